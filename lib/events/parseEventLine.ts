@@ -1,0 +1,55 @@
+import type { z } from "zod";
+import { AiHubGatewayEvent, isAiHubGatewayEvent } from "./shapes/aiHubGateway";
+import { ChargebackV1Event, isChargebackV1Event } from "./shapes/chargebackV1";
+import { isSeedPolicyEvent, SeedPolicyEvent } from "./shapes/seedPolicy";
+import { MAX_EVENT_BYTES, type UsageEvent } from "./usageEvent";
+
+export type ParsedLine = { ok: true; event: UsageEvent } | { ok: false; reason: string };
+
+const SHAPES: { name: string; test: (o: Record<string, unknown>) => boolean; schema: z.ZodType<UsageEvent, unknown> }[] = [
+  { name: "chargeback/v1", test: isChargebackV1Event, schema: ChargebackV1Event },
+  { name: "seed-policy", test: isSeedPolicyEvent, schema: SeedPolicyEvent },
+  { name: "ai-hub-gateway", test: isAiHubGatewayEvent, schema: AiHubGatewayEvent },
+];
+
+/** Turns one raw line into a usage fact, or says in one sentence why it cannot be one. */
+export function parseEventLine(line: string): ParsedLine {
+  if (line.length > MAX_EVENT_BYTES / 4 && Buffer.byteLength(line, "utf8") > MAX_EVENT_BYTES) {
+    return { ok: false, reason: `event exceeds ${MAX_EVENT_BYTES / 1024} KB` };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { ok: false, reason: "not valid JSON" };
+  }
+  return parseEventObject(value);
+}
+
+export function parseEventObject(value: unknown): ParsedLine {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, reason: "not a JSON object" };
+  }
+  const record = value as Record<string, unknown>;
+  const shape = SHAPES.find((s) => s.test(record));
+  if (!shape) return { ok: false, reason: "unrecognised event shape (no chargeback/v1, seed-policy or AI Hub Gateway fields)" };
+  const result = shape.schema.safeParse(record);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue.path.length > 0 ? issue.path.join(".") : "event";
+    return { ok: false, reason: `${shape.name}: ${field} ${issue.message}` };
+  }
+  const inconsistency = checkTokenTotals(result.data);
+  return inconsistency ? { ok: false, reason: `${shape.name}: ${inconsistency}` } : { ok: true, event: result.data };
+}
+
+/** Cached tokens are part of the prompt and reasoning tokens part of the completion, never on top. */
+function checkTokenTotals(e: UsageEvent): string | null {
+  if (e.cachedTokens > e.promptTokens) return `cached tokens (${e.cachedTokens}) exceed prompt tokens (${e.promptTokens})`;
+  if (e.reasoningTokens > e.completionTokens)
+    return `reasoning tokens (${e.reasoningTokens}) exceed completion tokens (${e.completionTokens})`;
+  if (e.totalTokens !== e.promptTokens + e.completionTokens)
+    return `total tokens (${e.totalTokens}) differ from prompt (${e.promptTokens}) + completion (${e.completionTokens})`;
+  if (e.model === "" && e.deployment === "") return "names neither a model nor a deployment";
+  return null;
+}

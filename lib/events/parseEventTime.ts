@@ -1,0 +1,44 @@
+// .NET's en-US DateTime.ToString(): "M/d/yyyy h:mm:ss tt"; the gateways log UTC without a zone.
+const US_CULTURE = /^(\d{1,2})\/(\d{1,2})\/(\d{4}) (\d{1,2}):(\d{2}):(\d{2}) ([AP]M)$/i;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** Parses an event time as UTC epoch milliseconds, whatever the machine's time zone; null if invalid. */
+export function parseEventTime(text: string): number | null {
+  const value = text.trim();
+  const us = US_CULTURE.exec(value);
+  if (us) {
+    const [, month, day, year, hour12, minute, second, meridiem] = us;
+    const h = Number(hour12);
+    if (h < 1 || h > 12) return null;
+    const hour = (h % 12) + (meridiem.toUpperCase() === "PM" ? 12 : 0);
+    return utc(Number(year), Number(month), Number(day), hour, Number(minute), Number(second), 0);
+  }
+  const iso = ISO.exec(value);
+  if (iso) {
+    const [, year, month, day, hour, minute, second = "0", fraction = "", zone = "Z"] = iso;
+    const ms = fraction === "" ? 0 : Math.floor(Number(`0${fraction}`) * 1000);
+    const base = utc(Number(year), Number(month), Number(day), Number(hour), Number(minute), Number(second), ms);
+    if (base === null) return null;
+    return base - zoneOffsetMs(zone);
+  }
+  return null;
+}
+
+function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | null {
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
+  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  // Date.UTC rolls 2/30 over into March: reject dates that do not exist.
+  return new Date(t).getUTCDate() === d ? t : null;
+}
+
+function zoneOffsetMs(zone: string): number {
+  if (zone.toUpperCase() === "Z") return 0;
+  const sign = zone.startsWith("-") ? -1 : 1;
+  const digits = zone.slice(1).replace(":", "");
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+}
+
+/** The UTC calendar day (YYYY-MM-DD) of an epoch-millisecond time. */
+export function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+/** The one fact every accepted event becomes, whatever shape it arrived in. */
+export const UsageEvent = z.object({
+  shape: z.enum(["seed-policy", "ai-hub-gateway", "chargeback/v1"]),
+  requestId: z.string().nullable(),
+  time: z.number().int(), // epoch milliseconds, UTC
+  appId: z.string().min(1),
+  deployment: z.string(), // "" when the event named none
+  model: z.string(),
+  operation: z.string(),
+  region: z.string(),
+  promptTokens: z.number().int().nonnegative(),
+  cachedTokens: z.number().int().nonnegative(),
+  completionTokens: z.number().int().nonnegative(),
+  reasoningTokens: z.number().int().nonnegative(),
+  totalTokens: z.number().int().nonnegative(),
+  modelTimeMs: z.number().int().nonnegative().nullable(),
+  status: z.number().int().nullable(),
+  streamed: z.boolean().nullable(),
+  subscriptionId: z.string().nullable(),
+  product: z.string().nullable(),
+});
+export type UsageEvent = z.infer<typeof UsageEvent>;
+
+export const MAX_EVENT_BYTES = 200 * 1024;

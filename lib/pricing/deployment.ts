@@ -1,0 +1,37 @@
+import { z } from "zod";
+import type { MeterSku } from "./meterCatalog";
+
+export const DEPLOYMENT_SKUS = [
+  "GlobalStandard",
+  "DataZoneStandard",
+  "Standard",
+  "GlobalBatch",
+  "DataZoneBatch",
+  "ProvisionedManaged",
+] as const;
+
+/** A gateway deployment; "*" is the default for events that name no deployment. */
+export const Deployment = z.object({
+  name: z.string().trim().min(1, "deployment is empty"),
+  model: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .default(null),
+  region: z.string().trim().toLowerCase().default(""),
+  sku: z.enum(DEPLOYMENT_SKUS, { error: `sku must be one of ${DEPLOYMENT_SKUS.join(", ")}` }),
+});
+export type Deployment = z.infer<typeof Deployment>;
+
+/** Which meters a deployment type is billed on; provisioned capacity has no token meter. */
+export const METERS_OF_SKU: Record<Deployment["sku"], { sku: MeterSku; batch: boolean } | null> = {
+  GlobalStandard: { sku: "global", batch: false },
+  DataZoneStandard: { sku: "datazone", batch: false },
+  Standard: { sku: "regional", batch: false },
+  GlobalBatch: { sku: "global", batch: true },
+  DataZoneBatch: { sku: "datazone", batch: true },
+  ProvisionedManaged: null,
+};
+
+export const DEFAULT_DEPLOYMENT = "*";

@@ -1,0 +1,55 @@
+import Decimal from "decimal.js";
+
+/** Amounts are integers of 10^-18 USD: a token can cost $0.000000005, so cents would lose money. */
+export const ATTO_PER_UNIT = 10n ** 18n;
+const ATTO_PER_CENT = 10n ** 16n;
+
+/** Exact per-token price in atto-units, from a decimal price per `unitTokens` tokens. */
+export function attoPerToken(price: string, unitTokens: number): bigint {
+  const atto = new Decimal(price).times(ATTO_PER_UNIT.toString()).div(unitTokens);
+  if (!atto.isInteger()) throw new Error(`price ${price} per ${unitTokens} tokens is finer than 10^-18 per token`);
+  return BigInt(atto.toFixed(0));
+}
+
+/** Rounds half away from zero, once, at presentation. */
+export function attoToCents(atto: bigint): bigint {
+  const half = ATTO_PER_CENT / 2n;
+  return atto >= 0n ? (atto + half) / ATTO_PER_CENT : -((-atto + half) / ATTO_PER_CENT);
+}
+
+export function formatCents(cents: bigint): string {
+  const sign = cents < 0n ? "-" : "";
+  const abs = cents < 0n ? -cents : cents;
+  return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
+}
+
+/** A decimal string of an exact atto amount, without trailing zeros (for audits and tests). */
+export function formatAtto(atto: bigint): string {
+  return new Decimal(atto.toString()).div(ATTO_PER_UNIT.toString()).toFixed();
+}
+
+/**
+ * Rounds each part to cents so that the parts add up to the rounded sum of the exact parts
+ * (largest remainder): a statement's lines always reconcile with its total to the cent.
+ */
+export function allocateCents(parts: readonly bigint[]): bigint[] {
+  const total = parts.reduce((a, b) => a + b, 0n);
+  const target = attoToCents(total);
+  const floors = parts.map((p) => floorDiv(p, ATTO_PER_CENT));
+  let missing = target - floors.reduce((a, b) => a + b, 0n);
+  const byRemainder = parts
+    .map((p, i) => ({ i, rest: p - floors[i] * ATTO_PER_CENT }))
+    .sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
+  const cents = [...floors];
+  for (const { i } of byRemainder) {
+    if (missing <= 0n) break;
+    cents[i] += 1n;
+    missing -= 1n;
+  }
+  return cents;
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && a < 0n ? q - 1n : q;
+}

@@ -1,0 +1,71 @@
+import { DEFAULT_DEPLOYMENT, METERS_OF_SKU, type Deployment } from "./deployment";
+import type { Price, PriceBook } from "./priceBook";
+
+/** What pricing needs of a usage fact or of a rollup of facts. */
+export type UsageToPrice = {
+  day: string;
+  deployment: string;
+  model: string;
+  region: string;
+  promptTokens: number | bigint;
+  cachedTokens: number | bigint;
+  completionTokens: number | bigint;
+};
+
+export type Rates = { modelId: string; input?: Price; cached?: Price; output?: Price };
+export type PricedUsage = { priced: true; atto: bigint; modelId: string } | { priced: false; reason: string };
+
+/**
+ * Prices usage with the rates in effect on its day. Pure: the same usage, book and deployments
+ * always give the same cost. Rates are memoised per (deployment, model, region, day).
+ */
+export class UsagePricer {
+  private readonly deployments: Map<string, Deployment>;
+  private readonly rates = new Map<string, Rates | string>();
+
+  constructor(readonly book: PriceBook, deployments: Iterable<Deployment>) {
+    this.deployments = new Map([...deployments].map((d) => [d.name, d]));
+  }
+
+  price(u: UsageToPrice): PricedUsage {
+    const key = `${u.deployment}|${u.model}|${u.region}|${u.day}`;
+    let rates = this.rates.get(key);
+    if (rates === undefined) {
+      rates = this.resolve(u);
+      this.rates.set(key, rates);
+    }
+    if (typeof rates === "string") return { priced: false, reason: rates };
+    const cached = BigInt(u.cachedTokens);
+    const input = BigInt(u.promptTokens) - cached;
+    const output = BigInt(u.completionTokens);
+    let atto = 0n;
+    for (const [tokens, price, kind] of [
+      [input, rates.input, "input"],
+      [cached, rates.cached, "cached input"],
+      [output, rates.output, "output"],
+    ] as const) {
+      if (tokens === 0n) continue;
+      if (!price) return { priced: false, reason: `no ${kind} price for ${rates.modelId} on ${u.day}` };
+      atto += tokens * price.atto;
+    }
+    return { priced: true, atto, modelId: rates.modelId };
+  }
+
+  private resolve(u: UsageToPrice): Rates | string {
+    const name = u.deployment === "" ? DEFAULT_DEPLOYMENT : u.deployment;
+    const deployment = this.deployments.get(name);
+    if (!deployment) {
+      return u.deployment === "" ? "no default deployment (*) is configured" : `unknown deployment "${u.deployment}"`;
+    }
+    const meters = METERS_OF_SKU[deployment.sku];
+    if (!meters) return `deployment "${deployment.name}" is provisioned: its tokens are covered by its reservation`;
+    const modelName = deployment.model ?? u.model;
+    const modelId = this.book.resolveModel(modelName);
+    if (!modelId) return `no price catalog entry for model "${modelName}"`;
+    const region = deployment.region !== "" ? deployment.region : u.region;
+    if (region === "") return `no region for deployment "${deployment.name}"`;
+    const at = (kind: "input" | "cached" | "output") =>
+      this.book.lookup(modelId, meters.sku, meters.batch, region, kind, u.day);
+    return { modelId, input: at("input"), cached: at("cached"), output: at("output") };
+  }
+}
