@@ -69,7 +69,7 @@ CREATE TABLE "RetailPrice" (
     "retailPrice" TEXT NOT NULL,
     "importedAt" BIGINT NOT NULL,
 
-    PRIMARY KEY ("meterId", "effectiveStartDate", "currencyCode", "type", "tierMinimumUnits")
+    PRIMARY KEY ("meterId", "armRegionName", "effectiveStartDate", "currencyCode", "type", "tierMinimumUnits")
 );
 
 -- CreateTable
@@ -102,6 +102,3 @@ CREATE INDEX "UsageEvent_day_appId_idx" ON "UsageEvent"("day", "appId");
 
 -- CreateIndex
 CREATE INDEX "QuarantinedEvent_status_idx" ON "QuarantinedEvent"("status");
-
--- CreateIndex
-CREATE INDEX "RetailPrice_armRegionName_idx" ON "RetailPrice"("armRegionName");

@@ -1,0 +1,40 @@
+import type { Command } from "commander";
+import { importOrgMappings } from "../../../lib/org/importOrgMappings";
+import { importDeployments } from "../../../lib/pricing/importDeployments";
+import { importRetailPrices, parseRetailPricePage } from "../../../lib/pricing/importRetailPrices";
+import { printJson, readText, withStore } from "../context";
+
+export function registerImportCommands(program: Command): void {
+  program
+    .command("prices")
+    .description("manage the Retail Prices book")
+    .command("import")
+    .description("import Azure Retail Prices API response files (Items, NextPageLink)")
+    .argument("<files...>", "response files")
+    .action(async (files: string[], _opts, command: Command) => {
+      const items = files.flatMap((file) => parseRetailPricePage(readText(file), file));
+      printJson(await withStore(command, (store) => importRetailPrices(store, items)));
+    });
+
+  program
+    .command("deployments")
+    .description("manage gateway deployments")
+    .command("import")
+    .description("import deployments from CSV: deployment,model,region,sku")
+    .argument("<file>", "CSV file")
+    .action(async (file: string, _opts, command: Command) => {
+      const csv = readText(file);
+      printJson(await withStore(command, (store) => importDeployments(store, csv, file)));
+    });
+
+  program
+    .command("org")
+    .description("manage app → cost center → business unit mappings")
+    .command("import")
+    .description("import mappings from CSV: appId,costCenter,businessUnit,validFrom[,validTo]")
+    .argument("<file>", "CSV file")
+    .action(async (file: string, _opts, command: Command) => {
+      const csv = readText(file);
+      printJson(await withStore(command, (store) => importOrgMappings(store, csv, file)));
+    });
+}

@@ -1,0 +1,19 @@
+import type { Command } from "commander";
+import { ingestNdjson } from "../../ingestNdjson";
+import { openNdjson } from "../../sources/ndjsonLines";
+import { assertReadable, printJson, withStore } from "../context";
+
+export function registerIngestCommand(program: Command): void {
+  program
+    .command("ingest")
+    .description("run NDJSON usage events through the ingest pipeline")
+    .argument("<file>", 'NDJSON file, or "-" for standard input')
+    .action(async (file: string, _opts, command: Command) => {
+      assertReadable(file);
+      const summary = await withStore(command, (store) => {
+        const { stream, name } = openNdjson(file);
+        return ingestNdjson(store, stream, name);
+      });
+      printJson(summary);
+    });
+}

@@ -1,0 +1,10 @@
+import type { z } from "zod";
+import { UserError } from "../../lib/errors";
+
+/** Validates a command's options with its schema; the first problem becomes the error message. */
+export function parseOptions<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new UserError(`--${issue.path.join(".")}: ${issue.message}`);
+}

@@ -1,0 +1,15 @@
+/** A mistake the user can fix: shown as one line, never with a stack trace. */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UserError";
+  }
+}
+
+/** The caller may not see or change this. */
+export class ForbiddenError extends UserError {
+  constructor(message = "forbidden") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
+}

@@ -1,0 +1,18 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Identity of lines that carry no request id: a hash of the line and how many identical lines
+ * came before it in the same input, so re-reading a file, or the file with lines appended,
+ * yields the same identities for the lines already seen.
+ */
+export function createLineIdentities(): (text: string) => string {
+  const seen = new Map<string, number>();
+  return (text) => {
+    const hash = createHash("sha256").update(text).digest("base64url").slice(0, 24);
+    const before = seen.get(hash) ?? 0;
+    seen.set(hash, before + 1);
+    return `line:${hash}:${before}`;
+  };
+}
+
+export const requestIdentity = (requestId: string) => `req:${requestId}`;

@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+const Day = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .refine((d) => new Date(`${d}T00:00:00Z`).getUTCDate() === Number(d.slice(8)), "is not a calendar date");
+
+/** App → cost center → business unit from validFrom (inclusive) to validTo (exclusive), UTC days. */
+export const OrgMapping = z
+  .object({
+    appId: z.string().trim().min(1, "appId is empty"),
+    costCenter: z.string().trim().min(1, "costCenter is empty"),
+    businessUnit: z.string().trim().min(1, "businessUnit is empty"),
+    validFrom: Day,
+    validTo: z
+      .union([Day, z.literal("")])
+      .nullish()
+      .transform((v) => (v ? v : null)),
+  })
+  .refine((m) => m.validTo === null || m.validTo > m.validFrom, {
+    message: "validTo must be after validFrom",
+    path: ["validTo"],
+  });
+export type OrgMapping = z.infer<typeof OrgMapping>;
+
+/** Overlapping ranges of one app, described for the person importing them; empty when none. */
+export function findOverlaps(mappings: readonly OrgMapping[]): string[] {
+  const byApp = new Map<string, OrgMapping[]>();
+  for (const m of mappings) byApp.set(m.appId, [...(byApp.get(m.appId) ?? []), m]);
+  const problems: string[] = [];
+  for (const [appId, list] of byApp) {
+    const sorted = [...list].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1];
+      if (prev.validTo === null || prev.validTo > sorted[i].validFrom) {
+        problems.push(
+          `app ${appId}: ${range(prev)} (${prev.costCenter}) overlaps ${range(sorted[i])} (${sorted[i].costCenter})`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+const range = (m: OrgMapping) => `${m.validFrom}..${m.validTo ?? "open"}`;
+
+/** The mapping in effect for an app on a UTC day, if any. */
+export class OrgDirectory {
+  private readonly byApp = new Map<string, OrgMapping[]>();
+
+  constructor(mappings: Iterable<OrgMapping>) {
+    for (const m of mappings) this.byApp.set(m.appId, [...(this.byApp.get(m.appId) ?? []), m]);
+  }
+
+  on(appId: string, day: string): OrgMapping | undefined {
+    return this.byApp.get(appId)?.find((m) => m.validFrom <= day && (m.validTo === null || day < m.validTo));
+  }
+}

@@ -1,0 +1,33 @@
+import { UserError } from "../errors";
+import type { UpsertSummary, UsageStore } from "../store/port";
+import { PriceBook } from "./priceBook";
+import { RetailPriceItem, RetailPricePage } from "./retailPrice";
+
+export type PriceImportSummary = UpsertSummary & { items: number; tokenPrices: number };
+
+/** Parses a Retail Prices API response file (`Items`, `NextPageLink`) into price items. */
+export function parseRetailPricePage(text: string, file: string): RetailPriceItem[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UserError(`${file}: not valid JSON`);
+  }
+  const page = RetailPricePage.safeParse(json);
+  if (!page.success) throw new UserError(`${file}: not a Retail Prices API response (needs an "Items" array)`);
+  return page.data.Items.map((raw, i) => {
+    const item = RetailPriceItem.safeParse(raw);
+    if (!item.success) {
+      const issue = item.error.issues[0];
+      throw new UserError(`${file}: Items[${i}].${issue.path.join(".")} ${issue.message}`);
+    }
+    return item.data;
+  });
+}
+
+/** Stores the items (keeping every effective date) and says how many token prices the book now holds. */
+export async function importRetailPrices(store: UsageStore, items: RetailPriceItem[]): Promise<PriceImportSummary> {
+  const summary = await store.saveRetailPrices(items, Date.now());
+  const book = new PriceBook(await store.listRetailPrices());
+  return { items: items.length, ...summary, tokenPrices: book.size };
+}

@@ -1,0 +1,65 @@
+import type { UsageEvent } from "../events/usageEvent";
+import type { OrgMapping } from "../org/orgMapping";
+import type { Deployment } from "../pricing/deployment";
+import type { RetailPriceItem } from "../pricing/retailPrice";
+
+export type IncomingEvent = { id: string; source: string; event: UsageEvent };
+export type IncomingQuarantine = { id: string; source: string; raw: string; reason: string };
+export type UsageBatch = { events: IncomingEvent[]; quarantined: IncomingQuarantine[]; receivedAt: number };
+/** `inserted[i]` is false when events[i] was already stored (a redelivery). */
+export type UsageBatchResult = { inserted: boolean[]; quarantined: number; quarantineDuplicates: number };
+
+/** Usage summed per UTC day and pricing/attribution key. */
+export type DailyUsage = {
+  day: string;
+  appId: string;
+  deployment: string;
+  model: string;
+  region: string;
+  operation: string;
+  requests: bigint;
+  promptTokens: bigint;
+  cachedTokens: bigint;
+  completionTokens: bigint;
+  reasoningTokens: bigint;
+  totalTokens: bigint;
+  modelTimeMs: bigint;
+};
+
+export type QuarantineStatus = "open" | "replayed";
+export type QuarantinedEvent = {
+  id: string;
+  receivedAt: number;
+  source: string;
+  reason: string;
+  raw: string;
+  status: QuarantineStatus;
+};
+
+export type UpsertSummary = { added: number; changed: number; unchanged: number };
+export type App = { appId: string; displayName: string };
+
+/** The one store port; SQLite (embedded) and Cosmos DB (production) implement it alike. */
+export interface UsageStore {
+  /** Writes facts and their rollups exactly once, and keeps quarantined lines, in one transaction. */
+  saveUsageBatch(batch: UsageBatch): Promise<UsageBatchResult>;
+  /** Rollups for the UTC days in [fromDay, toDay). */
+  listDailyUsage(fromDay: string, toDay: string): Promise<DailyUsage[]>;
+  /** The earliest and latest UTC day with usage, or null when there is none. */
+  getUsageDayRange(): Promise<{ first: string; last: string } | null>;
+
+  listQuarantined(status: QuarantineStatus | "all"): Promise<QuarantinedEvent[]>;
+  saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }): Promise<void>;
+
+  saveRetailPrices(items: RetailPriceItem[], importedAt: number): Promise<UpsertSummary>;
+  listRetailPrices(): Promise<RetailPriceItem[]>;
+  saveDeployments(deployments: Deployment[]): Promise<UpsertSummary>;
+  listDeployments(): Promise<Deployment[]>;
+  /** Replaces nothing: adds new (appId, validFrom) rows and updates changed ones. */
+  saveOrgMappings(mappings: OrgMapping[]): Promise<UpsertSummary>;
+  listOrgMappings(): Promise<OrgMapping[]>;
+  saveApps(apps: App[]): Promise<UpsertSummary>;
+  listApps(): Promise<App[]>;
+
+  close(): Promise<void>;
+}

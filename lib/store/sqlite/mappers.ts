@@ -1,0 +1,59 @@
+import type { Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
+import type { OrgMapping } from "../../org/orgMapping";
+import type { Deployment } from "../../pricing/deployment";
+import type { RetailPriceItem } from "../../pricing/retailPrice";
+import type { DailyUsage, QuarantinedEvent, QuarantineStatus } from "../port";
+
+export const toRetailPriceItem = (r: RetailPrice): RetailPriceItem => ({
+  meterId: r.meterId,
+  meterName: r.meterName,
+  productName: r.productName,
+  skuName: r.skuName,
+  serviceName: r.serviceName,
+  armRegionName: r.armRegionName,
+  unitOfMeasure: r.unitOfMeasure,
+  retailPrice: r.retailPrice,
+  effectiveStartDate: r.effectiveStartDate,
+  currencyCode: r.currencyCode,
+  type: r.type,
+  tierMinimumUnits: r.tierMinimumUnits,
+});
+
+export const retailPriceId = (i: RetailPriceItem) =>
+  [i.meterId, i.armRegionName, i.effectiveStartDate, i.currencyCode, i.type, i.tierMinimumUnits].join("|");
+
+export const toDeployment = (r: DeploymentRow): Deployment => ({
+  name: r.name,
+  model: r.model,
+  region: r.region,
+  sku: r.sku as Deployment["sku"],
+});
+
+export const toOrgMapping = (r: OrgMappingRow): OrgMapping => ({ ...r });
+
+type RawRow = Record<string, unknown>;
+
+export const toDailyUsage = (r: RawRow): DailyUsage => ({
+  day: r.day as string,
+  appId: r.appId as string,
+  deployment: r.deployment as string,
+  model: r.model as string,
+  region: r.region as string,
+  operation: r.operation as string,
+  requests: r.requests as bigint,
+  promptTokens: r.promptTokens as bigint,
+  cachedTokens: r.cachedTokens as bigint,
+  completionTokens: r.completionTokens as bigint,
+  reasoningTokens: r.reasoningTokens as bigint,
+  totalTokens: r.totalTokens as bigint,
+  modelTimeMs: r.modelTimeMs as bigint,
+});
+
+export const toQuarantinedEvent = (r: RawRow): QuarantinedEvent => ({
+  id: r.id as string,
+  receivedAt: Number(r.receivedAt),
+  source: r.source as string,
+  reason: r.reason as string,
+  raw: r.raw as string,
+  status: r.status as QuarantineStatus,
+});

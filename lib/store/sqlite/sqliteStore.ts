@@ -1,0 +1,132 @@
+import type Database from "better-sqlite3";
+import type { PrismaClient } from "@prisma/client";
+import type { OrgMapping } from "../../org/orgMapping";
+import type { Deployment } from "../../pricing/deployment";
+import type { RetailPriceItem } from "../../pricing/retailPrice";
+import type { App, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
+import { retailPriceId, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
+import { ensureMigrated } from "./migrate";
+import { openDatabase } from "./openDatabase";
+import { createPrismaClient } from "./prismaClient";
+import { upsertByKey } from "./upsertByKey";
+import { createUsageWriter } from "./usageWriter";
+
+export class SqliteStore implements UsageStore {
+  private readonly writeUsage: ReturnType<typeof createUsageWriter>;
+  private readonly prisma: PrismaClient;
+
+  private constructor(private readonly db: Database.Database, file: string) {
+    this.writeUsage = createUsageWriter(db);
+    this.prisma = createPrismaClient(file);
+  }
+
+  /** Opens the store, migrating it first if its schema is behind. */
+  static open(file: string): SqliteStore {
+    ensureMigrated(file);
+    return new SqliteStore(openDatabase(file), file);
+  }
+
+  async saveUsageBatch(batch: UsageBatch) {
+    return this.writeUsage(batch);
+  }
+
+  async listDailyUsage(fromDay: string, toDay: string) {
+    return this.db
+      .prepare("SELECT * FROM DailyUsage WHERE day >= ? AND day < ? ORDER BY day")
+      .all(fromDay, toDay)
+      .map((r) => toDailyUsage(r as Record<string, unknown>));
+  }
+
+  async getUsageDayRange() {
+    const row = this.db.prepare("SELECT MIN(day) AS first, MAX(day) AS last FROM DailyUsage").get() as {
+      first: string | null;
+      last: string | null;
+    };
+    return row.first && row.last ? { first: row.first, last: row.last } : null;
+  }
+
+  async listQuarantined(status: QuarantineStatus | "all") {
+    const rows =
+      status === "all"
+        ? this.db.prepare("SELECT * FROM QuarantinedEvent ORDER BY receivedAt, id").all()
+        : this.db.prepare("SELECT * FROM QuarantinedEvent WHERE status = ? ORDER BY receivedAt, id").all(status);
+    return rows.map((r) => toQuarantinedEvent(r as Record<string, unknown>));
+  }
+
+  async saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }) {
+    await this.prisma.quarantinedEvent.update({
+      where: { id },
+      data:
+        outcome.status === "replayed"
+          ? { status: "replayed", replayedAt: BigInt(Date.now()) }
+          : { status: "open", reason: outcome.reason },
+    });
+  }
+
+  async saveRetailPrices(items: RetailPriceItem[], importedAt: number): Promise<UpsertSummary> {
+    const existing = (await this.prisma.retailPrice.findMany()).map(toRetailPriceItem);
+    const stamp = BigInt(importedAt);
+    return upsertByKey(this.prisma, existing, items, retailPriceId, {
+      create: (tx, rows) => tx.retailPrice.createMany({ data: rows.map((r) => ({ ...r, importedAt: stamp })) }),
+      update: (tx, item) =>
+        tx.retailPrice.update({
+          where: {
+            meterId_armRegionName_effectiveStartDate_currencyCode_type_tierMinimumUnits: {
+              meterId: item.meterId,
+              armRegionName: item.armRegionName,
+              effectiveStartDate: item.effectiveStartDate,
+              currencyCode: item.currencyCode,
+              type: item.type,
+              tierMinimumUnits: item.tierMinimumUnits,
+            },
+          },
+          data: { ...item, importedAt: stamp },
+        }),
+    });
+  }
+
+  async listRetailPrices() {
+    return (await this.prisma.retailPrice.findMany()).map(toRetailPriceItem);
+  }
+
+  async saveDeployments(deployments: Deployment[]) {
+    const existing = (await this.prisma.deployment.findMany()).map(toDeployment);
+    return upsertByKey(this.prisma, existing, deployments, (d) => d.name, {
+      create: (tx, rows) => tx.deployment.createMany({ data: rows }),
+      update: (tx, d) => tx.deployment.update({ where: { name: d.name }, data: d }),
+    });
+  }
+
+  async listDeployments() {
+    return (await this.prisma.deployment.findMany({ orderBy: { name: "asc" } })).map(toDeployment);
+  }
+
+  async saveOrgMappings(mappings: OrgMapping[]) {
+    const existing = (await this.prisma.orgMapping.findMany()).map(toOrgMapping);
+    return upsertByKey(this.prisma, existing, mappings, (m) => `${m.appId}|${m.validFrom}`, {
+      create: (tx, rows) => tx.orgMapping.createMany({ data: rows }),
+      update: (tx, m) => tx.orgMapping.update({ where: { appId_validFrom: { appId: m.appId, validFrom: m.validFrom } }, data: m }),
+    });
+  }
+
+  async listOrgMappings() {
+    return (await this.prisma.orgMapping.findMany({ orderBy: [{ appId: "asc" }, { validFrom: "asc" }] })).map(toOrgMapping);
+  }
+
+  async saveApps(apps: App[]) {
+    const existing = await this.prisma.app.findMany();
+    return upsertByKey(this.prisma, existing, apps, (a) => a.appId, {
+      create: (tx, rows) => tx.app.createMany({ data: rows }),
+      update: (tx, a) => tx.app.update({ where: { appId: a.appId }, data: a }),
+    });
+  }
+
+  async listApps() {
+    return this.prisma.app.findMany({ orderBy: { appId: "asc" } });
+  }
+
+  async close() {
+    await this.prisma.$disconnect();
+    this.db.close();
+  }
+}
