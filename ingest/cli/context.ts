@@ -7,7 +7,7 @@ import type { UsageStore } from "../../lib/store/port";
 /** Opens the store named by --db (or CHARGEBACK_DATABASE_URL), runs `work`, and closes it. */
 export async function withStore<T>(command: Command, work: (store: UsageStore) => Promise<T>): Promise<T> {
   const { db } = command.optsWithGlobals<{ db?: string }>();
-  const store = openStore(db ?? process.env.CHARGEBACK_DATABASE_URL);
+  const store = openStore(db);
   try {
     return await work(store);
   } finally {

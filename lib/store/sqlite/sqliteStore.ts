@@ -20,9 +20,12 @@ export class SqliteStore implements UsageStore {
     this.prisma = createPrismaClient(file);
   }
 
-  /** Opens the store, migrating it first if its schema is behind. */
-  static open(file: string): SqliteStore {
-    ensureMigrated(file);
+  /**
+   * Opens the store, migrating it first if its schema is behind. The web server opens it with
+   * `migrate: false`: its bundle has no migrations folder, and `npm start` migrates before it.
+   */
+  static open(file: string, { migrate = true } = {}): SqliteStore {
+    if (migrate) ensureMigrated(file);
     return new SqliteStore(openDatabase(file), file);
   }
 
