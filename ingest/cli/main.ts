@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { UserError } from "../../lib/errors";
+import { registerDemoCommands } from "./commands/demoCommands";
 import { registerImportCommands } from "./commands/importCommands";
 import { registerIngestCommand } from "./commands/ingestCommand";
 import { registerQuarantineCommands } from "./commands/quarantineCommands";
@@ -15,6 +16,7 @@ registerImportCommands(program);
 registerIngestCommand(program);
 registerReportCommand(program);
 registerQuarantineCommands(program);
+registerDemoCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

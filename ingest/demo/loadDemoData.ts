@@ -1,0 +1,37 @@
+import fs from "node:fs";
+import path from "node:path";
+import { emptySummary, type IngestSummary } from "../../lib/events/processUsageBatch";
+import { importOrgMappings } from "../../lib/org/importOrgMappings";
+import { importDeployments } from "../../lib/pricing/importDeployments";
+import { importRetailPrices, parseRetailPricePage } from "../../lib/pricing/importRetailPrices";
+import type { UsageStore } from "../../lib/store/port";
+import { ingestNdjson } from "../ingestNdjson";
+import { demoHistory } from "./demoEvents";
+import { demoOrganisation } from "./demoOrganisation";
+import { seededRandom } from "./random";
+
+const PRICES = path.join(__dirname, "retail-prices");
+export const DEMO_MONTHS = 3;
+
+/**
+ * Loads the demo organisation and three months of usage through the same importers and ingest
+ * pipeline that real data takes. The files it feeds in are kept in `dir` to look at.
+ */
+export async function loadDemoData(store: UsageStore, dir: string, now = Date.now(), perDay = 1500): Promise<IngestSummary> {
+  fs.mkdirSync(dir, { recursive: true });
+  const files = fs.readdirSync(PRICES).filter((f) => f.endsWith(".json")).map((f) => path.join(PRICES, f));
+  await importRetailPrices(store, files.flatMap((f) => parseRetailPricePage(fs.readFileSync(f, "utf8"), f)));
+
+  const { apps, orgCsv, deploymentsCsv } = demoOrganisation();
+  const write = (name: string, text: string) => (fs.writeFileSync(path.join(dir, name), text), text);
+  await importDeployments(store, write("deployments.csv", deploymentsCsv), "deployments.csv");
+  await importOrgMappings(store, write("org.csv", orgCsv), "org.csv");
+  await store.saveApps(apps.map(({ appId, displayName }) => ({ appId, displayName })));
+
+  const start = new Date(now);
+  const from = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() - (DEMO_MONTHS - 1), 1);
+  const lines = [...demoHistory(seededRandom(7), apps, from, now, perDay)];
+  if (lines.length === 0) return emptySummary();
+  write("events.ndjson", `${lines.join("\n")}\n`);
+  return ingestNdjson(store, fs.createReadStream(path.join(dir, "events.ndjson")), path.join(dir, "events.ndjson"));
+}

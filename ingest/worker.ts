@@ -1,0 +1,30 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { addSummaries, emptySummary, processUsageBatch, type IngestSummary, type SourceLine } from "../lib/events/processUsageBatch";
+import { loadPricer } from "../lib/pricing/loadPricer";
+import type { UsageStore } from "../lib/store/port";
+
+export type WorkerOptions = { intervalMs: number; signal: AbortSignal; onBatch?: (s: IngestSummary) => void };
+
+/**
+ * Polls a source and runs what it yields through the pipeline until the signal aborts; the batch
+ * in hand is always finished first. Prices and deployments are reloaded each minute.
+ */
+export async function runWorker(store: UsageStore, poll: () => SourceLine[], options: WorkerOptions): Promise<IngestSummary> {
+  let total = emptySummary();
+  let pricer = await loadPricer(store);
+  let pricerLoadedAt = Date.now();
+  while (!options.signal.aborted) {
+    if (Date.now() - pricerLoadedAt > 60_000) {
+      pricer = await loadPricer(store);
+      pricerLoadedAt = Date.now();
+    }
+    const lines = poll();
+    if (lines.length > 0) {
+      const summary = await processUsageBatch(store, pricer, lines);
+      total = addSummaries(total, summary);
+      options.onBatch?.(summary);
+    }
+    await sleep(options.intervalMs, undefined, { signal: options.signal }).catch(() => undefined);
+  }
+  return total;
+}

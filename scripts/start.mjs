@@ -1,0 +1,59 @@
+// `npm start`: the product on the embedded store. Migrates ./data/chargeback.db and loads the demo
+// data through the real pipeline the first time, builds the web app when its sources changed,
+// then runs the web app (http://localhost:3000) and the ingest worker until Ctrl+C.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const port = process.env.PORT ?? "3000";
+const cli = path.join(root, "bin", "chargeback.js");
+const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function run(args, what) {
+  const result = spawnSync(process.execPath, args, { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`start: ${what} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale() {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const sources = Math.max(...["app", "lib", "public"].map((d) => newestSource(path.join(root, d))));
+  return sources > fs.statSync(buildId).mtimeMs;
+}
+
+console.log("start: preparing the embedded store (demo data on first run)…");
+run([cli, "demo", "load", "--if-empty"], "loading demo data");
+if (buildIsStale()) {
+  console.log("start: building the web app…");
+  run([next, "build"], "building the web app");
+}
+
+const children = [
+  spawn(process.execPath, [next, "start", "-p", port], { cwd: root, env, stdio: "inherit" }),
+  spawn(process.execPath, [cli, "worker", "--source", "demo", "--rate", "5"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] }),
+];
+console.log(`start: web app on http://localhost:${port}, worker ingesting demo traffic. Ctrl+C stops both.`);
+
+let stopping = false;
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 5_000).unref();
+}
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(0));
+for (const child of children) child.on("exit", (code) => stop(code ?? 0));
