@@ -21,7 +21,7 @@ const SKU: Record<string, MeterSku> = {
 /** Meter families we deliberately do not price yet, each with the reason a reader gets. */
 const SKIPPED: [RegExp, string][] = [
   [/^(ft|training|trng|grader|grdr|mdl|mdel|dev)$/, "fine-tuning meter"],
-  [/^(realtime|rtime|rt)|^realtime|^aud|^audio$|^transcribe$|^tts$/, "audio or realtime meter"],
+  [/^(rtime|rt|tts|trscb|tcrb|transcribe)$|^realtime|^aud/, "audio or realtime meter"],
   [/^(image|img|dalle|sora)/, "image or video meter"],
   [/^pp$|^priority$/, "priority processing meter"],
   [/^(longco|shortco)$/, "context-length tier meter"],

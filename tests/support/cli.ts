@@ -1,0 +1,19 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const BIN = path.resolve(__dirname, "..", "..", "bin", "chargeback.js");
+
+export type CliResult = { status: number | null; stdout: string; stderr: string };
+
+/** Runs the real `chargeback` bin in a child process, as a user or a script would. */
+export function runCli(args: string[], options: { db?: string; input?: string; cwd?: string } = {}): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    input: options.input,
+    encoding: "utf8",
+    env: { ...process.env, CHARGEBACK_DATABASE_URL: options.db ? `file:${options.db}` : undefined, DEBUG: "" },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export const json = <T = unknown>(r: CliResult): T => JSON.parse(r.stdout) as T;
