@@ -3,15 +3,15 @@ import { z } from "zod";
 const Day = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date YYYY-MM-DD", abort: true })
   .refine((d) => new Date(`${d}T00:00:00Z`).getUTCDate() === Number(d.slice(8)), "is not a calendar date");
 
 /** App → cost center → business unit from validFrom (inclusive) to validTo (exclusive), UTC days. */
 export const OrgMapping = z
   .object({
-    appId: z.string().trim().min(1, "appId is empty"),
-    costCenter: z.string().trim().min(1, "costCenter is empty"),
-    businessUnit: z.string().trim().min(1, "businessUnit is empty"),
+    appId: z.string().trim().min(1, "is empty"),
+    costCenter: z.string().trim().min(1, "is empty"),
+    businessUnit: z.string().trim().min(1, "is empty"),
     validFrom: Day,
     validTo: z
       .union([Day, z.literal("")])
@@ -19,7 +19,7 @@ export const OrgMapping = z
       .transform((v) => (v ? v : null)),
   })
   .refine((m) => m.validTo === null || m.validTo > m.validFrom, {
-    message: "validTo must be after validFrom",
+    message: "must be after validFrom",
     path: ["validTo"],
   });
 export type OrgMapping = z.infer<typeof OrgMapping>;

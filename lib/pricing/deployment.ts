@@ -12,7 +12,7 @@ export const DEPLOYMENT_SKUS = [
 
 /** A gateway deployment; "*" is the default for events that name no deployment. */
 export const Deployment = z.object({
-  name: z.string().trim().min(1, "deployment is empty"),
+  name: z.string().trim().min(1, "is empty"),
   model: z
     .string()
     .trim()
@@ -20,7 +20,7 @@ export const Deployment = z.object({
     .nullable()
     .default(null),
   region: z.string().trim().toLowerCase().default(""),
-  sku: z.enum(DEPLOYMENT_SKUS, { error: `sku must be one of ${DEPLOYMENT_SKUS.join(", ")}` }),
+  sku: z.enum(DEPLOYMENT_SKUS, { error: `must be one of ${DEPLOYMENT_SKUS.join(", ")}` }),
 });
 export type Deployment = z.infer<typeof Deployment>;
 

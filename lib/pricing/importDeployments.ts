@@ -9,5 +9,5 @@ export async function importDeployments(store: UsageStore, csv: string, file: st
     ...r,
     values: { name: r.values.deployment, model: r.values.model ?? "", region: r.values.region, sku: r.values.sku },
   }));
-  return store.saveDeployments(validateRows(rows, Deployment, file));
+  return store.saveDeployments(validateRows(rows, Deployment, file, { name: "deployment" }));
 }

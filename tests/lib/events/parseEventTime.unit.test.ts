@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { parseEventTime, utcDay } from "../../../lib/events/parseEventTime";
+
+describe("event times", () => {
+  it("are UTC whatever the machine's time zone", () => {
+    // npm test runs with TZ set far from UTC, so a local-time parse would be off by hours.
+    expect(new Date(2026, 0, 1).getTimezoneOffset()).not.toBe(0);
+    expect(parseEventTime("11/21/2026 11:04:51 AM")).toBe(Date.UTC(2026, 10, 21, 11, 4, 51));
+    expect(parseEventTime("2026-11-21T11:04:51")).toBe(Date.UTC(2026, 10, 21, 11, 4, 51));
+    expect(utcDay(Date.UTC(2026, 9, 31, 23, 59, 59))).toBe("2026-10-31");
+  });
+
+  it.each(["13/1/2026 1:00:00 PM", "1/1/2026 13:00:00 PM", "1/1/2026 0:00:00 AM", "2026-13-01T00:00:00Z", "yesterday", ""])(
+    "rejects %j",
+    (text) => expect(parseEventTime(text)).toBeNull(),
+  );
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { allocateCents, attoPerToken, attoToCents, formatAtto, formatCents } from "../../../lib/pricing/money";
+
+describe("money", () => {
+  it("converts per-1K and per-1M prices to exact per-token amounts", () => {
+    expect(attoPerToken("0.000165", 1_000)).toBe(165_000_000_000n);
+    expect(attoPerToken("5.5e-05", 1_000)).toBe(55_000_000_000n);
+    expect(attoPerToken("0.05", 1_000_000)).toBe(50_000_000_000n);
+    expect(attoPerToken("184.8", 1_000_000)).toBe(184_800_000_000_000n);
+  });
+
+  it("refuses a price finer than the scale instead of rounding it", () => {
+    expect(() => attoPerToken("0.0000000000000001", 1_000)).toThrow(/finer than/);
+  });
+
+  it("rounds half away from zero, once", () => {
+    expect(attoToCents(5_000_000_000_000_000n)).toBe(1n); // $0.005
+    expect(attoToCents(4_999_999_999_999_999n)).toBe(0n);
+    expect(attoToCents(-5_000_000_000_000_000n)).toBe(-1n);
+    expect(formatCents(123456n)).toBe("1234.56");
+    expect(formatCents(-5n)).toBe("-0.05");
+    expect(formatAtto(8_852_500_000_000_000n)).toBe("0.0088525");
+  });
+
+  it("allocates cents so the parts add up to the rounded total", () => {
+    // Three parts of $0.004 each: rounded alone they would be 0 + 0 + 0 ≠ $0.01.
+    const part = 4_000_000_000_000_000n;
+    const cents = allocateCents([part, part, part]);
+    expect(cents.reduce((a, b) => a + b, 0n)).toBe(1n);
+    expect(cents).toEqual([1n, 0n, 0n]);
+  });
+
+  it("keeps every part within a cent of its exact value and the sum exact, for many random parts", () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 200; round++) {
+      const parts = Array.from({ length: 1 + Math.floor(random() * 30) }, () => BigInt(Math.floor(random() * 1e9)) * 10n ** 9n);
+      const cents = allocateCents(parts);
+      const total = parts.reduce((a, b) => a + b, 0n);
+      expect(cents.reduce((a, b) => a + b, 0n)).toBe(attoToCents(total));
+      cents.forEach((c, i) => {
+        const diff = c * 10n ** 16n - parts[i];
+        expect(diff > -(10n ** 16n) && diff < 10n ** 16n).toBe(true);
+      });
+    }
+  });
+});
