@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { json, runCli } from "../support/cli";
+import { seedEvent, v1Event } from "../support/ingest";
+import { SNAPSHOT_FILES } from "../support/retailPrices";
+import { freshStore } from "../support/store";
+
+function workspace() {
+  const { dir, file } = freshStore();
+  const write = (name: string, text: string) => {
+    fs.writeFileSync(path.join(dir, name), text);
+    return path.join(dir, name);
+  };
+  return { dir, db: file, write };
+}
+
+const ONE_LINE_ERROR = /^chargeback: [^\n]+\n$/;
+
+describe("the chargeback CLI", () => {
+  it("imports, ingests and reports end to end, and re-running changes nothing", async () => {
+    const { db, write } = workspace();
+    expect(json(runCli(["prices", "import", ...SNAPSHOT_FILES], { db }))).toMatchObject({ items: 4285, added: 4285 });
+    const deployments = write("deployments.csv", "deployment,model,region,sku\n*,,eastus2,GlobalStandard\nchat,gpt-4o-2024-08-06,eastus2,DataZoneStandard\n");
+    expect(json(runCli(["deployments", "import", deployments], { db }))).toEqual({ added: 2, changed: 0, unchanged: 0 });
+    const org = write("org.csv", "appId,costCenter,businessUnit,validFrom,validTo\napp-1,CC-1,Retail,2026-01-01,\n");
+    expect(json(runCli(["org", "import", org], { db }))).toEqual({ added: 1, changed: 0, unchanged: 0 });
+    expect(json(runCli(["org", "import", org], { db }))).toEqual({ added: 0, changed: 0, unchanged: 1 });
+
+    const lines = [
+      ...Array.from({ length: 1000 }, (_, i) => v1Event({ requestId: `r${i}`, deployment: "chat" })),
+      seedEvent({ appid: "app-2" }),
+      "not json",
+    ];
+    const events = write("events.ndjson", `${lines.join("\n")}\n`);
+    expect(json(runCli(["ingest", events], { db }))).toEqual({ accepted: 1001, duplicates: 0, quarantined: 1, unpriced: 0 });
+    expect(json(runCli(["ingest", events], { db }))).toEqual({ accepted: 0, duplicates: 1002, quarantined: 0, unpriced: 0 });
+    const fromStdin = runCli(["ingest", "-"], { db, input: `${v1Event({ requestId: "stdin-1", deployment: "chat" })}\n` });
+    expect(json(fromStdin)).toEqual({ accepted: 1, duplicates: 0, quarantined: 0, unpriced: 0 });
+
+    const report = json<Record<string, unknown>>(runCli(["report", "--month", "2026-11", "--by", "business-unit"], { db }));
+    // 1001 × (1000 × $2.75/1M + 100 × $11/1M) = $3.85385; the seed event: 1000 × $0.15/1M + 100 × $0.6/1M.
+    expect(report).toEqual({
+      month: "2026-11",
+      currency: "USD",
+      total: "3.85",
+      rows: [{ key: "Retail", name: "Retail", cost: "3.85", requests: 1001, promptTokens: 1_001_000, cachedTokens: 0, completionTokens: 100_100, totalTokens: 1_101_100 }],
+      unmapped: { cost: "0.00", requests: 1, apps: [{ appId: "app-2", cost: "0.00", requests: 1 }] },
+      unpriced: { requests: 0, totalTokens: 0 },
+    });
+    const csv = runCli(["report", "--month", "2026-11", "--by", "app", "--format", "csv", "--db", `file:${db}`]);
+    expect(csv.stdout).toBe(
+      "key,name,cost,requests,promptTokens,cachedTokens,completionTokens,totalTokens\napp-1,app-1,3.85,1001,1001000,0,100100,1101100\n(unmapped),Unmapped apps,0.00,1,,,,\n",
+    );
+
+    const quarantined = json<{ reason: string; source: string }[]>(runCli(["quarantine", "list", "--format", "json"], { db }));
+    expect(quarantined).toMatchObject([{ reason: "not valid JSON", source: `${events}:1002` }]);
+    expect(runCli(["quarantine", "list"], { db }).stdout).toContain("not valid JSON");
+    expect(json(runCli(["quarantine", "replay"], { db }))).toMatchObject({ replayed: 0, stillFailing: 1 });
+  });
+
+  it.each([
+    [["ingest", "/nonexistent/events.ndjson"], "chargeback: cannot read /nonexistent/events.ndjson: no such file\n"],
+    [["report", "--month", "2026-13"], "chargeback: --month: month must be YYYY-MM\n"],
+    [["prices", "import", "/nonexistent.json"], "chargeback: cannot read /nonexistent.json: no such file\n"],
+  ])("says what is wrong in one line, without a stack trace: %j", (args, message) => {
+    const { db } = workspace();
+    const result = runCli(args, { db });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(message);
+  });
+
+  it("explains bad CSV files row by row and imports none of their rows", () => {
+    const { db, write } = workspace();
+    const bad = write("org.csv", "appId,costCenter,businessUnit,validFrom\napp-1,CC-1,Retail,2026-01-01\napp-2,,Retail,2026-02-30\n");
+    const result = runCli(["org", "import", bad], { db });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`chargeback: 1 invalid row, nothing imported:\n  ${bad}:3: costCenter is empty; validFrom is not a calendar date\n`);
+    const columns = write("deployments.csv", "name,sku\nx,Standard\n");
+    expect(runCli(["deployments", "import", columns], { db }).stderr).toMatch(ONE_LINE_ERROR);
+    const sku = write("deployments2.csv", "deployment,model,region,sku\nx,,eastus2,Premium\n");
+    expect(runCli(["deployments", "import", sku], { db }).stderr).toContain(":2: sku must be one of GlobalStandard");
+    const prices = write("prices.json", '{"items": []}');
+    expect(runCli(["prices", "import", prices], { db }).stderr).toBe(`chargeback: ${prices}: not a Retail Prices API response (needs an "Items" array)\n`);
+  });
+
+  it("rejects unknown options and choices with usage help and exit code 2", () => {
+    const { db } = workspace();
+    const result = runCli(["report", "--month", "2026-11", "--by", "galaxy"], { db });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("error: option '--by <dimension>' argument 'galaxy' is invalid");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { demoHistory } from "../../../ingest/demo/demoEvents";
+import { demoOrganisation } from "../../../ingest/demo/demoOrganisation";
+import { seededRandom } from "../../../ingest/demo/random";
+import { parseEventLine } from "../../../lib/events/parseEventLine";
+import { utcDay } from "../../../lib/events/parseEventTime";
+import { importOrgMappings } from "../../../lib/org/importOrgMappings";
+import { OrgDirectory } from "../../../lib/org/orgMapping";
+import { importDeployments } from "../../../lib/pricing/importDeployments";
+import { importRetailPrices } from "../../../lib/pricing/importRetailPrices";
+import { loadPricer } from "../../../lib/pricing/loadPricer";
+import { attoToCents } from "../../../lib/pricing/money";
+import { getChargebackReport, REPORT_DIMENSIONS } from "../../../lib/reports/getChargebackReport";
+import { ingestLines } from "../../support/ingest";
+import { snapshotItems } from "../../support/retailPrices";
+import { freshStore } from "../../support/store";
+
+const cents = (amount: string) => BigInt(amount.replace(".", ""));
+const ONE_CENT = 10n ** 16n;
+
+describe("reconciliation", () => {
+  it("rows plus unmapped equal the total, and the total equals every event priced on its own", async () => {
+    const { store } = freshStore();
+    const { apps, orgCsv, deploymentsCsv } = demoOrganisation();
+    await importRetailPrices(store, snapshotItems());
+    await importDeployments(store, deploymentsCsv, "deployments.csv");
+    await importOrgMappings(store, orgCsv, "org.csv");
+    const now = Date.now();
+    const from = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth() - 1, 1);
+    const lines = [...demoHistory(seededRandom(99), apps, from, now, 120)];
+    const summary = await ingestLines(store, lines);
+    expect(summary.accepted + summary.quarantined).toBe(lines.length);
+
+    // The expected figures, event by event, straight from the raw lines.
+    const pricer = await loadPricer(store);
+    const org = new OrgDirectory(await store.listOrgMappings());
+    const expected = new Map<string, { total: bigint; byUnit: Map<string, bigint>; unmapped: bigint }>();
+    for (const line of lines) {
+      const parsed = parseEventLine(line);
+      if (!parsed.ok) continue;
+      const day = utcDay(parsed.event.time);
+      const priced = pricer.price({ ...parsed.event, day });
+      expect(priced.priced).toBe(true);
+      const atto = priced.priced ? priced.atto : 0n;
+      const month = day.slice(0, 7);
+      const m = expected.get(month) ?? { total: 0n, byUnit: new Map(), unmapped: 0n };
+      expected.set(month, m);
+      m.total += atto;
+      const unit = org.on(parsed.event.appId, day)?.businessUnit;
+      if (unit) m.byUnit.set(unit, (m.byUnit.get(unit) ?? 0n) + atto);
+      else m.unmapped += atto;
+    }
+    expect(expected.size).toBe(2);
+
+    for (const [month, m] of expected) {
+      for (const by of REPORT_DIMENSIONS) {
+        const report = await getChargebackReport(store, month, by);
+        const rowCents = report.rows.reduce((sum, r) => sum + cents(r.cost), 0n);
+        expect(rowCents + cents(report.unmapped.cost), `${month} by ${by}`).toBe(cents(report.total));
+        expect(cents(report.total), `${month} by ${by}`).toBe(attoToCents(m.total));
+        expect(report.unmapped.apps.reduce((sum, a) => sum + cents(a.cost), 0n)).toBe(cents(report.unmapped.cost));
+      }
+      const byUnit = await getChargebackReport(store, month, "business-unit");
+      expect(byUnit.rows.map((r) => r.key).sort()).toEqual([...m.byUnit.keys()].sort());
+      for (const row of byUnit.rows) {
+        const diff = cents(row.cost) * ONE_CENT - m.byUnit.get(row.key)!;
+        expect(diff > -ONE_CENT && diff < ONE_CENT, `${row.key} ${row.cost}`).toBe(true);
+      }
+      expect(cents(byUnit.unmapped.cost) * ONE_CENT - m.unmapped < ONE_CENT).toBe(true);
+      expect(byUnit.unmapped.apps).toHaveLength(3);
+    }
+  });
+});
