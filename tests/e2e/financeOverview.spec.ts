@@ -1,0 +1,51 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { formatMoney } from "../../lib/reports/formatMoney";
+
+const root = path.resolve(__dirname, "..", "..");
+const db = `file:${path.join(root, "test-results", "e2e-store", "chargeback.db")}`;
+
+/** The same month's report through the CLI, on the store the web server reads. */
+function cliReport(month: string) {
+  const result = spawnSync(process.execPath, [path.join(root, "bin", "chargeback.js"), "report", "--month", month, "--db", db], { encoding: "utf8" });
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as { total: string; rows: { name: string; cost: string }[]; unmapped: { cost: string } };
+}
+
+test("finance sees this month's cost per business unit, equal to the CLI report", async ({ page }) => {
+  const month = new Date().toISOString().slice(0, 7);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Chargeback for ${month}`);
+
+  const report = cliReport(month);
+  expect(report.rows).toHaveLength(6);
+  await expect(page.getByTestId("total")).toHaveText(formatMoney(report.total));
+  await expect(page.getByTestId("unmapped")).toHaveText(formatMoney(report.unmapped.cost));
+  const rows = page.getByTestId("bu-row");
+  await expect(rows).toHaveCount(report.rows.length);
+  for (const [i, row] of report.rows.entries()) {
+    await expect(rows.nth(i).getByRole("rowheader")).toHaveText(row.name);
+    await expect(rows.nth(i).getByTestId("bu-cost")).toHaveText(formatMoney(row.cost));
+  }
+  await page.screenshot({ path: "test-results/screenshots/finance-overview.png", fullPage: true });
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+});
+
+test("an earlier month is one click away and shows its own figures", async ({ page }) => {
+  const now = new Date();
+  const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  await page.goto("/");
+  await page.getByRole("link", { name: `← ${previous}` }).click();
+  await expect(page).toHaveURL(new RegExp(`month=${previous}$`));
+  await expect(page.getByTestId("total")).toHaveText(formatMoney(cliReport(previous).total));
+});
+
+test("a month without usage says so instead of showing an empty table", async ({ page }) => {
+  await page.goto("/?month=2019-01");
+  await expect(page.getByText("No usage recorded for 2019-01")).toBeVisible();
+  await expect(page.getByTestId("total")).toHaveText("$0.00");
+});
