@@ -1,18 +1,40 @@
 import type { Readable } from "node:stream";
-import { addSummaries, emptySummary, processUsageBatch, type IngestSummary } from "../lib/events/processUsageBatch";
+import { createLineIdentities } from "../lib/events/lineIdentity";
+import {
+  addSummaries,
+  emptySummary,
+  prepareUsageBatch,
+  writePreparedBatch,
+  type IngestSummary,
+  type PreparedBatch,
+} from "../lib/events/processUsageBatch";
 import { loadPricer } from "../lib/pricing/loadPricer";
 import type { UsageStore } from "../lib/store/port";
+import { preparedBatches } from "./parallel/preparedBatches";
 import { ndjsonBatches } from "./sources/ndjsonLines";
 
-export const INGEST_BATCH_SIZE = 5_000;
+// Large transactions: event ids are random, so each commit rewrites most pages of the id index.
+export const INGEST_BATCH_SIZE = 50_000;
 
-/** Runs an NDJSON stream through the same pipeline the worker uses. */
-export async function ingestNdjson(store: UsageStore, stream: Readable, name: string): Promise<IngestSummary> {
+async function writeAll(store: UsageStore, batches: AsyncIterable<PreparedBatch>): Promise<IngestSummary> {
   const pricer = await loadPricer(store);
   let summary = emptySummary();
-  // The lines' identities must be claimed in order, so batches are processed one after another.
-  for await (const batch of ndjsonBatches(stream, name, INGEST_BATCH_SIZE)) {
-    summary = addSummaries(summary, await processUsageBatch(store, pricer, batch));
-  }
+  for await (const batch of batches) summary = addSummaries(summary, await writePreparedBatch(store, pricer, batch));
   return summary;
+}
+
+/** Runs an NDJSON stream through the pipeline on this thread. */
+export function ingestNdjson(store: UsageStore, stream: Readable, name: string, batchSize = INGEST_BATCH_SIZE): Promise<IngestSummary> {
+  const identify = createLineIdentities();
+  return writeAll(store, (async function* () {
+    for await (const lines of ndjsonBatches(stream, name, batchSize)) yield prepareUsageBatch(lines, identify);
+  })());
+}
+
+/**
+ * Runs an NDJSON file ("-" for standard input) through the same pipeline, reading and validating
+ * on a second thread while this one writes: what `chargeback ingest` does.
+ */
+export function ingestNdjsonFile(store: UsageStore, file: string, batchSize = INGEST_BATCH_SIZE): Promise<IngestSummary> {
+  return writeAll(store, preparedBatches(file, file === "-" ? "stdin" : file, batchSize));
 }

@@ -3,6 +3,11 @@ import { addSummaries, emptySummary, processUsageBatch, type IngestSummary, type
 import { loadPricer } from "../lib/pricing/loadPricer";
 import type { UsageStore } from "../lib/store/port";
 
+// Live sources name every event themselves (e.g. hub partition and sequence number).
+const identifyBySource = (text: string): string => {
+  throw new Error(`a live source delivered an event without an identity: ${text.slice(0, 80)}`);
+};
+
 export type WorkerOptions = { intervalMs: number; signal: AbortSignal; onBatch?: (s: IngestSummary) => void };
 
 /**
@@ -20,7 +25,7 @@ export async function runWorker(store: UsageStore, poll: () => SourceLine[], opt
     }
     const lines = poll();
     if (lines.length > 0) {
-      const summary = await processUsageBatch(store, pricer, lines);
+      const summary = await processUsageBatch(store, pricer, lines, identifyBySource);
       total = addSummaries(total, summary);
       options.onBatch?.(summary);
     }

@@ -15,7 +15,7 @@ export function createDemoTraffic(eventsPerTick: number): () => SourceLine[] {
     return Array.from({ length: eventsPerTick }, () => {
       const text = demoEventLine(random, apps, totalWeight, now);
       const id = `demo:${run}:${sequence++}`;
-      return { text, source: id, fallbackId: () => id };
+      return { text, source: id, id };
     });
   };
 }

@@ -38,6 +38,22 @@ export const TokenCount = z
 
 export const OptionalTokenCount = TokenCount.optional();
 
+/** Token counts of our own shape, which are JSON numbers by contract: a cheaper check. */
+export const NumericTokenCount = z
+  .int({
+    error: (issue) =>
+      issue.input === undefined ? "is missing" : typeof issue.input === "number" ? `is not a whole number (${issue.input})` : "must be a number",
+  })
+  .min(0, { error: (issue) => `is negative (${issue.input})` })
+  .max(MAX_TOKENS, { error: (issue) => `is implausibly large (${issue.input})` });
+
+/** Free text of our own shape: absent, empty and "NA" all mean none. */
+export const PlainText = z.string({ error: "must be a string" }).nullish();
+export const textOrNull = (v: string | null | undefined): string | null => {
+  const text = v?.trim() ?? "";
+  return text === "" || text === "NA" ? null : text;
+};
+
 /** A time in any of the accepted notations, as epoch milliseconds UTC. */
 export const EventTime = z.string({ error: missingOr("a string") }).transform((value, ctx) => {
   const ms = parseEventTime(value);

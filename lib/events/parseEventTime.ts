@@ -38,7 +38,16 @@ function zoneOffsetMs(zone: string): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
 }
 
-/** The UTC calendar day (YYYY-MM-DD) of an epoch-millisecond time. */
+const DAY_MS = 86_400_000;
+const dayNames = new Map<number, string>();
+
+/** The UTC calendar day (YYYY-MM-DD) of an epoch-millisecond time; memoised, it runs per event. */
 export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const index = Math.floor(ms / DAY_MS);
+  let name = dayNames.get(index);
+  if (name === undefined) {
+    name = new Date(index * DAY_MS).toISOString().slice(0, 10);
+    dayNames.set(index, name);
+  }
+  return name;
 }

@@ -4,8 +4,15 @@ import { requestIdentity } from "./lineIdentity";
 import { parseEventLine } from "./parseEventLine";
 import { utcDay } from "./parseEventTime";
 
-/** One raw event as a source delivers it; `fallbackId` names it when it carries no request id. */
-export type SourceLine = { text: string; source: string; fallbackId: () => string };
+/**
+ * One raw event as a source delivers it. `id` is the source's own identity for it (hub partition and
+ * sequence number); without one, the batch's `identify` names lines that carry no request id.
+ */
+export type SourceLine = { text: string; source: string; id?: string };
+export type Identify = (text: string) => string;
+
+/** A batch validated and named, ready to be written: pure data, so it can cross threads. */
+export type PreparedBatch = { events: IncomingEvent[]; quarantined: IncomingQuarantine[] };
 
 export type IngestSummary = { accepted: number; duplicates: number; quarantined: number; unpriced: number };
 
@@ -20,35 +27,39 @@ export function addSummaries(a: IngestSummary, b: IngestSummary): IngestSummary 
   };
 }
 
-/**
- * Validates each event on its own, writes the good ones exactly once and quarantines the rest
- * with their reason, in one store transaction. Pricing here only counts what is unpriced:
- * costs are applied when reports are read, so a price that arrives later prices old usage too.
- */
-export async function processUsageBatch(
-  store: UsageStore,
-  pricer: UsagePricer,
-  lines: readonly SourceLine[],
-  receivedAt = Date.now(),
-): Promise<IngestSummary> {
+/** Validates each event on its own and names it; what fails is kept for quarantine with its reason. */
+export function prepareUsageBatch(lines: readonly SourceLine[], identify: Identify): PreparedBatch {
   const events: IncomingEvent[] = [];
   const quarantined: IncomingQuarantine[] = [];
   for (const line of lines) {
     const parsed = parseEventLine(line.text);
     if (parsed.ok) {
-      const id = parsed.event.requestId ? requestIdentity(parsed.event.requestId) : line.fallbackId();
+      const id = parsed.event.requestId ? requestIdentity(parsed.event.requestId) : (line.id ?? identify(line.text));
       events.push({ id, source: line.source, event: parsed.event });
     } else {
-      quarantined.push({ id: line.fallbackId(), source: line.source, raw: line.text, reason: parsed.reason });
+      quarantined.push({ id: line.id ?? identify(line.text), source: line.source, raw: line.text, reason: parsed.reason });
     }
   }
+  return { events, quarantined };
+}
+
+/**
+ * Writes a prepared batch exactly once, in one store transaction. Pricing here only counts what is
+ * unpriced: costs are applied when reports are read, so a price that arrives later prices old usage too.
+ */
+export async function writePreparedBatch(
+  store: UsageStore,
+  pricer: UsagePricer,
+  { events, quarantined }: PreparedBatch,
+  receivedAt = Date.now(),
+): Promise<IngestSummary> {
   const result = await store.saveUsageBatch({ events, quarantined, receivedAt });
   let accepted = 0;
   let unpriced = 0;
   events.forEach(({ event }, i) => {
     if (!result.inserted[i]) return;
     accepted++;
-    if (!pricer.price({ ...event, day: utcDay(event.time) }).priced) unpriced++;
+    if (!pricer.canPrice(event, utcDay(event.time))) unpriced++;
   });
   return {
     accepted,
@@ -56,4 +67,8 @@ export async function processUsageBatch(
     quarantined: result.quarantined,
     unpriced,
   };
+}
+
+export function processUsageBatch(store: UsageStore, pricer: UsagePricer, lines: readonly SourceLine[], identify: Identify) {
+  return writePreparedBatch(store, pricer, prepareUsageBatch(lines, identify));
 }

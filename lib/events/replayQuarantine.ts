@@ -29,6 +29,6 @@ export async function replayQuarantine(store: UsageStore, pricer: UsagePricer, i
   const replayedIds = chosen.filter((q) => parseEventLine(q.raw).ok).map((q) => q.id);
   for (const id of replayedIds) await store.saveQuarantineOutcome(id, { status: "replayed" });
   const accepted = result.inserted.filter(Boolean).length;
-  const unpriced = events.filter((e, i) => result.inserted[i] && !pricer.price({ ...e.event, day: utcDay(e.event.time) }).priced).length;
+  const unpriced = events.filter((e, i) => result.inserted[i] && !pricer.canPrice(e.event, utcDay(e.event.time))).length;
   return { replayed: events.length, accepted, duplicates: events.length - accepted, unpriced, stillFailing };
 }

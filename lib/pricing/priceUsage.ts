@@ -28,12 +28,7 @@ export class UsagePricer {
   }
 
   price(u: UsageToPrice): PricedUsage {
-    const key = `${u.deployment}|${u.model}|${u.region}|${u.day}`;
-    let rates = this.rates.get(key);
-    if (rates === undefined) {
-      rates = this.resolve(u);
-      this.rates.set(key, rates);
-    }
+    const rates = this.ratesOn(u, u.day);
     if (typeof rates === "string") return { priced: false, reason: rates };
     const cached = BigInt(u.cachedTokens);
     const input = BigInt(u.promptTokens) - cached;
@@ -51,7 +46,29 @@ export class UsagePricer {
     return { priced: true, atto, modelId: rates.modelId };
   }
 
-  private resolve(u: UsageToPrice): Rates | string {
+  /** Whether usage can be priced, without the arithmetic: the ingest hot path counts unpriced events. */
+  canPrice(u: Omit<UsageToPrice, "day">, day: string): boolean {
+    const rates = this.ratesOn(u, day);
+    if (typeof rates === "string") return false;
+    const cached = Number(u.cachedTokens);
+    return (
+      (Number(u.promptTokens) - cached === 0 || rates.input !== undefined) &&
+      (cached === 0 || rates.cached !== undefined) &&
+      (Number(u.completionTokens) === 0 || rates.output !== undefined)
+    );
+  }
+
+  private ratesOn(u: Omit<UsageToPrice, "day">, day: string): Rates | string {
+    const key = `${u.deployment}|${u.model}|${u.region}|${day}`;
+    let rates = this.rates.get(key);
+    if (rates === undefined) {
+      rates = this.resolve(u, day);
+      this.rates.set(key, rates);
+    }
+    return rates;
+  }
+
+  private resolve(u: Omit<UsageToPrice, "day">, day: string): Rates | string {
     const name = u.deployment === "" ? DEFAULT_DEPLOYMENT : u.deployment;
     const deployment = this.deployments.get(name);
     if (!deployment) {
@@ -65,7 +82,7 @@ export class UsagePricer {
     const region = deployment.region !== "" ? deployment.region : u.region;
     if (region === "") return `no region for deployment "${deployment.name}"`;
     const at = (kind: "input" | "cached" | "output") =>
-      this.book.lookup(modelId, meters.sku, meters.batch, region, kind, u.day);
+      this.book.lookup(modelId, meters.sku, meters.batch, region, kind, day);
     return { modelId, input: at("input"), cached: at("cached"), output: at("output") };
   }
 }

@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
+import { ingestNdjsonFile } from "../../ingest/ingestNdjson";
 import { describe, expect, it } from "vitest";
 import { replayQuarantine } from "../../lib/events/replayQuarantine";
 import { importOrgMappings } from "../../lib/org/importOrgMappings";
@@ -131,5 +134,22 @@ describe("reports", () => {
     const csv = "appId,costCenter,businessUnit,validFrom,validTo\napp-1,CC-1,Retail,2026-01-01,2026-12-01\napp-1,CC-2,Finance,2026-11-15,\napp-2,CC-1,Retail,2026-01-01,\n";
     await expect(importOrgMappings(store, csv, "org.csv")).rejects.toThrow(/overlapping range.*app app-1: 2026-01-01\.\.2026-12-01 \(CC-1\) overlaps 2026-11-15\.\.open \(CC-2\)/s);
     expect(await store.listOrgMappings()).toEqual([]);
+  });
+});
+
+describe("ingesting a file on two threads", () => {
+  it("names, validates and counts lines exactly as the single-thread pipeline does", async () => {
+    const { store, dir } = await pricedStore();
+    const lines = Array.from({ length: 700 }, (_, i) =>
+      i % 7 === 0 ? "{broken" : i % 3 === 0 ? seedEvent() : v1Event({ requestId: `r${i % 400}` }),
+    );
+    const file = path.join(dir, "events.ndjson");
+    fs.writeFileSync(file, `${lines.join("\n")}\n`);
+    // Small batches, so many cross between the threads and identities must carry over between them.
+    const first = await ingestNdjsonFile(store, file, 64);
+    // 328 distinct request ids among 400 v1 lines; 200 identical seed lines and 100 identical broken
+    // lines are each distinct by their occurrence.
+    expect(first).toEqual({ accepted: 328 + 200, duplicates: 72, quarantined: 100, unpriced: 0 });
+    expect(await ingestLines(store, lines, file)).toEqual({ accepted: 0, duplicates: 700, quarantined: 0, unpriced: 0 });
   });
 });

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { ingestNdjson } from "../../ingestNdjson";
-import { openNdjson } from "../../sources/ndjsonLines";
+import { ingestNdjsonFile } from "../../ingestNdjson";
 import { assertReadable, printJson, withStore } from "../context";
 
 export function registerIngestCommand(program: Command): void {
@@ -10,10 +9,7 @@ export function registerIngestCommand(program: Command): void {
     .argument("<file>", 'NDJSON file, or "-" for standard input')
     .action(async (file: string, _opts, command: Command) => {
       assertReadable(file);
-      const summary = await withStore(command, (store) => {
-        const { stream, name } = openNdjson(file);
-        return ingestNdjson(store, stream, name);
-      });
+      const summary = await withStore(command, (store) => ingestNdjsonFile(store, file));
       printJson(summary);
     });
 }

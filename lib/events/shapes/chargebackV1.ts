@@ -1,30 +1,30 @@
 import { z } from "zod";
-import { EventTime, OptionalMilliseconds, OptionalText, OptionalTokenCount, RequiredText, TokenCount } from "../fields";
+import { EventTime, NumericTokenCount, PlainText, RequiredText, textOrNull } from "../fields";
 import type { UsageEvent } from "../usageEvent";
 
 export const CHARGEBACK_V1 = "chargeback/v1";
 
-/** Our own versioned shape, emitted by deploy/apim/chargeback-policy.xml. */
+/** Our own versioned shape, emitted by deploy/apim/chargeback-policy.xml; numbers are JSON numbers. */
 export const ChargebackV1Event = z
   .object({
     schema: z.literal(CHARGEBACK_V1),
     requestId: RequiredText,
     time: EventTime,
     appId: RequiredText,
-    deployment: OptionalText,
-    model: OptionalText,
-    operation: OptionalText,
-    region: OptionalText,
-    promptTokens: TokenCount,
-    cachedTokens: OptionalTokenCount,
-    completionTokens: OptionalTokenCount,
-    reasoningTokens: OptionalTokenCount,
-    totalTokens: OptionalTokenCount,
-    modelTimeMs: OptionalMilliseconds,
-    status: z.number().int().nullish(),
+    deployment: PlainText,
+    model: PlainText,
+    operation: PlainText,
+    region: PlainText,
+    promptTokens: NumericTokenCount,
+    cachedTokens: NumericTokenCount.optional(),
+    completionTokens: NumericTokenCount.optional(),
+    reasoningTokens: NumericTokenCount.optional(),
+    totalTokens: NumericTokenCount.optional(),
+    modelTimeMs: NumericTokenCount.nullish(),
+    status: z.int().nullish(),
     streamed: z.boolean().nullish(),
-    subscriptionId: OptionalText,
-    product: OptionalText,
+    subscriptionId: PlainText,
+    product: PlainText,
   })
   .transform(
     (e): UsageEvent => ({
@@ -32,10 +32,10 @@ export const ChargebackV1Event = z
       requestId: e.requestId,
       time: e.time,
       appId: e.appId,
-      deployment: e.deployment ?? "",
-      model: e.model ?? "",
-      operation: e.operation ?? "",
-      region: e.region ?? "",
+      deployment: textOrNull(e.deployment) ?? "",
+      model: textOrNull(e.model) ?? "",
+      operation: textOrNull(e.operation) ?? "",
+      region: textOrNull(e.region) ?? "",
       promptTokens: e.promptTokens,
       cachedTokens: e.cachedTokens ?? 0,
       completionTokens: e.completionTokens ?? 0,
@@ -44,8 +44,8 @@ export const ChargebackV1Event = z
       modelTimeMs: e.modelTimeMs ?? null,
       status: e.status ?? null,
       streamed: e.streamed ?? null,
-      subscriptionId: e.subscriptionId,
-      product: e.product,
+      subscriptionId: textOrNull(e.subscriptionId),
+      product: textOrNull(e.product),
     }),
   );
 

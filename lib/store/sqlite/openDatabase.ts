@@ -9,6 +9,5 @@ export function openDatabase(file: string): Database.Database {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL"); // durable at each checkpoint of the WAL; safe against app crashes
   db.pragma("busy_timeout = 5000");
-  db.defaultSafeIntegers(true);
   return db;
 }

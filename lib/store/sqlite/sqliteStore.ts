@@ -36,6 +36,7 @@ export class SqliteStore implements UsageStore {
   async listDailyUsage(fromDay: string, toDay: string) {
     return this.db
       .prepare("SELECT * FROM DailyUsage WHERE day >= ? AND day < ? ORDER BY day")
+      .safeIntegers(true) // sums stay exact integers (bigint) on their way to the money arithmetic
       .all(fromDay, toDay)
       .map((r) => toDailyUsage(r as Record<string, unknown>));
   }

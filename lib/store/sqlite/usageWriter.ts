@@ -1,15 +1,11 @@
 import type Database from "better-sqlite3";
 import { utcDay } from "../../events/parseEventTime";
 import type { UsageBatch, UsageBatchResult } from "../port";
+import { createEventInserter } from "./insertEvents";
 
 /** The hot path: facts, rollups and quarantine through prepared statements, one transaction a batch. */
 export function createUsageWriter(db: Database.Database): (batch: UsageBatch) => UsageBatchResult {
-  const insertEvent = db.prepare(
-    `INSERT OR IGNORE INTO UsageEvent (id, time, day, appId, deployment, model, operation, region,
-       promptTokens, cachedTokens, completionTokens, reasoningTokens, totalTokens, modelTimeMs, status,
-       streamed, subscriptionId, product, shape, source, receivedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insertEvents = createEventInserter(db);
   const addToRollup = db.prepare(
     `INSERT INTO DailyUsage (day, appId, deployment, model, region, operation, requests, promptTokens,
        cachedTokens, completionTokens, reasoningTokens, totalTokens, modelTimeMs)
@@ -28,15 +24,10 @@ export function createUsageWriter(db: Database.Database): (batch: UsageBatch) =>
   return db.transaction((batch: UsageBatch): UsageBatchResult => {
     // Rollups are summed in memory first: one upsert per key and batch instead of one per event.
     const rollups = new Map<string, (string | number)[]>();
-    const inserted = batch.events.map(({ id, source, event: e }) => {
+    const inserted = insertEvents(batch.events, batch.receivedAt);
+    batch.events.forEach(({ event: e }, i) => {
+      if (!inserted[i]) return;
       const day = utcDay(e.time);
-      const streamed = e.streamed === null ? null : e.streamed ? 1 : 0;
-      const { changes } = insertEvent.run(
-        id, e.time, day, e.appId, e.deployment, e.model, e.operation, e.region, e.promptTokens, e.cachedTokens,
-        e.completionTokens, e.reasoningTokens, e.totalTokens, e.modelTimeMs, e.status, streamed, e.subscriptionId,
-        e.product, e.shape, source, batch.receivedAt,
-      );
-      if (changes === 0) return false;
       const key = `${day}\u0000${e.appId}\u0000${e.deployment}\u0000${e.model}\u0000${e.region}\u0000${e.operation}`;
       const sums = rollups.get(key);
       if (sums) {
@@ -51,7 +42,6 @@ export function createUsageWriter(db: Database.Database): (batch: UsageBatch) =>
         rollups.set(key, [day, e.appId, e.deployment, e.model, e.region, e.operation, 1, e.promptTokens,
           e.cachedTokens, e.completionTokens, e.reasoningTokens, e.totalTokens, e.modelTimeMs ?? 0]);
       }
-      return true;
     });
     for (const values of rollups.values()) addToRollup.run(...values);
     let quarantined = 0;

@@ -98,7 +98,4 @@ CREATE TABLE "App" (
 );
 
 -- CreateIndex
-CREATE INDEX "UsageEvent_day_appId_idx" ON "UsageEvent"("day", "appId");
-
--- CreateIndex
 CREATE INDEX "QuarantinedEvent_status_idx" ON "QuarantinedEvent"("status");

@@ -1,0 +1,28 @@
+import fs from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import { createLineIdentities } from "../../lib/events/lineIdentity";
+import { prepareUsageBatch } from "../../lib/events/processUsageBatch";
+import { ndjsonBatches } from "../sources/ndjsonLines";
+import type { PrepareRequest, PrepareMessage } from "./preparedBatches";
+
+// Reads and validates on this thread while the caller's thread writes; `ahead` batches at most wait.
+const { file, name, batchSize, ahead } = workerData as PrepareRequest;
+let credits = ahead;
+let wake: (() => void) | undefined;
+parentPort!.on("message", () => {
+  credits++;
+  wake?.();
+});
+
+async function run(): Promise<void> {
+  const identify = createLineIdentities();
+  const stream = file === "-" ? fs.createReadStream("", { fd: 0, autoClose: false }) : fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  for await (const lines of ndjsonBatches(stream, name, batchSize)) {
+    while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+    credits--;
+    parentPort!.postMessage({ batch: prepareUsageBatch(lines, identify) } satisfies PrepareMessage);
+  }
+  parentPort!.postMessage({ done: true } satisfies PrepareMessage);
+}
+
+run().catch((error: Error) => parentPort!.postMessage({ error: error.message } satisfies PrepareMessage));

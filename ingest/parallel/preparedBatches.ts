@@ -1,0 +1,38 @@
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { PreparedBatch } from "../../lib/events/processUsageBatch";
+
+export type PrepareRequest = { file: string; name: string; batchSize: number; ahead: number };
+export type PrepareMessage = { batch: PreparedBatch } | { done: true } | { error: string };
+
+/**
+ * Batches of an NDJSON file (or "-" for standard input) read and validated on a second thread, so
+ * the next batch is ready while the caller writes the last one. Batches arrive in file order; the
+ * thread stays at most two batches ahead.
+ */
+export async function* preparedBatches(file: string, name: string, batchSize: number): AsyncGenerator<PreparedBatch> {
+  const worker = new Worker(path.join(__dirname, "prepareWorker.js"), {
+    workerData: { file, name, batchSize, ahead: 2 } satisfies PrepareRequest,
+  });
+  const queue: PrepareMessage[] = [];
+  let notify: (() => void) | undefined;
+  const push = (message: PrepareMessage) => {
+    queue.push(message);
+    notify?.();
+  };
+  worker.on("message", push);
+  worker.on("error", (error) => push({ error: error.message }));
+  worker.on("exit", (code) => push(code === 0 ? { done: true } : { error: `the reading thread stopped (exit ${code})` }));
+  try {
+    for (;;) {
+      while (queue.length === 0) await new Promise<void>((resolve) => (notify = resolve));
+      const message = queue.shift()!;
+      if ("error" in message) throw new Error(message.error);
+      if ("done" in message) return;
+      yield message.batch;
+      worker.postMessage("next");
+    }
+  } finally {
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,67 @@
+import type Database from "better-sqlite3";
+import { utcDay } from "../../events/parseEventTime";
+import type { IncomingEvent } from "../port";
+
+const COLUMNS = [
+  "id", "time", "day", "appId", "deployment", "model", "operation", "region", "promptTokens", "cachedTokens",
+  "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs", "status", "streamed", "subscriptionId",
+  "product", "shape", "source", "receivedAt",
+] as const;
+// Many rows per statement: per-statement overhead, not SQLite's B-tree work, dominates single-row inserts.
+const ROWS = 64;
+
+const insertSql = (rows: number) =>
+  `INSERT OR IGNORE INTO UsageEvent (${COLUMNS.join(", ")}) VALUES ${Array.from({ length: rows }, () => `(${COLUMNS.map(() => "?").join(", ")})`).join(", ")} RETURNING id`;
+
+function bind(args: unknown[], at: number, { id, source, event: e }: IncomingEvent, receivedAt: number): void {
+  args[at] = id;
+  args[at + 1] = e.time;
+  args[at + 2] = utcDay(e.time);
+  args[at + 3] = e.appId;
+  args[at + 4] = e.deployment;
+  args[at + 5] = e.model;
+  args[at + 6] = e.operation;
+  args[at + 7] = e.region;
+  args[at + 8] = e.promptTokens;
+  args[at + 9] = e.cachedTokens;
+  args[at + 10] = e.completionTokens;
+  args[at + 11] = e.reasoningTokens;
+  args[at + 12] = e.totalTokens;
+  args[at + 13] = e.modelTimeMs;
+  args[at + 14] = e.status;
+  args[at + 15] = e.streamed === null ? null : e.streamed ? 1 : 0;
+  args[at + 16] = e.subscriptionId;
+  args[at + 17] = e.product;
+  args[at + 18] = e.shape;
+  args[at + 19] = source;
+  args[at + 20] = receivedAt;
+}
+
+/** Inserts the facts not stored yet and says, per event, whether it was new. Call inside a transaction. */
+export function createEventInserter(db: Database.Database): (events: readonly IncomingEvent[], receivedAt: number) => boolean[] {
+  const many = db.prepare(insertSql(ROWS)).pluck();
+  const one = db.prepare(insertSql(1)).pluck();
+  const manyArgs = new Array<unknown>(ROWS * COLUMNS.length);
+  const oneArgs = new Array<unknown>(COLUMNS.length);
+  return (events, receivedAt) => {
+    const inserted = new Array<boolean>(events.length).fill(false);
+    // An id repeated within the batch is a duplicate of its first occurrence: only that one may insert.
+    const firstIndex = new Map<string, number>();
+    const candidates: number[] = [];
+    events.forEach((e, i) => {
+      if (firstIndex.has(e.id)) return;
+      firstIndex.set(e.id, i);
+      candidates.push(i);
+    });
+    let k = 0;
+    for (; k + ROWS <= candidates.length; k += ROWS) {
+      for (let r = 0; r < ROWS; r++) bind(manyArgs, r * COLUMNS.length, events[candidates[k + r]], receivedAt);
+      for (const id of many.all(...manyArgs) as string[]) inserted[firstIndex.get(id)!] = true;
+    }
+    for (; k < candidates.length; k++) {
+      bind(oneArgs, 0, events[candidates[k]], receivedAt);
+      inserted[candidates[k]] = one.all(...oneArgs).length === 1;
+    }
+    return inserted;
+  };
+}
