@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import path from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { ChargebackV1Event } from "../../lib/events/shapes/chargebackV1";
+
+const POLICY = fs.readFileSync(path.resolve(__dirname, "..", "..", "deploy", "apim", "chargeback-policy.xml"), "utf8");
+const policy = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(POLICY).policies;
+const expressions = (node: unknown): string[] =>
+  typeof node === "string" ? [node] : node && typeof node === "object" ? Object.values(node).flatMap(expressions) : [];
+
+describe("the APIM chargeback policy", () => {
+  it("is well-formed XML with the four policy sections", () => {
+    expect(XMLValidator.validate(POLICY)).toBe(true);
+    expect(Object.keys(policy)).toEqual(expect.arrayContaining(["inbound", "backend", "outbound", "on-error"]));
+  });
+
+  it("emits exactly the fields of the chargeback/v1 shape the pipeline reads", () => {
+    const builder = expressions(policy.outbound).find((e) => e.includes('new JProperty("schema", "chargeback/v1")'));
+    expect(builder).toBeDefined();
+    const emitted = [...builder!.matchAll(/new JProperty\("(\w+)"/g)].map((m) => m[1]);
+    expect(emitted.sort()).toEqual(Object.keys(ChargebackV1Event.in.shape).sort());
+  });
+
+  it("takes the app from the validated token, azp first, then appid", () => {
+    expect(policy.inbound["validate-azure-ad-token"]["output-token-variable-name"]).toBe("chargebackJwt");
+    const appId = policy.inbound["set-variable"].find((v: { name: string }) => v.name === "chargebackAppId").value;
+    expect(appId.indexOf('"azp"')).toBeGreaterThan(-1);
+    expect(appId.indexOf('"azp"')).toBeLessThan(appId.indexOf('"appid"'));
+  });
+
+  it("asks streamed calls for their usage and reads it from the stream", () => {
+    expect(expressions(policy.inbound).join("\n")).toContain('options["include_usage"] = true');
+    expect(expressions(policy.outbound).join("\n")).toContain('data.StartsWith("data:")');
+  });
+
+  it("guards every expression that builds data with a catch, so the policy never throws", () => {
+    const builders = [...expressions(policy.inbound), ...expressions(policy.outbound)].filter((e) => e.trim().startsWith("@{"));
+    expect(builders.length).toBeGreaterThanOrEqual(4);
+    expect(builders.filter((e) => !e.includes("catch (Exception)"))).toEqual([]);
+  });
+
+  it("logs only when an event was built, to the managed-identity Event Hubs logger", () => {
+    const when = policy.outbound.choose.when;
+    expect(when.condition).toContain("!string.IsNullOrEmpty");
+    expect(when["log-to-eventhub"]["logger-id"]).toBe("chargeback-eventhub");
+  });
+});
