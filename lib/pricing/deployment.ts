@@ -19,7 +19,11 @@ export const Deployment = z.object({
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .default(null),
-  region: z.string().trim().toLowerCase().default(""),
+  // Azure's display names ("East US 2") and ARM names ("eastus2") both read as the ARM name.
+  region: z
+    .string()
+    .default("")
+    .transform((v) => v.toLowerCase().replace(/\s+/g, "")),
   sku: z.enum(DEPLOYMENT_SKUS, { error: `must be one of ${DEPLOYMENT_SKUS.join(", ")}` }),
 });
 export type Deployment = z.infer<typeof Deployment>;

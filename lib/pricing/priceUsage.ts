@@ -76,9 +76,10 @@ export class UsagePricer {
     }
     const meters = METERS_OF_SKU[deployment.sku];
     if (!meters) return `deployment "${deployment.name}" is provisioned: its tokens are covered by its reservation`;
-    const modelName = deployment.model ?? u.model;
-    const modelId = this.book.resolveModel(modelName);
-    if (!modelId) return `no price catalog entry for model "${modelName}"`;
+    // The version the response reports is what Azure served (deployments auto-upgrade); the
+    // deployment's pinned model stands in when the event names none, or only a bare family.
+    const modelId = this.book.resolveModel(u.model) ?? (deployment.model ? this.book.resolveModel(deployment.model) : null);
+    if (!modelId) return `no price catalog entry for model "${deployment.model ?? u.model}"`;
     const region = deployment.region !== "" ? deployment.region : u.region;
     if (region === "") return `no region for deployment "${deployment.name}"`;
     const at = (kind: "input" | "cached" | "output") =>

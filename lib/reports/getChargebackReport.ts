@@ -17,7 +17,7 @@ export type ChargebackReport = {
   total: string;
   rows: ReportRow[];
   unmapped: { cost: string; requests: number; apps: { appId: string; cost: string; requests: number }[] };
-  unpriced: { requests: number; totalTokens: number };
+  unpriced: { requests: number; totalTokens: number; reasons: { reason: string; requests: number; totalTokens: number }[] };
 };
 
 type Bucket = { key: string; name: string; atto: bigint; tokens: Tokens };
@@ -39,13 +39,15 @@ export async function getChargebackReport(store: UsageStore, month: string, by: 
   const appNames = new Map(apps.map((a) => [a.appId, a.displayName]));
   const rows = new Map<string, Bucket>();
   const unmappedApps = new Map<string, Bucket>();
-  const unpriced = { requests: 0, totalTokens: 0 };
+  const unpricedReasons = new Map<string, { reason: string; requests: number; totalTokens: number }>();
 
   for (const u of usage) {
     const priced = pricer.price(u);
     if (!priced.priced) {
-      unpriced.requests += Number(u.requests);
-      unpriced.totalTokens += Number(u.totalTokens);
+      const entry = unpricedReasons.get(priced.reason) ?? { reason: priced.reason, requests: 0, totalTokens: 0 };
+      entry.requests += Number(u.requests);
+      entry.totalTokens += Number(u.totalTokens);
+      unpricedReasons.set(priced.reason, entry);
     }
     const atto = priced.priced ? priced.atto : 0n;
     const mapping = org.on(u.appId, u.day);
@@ -65,6 +67,7 @@ export async function getChargebackReport(store: UsageStore, month: string, by: 
 
   const sorted = [...rows.values()].sort((a, b) => (a.atto === b.atto ? a.key.localeCompare(b.key) : a.atto > b.atto ? -1 : 1));
   const unmappedList = [...unmappedApps.values()].sort((a, b) => (a.atto > b.atto ? -1 : a.atto < b.atto ? 1 : 0));
+  const reasons = [...unpricedReasons.values()].sort((a, b) => b.requests - a.requests);
   // One allocation over rows and unmapped apps, so every figure shown adds up to the total.
   const cents = allocateCents([...sorted, ...unmappedList].map((b) => b.atto));
   const appCents = cents.slice(sorted.length);
@@ -78,7 +81,11 @@ export async function getChargebackReport(store: UsageStore, month: string, by: 
       requests: unmappedList.reduce((n, b) => n + b.tokens.requests, 0),
       apps: unmappedList.map((b, i) => ({ appId: b.key, cost: formatCents(appCents[i]), requests: b.tokens.requests })),
     },
-    unpriced,
+    unpriced: {
+      requests: reasons.reduce((n, r) => n + r.requests, 0),
+      totalTokens: reasons.reduce((n, r) => n + r.totalTokens, 0),
+      reasons,
+    },
   };
 }
 

@@ -17,6 +17,7 @@ export type DailyUsage = {
   model: string;
   region: string;
   operation: string;
+  tokenKinds: number;
   requests: bigint;
   promptTokens: bigint;
   cachedTokens: bigint;

@@ -103,11 +103,14 @@ describe("reports", () => {
     await importDeployments(store, DEPLOYMENTS, "deployments.csv");
     expect(await ingestLines(store, [v1Event()])).toMatchObject({ accepted: 1, unpriced: 1 });
     const before = await getChargebackReport(store, "2026-11", "model");
-    expect(before).toMatchObject({ total: "0.00", unpriced: { requests: 1, totalTokens: 1100 } });
+    expect(before).toMatchObject({
+      total: "0.00",
+      unpriced: { requests: 1, totalTokens: 1100, reasons: [{ reason: 'no price catalog entry for model "gpt-4o-2024-08-06"', requests: 1, totalTokens: 1100 }] },
+    });
     await importRetailPrices(store, snapshotItems());
     const after = await getChargebackReport(store, "2026-11", "model");
     // 1000 × $2.5/1M + 100 × $10/1M = $0.0035 → $0.00 alone; check exactness via 1000 events below.
-    expect(after.unpriced).toEqual({ requests: 0, totalTokens: 0 });
+    expect(after.unpriced).toEqual({ requests: 0, totalTokens: 0, reasons: [] });
     await ingestLines(store, Array.from({ length: 999 }, (_, i) => v1Event({ requestId: `r${i}` })));
     expect((await getChargebackReport(store, "2026-11", "model")).total).toBe("3.50");
   });
@@ -151,5 +154,43 @@ describe("ingesting a file on two threads", () => {
     // lines are each distinct by their occurrence.
     expect(first).toEqual({ accepted: 328 + 200, duplicates: 72, quarantined: 100, unpriced: 0 });
     expect(await ingestLines(store, lines, file)).toEqual({ accepted: 0, duplicates: 700, quarantined: 0, unpriced: 0 });
+  });
+});
+
+describe("pricing stays per event in the rollups", () => {
+  it("leaves only the event that needs a missing price unpriced, not its whole day", async () => {
+    const { store } = freshStore();
+    await importRetailPrices(store, snapshotItems());
+    // A display-name region reads as its ARM name.
+    await importDeployments(store, "deployment,model,region,sku\no4,o4-mini-2025-04-16,Sweden Central,GlobalStandard\n", "d.csv");
+    // swedencentral's global cached-input meter for o4-mini starts only on 2025-12-01.
+    const event = (i: number, cachedTokens: number) =>
+      v1Event({ requestId: `o4-${i}`, time: "2025-11-15T09:00:00Z", deployment: "o4", model: "o4-mini", cachedTokens });
+    const summary = await ingestLines(store, [...Array.from({ length: 999 }, (_, i) => event(i, 0)), event(999, 500)]);
+    expect(summary).toMatchObject({ accepted: 1000, unpriced: 1 });
+    const report = await getChargebackReport(store, "2025-11", "model");
+    // 999 × (1000 × $1.1/1M + 100 × $4.4/1M) = $1.53846
+    expect(report.total).toBe("1.54");
+    expect(report.unpriced).toEqual({
+      requests: 1,
+      totalTokens: 1100,
+      reasons: [{ reason: "no cached input price for o4-mini-2025-04-16 on 2025-11-15", requests: 1, totalTokens: 1100 }],
+    });
+  });
+});
+
+describe("multi-row inserts", () => {
+  it("tell new rows from stored ones within one statement", async () => {
+    const { store, file } = await pricedStore();
+    await ingestLines(store, Array.from({ length: 150 }, (_, i) => v1Event({ requestId: `r${i * 2}` })));
+    // 300 ids interleaving the 150 stored (even) with 150 new (odd), so every 64-row statement mixes both.
+    const summary = await ingestLines(store, Array.from({ length: 300 }, (_, i) => v1Event({ requestId: `r${i}` })));
+    expect(summary).toMatchObject({ accepted: 150, duplicates: 150 });
+    const db = new Database(file, { readonly: true });
+    const facts = db.prepare("SELECT COUNT(*) AS n FROM UsageEvent WHERE CAST(substr(id, 6) AS INTEGER) % 2 = 1").get();
+    const rollups = db.prepare("SELECT SUM(requests) AS n, SUM(promptTokens) AS p FROM DailyUsage").get();
+    db.close();
+    expect(facts).toEqual({ n: 150 });
+    expect(rollups).toEqual({ n: 300, p: 300_000 });
   });
 });

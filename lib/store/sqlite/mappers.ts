@@ -40,6 +40,7 @@ export const toDailyUsage = (r: RawRow): DailyUsage => ({
   model: r.model as string,
   region: r.region as string,
   operation: r.operation as string,
+  tokenKinds: Number(r.tokenKinds),
   requests: r.requests as bigint,
   promptTokens: r.promptTokens as bigint,
   cachedTokens: r.cachedTokens as bigint,

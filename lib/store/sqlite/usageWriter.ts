@@ -3,14 +3,18 @@ import { utcDay } from "../../events/parseEventTime";
 import type { UsageBatch, UsageBatchResult } from "../port";
 import { createEventInserter } from "./insertEvents";
 
+/** Bit set of the token kinds an event carries: 1 input (not cached), 2 cached input, 4 output. */
+const tokenKinds = (e: { promptTokens: number; cachedTokens: number; completionTokens: number }) =>
+  (e.promptTokens > e.cachedTokens ? 1 : 0) | (e.cachedTokens > 0 ? 2 : 0) | (e.completionTokens > 0 ? 4 : 0);
+
 /** The hot path: facts, rollups and quarantine through prepared statements, one transaction a batch. */
 export function createUsageWriter(db: Database.Database): (batch: UsageBatch) => UsageBatchResult {
   const insertEvents = createEventInserter(db);
   const addToRollup = db.prepare(
-    `INSERT INTO DailyUsage (day, appId, deployment, model, region, operation, requests, promptTokens,
+    `INSERT INTO DailyUsage (day, appId, deployment, model, region, operation, tokenKinds, requests, promptTokens,
        cachedTokens, completionTokens, reasoningTokens, totalTokens, modelTimeMs)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (day, appId, deployment, model, region, operation) DO UPDATE SET
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (day, appId, deployment, model, region, operation, tokenKinds) DO UPDATE SET
        requests = requests + excluded.requests, promptTokens = promptTokens + excluded.promptTokens,
        cachedTokens = cachedTokens + excluded.cachedTokens,
        completionTokens = completionTokens + excluded.completionTokens,
@@ -28,18 +32,19 @@ export function createUsageWriter(db: Database.Database): (batch: UsageBatch) =>
     batch.events.forEach(({ event: e }, i) => {
       if (!inserted[i]) return;
       const day = utcDay(e.time);
-      const key = `${day}\u0000${e.appId}\u0000${e.deployment}\u0000${e.model}\u0000${e.region}\u0000${e.operation}`;
+      const kinds = tokenKinds(e);
+      const key = `${day}\u0000${e.appId}\u0000${e.deployment}\u0000${e.model}\u0000${e.region}\u0000${e.operation}\u0000${kinds}`;
       const sums = rollups.get(key);
       if (sums) {
-        (sums[6] as number) += 1;
-        (sums[7] as number) += e.promptTokens;
-        (sums[8] as number) += e.cachedTokens;
-        (sums[9] as number) += e.completionTokens;
-        (sums[10] as number) += e.reasoningTokens;
-        (sums[11] as number) += e.totalTokens;
-        (sums[12] as number) += e.modelTimeMs ?? 0;
+        (sums[7] as number) += 1;
+        (sums[8] as number) += e.promptTokens;
+        (sums[9] as number) += e.cachedTokens;
+        (sums[10] as number) += e.completionTokens;
+        (sums[11] as number) += e.reasoningTokens;
+        (sums[12] as number) += e.totalTokens;
+        (sums[13] as number) += e.modelTimeMs ?? 0;
       } else {
-        rollups.set(key, [day, e.appId, e.deployment, e.model, e.region, e.operation, 1, e.promptTokens,
+        rollups.set(key, [day, e.appId, e.deployment, e.model, e.region, e.operation, kinds, 1, e.promptTokens,
           e.cachedTokens, e.completionTokens, e.reasoningTokens, e.totalTokens, e.modelTimeMs ?? 0]);
       }
     });

@@ -31,6 +31,7 @@ CREATE TABLE "DailyUsage" (
     "model" TEXT NOT NULL,
     "region" TEXT NOT NULL,
     "operation" TEXT NOT NULL,
+    "tokenKinds" INTEGER NOT NULL,
     "requests" BIGINT NOT NULL,
     "promptTokens" BIGINT NOT NULL,
     "cachedTokens" BIGINT NOT NULL,
@@ -39,7 +40,7 @@ CREATE TABLE "DailyUsage" (
     "totalTokens" BIGINT NOT NULL,
     "modelTimeMs" BIGINT NOT NULL,
 
-    PRIMARY KEY ("day", "appId", "deployment", "model", "region", "operation")
+    PRIMARY KEY ("day", "appId", "deployment", "model", "region", "operation", "tokenKinds")
 );
 
 -- CreateTable

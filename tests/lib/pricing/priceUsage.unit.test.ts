@@ -43,7 +43,7 @@ describe("pricing usage", () => {
   });
 
   it("prices batch deployments on batch meters", () => {
-    expect(cost({ deployment: "batch", promptTokens: 1_000_000, completionTokens: 1_000_000 })).toBe("5");
+    expect(cost({ deployment: "batch", model: "", promptTokens: 1_000_000, completionTokens: 1_000_000 })).toBe("5");
   });
 
   it("leaves usage unpriced, with the reason, when a price or a deployment is missing", () => {
