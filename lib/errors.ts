@@ -5,11 +5,3 @@ export class UserError extends Error {
     this.name = "UserError";
   }
 }
-
-/** The caller may not see or change this. */
-export class ForbiddenError extends UserError {
-  constructor(message = "forbidden") {
-    super(message);
-    this.name = "ForbiddenError";
-  }
-}

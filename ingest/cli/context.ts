@@ -5,9 +5,13 @@ import { openStore } from "../../lib/store";
 import type { UsageStore } from "../../lib/store/port";
 
 /** Opens the store named by --db (or CHARGEBACK_DATABASE_URL), runs `work`, and closes it. */
-export async function withStore<T>(command: Command, work: (store: UsageStore) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  command: Command,
+  work: (store: UsageStore) => Promise<T>,
+  options: { mustExist?: boolean } = {},
+): Promise<T> {
   const { db } = command.optsWithGlobals<{ db?: string }>();
-  const store = openStore(db);
+  const store = openStore(db, options);
   try {
     return await work(store);
   } finally {

@@ -5,7 +5,8 @@ import { prepareUsageBatch } from "../../lib/events/processUsageBatch";
 import { ndjsonBatches } from "../sources/ndjsonLines";
 import type { PrepareRequest, PrepareMessage } from "./preparedBatches";
 
-// Reads and validates on this thread while the caller's thread writes; `ahead` batches at most wait.
+// Reads and validates on this thread while the caller's thread writes; at most `ahead` prepared
+// batches wait for the caller, plus the one being read.
 const { file, name, batchSize, ahead } = workerData as PrepareRequest;
 let credits = ahead;
 let wake: (() => void) | undefined;

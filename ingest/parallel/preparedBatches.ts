@@ -7,8 +7,8 @@ export type PrepareMessage = { batch: PreparedBatch } | { done: true } | { error
 
 /**
  * Batches of an NDJSON file (or "-" for standard input) read and validated on a second thread, so
- * the next batch is ready while the caller writes the last one. Batches arrive in file order; the
- * thread stays at most two batches ahead.
+ * the next batch is ready while the caller writes the last one. Batches arrive in file order; at
+ * most two prepared batches wait, plus the one being read.
  */
 export async function* preparedBatches(file: string, name: string, batchSize: number): AsyncGenerator<PreparedBatch> {
   const worker = new Worker(path.join(__dirname, "prepareWorker.js"), {
@@ -22,7 +22,8 @@ export async function* preparedBatches(file: string, name: string, batchSize: nu
   };
   worker.on("message", push);
   worker.on("error", (error) => push({ error: error.message }));
-  worker.on("exit", (code) => push(code === 0 ? { done: true } : { error: `the reading thread stopped (exit ${code})` }));
+  // Once "done" has been read this is never looked at; before it, an exit is a failure.
+  worker.on("exit", (code) => push({ error: `the reading thread stopped (exit ${code})` }));
   try {
     for (;;) {
       while (queue.length === 0) await new Promise<void>((resolve) => (notify = resolve));

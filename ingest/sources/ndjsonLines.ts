@@ -7,8 +7,10 @@ export async function* ndjsonBatches(stream: Readable, name: string, batchSize: 
   const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
   let batch: SourceLine[] = [];
   let number = 0;
-  for await (const text of lines) {
+  for await (const line of lines) {
     number++;
+    // Editors on Windows start files with a byte-order mark; it is not part of the first event.
+    const text = number === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
     if (text.trim() === "") continue;
     batch.push({ text, source: `${name}:${number}` });
     if (batch.length >= batchSize) {

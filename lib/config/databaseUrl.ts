@@ -1,4 +1,5 @@
 import path from "node:path";
+import { UserError } from "../errors";
 
 export const DEFAULT_DATABASE_URL = "file:./data/chargeback.db";
 
@@ -6,6 +7,6 @@ export const DEFAULT_DATABASE_URL = "file:./data/chargeback.db";
 export function databaseFile(url: string | undefined): string {
   const value = url && url.trim() !== "" ? url.trim() : DEFAULT_DATABASE_URL;
   const file = value.startsWith("file:") ? value.slice("file:".length) : value;
-  if (file === "") throw new Error(`database URL "${value}" names no file`);
+  if (file === "") throw new UserError(`database URL "${value}" names no file`);
   return path.resolve(file);
 }

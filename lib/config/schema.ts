@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UserError } from "../errors";
 import { DEFAULT_DATABASE_URL } from "./databaseUrl";
 
 /** Every process (web, worker, CLI) reads its settings through this one schema, once. */
@@ -12,5 +13,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = Config.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-  throw new Error(`invalid configuration: ${problems}`);
+  throw new UserError(`invalid configuration: ${problems}`);
 }

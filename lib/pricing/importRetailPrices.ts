@@ -3,7 +3,7 @@ import type { UpsertSummary, UsageStore } from "../store/port";
 import { PriceBook } from "./priceBook";
 import { RetailPriceItem, RetailPricePage } from "./retailPrice";
 
-export type PriceImportSummary = UpsertSummary & { items: number; tokenPrices: number };
+export type PriceImportSummary = UpsertSummary & { items: number; tokenPrices: number; conflicts: string[] };
 
 /** Parses a Retail Prices API response file (`Items`, `NextPageLink`) into price items. */
 export function parseRetailPricePage(text: string, file: string): RetailPriceItem[] {
@@ -25,9 +25,17 @@ export function parseRetailPricePage(text: string, file: string): RetailPriceIte
   });
 }
 
-/** Stores the items (keeping every effective date) and says how many token prices the book now holds. */
+/**
+ * Stores the items (keeping every effective date) once the book they make is known to be sound,
+ * and says how many token prices it holds and which meters disagree about one.
+ */
 export async function importRetailPrices(store: UsageStore, items: RetailPriceItem[]): Promise<PriceImportSummary> {
+  try {
+    new PriceBook(items);
+  } catch (error) {
+    throw new UserError(`nothing imported: ${(error as Error).message}`);
+  }
   const summary = await store.saveRetailPrices(items, Date.now());
   const book = new PriceBook(await store.listRetailPrices());
-  return { items: items.length, ...summary, tokenPrices: book.size };
+  return { items: items.length, ...summary, tokenPrices: book.size, conflicts: book.conflicts };
 }

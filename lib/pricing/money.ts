@@ -3,11 +3,15 @@ import Decimal from "decimal.js";
 /** Amounts are integers of 10^-18 USD: a token can cost $0.000000005, so cents would lose money. */
 export const ATTO_PER_UNIT = 10n ** 18n;
 const ATTO_PER_CENT = 10n ** 16n;
+// Enough significant digits that no price the API can state is rounded on its way to atto units.
+const Exact = Decimal.clone({ precision: 60 });
 
 /** Exact per-token price in atto-units, from a decimal price per `unitTokens` tokens. */
 export function attoPerToken(price: string, unitTokens: number): bigint {
-  const atto = new Decimal(price).times(ATTO_PER_UNIT.toString()).div(unitTokens);
-  if (!atto.isInteger()) throw new Error(`price ${price} per ${unitTokens} tokens is finer than 10^-18 per token`);
+  const atto = new Exact(price).times(ATTO_PER_UNIT.toString()).div(unitTokens);
+  if (!atto.isFinite() || !atto.isInteger() || atto.isNegative()) {
+    throw new Error(`price ${price} per ${unitTokens} tokens is not a non-negative amount of whole 10^-18 units per token`);
+  }
   return BigInt(atto.toFixed(0));
 }
 
@@ -23,9 +27,12 @@ export function formatCents(cents: bigint): string {
   return `${sign}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
 }
 
-/** A decimal string of an exact atto amount, without trailing zeros (for audits and tests). */
+/** The exact decimal string of an atto amount, without trailing zeros (for audits and tests). */
 export function formatAtto(atto: bigint): string {
-  return new Decimal(atto.toString()).div(ATTO_PER_UNIT.toString()).toFixed();
+  const sign = atto < 0n ? "-" : "";
+  const abs = atto < 0n ? -atto : atto;
+  const fraction = (abs % ATTO_PER_UNIT).toString().padStart(18, "0").replace(/0+$/, "");
+  return `${sign}${abs / ATTO_PER_UNIT}${fraction === "" ? "" : `.${fraction}`}`;
 }
 
 /**

@@ -10,7 +10,10 @@ export const RetailPriceItem = z.object({
   armRegionName: z.string(),
   unitOfMeasure: z.string(),
   // JSON numbers: String() gives back the shortest decimal the API wrote, e.g. "0.000165".
-  retailPrice: z.union([z.number(), z.string()]).transform((v) => String(v)),
+  retailPrice: z
+    .union([z.number(), z.string()])
+    .transform((v) => String(v))
+    .refine((v) => /^\d+(\.\d+)?(e[-+]?\d+)?$/i.test(v), "must be a non-negative number"),
   effectiveStartDate: z.string().regex(/^\d{4}-\d{2}-\d{2}T/, "must be an ISO-8601 date-time"),
   currencyCode: z.string().default("USD"),
   type: z.string().default("Consumption"),

@@ -56,7 +56,8 @@ describe("the chargeback CLI", () => {
     const quarantined = json<{ reason: string; source: string }[]>(runCli(["quarantine", "list", "--format", "json"], { db }));
     expect(quarantined).toMatchObject([{ reason: "not valid JSON", source: `${events}:1002` }]);
     expect(runCli(["quarantine", "list"], { db }).stdout).toContain("not valid JSON");
-    expect(json(runCli(["quarantine", "replay"], { db }))).toMatchObject({ replayed: 0, stillFailing: 1 });
+    expect(json(runCli(["quarantine", "replay"], { db }))).toMatchObject({ accepted: 0, stillFailing: 1 });
+    expect(runCli(["quarantine", "replay", "line:nope:0"], { db }).stderr).toBe("chargeback: not an open quarantined event: line:nope:0\n");
   });
 
   it.each([
@@ -68,6 +69,19 @@ describe("the chargeback CLI", () => {
     const result = runCli(args, { db });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(message);
+  });
+
+  it("refuses a store it cannot use, in one line, and never creates one to read from", () => {
+    const { dir, write } = workspace();
+    const missing = `${dir}/typo.db`;
+    expect(runCli(["report", "--month", "2026-11", "--db", `file:${missing}`])).toMatchObject({
+      status: 1,
+      stderr: `chargeback: no store at ${missing}: import or ingest something first, or check --db\n`,
+    });
+    expect(fs.existsSync(missing)).toBe(false);
+    const notADatabase = write("notes.txt", "hello, not SQLite at all, but long enough to be read as a header.....\n");
+    expect(runCli(["report", "--month", "2026-11", "--db", `file:${notADatabase}`]).stderr).toMatch(/^chargeback: cannot open the store at .*notes\.txt: file is not a database\n$/);
+    expect(runCli(["report", "--month", "2026-11", "--db", "file:"]).stderr).toBe('chargeback: database URL "file:" names no file\n');
   });
 
   it("explains bad CSV files row by row and imports none of their rows", () => {
@@ -90,5 +104,15 @@ describe("the chargeback CLI", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("error: option '--by <dimension>' argument 'galaxy' is invalid");
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("chargeback prices import", () => {
+  it("imports nothing from a file with a malformed price, and says which item", () => {
+    const { db, write } = workspace();
+    const item = { meterId: "m1", meterName: "gpt-4o-0806-Inp-glbl Tokens", productName: "Azure OpenAI", armRegionName: "eastus2", unitOfMeasure: "1K", effectiveStartDate: "2026-01-01T00:00:00Z" };
+    const bad = write("bad.json", JSON.stringify({ Items: [{ ...item, retailPrice: 0.0025 }, { ...item, meterId: "m2", retailPrice: "-1" }], NextPageLink: null }));
+    const result = runCli(["prices", "import", bad], { db });
+    expect(result).toMatchObject({ status: 1, stderr: `chargeback: ${bad}: Items[1].retailPrice must be a non-negative number\n` });
   });
 });

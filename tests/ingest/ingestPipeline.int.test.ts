@@ -32,6 +32,11 @@ describe("ingest is exactly once", () => {
     expect(await ingestLines(store, appended)).toEqual({ accepted: 2, duplicates: 5, quarantined: 1, unpriced: 0 });
   });
 
+  it("reads a file that starts with a byte-order mark", async () => {
+    const { store } = await pricedStore();
+    expect(await ingestLines(store, [`\uFEFF${v1Event()}`])).toMatchObject({ accepted: 1, quarantined: 0 });
+  });
+
   it("counts a request id seen twice once, even within one input", async () => {
     const { store } = await pricedStore();
     expect(await ingestLines(store, [v1Event(), v1Event({ time: "2026-11-11T00:00:00Z" })])).toMatchObject({ accepted: 1, duplicates: 1 });
@@ -78,8 +83,9 @@ describe("quarantine", () => {
       receivedAt: Date.now(),
     });
     const pricer = await loadPricer(store);
-    expect(await replayQuarantine(store, pricer)).toEqual({ replayed: 1, accepted: 1, duplicates: 0, unpriced: 0, stillFailing: 1 });
-    expect(await replayQuarantine(store, pricer)).toEqual({ replayed: 0, accepted: 0, duplicates: 0, unpriced: 0, stillFailing: 1 });
+    expect(await replayQuarantine(store, pricer)).toEqual({ accepted: 1, duplicates: 0, quarantined: 0, unpriced: 0, stillFailing: 1 });
+    expect(await replayQuarantine(store, pricer)).toEqual({ accepted: 0, duplicates: 0, quarantined: 0, unpriced: 0, stillFailing: 1 });
+    await expect(replayQuarantine(store, pricer, ["line:old:0"])).rejects.toThrow("not an open quarantined event: line:old:0");
     expect((await store.listQuarantined("replayed")).map((q) => q.id)).toEqual(["line:old:0"]);
     expect((await getChargebackReport(store, "2026-11", "app")).unmapped.requests).toBe(1);
   });
@@ -154,6 +160,11 @@ describe("ingesting a file on two threads", () => {
     // lines are each distinct by their occurrence.
     expect(first).toEqual({ accepted: 328 + 200, duplicates: 72, quarantined: 100, unpriced: 0 });
     expect(await ingestLines(store, lines, file)).toEqual({ accepted: 0, duplicates: 700, quarantined: 0, unpriced: 0 });
+  });
+
+  it("reports a read failure on the other thread as an error of the ingest", async () => {
+    const { store, dir } = await pricedStore();
+    await expect(ingestNdjsonFile(store, dir)).rejects.toThrow(/EISDIR/);
   });
 });
 

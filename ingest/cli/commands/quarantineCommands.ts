@@ -13,7 +13,7 @@ export function registerQuarantineCommands(program: Command): void {
     .addOption(new Option("--status <status>", "which events").choices(["open", "replayed", "all"]).default("open"))
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
     .action(async (opts: { status: "open" | "replayed" | "all"; format: string }, command: Command) => {
-      const events = await withStore(command, (store) => store.listQuarantined(opts.status));
+      const events = await withStore(command, (store) => store.listQuarantined(opts.status), { mustExist: true });
       if (opts.format === "json") printJson(events);
       else process.stdout.write(toTable(events));
     });
@@ -23,7 +23,7 @@ export function registerQuarantineCommands(program: Command): void {
     .description("run open quarantined events through the pipeline again")
     .argument("[ids...]", "quarantine ids (default: all open)")
     .action(async (ids: string[], _opts, command: Command) => {
-      printJson(await withStore(command, async (store) => replayQuarantine(store, await loadPricer(store), ids)));
+      printJson(await withStore(command, async (store) => replayQuarantine(store, await loadPricer(store), ids), { mustExist: true }));
     });
 }
 

@@ -17,7 +17,7 @@ export function registerReportCommand(program: Command): void {
     .addOption(new Option("--format <format>", "output format").choices(["json", "csv"]).default("json"))
     .action(async (raw: unknown, command: Command) => {
       const { month, by, format } = parseOptions(ReportOptions, raw);
-      const report = await withStore(command, (store) => getChargebackReport(store, month, by));
+      const report = await withStore(command, (store) => getChargebackReport(store, month, by), { mustExist: true });
       process.stdout.write(format === "csv" ? toCsv(report) : `${JSON.stringify(report, null, 2)}\n`);
     });
 }

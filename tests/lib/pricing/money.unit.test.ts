@@ -10,7 +10,8 @@ describe("money", () => {
   });
 
   it("refuses a price finer than the scale instead of rounding it", () => {
-    expect(() => attoPerToken("0.0000000000000001", 1_000)).toThrow(/finer than/);
+    expect(() => attoPerToken("0.0000000000000001", 1_000)).toThrow(/whole 10\^-18 units/);
+    expect(attoPerToken("0.123456789012345678", 1)).toBe(123_456_789_012_345_678n);
   });
 
   it("rounds half away from zero, once", () => {
@@ -20,6 +21,8 @@ describe("money", () => {
     expect(formatCents(123456n)).toBe("1234.56");
     expect(formatCents(-5n)).toBe("-0.05");
     expect(formatAtto(8_852_500_000_000_000n)).toBe("0.0088525");
+    expect(formatAtto(123_456_789_012_345_678_901n)).toBe("123.456789012345678901");
+    expect(formatAtto(-5n)).toBe("-0.000000000000000005");
   });
 
   it("allocates cents so the parts add up to the rounded total", () => {
