@@ -11,7 +11,7 @@ import {
 import { loadPricer } from "../lib/pricing/loadPricer";
 import type { UsageStore } from "../lib/store/port";
 import { preparedBatches } from "./parallel/preparedBatches";
-import { ndjsonBatches } from "./sources/ndjsonLines";
+import { ndjsonBatches, type OnUnterminated } from "./sources/ndjsonLines";
 
 // Large transactions: event ids are random, so each commit rewrites most pages of the id index.
 export const INGEST_BATCH_SIZE = 50_000;
@@ -23,11 +23,14 @@ async function writeAll(store: UsageStore, batches: AsyncIterable<PreparedBatch>
   return summary;
 }
 
+export type IngestOptions = { batchSize?: number; onUnterminated?: OnUnterminated };
+
 /** Runs an NDJSON stream through the pipeline on this thread. */
-export function ingestNdjson(store: UsageStore, stream: Readable, name: string, batchSize = INGEST_BATCH_SIZE): Promise<IngestSummary> {
+export function ingestNdjson(store: UsageStore, stream: Readable, name: string, options: IngestOptions = {}): Promise<IngestSummary> {
   const identify = createLineIdentities();
+  const batches = ndjsonBatches(stream, name, options.batchSize ?? INGEST_BATCH_SIZE, options.onUnterminated);
   return writeAll(store, (async function* () {
-    for await (const lines of ndjsonBatches(stream, name, batchSize)) yield prepareUsageBatch(lines, identify);
+    for await (const lines of batches) yield prepareUsageBatch(lines, identify);
   })());
 }
 
@@ -35,6 +38,7 @@ export function ingestNdjson(store: UsageStore, stream: Readable, name: string, 
  * Runs an NDJSON file ("-" for standard input) through the same pipeline, reading and validating
  * on a second thread while this one writes: what `chargeback ingest` does.
  */
-export function ingestNdjsonFile(store: UsageStore, file: string, batchSize = INGEST_BATCH_SIZE): Promise<IngestSummary> {
-  return writeAll(store, preparedBatches(file, file === "-" ? "stdin" : file, batchSize));
+export function ingestNdjsonFile(store: UsageStore, file: string, options: IngestOptions = {}): Promise<IngestSummary> {
+  const name = file === "-" ? "stdin" : file;
+  return writeAll(store, preparedBatches(file, name, options.batchSize ?? INGEST_BATCH_SIZE, options.onUnterminated));
 }

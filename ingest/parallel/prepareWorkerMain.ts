@@ -18,7 +18,8 @@ parentPort!.on("message", () => {
 async function run(): Promise<void> {
   const identify = createLineIdentities();
   const stream = file === "-" ? fs.createReadStream("", { fd: 0, autoClose: false }) : fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  for await (const lines of ndjsonBatches(stream, name, batchSize)) {
+  const onUnterminated = (source: string) => parentPort!.postMessage({ unterminated: source } satisfies PrepareMessage);
+  for await (const lines of ndjsonBatches(stream, name, batchSize, onUnterminated)) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
     parentPort!.postMessage({ batch: prepareUsageBatch(lines, identify) } satisfies PrepareMessage);

@@ -1,16 +1,22 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { PreparedBatch } from "../../lib/events/processUsageBatch";
+import type { OnUnterminated } from "../sources/ndjsonLines";
 
 export type PrepareRequest = { file: string; name: string; batchSize: number; ahead: number };
-export type PrepareMessage = { batch: PreparedBatch } | { done: true } | { error: string };
+export type PrepareMessage = { batch: PreparedBatch } | { unterminated: string } | { done: true } | { error: string };
 
 /**
  * Batches of an NDJSON file (or "-" for standard input) read and validated on a second thread, so
  * the next batch is ready while the caller writes the last one. Batches arrive in file order; at
  * most two prepared batches wait, plus the one being read.
  */
-export async function* preparedBatches(file: string, name: string, batchSize: number): AsyncGenerator<PreparedBatch> {
+export async function* preparedBatches(
+  file: string,
+  name: string,
+  batchSize: number,
+  onUnterminated: OnUnterminated = () => {},
+): AsyncGenerator<PreparedBatch> {
   const worker = new Worker(path.join(__dirname, "prepareWorker.js"), {
     workerData: { file, name, batchSize, ahead: 2 } satisfies PrepareRequest,
   });
@@ -30,6 +36,10 @@ export async function* preparedBatches(file: string, name: string, batchSize: nu
       const message = queue.shift()!;
       if ("error" in message) throw new Error(message.error);
       if ("done" in message) return;
+      if ("unterminated" in message) {
+        onUnterminated(message.unterminated);
+        continue;
+      }
       yield message.batch;
       worker.postMessage("next");
     }

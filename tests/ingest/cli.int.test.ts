@@ -116,3 +116,20 @@ describe("chargeback prices import", () => {
     expect(result).toMatchObject({ status: 1, stderr: `chargeback: ${bad}: Items[1].retailPrice must be a non-negative number\n` });
   });
 });
+
+describe("chargeback ingest of a file still being written", () => {
+  it("leaves an unfinished last line for the next run instead of quarantining it", () => {
+    const { db, write } = workspace();
+    const last = v1Event({ requestId: "late" });
+    const file = write("growing.ndjson", `${v1Event({ requestId: "a" })}\n${last.slice(0, 40)}`);
+    const first = runCli(["ingest", file], { db });
+    expect(first.status).toBe(0);
+    expect(json(first)).toEqual({ accepted: 1, duplicates: 0, quarantined: 0, unpriced: 1 });
+    expect(first.stderr).toBe(`chargeback: warning: ${file}:2 has no newline and is not complete JSON yet; left for the next run\n`);
+    fs.appendFileSync(file, `${last.slice(40)}\n`);
+    expect(json(runCli(["ingest", file], { db }))).toEqual({ accepted: 1, duplicates: 1, quarantined: 0, unpriced: 1 });
+    // A complete last line without a newline is an event like any other.
+    const tidy = write("tidy.ndjson", v1Event({ requestId: "b" }));
+    expect(json(runCli(["ingest", tidy], { db }))).toMatchObject({ accepted: 1, quarantined: 0 });
+  });
+});

@@ -155,7 +155,7 @@ describe("ingesting a file on two threads", () => {
     const file = path.join(dir, "events.ndjson");
     fs.writeFileSync(file, `${lines.join("\n")}\n`);
     // Small batches, so many cross between the threads and identities must carry over between them.
-    const first = await ingestNdjsonFile(store, file, 64);
+    const first = await ingestNdjsonFile(store, file, { batchSize: 64 });
     // 328 distinct request ids among 400 v1 lines; 200 identical seed lines and 100 identical broken
     // lines are each distinct by their occurrence.
     expect(first).toEqual({ accepted: 328 + 200, duplicates: 72, quarantined: 100, unpriced: 0 });

@@ -9,7 +9,9 @@ export function registerIngestCommand(program: Command): void {
     .argument("<file>", 'NDJSON file, or "-" for standard input')
     .action(async (file: string, _opts, command: Command) => {
       assertReadable(file);
-      const summary = await withStore(command, (store) => ingestNdjsonFile(store, file));
+      const onUnterminated = (source: string) =>
+        process.stderr.write(`chargeback: warning: ${source} has no newline and is not complete JSON yet; left for the next run\n`);
+      const summary = await withStore(command, (store) => ingestNdjsonFile(store, file, { onUnterminated }));
       printJson(summary);
     });
 }
