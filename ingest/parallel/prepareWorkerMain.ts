@@ -3,6 +3,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { createLineIdentities } from "../../lib/events/lineIdentity";
 import { prepareUsageBatch } from "../../lib/events/processUsageBatch";
 import { ndjsonBatches } from "../sources/ndjsonLines";
+import { toWire } from "./batchWire";
 import type { PrepareRequest, PrepareMessage } from "./preparedBatches";
 
 // Reads and validates on this thread while the caller's thread writes; at most `ahead` prepared
@@ -22,7 +23,7 @@ async function run(): Promise<void> {
   for await (const lines of ndjsonBatches(stream, name, batchSize, onUnterminated)) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
-    parentPort!.postMessage({ batch: prepareUsageBatch(lines, identify) } satisfies PrepareMessage);
+    parentPort!.postMessage({ batch: toWire(prepareUsageBatch(lines, identify)) } satisfies PrepareMessage);
   }
   parentPort!.postMessage({ done: true } satisfies PrepareMessage);
 }

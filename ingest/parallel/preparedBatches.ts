@@ -2,9 +2,10 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { PreparedBatch } from "../../lib/events/processUsageBatch";
 import type { OnUnterminated } from "../sources/ndjsonLines";
+import { fromWire, type WireBatch } from "./batchWire";
 
 export type PrepareRequest = { file: string; name: string; batchSize: number; ahead: number };
-export type PrepareMessage = { batch: PreparedBatch } | { unterminated: string } | { done: true } | { error: string };
+export type PrepareMessage = { batch: WireBatch } | { unterminated: string } | { done: true } | { error: string };
 
 /**
  * Batches of an NDJSON file (or "-" for standard input) read and validated on a second thread, so
@@ -40,7 +41,7 @@ export async function* preparedBatches(
         onUnterminated(message.unterminated);
         continue;
       }
-      yield message.batch;
+      yield fromWire(message.batch);
       worker.postMessage("next");
     }
   } finally {
