@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { may, seesEveryUnit } from "../lib/auth/access";
+import { currentCaller } from "../lib/auth/currentCaller";
+import { signOut } from "./signin/actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,13 +11,25 @@ export const metadata: Metadata = {
   icons: { icon: "/favicon.svg" },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const caller = await currentCaller();
   return (
     <html lang="en">
       <body>
         <header className="top">
           <a href="/" className="brand">Chargeback</a>
           <span className="tagline">Azure OpenAI cost by business unit</span>
+          {caller && (
+            <nav className="who" aria-label="Account">
+              {may(caller, "owners:write") && <a href="/admin/owners">Owners</a>}
+              <span data-testid="signed-in-as">
+                {caller.name} ({seesEveryUnit(caller) ? caller.roles.join(", ") : `owner of ${caller.ownedUnits.join(", ") || "nothing yet"}`})
+              </span>
+              <form action={signOut}>
+                <button type="submit">Sign out</button>
+              </form>
+            </nav>
+          )}
         </header>
         <main>{children}</main>
       </body>

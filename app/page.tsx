@@ -1,10 +1,11 @@
-import { Month, currentMonth } from "../lib/reports/month";
+import { requireCaller } from "../lib/auth/currentCaller";
 import { FinanceOverviewPage } from "./FinanceOverviewPage";
+import { monthParam } from "./_components/monthParam";
 
 export const dynamic = "force-dynamic";
 
 export default async function Page({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
-  const { month } = await searchParams;
-  const parsed = Month.safeParse(month);
-  return <FinanceOverviewPage month={parsed.success ? parsed.data : currentMonth()} invalidMonth={month !== undefined && !parsed.success} />;
+  const { month: asked } = await searchParams;
+  const caller = await requireCaller(asked ? `/?month=${encodeURIComponent(asked)}` : "/");
+  return <FinanceOverviewPage caller={caller} {...monthParam(asked)} />;
 }

@@ -2,11 +2,33 @@
 // data through the real pipeline the first time, builds the web app when its sources changed,
 // then runs the web app (http://localhost:3000) and the ingest worker until Ctrl+C.
 import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+if (process.env.NODE_ENV === "production" && !process.env.CHARGEBACK_ENTRA_CLIENT_ID) {
+  console.error("start: refusing to run with NODE_ENV=production: `npm start` signs people in as demo personas; configure Entra ID (CHARGEBACK_ENTRA_*) and run `next start` instead");
+  process.exit(1);
+}
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  // This workstation launcher enables persona sign-in, and says so, since `next start` always reports production.
+  CHARGEBACK_LOCAL_SIGNIN: "1",
+  CHARGEBACK_RUNTIME: "local",
+  CHARGEBACK_SESSION_SECRET: process.env.CHARGEBACK_SESSION_SECRET ?? sessionSecret(),
+};
+
+/** A random secret kept beside the demo store, so sessions survive a restart. */
+function sessionSecret() {
+  const file = path.join(root, "data", "session-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
 const port = process.env.PORT ?? "3000";
 const cli = path.join(root, "bin", "chargeback.js");
 const next = path.join(root, "node_modules", "next", "dist", "bin", "next");

@@ -5,12 +5,13 @@ function previousMonth(month: string): string {
   return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
 }
 
-export function MonthNav({ month }: { month: string }) {
+/** Links to the previous and next month of the same view. */
+export function MonthNav({ month, path = "/" }: { month: string; path?: string }) {
   const next = monthDays(month).to.slice(0, 7);
   return (
     <nav className="months" aria-label="Month">
-      <a href={`/?month=${previousMonth(month)}`}>← {previousMonth(month)}</a>
-      <a href={`/?month=${next}`}>{next} →</a>
+      <a href={`${path}?month=${previousMonth(month)}`}>← {previousMonth(month)}</a>
+      <a href={`${path}?month=${next}`}>{next} →</a>
     </nav>
   );
 }

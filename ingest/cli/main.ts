@@ -3,6 +3,7 @@ import { UserError } from "../../lib/errors";
 import { registerDemoCommands } from "./commands/demoCommands";
 import { registerImportCommands } from "./commands/importCommands";
 import { registerIngestCommand } from "./commands/ingestCommand";
+import { registerOwnerCommands } from "./commands/ownerCommands";
 import { registerQuarantineCommands } from "./commands/quarantineCommands";
 import { registerReportCommand } from "./commands/reportCommand";
 
@@ -15,6 +16,7 @@ const program = new Command("chargeback")
 registerImportCommands(program);
 registerIngestCommand(program);
 registerReportCommand(program);
+registerOwnerCommands(program);
 registerQuarantineCommands(program);
 registerDemoCommands(program);
 

@@ -58,7 +58,18 @@ export function demoOrganisation() {
   // Map three of the six "last" apps, leaving three unmapped for the admin queue.
   apps.filter((_, i) => [6, 12, 19].includes(i)).forEach((app, k) => mappings.push(`${app.appId},CC-${k + 1}10,${Object.keys(UNITS)[k]},2020-01-01,`));
   const deployments = ["deployment,model,region,sku", ...DEMO_DEPLOYMENTS.map((d) => `${d.deployment},${d.model},${d.region},${d.sku}`)];
-  return { apps, orgCsv: `${mappings.join("\n")}\n`, deploymentsCsv: `${deployments.join("\n")}\n` };
+  return { apps, orgCsv: `${mappings.join("\n")}\n`, deploymentsCsv: `${deployments.join("\n")}\n`, ownersCsv: demoOwners() };
+}
+
+const OWNER_NAMES = ["Ana Lima", "Ben Okafor", "Chloe Martin", "Dev Patel", "Eva Novak", "Farid Haddad"];
+
+/** One owner per business unit, and a group that owns Engineering, so both kinds of owner show. */
+function demoOwners(): string {
+  const random = seededRandom(7);
+  const rows = ["businessUnit,principalType,principalId,displayName"];
+  Object.keys(UNITS).forEach((businessUnit, i) => rows.push(`${businessUnit},user,${guid(random)},${OWNER_NAMES[i]}`));
+  rows.push(`Engineering,group,${guid(random)},Engineering Leads`);
+  return `${rows.join("\n")}\n`;
 }
 
 function currentMonthStart(): string {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { emptySummary, type IngestSummary } from "../../lib/events/processUsageBatch";
+import { importBusinessUnitOwners } from "../../lib/org/importBusinessUnitOwners";
 import { importOrgMappings } from "../../lib/org/importOrgMappings";
 import { importDeployments } from "../../lib/pricing/importDeployments";
 import { importRetailPrices, parseRetailPricePage } from "../../lib/pricing/importRetailPrices";
@@ -22,10 +23,11 @@ export async function loadDemoData(store: UsageStore, dir: string, now = Date.no
   const files = fs.readdirSync(PRICES).filter((f) => f.endsWith(".json")).map((f) => path.join(PRICES, f));
   await importRetailPrices(store, files.flatMap((f) => parseRetailPricePage(fs.readFileSync(f, "utf8"), f)));
 
-  const { apps, orgCsv, deploymentsCsv } = demoOrganisation();
+  const { apps, orgCsv, deploymentsCsv, ownersCsv } = demoOrganisation();
   const write = (name: string, text: string) => (fs.writeFileSync(path.join(dir, name), text), text);
   await importDeployments(store, write("deployments.csv", deploymentsCsv), "deployments.csv");
   await importOrgMappings(store, write("org.csv", orgCsv), "org.csv");
+  await importBusinessUnitOwners(store, write("owners.csv", ownersCsv), "owners.csv");
   await store.saveApps(apps.map(({ appId, displayName }) => ({ appId, displayName })));
 
   const start = new Date(now);

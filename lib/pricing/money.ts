@@ -37,11 +37,11 @@ export function formatAtto(atto: bigint): string {
 
 /**
  * Rounds each part to cents so that the parts add up to the rounded sum of the exact parts
- * (largest remainder): a statement's lines always reconcile with its total to the cent.
+ * (largest remainder): a statement's lines always reconcile with its total to the cent. A
+ * `target` already allocated one level up (a business unit's cents, split among its apps) keeps
+ * every level consistent; it must be the floor or ceiling of the parts' exact sum.
  */
-export function allocateCents(parts: readonly bigint[]): bigint[] {
-  const total = parts.reduce((a, b) => a + b, 0n);
-  const target = attoToCents(total);
+export function allocateCents(parts: readonly bigint[], target = attoToCents(parts.reduce((a, b) => a + b, 0n))): bigint[] {
   const floors = parts.map((p) => floorDiv(p, ATTO_PER_CENT));
   let missing = target - floors.reduce((a, b) => a + b, 0n);
   const byRemainder = parts

@@ -1,4 +1,5 @@
 import type { UsageEvent } from "../events/usageEvent";
+import type { BusinessUnitOwner } from "../org/businessUnitOwner";
 import type { OrgMapping } from "../org/orgMapping";
 import type { Deployment } from "../pricing/deployment";
 import type { RetailPriceItem } from "../pricing/retailPrice";
@@ -61,6 +62,10 @@ export interface UsageStore {
   listOrgMappings(): Promise<OrgMapping[]>;
   saveApps(apps: App[]): Promise<UpsertSummary>;
   listApps(): Promise<App[]>;
+  saveBusinessUnitOwners(owners: BusinessUnitOwner[]): Promise<UpsertSummary>;
+  /** Returns false when there was no such owner. */
+  removeBusinessUnitOwner(businessUnit: string, principalId: string): Promise<boolean>;
+  listBusinessUnitOwners(): Promise<BusinessUnitOwner[]>;
 
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
-import type { Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
+import type { BusinessUnitOwner as BusinessUnitOwnerRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
+import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
@@ -57,4 +58,11 @@ export const toQuarantinedEvent = (r: RawRow): QuarantinedEvent => ({
   reason: r.reason as string,
   raw: r.raw as string,
   status: r.status as QuarantineStatus,
+});
+
+export const toBusinessUnitOwner = (r: BusinessUnitOwnerRow): BusinessUnitOwner => ({
+  businessUnit: r.businessUnit,
+  principalType: r.principalType === "group" ? "group" : "user",
+  principalId: r.principalId,
+  displayName: r.displayName,
 });

@@ -1,10 +1,11 @@
 import type Database from "better-sqlite3";
 import type { PrismaClient } from "@prisma/client";
+import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import type { App, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
-import { retailPriceId, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
+import { retailPriceId, toBusinessUnitOwner, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
 import { ensureMigrated } from "./migrate";
 import { openDatabase } from "./openDatabase";
 import { createPrismaClient } from "./prismaClient";
@@ -127,6 +128,25 @@ export class SqliteStore implements UsageStore {
 
   async listApps() {
     return this.prisma.app.findMany({ orderBy: { appId: "asc" } });
+  }
+
+  async saveBusinessUnitOwners(owners: BusinessUnitOwner[]) {
+    const existing = (await this.prisma.businessUnitOwner.findMany()).map(toBusinessUnitOwner);
+    return upsertByKey(this.prisma, existing, owners, (o) => `${o.businessUnit}|${o.principalId}`, {
+      create: (tx, rows) => tx.businessUnitOwner.createMany({ data: rows }),
+      update: (tx, o) =>
+        tx.businessUnitOwner.update({ where: { businessUnit_principalId: { businessUnit: o.businessUnit, principalId: o.principalId } }, data: o }),
+    });
+  }
+
+  async removeBusinessUnitOwner(businessUnit: string, principalId: string) {
+    const { count } = await this.prisma.businessUnitOwner.deleteMany({ where: { businessUnit, principalId } });
+    return count > 0;
+  }
+
+  async listBusinessUnitOwners() {
+    const rows = await this.prisma.businessUnitOwner.findMany({ orderBy: [{ businessUnit: "asc" }, { displayName: "asc" }] });
+    return rows.map(toBusinessUnitOwner);
   }
 
   async close() {

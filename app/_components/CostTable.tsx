@@ -1,0 +1,57 @@
+import type { ReactNode } from "react";
+import type { ReportRow } from "../../lib/reports/getChargebackReport";
+import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
+
+type Props = {
+  caption: string;
+  dimension: string;
+  rows: ReportRow[];
+  total: string;
+  currency: string;
+  testId: string;
+  /** Where a row's name links to, when it has a drill-down. */
+  href?: (row: ReportRow) => string;
+  /** A last line inside the body (e.g. unmapped apps) that keeps the column summing to the total. */
+  extraRow?: ReactNode;
+};
+
+/** A cost breakdown whose lines add up to its total, to the cent. */
+export function CostTable({ caption, dimension, rows, total, currency, testId, href, extraRow }: Props) {
+  const top = rows[0] ? Number(rows[0].cost) : 0;
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{dimension}</th>
+          <th scope="col" className="num">Cost</th>
+          <th scope="col" className="num">Requests</th>
+          <th scope="col" className="num">Tokens</th>
+          <th scope="col"><span className="visually-hidden">Share</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} data-testid={`${testId}-row`}>
+            <th scope="row">{href ? <a href={href(row)}>{row.name}</a> : row.name}</th>
+            <td className="num" data-testid={`${testId}-cost`}>{formatMoney(row.cost, currency)}</td>
+            <td className="num">{formatCount(row.requests)}</td>
+            <td className="num">{formatCount(row.totalTokens)}</td>
+            <td aria-hidden="true">
+              {/* Width only: a picture of the row's share, not a figure anyone reads. */}
+              <span className="bar" style={{ width: `${top > 0 ? Math.max(2, (Number(row.cost) / top) * 160) : 0}px` }} />
+            </td>
+          </tr>
+        ))}
+        {extraRow}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td>Total</td>
+          <td className="num">{formatMoney(total, currency)}</td>
+          <td colSpan={3} />
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,24 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { startSession, webConfig } from "../../../../../lib/auth/currentCaller";
+import { completeEntraSignIn } from "../../../../../lib/auth/entraSignIn";
+import { takeTransaction } from "../transactionCookie";
+
+/** Where Entra ID sends the browser back: redeem the code, start the session, go where the user was going. */
+export async function GET(request: NextRequest) {
+  const { entra } = webConfig();
+  if (!entra) return NextResponse.json({ error: "Entra ID sign-in is not configured on this server" }, { status: 404 });
+  const back = (error: string) => NextResponse.redirect(new URL(`/signin?error=${error}`, entra.redirectUri));
+  const transaction = await takeTransaction();
+  if (request.nextUrl.searchParams.get("error")) return back("entra-cancelled");
+  if (!transaction) return back("entra-failed");
+  try {
+    // The URL Entra ID redirected to, as registered: the server may sit behind a proxy that rewrote the host.
+    const callbackUrl = new URL(entra.redirectUri);
+    callbackUrl.search = request.nextUrl.search;
+    await startSession(await completeEntraSignIn(entra, callbackUrl, transaction));
+  } catch (error) {
+    console.error(`sign-in with Entra ID failed: ${(error as Error).message}`);
+    return back("entra-failed");
+  }
+  return NextResponse.redirect(new URL(transaction.returnTo, entra.redirectUri));
+}

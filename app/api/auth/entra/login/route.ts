@@ -1,0 +1,14 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { webConfig } from "../../../../../lib/auth/currentCaller";
+import { beginEntraSignIn } from "../../../../../lib/auth/entraSignIn";
+import { safeReturnTo } from "../../../../../lib/auth/returnTo";
+import { keepTransaction } from "../transactionCookie";
+
+/** Starts OpenID Connect sign-in with Entra ID (authorization code + PKCE). */
+export async function GET(request: NextRequest) {
+  const { entra } = webConfig();
+  if (!entra) return NextResponse.json({ error: "Entra ID sign-in is not configured on this server" }, { status: 404 });
+  const { url, transaction } = await beginEntraSignIn(entra, safeReturnTo(request.nextUrl.searchParams.get("next")));
+  await keepTransaction(transaction);
+  return NextResponse.redirect(url);
+}

@@ -1,0 +1,60 @@
+import { forbidden, notFound } from "next/navigation";
+import { canSeeUnit } from "../../../lib/auth/access";
+import { requireCaller } from "../../../lib/auth/currentCaller";
+import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
+import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
+import { onlyUnits } from "../../../lib/reports/reportScope";
+import { getSharedStore } from "../../../lib/store";
+import { CostTable } from "../../_components/CostTable";
+import { MonthNav } from "../../_components/MonthNav";
+import { monthParam } from "../../_components/monthParam";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string }> };
+
+/** One business unit's month: by cost center, app and model; only for finance, admins and its owners. */
+export default async function BusinessUnitPage({ params, searchParams }: Props) {
+  const [{ id }, { month: asked }] = await Promise.all([params, searchParams]);
+  const unit = decodeURIComponent(id);
+  const path = `/business-units/${encodeURIComponent(unit)}`;
+  const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
+  // Out of scope is 403 whether or not the unit exists, so owners cannot probe for other units' names.
+  if (!canSeeUnit(caller, unit)) forbidden();
+  const store = getSharedStore();
+  const known = (await store.listOrgMappings()).some((m) => m.businessUnit === unit) || (await store.listBusinessUnitOwners()).some((o) => o.businessUnit === unit);
+  if (!known) notFound();
+
+  const { month, invalidMonth } = monthParam(asked);
+  const scope = onlyUnits([unit]);
+  const [byCostCenter, byApp, byModel] = await Promise.all(
+    (["cost-center", "app", "model"] as const).map((by) => getChargebackReport(store, month, by, scope)),
+  );
+  const { currency, total } = byCostCenter;
+  const sum = (key: "requests" | "promptTokens" | "cachedTokens" | "completionTokens") => byCostCenter.rows.reduce((n, r) => n + r[key], 0);
+  return (
+    <>
+      <p className="crumbs"><a href={`/?month=${month}`}>All business units</a> › {unit}</p>
+      <h1>{unit}: {month}</h1>
+      <p className="sub">Cost by cost center, app and model, priced at the Retail Prices in effect on each day (UTC).</p>
+      {invalidMonth && <p className="note" role="alert">That month is not a valid YYYY-MM; showing {month}.</p>}
+      <MonthNav month={month} path={path} />
+      <dl className="cards">
+        <div className="card"><dt>Total cost</dt><dd data-testid="total">{formatMoney(total, currency)}</dd></div>
+        <div className="card"><dt>Requests</dt><dd>{formatCount(sum("requests"))}</dd></div>
+        <div className="card"><dt>Prompt tokens</dt><dd>{formatCount(sum("promptTokens"))}</dd></div>
+        <div className="card"><dt>Cached prompt tokens</dt><dd>{formatCount(sum("cachedTokens"))}</dd></div>
+        <div className="card"><dt>Completion tokens</dt><dd>{formatCount(sum("completionTokens"))}</dd></div>
+      </dl>
+      {byCostCenter.rows.length === 0 ? (
+        <p className="empty">No usage of {unit} recorded for {month}.</p>
+      ) : (
+        <div className="stack">
+          <CostTable caption="Cost by cost center" dimension="Cost center" rows={byCostCenter.rows} total={total} currency={currency} testId="cc" />
+          <CostTable caption="Cost by app" dimension="App" rows={byApp.rows} total={byApp.total} currency={currency} testId="app" />
+          <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={currency} testId="model" />
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { endSession, startSession, webConfig } from "../../lib/auth/currentCaller";
+import { localPersonas } from "../../lib/auth/localPersonas";
+import { safeReturnTo } from "../../lib/auth/returnTo";
+import { getSharedStore } from "../../lib/store";
+
+const PersonaForm = z.object({ persona: z.string().min(1).max(100), next: z.string().max(2048).optional() });
+
+/** Local sign-in: only when enabled, and only as one of the listed personas. Server Actions check the Origin (CSRF). */
+export async function signInAsPersona(form: FormData): Promise<void> {
+  if (!webConfig().localSignIn) redirect("/signin?error=local-disabled");
+  const parsed = PersonaForm.safeParse({ persona: form.get("persona"), next: form.get("next") ?? undefined });
+  if (!parsed.success) redirect("/signin?error=unknown-persona");
+  const personas = localPersonas(await getSharedStore().listBusinessUnitOwners());
+  const persona = personas.find((p) => p.id === parsed.data.persona);
+  if (!persona) redirect("/signin?error=unknown-persona");
+  const { description: _description, ...principal } = persona;
+  await startSession(principal);
+  redirect(safeReturnTo(parsed.data.next));
+}
+
+export async function signOut(): Promise<void> {
+  await endSession();
+  redirect("/signin?signedOut=1");
+}

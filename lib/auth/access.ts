@@ -1,0 +1,29 @@
+import { ownedBusinessUnits, type BusinessUnitOwner } from "../org/businessUnitOwner";
+import { ALL_UNITS, includesUnit, onlyUnits, type ReportScope } from "../reports/reportScope";
+import type { Principal } from "./principal";
+import type { Role } from "./roles";
+
+/** A signed-in principal with what they may see: every business unit, or the ones they own. */
+export type Caller = Principal & { scope: ReportScope; ownedUnits: string[] };
+
+export type Action = "owners:write" | "mappings:write" | "prices:write" | "months:close";
+
+const ALLOWED: Readonly<Record<Action, Role>> = {
+  "owners:write": "admin",
+  "mappings:write": "admin",
+  "prices:write": "admin",
+  "months:close": "finance",
+};
+
+/** Finance and admins see every business unit (admins must, to map unattributed spend); owners see theirs. */
+export function resolveCaller(principal: Principal, owners: readonly BusinessUnitOwner[]): Caller {
+  const ownedUnits = ownedBusinessUnits(owners, principal.id, principal.groups);
+  const seesAll = principal.roles.length > 0;
+  return { ...principal, ownedUnits, scope: seesAll ? ALL_UNITS : onlyUnits(ownedUnits) };
+}
+
+export const seesEveryUnit = (caller: Caller): boolean => caller.scope.units === "all";
+
+export const canSeeUnit = (caller: Caller, businessUnit: string): boolean => includesUnit(caller.scope, businessUnit);
+
+export const may = (caller: Caller, action: Action): boolean => caller.roles.includes(ALLOWED[action]);

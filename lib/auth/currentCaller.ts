@@ -1,0 +1,44 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { loadWebConfig, type WebConfig } from "../config/webConfig";
+import { getSharedStore } from "../store";
+import { resolveCaller, type Caller } from "./access";
+import { Principal } from "./principal";
+import { seal, SESSION_COOKIE, SESSION_TTL_SECONDS, unseal } from "./session";
+
+const SESSION = "session";
+let config: WebConfig | undefined;
+
+export function webConfig(): WebConfig {
+  config ??= loadWebConfig();
+  return config;
+}
+
+/**
+ * Who is calling, from the session cookie, with what they own looked up now: taking a business
+ * unit away from someone takes effect on their next request, not when their session ends.
+ */
+export async function currentCaller(): Promise<Caller | null> {
+  const jar = await cookies();
+  const principal = await unseal(jar.get(SESSION_COOKIE)?.value, webConfig().sessionSecret, SESSION, Principal);
+  if (!principal) return null;
+  return resolveCaller(principal, await getSharedStore().listBusinessUnitOwners());
+}
+
+/** For pages: the caller, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireCaller(returnTo: string): Promise<Caller> {
+  const caller = await currentCaller();
+  if (!caller) redirect(`/signin?next=${encodeURIComponent(returnTo)}`);
+  return caller;
+}
+
+export async function startSession(principal: Principal): Promise<void> {
+  const { sessionSecret, secureCookies } = webConfig();
+  const value = await seal(principal, sessionSecret, SESSION, SESSION_TTL_SECONDS);
+  (await cookies()).set(SESSION_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", maxAge: SESSION_TTL_SECONDS });
+}
+
+export async function endSession(): Promise<void> {
+  (await cookies()).delete(SESSION_COOKIE);
+}
