@@ -3,9 +3,9 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { formatMoney } from "../../lib/reports/formatMoney";
+import { db, PERSONAS, root, signInAs } from "./personas";
 
-const root = path.resolve(__dirname, "..", "..");
-const db = `file:${path.join(root, "test-results", "e2e-store", "chargeback.db")}`;
+test.beforeEach(async ({ page }) => signInAs(page, PERSONAS.finance));
 
 /** The same month's report through the CLI, on the store the web server reads. */
 function cliReport(month: string) {

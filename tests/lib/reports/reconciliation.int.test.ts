@@ -11,6 +11,7 @@ import { importRetailPrices } from "../../../lib/pricing/importRetailPrices";
 import { loadPricer } from "../../../lib/pricing/loadPricer";
 import { attoToCents } from "../../../lib/pricing/money";
 import { getChargebackReport, REPORT_DIMENSIONS } from "../../../lib/reports/getChargebackReport";
+import { onlyUnits } from "../../../lib/reports/reportScope";
 import { ingestLines } from "../../support/ingest";
 import { snapshotItems } from "../../support/retailPrices";
 import { freshStore } from "../../support/store";
@@ -69,6 +70,19 @@ describe("reconciliation", () => {
       const unmappedDiff = cents(byUnit.unmapped.cost) * ONE_CENT - m.unmapped;
       expect(m.unmapped > 0n && unmappedDiff > -ONE_CENT && unmappedDiff < ONE_CENT).toBe(true);
       expect(byUnit.unmapped.apps).toHaveLength(3);
+
+      // A unit owner's view of their unit, in any breakdown, is to the cent finance's line for it.
+      for (const row of byUnit.rows) {
+        for (const by of REPORT_DIMENSIONS) {
+          const scoped = await getChargebackReport(store, month, by, onlyUnits([row.key]));
+          expect(scoped.total, `${row.key} by ${by}`).toBe(row.cost);
+          expect(scoped.rows.reduce((sum, r) => sum + cents(r.cost), 0n), `${row.key} by ${by}`).toBe(cents(row.cost));
+          expect(scoped.unmapped).toEqual({ cost: "0.00", requests: 0, apps: [] });
+        }
+      }
+      const twoUnits = byUnit.rows.slice(0, 2);
+      const scoped = await getChargebackReport(store, month, "business-unit", onlyUnits(twoUnits.map((r) => r.key)));
+      expect(scoped.rows.map((r) => r.cost)).toEqual(twoUnits.map((r) => r.cost));
     }
   });
 });

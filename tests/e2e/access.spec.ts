@@ -1,0 +1,93 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type APIResponse, type Browser, type BrowserContext } from "@playwright/test";
+import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
+import { formatMoney } from "../../lib/reports/formatMoney";
+import { currentMonth, PERSONAS, root, signInAs, UNIT_A, UNIT_B } from "./personas";
+
+type Who = "anonymous" | "finance" | "admin" | "ownerA" | "ownerB";
+const WHO: Who[] = ["anonymous", "finance", "admin", "ownerA", "ownerB"];
+const M = currentMonth();
+const enc = encodeURIComponent;
+const same = (status: number): Record<Who, number> => ({ anonymous: status, finance: status, admin: status, ownerA: status, ownerB: status });
+const page = (statuses: Omit<Record<Who, number>, "anonymous">) => ({ anonymous: 307, ...statuses });
+const api = (statuses: Omit<Record<Who, number>, "anonymous">) => ({ anonymous: 401, ...statuses });
+const everyone = { finance: 200, admin: 200, ownerA: 200, ownerB: 200 };
+
+/** Every page and route handler, with what each persona gets. Anonymous pages redirect to sign-in. */
+const TABLE: { route: string; path: string; expect: Record<Who, number> }[] = [
+  { route: "/", path: `/?month=${M}`, expect: page(everyone) },
+  { route: "/signin", path: "/signin", expect: same(200) },
+  { route: "/business-units/[id]", path: `/business-units/${enc(UNIT_A)}?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
+  { route: "/business-units/[id]", path: `/business-units/${enc(UNIT_B)}?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }) },
+  { route: "/business-units/[id]", path: "/business-units/Nowhere", expect: page({ finance: 404, admin: 404, ownerA: 403, ownerB: 403 }) },
+  { route: "/admin/owners", path: "/admin/owners", expect: page({ finance: 403, admin: 200, ownerA: 403, ownerB: 403 }) },
+  { route: "/api/me", path: "/api/me", expect: api(everyone) },
+  { route: "/api/reports/chargeback", path: `/api/reports/chargeback?month=${M}`, expect: api(everyone) },
+  { route: "/api/reports/chargeback", path: `/api/reports/chargeback?month=${M}&by=app&format=csv`, expect: api(everyone) },
+  { route: "/api/reports/chargeback", path: `/api/reports/chargeback?month=${M}&by=cost-center&businessUnit=${enc(UNIT_B)}`, expect: api({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }) },
+  { route: "/api/reports/chargeback", path: `/api/reports/chargeback?month=${M}&by=model&format=csv&businessUnit=${enc(UNIT_A)}`, expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
+  { route: "/api/reports/chargeback", path: "/api/reports/chargeback?month=2026-13", expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }) },
+  // Sign-in round trips: everyone is sent on (to Entra ID, or back to /signin with an error).
+  { route: "/api/auth/entra/login", path: "/api/auth/entra/login?next=/", expect: same(307) },
+  { route: "/api/auth/entra/callback", path: "/api/auth/entra/callback?code=forged&state=forged", expect: same(307) },
+];
+
+/** The routes the app defines: every page.tsx and route.ts under app/, as URL patterns. */
+function definedRoutes(dir = path.join(root, "app"), prefix = ""): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return entry.name.startsWith("_") ? [] : definedRoutes(path.join(dir, entry.name), `${prefix}/${entry.name}`);
+    return /^(page|route)\.tsx?$/.test(entry.name) ? [prefix || "/"] : [];
+  });
+}
+
+async function sessions(browser: Browser): Promise<Record<Who, BrowserContext>> {
+  const contexts = {} as Record<Who, BrowserContext>;
+  for (const who of WHO) {
+    contexts[who] = await browser.newContext();
+    if (who !== "anonymous") await signInAs(await contexts[who].newPage(), PERSONAS[who]);
+  }
+  return contexts;
+}
+
+test("the table covers every page and route handler the app defines", () => {
+  expect([...new Set(definedRoutes())].sort()).toEqual([...new Set(TABLE.map((r) => r.route))].sort());
+});
+
+test("every route gives each persona the status the table says, and a unit owner never another unit's numbers", async ({ browser }) => {
+  const contexts = await sessions(browser);
+  const bodies: Record<Who, { path: string; body: string }[]> = { anonymous: [], finance: [], admin: [], ownerA: [], ownerB: [] };
+  const failures: string[] = [];
+  for (const row of TABLE) {
+    for (const who of WHO) {
+      const response: APIResponse = await contexts[who].request.get(row.path, { maxRedirects: 0 });
+      if (response.status() !== row.expect[who]) failures.push(`${who} ${row.path}: ${response.status()}, expected ${row.expect[who]}`);
+      bodies[who].push({ path: row.path, body: await response.text() });
+    }
+  }
+  expect(failures).toEqual([]);
+
+  // What finance sees of every unit, to look for in each owner's responses.
+  const finance = contexts.finance.request;
+  const byUnit = (await (await finance.get(`/api/reports/chargeback?month=${M}`)).json()) as ChargebackReport;
+  const figuresOf = async (unit: string) => {
+    const costCenters = (await (await finance.get(`/api/reports/chargeback?month=${M}&by=cost-center&businessUnit=${enc(unit)}`)).json()) as ChargebackReport;
+    const row = byUnit.rows.find((r) => r.key === unit)!;
+    return [unit, unit.replace("&", "&amp;"), row.cost, formatMoney(row.cost), ...costCenters.rows.flatMap((r) => [r.name, formatMoney(r.cost)])];
+  };
+  for (const [owner, own] of [["ownerA", UNIT_A], ["ownerB", UNIT_B]] as const) {
+    const others = byUnit.rows.filter((r) => r.key !== own).map((r) => r.key);
+    expect(others.length).toBe(5);
+    const forbidden = (await Promise.all(others.map(figuresOf))).flat();
+    // The sign-in page lists every demo persona and the unit they own; it is only on when local sign-in is.
+    for (const { path: p, body } of bodies[owner].filter((b) => !b.path.startsWith("/signin"))) {
+      for (const figure of forbidden) expect(body.includes(figure), `${owner} ${p} shows "${figure}"`).toBe(false);
+    }
+    // Their total is exactly what finance sees for their unit.
+    const theirs = (await (await contexts[owner].request.get(`/api/reports/chargeback?month=${M}`)).json()) as ChargebackReport;
+    expect(theirs.rows.map((r) => r.key)).toEqual([own]);
+    expect(theirs.total).toBe(byUnit.rows.find((r) => r.key === own)!.cost);
+    expect(theirs.unmapped.requests).toBe(0);
+  }
+  await Promise.all(Object.values(contexts).map((c) => c.close()));
+});

@@ -1,0 +1,30 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+
+export const root = path.resolve(__dirname, "..", "..");
+export const storeDir = path.join(root, "test-results", "e2e-store");
+export const db = `file:${path.join(storeDir, "chargeback.db")}`;
+
+/** Demo personas of the local sign-in page, by the name on their button. */
+export const PERSONAS = {
+  finance: "Finance analyst",
+  admin: "Platform admin",
+  ownerA: "Ana Lima", // owns Retail
+  ownerB: "Chloe Martin", // owns Customer Care
+} as const;
+export const UNIT_A = "Retail";
+export const UNIT_B = "Customer Care";
+
+export async function signInAs(page: Page, persona: string, next = "/"): Promise<void> {
+  await page.goto(`/signin?next=${encodeURIComponent(next)}`);
+  await page.getByRole("button", { name: new RegExp(`^${persona}`) }).click();
+  await expect(page.getByTestId("signed-in-as")).toContainText(persona);
+}
+
+/** The accounts the Entra ID stand-in offers (written by scripts/e2e-server.mjs). */
+export function entraUsers(): { oid: string; name: string; roles: string[]; groups: string[] }[] {
+  return JSON.parse(fs.readFileSync(path.join(storeDir, "entra.json"), "utf8")).users;
+}
+
+export const currentMonth = () => new Date().toISOString().slice(0, 7);

@@ -1,0 +1,139 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
+import { formatMoney } from "../../lib/reports/formatMoney";
+import { currentMonth, entraUsers, PERSONAS, signInAs, UNIT_A, UNIT_B } from "./personas";
+
+test("an anonymous visitor is sent to sign in, comes back where they were going, and signs out", async ({ page }) => {
+  const unitPage = `/business-units/${encodeURIComponent(UNIT_A)}?month=${currentMonth()}`;
+  await page.goto(unitPage);
+  await expect(page).toHaveURL(/\/signin\?next=/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  await page.screenshot({ path: "test-results/screenshots/sign-in.png", fullPage: true });
+
+  await page.getByRole("button", { name: new RegExp(`^${PERSONAS.ownerA}`) }).click();
+  await expect(page).toHaveURL(unitPage);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${UNIT_A}: ${currentMonth()}`);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("status")).toHaveText("You are signed out.");
+  expect((await page.request.get("/api/me")).status()).toBe(401);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/signin\?next=/);
+});
+
+test("a unit owner sees only their unit, drills into it, and is refused another unit's page", async ({ page }) => {
+  await signInAs(page, PERSONAS.ownerA);
+  const report = (await (await page.request.get(`/api/reports/chargeback?month=${currentMonth()}`)).json()) as ChargebackReport;
+  const rows = page.getByTestId("bu-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByRole("rowheader")).toHaveText(UNIT_A);
+  await expect(page.getByTestId("total")).toHaveText(formatMoney(report.total));
+  await expect(page.getByTestId("unmapped")).toHaveCount(0);
+
+  await rows.first().getByRole("link", { name: UNIT_A }).click();
+  await expect(page.getByTestId("total")).toHaveText(formatMoney(report.total));
+  await expect(page.getByTestId("app-row").first()).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/business-unit.png", fullPage: true });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+
+  const forbidden = await page.goto(`/business-units/${encodeURIComponent(UNIT_B)}`);
+  expect(forbidden?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not yours to see");
+  await expect(page.getByText(UNIT_B)).toHaveCount(0);
+  await page.screenshot({ path: "test-results/screenshots/forbidden.png", fullPage: true });
+});
+
+test("only an admin's session can add an owner: the same form submitted with a unit owner's session changes nothing", async ({ browser }) => {
+  const admin = await browser.newContext();
+  const owner = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await signInAs(adminPage, PERSONAS.admin, "/admin/owners");
+  await signInAs(await owner.newPage(), PERSONAS.ownerA);
+  const [adminCookie] = await admin.cookies();
+  const [ownerCookie] = await owner.cookies();
+
+  const fill = async (name: string, id: string) => {
+    await adminPage.getByLabel("Business unit").selectOption(UNIT_B);
+    await adminPage.getByLabel("Entra object id").fill(id);
+    await adminPage.getByLabel("Display name").fill(name);
+  };
+  // The owner's session cookie in a browser that holds the admin's form: the action must check who calls.
+  await fill("Mallory Forged", "6d6d6d6d-0000-4000-8000-000000000001");
+  await admin.clearCookies();
+  await admin.addCookies([ownerCookie]);
+  await adminPage.getByRole("button", { name: "Add owner" }).click();
+  await expect(adminPage.getByRole("heading", { level: 1 })).toHaveText("Not yours to see");
+
+  await admin.clearCookies();
+  await admin.addCookies([adminCookie]);
+  await adminPage.goto("/admin/owners");
+  await expect(adminPage.getByTestId("owner-row").filter({ hasText: "Mallory Forged" })).toHaveCount(0);
+
+  // The admin's own submission of the same form works, and the removal puts things back.
+  await fill("Olga Added", "6d6d6d6d-0000-4000-8000-000000000002");
+  await adminPage.getByRole("button", { name: "Add owner" }).click();
+  await expect(adminPage.getByRole("status")).toHaveText(`Olga Added now owns ${UNIT_B}.`);
+  await adminPage.screenshot({ path: "test-results/screenshots/admin-owners.png", fullPage: true });
+  await adminPage.getByRole("button", { name: `Remove Olga Added from ${UNIT_B}` }).click();
+  await expect(adminPage.getByTestId("owner-row").filter({ hasText: "Olga Added" })).toHaveCount(0);
+  await admin.close();
+  await owner.close();
+});
+
+test("a form posted from another site is refused even with an admin's session (CSRF)", async ({ page }) => {
+  await signInAs(page, PERSONAS.admin, "/admin/owners");
+  const actionField = await page.locator('form:has(button:text("Add owner")) input[name^="$ACTION_ID_"]').getAttribute("name");
+  expect(actionField).toBeTruthy();
+  const post = (origin: string, name: string) =>
+    page.request.post("/admin/owners", {
+      headers: { origin },
+      multipart: { [actionField!]: "", businessUnit: UNIT_B, principalType: "user", principalId: "6d6d6d6d-0000-4000-8000-000000000003", displayName: name },
+      maxRedirects: 0,
+    });
+  const forged = await post("https://evil.example", "Cross Site");
+  expect(forged.status()).toBeGreaterThanOrEqual(400);
+  const genuine = await post(new URL(page.url()).origin, "Same Site");
+  expect(genuine.status()).toBe(303);
+  await page.goto("/admin/owners");
+  await expect(page.getByTestId("owner-row").filter({ hasText: "Cross Site" })).toHaveCount(0);
+  await expect(page.getByTestId("owner-row").filter({ hasText: "Same Site" })).toHaveCount(1);
+  await page.getByRole("button", { name: `Remove Same Site from ${UNIT_B}` }).click();
+});
+
+test.describe("sign-in with Entra ID (against a local stand-in of the tenant)", () => {
+  const signInWithMicrosoft = async (page: import("@playwright/test").Page, account: string) => {
+    await page.goto("/signin");
+    await page.getByRole("link", { name: "Sign in with Microsoft" }).click();
+    await expect(page.getByRole("heading", { name: "Pick an account" })).toBeVisible();
+    await page.getByRole("link", { name: account }).click();
+  };
+
+  test("the Chargeback.Finance app role sees every business unit", async ({ page }) => {
+    const fiona = entraUsers().find((u) => u.roles.includes("Chargeback.Finance"))!;
+    await signInWithMicrosoft(page, fiona.name);
+    await expect(page.getByTestId("signed-in-as")).toHaveText(`${fiona.name} (finance)`);
+    await expect(page.getByTestId("bu-row")).toHaveCount(6);
+    const me = await (await page.request.get("/api/me")).json();
+    expect(me).toMatchObject({ id: fiona.oid, method: "entra", roles: ["finance"], businessUnits: "all" });
+  });
+
+  test("a member of a group that owns a unit sees that unit only", async ({ page }) => {
+    const gus = entraUsers().find((u) => u.name === "Gus Lead")!;
+    await signInWithMicrosoft(page, gus.name);
+    await expect(page.getByTestId("signed-in-as")).toHaveText(`${gus.name} (owner of Engineering)`);
+    await expect(page.getByTestId("bu-row")).toHaveCount(1);
+    expect((await page.request.get(`/api/reports/chargeback?month=${currentMonth()}&businessUnit=${encodeURIComponent(UNIT_A)}`)).status()).toBe(403);
+  });
+
+  test("someone with no role and no unit is told how to get access, and sees no numbers", async ({ page }) => {
+    await signInWithMicrosoft(page, "Nora Newcomer");
+    await expect(page.getByText("You own no business unit yet")).toBeVisible();
+    await expect(page.getByTestId("total")).toHaveText("$0.00");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    expect((await page.request.get("/api/me")).status()).toBe(401);
+  });
+});
