@@ -4,7 +4,7 @@ export type DemoApp = { appId: string; displayName: string; deployments: string[
 export type DemoDeployment = { deployment: string; model: string; region: string; sku: string };
 
 const UNITS: Record<string, string[]> = {
-  Retail: ["Store Assistant", "Product Search", "Catalog Enrichment", "Returns Triage", "Pricing Copilot", "Review Summaries", "Shelf Vision"],
+  Stores: ["Store Assistant", "Product Search", "Catalog Enrichment", "Returns Triage", "Pricing Copilot", "Review Summaries", "Shelf Vision"],
   Finance: ["Invoice Reader", "Close Copilot", "Audit Sampler", "Expense Checker", "Treasury Notes", "Forecast Narratives"],
   "Customer Care": ["Support Chatbot", "Ticket Router", "Call Summaries", "Knowledge Search", "Sentiment Monitor", "Agent Assist", "Email Drafts"],
   Engineering: ["Code Review Bot", "Incident Summaries", "Docs Search", "Test Generator", "Log Explainer", "Migration Helper", "Release Notes"],

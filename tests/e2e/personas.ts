@@ -10,10 +10,10 @@ export const db = `file:${path.join(storeDir, "chargeback.db")}`;
 export const PERSONAS = {
   finance: "Finance analyst",
   admin: "Platform admin",
-  ownerA: "Ana Lima", // owns Retail
+  ownerA: "Ana Lima", // owns Stores
   ownerB: "Chloe Martin", // owns Customer Care
 } as const;
-export const UNIT_A = "Retail";
+export const UNIT_A = "Stores";
 export const UNIT_B = "Customer Care";
 
 export async function signInAs(page: Page, persona: string, next = "/"): Promise<void> {

@@ -107,6 +107,24 @@ describe("the chargeback CLI", () => {
   });
 });
 
+describe("chargeback owners", () => {
+  it("imports who owns each business unit, lists them, and refuses ids that cannot be Entra object ids", () => {
+    const { db, write } = workspace();
+    const good = write("owners.csv", "businessUnit,principalType,principalId,displayName\nRetail,user,AAAAAAAA-0000-4000-8000-000000000001,Ana\nRetail,group,bbbbbbbb-0000-4000-8000-000000000002,Leads\n");
+    expect(json(runCli(["owners", "import", good], { db }))).toEqual({ added: 2, changed: 0, unchanged: 0 });
+    expect(json(runCli(["owners", "import", good], { db }))).toEqual({ added: 0, changed: 0, unchanged: 2 });
+    const listed = runCli(["owners", "list"], { db }).stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(listed).toEqual([
+      { businessUnit: "Retail", principalType: "user", principalId: "aaaaaaaa-0000-4000-8000-000000000001", displayName: "Ana" },
+      { businessUnit: "Retail", principalType: "group", principalId: "bbbbbbbb-0000-4000-8000-000000000002", displayName: "Leads" },
+    ]);
+    const bad = write("bad.csv", "businessUnit,principalType,principalId,displayName\nRetail,role,ana@contoso.com,Ana\n");
+    const result = runCli(["owners", "import", bad], { db });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`chargeback: 1 invalid row, nothing imported:\n  ${bad}:2: principalType must be user or group; principalId must be an Entra object id (a GUID)\n`);
+  });
+});
+
 describe("chargeback prices import", () => {
   it("imports nothing from a file with a malformed price, and says which item", () => {
     const { db, write } = workspace();
