@@ -3,6 +3,7 @@ import { UserError } from "../../lib/errors";
 import { registerDemoCommands } from "./commands/demoCommands";
 import { registerImportCommands } from "./commands/importCommands";
 import { registerIngestCommand } from "./commands/ingestCommand";
+import { registerIngestKeyCommands } from "./commands/ingestKeyCommands";
 import { registerOwnerCommands } from "./commands/ownerCommands";
 import { registerQuarantineCommands } from "./commands/quarantineCommands";
 import { registerReportCommand } from "./commands/reportCommand";
@@ -17,6 +18,7 @@ registerImportCommands(program);
 registerIngestCommand(program);
 registerReportCommand(program);
 registerOwnerCommands(program);
+registerIngestKeyCommands(program);
 registerQuarantineCommands(program);
 registerDemoCommands(program);
 

@@ -1,4 +1,5 @@
 import type { UsageEvent } from "../events/usageEvent";
+import type { IngestKey } from "../intake/ingestKey";
 import type { BusinessUnitOwner } from "../org/businessUnitOwner";
 import type { OrgMapping } from "../org/orgMapping";
 import type { Deployment } from "../pricing/deployment";
@@ -66,6 +67,11 @@ export interface UsageStore {
   /** Returns false when there was no such owner. */
   removeBusinessUnitOwner(businessUnit: string, principalId: string): Promise<boolean>;
   listBusinessUnitOwners(): Promise<BusinessUnitOwner[]>;
+  saveIngestKey(key: IngestKey): Promise<void>;
+  findIngestKey(id: string): Promise<IngestKey | null>;
+  listIngestKeys(): Promise<IngestKey[]>;
+  /** Returns false when there is no such key or it was already revoked. */
+  revokeIngestKey(id: string, at: number): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -15,7 +15,7 @@ const api = (statuses: Omit<Record<Who, number>, "anonymous">) => ({ anonymous: 
 const everyone = { finance: 200, admin: 200, ownerA: 200, ownerB: 200 };
 
 /** Every page and route handler, with what each persona gets. Anonymous pages redirect to sign-in. */
-const TABLE: { route: string; path: string; expect: Record<Who, number> }[] = [
+const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who, number> }[] = [
   { route: "/", path: `/?month=${M}`, expect: page(everyone) },
   { route: "/signin", path: "/signin", expect: same(200) },
   { route: "/business-units/[id]", path: `/business-units/${enc(UNIT_A)}?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
@@ -31,6 +31,8 @@ const TABLE: { route: string; path: string; expect: Record<Who, number> }[] = [
   // Sign-in round trips: everyone is sent on (to Entra ID, or back to /signin with an error).
   { route: "/api/auth/entra/login", path: "/api/auth/entra/login?next=/", expect: same(307) },
   { route: "/api/auth/entra/callback", path: "/api/auth/entra/callback?code=forged&state=forged", expect: same(307) },
+  // The intake takes ingest keys only: no user's session opens it, finance's and admins' included.
+  { route: "/api/v1/events", path: "/api/v1/events", method: "POST", expect: same(401) },
 ];
 
 /** The routes the app defines: every page.tsx and route.ts under app/, as URL patterns. */
@@ -60,7 +62,9 @@ test("every route gives each persona the status the table says, and a unit owner
   const failures: string[] = [];
   for (const row of TABLE) {
     for (const who of WHO) {
-      const response: APIResponse = await contexts[who].request.get(row.path, { maxRedirects: 0 });
+      const request = contexts[who].request;
+      const response: APIResponse =
+        row.method === "POST" ? await request.post(row.path, { data: [], maxRedirects: 0 }) : await request.get(row.path, { maxRedirects: 0 });
       if (response.status() !== row.expect[who]) failures.push(`${who} ${row.path}: ${response.status()}, expected ${row.expect[who]}`);
       bodies[who].push({ path: row.path, body: await response.text() });
     }

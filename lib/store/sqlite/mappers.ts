@@ -1,4 +1,5 @@
-import type { BusinessUnitOwner as BusinessUnitOwnerRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
+import type { BusinessUnitOwner as BusinessUnitOwnerRow, IngestKey as IngestKeyRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
+import type { IngestKey } from "../../intake/ingestKey";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
@@ -65,4 +66,12 @@ export const toBusinessUnitOwner = (r: BusinessUnitOwnerRow): BusinessUnitOwner 
   principalType: r.principalType === "group" ? "group" : "user",
   principalId: r.principalId,
   displayName: r.displayName,
+});
+
+export const toIngestKey = (r: IngestKeyRow): IngestKey => ({
+  id: r.id,
+  source: r.source,
+  secretHash: r.secretHash,
+  createdAt: Number(r.createdAt),
+  revokedAt: r.revokedAt === null ? null : Number(r.revokedAt),
 });

@@ -1,11 +1,12 @@
 import type Database from "better-sqlite3";
 import type { PrismaClient } from "@prisma/client";
+import type { IngestKey } from "../../intake/ingestKey";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import type { App, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
-import { retailPriceId, toBusinessUnitOwner, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
+import { retailPriceId, toBusinessUnitOwner, toIngestKey, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
 import { ensureMigrated } from "./migrate";
 import { openDatabase } from "./openDatabase";
 import { createPrismaClient } from "./prismaClient";
@@ -147,6 +148,24 @@ export class SqliteStore implements UsageStore {
   async listBusinessUnitOwners() {
     const rows = await this.prisma.businessUnitOwner.findMany({ orderBy: [{ businessUnit: "asc" }, { displayName: "asc" }] });
     return rows.map(toBusinessUnitOwner);
+  }
+
+  async saveIngestKey(key: IngestKey) {
+    await this.prisma.ingestKey.create({ data: { ...key, createdAt: BigInt(key.createdAt), revokedAt: null } });
+  }
+
+  async findIngestKey(id: string) {
+    const row = await this.prisma.ingestKey.findUnique({ where: { id } });
+    return row ? toIngestKey(row) : null;
+  }
+
+  async listIngestKeys() {
+    return (await this.prisma.ingestKey.findMany({ orderBy: { createdAt: "asc" } })).map(toIngestKey);
+  }
+
+  async revokeIngestKey(id: string, at: number) {
+    const { count } = await this.prisma.ingestKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: BigInt(at) } });
+    return count > 0;
   }
 
   async close() {

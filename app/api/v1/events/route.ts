@@ -1,0 +1,60 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { acceptEvents } from "../../../../lib/intake/acceptEvents";
+import { intakeFormat, intakeLines } from "../../../../lib/intake/intakeBody";
+import { parseIngestToken, secretMatches, type IngestKey } from "../../../../lib/intake/ingestKey";
+import { loadPricer } from "../../../../lib/pricing/loadPricer";
+import type { UsagePricer } from "../../../../lib/pricing/priceUsage";
+import { getSharedStore } from "../../../../lib/store";
+
+export const dynamic = "force-dynamic";
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const PRICER_TTL_MS = 60_000;
+let pricer: { at: number; value: Promise<UsagePricer> } | undefined;
+
+const refuse = (status: number, error: string, headers: Record<string, string> = {}) => NextResponse.json({ error }, { status, headers });
+
+/** Only an ingest key opens this endpoint: a signed-in user's session cookie is ignored here. */
+async function ingestKeyOf(request: NextRequest): Promise<IngestKey | null> {
+  const [scheme, token] = (request.headers.get("authorization") ?? "").split(" ");
+  const parsed = scheme?.toLowerCase() === "bearer" && token ? parseIngestToken(token) : null;
+  if (!parsed) return null;
+  const key = await getSharedStore().findIngestKey(parsed.id);
+  return key && secretMatches(key, parsed.secret) ? key : null;
+}
+
+/** The body as text, or null once it passes the limit (whatever Content-Length claimed). */
+async function readLimited(request: NextRequest): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES || !request.body) return request.body ? null : "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** HTTP intake for gateways without Event Hubs: the same pipeline and summary as `chargeback ingest`. */
+export async function POST(request: NextRequest) {
+  const key = await ingestKeyOf(request);
+  if (!key) return refuse(401, "send an ingest key: Authorization: Bearer cbk_… (create one with `chargeback ingest-keys create <source>`)", { "www-authenticate": 'Bearer realm="chargeback-intake"' });
+  const format = intakeFormat(request.headers.get("content-type"));
+  if (!format) return refuse(415, "Content-Type must be application/json (an event or an array of events) or application/x-ndjson");
+  const body = await readLimited(request);
+  if (body === null) return refuse(413, `the body is over ${MAX_BODY_BYTES} bytes; send smaller batches`);
+  const parsed = intakeLines(body, format);
+  if ("error" in parsed) return refuse(400, parsed.error);
+  const idempotencyKey = request.headers.get("idempotency-key");
+  if (idempotencyKey !== null && !/^[\w.:-]{1,128}$/.test(idempotencyKey)) return refuse(400, "Idempotency-Key must be 1-128 letters, digits or . _ : -");
+
+  const store = getSharedStore();
+  if (!pricer || Date.now() - pricer.at > PRICER_TTL_MS) pricer = { at: Date.now(), value: loadPricer(store) };
+  const summary = await acceptEvents(store, await pricer.value, key, parsed.lines, idempotencyKey);
+  return NextResponse.json(summary);
+}

@@ -1,0 +1,97 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
+import { currentMonth, db, PERSONAS, root, signInAs, UNIT_A } from "./personas";
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(root, "bin", "chargeback.js"), ...args, "--db", db], { encoding: "utf8" });
+  expect(result.status, result.stderr).toBe(0);
+  return result.stdout;
+}
+
+const event = (appId: string, requestId: string, overrides: Record<string, unknown> = {}) => ({
+  schema: "chargeback/v1",
+  requestId,
+  time: new Date().toISOString(),
+  appId,
+  deployment: "gpt-4o",
+  model: "gpt-4o-2024-08-06",
+  operation: "chat.completions",
+  region: "eastus2",
+  promptTokens: 1000,
+  cachedTokens: 0,
+  completionTokens: 100,
+  ...overrides,
+});
+
+/** The seed APIM policy's shape carries no request id: its identity comes from the request itself. */
+function seedPolicyEvent(appId: string) {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const hours = now.getUTCHours() % 12 || 12;
+  return {
+    "event-time": `${now.getUTCMonth() + 1}/${now.getUTCDate()}/${now.getUTCFullYear()} ${hours}:${pad(now.getUTCMinutes())}:${pad(now.getUTCSeconds())} ${now.getUTCHours() < 12 ? "AM" : "PM"}`,
+    appid: appId,
+    operation: "chat.completion",
+    model: "gpt-4o-2024-08-06",
+    modeltime: "120",
+    completion_tokens: "100",
+    prompt_tokens: "1000",
+    total_tokens: "1100",
+  };
+}
+
+test("the HTTP intake takes events only with an ingest key, through the same pipeline as `chargeback ingest`", async ({ browser, playwright }) => {
+  const { key, id } = JSON.parse(cli("ingest-keys", "create", "apim-test")) as { key: string; id: string };
+  const baseURL = test.info().project.use.baseURL;
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const withKey = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  const finance = await browser.newContext();
+  await signInAs(await finance.newPage(), PERSONAS.finance);
+  const unitRequests = async () => {
+    const report = (await (await finance.request.get(`/api/reports/chargeback?month=${currentMonth()}&businessUnit=${encodeURIComponent(UNIT_A)}`)).json()) as ChargebackReport;
+    return report.rows[0]?.requests ?? 0;
+  };
+  const appId = ((await (await finance.request.get(`/api/reports/chargeback?month=${currentMonth()}&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`)).json()) as ChargebackReport).rows[0].key;
+
+  // A user's session is not an ingest credential, and an ingest key is not a user's session.
+  const runId = Date.now().toString(36);
+  const batch = [event(appId, `${runId}-1`), event(appId, `${runId}-2`), seedPolicyEvent(appId), { ...event(appId, `${runId}-4`), promptTokens: -5 }];
+  expect((await finance.request.post("/api/v1/events", { data: batch })).status()).toBe(401);
+  const noKey = await anonymous.post("/api/v1/events", { data: batch });
+  expect(noKey.status()).toBe(401);
+  expect(noKey.headers()["www-authenticate"]).toContain("Bearer");
+  expect((await anonymous.post("/api/v1/events", { data: batch, headers: { authorization: `Bearer ${key.slice(0, -2)}xx` } })).status()).toBe(401);
+  expect((await withKey.get(`/api/reports/chargeback?month=${currentMonth()}`)).status()).toBe(401);
+  expect((await withKey.get("/api/me")).status()).toBe(401);
+
+  const before = await unitRequests();
+  const first = await withKey.post("/api/v1/events", { data: batch });
+  expect(first.status()).toBe(200);
+  expect(await first.json()).toEqual({ accepted: 3, duplicates: 0, quarantined: 1, unpriced: 0 });
+  // A retry of the same request adds nothing, the request id-less event included.
+  expect(await (await withKey.post("/api/v1/events", { data: batch })).json()).toEqual({ accepted: 0, duplicates: 4, quarantined: 0, unpriced: 0 });
+  expect(await unitRequests()).toBe(before + 3);
+  const kept = JSON.parse(cli("quarantine", "list", "--format", "json")) as { source: string; reason: string }[];
+  expect(kept.find((q) => q.source === "http:apim-test#4")?.reason).toContain("promptTokens");
+
+  const ndjson = `${JSON.stringify(event(appId, `${runId}-5`))}\n${JSON.stringify(event(appId, `${runId}-6`))}\n`;
+  const lines = await withKey.post("/api/v1/events", { data: Buffer.from(ndjson), headers: { "content-type": "application/x-ndjson" } });
+  expect(await lines.json()).toEqual({ accepted: 2, duplicates: 0, quarantined: 0, unpriced: 0 });
+
+  // Requests that cannot be read are refused whole, with the reason.
+  const refused = async (data: string, contentType: string) => {
+    const response = await withKey.post("/api/v1/events", { data: Buffer.from(data), headers: { "content-type": contentType } });
+    return [response.status(), ((await response.json()) as { error: string }).error];
+  };
+  expect(await refused("{not json", "application/json")).toEqual([400, expect.stringContaining("the body is not JSON")]);
+  expect(await refused("42", "application/json")).toEqual([400, "the body must be an event object or an array of events"]);
+  expect(await refused("hello", "text/plain")).toEqual([415, expect.stringContaining("Content-Type must be application/json")]);
+  expect(await refused(`[${"1,".repeat(2_200_000)}1]`, "application/json")).toEqual([413, expect.stringContaining("send smaller batches")]);
+
+  // A revoked key stops working at once.
+  cli("ingest-keys", "revoke", id);
+  expect((await withKey.post("/api/v1/events", { data: batch })).status()).toBe(401);
+  await Promise.all([anonymous.dispose(), withKey.dispose(), finance.close()]);
+});
