@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { endSession, startSession, webConfig } from "../../lib/auth/currentCaller";
+import { currentCaller, endSession, startSession, webConfig } from "../../lib/auth/currentCaller";
+import { entraSignOutUrl } from "../../lib/auth/entraSignIn";
 import { localPersonas } from "../../lib/auth/localPersonas";
 import { safeReturnTo } from "../../lib/auth/returnTo";
 import { getSharedStore } from "../../lib/store";
@@ -22,7 +23,13 @@ export async function signInAsPersona(form: FormData): Promise<void> {
   redirect(safeReturnTo(parsed.data.next));
 }
 
+/** Ends our session; for Entra ID, the tenant's too, so the next sign-in asks again. */
 export async function signOut(): Promise<void> {
+  const caller = await currentCaller();
   await endSession();
+  const { entra } = webConfig();
+  if (caller?.method === "entra" && entra) {
+    redirect((await entraSignOutUrl(entra, new URL("/signin?signedOut=1", entra.redirectUri).toString())).toString());
+  }
   redirect("/signin?signedOut=1");
 }

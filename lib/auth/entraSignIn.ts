@@ -44,6 +44,11 @@ export async function beginEntraSignIn(entra: EntraConfig, returnTo: string): Pr
   return { url, transaction };
 }
 
+/** Entra ID's sign-out page, which comes back to `returnTo` (an absolute URL on this site). */
+export async function entraSignOutUrl(entra: EntraConfig, returnTo: string): Promise<URL> {
+  return oidc.buildEndSessionUrl(await configuration(entra), { post_logout_redirect_uri: returnTo, client_id: entra.clientId });
+}
+
 const Claims = z.object({
   oid: z.string().min(1, "has no oid"),
   tid: z.string(),

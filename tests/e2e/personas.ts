@@ -27,4 +27,7 @@ export function entraUsers(): { oid: string; name: string; roles: string[]; grou
   return JSON.parse(fs.readFileSync(path.join(storeDir, "entra.json"), "utf8")).users;
 }
 
+/** The Entra ID stand-in: scripts/e2e-server.mjs runs it on the web app's port (3101) + 1. */
+export const ENTRA_STAND_IN = "http://127.0.0.1:3102";
+
 export const currentMonth = () => new Date().toISOString().slice(0, 7);

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { formatMoney } from "../../lib/reports/formatMoney";
-import { currentMonth, entraUsers, PERSONAS, signInAs, UNIT_A, UNIT_B } from "./personas";
+import { currentMonth, ENTRA_STAND_IN, entraUsers, PERSONAS, signInAs, UNIT_A, UNIT_B } from "./personas";
 
 test("an anonymous visitor is sent to sign in, comes back where they were going, and signs out", async ({ page }) => {
   const unitPage = `/business-units/${encodeURIComponent(UNIT_A)}?month=${currentMonth()}`;
@@ -131,12 +131,15 @@ test.describe("sign-in with Entra ID (against a local stand-in of the tenant)", 
     expect((await page.request.get(`/api/reports/chargeback?month=${currentMonth()}&businessUnit=${encodeURIComponent(UNIT_A)}`)).status()).toBe(403);
   });
 
-  test("someone with no role and no unit is told how to get access, and sees no numbers", async ({ page }) => {
+  test("someone with no role and no unit is told how to get access; signing out ends the Entra ID session too", async ({ page }) => {
     await signInWithMicrosoft(page, "Nora Newcomer");
     await expect(page.getByText("You own no business unit yet")).toBeVisible();
     await expect(page.getByTestId("total")).toHaveText("$0.00");
+    const signOuts = async () => ((await (await page.request.get(`${ENTRA_STAND_IN}/stand-in/sign-outs`)).json()) as { signedOut: number }).signedOut;
+    const before = await signOuts();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("status")).toHaveText("You are signed out.");
+    expect(await signOuts()).toBe(before + 1);
     expect((await page.request.get("/api/me")).status()).toBe(401);
   });
 });

@@ -18,6 +18,7 @@ export async function startEntraStandIn(port: number, config: StandInConfig): Pr
   const { publicKey, privateKey } = await generateKeyPair("RS256");
   const jwk = { ...(await exportJWK(publicKey)), kid: "stand-in", use: "sig", alg: "RS256" };
   const grants = new Map<string, Grant>();
+  let signedOut = 0;
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
@@ -40,6 +41,12 @@ export async function startEntraStandIn(port: number, config: StandInConfig): Pr
       });
     }
     if (url.pathname === `/${config.tenantId}/discovery/v2.0/keys`) return send(200, { keys: [jwk] });
+    if (url.pathname === `/${config.tenantId}/oauth2/v2.0/logout`) {
+      signedOut++;
+      res.writeHead(302, { location: url.searchParams.get("post_logout_redirect_uri") ?? "/" });
+      return res.end();
+    }
+    if (url.pathname === "/stand-in/sign-outs") return send(200, { signedOut });
     if (url.pathname === `/${config.tenantId}/oauth2/v2.0/authorize`) {
       const p = url.searchParams;
       if (p.get("client_id") !== config.clientId || p.get("code_challenge_method") !== "S256" || !p.get("code_challenge")) {
