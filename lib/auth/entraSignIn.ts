@@ -56,6 +56,7 @@ const Claims = z.object({
   preferred_username: z.string().optional(),
   roles: z.array(z.string()).optional(),
   groups: z.array(z.string()).optional(),
+  _claim_names: z.record(z.string(), z.string()).optional(),
 });
 
 /**
@@ -74,6 +75,10 @@ export async function completeEntraSignIn(entra: EntraConfig, callbackUrl: URL, 
   if (!claims.success) throw new UserError(`Entra ID returned an ID token without the claims Chargeback needs: ${claims.error.issues[0].message}`);
   const c = claims.data;
   if (c.tid.toLowerCase() !== entra.tenantId) throw new UserError("that account belongs to another Entra ID tenant");
+  if (c._claim_names?.groups) {
+    // Over 200 groups, Entra ID sends a Graph link instead of the ids; owning through a group then needs "groups assigned to the application".
+    console.warn(`sign-in: ${c.oid} is in too many groups for the token; configure the app registration to emit only groups assigned to the application`);
+  }
   return {
     id: c.oid.toLowerCase(),
     name: c.name ?? c.preferred_username ?? c.oid,

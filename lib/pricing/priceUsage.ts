@@ -13,7 +13,8 @@ export type UsageToPrice = {
 };
 
 export type Rates = { modelId: string; input?: Price; cached?: Price; output?: Price };
-export type PricedUsage = { priced: true; atto: bigint; modelId: string } | { priced: false; reason: string };
+/** The cost, and the prices it used (one per token kind the usage has), for statements to cite. */
+export type PricedUsage = { priced: true; atto: bigint; modelId: string; prices: Price[] } | { priced: false; reason: string };
 
 /**
  * Prices usage with the rates in effect on its day. Pure: the same usage, book and deployments
@@ -34,6 +35,7 @@ export class UsagePricer {
     const input = BigInt(u.promptTokens) - cached;
     const output = BigInt(u.completionTokens);
     let atto = 0n;
+    const prices: Price[] = [];
     for (const [tokens, price, kind] of [
       [input, rates.input, "input"],
       [cached, rates.cached, "cached input"],
@@ -42,8 +44,9 @@ export class UsagePricer {
       if (tokens === 0n) continue;
       if (!price) return { priced: false, reason: `no ${kind} price for ${rates.modelId} on ${u.day}` };
       atto += tokens * price.atto;
+      prices.push(price);
     }
-    return { priced: true, atto, modelId: rates.modelId };
+    return { priced: true, atto, modelId: rates.modelId, prices };
   }
 
   /** Whether usage can be priced, without the arithmetic: the ingest hot path counts unpriced events. */

@@ -1,5 +1,6 @@
 import type { UsageEvent } from "../events/usageEvent";
 import type { IngestKey } from "../intake/ingestKey";
+import type { ClosedMonth, CostedLine, MonthLogEntry } from "../statements/statementLine";
 import type { BusinessUnitOwner } from "../org/businessUnitOwner";
 import type { OrgMapping } from "../org/orgMapping";
 import type { Deployment } from "../pricing/deployment";
@@ -72,6 +73,16 @@ export interface UsageStore {
   listIngestKeys(): Promise<IngestKey[]>;
   /** Returns false when there is no such key or it was already revoked. */
   revokeIngestKey(id: string, at: number): Promise<boolean>;
+
+  getClosedMonth(month: string): Promise<ClosedMonth | null>;
+  listClosedMonths(): Promise<ClosedMonth[]>;
+  /** Frozen lines held by one closed month's statement, or every frozen line about one month's usage. */
+  listStatementLines(filter: { month: string } | { forMonth: string }): Promise<CostedLine[]>;
+  /** Freezes a month's statement and logs it, in one transaction. */
+  saveClosedMonth(closed: ClosedMonth, lines: CostedLine[], log: MonthLogEntry): Promise<void>;
+  /** Drops a month's frozen statement and logs why, in one transaction. */
+  deleteClosedMonth(month: string, log: MonthLogEntry): Promise<void>;
+  listMonthLog(): Promise<MonthLogEntry[]>;
 
   close(): Promise<void>;
 }

@@ -23,11 +23,11 @@ const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who,
   { route: "/business-units/[id]", path: "/business-units/Nowhere", expect: page({ finance: 404, admin: 404, ownerA: 403, ownerB: 403 }) },
   { route: "/admin/owners", path: "/admin/owners", expect: page({ finance: 403, admin: 200, ownerA: 403, ownerB: 403 }) },
   { route: "/api/me", path: "/api/me", expect: api(everyone) },
-  { route: "/api/reports/chargeback", path: `/api/reports/chargeback?month=${M}`, expect: api(everyone) },
-  { route: "/api/reports/chargeback", path: `/api/reports/chargeback?month=${M}&by=app&format=csv`, expect: api(everyone) },
-  { route: "/api/reports/chargeback", path: `/api/reports/chargeback?month=${M}&by=cost-center&businessUnit=${enc(UNIT_B)}`, expect: api({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }) },
-  { route: "/api/reports/chargeback", path: `/api/reports/chargeback?month=${M}&by=model&format=csv&businessUnit=${enc(UNIT_A)}`, expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
-  { route: "/api/reports/chargeback", path: "/api/reports/chargeback?month=2026-13", expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }) },
+  { route: "/api/v1/reports/chargeback", path: `/api/v1/reports/chargeback?month=${M}`, expect: api(everyone) },
+  { route: "/api/v1/reports/chargeback", path: `/api/v1/reports/chargeback?month=${M}&by=app&format=csv`, expect: api(everyone) },
+  { route: "/api/v1/reports/chargeback", path: `/api/v1/reports/chargeback?month=${M}&by=cost-center&businessUnit=${enc(UNIT_B)}`, expect: api({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }) },
+  { route: "/api/v1/reports/chargeback", path: `/api/v1/reports/chargeback?month=${M}&by=model&format=csv&businessUnit=${enc(UNIT_A)}`, expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
+  { route: "/api/v1/reports/chargeback", path: "/api/v1/reports/chargeback?month=2026-13", expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }) },
   // Sign-in round trips: everyone is sent on (to Entra ID, or back to /signin with an error).
   { route: "/api/auth/entra/login", path: "/api/auth/entra/login?next=/", expect: same(307) },
   { route: "/api/auth/entra/callback", path: "/api/auth/entra/callback?code=forged&state=forged", expect: same(307) },
@@ -73,9 +73,9 @@ test("every route gives each persona the status the table says, and a unit owner
 
   // What finance sees of every unit, to look for in each owner's responses.
   const finance = contexts.finance.request;
-  const byUnit = (await (await finance.get(`/api/reports/chargeback?month=${M}`)).json()) as ChargebackReport;
+  const byUnit = (await (await finance.get(`/api/v1/reports/chargeback?month=${M}`)).json()) as ChargebackReport;
   const figuresOf = async (unit: string) => {
-    const costCenters = (await (await finance.get(`/api/reports/chargeback?month=${M}&by=cost-center&businessUnit=${enc(unit)}`)).json()) as ChargebackReport;
+    const costCenters = (await (await finance.get(`/api/v1/reports/chargeback?month=${M}&by=cost-center&businessUnit=${enc(unit)}`)).json()) as ChargebackReport;
     const row = byUnit.rows.find((r) => r.key === unit)!;
     return [unit, unit.replace("&", "&amp;"), row.cost, formatMoney(row.cost), ...costCenters.rows.flatMap((r) => [r.name, formatMoney(r.cost)])];
   };
@@ -91,7 +91,7 @@ test("every route gives each persona the status the table says, and a unit owner
       }
     }
     // Their total is exactly what finance sees for their unit.
-    const theirs = (await (await contexts[owner].request.get(`/api/reports/chargeback?month=${M}`)).json()) as ChargebackReport;
+    const theirs = (await (await contexts[owner].request.get(`/api/v1/reports/chargeback?month=${M}`)).json()) as ChargebackReport;
     expect(theirs.rows.map((r) => r.key)).toEqual([own]);
     expect(theirs.total).toBe(byUnit.rows.find((r) => r.key === own)!.cost);
     expect(theirs.unmapped.requests).toBe(0);

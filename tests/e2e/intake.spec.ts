@@ -50,10 +50,10 @@ test("the HTTP intake takes events only with an ingest key, through the same pip
   const finance = await browser.newContext();
   await signInAs(await finance.newPage(), PERSONAS.finance);
   const unitRequests = async () => {
-    const report = (await (await finance.request.get(`/api/reports/chargeback?month=${currentMonth()}&businessUnit=${encodeURIComponent(UNIT_A)}`)).json()) as ChargebackReport;
+    const report = (await (await finance.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&businessUnit=${encodeURIComponent(UNIT_A)}`)).json()) as ChargebackReport;
     return report.rows[0]?.requests ?? 0;
   };
-  const appId = ((await (await finance.request.get(`/api/reports/chargeback?month=${currentMonth()}&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`)).json()) as ChargebackReport).rows[0].key;
+  const appId = ((await (await finance.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`)).json()) as ChargebackReport).rows[0].key;
 
   // A user's session is not an ingest credential, and an ingest key is not a user's session.
   const runId = Date.now().toString(36);
@@ -63,7 +63,7 @@ test("the HTTP intake takes events only with an ingest key, through the same pip
   expect(noKey.status()).toBe(401);
   expect(noKey.headers()["www-authenticate"]).toContain("Bearer");
   expect((await anonymous.post("/api/v1/events", { data: batch, headers: { authorization: `Bearer ${key.slice(0, -2)}xx` } })).status()).toBe(401);
-  expect((await withKey.get(`/api/reports/chargeback?month=${currentMonth()}`)).status()).toBe(401);
+  expect((await withKey.get(`/api/v1/reports/chargeback?month=${currentMonth()}`)).status()).toBe(401);
   expect((await withKey.get("/api/me")).status()).toBe(401);
 
   const before = await unitRequests();

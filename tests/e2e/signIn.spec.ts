@@ -26,7 +26,7 @@ test("an anonymous visitor is sent to sign in, comes back where they were going,
 
 test("a unit owner sees only their unit, drills into it, and is refused another unit's page", async ({ page }) => {
   await signInAs(page, PERSONAS.ownerA);
-  const report = (await (await page.request.get(`/api/reports/chargeback?month=${currentMonth()}`)).json()) as ChargebackReport;
+  const report = (await (await page.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}`)).json()) as ChargebackReport;
   const rows = page.getByTestId("bu-row");
   await expect(rows).toHaveCount(1);
   await expect(rows.first().getByRole("rowheader")).toHaveText(UNIT_A);
@@ -128,7 +128,7 @@ test.describe("sign-in with Entra ID (against a local stand-in of the tenant)", 
     await signInWithMicrosoft(page, gus.name);
     await expect(page.getByTestId("signed-in-as")).toHaveText(`${gus.name} (owner of Engineering)`);
     await expect(page.getByTestId("bu-row")).toHaveCount(1);
-    expect((await page.request.get(`/api/reports/chargeback?month=${currentMonth()}&businessUnit=${encodeURIComponent(UNIT_A)}`)).status()).toBe(403);
+    expect((await page.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&businessUnit=${encodeURIComponent(UNIT_A)}`)).status()).toBe(403);
   });
 
   test("someone with no role and no unit is told how to get access; signing out ends the Entra ID session too", async ({ page }) => {

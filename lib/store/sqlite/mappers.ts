@@ -1,5 +1,7 @@
-import type { BusinessUnitOwner as BusinessUnitOwnerRow, IngestKey as IngestKeyRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
+import { formatCents } from "../../pricing/money";
+import type { BusinessUnitOwner as BusinessUnitOwnerRow, ClosedMonth as ClosedMonthRow, IngestKey as IngestKeyRow, MonthLog as MonthLogRow, StatementLine as StatementLineRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
 import type { IngestKey } from "../../intake/ingestKey";
+import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
@@ -74,4 +76,61 @@ export const toIngestKey = (r: IngestKeyRow): IngestKey => ({
   secretHash: r.secretHash,
   createdAt: Number(r.createdAt),
   revokedAt: r.revokedAt === null ? null : Number(r.revokedAt),
+});
+
+export const toClosedMonth = (r: ClosedMonthRow): ClosedMonth => ({
+  month: r.month,
+  closedAt: Number(r.closedAt),
+  closedBy: r.closedBy,
+  currency: r.currency,
+  unpriced: JSON.parse(r.unpriced),
+});
+
+export const toCostedLine = (r: StatementLineRow): CostedLine => ({
+  kind: r.kind === "adjustment" ? "adjustment" : "usage",
+  forMonth: r.forMonth,
+  businessUnit: r.businessUnit,
+  costCenter: r.costCenter,
+  appId: r.appId,
+  appName: r.appName,
+  model: r.model,
+  reason: r.reason,
+  tokens: {
+    requests: Number(r.requests),
+    promptTokens: Number(r.promptTokens),
+    cachedTokens: Number(r.cachedTokens),
+    completionTokens: Number(r.completionTokens),
+    totalTokens: Number(r.totalTokens),
+  },
+  atto: BigInt(r.atto),
+  cents: BigInt(r.cost.replace(".", "")),
+  prices: r.prices === "" ? [] : r.prices.split("; "),
+});
+
+export const fromCostedLine = (month: string, l: CostedLine): StatementLineRow => ({
+  month,
+  kind: l.kind,
+  forMonth: l.forMonth,
+  businessUnit: l.businessUnit,
+  costCenter: l.costCenter,
+  appId: l.appId,
+  appName: l.appName,
+  model: l.model,
+  reason: l.reason,
+  requests: BigInt(l.tokens.requests),
+  promptTokens: BigInt(l.tokens.promptTokens),
+  cachedTokens: BigInt(l.tokens.cachedTokens),
+  completionTokens: BigInt(l.tokens.completionTokens),
+  totalTokens: BigInt(l.tokens.totalTokens),
+  atto: l.atto.toString(),
+  cost: formatCents(l.cents),
+  prices: l.prices.join("; "),
+});
+
+export const toMonthLogEntry = (r: MonthLogRow): MonthLogEntry => ({
+  month: r.month,
+  action: r.action === "reopen" ? "reopen" : "close",
+  by: r.by,
+  at: Number(r.at),
+  reason: r.reason,
 });

@@ -1,12 +1,13 @@
 import type Database from "better-sqlite3";
 import type { PrismaClient } from "@prisma/client";
 import type { IngestKey } from "../../intake/ingestKey";
+import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import type { App, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
-import { retailPriceId, toBusinessUnitOwner, toIngestKey, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
+import { fromCostedLine, retailPriceId, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
 import { ensureMigrated } from "./migrate";
 import { openDatabase } from "./openDatabase";
 import { createPrismaClient } from "./prismaClient";
@@ -166,6 +167,42 @@ export class SqliteStore implements UsageStore {
   async revokeIngestKey(id: string, at: number) {
     const { count } = await this.prisma.ingestKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: BigInt(at) } });
     return count > 0;
+  }
+
+  async getClosedMonth(month: string) {
+    const row = await this.prisma.closedMonth.findUnique({ where: { month } });
+    return row ? toClosedMonth(row) : null;
+  }
+
+  async listClosedMonths() {
+    return (await this.prisma.closedMonth.findMany({ orderBy: { month: "asc" } })).map(toClosedMonth);
+  }
+
+  async listStatementLines(filter: { month: string } | { forMonth: string }) {
+    return (await this.prisma.statementLine.findMany({ where: filter })).map(toCostedLine);
+  }
+
+  async saveClosedMonth(closed: ClosedMonth, lines: CostedLine[], log: MonthLogEntry) {
+    await this.prisma.$transaction(
+      async (tx) => {
+        await tx.closedMonth.create({ data: { ...closed, closedAt: BigInt(closed.closedAt), unpriced: JSON.stringify(closed.unpriced) } });
+        await tx.statementLine.createMany({ data: lines.map((l) => fromCostedLine(closed.month, l)) });
+        await tx.monthLog.create({ data: { ...log, at: BigInt(log.at) } });
+      },
+      { timeout: 60_000 },
+    );
+  }
+
+  async deleteClosedMonth(month: string, log: MonthLogEntry) {
+    await this.prisma.$transaction([
+      this.prisma.statementLine.deleteMany({ where: { month } }),
+      this.prisma.closedMonth.delete({ where: { month } }),
+      this.prisma.monthLog.create({ data: { ...log, at: BigInt(log.at) } }),
+    ]);
+  }
+
+  async listMonthLog() {
+    return (await this.prisma.monthLog.findMany({ orderBy: { id: "asc" } })).map(toMonthLogEntry);
   }
 
   async close() {

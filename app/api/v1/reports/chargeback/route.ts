@@ -1,12 +1,12 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
-import { canSeeUnit } from "../../../../lib/auth/access";
-import { apiCaller, apiError } from "../../../../lib/auth/apiAccess";
-import { chargebackCsv } from "../../../../lib/reports/chargebackCsv";
-import { getChargebackReport, ReportDimension } from "../../../../lib/reports/getChargebackReport";
-import { Month } from "../../../../lib/reports/month";
-import { onlyUnits } from "../../../../lib/reports/reportScope";
-import { getSharedStore } from "../../../../lib/store";
+import { canSeeUnit } from "../../../../../lib/auth/access";
+import { apiCaller, apiError } from "../../../../../lib/auth/apiAccess";
+import { chargebackCsv } from "../../../../../lib/reports/chargebackCsv";
+import { getChargebackReport, ReportDimension } from "../../../../../lib/reports/getChargebackReport";
+import { Month } from "../../../../../lib/reports/month";
+import { onlyUnits } from "../../../../../lib/reports/reportScope";
+import { getSharedStore } from "../../../../../lib/store";
 
 export const dynamic = "force-dynamic";
 

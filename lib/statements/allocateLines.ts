@@ -1,0 +1,20 @@
+import { allocateCents } from "../pricing/money";
+import type { CostedLine, StatementLine } from "./statementLine";
+
+/**
+ * Cents for every line, allocated once across business units and unmapped apps, then within each
+ * unit across its lines: a unit's figure is the same in every view, and every view adds up.
+ */
+export function allocateLines(lines: readonly StatementLine[]): CostedLine[] {
+  const groups = new Map<string, number[]>();
+  lines.forEach((line, i) => {
+    // Unmapped usage belongs to no unit: each unmapped app is its own group.
+    const group = line.businessUnit === "" ? `unmapped|${line.appId}` : `unit|${line.businessUnit}`;
+    groups.set(group, [...(groups.get(group) ?? []), i]);
+  });
+  const members = [...groups.values()];
+  const groupCents = allocateCents(members.map((m) => m.reduce((sum, i) => sum + lines[i].atto, 0n)));
+  const cents = new Array<bigint>(lines.length);
+  members.forEach((m, g) => allocateCents(m.map((i) => lines[i].atto), groupCents[g]).forEach((c, j) => (cents[m[j]] = c)));
+  return lines.map((line, i) => ({ ...line, cents: cents[i] }));
+}

@@ -1,0 +1,56 @@
+import { OrgDirectory } from "../org/orgMapping";
+import { loadPricer } from "../pricing/loadPricer";
+import { formatAtto } from "../pricing/money";
+import type { Price } from "../pricing/priceBook";
+import { monthDays } from "../reports/month";
+import type { UsageStore } from "../store/port";
+import { lineKey, noTokens, type StatementLine, type UnpricedUsage } from "./statementLine";
+
+export type LiveMonth = { lines: StatementLine[]; unpriced: UnpricedUsage[]; currency: string };
+
+// "gpt-4o-0806-Inp-glbl Tokens at 0.0000025 per token from 2025-01-01"
+const describePrice = (p: Price) => `${p.meterName} at ${formatAtto(p.atto)} per token from ${p.from.slice(0, 10)}`;
+
+/**
+ * A month's usage as statement lines, priced per day at the rates then in effect and attributed
+ * by the mapping then in effect. Usage that cannot be priced is counted by unit and reason.
+ */
+export async function liveLines(store: UsageStore, month: string): Promise<LiveMonth> {
+  const { from, to } = monthDays(month);
+  const [usage, pricer, mappings, apps] = await Promise.all([store.listDailyUsage(from, to), loadPricer(store), store.listOrgMappings(), store.listApps()]);
+  const org = new OrgDirectory(mappings);
+  const appNames = new Map(apps.map((a) => [a.appId, a.displayName]));
+  const lines = new Map<string, StatementLine & { priceSet: Set<string> }>();
+  const unpriced = new Map<string, UnpricedUsage>();
+
+  for (const u of usage) {
+    const mapping = org.on(u.appId, u.day);
+    const businessUnit = mapping?.businessUnit ?? "";
+    const priced = pricer.price(u);
+    if (!priced.priced) {
+      const key = `${businessUnit}|${priced.reason}`;
+      const entry = unpriced.get(key) ?? { businessUnit, reason: priced.reason, requests: 0, totalTokens: 0 };
+      entry.requests += Number(u.requests);
+      entry.totalTokens += Number(u.totalTokens);
+      unpriced.set(key, entry);
+    }
+    const key = { businessUnit, costCenter: mapping?.costCenter ?? "", appId: u.appId, model: priced.priced ? priced.modelId : u.model || u.deployment };
+    let line = lines.get(lineKey(key));
+    if (!line) {
+      line = { kind: "usage", forMonth: month, ...key, appName: appNames.get(u.appId) ?? u.appId, reason: "", tokens: noTokens(), atto: 0n, prices: [], priceSet: new Set() };
+      lines.set(lineKey(key), line);
+    }
+    line.atto += priced.priced ? priced.atto : 0n;
+    if (priced.priced) for (const p of priced.prices) line.priceSet.add(describePrice(p));
+    line.tokens.requests += Number(u.requests);
+    line.tokens.promptTokens += Number(u.promptTokens);
+    line.tokens.cachedTokens += Number(u.cachedTokens);
+    line.tokens.completionTokens += Number(u.completionTokens);
+    line.tokens.totalTokens += Number(u.totalTokens);
+  }
+  return {
+    lines: [...lines.values()].map(({ priceSet, ...line }) => ({ ...line, prices: [...priceSet].sort() })),
+    unpriced: [...unpriced.values()],
+    currency: pricer.book.currency,
+  };
+}

@@ -1,0 +1,40 @@
+/** Counts of a line: requests and tokens. Adjustment lines carry differences, which may be negative. */
+export type Tokens = { requests: number; promptTokens: number; cachedTokens: number; completionTokens: number; totalTokens: number };
+
+export const noTokens = (): Tokens => ({ requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, totalTokens: 0 });
+
+export function addTokens(into: Tokens, from: Tokens, sign = 1): void {
+  into.requests += sign * from.requests;
+  into.promptTokens += sign * from.promptTokens;
+  into.cachedTokens += sign * from.cachedTokens;
+  into.completionTokens += sign * from.completionTokens;
+  into.totalTokens += sign * from.totalTokens;
+}
+
+/**
+ * The grain of every report and statement: one app's use of one model under one cost center in a
+ * month. `businessUnit` and `costCenter` are "" while the app is not mapped.
+ */
+export type StatementLine = {
+  kind: "usage" | "adjustment";
+  forMonth: string;
+  businessUnit: string;
+  costCenter: string;
+  appId: string;
+  appName: string;
+  model: string;
+  reason: string;
+  tokens: Tokens;
+  atto: bigint;
+  prices: string[];
+};
+
+/** A line with its cents: allocated once, at close for frozen statements, at read time otherwise. */
+export type CostedLine = StatementLine & { cents: bigint };
+
+export type UnpricedUsage = { businessUnit: string; reason: string; requests: number; totalTokens: number };
+
+export type ClosedMonth = { month: string; closedAt: number; closedBy: string; currency: string; unpriced: UnpricedUsage[] };
+export type MonthLogEntry = { month: string; action: "close" | "reopen"; by: string; at: number; reason: string };
+
+export const lineKey = (l: Pick<StatementLine, "businessUnit" | "costCenter" | "appId" | "model">) => `${l.businessUnit}|${l.costCenter}|${l.appId}|${l.model}`;
