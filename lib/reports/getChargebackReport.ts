@@ -1,161 +1,94 @@
 import { z } from "zod";
-import { OrgDirectory } from "../org/orgMapping";
-import { loadPricer } from "../pricing/loadPricer";
-import { allocateCents, formatCents } from "../pricing/money";
-import type { DailyUsage, UsageStore } from "../store/port";
-import { monthDays } from "./month";
+import { formatCents } from "../pricing/money";
+import { adjustmentsLandingIn } from "../statements/adjustments";
+import { allocateLines } from "../statements/allocateLines";
+import { liveLines } from "../statements/liveLines";
+import { addTokens, noTokens, type ClosedMonth, type CostedLine, type Tokens, type UnpricedUsage } from "../statements/statementLine";
+import type { UsageStore } from "../store/port";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
 
 export const REPORT_DIMENSIONS = ["business-unit", "cost-center", "app", "model"] as const;
 export const ReportDimension = z.enum(REPORT_DIMENSIONS, { error: `--by must be one of ${REPORT_DIMENSIONS.join(", ")}` });
 export type ReportDimension = z.infer<typeof ReportDimension>;
 
-type Tokens = { requests: number; promptTokens: number; cachedTokens: number; completionTokens: number; totalTokens: number };
 export type ReportRow = { key: string; name: string; cost: string } & Tokens;
+export type Adjustment = { forMonth: string; businessUnit: string; costCenter: string; appId: string; appName: string; model: string; cost: string; reason: string };
 export type ChargebackReport = {
   month: string;
   currency: string;
+  /** Set when finance has closed the month: the figures are the frozen statement's. */
+  closed: { closedAt: string; closedBy: string } | null;
   total: string;
   rows: ReportRow[];
   unmapped: { cost: string; requests: number; apps: { appId: string; cost: string; requests: number }[] };
   unpriced: { requests: number; totalTokens: number; reasons: { reason: string; requests: number; totalTokens: number }[] };
+  adjustments: Adjustment[];
 };
 
-type Bucket = { key: string; name: string; atto: bigint; tokens: Tokens };
-type Unit = { bucket: Bucket; lines: Map<string, Bucket> };
+type Row = { key: string; name: string; cents: bigint; tokens: Tokens };
 
 /**
- * The month's cost by business unit, cost center, app or model. Usage is priced per day at the
- * rates then in effect and attributed by the mapping then in effect; usage of unmapped apps is
- * reported as such. Cents are allocated once across business units and unmapped apps, then within
- * each unit, so a unit's figure is the same in every view and every view adds up to its total.
- * A scoped report holds only its units' usage: no other unit's numbers, no unmapped apps.
+ * The month's cost by business unit, cost center, app or model. An open month is priced and
+ * attributed as of now, plus corrections to earlier closed months that land in it; a closed month
+ * is its frozen statement. Rows count the month's own requests and tokens; their cost includes
+ * corrections. Rows plus unmapped equal the total, to the cent. A scoped report holds only its
+ * units' lines: no other unit's numbers, no unmapped apps.
  */
-export async function getChargebackReport(
-  store: UsageStore,
-  month: string,
-  by: ReportDimension,
-  scope: ReportScope = ALL_UNITS,
-): Promise<ChargebackReport> {
-  const { from, to } = monthDays(month);
-  const [usage, pricer, mappings, apps] = await Promise.all([
-    store.listDailyUsage(from, to),
-    loadPricer(store),
-    store.listOrgMappings(),
-    store.listApps(),
-  ]);
-  const org = new OrgDirectory(mappings);
-  const appNames = new Map(apps.map((a) => [a.appId, a.displayName]));
-  const units = new Map<string, Unit>();
-  const unmappedApps = new Map<string, Bucket>();
-  const unpricedReasons = new Map<string, { reason: string; requests: number; totalTokens: number }>();
-
-  for (const u of usage) {
-    const mapping = org.on(u.appId, u.day);
-    const visible = mapping ? includesUnit(scope, mapping.businessUnit) : scope.units === "all";
-    const priced = pricer.price(u);
-    if (!priced.priced && visible) {
-      const entry = unpricedReasons.get(priced.reason) ?? { reason: priced.reason, requests: 0, totalTokens: 0 };
-      entry.requests += Number(u.requests);
-      entry.totalTokens += Number(u.totalTokens);
-      unpricedReasons.set(priced.reason, entry);
-    }
-    const atto = priced.priced ? priced.atto : 0n;
-    const appName = appNames.get(u.appId) ?? u.appId;
-    if (!mapping) {
-      add(unmappedApps, u.appId, appName, atto, u);
-      continue;
-    }
-    let unit = units.get(mapping.businessUnit);
-    if (!unit) {
-      unit = { bucket: bucket(mapping.businessUnit, mapping.businessUnit), lines: new Map() };
-      units.set(mapping.businessUnit, unit);
-    }
-    addTo(unit.bucket, atto, u);
-    const model = priced.priced ? priced.modelId : u.model || u.deployment;
+export async function getChargebackReport(store: UsageStore, month: string, by: ReportDimension, scope: ReportScope = ALL_UNITS): Promise<ChargebackReport> {
+  const { lines, unpriced, currency, closed } = await monthLines(store, month);
+  const everything = scope.units === "all";
+  const visible = lines.filter((l) => (l.businessUnit === "" ? everything : includesUnit(scope, l.businessUnit)));
+  const rows = new Map<string, Row>();
+  const unmapped = new Map<string, Row>();
+  for (const line of visible) {
     const [key, name] =
-      by === "business-unit" ? [mapping.businessUnit, mapping.businessUnit]
-      : by === "cost-center" ? [mapping.costCenter, mapping.costCenter]
-      : by === "app" ? [u.appId, appName]
-      : [model, model];
-    add(unit.lines, key, name, atto, u);
+      line.businessUnit === "" ? [line.appId, line.appName]
+      : by === "business-unit" ? [line.businessUnit, line.businessUnit]
+      : by === "cost-center" ? [line.costCenter, line.costCenter]
+      : by === "app" ? [line.appId, line.appName]
+      : [line.model, line.model];
+    const into = line.businessUnit === "" ? unmapped : rows;
+    const row = into.get(key) ?? { key, name, cents: 0n, tokens: noTokens() };
+    row.cents += line.cents;
+    if (line.kind === "usage") addTokens(row.tokens, line.tokens);
+    into.set(key, row);
   }
-
-  // Every unit and unmapped app takes part in the first allocation, whatever the scope, so a
-  // unit owner sees to the cent what finance sees for that unit.
-  const unitList = [...units.values()];
-  const unmappedList = sortByCost([...unmappedApps.values()]);
-  const cents = allocateCents([...unitList.map((u) => u.bucket.atto), ...unmappedList.map((b) => b.atto)]);
-  const rows = new Map<string, Bucket & { cents: bigint }>();
-  unitList.forEach((unit, i) => {
-    if (!includesUnit(scope, unit.bucket.key)) return;
-    const lines = [...unit.lines.values()];
-    allocateCents(lines.map((l) => l.atto), cents[i]).forEach((lineCents, j) => {
-      const line = lines[j];
-      const row = rows.get(line.key) ?? { ...bucket(line.key, line.name), cents: 0n };
-      row.atto += line.atto;
-      row.cents += lineCents;
-      sumTokens(row.tokens, line.tokens);
-      rows.set(line.key, row);
-    });
-  });
-  const appCents = scope.units === "all" ? cents.slice(unitList.length) : [];
-  const shownUnmapped = scope.units === "all" ? unmappedList : [];
-  const sorted = sortByCost([...rows.values()]);
-  const reasons = [...unpricedReasons.values()].sort((a, b) => b.requests - a.requests);
-  const unmappedCents = appCents.reduce((a, b) => a + b, 0n);
+  const sorted = byCost([...rows.values()]);
+  const unmappedList = byCost([...unmapped.values()]);
+  const unmappedCents = unmappedList.reduce((a, r) => a + r.cents, 0n);
+  const reasons = new Map<string, { reason: string; requests: number; totalTokens: number }>();
+  for (const u of unpriced.filter((u) => (u.businessUnit === "" ? everything : includesUnit(scope, u.businessUnit)))) {
+    const entry = reasons.get(u.reason) ?? { reason: u.reason, requests: 0, totalTokens: 0 };
+    entry.requests += u.requests;
+    entry.totalTokens += u.totalTokens;
+    reasons.set(u.reason, entry);
+  }
+  const reasonList = [...reasons.values()].sort((a, b) => b.requests - a.requests);
   return {
     month,
-    currency: pricer.book.currency,
+    currency,
+    closed: closed && { closedAt: new Date(closed.closedAt).toISOString(), closedBy: closed.closedBy },
     total: formatCents(sorted.reduce((a, r) => a + r.cents, 0n) + unmappedCents),
     rows: sorted.map((r) => ({ key: r.key, name: r.name, cost: formatCents(r.cents), ...r.tokens })),
     unmapped: {
       cost: formatCents(unmappedCents),
-      requests: shownUnmapped.reduce((n, b) => n + b.tokens.requests, 0),
-      apps: shownUnmapped.map((b, i) => ({ appId: b.key, cost: formatCents(appCents[i]), requests: b.tokens.requests })),
+      requests: unmappedList.reduce((n, r) => n + r.tokens.requests, 0),
+      apps: unmappedList.map((r) => ({ appId: r.key, cost: formatCents(r.cents), requests: r.tokens.requests })),
     },
-    unpriced: {
-      requests: reasons.reduce((n, r) => n + r.requests, 0),
-      totalTokens: reasons.reduce((n, r) => n + r.totalTokens, 0),
-      reasons,
-    },
+    unpriced: { requests: reasonList.reduce((n, r) => n + r.requests, 0), totalTokens: reasonList.reduce((n, r) => n + r.totalTokens, 0), reasons: reasonList },
+    adjustments: visible
+      .filter((l) => l.kind === "adjustment")
+      .map((l) => ({ forMonth: l.forMonth, businessUnit: l.businessUnit, costCenter: l.costCenter, appId: l.appId, appName: l.appName, model: l.model, cost: formatCents(l.cents), reason: l.reason })),
   };
 }
 
-const sortByCost = <B extends Bucket>(list: B[]): B[] =>
-  list.sort((a, b) => (a.atto === b.atto ? a.key.localeCompare(b.key) : a.atto > b.atto ? -1 : 1));
-
-const bucket = (key: string, name: string): Bucket => ({
-  key,
-  name,
-  atto: 0n,
-  tokens: { requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, totalTokens: 0 },
-});
-
-function add(buckets: Map<string, Bucket>, key: string, name: string, atto: bigint, u: DailyUsage): void {
-  let b = buckets.get(key);
-  if (!b) {
-    b = bucket(key, name);
-    buckets.set(key, b);
-  }
-  addTo(b, atto, u);
+/** A month's costed lines: frozen when closed, else live plus the corrections that land in it. */
+export async function monthLines(store: UsageStore, month: string): Promise<{ lines: CostedLine[]; unpriced: UnpricedUsage[]; currency: string; closed: ClosedMonth | null }> {
+  const closedMonths = await store.listClosedMonths();
+  const closed = closedMonths.find((c) => c.month === month) ?? null;
+  if (closed) return { lines: await store.listStatementLines({ month }), unpriced: closed.unpriced, currency: closed.currency, closed };
+  const [live, adjustments] = await Promise.all([liveLines(store, month), adjustmentsLandingIn(store, month, closedMonths)]);
+  return { lines: allocateLines([...live.lines, ...adjustments]), unpriced: live.unpriced, currency: live.currency, closed: null };
 }
 
-function addTo(b: Bucket, atto: bigint, u: DailyUsage): void {
-  b.atto += atto;
-  sumTokens(b.tokens, {
-    requests: Number(u.requests),
-    promptTokens: Number(u.promptTokens),
-    cachedTokens: Number(u.cachedTokens),
-    completionTokens: Number(u.completionTokens),
-    totalTokens: Number(u.totalTokens),
-  });
-}
-
-function sumTokens(into: Tokens, from: Tokens): void {
-  into.requests += from.requests;
-  into.promptTokens += from.promptTokens;
-  into.cachedTokens += from.cachedTokens;
-  into.completionTokens += from.completionTokens;
-  into.totalTokens += from.totalTokens;
-}
+const byCost = (list: Row[]): Row[] => list.sort((a, b) => (a.cents === b.cents ? a.key.localeCompare(b.key) : a.cents > b.cents ? -1 : 1));

@@ -43,10 +43,12 @@ describe("the chargeback CLI", () => {
     expect(report).toEqual({
       month: "2026-11",
       currency: "USD",
+      closed: null,
       total: "3.85",
       rows: [{ key: "Retail", name: "Retail", cost: "3.85", requests: 1001, promptTokens: 1_001_000, cachedTokens: 0, completionTokens: 100_100, totalTokens: 1_101_100 }],
       unmapped: { cost: "0.00", requests: 1, apps: [{ appId: "app-2", cost: "0.00", requests: 1 }] },
       unpriced: { requests: 0, totalTokens: 0, reasons: [] },
+      adjustments: [],
     });
     const csv = runCli(["report", "--month", "2026-11", "--by", "app", "--format", "csv", "--db", `file:${db}`]);
     expect(csv.stdout).toBe(

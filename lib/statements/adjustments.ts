@@ -1,0 +1,53 @@
+import type { UsageStore } from "../store/port";
+import { liveLines } from "./liveLines";
+import { addTokens, lineKey, noTokens, type ClosedMonth, type StatementLine } from "./statementLine";
+
+/** The month after `month`, YYYY-MM. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number);
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
+}
+
+/** Where corrections to a closed month land: the first month after it that is still open. */
+export function landingMonth(month: string, closed: ReadonlySet<string>): string {
+  let next = nextMonth(month);
+  while (closed.has(next)) next = nextMonth(next);
+  return next;
+}
+
+/**
+ * Corrections to closed months that land in `month`: what those months' usage costs now (after
+ * later mapping or price fixes, or late events) less everything already frozen for them.
+ */
+export async function adjustmentsLandingIn(store: UsageStore, month: string, closedMonths: readonly ClosedMonth[]): Promise<StatementLine[]> {
+  const closed = new Set(closedMonths.map((c) => c.month));
+  const sources = closedMonths.filter((c) => c.month < month && landingMonth(c.month, closed) === month).map((c) => c.month);
+  const found = await Promise.all(sources.map((m) => adjustmentsFor(store, m, month)));
+  return found.flat();
+}
+
+async function adjustmentsFor(store: UsageStore, forMonth: string, month: string): Promise<StatementLine[]> {
+  const [live, frozen] = await Promise.all([liveLines(store, forMonth), store.listStatementLines({ forMonth })]);
+  const deltas = new Map<string, StatementLine>();
+  const appModelTokens = new Map<string, number>();
+  const touch = (line: StatementLine, sign: 1 | -1) => {
+    const key = lineKey(line);
+    const delta = deltas.get(key) ?? { ...line, kind: "adjustment" as const, forMonth, reason: "", tokens: noTokens(), atto: 0n, prices: [] };
+    delta.atto += BigInt(sign) * line.atto;
+    addTokens(delta.tokens, line.tokens, sign);
+    if (sign === 1) delta.prices = line.prices;
+    deltas.set(key, delta);
+    const appModel = `${line.appId}|${line.model}`;
+    appModelTokens.set(appModel, (appModelTokens.get(appModel) ?? 0) + sign * line.tokens.totalTokens);
+  };
+  live.lines.forEach((l) => touch(l, 1));
+  frozen.forEach((l) => touch(l, -1));
+  return [...deltas.values()]
+    .filter((d) => d.atto !== 0n || d.tokens.totalTokens !== 0 || d.tokens.requests !== 0)
+    .map((d) => ({ ...d, reason: reasonFor(d, appModelTokens.get(`${d.appId}|${d.model}`) ?? 0, month) }));
+}
+
+function reasonFor(delta: StatementLine, appModelTokenChange: number, month: string): string {
+  const what = appModelTokenChange !== 0 ? "usage recorded after the close" : delta.tokens.totalTokens !== 0 ? "app mapping changed after the close" : "price changed after the close";
+  return `${what} of ${delta.forMonth} (booked in ${month})`;
+}

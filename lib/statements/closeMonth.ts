@@ -1,0 +1,36 @@
+import { UserError } from "../errors";
+import { currentMonth } from "../reports/month";
+import type { UsageStore } from "../store/port";
+import { adjustmentsLandingIn, nextMonth } from "./adjustments";
+import { allocateLines } from "./allocateLines";
+import { liveLines } from "./liveLines";
+import type { ClosedMonth } from "./statementLine";
+
+const when = (at: number) => new Date(at).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+
+/**
+ * Freezes a finished month's statement: its usage lines, and the corrections to earlier closed
+ * months that land in it, each with the cents it will always show.
+ */
+export async function closeMonth(store: UsageStore, month: string, by: string, now = Date.now()): Promise<ClosedMonth> {
+  if (month >= currentMonth(new Date(now))) throw new UserError(`${month} has not ended yet: it can be closed from ${nextMonth(month)}-01 (UTC)`);
+  const closedMonths = await store.listClosedMonths();
+  const already = closedMonths.find((c) => c.month === month);
+  if (already) throw new UserError(`${month} is already closed (${when(already.closedAt)} by ${already.closedBy})`);
+  const [live, adjustments] = await Promise.all([liveLines(store, month), adjustmentsLandingIn(store, month, closedMonths)]);
+  const closed: ClosedMonth = { month, closedAt: now, closedBy: by, currency: live.currency, unpriced: live.unpriced };
+  await store.saveClosedMonth(closed, allocateLines([...live.lines, ...adjustments]), { month, action: "close", by, at: now, reason: "" });
+  return closed;
+}
+
+/** Unfreezes the latest closed month, with a reason that is logged; its report becomes live again. */
+export async function reopenMonth(store: UsageStore, month: string, by: string, reason: string, now = Date.now()): Promise<void> {
+  const why = reason.trim();
+  if (why.length < 10) throw new UserError("say why the month is reopened (at least 10 characters): the reason is kept in the month log");
+  const closedMonths = await store.listClosedMonths();
+  if (!closedMonths.some((c) => c.month === month)) throw new UserError(`${month} is not closed`);
+  const later = closedMonths.filter((c) => c.month > month).map((c) => c.month);
+  // A later statement may hold corrections to this month; reopening under it would count them twice.
+  if (later.length > 0) throw new UserError(`reopen ${later.at(-1)} first: months closed after ${month} may hold corrections to it`);
+  await store.deleteClosedMonth(month, { month, action: "reopen", by, at: now, reason: why });
+}
