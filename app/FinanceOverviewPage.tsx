@@ -1,17 +1,42 @@
 import "server-only";
 import { seesEveryUnit, type Caller } from "../lib/auth/access";
-import { getChargebackReport } from "../lib/reports/getChargebackReport";
+import { formatCents } from "../lib/pricing/money";
+import { getChargebackReport, type ChargebackReport } from "../lib/reports/getChargebackReport";
+import { getDailyTrend } from "../lib/reports/getDailyTrend";
 import { formatCount, formatMoney } from "../lib/reports/formatMoney";
+import { percentChange, projectMonthEnd } from "../lib/reports/projection";
 import { getSharedStore } from "../lib/store";
+import { previousMonth } from "./_components/MonthNav";
+import { AdjustmentsTable } from "./_components/AdjustmentsTable";
+import { CostBarChart } from "./_components/charts/CostBarChart";
+import { DailyTrendChart } from "./_components/charts/DailyTrendChart";
 import { CostTable } from "./_components/CostTable";
 import { MonthNav } from "./_components/MonthNav";
+import { MonthStatus } from "./_components/MonthStatus";
 import { unitHref } from "./_components/unitHref";
 
+type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: string };
+
+const cents = (amount: string) => BigInt(amount.replace(".", ""));
+
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
-export async function FinanceOverviewPage({ caller, month, invalidMonth }: { caller: Caller; month: string; invalidMonth: boolean }) {
-  const report = await getChargebackReport(getSharedStore(), month, "business-unit", caller.scope);
+export async function FinanceOverviewPage({ caller, month, invalidMonth, error }: Props) {
+  const store = getSharedStore();
+  const [report, previous, byApp, byModel, trend] = await Promise.all([
+    getChargebackReport(store, month, "business-unit", caller.scope),
+    getChargebackReport(store, previousMonth(month), "business-unit", caller.scope),
+    getChargebackReport(store, month, "app", caller.scope),
+    getChargebackReport(store, month, "model", caller.scope),
+    getDailyTrend(store, month, caller.scope),
+  ]);
   const everyUnit = seesEveryUnit(caller);
   const requests = report.rows.reduce((n, r) => n + r.requests, 0) + report.unmapped.requests;
+  const tokens = report.rows.reduce((n, r) => n + r.totalTokens, 0);
+  const projection = report.closed ? null : projectMonthEnd(month, cents(report.total));
+  const change = percentChange(cents(report.total), cents(previous.total));
+  const money = (amount: string) => formatMoney(amount, report.currency);
+  const noUnits = !everyUnit && caller.ownedUnits.length === 0;
+  const empty = report.rows.length === 0 && report.unmapped.requests === 0 && report.adjustments.length === 0;
   return (
     <>
       <h1>Chargeback for {month}</h1>
@@ -20,39 +45,91 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth }: { cal
         at the Retail Prices in effect on each day (UTC).
       </p>
       {invalidMonth && <p className="note" role="alert">That month is not a valid YYYY-MM; showing {month}.</p>}
+      {error && <p className="error" role="alert">{error}</p>}
       <MonthNav month={month} />
+      <MonthStatus caller={caller} report={report} />
       <dl className="cards">
-        <div className="card"><dt>Total cost</dt><dd data-testid="total">{formatMoney(report.total, report.currency)}</dd></div>
+        <div className="card">
+          <dt>{projection ? "Cost, month to date" : "Total cost"}</dt>
+          <dd data-testid="total">{money(report.total)}</dd>
+        </div>
+        {projection && (
+          <div className="card">
+            <dt>Projected month end</dt>
+            <dd data-testid="projected">
+              {money(formatCents(projection.projectedCents))}
+              <span className="hint">run rate of {projection.daysElapsed} of {projection.daysInMonth} days</span>
+            </dd>
+          </div>
+        )}
+        <div className="card">
+          <dt>Change vs {previousMonth(month)}</dt>
+          <dd data-testid="change">
+            {change ?? "—"}
+            <span className="hint">{previous.total === "0.00" ? "no cost last month" : `from ${money(previous.total)}`}</span>
+          </dd>
+        </div>
         <div className="card"><dt>Requests</dt><dd>{formatCount(requests)}</dd></div>
-        {everyUnit && <div className="card"><dt>Unmapped cost</dt><dd data-testid="unmapped">{formatMoney(report.unmapped.cost, report.currency)}</dd></div>}
+        <div className="card"><dt>Tokens</dt><dd>{formatCount(tokens)}</dd></div>
+        {everyUnit && <div className="card"><dt>Unmapped cost</dt><dd data-testid="unmapped">{money(report.unmapped.cost)}</dd></div>}
         <div className="card"><dt>Unpriced requests</dt><dd data-testid="unpriced">{formatCount(report.unpriced.requests)}</dd></div>
       </dl>
-      {!everyUnit && caller.ownedUnits.length === 0 ? (
+      {noUnits ? (
         <p className="empty">You own no business unit yet. Ask a Chargeback admin to add you (or a group you are in) as an owner.</p>
-      ) : report.rows.length === 0 && report.unmapped.requests === 0 ? (
+      ) : empty ? (
         <p className="empty">No usage recorded for {month}. Ingest events with <code>chargeback ingest</code> or start the worker.</p>
       ) : (
-        <CostTable
-          caption="Cost by business unit"
-          dimension="Business unit"
-          rows={report.rows}
-          total={report.total}
-          currency={report.currency}
-          testId="bu"
-          href={(row) => unitHref(row.key, month)}
-          extraRow={
-            report.unmapped.requests > 0 && (
-              <tr data-testid="unmapped-row">
-                <th scope="row">Unmapped apps ({report.unmapped.apps.length})</th>
-                <td className="num">{formatMoney(report.unmapped.cost, report.currency)}</td>
-                <td className="num">{formatCount(report.unmapped.requests)}</td>
-                <td className="num">—</td>
-                <td />
-              </tr>
-            )
-          }
-        />
+        <Overview report={report} byApp={byApp} byModel={byModel} trend={trend} month={month} money={money} />
       )}
     </>
+  );
+}
+
+type OverviewProps = {
+  report: ChargebackReport;
+  byApp: ChargebackReport;
+  byModel: ChargebackReport;
+  trend: Awaited<ReturnType<typeof getDailyTrend>>;
+  month: string;
+  money: (amount: string) => string;
+};
+
+function Overview({ report, byApp, byModel, trend, month, money }: OverviewProps) {
+  const unitName = (u: string) => (u === "" ? "Unmapped" : u);
+  return (
+    <div className="stack">
+      <div className="charts">
+        <CostBarChart title="Cost by business unit" currency={report.currency} data={report.rows.map((r) => ({ name: r.name, cost: Number(r.cost) }))} />
+        <DailyTrendChart
+          title="Daily cost by business unit"
+          currency={report.currency}
+          units={trend.units.map(unitName)}
+          days={trend.days.map((day) => ({ day, ...Object.fromEntries(trend.units.map((u) => [unitName(u), Number(trend.cost[day][u])])) }))}
+        />
+      </div>
+      <CostTable
+        caption="Cost by business unit"
+        dimension="Business unit"
+        rows={report.rows}
+        total={report.total}
+        currency={report.currency}
+        testId="bu"
+        href={(row) => unitHref(row.key, month)}
+        extraRow={
+          report.unmapped.requests > 0 && (
+            <tr data-testid="unmapped-row">
+              <th scope="row">Unmapped apps ({report.unmapped.apps.length})</th>
+              <td className="num">{money(report.unmapped.cost)}</td>
+              <td className="num">{formatCount(report.unmapped.requests)}</td>
+              <td className="num">—</td>
+              <td />
+            </tr>
+          )
+        }
+      />
+      <CostTable caption="Top 10 apps" dimension="App" rows={byApp.rows.slice(0, 10)} total={byApp.total} totalLabel="Total of all apps" currency={report.currency} testId="top-app" />
+      <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={report.currency} testId="model" />
+      {report.adjustments.length > 0 && <AdjustmentsTable adjustments={report.adjustments} currency={report.currency} />}
+    </div>
   );
 }

@@ -4,8 +4,8 @@ import { monthParam } from "./_components/monthParam";
 
 export const dynamic = "force-dynamic";
 
-export default async function Page({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
-  const { month: asked } = await searchParams;
+export default async function Page({ searchParams }: { searchParams: Promise<{ month?: string; error?: string }> }) {
+  const { month: asked, error } = await searchParams;
   const caller = await requireCaller(asked ? `/?month=${encodeURIComponent(asked)}` : "/");
-  return <FinanceOverviewPage caller={caller} {...monthParam(asked)} />;
+  return <FinanceOverviewPage caller={caller} error={error?.slice(0, 300)} {...monthParam(asked)} />;
 }

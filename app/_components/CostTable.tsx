@@ -7,6 +7,8 @@ type Props = {
   dimension: string;
   rows: ReportRow[];
   total: string;
+  /** For a table that shows only some rows (a top 10) beside the total of all. */
+  totalLabel?: string;
   currency: string;
   testId: string;
   /** Where a row's name links to, when it has a drill-down. */
@@ -16,7 +18,7 @@ type Props = {
 };
 
 /** A cost breakdown whose lines add up to its total, to the cent. */
-export function CostTable({ caption, dimension, rows, total, currency, testId, href, extraRow }: Props) {
+export function CostTable({ caption, dimension, rows, total, totalLabel = "Total", currency, testId, href, extraRow }: Props) {
   const top = rows[0] ? Number(rows[0].cost) : 0;
   return (
     <table>
@@ -47,7 +49,7 @@ export function CostTable({ caption, dimension, rows, total, currency, testId, h
       </tbody>
       <tfoot>
         <tr>
-          <td>Total</td>
+          <td>{totalLabel}</td>
           <td className="num">{formatMoney(total, currency)}</td>
           <td colSpan={3} />
         </tr>

@@ -1,6 +1,6 @@
 import { monthDays } from "../../lib/reports/month";
 
-function previousMonth(month: string): string {
+export function previousMonth(month: string): string {
   const [y, m] = month.split("-").map(Number);
   return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
 }

@@ -4,6 +4,7 @@ import { registerDemoCommands } from "./commands/demoCommands";
 import { registerImportCommands } from "./commands/importCommands";
 import { registerIngestCommand } from "./commands/ingestCommand";
 import { registerIngestKeyCommands } from "./commands/ingestKeyCommands";
+import { registerMonthCommands } from "./commands/monthCommands";
 import { registerOwnerCommands } from "./commands/ownerCommands";
 import { registerQuarantineCommands } from "./commands/quarantineCommands";
 import { registerReportCommand } from "./commands/reportCommand";
@@ -19,6 +20,7 @@ registerIngestCommand(program);
 registerReportCommand(program);
 registerOwnerCommands(program);
 registerIngestKeyCommands(program);
+registerMonthCommands(program);
 registerQuarantineCommands(program);
 registerDemoCommands(program);
 

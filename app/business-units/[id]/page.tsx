@@ -5,6 +5,7 @@ import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { onlyUnits } from "../../../lib/reports/reportScope";
 import { getSharedStore } from "../../../lib/store";
+import { AdjustmentsTable } from "../../_components/AdjustmentsTable";
 import { CostTable } from "../../_components/CostTable";
 import { MonthNav } from "../../_components/MonthNav";
 import { monthParam } from "../../_components/monthParam";
@@ -39,6 +40,13 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
       <p className="sub">Cost by cost center, app and model, priced at the Retail Prices in effect on each day (UTC).</p>
       {invalidMonth && <p className="note" role="alert">That month is not a valid YYYY-MM; showing {month}.</p>}
       <MonthNav month={month} path={path} />
+      <p>
+        {byCostCenter.closed ? (
+          <a href={`${path}/statement?month=${month}`}>Statement for {month}</a>
+        ) : (
+          <>{month} is open; its statement is issued when finance closes the month.</>
+        )}
+      </p>
       <dl className="cards">
         <div className="card"><dt>Total cost</dt><dd data-testid="total">{formatMoney(total, currency)}</dd></div>
         <div className="card"><dt>Requests</dt><dd>{formatCount(sum("requests"))}</dd></div>
@@ -46,13 +54,14 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
         <div className="card"><dt>Cached prompt tokens</dt><dd>{formatCount(sum("cachedTokens"))}</dd></div>
         <div className="card"><dt>Completion tokens</dt><dd>{formatCount(sum("completionTokens"))}</dd></div>
       </dl>
-      {byCostCenter.rows.length === 0 ? (
+      {byCostCenter.rows.length === 0 && byCostCenter.adjustments.length === 0 ? (
         <p className="empty">No usage of {unit} recorded for {month}.</p>
       ) : (
         <div className="stack">
           <CostTable caption="Cost by cost center" dimension="Cost center" rows={byCostCenter.rows} total={total} currency={currency} testId="cc" />
           <CostTable caption="Cost by app" dimension="App" rows={byApp.rows} total={byApp.total} currency={currency} testId="app" />
           <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={currency} testId="model" />
+          {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} />}
         </div>
       )}
     </>

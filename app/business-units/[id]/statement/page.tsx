@@ -1,0 +1,80 @@
+import { forbidden } from "next/navigation";
+import { canSeeUnit } from "../../../../lib/auth/access";
+import { requireCaller } from "../../../../lib/auth/currentCaller";
+import { formatCount, formatMoney } from "../../../../lib/reports/formatMoney";
+import { getStatement } from "../../../../lib/statements/getStatement";
+import { getSharedStore } from "../../../../lib/store";
+import { monthParam } from "../../../_components/monthParam";
+import { unitHref } from "../../../_components/unitHref";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string }> };
+
+/** The printable chargeback statement of one business unit for a closed month. */
+export default async function StatementPage({ params, searchParams }: Props) {
+  const [{ id }, { month: asked }] = await Promise.all([params, searchParams]);
+  const unit = decodeURIComponent(id);
+  const path = `/business-units/${encodeURIComponent(unit)}/statement`;
+  const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
+  if (!canSeeUnit(caller, unit)) forbidden();
+  const { month } = monthParam(asked);
+  const statement = await getStatement(getSharedStore(), month, unit);
+  if (!statement) {
+    return (
+      <>
+        <h1>{unit}: statement for {month}</h1>
+        <p className="empty">
+          {month} is not closed yet. A statement is issued when finance closes the month; until then see the <a href={unitHref(unit, month)}>live figures</a>.
+        </p>
+      </>
+    );
+  }
+  const money = (a: string) => formatMoney(a, statement.currency);
+  return (
+    <article className="statement">
+      <p className="crumbs no-print"><a href={unitHref(unit, month)}>{unit}</a> › Statement</p>
+      <h1>Chargeback statement: {unit}, {month}</h1>
+      <p className="sub">
+        Azure OpenAI usage billed to {unit} for {month} (UTC), frozen when {statement.closedBy} closed the month on {statement.closedAt.slice(0, 10)}.
+        Amounts in {statement.currency} at Azure Retail Prices.
+      </p>
+      <p className="no-print">
+        <a href={`/api/v1/statements?month=${month}&businessUnit=${encodeURIComponent(unit)}&format=csv`} download>Download CSV</a> · Print this page for a PDF.
+      </p>
+      <table>
+        <caption>Lines</caption>
+        <thead>
+          <tr>
+            <th scope="col">Cost center</th><th scope="col">App</th><th scope="col">Model</th>
+            <th scope="col" className="num">Requests</th><th scope="col" className="num">Prompt</th><th scope="col" className="num">Cached</th>
+            <th scope="col" className="num">Completion</th><th scope="col" className="num">Cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {statement.lines.map((l) => (
+            <tr key={`${l.kind}|${l.forMonth}|${l.costCenter}|${l.appId}|${l.model}`} data-testid="statement-line">
+              <td>{l.costCenter}</td>
+              <th scope="row">
+                {l.appName}
+                {l.kind === "adjustment" && <span className="hint"> adjustment for {l.forMonth}: {l.reason}</span>}
+              </th>
+              <td>{l.model}<span className="hint">{l.prices.join("; ")}</span></td>
+              <td className="num">{formatCount(l.requests)}</td>
+              <td className="num">{formatCount(l.promptTokens)}</td>
+              <td className="num">{formatCount(l.cachedTokens)}</td>
+              <td className="num">{formatCount(l.completionTokens)}</td>
+              <td className="num">{money(l.cost)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td colSpan={7}>Total</td>
+            <td className="num" data-testid="statement-total">{money(statement.total)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </article>
+  );
+}

@@ -1,0 +1,34 @@
+import { OrgDirectory } from "../org/orgMapping";
+import { loadPricer } from "../pricing/loadPricer";
+import { allocateCents, formatCents } from "../pricing/money";
+import type { UsageStore } from "../store/port";
+import { monthDays } from "./month";
+import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
+
+export type DailyTrend = { days: string[]; units: string[]; cost: Record<string, Record<string, string>> };
+
+/** Cost per UTC day and business unit ("" = unmapped), as usage is priced and mapped today. */
+export async function getDailyTrend(store: UsageStore, month: string, scope: ReportScope = ALL_UNITS): Promise<DailyTrend> {
+  const { from, to } = monthDays(month);
+  const [usage, pricer, mappings] = await Promise.all([store.listDailyUsage(from, to), loadPricer(store), store.listOrgMappings()]);
+  const org = new OrgDirectory(mappings);
+  const atto = new Map<string, Map<string, bigint>>();
+  for (const u of usage) {
+    const unit = org.on(u.appId, u.day)?.businessUnit ?? "";
+    if (unit === "" ? scope.units !== "all" : !includesUnit(scope, unit)) continue;
+    const priced = pricer.price(u);
+    if (!priced.priced) continue;
+    const day = atto.get(u.day) ?? new Map<string, bigint>();
+    day.set(unit, (day.get(unit) ?? 0n) + priced.atto);
+    atto.set(u.day, day);
+  }
+  const days = [...atto.keys()].sort();
+  const units = [...new Set(days.flatMap((d) => [...atto.get(d)!.keys()]))].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)));
+  const cost: DailyTrend["cost"] = {};
+  for (const day of days) {
+    const parts = units.map((u) => atto.get(day)!.get(u) ?? 0n);
+    const cents = allocateCents(parts);
+    cost[day] = Object.fromEntries(units.map((u, i) => [u, formatCents(cents[i])]));
+  }
+  return { days, units, cost };
+}

@@ -1,0 +1,45 @@
+import { stringify } from "csv-stringify/sync";
+import { formatCents } from "../pricing/money";
+import type { UsageStore } from "../store/port";
+import type { Tokens } from "./statementLine";
+
+export type StatementRow = { kind: "usage" | "adjustment"; forMonth: string; costCenter: string; appId: string; appName: string; model: string; cost: string; prices: string[]; reason: string } & Tokens;
+export type Statement = { month: string; businessUnit: string; currency: string; closedAt: string; closedBy: string; total: string; lines: StatementRow[] };
+
+/** A business unit's frozen statement for a closed month, or null while the month is open. */
+export async function getStatement(store: UsageStore, month: string, businessUnit: string): Promise<Statement | null> {
+  const closed = await store.getClosedMonth(month);
+  if (!closed) return null;
+  const lines = (await store.listStatementLines({ month }))
+    .filter((l) => l.businessUnit === businessUnit)
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.costCenter.localeCompare(b.costCenter) || a.appName.localeCompare(b.appName) || a.model.localeCompare(b.model));
+  return {
+    month,
+    businessUnit,
+    currency: closed.currency,
+    closedAt: new Date(closed.closedAt).toISOString(),
+    closedBy: closed.closedBy,
+    total: formatCents(lines.reduce((sum, l) => sum + l.cents, 0n)),
+    lines: lines.map((l) => ({
+      kind: l.kind,
+      forMonth: l.forMonth,
+      costCenter: l.costCenter,
+      appId: l.appId,
+      appName: l.appName,
+      model: l.model,
+      cost: formatCents(l.cents),
+      prices: l.prices,
+      reason: l.reason,
+      ...l.tokens,
+    })),
+  };
+}
+
+const COLUMNS = ["month", "businessUnit", "costCenter", "appId", "appName", "model", "kind", "forMonth", "requests", "promptTokens", "cachedTokens", "completionTokens", "totalTokens", "cost", "currency", "prices", "reason"];
+
+/** One row per line and a total row, ready to attach to an internal invoice. */
+export function statementCsv(s: Statement): string {
+  const rows = s.lines.map((l) => [s.month, s.businessUnit, l.costCenter, l.appId, l.appName, l.model, l.kind, l.forMonth, l.requests, l.promptTokens, l.cachedTokens, l.completionTokens, l.totalTokens, l.cost, s.currency, l.prices.join("; "), l.reason]);
+  const total = [s.month, s.businessUnit, "", "", "Total", "", "", "", "", "", "", "", "", s.total, s.currency, "", ""];
+  return stringify([COLUMNS, ...rows, total]);
+}
