@@ -127,6 +127,26 @@ describe("chargeback owners", () => {
   });
 });
 
+describe("chargeback month", () => {
+  it("closes a finished month, refuses to reopen it without a reason, and logs both", () => {
+    const { db, write } = workspace();
+    const events = write("events.ndjson", `${v1Event({ requestId: "m-1", time: "2026-10-10T10:00:00Z" })}\n`);
+    expect(runCli(["ingest", events], { db }).status).toBe(0);
+    expect(json(runCli(["month", "close", "2026-10", "--by", "Fiona"], { db }))).toMatchObject({ month: "2026-10", closedBy: "Fiona", currency: "USD" });
+    expect(json(runCli(["report", "--month", "2026-10"], { db }))).toMatchObject({ closed: { closedBy: "Fiona" } });
+    expect(runCli(["month", "reopen", "2026-10", "--reason", "no"], { db }).stderr).toBe(
+      "chargeback: say why the month is reopened (at least 10 characters): the reason is kept in the month log\n",
+    );
+    expect(runCli(["month", "close", "2999-01"], { db }).stderr).toBe("chargeback: 2999-01 has not ended yet: it can be closed from 2999-02-01 (UTC)\n");
+    expect(json(runCli(["month", "reopen", "2026-10", "--reason", "prices were missing", "--by", "Fiona"], { db }))).toEqual({ month: "2026-10", reopened: true });
+    const log = runCli(["month", "log"], { db }).stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(log.map((e) => [e.month, e.action, e.by, e.reason])).toEqual([
+      ["2026-10", "close", "Fiona", ""],
+      ["2026-10", "reopen", "Fiona", "prices were missing"],
+    ]);
+  });
+});
+
 describe("chargeback prices import", () => {
   it("imports nothing from a file with a malformed price, and says which item", () => {
     const { db, write } = workspace();
