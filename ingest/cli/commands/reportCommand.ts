@@ -1,8 +1,9 @@
 import { Option, type Command } from "commander";
 import { z } from "zod";
-import { chargebackCsv } from "../../../lib/reports/chargebackCsv";
+import { chargebackHeader, chargebackRows } from "../../../lib/exports/chargebackRangeCsv";
 import { getChargebackReport, REPORT_DIMENSIONS, ReportDimension } from "../../../lib/reports/getChargebackReport";
 import { Month } from "../../../lib/reports/month";
+import { ALL_UNITS } from "../../../lib/reports/reportScope";
 import { parseOptions } from "../parseOptions";
 import { withStore } from "../context";
 
@@ -17,7 +18,11 @@ export function registerReportCommand(program: Command): void {
     .addOption(new Option("--format <format>", "output format").choices(["json", "csv"]).default("json"))
     .action(async (raw: unknown, command: Command) => {
       const { month, by, format } = parseOptions(ReportOptions, raw);
-      const report = await withStore(command, (store) => getChargebackReport(store, month, by), { mustExist: true });
-      process.stdout.write(format === "csv" ? chargebackCsv(report) : `${JSON.stringify(report, null, 2)}\n`);
+      const output = await withStore(
+        command,
+        async (store) => (format === "csv" ? chargebackHeader() + (await chargebackRows(store, month, by, ALL_UNITS)) : `${JSON.stringify(await getChargebackReport(store, month, by), null, 2)}\n`),
+        { mustExist: true },
+      );
+      process.stdout.write(output);
     });
 }

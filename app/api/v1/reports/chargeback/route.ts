@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import { canSeeUnit } from "../../../../../lib/auth/access";
 import { apiCaller, apiError } from "../../../../../lib/auth/apiAccess";
-import { chargebackCsv } from "../../../../../lib/reports/chargebackCsv";
+import { chargebackHeader, chargebackRows } from "../../../../../lib/exports/chargebackRangeCsv";
 import { getChargebackReport, ReportDimension } from "../../../../../lib/reports/getChargebackReport";
 import { Month } from "../../../../../lib/reports/month";
 import { onlyUnits } from "../../../../../lib/reports/reportScope";
@@ -29,10 +29,9 @@ export async function GET(request: NextRequest) {
   const { month, by, businessUnit, format } = query.data;
   if (businessUnit !== undefined && !canSeeUnit(caller, businessUnit)) return apiError(403, "you may not see that business unit");
   const scope = businessUnit === undefined ? caller.scope : onlyUnits([businessUnit]);
-  const report = await getChargebackReport(getSharedStore(), month, by, scope);
-  if (format === "json") return NextResponse.json(report, { headers: { "cache-control": "no-store" } });
+  if (format === "json") return NextResponse.json(await getChargebackReport(getSharedStore(), month, by, scope), { headers: { "cache-control": "no-store" } });
   const name = `chargeback-${month}-${by}${businessUnit ? `-${businessUnit.replace(/[^\w.-]+/g, "_")}` : ""}.csv`;
-  return new NextResponse(chargebackCsv(report), {
+  return new NextResponse(chargebackHeader() + (await chargebackRows(getSharedStore(), month, by, scope)), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },
   });
 }

@@ -1,0 +1,16 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { focusHeader, focusRows } from "../../../../../lib/exports/focusCsv";
+import { streamMonths } from "../../../../../lib/exports/monthRange";
+import { getSharedStore } from "../../../../../lib/store";
+import { csvResponse, exportRequest } from "../exportRequest";
+
+export const dynamic = "force-dynamic";
+
+/** The months' usage as FOCUS 1.2 rows, for FinOps tools; limited to what the caller may see. */
+export async function GET(request: NextRequest) {
+  const asked = await exportRequest(request, {});
+  if (asked instanceof NextResponse) return asked;
+  const { months, scope, businessUnit } = asked;
+  const store = getSharedStore();
+  return csvResponse(streamMonths(months, focusHeader(), (month) => focusRows(store, month, scope)), `focus-${months[0]}-${months.at(-1)}${businessUnit ? `-${businessUnit}` : ""}.csv`);
+}

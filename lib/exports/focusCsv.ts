@@ -1,0 +1,62 @@
+import { stringify } from "csv-stringify/sync";
+import { formatCents } from "../pricing/money";
+import { monthLines } from "../reports/getChargebackReport";
+import { monthDays } from "../reports/month";
+import { includesUnit, type ReportScope } from "../reports/reportScope";
+import type { UsageStore } from "../store/port";
+import type { CostedLine } from "../statements/statementLine";
+
+/**
+ * FinOps Open Cost and Usage Specification (FOCUS) 1.2 columns, then our own as x_ columns.
+ * One row per statement line (app × model × cost center × month), so the export sums to the
+ * chargeback report to the cent; corrections to closed months are ChargeClass "Correction" rows
+ * whose charge period is the month they correct.
+ */
+export const FOCUS_COLUMNS = [
+  "AvailabilityZone", "BilledCost", "BillingAccountId", "BillingAccountName", "BillingAccountType", "BillingCurrency",
+  "BillingPeriodEnd", "BillingPeriodStart", "CapacityReservationId", "CapacityReservationStatus", "ChargeCategory", "ChargeClass",
+  "ChargeDescription", "ChargeFrequency", "ChargePeriodEnd", "ChargePeriodStart", "CommitmentDiscountCategory", "CommitmentDiscountId",
+  "CommitmentDiscountName", "CommitmentDiscountQuantity", "CommitmentDiscountStatus", "CommitmentDiscountType", "CommitmentDiscountUnit",
+  "ConsumedQuantity", "ConsumedUnit", "ContractedCost", "ContractedUnitPrice", "EffectiveCost", "InvoiceIssuerName", "ListCost",
+  "ListUnitPrice", "PricingCategory", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "RegionId", "RegionName",
+  "ResourceId", "ResourceName", "ResourceType", "ServiceCategory", "ServiceName", "ServiceSubcategory", "SkuId", "SkuMeter",
+  "SkuPriceDetails", "SkuPriceId", "SubAccountId", "SubAccountName", "SubAccountType", "Tags",
+  "x_BusinessUnit", "x_CostCenter", "x_AppId", "x_Model", "x_Requests", "x_PromptTokens", "x_CachedTokens", "x_CompletionTokens", "x_CorrectionReason",
+] as const;
+
+const iso = (day: string) => `${day}T00:00:00Z`;
+
+function focusRow(month: string, currency: string, l: CostedLine): Record<(typeof FOCUS_COLUMNS)[number], string | number | null> {
+  const billing = monthDays(month);
+  const charge = monthDays(l.forMonth);
+  const cost = formatCents(l.cents);
+  const tags: Record<string, string> = { appId: l.appId };
+  if (l.businessUnit) Object.assign(tags, { businessUnit: l.businessUnit, costCenter: l.costCenter });
+  return {
+    AvailabilityZone: null, BilledCost: cost, BillingAccountId: "chargeback", BillingAccountName: "Chargeback internal recharge", BillingAccountType: "Internal",
+    BillingCurrency: currency, BillingPeriodEnd: iso(billing.to), BillingPeriodStart: iso(billing.from), CapacityReservationId: null, CapacityReservationStatus: null,
+    ChargeCategory: "Usage", ChargeClass: l.kind === "adjustment" ? "Correction" : null,
+    ChargeDescription: `${l.model} tokens used by ${l.appName}${l.kind === "adjustment" ? ` (correction: ${l.reason})` : ""}`,
+    ChargeFrequency: "Usage-Based", ChargePeriodEnd: iso(charge.to), ChargePeriodStart: iso(charge.from),
+    CommitmentDiscountCategory: null, CommitmentDiscountId: null, CommitmentDiscountName: null, CommitmentDiscountQuantity: null,
+    CommitmentDiscountStatus: null, CommitmentDiscountType: null, CommitmentDiscountUnit: null,
+    ConsumedQuantity: l.tokens.totalTokens, ConsumedUnit: "Tokens", ContractedCost: cost, ContractedUnitPrice: null, EffectiveCost: cost,
+    InvoiceIssuerName: "Microsoft", ListCost: cost, ListUnitPrice: null, PricingCategory: "Standard", PricingQuantity: l.tokens.totalTokens,
+    PricingUnit: "Tokens", ProviderName: "Microsoft", PublisherName: "Microsoft", RegionId: null, RegionName: null,
+    ResourceId: l.appId, ResourceName: l.appName, ResourceType: "Application", ServiceCategory: "AI and Machine Learning",
+    ServiceName: "Azure OpenAI", ServiceSubcategory: "Generative AI", SkuId: l.model, SkuMeter: l.prices.join("; ") || null,
+    SkuPriceDetails: null, SkuPriceId: null, SubAccountId: null, SubAccountName: null, SubAccountType: null, Tags: JSON.stringify(tags),
+    x_BusinessUnit: l.businessUnit || null, x_CostCenter: l.costCenter || null, x_AppId: l.appId, x_Model: l.model,
+    x_Requests: l.tokens.requests, x_PromptTokens: l.tokens.promptTokens, x_CachedTokens: l.tokens.cachedTokens,
+    x_CompletionTokens: l.tokens.completionTokens, x_CorrectionReason: l.reason || null,
+  };
+}
+
+export const focusHeader = () => stringify([FOCUS_COLUMNS as unknown as string[]]);
+
+/** One month's FOCUS rows, limited to the lines the scope may see (unmapped apps only for all units). */
+export async function focusRows(store: UsageStore, month: string, scope: ReportScope): Promise<string> {
+  const { lines, currency } = await monthLines(store, month);
+  const visible = lines.filter((l) => (l.businessUnit === "" ? scope.units === "all" : includesUnit(scope, l.businessUnit)) && (l.cents !== 0n || l.tokens.totalTokens !== 0));
+  return stringify(visible.map((l) => FOCUS_COLUMNS.map((c) => focusRow(month, currency, l)[c])));
+}
