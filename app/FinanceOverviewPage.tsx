@@ -12,6 +12,7 @@ import { CostBarChart } from "./_components/charts/CostBarChart";
 import { DailyTrendChart } from "./_components/charts/DailyTrendChart";
 import { CostTable } from "./_components/CostTable";
 import { MonthNav } from "./_components/MonthNav";
+import { Downloads } from "./_components/Downloads";
 import { MonthStatus } from "./_components/MonthStatus";
 import { unitHref } from "./_components/unitHref";
 
@@ -48,6 +49,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
       {error && <p className="error" role="alert">{error}</p>}
       <MonthNav month={month} />
       <MonthStatus caller={caller} report={report} />
+      <Downloads month={month} />
       <dl className="cards">
         <div className="card">
           <dt>{projection ? "Cost, month to date" : "Total cost"}</dt>

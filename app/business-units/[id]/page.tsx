@@ -7,6 +7,7 @@ import { onlyUnits } from "../../../lib/reports/reportScope";
 import { getSharedStore } from "../../../lib/store";
 import { AdjustmentsTable } from "../../_components/AdjustmentsTable";
 import { CostTable } from "../../_components/CostTable";
+import { Downloads } from "../../_components/Downloads";
 import { MonthNav } from "../../_components/MonthNav";
 import { monthParam } from "../../_components/monthParam";
 
@@ -40,6 +41,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
       <p className="sub">Cost by cost center, app and model, priced at the Retail Prices in effect on each day (UTC).</p>
       {invalidMonth && <p className="note" role="alert">That month is not a valid YYYY-MM; showing {month}.</p>}
       <MonthNav month={month} path={path} />
+      <Downloads month={month} businessUnit={unit} by="app" />
       <p>
         {byCostCenter.closed ? (
           <a href={`${path}/statement?month=${month}`}>Statement for {month}</a>

@@ -1,31 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";
-import { importDeployments } from "../../../lib/pricing/importDeployments";
-import { importRetailPrices } from "../../../lib/pricing/importRetailPrices";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { onlyUnits } from "../../../lib/reports/reportScope";
 import { closeMonth, reopenMonth } from "../../../lib/statements/closeMonth";
-import { ingestLines, v1Event } from "../../support/ingest";
-import { snapshotItems } from "../../support/retailPrices";
-import { freshStore } from "../../support/store";
-
-const DEPLOYMENTS = "deployment,model,region,sku\ngpt-4o,gpt-4o-2024-08-06,eastus2,GlobalStandard\n";
-const ORG = "appId,costCenter,businessUnit,validFrom\napp-1,CC-1,Retail,2020-01-01\napp-2,CC-2,Marketing,2020-01-01\n";
-const NOV_5 = Date.UTC(2026, 10, 5);
-const DEC_5 = Date.UTC(2026, 11, 5);
-
-/** n events of 1,000 prompt and 100 completion tokens on gpt-4o 2024-08-06: $0.0035 each. */
-const events = (appId: string, day: string, n: number, tag = "") =>
-  Array.from({ length: n }, (_, i) => v1Event({ requestId: `${appId}-${day}-${tag}${i}`, appId, time: `${day}T12:00:00Z` }));
-
-async function octoberAndNovember() {
-  const { store } = freshStore();
-  await importRetailPrices(store, snapshotItems());
-  await importDeployments(store, DEPLOYMENTS, "deployments.csv");
-  await importOrgMappings(store, ORG, "org.csv");
-  await ingestLines(store, [...events("app-1", "2026-10-10", 1000), ...events("app-2", "2026-10-11", 200), ...events("app-1", "2026-11-02", 100)]);
-  return store;
-}
+import { ingestLines } from "../../support/ingest";
+import { DEC_5, events, NOV_5, octoberAndNovember } from "../../support/twoMonths";
 
 const costs = (report: { rows: { key: string; cost: string }[] }) => Object.fromEntries(report.rows.map((r) => [r.key, r.cost]));
 
