@@ -38,21 +38,20 @@ export function formatAtto(atto: bigint): string {
 /**
  * Rounds each part to cents so that the parts add up to the rounded sum of the exact parts
  * (largest remainder): a statement's lines always reconcile with its total to the cent. A
- * `target` already allocated one level up (a business unit's cents, split among its apps) keeps
- * every level consistent; it must be the floor or ceiling of the parts' exact sum.
+ * `target` already allocated elsewhere (a unit's cents split among its apps, an app's cents
+ * split among its deployments) makes the parts add up to it instead: the cents missing or over
+ * go one at a time to the parts with the largest (or, taken away, the smallest) remainders.
  */
 export function allocateCents(parts: readonly bigint[], target = attoToCents(parts.reduce((a, b) => a + b, 0n))): bigint[] {
   const floors = parts.map((p) => floorDiv(p, ATTO_PER_CENT));
+  const cents = [...floors];
+  if (parts.length === 0) return cents;
   let missing = target - floors.reduce((a, b) => a + b, 0n);
   const byRemainder = parts
     .map((p, i) => ({ i, rest: p - floors[i] * ATTO_PER_CENT }))
     .sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
-  const cents = [...floors];
-  for (const { i } of byRemainder) {
-    if (missing <= 0n) break;
-    cents[i] += 1n;
-    missing -= 1n;
-  }
+  for (let k = 0; missing > 0n; k = (k + 1) % byRemainder.length, missing--) cents[byRemainder[k].i] += 1n;
+  for (let k = byRemainder.length - 1; missing < 0n; k = (k - 1 + byRemainder.length) % byRemainder.length, missing++) cents[byRemainder[k].i] -= 1n;
   return cents;
 }
 

@@ -22,6 +22,9 @@ const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who,
   { route: "/business-units/[id]", path: `/business-units/${enc(UNIT_B)}?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }) },
   { route: "/business-units/[id]", path: "/business-units/Nowhere", expect: page({ finance: 404, admin: 404, ownerA: 403, ownerB: 403 }) },
   { route: "/business-units/[id]/statement", path: `/business-units/${enc(UNIT_A)}/statement?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
+  { route: "/apps/[appId]", path: `/apps/APP_A?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 200, ownerB: 404 }) },
+  { route: "/apps/[appId]", path: `/apps/APP_B?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 404, ownerB: 200 }) },
+  { route: "/apps/[appId]", path: "/apps/no-such-app", expect: page({ finance: 404, admin: 404, ownerA: 404, ownerB: 404 }) },
   { route: "/admin/owners", path: "/admin/owners", expect: page({ finance: 403, admin: 200, ownerA: 403, ownerB: 403 }) },
   { route: "/api/me", path: "/api/me", expect: api(everyone) },
   { route: "/api/v1/reports/chargeback", path: `/api/v1/reports/chargeback?month=${M}`, expect: api(everyone) },
@@ -68,7 +71,11 @@ test("every route gives each persona the status the table says, and a unit owner
   const contexts = await sessions(browser);
   const bodies: Record<Who, { path: string; body: string }[]> = { anonymous: [], finance: [], admin: [], ownerA: [], ownerB: [] };
   const failures: string[] = [];
-  for (const row of TABLE) {
+  // An app of each unit, found through finance's view, stands in for APP_A and APP_B.
+  const appOf = async (unit: string) =>
+    ((await (await contexts.finance.request.get(`/api/v1/reports/chargeback?month=${M}&by=app&businessUnit=${enc(unit)}`)).json()) as ChargebackReport).rows[0].key;
+  const apps = { APP_A: await appOf(UNIT_A), APP_B: await appOf(UNIT_B) };
+  for (const row of TABLE.map((r) => ({ ...r, path: r.path.replace(/APP_[AB]/, (k) => apps[k as keyof typeof apps]) }))) {
     for (const who of WHO) {
       const request = contexts[who].request;
       const response: APIResponse =

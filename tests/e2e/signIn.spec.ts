@@ -40,6 +40,19 @@ test("a unit owner sees only their unit, drills into it, and is refused another 
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 
+  // From the unit to its most expensive app, then to that app's models: the same cents everywhere.
+  const byApp = (await (await page.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&by=app`)).json()) as ChargebackReport;
+  const top = byApp.rows[0];
+  await page.getByTestId("app-row").first().getByRole("link", { name: top.name }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${top.name}: ${currentMonth()}`);
+  await expect(page.getByTestId("total")).toHaveText(formatMoney(top.cost));
+  const modelCosts = await page.getByTestId("app-model-cost").allTextContents();
+  const cents = modelCosts.reduce((sum, text) => sum + BigInt(text.replace(/[$,.]/g, "")), 0n);
+  expect(cents).toBe(BigInt(top.cost.replace(".", "")));
+  await page.screenshot({ path: "test-results/screenshots/app.png", fullPage: true });
+  const appAxe = await new AxeBuilder({ page }).analyze();
+  expect(appAxe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+
   const forbidden = await page.goto(`/business-units/${encodeURIComponent(UNIT_B)}`);
   expect(forbidden?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not yours to see");

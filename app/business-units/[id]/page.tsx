@@ -10,6 +10,7 @@ import { CostTable } from "../../_components/CostTable";
 import { Downloads } from "../../_components/Downloads";
 import { MonthNav } from "../../_components/MonthNav";
 import { monthParam } from "../../_components/monthParam";
+import { appHref } from "../../_components/unitHref";
 
 export const dynamic = "force-dynamic";
 
@@ -61,7 +62,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
       ) : (
         <div className="stack">
           <CostTable caption="Cost by cost center" dimension="Cost center" rows={byCostCenter.rows} total={total} currency={currency} testId="cc" />
-          <CostTable caption="Cost by app" dimension="App" rows={byApp.rows} total={byApp.total} currency={currency} testId="app" />
+          <CostTable caption="Cost by app" dimension="App" rows={byApp.rows} total={byApp.total} currency={currency} testId="app" href={(row) => appHref(row.key, month)} />
           <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={currency} testId="model" />
           {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} />}
         </div>

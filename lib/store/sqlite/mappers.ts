@@ -1,6 +1,8 @@
+import { BUCKET_COLUMNS } from "../../events/modelTimeBuckets";
 import { formatCents } from "../../pricing/money";
 import type { BusinessUnitOwner as BusinessUnitOwnerRow, ClosedMonth as ClosedMonthRow, IngestKey as IngestKeyRow, MonthLog as MonthLogRow, StatementLine as StatementLineRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
 import type { IngestKey } from "../../intake/ingestKey";
+import type { HourlyAppUsage } from "../port";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
@@ -133,4 +135,14 @@ export const toMonthLogEntry = (r: MonthLogRow): MonthLogEntry => ({
   by: r.by,
   at: Number(r.at),
   reason: r.reason,
+});
+
+export const toHourlyAppUsage = (r: Record<string, number | string>): HourlyAppUsage => ({
+  hour: String(r.hour),
+  appId: String(r.appId),
+  requests: Number(r.requests),
+  totalTokens: Number(r.totalTokens),
+  timedRequests: Number(r.timedRequests),
+  modelTimeMs: Number(r.modelTimeMs),
+  buckets: BUCKET_COLUMNS.map((c) => Number(r[c])),
 });

@@ -7,7 +7,7 @@ import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import type { App, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
-import { fromCostedLine, retailPriceId, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
+import { fromCostedLine, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
 import { ensureMigrated } from "./migrate";
 import { openDatabase } from "./openDatabase";
 import { createPrismaClient } from "./prismaClient";
@@ -42,6 +42,11 @@ export class SqliteStore implements UsageStore {
       .safeIntegers(true) // sums stay exact integers (bigint) on their way to the money arithmetic
       .all(fromDay, toDay)
       .map((r) => toDailyUsage(r as Record<string, unknown>));
+  }
+
+  async listHourlyAppUsage(appId: string, fromDay: string, toDay: string) {
+    const rows = this.db.prepare("SELECT * FROM HourlyAppUsage WHERE appId = ? AND hour >= ? AND hour < ? ORDER BY hour").all(appId, fromDay, toDay);
+    return rows.map((r) => toHourlyAppUsage(r as Record<string, number | string>));
   }
 
   async getUsageDayRange() {

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { BUCKET_COLUMNS, bucketOf, utcHour } from "../../events/modelTimeBuckets";
 import { utcDay } from "../../events/parseEventTime";
 import type { UsageBatch, UsageBatchResult } from "../port";
 import { createEventInserter } from "./insertEvents";
@@ -21,6 +22,14 @@ export function createUsageWriter(db: Database.Database): (batch: UsageBatch) =>
        reasoningTokens = reasoningTokens + excluded.reasoningTokens,
        totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs`,
   );
+  const addToHourly = db.prepare(
+    `INSERT INTO HourlyAppUsage (hour, appId, requests, totalTokens, timedRequests, modelTimeMs, ${BUCKET_COLUMNS.join(", ")})
+     VALUES (?, ?, ?, ?, ?, ?, ${BUCKET_COLUMNS.map(() => "?").join(", ")})
+     ON CONFLICT (hour, appId) DO UPDATE SET
+       requests = requests + excluded.requests, totalTokens = totalTokens + excluded.totalTokens,
+       timedRequests = timedRequests + excluded.timedRequests, modelTimeMs = modelTimeMs + excluded.modelTimeMs,
+       ${BUCKET_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
+  );
   const quarantine = db.prepare(
     `INSERT OR IGNORE INTO QuarantinedEvent (id, receivedAt, source, reason, raw, status) VALUES (?, ?, ?, ?, ?, 'open')`,
   );
@@ -28,10 +37,12 @@ export function createUsageWriter(db: Database.Database): (batch: UsageBatch) =>
   return db.transaction((batch: UsageBatch): UsageBatchResult => {
     // Rollups are summed in memory first: one upsert per key and batch instead of one per event.
     const rollups = new Map<string, (string | number)[]>();
+    const hourly = new Map<string, (string | number)[]>();
     const inserted = insertEvents(batch.events, batch.receivedAt);
     batch.events.forEach(({ event: e }, i) => {
       if (!inserted[i]) return;
       const day = utcDay(e.time);
+      addToHour(hourly, utcHour(e.time, day), e.appId, e.totalTokens, e.modelTimeMs);
       const kinds = tokenKinds(e);
       const key = `${day}\u0000${e.appId}\u0000${e.deployment}\u0000${e.model}\u0000${e.region}\u0000${e.operation}\u0000${kinds}`;
       const sums = rollups.get(key);
@@ -49,10 +60,27 @@ export function createUsageWriter(db: Database.Database): (batch: UsageBatch) =>
       }
     });
     for (const values of rollups.values()) addToRollup.run(...values);
+    for (const values of hourly.values()) addToHourly.run(...values);
     let quarantined = 0;
     for (const q of batch.quarantined) {
       quarantined += quarantine.run(q.id, batch.receivedAt, q.source, q.reason, q.raw).changes;
     }
     return { inserted, quarantined, quarantineDuplicates: batch.quarantined.length - quarantined };
   });
+}
+
+/** Sums an event into its (hour, app) row: requests, tokens, model time and its histogram bucket. */
+function addToHour(hourly: Map<string, (string | number)[]>, hour: string, appId: string, totalTokens: number, modelTimeMs: number | null): void {
+  const key = `${hour}\u0000${appId}`;
+  let row = hourly.get(key);
+  if (!row) {
+    row = [hour, appId, 0, 0, 0, 0, ...BUCKET_COLUMNS.map(() => 0)];
+    hourly.set(key, row);
+  }
+  (row[2] as number) += 1;
+  (row[3] as number) += totalTokens;
+  if (modelTimeMs === null) return;
+  (row[4] as number) += 1;
+  (row[5] as number) += modelTimeMs;
+  (row[6 + bucketOf(modelTimeMs)] as number) += 1;
 }

@@ -47,4 +47,13 @@ describe("money", () => {
       });
     }
   });
+
+  it("splits an amount allocated elsewhere exactly, whatever it is, closest parts first", () => {
+    const cent = 10n ** 16n;
+    // $0.015 + $0.015 exact, but the level above gave this group $0.04 (or $0.01).
+    expect(allocateCents([15n * cent / 10n, 15n * cent / 10n], 4n)).toEqual([2n, 2n]);
+    expect(allocateCents([15n * cent / 10n, 15n * cent / 10n], 1n)).toEqual([1n, 0n]);
+    expect(allocateCents([-25n * cent / 10n, cent], -1n)).toEqual([-2n, 1n]);
+    expect(allocateCents([], 0n)).toEqual([]);
+  });
 });

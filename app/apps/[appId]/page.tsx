@@ -1,0 +1,79 @@
+import { notFound } from "next/navigation";
+import { seesEveryUnit } from "../../../lib/auth/access";
+import { requireCaller } from "../../../lib/auth/currentCaller";
+import { getAppReport } from "../../../lib/reports/getAppReport";
+import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
+import { getSharedStore } from "../../../lib/store";
+import { TrendChart } from "../../_components/charts/TrendChart";
+import { CostTable } from "../../_components/CostTable";
+import { MonthNav } from "../../_components/MonthNav";
+import { monthParam } from "../../_components/monthParam";
+import { unitHref } from "../../_components/unitHref";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ appId: string }>; searchParams: Promise<{ month?: string }> };
+
+/** One app's month: by model, deployment and operation, daily cost, hourly calls, model time, mapping history. */
+export default async function AppPage({ params, searchParams }: Props) {
+  const [{ appId: raw }, { month: asked }] = await Promise.all([params, searchParams]);
+  const appId = decodeURIComponent(raw);
+  const path = `/apps/${encodeURIComponent(appId)}`;
+  const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
+  const { month, invalidMonth } = monthParam(asked);
+  const app = await getAppReport(getSharedStore(), appId, month, caller.scope);
+  // Out of scope reads as unknown: an owner cannot tell another unit's app ids from made-up ones.
+  if (!app) notFound();
+  const money = (a: string) => formatMoney(a, app.currency);
+  const current = app.mappings.find((m) => m.validFrom < `${month}-32` && (m.validTo === null || m.validTo > `${month}-01`));
+  return (
+    <>
+      <p className="crumbs">
+        <a href={`/?month=${month}`}>{seesEveryUnit(caller) ? "All business units" : "Overview"}</a>
+        {current && current.businessUnit !== "another business unit" && <> › <a href={unitHref(current.businessUnit, month)}>{current.businessUnit}</a></>} › {app.appName}
+      </p>
+      <h1>{app.appName}: {month}</h1>
+      <p className="sub">App id <code>{app.appId}</code>. Owner and directory details arrive with the Microsoft Graph directory sync.</p>
+      {invalidMonth && <p className="note" role="alert">That month is not a valid YYYY-MM; showing {month}.</p>}
+      <MonthNav month={month} path={path} />
+      <dl className="cards">
+        <div className="card"><dt>Cost</dt><dd data-testid="total">{money(app.total)}</dd></div>
+        <div className="card"><dt>Requests</dt><dd>{formatCount(app.tokens.requests)}</dd></div>
+        <div className="card"><dt>Prompt / cached / completion tokens</dt><dd className="small">{formatCount(app.tokens.promptTokens)} / {formatCount(app.tokens.cachedTokens)} / {formatCount(app.tokens.completionTokens)}</dd></div>
+        <div className="card"><dt>Model time, average</dt><dd>{app.avgModelTimeMs === null ? "—" : `${formatCount(app.avgModelTimeMs)} ms`}</dd></div>
+        <div className="card"><dt>Model time, p95</dt><dd data-testid="p95">{app.p95ModelTimeMs === null ? "—" : app.p95ModelTimeMs === Infinity ? "over 60 s" : `≤ ${formatCount(app.p95ModelTimeMs)} ms`}</dd></div>
+      </dl>
+      {app.tokens.requests === 0 && app.adjustments === "0.00" ? (
+        <p className="empty">No usage of {app.appName} recorded for {month}.</p>
+      ) : (
+        <div className="stack">
+          <div className="charts">
+            <TrendChart title="Cost per day (UTC)" kind="bar" unit="money" currency={app.currency} points={app.daily.map((d) => ({ x: d.day, y: Number(d.cost) }))} tick={(d) => d.slice(8)} />
+            <TrendChart title="Requests per hour (UTC)" kind="line" unit="count" points={app.hourly.map((h) => ({ x: `${h.hour}:00`, y: h.requests }))} tick={(h) => h.slice(8, 10)} />
+          </div>
+          <CostTable caption="Cost by model" dimension="Model" rows={app.byModel} total={app.total} currency={app.currency} testId="app-model" />
+          <CostTable caption="Cost by deployment" dimension="Deployment" rows={app.byDeployment} total={formatTotal(app.total, app.adjustments)} currency={app.currency} testId="app-deployment" />
+          <CostTable caption="Cost by operation" dimension="Operation" rows={app.byOperation} total={formatTotal(app.total, app.adjustments)} currency={app.currency} testId="app-operation" />
+          {app.adjustments !== "0.00" && <p>Adjustments to closed months booked in {month}: {money(app.adjustments)} (in the cost by model; not split by deployment or operation).</p>}
+        </div>
+      )}
+      <table>
+        <caption>Mapping history</caption>
+        <thead><tr><th scope="col">From</th><th scope="col">Until</th><th scope="col">Business unit</th><th scope="col">Cost center</th></tr></thead>
+        <tbody>
+          {app.mappings.length === 0 && <tr><td colSpan={4}>Not mapped to any cost center: its cost is reported as unmapped.</td></tr>}
+          {app.mappings.map((m) => (
+            <tr key={m.validFrom}><td>{m.validFrom}</td><td>{m.validTo ?? "open"}</td><td>{m.businessUnit}</td><td>{m.costCenter}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** The deployment and operation tables split the month's own usage; adjustments are only in the cost by model. */
+function formatTotal(total: string, adjustments: string): string {
+  const cents = BigInt(total.replace(".", "")) - BigInt(adjustments.replace(".", ""));
+  const abs = cents < 0n ? -cents : cents;
+  return `${cents < 0n ? "-" : ""}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
+}

@@ -1,0 +1,122 @@
+import { MODEL_TIME_BUCKETS_MS, percentileBound } from "../events/modelTimeBuckets";
+import { OrgDirectory } from "../org/orgMapping";
+import { loadPricer } from "../pricing/loadPricer";
+import { allocateCents, formatCents } from "../pricing/money";
+import { addTokens, noTokens, type Tokens } from "../statements/statementLine";
+import type { UsageStore } from "../store/port";
+import { monthLines, type ReportRow } from "./getChargebackReport";
+import { monthDays } from "./month";
+import { includesUnit, type ReportScope } from "./reportScope";
+
+export type MappingPeriod = { businessUnit: string; costCenter: string; validFrom: string; validTo: string | null };
+export type AppReport = {
+  appId: string;
+  appName: string;
+  month: string;
+  currency: string;
+  closed: boolean;
+  total: string;
+  tokens: Tokens;
+  adjustments: string;
+  avgModelTimeMs: number | null;
+  /** The 95th percentile's histogram bound: 95% of timed calls took at most this (Infinity: over a minute). */
+  p95ModelTimeMs: number | null;
+  byModel: ReportRow[];
+  byDeployment: ReportRow[];
+  byOperation: ReportRow[];
+  daily: { day: string; cost: string; requests: number }[];
+  hourly: { hour: string; requests: number }[];
+  mappings: MappingPeriod[];
+};
+
+type Bucket = { key: string; atto: bigint; tokens: Tokens };
+
+/**
+ * One app's month, limited to the usage attributed to the units the scope may see: cost by
+ * model (from the month's statement lines, so it matches every other view), by deployment,
+ * operation and day (split of the same cents), hourly requests and model time.
+ * Null when the scope may see none of it (or the app is unknown).
+ */
+export async function getAppReport(store: UsageStore, appId: string, month: string, scope: ReportScope): Promise<AppReport | null> {
+  const { from, to } = monthDays(month);
+  const [{ lines, currency, closed }, mappings, apps, usage, pricer] = await Promise.all([
+    monthLines(store, month),
+    store.listOrgMappings(),
+    store.listApps(),
+    store.listDailyUsage(from, to),
+    loadPricer(store),
+  ]);
+  const org = new OrgDirectory(mappings);
+  const everything = scope.units === "all";
+  const visibleUnit = (unit: string | undefined) => (unit === undefined || unit === "" ? everything : includesUnit(scope, unit));
+  const history = mappings.filter((m) => m.appId === appId).sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+  const appLines = lines.filter((l) => l.appId === appId && visibleUnit(l.businessUnit));
+  const mappedHere = history.some((m) => visibleUnit(m.businessUnit) && m.validFrom < to && (m.validTo === null || m.validTo > from));
+  const known = apps.some((a) => a.appId === appId) || history.length > 0 || appLines.length > 0;
+  if (!known || (!everything && appLines.length === 0 && !mappedHere)) return null;
+
+  const usageCents = appLines.filter((l) => l.kind === "usage").reduce((sum, l) => sum + l.cents, 0n);
+  const adjustmentCents = appLines.filter((l) => l.kind === "adjustment").reduce((sum, l) => sum + l.cents, 0n);
+  const tokens = noTokens();
+  const byModel = new Map<string, Bucket & { cents: bigint }>();
+  for (const l of appLines) {
+    const row = byModel.get(l.model) ?? { key: l.model, atto: 0n, cents: 0n, tokens: noTokens() };
+    row.cents += l.cents;
+    if (l.kind === "usage") {
+      addTokens(row.tokens, l.tokens);
+      addTokens(tokens, l.tokens);
+    }
+    byModel.set(l.model, row);
+  }
+
+  const byDeployment = new Map<string, Bucket>();
+  const byOperation = new Map<string, Bucket>();
+  const byDay = new Map<string, Bucket>();
+  for (const u of usage) {
+    if (u.appId !== appId || !visibleUnit(org.on(appId, u.day)?.businessUnit)) continue;
+    const priced = pricer.price(u);
+    const atto = priced.priced ? priced.atto : 0n;
+    const t = { requests: Number(u.requests), promptTokens: Number(u.promptTokens), cachedTokens: Number(u.cachedTokens), completionTokens: Number(u.completionTokens), totalTokens: Number(u.totalTokens) };
+    for (const [map, key] of [[byDeployment, u.deployment || "(none)"], [byOperation, u.operation || "(unknown)"], [byDay, u.day]] as const) {
+      const b = map.get(key) ?? { key, atto: 0n, tokens: noTokens() };
+      b.atto += atto;
+      addTokens(b.tokens, t);
+      map.set(key, b);
+    }
+  }
+  // The month's usage cents, split again by deployment, operation and day: each table adds up.
+  const split = (map: Map<string, Bucket>) => {
+    const list = [...map.values()];
+    const cents = allocateCents(list.map((b) => b.atto), usageCents);
+    return list.map((b, i) => ({ ...b, cents: cents[i] }));
+  };
+  const rows = (list: (Bucket & { cents: bigint })[]): ReportRow[] =>
+    list.sort((a, b) => (a.cents === b.cents ? a.key.localeCompare(b.key) : a.cents > b.cents ? -1 : 1)).map((b) => ({ key: b.key, name: b.key, cost: formatCents(b.cents), ...b.tokens }));
+
+  const hours = (await store.listHourlyAppUsage(appId, from, to)).filter((h) => visibleUnit(org.on(appId, h.hour.slice(0, 10))?.businessUnit));
+  const timed = hours.reduce((n, h) => n + h.timedRequests, 0);
+  const buckets = hours.reduce((sum, h) => sum.map((c, i) => c + h.buckets[i]), new Array<number>(MODEL_TIME_BUCKETS_MS.length + 1).fill(0));
+  return {
+    appId,
+    appName: apps.find((a) => a.appId === appId)?.displayName ?? appId,
+    month,
+    currency,
+    closed: closed !== null,
+    total: formatCents(usageCents + adjustmentCents),
+    tokens,
+    adjustments: formatCents(adjustmentCents),
+    avgModelTimeMs: timed ? Math.round(hours.reduce((n, h) => n + h.modelTimeMs, 0) / timed) : null,
+    p95ModelTimeMs: percentileBound(buckets, 0.95),
+    byModel: rows([...byModel.values()]),
+    byDeployment: rows(split(byDeployment)),
+    byOperation: rows(split(byOperation)),
+    daily: split(byDay).sort((a, b) => a.key.localeCompare(b.key)).map((b) => ({ day: b.key, cost: formatCents(b.cents), requests: b.tokens.requests })),
+    hourly: hours.map((h) => ({ hour: h.hour, requests: h.requests })),
+    mappings: history.map((m) => ({
+      businessUnit: visibleUnit(m.businessUnit) ? m.businessUnit : "another business unit",
+      costCenter: visibleUnit(m.businessUnit) ? m.costCenter : "—",
+      validFrom: m.validFrom,
+      validTo: m.validTo,
+    })),
+  };
+}

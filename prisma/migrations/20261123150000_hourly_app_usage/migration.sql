@@ -1,0 +1,27 @@
+-- CreateTable
+CREATE TABLE "HourlyAppUsage" (
+    "hour" TEXT NOT NULL,
+    "appId" TEXT NOT NULL,
+    "requests" BIGINT NOT NULL,
+    "totalTokens" BIGINT NOT NULL,
+    "timedRequests" BIGINT NOT NULL,
+    "modelTimeMs" BIGINT NOT NULL,
+    "t100" BIGINT NOT NULL,
+    "t200" BIGINT NOT NULL,
+    "t300" BIGINT NOT NULL,
+    "t500" BIGINT NOT NULL,
+    "t750" BIGINT NOT NULL,
+    "t1000" BIGINT NOT NULL,
+    "t1500" BIGINT NOT NULL,
+    "t2000" BIGINT NOT NULL,
+    "t3000" BIGINT NOT NULL,
+    "t5000" BIGINT NOT NULL,
+    "t7500" BIGINT NOT NULL,
+    "t10000" BIGINT NOT NULL,
+    "t15000" BIGINT NOT NULL,
+    "t30000" BIGINT NOT NULL,
+    "t60000" BIGINT NOT NULL,
+    "tOver" BIGINT NOT NULL,
+
+    PRIMARY KEY ("hour", "appId")
+);
