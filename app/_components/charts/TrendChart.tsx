@@ -2,10 +2,14 @@
 
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-type Props = { title: string; points: { x: string; y: number }[]; kind: "bar" | "line"; unit: "money" | "count"; currency?: string; tick?: (x: string) => string };
+/** How to label the time axis (a server component cannot hand a client one a function). */
+const TICKS = { day: (x: string) => x.slice(8, 10), hour: (x: string) => x.slice(8, 10) };
+
+type Props = { title: string; points: { x: string; y: number }[]; kind: "bar" | "line"; unit: "money" | "count"; currency?: string; ticks: keyof typeof TICKS };
 
 /** One series over time: a day's cost, an hour's requests. */
-export function TrendChart({ title, points, kind, unit, currency = "USD", tick = (x) => x }: Props) {
+export function TrendChart({ title, points, kind, unit, currency = "USD", ticks }: Props) {
+  const tick = TICKS[ticks];
   const format = (v: number) => (unit === "money" ? v.toLocaleString("en-US", { style: "currency", currency, maximumFractionDigits: 2 }) : v.toLocaleString("en-US"));
   const total = points.reduce((s, p) => s + p.y, 0);
   const peak = points.reduce((m, p) => (p.y > m.y ? p : m), points[0] ?? { x: "", y: 0 });

@@ -48,8 +48,8 @@ export default async function AppPage({ params, searchParams }: Props) {
       ) : (
         <div className="stack">
           <div className="charts">
-            <TrendChart title="Cost per day (UTC)" kind="bar" unit="money" currency={app.currency} points={app.daily.map((d) => ({ x: d.day, y: Number(d.cost) }))} tick={(d) => d.slice(8)} />
-            <TrendChart title="Requests per hour (UTC)" kind="line" unit="count" points={app.hourly.map((h) => ({ x: `${h.hour}:00`, y: h.requests }))} tick={(h) => h.slice(8, 10)} />
+            <TrendChart title="Cost per day (UTC)" kind="bar" unit="money" currency={app.currency} points={app.daily.map((d) => ({ x: d.day, y: Number(d.cost) }))} ticks="day" />
+            <TrendChart title="Requests per hour (UTC)" kind="line" unit="count" points={app.hourly.map((h) => ({ x: `${h.hour}:00`, y: h.requests }))} ticks="hour" />
           </div>
           <CostTable caption="Cost by model" dimension="Model" rows={app.byModel} total={app.total} currency={app.currency} testId="app-model" />
           <CostTable caption="Cost by deployment" dimension="Deployment" rows={app.byDeployment} total={formatTotal(app.total, app.adjustments)} currency={app.currency} testId="app-deployment" />
