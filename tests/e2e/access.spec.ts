@@ -38,6 +38,11 @@ const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who,
   { route: "/api/v1/exports/chargeback", path: `/api/v1/exports/chargeback?from=${M}&to=2020-01`, expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }) },
   { route: "/api/v1/exports/focus", path: `/api/v1/exports/focus?from=${M}`, expect: api(everyone) },
   { route: "/api/v1/exports/focus", path: `/api/v1/exports/focus?from=${M}&businessUnit=${enc(UNIT_A)}`, expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
+  { route: "/api/v1/reports/apps/[appId]", path: `/api/v1/reports/apps/APP_A?month=${M}`, expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 404 }) },
+  { route: "/api/v1/reports/apps/[appId]", path: `/api/v1/reports/apps/APP_B?month=bad`, expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }) },
+  { route: "/api/v1/reports/daily", path: `/api/v1/reports/daily?month=${M}`, expect: api(everyone) },
+  { route: "/api/v1/reports/daily", path: `/api/v1/reports/daily?month=${M}&businessUnit=${enc(UNIT_A)}`, expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
+  { route: "/api/v1/reports/daily", path: `/api/v1/reports/daily?month=${M}&businessUnit=${enc(UNIT_B)}`, expect: api({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }) },
   { route: "/api/v1/reports/chargeback", path: "/api/v1/reports/chargeback?month=2026-13", expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }) },
   // Sign-in round trips: everyone is sent on (to Entra ID, or back to /signin with an error).
   { route: "/api/auth/entra/login", path: "/api/auth/entra/login?next=/", expect: same(307) },
@@ -86,23 +91,36 @@ test("every route gives each persona the status the table says, and a unit owner
   }
   expect(failures).toEqual([]);
 
-  // What finance sees of every unit, to look for in each owner's responses.
+  // What finance sees of every unit, to look for in each owner's responses: names (unique strings)
+  // and amounts. An amount that also figures in finance's view of the owner's own unit or app is a
+  // coincidence of cents, not a leak, so it is not looked for.
   const finance = contexts.finance.request;
   const byUnit = (await (await finance.get(`/api/v1/reports/chargeback?month=${M}`)).json()) as ChargebackReport;
   const figuresOf = async (unit: string) => {
     const costCenters = (await (await finance.get(`/api/v1/reports/chargeback?month=${M}&by=cost-center&businessUnit=${enc(unit)}`)).json()) as ChargebackReport;
     const row = byUnit.rows.find((r) => r.key === unit)!;
-    return [unit, unit.replace("&", "&amp;"), row.cost, formatMoney(row.cost), ...costCenters.rows.flatMap((r) => [r.name, formatMoney(r.cost)])];
+    return {
+      names: [unit, unit.replace("&", "&amp;"), ...costCenters.rows.map((r) => r.name)],
+      amounts: [row.cost, formatMoney(row.cost), ...costCenters.rows.flatMap((r) => [r.cost, formatMoney(r.cost)])],
+    };
   };
-  for (const [owner, own] of [["ownerA", UNIT_A], ["ownerB", UNIT_B]] as const) {
+  const MONEY = /-?\$?\d[\d,]*\.\d\d/g;
+  for (const [owner, own, app] of [["ownerA", UNIT_A, apps.APP_A], ["ownerB", UNIT_B, apps.APP_B]] as const) {
     const others = byUnit.rows.filter((r) => r.key !== own).map((r) => r.key);
     expect(others.length).toBe(5);
-    const forbidden = (await Promise.all(others.map(figuresOf))).flat();
+    const figures = await Promise.all(others.map(figuresOf));
+    const ownPaths = TABLE.map((r) => r.path.replace(/APP_[AB]/, (k) => apps[k as keyof typeof apps])).filter((p) => p.includes(enc(own)) || p.includes(app));
+    const coincidences = new Set<string>();
+    for (const p of ownPaths) for (const m of (await (await finance.get(p)).text()).matchAll(MONEY)) coincidences.add(m[0]);
+    const forbidden = [...figures.flatMap((f) => f.names), ...figures.flatMap((f) => f.amounts).filter((a) => !coincidences.has(a))];
+    expect(forbidden.length).toBeGreaterThan(20);
     // The sign-in page lists every demo persona and the unit they own; it is only on when local sign-in is.
     // A page echoes the address asked for (a unit's name in its own URL) but nothing more.
     for (const { path: p, body } of bodies[owner].filter((b) => !b.path.startsWith("/signin"))) {
       for (const figure of forbidden.filter((f) => !decodeURIComponent(p).includes(f))) {
-        expect(body.includes(figure), `${owner} ${p} shows "${figure}"`).toBe(false);
+        // Whole figures only: "3.57" inside "$13.57" is not a leak of $3.57.
+        const whole = new RegExp(`(?<![\\d.,$])${figure.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?!\\d)`);
+        expect(whole.test(body), `${owner} ${p} shows "${figure}"`).toBe(false);
       }
     }
     // Their total is exactly what finance sees for their unit.

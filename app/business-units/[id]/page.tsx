@@ -3,14 +3,16 @@ import { canSeeUnit } from "../../../lib/auth/access";
 import { requireCaller } from "../../../lib/auth/currentCaller";
 import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
+import { getDailyTrend } from "../../../lib/reports/getDailyTrend";
 import { onlyUnits } from "../../../lib/reports/reportScope";
 import { getSharedStore } from "../../../lib/store";
 import { AdjustmentsTable } from "../../_components/AdjustmentsTable";
+import { AppComparisonTable } from "../../_components/AppComparisonTable";
+import { TrendChart } from "../../_components/charts/TrendChart";
 import { CostTable } from "../../_components/CostTable";
 import { Downloads } from "../../_components/Downloads";
-import { MonthNav } from "../../_components/MonthNav";
+import { MonthNav, previousMonth } from "../../_components/MonthNav";
 import { monthParam } from "../../_components/monthParam";
-import { appHref } from "../../_components/unitHref";
 
 export const dynamic = "force-dynamic";
 
@@ -30,9 +32,13 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
 
   const { month, invalidMonth } = monthParam(asked);
   const scope = onlyUnits([unit]);
-  const [byCostCenter, byApp, byModel] = await Promise.all(
-    (["cost-center", "app", "model"] as const).map((by) => getChargebackReport(store, month, by, scope)),
-  );
+  const [byCostCenter, byApp, byModel, lastByApp, trend] = await Promise.all([
+    getChargebackReport(store, month, "cost-center", scope),
+    getChargebackReport(store, month, "app", scope),
+    getChargebackReport(store, month, "model", scope),
+    getChargebackReport(store, previousMonth(month), "app", scope),
+    getDailyTrend(store, month, scope),
+  ]);
   const { currency, total } = byCostCenter;
   const sum = (key: "requests" | "promptTokens" | "cachedTokens" | "completionTokens") => byCostCenter.rows.reduce((n, r) => n + r[key], 0);
   return (
@@ -61,8 +67,9 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
         <p className="empty">No usage of {unit} recorded for {month}.</p>
       ) : (
         <div className="stack">
+          <TrendChart title="Cost per day (UTC)" kind="bar" unit="money" currency={currency} ticks="day" points={trend.days.map((day) => ({ x: day, y: Number(trend.cost[day][unit] ?? 0) }))} />
           <CostTable caption="Cost by cost center" dimension="Cost center" rows={byCostCenter.rows} total={total} currency={currency} testId="cc" />
-          <CostTable caption="Cost by app" dimension="App" rows={byApp.rows} total={byApp.total} currency={currency} testId="app" href={(row) => appHref(row.key, month)} />
+          <AppComparisonTable current={byApp} previous={lastByApp} />
           <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={currency} testId="model" />
           {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} />}
         </div>
