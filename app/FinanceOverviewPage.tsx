@@ -1,7 +1,7 @@
 import "server-only";
 import { seesEveryUnit, type Caller } from "../lib/auth/access";
 import { formatCents } from "../lib/pricing/money";
-import { getChargebackReport, type ChargebackReport } from "../lib/reports/getChargebackReport";
+import { monthLines, reportFromLines, type ChargebackReport } from "../lib/reports/getChargebackReport";
 import { getDailyTrend } from "../lib/reports/getDailyTrend";
 import { formatCount, formatMoney } from "../lib/reports/formatMoney";
 import { percentChange, projectMonthEnd } from "../lib/reports/projection";
@@ -23,13 +23,9 @@ const cents = (amount: string) => BigInt(amount.replace(".", ""));
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
 export async function FinanceOverviewPage({ caller, month, invalidMonth, error }: Props) {
   const store = getSharedStore();
-  const [report, previous, byApp, byModel, trend] = await Promise.all([
-    getChargebackReport(store, month, "business-unit", caller.scope),
-    getChargebackReport(store, previousMonth(month), "business-unit", caller.scope),
-    getChargebackReport(store, month, "app", caller.scope),
-    getChargebackReport(store, month, "model", caller.scope),
-    getDailyTrend(store, month, caller.scope),
-  ]);
+  const [lines, previousLines, trend] = await Promise.all([monthLines(store, month), monthLines(store, previousMonth(month)), getDailyTrend(store, month, caller.scope)]);
+  const [report, byApp, byModel] = (["business-unit", "app", "model"] as const).map((by) => reportFromLines(lines, by, caller.scope));
+  const previous = reportFromLines(previousLines, "business-unit", caller.scope);
   const everyUnit = seesEveryUnit(caller);
   const requests = report.rows.reduce((n, r) => n + r.requests, 0) + report.unmapped.requests;
   const tokens = report.rows.reduce((n, r) => n + r.totalTokens, 0);

@@ -8,14 +8,10 @@ import Database from "better-sqlite3";
 import { demoHistory } from "../ingest/demo/demoEvents";
 import { demoOrganisation } from "../ingest/demo/demoOrganisation";
 import { seededRandom } from "../ingest/demo/random";
-import { importDeployments } from "../lib/pricing/importDeployments";
-import { importRetailPrices, parseRetailPricePage } from "../lib/pricing/importRetailPrices";
-import { SqliteStore } from "../lib/store/sqlite/sqliteStore";
+import { out, pricedStore, root } from "./pricedStore";
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const TARGET_EVENTS_PER_SECOND = 40_000;
-const root = path.resolve(__dirname, "..");
-const out = path.join(root, "bench", "out");
 const eventsFile = path.join(out, "events.ndjson");
 
 function generate(): void {
@@ -42,18 +38,6 @@ function generate(): void {
 }
 
 /** A fresh store with the real price book and the demo deployments, so every event is priced. */
-async function pricedStore(name: string): Promise<string> {
-  const file = path.join(out, name);
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-  const store = SqliteStore.open(file);
-  const prices = path.join(root, "ingest", "demo", "retail-prices");
-  const files = fs.readdirSync(prices).map((f) => path.join(prices, f));
-  await importRetailPrices(store, files.flatMap((f) => parseRetailPricePage(fs.readFileSync(f, "utf8"), f)));
-  await importDeployments(store, demoOrganisation().deploymentsCsv, "deployments.csv");
-  await store.close();
-  return file;
-}
-
 /** The raw limit: JSON.parse each line and insert it with one prepared statement, one transaction. */
 async function rawLimit(file: string): Promise<number> {
   const db = new Database(file);

@@ -2,8 +2,18 @@ import type { UsageStore } from "../store/port";
 import { PriceBook } from "./priceBook";
 import { UsagePricer } from "./priceUsage";
 
-/** The price book and deployments as the store has them now. */
+const built = new WeakMap<UsageStore, { version: string; pricer: Promise<UsagePricer> }>();
+
+/**
+ * The price book and deployments as the store has them now. Building the book reads every price,
+ * so it is kept per store and rebuilt only when prices or deployments change.
+ */
 export async function loadPricer(store: UsageStore): Promise<UsagePricer> {
-  const [prices, deployments] = await Promise.all([store.listRetailPrices(), store.listDeployments()]);
-  return new UsagePricer(new PriceBook(prices), deployments);
+  const version = await store.getPricingVersion();
+  const cached = built.get(store);
+  if (cached?.version === version) return cached.pricer;
+  const pricer = Promise.all([store.listRetailPrices(), store.listDeployments()]).then(([prices, deployments]) => new UsagePricer(new PriceBook(prices), deployments));
+  built.set(store, { version, pricer });
+  pricer.catch(() => built.delete(store));
+  return pricer;
 }

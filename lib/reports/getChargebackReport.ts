@@ -35,7 +35,13 @@ type Row = { key: string; name: string; cents: bigint; tokens: Tokens };
  * units' lines: no other unit's numbers, no unmapped apps.
  */
 export async function getChargebackReport(store: UsageStore, month: string, by: ReportDimension, scope: ReportScope = ALL_UNITS): Promise<ChargebackReport> {
-  const { lines, unpriced, currency, closed } = await monthLines(store, month);
+  return reportFromLines(await monthLines(store, month), by, scope);
+}
+
+export type MonthLines = { month: string; lines: CostedLine[]; unpriced: UnpricedUsage[]; currency: string; closed: ClosedMonth | null };
+
+/** The report of a month whose lines are already at hand: a page showing several views reads them once. */
+export function reportFromLines({ month, lines, unpriced, currency, closed }: MonthLines, by: ReportDimension, scope: ReportScope = ALL_UNITS): ChargebackReport {
   const everything = scope.units === "all";
   const visible = lines.filter((l) => (l.businessUnit === "" ? everything : includesUnit(scope, l.businessUnit)));
   const rows = new Map<string, Row>();
@@ -83,12 +89,12 @@ export async function getChargebackReport(store: UsageStore, month: string, by: 
 }
 
 /** A month's costed lines: frozen when closed, else live plus the corrections that land in it. */
-export async function monthLines(store: UsageStore, month: string): Promise<{ lines: CostedLine[]; unpriced: UnpricedUsage[]; currency: string; closed: ClosedMonth | null }> {
+export async function monthLines(store: UsageStore, month: string): Promise<MonthLines> {
   const closedMonths = await store.listClosedMonths();
   const closed = closedMonths.find((c) => c.month === month) ?? null;
-  if (closed) return { lines: await store.listStatementLines({ month }), unpriced: closed.unpriced, currency: closed.currency, closed };
+  if (closed) return { month, lines: await store.listStatementLines({ month }), unpriced: closed.unpriced, currency: closed.currency, closed };
   const [live, adjustments] = await Promise.all([liveLines(store, month), adjustmentsLandingIn(store, month, closedMonths)]);
-  return { lines: allocateLines([...live.lines, ...adjustments]), unpriced: live.unpriced, currency: live.currency, closed: null };
+  return { month, lines: allocateLines([...live.lines, ...adjustments]), unpriced: live.unpriced, currency: live.currency, closed: null };
 }
 
 const byCost = (list: Row[]): Row[] => list.sort((a, b) => (a.cents === b.cents ? a.key.localeCompare(b.key) : a.cents > b.cents ? -1 : 1));

@@ -20,7 +20,7 @@ export async function liveLines(store: UsageStore, month: string): Promise<LiveM
   const [usage, pricer, mappings, apps] = await Promise.all([store.listDailyUsage(from, to), loadPricer(store), store.listOrgMappings(), store.listApps()]);
   const org = new OrgDirectory(mappings);
   const appNames = new Map(apps.map((a) => [a.appId, a.displayName]));
-  const lines = new Map<string, StatementLine & { priceSet: Set<string> }>();
+  const lines = new Map<string, StatementLine & { priceSet: Set<Price> }>();
   const unpriced = new Map<string, UnpricedUsage>();
 
   for (const u of usage) {
@@ -41,7 +41,8 @@ export async function liveLines(store: UsageStore, month: string): Promise<LiveM
       lines.set(lineKey(key), line);
     }
     line.atto += priced.priced ? priced.atto : 0n;
-    if (priced.priced) for (const p of priced.prices) line.priceSet.add(describePrice(p));
+    // The book's price objects are shared, so the set holds each price once; described at the end.
+    if (priced.priced) for (const p of priced.prices) line.priceSet.add(p);
     line.tokens.requests += Number(u.requests);
     line.tokens.promptTokens += Number(u.promptTokens);
     line.tokens.cachedTokens += Number(u.cachedTokens);
@@ -49,7 +50,7 @@ export async function liveLines(store: UsageStore, month: string): Promise<LiveM
     line.tokens.totalTokens += Number(u.totalTokens);
   }
   return {
-    lines: [...lines.values()].map(({ priceSet, ...line }) => ({ ...line, prices: [...priceSet].sort() })),
+    lines: [...lines.values()].map(({ priceSet, ...line }) => ({ ...line, prices: [...new Set([...priceSet].map(describePrice))].sort() })),
     unpriced: [...unpriced.values()],
     currency: pricer.book.currency,
   };

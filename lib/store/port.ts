@@ -61,6 +61,8 @@ export interface UsageStore {
   saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }): Promise<void>;
 
   saveRetailPrices(items: RetailPriceItem[], importedAt: number): Promise<UpsertSummary>;
+  /** Changes whenever prices or deployments do: lets a built price book be reused until then. */
+  getPricingVersion(): Promise<string>;
   listRetailPrices(): Promise<RetailPriceItem[]>;
   saveDeployments(deployments: Deployment[]): Promise<UpsertSummary>;
   listDeployments(): Promise<Deployment[]>;

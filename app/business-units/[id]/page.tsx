@@ -2,7 +2,7 @@ import { forbidden, notFound } from "next/navigation";
 import { canSeeUnit } from "../../../lib/auth/access";
 import { requireCaller } from "../../../lib/auth/currentCaller";
 import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
-import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
+import { monthLines, reportFromLines } from "../../../lib/reports/getChargebackReport";
 import { getDailyTrend } from "../../../lib/reports/getDailyTrend";
 import { onlyUnits } from "../../../lib/reports/reportScope";
 import { getSharedStore } from "../../../lib/store";
@@ -32,13 +32,9 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
 
   const { month, invalidMonth } = monthParam(asked);
   const scope = onlyUnits([unit]);
-  const [byCostCenter, byApp, byModel, lastByApp, trend] = await Promise.all([
-    getChargebackReport(store, month, "cost-center", scope),
-    getChargebackReport(store, month, "app", scope),
-    getChargebackReport(store, month, "model", scope),
-    getChargebackReport(store, previousMonth(month), "app", scope),
-    getDailyTrend(store, month, scope),
-  ]);
+  const [lines, lastLines, trend] = await Promise.all([monthLines(store, month), monthLines(store, previousMonth(month)), getDailyTrend(store, month, scope)]);
+  const [byCostCenter, byApp, byModel] = (["cost-center", "app", "model"] as const).map((by) => reportFromLines(lines, by, scope));
+  const lastByApp = reportFromLines(lastLines, "app", scope);
   const { currency, total } = byCostCenter;
   const sum = (key: "requests" | "promptTokens" | "cachedTokens" | "completionTokens") => byCostCenter.rows.reduce((n, r) => n + r[key], 0);
   return (

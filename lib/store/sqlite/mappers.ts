@@ -39,21 +39,24 @@ export const toOrgMapping = (r: OrgMappingRow): OrgMapping => ({ ...r });
 
 type RawRow = Record<string, unknown>;
 
-export const toDailyUsage = (r: RawRow): DailyUsage => ({
-  day: r.day as string,
-  appId: r.appId as string,
-  deployment: r.deployment as string,
-  model: r.model as string,
-  region: r.region as string,
-  operation: r.operation as string,
-  tokenKinds: Number(r.tokenKinds),
-  requests: r.requests as bigint,
-  promptTokens: r.promptTokens as bigint,
-  cachedTokens: r.cachedTokens as bigint,
-  completionTokens: r.completionTokens as bigint,
-  reasoningTokens: r.reasoningTokens as bigint,
-  totalTokens: r.totalTokens as bigint,
-  modelTimeMs: r.modelTimeMs as bigint,
+export const DAILY_USAGE_COLUMNS = ["day", "appId", "deployment", "model", "region", "operation", "tokenKinds", "requests", "promptTokens", "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs"] as const;
+
+/** A DailyUsage row read as an array in DAILY_USAGE_COLUMNS order. */
+export const toDailyUsage = (r: unknown[]): DailyUsage => ({
+  day: r[0] as string,
+  appId: r[1] as string,
+  deployment: r[2] as string,
+  model: r[3] as string,
+  region: r[4] as string,
+  operation: r[5] as string,
+  tokenKinds: Number(r[6]),
+  requests: r[7] as bigint,
+  promptTokens: r[8] as bigint,
+  cachedTokens: r[9] as bigint,
+  completionTokens: r[10] as bigint,
+  reasoningTokens: r[11] as bigint,
+  totalTokens: r[12] as bigint,
+  modelTimeMs: r[13] as bigint,
 });
 
 export const toQuarantinedEvent = (r: RawRow): QuarantinedEvent => ({

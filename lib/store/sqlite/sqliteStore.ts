@@ -7,7 +7,7 @@ import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import type { App, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
-import { fromCostedLine, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
+import { DAILY_USAGE_COLUMNS, fromCostedLine, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
 import { ensureMigrated } from "./migrate";
 import { openDatabase } from "./openDatabase";
 import { createPrismaClient } from "./prismaClient";
@@ -38,10 +38,11 @@ export class SqliteStore implements UsageStore {
 
   async listDailyUsage(fromDay: string, toDay: string) {
     return this.db
-      .prepare("SELECT * FROM DailyUsage WHERE day >= ? AND day < ? ORDER BY day")
+      .prepare(`SELECT ${DAILY_USAGE_COLUMNS.join(", ")} FROM DailyUsage WHERE day >= ? AND day < ? ORDER BY day`)
+      .raw(true) // arrays, not keyed objects: the month report reads every row of the month
       .safeIntegers(true) // sums stay exact integers (bigint) on their way to the money arithmetic
       .all(fromDay, toDay)
-      .map((r) => toDailyUsage(r as Record<string, unknown>));
+      .map((r) => toDailyUsage(r as unknown[]));
   }
 
   async listHourlyAppUsage(appId: string, fromDay: string, toDay: string) {
@@ -107,6 +108,12 @@ export class SqliteStore implements UsageStore {
       create: (tx, rows) => tx.deployment.createMany({ data: rows }),
       update: (tx, d) => tx.deployment.update({ where: { name: d.name }, data: d }),
     });
+  }
+
+  async getPricingVersion() {
+    const prices = this.db.prepare("SELECT COUNT(*) AS n, MAX(importedAt) AS at FROM RetailPrice").get() as { n: number; at: number | null };
+    const deployments = this.db.prepare("SELECT group_concat(name || '|' || coalesce(model, '') || '|' || region || '|' || sku, ';') AS d FROM Deployment").get() as { d: string | null };
+    return `${prices.n}|${prices.at}|${deployments.d ?? ""}`;
   }
 
   async listDeployments() {

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { BUCKET_COLUMNS, bucketOf, utcHour } from "../../events/modelTimeBuckets";
 import { utcDay } from "../../events/parseEventTime";
+import type { UsageEvent } from "../../events/usageEvent";
 import type { UsageBatch, UsageBatchResult } from "../port";
 import { createEventInserter } from "./insertEvents";
 
@@ -11,6 +12,32 @@ const tokenKinds = (e: { promptTokens: number; cachedTokens: number; completionT
 /** The hot path: facts, rollups and quarantine through prepared statements, one transaction a batch. */
 export function createUsageWriter(db: Database.Database): (batch: UsageBatch) => UsageBatchResult {
   const insertEvents = createEventInserter(db);
+  const writeRollups = createRollupWriter(db);
+  const quarantine = db.prepare(
+    `INSERT OR IGNORE INTO QuarantinedEvent (id, receivedAt, source, reason, raw, status) VALUES (?, ?, ?, ?, ?, 'open')`,
+  );
+
+  return db.transaction((batch: UsageBatch): UsageBatchResult => {
+    // Rollups are summed in memory first: one upsert per key and batch instead of one per event.
+    const rollups: Rollups = new Map();
+    const hourly: Rollups = new Map();
+    const inserted = insertEvents(batch.events, batch.receivedAt);
+    batch.events.forEach(({ event: e }, i) => {
+      if (inserted[i]) sumIntoRollups(rollups, hourly, e);
+    });
+    writeRollups(rollups, hourly);
+    let quarantined = 0;
+    for (const q of batch.quarantined) {
+      quarantined += quarantine.run(q.id, batch.receivedAt, q.source, q.reason, q.raw).changes;
+    }
+    return { inserted, quarantined, quarantineDuplicates: batch.quarantined.length - quarantined };
+  });
+}
+
+export type Rollups = Map<string, (string | number)[]>;
+
+/** Adds in-memory sums to the daily and hourly rollup tables: one upsert per key. */
+export function createRollupWriter(db: Database.Database): (rollups: Rollups, hourly: Rollups) => void {
   const addToRollup = db.prepare(
     `INSERT INTO DailyUsage (day, appId, deployment, model, region, operation, tokenKinds, requests, promptTokens,
        cachedTokens, completionTokens, reasoningTokens, totalTokens, modelTimeMs)
@@ -30,43 +57,31 @@ export function createUsageWriter(db: Database.Database): (batch: UsageBatch) =>
        timedRequests = timedRequests + excluded.timedRequests, modelTimeMs = modelTimeMs + excluded.modelTimeMs,
        ${BUCKET_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
   );
-  const quarantine = db.prepare(
-    `INSERT OR IGNORE INTO QuarantinedEvent (id, receivedAt, source, reason, raw, status) VALUES (?, ?, ?, ?, ?, 'open')`,
-  );
-
-  return db.transaction((batch: UsageBatch): UsageBatchResult => {
-    // Rollups are summed in memory first: one upsert per key and batch instead of one per event.
-    const rollups = new Map<string, (string | number)[]>();
-    const hourly = new Map<string, (string | number)[]>();
-    const inserted = insertEvents(batch.events, batch.receivedAt);
-    batch.events.forEach(({ event: e }, i) => {
-      if (!inserted[i]) return;
-      const day = utcDay(e.time);
-      addToHour(hourly, utcHour(e.time, day), e.appId, e.totalTokens, e.modelTimeMs);
-      const kinds = tokenKinds(e);
-      const key = `${day}\u0000${e.appId}\u0000${e.deployment}\u0000${e.model}\u0000${e.region}\u0000${e.operation}\u0000${kinds}`;
-      const sums = rollups.get(key);
-      if (sums) {
-        (sums[7] as number) += 1;
-        (sums[8] as number) += e.promptTokens;
-        (sums[9] as number) += e.cachedTokens;
-        (sums[10] as number) += e.completionTokens;
-        (sums[11] as number) += e.reasoningTokens;
-        (sums[12] as number) += e.totalTokens;
-        (sums[13] as number) += e.modelTimeMs ?? 0;
-      } else {
-        rollups.set(key, [day, e.appId, e.deployment, e.model, e.region, e.operation, kinds, 1, e.promptTokens,
-          e.cachedTokens, e.completionTokens, e.reasoningTokens, e.totalTokens, e.modelTimeMs ?? 0]);
-      }
-    });
+  return (rollups, hourly) => {
     for (const values of rollups.values()) addToRollup.run(...values);
     for (const values of hourly.values()) addToHourly.run(...values);
-    let quarantined = 0;
-    for (const q of batch.quarantined) {
-      quarantined += quarantine.run(q.id, batch.receivedAt, q.source, q.reason, q.raw).changes;
-    }
-    return { inserted, quarantined, quarantineDuplicates: batch.quarantined.length - quarantined };
-  });
+  };
+}
+
+/** Sums an event into its daily rollup row and its (hour, app) row, in memory. */
+export function sumIntoRollups(rollups: Rollups, hourly: Rollups, e: UsageEvent): void {
+  const day = utcDay(e.time);
+  addToHour(hourly, utcHour(e.time, day), e.appId, e.totalTokens, e.modelTimeMs);
+  const kinds = tokenKinds(e);
+  const key = `${day}\u0000${e.appId}\u0000${e.deployment}\u0000${e.model}\u0000${e.region}\u0000${e.operation}\u0000${kinds}`;
+  const sums = rollups.get(key);
+  if (sums) {
+    (sums[7] as number) += 1;
+    (sums[8] as number) += e.promptTokens;
+    (sums[9] as number) += e.cachedTokens;
+    (sums[10] as number) += e.completionTokens;
+    (sums[11] as number) += e.reasoningTokens;
+    (sums[12] as number) += e.totalTokens;
+    (sums[13] as number) += e.modelTimeMs ?? 0;
+  } else {
+    rollups.set(key, [day, e.appId, e.deployment, e.model, e.region, e.operation, kinds, 1, e.promptTokens,
+      e.cachedTokens, e.completionTokens, e.reasoningTokens, e.totalTokens, e.modelTimeMs ?? 0]);
+  }
 }
 
 /** Sums an event into its (hour, app) row: requests, tokens, model time and its histogram bucket. */
