@@ -8,7 +8,7 @@ import { demoHistory } from "../ingest/demo/demoEvents";
 import { demoOrganisation } from "../ingest/demo/demoOrganisation";
 import { seededRandom } from "../ingest/demo/random";
 import { parseEventLine } from "../lib/events/parseEventLine";
-import { getChargebackReport } from "../lib/reports/getChargebackReport";
+import { getChargebackReport, monthLines, reportFromLines } from "../lib/reports/getChargebackReport";
 import { getDailyTrend } from "../lib/reports/getDailyTrend";
 import { createRollupWriter, sumIntoRollups, type Rollups } from "../lib/store/sqlite/usageWriter";
 import { SqliteStore } from "../lib/store/sqlite/sqliteStore";
@@ -66,22 +66,18 @@ async function main() {
   const store = SqliteStore.open(file);
   const raw = await timed(() => store.listDailyUsage(`${MONTH}-01`, "2026-02-01"));
   const report = await timed(() => getChargebackReport(store, MONTH, "business-unit"));
-  const overview = await timed(() =>
-    Promise.all([
-      getChargebackReport(store, MONTH, "business-unit"),
-      getChargebackReport(store, "2025-12", "business-unit"),
-      getChargebackReport(store, MONTH, "app"),
-      getChargebackReport(store, MONTH, "model"),
-      getDailyTrend(store, MONTH),
-    ]),
-  );
+  const overview = await timed(async () => {
+    const [lines, previous] = await Promise.all([monthLines(store, MONTH), monthLines(store, "2025-12"), getDailyTrend(store, MONTH)]);
+    for (const by of ["business-unit", "app", "model"] as const) reportFromLines(lines, by);
+    reportFromLines(previous, "business-unit");
+  });
   const total = (await getChargebackReport(store, MONTH, "business-unit")).total;
   await store.close();
   const ms = (n: number) => `${n.toFixed(1).padStart(7)} ms`;
   console.log(`\nevents in ${MONTH}: ${rows.requests.toLocaleString("en-US")} in ${rows.n.toLocaleString("en-US")} daily rollup rows; total $${total}`);
   console.log(`raw limit  (read the month's rollups):           ${ms(raw)}  (median of ${RUNS})`);
   console.log(`month report by business unit (priced, mapped): ${ms(report)}`);
-  console.log(`finance overview (5 reports, as the page reads): ${ms(overview)}`);
+  console.log(`finance overview (all its data, as the page reads): ${ms(overview)}`);
   console.log(`target: month report under ${TARGET_MS} ms → ${report < TARGET_MS ? "met" : "NOT met"}`);
 }
 

@@ -1,4 +1,5 @@
 import type { UsageEvent } from "../events/usageEvent";
+import type { AuditEntry } from "../audit/auditEntry";
 import type { IngestKey } from "../intake/ingestKey";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../statements/statementLine";
 import type { BusinessUnitOwner } from "../org/businessUnitOwner";
@@ -43,6 +44,9 @@ export type QuarantinedEvent = {
   status: QuarantineStatus;
 };
 
+/** Who makes a change and why, for the audit entries written with it. */
+export type AuditContext = { actor: string; action: string; reason: string; at?: number };
+
 export type UpsertSummary = { added: number; changed: number; unchanged: number };
 export type App = { appId: string; displayName: string };
 
@@ -66,14 +70,14 @@ export interface UsageStore {
   listRetailPrices(): Promise<RetailPriceItem[]>;
   saveDeployments(deployments: Deployment[]): Promise<UpsertSummary>;
   listDeployments(): Promise<Deployment[]>;
-  /** Replaces nothing: adds new (appId, validFrom) rows and updates changed ones. */
-  saveOrgMappings(mappings: OrgMapping[]): Promise<UpsertSummary>;
+  /** Adds new (appId, validFrom) rows and updates changed ones; with `audit`, records each change in the same transaction. */
+  saveOrgMappings(mappings: OrgMapping[], audit?: AuditContext): Promise<UpsertSummary>;
   listOrgMappings(): Promise<OrgMapping[]>;
   saveApps(apps: App[]): Promise<UpsertSummary>;
   listApps(): Promise<App[]>;
-  saveBusinessUnitOwners(owners: BusinessUnitOwner[]): Promise<UpsertSummary>;
+  saveBusinessUnitOwners(owners: BusinessUnitOwner[], audit?: AuditContext): Promise<UpsertSummary>;
   /** Returns false when there was no such owner. */
-  removeBusinessUnitOwner(businessUnit: string, principalId: string): Promise<boolean>;
+  removeBusinessUnitOwner(businessUnit: string, principalId: string, audit?: AuditContext): Promise<boolean>;
   listBusinessUnitOwners(): Promise<BusinessUnitOwner[]>;
   saveIngestKey(key: IngestKey): Promise<void>;
   findIngestKey(id: string): Promise<IngestKey | null>;
@@ -90,6 +94,8 @@ export interface UsageStore {
   /** Drops a month's frozen statement and logs why, in one transaction. */
   deleteClosedMonth(month: string, log: MonthLogEntry): Promise<void>;
   listMonthLog(): Promise<MonthLogEntry[]>;
+  /** The audit log, newest first; it has no update or delete. */
+  listAudit(limit: number): Promise<AuditEntry[]>;
 
   close(): Promise<void>;
 }

@@ -1,8 +1,9 @@
 import { BUCKET_COLUMNS } from "../../events/modelTimeBuckets";
 import { formatCents } from "../../pricing/money";
-import type { BusinessUnitOwner as BusinessUnitOwnerRow, ClosedMonth as ClosedMonthRow, IngestKey as IngestKeyRow, MonthLog as MonthLogRow, StatementLine as StatementLineRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
+import type { AuditEntry as AuditEntryRow, BusinessUnitOwner as BusinessUnitOwnerRow, ClosedMonth as ClosedMonthRow, IngestKey as IngestKeyRow, MonthLog as MonthLogRow, StatementLine as StatementLineRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { HourlyAppUsage } from "../port";
+import type { AuditEntry } from "../../audit/auditEntry";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
@@ -148,4 +149,14 @@ export const toHourlyAppUsage = (r: Record<string, number | string>): HourlyAppU
   timedRequests: Number(r.timedRequests),
   modelTimeMs: Number(r.modelTimeMs),
   buckets: BUCKET_COLUMNS.map((c) => Number(r[c])),
+});
+
+export const toAuditEntry = (r: AuditEntryRow): AuditEntry => ({
+  at: Number(r.at),
+  actor: r.actor,
+  action: r.action,
+  subject: r.subject,
+  before: JSON.parse(r.before),
+  after: JSON.parse(r.after),
+  reason: r.reason,
 });

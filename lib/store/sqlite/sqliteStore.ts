@@ -6,9 +6,10 @@ import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
-import type { App, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
-import { DAILY_USAGE_COLUMNS, fromCostedLine, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
+import type { App, AuditContext, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
+import { DAILY_USAGE_COLUMNS, fromCostedLine, toAuditEntry, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
 import { ensureMigrated } from "./migrate";
+import { recordAudit } from "./recordAudit";
 import { openDatabase } from "./openDatabase";
 import { createPrismaClient } from "./prismaClient";
 import { upsertByKey } from "./upsertByKey";
@@ -120,12 +121,19 @@ export class SqliteStore implements UsageStore {
     return (await this.prisma.deployment.findMany({ orderBy: { name: "asc" } })).map(toDeployment);
   }
 
-  async saveOrgMappings(mappings: OrgMapping[]) {
+  async saveOrgMappings(mappings: OrgMapping[], audit?: AuditContext) {
     const existing = (await this.prisma.orgMapping.findMany()).map(toOrgMapping);
-    return upsertByKey(this.prisma, existing, mappings, (m) => `${m.appId}|${m.validFrom}`, {
-      create: (tx, rows) => tx.orgMapping.createMany({ data: rows }),
-      update: (tx, m) => tx.orgMapping.update({ where: { appId_validFrom: { appId: m.appId, validFrom: m.validFrom } }, data: m }),
-    });
+    return upsertByKey(
+      this.prisma,
+      existing,
+      mappings,
+      (m) => `${m.appId}|${m.validFrom}`,
+      {
+        create: (tx, rows) => tx.orgMapping.createMany({ data: rows }),
+        update: (tx, m) => tx.orgMapping.update({ where: { appId_validFrom: { appId: m.appId, validFrom: m.validFrom } }, data: m }),
+      },
+      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((m) => [m.appId, null, m] as const), ...updated.map((u) => [u.after.appId, u.before, u.after] as const)])),
+    );
   }
 
   async listOrgMappings() {
@@ -144,18 +152,34 @@ export class SqliteStore implements UsageStore {
     return this.prisma.app.findMany({ orderBy: { appId: "asc" } });
   }
 
-  async saveBusinessUnitOwners(owners: BusinessUnitOwner[]) {
+  async saveBusinessUnitOwners(owners: BusinessUnitOwner[], audit?: AuditContext) {
     const existing = (await this.prisma.businessUnitOwner.findMany()).map(toBusinessUnitOwner);
-    return upsertByKey(this.prisma, existing, owners, (o) => `${o.businessUnit}|${o.principalId}`, {
-      create: (tx, rows) => tx.businessUnitOwner.createMany({ data: rows }),
-      update: (tx, o) =>
-        tx.businessUnitOwner.update({ where: { businessUnit_principalId: { businessUnit: o.businessUnit, principalId: o.principalId } }, data: o }),
+    return upsertByKey(
+      this.prisma,
+      existing,
+      owners,
+      (o) => `${o.businessUnit}|${o.principalId}`,
+      {
+        create: (tx, rows) => tx.businessUnitOwner.createMany({ data: rows }),
+        update: (tx, o) =>
+          tx.businessUnitOwner.update({ where: { businessUnit_principalId: { businessUnit: o.businessUnit, principalId: o.principalId } }, data: o }),
+      },
+      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((o) => [o.businessUnit, null, o] as const), ...updated.map((u) => [u.after.businessUnit, u.before, u.after] as const)])),
+    );
+  }
+
+  async removeBusinessUnitOwner(businessUnit: string, principalId: string, audit?: AuditContext) {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await tx.businessUnitOwner.findUnique({ where: { businessUnit_principalId: { businessUnit, principalId } } });
+      if (!before) return false;
+      await tx.businessUnitOwner.delete({ where: { businessUnit_principalId: { businessUnit, principalId } } });
+      if (audit) await recordAudit(tx, audit, [[businessUnit, toBusinessUnitOwner(before), null]]);
+      return true;
     });
   }
 
-  async removeBusinessUnitOwner(businessUnit: string, principalId: string) {
-    const { count } = await this.prisma.businessUnitOwner.deleteMany({ where: { businessUnit, principalId } });
-    return count > 0;
+  async listAudit(limit: number) {
+    return (await this.prisma.auditEntry.findMany({ orderBy: { id: "desc" }, take: limit })).map(toAuditEntry);
   }
 
   async listBusinessUnitOwners() {

@@ -9,6 +9,8 @@ export async function upsertByKey<T extends object>(
   incoming: readonly T[],
   keyOf: (row: T) => string,
   write: { create: (tx: Prisma.TransactionClient, rows: T[]) => Promise<unknown>; update: (tx: Prisma.TransactionClient, row: T) => Promise<unknown> },
+  /** Runs in the same transaction when anything changed, e.g. to record the change in the audit log. */
+  alsoOnChange?: (tx: Prisma.TransactionClient, changed: { created: T[]; updated: { before: T; after: T }[] }) => Promise<unknown>,
 ): Promise<UpsertSummary> {
   const before = new Map(existing.map((row) => [keyOf(row), row]));
   const summary: UpsertSummary = { added: 0, changed: 0, unchanged: 0 };
@@ -26,6 +28,7 @@ export async function upsertByKey<T extends object>(
       async (tx) => {
         if (created.length > 0) await write.create(tx, created);
         for (const row of updated) await write.update(tx, row);
+        if (alsoOnChange) await alsoOnChange(tx, { created, updated: updated.map((after) => ({ before: before.get(keyOf(after))!, after })) });
       },
       { timeout: 60_000 },
     );

@@ -1,0 +1,12 @@
+/** One admin change, as recorded. `before`/`after` are JSON (null when created / removed). */
+export type AuditEntry = { at: number; actor: string; action: string; subject: string; before: unknown; after: unknown; reason: string };
+
+export const auditEntry = (actor: string, action: string, subject: string, before: unknown, after: unknown, reason = "", at = Date.now()): AuditEntry => ({
+  at,
+  actor,
+  action,
+  subject,
+  before: before ?? null,
+  after: after ?? null,
+  reason,
+});
