@@ -1,5 +1,5 @@
 import "server-only";
-import { seesEveryUnit, type Caller } from "../lib/auth/access";
+import { may, seesEveryUnit, type Caller } from "../lib/auth/access";
 import { formatCents } from "../lib/pricing/money";
 import { monthLines, reportFromLines, type ChargebackReport } from "../lib/reports/getChargebackReport";
 import { getDailyTrend } from "../lib/reports/getDailyTrend";
@@ -69,7 +69,15 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
         </div>
         <div className="card"><dt>Requests</dt><dd>{formatCount(requests)}</dd></div>
         <div className="card"><dt>Tokens</dt><dd>{formatCount(tokens)}</dd></div>
-        {everyUnit && <div className="card"><dt>Unmapped cost</dt><dd data-testid="unmapped">{money(report.unmapped.cost)}</dd></div>}
+        {everyUnit && (
+          <div className="card">
+            <dt>Unmapped cost</dt>
+            <dd data-testid="unmapped">
+              {money(report.unmapped.cost)}
+              {may(caller, "mappings:write") && report.unmapped.apps.length > 0 && <a className="hint" href="/admin/mappings">assign {report.unmapped.apps.length} apps</a>}
+            </dd>
+          </div>
+        )}
         <div className="card"><dt>Unpriced requests</dt><dd data-testid="unpriced">{formatCount(report.unpriced.requests)}</dd></div>
       </dl>
       {noUnits ? (

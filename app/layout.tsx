@@ -21,7 +21,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <span className="tagline">Azure OpenAI cost by business unit</span>
           {caller && (
             <nav className="who" aria-label="Account">
+              {may(caller, "mappings:write") && <a href="/admin/mappings">Mappings</a>}
               {may(caller, "owners:write") && <a href="/admin/owners">Owners</a>}
+              {may(caller, "audit:read") && <a href="/admin/audit">Audit</a>}
               <span data-testid="signed-in-as">
                 {caller.name} ({seesEveryUnit(caller) ? caller.roles.join(", ") : `owner of ${caller.ownedUnits.join(", ") || "nothing yet"}`})
               </span>

@@ -1,21 +1,18 @@
 "use server";
 
-import { forbidden, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z } from "zod";
-import { may } from "../../lib/auth/access";
-import { currentCaller } from "../../lib/auth/currentCaller";
 import { UserError } from "../../lib/errors";
 import { Month } from "../../lib/reports/month";
 import { closeMonth, reopenMonth } from "../../lib/statements/closeMonth";
 import { getSharedStore } from "../../lib/store";
+import { requireAllowed } from "./requireRole";
 
 const Form = z.object({ month: Month, reason: z.string().max(2000).optional() });
 
 /** Only finance closes and reopens months; each action checks the caller itself. */
 async function asFinance(form: FormData, act: (month: string, by: string, reason: string) => Promise<unknown>): Promise<never> {
-  const caller = await currentCaller();
-  if (!caller) redirect("/signin");
-  if (!may(caller, "months:close")) forbidden();
+  const caller = await requireAllowed("months:close", "/");
   const parsed = Form.safeParse({ month: form.get("month"), reason: form.get("reason") ?? undefined });
   if (!parsed.success) redirect(`/?error=${encodeURIComponent(parsed.error.issues[0].message)}`);
   const { month, reason = "" } = parsed.data;

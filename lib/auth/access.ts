@@ -6,13 +6,16 @@ import type { Role } from "./roles";
 /** A signed-in principal with what they may see: every business unit, or the ones they own. */
 export type Caller = Principal & { scope: ReportScope; ownedUnits: string[] };
 
-export type Action = "owners:write" | "mappings:write" | "prices:write" | "months:close";
+export type Action = "owners:write" | "mappings:write" | "mappings:read" | "prices:write" | "months:close" | "audit:read";
 
-const ALLOWED: Readonly<Record<Action, Role>> = {
-  "owners:write": "admin",
-  "mappings:write": "admin",
-  "prices:write": "admin",
-  "months:close": "finance",
+const ALLOWED: Readonly<Record<Action, readonly Role[]>> = {
+  "owners:write": ["admin"],
+  "mappings:write": ["admin"],
+  // Every app's cost center, across units: not for unit owners.
+  "mappings:read": ["admin", "finance"],
+  "prices:write": ["admin"],
+  "months:close": ["finance"],
+  "audit:read": ["admin", "finance"],
 };
 
 /** Finance and admins see every business unit (admins must, to map unattributed spend); owners see theirs. */
@@ -26,4 +29,4 @@ export const seesEveryUnit = (caller: Caller): boolean => caller.scope.units ===
 
 export const canSeeUnit = (caller: Caller, businessUnit: string): boolean => includesUnit(caller.scope, businessUnit);
 
-export const may = (caller: Caller, action: Action): boolean => caller.roles.includes(ALLOWED[action]);
+export const may = (caller: Caller, action: Action): boolean => ALLOWED[action].some((role) => caller.roles.includes(role));

@@ -1,17 +1,15 @@
 import { readCsv } from "../csv/readCsv";
-import { describe, validateRows } from "../csv/validateRows";
-import { UserError } from "../errors";
-import type { UpsertSummary, UsageStore } from "../store/port";
-import { findOverlaps, OrgMapping } from "./orgMapping";
+import { validateRows } from "../csv/validateRows";
+import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
+import { changeMappings } from "./changeMappings";
+import { OrgMapping } from "./orgMapping";
 
 export const ORG_COLUMNS = ["appId", "costCenter", "businessUnit", "validFrom"] as const;
 
-/** Imports `appId,costCenter,businessUnit,validFrom[,validTo]`; all rows or none. */
-export async function importOrgMappings(store: UsageStore, csv: string, file: string): Promise<UpsertSummary> {
-  const mappings = validateRows(readCsv(csv, file, ORG_COLUMNS, ["validTo"]), OrgMapping, file);
-  const merged = new Map((await store.listOrgMappings()).map((m) => [`${m.appId}|${m.validFrom}`, m]));
-  for (const m of mappings) merged.set(`${m.appId}|${m.validFrom}`, m);
-  const overlaps = findOverlaps([...merged.values()]);
-  if (overlaps.length > 0) throw new UserError(describe(overlaps, "overlapping range"));
-  return store.saveOrgMappings(mappings);
+/** Reads `appId,costCenter,businessUnit,validFrom[,validTo]`, every row checked, each error with its line. */
+export const readOrgMappings = (csv: string, file: string): OrgMapping[] => validateRows(readCsv(csv, file, ORG_COLUMNS, ["validTo"]), OrgMapping, file);
+
+/** Imports mappings all or nothing: bad rows, overlaps and gaps refuse the whole file. */
+export async function importOrgMappings(store: UsageStore, csv: string, file: string, audit?: AuditContext): Promise<UpsertSummary> {
+  return changeMappings(store, readOrgMappings(csv, file), audit);
 }

@@ -24,8 +24,12 @@ export const OrgMapping = z
   });
 export type OrgMapping = z.infer<typeof OrgMapping>;
 
-/** Overlapping ranges of one app, described for the person importing them; empty when none. */
-export function findOverlaps(mappings: readonly OrgMapping[]): string[] {
+/**
+ * Overlapping ranges of one app, and gaps between its consecutive ranges, described for the person
+ * changing them; empty when none. An app is unmapped before its first range and, when its last
+ * range ends, after it; in between it is always somewhere.
+ */
+export function findRangeProblems(mappings: readonly OrgMapping[]): string[] {
   const byApp = new Map<string, OrgMapping[]>();
   for (const m of mappings) byApp.set(m.appId, [...(byApp.get(m.appId) ?? []), m]);
   const problems: string[] = [];
@@ -33,10 +37,11 @@ export function findOverlaps(mappings: readonly OrgMapping[]): string[] {
     const sorted = [...list].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
     for (let i = 1; i < sorted.length; i++) {
       const prev = sorted[i - 1];
-      if (prev.validTo === null || prev.validTo > sorted[i].validFrom) {
-        problems.push(
-          `app ${appId}: ${range(prev)} (${prev.costCenter}) overlaps ${range(sorted[i])} (${sorted[i].costCenter})`,
-        );
+      const next = sorted[i];
+      if (prev.validTo === null || prev.validTo > next.validFrom) {
+        problems.push(`app ${appId}: ${range(prev)} (${prev.costCenter}) overlaps ${range(next)} (${next.costCenter})`);
+      } else if (prev.validTo < next.validFrom) {
+        problems.push(`app ${appId}: nothing maps it from ${prev.validTo} to ${next.validFrom}, between ${prev.costCenter} and ${next.costCenter}; end the first range on ${next.validFrom} or start the second on ${prev.validTo}`);
       }
     }
   }

@@ -141,7 +141,7 @@ describe("reports", () => {
   it("reject an org import whose ranges overlap, and import nothing from it", async () => {
     const { store } = await pricedStore();
     const csv = "appId,costCenter,businessUnit,validFrom,validTo\napp-1,CC-1,Retail,2026-01-01,2026-12-01\napp-1,CC-2,Finance,2026-11-15,\napp-2,CC-1,Retail,2026-01-01,\n";
-    await expect(importOrgMappings(store, csv, "org.csv")).rejects.toThrow(/overlapping range.*app app-1: 2026-01-01\.\.2026-12-01 \(CC-1\) overlaps 2026-11-15\.\.open \(CC-2\)/s);
+    await expect(importOrgMappings(store, csv, "org.csv")).rejects.toThrow(/mapping range problem.*app app-1: 2026-01-01\.\.2026-12-01 \(CC-1\) overlaps 2026-11-15\.\.open \(CC-2\)/s);
     expect(await store.listOrgMappings()).toEqual([]);
   });
 });

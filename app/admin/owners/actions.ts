@@ -1,27 +1,21 @@
 "use server";
 
-import { forbidden, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z } from "zod";
-import { may } from "../../../lib/auth/access";
-import { currentCaller } from "../../../lib/auth/currentCaller";
 import { BusinessUnitOwner } from "../../../lib/org/businessUnitOwner";
 import { getSharedStore } from "../../../lib/store";
+import { actorOf, requireAllowed } from "../../_actions/requireRole";
 
-/** Server Actions are POSTs anyone can forge the body of: each one checks the caller itself. */
-async function requireAdmin(): Promise<void> {
-  const caller = await currentCaller();
-  if (!caller) redirect("/signin?next=/admin/owners");
-  if (!may(caller, "owners:write")) forbidden();
-}
+const requireAdmin = () => requireAllowed("owners:write", "/admin/owners");
 
 const back = (message: string, kind: "done" | "error") => redirect(`/admin/owners?${kind}=${encodeURIComponent(message)}`);
 
 export async function addOwner(form: FormData): Promise<void> {
-  await requireAdmin();
+  const caller = await requireAdmin();
   const parsed = BusinessUnitOwner.safeParse(Object.fromEntries(form));
   if (!parsed.success) back(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; "), "error");
   else {
-    await getSharedStore().saveBusinessUnitOwners([parsed.data]);
+    await getSharedStore().saveBusinessUnitOwners([parsed.data], { actor: actorOf(caller), action: "owners.add", reason: "" });
     back(`${parsed.data.displayName} now owns ${parsed.data.businessUnit}.`, "done");
   }
 }
@@ -29,11 +23,11 @@ export async function addOwner(form: FormData): Promise<void> {
 const Removal = z.object({ businessUnit: z.string().min(1), principalId: z.string().min(1) });
 
 export async function removeOwner(form: FormData): Promise<void> {
-  await requireAdmin();
+  const caller = await requireAdmin();
   const parsed = Removal.safeParse(Object.fromEntries(form));
   if (!parsed.success) back("say which owner of which business unit to remove", "error");
   else {
-    const removed = await getSharedStore().removeBusinessUnitOwner(parsed.data.businessUnit, parsed.data.principalId);
+    const removed = await getSharedStore().removeBusinessUnitOwner(parsed.data.businessUnit, parsed.data.principalId, { actor: actorOf(caller), action: "owners.remove", reason: "" });
     back(removed ? `Removed an owner of ${parsed.data.businessUnit}.` : "That owner was already gone.", removed ? "done" : "error");
   }
 }

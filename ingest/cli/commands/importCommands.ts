@@ -1,3 +1,4 @@
+import os from "node:os";
 import type { Command } from "commander";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";
 import { importDeployments } from "../../../lib/pricing/importDeployments";
@@ -31,10 +32,12 @@ export function registerImportCommands(program: Command): void {
     .command("org")
     .description("manage app → cost center → business unit mappings")
     .command("import")
-    .description("import mappings from CSV: appId,costCenter,businessUnit,validFrom[,validTo]")
+    .description("import mappings from CSV: appId,costCenter,businessUnit,validFrom[,validTo]; overlaps and gaps refuse the file")
     .argument("<file>", "CSV file")
-    .action(async (file: string, _opts, command: Command) => {
+    .option("--reason <text>", "why, for the audit log", "")
+    .action(async (file: string, opts: { reason: string }, command: Command) => {
       const csv = readText(file);
-      printJson(await withStore(command, (store) => importOrgMappings(store, csv, file)));
+      const audit = { actor: `${os.userInfo().username} (cli)`, action: "mappings.import", reason: opts.reason || `chargeback org import ${file}` };
+      printJson(await withStore(command, (store) => importOrgMappings(store, csv, file, audit)));
     });
 }

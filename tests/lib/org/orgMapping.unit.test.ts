@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findOverlaps, OrgDirectory, OrgMapping } from "../../../lib/org/orgMapping";
+import { findRangeProblems, OrgDirectory, OrgMapping } from "../../../lib/org/orgMapping";
 
 const m = (appId: string, costCenter: string, validFrom: string, validTo: string | null = null): OrgMapping => ({
   appId, costCenter, businessUnit: `BU-${costCenter}`, validFrom, validTo,
@@ -16,11 +16,18 @@ describe("org mappings", () => {
   });
 
   it("finds overlapping ranges, including an open-ended one followed by another", () => {
-    expect(findOverlaps([m("a", "CC1", "2026-01-01", "2026-02-15"), m("a", "CC2", "2026-02-15")])).toEqual([]);
-    expect(findOverlaps([m("a", "CC1", "2026-01-01", "2026-02-16"), m("a", "CC2", "2026-02-15")])).toEqual([
+    expect(findRangeProblems([m("a", "CC1", "2026-01-01", "2026-02-15"), m("a", "CC2", "2026-02-15")])).toEqual([]);
+    expect(findRangeProblems([m("a", "CC1", "2026-01-01", "2026-02-16"), m("a", "CC2", "2026-02-15")])).toEqual([
       "app a: 2026-01-01..2026-02-16 (CC1) overlaps 2026-02-15..open (CC2)",
     ]);
-    expect(findOverlaps([m("a", "CC1", "2026-01-01"), m("a", "CC2", "2026-03-01")])).toHaveLength(1);
+    expect(findRangeProblems([m("a", "CC1", "2026-01-01"), m("a", "CC2", "2026-03-01")])).toHaveLength(1);
+  });
+
+  it("finds gaps between an app's ranges, but not before its first or after its last", () => {
+    expect(findRangeProblems([m("a", "CC1", "2026-01-01", "2026-02-01"), m("a", "CC2", "2026-03-01", "2026-04-01")])).toEqual([
+      "app a: nothing maps it from 2026-02-01 to 2026-03-01, between CC1 and CC2; end the first range on 2026-03-01 or start the second on 2026-02-01",
+    ]);
+    expect(findRangeProblems([m("a", "CC1", "2026-03-01", "2026-04-01"), m("b", "CC2", "2026-01-01", "2026-02-01")])).toEqual([]);
   });
 
   it("validates rows with clear messages", () => {

@@ -1,0 +1,40 @@
+import { forbidden } from "next/navigation";
+import { may } from "../../../lib/auth/access";
+import { requireCaller } from "../../../lib/auth/currentCaller";
+import { getSharedStore } from "../../../lib/store";
+
+export const dynamic = "force-dynamic";
+
+const SHOWN = 500;
+const show = (value: unknown) => (value === null ? "—" : JSON.stringify(value));
+
+/** The append-only record of admin changes: who, when, what, before, after, why. */
+export default async function AuditPage() {
+  const caller = await requireCaller("/admin/audit");
+  if (!may(caller, "audit:read")) forbidden();
+  const entries = await getSharedStore().listAudit(SHOWN);
+  return (
+    <>
+      <h1>Audit log</h1>
+      <p className="sub">Every change to mappings and owners, newest first (the latest {SHOWN}). Entries are only ever added.</p>
+      <table>
+        <caption>Changes</caption>
+        <thead><tr><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Subject</th><th scope="col">Before</th><th scope="col">After</th><th scope="col">Why</th></tr></thead>
+        <tbody>
+          {entries.length === 0 && <tr><td colSpan={7}>No changes yet.</td></tr>}
+          {entries.map((e, i) => (
+            <tr key={i} data-testid="audit-row">
+              <td>{new Date(e.at).toISOString().replace("T", " ").slice(0, 19)}</td>
+              <td>{e.actor}</td>
+              <td>{e.action}</td>
+              <th scope="row">{e.subject}</th>
+              <td><code className="json">{show(e.before)}</code></td>
+              <td><code className="json">{show(e.after)}</code></td>
+              <td>{e.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
+import { currentMonth, PERSONAS, signInAs, UNIT_A, UNIT_B } from "./personas";
+
+const M = currentMonth();
+const cents = (amount: string) => Number(amount.replace(".", ""));
+const report = async (page: Page, query = "") =>
+  (await (await page.request.get(`/api/v1/reports/chargeback?month=${M}${query}`)).json()) as ChargebackReport;
+const unitCost = (r: ChargebackReport, unit: string) => cents(r.rows.find((x) => x.key === unit)?.cost ?? "0.00");
+
+test("assigning an unmapped app moves exactly its cost from unmapped to the unit", async ({ page }) => {
+  await signInAs(page, PERSONAS.admin, "/admin/mappings");
+  const before = await report(page);
+  const row = page.getByTestId("unmapped-app").first();
+  const appName = (await row.getByRole("rowheader").getByRole("link").textContent())!;
+  const appId = (await row.locator("th .hint").textContent())!.trim();
+  const appCost = cents(before.unmapped.apps.find((a) => a.appId === appId)?.cost ?? "0.00");
+  const option = await row.getByRole("combobox").locator("option", { hasText: `· ${UNIT_A}` }).first().getAttribute("value");
+  await row.getByRole("combobox").selectOption(option!);
+  await page.screenshot({ path: "test-results/screenshots/admin-mappings.png", fullPage: true });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  await row.getByRole("button", { name: `Assign ${appName}` }).click();
+  await expect(page.getByRole("status")).toContainText(`to ${option!.split("|")[0]} (${UNIT_A})`);
+
+  const after = await report(page);
+  expect(after.total).toBe(before.total);
+  expect(after.unmapped.apps.map((a) => a.appId)).not.toContain(appId);
+  // Figures are rounded once from exact amounts, so each moves by the app's cost to within a cent;
+  // the integration tests check the exact amounts.
+  expect(Math.abs(cents(before.unmapped.cost) - cents(after.unmapped.cost) - appCost)).toBeLessThanOrEqual(1);
+  expect(Math.abs(unitCost(after, UNIT_A) - unitCost(before, UNIT_A) - appCost)).toBeLessThanOrEqual(1);
+  await page.goto("/admin/audit");
+  await expect(page.getByTestId("audit-row").first()).toContainText("mappings.assign");
+  await expect(page.getByTestId("audit-row").first()).toContainText(appId);
+});
+
+test("moving an app mid-month splits its month between the two units", async ({ page }) => {
+  await signInAs(page, PERSONAS.admin, "/admin/mappings");
+  const byApp = await report(page, `&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`);
+  const app = byApp.rows[0];
+  await page.getByLabel("App", { exact: true }).selectOption(app.key);
+  const target = await page.getByLabel("To cost center").locator("option", { hasText: `· ${UNIT_B}` }).first().getAttribute("value");
+  await page.getByLabel("To cost center").selectOption(target!);
+  await page.getByLabel("From", { exact: true }).fill(`${M}-10`);
+  await page.getByLabel("Reason").fill("team reorganisation");
+  await page.getByRole("button", { name: "Move" }).click();
+  await expect(page.getByRole("status")).toContainText(`Moved ${app.key}`);
+
+  const inA = (await report(page, `&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`)).rows.find((r) => r.key === app.key);
+  const inB = (await report(page, `&by=app&businessUnit=${encodeURIComponent(UNIT_B)}`)).rows.find((r) => r.key === app.key);
+  const whole = (await report(page, "&by=app")).rows.find((r) => r.key === app.key)!;
+  expect(inA && inB).toBeTruthy();
+  expect(cents(inA!.cost) + cents(inB!.cost)).toBe(cents(whole.cost));
+  expect(inA!.requests + inB!.requests).toBe(whole.requests);
+  await page.goto(`/apps/${app.key}?month=${M}`);
+  await expect(page.getByRole("table", { name: "Mapping history" })).toContainText(`${M}-10`);
+});
+
+test("an import whose ranges overlap is previewed with the reason and saves nothing", async ({ page }) => {
+  await signInAs(page, PERSONAS.admin, "/admin/mappings");
+  const csv = await (await page.request.get("/api/v1/mappings?format=csv")).text();
+  const [header, first] = csv.trim().split("\n");
+  const [appId, costCenter, unit] = first.split(",");
+  const overlapping = `${header}\n${appId},${costCenter},${unit},2019-06-01,2030-01-01\n`;
+  await page.getByLabel("CSV file").setInputFiles({ name: "overlap.csv", mimeType: "text/csv", buffer: Buffer.from(overlapping) });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("alert")).toContainText("Nothing would be saved from overlap.csv");
+  await expect(page.getByRole("alert")).toContainText(`app ${appId}: 2019-06-01..2030-01-01 (${costCenter}) overlaps`);
+  expect(await (await page.request.get("/api/v1/mappings?format=csv")).text()).toBe(csv);
+
+  // A clean file previews its changes first, and applies all of them.
+  const fine = `${header}\nnew-app-from-csv,${costCenter},${unit},2026-01-01,\n`;
+  await page.getByLabel("CSV file").setInputFiles({ name: "fine.csv", mimeType: "text/csv", buffer: Buffer.from(fine) });
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByRole("table", { name: /Preview of fine.csv: 1 added, 0 changed, 0 unchanged/ })).toBeVisible();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("status")).toHaveText("Imported fine.csv: 1 added, 0 changed, 0 unchanged.");
+});
