@@ -40,11 +40,11 @@ test("moving an app mid-month splits its month between the two units", async ({ 
   await signInAs(page, PERSONAS.admin, "/admin/mappings");
   const byApp = await report(page, `&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`);
   const app = byApp.rows[0];
-  await page.getByLabel("App", { exact: true }).selectOption(app.key);
-  const target = await page.getByLabel("To cost center").locator("option", { hasText: `· ${UNIT_B}` }).first().getAttribute("value");
-  await page.getByLabel("To cost center").selectOption(target!);
-  await page.getByLabel("From", { exact: true }).fill(`${M}-10`);
-  await page.getByLabel("Reason").fill("team reorganisation");
+  await page.getByLabel("App to move").selectOption(app.key);
+  const target = await page.getByLabel("Cost center to move it to").locator("option", { hasText: `· ${UNIT_B}` }).first().getAttribute("value");
+  await page.getByLabel("Cost center to move it to").selectOption(target!);
+  await page.getByLabel("First day in the new cost center").fill(`${M}-10`);
+  await page.getByLabel("Reason for the move").fill("team reorganisation");
   await page.getByRole("button", { name: "Move" }).click();
   await expect(page.getByRole("status")).toContainText(`Moved ${app.key}`);
 
@@ -66,8 +66,9 @@ test("an import whose ranges overlap is previewed with the reason and saves noth
   const overlapping = `${header}\n${appId},${costCenter},${unit},2019-06-01,2030-01-01\n`;
   await page.getByLabel("CSV file").setInputFiles({ name: "overlap.csv", mimeType: "text/csv", buffer: Buffer.from(overlapping) });
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByRole("alert")).toContainText("Nothing would be saved from overlap.csv");
-  await expect(page.getByRole("alert")).toContainText(`app ${appId}: 2019-06-01..2030-01-01 (${costCenter}) overlaps`);
+  const alert = page.getByRole("alert").filter({ hasText: "Nothing would be saved" });
+  await expect(alert).toContainText("Nothing would be saved from overlap.csv");
+  await expect(alert).toContainText(`app ${appId}: 2019-06-01..2030-01-01 (${costCenter}) overlaps`);
   expect(await (await page.request.get("/api/v1/mappings?format=csv")).text()).toBe(csv);
 
   // A clean file previews its changes first, and applies all of them.

@@ -12,7 +12,14 @@ export function MappingImport() {
       <h2 id="import">Import a CSV</h2>
       <p className="sub">Same columns as <code>chargeback org import</code>: appId,costCenter,businessUnit,validFrom[,validTo]. Preview first; apply saves every row or none.</p>
       <form action={action} className="fields">
-        <label>CSV file<input type="file" name="file" accept=".csv,text/csv" required /></label>
+        <label>CSV file<input type="file" name="file" accept=".csv,text/csv" required={!state.csv} /></label>
+        {state.csv && !state.applied && (
+          <>
+            <input type="hidden" name="csv" value={state.csv} />
+            <input type="hidden" name="name" value={state.file} />
+            <span className="hint">or apply {state.file} as previewed</span>
+          </>
+        )}
         <button type="submit" name="intent" value="preview" disabled={pending}>Preview</button>
         <button type="submit" name="intent" value="apply" className="primary" disabled={pending}>Apply</button>
       </form>

@@ -53,23 +53,27 @@ export async function moveAppAction(form: FormData): Promise<void> {
   );
 }
 
-export type ImportState = { changes?: MappingChange[]; problems?: string[]; applied?: string; file?: string };
+/** `csv` keeps the previewed file's text, so "apply" saves exactly what was previewed. */
+export type ImportState = { changes?: MappingChange[]; problems?: string[]; applied?: string; file?: string; csv?: string };
 
 /** CSV import: "preview" shows what would change and what is wrong; "apply" saves all of it or nothing. */
 export async function importMappings(_previous: ImportState, form: FormData): Promise<ImportState> {
   const caller = await requireAdmin();
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { problems: ["choose a CSV file: appId,costCenter,businessUnit,validFrom[,validTo]"] };
-  if (file.size > 5_000_000) return { problems: ["that file is over 5 MB; split it"] };
-  const text = await file.text();
+  const upload = form.get("file");
+  const kept = form.get("csv");
+  const fromUpload = upload instanceof File && upload.size > 0;
+  const name = fromUpload ? upload.name : String(form.get("name") ?? "");
+  const text = fromUpload ? await upload.text() : typeof kept === "string" ? kept : "";
+  if (text === "") return { problems: ["choose a CSV file: appId,costCenter,businessUnit,validFrom[,validTo]"] };
+  if (text.length > 5_000_000) return { problems: ["that file is over 5 MB; split it"] };
   try {
-    const rows = readOrgMappings(text, file.name);
+    const rows = readOrgMappings(text, name);
     const { changes, problems } = await planMappings(getSharedStore(), rows);
-    if (form.get("intent") !== "apply" || problems.length > 0) return { changes, problems, file: file.name };
-    const summary = await changeMappings(getSharedStore(), rows, { actor: actorOf(caller), action: "mappings.import", reason: `import of ${file.name}` });
-    return { applied: `Imported ${file.name}: ${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged.`, file: file.name };
+    if (form.get("intent") !== "apply" || problems.length > 0) return { changes, problems, file: name, csv: text };
+    const summary = await changeMappings(getSharedStore(), rows, { actor: actorOf(caller), action: "mappings.import", reason: `import of ${name}` });
+    return { applied: `Imported ${name}: ${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged.`, file: name };
   } catch (error) {
-    if (error instanceof UserError) return { problems: error.message.split("\n").map((l) => l.trim()).filter(Boolean), file: file.name };
+    if (error instanceof UserError) return { problems: error.message.split("\n").map((l) => l.trim()).filter(Boolean), file: name };
     throw error;
   }
 }

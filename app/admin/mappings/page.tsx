@@ -65,10 +65,10 @@ export default async function MappingsPage({ searchParams }: Props) {
 
       <h2>Move an app</h2>
       <form action={moveAppAction} className="fields">
-        <label>App<select name="appId" required>{current.map((m) => <option key={m.appId} value={m.appId}>{names.get(m.appId) ?? m.appId} ({m.costCenter})</option>)}</select></label>
-        <label>To cost center<select name="target" required>{options}</select></label>
-        <label>From<input type="date" name="from" required /></label>
-        <label>Reason<input name="reason" required minLength={3} /></label>
+        <label>App<select name="appId" required aria-label="App to move">{current.map((m) => <option key={m.appId} value={m.appId}>{names.get(m.appId) ?? m.appId} ({m.costCenter})</option>)}</select></label>
+        <label>To cost center<select name="target" required aria-label="Cost center to move it to">{options}</select></label>
+        <label>From<input type="date" name="from" required aria-label="First day in the new cost center" /></label>
+        <label>Reason<input name="reason" required minLength={3} aria-label="Reason for the move" /></label>
         <button type="submit" className="primary">Move</button>
       </form>
 
