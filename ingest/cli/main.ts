@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { UserError } from "../../lib/errors";
+import { registerAppCommands } from "./commands/appCommands";
 import { registerDemoCommands } from "./commands/demoCommands";
 import { registerImportCommands } from "./commands/importCommands";
 import { registerIngestCommand } from "./commands/ingestCommand";
@@ -21,6 +22,7 @@ registerReportCommand(program);
 registerOwnerCommands(program);
 registerIngestKeyCommands(program);
 registerMonthCommands(program);
+registerAppCommands(program);
 registerQuarantineCommands(program);
 registerDemoCommands(program);
 

@@ -1,5 +1,6 @@
 import type { UsageEvent } from "../events/usageEvent";
 import type { AuditEntry } from "../audit/auditEntry";
+import type { DirectoryEntry } from "../identity/directoryEntry";
 import type { IngestKey } from "../intake/ingestKey";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../statements/statementLine";
 import type { BusinessUnitOwner } from "../org/businessUnitOwner";
@@ -75,6 +76,11 @@ export interface UsageStore {
   listOrgMappings(): Promise<OrgMapping[]>;
   saveApps(apps: App[]): Promise<UpsertSummary>;
   listApps(): Promise<App[]>;
+  /** Every app id with usage, whether or not it is mapped or named. */
+  listUsageAppIds(): Promise<string[]>;
+  /** Replaces the directory entries of these app ids. */
+  saveDirectoryEntries(entries: DirectoryEntry[]): Promise<void>;
+  listDirectoryEntries(): Promise<DirectoryEntry[]>;
   saveBusinessUnitOwners(owners: BusinessUnitOwner[], audit?: AuditContext): Promise<UpsertSummary>;
   /** Returns false when there was no such owner. */
   removeBusinessUnitOwner(businessUnit: string, principalId: string, audit?: AuditContext): Promise<boolean>;

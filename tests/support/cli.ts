@@ -6,12 +6,12 @@ const BIN = path.resolve(__dirname, "..", "..", "bin", "chargeback.js");
 export type CliResult = { status: number | null; stdout: string; stderr: string };
 
 /** Runs the real `chargeback` bin in a child process, as a user or a script would. */
-export function runCli(args: string[], options: { db?: string; input?: string; cwd?: string } = {}): CliResult {
+export function runCli(args: string[], options: { db?: string; input?: string; cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
     input: options.input,
     encoding: "utf8",
-    env: { ...process.env, CHARGEBACK_DATABASE_URL: options.db ? `file:${options.db}` : undefined, DEBUG: "" },
+    env: { ...process.env, CHARGEBACK_DATABASE_URL: options.db ? `file:${options.db}` : undefined, DEBUG: "", ...options.env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

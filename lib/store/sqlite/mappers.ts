@@ -1,9 +1,10 @@
 import { BUCKET_COLUMNS } from "../../events/modelTimeBuckets";
 import { formatCents } from "../../pricing/money";
-import type { AuditEntry as AuditEntryRow, BusinessUnitOwner as BusinessUnitOwnerRow, ClosedMonth as ClosedMonthRow, IngestKey as IngestKeyRow, MonthLog as MonthLogRow, StatementLine as StatementLineRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
+import type { AuditEntry as AuditEntryRow, DirectoryEntry as DirectoryEntryRow, BusinessUnitOwner as BusinessUnitOwnerRow, ClosedMonth as ClosedMonthRow, IngestKey as IngestKeyRow, MonthLog as MonthLogRow, StatementLine as StatementLineRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { HourlyAppUsage } from "../port";
 import type { AuditEntry } from "../../audit/auditEntry";
+import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
@@ -160,3 +161,21 @@ export const toAuditEntry = (r: AuditEntryRow): AuditEntry => ({
   after: JSON.parse(r.after),
   reason: r.reason,
 });
+
+export const toDirectoryEntry = (r: DirectoryEntryRow): DirectoryEntry =>
+  r.status === "found"
+    ? {
+        appId: r.appId,
+        status: "found",
+        displayName: r.displayName ?? r.appId,
+        servicePrincipalType: r.servicePrincipalType ?? "Application",
+        appOwnerOrganizationId: r.appOwnerOrganizationId,
+        owners: JSON.parse(r.owners),
+        syncedAt: Number(r.syncedAt),
+      }
+    : { appId: r.appId, status: "unknown", syncedAt: Number(r.syncedAt) };
+
+export const fromDirectoryEntry = (e: DirectoryEntry): DirectoryEntryRow =>
+  e.status === "found"
+    ? { appId: e.appId, status: e.status, displayName: e.displayName, servicePrincipalType: e.servicePrincipalType, appOwnerOrganizationId: e.appOwnerOrganizationId, owners: JSON.stringify(e.owners), syncedAt: BigInt(e.syncedAt) }
+    : { appId: e.appId, status: e.status, displayName: null, servicePrincipalType: null, appOwnerOrganizationId: null, owners: "[]", syncedAt: BigInt(e.syncedAt) };

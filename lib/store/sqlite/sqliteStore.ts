@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { PrismaClient } from "@prisma/client";
+import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
@@ -7,7 +8,7 @@ import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import type { App, AuditContext, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
-import { DAILY_USAGE_COLUMNS, fromCostedLine, toAuditEntry, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
+import { DAILY_USAGE_COLUMNS, fromCostedLine, fromDirectoryEntry, toDirectoryEntry, toAuditEntry, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
 import { ensureMigrated } from "./migrate";
 import { recordAudit } from "./recordAudit";
 import { openDatabase } from "./openDatabase";
@@ -146,6 +147,23 @@ export class SqliteStore implements UsageStore {
       create: (tx, rows) => tx.app.createMany({ data: rows }),
       update: (tx, a) => tx.app.update({ where: { appId: a.appId }, data: a }),
     });
+  }
+
+  async listUsageAppIds() {
+    return (this.db.prepare("SELECT DISTINCT appId FROM DailyUsage ORDER BY appId").pluck().all() as string[]);
+  }
+
+  async saveDirectoryEntries(entries: DirectoryEntry[]) {
+    await this.prisma.$transaction(
+      entries.map((e) => {
+        const row = fromDirectoryEntry(e);
+        return this.prisma.directoryEntry.upsert({ where: { appId: e.appId }, create: row, update: row });
+      }),
+    );
+  }
+
+  async listDirectoryEntries() {
+    return (await this.prisma.directoryEntry.findMany({ orderBy: { appId: "asc" } })).map(toDirectoryEntry);
   }
 
   async listApps() {

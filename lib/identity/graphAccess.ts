@@ -1,0 +1,26 @@
+import type { AuthenticationProvider } from "@microsoft/microsoft-graph-client";
+import { z } from "zod";
+import { UserError } from "../errors";
+import type { GraphOptions } from "./graphDirectory";
+
+const GraphUrl = z.url({ error: "CHARGEBACK_GRAPH_URL must be a URL, e.g. https://graph.microsoft.com/" }).default("https://graph.microsoft.com/");
+
+const isLoopback = (url: URL) => url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+
+/**
+ * Graph with the managed identity (DefaultAzureCredential; the identity needs Application.Read.All).
+ * A plain-HTTP loopback URL is a local test server, which gets no token at all.
+ */
+export async function graphOptions(env: NodeJS.ProcessEnv = process.env): Promise<GraphOptions> {
+  const parsed = GraphUrl.safeParse(env.CHARGEBACK_GRAPH_URL || undefined);
+  if (!parsed.success) throw new UserError(parsed.error.issues[0].message);
+  const baseUrl = parsed.data.endsWith("/") ? parsed.data : `${parsed.data}/`;
+  if (isLoopback(new URL(baseUrl))) return { baseUrl, authProvider: { getAccessToken: async () => "" } satisfies AuthenticationProvider };
+  if (new URL(baseUrl).protocol !== "https:") throw new UserError("CHARGEBACK_GRAPH_URL must use https (plain http only for a local test server)");
+  const [{ DefaultAzureCredential }, { TokenCredentialAuthenticationProvider }] = await Promise.all([
+    import("@azure/identity"),
+    import("@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials"),
+  ]);
+  const authProvider = new TokenCredentialAuthenticationProvider(new DefaultAzureCredential(), { scopes: ["https://graph.microsoft.com/.default"] });
+  return { baseUrl, authProvider };
+}

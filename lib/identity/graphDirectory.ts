@@ -1,0 +1,70 @@
+import { Client, type AuthenticationProvider } from "@microsoft/microsoft-graph-client";
+import { z } from "zod";
+import type { DirectoryEntry } from "./directoryEntry";
+
+export const GRAPH_BATCH_SIZE = 20; // Graph's limit of requests per $batch
+
+const ServicePrincipal = z.object({
+  appId: z.string(),
+  displayName: z.string().nullable().optional(),
+  servicePrincipalType: z.string().nullable().optional(),
+  appOwnerOrganizationId: z.string().nullable().optional(),
+  owners: z.array(z.object({ id: z.string(), displayName: z.string().nullable().optional(), userPrincipalName: z.string().nullable().optional() })).optional(),
+});
+const BatchResponse = z.object({
+  responses: z.array(z.object({ id: z.string(), status: z.number(), headers: z.record(z.string(), z.string()).optional(), body: z.unknown().optional() })),
+});
+
+export type GraphOptions = { baseUrl: string; authProvider: AuthenticationProvider; maxAttempts?: number; sleep?: (ms: number) => Promise<void> };
+
+const SELECT = "$select=appId,displayName,servicePrincipalType,appOwnerOrganizationId&$expand=owners($select=id,displayName,userPrincipalName)";
+
+/**
+ * Looks app ids up in Microsoft Graph, 20 per $batch. Requests the batch answers with 429 or 5xx
+ * are asked again after their Retry-After (or an exponential back-off); the batch request itself
+ * is retried by the client's retry handler. Ids still failing after the last attempt are left out
+ * of the result, to be tried at the next sync.
+ */
+export async function lookUpApps(appIds: readonly string[], options: GraphOptions): Promise<DirectoryEntry[]> {
+  const now = Date.now;
+  const client = Client.initWithMiddleware({ baseUrl: options.baseUrl, defaultVersion: "v1.0", authProvider: options.authProvider });
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const entries: DirectoryEntry[] = [];
+  let pending = [...appIds];
+  for (let attempt = 1; pending.length > 0 && attempt <= (options.maxAttempts ?? 4); attempt++) {
+    const retry: string[] = [];
+    let wait = 0;
+    for (let i = 0; i < pending.length; i += GRAPH_BATCH_SIZE) {
+      const ids = pending.slice(i, i + GRAPH_BATCH_SIZE);
+      const requests = ids.map((appId, n) => ({ id: String(n), method: "GET", url: `/servicePrincipals(appId='${encodeURIComponent(appId)}')?${SELECT}` }));
+      const batch = BatchResponse.parse(await client.api("/$batch").post({ requests }));
+      for (const response of batch.responses) {
+        const appId = ids[Number(response.id)];
+        if (appId === undefined) continue;
+        if (response.status === 200) entries.push(found(ServicePrincipal.parse(response.body), now()));
+        else if (response.status === 404) entries.push({ appId, status: "unknown", syncedAt: now() });
+        else if (response.status === 429 || response.status >= 500) {
+          retry.push(appId);
+          const after = Number(Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === "retry-after")?.[1]);
+          wait = Math.max(wait, Number.isFinite(after) && after > 0 ? after * 1000 : 2 ** attempt * 500);
+        }
+        // Any other status (400, 403) is a request Chargeback cannot fix by asking again.
+      }
+    }
+    pending = retry;
+    if (pending.length > 0 && attempt < (options.maxAttempts ?? 4)) await sleep(wait);
+  }
+  return entries;
+}
+
+function found(sp: z.infer<typeof ServicePrincipal>, syncedAt: number): DirectoryEntry {
+  return {
+    appId: sp.appId,
+    status: "found",
+    displayName: sp.displayName ?? sp.appId,
+    servicePrincipalType: sp.servicePrincipalType ?? "Application",
+    appOwnerOrganizationId: sp.appOwnerOrganizationId ?? null,
+    owners: (sp.owners ?? []).map((o) => ({ id: o.id, displayName: o.displayName ?? o.id, userPrincipalName: o.userPrincipalName ?? null })),
+    syncedAt,
+  };
+}
