@@ -2,16 +2,20 @@ import { monthLines } from "../reports/getChargebackReport";
 import { monthDays } from "../reports/month";
 import { formatCents } from "../pricing/money";
 import type { UsageStore } from "../store/port";
-import { OrgDirectory } from "./orgMapping";
+import type { DirectoryEntry } from "../identity/directoryEntry";
+import { OrgDirectory, type OrgMapping } from "./orgMapping";
 
-export type UnmappedApp = { appId: string; appName: string; cost: string; requests: number; firstDay: string; lastDay: string };
+export type Suggestion = { costCenter: string; businessUnit: string; because: string };
+export type UnmappedApp = { appId: string; appName: string; cost: string; requests: number; firstDay: string; lastDay: string; suggestion: Suggestion | null };
 
 /** Apps with usage no mapping covers in these months, the most unattributed cost first. */
 export async function unmappedQueue(store: UsageStore, months: readonly string[]): Promise<UnmappedApp[]> {
-  const [all, mappings, usage] = await Promise.all([
+  const [all, mappings, usage, directory, names] = await Promise.all([
     Promise.all(months.map((m) => monthLines(store, m))),
     store.listOrgMappings(),
     store.listDailyUsage(monthDays(months[0]).from, monthDays(months.at(-1)!).to),
+    store.listDirectoryEntries(),
+    store.listApps(),
   ]);
   const apps = new Map<string, { appName: string; cents: bigint; requests: number; firstDay: string; lastDay: string }>();
   for (const { lines } of all) {
@@ -30,7 +34,30 @@ export async function unmappedQueue(store: UsageStore, months: readonly string[]
     if (u.day < app.firstDay) app.firstDay = u.day;
     if (u.day > app.lastDay) app.lastDay = u.day;
   }
+  const suggest = suggester(mappings, directory, new Map(names.map((a) => [a.appId, a.displayName])));
   return [...apps]
     .sort(([, a], [, b]) => (a.cents === b.cents ? 0 : a.cents > b.cents ? -1 : 1))
-    .map(([appId, a]) => ({ appId, appName: a.appName, cost: formatCents(a.cents), requests: a.requests, firstDay: a.firstDay, lastDay: a.lastDay }));
+    .map(([appId, a]) => ({ appId, appName: a.appName, cost: formatCents(a.cents), requests: a.requests, firstDay: a.firstDay, lastDay: a.lastDay, suggestion: suggest(appId) }));
+}
+
+/** Where an app probably belongs: where another app of one of its owners (from Graph) is mapped now. */
+function suggester(mappings: readonly OrgMapping[], directory: readonly DirectoryEntry[], names: ReadonlyMap<string, string>) {
+  const current = new Map(mappings.filter((m) => m.validTo === null).map((m) => [m.appId, m]));
+  const appsOf = new Map<string, { appId: string; owner: string }[]>();
+  for (const e of directory) {
+    if (e.status !== "found") continue;
+    for (const o of e.owners) appsOf.set(o.id, [...(appsOf.get(o.id) ?? []), { appId: e.appId, owner: o.displayName }]);
+  }
+  return (appId: string): Suggestion | null => {
+    const entry = directory.find((e) => e.appId === appId);
+    if (entry?.status !== "found") return null;
+    for (const owner of entry.owners) {
+      const sibling = (appsOf.get(owner.id) ?? []).find((a) => a.appId !== appId && current.has(a.appId));
+      if (sibling) {
+        const m = current.get(sibling.appId)!;
+        return { costCenter: m.costCenter, businessUnit: m.businessUnit, because: `${sibling.owner} also owns ${names.get(sibling.appId) ?? sibling.appId}` };
+      }
+    }
+    return null;
+  };
 }

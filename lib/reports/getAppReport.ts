@@ -1,4 +1,5 @@
 import { MODEL_TIME_BUCKETS_MS, percentileBound } from "../events/modelTimeBuckets";
+import type { DirectoryEntry } from "../identity/directoryEntry";
 import { OrgDirectory } from "../org/orgMapping";
 import { loadPricer } from "../pricing/loadPricer";
 import { allocateCents, formatCents } from "../pricing/money";
@@ -27,6 +28,8 @@ export type AppReport = {
   daily: { day: string; cost: string; requests: number }[];
   hourly: { hour: string; requests: number }[];
   mappings: MappingPeriod[];
+  /** What Microsoft Graph says of the app; null until `chargeback apps sync` has looked it up. */
+  directory: DirectoryEntry | null;
 };
 
 type Bucket = { key: string; atto: bigint; tokens: Tokens };
@@ -39,12 +42,13 @@ type Bucket = { key: string; atto: bigint; tokens: Tokens };
  */
 export async function getAppReport(store: UsageStore, appId: string, month: string, scope: ReportScope): Promise<AppReport | null> {
   const { from, to } = monthDays(month);
-  const [{ lines, currency, closed }, mappings, apps, usage, pricer] = await Promise.all([
+  const [{ lines, currency, closed }, mappings, apps, usage, pricer, directory] = await Promise.all([
     monthLines(store, month),
     store.listOrgMappings(),
     store.listApps(),
     store.listDailyUsage(from, to),
     loadPricer(store),
+    store.listDirectoryEntries(),
   ]);
   const org = new OrgDirectory(mappings);
   const everything = scope.units === "all";
@@ -112,6 +116,7 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
     byOperation: rows(split(byOperation)),
     daily: split(byDay).sort((a, b) => a.key.localeCompare(b.key)).map((b) => ({ day: b.key, cost: formatCents(b.cents), requests: b.tokens.requests })),
     hourly: hours.map((h) => ({ hour: h.hour, requests: h.requests })),
+    directory: directory.find((e) => e.appId === appId) ?? null,
     mappings: history.map((m) => ({
       businessUnit: visibleUnit(m.businessUnit) ? m.businessUnit : "another business unit",
       costCenter: visibleUnit(m.businessUnit) ? m.costCenter : "—",

@@ -53,7 +53,11 @@ export default async function MappingsPage({ searchParams }: Props) {
                 <form action={assignApp} className="fields">
                   <input type="hidden" name="appId" value={u.appId} />
                   <input type="hidden" name="reason" value="assigned from the unmapped queue" />
-                  <label>Cost center<select name="target" required aria-label={`Cost center for ${u.appName}`}>{options}</select></label>
+                  <label>
+                    Cost center
+                    <select name="target" required aria-label={`Cost center for ${u.appName}`} defaultValue={u.suggestion ? `${u.suggestion.costCenter}|${u.suggestion.businessUnit}` : undefined}>{options}</select>
+                    {u.suggestion && <span className="hint" data-testid="suggestion">suggested: {u.suggestion.because}</span>}
+                  </label>
                   <label>From<input type="date" name="validFrom" defaultValue={u.firstDay} required aria-label={`From which day ${u.appName} is charged`} /></label>
                   <button type="submit" aria-label={`Assign ${u.appName}`}>Assign</button>
                 </form>

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { seesEveryUnit } from "../../../lib/auth/access";
 import { requireCaller } from "../../../lib/auth/currentCaller";
-import { getAppReport } from "../../../lib/reports/getAppReport";
+import { getAppReport, type AppReport } from "../../../lib/reports/getAppReport";
 import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
 import { getSharedStore } from "../../../lib/store";
 import { TrendChart } from "../../_components/charts/TrendChart";
@@ -33,7 +33,7 @@ export default async function AppPage({ params, searchParams }: Props) {
         {current && current.businessUnit !== "another business unit" && <> › <a href={unitHref(current.businessUnit, month)}>{current.businessUnit}</a></>} › {app.appName}
       </p>
       <h1>{app.appName}: {month}</h1>
-      <p className="sub">App id <code>{app.appId}</code>. Owner and directory details arrive with the Microsoft Graph directory sync.</p>
+      <DirectoryDetails app={app} />
       {invalidMonth && <p className="note" role="alert">That month is not a valid YYYY-MM; showing {month}.</p>}
       <MonthNav month={month} path={path} />
       <dl className="cards">
@@ -68,6 +68,23 @@ export default async function AppPage({ params, searchParams }: Props) {
         </tbody>
       </table>
     </>
+  );
+}
+
+/** Who the app is, as Microsoft Graph says. */
+function DirectoryDetails({ app }: { app: AppReport }) {
+  const d = app.directory;
+  if (!d) return <p className="sub">App id <code>{app.appId}</code>; not looked up in Microsoft Graph yet (<code>chargeback apps sync</code>).</p>;
+  if (d.status === "unknown") {
+    return <p className="sub" data-testid="directory">App id <code>{app.appId}</code>: no service principal in the tenant. The app was deleted, or belongs to another tenant.</p>;
+  }
+  const owners = d.owners.map((o) => o.userPrincipalName ?? o.displayName).join(", ") || "none listed";
+  return (
+    <p className="sub" data-testid="directory">
+      App id <code>{app.appId}</code> · {d.servicePrincipalType === "ManagedIdentity" ? "managed identity" : "application"}
+      {d.appOwnerOrganizationId && <> · home tenant <code>{d.appOwnerOrganizationId}</code></>} · owners: {owners} · from Microsoft Graph,{" "}
+      {new Date(d.syncedAt).toISOString().slice(0, 10)}
+    </p>
   );
 }
 
