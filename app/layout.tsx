@@ -23,6 +23,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav className="who" aria-label="Account">
               {may(caller, "mappings:write") && <a href="/admin/mappings">Mappings</a>}
               {may(caller, "owners:write") && <a href="/admin/owners">Owners</a>}
+              {may(caller, "catalog:read") && <a href="/admin/deployments">Deployments</a>}
+              {may(caller, "catalog:read") && <a href="/admin/prices">Prices</a>}
               {may(caller, "audit:read") && <a href="/admin/audit">Audit</a>}
               <span data-testid="signed-in-as">
                 {caller.name} ({seesEveryUnit(caller) ? caller.roles.join(", ") : `owner of ${caller.ownedUnits.join(", ") || "nothing yet"}`})

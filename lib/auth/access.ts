@@ -6,7 +6,7 @@ import type { Role } from "./roles";
 /** A signed-in principal with what they may see: every business unit, or the ones they own. */
 export type Caller = Principal & { scope: ReportScope; ownedUnits: string[] };
 
-export type Action = "owners:write" | "mappings:write" | "mappings:read" | "prices:write" | "months:close" | "audit:read";
+export type Action = "owners:write" | "mappings:write" | "mappings:read" | "prices:write" | "catalog:read" | "months:close" | "audit:read";
 
 const ALLOWED: Readonly<Record<Action, readonly Role[]>> = {
   "owners:write": ["admin"],
@@ -14,6 +14,8 @@ const ALLOWED: Readonly<Record<Action, readonly Role[]>> = {
   // Every app's cost center, across units: not for unit owners.
   "mappings:read": ["admin", "finance"],
   "prices:write": ["admin"],
+  // Deployments and the price book: no unit's numbers, but the whole gateway's usage mix.
+  "catalog:read": ["admin", "finance"],
   "months:close": ["finance"],
   "audit:read": ["admin", "finance"],
 };

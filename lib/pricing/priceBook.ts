@@ -47,6 +47,14 @@ export class PriceBook {
     this.models.add(modelId);
   }
 
+  /** Every price the book uses, with what it prices: for people to check it. */
+  entries(): { modelId: string; sku: string; batch: boolean; region: string; kind: string; price: Price }[] {
+    return [...this.prices].flatMap(([key, list]) => {
+      const [modelId, sku, batch, region, kind] = key.split("|");
+      return list.map((price) => ({ modelId, sku, batch: batch === "batch", region, kind, price }));
+    });
+  }
+
   /** The price in effect on a UTC day: the latest effective start not after it. */
   lookup(modelId: string, sku: MeterSku, batch: boolean, region: string, kind: TokenKind, day: string): Price | undefined {
     const list = this.prices.get(keyOf(modelId, sku, batch, region.toLowerCase(), kind));

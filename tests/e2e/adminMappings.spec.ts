@@ -79,3 +79,14 @@ test("an import whose ranges overlap is previewed with the reason and saves noth
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("status")).toHaveText("Imported fine.csv: 1 added, 0 changed, 0 unchanged.");
 });
+
+test("the price book and the deployments in use are there to check, with what is waiting on them", async ({ page }) => {
+  await signInAs(page, PERSONAS.finance, "/admin/prices?q=gpt-4o-2024-08-06");
+  await expect(page.getByTestId("price-row").first()).toContainText("gpt-4o-2024-08-06");
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  await page.screenshot({ path: "test-results/screenshots/admin-prices.png", fullPage: true });
+  await page.goto("/admin/deployments");
+  await expect(page.getByTestId("deployment-row")).toHaveCount(14);
+  await page.screenshot({ path: "test-results/screenshots/admin-deployments.png", fullPage: true });
+});

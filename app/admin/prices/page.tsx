@@ -1,0 +1,64 @@
+import { forbidden } from "next/navigation";
+import { may } from "../../../lib/auth/access";
+import { requireCaller } from "../../../lib/auth/currentCaller";
+import { loadPricer } from "../../../lib/pricing/loadPricer";
+import { formatAtto } from "../../../lib/pricing/money";
+import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
+import { formatCount } from "../../../lib/reports/formatMoney";
+import { currentMonth } from "../../../lib/reports/month";
+import { getSharedStore } from "../../../lib/store";
+import { previousMonth } from "../../_components/MonthNav";
+
+export const dynamic = "force-dynamic";
+
+const SHOWN = 300;
+
+/** The price book in use, and the usage still waiting on a price. Finance and admins. */
+export default async function PricesPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const caller = await requireCaller("/admin/prices");
+  if (!may(caller, "catalog:read")) forbidden();
+  const q = ((await searchParams).q ?? "").trim().toLowerCase().slice(0, 100);
+  const store = getSharedStore();
+  const month = currentMonth();
+  const [pricer, now, before] = await Promise.all([loadPricer(store), getChargebackReport(store, month, "business-unit"), getChargebackReport(store, previousMonth(month), "business-unit")]);
+  const entries = pricer.book
+    .entries()
+    .filter((e) => q === "" || `${e.modelId} ${e.price.meterName} ${e.region} ${e.sku}`.toLowerCase().includes(q))
+    .sort((a, b) => a.modelId.localeCompare(b.modelId) || a.region.localeCompare(b.region) || a.sku.localeCompare(b.sku) || a.kind.localeCompare(b.kind) || a.price.from.localeCompare(b.price.from));
+  const waiting = [...before.unpriced.reasons.map((r) => ({ ...r, month: before.month })), ...now.unpriced.reasons.map((r) => ({ ...r, month }))];
+  return (
+    <>
+      <h1>Prices</h1>
+      <p className="sub">
+        Azure Retail Prices ({pricer.book.currency}, pay-as-you-go) as imported, each from its effective date. Usage is priced when reports are read, so a
+        price imported now prices every open month&apos;s waiting requests at once; closed months get their corrections in the next open month.
+      </p>
+      <table>
+        <caption>Usage waiting on a price</caption>
+        <thead><tr><th scope="col">Month</th><th scope="col">Why it is not priced</th><th scope="col" className="num">Requests</th><th scope="col" className="num">Tokens</th></tr></thead>
+        <tbody>
+          {waiting.length === 0 && <tr><td colSpan={4}>Every request of {previousMonth(month)} and {month} is priced.</td></tr>}
+          {waiting.map((w) => (
+            <tr key={`${w.month}|${w.reason}`} data-testid="unpriced-row"><td>{w.month}</td><th scope="row">{w.reason}</th><td className="num">{formatCount(w.requests)}</td><td className="num">{formatCount(w.totalTokens)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="fields" role="search">
+        <label>Find a model, meter, region or SKU<input name="q" defaultValue={q} /></label>
+        <button type="submit">Find</button>
+      </form>
+      <table>
+        <caption>Price book: {entries.length} prices{entries.length > SHOWN ? `, the first ${SHOWN} shown` : ""}</caption>
+        <thead><tr><th scope="col">Model</th><th scope="col">Deployment type</th><th scope="col">Region</th><th scope="col">Tokens</th><th scope="col" className="num">Per 1M tokens</th><th scope="col">From</th><th scope="col">Meter</th></tr></thead>
+        <tbody>
+          {entries.slice(0, SHOWN).map((e) => (
+            <tr key={`${e.modelId}|${e.sku}|${e.batch}|${e.region}|${e.kind}|${e.price.from}`} data-testid="price-row">
+              <th scope="row">{e.modelId}</th><td>{e.sku}{e.batch ? " batch" : ""}</td><td>{e.region}</td><td>{e.kind}</td>
+              <td className="num">{formatAtto(e.price.atto * 1_000_000n)}</td><td>{e.price.from}</td><td>{e.price.meterName}<span className="hint">{e.price.meterId}</span></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
