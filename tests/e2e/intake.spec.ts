@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
+import { v1Event } from "../support/ingest";
 import { currentMonth, db, PERSONAS, root, signInAs, UNIT_A } from "./personas";
 
 function cli(...args: string[]) {
@@ -10,20 +11,7 @@ function cli(...args: string[]) {
   return result.stdout;
 }
 
-const event = (appId: string, requestId: string, overrides: Record<string, unknown> = {}) => ({
-  schema: "chargeback/v1",
-  requestId,
-  time: new Date().toISOString(),
-  appId,
-  deployment: "gpt-4o",
-  model: "gpt-4o-2024-08-06",
-  operation: "chat.completions",
-  region: "eastus2",
-  promptTokens: 1000,
-  cachedTokens: 0,
-  completionTokens: 100,
-  ...overrides,
-});
+const event = (appId: string, requestId: string) => JSON.parse(v1Event({ requestId, appId, time: new Date().toISOString() })) as Record<string, unknown>;
 
 /** The seed APIM policy's shape carries no request id: its identity comes from the request itself. */
 function seedPolicyEvent(appId: string) {

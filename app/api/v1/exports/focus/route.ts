@@ -2,7 +2,8 @@ import { type NextRequest, NextResponse } from "next/server";
 import { focusHeader, focusRows } from "../../../../../lib/exports/focusCsv";
 import { streamMonths } from "../../../../../lib/exports/monthRange";
 import { getSharedStore } from "../../../../../lib/store";
-import { csvResponse, exportRequest } from "../exportRequest";
+import { csvResponse } from "../../../../../lib/auth/apiAccess";
+import { exportRequest } from "../exportRequest";
 
 export const dynamic = "force-dynamic";
 
