@@ -1,5 +1,5 @@
 import { UserError } from "../errors";
-import type { UpsertSummary, UsageStore } from "../store/port";
+import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
 import { PriceBook } from "./priceBook";
 import { RetailPriceItem, RetailPricePage } from "./retailPrice";
 
@@ -29,13 +29,13 @@ export function parseRetailPricePage(text: string, file: string): RetailPriceIte
  * Stores the items (keeping every effective date) once the book they make is known to be sound,
  * and says how many token prices it holds and which meters disagree about one.
  */
-export async function importRetailPrices(store: UsageStore, items: RetailPriceItem[]): Promise<PriceImportSummary> {
+export async function importRetailPrices(store: UsageStore, items: RetailPriceItem[], audit?: AuditContext): Promise<PriceImportSummary> {
   try {
     new PriceBook(items);
   } catch (error) {
     throw new UserError(`nothing imported: ${(error as Error).message}`);
   }
-  const summary = await store.saveRetailPrices(items, Date.now());
+  const summary = await store.saveRetailPrices(items, Date.now(), audit);
   const book = new PriceBook(await store.listRetailPrices());
   return { items: items.length, ...summary, tokenPrices: book.size, conflicts: book.conflicts };
 }

@@ -65,11 +65,11 @@ export interface UsageStore {
   listQuarantined(status: QuarantineStatus | "all"): Promise<QuarantinedEvent[]>;
   saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }): Promise<void>;
 
-  saveRetailPrices(items: RetailPriceItem[], importedAt: number): Promise<UpsertSummary>;
+  saveRetailPrices(items: RetailPriceItem[], importedAt: number, audit?: AuditContext): Promise<UpsertSummary>;
   /** Changes whenever prices or deployments do: lets a built price book be reused until then. */
   getPricingVersion(): Promise<string>;
   listRetailPrices(): Promise<RetailPriceItem[]>;
-  saveDeployments(deployments: Deployment[]): Promise<UpsertSummary>;
+  saveDeployments(deployments: Deployment[], audit?: AuditContext): Promise<UpsertSummary>;
   listDeployments(): Promise<Deployment[]>;
   /** Adds new (appId, validFrom) rows and updates changed ones; with `audit`, records each change in the same transaction. */
   saveOrgMappings(mappings: OrgMapping[], audit?: AuditContext): Promise<UpsertSummary>;

@@ -38,6 +38,11 @@ describe("the chargeback CLI", () => {
     const fromStdin = runCli(["ingest", "-"], { db, input: `${v1Event({ requestId: "stdin-1", deployment: "chat" })}\n` });
     expect(json(fromStdin)).toEqual({ accepted: 1, duplicates: 0, quarantined: 0, unpriced: 0 });
 
+    const audit = runCli(["audit"], { db }).stdout.trim().split("\n").map((l) => JSON.parse(l) as { action: string; subject: string; actor: string });
+    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(["prices.import", "deployments.import", "mappings.import"]));
+    expect(audit.filter((e) => e.action === "mappings.import")).toHaveLength(1); // the second, identical import changed nothing
+    expect(audit.every((e) => e.actor.endsWith("(cli)"))).toBe(true);
+
     const report = json<Record<string, unknown>>(runCli(["report", "--month", "2026-11", "--by", "business-unit"], { db }));
     // 1001 × (1000 × $2.75/1M + 100 × $11/1M) = $3.85385; the seed event: 1000 × $0.15/1M + 100 × $0.6/1M.
     expect(report).toEqual({

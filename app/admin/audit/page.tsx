@@ -16,7 +16,7 @@ export default async function AuditPage() {
   return (
     <>
       <h1>Audit log</h1>
-      <p className="sub">Every change to mappings and owners, newest first (the latest {SHOWN}). Entries are only ever added.</p>
+      <p className="sub">Every change to mappings, owners, deployments and prices (from the web or the CLI), newest first (the latest {SHOWN}). Entries are only ever added.</p>
       <table>
         <caption>Changes</caption>
         <thead><tr><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Subject</th><th scope="col">Before</th><th scope="col">After</th><th scope="col">Why</th></tr></thead>

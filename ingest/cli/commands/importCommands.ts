@@ -5,6 +5,9 @@ import { importDeployments } from "../../../lib/pricing/importDeployments";
 import { importRetailPrices, parseRetailPricePage } from "../../../lib/pricing/importRetailPrices";
 import { printJson, readText, withStore } from "../context";
 
+/** Changes made from the CLI are audited as the operating-system user who ran it. */
+const cliAudit = (action: string, reason: string) => ({ actor: `${os.userInfo().username} (cli)`, action, reason });
+
 export function registerImportCommands(program: Command): void {
   program
     .command("prices")
@@ -14,7 +17,7 @@ export function registerImportCommands(program: Command): void {
     .argument("<files...>", "response files")
     .action(async (files: string[], _opts, command: Command) => {
       const items = files.flatMap((file) => parseRetailPricePage(readText(file), file));
-      printJson(await withStore(command, (store) => importRetailPrices(store, items)));
+      printJson(await withStore(command, (store) => importRetailPrices(store, items, cliAudit("prices.import", `chargeback prices import ${files.join(" ")}`))));
     });
 
   program
@@ -25,7 +28,7 @@ export function registerImportCommands(program: Command): void {
     .argument("<file>", "CSV file")
     .action(async (file: string, _opts, command: Command) => {
       const csv = readText(file);
-      printJson(await withStore(command, (store) => importDeployments(store, csv, file)));
+      printJson(await withStore(command, (store) => importDeployments(store, csv, file, cliAudit("deployments.import", `chargeback deployments import ${file}`))));
     });
 
   program
@@ -37,7 +40,6 @@ export function registerImportCommands(program: Command): void {
     .option("--reason <text>", "why, for the audit log", "")
     .action(async (file: string, opts: { reason: string }, command: Command) => {
       const csv = readText(file);
-      const audit = { actor: `${os.userInfo().username} (cli)`, action: "mappings.import", reason: opts.reason || `chargeback org import ${file}` };
-      printJson(await withStore(command, (store) => importOrgMappings(store, csv, file, audit)));
+      printJson(await withStore(command, (store) => importOrgMappings(store, csv, file, cliAudit("mappings.import", opts.reason || `chargeback org import ${file}`))));
     });
 }

@@ -1,6 +1,9 @@
+import os from "node:os";
 import type { Command } from "commander";
 import { importBusinessUnitOwners } from "../../../lib/org/importBusinessUnitOwners";
+import { z } from "zod";
 import { printJson, readText, withStore } from "../context";
+import { parseOptions } from "../parseOptions";
 
 export function registerOwnerCommands(program: Command): void {
   const owners = program.command("owners").description("manage who owns (and so may see) each business unit");
@@ -10,7 +13,16 @@ export function registerOwnerCommands(program: Command): void {
     .argument("<file>", "CSV file")
     .action(async (file: string, _opts, command: Command) => {
       const csv = readText(file);
-      printJson(await withStore(command, (store) => importBusinessUnitOwners(store, csv, file)));
+      const audit = { actor: `${os.userInfo().username} (cli)`, action: "owners.import", reason: `chargeback owners import ${file}` };
+      printJson(await withStore(command, (store) => importBusinessUnitOwners(store, csv, file, audit)));
+    });
+  program
+    .command("audit")
+    .description("the audit log of admin changes, newest first, as JSON lines")
+    .option("--limit <n>", "how many entries", "100")
+    .action(async (opts: { limit: string }, command: Command) => {
+      const { limit } = parseOptions(z.object({ limit: z.coerce.number().int().min(1).max(100_000) }), opts);
+      for (const entry of await withStore(command, (store) => store.listAudit(limit), { mustExist: true })) printJson({ ...entry, at: new Date(entry.at).toISOString() });
     });
   owners
     .command("list")

@@ -78,7 +78,7 @@ export class SqliteStore implements UsageStore {
     });
   }
 
-  async saveRetailPrices(items: RetailPriceItem[], importedAt: number): Promise<UpsertSummary> {
+  async saveRetailPrices(items: RetailPriceItem[], importedAt: number, audit?: AuditContext): Promise<UpsertSummary> {
     const existing = (await this.prisma.retailPrice.findMany()).map(toRetailPriceItem);
     const stamp = BigInt(importedAt);
     return upsertByKey(this.prisma, existing, items, retailPriceId, {
@@ -97,19 +97,34 @@ export class SqliteStore implements UsageStore {
           },
           data: { ...item, importedAt: stamp },
         }),
-    });
+    },
+    // A first import adds thousands of prices: one entry says so; a changed price gets its own.
+    audit &&
+      ((tx, { created, updated }) =>
+        recordAudit(tx, audit, [
+          ...(created.length > 0 ? [[`${created.length} prices`, null, { added: created.length, effective: [...new Set(created.map((c) => c.effectiveStartDate.slice(0, 10)))].sort() }] as const] : []),
+          ...updated.map((u) => [`${u.after.meterName} (${u.after.armRegionName})`, u.before, u.after] as const),
+        ])),
+    );
   }
 
   async listRetailPrices() {
     return (await this.prisma.retailPrice.findMany()).map(toRetailPriceItem);
   }
 
-  async saveDeployments(deployments: Deployment[]) {
+  async saveDeployments(deployments: Deployment[], audit?: AuditContext) {
     const existing = (await this.prisma.deployment.findMany()).map(toDeployment);
-    return upsertByKey(this.prisma, existing, deployments, (d) => d.name, {
-      create: (tx, rows) => tx.deployment.createMany({ data: rows }),
-      update: (tx, d) => tx.deployment.update({ where: { name: d.name }, data: d }),
-    });
+    return upsertByKey(
+      this.prisma,
+      existing,
+      deployments,
+      (d) => d.name,
+      {
+        create: (tx, rows) => tx.deployment.createMany({ data: rows }),
+        update: (tx, d) => tx.deployment.update({ where: { name: d.name }, data: d }),
+      },
+      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((d) => [d.name, null, d] as const), ...updated.map((u) => [u.after.name, u.before, u.after] as const)])),
+    );
   }
 
   async getPricingVersion() {
