@@ -7,6 +7,11 @@ export type PriceImportSummary = UpsertSummary & { items: number; tokenPrices: n
 
 /** Parses a Retail Prices API response file (`Items`, `NextPageLink`) into price items. */
 export function parseRetailPricePage(text: string, file: string): RetailPriceItem[] {
+  return readRetailPricePage(text, file).items;
+}
+
+/** A Retail Prices API page: its items and the link to the next page, if any. */
+export function readRetailPricePage(text: string, file: string): { items: RetailPriceItem[]; next: string | null } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -15,7 +20,7 @@ export function parseRetailPricePage(text: string, file: string): RetailPriceIte
   }
   const page = RetailPricePage.safeParse(json);
   if (!page.success) throw new UserError(`${file}: not a Retail Prices API response (needs an "Items" array)`);
-  return page.data.Items.map((raw, i) => {
+  const items = page.data.Items.map((raw, i) => {
     const item = RetailPriceItem.safeParse(raw);
     if (!item.success) {
       const issue = item.error.issues[0];
@@ -23,6 +28,7 @@ export function parseRetailPricePage(text: string, file: string): RetailPriceIte
     }
     return item.data;
   });
+  return { items, next: page.data.NextPageLink ?? null };
 }
 
 /**

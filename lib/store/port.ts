@@ -48,6 +48,8 @@ export type QuarantinedEvent = {
 /** Who makes a change and why, for the audit entries written with it. */
 export type AuditContext = { actor: string; action: string; reason: string; at?: number };
 
+export type PriceSyncRun = { at: number; ok: boolean; items: number; detail: string };
+
 export type UpsertSummary = { added: number; changed: number; unchanged: number };
 export type App = { appId: string; displayName: string };
 
@@ -66,6 +68,9 @@ export interface UsageStore {
   saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }): Promise<void>;
 
   saveRetailPrices(items: RetailPriceItem[], importedAt: number, audit?: AuditContext): Promise<UpsertSummary>;
+  recordPriceSync(run: PriceSyncRun): Promise<void>;
+  /** The latest runs, newest first. */
+  listPriceSyncs(limit: number): Promise<PriceSyncRun[]>;
   /** Changes whenever prices or deployments do: lets a built price book be reused until then. */
   getPricingVersion(): Promise<string>;
   listRetailPrices(): Promise<RetailPriceItem[]>;

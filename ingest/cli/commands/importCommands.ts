@@ -3,15 +3,36 @@ import type { Command } from "commander";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";
 import { importDeployments } from "../../../lib/pricing/importDeployments";
 import { importRetailPrices, parseRetailPricePage } from "../../../lib/pricing/importRetailPrices";
+import { RETAIL_PRICES_URL } from "../../../lib/pricing/retailPricesApi";
+import { syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
+import { z } from "zod";
 import { printJson, readText, withStore } from "../context";
+import { parseOptions } from "../parseOptions";
+
+const SyncOptions = z.object({
+  region: z.array(z.string().regex(/^[a-z0-9]+$/, "must be an armRegionName such as eastus2")),
+  currency: z.string().regex(/^[A-Z]{3}$/, "must be a three-letter ISO code such as USD"),
+  reservations: z.boolean(),
+});
 
 /** Changes made from the CLI are audited as the operating-system user who ran it. */
 const cliAudit = (action: string, reason: string) => ({ actor: `${os.userInfo().username} (cli)`, action, reason });
 
 export function registerImportCommands(program: Command): void {
-  program
-    .command("prices")
-    .description("manage the Retail Prices book")
+  const prices = program.command("prices").description("manage the Retail Prices book");
+  prices
+    .command("sync")
+    .description("fetch Azure OpenAI prices from the Azure Retail Prices API (CHARGEBACK_RETAIL_PRICES_URL) and import them whole, or change nothing")
+    .option("--region <armRegionName>", "only this region (repeat for more; default: every region)", (value: string, all: string[]) => [...all, value], [] as string[])
+    .option("--currency <code>", "ISO currency; non-USD prices are the API's reference prices", "USD")
+    .option("--reservations", "also fetch reservation (provisioned) prices", false)
+    .action(async (raw: unknown, command: Command) => {
+      const opts = parseOptions(SyncOptions, raw);
+      const baseUrl = parseOptions(z.object({ url: z.url({ error: "must be a URL" }) }), { url: process.env.CHARGEBACK_RETAIL_PRICES_URL || RETAIL_PRICES_URL }).url;
+      const query = { baseUrl, regions: opts.region, currency: opts.currency, reservations: opts.reservations };
+      printJson(await withStore(command, (store) => syncRetailPrices(store, query, cliAudit("prices.sync", `chargeback prices sync from ${baseUrl}`))));
+    });
+  prices
     .command("import")
     .description("import Azure Retail Prices API response files (Items, NextPageLink)")
     .argument("<files...>", "response files")

@@ -7,7 +7,7 @@ import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
-import type { App, AuditContext, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
+import type { App, AuditContext, PriceSyncRun, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
 import { DAILY_USAGE_COLUMNS, fromCostedLine, fromDirectoryEntry, toDirectoryEntry, toAuditEntry, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
 import { ensureMigrated } from "./migrate";
 import { recordAudit } from "./recordAudit";
@@ -125,6 +125,14 @@ export class SqliteStore implements UsageStore {
       },
       audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((d) => [d.name, null, d] as const), ...updated.map((u) => [u.after.name, u.before, u.after] as const)])),
     );
+  }
+
+  async recordPriceSync(run: PriceSyncRun) {
+    await this.prisma.priceSyncRun.create({ data: { ...run, at: BigInt(run.at) } });
+  }
+
+  async listPriceSyncs(limit: number) {
+    return (await this.prisma.priceSyncRun.findMany({ orderBy: { id: "desc" }, take: limit })).map((r) => ({ at: Number(r.at), ok: r.ok, items: r.items, detail: r.detail }));
   }
 
   async getPricingVersion() {
