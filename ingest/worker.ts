@@ -8,7 +8,9 @@ const identifyBySource = (text: string): string => {
   throw new Error(`a live source delivered an event without an identity: ${text.slice(0, 80)}`);
 };
 
-export type WorkerOptions = { intervalMs: number; signal: AbortSignal; onBatch?: (s: IngestSummary) => void };
+/** Work the worker does on the side every so often (a price sync); it never holds up ingest. */
+export type PeriodicTask = { name: string; everyMs: number; run: () => Promise<unknown> };
+export type WorkerOptions = { intervalMs: number; signal: AbortSignal; onBatch?: (s: IngestSummary) => void; periodic?: PeriodicTask[] };
 
 /**
  * Polls a source and runs what it yields through the pipeline until the signal aborts; the batch
@@ -18,7 +20,18 @@ export async function runWorker(store: UsageStore, poll: () => SourceLine[], opt
   let total = emptySummary();
   let pricer = await loadPricer(store);
   let pricerLoadedAt = Date.now();
+  const due = new Map((options.periodic ?? []).map((t) => [t, 0]));
+  const running = new Set<PeriodicTask>();
   while (!options.signal.aborted) {
+    for (const [task, at] of due) {
+      if (running.has(task) || Date.now() < at) continue;
+      running.add(task);
+      due.set(task, Date.now() + task.everyMs);
+      task
+        .run()
+        .catch((error) => process.stderr.write(`worker: ${task.name} failed, will try again in ${Math.round(task.everyMs / 60_000)} min: ${(error as Error).message}\n`))
+        .finally(() => running.delete(task));
+    }
     if (Date.now() - pricerLoadedAt > 60_000) {
       pricer = await loadPricer(store);
       pricerLoadedAt = Date.now();

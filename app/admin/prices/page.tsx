@@ -2,6 +2,7 @@ import { forbidden } from "next/navigation";
 import { may } from "../../../lib/auth/access";
 import { requireCaller } from "../../../lib/auth/currentCaller";
 import { loadPricer } from "../../../lib/pricing/loadPricer";
+import { priceFreshness } from "../../../lib/pricing/syncRetailPrices";
 import { formatAtto } from "../../../lib/pricing/money";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { formatCount } from "../../../lib/reports/formatMoney";
@@ -20,7 +21,13 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
   const q = ((await searchParams).q ?? "").trim().toLowerCase().slice(0, 100);
   const store = getSharedStore();
   const month = currentMonth();
-  const [pricer, now, before] = await Promise.all([loadPricer(store), getChargebackReport(store, month, "business-unit"), getChargebackReport(store, previousMonth(month), "business-unit")]);
+  const [pricer, now, before, freshness] = await Promise.all([
+    loadPricer(store),
+    getChargebackReport(store, month, "business-unit"),
+    getChargebackReport(store, previousMonth(month), "business-unit"),
+    priceFreshness(store),
+  ]);
+  const day = (at: number) => new Date(at).toISOString().replace("T", " ").slice(0, 16);
   const entries = pricer.book
     .entries()
     .filter((e) => q === "" || `${e.modelId} ${e.price.meterName} ${e.region} ${e.sku}`.toLowerCase().includes(q))
@@ -32,6 +39,12 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
       <p className="sub">
         Azure Retail Prices ({pricer.book.currency}, pay-as-you-go) as imported, each from its effective date. Usage is priced when reports are read, so a
         price imported now prices every open month&apos;s waiting requests at once; closed months get their corrections in the next open month.
+      </p>
+      <p data-testid="price-freshness">
+        {freshness.lastGood ? `Last synced from the Retail Prices API ${day(freshness.lastGood)} UTC.` : "Never synced from the Retail Prices API: prices are as imported from files (chargeback prices import)."}
+        {freshness.failingSince && (
+          <strong className="error"> Syncing has failed since {day(freshness.failingSince)} UTC ({freshness.lastError}); the last good prices stay in use.</strong>
+        )}
       </p>
       <table>
         <caption>Usage waiting on a price</caption>

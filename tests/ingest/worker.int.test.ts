@@ -1,0 +1,31 @@
+import { describe, expect, it, vi } from "vitest";
+import { runWorker } from "../../ingest/worker";
+import { v1Event } from "../support/ingest";
+import { freshStore } from "../support/store";
+
+describe("the worker's periodic tasks", () => {
+  it("run on their schedule beside ingest, never hold it up, and a failure is reported and retried later", async () => {
+    const { store } = freshStore();
+    const stop = new AbortController();
+    let polls = 0;
+    const poll = () => (++polls <= 3 ? [{ text: v1Event({ requestId: `w${polls}` }), source: "test", id: `w${polls}` }] : []);
+    const stuck = vi.fn(() => new Promise<never>(() => undefined)); // a sync that never answers
+    const failing = vi.fn(() => Promise.reject(new Error("API away")));
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    setTimeout(() => stop.abort(), 300);
+    const total = await runWorker(store, poll, {
+      intervalMs: 10,
+      signal: stop.signal,
+      periodic: [
+        { name: "stuck sync", everyMs: 1, run: stuck },
+        { name: "price sync", everyMs: 3_600_000, run: failing },
+      ],
+    });
+    const written = stderr.mock.calls.map(([text]) => String(text));
+    stderr.mockRestore();
+    expect(total.accepted).toBe(3);
+    expect(stuck).toHaveBeenCalledTimes(1); // still running: not started again
+    expect(failing).toHaveBeenCalledTimes(1); // next try in an hour
+    expect(written).toContain("worker: price sync failed, will try again in 60 min: API away\n");
+  });
+});
