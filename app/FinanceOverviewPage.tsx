@@ -14,7 +14,7 @@ import { CostTable } from "./_components/CostTable";
 import { MonthNav } from "./_components/MonthNav";
 import { Downloads } from "./_components/Downloads";
 import { MonthStatus } from "./_components/MonthStatus";
-import { appHref, unitHref } from "./_components/unitHref";
+import { appHref, modelHref, unitHref } from "./_components/unitHref";
 
 type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: string };
 
@@ -134,7 +134,7 @@ function Overview({ report, byApp, byModel, trend, month, money }: OverviewProps
         }
       />
       <CostTable caption="Top 10 apps" dimension="App" rows={byApp.rows.slice(0, 10)} total={byApp.total} totalLabel="Total of all apps" currency={report.currency} testId="top-app" href={(row) => appHref(row.key, month)} />
-      <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={report.currency} testId="model" />
+      <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={report.currency} testId="model" href={(row) => modelHref(row.key, month)} />
       {report.adjustments.length > 0 && <AdjustmentsTable adjustments={report.adjustments} currency={report.currency} />}
     </div>
   );

@@ -53,6 +53,15 @@ test("a unit owner sees only their unit, drills into it, and is refused another 
   const appAxe = await new AxeBuilder({ page }).analyze();
   expect(appAxe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 
+  // And from the app to one of its models: the unit's whole use of that model, nobody else's.
+  const model = (await page.getByTestId("app-model-row").first().getByRole("link").textContent())!;
+  await page.getByTestId("app-model-row").first().getByRole("link").click();
+  const byModel = (await (await page.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&by=model`)).json()) as ChargebackReport;
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${model}: ${currentMonth()}`);
+  await expect(page.getByTestId("total")).toHaveText(formatMoney(byModel.rows.find((r) => r.key === model)!.cost));
+  await expect(page.getByTestId("model-unit-row")).toHaveCount(1);
+  await page.screenshot({ path: "test-results/screenshots/model.png", fullPage: true });
+
   const forbidden = await page.goto(`/business-units/${encodeURIComponent(UNIT_B)}`);
   expect(forbidden?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not yours to see");

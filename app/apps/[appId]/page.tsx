@@ -8,7 +8,7 @@ import { TrendChart } from "../../_components/charts/TrendChart";
 import { CostTable } from "../../_components/CostTable";
 import { MonthNav } from "../../_components/MonthNav";
 import { monthParam } from "../../_components/monthParam";
-import { unitHref } from "../../_components/unitHref";
+import { modelHref, unitHref } from "../../_components/unitHref";
 
 export const dynamic = "force-dynamic";
 
@@ -51,7 +51,7 @@ export default async function AppPage({ params, searchParams }: Props) {
             <TrendChart title="Cost per day (UTC)" kind="bar" unit="money" currency={app.currency} points={app.daily.map((d) => ({ x: d.day, y: Number(d.cost) }))} ticks="day" />
             <TrendChart title="Requests per hour (UTC)" kind="line" unit="count" points={app.hourly.map((h) => ({ x: `${h.hour}:00`, y: h.requests }))} ticks="hour" />
           </div>
-          <CostTable caption="Cost by model" dimension="Model" rows={app.byModel} total={app.total} currency={app.currency} testId="app-model" />
+          <CostTable caption="Cost by model" dimension="Model" rows={app.byModel} total={app.total} currency={app.currency} testId="app-model" href={(row) => modelHref(row.key, month)} />
           <CostTable caption="Cost by deployment" dimension="Deployment" rows={app.byDeployment} total={formatTotal(app.total, app.adjustments)} currency={app.currency} testId="app-deployment" />
           <CostTable caption="Cost by operation" dimension="Operation" rows={app.byOperation} total={formatTotal(app.total, app.adjustments)} currency={app.currency} testId="app-operation" />
           {app.adjustments !== "0.00" && <p>Adjustments to closed months booked in {month}: {money(app.adjustments)} (in the cost by model; not split by deployment or operation).</p>}

@@ -13,6 +13,7 @@ import { CostTable } from "../../_components/CostTable";
 import { Downloads } from "../../_components/Downloads";
 import { MonthNav, previousMonth } from "../../_components/MonthNav";
 import { monthParam } from "../../_components/monthParam";
+import { modelHref } from "../../_components/unitHref";
 
 export const dynamic = "force-dynamic";
 
@@ -66,7 +67,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
           <TrendChart title="Cost per day (UTC)" kind="bar" unit="money" currency={currency} ticks="day" points={trend.days.map((day) => ({ x: day, y: Number(trend.cost[day][unit] ?? 0) }))} />
           <CostTable caption="Cost by cost center" dimension="Cost center" rows={byCostCenter.rows} total={total} currency={currency} testId="cc" />
           <AppComparisonTable current={byApp} previous={lastByApp} />
-          <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={currency} testId="model" />
+          <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={currency} testId="model" href={(row) => modelHref(row.key, month)} />
           {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} />}
         </div>
       )}

@@ -1,0 +1,47 @@
+import { requireCaller } from "../../../lib/auth/currentCaller";
+import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
+import { monthLines, reportFromLines } from "../../../lib/reports/getChargebackReport";
+import { getSharedStore } from "../../../lib/store";
+import { CostTable } from "../../_components/CostTable";
+import { MonthNav } from "../../_components/MonthNav";
+import { monthParam } from "../../_components/monthParam";
+import { appHref, unitHref } from "../../_components/unitHref";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ model: string }>; searchParams: Promise<{ month?: string }> };
+
+/** One model's month: which units and apps used it, within what the caller may see. */
+export default async function ModelPage({ params, searchParams }: Props) {
+  const [{ model: raw }, { month: asked }] = await Promise.all([params, searchParams]);
+  const model = decodeURIComponent(raw);
+  const path = `/models/${encodeURIComponent(model)}`;
+  const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
+  const { month, invalidMonth } = monthParam(asked);
+  const all = await monthLines(getSharedStore(), month);
+  // The model's lines, with their cents as allocated for the whole month: the same figures as elsewhere.
+  const lines = { ...all, lines: all.lines.filter((l) => l.model === model) };
+  const [byUnit, byApp] = (["business-unit", "app"] as const).map((by) => reportFromLines(lines, by, caller.scope));
+  const requests = byUnit.rows.reduce((n, r) => n + r.requests, 0) + byUnit.unmapped.requests;
+  return (
+    <>
+      <p className="crumbs"><a href={`/?month=${month}`}>Overview</a> › {model}</p>
+      <h1>{model}: {month}</h1>
+      <p className="sub">Who used this model, priced at the Retail Prices in effect on each day (UTC).</p>
+      {invalidMonth && <p className="note" role="alert">That month is not a valid YYYY-MM; showing {month}.</p>}
+      <MonthNav month={month} path={path} />
+      <dl className="cards">
+        <div className="card"><dt>Cost</dt><dd data-testid="total">{formatMoney(byUnit.total, byUnit.currency)}</dd></div>
+        <div className="card"><dt>Requests</dt><dd>{formatCount(requests)}</dd></div>
+      </dl>
+      {byUnit.rows.length === 0 && byUnit.unmapped.requests === 0 ? (
+        <p className="empty">No usage of {model} you may see in {month}.</p>
+      ) : (
+        <div className="stack">
+          <CostTable caption="Cost by business unit" dimension="Business unit" rows={byUnit.rows} total={byUnit.total} currency={byUnit.currency} testId="model-unit" href={(r) => unitHref(r.key, month)} />
+          <CostTable caption="Cost by app" dimension="App" rows={byApp.rows} total={byApp.total} currency={byApp.currency} testId="model-app" href={(r) => appHref(r.key, month)} />
+        </div>
+      )}
+    </>
+  );
+}
