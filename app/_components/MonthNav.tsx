@@ -5,12 +5,19 @@ export function previousMonth(month: string): string {
   return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
 }
 
-/** Links to the previous and next month of the same view. */
+/** The previous and next month of the same view, and a picker for any other. */
 export function MonthNav({ month, path = "/" }: { month: string; path?: string }) {
   const next = monthDays(month).to.slice(0, 7);
   return (
     <nav className="months" aria-label="Month">
       <a href={`${path}?month=${previousMonth(month)}`}>← {previousMonth(month)}</a>
+      <form method="get" action={path} className="picker">
+        <label>
+          <span className="visually-hidden">Pick a month</span>
+          <input type="month" name="month" defaultValue={month} required />
+        </label>
+        <button type="submit">Show</button>
+      </form>
       <a href={`${path}?month=${next}`}>{next} →</a>
     </nav>
   );

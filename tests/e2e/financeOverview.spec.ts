@@ -44,6 +44,14 @@ test("an earlier month is one click away and shows its own figures", async ({ pa
   await expect(page.getByTestId("total")).toHaveText(formatMoney(cliReport(previous).total));
 });
 
+test("the month picker goes to any month, and the URL carries it", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Pick a month").fill("2019-01");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/\?month=2019-01$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Chargeback for 2019-01");
+});
+
 test("a month without usage says so instead of showing an empty table", async ({ page }) => {
   await page.goto("/?month=2019-01");
   await expect(page.getByText("No usage recorded for 2019-01")).toBeVisible();
