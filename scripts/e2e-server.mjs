@@ -35,6 +35,11 @@ const entra = {
     { oid: "5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c", name: "Gus Lead", roles: [], groups: ["9c8b7a69-5848-4736-a625-140312f1e0d9", engineeringLeads] },
     { oid: "c0ffee00-1234-4567-89ab-cdef01234567", name: "Nora Newcomer", roles: [], groups: [] },
   ],
+  clients: [
+    { clientId: "a9b8c7d6-0000-4000-8000-00000000a9b8", clientSecret: randomBytes(16).toString("hex"), roles: ["Chargeback.Ingest"] },
+    { clientId: "b1b2b3b4-0000-4000-8000-00000000b1b2", clientSecret: randomBytes(16).toString("hex"), roles: [] },
+  ],
+  ingestAudience: "api://chargeback-intake",
 };
 fs.writeFileSync(path.join(dir, "entra.json"), JSON.stringify(entra));
 const standIn = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "tests", "support", "entraStandIn.ts"), String(entraPort), path.join(dir, "entra.json")], { cwd: root, env, stdio: "inherit" });
@@ -44,6 +49,7 @@ Object.assign(env, {
   CHARGEBACK_ENTRA_TENANT_ID: entra.tenantId,
   CHARGEBACK_ENTRA_CLIENT_ID: entra.clientId,
   CHARGEBACK_ENTRA_CLIENT_SECRET: entra.clientSecret,
+  CHARGEBACK_INGEST_AUDIENCE: entra.ingestAudience,
 });
 const next = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => [next, standIn].forEach((child) => child.kill(signal)));

@@ -21,11 +21,13 @@ const WebEnv = z.object({
   CHARGEBACK_ENTRA_CLIENT_SECRET: z.string().min(1).optional(),
   // Only to point sign-in at a local stand-in in tests; production uses login.microsoftonline.com.
   CHARGEBACK_ENTRA_AUTHORITY: z.url().optional(),
+  // The audience of Entra ID access tokens the HTTP intake accepts (the intake API's app id URI).
+  CHARGEBACK_INGEST_AUDIENCE: z.string().trim().min(1).optional(),
   NODE_ENV: z.string().optional(),
 });
 
 export type EntraConfig = { issuer: string; tenantId: string; clientId: string; clientSecret: string; redirectUri: string };
-export type WebConfig = { sessionSecret: string; secureCookies: boolean; localSignIn: boolean; entra: EntraConfig | null };
+export type WebConfig = { sessionSecret: string; secureCookies: boolean; localSignIn: boolean; entra: EntraConfig | null; ingestAudience: string | null };
 
 export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
   const parsed = WebEnv.safeParse(env);
@@ -49,11 +51,13 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
   if (!entraOn && !e.CHARGEBACK_LOCAL_SIGNIN) {
     throw new UserError("invalid web configuration: no way to sign in; configure Entra ID (CHARGEBACK_ENTRA_*) or, on a workstation, CHARGEBACK_LOCAL_SIGNIN=1");
   }
+  if (e.CHARGEBACK_INGEST_AUDIENCE && !entraOn) throw new UserError("invalid web configuration: CHARGEBACK_INGEST_AUDIENCE needs Entra ID (CHARGEBACK_ENTRA_*) to check tokens against");
   const publicUrl = e.CHARGEBACK_PUBLIC_URL ? new URL(e.CHARGEBACK_PUBLIC_URL) : null;
   return {
     sessionSecret: e.CHARGEBACK_SESSION_SECRET,
     secureCookies: publicUrl?.protocol === "https:",
     localSignIn: e.CHARGEBACK_LOCAL_SIGNIN,
+    ingestAudience: e.CHARGEBACK_INGEST_AUDIENCE ?? null,
     entra: entraOn
       ? {
           tenantId: e.CHARGEBACK_ENTRA_TENANT_ID!.toLowerCase(),

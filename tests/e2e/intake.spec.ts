@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { v1Event } from "../support/ingest";
-import { currentMonth, db, PERSONAS, root, signInAs, UNIT_A } from "./personas";
+import { currentMonth, db, ENTRA_STAND_IN, entraStandIn, PERSONAS, root, signInAs, UNIT_A } from "./personas";
 
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, [path.join(root, "bin", "chargeback.js"), ...args, "--db", db], { encoding: "utf8" });
@@ -82,4 +82,28 @@ test("the HTTP intake takes events only with an ingest key, through the same pip
   cli("ingest-keys", "revoke", id);
   expect((await withKey.post("/api/v1/events", { data: batch })).status()).toBe(401);
   await Promise.all([anonymous.dispose(), withKey.dispose(), finance.close()]);
+});
+
+test("an Entra ID app with the Chargeback.Ingest role sends events with its own token; without the role, or for another audience, it cannot", async ({ playwright }) => {
+  const tenant = entraStandIn();
+  const tokenFor = async (client: { clientId: string; clientSecret: string }, audience = tenant.ingestAudience) => {
+    const response = await fetch(`${ENTRA_STAND_IN}/${tenant.tenantId}/oauth2/v2.0/token`, {
+      method: "POST",
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: client.clientId, client_secret: client.clientSecret, scope: `${audience}/.default` }),
+    });
+    return ((await response.json()) as { access_token: string }).access_token;
+  };
+  const [sender, roleless] = [tenant.clients.find((c) => c.roles.includes("Chargeback.Ingest"))!, tenant.clients.find((c) => c.roles.length === 0)!];
+  const baseURL = test.info().project.use.baseURL;
+  const post = async (token: string) => {
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+    const response = await api.post("/api/v1/events", { data: [event("entra-app", `entra-${Date.now().toString(36)}`)] });
+    const result = { status: response.status(), body: await response.json() };
+    await api.dispose();
+    return result;
+  };
+  expect(await post(await tokenFor(sender))).toEqual({ status: 200, body: { accepted: 1, duplicates: 0, quarantined: 0, unpriced: 0 } });
+  expect((await post(await tokenFor(roleless))).status).toBe(401);
+  expect((await post(await tokenFor(sender, "api://something-else"))).status).toBe(401);
+  expect((await post("not.a.jwt")).status).toBe(401);
 });

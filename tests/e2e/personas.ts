@@ -22,10 +22,16 @@ export async function signInAs(page: Page, persona: string, next = "/"): Promise
   await expect(page.getByTestId("signed-in-as")).toContainText(persona);
 }
 
-/** The accounts the Entra ID stand-in offers (written by scripts/e2e-server.mjs). */
-export function entraUsers(): { oid: string; name: string; roles: string[]; groups: string[] }[] {
-  return JSON.parse(fs.readFileSync(path.join(storeDir, "entra.json"), "utf8")).users;
-}
+type EntraStandIn = {
+  tenantId: string;
+  users: { oid: string; name: string; roles: string[]; groups: string[] }[];
+  clients: { clientId: string; clientSecret: string; roles: string[] }[];
+  ingestAudience: string;
+};
+
+/** The tenant the Entra ID stand-in plays (written by scripts/e2e-server.mjs). */
+export const entraStandIn = (): EntraStandIn => JSON.parse(fs.readFileSync(path.join(storeDir, "entra.json"), "utf8"));
+export const entraUsers = () => entraStandIn().users;
 
 /** The Entra ID stand-in: scripts/e2e-server.mjs runs it on the web app's port (3101) + 1. */
 export const ENTRA_STAND_IN = "http://127.0.0.1:3102";

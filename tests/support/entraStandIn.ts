@@ -8,7 +8,9 @@ import http from "node:http";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 
 export type StandInUser = { oid: string; name: string; roles: string[]; groups: string[] };
-export type StandInConfig = { tenantId: string; clientId: string; clientSecret: string; users: StandInUser[] };
+/** Apps that get tokens for themselves (client credentials), as APIM's managed identity does. */
+export type StandInClient = { clientId: string; clientSecret: string; roles: string[] };
+export type StandInConfig = { tenantId: string; clientId: string; clientSecret: string; users: StandInUser[]; clients?: StandInClient[] };
 
 type Grant = { user: StandInUser; clientId: string; redirectUri: string; nonce: string; challenge: string };
 
@@ -75,6 +77,20 @@ export async function startEntraStandIn(port: number, config: StandInConfig): Pr
       let body = "";
       for await (const chunk of req) body += chunk;
       const form = new URLSearchParams(body);
+      if (form.get("grant_type") === "client_credentials") {
+        const client = config.clients?.find((c) => c.clientId === form.get("client_id") && c.clientSecret === form.get("client_secret"));
+        if (!client) return send(401, { error: "invalid_client" });
+        const audience = (form.get("scope") ?? "").replace(/\/\.default$/, "");
+        const accessToken = await new SignJWT({ azp: client.clientId, tid: config.tenantId, roles: client.roles, ver: "2.0" })
+          .setProtectedHeader({ alg: "RS256", kid: "stand-in" })
+          .setIssuer(issuer)
+          .setAudience(audience)
+          .setSubject(client.clientId)
+          .setIssuedAt()
+          .setExpirationTime("1h")
+          .sign(privateKey);
+        return send(200, { token_type: "Bearer", access_token: accessToken, expires_in: 3600 });
+      }
       const grant = grants.get(form.get("code") ?? "");
       grants.delete(form.get("code") ?? "");
       const verifier = form.get("code_verifier") ?? "";

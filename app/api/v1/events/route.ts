@@ -1,7 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { acceptEvents } from "../../../../lib/intake/acceptEvents";
+import { webConfig } from "../../../../lib/auth/currentCaller";
+import { acceptEvents, type Sender } from "../../../../lib/intake/acceptEvents";
+import { verifyIngestToken } from "../../../../lib/intake/entraIngestToken";
 import { intakeFormat, intakeLines } from "../../../../lib/intake/intakeBody";
-import { parseIngestToken, secretMatches, type IngestKey } from "../../../../lib/intake/ingestKey";
+import { parseIngestToken, secretMatches } from "../../../../lib/intake/ingestKey";
 import { loadPricer } from "../../../../lib/pricing/loadPricer";
 import type { UsagePricer } from "../../../../lib/pricing/priceUsage";
 import { getSharedStore } from "../../../../lib/store";
@@ -14,13 +16,20 @@ let pricer: { at: number; value: Promise<UsagePricer> } | undefined;
 
 const refuse = (status: number, error: string, headers: Record<string, string> = {}) => NextResponse.json({ error }, { status, headers });
 
-/** Only an ingest key opens this endpoint: a signed-in user's session cookie is ignored here. */
-async function ingestKeyOf(request: NextRequest): Promise<IngestKey | null> {
+/**
+ * Only ingest credentials open this endpoint: an ingest key, or an Entra ID access token for the
+ * intake's audience with the Chargeback.Ingest role. A signed-in user's session cookie is ignored.
+ */
+async function senderOf(request: NextRequest): Promise<Sender | null> {
   const [scheme, token] = (request.headers.get("authorization") ?? "").split(" ");
-  const parsed = scheme?.toLowerCase() === "bearer" && token ? parseIngestToken(token) : null;
-  if (!parsed) return null;
-  const key = await getSharedStore().findIngestKey(parsed.id);
-  return key && secretMatches(key, parsed.secret) ? key : null;
+  if (scheme?.toLowerCase() !== "bearer" || !token) return null;
+  const parsed = parseIngestToken(token);
+  if (parsed) {
+    const key = await getSharedStore().findIngestKey(parsed.id);
+    return key && secretMatches(key, parsed.secret) ? key : null;
+  }
+  const { entra, ingestAudience } = webConfig();
+  return entra && ingestAudience ? verifyIngestToken(token, entra, ingestAudience) : null;
 }
 
 /** The body as text, or null once it passes the limit (whatever Content-Length claimed). */
@@ -42,8 +51,12 @@ async function readLimited(request: NextRequest): Promise<string | null> {
 
 /** HTTP intake for gateways without Event Hubs: the same pipeline and summary as `chargeback ingest`. */
 export async function POST(request: NextRequest) {
-  const key = await ingestKeyOf(request);
-  if (!key) return refuse(401, "send an ingest key: Authorization: Bearer cbk_… (create one with `chargeback ingest-keys create <source>`)", { "www-authenticate": 'Bearer realm="chargeback-intake"' });
+  const sender = await senderOf(request);
+  if (!sender) {
+    return refuse(401, "send an ingest key (Authorization: Bearer cbk_…, from `chargeback ingest-keys create <source>`) or an Entra ID token with the Chargeback.Ingest role", {
+      "www-authenticate": 'Bearer realm="chargeback-intake"',
+    });
+  }
   const format = intakeFormat(request.headers.get("content-type"));
   if (!format) return refuse(415, "Content-Type must be application/json (an event or an array of events) or application/x-ndjson");
   const body = await readLimited(request);
@@ -55,6 +68,6 @@ export async function POST(request: NextRequest) {
 
   const store = getSharedStore();
   if (!pricer || Date.now() - pricer.at > PRICER_TTL_MS) pricer = { at: Date.now(), value: loadPricer(store) };
-  const summary = await acceptEvents(store, await pricer.value, key, parsed.lines, idempotencyKey);
+  const summary = await acceptEvents(store, await pricer.value, sender, parsed.lines, idempotencyKey);
   return NextResponse.json(summary);
 }
