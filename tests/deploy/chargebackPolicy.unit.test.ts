@@ -40,9 +40,16 @@ describe("the APIM chargeback policy", () => {
     expect(builders.filter((e) => !e.includes("catch (Exception)"))).toEqual([]);
   });
 
-  it("logs only when an event was built, to the managed-identity Event Hubs logger", () => {
-    const when = policy.outbound.choose.when;
-    expect(when.condition).toContain("!string.IsNullOrEmpty");
-    expect(when["log-to-eventhub"]["logger-id"]).toBe("chargeback-eventhub");
+  it("sends nothing when no event was built; else the event, to Event Hubs or to the HTTP intake as the transport says", () => {
+    const [nothing, http] = policy.outbound.choose.when;
+    expect(nothing.condition).toBe('@(string.IsNullOrEmpty((string)context.Variables["chargebackEvent"]))');
+    expect(Object.keys(nothing)).toEqual(["condition"]);
+    expect(http.condition).toBe('@("{{chargeback-transport}}" == "http")');
+    const send = http["send-one-way-request"];
+    expect(send["set-url"]).toBe("{{chargeback-intake-url}}");
+    expect(send["set-method"]).toBe("POST");
+    expect(send["authentication-managed-identity"].resource).toBe("{{chargeback-intake-audience}}");
+    expect(send["set-body"]).toBe('@((string)context.Variables["chargebackEvent"])');
+    expect(policy.outbound.choose.otherwise["log-to-eventhub"]).toMatchObject({ "logger-id": "chargeback-eventhub", "#text": '@((string)context.Variables["chargebackEvent"])' });
   });
 });
