@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+const Day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
+
+/**
+ * A negotiated discount off list prices, for one model family ("gpt-4o", "o4-mini") or every
+ * model ("*"), from validFrom (inclusive) to validTo (exclusive), UTC days.
+ */
+export const Discount = z
+  .object({
+    family: z.string().trim().min(1, "is empty (use * for every model)"),
+    percent: z
+      .string()
+      .trim()
+      .regex(/^\d{1,2}(\.\d{1,4})?$/, "must be a percentage from 0 to 99.9999, at most 4 decimals"),
+    validFrom: Day,
+    validTo: z
+      .union([Day, z.literal("")])
+      .nullish()
+      .transform((v) => (v ? v : null)),
+  })
+  .refine((d) => d.validTo === null || d.validTo > d.validFrom, { message: "must be after validFrom", path: ["validTo"] });
+export type Discount = z.infer<typeof Discount>;
+
+const PPM = 1_000_000n;
+
+/** "gpt-4o-2024-08-06" → "gpt-4o": the model without its version date. */
+export const modelFamily = (modelId: string) => modelId.replace(/-\d{4}-\d{2}-\d{2}$/, "");
+
+/** The percentage as parts per million, exactly ("12.5" → 125000). */
+export function percentPpm(percent: string): bigint {
+  const [whole, fraction = ""] = percent.split(".");
+  return BigInt(whole) * 10_000n + BigInt(fraction.padEnd(4, "0"));
+}
+
+/** List cost less a discount, in atto-units, rounded half up once per priced row (a 10⁻¹⁸ step). */
+export const discounted = (listAtto: bigint, ppm: bigint): bigint => (listAtto * (PPM - ppm) + PPM / 2n) / PPM;
+
+/** The discounts in effect: a family's own discount wins over one for every model. */
+export class DiscountBook {
+  constructor(private readonly discounts: readonly Discount[]) {}
+
+  /** Parts per million off the list price of a model on a day; 0 when none applies. */
+  ppmOn(modelId: string, day: string): bigint {
+    const family = modelFamily(modelId);
+    const inEffect = (d: Discount) => d.validFrom <= day && (d.validTo === null || day < d.validTo);
+    const found = this.discounts.find((d) => d.family === family && inEffect(d)) ?? this.discounts.find((d) => d.family === "*" && inEffect(d));
+    return found ? percentPpm(found.percent) : 0n;
+  }
+}
+
+/** Two discounts of one family in effect on the same day, described; empty when none. */
+export function findDiscountOverlaps(discounts: readonly Discount[]): string[] {
+  const problems: string[] = [];
+  const byFamily = new Map<string, Discount[]>();
+  for (const d of discounts) byFamily.set(d.family, [...(byFamily.get(d.family) ?? []), d]);
+  for (const [family, list] of byFamily) {
+    const sorted = [...list].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1];
+      if (prev.validTo === null || prev.validTo > sorted[i].validFrom) {
+        problems.push(`${family}: ${prev.percent}% from ${prev.validFrom} overlaps ${sorted[i].percent}% from ${sorted[i].validFrom}`);
+      }
+    }
+  }
+  return problems;
+}
