@@ -11,7 +11,8 @@ export const REPORT_DIMENSIONS = ["business-unit", "cost-center", "app", "model"
 export const ReportDimension = z.enum(REPORT_DIMENSIONS, { error: `--by must be one of ${REPORT_DIMENSIONS.join(", ")}` });
 export type ReportDimension = z.infer<typeof ReportDimension>;
 
-export type ReportRow = { key: string; name: string; cost: string } & Tokens;
+/** `cost` is after discounts; `listCost` at list prices (the same without a discount). */
+export type ReportRow = { key: string; name: string; cost: string; listCost?: string } & Tokens;
 export type Adjustment = { forMonth: string; businessUnit: string; costCenter: string; appId: string; appName: string; model: string; cost: string; reason: string };
 export type ChargebackReport = {
   month: string;
@@ -19,13 +20,15 @@ export type ChargebackReport = {
   /** Set when finance has closed the month: the figures are the frozen statement's. */
   closed: { closedAt: string; closedBy: string } | null;
   total: string;
+  /** The total at list prices: total and listTotal differ by the discounts. */
+  listTotal: string;
   rows: ReportRow[];
   unmapped: { cost: string; requests: number; apps: { appId: string; cost: string; requests: number }[] };
   unpriced: { requests: number; totalTokens: number; reasons: { reason: string; requests: number; totalTokens: number }[] };
   adjustments: Adjustment[];
 };
 
-type Row = { key: string; name: string; cents: bigint; tokens: Tokens };
+type Row = { key: string; name: string; cents: bigint; listCents: bigint; tokens: Tokens };
 
 /**
  * The month's cost by business unit, cost center, app or model. An open month is priced and
@@ -54,8 +57,9 @@ export function reportFromLines({ month, lines, unpriced, currency, closed }: Mo
       : by === "app" ? [line.appId, line.appName]
       : [line.model, line.model];
     const into = line.businessUnit === "" ? unmapped : rows;
-    const row = into.get(key) ?? { key, name, cents: 0n, tokens: noTokens() };
+    const row = into.get(key) ?? { key, name, cents: 0n, listCents: 0n, tokens: noTokens() };
     row.cents += line.cents;
+    row.listCents += line.listCents;
     if (line.kind === "usage") addTokens(row.tokens, line.tokens);
     into.set(key, row);
   }
@@ -75,7 +79,8 @@ export function reportFromLines({ month, lines, unpriced, currency, closed }: Mo
     currency,
     closed: closed && { closedAt: new Date(closed.closedAt).toISOString(), closedBy: closed.closedBy },
     total: formatCents(sorted.reduce((a, r) => a + r.cents, 0n) + unmappedCents),
-    rows: sorted.map((r) => ({ key: r.key, name: r.name, cost: formatCents(r.cents), ...r.tokens })),
+    listTotal: formatCents([...sorted, ...unmappedList].reduce((a, r) => a + r.listCents, 0n)),
+    rows: sorted.map((r) => ({ key: r.key, name: r.name, cost: formatCents(r.cents), listCost: formatCents(r.listCents), ...r.tokens })),
     unmapped: {
       cost: formatCents(unmappedCents),
       requests: unmappedList.reduce((n, r) => n + r.tokens.requests, 0),

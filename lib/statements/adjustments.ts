@@ -32,8 +32,9 @@ async function adjustmentsFor(store: UsageStore, forMonth: string, month: string
   const appModelTokens = new Map<string, number>();
   const touch = (line: StatementLine, sign: 1 | -1) => {
     const key = lineKey(line);
-    const delta = deltas.get(key) ?? { ...line, kind: "adjustment" as const, forMonth, reason: "", tokens: noTokens(), atto: 0n, prices: [] };
+    const delta = deltas.get(key) ?? { ...line, kind: "adjustment" as const, forMonth, reason: "", tokens: noTokens(), atto: 0n, listAtto: 0n, prices: [] };
     delta.atto += BigInt(sign) * line.atto;
+    delta.listAtto += BigInt(sign) * line.listAtto;
     addTokens(delta.tokens, line.tokens, sign);
     if (sign === 1) delta.prices = line.prices;
     deltas.set(key, delta);
@@ -43,11 +44,15 @@ async function adjustmentsFor(store: UsageStore, forMonth: string, month: string
   live.lines.forEach((l) => touch(l, 1));
   frozen.forEach((l) => touch(l, -1));
   return [...deltas.values()]
-    .filter((d) => d.atto !== 0n || d.tokens.totalTokens !== 0 || d.tokens.requests !== 0)
+    .filter((d) => d.atto !== 0n || d.listAtto !== 0n || d.tokens.totalTokens !== 0 || d.tokens.requests !== 0)
     .map((d) => ({ ...d, reason: reasonFor(d, appModelTokens.get(`${d.appId}|${d.model}`) ?? 0, month) }));
 }
 
 function reasonFor(delta: StatementLine, appModelTokenChange: number, month: string): string {
-  const what = appModelTokenChange !== 0 ? "usage recorded after the close" : delta.tokens.totalTokens !== 0 ? "app mapping changed after the close" : "price changed after the close";
+  const what =
+    appModelTokenChange !== 0 ? "usage recorded after the close"
+    : delta.tokens.totalTokens !== 0 ? "app mapping changed after the close"
+    : delta.listAtto !== 0n ? "price changed after the close"
+    : "discount changed after the close";
   return `${what} of ${delta.forMonth} (booked in ${month})`;
 }

@@ -13,8 +13,14 @@ export function allocateLines(lines: readonly StatementLine[]): CostedLine[] {
     groups.set(group, [...(groups.get(group) ?? []), i]);
   });
   const members = [...groups.values()];
-  const groupCents = allocateCents(members.map((m) => m.reduce((sum, i) => sum + lines[i].atto, 0n)));
-  const cents = new Array<bigint>(lines.length);
-  members.forEach((m, g) => allocateCents(m.map((i) => lines[i].atto), groupCents[g]).forEach((c, j) => (cents[m[j]] = c)));
-  return lines.map((line, i) => ({ ...line, cents: cents[i] }));
+  const allocate = (amount: (l: StatementLine) => bigint) => {
+    const groupCents = allocateCents(members.map((m) => m.reduce((sum, i) => sum + amount(lines[i]), 0n)));
+    const cents = new Array<bigint>(lines.length);
+    members.forEach((m, g) => allocateCents(m.map((i) => amount(lines[i])), groupCents[g]).forEach((c, j) => (cents[m[j]] = c)));
+    return cents;
+  };
+  // List and discounted cents each reconcile on their own; their difference is the discount.
+  const cents = allocate((l) => l.atto);
+  const listCents = allocate((l) => l.listAtto);
+  return lines.map((line, i) => ({ ...line, cents: cents[i], listCents: listCents[i] }));
 }

@@ -1,4 +1,5 @@
 import { OrgDirectory } from "../org/orgMapping";
+import { discounted, DiscountBook } from "../pricing/discount";
 import { loadPricer } from "../pricing/loadPricer";
 import { formatAtto } from "../pricing/money";
 import type { Price } from "../pricing/priceBook";
@@ -17,7 +18,14 @@ const describePrice = (p: Price) => `${p.meterName} at ${formatAtto(p.atto)} per
  */
 export async function liveLines(store: UsageStore, month: string): Promise<LiveMonth> {
   const { from, to } = monthDays(month);
-  const [usage, pricer, mappings, apps] = await Promise.all([store.listDailyUsage(from, to), loadPricer(store), store.listOrgMappings(), store.listApps()]);
+  const [usage, pricer, mappings, apps, discounts] = await Promise.all([
+    store.listDailyUsage(from, to),
+    loadPricer(store),
+    store.listOrgMappings(),
+    store.listApps(),
+    store.listDiscounts(),
+  ]);
+  const discountBook = new DiscountBook(discounts);
   const org = new OrgDirectory(mappings);
   const appNames = new Map(apps.map((a) => [a.appId, a.displayName]));
   const lines = new Map<string, StatementLine & { priceSet: Set<Price> }>();
@@ -37,10 +45,13 @@ export async function liveLines(store: UsageStore, month: string): Promise<LiveM
     const key = { businessUnit, costCenter: mapping?.costCenter ?? "", appId: u.appId, model: priced.priced ? priced.modelId : u.model || u.deployment };
     let line = lines.get(lineKey(key));
     if (!line) {
-      line = { kind: "usage", forMonth: month, ...key, appName: appNames.get(u.appId) ?? u.appId, reason: "", tokens: noTokens(), atto: 0n, prices: [], priceSet: new Set() };
+      line = { kind: "usage", forMonth: month, ...key, appName: appNames.get(u.appId) ?? u.appId, reason: "", tokens: noTokens(), atto: 0n, listAtto: 0n, prices: [], priceSet: new Set() };
       lines.set(lineKey(key), line);
     }
-    line.atto += priced.priced ? priced.atto : 0n;
+    if (priced.priced) {
+      line.listAtto += priced.atto;
+      line.atto += discounted(priced.atto, discountBook.ppmOn(priced.modelId, u.day));
+    }
     // The book's price objects are shared, so the set holds each price once; described at the end.
     if (priced.priced) for (const p of priced.prices) line.priceSet.add(p);
     line.tokens.requests += Number(u.requests);

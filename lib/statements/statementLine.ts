@@ -25,12 +25,14 @@ export type StatementLine = {
   model: string;
   reason: string;
   tokens: Tokens;
+  /** What the line costs after discounts, and at list prices (equal without a discount). */
   atto: bigint;
+  listAtto: bigint;
   prices: string[];
 };
 
 /** A line with its cents: allocated once, at close for frozen statements, at read time otherwise. */
-export type CostedLine = StatementLine & { cents: bigint };
+export type CostedLine = StatementLine & { cents: bigint; listCents: bigint };
 
 export type UnpricedUsage = { businessUnit: string; reason: string; requests: number; totalTokens: number };
 

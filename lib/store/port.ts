@@ -2,6 +2,7 @@ import type { UsageEvent } from "../events/usageEvent";
 import type { AuditEntry } from "../audit/auditEntry";
 import type { DirectoryEntry } from "../identity/directoryEntry";
 import type { IngestKey } from "../intake/ingestKey";
+import type { Discount } from "../pricing/discount";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../statements/statementLine";
 import type { BusinessUnitOwner } from "../org/businessUnitOwner";
 import type { OrgMapping } from "../org/orgMapping";
@@ -71,6 +72,9 @@ export interface UsageStore {
   recordPriceSync(run: PriceSyncRun): Promise<void>;
   /** The latest runs, newest first. */
   listPriceSyncs(limit: number): Promise<PriceSyncRun[]>;
+  /** Adds new (family, validFrom) discounts and updates changed ones, audited like mappings. */
+  saveDiscounts(discounts: Discount[], audit?: AuditContext): Promise<UpsertSummary>;
+  listDiscounts(): Promise<Discount[]>;
   /** Changes whenever prices or deployments do: lets a built price book be reused until then. */
   getPricingVersion(): Promise<string>;
   listRetailPrices(): Promise<RetailPriceItem[]>;

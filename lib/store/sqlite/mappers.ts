@@ -111,6 +111,9 @@ export const toCostedLine = (r: StatementLineRow): CostedLine => ({
   },
   atto: BigInt(r.atto),
   cents: BigInt(r.cost.replace(".", "")),
+  // Statements frozen before discounts existed were at list prices.
+  listAtto: BigInt(r.listAtto || r.atto),
+  listCents: BigInt((r.listCost || r.cost).replace(".", "")),
   prices: r.prices === "" ? [] : r.prices.split("; "),
 });
 
@@ -131,6 +134,8 @@ export const fromCostedLine = (month: string, l: CostedLine): StatementLineRow =
   totalTokens: BigInt(l.tokens.totalTokens),
   atto: l.atto.toString(),
   cost: formatCents(l.cents),
+  listAtto: l.listAtto.toString(),
+  listCost: formatCents(l.listCents),
   prices: l.prices.join("; "),
 });
 

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { PrismaClient } from "@prisma/client";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
+import type { Discount } from "../../pricing/discount";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
@@ -125,6 +126,25 @@ export class SqliteStore implements UsageStore {
       },
       audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((d) => [d.name, null, d] as const), ...updated.map((u) => [u.after.name, u.before, u.after] as const)])),
     );
+  }
+
+  async saveDiscounts(discounts: Discount[], audit?: AuditContext) {
+    const existing = (await this.prisma.discount.findMany()).map((d) => ({ ...d }));
+    return upsertByKey(
+      this.prisma,
+      existing,
+      discounts,
+      (d) => `${d.family}|${d.validFrom}`,
+      {
+        create: (tx, rows) => tx.discount.createMany({ data: rows }),
+        update: (tx, d) => tx.discount.update({ where: { family_validFrom: { family: d.family, validFrom: d.validFrom } }, data: d }),
+      },
+      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((d) => [`discount ${d.family}`, null, d] as const), ...updated.map((u) => [`discount ${u.after.family}`, u.before, u.after] as const)])),
+    );
+  }
+
+  async listDiscounts() {
+    return (await this.prisma.discount.findMany({ orderBy: [{ family: "asc" }, { validFrom: "asc" }] })).map((d) => ({ family: d.family, percent: d.percent, validFrom: d.validFrom, validTo: d.validTo }));
   }
 
   async recordPriceSync(run: PriceSyncRun) {
