@@ -67,6 +67,15 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
             <span className="hint">{previous.total === "0.00" ? "no cost last month" : `from ${money(previous.total)}`}</span>
           </dd>
         </div>
+        {report.listTotal !== report.total && (
+          <div className="card">
+            <dt>At list prices</dt>
+            <dd data-testid="list-total">
+              {money(report.listTotal)}
+              <span className="hint">discounts {money(formatCents(cents(report.listTotal) - cents(report.total)))}</span>
+            </dd>
+          </div>
+        )}
         <div className="card"><dt>Requests</dt><dd>{formatCount(requests)}</dd></div>
         <div className="card"><dt>Tokens</dt><dd>{formatCount(tokens)}</dd></div>
         {everyUnit && (

@@ -30,6 +30,7 @@ function focusRow(month: string, currency: string, l: CostedLine): Record<(typeo
   const billing = monthDays(month);
   const charge = monthDays(l.forMonth);
   const cost = formatCents(l.cents);
+  const list = formatCents(l.listCents);
   const tags: Record<string, string> = { appId: l.appId };
   if (l.businessUnit) Object.assign(tags, { businessUnit: l.businessUnit, costCenter: l.costCenter });
   return {
@@ -40,8 +41,9 @@ function focusRow(month: string, currency: string, l: CostedLine): Record<(typeo
     ChargeFrequency: "Usage-Based", ChargePeriodEnd: iso(charge.to), ChargePeriodStart: iso(charge.from),
     CommitmentDiscountCategory: null, CommitmentDiscountId: null, CommitmentDiscountName: null, CommitmentDiscountQuantity: null,
     CommitmentDiscountStatus: null, CommitmentDiscountType: null, CommitmentDiscountUnit: null,
+    // Negotiated discounts are contract terms: contracted and effective cost are after them.
     ConsumedQuantity: l.tokens.totalTokens, ConsumedUnit: "Tokens", ContractedCost: cost, ContractedUnitPrice: null, EffectiveCost: cost,
-    InvoiceIssuerName: "Microsoft", ListCost: cost, ListUnitPrice: null, PricingCategory: "Standard", PricingQuantity: l.tokens.totalTokens,
+    InvoiceIssuerName: "Microsoft", ListCost: list, ListUnitPrice: null, PricingCategory: "Standard", PricingQuantity: l.tokens.totalTokens,
     PricingUnit: "Tokens", ProviderName: "Microsoft", PublisherName: "Microsoft", RegionId: null, RegionName: null,
     ResourceId: l.appId, ResourceName: l.appName, ResourceType: "Application", ServiceCategory: "AI and Machine Learning",
     ServiceName: "Azure OpenAI", ServiceSubcategory: "Generative AI", SkuId: l.model, SkuMeter: l.prices.join("; ") || null,
@@ -57,6 +59,6 @@ export const focusHeader = () => stringify([FOCUS_COLUMNS as unknown as string[]
 /** One month's FOCUS rows, limited to the lines the scope may see (unmapped apps only for all units). */
 export async function focusRows(store: UsageStore, month: string, scope: ReportScope): Promise<string> {
   const { lines, currency } = await monthLines(store, month);
-  const visible = lines.filter((l) => (l.businessUnit === "" ? scope.units === "all" : includesUnit(scope, l.businessUnit)) && (l.cents !== 0n || l.tokens.totalTokens !== 0));
+  const visible = lines.filter((l) => (l.businessUnit === "" ? scope.units === "all" : includesUnit(scope, l.businessUnit)) && (l.cents !== 0n || l.listCents !== 0n || l.tokens.totalTokens !== 0));
   return stringify(visible.map((l) => FOCUS_COLUMNS.map((c) => focusRow(month, currency, l)[c])));
 }

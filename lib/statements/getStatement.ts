@@ -3,8 +3,9 @@ import { formatCents } from "../pricing/money";
 import type { UsageStore } from "../store/port";
 import type { Tokens } from "./statementLine";
 
-export type StatementRow = { kind: "usage" | "adjustment"; forMonth: string; costCenter: string; appId: string; appName: string; model: string; cost: string; prices: string[]; reason: string } & Tokens;
-export type Statement = { month: string; businessUnit: string; currency: string; closedAt: string; closedBy: string; total: string; lines: StatementRow[] };
+/** `cost` is what the unit is charged; `listCost` the same usage at list prices, before discounts. */
+export type StatementRow = { kind: "usage" | "adjustment"; forMonth: string; costCenter: string; appId: string; appName: string; model: string; cost: string; listCost: string; prices: string[]; reason: string } & Tokens;
+export type Statement = { month: string; businessUnit: string; currency: string; closedAt: string; closedBy: string; total: string; listTotal: string; lines: StatementRow[] };
 
 /** A business unit's frozen statement for a closed month, or null while the month is open. */
 export async function getStatement(store: UsageStore, month: string, businessUnit: string): Promise<Statement | null> {
@@ -20,6 +21,7 @@ export async function getStatement(store: UsageStore, month: string, businessUni
     closedAt: new Date(closed.closedAt).toISOString(),
     closedBy: closed.closedBy,
     total: formatCents(lines.reduce((sum, l) => sum + l.cents, 0n)),
+    listTotal: formatCents(lines.reduce((sum, l) => sum + l.listCents, 0n)),
     lines: lines.map((l) => ({
       kind: l.kind,
       forMonth: l.forMonth,
@@ -28,6 +30,7 @@ export async function getStatement(store: UsageStore, month: string, businessUni
       appName: l.appName,
       model: l.model,
       cost: formatCents(l.cents),
+      listCost: formatCents(l.listCents),
       prices: l.prices,
       reason: l.reason,
       ...l.tokens,
@@ -35,11 +38,11 @@ export async function getStatement(store: UsageStore, month: string, businessUni
   };
 }
 
-const COLUMNS = ["month", "businessUnit", "costCenter", "appId", "appName", "model", "kind", "forMonth", "requests", "promptTokens", "cachedTokens", "completionTokens", "totalTokens", "cost", "currency", "prices", "reason"];
+const COLUMNS = ["month", "businessUnit", "costCenter", "appId", "appName", "model", "kind", "forMonth", "requests", "promptTokens", "cachedTokens", "completionTokens", "totalTokens", "listCost", "cost", "currency", "prices", "reason"];
 
 /** One row per line and a total row, ready to attach to an internal invoice. */
 export function statementCsv(s: Statement): string {
-  const rows = s.lines.map((l) => [s.month, s.businessUnit, l.costCenter, l.appId, l.appName, l.model, l.kind, l.forMonth, l.requests, l.promptTokens, l.cachedTokens, l.completionTokens, l.totalTokens, l.cost, s.currency, l.prices.join("; "), l.reason]);
-  const total = [s.month, s.businessUnit, "", "", "Total", "", "", "", "", "", "", "", "", s.total, s.currency, "", ""];
+  const rows = s.lines.map((l) => [s.month, s.businessUnit, l.costCenter, l.appId, l.appName, l.model, l.kind, l.forMonth, l.requests, l.promptTokens, l.cachedTokens, l.completionTokens, l.totalTokens, l.listCost, l.cost, s.currency, l.prices.join("; "), l.reason]);
+  const total = [s.month, s.businessUnit, "", "", "Total", "", "", "", "", "", "", "", "", s.listTotal, s.total, s.currency, "", ""];
   return stringify([COLUMNS, ...rows, total]);
 }

@@ -21,11 +21,12 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
   const q = ((await searchParams).q ?? "").trim().toLowerCase().slice(0, 100);
   const store = getSharedStore();
   const month = currentMonth();
-  const [pricer, now, before, freshness] = await Promise.all([
+  const [pricer, now, before, freshness, discounts] = await Promise.all([
     loadPricer(store),
     getChargebackReport(store, month, "business-unit"),
     getChargebackReport(store, previousMonth(month), "business-unit"),
     priceFreshness(store),
+    store.listDiscounts(),
   ]);
   const day = (at: number) => new Date(at).toISOString().replace("T", " ").slice(0, 16);
   const entries = pricer.book
@@ -53,6 +54,16 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
           {waiting.length === 0 && <tr><td colSpan={4}>Every request of {previousMonth(month)} and {month} is priced.</td></tr>}
           {waiting.map((w) => (
             <tr key={`${w.month}|${w.reason}`} data-testid="unpriced-row"><td>{w.month}</td><th scope="row">{w.reason}</th><td className="num">{formatCount(w.requests)}</td><td className="num">{formatCount(w.totalTokens)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <table>
+        <caption>Negotiated discounts (chargeback discounts import)</caption>
+        <thead><tr><th scope="col">Model family</th><th scope="col" className="num">Off list</th><th scope="col">From</th><th scope="col">Until</th></tr></thead>
+        <tbody>
+          {discounts.length === 0 && <tr><td colSpan={4}>None: everything is charged at list prices.</td></tr>}
+          {discounts.map((d) => (
+            <tr key={`${d.family}|${d.validFrom}`} data-testid="discount-row"><th scope="row">{d.family === "*" ? "every model" : d.family}</th><td className="num">{d.percent}%</td><td>{d.validFrom}</td><td>{d.validTo ?? "open"}</td></tr>
           ))}
         </tbody>
       </table>

@@ -2,6 +2,7 @@ import os from "node:os";
 import type { Command } from "commander";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";
 import { importDeployments } from "../../../lib/pricing/importDeployments";
+import { importDiscounts } from "../../../lib/pricing/importDiscounts";
 import { importRetailPrices, parseRetailPricePage } from "../../../lib/pricing/importRetailPrices";
 import { RETAIL_PRICES_URL } from "../../../lib/pricing/retailPricesApi";
 import { syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
@@ -39,6 +40,22 @@ export function registerImportCommands(program: Command): void {
     .action(async (files: string[], _opts, command: Command) => {
       const items = files.flatMap((file) => parseRetailPricePage(readText(file), file));
       printJson(await withStore(command, (store) => importRetailPrices(store, items, cliAudit("prices.import", `chargeback prices import ${files.join(" ")}`))));
+    });
+
+  const discounts = program.command("discounts").description("negotiated discounts off list prices");
+  discounts
+    .command("import")
+    .description("import discounts from CSV: family (e.g. gpt-4o, or * for every model),percent,validFrom[,validTo]")
+    .argument("<file>", "CSV file")
+    .action(async (file: string, _opts, command: Command) => {
+      const csv = readText(file);
+      printJson(await withStore(command, (store) => importDiscounts(store, csv, file, cliAudit("discounts.import", `chargeback discounts import ${file}`))));
+    });
+  discounts
+    .command("list")
+    .description("print the discounts as JSON lines")
+    .action(async (_opts, command: Command) => {
+      for (const d of await withStore(command, (store) => store.listDiscounts(), { mustExist: true })) printJson(d);
     });
 
   program

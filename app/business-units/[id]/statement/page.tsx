@@ -1,6 +1,7 @@
 import { forbidden } from "next/navigation";
 import { canSeeUnit } from "../../../../lib/auth/access";
 import { requireCaller } from "../../../../lib/auth/currentCaller";
+import { formatCents } from "../../../../lib/pricing/money";
 import { formatCount, formatMoney } from "../../../../lib/reports/formatMoney";
 import { getStatement } from "../../../../lib/statements/getStatement";
 import { getSharedStore } from "../../../../lib/store";
@@ -12,6 +13,8 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string }> };
 
 /** The printable chargeback statement of one business unit for a closed month. */
+const minus = (a: string, b: string) => formatCents(BigInt(a.replace(".", "")) - BigInt(b.replace(".", "")));
+
 export default async function StatementPage({ params, searchParams }: Props) {
   const [{ id }, { month: asked }] = await Promise.all([params, searchParams]);
   const unit = decodeURIComponent(id);
@@ -48,7 +51,7 @@ export default async function StatementPage({ params, searchParams }: Props) {
           <tr>
             <th scope="col">Cost center</th><th scope="col">App</th><th scope="col">Model</th>
             <th scope="col" className="num">Requests</th><th scope="col" className="num">Prompt</th><th scope="col" className="num">Cached</th>
-            <th scope="col" className="num">Completion</th><th scope="col" className="num">Cost</th>
+            <th scope="col" className="num">Completion</th><th scope="col" className="num">List cost</th><th scope="col" className="num">Cost</th>
           </tr>
         </thead>
         <tbody>
@@ -64,13 +67,21 @@ export default async function StatementPage({ params, searchParams }: Props) {
               <td className="num">{formatCount(l.promptTokens)}</td>
               <td className="num">{formatCount(l.cachedTokens)}</td>
               <td className="num">{formatCount(l.completionTokens)}</td>
+              <td className="num">{money(l.listCost)}</td>
               <td className="num">{money(l.cost)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
+          {statement.listTotal !== statement.total && (
+            <tr>
+              <td colSpan={8}>Negotiated discounts</td>
+              <td className="num" data-testid="statement-discount">{money(minus(statement.listTotal, statement.total))}</td>
+            </tr>
+          )}
           <tr>
             <td colSpan={7}>Total</td>
+            <td className="num">{money(statement.listTotal)}</td>
             <td className="num" data-testid="statement-total">{money(statement.total)}</td>
           </tr>
         </tfoot>
