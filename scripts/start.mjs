@@ -7,8 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-if (process.env.NODE_ENV === "production" && !process.env.CHARGEBACK_ENTRA_CLIENT_ID) {
-  console.error("start: refusing to run with NODE_ENV=production: `npm start` signs people in as demo personas; configure Entra ID (CHARGEBACK_ENTRA_*) and run `next start` instead");
+if (process.env.NODE_ENV === "production") {
+  console.error("start: refusing to run with NODE_ENV=production: `npm start` is the workstation demo and signs people in as personas; in production run `next start` with Entra ID (CHARGEBACK_ENTRA_*)");
   process.exit(1);
 }
 const env = {

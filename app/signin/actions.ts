@@ -28,8 +28,10 @@ export async function signOut(): Promise<void> {
   const caller = await currentCaller();
   await endSession();
   const { entra } = webConfig();
+  let signOutUrl = "/signin?signedOut=1";
   if (caller?.method === "entra" && entra) {
-    redirect((await entraSignOutUrl(entra, new URL("/signin?signedOut=1", entra.redirectUri).toString())).toString());
+    // Our session is over either way; Entra ID's is ended too when its metadata can be read.
+    signOutUrl = await entraSignOutUrl(entra, new URL("/signin?signedOut=1", entra.redirectUri).toString()).then((u) => u.toString(), () => signOutUrl);
   }
-  redirect("/signin?signedOut=1");
+  redirect(signOutUrl);
 }

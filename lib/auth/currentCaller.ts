@@ -21,8 +21,10 @@ export function webConfig(): WebConfig {
  */
 export async function currentCaller(): Promise<Caller | null> {
   const jar = await cookies();
-  const principal = await unseal(jar.get(SESSION_COOKIE)?.value, webConfig().sessionSecret, SESSION, Principal);
-  if (!principal) return null;
+  const { sessionSecret, localSignIn } = webConfig();
+  const principal = await unseal(jar.get(SESSION_COOKIE)?.value, sessionSecret, SESSION, Principal);
+  // A persona's session is worth nothing once persona sign-in is off.
+  if (!principal || (principal.method === "local" && !localSignIn)) return null;
   return resolveCaller(principal, await getSharedStore().listBusinessUnitOwners());
 }
 

@@ -1,5 +1,12 @@
-/** A path on this site to go back to after sign-in; anything else (other hosts, `//x`, `/\x`) becomes "/". */
+const BASE = "http://chargeback.invalid";
+
+/**
+ * A path on this site to go back to after sign-in. Browsers drop tabs and newlines and read `\`
+ * as `/`, so the value is resolved as a browser would and must stay on this site; anything else
+ * becomes "/".
+ */
 export function safeReturnTo(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  return value.length > 2048 ? "/" : value;
+  if (typeof value !== "string" || value.length > 2048 || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return "/";
+  const url = new URL(value, BASE);
+  return url.origin === BASE ? `${url.pathname}${url.search}${url.hash}` : "/";
 }

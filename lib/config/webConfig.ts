@@ -45,8 +45,9 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
   }
   // `next start` always runs with NODE_ENV=production; only the local launcher marks itself.
   const production = e.NODE_ENV === "production" && e.CHARGEBACK_RUNTIME !== "local";
-  if (e.CHARGEBACK_LOCAL_SIGNIN && production && !entraOn) {
-    throw new UserError("refusing to start: local persona sign-in is enabled in production without Entra ID; configure CHARGEBACK_ENTRA_* or unset CHARGEBACK_LOCAL_SIGNIN");
+  // Personas carry real owners' ids: in production nobody may pick one, Entra ID or not.
+  if (e.CHARGEBACK_LOCAL_SIGNIN && production) {
+    throw new UserError("refusing to start: local persona sign-in (CHARGEBACK_LOCAL_SIGNIN) is for workstations, never production; unset it and configure Entra ID (CHARGEBACK_ENTRA_*)");
   }
   if (!entraOn && !e.CHARGEBACK_LOCAL_SIGNIN) {
     throw new UserError("invalid web configuration: no way to sign in; configure Entra ID (CHARGEBACK_ENTRA_*) or, on a workstation, CHARGEBACK_LOCAL_SIGNIN=1");

@@ -17,11 +17,11 @@ function startWebApp(env: Record<string, string>): Promise<{ code: number | null
   return new Promise((resolve) => child.on("exit", (code) => (clearTimeout(timer), resolve({ code, output }))));
 }
 
-test("the web app refuses to start with persona sign-in in production unless Entra ID is configured", async () => {
+test("the web app refuses to start with persona sign-in in production, and without a session secret", async () => {
   const secret = { CHARGEBACK_SESSION_SECRET: "s".repeat(40) };
   const refused = await startWebApp({ ...secret, CHARGEBACK_LOCAL_SIGNIN: "1" });
   expect(refused.code).toBe(1);
-  expect(refused.output).toContain("chargeback web: refusing to start: local persona sign-in is enabled in production without Entra ID");
+  expect(refused.output).toContain("chargeback web: refusing to start: local persona sign-in (CHARGEBACK_LOCAL_SIGNIN) is for workstations, never production");
 
   const noSecret = await startWebApp({ CHARGEBACK_LOCAL_SIGNIN: "1", CHARGEBACK_RUNTIME: "local" });
   expect(noSecret.code).toBe(1);

@@ -23,16 +23,17 @@ describe("web sign-in settings", () => {
     expect(config.localSignIn).toBe(false);
   });
 
-  it("allow persona sign-in from the local launcher, and with Entra ID configured", () => {
+  it("allow persona sign-in from the local launcher and in development, with or without Entra ID", () => {
     expect(loadWebConfig({ ...SECRET, CHARGEBACK_LOCAL_SIGNIN: "1", CHARGEBACK_RUNTIME: "local", NODE_ENV: "production" }).localSignIn).toBe(true);
     expect(loadWebConfig({ ...SECRET, CHARGEBACK_LOCAL_SIGNIN: "1", NODE_ENV: "development" }).localSignIn).toBe(true);
-    expect(loadWebConfig({ ...SECRET, ...ENTRA, CHARGEBACK_LOCAL_SIGNIN: "true", NODE_ENV: "production" }).localSignIn).toBe(true);
+    expect(loadWebConfig({ ...SECRET, ...ENTRA, CHARGEBACK_LOCAL_SIGNIN: "true", CHARGEBACK_RUNTIME: "local", NODE_ENV: "production" }).localSignIn).toBe(true);
   });
 
   it.each([
     [{ CHARGEBACK_LOCAL_SIGNIN: "1" }, /CHARGEBACK_SESSION_SECRET is required/],
     [{ CHARGEBACK_SESSION_SECRET: "short", CHARGEBACK_LOCAL_SIGNIN: "1" }, /at least 32 characters/],
-    [{ ...SECRET, CHARGEBACK_LOCAL_SIGNIN: "1", NODE_ENV: "production" }, /refusing to start: local persona sign-in is enabled in production/],
+    [{ ...SECRET, CHARGEBACK_LOCAL_SIGNIN: "1", NODE_ENV: "production" }, /refusing to start: local persona sign-in \(CHARGEBACK_LOCAL_SIGNIN\) is for workstations, never production/],
+    [{ ...SECRET, ...ENTRA, CHARGEBACK_LOCAL_SIGNIN: "1", NODE_ENV: "production" }, /is for workstations, never production/],
     [{ ...SECRET, NODE_ENV: "development" }, /no way to sign in/],
     [{ ...SECRET, CHARGEBACK_ENTRA_TENANT_ID: ENTRA.CHARGEBACK_ENTRA_TENANT_ID }, /needs CHARGEBACK_ENTRA_TENANT_ID, CHARGEBACK_ENTRA_CLIENT_ID and CHARGEBACK_ENTRA_CLIENT_SECRET together/],
     [{ ...SECRET, ...ENTRA, CHARGEBACK_PUBLIC_URL: undefined }, /needs CHARGEBACK_PUBLIC_URL/],

@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { startSession, webConfig } from "../../../../../lib/auth/currentCaller";
 import { completeEntraSignIn } from "../../../../../lib/auth/entraSignIn";
+import { getSharedStore } from "../../../../../lib/store";
 import { takeTransaction } from "../transactionCookie";
 
 /** Where Entra ID sends the browser back: redeem the code, start the session, go where the user was going. */
@@ -15,7 +16,11 @@ export async function GET(request: NextRequest) {
     // The URL Entra ID redirected to, as registered: the server may sit behind a proxy that rewrote the host.
     const callbackUrl = new URL(entra.redirectUri);
     callbackUrl.search = request.nextUrl.search;
-    await startSession(await completeEntraSignIn(entra, callbackUrl, transaction));
+    const principal = await completeEntraSignIn(entra, callbackUrl, transaction);
+    // Only the groups that own a unit matter, and a cookie holds about 4 KB: keep just those.
+    // A group made an owner later counts from its members' next sign-in.
+    const owning = new Set((await getSharedStore().listBusinessUnitOwners()).filter((o) => o.principalType === "group").map((o) => o.principalId));
+    await startSession({ ...principal, groups: principal.groups.filter((g) => owning.has(g)) });
   } catch (error) {
     console.error(`sign-in with Entra ID failed: ${(error as Error).message}`);
     return back("entra-failed");

@@ -8,7 +8,12 @@ import { keepTransaction } from "../transactionCookie";
 export async function GET(request: NextRequest) {
   const { entra } = webConfig();
   if (!entra) return NextResponse.json({ error: "Entra ID sign-in is not configured on this server" }, { status: 404 });
-  const { url, transaction } = await beginEntraSignIn(entra, safeReturnTo(request.nextUrl.searchParams.get("next")));
-  await keepTransaction(transaction);
-  return NextResponse.redirect(url);
+  try {
+    const { url, transaction } = await beginEntraSignIn(entra, safeReturnTo(request.nextUrl.searchParams.get("next")));
+    await keepTransaction(transaction);
+    return NextResponse.redirect(url);
+  } catch (error) {
+    console.error(`sign-in with Entra ID could not start: ${(error as Error).message}`);
+    return NextResponse.redirect(new URL("/signin?error=entra-failed", entra.redirectUri));
+  }
 }
