@@ -15,6 +15,7 @@ import { MonthNav } from "./_components/MonthNav";
 import { Downloads } from "./_components/Downloads";
 import { MonthStatus } from "./_components/MonthStatus";
 import { appHref, modelHref, unitHref } from "./_components/unitHref";
+import { UnmappedRow } from "./_components/UnmappedRow";
 
 type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: string };
 
@@ -33,7 +34,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
   const change = percentChange(cents(report.total), cents(previous.total));
   const money = (amount: string) => formatMoney(amount, report.currency);
   const noUnits = !everyUnit && caller.ownedUnits.length === 0;
-  const empty = report.rows.length === 0 && report.unmapped.requests === 0 && report.adjustments.length === 0;
+  const empty = report.rows.length === 0 && report.unmapped.apps.length === 0 && report.adjustments.length === 0;
   return (
     <>
       <h1>Chargeback for {month}</h1>
@@ -130,20 +131,10 @@ function Overview({ report, byApp, byModel, trend, month, money }: OverviewProps
         currency={report.currency}
         testId="bu"
         href={(row) => unitHref(row.key, month)}
-        extraRow={
-          report.unmapped.requests > 0 && (
-            <tr data-testid="unmapped-row">
-              <th scope="row">Unmapped apps ({report.unmapped.apps.length})</th>
-              <td className="num">{money(report.unmapped.cost)}</td>
-              <td className="num">{formatCount(report.unmapped.requests)}</td>
-              <td className="num">—</td>
-              <td />
-            </tr>
-          )
-        }
+        extraRow={<UnmappedRow report={report} />}
       />
-      <CostTable caption="Top 10 apps" dimension="App" rows={byApp.rows.slice(0, 10)} total={byApp.total} totalLabel="Total of all apps" currency={report.currency} testId="top-app" href={(row) => appHref(row.key, month)} />
-      <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={report.currency} testId="model" href={(row) => modelHref(row.key, month)} />
+      <CostTable caption="Top 10 apps" dimension="App" rows={byApp.rows.slice(0, 10)} total={byApp.total} totalLabel="Total of all apps" currency={report.currency} testId="top-app" href={(row) => appHref(row.key, month)} extraRow={<UnmappedRow report={byApp} />} />
+      <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={report.currency} testId="model" href={(row) => modelHref(row.key, month)} extraRow={<UnmappedRow report={byModel} />} />
       {report.adjustments.length > 0 && <AdjustmentsTable adjustments={report.adjustments} currency={report.currency} />}
     </div>
   );

@@ -5,6 +5,7 @@ import { monthDays } from "../reports/month";
 import { includesUnit, type ReportScope } from "../reports/reportScope";
 import type { UsageStore } from "../store/port";
 import type { CostedLine } from "../statements/statementLine";
+import { safeText } from "./safeText";
 
 /**
  * FinOps Open Cost and Usage Specification (FOCUS) 1.2 columns, then our own as x_ columns.
@@ -37,7 +38,7 @@ function focusRow(month: string, currency: string, l: CostedLine): Record<(typeo
     AvailabilityZone: null, BilledCost: cost, BillingAccountId: "chargeback", BillingAccountName: "Chargeback internal recharge", BillingAccountType: "Internal",
     BillingCurrency: currency, BillingPeriodEnd: iso(billing.to), BillingPeriodStart: iso(billing.from), CapacityReservationId: null, CapacityReservationStatus: null,
     ChargeCategory: "Usage", ChargeClass: l.kind === "adjustment" ? "Correction" : null,
-    ChargeDescription: `${l.model} tokens used by ${l.appName}${l.kind === "adjustment" ? ` (correction: ${l.reason})` : ""}`,
+    ChargeDescription: safeText(`${l.model} tokens used by ${l.appName}${l.kind === "adjustment" ? ` (correction: ${l.reason})` : ""}`),
     ChargeFrequency: "Usage-Based", ChargePeriodEnd: iso(charge.to), ChargePeriodStart: iso(charge.from),
     CommitmentDiscountCategory: null, CommitmentDiscountId: null, CommitmentDiscountName: null, CommitmentDiscountQuantity: null,
     CommitmentDiscountStatus: null, CommitmentDiscountType: null, CommitmentDiscountUnit: null,
@@ -45,10 +46,10 @@ function focusRow(month: string, currency: string, l: CostedLine): Record<(typeo
     ConsumedQuantity: l.tokens.totalTokens, ConsumedUnit: "Tokens", ContractedCost: cost, ContractedUnitPrice: null, EffectiveCost: cost,
     InvoiceIssuerName: "Microsoft", ListCost: list, ListUnitPrice: null, PricingCategory: "Standard", PricingQuantity: l.tokens.totalTokens,
     PricingUnit: "Tokens", ProviderName: "Microsoft", PublisherName: "Microsoft", RegionId: null, RegionName: null,
-    ResourceId: l.appId, ResourceName: l.appName, ResourceType: "Application", ServiceCategory: "AI and Machine Learning",
-    ServiceName: "Azure OpenAI", ServiceSubcategory: "Generative AI", SkuId: l.model, SkuMeter: l.prices.join("; ") || null,
+    ResourceId: safeText(l.appId), ResourceName: safeText(l.appName), ResourceType: "Application", ServiceCategory: "AI and Machine Learning",
+    ServiceName: "Azure OpenAI", ServiceSubcategory: "Generative AI", SkuId: safeText(l.model), SkuMeter: l.prices.join("; ") || null,
     SkuPriceDetails: null, SkuPriceId: null, SubAccountId: null, SubAccountName: null, SubAccountType: null, Tags: JSON.stringify(tags),
-    x_BusinessUnit: l.businessUnit || null, x_CostCenter: l.costCenter || null, x_AppId: l.appId, x_Model: l.model,
+    x_BusinessUnit: l.businessUnit ? safeText(l.businessUnit) : null, x_CostCenter: l.costCenter ? safeText(l.costCenter) : null, x_AppId: safeText(l.appId), x_Model: safeText(l.model),
     x_Requests: l.tokens.requests, x_PromptTokens: l.tokens.promptTokens, x_CachedTokens: l.tokens.cachedTokens,
     x_CompletionTokens: l.tokens.completionTokens, x_CorrectionReason: l.reason || null,
   };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const Day = z
+/** A real calendar date, YYYY-MM-DD (2026-02-30 is refused). */
+export const CalendarDay = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date YYYY-MM-DD", abort: true })
@@ -12,9 +13,9 @@ export const OrgMapping = z
     appId: z.string().trim().min(1, "is empty"),
     costCenter: z.string().trim().min(1, "is empty"),
     businessUnit: z.string().trim().min(1, "is empty"),
-    validFrom: Day,
+    validFrom: CalendarDay,
     validTo: z
-      .union([Day, z.literal("")])
+      .union([CalendarDay, z.literal("")])
       .nullish()
       .transform((v) => (v ? v : null)),
   })

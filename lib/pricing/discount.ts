@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { CalendarDay } from "../org/orgMapping";
 
-const Day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
 
 /**
  * A negotiated discount off list prices, for one model family ("gpt-4o", "o4-mini") or every
@@ -13,9 +13,9 @@ export const Discount = z
       .string()
       .trim()
       .regex(/^\d{1,2}(\.\d{1,4})?$/, "must be a percentage from 0 to 99.9999, at most 4 decimals"),
-    validFrom: Day,
+    validFrom: CalendarDay,
     validTo: z
-      .union([Day, z.literal("")])
+      .union([CalendarDay, z.literal("")])
       .nullish()
       .transform((v) => (v ? v : null)),
   })

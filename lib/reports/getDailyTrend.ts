@@ -1,4 +1,5 @@
 import { OrgDirectory } from "../org/orgMapping";
+import { discounted, DiscountBook } from "../pricing/discount";
 import { loadPricer } from "../pricing/loadPricer";
 import { allocateCents, formatCents } from "../pricing/money";
 import type { UsageStore } from "../store/port";
@@ -7,10 +8,15 @@ import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
 
 export type DailyTrend = { days: string[]; units: string[]; cost: Record<string, Record<string, string>> };
 
-/** Cost per UTC day and business unit ("" = unmapped), as usage is priced and mapped today. */
+/**
+ * Cost per UTC day and business unit ("" = unmapped), after discounts, as usage is priced and
+ * mapped today: for a closed month it can differ from the frozen statement by the corrections
+ * booked since, which the report lists.
+ */
 export async function getDailyTrend(store: UsageStore, month: string, scope: ReportScope = ALL_UNITS): Promise<DailyTrend> {
   const { from, to } = monthDays(month);
-  const [usage, pricer, mappings] = await Promise.all([store.listDailyUsage(from, to), loadPricer(store), store.listOrgMappings()]);
+  const [usage, pricer, mappings, discounts] = await Promise.all([store.listDailyUsage(from, to), loadPricer(store), store.listOrgMappings(), store.listDiscounts()]);
+  const discountBook = new DiscountBook(discounts);
   const org = new OrgDirectory(mappings);
   const atto = new Map<string, Map<string, bigint>>();
   for (const u of usage) {
@@ -19,7 +25,7 @@ export async function getDailyTrend(store: UsageStore, month: string, scope: Rep
     const priced = pricer.price(u);
     if (!priced.priced) continue;
     const day = atto.get(u.day) ?? new Map<string, bigint>();
-    day.set(unit, (day.get(unit) ?? 0n) + priced.atto);
+    day.set(unit, (day.get(unit) ?? 0n) + discounted(priced.atto, discountBook.ppmOn(priced.modelId, u.day)));
     atto.set(u.day, day);
   }
   const days = [...atto.keys()].sort();

@@ -19,7 +19,14 @@ export async function closeMonth(store: UsageStore, month: string, by: string, n
   if (already) throw new UserError(`${month} is already closed (${when(already.closedAt)} by ${already.closedBy})`);
   const [live, adjustments] = await Promise.all([liveLines(store, month), adjustmentsLandingIn(store, month, closedMonths)]);
   const closed: ClosedMonth = { month, closedAt: now, closedBy: by, currency: live.currency, unpriced: live.unpriced };
-  await store.saveClosedMonth(closed, allocateLines([...live.lines, ...adjustments]), { month, action: "close", by, at: now, reason: "" });
+  try {
+    await store.saveClosedMonth(closed, allocateLines([...live.lines, ...adjustments]), { month, action: "close", by, at: now, reason: "" });
+  } catch (error) {
+    // Two closes at once (a double click): the first wins, the second is told so.
+    const winner = await store.getClosedMonth(month);
+    if (winner) throw new UserError(`${month} is already closed (${when(winner.closedAt)} by ${winner.closedBy})`);
+    throw error;
+  }
   return closed;
 }
 

@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { safeText } from "../exports/safeText";
 import { formatCents } from "../pricing/money";
 import type { UsageStore } from "../store/port";
 import type { Tokens } from "./statementLine";
@@ -42,7 +43,7 @@ const COLUMNS = ["month", "businessUnit", "costCenter", "appId", "appName", "mod
 
 /** One row per line and a total row, ready to attach to an internal invoice. */
 export function statementCsv(s: Statement): string {
-  const rows = s.lines.map((l) => [s.month, s.businessUnit, l.costCenter, l.appId, l.appName, l.model, l.kind, l.forMonth, l.requests, l.promptTokens, l.cachedTokens, l.completionTokens, l.totalTokens, l.listCost, l.cost, s.currency, l.prices.join("; "), l.reason]);
+  const rows = s.lines.map((l) => [s.month, safeText(s.businessUnit), safeText(l.costCenter), safeText(l.appId), safeText(l.appName), safeText(l.model), l.kind, l.forMonth, l.requests, l.promptTokens, l.cachedTokens, l.completionTokens, l.totalTokens, l.listCost, l.cost, s.currency, l.prices.join("; "), l.reason]);
   const total = [s.month, s.businessUnit, "", "", "Total", "", "", "", "", "", "", "", "", s.listTotal, s.total, s.currency, "", ""];
   return stringify([COLUMNS, ...rows, total]);
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { UserError } from "../../../lib/errors";
 import { changeMappings, moveApp, planMappings, type MappingChange } from "../../../lib/org/changeMappings";
 import { readOrgMappings } from "../../../lib/org/importOrgMappings";
+import { CalendarDay } from "../../../lib/org/orgMapping";
 import { getSharedStore } from "../../../lib/store";
 import { actorOf, requireAllowed } from "../../_actions/requireRole";
 
@@ -12,7 +13,7 @@ const PAGE = "/admin/mappings";
 const requireAdmin = () => requireAllowed("mappings:write", PAGE);
 const back = (kind: "done" | "error", message: string): never => redirect(`${PAGE}?${kind}=${encodeURIComponent(message.slice(0, 1500))}`);
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "pick a date");
+const Day = CalendarDay;
 // "costCenter|businessUnit", as the target lists offer them.
 const Target = z.string().transform((t, ctx) => {
   const [costCenter, businessUnit] = t.split("|");

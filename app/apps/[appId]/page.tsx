@@ -9,6 +9,7 @@ import { CostTable } from "../../_components/CostTable";
 import { MonthNav } from "../../_components/MonthNav";
 import { monthParam } from "../../_components/monthParam";
 import { modelHref, unitHref } from "../../_components/unitHref";
+import { decodeParam } from "../../_components/decodeParam";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ type Props = { params: Promise<{ appId: string }>; searchParams: Promise<{ month
 /** One app's month: by model, deployment and operation, daily cost, hourly calls, model time, mapping history. */
 export default async function AppPage({ params, searchParams }: Props) {
   const [{ appId: raw }, { month: asked }] = await Promise.all([params, searchParams]);
-  const appId = decodeURIComponent(raw);
+  const appId = decodeParam(raw);
   const path = `/apps/${encodeURIComponent(appId)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   const { month, invalidMonth } = monthParam(asked);

@@ -14,6 +14,7 @@ import { Downloads } from "../../_components/Downloads";
 import { MonthNav, previousMonth } from "../../_components/MonthNav";
 import { monthParam } from "../../_components/monthParam";
 import { modelHref } from "../../_components/unitHref";
+import { decodeParam } from "../../_components/decodeParam";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ month?: 
 /** One business unit's month: by cost center, app and model; only for finance, admins and its owners. */
 export default async function BusinessUnitPage({ params, searchParams }: Props) {
   const [{ id }, { month: asked }] = await Promise.all([params, searchParams]);
-  const unit = decodeURIComponent(id);
+  const unit = decodeParam(id);
   const path = `/business-units/${encodeURIComponent(unit)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   // Out of scope is 403 whether or not the unit exists, so owners cannot probe for other units' names.

@@ -6,6 +6,8 @@ import { CostTable } from "../../_components/CostTable";
 import { MonthNav } from "../../_components/MonthNav";
 import { monthParam } from "../../_components/monthParam";
 import { appHref, unitHref } from "../../_components/unitHref";
+import { UnmappedRow } from "../../_components/UnmappedRow";
+import { decodeParam } from "../../_components/decodeParam";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +16,7 @@ type Props = { params: Promise<{ model: string }>; searchParams: Promise<{ month
 /** One model's month: which units and apps used it, within what the caller may see. */
 export default async function ModelPage({ params, searchParams }: Props) {
   const [{ model: raw }, { month: asked }] = await Promise.all([params, searchParams]);
-  const model = decodeURIComponent(raw);
+  const model = decodeParam(raw);
   const path = `/models/${encodeURIComponent(model)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   const { month, invalidMonth } = monthParam(asked);
@@ -34,12 +36,12 @@ export default async function ModelPage({ params, searchParams }: Props) {
         <div className="card"><dt>Cost</dt><dd data-testid="total">{formatMoney(byUnit.total, byUnit.currency)}</dd></div>
         <div className="card"><dt>Requests</dt><dd>{formatCount(requests)}</dd></div>
       </dl>
-      {byUnit.rows.length === 0 && byUnit.unmapped.requests === 0 ? (
+      {byUnit.rows.length === 0 && byUnit.unmapped.apps.length === 0 ? (
         <p className="empty">No usage of {model} you may see in {month}.</p>
       ) : (
         <div className="stack">
-          <CostTable caption="Cost by business unit" dimension="Business unit" rows={byUnit.rows} total={byUnit.total} currency={byUnit.currency} testId="model-unit" href={(r) => unitHref(r.key, month)} />
-          <CostTable caption="Cost by app" dimension="App" rows={byApp.rows} total={byApp.total} currency={byApp.currency} testId="model-app" href={(r) => appHref(r.key, month)} />
+          <CostTable caption="Cost by business unit" dimension="Business unit" rows={byUnit.rows} total={byUnit.total} currency={byUnit.currency} testId="model-unit" href={(r) => unitHref(r.key, month)} extraRow={<UnmappedRow report={byUnit} />} />
+          <CostTable caption="Cost by app" dimension="App" rows={byApp.rows} total={byApp.total} currency={byApp.currency} testId="model-app" href={(r) => appHref(r.key, month)} extraRow={<UnmappedRow report={byApp} />} />
         </div>
       )}
     </>

@@ -7,7 +7,8 @@ import { importOrgMappings } from "../../../lib/org/importOrgMappings";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { ALL_UNITS, onlyUnits } from "../../../lib/reports/reportScope";
 import { closeMonth } from "../../../lib/statements/closeMonth";
-import { NOV_5, octoberAndNovember } from "../../support/twoMonths";
+import { ingestLines } from "../../support/ingest";
+import { events, NOV_5, octoberAndNovember } from "../../support/twoMonths";
 
 const cents = (amount: string) => BigInt(amount.replace(".", ""));
 const read = async (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
@@ -43,5 +44,15 @@ describe("exports", () => {
     }
     expect(MonthRange.safeParse({ from: "2020-01", to: "2026-12" }).error?.issues[0].message).toBe("at most 36 months per export");
     expect(MonthRange.safeParse({ from: "2026-12", to: "2026-01" }).error?.issues[0].message).toBe("from must not be after to");
+  });
+
+  it("keep a correction that takes cost away from unmapped apps, so the rows still add up", async () => {
+    const store = await octoberAndNovember();
+    await ingestLines(store, events("app-3", "2026-10-12", 100));
+    await closeMonth(store, "2026-10", "fin", NOV_5);
+    await importOrgMappings(store, "appId,costCenter,businessUnit,validFrom\napp-3,CC-1,Retail,2020-01-01\n", "map.csv");
+    const rows = parse(chargebackHeader() + (await chargebackRows(store, "2026-11", "business-unit", ALL_UNITS)), { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.key === "(unmapped)")?.cost).toBe("-0.35");
+    expect(rows.reduce((s, r) => s + cents(r.cost), 0n)).toBe(cents((await getChargebackReport(store, "2026-11", "business-unit")).total));
   });
 });

@@ -3,6 +3,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import { may } from "../../../../lib/auth/access";
 import { apiCaller, apiError } from "../../../../lib/auth/apiAccess";
+import { safeText } from "../../../../lib/exports/safeText";
 import { ORG_COLUMNS } from "../../../../lib/org/importOrgMappings";
 import { getSharedStore } from "../../../../lib/store";
 
@@ -17,6 +18,6 @@ export async function GET(request: NextRequest) {
   if (!query.success) return apiError(400, query.error.issues[0].message);
   const mappings = await getSharedStore().listOrgMappings();
   if (query.data.format === "json") return NextResponse.json(mappings, { headers: { "cache-control": "no-store" } });
-  const csv = stringify([[...ORG_COLUMNS, "validTo"], ...mappings.map((m) => [m.appId, m.costCenter, m.businessUnit, m.validFrom, m.validTo ?? ""])]);
+  const csv = stringify([[...ORG_COLUMNS, "validTo"], ...mappings.map((m) => [safeText(m.appId), safeText(m.costCenter), safeText(m.businessUnit), m.validFrom, m.validTo ?? ""])]);
   return new NextResponse(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="mappings.csv"', "cache-control": "no-store" } });
 }

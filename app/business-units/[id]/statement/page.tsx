@@ -7,6 +7,7 @@ import { getStatement } from "../../../../lib/statements/getStatement";
 import { getSharedStore } from "../../../../lib/store";
 import { monthParam } from "../../../_components/monthParam";
 import { unitHref } from "../../../_components/unitHref";
+import { decodeParam } from "../../../_components/decodeParam";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ const minus = (a: string, b: string) => formatCents(BigInt(a.replace(".", "")) -
 
 export default async function StatementPage({ params, searchParams }: Props) {
   const [{ id }, { month: asked }] = await Promise.all([params, searchParams]);
-  const unit = decodeURIComponent(id);
+  const unit = decodeParam(id);
   const path = `/business-units/${encodeURIComponent(unit)}/statement`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   if (!canSeeUnit(caller, unit)) forbidden();
