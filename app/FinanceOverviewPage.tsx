@@ -41,6 +41,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
       <p className="sub">
         {everyUnit ? "Azure OpenAI cost per business unit" : `Azure OpenAI cost of ${caller.ownedUnits.join(", ") || "no business unit"}`}, priced
         at the Retail Prices in effect on each day (UTC).
+        {report.currency !== "USD" && ` Amounts in ${report.currency} are reference prices from the Retail Prices API; Azure bills in USD.`}
       </p>
       {invalidMonth && <p className="note" role="alert">That month is not a valid YYYY-MM; showing {month}.</p>}
       {error && <p className="error" role="alert">{error}</p>}

@@ -36,12 +36,14 @@ export function readRetailPricePage(text: string, file: string): { items: Retail
  * and says how many token prices it holds and which meters disagree about one.
  */
 export async function importRetailPrices(store: UsageStore, items: RetailPriceItem[], audit?: AuditContext): Promise<PriceImportSummary> {
+  // Check (and count) in the currency the items are in: a EUR sync builds a EUR book.
+  const currency = items[0]?.currencyCode ?? "USD";
   try {
-    new PriceBook(items);
+    new PriceBook(items, currency);
   } catch (error) {
     throw new UserError(`nothing imported: ${(error as Error).message}`);
   }
   const summary = await store.saveRetailPrices(items, Date.now(), audit);
-  const book = new PriceBook(await store.listRetailPrices());
+  const book = new PriceBook(await store.listRetailPrices(), currency);
   return { items: items.length, ...summary, tokenPrices: book.size, conflicts: book.conflicts };
 }

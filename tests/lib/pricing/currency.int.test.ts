@@ -1,0 +1,27 @@
+import Decimal from "decimal.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { importRetailPrices } from "../../../lib/pricing/importRetailPrices";
+import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
+import { snapshotItems } from "../../support/retailPrices";
+import { octoberAndNovember } from "../../support/twoMonths";
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("reports in another currency", () => {
+  it("price with the API's prices for the chosen currency, and say which currency they are in", async () => {
+    const store = await octoberAndNovember(); // $4.20 of gpt-4o 2024-08-06 in October, at USD list prices
+    // The API's EUR rows for the same meters (here: the USD prices × 0.9, as the API would list them).
+    const eur = snapshotItems()
+      .filter((i) => i.armRegionName === "eastus2")
+      .map((i) => ({ ...i, currencyCode: "EUR", retailPrice: new Decimal(i.retailPrice).times("0.9").toString() }));
+    expect((await importRetailPrices(store, eur)).tokenPrices).toBeGreaterThan(0);
+
+    expect(await getChargebackReport(store, "2026-10", "business-unit")).toMatchObject({ currency: "USD", total: "4.20" });
+    vi.stubEnv("CHARGEBACK_CURRENCY", "EUR");
+    expect(await getChargebackReport(store, "2026-10", "business-unit")).toMatchObject({ currency: "EUR", total: "3.78" });
+    vi.stubEnv("CHARGEBACK_CURRENCY", "JPY");
+    const yen = await getChargebackReport(store, "2026-10", "business-unit");
+    expect(yen).toMatchObject({ currency: "JPY", total: "0.00" });
+    expect(yen.unpriced.reasons[0].reason).toBe("no JPY prices are imported: run chargeback prices sync --currency JPY");
+  });
+});
