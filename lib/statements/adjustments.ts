@@ -1,3 +1,4 @@
+import { reportCurrency } from "../pricing/loadPricer";
 import type { UsageStore } from "../store/port";
 import { liveLines } from "./liveLines";
 import { addTokens, lineKey, noTokens, type ClosedMonth, type StatementLine } from "./statementLine";
@@ -21,7 +22,9 @@ export function landingMonth(month: string, closed: ReadonlySet<string>): string
  */
 export async function adjustmentsLandingIn(store: UsageStore, month: string, closedMonths: readonly ClosedMonth[]): Promise<StatementLine[]> {
   const closed = new Set(closedMonths.map((c) => c.month));
-  const sources = closedMonths.filter((c) => c.month < month && landingMonth(c.month, closed) === month).map((c) => c.month);
+  // A month closed in another currency cannot be corrected in this one: its statement stands.
+  const currency = reportCurrency();
+  const sources = closedMonths.filter((c) => c.month < month && c.currency === currency && landingMonth(c.month, closed) === month).map((c) => c.month);
   const found = await Promise.all(sources.map((m) => adjustmentsFor(store, m, month)));
   return found.flat();
 }

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { importRetailPrices } from "../../../lib/pricing/importRetailPrices";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { snapshotItems } from "../../support/retailPrices";
-import { octoberAndNovember } from "../../support/twoMonths";
+import { closeMonth } from "../../../lib/statements/closeMonth";
+import { NOV_5, octoberAndNovember } from "../../support/twoMonths";
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -19,9 +20,15 @@ describe("reports in another currency", () => {
     expect(await getChargebackReport(store, "2026-10", "business-unit")).toMatchObject({ currency: "USD", total: "4.20" });
     vi.stubEnv("CHARGEBACK_CURRENCY", "EUR");
     expect(await getChargebackReport(store, "2026-10", "business-unit")).toMatchObject({ currency: "EUR", total: "3.78" });
+    // October closed in EUR stays in EUR, and November books no EUR-vs-USD "corrections" once back in USD.
+    await closeMonth(store, "2026-10", "fin", NOV_5);
+    vi.stubEnv("CHARGEBACK_CURRENCY", "USD");
+    expect(await getChargebackReport(store, "2026-10", "business-unit")).toMatchObject({ currency: "EUR", total: "3.78" });
+    expect((await getChargebackReport(store, "2026-11", "business-unit")).adjustments).toEqual([]);
     vi.stubEnv("CHARGEBACK_CURRENCY", "JPY");
-    const yen = await getChargebackReport(store, "2026-10", "business-unit");
+    const yen = await getChargebackReport(store, "2026-11", "business-unit");
     expect(yen).toMatchObject({ currency: "JPY", total: "0.00" });
+    expect(yen.unpriced.requests).toBe(100);
     expect(yen.unpriced.reasons[0].reason).toBe("no JPY prices are imported: run chargeback prices sync --currency JPY");
   });
 });
