@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { currentCaller, webConfig } from "../../lib/auth/currentCaller";
 import { localPersonas } from "../../lib/auth/localPersonas";
 import { safeReturnTo } from "../../lib/auth/returnTo";
@@ -20,6 +21,8 @@ export default async function SignInPage({ searchParams }: Props) {
   const returnTo = safeReturnTo(next);
   const { localSignIn, entra } = webConfig();
   const caller = await currentCaller();
+  // With Entra ID alone there is nothing to pick: go straight through the tenant's sign-in.
+  if (entra && !localSignIn && !caller && !error && !signedOut) redirect(`/api/auth/entra/login?next=${encodeURIComponent(returnTo)}`);
   const personas = localSignIn ? localPersonas(await getSharedStore().listBusinessUnitOwners()) : [];
   return (
     <>

@@ -37,8 +37,9 @@ export async function requireCaller(returnTo: string): Promise<Caller> {
 
 export async function startSession(principal: Principal): Promise<void> {
   const { sessionSecret, secureCookies } = webConfig();
-  const value = await seal(principal, sessionSecret, SESSION, SESSION_TTL_SECONDS);
-  (await cookies()).set(SESSION_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", maxAge: SESSION_TTL_SECONDS });
+  const ttl = SESSION_TTL_SECONDS[principal.method];
+  const value = await seal(principal, sessionSecret, SESSION, ttl);
+  (await cookies()).set(SESSION_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", maxAge: ttl });
 }
 
 export async function endSession(): Promise<void> {

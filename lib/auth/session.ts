@@ -3,7 +3,11 @@ import { EncryptJWT, jwtDecrypt } from "jose";
 import type { z } from "zod";
 
 export const SESSION_COOKIE = "chargeback_session";
-export const SESSION_TTL_SECONDS = 8 * 60 * 60;
+/**
+ * An Entra ID session lasts an hour, so a role taken away in Entra ID ends within one: signing in
+ * again is a redirect through the tenant's own session. A workstation persona's lasts a day's work.
+ */
+export const SESSION_TTL_SECONDS = { entra: 60 * 60, local: 8 * 60 * 60 } as const;
 
 /** One key per purpose, so a sealed sign-in transaction can never pass for a session. */
 function keyFor(secret: string, purpose: string): Uint8Array {

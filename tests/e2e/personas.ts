@@ -24,6 +24,8 @@ export async function signInAs(page: Page, persona: string, next = "/"): Promise
 
 type EntraStandIn = {
   tenantId: string;
+  clientId: string;
+  clientSecret: string;
   users: { oid: string; name: string; roles: string[]; groups: string[] }[];
   clients: { clientId: string; clientSecret: string; roles: string[] }[];
   ingestAudience: string;

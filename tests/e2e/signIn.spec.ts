@@ -143,6 +143,11 @@ test.describe("sign-in with Entra ID (against a local stand-in of the tenant)", 
     await expect(page.getByTestId("bu-row")).toHaveCount(6);
     const me = await (await page.request.get("/api/me")).json();
     expect(me).toMatchObject({ id: fiona.oid, method: "entra", roles: ["finance"], businessUnits: "all" });
+    // An hour, so a role removed in Entra ID stops counting within one.
+    const session = (await page.context().cookies()).find((c) => c.name === "chargeback_session")!;
+    expect(session.httpOnly).toBe(true);
+    expect(session.sameSite).toBe("Lax");
+    expect(Math.abs(session.expires - (Date.now() / 1000 + 3600))).toBeLessThan(120);
   });
 
   test("a member of a group that owns a unit sees that unit only", async ({ page }) => {

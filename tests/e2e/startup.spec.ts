@@ -1,30 +1,62 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { root } from "./personas";
+import { db, ENTRA_STAND_IN, entraStandIn, root } from "./personas";
 
-/** Starts the built web app with `env` and waits for it to exit (or to serve, which is a failure here). */
-function startWebApp(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", "3199", "-H", "127.0.0.1"], {
+const PORT = 3199;
+
+/** The built web app as production runs it: `next start` is always NODE_ENV=production. */
+function nextStart(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     cwd: root,
-    // `next start` runs in production whatever it is given; saying so keeps the test honest.
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHARGEBACK_DATABASE_URL: "file:/nonexistent/never-opened.db", ...env },
   });
   let output = "";
-  child.stdout.on("data", (d: Buffer) => (output += d));
-  child.stderr.on("data", (d: Buffer) => (output += d));
+  child.stdout?.on("data", (d: Buffer) => (output += d));
+  child.stderr?.on("data", (d: Buffer) => (output += d));
+  return { child, output: () => output };
+}
+
+/** Starts the app with `env` and waits for it to exit (serving is a failure here). */
+function refusedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const { child, output } = nextStart(env);
   const timer = setTimeout(() => child.kill(), 30_000);
-  return new Promise((resolve) => child.on("exit", (code) => (clearTimeout(timer), resolve({ code, output }))));
+  return new Promise((resolve) => child.on("exit", (code) => (clearTimeout(timer), resolve({ code, output: output() }))));
 }
 
 test("the web app refuses to start with persona sign-in in production, and without a session secret", async () => {
   const secret = { CHARGEBACK_SESSION_SECRET: "s".repeat(40) };
-  const refused = await startWebApp({ ...secret, CHARGEBACK_LOCAL_SIGNIN: "1" });
+  const refused = await refusedStart({ ...secret, CHARGEBACK_LOCAL_SIGNIN: "1" });
   expect(refused.code).toBe(1);
   expect(refused.output).toContain("chargeback web: refusing to start: local persona sign-in (CHARGEBACK_LOCAL_SIGNIN) is for workstations, never production");
 
-  const noSecret = await startWebApp({ CHARGEBACK_LOCAL_SIGNIN: "1", CHARGEBACK_RUNTIME: "local" });
+  const noSecret = await refusedStart({ CHARGEBACK_LOCAL_SIGNIN: "1", CHARGEBACK_RUNTIME: "local" });
   expect(noSecret.code).toBe(1);
   expect(noSecret.output).toContain("CHARGEBACK_SESSION_SECRET is required");
   expect(noSecret.output).not.toMatch(/\n\s+at /);
+});
+
+test("in production with Entra ID only, sign-in goes straight to the tenant", async ({ playwright }) => {
+  const tenant = entraStandIn();
+  const { child } = nextStart({
+    CHARGEBACK_DATABASE_URL: db,
+    CHARGEBACK_SESSION_SECRET: "p".repeat(40),
+    CHARGEBACK_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+    CHARGEBACK_ENTRA_AUTHORITY: ENTRA_STAND_IN,
+    CHARGEBACK_ENTRA_TENANT_ID: tenant.tenantId,
+    CHARGEBACK_ENTRA_CLIENT_ID: tenant.clientId,
+    CHARGEBACK_ENTRA_CLIENT_SECRET: tenant.clientSecret,
+  });
+  try {
+    const api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${PORT}` });
+    await expect(async () => expect((await api.get("/api/me")).status()).toBe(401)).toPass({ timeout: 30_000 });
+    const signIn = await api.get("/signin?next=/admin/owners", { maxRedirects: 0 });
+    expect(signIn.status()).toBe(307);
+    expect(signIn.headers().location).toBe("/api/auth/entra/login?next=%2Fadmin%2Fowners");
+    const toTenant = await api.get(signIn.headers().location, { maxRedirects: 0 });
+    expect(toTenant.headers().location).toContain(`${ENTRA_STAND_IN}/${tenant.tenantId}/oauth2/v2.0/authorize?`);
+    await api.dispose();
+  } finally {
+    child.kill();
+  }
 });
