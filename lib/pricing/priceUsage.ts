@@ -82,7 +82,7 @@ export class UsagePricer {
     // The version the response reports is what Azure served (deployments auto-upgrade); the
     // deployment's pinned model stands in when the event names none, or only a bare family.
     const modelId = this.book.resolveModel(u.model) ?? (deployment.model ? this.book.resolveModel(deployment.model) : null);
-    if (this.book.size === 0) return `no ${this.book.currency} prices are imported: run chargeback prices sync --currency ${this.book.currency}`;
+    if (this.book.size === 0) return `no ${this.book.currency} prices are imported: run chargeback prices sync --currency ${this.book.currency} (or prices import)`;
     if (!modelId) return `no price catalog entry for model "${deployment.model ?? u.model}"`;
     const region = deployment.region !== "" ? deployment.region : u.region;
     if (region === "") return `no region for deployment "${deployment.name}"`;

@@ -111,7 +111,7 @@ describe("reports", () => {
     const before = await getChargebackReport(store, "2026-11", "model");
     expect(before).toMatchObject({
       total: "0.00",
-      unpriced: { requests: 1, totalTokens: 1100, reasons: [{ reason: 'no price catalog entry for model "gpt-4o-2024-08-06"', requests: 1, totalTokens: 1100 }] },
+      unpriced: { requests: 1, totalTokens: 1100, reasons: [{ reason: "no USD prices are imported: run chargeback prices sync --currency USD (or prices import)", requests: 1, totalTokens: 1100 }] },
     });
     await importRetailPrices(store, snapshotItems());
     const after = await getChargebackReport(store, "2026-11", "model");

@@ -29,6 +29,6 @@ describe("reports in another currency", () => {
     const yen = await getChargebackReport(store, "2026-11", "business-unit");
     expect(yen).toMatchObject({ currency: "JPY", total: "0.00" });
     expect(yen.unpriced.requests).toBe(100);
-    expect(yen.unpriced.reasons[0].reason).toBe("no JPY prices are imported: run chargeback prices sync --currency JPY");
+    expect(yen.unpriced.reasons[0].reason).toBe("no JPY prices are imported: run chargeback prices sync --currency JPY (or prices import)");
   });
 });
