@@ -31,7 +31,9 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
   const requests = report.rows.reduce((n, r) => n + r.requests, 0) + report.unmapped.requests;
   const tokens = report.rows.reduce((n, r) => n + r.totalTokens, 0);
   const projection = report.closed ? null : projectMonthEnd(month, cents(report.total));
-  const change = percentChange(cents(report.total), cents(previous.total));
+  // Months in different currencies are not compared.
+  const comparable = previous.currency === report.currency;
+  const change = comparable ? percentChange(cents(report.total), cents(previous.total)) : null;
   const money = (amount: string) => formatMoney(amount, report.currency);
   const noUnits = !everyUnit && caller.ownedUnits.length === 0;
   const empty = report.rows.length === 0 && report.unmapped.apps.length === 0 && report.adjustments.length === 0;
@@ -66,7 +68,9 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
           <dt>Change vs {previousMonth(month)}</dt>
           <dd data-testid="change">
             {change ?? "—"}
-            <span className="hint">{previous.total === "0.00" ? "no cost last month" : `from ${money(previous.total)}`}</span>
+            <span className="hint">
+              {!comparable ? `last month is in ${previous.currency}` : previous.total === "0.00" ? "no cost last month" : `from ${money(previous.total)}`}
+            </span>
           </dd>
         </div>
         {report.listTotal !== report.total && (

@@ -38,7 +38,9 @@ const entra = {
   clients: [
     { clientId: "a9b8c7d6-0000-4000-8000-00000000a9b8", clientSecret: randomBytes(16).toString("hex"), roles: ["Chargeback.Ingest"] },
     { clientId: "b1b2b3b4-0000-4000-8000-00000000b1b2", clientSecret: randomBytes(16).toString("hex"), roles: [] },
+    { clientId: "c1c2c3c4-0000-4000-8000-00000000c1c2", clientSecret: randomBytes(16).toString("hex"), roles: ["Chargeback.Ingest"] },
   ],
+  gateways: ["a9b8c7d6-0000-4000-8000-00000000a9b8"],
   ingestAudience: "api://chargeback-intake",
 };
 fs.writeFileSync(path.join(dir, "entra.json"), JSON.stringify(entra));
@@ -50,6 +52,7 @@ Object.assign(env, {
   CHARGEBACK_ENTRA_CLIENT_ID: entra.clientId,
   CHARGEBACK_ENTRA_CLIENT_SECRET: entra.clientSecret,
   CHARGEBACK_INGEST_AUDIENCE: entra.ingestAudience,
+  CHARGEBACK_INGEST_GATEWAYS: entra.gateways.join(","),
 });
 const next = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => [next, standIn].forEach((child) => child.kill(signal)));

@@ -8,5 +8,7 @@ const BASE = "http://chargeback.invalid";
 export function safeReturnTo(value: unknown): string {
   if (typeof value !== "string" || value.length > 2048 || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return "/";
   const url = new URL(value, BASE);
-  return url.origin === BASE ? `${url.pathname}${url.search}${url.hash}` : "/";
+  // "/..//evil.example" resolves to the path "//evil.example", which a browser reads as a host.
+  if (url.origin !== BASE || url.pathname.startsWith("//")) return "/";
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -23,11 +23,13 @@ const WebEnv = z.object({
   CHARGEBACK_ENTRA_AUTHORITY: z.url().optional(),
   // The audience of Entra ID access tokens the HTTP intake accepts (the intake API's app id URI).
   CHARGEBACK_INGEST_AUDIENCE: z.string().trim().min(1).optional(),
+  // Client ids (APIM's managed identity) that report usage for any app; other clients only their own.
+  CHARGEBACK_INGEST_GATEWAYS: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
 
 export type EntraConfig = { issuer: string; tenantId: string; clientId: string; clientSecret: string; redirectUri: string };
-export type WebConfig = { sessionSecret: string; secureCookies: boolean; localSignIn: boolean; entra: EntraConfig | null; ingestAudience: string | null };
+export type WebConfig = { sessionSecret: string; secureCookies: boolean; localSignIn: boolean; entra: EntraConfig | null; ingestAudience: string | null; ingestGateways: string[] };
 
 export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
   const parsed = WebEnv.safeParse(env);
@@ -59,6 +61,7 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
     secureCookies: publicUrl?.protocol === "https:",
     localSignIn: e.CHARGEBACK_LOCAL_SIGNIN,
     ingestAudience: e.CHARGEBACK_INGEST_AUDIENCE ?? null,
+    ingestGateways: (e.CHARGEBACK_INGEST_GATEWAYS ?? "").split(",").map((c) => c.trim().toLowerCase()).filter(Boolean),
     entra: entraOn
       ? {
           tenantId: e.CHARGEBACK_ENTRA_TENANT_ID!.toLowerCase(),

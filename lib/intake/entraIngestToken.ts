@@ -10,7 +10,7 @@ const keySets = new Map<string, JWTVerifyGetKey>();
  * The sender of an Entra ID access token for the intake, or null: signature (the tenant's keys),
  * issuer (v1 or v2 tokens of the tenant), audience, lifetime and the Chargeback.Ingest role.
  */
-export async function verifyIngestToken(token: string, entra: EntraConfig, audience: string): Promise<{ id: string; source: string } | null> {
+export async function verifyIngestToken(token: string, entra: EntraConfig, audience: string): Promise<{ id: string; source: string; client: string } | null> {
   const authority = new URL(entra.issuer).origin;
   const jwksUri = `${authority}/${entra.tenantId}/discovery/v2.0/keys`;
   let keys = keySets.get(jwksUri);
@@ -26,8 +26,9 @@ export async function verifyIngestToken(token: string, entra: EntraConfig, audie
     });
     const roles = Array.isArray(payload.roles) ? payload.roles : [];
     const client = String(payload.azp ?? payload.appid ?? "");
-    if (!roles.includes(INGEST_ROLE) || client === "") return null;
-    return { id: `entra-${client}`, source: `entra:${client}` };
+    // App-only tokens: a user's delegated token (it has scp) never sends usage.
+    if (!roles.includes(INGEST_ROLE) || client === "" || payload.scp !== undefined) return null;
+    return { id: `entra-${client}`, source: `entra:${client}`, client };
   } catch {
     return null;
   }

@@ -8,7 +8,12 @@ import { CalendarDay } from "../org/orgMapping";
  */
 export const Discount = z
   .object({
-    family: z.string().trim().min(1, "is empty (use * for every model)"),
+    family: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, "is empty (use * for every model)")
+      .refine((f) => !/-\d{4}-\d{2}-\d{2}$/.test(f), "is a model version: give its family without the date, e.g. gpt-4o"),
     percent: z
       .string()
       .trim()

@@ -1,6 +1,7 @@
 import { MODEL_TIME_BUCKETS_MS, percentileBound } from "../events/modelTimeBuckets";
 import type { DirectoryEntry } from "../identity/directoryEntry";
 import { OrgDirectory } from "../org/orgMapping";
+import { discounted, DiscountBook } from "../pricing/discount";
 import { loadPricer } from "../pricing/loadPricer";
 import { allocateCents, formatCents } from "../pricing/money";
 import { addTokens, noTokens, type Tokens } from "../statements/statementLine";
@@ -50,6 +51,7 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
     loadPricer(store),
     store.listDirectoryEntries(),
   ]);
+  const discountBook = new DiscountBook(await store.listDiscounts());
   const org = new OrgDirectory(mappings);
   const everything = scope.units === "all";
   const visibleUnit = (unit: string | undefined) => (unit === undefined || unit === "" ? everything : includesUnit(scope, unit));
@@ -79,7 +81,8 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
   for (const u of usage) {
     if (u.appId !== appId || !visibleUnit(org.on(appId, u.day)?.businessUnit)) continue;
     const priced = pricer.price(u);
-    const atto = priced.priced ? priced.atto : 0n;
+    // Split the app's cents as they were charged: after discounts, day by day.
+    const atto = priced.priced ? discounted(priced.atto, discountBook.ppmOn(priced.modelId, u.day)) : 0n;
     const t = { requests: Number(u.requests), promptTokens: Number(u.promptTokens), cachedTokens: Number(u.cachedTokens), completionTokens: Number(u.completionTokens), totalTokens: Number(u.totalTokens) };
     for (const [map, key] of [[byDeployment, u.deployment || "(none)"], [byOperation, u.operation || "(unknown)"], [byDay, u.day]] as const) {
       const b = map.get(key) ?? { key, atto: 0n, tokens: noTokens() };

@@ -18,6 +18,9 @@ export async function closeMonth(store: UsageStore, month: string, by: string, n
   const already = closedMonths.find((c) => c.month === month);
   if (already) throw new UserError(`${month} is already closed (${when(already.closedAt)} by ${already.closedBy})`);
   const [live, adjustments] = await Promise.all([liveLines(store, month), adjustmentsLandingIn(store, month, closedMonths)]);
+  // Corrections to a month closed in one currency can only be booked in that currency.
+  const other = closedMonths.find((c) => c.currency !== live.currency);
+  if (other) throw new UserError(`months up to ${other.month} are closed in ${other.currency}: closing ${month} in ${live.currency} would leave their corrections unbooked; set CHARGEBACK_CURRENCY=${other.currency}`);
   const closed: ClosedMonth = { month, closedAt: now, closedBy: by, currency: live.currency, unpriced: live.unpriced };
   try {
     await store.saveClosedMonth(closed, allocateLines([...live.lines, ...adjustments]), { month, action: "close", by, at: now, reason: "" });

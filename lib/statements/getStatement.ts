@@ -44,6 +44,6 @@ const COLUMNS = ["month", "businessUnit", "costCenter", "appId", "appName", "mod
 /** One row per line and a total row, ready to attach to an internal invoice. */
 export function statementCsv(s: Statement): string {
   const rows = s.lines.map((l) => [s.month, safeText(s.businessUnit), safeText(l.costCenter), safeText(l.appId), safeText(l.appName), safeText(l.model), l.kind, l.forMonth, l.requests, l.promptTokens, l.cachedTokens, l.completionTokens, l.totalTokens, l.listCost, l.cost, s.currency, l.prices.join("; "), l.reason]);
-  const total = [s.month, s.businessUnit, "", "", "Total", "", "", "", "", "", "", "", "", s.listTotal, s.total, s.currency, "", ""];
+  const total = [s.month, safeText(s.businessUnit), "", "", "Total", "", "", "", "", "", "", "", "", s.listTotal, s.total, s.currency, "", ""];
   return stringify([COLUMNS, ...rows, total]);
 }

@@ -84,7 +84,7 @@ test("the HTTP intake takes events only with an ingest key, through the same pip
   await Promise.all([anonymous.dispose(), withKey.dispose(), finance.close()]);
 });
 
-test("an Entra ID app with the Chargeback.Ingest role sends events with its own token; without the role, or for another audience, it cannot", async ({ playwright }) => {
+test("a gateway with the Chargeback.Ingest role sends events with its Entra ID token; without the role, for another audience, or for another app's usage, it cannot", async ({ playwright }) => {
   const tenant = entraStandIn();
   const tokenFor = async (client: { clientId: string; clientSecret: string }, audience = tenant.ingestAudience) => {
     const response = await fetch(`${ENTRA_STAND_IN}/${tenant.tenantId}/oauth2/v2.0/token`, {
@@ -93,11 +93,13 @@ test("an Entra ID app with the Chargeback.Ingest role sends events with its own 
     });
     return ((await response.json()) as { access_token: string }).access_token;
   };
-  const [sender, roleless] = [tenant.clients.find((c) => c.roles.includes("Chargeback.Ingest"))!, tenant.clients.find((c) => c.roles.length === 0)!];
+  const sender = tenant.clients.find((c) => tenant.gateways.includes(c.clientId))!;
+  const roleless = tenant.clients.find((c) => c.roles.length === 0)!;
+  const teamApp = tenant.clients.find((c) => c.roles.length > 0 && !tenant.gateways.includes(c.clientId))!;
   const baseURL = test.info().project.use.baseURL;
-  const post = async (token: string) => {
+  const post = async (token: string, appId = "entra-app") => {
     const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
-    const response = await api.post("/api/v1/events", { data: [event("entra-app", `entra-${Date.now().toString(36)}`)] });
+    const response = await api.post("/api/v1/events", { data: [event(appId, `entra-${Date.now().toString(36)}-${appId}`)] });
     const result = { status: response.status(), body: await response.json() };
     await api.dispose();
     return result;
@@ -106,4 +108,9 @@ test("an Entra ID app with the Chargeback.Ingest role sends events with its own 
   expect((await post(await tokenFor(roleless))).status).toBe(401);
   expect((await post(await tokenFor(sender, "api://something-else"))).status).toBe(401);
   expect((await post("not.a.jwt")).status).toBe(401);
+  // An app that is not a gateway reports its own usage only: it cannot bill another app's unit.
+  expect((await post(await tokenFor(teamApp), teamApp.clientId)).status).toBe(200);
+  const foreign = await post(await tokenFor(teamApp), "someone-else");
+  expect(foreign.status).toBe(403);
+  expect(foreign.body.error).toContain("may report only its own usage");
 });

@@ -29,6 +29,7 @@ type EntraStandIn = {
   users: { oid: string; name: string; roles: string[]; groups: string[] }[];
   clients: { clientId: string; clientSecret: string; roles: string[] }[];
   ingestAudience: string;
+  gateways: string[];
 };
 
 /** The tenant the Entra ID stand-in plays (written by scripts/e2e-server.mjs). */

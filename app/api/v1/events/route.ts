@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { webConfig } from "../../../../lib/auth/currentCaller";
+import { parseEventLine } from "../../../../lib/events/parseEventLine";
 import { acceptEvents, type Sender } from "../../../../lib/intake/acceptEvents";
 import { verifyIngestToken } from "../../../../lib/intake/entraIngestToken";
 import { intakeFormat, intakeLines } from "../../../../lib/intake/intakeBody";
@@ -20,7 +21,7 @@ const refuse = (status: number, error: string, headers: Record<string, string> =
  * Only ingest credentials open this endpoint: an ingest key, or an Entra ID access token for the
  * intake's audience with the Chargeback.Ingest role. A signed-in user's session cookie is ignored.
  */
-async function senderOf(request: NextRequest): Promise<Sender | null> {
+async function senderOf(request: NextRequest): Promise<(Sender & { onlyApp?: string }) | null> {
   const [scheme, token] = (request.headers.get("authorization") ?? "").split(" ");
   if (scheme?.toLowerCase() !== "bearer" || !token) return null;
   const parsed = parseIngestToken(token);
@@ -28,8 +29,11 @@ async function senderOf(request: NextRequest): Promise<Sender | null> {
     const key = await getSharedStore().findIngestKey(parsed.id);
     return key && secretMatches(key, parsed.secret) ? key : null;
   }
-  const { entra, ingestAudience } = webConfig();
-  return entra && ingestAudience ? verifyIngestToken(token, entra, ingestAudience) : null;
+  const { entra, ingestAudience, ingestGateways } = webConfig();
+  const verified = entra && ingestAudience ? await verifyIngestToken(token, entra, ingestAudience) : null;
+  if (!verified) return null;
+  // A gateway reports every app's usage; any other app may report only its own.
+  return ingestGateways.includes(verified.client.toLowerCase()) ? verified : { ...verified, onlyApp: verified.client };
 }
 
 /** The body as text, or null once it passes the limit (whatever Content-Length claimed). */
@@ -63,6 +67,10 @@ export async function POST(request: NextRequest) {
   if (body === null) return refuse(413, `the body is over ${MAX_BODY_BYTES} bytes; send smaller batches`);
   const parsed = intakeLines(body, format);
   if ("error" in parsed) return refuse(400, parsed.error);
+  if (sender.onlyApp) {
+    const foreign = parsed.lines.map(parseEventLine).find((e) => e.ok && e.event.appId.toLowerCase() !== sender.onlyApp!.toLowerCase());
+    if (foreign?.ok) return refuse(403, `this client may report only its own usage (appId ${sender.onlyApp}), not ${foreign.event.appId}'s`);
+  }
   const idempotencyKey = request.headers.get("idempotency-key");
   if (idempotencyKey !== null && !/^[\w.:-]{1,128}$/.test(idempotencyKey)) return refuse(400, "Idempotency-Key must be 1-128 letters, digits or . _ : -");
 
