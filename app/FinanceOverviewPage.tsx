@@ -1,6 +1,6 @@
 import "server-only";
 import { may, seesEveryUnit, type Caller } from "../lib/auth/access";
-import { formatCents } from "../lib/pricing/money";
+import { formatCents, parseCents } from "../lib/pricing/money";
 import { monthLines, reportFromLines, type ChargebackReport } from "../lib/reports/getChargebackReport";
 import { getDailyTrend } from "../lib/reports/getDailyTrend";
 import { formatCount, formatMoney } from "../lib/reports/formatMoney";
@@ -19,8 +19,6 @@ import { UnmappedRow } from "./_components/UnmappedRow";
 
 type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: string };
 
-const cents = (amount: string) => BigInt(amount.replace(".", ""));
-
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
 export async function FinanceOverviewPage({ caller, month, invalidMonth, error }: Props) {
   const store = getSharedStore();
@@ -30,10 +28,10 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
   const everyUnit = seesEveryUnit(caller);
   const requests = report.rows.reduce((n, r) => n + r.requests, 0) + report.unmapped.requests;
   const tokens = report.rows.reduce((n, r) => n + r.totalTokens, 0);
-  const projection = report.closed ? null : projectMonthEnd(month, cents(report.total));
+  const projection = report.closed ? null : projectMonthEnd(month, parseCents(report.total));
   // Months in different currencies are not compared.
   const comparable = previous.currency === report.currency;
-  const change = comparable ? percentChange(cents(report.total), cents(previous.total)) : null;
+  const change = comparable ? percentChange(parseCents(report.total), parseCents(previous.total)) : null;
   const money = (amount: string) => formatMoney(amount, report.currency);
   const noUnits = !everyUnit && caller.ownedUnits.length === 0;
   const empty = report.rows.length === 0 && report.unmapped.apps.length === 0 && report.adjustments.length === 0;
@@ -78,7 +76,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
             <dt>At list prices</dt>
             <dd data-testid="list-total">
               {money(report.listTotal)}
-              <span className="hint">discounts {money(formatCents(cents(report.listTotal) - cents(report.total)))}</span>
+              <span className="hint">discounts {money(formatCents(parseCents(report.listTotal) - parseCents(report.total)))}</span>
             </dd>
           </div>
         )}

@@ -1,14 +1,13 @@
+import { parseCents } from "../../lib/pricing/money";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
 import { percentChange } from "../../lib/reports/projection";
 import { appHref } from "./unitHref";
 
-const cents = (amount: string) => BigInt(amount.replace(".", ""));
-
 /** A unit's apps this month beside last month, with each one's share of the unit's total. */
 export function AppComparisonTable({ current, previous }: { current: ChargebackReport; previous: ChargebackReport }) {
   const before = new Map(previous.rows.map((r) => [r.key, r.cost]));
-  const total = cents(current.total);
+  const total = parseCents(current.total);
   const money = (a: string) => formatMoney(a, current.currency);
   return (
     <table>
@@ -27,14 +26,14 @@ export function AppComparisonTable({ current, previous }: { current: ChargebackR
         {current.rows.map((row) => {
           const last = before.get(row.key);
           // Shares in tenths of a percent, from cents: no float touches the money.
-          const share = total === 0n ? "—" : `${(Number((cents(row.cost) * 1000n) / total) / 10).toFixed(1)}%`;
+          const share = total === 0n ? "—" : `${(Number((parseCents(row.cost) * 1000n) / total) / 10).toFixed(1)}%`;
           return (
             <tr key={row.key} data-testid="app-row">
               <th scope="row"><a href={appHref(row.key, current.month)}>{row.name}</a></th>
               <td className="num" data-testid="app-cost">{money(row.cost)}</td>
               <td className="num">{share}</td>
               <td className="num">{last === undefined ? "—" : money(last)}</td>
-              <td className="num">{last === undefined ? "new" : (percentChange(cents(row.cost), cents(last)) ?? "—")}</td>
+              <td className="num">{last === undefined ? "new" : (percentChange(parseCents(row.cost), parseCents(last)) ?? "—")}</td>
               <td className="num">{formatCount(row.requests)}</td>
             </tr>
           );
@@ -46,7 +45,7 @@ export function AppComparisonTable({ current, previous }: { current: ChargebackR
           <td className="num">{money(current.total)}</td>
           <td className="num">100%</td>
           <td className="num">{money(previous.total)}</td>
-          <td className="num">{percentChange(total, cents(previous.total)) ?? "—"}</td>
+          <td className="num">{percentChange(total, parseCents(previous.total)) ?? "—"}</td>
           <td />
         </tr>
       </tfoot>

@@ -1,3 +1,4 @@
+import os from "node:os";
 import fs from "node:fs";
 import type { Command } from "commander";
 import { UserError } from "../../lib/errors";
@@ -44,3 +45,6 @@ function describeFsError(error: unknown): string {
 }
 
 export const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+
+/** Changes made from the CLI are audited as the operating-system user who ran it. */
+export const cliAudit = (action: string, reason: string) => ({ actor: `${os.userInfo().username} (cli)`, action, reason });

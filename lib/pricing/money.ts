@@ -21,6 +21,9 @@ export function attoToCents(atto: bigint): bigint {
   return atto >= 0n ? (atto + half) / ATTO_PER_CENT : -((-atto + half) / ATTO_PER_CENT);
 }
 
+/** "-12.34" → -1234n: the inverse of formatCents, for amounts already rounded to cents. */
+export const parseCents = (amount: string): bigint => BigInt(amount.replace(".", ""));
+
 export function formatCents(cents: bigint): string {
   const sign = cents < 0n ? "-" : "";
   const abs = cents < 0n ? -cents : cents;

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { seesEveryUnit } from "../../../lib/auth/access";
 import { requireCaller } from "../../../lib/auth/currentCaller";
+import { formatCents, parseCents } from "../../../lib/pricing/money";
 import { getAppReport, type AppReport } from "../../../lib/reports/getAppReport";
 import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
 import { getSharedStore } from "../../../lib/store";
@@ -90,8 +91,4 @@ function DirectoryDetails({ app }: { app: AppReport }) {
 }
 
 /** The deployment and operation tables split the month's own usage; adjustments are only in the cost by model. */
-function formatTotal(total: string, adjustments: string): string {
-  const cents = BigInt(total.replace(".", "")) - BigInt(adjustments.replace(".", ""));
-  const abs = cents < 0n ? -cents : cents;
-  return `${cents < 0n ? "-" : ""}${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
-}
+const formatTotal = (total: string, adjustments: string) => formatCents(parseCents(total) - parseCents(adjustments));

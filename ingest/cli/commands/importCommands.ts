@@ -1,4 +1,3 @@
-import os from "node:os";
 import type { Command } from "commander";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";
 import { importDeployments } from "../../../lib/pricing/importDeployments";
@@ -7,7 +6,7 @@ import { importRetailPrices, parseRetailPricePage } from "../../../lib/pricing/i
 import { RETAIL_PRICES_URL } from "../../../lib/pricing/retailPricesApi";
 import { syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
 import { z } from "zod";
-import { printJson, readText, withStore } from "../context";
+import { cliAudit, printJson, readText, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 
 const SyncOptions = z.object({
@@ -15,9 +14,6 @@ const SyncOptions = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/, "must be a three-letter ISO code such as USD"),
   reservations: z.boolean(),
 });
-
-/** Changes made from the CLI are audited as the operating-system user who ran it. */
-const cliAudit = (action: string, reason: string) => ({ actor: `${os.userInfo().username} (cli)`, action, reason });
 
 export function registerImportCommands(program: Command): void {
   const prices = program.command("prices").description("manage the Retail Prices book");

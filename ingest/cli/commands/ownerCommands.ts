@@ -1,8 +1,7 @@
-import os from "node:os";
 import type { Command } from "commander";
 import { importBusinessUnitOwners } from "../../../lib/org/importBusinessUnitOwners";
 import { z } from "zod";
-import { printJson, readText, withStore } from "../context";
+import { cliAudit, printJson, readText, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 
 export function registerOwnerCommands(program: Command): void {
@@ -13,8 +12,7 @@ export function registerOwnerCommands(program: Command): void {
     .argument("<file>", "CSV file")
     .action(async (file: string, _opts, command: Command) => {
       const csv = readText(file);
-      const audit = { actor: `${os.userInfo().username} (cli)`, action: "owners.import", reason: `chargeback owners import ${file}` };
-      printJson(await withStore(command, (store) => importBusinessUnitOwners(store, csv, file, audit)));
+      printJson(await withStore(command, (store) => importBusinessUnitOwners(store, csv, file, cliAudit("owners.import", `chargeback owners import ${file}`))));
     });
   program
     .command("audit")

@@ -1,5 +1,5 @@
 import { BUCKET_COLUMNS } from "../../events/modelTimeBuckets";
-import { formatCents } from "../../pricing/money";
+import { formatCents, parseCents } from "../../pricing/money";
 import type { AuditEntry as AuditEntryRow, DirectoryEntry as DirectoryEntryRow, BusinessUnitOwner as BusinessUnitOwnerRow, ClosedMonth as ClosedMonthRow, IngestKey as IngestKeyRow, MonthLog as MonthLogRow, StatementLine as StatementLineRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { HourlyAppUsage } from "../port";
@@ -110,10 +110,10 @@ export const toCostedLine = (r: StatementLineRow): CostedLine => ({
     totalTokens: Number(r.totalTokens),
   },
   atto: BigInt(r.atto),
-  cents: BigInt(r.cost.replace(".", "")),
+  cents: parseCents(r.cost),
   // Statements frozen before discounts existed were at list prices.
   listAtto: BigInt(r.listAtto || r.atto),
-  listCents: BigInt((r.listCost || r.cost).replace(".", "")),
+  listCents: parseCents(r.listCost || r.cost),
   prices: r.prices === "" ? [] : r.prices.split("; "),
 });
 

@@ -1,7 +1,7 @@
 import { forbidden } from "next/navigation";
 import { canSeeUnit } from "../../../../lib/auth/access";
 import { requireCaller } from "../../../../lib/auth/currentCaller";
-import { formatCents } from "../../../../lib/pricing/money";
+import { formatCents, parseCents } from "../../../../lib/pricing/money";
 import { formatCount, formatMoney } from "../../../../lib/reports/formatMoney";
 import { getStatement } from "../../../../lib/statements/getStatement";
 import { getSharedStore } from "../../../../lib/store";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string }> };
 
 /** The printable chargeback statement of one business unit for a closed month. */
-const minus = (a: string, b: string) => formatCents(BigInt(a.replace(".", "")) - BigInt(b.replace(".", "")));
+const minus = (a: string, b: string) => formatCents(parseCents(a) - parseCents(b));
 
 export default async function StatementPage({ params, searchParams }: Props) {
   const [{ id }, { month: asked }] = await Promise.all([params, searchParams]);
