@@ -1,8 +1,7 @@
 import { MODEL_TIME_BUCKETS_MS, percentileBound } from "../events/modelTimeBuckets";
 import type { DirectoryEntry } from "../identity/directoryEntry";
 import { OrgDirectory } from "../org/orgMapping";
-import { discounted, DiscountBook } from "../pricing/discount";
-import { loadPricer } from "../pricing/loadPricer";
+import { loadCharges } from "../pricing/loadCharges";
 import { allocateCents, formatCents } from "../pricing/money";
 import { addTokens, noTokens, type Tokens } from "../statements/statementLine";
 import type { UsageStore } from "../store/port";
@@ -43,15 +42,14 @@ type Bucket = { key: string; atto: bigint; tokens: Tokens };
  */
 export async function getAppReport(store: UsageStore, appId: string, month: string, scope: ReportScope): Promise<AppReport | null> {
   const { from, to } = monthDays(month);
-  const [{ lines, currency, closed }, mappings, apps, usage, pricer, directory] = await Promise.all([
+  const [{ lines, currency, closed }, mappings, apps, usage, charges, directory] = await Promise.all([
     monthLines(store, month),
     store.listOrgMappings(),
     store.listApps(),
     store.listDailyUsage(from, to),
-    loadPricer(store),
+    loadCharges(store),
     store.listDirectoryEntries(),
   ]);
-  const discountBook = new DiscountBook(await store.listDiscounts());
   const org = new OrgDirectory(mappings);
   const everything = scope.units === "all";
   const visibleUnit = (unit: string | undefined) => (unit === undefined || unit === "" ? everything : includesUnit(scope, unit));
@@ -80,9 +78,9 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
   const byDay = new Map<string, Bucket>();
   for (const u of usage) {
     if (u.appId !== appId || !visibleUnit(org.on(appId, u.day)?.businessUnit)) continue;
-    const priced = pricer.price(u);
     // Split the app's cents as they were charged: after discounts, day by day.
-    const atto = priced.priced ? discounted(priced.atto, discountBook.ppmOn(priced.modelId, u.day)) : 0n;
+    const priced = charges.charge(u);
+    const atto = priced.priced ? priced.atto : 0n;
     const t = { requests: Number(u.requests), promptTokens: Number(u.promptTokens), cachedTokens: Number(u.cachedTokens), completionTokens: Number(u.completionTokens), totalTokens: Number(u.totalTokens) };
     for (const [map, key] of [[byDeployment, u.deployment || "(none)"], [byOperation, u.operation || "(unknown)"], [byDay, u.day]] as const) {
       const b = map.get(key) ?? { key, atto: 0n, tokens: noTokens() };

@@ -1,6 +1,5 @@
 import { OrgDirectory } from "../org/orgMapping";
-import { discounted, DiscountBook } from "../pricing/discount";
-import { loadPricer } from "../pricing/loadPricer";
+import { loadCharges } from "../pricing/loadCharges";
 import { allocateCents, formatCents } from "../pricing/money";
 import type { UsageStore } from "../store/port";
 import { monthDays } from "./month";
@@ -15,17 +14,16 @@ export type DailyTrend = { days: string[]; units: string[]; cost: Record<string,
  */
 export async function getDailyTrend(store: UsageStore, month: string, scope: ReportScope = ALL_UNITS): Promise<DailyTrend> {
   const { from, to } = monthDays(month);
-  const [usage, pricer, mappings, discounts] = await Promise.all([store.listDailyUsage(from, to), loadPricer(store), store.listOrgMappings(), store.listDiscounts()]);
-  const discountBook = new DiscountBook(discounts);
+  const [usage, charges, mappings] = await Promise.all([store.listDailyUsage(from, to), loadCharges(store), store.listOrgMappings()]);
   const org = new OrgDirectory(mappings);
   const atto = new Map<string, Map<string, bigint>>();
   for (const u of usage) {
     const unit = org.on(u.appId, u.day)?.businessUnit ?? "";
     if (unit === "" ? scope.units !== "all" : !includesUnit(scope, unit)) continue;
-    const priced = pricer.price(u);
+    const priced = charges.charge(u);
     if (!priced.priced) continue;
     const day = atto.get(u.day) ?? new Map<string, bigint>();
-    day.set(unit, (day.get(unit) ?? 0n) + discounted(priced.atto, discountBook.ppmOn(priced.modelId, u.day)));
+    day.set(unit, (day.get(unit) ?? 0n) + priced.atto);
     atto.set(u.day, day);
   }
   const days = [...atto.keys()].sort();

@@ -1,6 +1,5 @@
 import { OrgDirectory } from "../org/orgMapping";
-import { discounted, DiscountBook } from "../pricing/discount";
-import { loadPricer } from "../pricing/loadPricer";
+import { loadCharges } from "../pricing/loadCharges";
 import { formatAtto } from "../pricing/money";
 import type { Price } from "../pricing/priceBook";
 import { monthDays } from "../reports/month";
@@ -18,14 +17,7 @@ const describePrice = (p: Price) => `${p.meterName} at ${formatAtto(p.atto)} per
  */
 export async function liveLines(store: UsageStore, month: string): Promise<LiveMonth> {
   const { from, to } = monthDays(month);
-  const [usage, pricer, mappings, apps, discounts] = await Promise.all([
-    store.listDailyUsage(from, to),
-    loadPricer(store),
-    store.listOrgMappings(),
-    store.listApps(),
-    store.listDiscounts(),
-  ]);
-  const discountBook = new DiscountBook(discounts);
+  const [usage, charges, mappings, apps] = await Promise.all([store.listDailyUsage(from, to), loadCharges(store), store.listOrgMappings(), store.listApps()]);
   const org = new OrgDirectory(mappings);
   const appNames = new Map(apps.map((a) => [a.appId, a.displayName]));
   const lines = new Map<string, StatementLine & { priceSet: Set<Price> }>();
@@ -34,7 +26,7 @@ export async function liveLines(store: UsageStore, month: string): Promise<LiveM
   for (const u of usage) {
     const mapping = org.on(u.appId, u.day);
     const businessUnit = mapping?.businessUnit ?? "";
-    const priced = pricer.price(u);
+    const priced = charges.charge(u);
     if (!priced.priced) {
       const key = `${businessUnit}|${priced.reason}`;
       const entry = unpriced.get(key) ?? { businessUnit, reason: priced.reason, requests: 0, totalTokens: 0 };
@@ -49,8 +41,8 @@ export async function liveLines(store: UsageStore, month: string): Promise<LiveM
       lines.set(lineKey(key), line);
     }
     if (priced.priced) {
-      line.listAtto += priced.atto;
-      line.atto += discounted(priced.atto, discountBook.ppmOn(priced.modelId, u.day));
+      line.listAtto += priced.listAtto;
+      line.atto += priced.atto;
     }
     // The book's price objects are shared, so the set holds each price once; described at the end.
     if (priced.priced) for (const p of priced.prices) line.priceSet.add(p);
@@ -63,6 +55,6 @@ export async function liveLines(store: UsageStore, month: string): Promise<LiveM
   return {
     lines: [...lines.values()].map(({ priceSet, ...line }) => ({ ...line, prices: [...new Set([...priceSet].map(describePrice))].sort() })),
     unpriced: [...unpriced.values()],
-    currency: pricer.book.currency,
+    currency: charges.currency,
   };
 }
