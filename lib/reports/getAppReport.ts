@@ -4,7 +4,7 @@ import { OrgDirectory } from "../org/orgMapping";
 import { loadCharges } from "../pricing/loadCharges";
 import { allocateCents, formatCents } from "../pricing/money";
 import { addTokens, noTokens, type Tokens } from "../statements/statementLine";
-import type { UsageStore } from "../store/port";
+import type { HourlyAppUsage, UsageStore } from "../store/port";
 import { monthLines, type ReportRow } from "./getChargebackReport";
 import { monthDays } from "./month";
 import { includesUnit, type ReportScope } from "./reportScope";
@@ -116,7 +116,7 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
     byDeployment: rows(split(byDeployment)),
     byOperation: rows(split(byOperation)),
     daily: split(byDay).sort((a, b) => a.key.localeCompare(b.key)).map((b) => ({ day: b.key, cost: formatCents(b.cents), requests: b.tokens.requests })),
-    hourly: hours.map((h) => ({ hour: h.hour, requests: h.requests })),
+    hourly: requestsPerHour(hours),
     directory: directory.find((e) => e.appId === appId) ?? null,
     mappings: history.map((m) => ({
       businessUnit: visibleUnit(m.businessUnit) ? m.businessUnit : "another business unit",
@@ -125,4 +125,11 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
       validTo: m.validTo,
     })),
   };
+}
+
+/** Hourly rows come one per deployment: the chart wants one point per hour. */
+function requestsPerHour(hours: HourlyAppUsage[]): { hour: string; requests: number }[] {
+  const perHour = new Map<string, number>();
+  for (const h of hours) perHour.set(h.hour, (perHour.get(h.hour) ?? 0) + h.requests);
+  return [...perHour].map(([hour, requests]) => ({ hour, requests }));
 }

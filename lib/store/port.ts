@@ -33,8 +33,23 @@ export type DailyUsage = {
   modelTimeMs: bigint;
 };
 
-/** `buckets[i]` counts timed requests per MODEL_TIME_BUCKETS_MS bound, the last one those over it. */
-export type HourlyAppUsage = { hour: string; appId: string; requests: number; totalTokens: number; timedRequests: number; modelTimeMs: number; buckets: number[] };
+/**
+ * Usage per UTC hour, app and deployment. `buckets[i]` counts timed requests per
+ * MODEL_TIME_BUCKETS_MS bound, the last one those over it.
+ */
+export type HourlyAppUsage = {
+  hour: string;
+  appId: string;
+  deployment: string;
+  requests: number;
+  promptTokens: number;
+  cachedTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  timedRequests: number;
+  modelTimeMs: number;
+  buckets: number[];
+};
 
 export type QuarantineStatus = "open" | "replayed";
 export type QuarantinedEvent = {
@@ -60,8 +75,10 @@ export interface UsageStore {
   saveUsageBatch(batch: UsageBatch): Promise<UsageBatchResult>;
   /** Rollups for the UTC days in [fromDay, toDay). */
   listDailyUsage(fromDay: string, toDay: string): Promise<DailyUsage[]>;
-  /** One app's hourly rollups for the UTC days in [fromDay, toDay), oldest first. */
+  /** One app's hourly rollups (one per deployment) for the UTC days in [fromDay, toDay), oldest first. */
   listHourlyAppUsage(appId: string, fromDay: string, toDay: string): Promise<HourlyAppUsage[]>;
+  /** Every app's hourly rollups on these deployments for the UTC days in [fromDay, toDay), oldest first. */
+  listHourlyUsage(fromDay: string, toDay: string, deployments: string[]): Promise<HourlyAppUsage[]>;
   /** The earliest and latest UTC day with usage, or null when there is none. */
   getUsageDayRange(): Promise<{ first: string; last: string } | null>;
 

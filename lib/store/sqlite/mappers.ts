@@ -150,7 +150,11 @@ export const toMonthLogEntry = (r: MonthLogRow): MonthLogEntry => ({
 export const toHourlyAppUsage = (r: Record<string, number | string>): HourlyAppUsage => ({
   hour: String(r.hour),
   appId: String(r.appId),
+  deployment: String(r.deployment),
   requests: Number(r.requests),
+  promptTokens: Number(r.promptTokens),
+  cachedTokens: Number(r.cachedTokens),
+  completionTokens: Number(r.completionTokens),
   totalTokens: Number(r.totalTokens),
   timedRequests: Number(r.timedRequests),
   modelTimeMs: Number(r.modelTimeMs),

@@ -49,7 +49,15 @@ export class SqliteStore implements UsageStore {
   }
 
   async listHourlyAppUsage(appId: string, fromDay: string, toDay: string) {
-    const rows = this.db.prepare("SELECT * FROM HourlyAppUsage WHERE appId = ? AND hour >= ? AND hour < ? ORDER BY hour").all(appId, fromDay, toDay);
+    const rows = this.db.prepare("SELECT * FROM HourlyAppUsage WHERE appId = ? AND hour >= ? AND hour < ? ORDER BY hour, deployment").all(appId, fromDay, toDay);
+    return rows.map((r) => toHourlyAppUsage(r as Record<string, number | string>));
+  }
+
+  async listHourlyUsage(fromDay: string, toDay: string, deployments: string[]) {
+    if (deployments.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT * FROM HourlyAppUsage WHERE hour >= ? AND hour < ? AND deployment IN (${deployments.map(() => "?").join(", ")}) ORDER BY hour, appId, deployment`)
+      .all(fromDay, toDay, ...deployments);
     return rows.map((r) => toHourlyAppUsage(r as Record<string, number | string>));
   }
 
