@@ -1,7 +1,7 @@
 import { MODEL_TIME_BUCKETS_MS, percentileBound } from "../events/modelTimeBuckets";
 import type { DirectoryEntry } from "../identity/directoryEntry";
 import { OrgDirectory } from "../org/orgMapping";
-import { loadCharges } from "../pricing/loadCharges";
+import { loadChargedUsage } from "../pricing/chargedUsage";
 import { allocateCents, formatCents } from "../pricing/money";
 import { addTokens, noTokens, type Tokens } from "../statements/statementLine";
 import type { HourlyAppUsage, UsageStore } from "../store/port";
@@ -42,12 +42,11 @@ type Bucket = { key: string; atto: bigint; tokens: Tokens };
  */
 export async function getAppReport(store: UsageStore, appId: string, month: string, scope: ReportScope): Promise<AppReport | null> {
   const { from, to } = monthDays(month);
-  const [{ lines, currency, closed }, mappings, apps, usage, charges, directory] = await Promise.all([
+  const [{ lines, currency, closed }, mappings, apps, { rows: usage }, directory] = await Promise.all([
     monthLines(store, month),
     store.listOrgMappings(),
     store.listApps(),
-    store.listDailyUsage(from, to),
-    loadCharges(store),
+    loadChargedUsage(store, month),
     store.listDirectoryEntries(),
   ]);
   const org = new OrgDirectory(mappings);
@@ -79,7 +78,7 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
   for (const u of usage) {
     if (u.appId !== appId || !visibleUnit(org.on(appId, u.day)?.businessUnit)) continue;
     // Split the app's cents as they were charged: after discounts, day by day.
-    const priced = charges.charge(u);
+    const priced = u.charge;
     const atto = priced.priced ? priced.atto : 0n;
     const t = { requests: Number(u.requests), promptTokens: Number(u.promptTokens), cachedTokens: Number(u.cachedTokens), completionTokens: Number(u.completionTokens), totalTokens: Number(u.totalTokens) };
     for (const [map, key] of [[byDeployment, u.deployment || "(none)"], [byOperation, u.operation || "(unknown)"], [byDay, u.day]] as const) {

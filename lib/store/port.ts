@@ -3,6 +3,7 @@ import type { AuditEntry } from "../audit/auditEntry";
 import type { DirectoryEntry } from "../identity/directoryEntry";
 import type { IngestKey } from "../intake/ingestKey";
 import type { Discount } from "../pricing/discount";
+import type { Reservation } from "../pricing/reservation";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../statements/statementLine";
 import type { BusinessUnitOwner } from "../org/businessUnitOwner";
 import type { OrgMapping } from "../org/orgMapping";
@@ -92,7 +93,10 @@ export interface UsageStore {
   /** Adds new (family, validFrom) discounts and updates changed ones, audited like mappings. */
   saveDiscounts(discounts: Discount[], audit?: AuditContext): Promise<UpsertSummary>;
   listDiscounts(): Promise<Discount[]>;
-  /** Changes whenever prices or deployments do: lets a built price book be reused until then. */
+  /** Adds new (deployment, validFrom) reservations and updates changed ones, audited like mappings. */
+  saveReservations(reservations: Reservation[], audit?: AuditContext): Promise<UpsertSummary>;
+  listReservations(): Promise<Reservation[]>;
+  /** Changes whenever prices, deployments or reservations do: lets a built price book be reused until then. */
   getPricingVersion(): Promise<string>;
   listRetailPrices(): Promise<RetailPriceItem[]>;
   saveDeployments(deployments: Deployment[], audit?: AuditContext): Promise<UpsertSummary>;
