@@ -23,25 +23,26 @@ function hoursOf(month: string): string[] {
 const weightOf = (h: HourlyAppUsage) => BigInt(Math.max(0, h.promptTokens - h.cachedTokens) + h.completionTokens);
 
 /**
- * Each covered hour's cost: the hourly price, or the monthly price's share for the hours covered
- * (rounded down to the atto-unit) spread evenly over them.
+ * Each covered hour's cost, up to the hour `now` falls in (capacity is paid as time passes): the
+ * hourly price, or the monthly price's share for those hours (rounded down to the atto-unit)
+ * spread evenly over them.
  */
-function hourlyCosts(r: Reservation, month: string): Map<string, bigint> {
+function hourlyCosts(r: Reservation, month: string, now: string): Map<string, bigint> {
   const hours = hoursOf(month);
-  const covered = hours.filter((hour) => inEffect(r, hour.slice(0, 10)));
+  const covered = hours.filter((hour) => hour <= now && inEffect(r, hour.slice(0, 10)));
   const price = BigInt(r.units) * attoPerToken(r.price, 1);
   const costs = r.per === "hour" ? covered.map(() => price) : splitByWeight((price * BigInt(covered.length)) / BigInt(hours.length), covered.map(() => 1n));
   return new Map(covered.map((hour, i) => [hour, costs[i]]));
 }
 
 /**
- * A reservation's cost in one month, hour by hour, shared among the apps that used its deployment
+ * A reservation's cost in one month (so far, at `now`: an ISO time), hour by hour, shared among the apps that used its deployment
  * in that hour in proportion to their weighed tokens. An hour nobody used is idle: `share` spreads
  * idle hours over the month's users by their tokens on each day they used it, `separate` (or a
  * month without any use) books them to the idle line on their own day. The parts add up to the
  * reservation's cost exactly, in atto-units.
  */
-export function chargeReservation(r: Reservation, month: string, usage: readonly HourlyAppUsage[]): ReservationCharge[] {
+export function chargeReservation(r: Reservation, month: string, usage: readonly HourlyAppUsage[], now = new Date().toISOString()): ReservationCharge[] {
   const byHour = new Map<string, HourlyAppUsage[]>();
   for (const h of usage) if (h.deployment === r.deployment) byHour.set(h.hour, [...(byHour.get(h.hour) ?? []), h]);
   const charges = new Map<string, ReservationCharge>();
@@ -53,7 +54,7 @@ export function chargeReservation(r: Reservation, month: string, usage: readonly
   };
   const idleHours: [string, bigint][] = [];
   const monthWeights = new Map<string, { day: string; appId: string; weight: bigint }>();
-  for (const [hour, cost] of hourlyCosts(r, month)) {
+  for (const [hour, cost] of hourlyCosts(r, month, now.slice(0, 13))) {
     const users = (byHour.get(hour) ?? []).filter((h) => weightOf(h) > 0n);
     if (users.length === 0) {
       idleHours.push([hour, cost]);

@@ -25,7 +25,7 @@ provisioned-idle:ptu-east,CC-P,Platform,2020-01-01
 // From the 15th, gpt-4o 2024-08-06 global input costs $2.00 per 1M tokens instead of $2.50.
 const PRICE_CUT: RetailPriceItem = {
   meterId: "price-cut", meterName: "gpt-4o-0806-Inp-glbl Tokens", productName: "Azure OpenAI", skuName: "gpt-4o-0806-Inp-glbl", serviceName: "Foundry Models",
-  armRegionName: "eastus2", unitOfMeasure: "1K", retailPrice: "0.002", effectiveStartDate: "2026-11-15T00:00:00Z", currencyCode: "USD", type: "Consumption", tierMinimumUnits: "0",
+  armRegionName: "eastus2", unitOfMeasure: "1K", retailPrice: "0.002", effectiveStartDate: "2026-09-15T00:00:00Z", currencyCode: "USD", type: "Consumption", tierMinimumUnits: "0",
 };
 
 /** n calls of 1,000 prompt (`cached` of them cached) and 100 completion tokens. */
@@ -38,26 +38,26 @@ describe("provisioned throughput", () => {
     await importRetailPrices(store, [...snapshotItems(), PRICE_CUT]);
     await importDeployments(store, DEPLOYMENTS, "deployments.csv");
     await importOrgMappings(store, ORG, "org.csv");
-    await importDiscounts(store, "family,percent,validFrom\ngpt-4o,10,2026-11-20\n", "discounts.csv");
+    await importDiscounts(store, "family,percent,validFrom\ngpt-4o,10,2026-09-20\n", "discounts.csv");
     await ingestLines(store, [
-      ...calls("app-1", "gpt-4o", "2026-11-10T09:00:00Z", 100), // 100 × $0.0035 = $0.35
-      ...calls("app-1", "gpt-4o", "2026-11-16T09:00:00Z", 100), // after the cut: 100 × $0.0030 = $0.30
-      ...calls("app-2", "gpt-4o", "2026-11-21T09:00:00Z", 100), // and 10% off: 100 × $0.0027 = $0.27
-      ...calls("app-2", "ptu-east", "2026-11-10T12:10:00Z", 30), // weighs 30 × 1,100 = 33,000
-      ...calls("app-3", "ptu-east", "2026-11-10T12:50:00Z", 10, 500), // 10 × (500 uncached + 100) = 6,000
-      ...calls("app-3", "ptu-east", "2026-11-11T08:00:00Z", 5),
+      ...calls("app-1", "gpt-4o", "2026-09-10T09:00:00Z", 100), // 100 × $0.0035 = $0.35
+      ...calls("app-1", "gpt-4o", "2026-09-16T09:00:00Z", 100), // after the cut: 100 × $0.0030 = $0.30
+      ...calls("app-2", "gpt-4o", "2026-09-21T09:00:00Z", 100), // and 10% off: 100 × $0.0027 = $0.27
+      ...calls("app-2", "ptu-east", "2026-09-10T12:10:00Z", 30), // weighs 30 × 1,100 = 33,000
+      ...calls("app-3", "ptu-east", "2026-09-10T12:50:00Z", 10, 500), // 10 × (500 uncached + 100) = 6,000
+      ...calls("app-3", "ptu-east", "2026-09-11T08:00:00Z", 5),
     ]);
 
     // Without a reservation, provisioned tokens are unpriced (never charged at pay-as-you-go rates).
-    const before = await getChargebackReport(store, "2026-11", "business-unit");
+    const before = await getChargebackReport(store, "2026-09", "business-unit");
     expect(before.total).toBe("0.92");
     expect(before.unpriced).toMatchObject({ requests: 45 });
 
-    // 2 PTU at $1.50 an hour: $3 an hour, $2,160 in November's 720 hours. The 12:00 hour of the
+    // 2 PTU at $1.50 an hour: $3 an hour, $2,160 in September's 720 hours. The 12:00 hour of the
     // 10th goes 33,000 : 6,000 to app-2 and app-3, the 08:00 hour of the 11th to app-3, and the
     // 718 idle hours ($2,154) to the deployment's idle line, which Platform carries.
-    await importReservations(store, "deployment,units,price,per,validFrom,idle\nptu-east,2,1.5,hour,2026-11-01,separate\n", "ptu.csv");
-    const report = await getChargebackReport(store, "2026-11", "business-unit");
+    await importReservations(store, "deployment,units,price,per,validFrom,idle\nptu-east,2,1.5,hour,2026-09-01,separate\n", "ptu.csv");
+    const report = await getChargebackReport(store, "2026-09", "business-unit");
     expect(report.unpriced).toMatchObject({ requests: 0 });
     expect(Object.fromEntries(report.rows.map((r) => [r.key, r.cost]))).toEqual({
       Retail: "0.65",
@@ -67,15 +67,15 @@ describe("provisioned throughput", () => {
     });
     expect(report.total).toBe("2160.92");
 
-    const byApp = await getChargebackReport(store, "2026-11", "app");
+    const byApp = await getChargebackReport(store, "2026-09", "app");
     expect(byApp.rows.find((r) => r.key === "app-3")).toMatchObject({ cost: "3.46", requests: 15 });
 
-    await closeMonth(store, "2026-11", "fin", Date.UTC(2026, 11, 2));
-    const statement = await getStatement(store, "2026-11", "Marketing");
-    expect(statement.total).toBe("2.81");
-    expect(statement.lines.flatMap((l) => l.prices)).toContain("reservation of ptu-east, 2 PTU, at 1.5 per PTU and hour from 2026-11-01");
-    const platform = await getStatement(store, "2026-11", "Platform");
-    expect(platform.lines).toMatchObject([{ appId: "provisioned-idle:ptu-east", cost: "2154.00", requests: 0 }]);
+    await closeMonth(store, "2026-09", "fin", Date.UTC(2026, 9, 2));
+    const statement = await getStatement(store, "2026-09", "Marketing");
+    expect(statement?.total).toBe("2.81");
+    expect(statement?.lines.flatMap((l) => l.prices)).toContain("reservation of ptu-east, 2 PTU, at 1.5 per PTU and hour from 2026-09-01");
+    const platform = await getStatement(store, "2026-09", "Platform");
+    expect(platform?.lines).toMatchObject([{ appId: "provisioned-idle:ptu-east", cost: "2154.00", requests: 0 }]);
   });
 
   it("shares idle hours among the month's users when the admin picks share, and refuses reservations that cannot apply", async () => {
@@ -83,17 +83,17 @@ describe("provisioned throughput", () => {
     await importRetailPrices(store, snapshotItems());
     await importDeployments(store, DEPLOYMENTS, "deployments.csv");
     await importOrgMappings(store, ORG, "org.csv");
-    await ingestLines(store, [...calls("app-2", "ptu-east", "2026-11-10T12:10:00Z", 30), ...calls("app-3", "ptu-east", "2026-11-10T12:50:00Z", 10, 500)]);
-    await importReservations(store, "deployment,units,price,per,validFrom\nptu-east,1,300,month,2026-11-01\n", "ptu.csv", { actor: "admin", action: "reservations.import", reason: "PTU bought" });
-    const report = await getChargebackReport(store, "2026-11", "business-unit");
+    await ingestLines(store, [...calls("app-2", "ptu-east", "2026-09-10T12:10:00Z", 30), ...calls("app-3", "ptu-east", "2026-09-10T12:50:00Z", 10, 500)]);
+    await importReservations(store, "deployment,units,price,per,validFrom\nptu-east,1,300,month,2026-09-01\n", "ptu.csv", { actor: "admin", action: "reservations.import", reason: "PTU bought" });
+    const report = await getChargebackReport(store, "2026-09", "business-unit");
     // $300 shared 33,000 : 6,000.
     expect(Object.fromEntries(report.rows.map((r) => [r.key, r.cost]))).toEqual({ Marketing: "253.85", Stores: "46.15" });
 
-    await expect(importReservations(store, "deployment,units,price,per,validFrom\ngpt-4o,1,2,hour,2026-11-01\n", "r.csv")).rejects.toThrow(
+    await expect(importReservations(store, "deployment,units,price,per,validFrom\ngpt-4o,1,2,hour,2026-09-01\n", "r.csv")).rejects.toThrow(
       "gpt-4o: is GlobalStandard, only ProvisionedManaged deployments are reserved",
     );
-    await expect(importReservations(store, "deployment,units,price,per,validFrom\nptu-east,1,2,hour,2026-11-20\n", "r.csv")).rejects.toThrow(
-      "ptu-east: the reservation from 2026-11-01 overlaps the one from 2026-11-20",
+    await expect(importReservations(store, "deployment,units,price,per,validFrom\nptu-east,1,2,hour,2026-09-20\n", "r.csv")).rejects.toThrow(
+      "ptu-east: the reservation from 2026-09-01 overlaps the one from 2026-09-20",
     );
     expect(await store.listReservations()).toHaveLength(1);
     expect((await store.listAudit(10)).map((a) => a.subject)).toContain("reservation ptu-east");
