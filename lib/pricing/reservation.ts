@@ -29,8 +29,13 @@ export const Reservation = z
   .refine((r) => r.validTo === null || r.validTo > r.validFrom, { message: "must be after validFrom", path: ["validTo"] });
 export type Reservation = z.infer<typeof Reservation>;
 
+const IDLE_PREFIX = "provisioned-idle:";
+
 /** The app id idle capacity of a `separate` reservation is booked to: map it like any app. */
-export const idleCapacityAppId = (deployment: string) => `provisioned-idle:${deployment}`;
+export const idleCapacityAppId = (deployment: string) => `${IDLE_PREFIX}${deployment}`;
+
+/** What to call an idle capacity line, which no directory names; null for other app ids. */
+export const idleCapacityName = (appId: string) => (appId.startsWith(IDLE_PREFIX) ? `Idle capacity of ${appId.slice(IDLE_PREFIX.length)}` : null);
 
 /** Two reservations of one deployment in effect on the same day, described; empty when none. */
 export const findReservationOverlaps = (reservations: readonly Reservation[]) =>

@@ -1,5 +1,6 @@
 import { OrgDirectory } from "../org/orgMapping";
 import { loadChargedUsage } from "../pricing/chargedUsage";
+import { idleCapacityName } from "../pricing/reservation";
 import { formatAtto } from "../pricing/money";
 import type { Price } from "../pricing/priceBook";
 import type { UsageStore } from "../store/port";
@@ -34,7 +35,7 @@ export async function liveLines(store: UsageStore, month: string): Promise<LiveM
     const key = { businessUnit, costCenter: mapping?.costCenter ?? "", appId: u.appId, model: priced.priced ? priced.modelId : u.model || u.deployment };
     let line = lines.get(lineKey(key));
     if (!line) {
-      line = { kind: "usage", forMonth: month, ...key, appName: appNames.get(u.appId) ?? u.appId, reason: "", tokens: noTokens(), atto: 0n, listAtto: 0n, prices: [], priceSet: new Set() };
+      line = { kind: "usage", forMonth: month, ...key, appName: appNames.get(u.appId) ?? idleCapacityName(u.appId) ?? u.appId, reason: "", tokens: noTokens(), atto: 0n, listAtto: 0n, prices: [], priceSet: new Set() };
       lines.set(lineKey(key), line);
     }
     if (priced.priced) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";
+import { unmappedQueue } from "../../../lib/org/unmappedQueue";
 import { importDeployments } from "../../../lib/pricing/importDeployments";
 import { importDiscounts } from "../../../lib/pricing/importDiscounts";
 import { importReservations } from "../../../lib/pricing/importReservations";
@@ -97,5 +98,19 @@ describe("provisioned throughput", () => {
     );
     expect(await store.listReservations()).toHaveLength(1);
     expect((await store.listAudit(10)).map((a) => a.subject)).toContain("reservation ptu-east");
+  });
+
+  it("puts idle capacity kept separate in the admin's unmapped queue until a cost center carries it", async () => {
+    const { store } = freshStore();
+    await importRetailPrices(store, snapshotItems());
+    await importDeployments(store, DEPLOYMENTS, "deployments.csv");
+    await importReservations(store, "deployment,units,price,per,validFrom,idle\nptu-east,1,1,hour,2026-09-01,separate\n", "ptu.csv");
+    const queue = await unmappedQueue(store, ["2026-08", "2026-09"]);
+    expect(queue.map((q) => [q.appId, q.appName, q.cost, q.requests, q.firstDay, q.lastDay])).toEqual([
+      ["provisioned-idle:ptu-east", "Idle capacity of ptu-east", "720.00", 0, "2026-09-01", "2026-09-30"],
+    ]);
+    await importOrgMappings(store, "appId,costCenter,businessUnit,validFrom\nprovisioned-idle:ptu-east,CC-P,Platform,2026-09-01\n", "org.csv");
+    expect(await unmappedQueue(store, ["2026-08", "2026-09"])).toEqual([]);
+    expect((await getChargebackReport(store, "2026-09", "business-unit")).rows).toMatchObject([{ key: "Platform", cost: "720.00" }]);
   });
 });
