@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import path from "node:path";
 
 const BIN = path.resolve(__dirname, "..", "..", "bin", "chargeback.js");
@@ -17,3 +17,15 @@ export function runCli(args: string[], options: { db?: string; input?: string; c
 }
 
 export const json = <T = unknown>(r: CliResult): T => JSON.parse(r.stdout) as T;
+
+/**
+ * The same, without blocking this process: for commands that talk to a stand-in server running
+ * in the test's own process, which could not answer while a synchronous child waits.
+ */
+export function runCliAsync(args: string[], options: { db?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, CHARGEBACK_DATABASE_URL: options.db ? `file:${options.db}` : undefined, DEBUG: "", ...options.env } }, (error, stdout, stderr) =>
+      resolve({ status: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
