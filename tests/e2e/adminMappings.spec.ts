@@ -87,6 +87,6 @@ test("the price book and the deployments in use are there to check, with what is
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
   await page.screenshot({ path: "test-results/screenshots/admin-prices.png", fullPage: true });
   await page.goto("/admin/deployments");
-  await expect(page.getByTestId("deployment-row")).toHaveCount(14);
+  await expect(page.getByTestId("deployment-row")).toHaveCount(15);
   await page.screenshot({ path: "test-results/screenshots/admin-deployments.png", fullPage: true });
 });

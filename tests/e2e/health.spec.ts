@@ -7,8 +7,11 @@ import { cliExiting, PERSONAS, root, signInAs } from "./personas";
 
 test("an admin sees the last recorded security check beside the pipeline's health", async ({ page }) => {
   // A copy of the shipped template whose Event Hubs namespace is public on "Selected networks" with no rule.
-  const template = JSON.parse(fs.readFileSync(path.join(root, "deploy", "azure", "chargeback.json"), "utf8")) as { resources: { type: string; properties: Record<string, unknown> }[] };
-  template.resources.find((r) => r.type === "Microsoft.EventHub/namespaces")!.properties.publicNetworkAccess = "Enabled";
+  type Resource = { type: string; properties: Record<string, unknown>; resources?: Resource[] };
+  const template = JSON.parse(fs.readFileSync(path.join(root, "deploy", "azure", "chargeback.json"), "utf8")) as { resources: Resource[] };
+  const namespace = template.resources.find((r) => r.type === "Microsoft.EventHub/namespaces")!;
+  namespace.properties.publicNetworkAccess = "Enabled";
+  namespace.resources!.find((r) => r.type === "networkRuleSets")!.properties.publicNetworkAccess = "Enabled";
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "doctor-")), "open.json");
   fs.writeFileSync(file, JSON.stringify(template));
   // Exit code 3: a check failed.

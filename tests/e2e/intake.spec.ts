@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { v1Event } from "../support/ingest";
@@ -33,10 +36,15 @@ test("the HTTP intake takes events only with an ingest key, through the same pip
     const report = (await (await finance.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&businessUnit=${encodeURIComponent(UNIT_A)}`)).json()) as ChargebackReport;
     return report.rows[0]?.requests ?? 0;
   };
-  const appId = ((await (await finance.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`)).json()) as ChargebackReport).rows[0].key;
+  // An app of the test's own in unit A, so no other test's mapping change moves its usage.
+  const runId = Date.now().toString(36);
+  const appId = `intake-${runId}`;
+  const costCenter = ((await (await finance.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&by=cost-center&businessUnit=${encodeURIComponent(UNIT_A)}`)).json()) as ChargebackReport).rows[0].key;
+  const mapping = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "intake-")), "org.csv");
+  fs.writeFileSync(mapping, `appId,costCenter,businessUnit,validFrom\n${appId},${costCenter},${UNIT_A},2020-01-01\n`);
+  cli("org", "import", mapping);
 
   // A user's session is not an ingest credential, and an ingest key is not a user's session.
-  const runId = Date.now().toString(36);
   const batch = [event(appId, `${runId}-1`), event(appId, `${runId}-2`), seedPolicyEvent(appId), { ...event(appId, `${runId}-4`), promptTokens: -5 }];
   expect((await finance.request.post("/api/v1/events", { data: batch })).status()).toBe(401);
   const noKey = await anonymous.post("/api/v1/events", { data: batch });
