@@ -9,14 +9,14 @@ export const isLoopbackHost = (host: string) => /^(localhost|127(\.\d{1,3}){3}|\
 export const Config = z
   .object({
     CHARGEBACK_DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL),
-    CHARGEBACK_STORE: z.enum(["sqlite", "cosmos"], { error: "CHARGEBACK_STORE must be sqlite or cosmos" }).default("sqlite"),
+    CHARGEBACK_STORE: z.enum(["sqlite", "cosmos"], { error: "must be sqlite or cosmos" }).default("sqlite"),
     // Cosmos DB (CHARGEBACK_STORE=cosmos): the account's endpoint, reached with Entra ID
     // (DefaultAzureCredential); a key only for a test server on loopback.
-    CHARGEBACK_COSMOS_ENDPOINT: z.url({ protocol: /^https?$/, error: "CHARGEBACK_COSMOS_ENDPOINT must be an http(s) URL such as https://<account>.documents.azure.com:443/" }).optional(),
+    CHARGEBACK_COSMOS_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://<account>.documents.azure.com:443/" }).optional(),
     CHARGEBACK_COSMOS_DATABASE: z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/, "CHARGEBACK_COSMOS_DATABASE must be 1-255 letters, digits, dots, dashes or underscores")
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/, "must be 1-255 letters, digits, dots, dashes or underscores")
       .default("chargeback"),
     CHARGEBACK_COSMOS_KEY: z.string().trim().min(1).optional(),
     // The currency reports are priced in: the Retail Prices API's prices for it (sync them with
@@ -29,6 +29,7 @@ export const Config = z
       ctx.addIssue({ code: "custom", path: ["CHARGEBACK_COSMOS_ENDPOINT"], message: "is required when CHARGEBACK_STORE=cosmos" });
       return;
     }
+    if (!URL.canParse(c.CHARGEBACK_COSMOS_ENDPOINT)) return; // already reported by the field's own check
     const host = new URL(c.CHARGEBACK_COSMOS_ENDPOINT).hostname;
     if (c.CHARGEBACK_COSMOS_KEY && !isLoopbackHost(host)) {
       ctx.addIssue({

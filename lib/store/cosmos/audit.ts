@@ -19,7 +19,7 @@ export async function recordAudit(c: Containers, audit: AuditContext, changes: r
     const value: AuditEntry = JSON.parse(JSON.stringify({ at, actor: audit.actor, action: audit.action, subject, before: before ?? null, after: after ?? null, reason: audit.reason }));
     return { id: docId(KIND, seq), kind: KIND, seq, value };
   });
-  await upsertEach(c.reference, docs, () => KIND);
+  await upsertEach(c.reference, docs);
 }
 
 /** Newest first. */

@@ -14,38 +14,57 @@ export async function queryAll<T>(container: Container, query: string, parameter
   return resources;
 }
 
+const PARALLEL = 16;
+const codeOf = (error: unknown) => (error as { code?: unknown }).code;
+
 /**
- * Creates documents, each on its own: true where it was new, false where its id existed (409).
- * Any other failure throws, so the caller's batch is retried rather than half counted.
+ * Creates documents (the SDK reads each one's partition key from it), each with its own point write (up to 16 at once): true where it was new,
+ * false where its id existed (409). Any other failure throws, so the caller's batch is retried.
+ * (Not `executeBulkOperations`: it waits up to a second for a partial batch to fill.)
  */
-export async function createEach<D extends Doc>(container: Container, docs: readonly D[], partitionKeyOf: (d: D) => string): Promise<boolean[]> {
-  if (docs.length === 0) return [];
-  const operations: OperationInput[] = docs.map((d) => ({ operationType: BulkOperationType.Create, partitionKey: partitionKeyOf(d), resourceBody: body(d) }));
-  const results = await container.items.executeBulkOperations(operations);
-  return results.map((r) => {
-    if (r.error?.code === 409 || r.response?.statusCode === 409) return false;
-    if (r.error || !r.response || r.response.statusCode >= 300) throw new Error(`Cosmos create failed: ${r.error?.message ?? r.response?.statusCode}`);
-    return true;
+export async function createEach<D extends Doc>(container: Container, docs: readonly D[]): Promise<boolean[]> {
+  const created = new Array<boolean>(docs.length).fill(false);
+  await eachLimited([...docs.keys()], PARALLEL, async (i) => {
+    try {
+      await container.items.create(body(docs[i]), { disableAutomaticIdGeneration: true });
+      created[i] = true;
+    } catch (error) {
+      if (codeOf(error) !== 409) throw error;
+    }
+  });
+  return created;
+}
+
+/** Upserts documents (insert or replace by id), up to 16 at once; any failure throws. */
+export async function upsertEach<D extends Doc>(container: Container, docs: readonly D[]): Promise<void> {
+  await eachLimited(docs, PARALLEL, async (d) => {
+    await container.items.upsert(body(d));
   });
 }
 
-/** Upserts documents (insert or replace by id); any failure throws. */
-export async function upsertEach<D extends Doc>(container: Container, docs: readonly D[], partitionKeyOf: (d: D) => string): Promise<void> {
-  if (docs.length === 0) return;
-  const operations: OperationInput[] = docs.map((d) => ({ operationType: BulkOperationType.Upsert, partitionKey: partitionKeyOf(d), resourceBody: body(d) }));
-  for (const r of await container.items.executeBulkOperations(operations)) {
-    if (r.error || !r.response || r.response.statusCode >= 300) throw new Error(`Cosmos upsert failed: ${r.error?.message ?? r.response?.statusCode}`);
+/**
+ * Upserts documents of one logical partition as transactional batches of up to 100: on Cosmos DB
+ * each batch lands all or nothing. Correctness never depends on that (the test server's batches
+ * are not atomic): the documents are idempotent rewrites.
+ */
+export async function upsertInPartition<D extends Doc>(container: Container, partitionKey: string, docs: readonly D[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += 100) {
+    const operations: OperationInput[] = docs.slice(i, i + 100).map((d) => ({ operationType: BulkOperationType.Upsert, partitionKey, resourceBody: body(d) }));
+    const response = await container.items.batch(operations, partitionKey);
+    const failed = response.result?.find((r) => r.statusCode >= 300);
+    if (!response.result || failed) throw new Error(`Cosmos batch upsert in ${partitionKey} failed: ${failed?.statusCode ?? response.code}`);
   }
 }
 
 /** Deletes documents by id; ones already gone are fine. */
 export async function deleteEach(container: Container, ids: readonly { id: string; partitionKey: string }[]): Promise<void> {
-  if (ids.length === 0) return;
-  const operations: OperationInput[] = ids.map(({ id, partitionKey }) => ({ operationType: BulkOperationType.Delete, id, partitionKey }));
-  for (const r of await container.items.executeBulkOperations(operations)) {
-    if (r.error?.code === 404 || r.response?.statusCode === 404) continue;
-    if (r.error || !r.response || r.response.statusCode >= 300) throw new Error(`Cosmos delete failed: ${r.error?.message ?? r.response?.statusCode}`);
-  }
+  await eachLimited(ids, PARALLEL, async ({ id, partitionKey }) => {
+    try {
+      await container.item(id, partitionKey).delete();
+    } catch (error) {
+      if (codeOf(error) !== 404) throw error;
+    }
+  });
 }
 
 /** Runs `work` over items, at most `limit` at a time. */

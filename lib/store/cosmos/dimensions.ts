@@ -38,14 +38,14 @@ export const listRetailPrices = (c: Containers) => listValues<RetailPriceItem>(c
 
 export async function recordPriceSync(c: Containers, run: PriceSyncRun): Promise<void> {
   const seq = nextSeq();
-  await upsertEach(c.reference, [refDoc("priceSync", seq, run, { seq })], () => "priceSync");
+  await upsertEach(c.reference, [refDoc("priceSync", seq, run, { seq })]);
 }
 
 /** Newest first. */
 export async function listPriceSyncs(c: Containers, limit: number): Promise<PriceSyncRun[]> {
   const top = Math.max(0, Math.floor(limit));
   if (top === 0) return [];
-  const docs = await queryAll<{ value: PriceSyncRun }>(c.reference, `SELECT TOP ${top} c.value FROM c WHERE c.kind = "priceSync" ORDER BY c.seq DESC`, {}, "priceSync");
+  const docs = await queryAll<{ value: PriceSyncRun }>(c.reference, `SELECT TOP ${top} * FROM c WHERE c.kind = "priceSync" ORDER BY c.seq DESC`, {}, "priceSync");
   return docs.map((d) => d.value);
 }
 
@@ -86,7 +86,7 @@ export const listApps = async (c: Containers) => (await listValues<App>(c, "app"
 
 /** Replaces the directory entries of these app ids. */
 export async function saveDirectoryEntries(c: Containers, entries: DirectoryEntry[]): Promise<void> {
-  await upsertEach(c.reference, entries.map((e) => refDoc("directory", e.appId, e)), () => "directory");
+  await upsertEach(c.reference, entries.map((e) => refDoc("directory", e.appId, e)));
 }
 
 export const listDirectoryEntries = async (c: Containers) => (await listValues<DirectoryEntry>(c, "directory")).sort(by((e) => e.appId));

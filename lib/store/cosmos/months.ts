@@ -45,7 +45,7 @@ export async function saveClosedMonth(c: Containers, closed: ClosedMonth, lines:
   const month = closed.month;
   if (await getClosedMonth(c, month)) throw new Error(`${month} is already closed`);
   await deleteEach(c.months, await lineIds(c, month)); // left by a close that crashed before its record
-  await upsertEach(c.months, lines.map((l): LineDoc => ({ id: lineId(l), month, type: "line", forMonth: l.forMonth, value: storeLine(l) })), () => month);
+  await upsertEach(c.months, lines.map((l): LineDoc => ({ id: lineId(l), month, type: "line", forMonth: l.forMonth, value: storeLine(l) })));
   await c.months.items.create<ClosedDoc>({ id: "closed", month, type: "closed", value: closed });
   await appendLog(c, log);
 }

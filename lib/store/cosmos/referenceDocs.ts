@@ -51,6 +51,6 @@ export async function upsertByKey<T extends object>(
     const entries = audit.entries({ created, updated: updated.map((after) => ({ before: before.get(keyOf(after))!, after })) });
     if (entries.length > 0) await recordAudit(c, audit.context, entries);
   }
-  await upsertEach(c.reference, [...created, ...updated].map((row) => refDoc(kind, keyOf(row), row, extra)), () => kind);
+  await upsertEach(c.reference, [...created, ...updated].map((row) => refDoc(kind, keyOf(row), row, extra)));
   return summary;
 }

@@ -1,6 +1,6 @@
 import type { IncomingEvent, UsageBatch, UsageBatchResult } from "../port";
 import type { Containers } from "./containers";
-import { createEach, docId, eachLimited, queryAll, upsertEach } from "./cosmosOps";
+import { createEach, docId, eachLimited, queryAll, upsertEach, upsertInPartition } from "./cosmosOps";
 import { ROLLUP_FIELDS, type RollupSource, summarise, toEventDoc } from "./usageDocs";
 import { quarantineDoc } from "./quarantine";
 
@@ -18,7 +18,7 @@ export async function writeEvents(c: Containers, events: readonly IncomingEvent[
     if (!first.has(e.id)) first.set(e.id, i);
   });
   const indexes = [...first.values()];
-  const created = await createEach(c.usage, indexes.map((i) => toEventDoc(events[i], receivedAt)), (d) => d.pk);
+  const created = await createEach(c.usage, indexes.map((i) => toEventDoc(events[i], receivedAt)));
   indexes.forEach((i, k) => (inserted[i] = created[k]));
   return inserted;
 }
@@ -34,7 +34,7 @@ export async function recomputeRollups(c: Containers, pk: string): Promise<void>
   const fields = ROLLUP_FIELDS.map((f) => `c.${f}`).join(", ");
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const events = await queryAll<RollupSource>(c.usage, `SELECT ${fields} FROM c WHERE c.pk = @pk AND c.kind = "event"`, { "@pk": pk }, pk);
-    await upsertEach(c.usage, summarise(pk, events), () => pk);
+    await upsertInPartition(c.usage, pk, summarise(pk, events));
     const [count] = await queryAll<number>(c.usage, `SELECT VALUE COUNT(1) FROM c WHERE c.pk = @pk AND c.kind = "event"`, { "@pk": pk }, pk);
     if (count === events.length) return;
   }
@@ -50,9 +50,9 @@ export async function saveUsageBatch(c: Containers, batch: UsageBatch): Promise<
   const partitions = [...new Set(batch.events.map((e) => toEventDoc(e, batch.receivedAt).pk))];
   await eachLimited(partitions, PARALLEL_PARTITIONS, (pk) => recomputeRollups(c, pk));
   const apps = [...new Set(batch.events.map((e) => e.event.appId))];
-  await upsertEach(c.reference, apps.map((appId) => ({ id: docId(appId), kind: "usageApp", appId })), () => "usageApp");
+  await upsertEach(c.reference, apps.map((appId) => ({ id: docId(appId), kind: "usageApp", appId })));
   const first = new Map(batch.quarantined.map((q) => [q.id, q]));
-  const kept = await createEach(c.quarantine, [...first.values()].map((q) => quarantineDoc(q, batch.receivedAt)), (d) => d.id);
+  const kept = await createEach(c.quarantine, [...first.values()].map((q) => quarantineDoc(q, batch.receivedAt)));
   const quarantined = kept.filter(Boolean).length;
   return { inserted, quarantined, quarantineDuplicates: batch.quarantined.length - quarantined };
 }

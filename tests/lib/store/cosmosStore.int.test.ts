@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig as loadConfigFrom } from "../../../lib/config/schema";
+import { openStore } from "../../../lib/store";
+import { writeEvents } from "../../../lib/store/cosmos/usageWriter";
+import { useCosmosServer, TEST_KEY } from "../../support/cosmosServer";
+import { BATCH, storeContract } from "./storeContract";
+
+const cosmos = useCosmosServer();
+
+storeContract("Cosmos DB", () => cosmos.freshStore());
+
+describe("Cosmos DB store: exactly once without an atomic batch", () => {
+  it("heals rollups after a crash between the facts and their rollups, counting nothing twice", async () => {
+    const store = cosmos.freshStore();
+    const healthy = cosmos.freshStore();
+    await healthy.saveUsageBatch(BATCH);
+    // The crash: the facts were written, the rollups never were.
+    expect(await writeEvents(await store.containers(), BATCH.events, BATCH.receivedAt)).toEqual([true, true, true, true, true, true, false]);
+    expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual([]);
+    // The redelivery: every event is a duplicate, and its partitions' rollups are rebuilt.
+    const again = await store.saveUsageBatch(BATCH);
+    expect(again.inserted).toEqual(BATCH.events.map(() => false));
+    expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual(await healthy.listDailyUsage("2026-11-01", "2026-12-01"));
+    expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"])).toEqual(await healthy.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"]));
+    expect(await store.listUsageAppIds()).toEqual(["app-1", "app-2"]);
+  });
+
+  it("sums every fact when two writers save batches of one app and day at once", async () => {
+    const store = cosmos.freshStore();
+    const events = Array.from({ length: 40 }, (_, i) => ({ ...BATCH.events[0], id: `c${i}`, event: { ...BATCH.events[0].event, requestId: `c${i}` } }));
+    await Promise.all([0, 1, 2, 3].map((k) => store.saveUsageBatch({ events: events.filter((_, i) => i % 4 === k), quarantined: [], receivedAt: 1 })));
+    const [row] = await store.listDailyUsage("2026-11-10", "2026-11-11");
+    expect(row).toMatchObject({ requests: 40n, promptTokens: 40_000n, totalTokens: 44_000n });
+  });
+});
+
+describe("CHARGEBACK_STORE=cosmos settings", () => {
+  const env = { CHARGEBACK_STORE: "cosmos" };
+  const loadConfig = (vars: Record<string, string>) => loadConfigFrom(vars as NodeJS.ProcessEnv);
+
+  it("refuses an account key for an endpoint that is not on loopback, naming the setting", () => {
+    expect(() => loadConfig({ ...env, CHARGEBACK_COSMOS_ENDPOINT: "https://contoso.documents.azure.com:443/", CHARGEBACK_COSMOS_KEY: "abc" })).toThrow(
+      "invalid configuration: CHARGEBACK_COSMOS_KEY: is accepted only for a test server on loopback, not for contoso.documents.azure.com: production signs in with Entra ID (DefaultAzureCredential), so unset the key",
+    );
+    expect(() => openStore(undefined)).not.toThrow(); // the process's own env: SQLite
+  });
+
+  it("names a missing or malformed endpoint and accepts Entra ID or a loopback key", () => {
+    expect(() => loadConfig(env)).toThrow("invalid configuration: CHARGEBACK_COSMOS_ENDPOINT: is required when CHARGEBACK_STORE=cosmos");
+    expect(() => loadConfig({ ...env, CHARGEBACK_COSMOS_ENDPOINT: "contoso" })).toThrow(/^invalid configuration: CHARGEBACK_COSMOS_ENDPOINT: must be an http\(s\) URL/);
+    expect(() => loadConfig({ CHARGEBACK_STORE: "mongo" })).toThrow("invalid configuration: CHARGEBACK_STORE: must be sqlite or cosmos");
+    const entra = loadConfig({ ...env, CHARGEBACK_COSMOS_ENDPOINT: "https://contoso.documents.azure.com:443/" });
+    expect([entra.CHARGEBACK_COSMOS_DATABASE, entra.CHARGEBACK_COSMOS_KEY]).toEqual(["chargeback", undefined]);
+    expect(loadConfig({ ...env, CHARGEBACK_COSMOS_ENDPOINT: cosmos.endpoint(), CHARGEBACK_COSMOS_KEY: TEST_KEY })).toMatchObject({ CHARGEBACK_STORE: "cosmos" });
+  });
+});
