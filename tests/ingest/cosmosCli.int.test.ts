@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { json, runCli, runCliAsync } from "../support/cli";
+import { TEST_KEY, useCosmosServer } from "../support/cosmosServer";
+import { seedEvent, v1Event } from "../support/ingest";
+import { SNAPSHOT_FILES } from "../support/retailPrices";
+import { freshStore } from "../support/store";
+
+const cosmos = useCosmosServer();
+
+describe("the chargeback CLI on CHARGEBACK_STORE=cosmos", () => {
+  it("imports, ingests and reports the same totals as on SQLite, and re-ingesting adds nothing", async () => {
+    const { dir, file: db } = freshStore();
+    const write = (name: string, text: string) => (fs.writeFileSync(path.join(dir, name), text), path.join(dir, name));
+    const deployments = write("deployments.csv", "deployment,model,region,sku\n*,,eastus2,GlobalStandard\nchat,gpt-4o-2024-08-06,eastus2,DataZoneStandard\n");
+    const org = write("org.csv", "appId,costCenter,businessUnit,validFrom,validTo\napp-1,CC-1,Retail,2026-01-01,\napp-3,CC-3,Ops,2026-11-01,\n");
+    const lines = [
+      ...Array.from({ length: 300 }, (_, i) => v1Event({ requestId: `r${i}`, deployment: "chat", time: `2026-11-${String(1 + (i % 28)).padStart(2, "0")}T${String(i % 24).padStart(2, "0")}:00:00Z`, modelTimeMs: 100 + i })),
+      ...Array.from({ length: 50 }, (_, i) => v1Event({ requestId: `m${i}`, appId: "app-3", deployment: "", model: "gpt-4o-mini-2024-07-18", cachedTokens: 500 })),
+      seedEvent({ appid: "app-2" }),
+      "not json",
+    ];
+    const events = write("events.ndjson", `${lines.join("\n")}\n`);
+    const env = { CHARGEBACK_STORE: "cosmos", CHARGEBACK_COSMOS_ENDPOINT: cosmos.endpoint(), CHARGEBACK_COSMOS_DATABASE: "cli-e2e", CHARGEBACK_COSMOS_KEY: TEST_KEY };
+    const onCosmos = async (args: string[]) => {
+      const result = await runCliAsync(args, { env });
+      expect(result.stderr).toBe("");
+      return json<unknown>(result);
+    };
+    const onSqlite = (args: string[]) => json<unknown>(runCli(args, { db }));
+
+    for (const run of [onSqlite, onCosmos]) {
+      expect(await run(["prices", "import", ...SNAPSHOT_FILES])).toMatchObject({ items: 4285, added: 4285 });
+      expect(await run(["deployments", "import", deployments])).toEqual({ added: 2, changed: 0, unchanged: 0 });
+      expect(await run(["org", "import", org])).toEqual({ added: 2, changed: 0, unchanged: 0 });
+      expect(await run(["ingest", events])).toEqual({ accepted: 351, duplicates: 0, quarantined: 1, unpriced: 0 });
+      expect(await run(["ingest", events])).toEqual({ accepted: 0, duplicates: 352, quarantined: 0, unpriced: 0 });
+    }
+    for (const by of ["business-unit", "app", "model", "cost-center"]) {
+      const args = ["report", "--month", "2026-11", "--by", by];
+      const fromCosmos = await onCosmos(args);
+      expect(fromCosmos).toEqual(onSqlite(args));
+      if (by === "business-unit") expect(fromCosmos).toMatchObject({ total: "1.16", rows: [{ key: "Retail", cost: "1.15", requests: 300 }, { key: "Ops", cost: "0.01", requests: 50, cachedTokens: 25_000 }] });
+    }
+    const quarantined = await onCosmos(["quarantine", "list", "--format", "json"]);
+    expect(quarantined).toMatchObject([{ reason: "not valid JSON", source: `${events}:352` }]);
+  });
+
+  it("refuses a key for an endpoint off loopback before touching anything", async () => {
+    const result = await runCliAsync(["report", "--month", "2026-11"], {
+      env: { CHARGEBACK_STORE: "cosmos", CHARGEBACK_COSMOS_ENDPOINT: "https://contoso.documents.azure.com:443/", CHARGEBACK_COSMOS_KEY: "abc" },
+    });
+    expect(result).toMatchObject({ status: 1, stdout: "" });
+    expect(result.stderr).toMatch(/^chargeback: invalid configuration: CHARGEBACK_COSMOS_KEY: is accepted only for a test server on loopback, not for contoso\.documents\.azure\.com[^\n]*\n$/);
+  });
+});
