@@ -24,6 +24,8 @@ import { saveUsageBatch } from "./usageWriter";
  */
 export class CosmosStore implements UsageStore {
   private readonly ready: Promise<Containers>;
+  /** App ids this process has recorded as having usage: each is written to the index once. */
+  private readonly knownApps = new Set<string>();
 
   private constructor(private readonly client: CosmosClient, options: CosmosOptions, { create = true, mustExist = false } = {}) {
     this.ready = prepare(client, options, { create, mustExist });
@@ -41,7 +43,7 @@ export class CosmosStore implements UsageStore {
   }
 
   async saveUsageBatch(batch: UsageBatch) {
-    return saveUsageBatch(await this.ready, batch);
+    return saveUsageBatch(await this.ready, batch, this.knownApps);
   }
   async listDailyUsage(fromDay: string, toDay: string) {
     return rollups.listDailyUsage(await this.ready, fromDay, toDay);

@@ -98,13 +98,18 @@ export type HourlyDoc = {
   buckets: number[];
 };
 
+const dailyId = (e: RollupSource) => docId("daily", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds);
+const hourlyId = (e: RollupSource) => docId("hourly", e.hour, e.appId, e.deployment);
+
+/** The ids of the daily and the hourly rollup an event is summed into. */
+export const rollupIdsOf = (e: RollupSource) => [dailyId(e), hourlyId(e)];
+
 /** Every daily and hourly rollup of one logical partition, summed from all of its events. */
 export function summarise(pk: string, events: readonly RollupSource[]): (DailyDoc | HourlyDoc)[] {
   const daily = new Map<string, DailyDoc>();
   const hourly = new Map<string, HourlyDoc>();
   for (const e of events) {
-    const dayKey = [e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds];
-    const id = docId("daily", ...dayKey);
+    const id = dailyId(e);
     let d = daily.get(id);
     if (!d) {
       d = { id, pk, kind: "daily", day: e.day, appId: e.appId, deployment: e.deployment, model: e.model, region: e.region, operation: e.operation, tokenKinds: e.tokenKinds, requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, reasoningTokens: 0, totalTokens: 0, modelTimeMs: 0 };
@@ -118,7 +123,7 @@ export function summarise(pk: string, events: readonly RollupSource[]): (DailyDo
     d.totalTokens += e.totalTokens;
     d.modelTimeMs += e.modelTimeMs ?? 0;
 
-    const hid = docId("hourly", e.hour, e.appId, e.deployment);
+    const hid = hourlyId(e);
     let h = hourly.get(hid);
     if (!h) {
       h = { id: hid, pk, kind: "hourly", day: e.day, hour: e.hour, appId: e.appId, deployment: e.deployment, requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, totalTokens: 0, timedRequests: 0, modelTimeMs: 0, buckets: BUCKET_COLUMNS.map(() => 0) };

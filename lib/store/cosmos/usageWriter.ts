@@ -1,7 +1,7 @@
 import type { IncomingEvent, UsageBatch, UsageBatchResult } from "../port";
 import type { Containers } from "./containers";
 import { createEach, docId, eachLimited, queryAll, upsertEach, upsertInPartition } from "./cosmosOps";
-import { ROLLUP_FIELDS, type RollupSource, summarise, toEventDoc } from "./usageDocs";
+import { ROLLUP_FIELDS, type RollupSource, rollupIdsOf, summarise, toEventDoc } from "./usageDocs";
 import { quarantineDoc } from "./quarantine";
 
 const PARALLEL_PARTITIONS = 8;
@@ -24,17 +24,19 @@ export async function writeEvents(c: Containers, events: readonly IncomingEvent[
 }
 
 /**
- * Recomputes every rollup of one logical partition (app × day) from its events and upserts them.
- * Rollups are a pure function of the stored facts, so rewriting them is idempotent, and a crash
- * between facts and rollups heals on the next write of that partition (the redelivery). Two
- * writers racing on one partition: each checks after writing that no fact arrived since it read;
- * if one did, it computes again, so the last write always covers every fact.
+ * Recomputes the rollups a batch touched in one logical partition (app × day) from all of that
+ * partition's facts, and upserts them together (one transactional batch on Cosmos DB). Rollups are
+ * a pure function of the stored facts, so rewriting them is idempotent, and a crash between facts
+ * and rollups heals when the batch is redelivered: its facts are all duplicates then, but they
+ * still name the rollups to recompute. Writers racing on one partition each check, after writing,
+ * that no fact arrived since they read; if one did, they compute again, so the last write of each
+ * rollup covers every fact.
  */
-export async function recomputeRollups(c: Containers, pk: string): Promise<void> {
+export async function recomputeRollups(c: Containers, pk: string, touched: ReadonlySet<string>): Promise<void> {
   const fields = ROLLUP_FIELDS.map((f) => `c.${f}`).join(", ");
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const events = await queryAll<RollupSource>(c.usage, `SELECT ${fields} FROM c WHERE c.pk = @pk AND c.kind = "event"`, { "@pk": pk }, pk);
-    await upsertInPartition(c.usage, pk, summarise(pk, events));
+    await upsertInPartition(c.usage, pk, summarise(pk, events).filter((d) => touched.has(d.id)));
     const [count] = await queryAll<number>(c.usage, `SELECT VALUE COUNT(1) FROM c WHERE c.pk = @pk AND c.kind = "event"`, { "@pk": pk }, pk);
     if (count === events.length) return;
   }
@@ -42,15 +44,23 @@ export async function recomputeRollups(c: Containers, pk: string): Promise<void>
 }
 
 /**
- * Facts first, then the rollups of every partition the batch touches (duplicates included: a
- * batch redelivered after a crash is what heals its rollups), then the app index and quarantine.
+ * Facts first, then the rollups each of the batch's facts belongs to (duplicates included: a
+ * batch redelivered after a crash is what heals its rollups), then the index of apps with usage
+ * (`knownApps`: those this process has already written) and the quarantined lines.
  */
-export async function saveUsageBatch(c: Containers, batch: UsageBatch): Promise<UsageBatchResult> {
+export async function saveUsageBatch(c: Containers, batch: UsageBatch, knownApps = new Set<string>()): Promise<UsageBatchResult> {
   const inserted = await writeEvents(c, batch.events, batch.receivedAt);
-  const partitions = [...new Set(batch.events.map((e) => toEventDoc(e, batch.receivedAt).pk))];
-  await eachLimited(partitions, PARALLEL_PARTITIONS, (pk) => recomputeRollups(c, pk));
-  const apps = [...new Set(batch.events.map((e) => e.event.appId))];
+  const touched = new Map<string, Set<string>>();
+  for (const e of batch.events) {
+    const doc = toEventDoc(e, batch.receivedAt);
+    const ids = touched.get(doc.pk) ?? new Set<string>();
+    for (const id of rollupIdsOf(doc)) ids.add(id);
+    touched.set(doc.pk, ids);
+  }
+  await eachLimited([...touched], PARALLEL_PARTITIONS, ([pk, ids]) => recomputeRollups(c, pk, ids));
+  const apps = [...new Set(batch.events.map((e) => e.event.appId))].filter((a) => !knownApps.has(a));
   await upsertEach(c.reference, apps.map((appId) => ({ id: docId(appId), kind: "usageApp", appId })));
+  for (const a of apps) knownApps.add(a);
   const first = new Map(batch.quarantined.map((q) => [q.id, q]));
   const kept = await createEach(c.quarantine, [...first.values()].map((q) => quarantineDoc(q, batch.receivedAt)));
   const quarantined = kept.filter(Boolean).length;
