@@ -9,7 +9,7 @@ import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import { UserError } from "../../errors";
 import type { App, AuditContext, PriceSyncRun, QuarantineStatus, UsageBatch, UsageStore } from "../port";
-import { listAudit, recordAudit } from "./audit";
+import { listAudit, recordAudit } from "./recordAudit";
 import { createCosmosClient, type CosmosOptions } from "./cosmosClient";
 import { type Containers, ensureContainers, existingContainers } from "./containers";
 import * as dimensions from "./dimensions";

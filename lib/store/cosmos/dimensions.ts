@@ -8,7 +8,7 @@ import type { RetailPriceItem } from "../../pricing/retailPrice";
 import type { App, AuditContext, PriceSyncRun, UpsertSummary } from "../port";
 import type { Containers } from "./containers";
 import { nextSeq, queryAll, upsertEach } from "./cosmosOps";
-import { listKind, listValues, readRef, refDoc, upsertByKey } from "./referenceDocs";
+import { listKind, listValues, readRef, refDoc, upsertByKey } from "./upsertByKey";
 
 // Lists sort as SQLite's BINARY collation does (code units, not locale).
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

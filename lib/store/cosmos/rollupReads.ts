@@ -1,7 +1,8 @@
 import type { DailyUsage } from "../port";
 import type { Containers } from "./containers";
 import { queryAll } from "./cosmosOps";
-import { type DailyDoc, type HourlyDoc, toDailyUsage, toHourlyUsage, usagePartition } from "./usageDocs";
+import { toDailyUsage, toHourlyUsage } from "./mappers";
+import { type DailyDoc, type HourlyDoc, usagePartition } from "./usageDocs";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const dailyOrder = (a: DailyUsage, b: DailyUsage) =>

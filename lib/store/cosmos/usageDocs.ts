@@ -1,13 +1,11 @@
-import { BUCKET_COLUMNS, bucketOf, utcHour } from "../../events/modelTimeBuckets";
-import { utcDay } from "../../events/parseEventTime";
-import type { DailyUsage, HourlyAppUsage, IncomingEvent } from "../port";
+import { BUCKET_COLUMNS, bucketOf } from "../../events/modelTimeBuckets";
 import { docId } from "./cosmosOps";
 
 /** The `usage` container's partition key: one logical partition per app and UTC day. */
 export const usagePartition = (appId: string, day: string) => `${appId}|${day}`;
 
 /** Bit set of the token kinds an event carries: 1 input (not cached), 2 cached input, 4 output (as SQLite). */
-const tokenKinds = (e: { promptTokens: number; cachedTokens: number; completionTokens: number }) =>
+export const tokenKinds = (e: { promptTokens: number; cachedTokens: number; completionTokens: number }) =>
   (e.promptTokens > e.cachedTokens ? 1 : 0) | (e.cachedTokens > 0 ? 2 : 0) | (e.completionTokens > 0 ? 4 : 0);
 
 /** A usage fact; `id` is a hash of the event's identity, so a redelivery is a 409. */
@@ -43,38 +41,6 @@ export type EventDoc = {
 /** The fields a rollup is summed from: what the rollup query projects. */
 export const ROLLUP_FIELDS = ["day", "hour", "appId", "deployment", "model", "region", "operation", "tokenKinds", "promptTokens", "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs"] as const;
 export type RollupSource = Pick<EventDoc, (typeof ROLLUP_FIELDS)[number]>;
-
-export function toEventDoc({ id, source, event: e }: IncomingEvent, receivedAt: number): EventDoc {
-  const day = utcDay(e.time);
-  return {
-    id: docId(id),
-    pk: usagePartition(e.appId, day),
-    kind: "event",
-    eventId: id,
-    time: e.time,
-    day,
-    hour: utcHour(e.time, day),
-    appId: e.appId,
-    deployment: e.deployment,
-    model: e.model,
-    region: e.region,
-    operation: e.operation,
-    tokenKinds: tokenKinds(e),
-    promptTokens: e.promptTokens,
-    cachedTokens: e.cachedTokens,
-    completionTokens: e.completionTokens,
-    reasoningTokens: e.reasoningTokens,
-    totalTokens: e.totalTokens,
-    modelTimeMs: e.modelTimeMs,
-    status: e.status,
-    streamed: e.streamed,
-    subscriptionId: e.subscriptionId,
-    product: e.product,
-    shape: e.shape,
-    source,
-    receivedAt,
-  };
-}
 
 type Sums = { requests: number; promptTokens: number; cachedTokens: number; completionTokens: number; reasoningTokens: number; totalTokens: number; modelTimeMs: number };
 /** Daily rollup: sums kept as JSON numbers (token counts, exact far beyond any day's total). */
@@ -142,35 +108,3 @@ export function summarise(pk: string, events: readonly RollupSource[]): (DailyDo
   }
   return [...daily.values(), ...hourly.values()];
 }
-
-export const toDailyUsage = (d: DailyDoc): DailyUsage => ({
-  day: d.day,
-  appId: d.appId,
-  deployment: d.deployment,
-  model: d.model,
-  region: d.region,
-  operation: d.operation,
-  tokenKinds: d.tokenKinds,
-  requests: BigInt(d.requests),
-  promptTokens: BigInt(d.promptTokens),
-  cachedTokens: BigInt(d.cachedTokens),
-  completionTokens: BigInt(d.completionTokens),
-  reasoningTokens: BigInt(d.reasoningTokens),
-  totalTokens: BigInt(d.totalTokens),
-  modelTimeMs: BigInt(d.modelTimeMs),
-});
-
-/** Hourly rows in the port's shape: hour × app × deployment. */
-export const toHourlyUsage = (h: HourlyDoc): HourlyAppUsage & { deployment: string; promptTokens: number; cachedTokens: number; completionTokens: number } => ({
-  hour: h.hour,
-  appId: h.appId,
-  deployment: h.deployment,
-  requests: h.requests,
-  promptTokens: h.promptTokens,
-  cachedTokens: h.cachedTokens,
-  completionTokens: h.completionTokens,
-  totalTokens: h.totalTokens,
-  timedRequests: h.timedRequests,
-  modelTimeMs: h.modelTimeMs,
-  buckets: [...h.buckets],
-});

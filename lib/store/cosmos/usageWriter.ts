@@ -1,7 +1,8 @@
 import type { IncomingEvent, UsageBatch, UsageBatchResult } from "../port";
 import type { Containers } from "./containers";
 import { createEach, docId, eachLimited, queryAll, upsertEach, upsertInPartition } from "./cosmosOps";
-import { ROLLUP_FIELDS, type RollupSource, rollupIdsOf, summarise, toEventDoc } from "./usageDocs";
+import { toEventDoc } from "./mappers";
+import { ROLLUP_FIELDS, type RollupSource, rollupIdsOf, summarise } from "./usageDocs";
 import { quarantineDoc } from "./quarantine";
 
 const PARALLEL_PARTITIONS = 8;

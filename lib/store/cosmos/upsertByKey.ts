@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type { AuditContext, UpsertSummary } from "../port";
-import { recordAudit } from "./audit";
+import { recordAudit } from "./recordAudit";
 import type { Containers } from "./containers";
 import { docId, queryAll, upsertEach } from "./cosmosOps";
 
