@@ -27,12 +27,16 @@ export const DEMO_DEPLOYMENTS: DemoDeployment[] = [
   { deployment: "gpt-5-nano-batch", model: "gpt-5-nano-2025-08-07", region: "eastus2", sku: "GlobalBatch" },
   { deployment: "embed-small", model: "text-embedding-3-small", region: "eastus2", sku: "Standard" },
   { deployment: "embed-large", model: "text-embedding-3-large", region: "eastus2", sku: "GlobalStandard" },
+  { deployment: "gpt-41-ptu", model: "gpt-4.1-2025-04-14", region: "eastus2", sku: "ProvisionedManaged" },
 ];
+
+/** Apps that also call the provisioned deployment, whose reservation they share. */
+const PROVISIONED_APPS = new Set(["Support Chatbot", "Agent Assist", "Store Assistant"]);
 
 /** Six business units, two cost centers each, 40 apps (three of them not yet mapped). */
 export function demoOrganisation() {
   const random = seededRandom(20261123);
-  const chat = DEMO_DEPLOYMENTS.filter((d) => d.deployment !== "*" && !d.deployment.startsWith("embed")).map((d) => d.deployment);
+  const chat = DEMO_DEPLOYMENTS.filter((d) => d.deployment !== "*" && !d.deployment.startsWith("embed") && d.sku !== "ProvisionedManaged").map((d) => d.deployment);
   const apps: DemoApp[] = [];
   const mappings: string[] = ["appId,costCenter,businessUnit,validFrom,validTo"];
   let unit = 0;
@@ -45,6 +49,7 @@ export function demoOrganisation() {
         deployments: [pick(random, chat), pick(random, chat), random() < 0.4 ? pick(random, ["embed-small", "embed-large"]) : pick(random, chat)],
         weight: 0.3 + random() * 2,
       };
+      if (PROVISIONED_APPS.has(name)) app.deployments.push("gpt-41-ptu");
       apps.push(app);
       const costCenter = `CC-${unit}${i % 2 === 0 ? "10" : "20"}`;
       if (i === names.length - 1) return; // the last app of each unit but three stays unmapped below

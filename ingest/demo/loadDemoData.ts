@@ -4,6 +4,7 @@ import { emptySummary, type IngestSummary } from "../../lib/events/processUsageB
 import { importBusinessUnitOwners } from "../../lib/org/importBusinessUnitOwners";
 import { importOrgMappings } from "../../lib/org/importOrgMappings";
 import { importDeployments } from "../../lib/pricing/importDeployments";
+import { importReservations } from "../../lib/pricing/importReservations";
 import { importRetailPrices, parseRetailPricePage } from "../../lib/pricing/importRetailPrices";
 import type { UsageStore } from "../../lib/store/port";
 import { ingestNdjson } from "../ingestNdjson";
@@ -32,6 +33,9 @@ export async function loadDemoData(store: UsageStore, dir: string, now = Date.no
 
   const start = new Date(now);
   const from = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() - (DEMO_MONTHS - 1), 1);
+  // A small reservation, so the demo shows provisioned capacity shared among the apps that use it.
+  const reservations = `deployment,units,price,per,validFrom,idle\ngpt-41-ptu,1,0.1,hour,${new Date(from).toISOString().slice(0, 10)},share\n`;
+  await importReservations(store, write("reservations.csv", reservations), "reservations.csv");
   const lines = [...demoHistory(seededRandom(7), apps, from, now, perDay)];
   if (lines.length === 0) return emptySummary();
   write("events.ndjson", `${lines.join("\n")}\n`);

@@ -17,11 +17,14 @@ export async function unmappedQueue(store: UsageStore, months: readonly string[]
     store.listDirectoryEntries(),
     store.listApps(),
   ]);
-  const apps = new Map<string, { appName: string; cents: bigint; requests: number; firstDay: string; lastDay: string }>();
-  for (const { lines } of all) {
+  const apps = new Map<string, { appName: string; cents: bigint; requests: number; firstDay: string; lastDay: string; seen: boolean }>();
+  for (const [i, { lines }] of all.entries()) {
+    const { from, to } = monthDays(months[i]);
     for (const l of lines) {
       if (l.businessUnit !== "" || l.kind !== "usage") continue;
-      const app = apps.get(l.appId) ?? { appName: l.appName, cents: 0n, requests: 0, firstDay: "9999-12-31", lastDay: "" };
+      // Until its own days are known: an idle capacity line has no usage days, only months.
+      const app = apps.get(l.appId) ?? { appName: l.appName, cents: 0n, requests: 0, firstDay: from, lastDay: "", seen: false };
+      app.lastDay = dayBefore(to);
       app.cents += l.cents;
       app.requests += l.tokens.requests;
       apps.set(l.appId, app);
@@ -31,8 +34,9 @@ export async function unmappedQueue(store: UsageStore, months: readonly string[]
   for (const u of usage) {
     const app = apps.get(u.appId);
     if (!app || org.on(u.appId, u.day)) continue;
-    if (u.day < app.firstDay) app.firstDay = u.day;
-    if (u.day > app.lastDay) app.lastDay = u.day;
+    if (!app.seen || u.day < app.firstDay) app.firstDay = u.day;
+    if (!app.seen || u.day > app.lastDay) app.lastDay = u.day;
+    app.seen = true;
   }
   const suggest = suggester(mappings, directory, new Map(names.map((a) => [a.appId, a.displayName])));
   return [...apps]
@@ -61,3 +65,5 @@ function suggester(mappings: readonly OrgMapping[], directory: readonly Director
     return null;
   };
 }
+
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

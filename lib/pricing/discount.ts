@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CalendarDay } from "../org/orgMapping";
-
+import { findOverlaps, inEffect } from "./effectiveDated";
 
 /**
  * A negotiated discount off list prices, for one model family ("gpt-4o", "o4-mini") or every
@@ -48,25 +48,11 @@ export class DiscountBook {
   /** Parts per million off the list price of a model on a day; 0 when none applies. */
   ppmOn(modelId: string, day: string): bigint {
     const family = modelFamily(modelId);
-    const inEffect = (d: Discount) => d.validFrom <= day && (d.validTo === null || day < d.validTo);
-    const found = this.discounts.find((d) => d.family === family && inEffect(d)) ?? this.discounts.find((d) => d.family === "*" && inEffect(d));
+    const found = this.discounts.find((d) => d.family === family && inEffect(d, day)) ?? this.discounts.find((d) => d.family === "*" && inEffect(d, day));
     return found ? percentPpm(found.percent) : 0n;
   }
 }
 
 /** Two discounts of one family in effect on the same day, described; empty when none. */
-export function findDiscountOverlaps(discounts: readonly Discount[]): string[] {
-  const problems: string[] = [];
-  const byFamily = new Map<string, Discount[]>();
-  for (const d of discounts) byFamily.set(d.family, [...(byFamily.get(d.family) ?? []), d]);
-  for (const [family, list] of byFamily) {
-    const sorted = [...list].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
-    for (let i = 1; i < sorted.length; i++) {
-      const prev = sorted[i - 1];
-      if (prev.validTo === null || prev.validTo > sorted[i].validFrom) {
-        problems.push(`${family}: ${prev.percent}% from ${prev.validFrom} overlaps ${sorted[i].percent}% from ${sorted[i].validFrom}`);
-      }
-    }
-  }
-  return problems;
-}
+export const findDiscountOverlaps = (discounts: readonly Discount[]) =>
+  findOverlaps(discounts, (d) => d.family, (a, b) => `${a.family}: ${a.percent}% from ${a.validFrom} overlaps ${b.percent}% from ${b.validFrom}`);

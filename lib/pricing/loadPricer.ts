@@ -9,14 +9,16 @@ const built = new WeakMap<UsageStore, { version: string; pricer: Promise<UsagePr
 export const reportCurrency = () => loadConfig().CHARGEBACK_CURRENCY;
 
 /**
- * The price book and deployments as the store has them now. Building the book reads every price,
- * so it is kept per store and rebuilt only when prices or deployments change.
+ * The price book, deployments and reservations as the store has them now. Building the book reads every price,
+ * so it is kept per store and rebuilt only when one of them changes.
  */
 export async function loadPricer(store: UsageStore, currency = reportCurrency()): Promise<UsagePricer> {
   const version = `${currency}|${await store.getPricingVersion()}`;
   const cached = built.get(store);
   if (cached?.version === version) return cached.pricer;
-  const pricer = Promise.all([store.listRetailPrices(), store.listDeployments()]).then(([prices, deployments]) => new UsagePricer(new PriceBook(prices, currency), deployments));
+  const pricer = Promise.all([store.listRetailPrices(), store.listDeployments(), store.listReservations()]).then(
+    ([prices, deployments, reservations]) => new UsagePricer(new PriceBook(prices, currency), deployments, reservations),
+  );
   built.set(store, { version, pricer });
   pricer.catch(() => built.delete(store));
   return pricer;

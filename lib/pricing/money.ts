@@ -62,3 +62,18 @@ function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
   return a % b !== 0n && a < 0n ? q - 1n : q;
 }
+
+/**
+ * Splits an exact amount in proportion to weights, so the parts add up to it exactly: each part
+ * is rounded down and the atto-units left over go one each to the largest remainders (ties: the
+ * earlier part). All weights 0: nothing can be split, every part is 0.
+ */
+export function splitByWeight(amount: bigint, weights: readonly bigint[]): bigint[] {
+  const total = weights.reduce((a, b) => a + b, 0n);
+  if (total === 0n) return weights.map(() => 0n);
+  const parts = weights.map((w) => (amount * w) / total);
+  let left = amount - parts.reduce((a, b) => a + b, 0n);
+  const byRemainder = weights.map((w, i) => ({ i, rest: (amount * w) % total })).sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
+  for (let k = 0; left > 0n; k++, left--) parts[byRemainder[k].i] += 1n;
+  return parts;
+}

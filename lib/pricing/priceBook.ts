@@ -5,7 +5,8 @@ import type { RetailPriceItem } from "./retailPrice";
 const UNIT_TOKENS: Record<string, number> = { "1K": 1_000, "1M": 1_000_000 };
 const DATED = /^(.*)-(\d{4}-\d{2}-\d{2})$/;
 
-export type Price = { atto: bigint; meterId: string; meterName: string; from: string };
+/** A price per token, unless `per` names another unit (a reservation is priced per PTU and hour or month). */
+export type Price = { atto: bigint; meterId: string; meterName: string; from: string; per?: string };
 type Key = string;
 
 const keyOf = (modelId: string, sku: MeterSku, batch: boolean, region: string, kind: TokenKind): Key =>

@@ -1,10 +1,10 @@
 import { MODEL_TIME_BUCKETS_MS, percentileBound } from "../events/modelTimeBuckets";
 import type { DirectoryEntry } from "../identity/directoryEntry";
 import { OrgDirectory } from "../org/orgMapping";
-import { loadCharges } from "../pricing/loadCharges";
+import { loadChargedUsage } from "../pricing/chargedUsage";
 import { allocateCents, formatCents } from "../pricing/money";
 import { addTokens, noTokens, type Tokens } from "../statements/statementLine";
-import type { UsageStore } from "../store/port";
+import type { HourlyAppUsage, UsageStore } from "../store/port";
 import { monthLines, type ReportRow } from "./getChargebackReport";
 import { monthDays } from "./month";
 import { includesUnit, type ReportScope } from "./reportScope";
@@ -42,12 +42,11 @@ type Bucket = { key: string; atto: bigint; tokens: Tokens };
  */
 export async function getAppReport(store: UsageStore, appId: string, month: string, scope: ReportScope): Promise<AppReport | null> {
   const { from, to } = monthDays(month);
-  const [{ lines, currency, closed }, mappings, apps, usage, charges, directory] = await Promise.all([
+  const [{ lines, currency, closed }, mappings, apps, { rows: usage }, directory] = await Promise.all([
     monthLines(store, month),
     store.listOrgMappings(),
     store.listApps(),
-    store.listDailyUsage(from, to),
-    loadCharges(store),
+    loadChargedUsage(store, month),
     store.listDirectoryEntries(),
   ]);
   const org = new OrgDirectory(mappings);
@@ -79,7 +78,7 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
   for (const u of usage) {
     if (u.appId !== appId || !visibleUnit(org.on(appId, u.day)?.businessUnit)) continue;
     // Split the app's cents as they were charged: after discounts, day by day.
-    const priced = charges.charge(u);
+    const priced = u.charge;
     const atto = priced.priced ? priced.atto : 0n;
     const t = { requests: Number(u.requests), promptTokens: Number(u.promptTokens), cachedTokens: Number(u.cachedTokens), completionTokens: Number(u.completionTokens), totalTokens: Number(u.totalTokens) };
     for (const [map, key] of [[byDeployment, u.deployment || "(none)"], [byOperation, u.operation || "(unknown)"], [byDay, u.day]] as const) {
@@ -116,7 +115,7 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
     byDeployment: rows(split(byDeployment)),
     byOperation: rows(split(byOperation)),
     daily: split(byDay).sort((a, b) => a.key.localeCompare(b.key)).map((b) => ({ day: b.key, cost: formatCents(b.cents), requests: b.tokens.requests })),
-    hourly: hours.map((h) => ({ hour: h.hour, requests: h.requests })),
+    hourly: requestsPerHour(hours),
     directory: directory.find((e) => e.appId === appId) ?? null,
     mappings: history.map((m) => ({
       businessUnit: visibleUnit(m.businessUnit) ? m.businessUnit : "another business unit",
@@ -125,4 +124,11 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
       validTo: m.validTo,
     })),
   };
+}
+
+/** Hourly rows come one per deployment: the chart wants one point per hour. */
+function requestsPerHour(hours: HourlyAppUsage[]): { hour: string; requests: number }[] {
+  const perHour = new Map<string, number>();
+  for (const h of hours) perHour.set(h.hour, (perHour.get(h.hour) ?? 0) + h.requests);
+  return [...perHour].map(([hour, requests]) => ({ hour, requests }));
 }

@@ -1,8 +1,7 @@
 import { OrgDirectory } from "../org/orgMapping";
-import { loadCharges } from "../pricing/loadCharges";
+import { loadChargedUsage } from "../pricing/chargedUsage";
 import { allocateCents, formatCents } from "../pricing/money";
 import type { UsageStore } from "../store/port";
-import { monthDays } from "./month";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
 
 export type DailyTrend = { days: string[]; units: string[]; cost: Record<string, Record<string, string>> };
@@ -13,14 +12,12 @@ export type DailyTrend = { days: string[]; units: string[]; cost: Record<string,
  * booked since, which the report lists.
  */
 export async function getDailyTrend(store: UsageStore, month: string, scope: ReportScope = ALL_UNITS): Promise<DailyTrend> {
-  const { from, to } = monthDays(month);
-  const [usage, charges, mappings] = await Promise.all([store.listDailyUsage(from, to), loadCharges(store), store.listOrgMappings()]);
+  const [{ rows }, mappings] = await Promise.all([loadChargedUsage(store, month), store.listOrgMappings()]);
   const org = new OrgDirectory(mappings);
   const atto = new Map<string, Map<string, bigint>>();
-  for (const u of usage) {
+  for (const { charge: priced, ...u } of rows) {
     const unit = org.on(u.appId, u.day)?.businessUnit ?? "";
     if (unit === "" ? scope.units !== "all" : !includesUnit(scope, unit)) continue;
-    const priced = charges.charge(u);
     if (!priced.priced) continue;
     const day = atto.get(u.day) ?? new Map<string, bigint>();
     day.set(unit, (day.get(unit) ?? 0n) + priced.atto);

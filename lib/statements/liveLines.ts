@@ -1,32 +1,30 @@
 import { OrgDirectory } from "../org/orgMapping";
-import { loadCharges } from "../pricing/loadCharges";
+import { loadChargedUsage } from "../pricing/chargedUsage";
+import { idleCapacityName } from "../pricing/reservation";
 import { formatAtto } from "../pricing/money";
 import type { Price } from "../pricing/priceBook";
-import { monthDays } from "../reports/month";
 import type { UsageStore } from "../store/port";
 import { lineKey, noTokens, type StatementLine, type UnpricedUsage } from "./statementLine";
 
 export type LiveMonth = { lines: StatementLine[]; unpriced: UnpricedUsage[]; currency: string };
 
 // "gpt-4o-0806-Inp-glbl Tokens at 0.0000025 per token from 2025-01-01"
-const describePrice = (p: Price) => `${p.meterName} at ${formatAtto(p.atto)} per token from ${p.from.slice(0, 10)}`;
+const describePrice = (p: Price) => `${p.meterName} at ${formatAtto(p.atto)} per ${p.per ?? "token"} from ${p.from.slice(0, 10)}`;
 
 /**
  * A month's usage as statement lines, priced per day at the rates then in effect and attributed
  * by the mapping then in effect. Usage that cannot be priced is counted by unit and reason.
  */
 export async function liveLines(store: UsageStore, month: string): Promise<LiveMonth> {
-  const { from, to } = monthDays(month);
-  const [usage, charges, mappings, apps] = await Promise.all([store.listDailyUsage(from, to), loadCharges(store), store.listOrgMappings(), store.listApps()]);
+  const [{ rows, currency }, mappings, apps] = await Promise.all([loadChargedUsage(store, month), store.listOrgMappings(), store.listApps()]);
   const org = new OrgDirectory(mappings);
   const appNames = new Map(apps.map((a) => [a.appId, a.displayName]));
   const lines = new Map<string, StatementLine & { priceSet: Set<Price> }>();
   const unpriced = new Map<string, UnpricedUsage>();
 
-  for (const u of usage) {
+  for (const { charge: priced, ...u } of rows) {
     const mapping = org.on(u.appId, u.day);
     const businessUnit = mapping?.businessUnit ?? "";
-    const priced = charges.charge(u);
     if (!priced.priced) {
       const key = `${businessUnit}|${priced.reason}`;
       const entry = unpriced.get(key) ?? { businessUnit, reason: priced.reason, requests: 0, totalTokens: 0 };
@@ -37,7 +35,7 @@ export async function liveLines(store: UsageStore, month: string): Promise<LiveM
     const key = { businessUnit, costCenter: mapping?.costCenter ?? "", appId: u.appId, model: priced.priced ? priced.modelId : u.model || u.deployment };
     let line = lines.get(lineKey(key));
     if (!line) {
-      line = { kind: "usage", forMonth: month, ...key, appName: appNames.get(u.appId) ?? u.appId, reason: "", tokens: noTokens(), atto: 0n, listAtto: 0n, prices: [], priceSet: new Set() };
+      line = { kind: "usage", forMonth: month, ...key, appName: appNames.get(u.appId) ?? idleCapacityName(u.appId) ?? u.appId, reason: "", tokens: noTokens(), atto: 0n, listAtto: 0n, prices: [], priceSet: new Set() };
       lines.set(lineKey(key), line);
     }
     if (priced.priced) {
@@ -55,6 +53,6 @@ export async function liveLines(store: UsageStore, month: string): Promise<LiveM
   return {
     lines: [...lines.values()].map(({ priceSet, ...line }) => ({ ...line, prices: [...new Set([...priceSet].map(describePrice))].sort() })),
     unpriced: [...unpriced.values()],
-    currency: charges.currency,
+    currency,
   };
 }

@@ -3,6 +3,7 @@ import type { AuditEntry } from "../audit/auditEntry";
 import type { DirectoryEntry } from "../identity/directoryEntry";
 import type { IngestKey } from "../intake/ingestKey";
 import type { Discount } from "../pricing/discount";
+import type { Reservation } from "../pricing/reservation";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../statements/statementLine";
 import type { BusinessUnitOwner } from "../org/businessUnitOwner";
 import type { OrgMapping } from "../org/orgMapping";
@@ -33,8 +34,23 @@ export type DailyUsage = {
   modelTimeMs: bigint;
 };
 
-/** `buckets[i]` counts timed requests per MODEL_TIME_BUCKETS_MS bound, the last one those over it. */
-export type HourlyAppUsage = { hour: string; appId: string; requests: number; totalTokens: number; timedRequests: number; modelTimeMs: number; buckets: number[] };
+/**
+ * Usage per UTC hour, app and deployment. `buckets[i]` counts timed requests per
+ * MODEL_TIME_BUCKETS_MS bound, the last one those over it.
+ */
+export type HourlyAppUsage = {
+  hour: string;
+  appId: string;
+  deployment: string;
+  requests: number;
+  promptTokens: number;
+  cachedTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  timedRequests: number;
+  modelTimeMs: number;
+  buckets: number[];
+};
 
 export type QuarantineStatus = "open" | "replayed";
 export type QuarantinedEvent = {
@@ -60,8 +76,10 @@ export interface UsageStore {
   saveUsageBatch(batch: UsageBatch): Promise<UsageBatchResult>;
   /** Rollups for the UTC days in [fromDay, toDay). */
   listDailyUsage(fromDay: string, toDay: string): Promise<DailyUsage[]>;
-  /** One app's hourly rollups for the UTC days in [fromDay, toDay), oldest first. */
+  /** One app's hourly rollups (one per deployment) for the UTC days in [fromDay, toDay), oldest first. */
   listHourlyAppUsage(appId: string, fromDay: string, toDay: string): Promise<HourlyAppUsage[]>;
+  /** Every app's hourly rollups on these deployments for the UTC days in [fromDay, toDay), oldest first. */
+  listHourlyUsage(fromDay: string, toDay: string, deployments: string[]): Promise<HourlyAppUsage[]>;
   /** The earliest and latest UTC day with usage, or null when there is none. */
   getUsageDayRange(): Promise<{ first: string; last: string } | null>;
 
@@ -75,7 +93,10 @@ export interface UsageStore {
   /** Adds new (family, validFrom) discounts and updates changed ones, audited like mappings. */
   saveDiscounts(discounts: Discount[], audit?: AuditContext): Promise<UpsertSummary>;
   listDiscounts(): Promise<Discount[]>;
-  /** Changes whenever prices or deployments do: lets a built price book be reused until then. */
+  /** Adds new (deployment, validFrom) reservations and updates changed ones, audited like mappings. */
+  saveReservations(reservations: Reservation[], audit?: AuditContext): Promise<UpsertSummary>;
+  listReservations(): Promise<Reservation[]>;
+  /** Changes whenever prices, deployments or reservations do: lets a built price book be reused until then. */
   getPricingVersion(): Promise<string>;
   listRetailPrices(): Promise<RetailPriceItem[]>;
   saveDeployments(deployments: Deployment[], audit?: AuditContext): Promise<UpsertSummary>;

@@ -179,3 +179,19 @@ describe("chargeback ingest of a file still being written", () => {
     expect(json(runCli(["ingest", tidy], { db }))).toMatchObject({ accepted: 1, quarantined: 0 });
   });
 });
+
+describe("chargeback reservations", () => {
+  it("imports a reservation of a provisioned deployment, lists it, and refuses one that cannot apply in one line", () => {
+    const { db, write } = workspace();
+    const deployments = write("deployments.csv", "deployment,model,region,sku\nptu-east,gpt-4o-2024-08-06,eastus2,ProvisionedManaged\npaygo,gpt-4o-2024-08-06,eastus2,GlobalStandard\n");
+    expect(runCli(["deployments", "import", deployments], { db }).status).toBe(0);
+    const good = write("ptu.csv", "deployment,units,price,per,validFrom\nptu-east,15,1,hour,2026-10-01\n");
+    expect(json(runCli(["reservations", "import", good], { db }))).toEqual({ added: 1, changed: 0, unchanged: 0 });
+    expect(JSON.parse(runCli(["reservations", "list"], { db }).stdout)).toEqual({ deployment: "ptu-east", units: 15, price: "1", per: "hour", currency: "USD", idle: "share", validFrom: "2026-10-01", validTo: null });
+    const paygo = write("paygo.csv", "deployment,units,price,per,validFrom\npaygo,15,1,hour,2026-10-01\n");
+    expect(runCli(["reservations", "import", paygo], { db })).toMatchObject({
+      status: 1,
+      stderr: "chargeback: 1 reservation that cannot apply, nothing imported:\n  paygo: is GlobalStandard, only ProvisionedManaged deployments are reserved\n",
+    });
+  });
+});

@@ -4,6 +4,7 @@ import { requireCaller } from "../../../lib/auth/currentCaller";
 import { loadPricer } from "../../../lib/pricing/loadPricer";
 import { priceFreshness } from "../../../lib/pricing/syncRetailPrices";
 import { formatAtto } from "../../../lib/pricing/money";
+import { idleCapacityAppId } from "../../../lib/pricing/reservation";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { formatCount } from "../../../lib/reports/formatMoney";
 import { currentMonth } from "../../../lib/reports/month";
@@ -21,12 +22,13 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
   const q = ((await searchParams).q ?? "").trim().toLowerCase().slice(0, 100);
   const store = getSharedStore();
   const month = currentMonth();
-  const [pricer, now, before, freshness, discounts] = await Promise.all([
+  const [pricer, now, before, freshness, discounts, reservations] = await Promise.all([
     loadPricer(store),
     getChargebackReport(store, month, "business-unit"),
     getChargebackReport(store, previousMonth(month), "business-unit"),
     priceFreshness(store),
     store.listDiscounts(),
+    store.listReservations(),
   ]);
   const day = (at: number) => new Date(at).toISOString().replace("T", " ").slice(0, 16);
   const entries = pricer.book
@@ -64,6 +66,21 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
           {discounts.length === 0 && <tr><td colSpan={4}>None: everything is charged at list prices.</td></tr>}
           {discounts.map((d) => (
             <tr key={`${d.family}|${d.validFrom}`} data-testid="discount-row"><th scope="row">{d.family === "*" ? "every model" : d.family}</th><td className="num">{d.percent}%</td><td>{d.validFrom}</td><td>{d.validTo ?? "open"}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <table>
+        <caption>Provisioned throughput reservations (chargeback reservations import)</caption>
+        <thead>
+          <tr><th scope="col">Deployment</th><th scope="col" className="num">PTU</th><th scope="col" className="num">Price per PTU</th><th scope="col">Idle hours</th><th scope="col">From</th><th scope="col">Until</th></tr>
+        </thead>
+        <tbody>
+          {reservations.length === 0 && <tr><td colSpan={6}>None: usage on provisioned deployments waits on a reservation.</td></tr>}
+          {reservations.map((r) => (
+            <tr key={`${r.deployment}|${r.validFrom}`} data-testid="reservation-row">
+              <th scope="row">{r.deployment}</th><td className="num">{r.units}</td><td className="num">{r.price} {r.currency} per {r.per}</td>
+              <td>{r.idle === "share" ? "shared by the month's users" : `booked to ${idleCapacityAppId(r.deployment)}`}</td><td>{r.validFrom}</td><td>{r.validTo ?? "open"}</td>
+            </tr>
           ))}
         </tbody>
       </table>

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";
 import { importDeployments } from "../../../lib/pricing/importDeployments";
 import { importDiscounts } from "../../../lib/pricing/importDiscounts";
+import { importReservations } from "../../../lib/pricing/importReservations";
 import { importRetailPrices, parseRetailPricePage } from "../../../lib/pricing/importRetailPrices";
 import { RETAIL_PRICES_URL } from "../../../lib/pricing/retailPricesApi";
 import { syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
@@ -52,6 +53,22 @@ export function registerImportCommands(program: Command): void {
     .description("print the discounts as JSON lines")
     .action(async (_opts, command: Command) => {
       for (const d of await withStore(command, (store) => store.listDiscounts(), { mustExist: true })) printJson(d);
+    });
+
+  const reservations = program.command("reservations").description("provisioned throughput (PTU) reservations of provisioned deployments");
+  reservations
+    .command("import")
+    .description("import reservations from CSV: deployment,units,price,per (hour|month: the price of one PTU),validFrom[,validTo,currency,idle (share|separate)]")
+    .argument("<file>", "CSV file")
+    .action(async (file: string, _opts, command: Command) => {
+      const csv = readText(file);
+      printJson(await withStore(command, (store) => importReservations(store, csv, file, cliAudit("reservations.import", `chargeback reservations import ${file}`))));
+    });
+  reservations
+    .command("list")
+    .description("print the reservations as JSON lines")
+    .action(async (_opts, command: Command) => {
+      for (const r of await withStore(command, (store) => store.listReservations(), { mustExist: true })) printJson(r);
     });
 
   program

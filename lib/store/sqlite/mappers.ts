@@ -3,6 +3,7 @@ import { formatCents, parseCents } from "../../pricing/money";
 import type { AuditEntry as AuditEntryRow, DirectoryEntry as DirectoryEntryRow, BusinessUnitOwner as BusinessUnitOwnerRow, ClosedMonth as ClosedMonthRow, IngestKey as IngestKeyRow, MonthLog as MonthLogRow, StatementLine as StatementLineRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { HourlyAppUsage } from "../port";
+import type { Reservation } from "../../pricing/reservation";
 import type { AuditEntry } from "../../audit/auditEntry";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
@@ -150,7 +151,11 @@ export const toMonthLogEntry = (r: MonthLogRow): MonthLogEntry => ({
 export const toHourlyAppUsage = (r: Record<string, number | string>): HourlyAppUsage => ({
   hour: String(r.hour),
   appId: String(r.appId),
+  deployment: String(r.deployment),
   requests: Number(r.requests),
+  promptTokens: Number(r.promptTokens),
+  cachedTokens: Number(r.cachedTokens),
+  completionTokens: Number(r.completionTokens),
   totalTokens: Number(r.totalTokens),
   timedRequests: Number(r.timedRequests),
   modelTimeMs: Number(r.modelTimeMs),
@@ -184,3 +189,14 @@ export const fromDirectoryEntry = (e: DirectoryEntry): DirectoryEntryRow =>
   e.status === "found"
     ? { appId: e.appId, status: e.status, displayName: e.displayName, servicePrincipalType: e.servicePrincipalType, appOwnerOrganizationId: e.appOwnerOrganizationId, owners: JSON.stringify(e.owners), syncedAt: BigInt(e.syncedAt) }
     : { appId: e.appId, status: e.status, displayName: null, servicePrincipalType: null, appOwnerOrganizationId: null, owners: "[]", syncedAt: BigInt(e.syncedAt) };
+
+export const toReservation = (r: { deployment: string; validFrom: string; validTo: string | null; units: number; price: string; per: string; currency: string; idle: string }): Reservation => ({
+  deployment: r.deployment,
+  units: r.units,
+  price: r.price,
+  per: r.per === "month" ? "month" : "hour",
+  currency: r.currency,
+  idle: r.idle === "separate" ? "separate" : "share",
+  validFrom: r.validFrom,
+  validTo: r.validTo,
+});

@@ -3,13 +3,14 @@ import type { PrismaClient } from "@prisma/client";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
+import type { Reservation } from "../../pricing/reservation";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import type { App, AuditContext, PriceSyncRun, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
-import { DAILY_USAGE_COLUMNS, fromCostedLine, fromDirectoryEntry, toDirectoryEntry, toAuditEntry, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem } from "./mappers";
+import { DAILY_USAGE_COLUMNS, fromCostedLine, fromDirectoryEntry, toDirectoryEntry, toAuditEntry, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem, toReservation } from "./mappers";
 import { ensureMigrated } from "./migrate";
 import { recordAudit } from "./recordAudit";
 import { openDatabase } from "./openDatabase";
@@ -49,7 +50,15 @@ export class SqliteStore implements UsageStore {
   }
 
   async listHourlyAppUsage(appId: string, fromDay: string, toDay: string) {
-    const rows = this.db.prepare("SELECT * FROM HourlyAppUsage WHERE appId = ? AND hour >= ? AND hour < ? ORDER BY hour").all(appId, fromDay, toDay);
+    const rows = this.db.prepare("SELECT * FROM HourlyAppUsage WHERE appId = ? AND hour >= ? AND hour < ? ORDER BY hour, deployment").all(appId, fromDay, toDay);
+    return rows.map((r) => toHourlyAppUsage(r as Record<string, number | string>));
+  }
+
+  async listHourlyUsage(fromDay: string, toDay: string, deployments: string[]) {
+    if (deployments.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT * FROM HourlyAppUsage WHERE hour >= ? AND hour < ? AND deployment IN (${deployments.map(() => "?").join(", ")}) ORDER BY hour, appId, deployment`)
+      .all(fromDay, toDay, ...deployments);
     return rows.map((r) => toHourlyAppUsage(r as Record<string, number | string>));
   }
 
@@ -147,6 +156,25 @@ export class SqliteStore implements UsageStore {
     return (await this.prisma.discount.findMany({ orderBy: [{ family: "asc" }, { validFrom: "asc" }] })).map((d) => ({ family: d.family, percent: d.percent, validFrom: d.validFrom, validTo: d.validTo }));
   }
 
+  async saveReservations(reservations: Reservation[], audit?: AuditContext) {
+    const existing = (await this.prisma.provisionedReservation.findMany()).map(toReservation);
+    return upsertByKey(
+      this.prisma,
+      existing,
+      reservations,
+      (r) => `${r.deployment}|${r.validFrom}`,
+      {
+        create: (tx, rows) => tx.provisionedReservation.createMany({ data: rows }),
+        update: (tx, r) => tx.provisionedReservation.update({ where: { deployment_validFrom: { deployment: r.deployment, validFrom: r.validFrom } }, data: r }),
+      },
+      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((r) => [`reservation ${r.deployment}`, null, r] as const), ...updated.map((u) => [`reservation ${u.after.deployment}`, u.before, u.after] as const)])),
+    );
+  }
+
+  async listReservations() {
+    return (await this.prisma.provisionedReservation.findMany({ orderBy: [{ deployment: "asc" }, { validFrom: "asc" }] })).map(toReservation);
+  }
+
   async recordPriceSync(run: PriceSyncRun) {
     await this.prisma.priceSyncRun.create({ data: { ...run, at: BigInt(run.at) } });
   }
@@ -158,7 +186,8 @@ export class SqliteStore implements UsageStore {
   async getPricingVersion() {
     const prices = this.db.prepare("SELECT COUNT(*) AS n, MAX(importedAt) AS at FROM RetailPrice").get() as { n: number; at: number | null };
     const deployments = this.db.prepare("SELECT group_concat(name || '|' || coalesce(model, '') || '|' || region || '|' || sku, ';') AS d FROM Deployment").get() as { d: string | null };
-    return `${prices.n}|${prices.at}|${deployments.d ?? ""}`;
+    const reservations = this.db.prepare("SELECT group_concat(deployment || '|' || validFrom || '|' || coalesce(validTo, '') || '|' || units || '|' || price || '|' || per || '|' || currency || '|' || idle, ';') AS r FROM ProvisionedReservation").get() as { r: string | null };
+    return `${prices.n}|${prices.at}|${deployments.d ?? ""}|${reservations.r ?? ""}`;
   }
 
   async listDeployments() {

@@ -50,10 +50,13 @@ export function createRollupWriter(db: Database.Database): (rollups: Rollups, ho
        totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs`,
   );
   const addToHourly = db.prepare(
-    `INSERT INTO HourlyAppUsage (hour, appId, requests, totalTokens, timedRequests, modelTimeMs, ${BUCKET_COLUMNS.join(", ")})
-     VALUES (?, ?, ?, ?, ?, ?, ${BUCKET_COLUMNS.map(() => "?").join(", ")})
-     ON CONFLICT (hour, appId) DO UPDATE SET
-       requests = requests + excluded.requests, totalTokens = totalTokens + excluded.totalTokens,
+    `INSERT INTO HourlyAppUsage (hour, appId, deployment, requests, promptTokens, cachedTokens, completionTokens, totalTokens,
+       timedRequests, modelTimeMs, ${BUCKET_COLUMNS.join(", ")})
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${BUCKET_COLUMNS.map(() => "?").join(", ")})
+     ON CONFLICT (hour, appId, deployment) DO UPDATE SET
+       requests = requests + excluded.requests, promptTokens = promptTokens + excluded.promptTokens,
+       cachedTokens = cachedTokens + excluded.cachedTokens, completionTokens = completionTokens + excluded.completionTokens,
+       totalTokens = totalTokens + excluded.totalTokens,
        timedRequests = timedRequests + excluded.timedRequests, modelTimeMs = modelTimeMs + excluded.modelTimeMs,
        ${BUCKET_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
   );
@@ -63,10 +66,10 @@ export function createRollupWriter(db: Database.Database): (rollups: Rollups, ho
   };
 }
 
-/** Sums an event into its daily rollup row and its (hour, app) row, in memory. */
+/** Sums an event into its daily rollup row and its (hour, app, deployment) row, in memory. */
 export function sumIntoRollups(rollups: Rollups, hourly: Rollups, e: UsageEvent): void {
   const day = utcDay(e.time);
-  addToHour(hourly, utcHour(e.time, day), e.appId, e.totalTokens, e.modelTimeMs);
+  addToHour(hourly, utcHour(e.time, day), e);
   const kinds = tokenKinds(e);
   const key = `${day}\u0000${e.appId}\u0000${e.deployment}\u0000${e.model}\u0000${e.region}\u0000${e.operation}\u0000${kinds}`;
   const sums = rollups.get(key);
@@ -84,18 +87,21 @@ export function sumIntoRollups(rollups: Rollups, hourly: Rollups, e: UsageEvent)
   }
 }
 
-/** Sums an event into its (hour, app) row: requests, tokens, model time and its histogram bucket. */
-function addToHour(hourly: Map<string, (string | number)[]>, hour: string, appId: string, totalTokens: number, modelTimeMs: number | null): void {
-  const key = `${hour}\u0000${appId}`;
+/** Sums an event into its (hour, app, deployment) row: requests, tokens, model time and its histogram bucket. */
+function addToHour(hourly: Rollups, hour: string, e: UsageEvent): void {
+  const key = `${hour}\u0000${e.appId}\u0000${e.deployment}`;
   let row = hourly.get(key);
   if (!row) {
-    row = [hour, appId, 0, 0, 0, 0, ...BUCKET_COLUMNS.map(() => 0)];
+    row = [hour, e.appId, e.deployment, 0, 0, 0, 0, 0, 0, 0, ...BUCKET_COLUMNS.map(() => 0)];
     hourly.set(key, row);
   }
-  (row[2] as number) += 1;
-  (row[3] as number) += totalTokens;
-  if (modelTimeMs === null) return;
-  (row[4] as number) += 1;
-  (row[5] as number) += modelTimeMs;
-  (row[6 + bucketOf(modelTimeMs)] as number) += 1;
+  (row[3] as number) += 1;
+  (row[4] as number) += e.promptTokens;
+  (row[5] as number) += e.cachedTokens;
+  (row[6] as number) += e.completionTokens;
+  (row[7] as number) += e.totalTokens;
+  if (e.modelTimeMs === null) return;
+  (row[8] as number) += 1;
+  (row[9] as number) += e.modelTimeMs;
+  (row[10 + bucketOf(e.modelTimeMs)] as number) += 1;
 }

@@ -1,0 +1,19 @@
+/** Something in effect from validFrom (inclusive) to validTo (exclusive, null = open-ended), UTC days. */
+export type EffectiveDated = { validFrom: string; validTo: string | null };
+
+export const inEffect = (r: EffectiveDated, day: string) => r.validFrom <= day && (r.validTo === null || day < r.validTo);
+
+/** Two items of one group in effect on the same day, each pair described; empty when none. */
+export function findOverlaps<T extends EffectiveDated>(items: readonly T[], groupOf: (t: T) => string, describe: (earlier: T, later: T) => string): string[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(groupOf(item), [...(groups.get(groupOf(item)) ?? []), item]);
+  const problems: string[] = [];
+  for (const list of groups.values()) {
+    const sorted = [...list].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+    for (let i = 1; i < sorted.length; i++) {
+      const earlier = sorted[i - 1];
+      if (earlier.validTo === null || earlier.validTo > sorted[i].validFrom) problems.push(describe(earlier, sorted[i]));
+    }
+  }
+  return problems;
+}
