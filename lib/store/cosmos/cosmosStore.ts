@@ -2,6 +2,7 @@ import type { CosmosClient } from "@azure/cosmos";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
+import type { Reservation } from "../../pricing/reservation";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
@@ -85,6 +86,12 @@ export class CosmosStore implements UsageStore {
   }
   async listDiscounts() {
     return dimensions.listDiscounts(await this.ready);
+  }
+  async saveReservations(reservations: Reservation[], audit?: AuditContext) {
+    return dimensions.saveReservations(await this.ready, reservations, audit);
+  }
+  async listReservations() {
+    return dimensions.listReservations(await this.ready);
   }
   async getPricingVersion() {
     return dimensions.getPricingVersion(await this.ready);

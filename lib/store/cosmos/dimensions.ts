@@ -1,6 +1,7 @@
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
+import type { Reservation } from "../../pricing/reservation";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
@@ -57,11 +58,21 @@ export const saveDiscounts = (c: Containers, discounts: Discount[], audit?: Audi
 
 export const listDiscounts = async (c: Containers) => (await listValues<Discount>(c, "discount")).sort(by((d) => d.family, (d) => d.validFrom));
 
-/** Changes whenever prices or deployments do (count and latest import of prices, every deployment). */
+export const saveReservations = (c: Containers, reservations: Reservation[], audit?: AuditContext) =>
+  upsertByKey(c, "reservation", reservations, (r) => `${r.deployment}|${r.validFrom}`, audit && {
+    context: audit,
+    entries: ({ created, updated }) => [...created.map((r) => [`reservation ${r.deployment}`, null, r] as const), ...updated.map((u) => [`reservation ${u.after.deployment}`, u.before, u.after] as const)],
+  });
+
+export const listReservations = async (c: Containers) => (await listValues<Reservation>(c, "reservation")).sort(by((r) => r.deployment, (r) => r.validFrom));
+
+/** Changes whenever prices, deployments or reservations do (count and latest import of prices, the rest whole). */
 export async function getPricingVersion(c: Containers): Promise<string> {
   const [prices] = await queryAll<{ n?: number; at?: number }>(c.reference, `SELECT COUNT(1) AS n, MAX(c.importedAt) AS at FROM c WHERE c.kind = "price"`, {}, "price");
-  const deployments = await listDeployments(c);
-  return `${prices?.n ?? 0}|${prices?.at ?? null}|${deployments.map((d) => `${d.name}|${d.model ?? ""}|${d.region}|${d.sku}`).join(";")}`;
+  const [deployments, reservations] = await Promise.all([listDeployments(c), listReservations(c)]);
+  const d = deployments.map((x) => `${x.name}|${x.model ?? ""}|${x.region}|${x.sku}`).join(";");
+  const r = reservations.map((x) => `${x.deployment}|${x.validFrom}|${x.validTo ?? ""}|${x.units}|${x.price}|${x.per}|${x.currency}|${x.idle}`).join(";");
+  return `${prices?.n ?? 0}|${prices?.at ?? null}|${d}|${r}`;
 }
 
 export const saveDeployments = (c: Containers, deployments: Deployment[], audit?: AuditContext) =>

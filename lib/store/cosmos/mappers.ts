@@ -55,7 +55,7 @@ export const toDailyUsage = (d: DailyDoc): DailyUsage => ({
 });
 
 /** Hourly rows in the port's shape: hour × app × deployment. */
-export const toHourlyUsage = (h: HourlyDoc): HourlyAppUsage & { deployment: string; promptTokens: number; cachedTokens: number; completionTokens: number } => ({
+export const toHourlyUsage = (h: HourlyDoc): HourlyAppUsage => ({
   hour: h.hour,
   appId: h.appId,
   deployment: h.deployment,

@@ -146,6 +146,26 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(await store.listAudit(2)).toEqual(audit.slice(0, 2));
     });
 
+    it("upserts reservations with summaries and audit, in order, and they change the pricing version", async () => {
+      const store = await open();
+      const r1 = { deployment: "ptu", units: 50, price: "2", per: "hour" as const, currency: "USD", idle: "share" as const, validFrom: "2026-11-01", validTo: null };
+      const r0 = { ...r1, validFrom: "2026-10-01", validTo: "2026-11-01", idle: "separate" as const };
+      const v0 = await store.getPricingVersion();
+      expect(await store.saveReservations([r1, r0], AUDIT("reservations.import", 20))).toEqual({ added: 2, changed: 0, unchanged: 0 });
+      const v1 = await store.getPricingVersion();
+      expect(v1).not.toBe(v0);
+      expect(await store.saveReservations([r1, r0], AUDIT("reservations.import", 21))).toEqual({ added: 0, changed: 0, unchanged: 2 });
+      expect(await store.getPricingVersion()).toBe(v1);
+      expect(await store.saveReservations([{ ...r1, units: 60 }], AUDIT("reservations.import", 22))).toEqual({ added: 0, changed: 1, unchanged: 0 });
+      expect(await store.getPricingVersion()).not.toBe(v1);
+      expect(await store.listReservations()).toEqual([r0, { ...r1, units: 60 }]);
+      expect((await store.listAudit(10)).map((e) => [e.at, e.subject, e.before === null])).toEqual([
+        [22, "reservation ptu", false],
+        [20, "reservation ptu", true],
+        [20, "reservation ptu", true],
+      ]);
+    });
+
     it("records price syncs, newest first", async () => {
       const store = await open();
       for (const at of [1, 2, 3]) await store.recordPriceSync({ at, ok: at !== 2, items: at * 10, detail: `run ${at}` });
