@@ -43,6 +43,8 @@ describe("the chargeback CLI on CHARGEBACK_STORE=cosmos", () => {
       expect(fromCosmos).toEqual(onSqlite(args));
       if (by === "business-unit") expect(fromCosmos).toMatchObject({ total: "1.16", rows: [{ key: "Retail", cost: "1.15", requests: 300 }, { key: "Ops", cost: "0.01", requests: 50, cachedTokens: 25_000 }] });
     }
+    const missing = await runCliAsync(["report", "--month", "2026-11"], { env: { ...env, CHARGEBACK_COSMOS_DATABASE: "nope" } });
+    expect(missing).toMatchObject({ status: 1, stdout: "", stderr: `chargeback: no Cosmos database nope at ${cosmos.endpoint()}: import or ingest something first, or check CHARGEBACK_COSMOS_DATABASE\n` });
     const quarantined = await onCosmos(["quarantine", "list", "--format", "json"]);
     expect(quarantined).toMatchObject([{ reason: "not valid JSON", source: `${events}:352` }]);
   });

@@ -50,9 +50,12 @@ export async function listHourlyUsage(c: Containers, fromDay: string, toDay: str
   return docs.map(toHourlyUsage).sort(hourlyOrder);
 }
 
+/** Two `VALUE` aggregates: the form a cross-partition aggregate query takes on every SDK version. */
 export async function getUsageDayRange(c: Containers): Promise<{ first: string; last: string } | null> {
-  const [row] = await queryAll<{ first?: string; last?: string }>(c.usage, `SELECT MIN(c.day) AS first, MAX(c.day) AS last FROM c WHERE c.kind = "daily"`);
-  return row?.first && row?.last ? { first: row.first, last: row.last } : null;
+  const [[first], [last]] = await Promise.all(
+    ["MIN", "MAX"].map((f) => queryAll<string>(c.usage, `SELECT VALUE ${f}(c.day) FROM c WHERE c.kind = "daily"`)),
+  );
+  return first && last ? { first, last } : null;
 }
 
 /** App ids with usage, from the small index the usage writer keeps (no DISTINCT needed). */

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig as loadConfigFrom } from "../../../lib/config/schema";
-import { openStore } from "../../../lib/store";
 import { writeEvents } from "../../../lib/store/cosmos/usageWriter";
-import { useCosmosServer, TEST_KEY } from "../../support/cosmosServer";
+import { useCosmosServer } from "../../support/cosmosServer";
 import { BATCH, storeContract } from "./storeContract";
 
 const cosmos = useCosmosServer();
@@ -31,26 +29,5 @@ describe("Cosmos DB store: exactly once without an atomic batch", () => {
     await Promise.all([0, 1, 2, 3].map((k) => store.saveUsageBatch({ events: events.filter((_, i) => i % 4 === k), quarantined: [], receivedAt: 1 })));
     const [row] = await store.listDailyUsage("2026-11-10", "2026-11-11");
     expect(row).toMatchObject({ requests: 40n, promptTokens: 40_000n, totalTokens: 44_000n });
-  });
-});
-
-describe("CHARGEBACK_STORE=cosmos settings", () => {
-  const env = { CHARGEBACK_STORE: "cosmos" };
-  const loadConfig = (vars: Record<string, string>) => loadConfigFrom(vars as NodeJS.ProcessEnv);
-
-  it("refuses an account key for an endpoint that is not on loopback, naming the setting", () => {
-    expect(() => loadConfig({ ...env, CHARGEBACK_COSMOS_ENDPOINT: "https://contoso.documents.azure.com:443/", CHARGEBACK_COSMOS_KEY: "abc" })).toThrow(
-      "invalid configuration: CHARGEBACK_COSMOS_KEY: is accepted only for a test server on loopback, not for contoso.documents.azure.com: production signs in with Entra ID (DefaultAzureCredential), so unset the key",
-    );
-    expect(() => openStore(undefined)).not.toThrow(); // the process's own env: SQLite
-  });
-
-  it("names a missing or malformed endpoint and accepts Entra ID or a loopback key", () => {
-    expect(() => loadConfig(env)).toThrow("invalid configuration: CHARGEBACK_COSMOS_ENDPOINT: is required when CHARGEBACK_STORE=cosmos");
-    expect(() => loadConfig({ ...env, CHARGEBACK_COSMOS_ENDPOINT: "contoso" })).toThrow(/^invalid configuration: CHARGEBACK_COSMOS_ENDPOINT: must be an http\(s\) URL/);
-    expect(() => loadConfig({ CHARGEBACK_STORE: "mongo" })).toThrow("invalid configuration: CHARGEBACK_STORE: must be sqlite or cosmos");
-    const entra = loadConfig({ ...env, CHARGEBACK_COSMOS_ENDPOINT: "https://contoso.documents.azure.com:443/" });
-    expect([entra.CHARGEBACK_COSMOS_DATABASE, entra.CHARGEBACK_COSMOS_KEY]).toEqual(["chargeback", undefined]);
-    expect(loadConfig({ ...env, CHARGEBACK_COSMOS_ENDPOINT: cosmos.endpoint(), CHARGEBACK_COSMOS_KEY: TEST_KEY })).toMatchObject({ CHARGEBACK_STORE: "cosmos" });
   });
 });
