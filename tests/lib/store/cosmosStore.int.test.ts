@@ -1,4 +1,7 @@
+import type { AddressInfo } from "node:net";
+import { createHttpsServer } from "@vercel/cosmosdb-server";
 import { describe, expect, it } from "vitest";
+import { CosmosStore } from "../../../lib/store/cosmos/cosmosStore";
 import { writeEvents } from "../../../lib/store/cosmos/usageWriter";
 import { useCosmosServer } from "../../support/cosmosServer";
 import { BATCH, storeContract } from "./storeContract";
@@ -29,5 +32,21 @@ describe("Cosmos DB store: exactly once without an atomic batch", () => {
     await Promise.all([0, 1, 2, 3].map((k) => store.saveUsageBatch({ events: events.filter((_, i) => i % 4 === k), quarantined: [], receivedAt: 1 })));
     const [row] = await store.listDailyUsage("2026-11-10", "2026-11-11");
     expect(row).toMatchObject({ requests: 40n, promptTokens: 40_000n, totalTokens: 44_000n });
+  });
+});
+
+describe("Cosmos DB store over HTTPS", () => {
+  it("trusts a loopback test server's self-signed certificate", async () => {
+    const server = createHttpsServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const store = CosmosStore.open({ endpoint: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, database: "tls", key: "test" });
+    try {
+      await store.saveUsageBatch(BATCH);
+      expect(await store.getUsageDayRange()).toEqual({ first: "2026-11-10", last: "2026-11-11" });
+    } finally {
+      await store.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
