@@ -51,6 +51,16 @@ describe("Cosmos DB store: closing a month without a transaction", () => {
   });
 });
 
+describe("Cosmos DB store: ingest keys", () => {
+  it("reports one success when the same key is revoked twice at once (ETag condition)", async () => {
+    const store = cosmos.freshStore();
+    await store.saveIngestKey({ id: "aaaaaaaaaaaa", source: "apim", secretHash: "ab".repeat(32), createdAt: 1, revokedAt: null });
+    const results = await Promise.all([store.revokeIngestKey("aaaaaaaaaaaa", 10), store.revokeIngestKey("aaaaaaaaaaaa", 20)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect((await store.findIngestKey("aaaaaaaaaaaa"))?.revokedAt).toBe(results[0] ? 10 : 20);
+  });
+});
+
 describe("Cosmos DB store over HTTPS", () => {
   it("trusts a loopback test server's self-signed certificate", async () => {
     const server = createHttpsServer();
