@@ -26,6 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {may(caller, "catalog:read") && <a href="/admin/deployments">Deployments</a>}
               {may(caller, "catalog:read") && <a href="/admin/prices">Prices</a>}
               {may(caller, "audit:read") && <a href="/admin/audit">Audit</a>}
+              {may(caller, "health:read") && <a href="/admin/health">Health</a>}
               <span data-testid="signed-in-as">
                 {caller.name} ({seesEveryUnit(caller) ? caller.roles.join(", ") : `owner of ${caller.ownedUnits.join(", ") || "nothing yet"}`})
               </span>

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { UserError } from "../../lib/errors";
 import { registerAppCommands } from "./commands/appCommands";
 import { registerDemoCommands } from "./commands/demoCommands";
+import { registerDoctorCommand } from "./commands/doctorCommand";
 import { registerImportCommands } from "./commands/importCommands";
 import { registerIngestCommand } from "./commands/ingestCommand";
 import { registerIngestKeyCommands } from "./commands/ingestKeyCommands";
@@ -25,6 +26,7 @@ registerMonthCommands(program);
 registerAppCommands(program);
 registerQuarantineCommands(program);
 registerDemoCommands(program);
+registerDoctorCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

@@ -6,7 +6,7 @@ import type { Role } from "./roles";
 /** A signed-in principal with what they may see: every business unit, or the ones they own. */
 export type Caller = Principal & { scope: ReportScope; ownedUnits: string[] };
 
-export type Action = "owners:write" | "mappings:write" | "mappings:read" | "prices:write" | "catalog:read" | "months:close" | "audit:read";
+export type Action = "owners:write" | "mappings:write" | "mappings:read" | "prices:write" | "catalog:read" | "months:close" | "audit:read" | "health:read";
 
 const ALLOWED: Readonly<Record<Action, readonly Role[]>> = {
   "owners:write": ["admin"],
@@ -18,6 +18,8 @@ const ALLOWED: Readonly<Record<Action, readonly Role[]>> = {
   "catalog:read": ["admin", "finance"],
   "months:close": ["finance"],
   "audit:read": ["admin", "finance"],
+  // How the pipeline runs and how it is secured: the platform team's concern.
+  "health:read": ["admin"],
 };
 
 /** Finance and admins see every business unit (admins must, to map unattributed spend); owners see theirs. */

@@ -3,6 +3,7 @@ import type { AuditEntry } from "../audit/auditEntry";
 import type { DirectoryEntry } from "../identity/directoryEntry";
 import type { IngestKey } from "../intake/ingestKey";
 import type { Discount } from "../pricing/discount";
+import type { DoctorReport } from "../doctor/resources";
 import type { Reservation } from "../pricing/reservation";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../statements/statementLine";
 import type { BusinessUnitOwner } from "../org/businessUnitOwner";
@@ -66,6 +67,7 @@ export type QuarantinedEvent = {
 export type AuditContext = { actor: string; action: string; reason: string; at?: number };
 
 export type PriceSyncRun = { at: number; ok: boolean; items: number; detail: string };
+export type DoctorRun = DoctorReport & { at: number };
 
 export type UpsertSummary = { added: number; changed: number; unchanged: number };
 export type App = { appId: string; displayName: string };
@@ -130,6 +132,9 @@ export interface UsageStore {
   /** Drops a month's frozen statement and logs why, in one transaction. */
   deleteClosedMonth(month: string, log: MonthLogEntry): Promise<void>;
   listMonthLog(): Promise<MonthLogEntry[]>;
+  recordDoctorRun(run: DoctorRun): Promise<void>;
+  /** The latest recorded doctor run, or null when none was recorded. */
+  getLastDoctorRun(): Promise<DoctorRun | null>;
   /** The audit log, newest first; it has no update or delete. */
   listAudit(limit: number): Promise<AuditEntry[]>;
 

@@ -53,3 +53,15 @@ describe("the APIM chargeback policy", () => {
     expect(policy.outbound.choose.otherwise["log-to-eventhub"]).toMatchObject({ "logger-id": "chargeback-eventhub", "#text": '@((string)context.Variables["chargebackEvent"])' });
   });
 });
+
+describe("the APIM token-metric fragment", () => {
+  const FRAGMENT = fs.readFileSync(path.resolve(__dirname, "..", "..", "deploy", "apim", "token-metric-fragment.xml"), "utf8");
+
+  it("is a well-formed fragment emitting tokens per app from the variable the chargeback policy sets", () => {
+    expect(XMLValidator.validate(FRAGMENT)).toBe(true);
+    const metric = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(FRAGMENT).fragment["azure-openai-emit-token-metric"];
+    const appId = metric.dimension.find((d: { name: string }) => d.name === "appId");
+    expect(appId.value).toContain('context.Variables.GetValueOrDefault("chargebackAppId"');
+    expect(POLICY).toContain('<set-variable name="chargebackAppId"');
+  });
+});

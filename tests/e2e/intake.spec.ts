@@ -1,15 +1,7 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { v1Event } from "../support/ingest";
-import { currentMonth, db, ENTRA_STAND_IN, entraStandIn, PERSONAS, root, signInAs, UNIT_A } from "./personas";
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, "bin", "chargeback.js"), ...args, "--db", db], { encoding: "utf8" });
-  expect(result.status, result.stderr).toBe(0);
-  return result.stdout;
-}
+import { cli, currentMonth, ENTRA_STAND_IN, entraStandIn, PERSONAS, signInAs, UNIT_A } from "./personas";
 
 const event = (appId: string, requestId: string) => JSON.parse(v1Event({ requestId, appId, time: new Date().toISOString() })) as Record<string, unknown>;
 

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
@@ -15,6 +16,15 @@ export const PERSONAS = {
 } as const;
 export const UNIT_A = "Stores";
 export const UNIT_B = "Customer Care";
+
+/** Runs the real `chargeback` CLI on the e2e store; it must exit with `status`. */
+export function cliExiting(status: number, ...args: string[]): string {
+  const result = spawnSync(process.execPath, [path.join(root, "bin", "chargeback.js"), ...args, "--db", db], { encoding: "utf8" });
+  expect(result.status, result.stderr).toBe(status);
+  return result.stdout;
+}
+
+export const cli = (...args: string[]) => cliExiting(0, ...args);
 
 export async function signInAs(page: Page, persona: string, next = "/"): Promise<void> {
   await page.goto(`/signin?next=${encodeURIComponent(next)}`);

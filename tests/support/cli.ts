@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import path from "node:path";
 
 const BIN = path.resolve(__dirname, "..", "..", "bin", "chargeback.js");
@@ -19,18 +19,13 @@ export function runCli(args: string[], options: { db?: string; input?: string; c
 export const json = <T = unknown>(r: CliResult): T => JSON.parse(r.stdout) as T;
 
 /**
- * Runs the bin without blocking this process: needed when a server in this process (the Cosmos
- * test server) must answer the CLI while it runs.
+ * The same, without blocking this process: for commands that talk to a stand-in server running
+ * in the test's own process, which could not answer while a synchronous child waits.
  */
-export function runCliAsync(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, DEBUG: "", ...options.env } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(options.input ?? "");
+export function runCliAsync(args: string[], options: { db?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, CHARGEBACK_DATABASE_URL: options.db ? `file:${options.db}` : undefined, DEBUG: "", ...options.env } }, (error, stdout, stderr) =>
+      resolve({ status: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    );
   });
 }

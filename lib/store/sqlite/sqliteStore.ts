@@ -4,12 +4,13 @@ import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
 import type { Reservation } from "../../pricing/reservation";
+import type { DoctorReport } from "../../doctor/resources";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
-import type { App, AuditContext, PriceSyncRun, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
+import type { App, AuditContext, DoctorRun, PriceSyncRun, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
 import { DAILY_USAGE_COLUMNS, fromCostedLine, fromDirectoryEntry, toDirectoryEntry, toAuditEntry, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem, toReservation } from "./mappers";
 import { ensureMigrated } from "./migrate";
 import { recordAudit } from "./recordAudit";
@@ -173,6 +174,15 @@ export class SqliteStore implements UsageStore {
 
   async listReservations() {
     return (await this.prisma.provisionedReservation.findMany({ orderBy: [{ deployment: "asc" }, { validFrom: "asc" }] })).map(toReservation);
+  }
+
+  async recordDoctorRun({ at, ...report }: DoctorRun) {
+    await this.prisma.doctorRun.create({ data: { at: BigInt(at), source: report.source, report: JSON.stringify(report) } });
+  }
+
+  async getLastDoctorRun() {
+    const row = await this.prisma.doctorRun.findFirst({ orderBy: { id: "desc" } });
+    return row ? { ...(JSON.parse(row.report) as DoctorReport), at: Number(row.at) } : null;
   }
 
   async recordPriceSync(run: PriceSyncRun) {

@@ -1,0 +1,62 @@
+import { forbidden } from "next/navigation";
+import { may } from "../../../lib/auth/access";
+import { requireCaller } from "../../../lib/auth/currentCaller";
+import { priceFreshness } from "../../../lib/pricing/syncRetailPrices";
+import { getSharedStore } from "../../../lib/store";
+
+export const dynamic = "force-dynamic";
+
+const QUARANTINE_SHOWN = 20;
+const when = (at: number | null) => (at === null ? "never" : `${new Date(at).toISOString().replace("T", " ").slice(0, 16)} UTC`);
+
+/** The pipeline's health beside the last security check of its Azure resources. Admins. */
+export default async function HealthPage() {
+  const caller = await requireCaller("/admin/health");
+  if (!may(caller, "health:read")) forbidden();
+  const store = getSharedStore();
+  const [doctor, quarantined, prices, directory] = await Promise.all([store.getLastDoctorRun(), store.listQuarantined("open"), priceFreshness(store), store.listDirectoryEntries()]);
+  const lastGraphSync = directory.length === 0 ? null : Math.max(...directory.map((e) => e.syncedAt));
+  const fails = doctor?.findings.filter((f) => f.severity === "FAIL").length ?? 0;
+  return (
+    <>
+      <h1>Pipeline health</h1>
+      <p className="sub">How ingest, enrichment and the Azure resources behind them are doing.</p>
+      <table>
+        <caption>Pipeline</caption>
+        <tbody>
+          <tr data-testid="health-quarantine"><th scope="row">Quarantined events waiting</th><td>{quarantined.length} (see and replay them with chargeback quarantine list | replay)</td></tr>
+          <tr data-testid="health-prices">
+            <th scope="row">Last price sync</th>
+            <td>{when(prices.lastGood)}{prices.failingSince !== null && <strong className="error"> failing since {when(prices.failingSince)}: {prices.lastError}</strong>}</td>
+          </tr>
+          <tr data-testid="health-graph"><th scope="row">Last Microsoft Graph sync</th><td>{when(lastGraphSync)} ({directory.length} apps looked up)</td></tr>
+        </tbody>
+      </table>
+      <table>
+        <caption>
+          Security check of the Azure resources:{" "}
+          {doctor ? `${doctor.source}, ${when(doctor.at)}: ${doctor.checked.length} resources, ${fails} failed, ${doctor.findings.length - fails} warnings` : "never recorded (run chargeback doctor --record)"}
+        </caption>
+        <thead><tr><th scope="col">Result</th><th scope="col">Rule</th><th scope="col">Resource</th><th scope="col">Why</th><th scope="col">Fix</th></tr></thead>
+        <tbody>
+          {doctor && doctor.findings.length === 0 && <tr><td colSpan={5}>Every rule passed.</td></tr>}
+          {doctor?.findings.map((f) => (
+            <tr key={`${f.rule}|${f.resource}`} data-testid="doctor-finding">
+              <td>{f.severity === "FAIL" ? <strong className="error">FAIL</strong> : "WARN"}</td><th scope="row">{f.rule}</th><td>{f.resource}</td><td>{f.why}</td><td>{f.fix}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table>
+        <caption>Latest quarantined events{quarantined.length > QUARANTINE_SHOWN ? ` (${QUARANTINE_SHOWN} of ${quarantined.length})` : ""}</caption>
+        <thead><tr><th scope="col">Received (UTC)</th><th scope="col">From</th><th scope="col">Why</th></tr></thead>
+        <tbody>
+          {quarantined.length === 0 && <tr><td colSpan={3}>None.</td></tr>}
+          {[...quarantined].sort((a, b) => b.receivedAt - a.receivedAt).slice(0, QUARANTINE_SHOWN).map((q) => (
+            <tr key={q.id} data-testid="quarantine-row"><td>{when(q.receivedAt)}</td><th scope="row">{q.source}</th><td>{q.reason}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

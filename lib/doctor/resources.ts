@@ -1,0 +1,44 @@
+/**
+ * What the doctor inspects, read alike from the live resources (Azure Resource Manager) and from a
+ * template: each resource's properties flattened as the Azure SDK models give them.
+ */
+export type InspectedResource =
+  | { kind: "eventhub-namespace"; id: string; props: EventHubNamespace }
+  | { kind: "storage-account"; id: string; props: StorageAccount }
+  | { kind: "cosmos-account"; id: string; props: CosmosAccount }
+  | { kind: "apim-logger"; id: string; props: ApimLogger }
+  | { kind: "container-app"; id: string; props: ContainerApp };
+
+export type EventHubNamespace = {
+  disableLocalAuth?: boolean;
+  minimumTlsVersion?: string;
+  publicNetworkAccess?: string;
+  networkRuleSet?: { defaultAction?: string; publicNetworkAccess?: string; ipRules?: unknown[]; virtualNetworkRules?: unknown[] };
+  /** Names of the namespace's shared access policies. */
+  authorizationRules?: string[];
+};
+
+export type StorageAccount = {
+  allowSharedKeyAccess?: boolean | null;
+  allowBlobPublicAccess?: boolean | null;
+  minimumTlsVersion?: string;
+  publicNetworkAccess?: string;
+  networkRuleSet?: { defaultAction?: string };
+};
+
+export type CosmosAccount = {
+  disableLocalAuth?: boolean;
+  publicNetworkAccess?: string;
+  ipRules?: unknown[];
+  isVirtualNetworkFilterEnabled?: boolean;
+  minimalTlsVersion?: string;
+};
+
+export type ApimLogger = { loggerType?: string; credentials?: Record<string, string> };
+
+/** Every environment variable a container of the app sets, by name. */
+export type ContainerApp = { env: string[] };
+
+export type Severity = "FAIL" | "WARN";
+export type Finding = { resource: string; rule: string; severity: Severity; why: string; fix: string };
+export type DoctorReport = { source: string; checked: { kind: InspectedResource["kind"]; id: string }[]; findings: Finding[] };
