@@ -9,7 +9,7 @@ import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import { UserError } from "../../errors";
-import type { App, AuditContext, PriceSyncRun, QuarantineStatus, UsageBatch, UsageStore } from "../port";
+import type { App, AuditContext, DoctorRun, PriceSyncRun, QuarantineStatus, UsageBatch, UsageStore } from "../port";
 import { listAudit, recordAudit } from "./recordAudit";
 import { createCosmosClient, type CosmosOptions } from "./cosmosClient";
 import { type Containers, ensureContainers, existingContainers } from "./containers";
@@ -80,6 +80,12 @@ export class CosmosStore implements UsageStore {
   }
   async listPriceSyncs(limit: number) {
     return dimensions.listPriceSyncs(await this.ready, limit);
+  }
+  async recordDoctorRun(run: DoctorRun) {
+    return dimensions.recordDoctorRun(await this.ready, run);
+  }
+  async getLastDoctorRun() {
+    return dimensions.getLastDoctorRun(await this.ready);
   }
   async saveDiscounts(discounts: Discount[], audit?: AuditContext) {
     return dimensions.saveDiscounts(await this.ready, discounts, audit);

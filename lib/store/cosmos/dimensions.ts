@@ -6,7 +6,7 @@ import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
-import type { App, AuditContext, PriceSyncRun, UpsertSummary } from "../port";
+import type { App, AuditContext, DoctorRun, PriceSyncRun, UpsertSummary } from "../port";
 import type { Containers } from "./containers";
 import { nextSeq, queryAll, upsertEach } from "./cosmosOps";
 import { listKind, listValues, readRef, refDoc, upsertByKey } from "./upsertByKey";
@@ -48,6 +48,17 @@ export async function listPriceSyncs(c: Containers, limit: number): Promise<Pric
   if (top === 0) return [];
   const docs = await queryAll<{ value: PriceSyncRun }>(c.reference, `SELECT TOP ${top} * FROM c WHERE c.kind = "priceSync" ORDER BY c.seq DESC`, {}, "priceSync");
   return docs.map((d) => d.value);
+}
+
+export async function recordDoctorRun(c: Containers, run: DoctorRun): Promise<void> {
+  const seq = nextSeq();
+  await upsertEach(c.reference, [refDoc("doctorRun", seq, run, { seq })]);
+}
+
+/** The latest recorded doctor run, or null when none was recorded. */
+export async function getLastDoctorRun(c: Containers): Promise<DoctorRun | null> {
+  const [doc] = await queryAll<{ value: DoctorRun }>(c.reference, `SELECT TOP 1 * FROM c WHERE c.kind = "doctorRun" ORDER BY c.seq DESC`, {}, "doctorRun");
+  return doc?.value ?? null;
 }
 
 export const saveDiscounts = (c: Containers, discounts: Discount[], audit?: AuditContext) =>

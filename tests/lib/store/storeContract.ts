@@ -175,6 +175,20 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       ]);
     });
 
+    it("keeps doctor runs and gives the latest", async () => {
+      const store = await open();
+      expect(await store.getLastDoctorRun()).toBeNull();
+      const run = (at: number, source: string) => ({
+        at,
+        source,
+        checked: [{ kind: "cosmos-account" as const, id: "/subscriptions/s/resourceGroups/g/providers/Microsoft.DocumentDB/databaseAccounts/a" }],
+        findings: at === 2 ? [{ resource: "a", rule: "cosmos.local-auth", severity: "FAIL" as const, why: "keys enabled", fix: "disable local auth" }] : [],
+      });
+      await store.recordDoctorRun(run(1, "template"));
+      await store.recordDoctorRun(run(2, "azure"));
+      expect(await store.getLastDoctorRun()).toEqual(run(2, "azure"));
+    });
+
     it("keeps ingest keys: find, list oldest first, revoke once", async () => {
       const store = await open();
       const k2 = { id: "bbbbbbbbbbbb", source: "apim-b", secretHash: "ab".repeat(32), createdAt: 2000, revokedAt: null };
