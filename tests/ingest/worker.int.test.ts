@@ -8,11 +8,15 @@ describe("the worker's periodic tasks", () => {
     const { store } = freshStore();
     const stop = new AbortController();
     let polls = 0;
-    const poll = () => (++polls <= 3 ? [{ text: v1Event({ requestId: `w${polls}` }), source: "test", id: `w${polls}` }] : []);
+    // Three batches, then stop at the next poll however slow the machine: no timer to race.
+    const poll = () => {
+      if (++polls <= 3) return [{ text: v1Event({ requestId: `w${polls}` }), source: "test", id: `w${polls}` }];
+      stop.abort();
+      return [];
+    };
     const stuck = vi.fn(() => new Promise<never>(() => undefined)); // a sync that never answers
     const failing = vi.fn(() => Promise.reject(new Error("API away")));
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    setTimeout(() => stop.abort(), 300);
     const total = await runWorker(store, poll, {
       intervalMs: 10,
       signal: stop.signal,

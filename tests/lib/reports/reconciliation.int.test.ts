@@ -7,6 +7,7 @@ import { utcDay } from "../../../lib/events/parseEventTime";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";
 import { OrgDirectory } from "../../../lib/org/orgMapping";
 import { importDeployments } from "../../../lib/pricing/importDeployments";
+import { importReservations } from "../../../lib/pricing/importReservations";
 import { importRetailPrices } from "../../../lib/pricing/importRetailPrices";
 import { loadPricer } from "../../../lib/pricing/loadPricer";
 import { attoToCents } from "../../../lib/pricing/money";
@@ -26,6 +27,9 @@ describe("reconciliation", () => {
     await importRetailPrices(store, snapshotItems());
     await importDeployments(store, deploymentsCsv, "deployments.csv");
     await importOrgMappings(store, orgCsv, "org.csv");
+    // The demo's provisioned deployment at no cost: pay-as-you-go usage is what this reconciles
+    // (provisioned.int.test.ts reconciles reservations).
+    await importReservations(store, "deployment,units,price,per,validFrom\ngpt-41-ptu,1,0,hour,2020-01-01\n", "ptu.csv");
     const now = Date.now();
     const from = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth() - 1, 1);
     const lines = [...demoHistory(seededRandom(99), apps, from, now, 120)];
