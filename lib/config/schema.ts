@@ -2,14 +2,43 @@ import { z } from "zod";
 import { UserError } from "../errors";
 import { DEFAULT_DATABASE_URL } from "./databaseUrl";
 
+/** Hosts of a test server on this machine: the only place an account key is accepted. */
+export const isLoopbackHost = (host: string) => /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1)$/i.test(host);
+
 /** Every process (web, worker, CLI) reads its settings through this one schema, once. */
-export const Config = z.object({
-  CHARGEBACK_DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL),
-  CHARGEBACK_STORE: z.enum(["sqlite"], { error: "CHARGEBACK_STORE must be sqlite (cosmos arrives with the production path)" }).default("sqlite"),
-  // The currency reports are priced in: the Retail Prices API's prices for it (sync them with
-  // `chargeback prices sync --currency`); other than USD they are reference prices.
-  CHARGEBACK_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "CHARGEBACK_CURRENCY must be a three-letter ISO code such as USD or EUR").default("USD"),
-});
+export const Config = z
+  .object({
+    CHARGEBACK_DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL),
+    CHARGEBACK_STORE: z.enum(["sqlite", "cosmos"], { error: "must be sqlite or cosmos" }).default("sqlite"),
+    // Cosmos DB (CHARGEBACK_STORE=cosmos): the account's endpoint, reached with Entra ID
+    // (DefaultAzureCredential); a key only for a test server on loopback.
+    CHARGEBACK_COSMOS_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://<account>.documents.azure.com:443/" }).optional(),
+    CHARGEBACK_COSMOS_DATABASE: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/, "must be 1-255 letters, digits, dots, dashes or underscores")
+      .default("chargeback"),
+    CHARGEBACK_COSMOS_KEY: z.string().trim().min(1).optional(),
+    // The currency reports are priced in: the Retail Prices API's prices for it (sync them with
+    // `chargeback prices sync --currency`); other than USD they are reference prices.
+    CHARGEBACK_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "CHARGEBACK_CURRENCY must be a three-letter ISO code such as USD or EUR").default("USD"),
+  })
+  .superRefine((c, ctx) => {
+    if (c.CHARGEBACK_STORE !== "cosmos") return;
+    if (!c.CHARGEBACK_COSMOS_ENDPOINT) {
+      ctx.addIssue({ code: "custom", path: ["CHARGEBACK_COSMOS_ENDPOINT"], message: "is required when CHARGEBACK_STORE=cosmos" });
+      return;
+    }
+    if (!URL.canParse(c.CHARGEBACK_COSMOS_ENDPOINT)) return; // already reported by the field's own check
+    const host = new URL(c.CHARGEBACK_COSMOS_ENDPOINT).hostname;
+    if (c.CHARGEBACK_COSMOS_KEY && !isLoopbackHost(host)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CHARGEBACK_COSMOS_KEY"],
+        message: `is accepted only for a test server on loopback, not for ${host}: production signs in with Entra ID (DefaultAzureCredential), so unset the key`,
+      });
+    }
+  });
 export type Config = z.infer<typeof Config>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -3,16 +3,25 @@ import fs from "node:fs";
 import { databaseFile } from "../config/databaseUrl";
 import { UserError } from "../errors";
 import type { UsageStore } from "./port";
+import { CosmosStore } from "./cosmos/cosmosStore";
 import { SqliteStore } from "./sqlite/sqliteStore";
 
 export type OpenOptions = { migrate?: boolean; mustExist?: boolean };
 
 /**
- * Opens the configured store; the embedded SQLite file unless told otherwise. Commands that only
- * read pass `mustExist`, so a mistyped path is an error rather than a new, empty store.
+ * Opens the configured store (`CHARGEBACK_STORE`): the embedded SQLite file unless told otherwise,
+ * or Cosmos DB, whose database and containers are created on first use when `migrate` is on.
+ * Commands that only read pass `mustExist`, so a mistyped path is an error rather than a new,
+ * empty store. `databaseUrl` (--db) names a SQLite file and is not used with Cosmos DB.
  */
 export function openStore(databaseUrl?: string, { migrate = true, mustExist = false }: OpenOptions = {}): UsageStore {
-  const file = databaseFile(databaseUrl ?? loadConfig().CHARGEBACK_DATABASE_URL);
+  const config = loadConfig();
+  if (config.CHARGEBACK_STORE === "cosmos") {
+    // The schema's refinement guarantees the endpoint is set when the store is cosmos.
+    const options = { endpoint: config.CHARGEBACK_COSMOS_ENDPOINT!, database: config.CHARGEBACK_COSMOS_DATABASE, key: config.CHARGEBACK_COSMOS_KEY };
+    return CosmosStore.open(options, { create: migrate, mustExist });
+  }
+  const file = databaseFile(databaseUrl ?? config.CHARGEBACK_DATABASE_URL);
   if (mustExist && !fs.existsSync(file)) throw new UserError(`no store at ${file}: import or ingest something first, or check --db`);
   try {
     return SqliteStore.open(file, { migrate });

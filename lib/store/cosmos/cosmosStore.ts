@@ -1,0 +1,196 @@
+import type { CosmosClient } from "@azure/cosmos";
+import type { DirectoryEntry } from "../../identity/directoryEntry";
+import type { IngestKey } from "../../intake/ingestKey";
+import type { Discount } from "../../pricing/discount";
+import type { Reservation } from "../../pricing/reservation";
+import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
+import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
+import type { OrgMapping } from "../../org/orgMapping";
+import type { Deployment } from "../../pricing/deployment";
+import type { RetailPriceItem } from "../../pricing/retailPrice";
+import { UserError } from "../../errors";
+import type { App, AuditContext, DoctorRun, PriceSyncRun, QuarantineStatus, UsageBatch, UsageStore } from "../port";
+import { listAudit, recordAudit } from "./recordAudit";
+import { createCosmosClient, type CosmosOptions } from "./cosmosClient";
+import { type Containers, ensureContainers, existingContainers } from "./containers";
+import * as dimensions from "./dimensions";
+import * as months from "./months";
+import { listQuarantined, saveQuarantineOutcome } from "./quarantine";
+import * as rollups from "./rollupReads";
+import { saveUsageBatch } from "./usageWriter";
+
+/**
+ * The store on Azure Cosmos DB (NoSQL API). The port's methods are synchronous to open, Cosmos
+ * set-up is not: the database and containers are made ready once, and every method awaits that.
+ */
+export class CosmosStore implements UsageStore {
+  private readonly ready: Promise<Containers>;
+  /** App ids this process has recorded as having usage: each is written to the index once. */
+  private readonly knownApps = new Set<string>();
+
+  private constructor(private readonly client: CosmosClient, options: CosmosOptions, { create = true, mustExist = false } = {}) {
+    this.ready = prepare(client, options, { create, mustExist });
+    this.ready.catch(() => {}); // reported by the first method that awaits it, not as unhandled
+  }
+
+  /** `create` makes the database and containers when missing; `mustExist` refuses a missing database. */
+  static open(options: CosmosOptions, flags: { create?: boolean; mustExist?: boolean } = {}): CosmosStore {
+    return new CosmosStore(createCosmosClient(options), options, flags);
+  }
+
+  /** The containers, once ready: for tests that need to simulate a crash part-way through a write. */
+  containers(): Promise<Containers> {
+    return this.ready;
+  }
+
+  async saveUsageBatch(batch: UsageBatch) {
+    return saveUsageBatch(await this.ready, batch, this.knownApps);
+  }
+  async listDailyUsage(fromDay: string, toDay: string) {
+    return rollups.listDailyUsage(await this.ready, fromDay, toDay);
+  }
+  async listHourlyAppUsage(appId: string, fromDay: string, toDay: string) {
+    return rollups.listHourlyAppUsage(await this.ready, appId, fromDay, toDay);
+  }
+  async listHourlyUsage(fromDay: string, toDay: string, deployments: string[]) {
+    return rollups.listHourlyUsage(await this.ready, fromDay, toDay, deployments);
+  }
+  async getUsageDayRange() {
+    return rollups.getUsageDayRange(await this.ready);
+  }
+  async listUsageAppIds() {
+    return rollups.listUsageAppIds(await this.ready);
+  }
+
+  async listQuarantined(status: QuarantineStatus | "all") {
+    return listQuarantined(await this.ready, status);
+  }
+  async saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }) {
+    return saveQuarantineOutcome(await this.ready, id, outcome);
+  }
+
+  async saveRetailPrices(items: RetailPriceItem[], importedAt: number, audit?: AuditContext) {
+    return dimensions.saveRetailPrices(await this.ready, items, importedAt, audit);
+  }
+  async listRetailPrices() {
+    return dimensions.listRetailPrices(await this.ready);
+  }
+  async recordPriceSync(run: PriceSyncRun) {
+    return dimensions.recordPriceSync(await this.ready, run);
+  }
+  async listPriceSyncs(limit: number) {
+    return dimensions.listPriceSyncs(await this.ready, limit);
+  }
+  async recordDoctorRun(run: DoctorRun) {
+    return dimensions.recordDoctorRun(await this.ready, run);
+  }
+  async getLastDoctorRun() {
+    return dimensions.getLastDoctorRun(await this.ready);
+  }
+  async saveDiscounts(discounts: Discount[], audit?: AuditContext) {
+    return dimensions.saveDiscounts(await this.ready, discounts, audit);
+  }
+  async listDiscounts() {
+    return dimensions.listDiscounts(await this.ready);
+  }
+  async saveReservations(reservations: Reservation[], audit?: AuditContext) {
+    return dimensions.saveReservations(await this.ready, reservations, audit);
+  }
+  async listReservations() {
+    return dimensions.listReservations(await this.ready);
+  }
+  async getPricingVersion() {
+    return dimensions.getPricingVersion(await this.ready);
+  }
+  async saveDeployments(deployments: Deployment[], audit?: AuditContext) {
+    return dimensions.saveDeployments(await this.ready, deployments, audit);
+  }
+  async listDeployments() {
+    return dimensions.listDeployments(await this.ready);
+  }
+  async saveOrgMappings(mappings: OrgMapping[], audit?: AuditContext) {
+    return dimensions.saveOrgMappings(await this.ready, mappings, audit);
+  }
+  async listOrgMappings() {
+    return dimensions.listOrgMappings(await this.ready);
+  }
+  async saveApps(apps: App[]) {
+    return dimensions.saveApps(await this.ready, apps);
+  }
+  async listApps() {
+    return dimensions.listApps(await this.ready);
+  }
+  async saveDirectoryEntries(entries: DirectoryEntry[]) {
+    return dimensions.saveDirectoryEntries(await this.ready, entries);
+  }
+  async listDirectoryEntries() {
+    return dimensions.listDirectoryEntries(await this.ready);
+  }
+  async saveBusinessUnitOwners(owners: BusinessUnitOwner[], audit?: AuditContext) {
+    return dimensions.saveBusinessUnitOwners(await this.ready, owners, audit);
+  }
+  async removeBusinessUnitOwner(businessUnit: string, principalId: string, audit?: AuditContext) {
+    return dimensions.removeBusinessUnitOwner(await this.ready, businessUnit, principalId, audit && ((c, changes) => recordAudit(c, audit, changes)));
+  }
+  async listBusinessUnitOwners() {
+    return dimensions.listBusinessUnitOwners(await this.ready);
+  }
+  async saveIngestKey(key: IngestKey) {
+    return dimensions.saveIngestKey(await this.ready, key);
+  }
+  async findIngestKey(id: string) {
+    return dimensions.findIngestKey(await this.ready, id);
+  }
+  async listIngestKeys() {
+    return dimensions.listIngestKeys(await this.ready);
+  }
+  async revokeIngestKey(id: string, at: number) {
+    return dimensions.revokeIngestKey(await this.ready, id, at);
+  }
+
+  async getClosedMonth(month: string) {
+    return months.getClosedMonth(await this.ready, month);
+  }
+  async listClosedMonths() {
+    return months.listClosedMonths(await this.ready);
+  }
+  async listStatementLines(filter: { month: string } | { forMonth: string }) {
+    return months.listStatementLines(await this.ready, filter);
+  }
+  async saveClosedMonth(closed: ClosedMonth, lines: CostedLine[], log: MonthLogEntry) {
+    return months.saveClosedMonth(await this.ready, closed, lines, log);
+  }
+  async deleteClosedMonth(month: string, log: MonthLogEntry) {
+    return months.deleteClosedMonth(await this.ready, month, log);
+  }
+  async listMonthLog() {
+    return months.listMonthLog(await this.ready);
+  }
+  async listAudit(limit: number) {
+    return listAudit(await this.ready, limit);
+  }
+
+  async close() {
+    await this.ready.catch(() => undefined);
+    this.client.dispose();
+  }
+}
+
+async function prepare(client: CosmosClient, { endpoint, database }: CosmosOptions, { create, mustExist }: { create: boolean; mustExist: boolean }): Promise<Containers> {
+  try {
+    if (mustExist || !create) {
+      const db = client.database(database);
+      const { statusCode } = await db.read();
+      if (statusCode === 404) throw new UserError(`no Cosmos database ${database} at ${endpoint}: import or ingest something first, or check CHARGEBACK_COSMOS_DATABASE`);
+      return create ? ensureContainers(db) : existingContainers(db);
+    }
+    const { database: db } = await client.databases.createIfNotExists({ id: database });
+    return ensureContainers(db);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as { code?: unknown }).code;
+    if (code === 404 && mustExist) throw new UserError(`no Cosmos database ${database} at ${endpoint}: import or ingest something first, or check CHARGEBACK_COSMOS_DATABASE`);
+    if (typeof code === "string" && /^E(CONNREFUSED|NOTFOUND|AI_AGAIN|CONNRESET)$/.test(code)) throw new UserError(`cannot reach Cosmos DB at ${endpoint}: ${code}`);
+    throw error;
+  }
+}

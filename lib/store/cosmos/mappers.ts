@@ -1,0 +1,70 @@
+import { utcHour } from "../../events/modelTimeBuckets";
+import { utcDay } from "../../events/parseEventTime";
+import type { DailyUsage, HourlyAppUsage, IncomingEvent } from "../port";
+import { docId } from "./cosmosOps";
+import { type DailyDoc, type EventDoc, type HourlyDoc, tokenKinds, usagePartition } from "./usageDocs";
+
+/** Conversions between the port's records and the `usage` container's documents. */
+export function toEventDoc({ id, source, event: e }: IncomingEvent, receivedAt: number): EventDoc {
+  const day = utcDay(e.time);
+  return {
+    id: docId(id),
+    pk: usagePartition(e.appId, day),
+    kind: "event",
+    eventId: id,
+    time: e.time,
+    day,
+    hour: utcHour(e.time, day),
+    appId: e.appId,
+    deployment: e.deployment,
+    model: e.model,
+    region: e.region,
+    operation: e.operation,
+    tokenKinds: tokenKinds(e),
+    promptTokens: e.promptTokens,
+    cachedTokens: e.cachedTokens,
+    completionTokens: e.completionTokens,
+    reasoningTokens: e.reasoningTokens,
+    totalTokens: e.totalTokens,
+    modelTimeMs: e.modelTimeMs,
+    status: e.status,
+    streamed: e.streamed,
+    subscriptionId: e.subscriptionId,
+    product: e.product,
+    shape: e.shape,
+    source,
+    receivedAt,
+  };
+}
+
+export const toDailyUsage = (d: DailyDoc): DailyUsage => ({
+  day: d.day,
+  appId: d.appId,
+  deployment: d.deployment,
+  model: d.model,
+  region: d.region,
+  operation: d.operation,
+  tokenKinds: d.tokenKinds,
+  requests: BigInt(d.requests),
+  promptTokens: BigInt(d.promptTokens),
+  cachedTokens: BigInt(d.cachedTokens),
+  completionTokens: BigInt(d.completionTokens),
+  reasoningTokens: BigInt(d.reasoningTokens),
+  totalTokens: BigInt(d.totalTokens),
+  modelTimeMs: BigInt(d.modelTimeMs),
+});
+
+/** Hourly rows in the port's shape: hour × app × deployment. */
+export const toHourlyUsage = (h: HourlyDoc): HourlyAppUsage => ({
+  hour: h.hour,
+  appId: h.appId,
+  deployment: h.deployment,
+  requests: h.requests,
+  promptTokens: h.promptTokens,
+  cachedTokens: h.cachedTokens,
+  completionTokens: h.completionTokens,
+  totalTokens: h.totalTokens,
+  timedRequests: h.timedRequests,
+  modelTimeMs: h.modelTimeMs,
+  buckets: [...h.buckets],
+});

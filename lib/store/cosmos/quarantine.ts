@@ -1,0 +1,35 @@
+import type { IncomingQuarantine, QuarantinedEvent, QuarantineStatus } from "../port";
+import type { Containers } from "./containers";
+import { docId, queryAll } from "./cosmosOps";
+
+type QuarantineDoc = { id: string; qid: string; receivedAt: number; source: string; reason: string; raw: string; status: QuarantineStatus; replayedAt: number | null };
+
+export const quarantineDoc = (q: IncomingQuarantine, receivedAt: number): QuarantineDoc => ({
+  id: docId(q.id),
+  qid: q.id,
+  receivedAt,
+  source: q.source,
+  reason: q.reason,
+  raw: q.raw,
+  status: "open",
+  replayedAt: null,
+});
+
+const toQuarantined = (d: QuarantineDoc): QuarantinedEvent => ({ id: d.qid, receivedAt: d.receivedAt, source: d.source, reason: d.reason, raw: d.raw, status: d.status });
+
+/** Oldest first, then by id (as SQLite orders them). */
+export async function listQuarantined(c: Containers, status: QuarantineStatus | "all"): Promise<QuarantinedEvent[]> {
+  const docs =
+    status === "all"
+      ? await queryAll<QuarantineDoc>(c.quarantine, "SELECT * FROM c")
+      : await queryAll<QuarantineDoc>(c.quarantine, "SELECT * FROM c WHERE c.status = @status", { "@status": status });
+  return docs.map(toQuarantined).sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export async function saveQuarantineOutcome(c: Containers, id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }): Promise<void> {
+  const item = c.quarantine.item(docId(id), docId(id));
+  const { resource } = await item.read<QuarantineDoc>();
+  if (!resource) throw new Error(`no quarantined event ${id}`);
+  const next = outcome.status === "replayed" ? { ...resource, status: "replayed" as const, replayedAt: Date.now() } : { ...resource, status: "open" as const, reason: outcome.reason };
+  await item.replace(next);
+}

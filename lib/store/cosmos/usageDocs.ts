@@ -1,0 +1,110 @@
+import { BUCKET_COLUMNS, bucketOf } from "../../events/modelTimeBuckets";
+import { docId } from "./cosmosOps";
+
+/** The `usage` container's partition key: one logical partition per app and UTC day. */
+export const usagePartition = (appId: string, day: string) => `${appId}|${day}`;
+
+/** Bit set of the token kinds an event carries: 1 input (not cached), 2 cached input, 4 output (as SQLite). */
+export const tokenKinds = (e: { promptTokens: number; cachedTokens: number; completionTokens: number }) =>
+  (e.promptTokens > e.cachedTokens ? 1 : 0) | (e.cachedTokens > 0 ? 2 : 0) | (e.completionTokens > 0 ? 4 : 0);
+
+/** A usage fact; `id` is a hash of the event's identity, so a redelivery is a 409. */
+export type EventDoc = {
+  id: string;
+  pk: string;
+  kind: "event";
+  eventId: string;
+  time: number;
+  day: string;
+  hour: string;
+  appId: string;
+  deployment: string;
+  model: string;
+  region: string;
+  operation: string;
+  tokenKinds: number;
+  promptTokens: number;
+  cachedTokens: number;
+  completionTokens: number;
+  reasoningTokens: number;
+  totalTokens: number;
+  modelTimeMs: number | null;
+  status: number | null;
+  streamed: boolean | null;
+  subscriptionId: string | null;
+  product: string | null;
+  shape: string;
+  source: string;
+  receivedAt: number;
+};
+
+/** The fields a rollup is summed from: what the rollup query projects. */
+export const ROLLUP_FIELDS = ["day", "hour", "appId", "deployment", "model", "region", "operation", "tokenKinds", "promptTokens", "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs"] as const;
+export type RollupSource = Pick<EventDoc, (typeof ROLLUP_FIELDS)[number]>;
+
+type Sums = { requests: number; promptTokens: number; cachedTokens: number; completionTokens: number; reasoningTokens: number; totalTokens: number; modelTimeMs: number };
+/** Daily rollup: sums kept as JSON numbers (token counts, exact far beyond any day's total). */
+export type DailyDoc = { id: string; pk: string; kind: "daily"; day: string; appId: string; deployment: string; model: string; region: string; operation: string; tokenKinds: number } & Sums;
+/** Hourly rollup per hour × app × deployment, with the model-time histogram. */
+export type HourlyDoc = {
+  id: string;
+  pk: string;
+  kind: "hourly";
+  day: string;
+  hour: string;
+  appId: string;
+  deployment: string;
+  requests: number;
+  promptTokens: number;
+  cachedTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  timedRequests: number;
+  modelTimeMs: number;
+  buckets: number[];
+};
+
+const dailyId = (e: RollupSource) => docId("daily", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds);
+const hourlyId = (e: RollupSource) => docId("hourly", e.hour, e.appId, e.deployment);
+
+/** The ids of the daily and the hourly rollup an event is summed into. */
+export const rollupIdsOf = (e: RollupSource) => [dailyId(e), hourlyId(e)];
+
+/** Every daily and hourly rollup of one logical partition, summed from all of its events. */
+export function summarise(pk: string, events: readonly RollupSource[]): (DailyDoc | HourlyDoc)[] {
+  const daily = new Map<string, DailyDoc>();
+  const hourly = new Map<string, HourlyDoc>();
+  for (const e of events) {
+    const id = dailyId(e);
+    let d = daily.get(id);
+    if (!d) {
+      d = { id, pk, kind: "daily", day: e.day, appId: e.appId, deployment: e.deployment, model: e.model, region: e.region, operation: e.operation, tokenKinds: e.tokenKinds, requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, reasoningTokens: 0, totalTokens: 0, modelTimeMs: 0 };
+      daily.set(id, d);
+    }
+    d.requests += 1;
+    d.promptTokens += e.promptTokens;
+    d.cachedTokens += e.cachedTokens;
+    d.completionTokens += e.completionTokens;
+    d.reasoningTokens += e.reasoningTokens;
+    d.totalTokens += e.totalTokens;
+    d.modelTimeMs += e.modelTimeMs ?? 0;
+
+    const hid = hourlyId(e);
+    let h = hourly.get(hid);
+    if (!h) {
+      h = { id: hid, pk, kind: "hourly", day: e.day, hour: e.hour, appId: e.appId, deployment: e.deployment, requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, totalTokens: 0, timedRequests: 0, modelTimeMs: 0, buckets: BUCKET_COLUMNS.map(() => 0) };
+      hourly.set(hid, h);
+    }
+    h.requests += 1;
+    h.promptTokens += e.promptTokens;
+    h.cachedTokens += e.cachedTokens;
+    h.completionTokens += e.completionTokens;
+    h.totalTokens += e.totalTokens;
+    if (e.modelTimeMs !== null) {
+      h.timedRequests += 1;
+      h.modelTimeMs += e.modelTimeMs;
+      h.buckets[bucketOf(e.modelTimeMs)] += 1;
+    }
+  }
+  return [...daily.values(), ...hourly.values()];
+}

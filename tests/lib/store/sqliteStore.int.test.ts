@@ -1,0 +1,4 @@
+import { freshStore } from "../../support/store";
+import { storeContract } from "./storeContract";
+
+storeContract("SQLite", () => freshStore().store);

@@ -1,0 +1,377 @@
+import { describe, expect, it } from "vitest";
+import { BUCKET_COLUMNS } from "../../../lib/events/modelTimeBuckets";
+import type { UsageEvent } from "../../../lib/events/usageEvent";
+import type { CostedLine } from "../../../lib/statements/statementLine";
+import type { DailyUsage, IncomingEvent, UsageBatch, UsageStore } from "../../../lib/store/port";
+
+/**
+ * The one behaviour both adapters must have: every port method, run against a fresh store from
+ * `open`. SQLite and Cosmos DB run it alike (sqliteStore.int.test.ts, cosmosStore.int.test.ts).
+ */
+export function storeContract(name: string, open: () => UsageStore | Promise<UsageStore>) {
+  describe(`${name} store: usage`, () => {
+    it("writes facts and rollups once: a redelivered batch is all duplicates and changes no rollup", async () => {
+      const store = await open();
+      const first = await store.saveUsageBatch(BATCH);
+      expect(first).toEqual({ inserted: [true, true, true, true, true, true, false], quarantined: 1, quarantineDuplicates: 1 });
+      expect(sortDaily(await store.listDailyUsage("2026-11-01", "2026-12-01"))).toEqual(EXPECTED_DAILY);
+      const again = await store.saveUsageBatch({ ...BATCH, receivedAt: BATCH.receivedAt + 1000 });
+      expect(again).toEqual({ inserted: BATCH.events.map(() => false), quarantined: 0, quarantineDuplicates: 2 });
+      expect(sortDaily(await store.listDailyUsage("2026-11-01", "2026-12-01"))).toEqual(EXPECTED_DAILY);
+      expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"])).toEqual(EXPECTED_HOURLY);
+    });
+
+    it("adds a later batch to the same rollups, and reads only the days asked for", async () => {
+      const store = await open();
+      await store.saveUsageBatch({ ...BATCH, events: BATCH.events.slice(0, 3) });
+      await store.saveUsageBatch({ ...BATCH, events: BATCH.events.slice(3) });
+      expect(sortDaily(await store.listDailyUsage("2026-11-01", "2026-12-01"))).toEqual(EXPECTED_DAILY);
+      expect(sortDaily(await store.listDailyUsage("2026-11-11", "2026-11-12"))).toEqual(EXPECTED_DAILY.filter((d) => d.day === "2026-11-11"));
+      expect(await store.listDailyUsage("2026-10-01", "2026-11-01")).toEqual([]);
+    });
+
+    it("keeps hourly rollups per hour, app and deployment, with the model-time histogram", async () => {
+      const store = await open();
+      await store.saveUsageBatch(BATCH);
+      expect(await store.listHourlyAppUsage("app-1", "2026-11-10", "2026-11-11")).toEqual(EXPECTED_HOURLY.filter((h) => h.appId === "app-1" && h.hour < "2026-11-11"));
+      expect(await store.listHourlyAppUsage("app-1", "2026-11-01", "2026-12-01")).toEqual(EXPECTED_HOURLY.filter((h) => h.appId === "app-1"));
+      expect(await store.listHourlyAppUsage("app-3", "2026-11-01", "2026-12-01")).toEqual([]);
+      expect(await store.listHourlyUsage("2026-11-10", "2026-11-11", ["chat"])).toEqual(EXPECTED_HOURLY.filter((h) => h.deployment === "chat" && h.hour < "2026-11-11"));
+      expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["embed"])).toEqual(EXPECTED_HOURLY.filter((h) => h.deployment === "embed"));
+    });
+
+    it("says which days and apps have usage", async () => {
+      const store = await open();
+      expect(await store.getUsageDayRange()).toBeNull();
+      expect(await store.listUsageAppIds()).toEqual([]);
+      await store.saveUsageBatch(BATCH);
+      expect(await store.getUsageDayRange()).toEqual({ first: "2026-11-10", last: "2026-11-11" });
+      expect(await store.listUsageAppIds()).toEqual(["app-1", "app-2"]);
+    });
+
+    it("keeps quarantined lines, oldest first, and records their outcome", async () => {
+      const store = await open();
+      await store.saveUsageBatch({ events: [], quarantined: [q("q-b"), q("q-a")], receivedAt: 2000 });
+      await store.saveUsageBatch({ events: [], quarantined: [q("q-0")], receivedAt: 1000 });
+      expect((await store.listQuarantined("all")).map((x) => x.id)).toEqual(["q-0", "q-a", "q-b"]);
+      await store.saveQuarantineOutcome("q-a", { status: "replayed" });
+      await store.saveQuarantineOutcome("q-b", { status: "open", reason: "still bad" });
+      expect(await store.listQuarantined("replayed")).toEqual([{ id: "q-a", receivedAt: 2000, source: "file.ndjson:q-a", reason: "not valid JSON", raw: "{oops q-a", status: "replayed" }]);
+      expect(await store.listQuarantined("open")).toEqual([
+        { id: "q-0", receivedAt: 1000, source: "file.ndjson:q-0", reason: "not valid JSON", raw: "{oops q-0", status: "open" },
+        { id: "q-b", receivedAt: 2000, source: "file.ndjson:q-b", reason: "still bad", raw: "{oops q-b", status: "open" },
+      ]);
+    });
+  });
+
+  describe(`${name} store: dimensions and audit`, () => {
+    it("upserts prices with summaries and audit entries, and the pricing version follows prices and deployments", async () => {
+      const store = await open();
+      const v0 = await store.getPricingVersion();
+      expect(await store.saveRetailPrices([PRICE, { ...PRICE, effectiveStartDate: "2026-10-01T00:00:00Z" }], 1000, AUDIT("prices.import", 1))).toEqual({ added: 2, changed: 0, unchanged: 0 });
+      const v1 = await store.getPricingVersion();
+      expect(v1).not.toBe(v0);
+      expect(await store.saveRetailPrices([PRICE], 2000, AUDIT("prices.import", 2))).toEqual({ added: 0, changed: 0, unchanged: 1 });
+      expect(await store.getPricingVersion()).toBe(v1);
+      expect(await store.saveRetailPrices([{ ...PRICE, retailPrice: "0.003" }], 3000, AUDIT("prices.import", 3))).toEqual({ added: 0, changed: 1, unchanged: 0 });
+      const v2 = await store.getPricingVersion();
+      expect(v2).not.toBe(v1);
+      expect(sortBy(await store.listRetailPrices(), (p) => p.effectiveStartDate)).toEqual([{ ...PRICE, effectiveStartDate: "2026-10-01T00:00:00Z" }, { ...PRICE, retailPrice: "0.003" }]);
+      expect(await store.listAudit(10)).toEqual([
+        { at: 3, actor: "alice", action: "prices.import", subject: "gpt-4o-0806 Inp glbl (eastus2)", before: PRICE, after: { ...PRICE, retailPrice: "0.003" }, reason: "why" },
+        { at: 1, actor: "alice", action: "prices.import", subject: "2 prices", before: null, after: { added: 2, effective: ["2026-10-01", "2026-11-01"] }, reason: "why" },
+      ]);
+      await store.saveDeployments([{ name: "chat", model: null, region: "eastus2", sku: "GlobalStandard" }]);
+      const v3 = await store.getPricingVersion();
+      expect(v3).not.toBe(v2);
+      await store.saveDeployments([{ name: "chat", model: "gpt-4o-2024-08-06", region: "eastus2", sku: "GlobalStandard" }]);
+      expect(await store.getPricingVersion()).not.toBe(v3);
+    });
+
+    it("upserts deployments, discounts, mappings, apps and owners with summaries, audit and order", async () => {
+      const store = await open();
+      const chat = { name: "chat", model: null, region: "eastus2", sku: "GlobalStandard" as const };
+      const star = { name: "*", model: null, region: "", sku: "Standard" as const };
+      expect(await store.saveDeployments([chat, star], AUDIT("deployments.import", 10))).toEqual({ added: 2, changed: 0, unchanged: 0 });
+      expect(await store.saveDeployments([{ ...chat, sku: "DataZoneStandard" }, star], AUDIT("deployments.import", 11))).toEqual({ added: 0, changed: 1, unchanged: 1 });
+      expect(await store.listDeployments()).toEqual([star, { ...chat, sku: "DataZoneStandard" }]);
+
+      const d1 = { family: "gpt-4o", percent: "10", validFrom: "2026-01-01", validTo: null };
+      const d0 = { family: "*", percent: "5", validFrom: "2026-01-01", validTo: "2026-06-01" };
+      expect(await store.saveDiscounts([d1, d0], AUDIT("discounts.import", 12))).toEqual({ added: 2, changed: 0, unchanged: 0 });
+      expect(await store.saveDiscounts([{ ...d1, percent: "12.5" }], AUDIT("discounts.import", 13))).toEqual({ added: 0, changed: 1, unchanged: 0 });
+      expect(await store.listDiscounts()).toEqual([d0, { ...d1, percent: "12.5" }]);
+
+      const m1 = { appId: "app-2", costCenter: "CC-2", businessUnit: "Retail", validFrom: "2026-01-01", validTo: null };
+      const m0 = { appId: "app-1", costCenter: "CC-1", businessUnit: "Ops", validFrom: "2026-02-01", validTo: "2026-03-01" };
+      const m2 = { ...m0, validFrom: "2026-03-01", validTo: null };
+      expect(await store.saveOrgMappings([m1, m2, m0], AUDIT("mappings.import", 14))).toEqual({ added: 3, changed: 0, unchanged: 0 });
+      expect(await store.saveOrgMappings([m1, { ...m2, costCenter: "CC-9" }], AUDIT("mappings.import", 15))).toEqual({ added: 0, changed: 1, unchanged: 1 });
+      expect(await store.listOrgMappings()).toEqual([m0, { ...m2, costCenter: "CC-9" }, m1]);
+
+      expect(await store.saveApps([{ appId: "b", displayName: "B" }, { appId: "a", displayName: "A" }])).toEqual({ added: 2, changed: 0, unchanged: 0 });
+      expect(await store.saveApps([{ appId: "a", displayName: "A2" }, { appId: "b", displayName: "B" }])).toEqual({ added: 0, changed: 1, unchanged: 1 });
+      expect(await store.listApps()).toEqual([{ appId: "a", displayName: "A2" }, { appId: "b", displayName: "B" }]);
+
+      const o1 = { businessUnit: "Retail", principalType: "user" as const, principalId: "00000000-0000-0000-0000-000000000002", displayName: "Zoe" };
+      const o2 = { businessUnit: "Retail", principalType: "group" as const, principalId: "00000000-0000-0000-0000-000000000001", displayName: "Analysts" };
+      const o3 = { businessUnit: "Ops", principalType: "user" as const, principalId: "00000000-0000-0000-0000-000000000003", displayName: "Omar" };
+      expect(await store.saveBusinessUnitOwners([o1, o2, o3], AUDIT("owners.import", 16))).toEqual({ added: 3, changed: 0, unchanged: 0 });
+      expect(await store.saveBusinessUnitOwners([{ ...o1, displayName: "Zoë" }, o2], AUDIT("owners.import", 17))).toEqual({ added: 0, changed: 1, unchanged: 1 });
+      expect(await store.listBusinessUnitOwners()).toEqual([o3, o2, { ...o1, displayName: "Zoë" }]);
+      expect(await store.removeBusinessUnitOwner("Ops", o3.principalId, AUDIT("owners.remove", 18))).toBe(true);
+      expect(await store.removeBusinessUnitOwner("Ops", o3.principalId, AUDIT("owners.remove", 19))).toBe(false);
+      expect(await store.listBusinessUnitOwners()).toEqual([o2, { ...o1, displayName: "Zoë" }]);
+
+      const audit = await store.listAudit(100);
+      expect(audit.map((e) => [e.at, e.action, e.subject])).toEqual([
+        [18, "owners.remove", "Ops"],
+        [17, "owners.import", "Retail"],
+        [16, "owners.import", "Ops"],
+        [16, "owners.import", "Retail"],
+        [16, "owners.import", "Retail"],
+        [15, "mappings.import", "app-1"],
+        [14, "mappings.import", "app-1"],
+        [14, "mappings.import", "app-1"],
+        [14, "mappings.import", "app-2"],
+        [13, "discounts.import", "discount gpt-4o"],
+        [12, "discounts.import", "discount *"],
+        [12, "discounts.import", "discount gpt-4o"],
+        [11, "deployments.import", "chat"],
+        [10, "deployments.import", "*"],
+        [10, "deployments.import", "chat"],
+      ]);
+      expect(audit[0]).toEqual({ at: 18, actor: "alice", action: "owners.remove", subject: "Ops", before: o3, after: null, reason: "why" });
+      expect(audit[1]).toEqual({ at: 17, actor: "alice", action: "owners.import", subject: "Retail", before: o1, after: { ...o1, displayName: "Zoë" }, reason: "why" });
+      expect(await store.listAudit(2)).toEqual(audit.slice(0, 2));
+    });
+
+    it("upserts reservations with summaries and audit, in order, and they change the pricing version", async () => {
+      const store = await open();
+      const r1 = { deployment: "ptu", units: 50, price: "2", per: "hour" as const, currency: "USD", idle: "share" as const, validFrom: "2026-11-01", validTo: null };
+      const r0 = { ...r1, validFrom: "2026-10-01", validTo: "2026-11-01", idle: "separate" as const };
+      const v0 = await store.getPricingVersion();
+      expect(await store.saveReservations([r1, r0], AUDIT("reservations.import", 20))).toEqual({ added: 2, changed: 0, unchanged: 0 });
+      const v1 = await store.getPricingVersion();
+      expect(v1).not.toBe(v0);
+      expect(await store.saveReservations([r1, r0], AUDIT("reservations.import", 21))).toEqual({ added: 0, changed: 0, unchanged: 2 });
+      expect(await store.getPricingVersion()).toBe(v1);
+      expect(await store.saveReservations([{ ...r1, units: 60 }], AUDIT("reservations.import", 22))).toEqual({ added: 0, changed: 1, unchanged: 0 });
+      expect(await store.getPricingVersion()).not.toBe(v1);
+      expect(await store.listReservations()).toEqual([r0, { ...r1, units: 60 }]);
+      expect((await store.listAudit(10)).map((e) => [e.at, e.subject, e.before === null])).toEqual([
+        [22, "reservation ptu", false],
+        [20, "reservation ptu", true],
+        [20, "reservation ptu", true],
+      ]);
+    });
+
+    it("records price syncs, newest first", async () => {
+      const store = await open();
+      for (const at of [1, 2, 3]) await store.recordPriceSync({ at, ok: at !== 2, items: at * 10, detail: `run ${at}` });
+      expect(await store.listPriceSyncs(2)).toEqual([
+        { at: 3, ok: true, items: 30, detail: "run 3" },
+        { at: 2, ok: false, items: 20, detail: "run 2" },
+      ]);
+    });
+
+    it("keeps doctor runs and gives the latest", async () => {
+      const store = await open();
+      expect(await store.getLastDoctorRun()).toBeNull();
+      const run = (at: number, source: string) => ({
+        at,
+        source,
+        checked: [{ kind: "cosmos-account" as const, id: "/subscriptions/s/resourceGroups/g/providers/Microsoft.DocumentDB/databaseAccounts/a" }],
+        findings: at === 2 ? [{ resource: "a", rule: "cosmos.local-auth", severity: "FAIL" as const, why: "keys enabled", fix: "disable local auth" }] : [],
+      });
+      await store.recordDoctorRun(run(1, "template"));
+      await store.recordDoctorRun(run(2, "azure"));
+      expect(await store.getLastDoctorRun()).toEqual(run(2, "azure"));
+    });
+
+    it("keeps ingest keys: find, list oldest first, revoke once", async () => {
+      const store = await open();
+      const k2 = { id: "bbbbbbbbbbbb", source: "apim-b", secretHash: "ab".repeat(32), createdAt: 2000, revokedAt: null };
+      const k1 = { id: "aaaaaaaaaaaa", source: "apim-a", secretHash: "cd".repeat(32), createdAt: 1000, revokedAt: null };
+      await store.saveIngestKey(k2);
+      await store.saveIngestKey(k1);
+      expect(await store.findIngestKey("aaaaaaaaaaaa")).toEqual(k1);
+      expect(await store.findIngestKey("cccccccccccc")).toBeNull();
+      expect(await store.listIngestKeys()).toEqual([k1, k2]);
+      expect(await store.revokeIngestKey("aaaaaaaaaaaa", 5000)).toBe(true);
+      expect(await store.revokeIngestKey("aaaaaaaaaaaa", 6000)).toBe(false);
+      expect(await store.revokeIngestKey("cccccccccccc", 6000)).toBe(false);
+      expect(await store.findIngestKey("aaaaaaaaaaaa")).toEqual({ ...k1, revokedAt: 5000 });
+    });
+
+    it("replaces directory entries by app id", async () => {
+      const store = await open();
+      const found = { appId: "b", status: "found" as const, displayName: "B app", servicePrincipalType: "Application", appOwnerOrganizationId: null, owners: [{ id: "o1", displayName: "Olga", userPrincipalName: null }], syncedAt: 10 };
+      await store.saveDirectoryEntries([found, { appId: "a", status: "unknown", syncedAt: 10 }]);
+      await store.saveDirectoryEntries([{ appId: "a", status: "found", displayName: "A app", servicePrincipalType: "ManagedIdentity", appOwnerOrganizationId: "t1", owners: [], syncedAt: 20 }]);
+      expect(await store.listDirectoryEntries()).toEqual([
+        { appId: "a", status: "found", displayName: "A app", servicePrincipalType: "ManagedIdentity", appOwnerOrganizationId: "t1", owners: [], syncedAt: 20 },
+        found,
+      ]);
+    });
+  });
+
+  describe(`${name} store: closed months`, () => {
+    it("freezes a month's statement lines and logs closes and reopens", async () => {
+      const store = await open();
+      expect(await store.getClosedMonth("2026-10")).toBeNull();
+      const closed = { month: "2026-10", closedAt: 100, closedBy: "Fiona", currency: "USD", unpriced: [{ businessUnit: "Retail", reason: "no price", requests: 2, totalTokens: 30 }] };
+      const usage = line({});
+      const adjustment = line({ kind: "adjustment", forMonth: "2026-09", reason: "mapping changed", atto: -5n * 10n ** 16n, cents: -5n, listAtto: -5n * 10n ** 16n, listCents: -5n });
+      await store.saveClosedMonth(closed, [usage, adjustment], { month: "2026-10", action: "close", by: "Fiona", at: 100, reason: "" });
+      await expect(store.saveClosedMonth(closed, [usage], { month: "2026-10", action: "close", by: "Bob", at: 101, reason: "" })).rejects.toThrow();
+      expect(await store.getClosedMonth("2026-10")).toEqual(closed);
+      expect(await store.listClosedMonths()).toEqual([closed]);
+      expect(sortBy(await store.listStatementLines({ month: "2026-10" }), (l) => l.kind)).toEqual([adjustment, usage]);
+      expect(await store.listStatementLines({ forMonth: "2026-09" })).toEqual([adjustment]);
+      expect(await store.listStatementLines({ month: "2026-09" })).toEqual([]);
+
+      await store.deleteClosedMonth("2026-10", { month: "2026-10", action: "reopen", by: "Fiona", at: 200, reason: "late mapping fix" });
+      expect(await store.getClosedMonth("2026-10")).toBeNull();
+      expect(await store.listStatementLines({ month: "2026-10" })).toEqual([]);
+      expect(await store.listStatementLines({ forMonth: "2026-09" })).toEqual([]);
+      expect(await store.listMonthLog()).toEqual([
+        { month: "2026-10", action: "close", by: "Fiona", at: 100, reason: "" },
+        { month: "2026-10", action: "reopen", by: "Fiona", at: 200, reason: "late mapping fix" },
+      ]);
+    });
+  });
+}
+
+const sortBy = <T>(rows: T[], key: (r: T) => string) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+const dailyKey = (d: DailyUsage) => [d.day, d.appId, d.deployment, d.model, d.region, d.operation, d.tokenKinds].join("|");
+const sortDaily = (rows: DailyUsage[]) => sortBy(rows, dailyKey);
+
+const AUDIT = (action: string, at: number) => ({ actor: "alice", action, reason: "why", at });
+
+const PRICE = {
+  meterId: "m-1",
+  meterName: "gpt-4o-0806 Inp glbl",
+  productName: "Azure OpenAI",
+  skuName: "gpt-4o-0806 Inp glbl",
+  serviceName: "Foundry Models",
+  armRegionName: "eastus2",
+  unitOfMeasure: "1K",
+  retailPrice: "0.0025",
+  effectiveStartDate: "2026-11-01T00:00:00Z",
+  currencyCode: "USD",
+  type: "Consumption",
+  tierMinimumUnits: "0",
+};
+
+const line = (overrides: Partial<CostedLine>): CostedLine => ({
+  kind: "usage",
+  forMonth: "2026-10",
+  businessUnit: "Retail",
+  costCenter: "CC-1",
+  appId: "app-1",
+  appName: "App One",
+  model: "gpt-4o-2024-08-06",
+  reason: "",
+  tokens: { requests: 3, promptTokens: 3000, cachedTokens: 1000, completionTokens: 300, totalTokens: 3300 },
+  // 12.345678901234567891 dollars: more digits than a double holds.
+  atto: 12_345_678_901_234_567_891n,
+  cents: 1235n,
+  listAtto: 13_000_000_000_000_000_001n,
+  listCents: 1300n,
+  prices: ["gpt-4o-0806 Inp glbl @ 0.0025/1K", "gpt-4o-0806 Outp glbl @ 0.01/1K"],
+  ...overrides,
+});
+
+const q = (id: string) => ({ id, source: `file.ndjson:${id}`, raw: `{oops ${id}`, reason: "not valid JSON" });
+
+const event = (id: string, time: string, e: Partial<UsageEvent>): IncomingEvent => ({
+  id,
+  source: `test:${id}`,
+  event: {
+    shape: "chargeback/v1",
+    requestId: id,
+    time: Date.parse(time),
+    appId: "app-1",
+    deployment: "chat",
+    model: "gpt-4o-2024-08-06",
+    operation: "chat.completions",
+    region: "eastus2",
+    promptTokens: 0,
+    cachedTokens: 0,
+    completionTokens: 0,
+    reasoningTokens: 0,
+    totalTokens: 0,
+    modelTimeMs: null,
+    status: 200,
+    streamed: false,
+    subscriptionId: null,
+    product: null,
+    ...e,
+  },
+});
+
+/** Six facts over two apps, two days, two deployments; the last repeats the first's id. */
+export const BATCH: UsageBatch = {
+  receivedAt: 1_790_000_000_000,
+  events: [
+    event("e1", "2026-11-10T10:05:00Z", { promptTokens: 1000, completionTokens: 100, totalTokens: 1100, modelTimeMs: 150 }),
+    event("e2", "2026-11-10T10:40:00Z", { promptTokens: 2000, cachedTokens: 500, completionTokens: 300, reasoningTokens: 50, totalTokens: 2300, modelTimeMs: 90 }),
+    event("e3", "2026-11-10T11:00:00Z", { promptTokens: 10, completionTokens: 5, totalTokens: 15 }),
+    event("e4", "2026-11-10T10:59:59Z", { deployment: "embed", model: "text-embedding-3-small", operation: "embeddings", promptTokens: 400, totalTokens: 400, modelTimeMs: 70_000 }),
+    event("e5", "2026-11-10T23:59:59.999Z", { appId: "app-2", promptTokens: 100, completionTokens: 10, totalTokens: 110, modelTimeMs: 500 }),
+    event("e6", "2026-11-11T00:00:00Z", { promptTokens: 1, completionTokens: 1, totalTokens: 2, modelTimeMs: 100 }),
+    event("e1", "2026-11-10T10:05:00Z", { promptTokens: 1000, completionTokens: 100, totalTokens: 1100, modelTimeMs: 150 }),
+  ],
+  quarantined: [q("q-1"), q("q-1")],
+};
+
+const daily = (day: string, appId: string, deployment: string, model: string, operation: string, tokenKinds: number, n: number[]): DailyUsage => ({
+  day,
+  appId,
+  deployment,
+  model,
+  region: "eastus2",
+  operation,
+  tokenKinds,
+  requests: BigInt(n[0]),
+  promptTokens: BigInt(n[1]),
+  cachedTokens: BigInt(n[2]),
+  completionTokens: BigInt(n[3]),
+  reasoningTokens: BigInt(n[4]),
+  totalTokens: BigInt(n[5]),
+  modelTimeMs: BigInt(n[6]),
+});
+
+// Summed by hand: token kinds 1 input, 2 cached, 4 output.
+const EXPECTED_DAILY = sortDaily([
+  daily("2026-11-10", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [2, 1010, 0, 105, 0, 1115, 150]), // e1 + e3
+  daily("2026-11-10", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 7, [1, 2000, 500, 300, 50, 2300, 90]), // e2
+  daily("2026-11-10", "app-1", "embed", "text-embedding-3-small", "embeddings", 1, [1, 400, 0, 0, 0, 400, 70_000]), // e4
+  daily("2026-11-10", "app-2", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [1, 100, 0, 10, 0, 110, 500]), // e5
+  daily("2026-11-11", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [1, 1, 0, 1, 0, 2, 100]), // e6
+]);
+
+const buckets = (counts: Record<number, number>) => BUCKET_COLUMNS.map((_, i) => counts[i] ?? 0);
+const hourly = (hour: string, appId: string, deployment: string, n: number[], counts: Record<number, number>) => ({
+  hour,
+  appId,
+  deployment,
+  requests: n[0],
+  promptTokens: n[1],
+  cachedTokens: n[2],
+  completionTokens: n[3],
+  totalTokens: n[4],
+  timedRequests: n[5],
+  modelTimeMs: n[6],
+  buckets: buckets(counts),
+});
+
+// Buckets: ≤100 ms is 0, ≤200 is 1, ≤500 is 3, over 60 s is 15.
+const EXPECTED_HOURLY = [
+  hourly("2026-11-10T10", "app-1", "chat", [2, 3000, 500, 400, 3400, 2, 240], { 0: 1, 1: 1 }), // e1 + e2
+  hourly("2026-11-10T10", "app-1", "embed", [1, 400, 0, 0, 400, 1, 70_000], { 15: 1 }), // e4
+  hourly("2026-11-10T11", "app-1", "chat", [1, 10, 0, 5, 15, 0, 0], {}), // e3, untimed
+  hourly("2026-11-10T23", "app-2", "chat", [1, 100, 0, 10, 110, 1, 500], { 3: 1 }), // e5
+  hourly("2026-11-11T00", "app-1", "chat", [1, 1, 0, 1, 2, 1, 100], { 0: 1 }), // e6
+];
