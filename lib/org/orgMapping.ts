@@ -7,6 +7,12 @@ export const CalendarDay = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date YYYY-MM-DD", abort: true })
   .refine((d) => new Date(`${d}T00:00:00Z`).getUTCDate() === Number(d.slice(8)), "is not a calendar date");
 
+/** The exclusive end of a range, a calendar day; empty or missing means open-ended (null). */
+export const EndDay = z
+  .union([CalendarDay, z.literal("")])
+  .nullish()
+  .transform((v) => (v ? v : null));
+
 /** App → cost center → business unit from validFrom (inclusive) to validTo (exclusive), UTC days. */
 export const OrgMapping = z
   .object({
@@ -14,10 +20,7 @@ export const OrgMapping = z
     costCenter: z.string().trim().min(1, "is empty"),
     businessUnit: z.string().trim().min(1, "is empty"),
     validFrom: CalendarDay,
-    validTo: z
-      .union([CalendarDay, z.literal("")])
-      .nullish()
-      .transform((v) => (v ? v : null)),
+    validTo: EndDay,
   })
   .refine((m) => m.validTo === null || m.validTo > m.validFrom, {
     message: "must be after validFrom",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CalendarDay } from "../org/orgMapping";
+import { CalendarDay, EndDay } from "../org/orgMapping";
 import { findOverlaps, inEffect } from "./effectiveDated";
 
 /**
@@ -19,10 +19,7 @@ export const Discount = z
       .trim()
       .regex(/^\d{1,2}(\.\d{1,4})?$/, "must be a percentage from 0 to 99.9999, at most 4 decimals"),
     validFrom: CalendarDay,
-    validTo: z
-      .union([CalendarDay, z.literal("")])
-      .nullish()
-      .transform((v) => (v ? v : null)),
+    validTo: EndDay,
   })
   .refine((d) => d.validTo === null || d.validTo > d.validFrom, { message: "must be after validFrom", path: ["validTo"] });
 export type Discount = z.infer<typeof Discount>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CalendarDay } from "../org/orgMapping";
+import { CalendarDay, EndDay } from "../org/orgMapping";
 import { findOverlaps } from "./effectiveDated";
 
 /**
@@ -21,10 +21,7 @@ export const Reservation = z
     currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "must be a three-letter ISO code such as USD"),
     idle: z.enum(["share", "separate"], { error: "must be share (spread over the users) or separate (its own line)" }),
     validFrom: CalendarDay,
-    validTo: z
-      .union([CalendarDay, z.literal("")])
-      .nullish()
-      .transform((v) => (v ? v : null)),
+    validTo: EndDay,
   })
   .refine((r) => r.validTo === null || r.validTo > r.validFrom, { message: "must be after validFrom", path: ["validTo"] });
 export type Reservation = z.infer<typeof Reservation>;
