@@ -68,6 +68,10 @@ export type AuditContext = { actor: string; action: string; reason: string; at?:
 
 export type PriceSyncRun = { at: number; ok: boolean; items: number; detail: string };
 export type DoctorRun = DoctorReport & { at: number };
+/** `lag`: events enqueued on the partition and not yet checkpointed. */
+export type PartitionLag = { partitionId: string; lastEnqueuedSequenceNumber: number | null; checkpointedSequenceNumber: number | null; lag: number };
+/** One consumer's lag (`consumer`: hub/consumer group), as the worker last measured it. */
+export type PipelineLag = { consumer: string; at: number; partitions: PartitionLag[] };
 
 export type UpsertSummary = { added: number; changed: number; unchanged: number };
 export type App = { appId: string; displayName: string };
@@ -133,6 +137,10 @@ export interface UsageStore {
   deleteClosedMonth(month: string, log: MonthLogEntry): Promise<void>;
   listMonthLog(): Promise<MonthLogEntry[]>;
   recordDoctorRun(run: DoctorRun): Promise<void>;
+  /** Replaces the consumer's last measured lag. */
+  recordPipelineLag(lag: PipelineLag): Promise<void>;
+  /** Every consumer's last measured lag, by consumer. */
+  listPipelineLag(): Promise<PipelineLag[]>;
   /** The latest recorded doctor run, or null when none was recorded. */
   getLastDoctorRun(): Promise<DoctorRun | null>;
   /** The audit log, newest first; it has no update or delete. */

@@ -14,7 +14,13 @@ export default async function HealthPage() {
   const caller = await requireCaller("/admin/health");
   if (!may(caller, "health:read")) forbidden();
   const store = getSharedStore();
-  const [doctor, quarantined, prices, directory] = await Promise.all([store.getLastDoctorRun(), store.listQuarantined("open"), priceFreshness(store), store.listDirectoryEntries()]);
+  const [doctor, quarantined, prices, directory, lags] = await Promise.all([
+    store.getLastDoctorRun(),
+    store.listQuarantined("open"),
+    priceFreshness(store),
+    store.listDirectoryEntries(),
+    store.listPipelineLag(),
+  ]);
   const lastGraphSync = directory.length === 0 ? null : Math.max(...directory.map((e) => e.syncedAt));
   const fails = doctor?.findings.filter((f) => f.severity === "FAIL").length ?? 0;
   return (
@@ -30,6 +36,21 @@ export default async function HealthPage() {
             <td>{when(prices.lastGood)}{prices.failingSince !== null && <strong className="error"> failing since {when(prices.failingSince)}: {prices.lastError}</strong>}</td>
           </tr>
           <tr data-testid="health-graph"><th scope="row">Last Microsoft Graph sync</th><td>{when(lastGraphSync)} ({directory.length} apps looked up)</td></tr>
+        </tbody>
+      </table>
+      <table>
+        <caption>Event Hubs lag per partition: events enqueued and not yet checkpointed</caption>
+        <thead><tr><th scope="col">Hub / consumer group</th><th scope="col">Partition</th><th scope="col" className="num">Last enqueued</th><th scope="col" className="num">Last checkpointed</th><th scope="col" className="num">Lag</th><th scope="col">Measured</th></tr></thead>
+        <tbody>
+          {lags.length === 0 && <tr><td colSpan={6}>No Event Hubs worker has reported (the embedded demo worker has no hub).</td></tr>}
+          {lags.flatMap((l) =>
+            l.partitions.map((p) => (
+              <tr key={`${l.consumer}|${p.partitionId}`} data-testid="lag-row">
+                <th scope="row">{l.consumer}</th><td>{p.partitionId}</td><td className="num">{p.lastEnqueuedSequenceNumber ?? "—"}</td>
+                <td className="num">{p.checkpointedSequenceNumber ?? "—"}</td><td className="num">{p.lag}</td><td>{when(l.at)}</td>
+              </tr>
+            )),
+          )}
         </tbody>
       </table>
       <table>

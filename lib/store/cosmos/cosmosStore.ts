@@ -9,7 +9,7 @@ import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import { UserError } from "../../errors";
-import type { App, AuditContext, DoctorRun, PriceSyncRun, QuarantineStatus, UsageBatch, UsageStore } from "../port";
+import type { App, AuditContext, DoctorRun, PipelineLag, PriceSyncRun, QuarantineStatus, UsageBatch, UsageStore } from "../port";
 import { listAudit, recordAudit } from "./recordAudit";
 import { createCosmosClient, type CosmosOptions } from "./cosmosClient";
 import { type Containers, ensureContainers, existingContainers } from "./containers";
@@ -83,6 +83,12 @@ export class CosmosStore implements UsageStore {
   }
   async recordDoctorRun(run: DoctorRun) {
     return dimensions.recordDoctorRun(await this.ready, run);
+  }
+  async recordPipelineLag(lag: PipelineLag) {
+    return dimensions.recordPipelineLag(await this.ready, lag);
+  }
+  async listPipelineLag() {
+    return dimensions.listPipelineLag(await this.ready);
   }
   async getLastDoctorRun() {
     return dimensions.getLastDoctorRun(await this.ready);

@@ -6,7 +6,7 @@ import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
-import type { App, AuditContext, DoctorRun, PriceSyncRun, UpsertSummary } from "../port";
+import type { App, AuditContext, DoctorRun, PipelineLag, PriceSyncRun, UpsertSummary } from "../port";
 import type { Containers } from "./containers";
 import { nextSeq, queryAll, upsertEach } from "./cosmosOps";
 import { listKind, listValues, readRef, refDoc, upsertByKey } from "./upsertByKey";
@@ -54,6 +54,10 @@ export async function recordDoctorRun(c: Containers, run: DoctorRun): Promise<vo
   const seq = nextSeq();
   await upsertEach(c.reference, [refDoc("doctorRun", seq, run, { seq })]);
 }
+
+export const recordPipelineLag = (c: Containers, lag: PipelineLag) => upsertEach(c.reference, [refDoc("pipelineLag", lag.consumer, lag)]);
+
+export const listPipelineLag = async (c: Containers) => (await listValues<PipelineLag>(c, "pipelineLag")).sort(by((l) => l.consumer));
 
 /** The latest recorded doctor run, or null when none was recorded. */
 export async function getLastDoctorRun(c: Containers): Promise<DoctorRun | null> {

@@ -10,7 +10,7 @@ import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
-import type { App, AuditContext, DoctorRun, PriceSyncRun, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
+import type { App, AuditContext, DoctorRun, PartitionLag, PipelineLag, PriceSyncRun, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
 import { DAILY_USAGE_COLUMNS, fromCostedLine, fromDirectoryEntry, toDirectoryEntry, toAuditEntry, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem, toReservation } from "./mappers";
 import { ensureMigrated } from "./migrate";
 import { recordAudit } from "./recordAudit";
@@ -178,6 +178,15 @@ export class SqliteStore implements UsageStore {
 
   async recordDoctorRun({ at, ...report }: DoctorRun) {
     await this.prisma.doctorRun.create({ data: { at: BigInt(at), source: report.source, report: JSON.stringify(report) } });
+  }
+
+  async recordPipelineLag({ consumer, at, partitions }: PipelineLag) {
+    const row = { at: BigInt(at), partitions: JSON.stringify(partitions) };
+    await this.prisma.pipelineLag.upsert({ where: { consumer }, create: { consumer, ...row }, update: row });
+  }
+
+  async listPipelineLag() {
+    return (await this.prisma.pipelineLag.findMany({ orderBy: { consumer: "asc" } })).map((r) => ({ consumer: r.consumer, at: Number(r.at), partitions: JSON.parse(r.partitions) as PartitionLag[] }));
   }
 
   async getLastDoctorRun() {

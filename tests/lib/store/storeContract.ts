@@ -189,6 +189,16 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(await store.getLastDoctorRun()).toEqual(run(2, "azure"));
     });
 
+    it("keeps each consumer's last measured lag", async () => {
+      const store = await open();
+      expect(await store.listPipelineLag()).toEqual([]);
+      const lag = (consumer: string, at: number, lastEnqueued: number) => ({ consumer, at, partitions: [{ partitionId: "0", lastEnqueuedSequenceNumber: lastEnqueued, checkpointedSequenceNumber: 10, lag: lastEnqueued - 10 }] });
+      await store.recordPipelineLag(lag("usage/chargeback", 1, 15));
+      await store.recordPipelineLag(lag("usage/audit", 1, 10));
+      await store.recordPipelineLag(lag("usage/chargeback", 2, 40));
+      expect(await store.listPipelineLag()).toEqual([lag("usage/audit", 1, 10), lag("usage/chargeback", 2, 40)]);
+    });
+
     it("keeps ingest keys: find, list oldest first, revoke once", async () => {
       const store = await open();
       const k2 = { id: "bbbbbbbbbbbb", source: "apim-b", secretHash: "ab".repeat(32), createdAt: 2000, revokedAt: null };

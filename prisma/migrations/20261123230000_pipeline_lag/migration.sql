@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "PipelineLag" (
+    "consumer" TEXT NOT NULL PRIMARY KEY,
+    "at" BIGINT NOT NULL,
+    "partitions" TEXT NOT NULL
+);
