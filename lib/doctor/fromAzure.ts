@@ -42,8 +42,14 @@ export async function resourcesInAzure({ endpoint, credential }: ArmAccess, targ
   const namespaces = await reading("Event Hubs namespaces", target, async () =>
     Promise.all(
       (await all(eventHubs.namespaces.listByResourceGroup(rg))).map(async (ns): Promise<InspectedResource> => {
-        const [rules, policies] = await Promise.all([eventHubs.namespaces.getNetworkRuleSet(rg, ns.name!), all(eventHubs.namespaces.listAuthorizationRules(rg, ns.name!))]);
-        return { kind: "eventhub-namespace", id: ns.id!, props: { ...ns, networkRuleSet: rules, authorizationRules: policies.map((p) => p.name!) } };
+        const [rules, policies, hubs] = await Promise.all([
+          eventHubs.namespaces.getNetworkRuleSet(rg, ns.name!),
+          all(eventHubs.namespaces.listAuthorizationRules(rg, ns.name!)),
+          all(eventHubs.eventHubs.listByNamespace(rg, ns.name!)),
+        ]);
+        // APIM connection strings are usually made from a hub's own policy, not the namespace's.
+        const hubPolicies = await Promise.all(hubs.map(async (hub) => (await all(eventHubs.eventHubs.listAuthorizationRules(rg, ns.name!, hub.name!))).map((p) => `${hub.name}/${p.name}`)));
+        return { kind: "eventhub-namespace", id: ns.id!, props: { ...ns, networkRuleSet: rules, authorizationRules: [...policies.map((p) => p.name!), ...hubPolicies.flat()] } };
       }),
     ),
   );

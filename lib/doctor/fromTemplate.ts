@@ -41,7 +41,7 @@ export function resourcesOfTemplate(text: string, file: string): InspectedResour
     switch (r.type.toLowerCase()) {
       case "microsoft.eventhub/namespaces": {
         const rules = childrenOf("Microsoft.EventHub/namespaces/networkRuleSets", r.name)[0]?.properties;
-        const policies = childrenOf("Microsoft.EventHub/namespaces/authorizationRules", r.name).map((a) => a.name.slice(r.name.length + 1));
+        const policies = [...childrenOf("Microsoft.EventHub/namespaces/authorizationRules", r.name), ...childrenOf("Microsoft.EventHub/namespaces/eventhubs/authorizationRules", r.name)].map((a) => a.name.slice(r.name.length + 1));
         return [{ kind: "eventhub-namespace", id: id(r), props: { ...(p as EventHubNamespace), networkRuleSet: rules, authorizationRules: policies } }];
       }
       case "microsoft.storage/storageaccounts":

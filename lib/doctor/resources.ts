@@ -13,8 +13,8 @@ export type EventHubNamespace = {
   disableLocalAuth?: boolean;
   minimumTlsVersion?: string;
   publicNetworkAccess?: string;
-  networkRuleSet?: { defaultAction?: string; publicNetworkAccess?: string; ipRules?: unknown[]; virtualNetworkRules?: unknown[] };
-  /** Names of the namespace's shared access policies. */
+  networkRuleSet?: { defaultAction?: string; publicNetworkAccess?: string; ipRules?: { ipMask?: string }[]; virtualNetworkRules?: unknown[] };
+  /** Names of the shared access policies of the namespace and of its hubs ("<hub>/<policy>"). */
   authorizationRules?: string[];
 };
 
@@ -29,9 +29,10 @@ export type StorageAccount = {
 export type CosmosAccount = {
   disableLocalAuth?: boolean;
   publicNetworkAccess?: string;
-  ipRules?: unknown[];
+  ipRules?: { ipAddressOrRange?: string }[];
   isVirtualNetworkFilterEnabled?: boolean;
   minimalTlsVersion?: string;
+  consistencyPolicy?: { defaultConsistencyLevel?: string };
 };
 
 export type ApimLogger = { loggerType?: string; credentials?: Record<string, string> };

@@ -3,7 +3,10 @@ import type { CosmosAccount, DoctorReport, EventHubNamespace, Finding, Inspected
 type Problem = Omit<Finding, "resource">;
 
 const OLD_TLS = /^(1\.0|1\.1|TLS1_0|TLS1_1|Tls|Tls11)$/i;
-const isPublic = (publicNetworkAccess: string | undefined) => (publicNetworkAccess ?? "Enabled").toLowerCase() !== "disabled";
+// "SecuredByPerimeter": a network security perimeter decides, not the public endpoint.
+const isPublic = (publicNetworkAccess: string | undefined) => !["disabled", "securedbyperimeter"].includes((publicNetworkAccess ?? "Enabled").toLowerCase());
+/** An IP rule that lets in (nearly) everyone filters nothing. */
+const isEveryone = (range: string | undefined) => /^0\.0\.0\.0(\/[0-7])?$/.test(range ?? "");
 // The shared access policy Azure creates with every namespace; any other was added by someone.
 const DEFAULT_POLICY = "RootManageSharedAccessKey";
 
@@ -11,12 +14,13 @@ function eventHubNamespace(ns: EventHubNamespace): Problem[] {
   const problems: Problem[] = [];
   const rules = ns.networkRuleSet ?? {};
   const open = isPublic(ns.publicNetworkAccess) && isPublic(rules.publicNetworkAccess);
-  const noRules = (rules.ipRules ?? []).length === 0 && (rules.virtualNetworkRules ?? []).length === 0;
+  const ipRules = (rules.ipRules ?? []).filter((r) => !isEveryone(r.ipMask));
+  const noRules = ipRules.length === 0 && (rules.virtualNetworkRules ?? []).length === 0;
   if (open && (rules.defaultAction ?? "Allow") === "Deny" && noRules) {
     problems.push({
       rule: "eventhubs.selected-networks-without-rules",
       severity: "FAIL",
-      why: 'The namespace is set to "Selected networks" with no IP or virtual network rule: Event Hubs then applies no filter, so it is reachable from the whole Internet, private endpoint or not, and anyone holding a key can read or write the hub.',
+      why: 'The namespace is set to "Selected networks" with no IP or virtual network rule (or only a rule for every address): Event Hubs then applies no filter, so it is reachable from the whole Internet, private endpoint or not, and anyone holding a key can read or write the hub.',
       fix: "Set properties.publicNetworkAccess to Disabled (private endpoint only), or add at least one ipRules entry to the namespace's networkRuleSets/default.",
     });
   } else if (open && (rules.defaultAction ?? "Allow") === "Allow") {
@@ -40,8 +44,8 @@ function eventHubNamespace(ns: EventHubNamespace): Problem[] {
     problems.push({
       rule: "eventhubs.extra-shared-access-policies",
       severity: ns.disableLocalAuth === true ? "WARN" : "FAIL",
-      why: `Shared access policies ${extra.join(", ")} exist${ns.disableLocalAuth === true ? " (unusable while local auth is disabled, but they come back into force if it is re-enabled)" : ", each a key that bypasses Entra ID"}.`,
-      fix: `Delete the authorization rules ${extra.join(", ")} of the namespace.`,
+      why: `Shared access policies ${extra.join(", ")} (of the namespace, or <hub>/<policy>) exist${ns.disableLocalAuth === true ? " (unusable while local auth is disabled, but they come back into force if it is re-enabled)" : ", each a key that bypasses Entra ID"}.`,
+      fix: `Delete the authorization rules ${extra.join(", ")}.`,
     });
   }
   if (ns.minimumTlsVersion !== undefined && OLD_TLS.test(ns.minimumTlsVersion)) {
@@ -63,8 +67,13 @@ function storageAccount(sa: StorageAccount): Problem[] {
   if (sa.allowBlobPublicAccess === true) {
     problems.push({ rule: "storage.public-blob", severity: "FAIL", why: "Containers may be made readable anonymously.", fix: "Set properties.allowBlobPublicAccess to false." });
   }
-  if (sa.minimumTlsVersion !== undefined && OLD_TLS.test(sa.minimumTlsVersion)) {
-    problems.push({ rule: "storage.tls", severity: "FAIL", why: `${sa.minimumTlsVersion} is accepted.`, fix: "Set properties.minimumTlsVersion to TLS1_2." });
+  if (sa.minimumTlsVersion === undefined || OLD_TLS.test(sa.minimumTlsVersion)) {
+    problems.push({
+      rule: "storage.tls",
+      severity: sa.minimumTlsVersion === undefined ? "WARN" : "FAIL",
+      why: sa.minimumTlsVersion === undefined ? "No minimum TLS version is set: older accounts then accept TLS 1.0." : `${sa.minimumTlsVersion} is accepted.`,
+      fix: "Set properties.minimumTlsVersion to TLS1_2.",
+    });
   }
   if (isPublic(sa.publicNetworkAccess) && (sa.networkRuleSet?.defaultAction ?? "Allow") === "Allow") {
     problems.push({ rule: "storage.all-networks", severity: "WARN", why: "The account accepts connections from all networks.", fix: "Set properties.publicNetworkAccess to Disabled (private endpoint), or networkAcls.defaultAction to Deny." });
@@ -82,12 +91,30 @@ function cosmosAccount(db: CosmosAccount): Problem[] {
       fix: "Set properties.disableLocalAuth to true, and give the worker and web identities the Cosmos DB Built-in Data Contributor role.",
     });
   }
-  if (isPublic(db.publicNetworkAccess) && (db.ipRules ?? []).length === 0 && db.isVirtualNetworkFilterEnabled !== true) {
+  if ((db.ipRules ?? []).some((r) => r.ipAddressOrRange === "0.0.0.0")) {
+    problems.push({
+      rule: "cosmos.azure-datacenters",
+      severity: "FAIL",
+      why: "The IP rule 0.0.0.0 accepts connections from every Azure datacenter: any tenant's virtual machine or function, not only yours.",
+      fix: "Remove 0.0.0.0 from properties.ipRules; reach the account through its private endpoint.",
+    });
+  }
+  const ipRules = (db.ipRules ?? []).filter((r) => !isEveryone(r.ipAddressOrRange));
+  if (isPublic(db.publicNetworkAccess) && ipRules.length === 0 && db.isVirtualNetworkFilterEnabled !== true) {
     problems.push({
       rule: "cosmos.all-networks",
       severity: "FAIL",
       why: "The account is open to all networks.",
       fix: "Set properties.publicNetworkAccess to Disabled (private endpoint), or add ipRules / virtual network rules with isVirtualNetworkFilterEnabled true.",
+    });
+  }
+  const consistency = db.consistencyPolicy?.defaultConsistencyLevel ?? "Session";
+  if (!["strong", "boundedstaleness"].includes(consistency.toLowerCase())) {
+    problems.push({
+      rule: "cosmos.consistency",
+      severity: "FAIL",
+      why: `Default consistency is ${consistency}: Chargeback recounts an app's day after writing it to catch a racing writer, which only works when reads see every committed write (Strong or BoundedStaleness); otherwise usage can be left out of the rollups.`,
+      fix: "Set properties.consistencyPolicy.defaultConsistencyLevel to Strong (or BoundedStaleness).",
     });
   }
   if (db.minimalTlsVersion !== undefined && OLD_TLS.test(db.minimalTlsVersion)) {

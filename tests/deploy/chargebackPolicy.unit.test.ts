@@ -50,7 +50,11 @@ describe("the APIM chargeback policy", () => {
     expect(send["set-method"]).toBe("POST");
     expect(send["authentication-managed-identity"].resource).toBe("{{chargeback-intake-audience}}");
     expect(send["set-body"]).toBe('@((string)context.Variables["chargebackEvent"])');
-    expect(policy.outbound.choose.otherwise["log-to-eventhub"]).toMatchObject({ "logger-id": "chargeback-eventhub", "#text": '@((string)context.Variables["chargebackEvent"])' });
+    expect(policy.outbound.choose.otherwise["log-to-eventhub"]).toMatchObject({
+      "logger-id": "chargeback-eventhub",
+      "partition-key": '@((string)context.Variables["chargebackAppId"])',
+      "#text": '@((string)context.Variables["chargebackEvent"])',
+    });
   });
 });
 

@@ -43,6 +43,7 @@ describe("chargeback doctor against Azure Resource Manager", () => {
       "apim.logger-connection-string chargeback-eventhub",
       "app.connection-string chargeback-worker",
       "cosmos.all-networks cb-usage-db",
+      "cosmos.consistency cb-usage-db",
       "cosmos.key-auth cb-usage-db",
       "eventhubs.extra-shared-access-policies cb-usage-ehns",
       "eventhubs.local-auth cb-usage-ehns",
@@ -54,6 +55,8 @@ describe("chargeback doctor against Azure Resource Manager", () => {
     expect(open.why).toContain("reachable from the whole Internet");
     expect(open.fix).toContain("publicNetworkAccess");
     expect(report!.findings.find((f) => f.rule === "storage.all-networks")?.severity).toBe("WARN");
+    // The hub's own policy, which APIM connection strings are usually made from, counts too.
+    expect(report!.findings.find((f) => f.rule === "eventhubs.extra-shared-access-policies")?.fix).toBe("Delete the authorization rules apim-send, usage/apim-logger.");
   });
 
   it("passes the namespace once it has an IP rule and local auth is off", async () => {
@@ -62,6 +65,7 @@ describe("chargeback doctor against Azure Resource Manager", () => {
         r[`${namespace}/networkRuleSets/default`].properties.ipRules = [{ ipMask: "203.0.113.0/24", action: "Allow" }];
         r[`${base}/Microsoft.EventHub/namespaces`].value[0].properties.disableLocalAuth = true;
         r[`${namespace}/authorizationRules`].value.pop();
+        r[`${namespace}/eventhubs/usage/authorizationRules`].value = [];
       }),
       ["--format", "json"],
     );
@@ -73,10 +77,10 @@ describe("chargeback doctor against Azure Resource Manager", () => {
     const { store, file } = freshStore();
     const { status, stdout } = await doctor(recorded(), ["--record"], file);
     expect(status).toBe(3);
-    expect(stdout).toMatch(/^subscription .+ resource group rg-chargeback: 5 resources checked, 8 failed, 1 warnings\nFAIL /);
+    expect(stdout).toMatch(/^subscription .+ resource group rg-chargeback: 5 resources checked, 9 failed, 1 warnings\nFAIL /);
     expect(stdout).toContain("     fix: Set properties.allowSharedKeyAccess to false.");
     const last = await store.getLastDoctorRun();
-    expect(last?.findings).toHaveLength(9);
+    expect(last?.findings).toHaveLength(10);
     expect(last?.source).toBe(`subscription ${RECORDED.subscriptionId} resource group rg-chargeback`);
   });
 

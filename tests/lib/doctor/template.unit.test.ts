@@ -38,6 +38,26 @@ describe("the shipped template", () => {
     ofType(keys, "Microsoft.ApiManagement/service/loggers").properties.credentials = { name: "usage", connectionString: "[parameters('eventHubConnectionString')]" };
     ofType(keys, "Microsoft.App/containerApps").properties.template.containers[0].env.push({ name: "CHARGEBACK_COSMOS_KEY", secretRef: "cosmos-key" });
     expect(rules(keys).sort()).toEqual(["FAIL apim.logger-connection-string", "FAIL app.connection-string", "FAIL cosmos.key-auth", "FAIL eventhubs.local-auth", "FAIL storage.shared-key"]);
+
+    const loose = shipped();
+    const cosmos = ofType(loose, "Microsoft.DocumentDB/databaseAccounts");
+    cosmos.properties.consistencyPolicy = { defaultConsistencyLevel: "Session" };
+    cosmos.properties.publicNetworkAccess = "Enabled";
+    cosmos.properties.ipRules = [{ ipAddressOrRange: "0.0.0.0" }];
+    const eventHubs = ofType(loose, "Microsoft.EventHub/namespaces");
+    eventHubs.properties.publicNetworkAccess = "Enabled";
+    const networkRules = eventHubs.resources.find((r: { type: string }) => r.type === "networkRuleSets");
+    Object.assign(networkRules.properties, { publicNetworkAccess: "Enabled", ipRules: [{ ipMask: "0.0.0.0/0", action: "Allow" }] });
+    eventHubs.resources.find((r: { type: string }) => r.type === "eventhubs").resources.push({ type: "authorizationRules", name: "apim", properties: { rights: ["Send"] } });
+    delete ofType(loose, "Microsoft.Storage/storageAccounts").properties.minimumTlsVersion;
+    expect(rules(loose).sort()).toEqual([
+      "FAIL cosmos.all-networks",
+      "FAIL cosmos.azure-datacenters",
+      "FAIL cosmos.consistency",
+      "FAIL eventhubs.selected-networks-without-rules",
+      "WARN eventhubs.extra-shared-access-policies",
+      "WARN storage.tls",
+    ]);
   });
 });
 
