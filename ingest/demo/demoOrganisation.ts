@@ -1,7 +1,8 @@
+import { isProvisioned, type Deployment } from "../../lib/pricing/deployment";
 import { guid, pick, seededRandom } from "./random";
 
 export type DemoApp = { appId: string; displayName: string; deployments: string[]; weight: number };
-export type DemoDeployment = { deployment: string; model: string; region: string; sku: string };
+export type DemoDeployment = { deployment: string; model: string; region: string; sku: Deployment["sku"] };
 
 const UNITS: Record<string, string[]> = {
   Stores: ["Store Assistant", "Product Search", "Catalog Enrichment", "Returns Triage", "Pricing Copilot", "Review Summaries", "Shelf Vision"],
@@ -36,7 +37,7 @@ const PROVISIONED_APPS = new Set(["Support Chatbot", "Agent Assist", "Store Assi
 /** Six business units, two cost centers each, 40 apps (three of them not yet mapped). */
 export function demoOrganisation() {
   const random = seededRandom(20261123);
-  const chat = DEMO_DEPLOYMENTS.filter((d) => d.deployment !== "*" && !d.deployment.startsWith("embed") && d.sku !== "ProvisionedManaged").map((d) => d.deployment);
+  const chat = DEMO_DEPLOYMENTS.filter((d) => d.deployment !== "*" && !d.deployment.startsWith("embed") && !isProvisioned(d.sku)).map((d) => d.deployment);
   const apps: DemoApp[] = [];
   const mappings: string[] = ["appId,costCenter,businessUnit,validFrom,validTo"];
   let unit = 0;

@@ -1,5 +1,6 @@
 import { monthDays } from "../reports/month";
 import type { DailyUsage, UsageStore } from "../store/port";
+import { isProvisioned } from "./deployment";
 import { loadCharges, type Charge } from "./loadCharges";
 import { attoPerToken } from "./money";
 import type { Price } from "./priceBook";
@@ -20,7 +21,7 @@ export async function loadChargedUsage(store: UsageStore, month: string): Promis
   const { from, to } = monthDays(month);
   const [usage, charges, reservations, deployments] = await Promise.all([store.listDailyUsage(from, to), loadCharges(store), store.listReservations(), store.listDeployments()]);
   const rows: ChargedUsage[] = usage.map((u) => ({ ...u, charge: charges.charge(u) }));
-  const provisioned = new Map(deployments.filter((d) => d.sku === "ProvisionedManaged").map((d) => [d.name, d]));
+  const provisioned = new Map(deployments.filter((d) => isProvisioned(d.sku)).map((d) => [d.name, d]));
   // A reservation in another currency, or of a deployment no longer provisioned, prices nothing:
   // the pricer leaves that deployment's usage unpriced with the reason instead.
   const inMonth = reservations.filter((r) => r.currency === charges.currency && provisioned.has(r.deployment) && r.validFrom < to && (r.validTo === null || r.validTo > from));

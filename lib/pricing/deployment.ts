@@ -8,6 +8,8 @@ export const DEPLOYMENT_SKUS = [
   "GlobalBatch",
   "DataZoneBatch",
   "ProvisionedManaged",
+  "GlobalProvisionedManaged",
+  "DataZoneProvisionedManaged",
 ] as const;
 
 /** A gateway deployment; "*" is the default for events that name no deployment. */
@@ -36,6 +38,11 @@ export const METERS_OF_SKU: Record<Deployment["sku"], { sku: MeterSku; batch: bo
   GlobalBatch: { sku: "global", batch: true },
   DataZoneBatch: { sku: "datazone", batch: true },
   ProvisionedManaged: null,
+  GlobalProvisionedManaged: null,
+  DataZoneProvisionedManaged: null,
 };
+
+/** Provisioned (PTU) deployments are paid by their reservation, never per token. */
+export const isProvisioned = (sku: Deployment["sku"]) => METERS_OF_SKU[sku] === null;
 
 export const DEFAULT_DEPLOYMENT = "*";

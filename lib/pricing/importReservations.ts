@@ -2,27 +2,28 @@ import { readCsv } from "../csv/readCsv";
 import { describe, validateRows } from "../csv/validateRows";
 import { UserError } from "../errors";
 import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
+import { isProvisioned } from "./deployment";
 import { reportCurrency } from "./loadPricer";
 import { findReservationOverlaps, Reservation } from "./reservation";
 
-export const RESERVATION_COLUMNS = { required: ["deployment", "units", "price", "per", "validFrom"], optional: ["validTo", "currency", "idle"] } as const;
+export const RESERVATION_COLUMNS = { required: ["deployment", "units", "price", "per", "validFrom"], optional: ["validTo", "currency", "idle", "outputWeight"] } as const;
 
 /**
- * Imports `deployment,units,price,per,validFrom[,validTo,currency,idle]`: all rows or none. The
- * currency defaults to the reports' and idle capacity to `share`. A reservation must name a
+ * Imports `deployment,units,price,per,validFrom[,validTo,currency,idle,outputWeight]`: all rows or
+ * none. The currency defaults to the reports', idle capacity to `share`, the output weight to 1. A reservation must name a
  * configured provisioned deployment, and one deployment's reservations may not overlap.
  */
 export async function importReservations(store: UsageStore, csv: string, file: string, audit?: AuditContext): Promise<UpsertSummary> {
   const rows = readCsv(csv, file, RESERVATION_COLUMNS.required, RESERVATION_COLUMNS.optional).map((row) => ({
     ...row,
-    values: { ...row.values, currency: row.values.currency || reportCurrency(), idle: row.values.idle || "share" },
+    values: { ...row.values, currency: row.values.currency || reportCurrency(), idle: row.values.idle || "share", outputWeight: row.values.outputWeight || "1" },
   }));
   const reservations = validateRows(rows, Reservation, file);
   const deployments = new Map((await store.listDeployments()).map((d) => [d.name, d]));
   const problems = reservations.flatMap((r) => {
     const deployment = deployments.get(r.deployment);
     if (!deployment) return [`${r.deployment}: no such deployment (import it first with chargeback deployments import)`];
-    return deployment.sku === "ProvisionedManaged" ? [] : [`${r.deployment}: is ${deployment.sku}, only ProvisionedManaged deployments are reserved`];
+    return isProvisioned(deployment.sku) ? [] : [`${r.deployment}: is ${deployment.sku}, only provisioned deployments are reserved`];
   });
   if (problems.length > 0) throw new UserError(describe(problems, "reservation that cannot apply"));
   const merged = new Map((await store.listReservations()).map((r) => [`${r.deployment}|${r.validFrom}`, r]));

@@ -20,6 +20,9 @@ export const Reservation = z
     per: z.enum(["hour", "month"], { error: "must be hour or month (the price is per PTU and hour, or per PTU and month)" }),
     currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "must be a three-letter ISO code such as USD"),
     idle: z.enum(["share", "separate"], { error: "must be share (spread over the users) or separate (its own line)" }),
+    // Azure's sizing tables say how many input tokens of capacity an output token takes (4 for
+    // gpt-4.1, for one): shares follow capacity used, not raw token counts.
+    outputWeight: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").default(1),
     validFrom: CalendarDay,
     validTo: EndDay,
   })

@@ -17,10 +17,11 @@ function hoursOf(month: string): string[] {
 }
 
 /**
- * Azure counts a provisioned deployment's load in uncached input and output tokens (cached input
- * is not charged against capacity), so these are what an app's share is weighed in.
+ * Azure counts a provisioned deployment's load in uncached input tokens plus output tokens times
+ * the model's output weight (cached input is not charged against capacity): an app's share is
+ * weighed in that.
  */
-const weightOf = (h: HourlyAppUsage) => BigInt(Math.max(0, h.promptTokens - h.cachedTokens) + h.completionTokens);
+const weigher = (r: Reservation) => (h: HourlyAppUsage) => BigInt(Math.max(0, h.promptTokens - h.cachedTokens)) + BigInt(r.outputWeight) * BigInt(h.completionTokens);
 
 /**
  * Each covered hour's cost, up to the hour `now` falls in (capacity is paid as time passes): the
@@ -43,6 +44,7 @@ function hourlyCosts(r: Reservation, month: string, now: string): Map<string, bi
  * reservation's cost exactly, in atto-units.
  */
 export function chargeReservation(r: Reservation, month: string, usage: readonly HourlyAppUsage[], now = new Date().toISOString()): ReservationCharge[] {
+  const weightOf = weigher(r);
   const byHour = new Map<string, HourlyAppUsage[]>();
   for (const h of usage) if (h.deployment === r.deployment) byHour.set(h.hour, [...(byHour.get(h.hour) ?? []), h]);
   const charges = new Map<string, ReservationCharge>();

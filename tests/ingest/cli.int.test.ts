@@ -187,11 +187,11 @@ describe("chargeback reservations", () => {
     expect(runCli(["deployments", "import", deployments], { db }).status).toBe(0);
     const good = write("ptu.csv", "deployment,units,price,per,validFrom\nptu-east,15,1,hour,2026-10-01\n");
     expect(json(runCli(["reservations", "import", good], { db }))).toEqual({ added: 1, changed: 0, unchanged: 0 });
-    expect(JSON.parse(runCli(["reservations", "list"], { db }).stdout)).toEqual({ deployment: "ptu-east", units: 15, price: "1", per: "hour", currency: "USD", idle: "share", validFrom: "2026-10-01", validTo: null });
+    expect(JSON.parse(runCli(["reservations", "list"], { db }).stdout)).toEqual({ deployment: "ptu-east", units: 15, price: "1", per: "hour", currency: "USD", idle: "share", outputWeight: 1, validFrom: "2026-10-01", validTo: null });
     const paygo = write("paygo.csv", "deployment,units,price,per,validFrom\npaygo,15,1,hour,2026-10-01\n");
     expect(runCli(["reservations", "import", paygo], { db })).toMatchObject({
       status: 1,
-      stderr: "chargeback: 1 reservation that cannot apply, nothing imported:\n  paygo: is GlobalStandard, only ProvisionedManaged deployments are reserved\n",
+      stderr: "chargeback: 1 reservation that cannot apply, nothing imported:\n  paygo: is GlobalStandard, only provisioned deployments are reserved\n",
     });
   });
 });

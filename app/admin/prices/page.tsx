@@ -72,13 +72,13 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
       <table>
         <caption>Provisioned throughput reservations (chargeback reservations import)</caption>
         <thead>
-          <tr><th scope="col">Deployment</th><th scope="col" className="num">PTU</th><th scope="col" className="num">Price per PTU</th><th scope="col">Idle hours</th><th scope="col">From</th><th scope="col">Until</th></tr>
+          <tr><th scope="col">Deployment</th><th scope="col" className="num">PTU</th><th scope="col" className="num">Price per PTU</th><th scope="col" className="num">Output weight</th><th scope="col">Idle hours</th><th scope="col">From</th><th scope="col">Until</th></tr>
         </thead>
         <tbody>
-          {reservations.length === 0 && <tr><td colSpan={6}>None: usage on provisioned deployments waits on a reservation.</td></tr>}
+          {reservations.length === 0 && <tr><td colSpan={7}>None: usage on provisioned deployments waits on a reservation.</td></tr>}
           {reservations.map((r) => (
             <tr key={`${r.deployment}|${r.validFrom}`} data-testid="reservation-row">
-              <th scope="row">{r.deployment}</th><td className="num">{r.units}</td><td className="num">{r.price} {r.currency} per {r.per}</td>
+              <th scope="row">{r.deployment}</th><td className="num">{r.units}</td><td className="num">{r.price} {r.currency} per {r.per}</td><td className="num">{r.outputWeight}</td>
               <td>{r.idle === "share" ? "shared by the month's users" : `booked to ${idleCapacityAppId(r.deployment)}`}</td><td>{r.validFrom}</td><td>{r.validTo ?? "open"}</td>
             </tr>
           ))}

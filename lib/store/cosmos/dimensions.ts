@@ -86,8 +86,8 @@ export async function getPricingVersion(c: Containers): Promise<string> {
   const [prices] = await queryAll<{ n?: number; at?: number }>(c.reference, `SELECT COUNT(1) AS n, MAX(c.importedAt) AS at FROM c WHERE c.kind = "price"`, {}, "price");
   const [deployments, reservations] = await Promise.all([listDeployments(c), listReservations(c)]);
   const d = deployments.map((x) => `${x.name}|${x.model ?? ""}|${x.region}|${x.sku}`).join(";");
-  const r = reservations.map((x) => `${x.deployment}|${x.validFrom}|${x.validTo ?? ""}|${x.units}|${x.price}|${x.per}|${x.currency}|${x.idle}`).join(";");
-  return `${prices?.n ?? 0}|${prices?.at ?? null}|${d}|${r}`;
+  // Every field of a reservation changes what it charges.
+  return `${prices?.n ?? 0}|${prices?.at ?? null}|${d}|${JSON.stringify(reservations)}`;
 }
 
 export const saveDeployments = (c: Containers, deployments: Deployment[], audit?: AuditContext) =>

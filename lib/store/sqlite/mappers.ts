@@ -190,13 +190,14 @@ export const fromDirectoryEntry = (e: DirectoryEntry): DirectoryEntryRow =>
     ? { appId: e.appId, status: e.status, displayName: e.displayName, servicePrincipalType: e.servicePrincipalType, appOwnerOrganizationId: e.appOwnerOrganizationId, owners: JSON.stringify(e.owners), syncedAt: BigInt(e.syncedAt) }
     : { appId: e.appId, status: e.status, displayName: null, servicePrincipalType: null, appOwnerOrganizationId: null, owners: "[]", syncedAt: BigInt(e.syncedAt) };
 
-export const toReservation = (r: { deployment: string; validFrom: string; validTo: string | null; units: number; price: string; per: string; currency: string; idle: string }): Reservation => ({
+export const toReservation = (r: { deployment: string; validFrom: string; validTo: string | null; units: number; price: string; per: string; currency: string; idle: string; outputWeight: number }): Reservation => ({
   deployment: r.deployment,
   units: r.units,
   price: r.price,
   per: r.per === "month" ? "month" : "hour",
   currency: r.currency,
   idle: r.idle === "separate" ? "separate" : "share",
+  outputWeight: r.outputWeight,
   validFrom: r.validFrom,
   validTo: r.validTo,
 });

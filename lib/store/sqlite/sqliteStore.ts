@@ -205,7 +205,7 @@ export class SqliteStore implements UsageStore {
   async getPricingVersion() {
     const prices = this.db.prepare("SELECT COUNT(*) AS n, MAX(importedAt) AS at FROM RetailPrice").get() as { n: number; at: number | null };
     const deployments = this.db.prepare("SELECT group_concat(name || '|' || coalesce(model, '') || '|' || region || '|' || sku, ';') AS d FROM Deployment").get() as { d: string | null };
-    const reservations = this.db.prepare("SELECT group_concat(deployment || '|' || validFrom || '|' || coalesce(validTo, '') || '|' || units || '|' || price || '|' || per || '|' || currency || '|' || idle, ';') AS r FROM ProvisionedReservation").get() as { r: string | null };
+    const reservations = this.db.prepare("SELECT group_concat(deployment || '|' || validFrom || '|' || coalesce(validTo, '') || '|' || units || '|' || price || '|' || per || '|' || currency || '|' || idle || '|' || outputWeight, ';') AS r FROM ProvisionedReservation").get() as { r: string | null };
     return `${prices.n}|${prices.at}|${deployments.d ?? ""}|${reservations.r ?? ""}`;
   }
 

@@ -91,7 +91,7 @@ describe("provisioned throughput", () => {
     expect(Object.fromEntries(report.rows.map((r) => [r.key, r.cost]))).toEqual({ Marketing: "253.85", Stores: "46.15" });
 
     await expect(importReservations(store, "deployment,units,price,per,validFrom\ngpt-4o,1,2,hour,2026-09-01\n", "r.csv")).rejects.toThrow(
-      "gpt-4o: is GlobalStandard, only ProvisionedManaged deployments are reserved",
+      "gpt-4o: is GlobalStandard, only provisioned deployments are reserved",
     );
     await expect(importReservations(store, "deployment,units,price,per,validFrom\nptu-east,1,2,hour,2026-09-20\n", "r.csv")).rejects.toThrow(
       "ptu-east: the reservation from 2026-09-01 overlaps the one from 2026-09-20",

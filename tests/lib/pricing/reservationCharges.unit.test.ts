@@ -51,6 +51,16 @@ describe("a provisioned reservation's cost", () => {
     expect(charges.map((c) => c.day).sort()).toEqual(["2026-09-02", "2026-09-02", "2026-09-03"]);
   });
 
+  it("weighs output tokens by the model's output weight, as capacity is used", () => {
+    // With 4 input tokens of capacity per output token: a 600 + 4 × 150 = 1200, b 200 + 4 × 50 = 400.
+    const charges = chargeReservation(reservation({ outputWeight: "4" }), "2026-09", [
+      used("2026-09-02T10", "app-a", { prompt: 600, completion: 150 }),
+      used("2026-09-02T10", "app-b", { prompt: 1200, cached: 1000, completion: 50 }),
+    ]);
+    const idle = dollars("14380");
+    expect(byApp(charges)).toEqual({ "app-a": dollars("15") + (idle * 3n) / 4n, "app-b": dollars("5") + idle / 4n });
+  });
+
   it("books idle hours to the deployment's idle line when the admin keeps idle capacity separate", () => {
     const charges = chargeReservation(reservation({ idle: "separate" }), "2026-09", [used("2026-09-02T10", "app-a", { prompt: 600, completion: 150 })]);
     expect(byApp(charges)).toEqual({ "app-a": dollars("20"), [idleCapacityAppId("ptu-east")]: dollars("14380") });

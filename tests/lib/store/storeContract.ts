@@ -148,7 +148,7 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
 
     it("upserts reservations with summaries and audit, in order, and they change the pricing version", async () => {
       const store = await open();
-      const r1 = { deployment: "ptu", units: 50, price: "2", per: "hour" as const, currency: "USD", idle: "share" as const, validFrom: "2026-11-01", validTo: null };
+      const r1 = { deployment: "ptu", units: 50, price: "2", per: "hour" as const, currency: "USD", idle: "share" as const, outputWeight: 1, validFrom: "2026-11-01", validTo: null };
       const r0 = { ...r1, validFrom: "2026-10-01", validTo: "2026-11-01", idle: "separate" as const };
       const v0 = await store.getPricingVersion();
       expect(await store.saveReservations([r1, r0], AUDIT("reservations.import", 20))).toEqual({ added: 2, changed: 0, unchanged: 0 });
@@ -157,8 +157,12 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(await store.saveReservations([r1, r0], AUDIT("reservations.import", 21))).toEqual({ added: 0, changed: 0, unchanged: 2 });
       expect(await store.getPricingVersion()).toBe(v1);
       expect(await store.saveReservations([{ ...r1, units: 60 }], AUDIT("reservations.import", 22))).toEqual({ added: 0, changed: 1, unchanged: 0 });
-      expect(await store.getPricingVersion()).not.toBe(v1);
+      const v2 = await store.getPricingVersion();
+      expect(v2).not.toBe(v1);
       expect(await store.listReservations()).toEqual([r0, { ...r1, units: 60 }]);
+      await store.saveReservations([{ ...r1, units: 60, outputWeight: 4 }]);
+      expect(await store.getPricingVersion()).not.toBe(v2);
+      await store.saveReservations([{ ...r1, units: 60 }]);
       expect((await store.listAudit(10)).map((e) => [e.at, e.subject, e.before === null])).toEqual([
         [22, "reservation ptu", false],
         [20, "reservation ptu", true],
