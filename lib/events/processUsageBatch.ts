@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { UsagePricer } from "../pricing/priceUsage";
 import type { IncomingEvent, IncomingQuarantine, UsageStore } from "../store/port";
 import { requestIdentity } from "./lineIdentity";
@@ -27,6 +28,15 @@ export function addSummaries(a: IngestSummary, b: IngestSummary): IngestSummary 
   };
 }
 
+/** No event is anywhere near this long: a bigger line is kept cut, with its size and hash, not whole. */
+const MAX_KEPT_RAW = 64 * 1024;
+
+function keptRaw(text: string): string {
+  if (text.length <= MAX_KEPT_RAW) return text;
+  const hash = createHash("sha256").update(text).digest("hex");
+  return `${text.slice(0, MAX_KEPT_RAW)}… [cut: ${Buffer.byteLength(text)} bytes in all, sha256 ${hash}]`;
+}
+
 /** Validates each event on its own and names it; what fails is kept for quarantine with its reason. */
 export function prepareUsageBatch(lines: readonly SourceLine[], identify: Identify): PreparedBatch {
   const events: IncomingEvent[] = [];
@@ -37,7 +47,7 @@ export function prepareUsageBatch(lines: readonly SourceLine[], identify: Identi
       const id = parsed.event.requestId ? requestIdentity(parsed.event.requestId) : (line.id ?? identify(line.text));
       events.push({ id, source: line.source, event: parsed.event });
     } else {
-      quarantined.push({ id: line.id ?? identify(line.text), source: line.source, raw: line.text, reason: parsed.reason });
+      quarantined.push({ id: line.id ?? identify(line.text), source: line.source, raw: keptRaw(line.text), reason: parsed.reason });
     }
   }
   return { events, quarantined };
