@@ -17,7 +17,9 @@ import * as dimensions from "./dimensions";
 import * as months from "./months";
 import { listQuarantined, saveQuarantineOutcome } from "./quarantine";
 import * as rollups from "./rollupReads";
-import { saveUsageBatch } from "./usageWriter";
+import { healRollups, saveUsageBatch } from "./usageWriter";
+
+const HEAL_EVERY_MS = 60_000;
 
 /**
  * The store on Azure Cosmos DB (NoSQL API). The port's methods are synchronous to open, Cosmos
@@ -27,6 +29,7 @@ export class CosmosStore implements UsageStore {
   private readonly ready: Promise<Containers>;
   /** App ids this process has recorded as having usage: each is written to the index once. */
   private readonly knownApps = new Set<string>();
+  private healedAt = 0;
 
   private constructor(private readonly client: CosmosClient, options: CosmosOptions, { create = true, mustExist = false } = {}) {
     this.ready = prepare(client, options, { create, mustExist });
@@ -44,7 +47,13 @@ export class CosmosStore implements UsageStore {
   }
 
   async saveUsageBatch(batch: UsageBatch) {
-    return saveUsageBatch(await this.ready, batch, this.knownApps);
+    const c = await this.ready;
+    // Now and then, heal partitions whose writer died mid-batch (a marker a minute old).
+    if (Date.now() - this.healedAt >= HEAL_EVERY_MS) {
+      this.healedAt = Date.now();
+      await healRollups(c, HEAL_EVERY_MS);
+    }
+    return saveUsageBatch(c, batch, this.knownApps);
   }
   async listDailyUsage(fromDay: string, toDay: string) {
     return rollups.listDailyUsage(await this.ready, fromDay, toDay);

@@ -1,6 +1,7 @@
 import type { IncomingEvent, UsageBatch, UsageBatchResult } from "../port";
 import type { Containers } from "./containers";
-import { createEach, docId, eachLimited, queryAll, upsertEach, upsertInPartition } from "./cosmosOps";
+import { randomUUID } from "node:crypto";
+import { createEach, deleteEach, docId, eachLimited, queryAll, upsertEach, upsertInPartition } from "./cosmosOps";
 import { toEventDoc } from "./mappers";
 import { ROLLUP_FIELDS, type RollupSource, rollupIdsOf, summarise } from "./usageDocs";
 import { quarantineDoc } from "./quarantine";
@@ -33,24 +34,47 @@ export async function writeEvents(c: Containers, events: readonly IncomingEvent[
  * that no fact arrived since they read; if one did, they compute again, so the last write of each
  * rollup covers every fact.
  */
-export async function recomputeRollups(c: Containers, pk: string, touched: ReadonlySet<string>): Promise<void> {
+export async function recomputeRollups(c: Containers, pk: string, touched: ReadonlySet<string> | "all"): Promise<void> {
   const fields = ROLLUP_FIELDS.map((f) => `c.${f}`).join(", ");
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const events = await queryAll<RollupSource>(c.usage, `SELECT ${fields} FROM c WHERE c.pk = @pk AND c.kind = "event"`, { "@pk": pk }, pk);
-    await upsertInPartition(c.usage, pk, summarise(pk, events).filter((d) => touched.has(d.id)));
+    await upsertInPartition(c.usage, pk, summarise(pk, events).filter((d) => touched === "all" || touched.has(d.id)));
     const [count] = await queryAll<number>(c.usage, `SELECT VALUE COUNT(1) FROM c WHERE c.pk = @pk AND c.kind = "event"`, { "@pk": pk }, pk);
     if (count === events.length) return;
   }
   throw new Error(`rollups of ${pk} kept changing while being recomputed; the batch will be retried`);
 }
 
+type DirtyDoc = { id: string; pk: string; kind: "dirty"; at: number };
+
+/** Marks partitions as being written: a marker that outlives its writer gets them healed. */
+export async function markDirty(c: Containers, partitions: readonly string[], at = Date.now()): Promise<DirtyDoc[]> {
+  const markers = partitions.map((pk): DirtyDoc => ({ id: `dirty-${randomUUID()}`, pk, kind: "dirty", at }));
+  await upsertEach(c.usage, markers);
+  return markers;
+}
+
 /**
- * Facts first, then the rollups each of the batch's facts belongs to (duplicates included: a
- * batch redelivered after a crash is what heals its rollups), then the index of apps with usage
- * (`knownApps`: those this process has already written) and the quarantined lines.
+ * Partitions a write was interrupted in (its "dirty" marker outlived it by `olderThanMs`) get all
+ * their rollups recomputed, then lose the marker: a batch that is never delivered again (an HTTP
+ * request not retried) still ends up in its rollups.
+ */
+export async function healRollups(c: Containers, olderThanMs: number, now = Date.now()): Promise<number> {
+  // Markers are few and only `kind` is indexed: their age is checked here.
+  const dirty = (await queryAll<DirtyDoc>(c.usage, `SELECT * FROM c WHERE c.kind = "dirty"`)).filter((d) => d.at <= now - olderThanMs);
+  const partitions = [...new Set(dirty.map((d) => d.pk))];
+  await eachLimited(partitions, PARALLEL_PARTITIONS, (pk) => recomputeRollups(c, pk, "all"));
+  await deleteEach(c.usage, dirty.map((d) => ({ id: d.id, partitionKey: d.pk })));
+  return partitions.length;
+}
+
+/**
+ * A "dirty" marker in each partition the batch touches, then the facts, then the rollups each of
+ * the batch's facts belongs to (duplicates included: a batch redelivered after a crash heals its
+ * rollups), then the markers go; a crash leaves them for healRollups. Then the index of apps with
+ * usage (`knownApps`: those this process has already written) and the quarantined lines.
  */
 export async function saveUsageBatch(c: Containers, batch: UsageBatch, knownApps = new Set<string>()): Promise<UsageBatchResult> {
-  const inserted = await writeEvents(c, batch.events, batch.receivedAt);
   const touched = new Map<string, Set<string>>();
   for (const e of batch.events) {
     const doc = toEventDoc(e, batch.receivedAt);
@@ -58,11 +82,15 @@ export async function saveUsageBatch(c: Containers, batch: UsageBatch, knownApps
     for (const id of rollupIdsOf(doc)) ids.add(id);
     touched.set(doc.pk, ids);
   }
+  const markers = await markDirty(c, [...touched.keys()]);
+  const inserted = await writeEvents(c, batch.events, batch.receivedAt);
   await eachLimited([...touched], PARALLEL_PARTITIONS, ([pk, ids]) => recomputeRollups(c, pk, ids));
+  await deleteEach(c.usage, markers.map((m) => ({ id: m.id, partitionKey: m.pk })));
   const apps = [...new Set(batch.events.map((e) => e.event.appId))].filter((a) => !knownApps.has(a));
   await upsertEach(c.reference, apps.map((appId) => ({ id: docId(appId), kind: "usageApp", appId })));
   for (const a of apps) knownApps.add(a);
-  const first = new Map(batch.quarantined.map((q) => [q.id, q]));
+  const first = new Map<string, (typeof batch.quarantined)[number]>();
+  for (const q of batch.quarantined) if (!first.has(q.id)) first.set(q.id, q); // the first line wins, as in SQLite
   const kept = await createEach(c.quarantine, [...first.values()].map((q) => quarantineDoc(q, batch.receivedAt)));
   const quarantined = kept.filter(Boolean).length;
   return { inserted, quarantined, quarantineDuplicates: batch.quarantined.length - quarantined };
