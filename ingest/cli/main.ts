@@ -8,6 +8,7 @@ import { registerIngestCommand } from "./commands/ingestCommand";
 import { registerIngestKeyCommands } from "./commands/ingestKeyCommands";
 import { registerMonthCommands } from "./commands/monthCommands";
 import { registerOwnerCommands } from "./commands/ownerCommands";
+import { registerPurgeCommand } from "./commands/purgeCommand";
 import { registerQuarantineCommands } from "./commands/quarantineCommands";
 import { registerReportCommand } from "./commands/reportCommand";
 
@@ -27,6 +28,7 @@ registerAppCommands(program);
 registerQuarantineCommands(program);
 registerDemoCommands(program);
 registerDoctorCommand(program);
+registerPurgeCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

@@ -22,6 +22,14 @@ export const Config = z
     // The currency reports are priced in: the Retail Prices API's prices for it (sync them with
     // `chargeback prices sync --currency`); other than USD they are reference prices.
     CHARGEBACK_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "CHARGEBACK_CURRENCY must be a three-letter ISO code such as USD or EUR").default("USD"),
+    // Days raw events and quarantined lines are kept (0: for ever). Rollups, statements and the
+    // audit log are kept regardless. Longer than the hub keeps events, so no redelivery outlives
+    // the facts that recognise it as a duplicate.
+    CHARGEBACK_RETENTION_DAYS: z.coerce
+      .number()
+      .int("must be a whole number of days")
+      .refine((d) => d === 0 || (d >= 30 && d <= 36_600), "must be 0 (keep for ever) or 30 days or more")
+      .default(0),
   })
   .superRefine((c, ctx) => {
     if (c.CHARGEBACK_STORE !== "cosmos") return;

@@ -4,6 +4,7 @@ import type { IncomingEvent, IncomingQuarantine, UsageStore } from "../store/por
 import { requestIdentity } from "./lineIdentity";
 import { parseEventLine } from "./parseEventLine";
 import { utcDay } from "./parseEventTime";
+import { retentionHorizon } from "../retention/retention";
 
 /**
  * One raw event as a source delivers it. `id` is the source's own identity for it (hub partition and
@@ -41,10 +42,16 @@ function keptRaw(text: string): string {
 export function prepareUsageBatch(lines: readonly SourceLine[], identify: Identify): PreparedBatch {
   const events: IncomingEvent[] = [];
   const quarantined: IncomingQuarantine[] = [];
+  const oldest = retentionHorizon();
   for (const line of lines) {
     const parsed = parseEventLine(line.text);
     if (parsed.ok) {
       const id = parsed.event.requestId ? requestIdentity(parsed.event.requestId) : (line.id ?? identify(line.text));
+      if (oldest !== null && utcDay(parsed.event.time) < oldest) {
+        const reason = `older than the retention of raw events (kept from ${oldest}): it could not be told apart from an event already counted`;
+        quarantined.push({ id, source: line.source, raw: keptRaw(line.text), reason });
+        continue;
+      }
       events.push({ id, source: line.source, event: parsed.event });
     } else {
       quarantined.push({ id: line.id ?? identify(line.text), source: line.source, raw: keptRaw(line.text), reason: parsed.reason });

@@ -90,6 +90,11 @@ export interface UsageStore {
   getUsageDayRange(): Promise<{ first: string; last: string } | null>;
 
   listQuarantined(status: QuarantineStatus | "all"): Promise<QuarantinedEvent[]>;
+  /**
+   * Deletes (or, dry, counts) raw events of UTC days before `eventsBefore` and quarantined lines
+   * received before `quarantinedBefore` (epoch ms), in batches. Rollups and statements stay.
+   */
+  purgeRawUsage(eventsBefore: string, quarantinedBefore: number, dryRun: boolean): Promise<{ events: number; quarantined: number }>;
   saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }): Promise<void>;
 
   saveRetailPrices(items: RetailPriceItem[], importedAt: number, audit?: AuditContext): Promise<UpsertSummary>;

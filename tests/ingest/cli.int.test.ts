@@ -195,3 +195,17 @@ describe("chargeback reservations", () => {
     });
   });
 });
+
+describe("chargeback purge", () => {
+  it("counts with --dry-run, deletes without, and refuses when no retention is configured", () => {
+    const { db, write } = workspace();
+    const old = new Date(Date.now() - 45 * 86_400_000).toISOString();
+    const events = write("events.ndjson", `${v1Event({ requestId: "p-1", time: old })}\n${v1Event({ requestId: "p-2", time: new Date().toISOString() })}\n`);
+    expect(runCli(["ingest", events], { db }).status).toBe(0);
+    expect(runCli(["purge"], { db })).toMatchObject({ status: 1, stderr: "chargeback: no retention is configured: set CHARGEBACK_RETENTION_DAYS (30 or more) to purge raw events older than that\n" });
+    const env = { CHARGEBACK_RETENTION_DAYS: "30" };
+    expect(json(runCli(["purge", "--dry-run"], { db, env }))).toMatchObject({ dryRun: true, events: 1, quarantined: 0 });
+    expect(json(runCli(["purge"], { db, env }))).toMatchObject({ dryRun: false, events: 1, quarantined: 0 });
+    expect(runCli(["purge"], { db, env: { CHARGEBACK_RETENTION_DAYS: "7" } }).stderr).toBe("chargeback: invalid configuration: CHARGEBACK_RETENTION_DAYS: must be 0 (keep for ever) or 30 days or more\n");
+  });
+});

@@ -15,9 +15,9 @@ import { createCosmosClient, type CosmosOptions } from "./cosmosClient";
 import { type Containers, ensureContainers, existingContainers } from "./containers";
 import * as dimensions from "./dimensions";
 import * as months from "./months";
-import { listQuarantined, saveQuarantineOutcome } from "./quarantine";
+import { listQuarantined, purgeQuarantined, saveQuarantineOutcome } from "./quarantine";
 import * as rollups from "./rollupReads";
-import { healRollups, saveUsageBatch } from "./usageWriter";
+import { healRollups, purgeEvents, saveUsageBatch } from "./usageWriter";
 
 const HEAL_EVERY_MS = 60_000;
 
@@ -63,6 +63,10 @@ export class CosmosStore implements UsageStore {
   }
   async listHourlyUsage(fromDay: string, toDay: string, deployments: string[]) {
     return rollups.listHourlyUsage(await this.ready, fromDay, toDay, deployments);
+  }
+  async purgeRawUsage(eventsBefore: string, quarantinedBefore: number, dryRun: boolean) {
+    const c = await this.ready;
+    return { events: await purgeEvents(c, eventsBefore, dryRun), quarantined: await purgeQuarantined(c, quarantinedBefore, dryRun) };
   }
   async getUsageDayRange() {
     return rollups.getUsageDayRange(await this.ready);

@@ -1,6 +1,6 @@
 import type { IncomingQuarantine, QuarantinedEvent, QuarantineStatus } from "../port";
 import type { Containers } from "./containers";
-import { docId, queryAll } from "./cosmosOps";
+import { deleteEach, docId, queryAll } from "./cosmosOps";
 
 type QuarantineDoc = { id: string; qid: string; receivedAt: number; source: string; reason: string; raw: string; status: QuarantineStatus; replayedAt: number | null };
 
@@ -32,4 +32,19 @@ export async function saveQuarantineOutcome(c: Containers, id: string, outcome: 
   if (!resource) throw new Error(`no quarantined event ${id}`);
   const next = outcome.status === "replayed" ? { ...resource, status: "replayed" as const, replayedAt: Date.now() } : { ...resource, status: "open" as const, reason: outcome.reason };
   await item.replace(next);
+}
+
+/** Quarantined lines received before `before` (epoch ms), a page at a time (dry: counted only). */
+export async function purgeQuarantined(c: Containers, before: number, dryRun: boolean): Promise<number> {
+  if (dryRun) {
+    const [n] = await queryAll<number>(c.quarantine, "SELECT VALUE COUNT(1) FROM c WHERE c.receivedAt < @before", { "@before": before });
+    return n ?? 0;
+  }
+  let total = 0;
+  for (;;) {
+    const page = await queryAll<string>(c.quarantine, "SELECT TOP 1000 VALUE c.id FROM c WHERE c.receivedAt < @before", { "@before": before });
+    if (page.length === 0) return total;
+    await deleteEach(c.quarantine, page.map((id) => ({ id, partitionKey: id })));
+    total += page.length;
+  }
 }

@@ -95,3 +95,20 @@ export async function saveUsageBatch(c: Containers, batch: UsageBatch, knownApps
   const quarantined = kept.filter(Boolean).length;
   return { inserted, quarantined, quarantineDuplicates: batch.quarantined.length - quarantined };
 }
+
+const PURGE_PAGE = 1_000;
+
+/** Raw events of days before `before`, a page at a time (dry: counted only); their rollups stay. */
+export async function purgeEvents(c: Containers, before: string, dryRun: boolean): Promise<number> {
+  if (dryRun) {
+    const [n] = await queryAll<number>(c.usage, `SELECT VALUE COUNT(1) FROM c WHERE c.kind = "event" AND c.day < @before`, { "@before": before });
+    return n ?? 0;
+  }
+  let total = 0;
+  for (;;) {
+    const page = await queryAll<{ id: string; pk: string }>(c.usage, `SELECT TOP ${PURGE_PAGE} c.id, c.pk FROM c WHERE c.kind = "event" AND c.day < @before`, { "@before": before });
+    if (page.length === 0) return total;
+    await deleteEach(c.usage, page.map((d) => ({ id: d.id, partitionKey: d.pk })));
+    total += page.length;
+  }
+}

@@ -79,6 +79,31 @@ export class SqliteStore implements UsageStore {
     return rows.map((r) => toQuarantinedEvent(r as Record<string, unknown>));
   }
 
+  async purgeRawUsage(eventsBefore: string, quarantinedBefore: number, dryRun: boolean) {
+    if (dryRun) {
+      const count = (sql: string, value: string | number) => (this.db.prepare(sql).get(value) as { n: number }).n;
+      return {
+        events: count("SELECT COUNT(*) AS n FROM UsageEvent WHERE day < ?", eventsBefore),
+        quarantined: count("SELECT COUNT(*) AS n FROM QuarantinedEvent WHERE receivedAt < ?", quarantinedBefore),
+      };
+    }
+    // Batches of 10,000 rows, each its own transaction: a long purge never holds the writer up.
+    const inBatches = (sql: string, value: string | number) => {
+      const statement = this.db.prepare(sql);
+      let total = 0;
+      let deleted: number;
+      do {
+        deleted = statement.run(value).changes;
+        total += deleted;
+      } while (deleted > 0);
+      return total;
+    };
+    return {
+      events: inBatches("DELETE FROM UsageEvent WHERE rowid IN (SELECT rowid FROM UsageEvent WHERE day < ? LIMIT 10000)", eventsBefore),
+      quarantined: inBatches("DELETE FROM QuarantinedEvent WHERE rowid IN (SELECT rowid FROM QuarantinedEvent WHERE receivedAt < ? LIMIT 10000)", quarantinedBefore),
+    };
+  }
+
   async saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }) {
     await this.prisma.quarantinedEvent.update({
       where: { id },

@@ -49,6 +49,23 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(await store.listUsageAppIds()).toEqual(["app-1", "app-2"]);
     });
 
+    it("purges raw events of days before a cutoff and old quarantined lines, leaving every rollup as it was", async () => {
+      const store = await open();
+      await store.saveUsageBatch(BATCH);
+      await store.saveUsageBatch({ events: [], quarantined: [q("q-new")], receivedAt: BATCH.receivedAt + 10 });
+      const daily = await store.listDailyUsage("2026-11-01", "2026-12-01");
+      const hourly = await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"]);
+      // Events of the 10th (five, one repeated in the batch) and the line received first go.
+      expect(await store.purgeRawUsage("2026-11-11", BATCH.receivedAt + 5, true)).toEqual({ events: 5, quarantined: 1 });
+      expect(await store.purgeRawUsage("2026-11-11", BATCH.receivedAt + 5, false)).toEqual({ events: 5, quarantined: 1 });
+      expect(await store.purgeRawUsage("2026-11-11", BATCH.receivedAt + 5, true)).toEqual({ events: 0, quarantined: 0 });
+      expect((await store.listQuarantined("all")).map((x) => x.id)).toEqual(["q-new"]);
+      expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual(daily);
+      expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"])).toEqual(hourly);
+      // The 11th's event is still known: its redelivery adds nothing.
+      expect((await store.saveUsageBatch({ events: [BATCH.events[5]], quarantined: [], receivedAt: 1 })).inserted).toEqual([false]);
+    });
+
     it("keeps quarantined lines, oldest first, and records their outcome", async () => {
       const store = await open();
       await store.saveUsageBatch({ events: [], quarantined: [q("q-b"), q("q-a")], receivedAt: 2000 });
