@@ -53,7 +53,7 @@ describe("the chargeback CLI on CHARGEBACK_STORE=cosmos", () => {
     expect(missing).toMatchObject({ status: 1, stdout: "", stderr: `chargeback: no Cosmos database nope at ${cosmos.endpoint()}: import or ingest something first, or check CHARGEBACK_COSMOS_DATABASE\n` });
     const quarantined = await onCosmos(["quarantine", "list", "--format", "json"]);
     expect(quarantined).toMatchObject([{ reason: "not valid JSON", source: `${events}:382` }]);
-  });
+  }, 300_000); // some thirty CLI processes, each starting TypeScript
 
   it("refuses a key for an endpoint off loopback before touching anything", async () => {
     const result = await runCliAsync(["report", "--month", "2026-11"], {
