@@ -9,6 +9,7 @@ import { registerMonthCommands } from "./commands/monthCommands";
 import { registerOwnerCommands } from "./commands/ownerCommands";
 import { registerQuarantineCommands } from "./commands/quarantineCommands";
 import { registerReportCommand } from "./commands/reportCommand";
+import { registerWorkerCommands } from "./commands/workerCommands";
 
 const program = new Command("chargeback")
   .description("Azure OpenAI chargeback: usage events in, cost per business unit out")
@@ -25,6 +26,7 @@ registerMonthCommands(program);
 registerAppCommands(program);
 registerQuarantineCommands(program);
 registerDemoCommands(program);
+registerWorkerCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {
@@ -33,7 +35,8 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     return;
   }
   if (error instanceof UserError) {
-    process.stderr.write(`chargeback: ${error.message}\n`);
+    // One line per problem (a bad configuration can name several settings).
+    for (const line of error.message.split("\n")) process.stderr.write(`chargeback: ${line}\n`);
     process.exitCode = 1;
     return;
   }

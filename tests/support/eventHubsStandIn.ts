@@ -1,5 +1,5 @@
 import type { AddressInfo, Server } from "node:net";
-import rhea, { type Connection, type EventContext, type Message, type Sender } from "rhea";
+import rhea, { type Connection, type EventContext, type Message, type Receiver, type Sender } from "rhea";
 
 /**
  * A local Event Hubs for tests: an AMQP 1.0 server on 127.0.0.1 that the real `@azure/event-hubs`
@@ -20,6 +20,9 @@ export type EventHubsStandIn = {
 type StoredEvent = { sequenceNumber: number; offset: number; enqueuedTime: Date; message: Message };
 type Partition = { id: string; events: StoredEvent[]; nextOffset: number };
 type Reader = { sender: Sender; partition: Partition; next: number };
+/** The attach frames rhea keeps on a link but leaves out of its typings. */
+type Attach = { source?: { address?: string; filter?: Record<string, unknown> }; target?: { address?: string }; max_message_size?: number };
+const frames = (link: Sender | Receiver) => link as unknown as { remote: { attach: Attach }; local: { attach: Attach } };
 
 const BATCH_FORMAT = 0x80013700;
 const MAX_MESSAGE_SIZE = 1_048_576;
@@ -102,7 +105,7 @@ export async function startEventHubsStandIn({ hubName = "usage", partitions = 4 
     if (!link) return;
     const props = (request.application_properties ?? {}) as Record<string, unknown>;
     if (address === "$cbs") {
-      link.send({ correlation_id: request.message_id, application_properties: { "status-code": 202, "status-description": "Accepted" } });
+      link.send({ correlation_id: request.message_id, application_properties: { "status-code": 202, "status-description": "Accepted" }, body: null });
       return;
     }
     const body = props.operation === "READ" ? managementReply(props) : null;
@@ -122,16 +125,16 @@ export async function startEventHubsStandIn({ hubName = "usage", partitions = 4 
   });
   container.on("receiver_open", (context: EventContext) => {
     const receiver = context.receiver!;
-    receiver.set_target(receiver.remote.attach.target);
-    receiver.set_source(receiver.remote.attach.source);
-    receiver.local.attach.max_message_size = MAX_MESSAGE_SIZE;
+    receiver.set_target(frames(receiver).remote.attach.target ?? {});
+    receiver.set_source(frames(receiver).remote.attach.source ?? {});
+    frames(receiver).local.attach.max_message_size = MAX_MESSAGE_SIZE;
   });
   container.on("sender_open", (context: EventContext) => {
     const sender = context.sender!;
-    const source = sender.remote.attach.source ?? {};
+    const source = frames(sender).remote.attach.source ?? {};
     sender.set_source(source);
-    sender.set_target(sender.remote.attach.target);
-    sender.local.attach.max_message_size = MAX_MESSAGE_SIZE;
+    sender.set_target(frames(sender).remote.attach.target ?? {});
+    frames(sender).local.attach.max_message_size = MAX_MESSAGE_SIZE;
     const address: string = source.address ?? "";
     if (address === "$cbs" || address === "$management") {
       if (!replyLinks.has(context.connection)) replyLinks.set(context.connection, new Map());
@@ -185,9 +188,9 @@ export async function startEventHubsStandIn({ hubName = "usage", partitions = 4 
 
 /** A batch's data sections are each one encoded event. */
 function unbatch(raw: Buffer): Message[] {
-  const { body } = rhea.message.decode(raw) as Message & { body: { content: Buffer | Buffer[] } };
+  const { body } = rhea.message.decode(raw) as unknown as { body: { content: Buffer | Buffer[] } };
   const parts = Array.isArray(body.content) ? body.content : [body.content];
-  return parts.map((part) => rhea.message.decode(part));
+  return parts.map((part) => rhea.message.decode(part) as unknown as Message);
 }
 
 /** The text of the `apache.org:selector-filter:string` filter, however rhea unwrapped it. */
