@@ -21,7 +21,7 @@ type StoredEvent = { sequenceNumber: number; offset: number; enqueuedTime: Date;
 type Partition = { id: string; events: StoredEvent[]; nextOffset: number };
 type Reader = { sender: Sender; partition: Partition; next: number };
 /** The attach frames rhea keeps on a link but leaves out of its typings. */
-type Attach = { source?: { address?: string; filter?: Record<string, unknown> }; target?: { address?: string }; max_message_size?: number };
+type Attach = { source?: { address: string; filter?: Record<string, unknown> }; target?: { address: string }; max_message_size?: number };
 const frames = (link: Sender | Receiver) => link as unknown as { remote: { attach: Attach }; local: { attach: Attach } };
 
 const BATCH_FORMAT = 0x80013700;
@@ -125,15 +125,15 @@ export async function startEventHubsStandIn({ hubName = "usage", partitions = 4 
   });
   container.on("receiver_open", (context: EventContext) => {
     const receiver = context.receiver!;
-    receiver.set_target(frames(receiver).remote.attach.target ?? {});
-    receiver.set_source(frames(receiver).remote.attach.source ?? {});
+    receiver.set_target(frames(receiver).remote.attach.target ?? { address: "" });
+    receiver.set_source(frames(receiver).remote.attach.source ?? { address: "" });
     frames(receiver).local.attach.max_message_size = MAX_MESSAGE_SIZE;
   });
   container.on("sender_open", (context: EventContext) => {
     const sender = context.sender!;
-    const source = frames(sender).remote.attach.source ?? {};
+    const source = frames(sender).remote.attach.source ?? { address: "" };
     sender.set_source(source);
-    sender.set_target(frames(sender).remote.attach.target ?? {});
+    sender.set_target(frames(sender).remote.attach.target ?? { address: "" });
     frames(sender).local.attach.max_message_size = MAX_MESSAGE_SIZE;
     const address: string = source.address ?? "";
     if (address === "$cbs" || address === "$management") {
@@ -196,7 +196,7 @@ function unbatch(raw: Buffer): Message[] {
 /** The text of the `apache.org:selector-filter:string` filter, however rhea unwrapped it. */
 function selectorText(filter: unknown): string {
   if (filter == null) return "";
-  if (typeof filter === "string") return filter;
+  if (typeof filter === "string") return /x-opt-|@latest/.test(filter) ? filter : "";
   if (typeof filter === "object") {
     for (const value of Object.values(filter as Record<string, unknown>)) {
       const text = selectorText(value);
