@@ -1,0 +1,101 @@
+import type { EventData } from "@azure/event-hubs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAzurite, type Azurite } from "../support/azurite";
+import { startEventHubsStandIn, type EventHubsStandIn } from "../support/eventHubsStandIn";
+import { checkpointStore, sendToPartitions, usageTotals } from "../support/hubEvents";
+import { seedEvent, v1Event } from "../support/ingest";
+import { freshStore } from "../support/store";
+import { hubEnv, runCliAsync, startCli, storeEnv, waitFor, type RunningCli } from "../support/workerProcess";
+
+const EVENTS = 20_000;
+const KILLS = 3;
+
+/** Half carry a request id, half (the seed policy's shape) are known only by partition and sequence number. */
+function event(i: number): { body: Buffer; tokens: number } {
+  const prompt = 100 + (i % 97);
+  const completion = i % 13;
+  const minute = String(i % 60).padStart(2, "0");
+  const text =
+    i % 2 === 0
+      ? v1Event({ requestId: `fault-${i}`, appId: `app-${i % 7}`, time: `2026-11-${String(1 + (i % 28)).padStart(2, "0")}T10:${minute}:00Z`, promptTokens: prompt, completionTokens: completion, totalTokens: prompt + completion })
+      : seedEvent({ appid: `app-${i % 7}`, "event-time": `11/${1 + (i % 28)}/2026 10:${minute}:00 AM`, prompt_tokens: String(prompt), completion_tokens: String(completion), total_tokens: String(prompt + completion) });
+  return { body: Buffer.from(text), tokens: prompt + completion };
+}
+
+describe("two Event Hubs workers on one hub, one of them killed mid-stream again and again", () => {
+  let hub: EventHubsStandIn;
+  let azurite: Azurite;
+  const workers: RunningCli[] = [];
+
+  beforeAll(async () => {
+    [hub, azurite] = await Promise.all([startEventHubsStandIn({ partitions: 4 }), startAzurite()]);
+  });
+  afterAll(async () => {
+    for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill("SIGKILL");
+    await Promise.all([hub?.close(), azurite?.close()]);
+  });
+
+  it("share the partitions, and the store ends with exactly the events sent: none lost, none counted twice", { timeout: 180_000 }, async () => {
+    const { store, file } = freshStore();
+    const env = { ...hubEnv(hub, azurite), ...storeEnv(file) };
+    const start = () => {
+      const w = startCli(["worker", "--source", "eventhubs", "--max-batch-size", "100", "--max-wait-seconds", "1"], env);
+      workers.push(w);
+      return w;
+    };
+
+    const steady = start();
+    let victim = start();
+    await Promise.all([steady.waitForStderr(/claimed partition/), victim.waitForStderr(/claimed partition/)]);
+
+    const events = Array.from({ length: EVENTS }, (_, i) => event(i));
+    const expectedTokens = events.reduce((s, e) => s + e.tokens, 0);
+    const sending = (async () => {
+      for (let chunk = 0; chunk < EVENTS; chunk += 500) {
+        const byPartition: Record<string, EventData[]> = { "0": [], "1": [], "2": [], "3": [] };
+        for (let i = chunk; i < chunk + 500; i++) byPartition[String(i % 4)].push({ body: events[i].body });
+        await sendToPartitions(hub, byPartition);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
+
+    // Each kill lands while the victim owns partitions and events are still flowing.
+    const killedAt: number[] = [];
+    for (let kill = 1; kill <= KILLS; kill++) {
+      await victim.waitForStderr(/claimed partition/);
+      const before = (await usageTotals(store)).requests;
+      await waitFor(async () => (await usageTotals(store)).requests >= before + 1_000, `progress before kill ${kill}`);
+      victim.child.kill("SIGKILL");
+      expect((await victim.exited).signal).toBe("SIGKILL");
+      killedAt.push((await usageTotals(store)).requests);
+      await new Promise((r) => setTimeout(r, 300));
+      victim = start();
+    }
+    expect(killedAt.every((n) => n < EVENTS)).toBe(true);
+    await sending;
+    expect(Object.values(hub.counts()).reduce((a, b) => a + b, 0)).toBe(EVENTS);
+
+    await waitFor(async () => (await usageTotals(store)).requests >= EVENTS, "all events in the store", 90_000);
+    await waitFor(async () => json(await runCliAsync(["worker", "lag"], env)).every((p) => p.lag === 0), "every partition checkpointed to the end", 60_000);
+    const owners = await checkpointStore(azurite).listOwnership("127.0.0.1", hub.hubName, "$Default");
+    for (const w of [steady, victim]) w.child.kill("SIGTERM");
+    const [steadyExit, victimExit] = await Promise.all([steady.exited, victim.exited]);
+    expect(steadyExit.code).toBe(0);
+    expect(victimExit.code).toBe(0);
+
+    expect(await usageTotals(store)).toMatchObject({ requests: EVENTS, totalTokens: expectedTokens });
+    expect(await store.listQuarantined("all")).toEqual([]);
+
+    // Both workers owned partitions: the steady one, and the victim in its lives.
+    const claims = (w: RunningCli) => [...w.stderr().matchAll(/claimed partition (\d+)/g)].map((m) => m[1]);
+    expect(claims(steady).length).toBeGreaterThan(0);
+    expect(workers.slice(1).flatMap(claims).length).toBeGreaterThan(0);
+    expect(new Set(owners.map((o) => o.ownerId)).size).toBe(2);
+    const redelivered = workers.map((w) => [...w.stderr().matchAll(/claimed partition/g)].length);
+    console.log(`fault test: killed at ${killedAt.join(", ")} events stored; claims per worker life ${redelivered.join(", ")}; final owners ${owners.map((o) => `${o.partitionId}:${o.ownerId}`).join(" ")}`);
+    const summaries = [steady, victim].map((w) => JSON.parse(w.stdout().trim().split("\n").at(-1)!) as { accepted: number; partitionsClaimed: string[] });
+    expect(summaries.every((s) => s.partitionsClaimed.length > 0)).toBe(true);
+  });
+});
+
+const json = (r: { stdout: string }) => JSON.parse(r.stdout) as { partitionId: string; lag: number }[];
