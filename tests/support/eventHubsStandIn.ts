@@ -19,9 +19,9 @@ export type EventHubsStandIn = {
 
 type StoredEvent = { sequenceNumber: number; offset: number; enqueuedTime: Date; message: Message };
 type Partition = { id: string; events: StoredEvent[]; nextOffset: number };
-type Reader = { sender: Sender; partition: Partition; next: number };
+type Reader = { sender: Sender; partition: Partition; consumerGroup: string; epoch?: number; next: number };
 /** The attach frames rhea keeps on a link but leaves out of its typings. */
-type Attach = { source?: { address: string; filter?: Record<string, unknown> }; target?: { address: string }; max_message_size?: number };
+type Attach = { source?: { address: string; filter?: Record<string, unknown> }; target?: { address: string }; max_message_size?: number; properties?: Record<string, unknown> };
 const frames = (link: Sender | Receiver) => link as unknown as { remote: { attach: Attach }; local: { attach: Attach } };
 
 const BATCH_FORMAT = 0x80013700;
@@ -141,13 +141,26 @@ export async function startEventHubsStandIn({ hubName = "usage", partitions = 4 
       replyLinks.get(context.connection)!.set(sender.name, sender);
       return;
     }
-    const match = new RegExp(`^${hubName}/ConsumerGroups/[^/]+/Partitions/(\\d+)$`, "i").exec(address);
-    const partition = match ? parts[Number(match[1])] : undefined;
-    if (!partition) {
+    const match = new RegExp(`^${hubName}/ConsumerGroups/([^/]+)/Partitions/(\\d+)$`, "i").exec(address);
+    const partition = match ? parts[Number(match[2])] : undefined;
+    if (!match || !partition) {
       sender.close({ condition: "amqp:not-found", description: `no such entity: ${address}` });
       return;
     }
-    const reader = { sender, partition, next: startIndex(partition, selectorText(source.filter)) };
+    const consumerGroup = match[1].toLowerCase();
+    const epochValue = frames(sender).remote.attach.properties?.["com.microsoft:epoch"];
+    const epoch = epochValue === undefined ? undefined : Number(epochValue);
+    // Like the service: an epoch (exclusive) receiver takes the partition from those of an equal or lower epoch.
+    for (const other of readers) {
+      if (other.partition !== partition || other.consumerGroup !== consumerGroup || other.epoch === undefined || epoch === undefined) continue;
+      if (other.epoch > epoch) {
+        sender.close({ condition: "amqp:link:stolen", description: `a receiver with a higher epoch (${other.epoch}) holds the partition` });
+        return;
+      }
+      readers.delete(other);
+      other.sender.close({ condition: "amqp:link:stolen", description: `New receiver with epoch ${epoch} took the partition` });
+    }
+    const reader = { sender, partition, consumerGroup, epoch, next: startIndex(partition, selectorText(source.filter)) };
     readers.add(reader);
     pump(reader);
   });
