@@ -16,7 +16,7 @@ export const EventHubsConfig = z
   .object({
     CHARGEBACK_EVENTHUB_NAMESPACE: optionalText.refine((v) => v === undefined || HOST.test(v), "must be the fully qualified namespace, e.g. myhub.servicebus.windows.net (no scheme, no path)"),
     CHARGEBACK_EVENTHUB_CONNECTION_STRING: optionalText.refine((v) => v === undefined || /(^|;)\s*Endpoint=sb:\/\/[^;]+/i.test(v), "must contain Endpoint=sb://…"),
-    CHARGEBACK_EVENTHUB_NAME: optionalText.refine((v) => v !== undefined, "is missing: the event hub to read").refine((v) => v === undefined || /^[A-Za-z0-9][\w.-]{0,255}$/.test(v), "is not an event hub name"),
+    CHARGEBACK_EVENTHUB_NAME: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9][\w.-]{0,255}$/.test(v), "is not an event hub name"),
     CHARGEBACK_EVENTHUB_CONSUMER_GROUP: optionalText.transform((v) => v ?? "$Default"),
     CHARGEBACK_CHECKPOINT_BLOB_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^/]+\/[^/?#]+\/?$/.test(v), "must be a blob container URL, e.g. https://account.blob.core.windows.net/checkpoints"),
     CHARGEBACK_CHECKPOINT_CONNECTION_STRING: optionalText.refine((v) => v === undefined || /(AccountName|BlobEndpoint|UseDevelopmentStorage)=/i.test(v), "is not a storage connection string"),
@@ -26,28 +26,35 @@ export const EventHubsConfig = z
     CHARGEBACK_EVENTHUB_LOAD_BALANCING_INTERVAL_MS: positiveInt(10_000),
     CHARGEBACK_EVENTHUB_OWNERSHIP_EXPIRY_MS: positiveInt(60_000),
   })
-  .superRefine((c, ctx) => {
-    const one = (a: keyof typeof c, b: keyof typeof c, what: string) => {
-      if (c[a] === undefined && c[b] === undefined) ctx.addIssue({ code: "custom", path: [a], message: `is missing: set it (or ${b}) to ${what}` });
-      if (c[a] !== undefined && c[b] !== undefined) ctx.addIssue({ code: "custom", path: [a], message: `and ${b} are both set: set only one` });
-    };
-    one("CHARGEBACK_EVENTHUB_NAMESPACE", "CHARGEBACK_EVENTHUB_CONNECTION_STRING", "reach Event Hubs");
-    one("CHARGEBACK_CHECKPOINT_BLOB_URL", "CHARGEBACK_CHECKPOINT_CONNECTION_STRING", "keep checkpoints");
-    if (c.CHARGEBACK_CHECKPOINT_CONNECTION_STRING && !c.CHARGEBACK_CHECKPOINT_CONTAINER) {
-      ctx.addIssue({ code: "custom", path: ["CHARGEBACK_CHECKPOINT_CONTAINER"], message: "is missing: the blob container for checkpoints (with CHARGEBACK_CHECKPOINT_CONNECTION_STRING)" });
-    }
-    if (c.CHARGEBACK_EVENTHUB_OWNERSHIP_EXPIRY_MS <= c.CHARGEBACK_EVENTHUB_LOAD_BALANCING_INTERVAL_MS) {
-      ctx.addIssue({ code: "custom", path: ["CHARGEBACK_EVENTHUB_OWNERSHIP_EXPIRY_MS"], message: "must be longer than CHARGEBACK_EVENTHUB_LOAD_BALANCING_INTERVAL_MS" });
-    }
+  .refine((c) => c.CHARGEBACK_EVENTHUB_OWNERSHIP_EXPIRY_MS > c.CHARGEBACK_EVENTHUB_LOAD_BALANCING_INTERVAL_MS, {
+    path: ["CHARGEBACK_EVENTHUB_OWNERSHIP_EXPIRY_MS"],
+    message: "must be longer than CHARGEBACK_EVENTHUB_LOAD_BALANCING_INTERVAL_MS",
   });
 export type EventHubsConfig = z.infer<typeof EventHubsConfig>;
+
+/** Settings that must be there, and pairs of which exactly one must be: checked on the raw environment, beside the formats. */
+function missingSettings(env: NodeJS.ProcessEnv): string[] {
+  const has = (name: string) => (env[name] ?? "").trim() !== "";
+  const problems: string[] = [];
+  if (!has("CHARGEBACK_EVENTHUB_NAME")) problems.push("CHARGEBACK_EVENTHUB_NAME is missing: the event hub to read");
+  const oneOf = (a: string, b: string, what: string) => {
+    if (!has(a) && !has(b)) problems.push(`${a} is missing: set it (or ${b}) to ${what}`);
+    if (has(a) && has(b)) problems.push(`${a} and ${b} are both set: set only one`);
+  };
+  oneOf("CHARGEBACK_EVENTHUB_NAMESPACE", "CHARGEBACK_EVENTHUB_CONNECTION_STRING", "reach Event Hubs");
+  oneOf("CHARGEBACK_CHECKPOINT_BLOB_URL", "CHARGEBACK_CHECKPOINT_CONNECTION_STRING", "keep checkpoints");
+  if (has("CHARGEBACK_CHECKPOINT_CONNECTION_STRING") && !has("CHARGEBACK_CHECKPOINT_CONTAINER")) {
+    problems.push("CHARGEBACK_CHECKPOINT_CONTAINER is missing: the blob container for checkpoints (with CHARGEBACK_CHECKPOINT_CONNECTION_STRING)");
+  }
+  return problems;
+}
 
 /** Parses the worker's settings; each missing or malformed one is a line of the error, named. */
 export function loadEventHubsConfig(env: NodeJS.ProcessEnv = process.env): EventHubsConfig {
   const result = EventHubsConfig.safeParse(env);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `${i.path.join(".") || "configuration"} ${i.message}`);
-  throw new UserError([...new Set(lines)].join("\n"));
+  const problems = [...missingSettings(env), ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`))];
+  if (problems.length > 0 || !result.success) throw new UserError([...new Set(problems)].join("\n"));
+  return result.data;
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)(:\d+)?$/i;
