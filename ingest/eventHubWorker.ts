@@ -5,7 +5,7 @@ import { loadPricer } from "../lib/pricing/loadPricer";
 import type { UsagePricer } from "../lib/pricing/priceUsage";
 import type { UsageStore } from "../lib/store/port";
 import { toSourceLine, type EventHubsClients } from "./sources/eventHubs";
-import type { PeriodicTask } from "./worker";
+import { identifyBySource, type PeriodicTask } from "./worker";
 
 export type EventHubWorkerOptions = {
   maxBatchSize: number;
@@ -18,11 +18,6 @@ export type EventHubWorkerOptions = {
 };
 
 export type EventHubWorkerSummary = IngestSummary & { batches: number; retries: number; abandonedBatches: number; partitionsClaimed: string[] };
-
-// Every hub event is named by the source (request id, else partition and sequence number).
-const identifyBySource = (text: string): string => {
-  throw new Error(`an event hub event arrived without an identity: ${text.slice(0, 80)}`);
-};
 
 /**
  * Consumes the hub until the signal aborts. Each batch goes through the same pipeline as

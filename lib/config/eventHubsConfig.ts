@@ -5,6 +5,8 @@ const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === 
 const positiveInt = (fallback: number) =>
   z.preprocess((v) => (v === undefined || v === "" ? fallback : v), z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").positive("must be above 0"));
 
+type Env = Record<string, string | undefined>;
+
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d+)?$/i;
 
 /**
@@ -33,7 +35,7 @@ export const EventHubsConfig = z
 export type EventHubsConfig = z.infer<typeof EventHubsConfig>;
 
 /** Settings that must be there, and pairs of which exactly one must be: checked on the raw environment, beside the formats. */
-function missingSettings(env: NodeJS.ProcessEnv): string[] {
+function missingSettings(env: Env): string[] {
   const has = (name: string) => (env[name] ?? "").trim() !== "";
   const problems: string[] = [];
   if (!has("CHARGEBACK_EVENTHUB_NAME")) problems.push("CHARGEBACK_EVENTHUB_NAME is missing: the event hub to read");
@@ -50,7 +52,7 @@ function missingSettings(env: NodeJS.ProcessEnv): string[] {
 }
 
 /** Parses the worker's settings; each missing or malformed one is a line of the error, named. */
-export function loadEventHubsConfig(env: NodeJS.ProcessEnv = process.env): EventHubsConfig {
+export function loadEventHubsConfig(env: Env = process.env): EventHubsConfig {
   const result = EventHubsConfig.safeParse(env);
   const problems = [...missingSettings(env), ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`))];
   if (problems.length > 0 || !result.success) throw new UserError([...new Set(problems)].join("\n"));
