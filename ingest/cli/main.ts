@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { UserError } from "../../lib/errors";
+import { UserError, UserErrors } from "../../lib/errors";
 import { registerAppCommands } from "./commands/appCommands";
 import { registerDemoCommands } from "./commands/demoCommands";
 import { registerImportCommands } from "./commands/importCommands";
@@ -35,8 +35,8 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     return;
   }
   if (error instanceof UserError) {
-    // One line per problem (a bad configuration can name several settings).
-    for (const line of error.message.split("\n")) process.stderr.write(`chargeback: ${line}\n`);
+    // Several independent mistakes (e.g. settings) are a line each.
+    for (const line of error instanceof UserErrors ? error.problems : [error.message]) process.stderr.write(`chargeback: ${line}\n`);
     process.exitCode = 1;
     return;
   }

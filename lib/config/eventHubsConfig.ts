@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UserError } from "../errors";
+import { UserErrors } from "../errors";
 
 const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.string().optional());
 const positiveInt = (fallback: number) =>
@@ -55,7 +55,7 @@ function missingSettings(env: Env): string[] {
 export function loadEventHubsConfig(env: Env = process.env): EventHubsConfig {
   const result = EventHubsConfig.safeParse(env);
   const problems = [...missingSettings(env), ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`))];
-  if (problems.length > 0 || !result.success) throw new UserError([...new Set(problems)].join("\n"));
+  if (problems.length > 0 || !result.success) throw new UserErrors([...new Set(problems)]);
   return result.data;
 }
 
