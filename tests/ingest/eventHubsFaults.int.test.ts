@@ -4,8 +4,7 @@ import { startAzurite, type Azurite } from "../support/azurite";
 import { startEventHubsStandIn, type EventHubsStandIn } from "../support/eventHubsStandIn";
 import { checkpointStore, sendToPartitions, usageTotals } from "../support/hubEvents";
 import { seedEvent, v1Event } from "../support/ingest";
-import { freshStore } from "../support/store";
-import { hubEnv, runCliAsync, startCli, storeEnv, waitFor, type RunningCli } from "../support/workerProcess";
+import { hubEnv, runCliAsync, startCli, waitFor, workerStore, type RunningCli } from "../support/workerProcess";
 
 const EVENTS = 20_000;
 const KILLS = 3;
@@ -26,18 +25,23 @@ describe("two Event Hubs workers on one hub, one of them killed mid-stream again
   let hub: EventHubsStandIn;
   let azurite: Azurite;
   const workers: RunningCli[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
     [hub, azurite] = await Promise.all([startEventHubsStandIn({ partitions: 4 }), startAzurite()]);
   });
   afterAll(async () => {
     for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill("SIGKILL");
+    await Promise.all(workers.map((w) => w.exited));
+    for (const cleanup of cleanups) await cleanup();
     await Promise.all([hub?.close(), azurite?.close()]);
   });
 
   it("share the partitions, and the store ends with exactly the events sent: none lost, none counted twice", { timeout: 180_000 }, async () => {
-    const { store, file } = freshStore();
-    const env = { ...hubEnv(hub, azurite), ...storeEnv(file) };
+    const target = workerStore();
+    cleanups.push(target.close);
+    const { store } = target;
+    const env = { ...hubEnv(hub, azurite), ...target.env };
     const start = () => {
       const w = startCli(["worker", "--source", "eventhubs", "--max-batch-size", "100", "--max-wait-seconds", "1"], env);
       workers.push(w);

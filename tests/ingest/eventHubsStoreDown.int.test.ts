@@ -5,7 +5,7 @@ import { startEventHubsStandIn, type EventHubsStandIn } from "../support/eventHu
 import { checkpointStore, sendToPartitions, usageTotals } from "../support/hubEvents";
 import { v1Event } from "../support/ingest";
 import { freshStore } from "../support/store";
-import { hubEnv, startCli, storeEnv, waitFor } from "../support/workerProcess";
+import { hubEnv, startCli, waitFor } from "../support/workerProcess";
 
 const lastJson = (text: string) => JSON.parse(text.trim().split("\n").at(-1)!) as Record<string, unknown>;
 
@@ -19,9 +19,10 @@ describe("the Event Hubs worker while the store refuses writes", () => {
     await Promise.all([hub?.close(), azurite?.close()]);
   });
 
-  it("retries the batch with backoff, never checkpoints past it, leaves it for redelivery on SIGTERM, and writes it once the store is back", async () => {
+  // Making the store refuse writes is adapter-specific: here, another SQLite connection holds the write lock.
+  it.skipIf((process.env.CHARGEBACK_STORE || "sqlite") !== "sqlite")("retries the batch with backoff, never checkpoints past it, leaves it for redelivery on SIGTERM, and writes it once the store is back", async () => {
     const { store, file } = freshStore();
-    const env = { ...hubEnv(hub, azurite), ...storeEnv(file) };
+    const env = { ...hubEnv(hub, azurite), CHARGEBACK_DATABASE_URL: `file:${file}` };
     const checkpoints = () => checkpointStore(azurite).listCheckpoints("127.0.0.1", hub.hubName, "$Default");
     await sendToPartitions(hub, { "0": Array.from({ length: 10 }, (_, i) => ({ body: Buffer.from(v1Event({ requestId: `down-${i}` })) })) });
 

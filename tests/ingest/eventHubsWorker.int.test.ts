@@ -1,16 +1,15 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { EventData } from "@azure/event-hubs";
 import { ContainerClient } from "@azure/storage-blob";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { SqliteStore } from "../../lib/store/sqlite/sqliteStore";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { UsageStore } from "../../lib/store/port";
 import { startAzurite, type Azurite } from "../support/azurite";
-import { json, runCli } from "../support/cli";
+import { json } from "../support/cli";
 import { startEventHubsStandIn, type EventHubsStandIn } from "../support/eventHubsStandIn";
 import { checkpointStore, sendToPartitions, usageTotals } from "../support/hubEvents";
 import { v1Event } from "../support/ingest";
-import { hubEnv, runCliAsync, startCli, storeEnv, waitFor } from "../support/workerProcess";
+import { hubEnv, runCliAsync, startCli, waitFor, workerStore } from "../support/workerProcess";
 
 const FIXTURES = path.resolve(__dirname, "..", "fixtures", "apim-events");
 const seedLines = fs.readFileSync(path.join(FIXTURES, "seed-policy-sample.ndjson"), "utf8").trim().split("\n");
@@ -32,25 +31,21 @@ const TOKENS = 20 + 2305 + 812 + 2305 + 20_000 + 20 * 1100;
 describe("chargeback worker --source eventhubs, end to end over AMQP and blob storage on 127.0.0.1", () => {
   let hub: EventHubsStandIn;
   let azurite: Azurite;
-  const fresh = { db: "" };
-  let store: SqliteStore;
-  let dir: string;
+  let target: ReturnType<typeof workerStore>;
+  let store: UsageStore;
 
   // One hub, checkpoint container and store for both tests: the second redelivers the first's events.
   beforeAll(async () => {
     [hub, azurite] = await Promise.all([startEventHubsStandIn({ partitions: 4 }), startAzurite()]);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "chargeback-eventhubs-"));
-    fresh.db = path.join(dir, "chargeback.db");
-    fs.copyFileSync(inject("templateDb"), fresh.db);
-    store = SqliteStore.open(fresh.db);
+    target = workerStore();
+    store = target.store;
   });
   afterAll(async () => {
-    await store?.close();
+    await target?.close();
     await Promise.all([hub?.close(), azurite?.close()]);
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const env = () => ({ ...hubEnv(hub, azurite), ...storeEnv(fresh.db) });
+  const env = () => ({ ...hubEnv(hub, azurite), ...target.env });
 
   it("ingests every event once, quarantines the bad one with partition and sequence number, checkpoints, stops cleanly on SIGTERM, and reports no lag", async () => {
     await sendToPartitions(hub, EVENTS);
@@ -68,7 +63,7 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
     expect(summary.partitionsClaimed).toEqual(["0", "1", "2", "3"]);
 
     expect(await usageTotals(store)).toMatchObject({ requests: ACCEPTED, totalTokens: TOKENS });
-    const report = json<{ rows: unknown[]; unmapped: { requests: number } }>(runCli(["report", "--month", "2026-11", "--by", "app", "--db", `file:${fresh.db}`]));
+    const report = json<{ rows: unknown[]; unmapped: { requests: number } }>(await runCliAsync(["report", "--month", "2026-11", "--by", "app"], target.env));
     expect(report.unmapped.requests).toBe(3 + 20); // the 2026-11 seed events (one of them twice) and the v1 events
 
     const quarantined = await store.listQuarantined("all");

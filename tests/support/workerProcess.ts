@@ -1,5 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { inject } from "vitest";
+import { openStore } from "../../lib/store";
+import type { UsageStore } from "../../lib/store/port";
+import { SqliteStore } from "../../lib/store/sqlite/sqliteStore";
 import type { Azurite } from "./azurite";
 import type { CliResult } from "./cli";
 import type { EventHubsStandIn } from "./eventHubsStandIn";
@@ -7,11 +13,30 @@ import type { EventHubsStandIn } from "./eventHubsStandIn";
 const BIN = path.resolve(__dirname, "..", "..", "bin", "chargeback.js");
 
 /**
- * Where the worker processes keep usage: the one place tests choose the store, so the same tests
- * can run against another adapter (e.g. `CHARGEBACK_STORE=cosmos` and its settings in the environment).
+ * The store the worker processes write to and the test reads back: the one place tests choose it.
+ * By default a migrated SQLite file of its own (copied from the run's template); with
+ * `CHARGEBACK_STORE` set to another adapter, the store that setting (and its own settings in the
+ * environment, which the workers inherit) opens. Call `close` when done.
  */
-export function storeEnv(db: string): Record<string, string> {
-  return process.env.CHARGEBACK_STORE && process.env.CHARGEBACK_STORE !== "sqlite" ? {} : { CHARGEBACK_DATABASE_URL: `file:${db}` };
+export function workerStore(): { store: UsageStore; env: Record<string, string>; kind: string; close: () => Promise<void> } {
+  const kind = process.env.CHARGEBACK_STORE || "sqlite";
+  if (kind !== "sqlite") {
+    const store = openStore();
+    return { store, env: {}, kind, close: () => store.close() };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chargeback-worker-"));
+  const file = path.join(dir, "chargeback.db");
+  fs.copyFileSync(inject("templateDb"), file);
+  const store = SqliteStore.open(file);
+  return {
+    store,
+    env: { CHARGEBACK_DATABASE_URL: `file:${file}` },
+    kind,
+    close: async () => {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The worker's hub settings for the local stand-ins; partitions are claimed fast, as in tests only. */
