@@ -76,6 +76,17 @@ describe("two Event Hubs workers on one hub, one of them killed mid-stream again
       victim = start();
     }
     expect(killedAt.every((n) => n < EVENTS)).toBe(true);
+
+    // And once gracefully, still mid-stream: the batch in hand is finished and checkpointed, then a clean exit.
+    await victim.waitForStderr(/claimed partition/);
+    const beforeStop = (await usageTotals(store)).requests;
+    await waitFor(async () => (await usageTotals(store)).requests >= Math.min(beforeStop + 500, EVENTS), "progress before SIGTERM");
+    victim.child.kill("SIGTERM");
+    const graceful = await victim.exited;
+    expect(graceful.code).toBe(0);
+    expect(JSON.parse(victim.stdout().trim())).toMatchObject({ stopped: true, abandonedBatches: 0 });
+    const stoppedAt = (await usageTotals(store)).requests;
+    victim = start();
     await sending;
     expect(Object.values(hub.counts()).reduce((a, b) => a + b, 0)).toBe(EVENTS);
 
@@ -96,7 +107,7 @@ describe("two Event Hubs workers on one hub, one of them killed mid-stream again
     expect(workers.slice(1).flatMap(claims).length).toBeGreaterThan(0);
     expect(new Set(owners.map((o) => o.ownerId)).size).toBe(2);
     const redelivered = workers.map((w) => [...w.stderr().matchAll(/claimed partition/g)].length);
-    console.log(`fault test: killed at ${killedAt.join(", ")} events stored; claims per worker life ${redelivered.join(", ")}; final owners ${owners.map((o) => `${o.partitionId}:${o.ownerId}`).join(" ")}`);
+    console.log(`fault test: killed at ${killedAt.join(", ")} events stored, SIGTERM at ${stoppedAt}; claims per worker life ${redelivered.join(", ")}; final owners ${owners.map((o) => `${o.partitionId}:${o.ownerId}`).join(" ")}`);
     const summaries = [steady, victim].map((w) => JSON.parse(w.stdout().trim().split("\n").at(-1)!) as { accepted: number; partitionsClaimed: string[] });
     expect(summaries.every((s) => s.partitionsClaimed.length > 0)).toBe(true);
   });
