@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UsageStore } from "../../lib/store/port";
 import { startAzurite, type Azurite } from "../support/azurite";
 import { json } from "../support/cli";
+import { startRetailPricesStandIn, type RetailPricesStandIn } from "../support/retailPricesStandIn";
 import { startEventHubsStandIn, type EventHubsStandIn } from "../support/eventHubsStandIn";
 import { checkpointStore, sendToPartitions, usageTotals } from "../support/hubEvents";
 import { v1Event } from "../support/ingest";
@@ -31,18 +32,19 @@ const TOKENS = 20 + 2305 + 812 + 2305 + 20_000 + 20 * 1100;
 describe("chargeback worker --source eventhubs, end to end over AMQP and blob storage on 127.0.0.1", () => {
   let hub: EventHubsStandIn;
   let azurite: Azurite;
+  let prices: RetailPricesStandIn;
   let target: ReturnType<typeof workerStore>;
   let store: UsageStore;
 
   // One hub, checkpoint container and store for both tests: the second redelivers the first's events.
   beforeAll(async () => {
-    [hub, azurite] = await Promise.all([startEventHubsStandIn({ partitions: 4 }), startAzurite()]);
+    [hub, azurite, prices] = await Promise.all([startEventHubsStandIn({ partitions: 4 }), startAzurite(), startRetailPricesStandIn()]);
     target = workerStore();
     store = target.store;
   });
   afterAll(async () => {
     await target?.close();
-    await Promise.all([hub?.close(), azurite?.close()]);
+    await Promise.all([hub?.close(), azurite?.close(), prices?.close()]);
   });
 
   const env = () => ({ ...hubEnv(hub, azurite), ...target.env });
@@ -51,11 +53,17 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
     await sendToPartitions(hub, EVENTS);
     expect(hub.counts()).toEqual({ "0": 4, "1": 11, "2": 11, "3": 1 });
 
-    const worker = startCli(["worker", "--source", "eventhubs", "--max-batch-size", "4", "--max-wait-seconds", "1"], env());
+    // The daily price sync runs beside the hub too.
+    const worker = startCli(["worker", "--source", "eventhubs", "--max-batch-size", "4", "--max-wait-seconds", "1", "--sync-prices-hours", "24"], {
+      ...env(),
+      CHARGEBACK_RETAIL_PRICES_URL: prices.url,
+    });
     await waitFor(async () => (await usageTotals(store)).requests >= ACCEPTED, "the worker to ingest the events");
     await waitFor(async () => (await checkpointStore(azurite).listCheckpoints("127.0.0.1", hub.hubName, "$Default")).length === 4, "checkpoints of all partitions");
+    await waitFor(async () => (await store.listPriceSyncs(1)).length === 1, "the price sync");
     worker.child.kill("SIGTERM");
     const { code } = await worker.exited;
+    expect(await store.listPriceSyncs(1)).toMatchObject([{ ok: true }]);
     expect(worker.stderr()).toMatch(/claimed partition 0/);
     expect(code).toBe(0);
     const summary = JSON.parse(worker.stdout().trim().split("\n").at(-1)!);
