@@ -15,6 +15,8 @@ export type EventHubWorkerOptions = {
   /** Backoff for a batch the store refused: doubles from `firstDelayMs` up to `maxDelayMs`. */
   retry?: { firstDelayMs: number; maxDelayMs: number };
   log?: (line: string) => void;
+  /** How long each shutdown step (batch in hand, subscription, client) may take before the worker moves on. */
+  closeTimeoutMs?: number;
 };
 
 export type EventHubWorkerSummary = IngestSummary & { batches: number; retries: number; abandonedBatches: number; partitionsClaimed: string[] };
@@ -90,9 +92,12 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
 
   if (!signal.aborted) await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
   stopPeriodic();
-  await Promise.allSettled([...inFlight]);
-  await subscription.close();
-  await clients.consumer.close();
+  // Shutdown is bounded: what is written is checkpointed or will be redelivered, so a close that
+  // hangs (a slow checkpoint store, a dead connection) must not keep the replica from stopping.
+  const closeWithin = options.closeTimeoutMs ?? 10_000;
+  await within(closeWithin, "the batch in hand", Promise.allSettled([...inFlight]), log);
+  await within(closeWithin, "closing the subscription", subscription.close(), log);
+  await within(closeWithin, "closing the client", clients.consumer.close(), log);
   return { ...total, batches, retries, abandonedBatches, partitionsClaimed: [...claimed].sort() };
 }
 
@@ -129,4 +134,20 @@ function startPeriodic(tasks: PeriodicTask[], log: (line: string) => void): () =
     return setInterval(tick, Math.min(task.everyMs, 2 ** 31 - 1));
   });
   return () => timers.forEach(clearInterval);
+}
+
+async function within(ms: number, what: string, work: Promise<unknown>, log: (line: string) => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const done = await Promise.race([
+    work.then(
+      () => true,
+      (error) => {
+        log(`${what} failed: ${(error as Error).message}`);
+        return true;
+      },
+    ),
+    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]);
+  clearTimeout(timer);
+  if (!done) log(`${what} did not finish within ${ms / 1000} s; stopping anyway`);
 }

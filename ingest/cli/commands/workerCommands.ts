@@ -63,6 +63,8 @@ export function registerWorkerCommands(program: Command): void {
         return runEventHubWorker(store, clients, { maxBatchSize: options.maxBatchSize, maxWaitSeconds: options.maxWaitSeconds, signal, periodic: periodic(store) });
       });
       printJson({ stopped: true, ...total });
+      // The SDKs can leave sockets and timers behind after closing: a stopped worker still exits.
+      if (config) setTimeout(() => process.exit(), 2_000).unref();
     });
 
   worker
