@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import type { EventData } from "@azure/event-hubs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAzurite, type Azurite } from "../support/azurite";
@@ -57,6 +58,11 @@ describe("two Event Hubs workers on one hub, one of them killed mid-stream again
       workers.push(w);
       return w;
     };
+
+    // And the store hiccups: every 250 ms another connection holds the write lock for 100 ms, so
+    // writes are sometimes slow, as a busy store's are, and kills land mid-write too.
+    const hiccups = target.kind === "sqlite" ? storeHiccups(target.env.CHARGEBACK_DATABASE_URL.slice("file:".length)) : undefined;
+    cleanups.push(async () => hiccups?.stop());
 
     const steady = start();
     let victim = start();
@@ -129,5 +135,28 @@ describe("two Event Hubs workers on one hub, one of them killed mid-stream again
     expect(redeliveredAndIgnored.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 });
+
+/** Holds SQLite's write lock briefly, again and again, without blocking the test's event loop. */
+function storeHiccups(file: string) {
+  const db = new Database(file, { timeout: 0 });
+  let stopped = false;
+  const timer = setInterval(() => {
+    try {
+      db.exec("BEGIN IMMEDIATE");
+      setTimeout(() => !stopped && db.inTransaction && db.exec("COMMIT"), 100);
+    } catch {
+      // the workers hold it right now: skip this one
+    }
+  }, 250);
+  return {
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(timer);
+      if (db.inTransaction) db.exec("COMMIT");
+      db.close();
+    },
+  };
+}
 
 const json = (r: { stdout: string }) => JSON.parse(r.stdout) as { partitionId: string; lag: number }[];
