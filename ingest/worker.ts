@@ -4,7 +4,7 @@ import { loadPricer } from "../lib/pricing/loadPricer";
 import type { UsageStore } from "../lib/store/port";
 
 // Live sources name every event themselves (e.g. hub partition and sequence number).
-const identifyBySource = (text: string): string => {
+export const identifyBySource = (text: string): string => {
   throw new Error(`a live source delivered an event without an identity: ${text.slice(0, 80)}`);
 };
 

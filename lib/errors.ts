@@ -5,3 +5,11 @@ export class UserError extends Error {
     this.name = "UserError";
   }
 }
+
+/** Several mistakes found at once (e.g. bad settings): shown one line each. */
+export class UserErrors extends UserError {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "UserErrors";
+  }
+}

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { UserError } from "../../lib/errors";
+import { UserError, UserErrors } from "../../lib/errors";
 import { registerAppCommands } from "./commands/appCommands";
 import { registerDemoCommands } from "./commands/demoCommands";
 import { registerDoctorCommand } from "./commands/doctorCommand";
@@ -11,6 +11,7 @@ import { registerOwnerCommands } from "./commands/ownerCommands";
 import { registerPurgeCommand } from "./commands/purgeCommand";
 import { registerQuarantineCommands } from "./commands/quarantineCommands";
 import { registerReportCommand } from "./commands/reportCommand";
+import { registerWorkerCommands } from "./commands/workerCommands";
 
 const program = new Command("chargeback")
   .description("Azure OpenAI chargeback: usage events in, cost per business unit out")
@@ -27,6 +28,7 @@ registerMonthCommands(program);
 registerAppCommands(program);
 registerQuarantineCommands(program);
 registerDemoCommands(program);
+registerWorkerCommands(program);
 registerDoctorCommand(program);
 registerPurgeCommand(program);
 
@@ -37,7 +39,8 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     return;
   }
   if (error instanceof UserError) {
-    process.stderr.write(`chargeback: ${error.message}\n`);
+    // Several independent mistakes (e.g. settings) are a line each.
+    for (const line of error instanceof UserErrors ? error.problems : [error.message]) process.stderr.write(`chargeback: ${line}\n`);
     process.exitCode = 1;
     return;
   }

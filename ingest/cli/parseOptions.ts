@@ -6,5 +6,7 @@ export function parseOptions<T>(schema: z.ZodType<T>, raw: unknown): T {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new UserError(`--${issue.path.join(".")}: ${issue.message}`);
+  // Named as typed: --max-batch-size, not the parsed key maxBatchSize.
+  const flag = issue.path.join(".").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  throw new UserError(`--${flag}: ${issue.message}`);
 }

@@ -1,0 +1,81 @@
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import { Option, type Command } from "commander";
+import { z } from "zod";
+import { loadEventHubsConfig, sharedKeyWarnings, type EventHubsConfig } from "../../../lib/config/eventHubsConfig";
+import { RETAIL_PRICES_URL } from "../../../lib/pricing/retailPricesApi";
+import { syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
+import type { UsageStore } from "../../../lib/store/port";
+import { getPartitionLag } from "../../eventHubLag";
+import { runEventHubWorker } from "../../eventHubWorker";
+import { createDemoTraffic } from "../../sources/demoTraffic";
+import { createEventHubsClients } from "../../sources/eventHubs";
+import { runWorker, type PeriodicTask } from "../../worker";
+import { printJson, withStore } from "../context";
+import { parseOptions } from "../parseOptions";
+
+const WorkerOptions = z.object({
+  source: z.enum(["demo", "eventhubs"]),
+  rate: z.coerce.number().int().min(1, "must be at least 1").max(100_000, "must be at most 100000"),
+  syncPricesHours: z.coerce.number().min(0, "must be 0 (off) or more"),
+  maxBatchSize: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000"),
+  maxWaitSeconds: z.coerce.number().positive("must be above 0").max(300, "must be at most 300"),
+});
+
+/** The daily price refresh: a failed sync keeps the last good book and is recorded. */
+function priceSyncTask(store: UsageStore, hours: number): PeriodicTask {
+  const query = { baseUrl: process.env.CHARGEBACK_RETAIL_PRICES_URL || RETAIL_PRICES_URL, regions: [], currency: "USD", reservations: false };
+  return { name: "price sync", everyMs: hours * 3_600_000, run: () => syncRetailPrices(store, query, { actor: "worker", action: "prices.sync", reason: "scheduled refresh" }) };
+}
+
+/** Reads and checks the hub settings before anything connects; shared keys against real servers are shouted about. */
+function eventHubsConfig(): EventHubsConfig {
+  const config = loadEventHubsConfig();
+  for (const warning of sharedKeyWarnings(config)) process.stderr.write(`\n${"!".repeat(78)}\nchargeback: ${warning}\n${"!".repeat(78)}\n\n`);
+  return config;
+}
+
+const stopSignal = () => {
+  const stop = new AbortController();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => stop.abort());
+  return stop.signal;
+};
+
+export function registerWorkerCommands(program: Command): void {
+  const worker = program
+    .command("worker")
+    .description("run the ingest worker until SIGINT or SIGTERM")
+    .addOption(new Option("--source <source>", "where events come from").choices(["demo", "eventhubs"]).default("demo"))
+    .option("--rate <events>", "demo events per second", "5")
+    .option("--sync-prices-hours <hours>", "refresh prices from the Retail Prices API this often (0: never)", "0")
+    .option("--max-batch-size <events>", "eventhubs: most events written (and checkpointed) at once", "500")
+    .option("--max-wait-seconds <seconds>", "eventhubs: longest wait for a batch to fill", "5")
+    .action(async (raw: unknown, command: Command) => {
+      const options = parseOptions(WorkerOptions, raw);
+      const config = options.source === "eventhubs" ? eventHubsConfig() : undefined;
+      const signal = stopSignal();
+      const periodic = (store: UsageStore) => (options.syncPricesHours > 0 ? [priceSyncTask(store, options.syncPricesHours)] : []);
+      const total = await withStore(command, async (store) => {
+        if (!config) return runWorker(store, createDemoTraffic(options.rate), { intervalMs: 1_000, signal, periodic: periodic(store) });
+        const identifier = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+        const clients = await createEventHubsClients(config, identifier);
+        process.stderr.write(`worker: ${identifier} consuming ${clients.hubName} (${clients.consumerGroup})\n`);
+        return runEventHubWorker(store, clients, { maxBatchSize: options.maxBatchSize, maxWaitSeconds: options.maxWaitSeconds, signal, periodic: periodic(store) });
+      });
+      printJson({ stopped: true, ...total });
+      // The SDKs can leave sockets and timers behind after closing: a stopped worker still exits.
+      if (config) setTimeout(() => process.exit(), 2_000).unref();
+    });
+
+  worker
+    .command("lag")
+    .description("per partition of the hub: last enqueued and last checkpointed sequence number, and the lag between them")
+    .action(async () => {
+      const clients = await createEventHubsClients(eventHubsConfig());
+      try {
+        printJson(await getPartitionLag(clients));
+      } finally {
+        await clients.consumer.close();
+      }
+    });
+}

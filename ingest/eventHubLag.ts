@@ -1,0 +1,19 @@
+import type { EventHubsClients } from "./sources/eventHubs";
+
+export type PartitionLag = { partitionId: string; lastEnqueuedSequenceNumber: number | null; checkpointedSequenceNumber: number | null; lag: number };
+
+/** Per partition: the last event enqueued, the last one checkpointed by the consumer group, and how many lie between. */
+export async function getPartitionLag({ consumer, checkpoints, hubName, consumerGroup }: EventHubsClients): Promise<PartitionLag[]> {
+  const [ids, saved] = await Promise.all([consumer.getPartitionIds(), checkpoints.listCheckpoints(consumer.fullyQualifiedNamespace, hubName, consumerGroup)]);
+  const checkpointed = new Map(saved.map((c) => [c.partitionId, c.sequenceNumber]));
+  return Promise.all(
+    ids.map(async (partitionId) => {
+      const p = await consumer.getPartitionProperties(partitionId);
+      const done = checkpointed.get(partitionId) ?? null;
+      const last = p.isEmpty ? null : p.lastEnqueuedSequenceNumber;
+      // Without a checkpoint, everything still in the partition is yet to be read.
+      const lag = last === null ? 0 : last - (done ?? p.beginningSequenceNumber - 1);
+      return { partitionId, lastEnqueuedSequenceNumber: last, checkpointedSequenceNumber: done, lag: Math.max(0, lag) };
+    }),
+  );
+}

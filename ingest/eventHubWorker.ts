@@ -1,0 +1,153 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { earliestEventPosition, type PartitionContext, type ReceivedEventData } from "@azure/event-hubs";
+import { addSummaries, emptySummary, processUsageBatch, type IngestSummary } from "../lib/events/processUsageBatch";
+import { loadPricer } from "../lib/pricing/loadPricer";
+import type { UsagePricer } from "../lib/pricing/priceUsage";
+import type { UsageStore } from "../lib/store/port";
+import { toSourceLine, type EventHubsClients } from "./sources/eventHubs";
+import { identifyBySource, type PeriodicTask } from "./worker";
+
+export type EventHubWorkerOptions = {
+  maxBatchSize: number;
+  maxWaitSeconds: number;
+  signal: AbortSignal;
+  periodic?: PeriodicTask[];
+  /** Backoff for a batch the store refused: doubles from `firstDelayMs` up to `maxDelayMs`. */
+  retry?: { firstDelayMs: number; maxDelayMs: number };
+  log?: (line: string) => void;
+  /** How long each shutdown step (batch in hand, subscription, client) may take before the worker moves on. */
+  closeTimeoutMs?: number;
+};
+
+export type EventHubWorkerSummary = IngestSummary & { batches: number; retries: number; abandonedBatches: number; partitionsClaimed: string[] };
+
+/**
+ * Consumes the hub until the signal aborts. Each batch goes through the same pipeline as
+ * `chargeback ingest`; the partition is checkpointed only after the batch is written. A batch the
+ * store refuses is retried with backoff and never checkpointed past; on shutdown the batch in hand
+ * is finished (or, if the store is still down, left for redelivery) before the clients close.
+ */
+export async function runEventHubWorker(store: UsageStore, clients: EventHubsClients, options: EventHubWorkerOptions): Promise<EventHubWorkerSummary> {
+  const { signal, retry = { firstDelayMs: 200, maxDelayMs: 30_000 } } = options;
+  const log = options.log ?? ((line: string) => process.stderr.write(`worker: ${line}\n`));
+  const pricer = pricerReloadedEveryMinute(store);
+  const inFlight = new Set<Promise<void>>();
+  const claimed = new Set<string>();
+  let total = emptySummary();
+  let batches = 0;
+  let retries = 0;
+  let abandonedBatches = 0;
+
+  async function writeBatch(events: ReceivedEventData[], context: PartitionContext) {
+    const lines = events.map((event) => toSourceLine(clients.hubName, context.partitionId, event));
+    const range = `partition ${context.partitionId} #${events[0].sequenceNumber}–${events.at(-1)!.sequenceNumber}`;
+    for (let attempt = 1, delay = retry.firstDelayMs; ; attempt++, delay = Math.min(delay * 2, retry.maxDelayMs)) {
+      try {
+        const summary = await processUsageBatch(store, await pricer(), lines, identifyBySource);
+        total = addSummaries(total, summary);
+        batches++;
+        break;
+      } catch (error) {
+        if (signal.aborted) {
+          abandonedBatches++;
+          log(`${range} not written (${(error as Error).message}); not checkpointed, it will be delivered again`);
+          return;
+        }
+        retries++;
+        log(`${range} not written (attempt ${attempt}: ${(error as Error).message}); trying again in ${delay} ms`);
+        await sleep(delay, undefined, { signal }).catch(() => undefined);
+      }
+    }
+    try {
+      await context.updateCheckpoint(events.at(-1)!);
+    } catch (error) {
+      // The batch is written; a later checkpoint covers it, and a redelivery until then adds nothing.
+      log(`${range} written but not checkpointed: ${(error as Error).message}`);
+    }
+  }
+
+  const stopPeriodic = startPeriodic(options.periodic ?? [], log);
+  const subscription = clients.consumer.subscribe(
+    {
+      processInitialize: async (context) => {
+        claimed.add(context.partitionId);
+        log(`claimed partition ${context.partitionId}`);
+      },
+      processClose: async (reason, context) => log(`released partition ${context.partitionId} (${reason})`),
+      processError: async (error, context) => log(`partition ${context.partitionId || "-"}: ${error.message}`),
+      processEvents: async (events, context) => {
+        // After a stop request nothing new is taken: unwritten events stay for the next owner.
+        if (events.length === 0 || signal.aborted) return;
+        const work = writeBatch(events, context);
+        inFlight.add(work);
+        try {
+          await work;
+        } finally {
+          inFlight.delete(work);
+        }
+      },
+    },
+    { maxBatchSize: options.maxBatchSize, maxWaitTimeInSeconds: options.maxWaitSeconds, startPosition: earliestEventPosition },
+  );
+
+  if (!signal.aborted) await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
+  stopPeriodic();
+  // Shutdown is bounded: what is written is checkpointed or will be redelivered, so a close that
+  // hangs (a slow checkpoint store, a dead connection) must not keep the replica from stopping.
+  const closeWithin = options.closeTimeoutMs ?? 10_000;
+  await within(closeWithin, "the batch in hand", Promise.allSettled([...inFlight]), log);
+  await within(closeWithin, "closing the subscription", subscription.close(), log);
+  await within(closeWithin, "closing the client", clients.consumer.close(), log);
+  return { ...total, batches, retries, abandonedBatches, partitionsClaimed: [...claimed].sort() };
+}
+
+/** Prices and deployments are reloaded each minute, as the polling worker does. */
+function pricerReloadedEveryMinute(store: UsageStore): () => Promise<UsagePricer> {
+  let current: Promise<UsagePricer> | undefined;
+  let loadedAt = 0;
+  return () => {
+    if (!current || Date.now() - loadedAt > 60_000) {
+      loadedAt = Date.now();
+      const loading = loadPricer(store);
+      current = loading;
+      loading.catch(() => {
+        if (current === loading) current = undefined;
+      });
+    }
+    return current;
+  };
+}
+
+/** Side work (a price sync) on a timer; a failure is reported and tried again next time. */
+function startPeriodic(tasks: PeriodicTask[], log: (line: string) => void): () => void {
+  const timers = tasks.map((task) => {
+    let running = false;
+    const tick = () => {
+      if (running) return;
+      running = true;
+      task
+        .run()
+        .catch((error) => log(`${task.name} failed, will try again in ${Math.round(task.everyMs / 60_000)} min: ${(error as Error).message}`))
+        .finally(() => (running = false));
+    };
+    tick();
+    return setInterval(tick, Math.min(task.everyMs, 2 ** 31 - 1));
+  });
+  return () => timers.forEach(clearInterval);
+}
+
+async function within(ms: number, what: string, work: Promise<unknown>, log: (line: string) => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const done = await Promise.race([
+    work.then(
+      () => true,
+      (error) => {
+        log(`${what} failed: ${(error as Error).message}`);
+        return true;
+      },
+    ),
+    new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]);
+  clearTimeout(timer);
+  if (!done) log(`${what} did not finish within ${ms / 1000} s; stopping anyway`);
+}
