@@ -1,6 +1,5 @@
+import type { PartitionLag } from "../lib/store/port";
 import type { EventHubsClients } from "./sources/eventHubs";
-
-export type PartitionLag = { partitionId: string; lastEnqueuedSequenceNumber: number | null; checkpointedSequenceNumber: number | null; lag: number };
 
 /** Per partition: the last event enqueued, the last one checkpointed by the consumer group, and how many lie between. */
 export async function getPartitionLag({ consumer, checkpoints, hubName, consumerGroup }: EventHubsClients): Promise<PartitionLag[]> {

@@ -61,6 +61,9 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
     await waitFor(async () => (await usageTotals(store)).requests >= ACCEPTED, "the worker to ingest the events");
     await waitFor(async () => (await checkpointStore(azurite).listCheckpoints("127.0.0.1", hub.hubName, "$Default")).length === 4, "checkpoints of all partitions");
     await waitFor(async () => (await store.listPriceSyncs(1)).length === 1, "the price sync");
+    // The lag is measured at start and each minute, for the admin's Health page.
+    await waitFor(async () => (await store.listPipelineLag()).length === 1, "the lag measurement");
+    expect((await store.listPipelineLag())[0]).toMatchObject({ consumer: `${hub.hubName}/$Default`, partitions: [{ partitionId: "0" }, { partitionId: "1" }, { partitionId: "2" }, { partitionId: "3" }] });
     worker.child.kill("SIGTERM");
     const { code } = await worker.exited;
     expect(await store.listPriceSyncs(1)).toMatchObject([{ ok: true }]);

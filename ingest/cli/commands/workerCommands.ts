@@ -3,13 +3,15 @@ import os from "node:os";
 import { Option, type Command } from "commander";
 import { z } from "zod";
 import { loadEventHubsConfig, sharedKeyWarnings, type EventHubsConfig } from "../../../lib/config/eventHubsConfig";
+import { reportCurrency } from "../../../lib/pricing/loadPricer";
 import { RETAIL_PRICES_URL } from "../../../lib/pricing/retailPricesApi";
+import { purgeRawData, retentionHorizon } from "../../../lib/retention/retention";
 import { syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
 import type { UsageStore } from "../../../lib/store/port";
 import { getPartitionLag } from "../../eventHubLag";
 import { runEventHubWorker } from "../../eventHubWorker";
 import { createDemoTraffic } from "../../sources/demoTraffic";
-import { createEventHubsClients } from "../../sources/eventHubs";
+import { createEventHubsClients, type EventHubsClients } from "../../sources/eventHubs";
 import { runWorker, type PeriodicTask } from "../../worker";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
@@ -22,11 +24,22 @@ const WorkerOptions = z.object({
   maxWaitSeconds: z.coerce.number().positive("must be above 0").max(300, "must be at most 300"),
 });
 
-/** The daily price refresh: a failed sync keeps the last good book and is recorded. */
+/** The daily price refresh, in the reports' currency: a failed sync keeps the last good book and is recorded. */
 function priceSyncTask(store: UsageStore, hours: number): PeriodicTask {
-  const query = { baseUrl: process.env.CHARGEBACK_RETAIL_PRICES_URL || RETAIL_PRICES_URL, regions: [], currency: "USD", reservations: false };
+  const query = { baseUrl: process.env.CHARGEBACK_RETAIL_PRICES_URL || RETAIL_PRICES_URL, regions: [], currency: reportCurrency(), reservations: false };
   return { name: "price sync", everyMs: hours * 3_600_000, run: () => syncRetailPrices(store, query, { actor: "worker", action: "prices.sync", reason: "scheduled refresh" }) };
 }
+
+/** With a retention window set, raw data older than it is purged daily. */
+const purgeTask = (store: UsageStore): PeriodicTask[] =>
+  retentionHorizon() === null ? [] : [{ name: "retention purge", everyMs: 24 * 3_600_000, run: () => purgeRawData(store) }];
+
+/** The hub's lag per partition, recorded each minute for the admin's Health page. */
+const lagTask = (store: UsageStore, clients: EventHubsClients): PeriodicTask => ({
+  name: "lag",
+  everyMs: 60_000,
+  run: async () => store.recordPipelineLag({ consumer: `${clients.hubName}/${clients.consumerGroup}`, at: Date.now(), partitions: await getPartitionLag(clients) }),
+});
 
 /** Reads and checks the hub settings before anything connects; shared keys against real servers are shouted about. */
 function eventHubsConfig(): EventHubsConfig {
@@ -54,13 +67,13 @@ export function registerWorkerCommands(program: Command): void {
       const options = parseOptions(WorkerOptions, raw);
       const config = options.source === "eventhubs" ? eventHubsConfig() : undefined;
       const signal = stopSignal();
-      const periodic = (store: UsageStore) => (options.syncPricesHours > 0 ? [priceSyncTask(store, options.syncPricesHours)] : []);
+      const periodic = (store: UsageStore) => [...(options.syncPricesHours > 0 ? [priceSyncTask(store, options.syncPricesHours)] : []), ...purgeTask(store)];
       const total = await withStore(command, async (store) => {
         if (!config) return runWorker(store, createDemoTraffic(options.rate), { intervalMs: 1_000, signal, periodic: periodic(store) });
         const identifier = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
         const clients = await createEventHubsClients(config, identifier);
         process.stderr.write(`worker: ${identifier} consuming ${clients.hubName} (${clients.consumerGroup})\n`);
-        return runEventHubWorker(store, clients, { maxBatchSize: options.maxBatchSize, maxWaitSeconds: options.maxWaitSeconds, signal, periodic: periodic(store) });
+        return runEventHubWorker(store, clients, { maxBatchSize: options.maxBatchSize, maxWaitSeconds: options.maxWaitSeconds, signal, periodic: [...periodic(store), lagTask(store, clients)] });
       });
       printJson({ stopped: true, ...total });
       // The SDKs can leave sockets and timers behind after closing: a stopped worker still exits.
