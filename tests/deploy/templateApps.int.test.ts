@@ -33,7 +33,7 @@ describe("the template's worker container", () => {
   });
 
   it("gets every setting the worker reads, and only settings it knows, as deployed", () => {
-    const env = Object.fromEntries(worker.env.map((e) => [e.name, DEPLOYED[e.name]]));
+    const env = Object.fromEntries(worker.env.map((e) => [e.name, DEPLOYED[e.name]])) as NodeJS.ProcessEnv;
     expect(Object.keys(env).filter((name) => DEPLOYED[name] === undefined)).toEqual([]);
     expect(loadEventHubsConfig(env)).toMatchObject({ CHARGEBACK_EVENTHUB_NAMESPACE: DEPLOYED.CHARGEBACK_EVENTHUB_NAMESPACE, CHARGEBACK_CHECKPOINT_BLOB_URL: DEPLOYED.CHARGEBACK_CHECKPOINT_BLOB_URL });
     expect(loadConfig(env)).toMatchObject({ CHARGEBACK_STORE: "cosmos", CHARGEBACK_COSMOS_ENDPOINT: DEPLOYED.CHARGEBACK_COSMOS_ENDPOINT });
