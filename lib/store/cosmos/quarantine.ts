@@ -28,10 +28,18 @@ export async function listQuarantined(c: Containers, status: QuarantineStatus | 
 
 export async function saveQuarantineOutcome(c: Containers, id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }): Promise<void> {
   const item = c.quarantine.item(docId(id), docId(id));
-  const { resource } = await item.read<QuarantineDoc>();
-  if (!resource) throw new Error(`no quarantined event ${id}`);
-  const next = outcome.status === "replayed" ? { ...resource, status: "replayed" as const, replayedAt: Date.now() } : { ...resource, status: "open" as const, reason: outcome.reason };
-  await item.replace(next);
+  // Read, change, replace only if nobody changed it since: two replays at once keep one outcome each.
+  for (;;) {
+    const { resource, etag } = await item.read<QuarantineDoc>();
+    if (!resource) throw new Error(`no quarantined event ${id}`);
+    const next = outcome.status === "replayed" ? { ...resource, status: "replayed" as const, replayedAt: Date.now() } : { ...resource, status: "open" as const, reason: outcome.reason };
+    try {
+      await item.replace(next, { accessCondition: { type: "IfMatch", condition: etag } });
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 412) throw error;
+    }
+  }
 }
 
 /** Quarantined lines received before `before` (epoch ms), a page at a time (dry: counted only). */
