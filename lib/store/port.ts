@@ -10,6 +10,7 @@ import type { BusinessUnitOwner } from "../org/businessUnitOwner";
 import type { OrgMapping } from "../org/orgMapping";
 import type { Deployment } from "../pricing/deployment";
 import type { RetailPriceItem } from "../pricing/retailPrice";
+import type { InvoiceImport, InvoiceLine } from "../invoice/invoiceLine";
 
 export type IncomingEvent = { id: string; source: string; event: UsageEvent };
 export type IncomingQuarantine = { id: string; source: string; raw: string; reason: string };
@@ -132,6 +133,15 @@ export interface UsageStore {
   /** Drops a month's frozen statement and logs why, in one transaction. */
   deleteClosedMonth(month: string, log: MonthLogEntry): Promise<void>;
   listMonthLog(): Promise<MonthLogEntry[]>;
+  /**
+   * Stores an export's lines in place of those of any earlier import with the same id (the same
+   * content), in one transaction where the store has them; says whether it had been imported.
+   */
+  saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[]): Promise<{ alreadyImported: boolean }>;
+  /** Every import's lines for the UTC days in [fromDay, toDay). */
+  listInvoiceLines(fromDay: string, toDay: string): Promise<InvoiceLine[]>;
+  /** Imports, oldest first. */
+  listInvoiceImports(): Promise<InvoiceImport[]>;
   recordDoctorRun(run: DoctorRun): Promise<void>;
   /** The latest recorded doctor run, or null when none was recorded. */
   getLastDoctorRun(): Promise<DoctorRun | null>;

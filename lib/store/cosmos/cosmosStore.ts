@@ -15,6 +15,8 @@ import { createCosmosClient, type CosmosOptions } from "./cosmosClient";
 import { type Containers, ensureContainers, existingContainers } from "./containers";
 import * as dimensions from "./dimensions";
 import * as months from "./months";
+import * as invoices from "./invoices";
+import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
 import { listQuarantined, saveQuarantineOutcome } from "./quarantine";
 import * as rollups from "./rollupReads";
 import { saveUsageBatch } from "./usageWriter";
@@ -80,6 +82,15 @@ export class CosmosStore implements UsageStore {
   }
   async listPriceSyncs(limit: number) {
     return dimensions.listPriceSyncs(await this.ready, limit);
+  }
+  async saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[]) {
+    return invoices.saveInvoiceImport(await this.ready, record, lines);
+  }
+  async listInvoiceLines(fromDay: string, toDay: string) {
+    return invoices.listInvoiceLines(await this.ready, fromDay, toDay);
+  }
+  async listInvoiceImports() {
+    return invoices.listInvoiceImports(await this.ready);
   }
   async recordDoctorRun(run: DoctorRun) {
     return dimensions.recordDoctorRun(await this.ready, run);
