@@ -4,6 +4,7 @@ import { gzipSync } from "node:zlib";
 import { stringify } from "csv-stringify/sync";
 import { importDeployments } from "../../lib/pricing/importDeployments";
 import { importRetailPrices } from "../../lib/pricing/importRetailPrices";
+import { monthDays } from "../../lib/reports/month";
 import type { UsageStore } from "../../lib/store/port";
 import { ingestLines, v1Event } from "./ingest";
 import { snapshotItems } from "./retailPrices";
@@ -42,34 +43,36 @@ export async function loadScenarioUsage(store: UsageStore): Promise<void> {
 const FOCUS_HEADER = ["BilledCost", "BillingAccountId", "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd", "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargePeriodStart", "ChargePeriodEnd", "ConsumedQuantity", "ConsumedUnit", "EffectiveCost", "ListCost", "PricingQuantity", "PricingUnit", "RegionId", "ResourceId", "ServiceName", "SkuId", "Tags", "x_SkuMeterId", "x_SkuMeterName"];
 
 type FocusRow = { day: string; meter: string; quantity: string; billed: string; effective?: string; category?: string; resource?: string };
-const focusRow = (r: FocusRow) => {
+const focusRow = (month: string) => (r: FocusRow) => {
   const next = new Date(Date.parse(`${r.day}T00:00:00Z`) + 86_400_000).toISOString();
-  return [r.billed, "ba-1", "USD", "2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z", r.category ?? "Usage", "", `${r.meter}`, `${r.day}T00:00:00Z`, next, r.quantity, "1K Tokens", r.effective ?? r.billed, r.billed, r.quantity, "1K Tokens", "eastus2", r.resource ?? GATEWAY_RESOURCE, "Azure OpenAI", "sku-1", '{"env":"prod","team":"ai, platform"}', "meter-id", r.meter];
+  return [r.billed, "ba-1", "USD", `${month}-01T00:00:00Z`, `${monthDays(month).to}T00:00:00Z`, r.category ?? "Usage", "", `${r.meter}`, `${r.day}T00:00:00Z`, next, r.quantity, "1K Tokens", r.effective ?? r.billed, r.billed, r.quantity, "1K Tokens", "eastus2", r.resource ?? GATEWAY_RESOURCE, "Azure OpenAI", "sku-1", '{"env":"prod","team":"ai, platform"}', "meter-id", r.meter];
 };
 
 /**
  * The gateway resource's FOCUS export (gzip'd): gpt-4o at list price with one more day (the 4th)
  * than our events, a $0.05 credit, gpt-4.1-mini at a negotiated price (tokens equal, cost lower),
- * a PTU reservation purchase, and rows that are not token meters.
+ * a PTU reservation purchase, and rows that are not token meters. (November 2026, unless the
+ * browser tests want another month.)
  */
-export function focusExport(): string {
+export function focusExport(month = "2026-11"): string {
+  const day = (d: string) => `${month}-${d}`;
   return stringify([
     FOCUS_HEADER,
     ...[
-      { day: "2026-11-02", meter: "gpt-4o-0806-Inp-glbl Tokens", quantity: "100", billed: "0.25" },
-      { day: "2026-11-02", meter: "gpt-4o-0806-Outp-glbl Tokens", quantity: "10", billed: "0.1" },
-      { day: "2026-11-03", meter: "gpt-4o-0806-Inp-glbl Tokens", quantity: "60", billed: "0.15" },
-      { day: "2026-11-03", meter: "gpt-4o-0806-Inp-glbl Tokens", quantity: "40", billed: "0.10" },
-      { day: "2026-11-03", meter: "gpt-4o-0806-Outp-glbl Tokens", quantity: "10", billed: "0.1" },
-      { day: "2026-11-04", meter: "gpt-4o-0806-Inp-glbl Tokens", quantity: "100", billed: "0.25" },
-      { day: "2026-11-04", meter: "gpt-4o-0806-Outp-glbl Tokens", quantity: "10", billed: "0.1" },
-      { day: "2026-11-05", meter: "gpt-4o-0806-Inp-glbl Tokens", quantity: "0", billed: "-0.05", category: "Credit" },
-      { day: "2026-11-02", meter: "gpt 4.1 mini Inp Data Zone Tokens", quantity: "6000", billed: "2.38" },
-      { day: "2026-11-02", meter: "gpt 4.1 mini cached Inp DZone Tokens", quantity: "4000", billed: "0.40" },
-      { day: "2026-11-02", meter: "gpt 4.1 mini Outp Data Zone Tokens", quantity: "1000", billed: "1.58" },
-      { day: "2026-11-01", meter: "Provisioned Managed Global Unit", quantity: "", billed: "1460", effective: "0", category: "Purchase" },
-      { day: "2026-11-02", meter: "gpt-4o-0806-FT-inp-glbl Tokens", quantity: "5", billed: "0.0125" },
-    ].map(focusRow),
+      { day: day("02"), meter: "gpt-4o-0806-Inp-glbl Tokens", quantity: "100", billed: "0.25" },
+      { day: day("02"), meter: "gpt-4o-0806-Outp-glbl Tokens", quantity: "10", billed: "0.1" },
+      { day: day("03"), meter: "gpt-4o-0806-Inp-glbl Tokens", quantity: "60", billed: "0.15" },
+      { day: day("03"), meter: "gpt-4o-0806-Inp-glbl Tokens", quantity: "40", billed: "0.10" },
+      { day: day("03"), meter: "gpt-4o-0806-Outp-glbl Tokens", quantity: "10", billed: "0.1" },
+      { day: day("04"), meter: "gpt-4o-0806-Inp-glbl Tokens", quantity: "100", billed: "0.25" },
+      { day: day("04"), meter: "gpt-4o-0806-Outp-glbl Tokens", quantity: "10", billed: "0.1" },
+      { day: day("05"), meter: "gpt-4o-0806-Inp-glbl Tokens", quantity: "0", billed: "-0.05", category: "Credit" },
+      { day: day("02"), meter: "gpt 4.1 mini Inp Data Zone Tokens", quantity: "6000", billed: "2.38" },
+      { day: day("02"), meter: "gpt 4.1 mini cached Inp DZone Tokens", quantity: "4000", billed: "0.40" },
+      { day: day("02"), meter: "gpt 4.1 mini Outp Data Zone Tokens", quantity: "1000", billed: "1.58" },
+      { day: day("01"), meter: "Provisioned Managed Global Unit", quantity: "", billed: "1460", effective: "0", category: "Purchase" },
+      { day: day("02"), meter: "gpt-4o-0806-FT-inp-glbl Tokens", quantity: "5", billed: "0.0125" },
+    ].map(focusRow(month)),
   ]);
 }
 
