@@ -34,7 +34,6 @@ export async function importInvoiceFile(store: UsageStore, file: string, options
   let header: { format: InvoiceFormat; fields: FieldIndex } | undefined;
   let rows = 0;
   let counted = 0;
-  let bytes = 0;
 
   const gzipped = await startsWith(file, GZIP_MAGIC);
   const hashing = new Transform({
@@ -44,10 +43,6 @@ export async function importInvoiceFile(store: UsageStore, file: string, options
     },
   });
   const source = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  source.on("data", (chunk) => {
-    bytes += chunk.length;
-    options.onProgress?.(bytes);
-  });
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
   const consume = async function* (records: AsyncIterable<string[]>) {
     for await (const cells of records) {
@@ -55,7 +50,8 @@ export async function importInvoiceFile(store: UsageStore, file: string, options
         header = readHeader(cells, file);
         continue;
       }
-      rows++;
+      // A "data" listener on the file would switch it to flowing mode and defeat back-pressure.
+      if (++rows % 10_000 === 0) options.onProgress?.(source.bytesRead);
       const reading = readInvoiceRow(cells, header.fields, resources);
       if ("skipped" in reading) {
         skipped[reading.skipped] = (skipped[reading.skipped] ?? 0) + 1;
