@@ -18,7 +18,13 @@ export type RowReading = { row: InvoiceRow } | { skipped: string };
 
 /** "1K", "1M", "1K Tokens", "1M Tokens", "Tokens", "1000 Tokens": how many tokens one unit is. */
 const UNIT = /^(\d+)?\s*([KM])?\s*(tokens?)?$/i;
+const units = new Map<string, bigint | null>();
 function tokensPerUnit(unit: string): bigint | null {
+  let per = units.get(unit);
+  if (per === undefined) units.set(unit, (per = readUnit(unit)));
+  return per;
+}
+function readUnit(unit: string): bigint | null {
   const m = UNIT.exec(unit.trim());
   if (!m || (!m[1] && !m[2] && !m[3])) return null;
   return BigInt(m[1] ?? "1") * (m[2] === undefined ? 1n : m[2].toUpperCase() === "K" ? 1_000n : 1_000_000n);
@@ -61,8 +67,9 @@ export function readInvoiceRow(cells: string[], f: FieldIndex, resources: readon
   if (resources.length > 0 && !resources.some((r) => resourceId.startsWith(r))) return { skipped: "resource not configured for the gateway" };
   const day = dayOf(cells[f.day] ?? "");
   if (!day) return { skipped: "unreadable charge date" };
-  const per = tokensPerUnit(cells[f.unit] ?? "") ?? tokensPerUnit(cells[f.pricingUnit] ?? "");
-  const quantityText = tokensPerUnit(cells[f.unit] ?? "") !== null ? cells[f.quantity] : cells[f.pricingQuantity];
+  const consumedPer = tokensPerUnit(cells[f.unit] ?? "");
+  const per = consumedPer ?? tokensPerUnit(cells[f.pricingUnit] ?? "");
+  const quantityText = consumedPer !== null ? cells[f.quantity] : cells[f.pricingQuantity];
   const quantity = decimalToAtto(quantityText ?? "");
   if (per === null || quantity === null) return { skipped: "unit is not tokens" };
   const billed = decimalToAtto(cells[f.billed] ?? "");
