@@ -5,7 +5,7 @@ import { registerDemoCommands } from "./commands/demoCommands";
 import { registerDoctorCommand } from "./commands/doctorCommand";
 import { registerImportCommands } from "./commands/importCommands";
 import { registerIngestCommand } from "./commands/ingestCommand";
-import { registerInvoiceCommands } from "./commands/invoiceCommands";
+import { registerInvoiceCommands, registerTrueUpCommand } from "./commands/invoiceCommands";
 import { registerIngestKeyCommands } from "./commands/ingestKeyCommands";
 import { registerMonthCommands } from "./commands/monthCommands";
 import { registerOwnerCommands } from "./commands/ownerCommands";
@@ -29,6 +29,7 @@ registerQuarantineCommands(program);
 registerDemoCommands(program);
 registerDoctorCommand(program);
 registerInvoiceCommands(program);
+registerTrueUpCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

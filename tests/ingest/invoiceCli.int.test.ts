@@ -32,6 +32,12 @@ describe("chargeback invoice import and reconcile", () => {
     expect(csv.length).toBe(9);
     expect(csv[3]).toMatchObject({ model: "gpt-4.1-mini-2025-04-14", sku: "global", invoiceTokens: "500000", eventTokens: "0", invoicedCost: "0.20", cause: "usage that bypassed the gateway: on the bill, not in events" });
     expect(csv[8]).toMatchObject({ region: "total", invoicedCost: "5.56", computedCost: "6.31", variance: "-0.75", variancePercent: "-11.9" });
+
+    // Without org mappings both apps are unmapped: each is its own group, and they sum to the invoice.
+    const trueUp = json<{ invoice: string; businessUnits: { actual: string }[] }>(runCli(["trueup", "--month", "2026-11"], { db }));
+    expect(trueUp.invoice).toBe("5.56");
+    expect(trueUp.businessUnits.map((b) => b.actual)).toEqual(["1.02", "4.54"]);
+    expect(runCli(["trueup", "--month", "2026-11", "--unmatched", "CC-9"], { db }).stderr).toBe('chargeback: no cost center "CC-9" in the org mappings\n');
   });
 
   it("refuses a file with missing or unknown columns whole, in one line, and imports nothing", async () => {

@@ -4,6 +4,7 @@ import { SingleBar } from "cli-progress";
 import { z } from "zod";
 import { importInvoiceFile } from "../../../lib/invoice/importInvoiceFile";
 import { getReconciliation } from "../../../lib/reconciliation/getReconciliation";
+import { getTrueUp } from "../../../lib/reconciliation/getTrueUp";
 import { reconciliationCsv } from "../../../lib/reconciliation/reconciliationCsv";
 import { Month } from "../../../lib/reports/month";
 import { assertReadable, printJson, withStore } from "../context";
@@ -11,6 +12,7 @@ import { parseOptions } from "../parseOptions";
 
 const ResourcePrefix = z.array(z.string().regex(/^\/subscriptions\//i, "must be an Azure resource id (prefix), /subscriptions/…"));
 const ReconcileOptions = z.object({ month: Month, format: z.enum(["json", "csv"]) });
+const TrueUpOptions = z.object({ month: Month, unmatched: z.string().trim().min(1, "name a cost center, or pro-rata") });
 
 export function registerInvoiceCommands(program: Command): void {
   const invoice = program.command("invoice").description("the Azure bill, from Cost Management exports");
@@ -38,6 +40,18 @@ export function registerInvoiceCommands(program: Command): void {
       const { month, format } = parseOptions(ReconcileOptions, raw);
       const result = await withStore(command, (store) => getReconciliation(store, month), { mustExist: true });
       process.stdout.write(format === "csv" ? reconciliationCsv(result) : `${JSON.stringify(result, null, 2)}\n`);
+    });
+}
+
+export function registerTrueUpCommand(program: Command): void {
+  program
+    .command("trueup")
+    .description("the month at actual cost: each meter's invoiced cost to the apps charged on it, by their computed cost; units sum to the invoice")
+    .requiredOption("--month <YYYY-MM>", "UTC calendar month")
+    .option("--unmatched <cost center|pro-rata>", "who carries invoiced cost no usage was charged on", "pro-rata")
+    .action(async (raw: unknown, command: Command) => {
+      const { month, unmatched } = parseOptions(TrueUpOptions, raw);
+      printJson(await withStore(command, (store) => getTrueUp(store, month, unmatched === "pro-rata" ? "pro-rata" : { costCenter: unmatched }), { mustExist: true }));
     });
 }
 
