@@ -6,6 +6,7 @@ import { registerDoctorCommand } from "./commands/doctorCommand";
 import { registerImportCommands } from "./commands/importCommands";
 import { registerIngestCommand } from "./commands/ingestCommand";
 import { registerInvoiceCommands, registerTrueUpCommand } from "./commands/invoiceCommands";
+import { registerCompletenessCommand } from "./commands/completenessCommand";
 import { registerIngestKeyCommands } from "./commands/ingestKeyCommands";
 import { registerMonthCommands } from "./commands/monthCommands";
 import { registerOwnerCommands } from "./commands/ownerCommands";
@@ -30,6 +31,7 @@ registerDemoCommands(program);
 registerDoctorCommand(program);
 registerInvoiceCommands(program);
 registerTrueUpCommand(program);
+registerCompletenessCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {
