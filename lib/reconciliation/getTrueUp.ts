@@ -14,6 +14,8 @@ export const UNMATCHED_APP = "invoice-unmatched";
 
 type Holder = { businessUnit: string; costCenter: string; appId: string };
 type Amounts = { list: bigint; computed: bigint; actual: bigint };
+/** Exact amounts (10^-18) per business unit, cost center and app, before any rounding. */
+export type TrueUpAmounts = { currency: string; holders: (Holder & Amounts)[]; invoice: bigint; unmatched: bigint };
 export type TrueUpRow = Holder & { list: string; computed: string; actual: string; trueUp: string };
 export type TrueUp = { month: string; currency: string; invoice: string; unmatched: string; unmatchedTo: string; rows: TrueUpRow[]; businessUnits: Omit<TrueUpRow, "costCenter" | "appId">[] };
 
@@ -25,6 +27,10 @@ export type TrueUp = { month: string; currency: string; invoice: string; unmatch
  * units add up to the invoice to the cent.
  */
 export async function getTrueUp(store: UsageStore, month: string, unmatchedTo: Unmatched): Promise<TrueUp> {
+  return present(month, await getTrueUpAmounts(store, month, unmatchedTo), unmatchedTo);
+}
+
+export async function getTrueUpAmounts(store: UsageStore, month: string, unmatchedTo: Unmatched): Promise<TrueUpAmounts> {
   const { from, to } = monthDays(month);
   const [charged, lines, mappings] = await Promise.all([loadChargedByMeter(store, month), store.listInvoiceLines(from, to), store.listOrgMappings()]);
   const bill = sumInvoiceLines(lines, charged.currency);
@@ -65,7 +71,7 @@ export async function getTrueUp(store: UsageStore, month: string, unmatchedTo: U
   const weights = unmatchedTo === "pro-rata" ? receivers.map((h) => h.computed) : receivers.map(() => 1n);
   splitByWeight(unmatched, weights).forEach((atto, i) => (receivers[i].actual += atto));
   const invoice = [...bill.byMeter.values()].reduce((a, m) => a + m.atto, 0n);
-  return present(month, charged.currency, [...holders.values()], invoice, unmatched, unmatchedTo);
+  return { currency: charged.currency, holders: [...holders.values()], invoice, unmatched };
 }
 
 function costCenterHolder(mappings: { costCenter: string; businessUnit: string }[], costCenter: string): Holder {
@@ -74,7 +80,7 @@ function costCenterHolder(mappings: { costCenter: string; businessUnit: string }
   return { businessUnit: mapping.businessUnit, costCenter, appId: UNMATCHED_APP };
 }
 
-function present(month: string, currency: string, all: (Holder & Amounts)[], invoice: bigint, unmatched: bigint, unmatchedTo: Unmatched): TrueUp {
+function present(month: string, { currency, holders: all, invoice, unmatched }: TrueUpAmounts, unmatchedTo: Unmatched): TrueUp {
   const held = all.filter((h) => h.list !== 0n || h.computed !== 0n || h.actual !== 0n).sort((a, b) => (`${a.businessUnit}|${a.costCenter}|${a.appId}` < `${b.businessUnit}|${b.costCenter}|${b.appId}` ? -1 : 1));
   const groupOf = (h: Holder) => (h.businessUnit === "" ? `unmapped|${h.appId}` : h.businessUnit);
   const groups = [...new Set(held.map(groupOf))];

@@ -3,9 +3,13 @@ import { importInvoiceFile } from "../../../lib/invoice/importInvoiceFile";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";
 import { parseCents } from "../../../lib/pricing/money";
 import { getTrueUp } from "../../../lib/reconciliation/getTrueUp";
+import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
+import { closeMonth } from "../../../lib/statements/closeMonth";
+import { getStatement } from "../../../lib/statements/getStatement";
 import { loadScenarioUsage, writeExports } from "../../support/invoiceScenario";
 import { freshStore } from "../../support/store";
 
+const DEC_5 = Date.UTC(2026, 11, 5);
 const ORG = "appId,costCenter,businessUnit,validFrom\napp-1,CC-1,Retail,2020-01-01\napp-2,CC-2,Marketing,2020-01-01\n";
 
 async function billed() {
@@ -55,5 +59,33 @@ describe("true-up to the invoice", () => {
     expect(t.businessUnits.map((b) => [b.businessUnit, b.actual])).toEqual([["Marketing", "4.36"], ["Retail", "1.20"]]);
     expect(sumOf(t.businessUnits.map((b) => b.actual))).toBe(parseCents(t.invoice));
     await expect(getTrueUp(await billed(), "2026-11", { costCenter: "CC-9" })).rejects.toThrow('no cost center "CC-9" in the org mappings');
+  });
+});
+
+describe("closing a month on actual cost", () => {
+  it("freezes true-up lines: each unit's statement shows list, actual and the true-up, and the units sum to the invoice", async () => {
+    const store = await billed();
+    await closeMonth(store, "2026-11", "Fiona", DEC_5, { actual: "pro-rata" });
+    const retail = (await getStatement(store, "2026-11", "Retail"))!;
+    expect(retail.lines.map((l) => [l.kind, l.model, l.listCost, l.cost])).toEqual([
+      ["trueup", "true-up", "0.00", "0.32"],
+      ["usage", "gpt-4o-2024-08-06", "0.70", "0.70"],
+    ]);
+    expect([retail.listTotal, retail.total]).toEqual(["0.70", "1.02"]);
+    const marketing = (await getStatement(store, "2026-11", "Marketing"))!;
+    expect([marketing.listTotal, marketing.total]).toEqual(["5.61", "4.54"]);
+    expect(marketing.lines.find((l) => l.kind === "trueup")).toMatchObject({ cost: "-1.07", reason: "true-up to the Azure invoice of 2026-11 (effective cost; invoice cost without usage shared pro rata)" });
+    const report = await getChargebackReport(store, "2026-11", "business-unit");
+    expect(report.total).toBe("5.56");
+    expect(sumOf(report.rows.map((r) => r.cost))).toBe(parseCents("5.56"));
+    // The true-up is settled at the close, not a difference for December to correct.
+    expect((await getChargebackReport(store, "2026-12", "business-unit")).adjustments).toEqual([]);
+  });
+
+  it("refuses to close on actual cost without an imported invoice", async () => {
+    const { store } = freshStore();
+    await loadScenarioUsage(store);
+    await expect(closeMonth(store, "2026-11", "Fiona", DEC_5, { actual: "pro-rata" })).rejects.toThrow("no invoice is imported for 2026-11: run chargeback invoice import first, or close it on list cost");
+    expect(await store.getClosedMonth("2026-11")).toBeNull();
   });
 });
