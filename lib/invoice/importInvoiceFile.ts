@@ -42,13 +42,13 @@ export async function importInvoiceFile(store: UsageStore, file: string, options
       done(null, chunk);
     },
   });
-  const source = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const source = fs.createReadStream(file);
   const add = (cells: string[]): null => {
     if (!header) {
       header = readHeader(cells, file);
       return null;
     }
-    // A "data" listener on the file would switch it to flowing mode and defeat back-pressure.
+    // Progress is read off the file stream: a "data" listener would switch it to flowing mode and defeat back-pressure.
     if (++rows % 10_000 === 0) options.onProgress?.(source.bytesRead);
     const reading = readInvoiceRow(cells, header.fields, resources);
     if ("skipped" in reading) {
