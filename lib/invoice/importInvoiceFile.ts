@@ -83,6 +83,7 @@ export async function importInvoiceFile(store: UsageStore, file: string, options
     throw new UserError(`${file}: ${(error as Error).message}; nothing imported`);
   }
   if (!header) throw new UserError(`${file}: empty file (no header row); nothing imported`);
+  options.onProgress?.(source.bytesRead);
 
   const days = [...lines.values()].map((l) => l.day).sort();
   const record: InvoiceImport = {

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
@@ -38,6 +39,19 @@ describe("chargeback invoice import and reconcile", () => {
     expect(trueUp.invoice).toBe("5.56");
     expect(trueUp.businessUnits.map((b) => b.actual)).toEqual(["1.02", "4.54"]);
     expect(runCli(["trueup", "--month", "2026-11", "--unmatched", "CC-9"], { db }).stderr).toBe('chargeback: no cost center "CC-9" in the org mappings\n');
+  });
+
+  it("draws a progress line on stderr when stderr is a terminal", async () => {
+    const { file: db, dir } = freshStore();
+    const { focus } = writeExports(dir);
+    // util-linux `script` gives the command a pseudo-terminal; stdout goes to a file, so what
+    // reaches the terminal is stderr.
+    const bin = path.resolve(__dirname, "..", "..", "bin", "chargeback.js");
+    const command = `${process.execPath} ${bin} invoice import ${focus} > ${path.join(dir, "out.json")}`;
+    const tty = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { ...process.env, CHARGEBACK_DATABASE_URL: `file:${db}` } });
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toContain(`${focus} [========================================] 100% ${fs.statSync(focus).size}/${fs.statSync(focus).size} bytes`);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "out.json"), "utf8"))[0]).toMatchObject({ counted: 11 });
   });
 
   it("refuses a file with missing or unknown columns whole, in one line, and imports nothing", async () => {
