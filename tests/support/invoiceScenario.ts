@@ -29,15 +29,18 @@ const calls = (deployment: string, model: string, appId: string, day: string, n:
     v1Event({ requestId: `${deployment}-${day}-${i}`, appId, deployment, model, time: `${day}T09:00:00Z`, promptTokens: tokens.prompt, cachedTokens: tokens.cached, completionTokens: tokens.completion, totalTokens: tokens.prompt + tokens.completion }),
   );
 
+/** The scenario's events, as NDJSON lines (`chargeback ingest` takes them as they are). */
+export const scenarioEvents = () => [
+  ...calls("gpt-4o", "gpt-4o-2024-08-06", "app-1", "2026-11-02", 100, { prompt: 1000, cached: 0, completion: 100 }),
+  ...calls("gpt-4o", "gpt-4o-2024-08-06", "app-1", "2026-11-03", 100, { prompt: 1000, cached: 0, completion: 100 }),
+  ...calls("mini", "gpt-4.1-mini-2025-04-14", "app-2", "2026-11-02", 1000, { prompt: 10_000, cached: 4_000, completion: 1_000 }),
+  ...calls("sweden", "gpt-4o-2024-08-06", "app-2", "2026-11-03", 200, { prompt: 1000, cached: 0, completion: 100 }),
+];
+
 export async function loadScenarioUsage(store: UsageStore): Promise<void> {
   await importRetailPrices(store, snapshotItems());
   await importDeployments(store, DEPLOYMENTS, "deployments.csv");
-  await ingestLines(store, [
-    ...calls("gpt-4o", "gpt-4o-2024-08-06", "app-1", "2026-11-02", 100, { prompt: 1000, cached: 0, completion: 100 }),
-    ...calls("gpt-4o", "gpt-4o-2024-08-06", "app-1", "2026-11-03", 100, { prompt: 1000, cached: 0, completion: 100 }),
-    ...calls("mini", "gpt-4.1-mini-2025-04-14", "app-2", "2026-11-02", 1000, { prompt: 10_000, cached: 4_000, completion: 1_000 }),
-    ...calls("sweden", "gpt-4o-2024-08-06", "app-2", "2026-11-03", 200, { prompt: 1000, cached: 0, completion: 100 }),
-  ]);
+  await ingestLines(store, scenarioEvents());
 }
 
 const FOCUS_HEADER = ["BilledCost", "BillingAccountId", "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd", "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargePeriodStart", "ChargePeriodEnd", "ConsumedQuantity", "ConsumedUnit", "EffectiveCost", "ListCost", "PricingQuantity", "PricingUnit", "RegionId", "ResourceId", "ServiceName", "SkuId", "Tags", "x_SkuMeterId", "x_SkuMeterName"];
