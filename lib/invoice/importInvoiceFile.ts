@@ -9,15 +9,18 @@ import type { UsageStore } from "../store/port";
 import { readHeader, type FieldIndex } from "./exportColumns";
 import type { InvoiceFormat, InvoiceImport, InvoiceLine } from "./invoiceLine";
 import { readInvoiceRow } from "./readInvoiceRow";
+import { supersededImports } from "./supersededImports";
 
 export type ImportOptions = {
   /** Resource id prefixes of the gateway's Azure OpenAI resources; empty: every token meter counts. */
   resources?: readonly string[];
+  /** Replace earlier imports of the same resources and months (a fuller month-to-date export). */
+  supersede?: boolean;
   /** Called now and then with the compressed bytes read so far, for a progress line. */
   onProgress?: (bytesRead: number) => void;
   now?: number;
 };
-export type ImportSummary = { file: string; id: string; format: InvoiceFormat; rows: number; counted: number; skipped: Record<string, number>; lines: number; alreadyImported: boolean };
+export type ImportSummary = { file: string; id: string; format: InvoiceFormat; rows: number; counted: number; skipped: Record<string, number>; lines: number; alreadyImported: boolean; superseded: string[] };
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
@@ -95,10 +98,12 @@ export async function importInvoiceFile(store: UsageStore, file: string, options
     skipped,
     fromDay: days[0] ?? "",
     toDay: days.at(-1) ?? "",
+    resources: [...new Set([...lines.values()].map((l) => l.resourceId))].sort(),
     importedAt: options.now ?? Date.now(),
   };
-  const { alreadyImported } = await store.saveInvoiceImport(record, [...lines.values()]);
-  return { file, id: record.id, format: record.format, rows, counted, skipped, lines: lines.size, alreadyImported };
+  const superseded = options.supersede ? supersededImports(record, await store.listInvoiceImports()) : [];
+  const { alreadyImported } = await store.saveInvoiceImport(record, [...lines.values()], superseded);
+  return { file, id: record.id, format: record.format, rows, counted, skipped, lines: lines.size, alreadyImported, superseded };
 }
 
 async function startsWith(file: string, magic: number[]): Promise<boolean> {

@@ -32,5 +32,7 @@ export type InvoiceImport = {
   skipped: Record<string, number>;
   fromDay: string;
   toDay: string;
+  /** The resource ids its lines are on, sorted: what a later export of them may supersede. */
+  resources: string[];
   importedAt: number;
 };

@@ -135,9 +135,10 @@ export interface UsageStore {
   listMonthLog(): Promise<MonthLogEntry[]>;
   /**
    * Stores an export's lines in place of those of any earlier import with the same id (the same
-   * content), in one transaction where the store has them; says whether it had been imported.
+   * content) and of the imports it `supersedes`, in one transaction where the store has them;
+   * says whether it had been imported.
    */
-  saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[]): Promise<{ alreadyImported: boolean }>;
+  saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[], supersedes?: string[]): Promise<{ alreadyImported: boolean }>;
   /** Every import's lines for the UTC days in [fromDay, toDay). */
   listInvoiceLines(fromDay: string, toDay: string): Promise<InvoiceLine[]>;
   /** Imports, oldest first. */

@@ -19,8 +19,8 @@ describe("chargeback invoice import and reconcile", () => {
     const first = runCli(["invoice", "import", focus, classic], { db });
     expect(first.stderr).toBe(""); // not a terminal: no progress line
     expect(json(first)).toEqual([
-      { file: focus, id: expect.stringMatching(/^[0-9a-f]{64}$/), format: "focus", rows: 13, counted: 11, lines: 10, alreadyImported: false, skipped: { "purchase (its cost is in usage rows, amortized)": 1, "not a token meter (fine-tuning meter)": 1 } },
-      { file: classic, id: expect.stringMatching(/^[0-9a-f]{64}$/), format: "classic", rows: 4, counted: 2, lines: 2, alreadyImported: false, skipped: { "purchase (its cost is in usage rows, amortized)": 1, "not a token meter (not a recognised token meter)": 1 } },
+      { file: focus, id: expect.stringMatching(/^[0-9a-f]{64}$/), format: "focus", rows: 13, counted: 11, lines: 10, alreadyImported: false, superseded: [], skipped: { "purchase (its cost is in usage rows, amortized)": 1, "not a token meter (fine-tuning meter)": 1 } },
+      { file: classic, id: expect.stringMatching(/^[0-9a-f]{64}$/), format: "classic", rows: 4, counted: 2, lines: 2, alreadyImported: false, superseded: [], skipped: { "purchase (its cost is in usage rows, amortized)": 1, "not a token meter (not a recognised token meter)": 1 } },
     ]);
     expect(json<{ alreadyImported: boolean }[]>(runCli(["invoice", "import", focus, classic], { db })).map((s) => s.alreadyImported)).toEqual([true, true]);
 

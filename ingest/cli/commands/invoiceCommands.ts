@@ -21,12 +21,13 @@ export function registerInvoiceCommands(program: Command): void {
     .description("import FOCUS (1.0+) or classic actual/amortized cost exports, CSV or gzip'd CSV; the same file again changes nothing")
     .argument("<files...>", "export files")
     .option("--resource <id>", "count only this Azure OpenAI resource id, or ids starting with it (repeat for more; default: every token meter)", (v: string, all: string[]) => [...all, v], [] as string[])
-    .action(async (files: string[], raw: { resource: string[] }, command: Command) => {
-      const resources = parseOptions(z.object({ resource: ResourcePrefix }), raw).resource;
+    .option("--supersede", "replace earlier imports of the same resources and months (a fuller month-to-date export)", false)
+    .action(async (files: string[], raw: { resource: string[]; supersede: boolean }, command: Command) => {
+      const { resource: resources, supersede } = parseOptions(z.object({ resource: ResourcePrefix, supersede: z.boolean() }), raw);
       files.forEach(assertReadable);
       const summaries = await withStore(command, async (store) => {
         const out = [];
-        for (const file of files) out.push(await withProgress(file, (onProgress) => importInvoiceFile(store, file, { resources, onProgress })));
+        for (const file of files) out.push(await withProgress(file, (onProgress) => importInvoiceFile(store, file, { resources, supersede, onProgress })));
         return out;
       });
       printJson(summaries);

@@ -83,8 +83,8 @@ export class CosmosStore implements UsageStore {
   async listPriceSyncs(limit: number) {
     return dimensions.listPriceSyncs(await this.ready, limit);
   }
-  async saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[]) {
-    return invoices.saveInvoiceImport(await this.ready, record, lines);
+  async saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[], supersedes: string[] = []) {
+    return invoices.saveInvoiceImport(await this.ready, record, lines, supersedes);
   }
   async listInvoiceLines(fromDay: string, toDay: string) {
     return invoices.listInvoiceLines(await this.ready, fromDay, toDay);

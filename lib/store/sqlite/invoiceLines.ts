@@ -3,22 +3,27 @@ import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
 import type { MeterSku, TokenKind } from "../../pricing/meterCatalog";
 
 const LINE_COLUMNS = ["importId", "day", "resourceId", "region", "meterName", "modelId", "sku", "batch", "kind", "chargeCategory", "currency", "rows", "tokens", "billedAtto", "effectiveAtto"];
-const IMPORT_COLUMNS = ["id", "file", "format", "rows", "counted", "skipped", "fromDay", "toDay", "importedAt"];
+const IMPORT_COLUMNS = ["id", "file", "format", "rows", "counted", "skipped", "fromDay", "toDay", "resources", "importedAt"];
 const placeholders = (columns: string[]) => columns.map((c) => `@${c}`).join(", ");
 
-/** An import replaces the lines of its id and its record, in one transaction. */
+/** An import replaces the lines and records of its id and of the imports it supersedes, in one transaction. */
 export function createInvoiceWriter(db: Database.Database) {
   const exists = db.prepare("SELECT 1 FROM InvoiceImport WHERE id = ?").pluck();
   const deleteLines = db.prepare("DELETE FROM InvoiceLine WHERE importId = ?");
   const insertLine = db.prepare(`INSERT INTO InvoiceLine (${LINE_COLUMNS.join(", ")}) VALUES (${placeholders(LINE_COLUMNS)})`);
   const upsertImport = db.prepare(`INSERT OR REPLACE INTO InvoiceImport (${IMPORT_COLUMNS.join(", ")}) VALUES (${placeholders(IMPORT_COLUMNS)})`);
-  return db.transaction((record: InvoiceImport, lines: InvoiceLine[]) => {
+  const deleteImport = db.prepare("DELETE FROM InvoiceImport WHERE id = ?");
+  return db.transaction((record: InvoiceImport, lines: InvoiceLine[], supersedes: string[]) => {
     const alreadyImported = exists.get(record.id) !== undefined;
+    for (const id of supersedes.filter((s) => s !== record.id)) {
+      deleteLines.run(id);
+      deleteImport.run(id);
+    }
     deleteLines.run(record.id);
     for (const l of lines) {
       insertLine.run({ ...l, importId: record.id, batch: l.batch ? 1 : 0, tokens: l.tokens.toString(), billedAtto: l.billedAtto.toString(), effectiveAtto: l.effectiveAtto.toString() });
     }
-    upsertImport.run({ ...record, skipped: JSON.stringify(record.skipped), importedAt: BigInt(record.importedAt) });
+    upsertImport.run({ ...record, skipped: JSON.stringify(record.skipped), resources: JSON.stringify(record.resources), importedAt: BigInt(record.importedAt) });
     return { alreadyImported };
   });
 }
@@ -54,6 +59,7 @@ export function listInvoiceImports(db: Database.Database): InvoiceImport[] {
     skipped: JSON.parse(String(r.skipped)) as Record<string, number>,
     fromDay: String(r.fromDay),
     toDay: String(r.toDay),
+    resources: JSON.parse(String(r.resources)) as string[],
     importedAt: Number(r.importedAt),
   }));
 }

@@ -180,8 +180,8 @@ export class SqliteStore implements UsageStore {
     return (await this.prisma.provisionedReservation.findMany({ orderBy: [{ deployment: "asc" }, { validFrom: "asc" }] })).map(toReservation);
   }
 
-  async saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[]) {
-    return this.writeInvoice(record, lines);
+  async saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[], supersedes: string[] = []) {
+    return this.writeInvoice(record, lines, supersedes);
   }
 
   async listInvoiceLines(fromDay: string, toDay: string) {

@@ -8,6 +8,7 @@ CREATE TABLE "InvoiceImport" (
     "skipped" TEXT NOT NULL,
     "fromDay" TEXT NOT NULL,
     "toDay" TEXT NOT NULL,
+    "resources" TEXT NOT NULL,
     "importedAt" BIGINT NOT NULL
 );
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { importInvoiceFile } from "../../../lib/invoice/importInvoiceFile";
 import { getReconciliation } from "../../../lib/reconciliation/getReconciliation";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
-import { DIRECT_RESOURCE, GATEWAY_RESOURCE, loadScenarioUsage, writeExports } from "../../support/invoiceScenario";
+import { DIRECT_RESOURCE, focusExport, GATEWAY_RESOURCE, loadScenarioUsage, writeExports } from "../../support/invoiceScenario";
 import { freshStore } from "../../support/store";
 
 const gateway = GATEWAY_RESOURCE.toLowerCase();
@@ -74,6 +74,32 @@ describe("reconciling November to the bill", () => {
     await importInvoiceFile(store, files.classic);
     expect(await getReconciliation(store, "2026-11")).toEqual(once);
     expect((await store.listInvoiceImports()).length).toBe(2);
+  });
+
+  it("lets a fuller month-to-date export supersede the earlier one, which would otherwise add to it", async () => {
+    const { store, files, dir } = await scenario();
+    await importInvoiceFile(store, files.classic);
+    await importInvoiceFile(store, files.focus);
+    const expected = await getReconciliation(store, "2026-11");
+    // The export of the 2nd: the same resource, the same month, fewer days.
+    const early = path.join(dir, "focus-to-the-2nd.csv");
+    fs.writeFileSync(early, focusExport().split("\n").filter((line, i) => i === 0 || line.includes(",2026-11-02T00:00:00Z,")).join("\n"));
+
+    const { store: other } = freshStore();
+    await loadScenarioUsage(other);
+    await importInvoiceFile(other, files.classic);
+    const first = await importInvoiceFile(other, early);
+    expect(first.counted).toBe(5);
+    const fuller = await importInvoiceFile(other, files.focus, { supersede: true });
+    expect(fuller.superseded).toEqual([first.id]); // not the classic export: other resources
+    expect(await getReconciliation(other, "2026-11")).toEqual(expected);
+
+    // Without --supersede the two exports add up: the 2nd would count twice.
+    const { store: doubled } = freshStore();
+    await loadScenarioUsage(doubled);
+    await importInvoiceFile(doubled, early);
+    await importInvoiceFile(doubled, files.focus);
+    expect((await getReconciliation(doubled, "2026-11")).rows.find((r) => r.model === "gpt-4.1-mini-2025-04-14" && r.kind === "input")?.invoiceTokens).toBe(12_000_000);
   });
 
   it("with no bill imported, every meter is events with no bill line", async () => {

@@ -253,11 +253,17 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(await store.listInvoiceLines("2026-11-01", "2026-12-01")).toEqual([credit, INVOICE_LINE]);
       expect(await store.listInvoiceLines("2026-12-01", "2027-01-01")).toEqual([{ ...INVOICE_LINE, day: "2026-12-01", tokens: 5n }]);
       expect(await store.listInvoiceImports()).toEqual([IMPORT, other]);
+
+      // A fuller export supersedes both: their records and lines go, in the same write.
+      const fuller = { ...IMPORT, id: "c".repeat(64), importedAt: 3000 };
+      await store.saveInvoiceImport(fuller, [{ ...INVOICE_LINE, tokens: 7n }], [IMPORT.id, other.id]);
+      expect(await store.listInvoiceImports()).toEqual([fuller]);
+      expect(await store.listInvoiceLines("2026-11-01", "2027-01-01")).toEqual([{ ...INVOICE_LINE, tokens: 7n }]);
     });
   });
 }
 
-const IMPORT = { id: "a".repeat(64), file: "focus.csv.gz", format: "focus" as const, rows: 10, counted: 3, skipped: { "not a token meter (audio or realtime meter)": 7 }, fromDay: "2026-11-03", toDay: "2026-12-01", importedAt: 1000 };
+const IMPORT = { id: "a".repeat(64), file: "focus.csv.gz", format: "focus" as const, rows: 10, counted: 3, skipped: { "not a token meter (audio or realtime meter)": 7 }, fromDay: "2026-11-03", toDay: "2026-12-01", resources: ["/subscriptions/s/resourcegroups/rg/providers/microsoft.cognitiveservices/accounts/aoai-east"], importedAt: 1000 };
 const INVOICE_LINE = {
   day: "2026-11-03",
   resourceId: "/subscriptions/s/resourcegroups/rg/providers/microsoft.cognitiveservices/accounts/aoai-east",
