@@ -4,9 +4,10 @@ import { gzipSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import type { Reconciliation } from "../../lib/reconciliation/getReconciliation";
+import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
 import { focusExport } from "../support/invoiceScenario";
-import { cli, currentMonth, PERSONAS, signInAs, storeDir } from "./personas";
+import { cli, currentMonth, PERSONAS, signInAs, storeDir, UNIT_A } from "./personas";
 
 const M = currentMonth();
 const percent = (p: string | null) => (p === null ? "—" : `${p}%`);
@@ -47,4 +48,32 @@ test("finance sees the same reconciliation figures as `chargeback reconcile --fo
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
   await page.screenshot({ path: "test-results/screenshots/reconciliation.png", fullPage: true });
+});
+
+test("finance closes last month on actual cost: the units then add up to the invoice, with a true-up line on each statement", async ({ page }) => {
+  const now = new Date();
+  const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  const file = path.join(storeDir, `focus-${previous}.csv.gz`);
+  fs.writeFileSync(file, gzipSync(focusExport(previous)));
+  cli("invoice", "import", file);
+  const invoiced = (JSON.parse(cli("reconcile", "--month", previous)) as Reconciliation).total.invoicedCost;
+
+  await signInAs(page, PERSONAS.finance, `/?month=${previous}`);
+  await page.getByLabel("Close on").selectOption("actual");
+  await page.getByRole("button", { name: `Close ${previous}` }).click();
+  await expect(page.getByTestId("month-status")).toContainText("these figures are the frozen statement");
+  const report = (await (await page.request.get(`/api/v1/reports/chargeback?month=${previous}`)).json()) as ChargebackReport;
+  expect(report.total).toBe(invoiced);
+  await expect(page.getByTestId("total")).toHaveText(formatMoney(report.total));
+
+  await page.goto(`/business-units/${encodeURIComponent(UNIT_A)}/statement?month=${previous}`);
+  const unitCost = report.rows.find((r) => r.key === UNIT_A)!.cost;
+  await expect(page.getByTestId("statement-total")).toHaveText(formatMoney(unitCost));
+  await expect(page.getByTestId("statement-line").filter({ hasText: "true-up to the Azure invoice" }).first()).toBeVisible();
+
+  // Leave the month open for the other specs, as monthClose.spec.ts does.
+  await page.goto(`/?month=${previous}`);
+  await page.getByLabel("Reason to reopen").fill("the true-up test is done with it");
+  await page.getByRole("button", { name: `Reopen ${previous}` }).click();
+  await expect(page.getByTestId("month-status")).toContainText(`${previous} is open`);
 });
