@@ -30,6 +30,7 @@ export async function getTrueUp(store: UsageStore, month: string, unmatchedTo: U
   return present(month, await getTrueUpAmounts(store, month, unmatchedTo), unmatchedTo);
 }
 
+/** The same, exact: closing a month on actual cost freezes these as true-up lines. */
 export async function getTrueUpAmounts(store: UsageStore, month: string, unmatchedTo: Unmatched): Promise<TrueUpAmounts> {
   const { from, to } = monthDays(month);
   const [charged, lines, mappings] = await Promise.all([loadChargedByMeter(store, month), store.listInvoiceLines(from, to), store.listOrgMappings()]);

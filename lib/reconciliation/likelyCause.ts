@@ -28,5 +28,3 @@ export function likelyCause(f: MeterFigures): string {
   if (beyond(f.invoiceAtto, f.eventAtto)) return "price difference: negotiated discount or a price change";
   return "matches";
 }
-
-
