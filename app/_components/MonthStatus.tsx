@@ -32,8 +32,20 @@ export function MonthStatus({ caller, report }: { caller: Caller; report: Charge
     <section className="status" aria-label="Month status">
       <p data-testid="month-status">{ended ? `${report.month} is open: figures follow mapping and price fixes until finance closes it.` : `${report.month} is in progress (month to date).`}</p>
       {finance && ended && (
-        <form action={closeMonthAction}>
+        <form action={closeMonthAction} className="fields">
           <input type="hidden" name="month" value={report.month} />
+          <label>
+            Close on
+            <select name="basis" defaultValue="list">
+              <option value="list">computed cost (list prices, discounts)</option>
+              <option value="actual">actual cost (the imported Azure invoice, with a true-up per app)</option>
+            </select>
+          </label>
+          <label>
+            Invoiced cost with no usage goes to
+            <input name="unmatched" defaultValue="pro-rata" aria-describedby="unmatched-hint" />
+            <span id="unmatched-hint" className="hint">pro-rata, or a cost center (actual cost only)</span>
+          </label>
           <button type="submit" className="primary">Close {report.month}</button>
         </form>
       )}

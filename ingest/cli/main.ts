@@ -5,6 +5,8 @@ import { registerDemoCommands } from "./commands/demoCommands";
 import { registerDoctorCommand } from "./commands/doctorCommand";
 import { registerImportCommands } from "./commands/importCommands";
 import { registerIngestCommand } from "./commands/ingestCommand";
+import { registerInvoiceCommands, registerTrueUpCommand } from "./commands/invoiceCommands";
+import { registerCompletenessCommand } from "./commands/completenessCommand";
 import { registerIngestKeyCommands } from "./commands/ingestKeyCommands";
 import { registerMonthCommands } from "./commands/monthCommands";
 import { registerOwnerCommands } from "./commands/ownerCommands";
@@ -31,6 +33,9 @@ registerDemoCommands(program);
 registerWorkerCommands(program);
 registerDoctorCommand(program);
 registerPurgeCommand(program);
+registerInvoiceCommands(program);
+registerTrueUpCommand(program);
+registerCompletenessCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

@@ -6,7 +6,7 @@ import type { Role } from "./roles";
 /** A signed-in principal with what they may see: every business unit, or the ones they own. */
 export type Caller = Principal & { scope: ReportScope; ownedUnits: string[] };
 
-export type Action = "owners:write" | "mappings:write" | "mappings:read" | "prices:write" | "catalog:read" | "months:close" | "audit:read" | "health:read";
+export type Action = "owners:write" | "mappings:write" | "mappings:read" | "prices:write" | "catalog:read" | "months:close" | "audit:read" | "health:read" | "reconciliation:read";
 
 const ALLOWED: Readonly<Record<Action, readonly Role[]>> = {
   "owners:write": ["admin"],
@@ -20,6 +20,8 @@ const ALLOWED: Readonly<Record<Action, readonly Role[]>> = {
   "audit:read": ["admin", "finance"],
   // How the pipeline runs and how it is secured: the platform team's concern.
   "health:read": ["admin"],
+  // The Azure bill beside the whole gateway's usage: no unit's numbers, every resource's.
+  "reconciliation:read": ["admin", "finance"],
 };
 
 /** Finance and admins see every business unit (admins must, to map unattributed spend); owners see theirs. */

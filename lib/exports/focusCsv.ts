@@ -37,8 +37,8 @@ function focusRow(month: string, currency: string, l: CostedLine): Record<(typeo
   return {
     AvailabilityZone: null, BilledCost: cost, BillingAccountId: "chargeback", BillingAccountName: "Chargeback internal recharge", BillingAccountType: "Internal",
     BillingCurrency: currency, BillingPeriodEnd: iso(billing.to), BillingPeriodStart: iso(billing.from), CapacityReservationId: null, CapacityReservationStatus: null,
-    ChargeCategory: "Usage", ChargeClass: l.kind === "adjustment" ? "Correction" : null,
-    ChargeDescription: safeText(`${l.model} tokens used by ${l.appName}${l.kind === "adjustment" ? ` (correction: ${l.reason})` : ""}`),
+    ChargeCategory: l.kind === "trueup" ? "Adjustment" : "Usage", ChargeClass: l.kind === "adjustment" ? "Correction" : null,
+    ChargeDescription: safeText(l.kind === "trueup" ? `${l.appName}: ${l.reason}` : `${l.model} tokens used by ${l.appName}${l.kind === "adjustment" ? ` (correction: ${l.reason})` : ""}`),
     ChargeFrequency: "Usage-Based", ChargePeriodEnd: iso(charge.to), ChargePeriodStart: iso(charge.from),
     CommitmentDiscountCategory: null, CommitmentDiscountId: null, CommitmentDiscountName: null, CommitmentDiscountQuantity: null,
     CommitmentDiscountStatus: null, CommitmentDiscountType: null, CommitmentDiscountUnit: null,

@@ -59,7 +59,8 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
   if (!known || (!everything && appLines.length === 0 && !mappedHere)) return null;
 
   const usageCents = appLines.filter((l) => l.kind === "usage").reduce((sum, l) => sum + l.cents, 0n);
-  const adjustmentCents = appLines.filter((l) => l.kind === "adjustment").reduce((sum, l) => sum + l.cents, 0n);
+  // Corrections and a true-up to the invoice both adjust what the app's usage cost.
+  const adjustmentCents = appLines.filter((l) => l.kind !== "usage").reduce((sum, l) => sum + l.cents, 0n);
   const tokens = noTokens();
   const byModel = new Map<string, Bucket & { cents: bigint }>();
   for (const l of appLines) {

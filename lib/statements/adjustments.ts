@@ -45,7 +45,8 @@ async function adjustmentsFor(store: UsageStore, forMonth: string, month: string
     appModelTokens.set(appModel, (appModelTokens.get(appModel) ?? 0) + sign * line.tokens.totalTokens);
   };
   live.lines.forEach((l) => touch(l, 1));
-  frozen.forEach((l) => touch(l, -1));
+  // A true-up settled the month against its invoice at the close: it is not usage to correct.
+  frozen.filter((l) => l.kind !== "trueup").forEach((l) => touch(l, -1));
   return [...deltas.values()]
     .filter((d) => d.atto !== 0n || d.listAtto !== 0n || d.tokens.totalTokens !== 0 || d.tokens.requests !== 0)
     .map((d) => ({ ...d, reason: reasonFor(d, appModelTokens.get(`${d.appId}|${d.model}`) ?? 0, month) }));

@@ -5,25 +5,36 @@ import { adjustmentsLandingIn, nextMonth } from "./adjustments";
 import { allocateLines } from "./allocateLines";
 import { liveLines } from "./liveLines";
 import type { ClosedMonth } from "./statementLine";
+import type { Unmatched } from "../reconciliation/getTrueUp";
+import { trueUpLines } from "./trueUpLines";
 
 const when = (at: number) => new Date(at).toISOString().replace("T", " ").slice(0, 16) + " UTC";
 
 /**
  * Freezes a finished month's statement: its usage lines, and the corrections to earlier closed
- * months that land in it, each with the cents it will always show.
+ * months that land in it, each with the cents it will always show. With `actual`, the month is
+ * closed on actual cost: true-up lines bring each app to its share of the imported invoice, so the
+ * units' totals add up to the invoice (plus any corrections landing in the month) to the cent.
  */
-export async function closeMonth(store: UsageStore, month: string, by: string, now = Date.now()): Promise<ClosedMonth> {
+export async function closeMonth(store: UsageStore, month: string, by: string, now = Date.now(), { actual }: { actual?: Unmatched } = {}): Promise<ClosedMonth> {
   if (month >= currentMonth(new Date(now))) throw new UserError(`${month} has not ended yet: it can be closed from ${nextMonth(month)}-01 (UTC)`);
   const closedMonths = await store.listClosedMonths();
   const already = closedMonths.find((c) => c.month === month);
   if (already) throw new UserError(`${month} is already closed (${when(already.closedAt)} by ${already.closedBy})`);
-  const [live, adjustments] = await Promise.all([liveLines(store, month), adjustmentsLandingIn(store, month, closedMonths)]);
+  const [live, adjustments, trueUp] = await Promise.all([
+    liveLines(store, month),
+    adjustmentsLandingIn(store, month, closedMonths),
+    actual ? trueUpLines(store, month, actual) : { lines: [] },
+  ]);
+  if (actual && (await store.listInvoiceLines(`${month}-01`, `${nextMonth(month)}-01`)).length === 0) {
+    throw new UserError(`no invoice is imported for ${month}: run chargeback invoice import first, or close it on list cost`);
+  }
   // Corrections to a month closed in one currency can only be booked in that currency.
   const other = closedMonths.find((c) => c.currency !== live.currency);
   if (other) throw new UserError(`months up to ${other.month} are closed in ${other.currency}: closing ${month} in ${live.currency} would leave their corrections unbooked; set CHARGEBACK_CURRENCY=${other.currency}`);
   const closed: ClosedMonth = { month, closedAt: now, closedBy: by, currency: live.currency, unpriced: live.unpriced };
   try {
-    await store.saveClosedMonth(closed, allocateLines([...live.lines, ...adjustments]), { month, action: "close", by, at: now, reason: "" });
+    await store.saveClosedMonth(closed, allocateLines([...live.lines, ...trueUp.lines, ...adjustments]), { month, action: "close", by, at: now, reason: "" });
   } catch (error) {
     // Two closes at once (a double click): the first wins, the second is told so.
     const winner = await store.getClosedMonth(month);

@@ -2,10 +2,10 @@ import { stringify } from "csv-stringify/sync";
 import { safeText } from "../exports/safeText";
 import { formatCents } from "../pricing/money";
 import type { UsageStore } from "../store/port";
-import type { Tokens } from "./statementLine";
+import type { StatementLine, Tokens } from "./statementLine";
 
 /** `cost` is what the unit is charged; `listCost` the same usage at list prices, before discounts. */
-export type StatementRow = { kind: "usage" | "adjustment"; forMonth: string; costCenter: string; appId: string; appName: string; model: string; cost: string; listCost: string; prices: string[]; reason: string } & Tokens;
+export type StatementRow = { kind: StatementLine["kind"]; forMonth: string; costCenter: string; appId: string; appName: string; model: string; cost: string; listCost: string; prices: string[]; reason: string } & Tokens;
 export type Statement = { month: string; businessUnit: string; currency: string; closedAt: string; closedBy: string; total: string; listTotal: string; lines: StatementRow[] };
 
 /** A business unit's frozen statement for a closed month, or null while the month is open. */

@@ -16,7 +16,8 @@ export function addTokens(into: Tokens, from: Tokens, sign = 1): void {
  * month. `businessUnit` and `costCenter` are "" while the app is not mapped.
  */
 export type StatementLine = {
-  kind: "usage" | "adjustment";
+  /** A true-up brings a line's app to its share of the Azure invoice when a month is closed on actual cost. */
+  kind: "usage" | "adjustment" | "trueup";
   forMonth: string;
   businessUnit: string;
   costCenter: string;

@@ -10,6 +10,7 @@ import type { BusinessUnitOwner } from "../org/businessUnitOwner";
 import type { OrgMapping } from "../org/orgMapping";
 import type { Deployment } from "../pricing/deployment";
 import type { RetailPriceItem } from "../pricing/retailPrice";
+import type { InvoiceImport, InvoiceLine } from "../invoice/invoiceLine";
 
 export type IncomingEvent = { id: string; source: string; event: UsageEvent };
 export type IncomingQuarantine = { id: string; source: string; raw: string; reason: string };
@@ -141,6 +142,16 @@ export interface UsageStore {
   /** Drops a month's frozen statement and logs why, in one transaction. */
   deleteClosedMonth(month: string, log: MonthLogEntry): Promise<void>;
   listMonthLog(): Promise<MonthLogEntry[]>;
+  /**
+   * Stores an export's lines in place of those of any earlier import with the same id (the same
+   * content) and of the imports it `supersedes`, in one transaction where the store has them;
+   * says whether it had been imported.
+   */
+  saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[], supersedes?: string[]): Promise<{ alreadyImported: boolean }>;
+  /** Every import's lines for the UTC days in [fromDay, toDay). */
+  listInvoiceLines(fromDay: string, toDay: string): Promise<InvoiceLine[]>;
+  /** Imports, oldest first. */
+  listInvoiceImports(): Promise<InvoiceImport[]>;
   recordDoctorRun(run: DoctorRun): Promise<void>;
   /** Replaces the consumer's last measured lag. */
   recordPipelineLag(lag: PipelineLag): Promise<void>;

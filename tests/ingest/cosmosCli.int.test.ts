@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { json, runCli, runCliAsync } from "../support/cli";
 import { TEST_KEY, useCosmosServer } from "../support/cosmosServer";
 import { seedEvent, v1Event } from "../support/ingest";
+import { DEPLOYMENTS, scenarioEvents, writeExports } from "../support/invoiceScenario";
 import { SNAPSHOT_FILES } from "../support/retailPrices";
 import { freshStore } from "../support/store";
 
@@ -54,6 +55,29 @@ describe("the chargeback CLI on CHARGEBACK_STORE=cosmos", () => {
     const quarantined = await onCosmos(["quarantine", "list", "--format", "json"]);
     expect(quarantined).toMatchObject([{ reason: "not valid JSON", source: `${events}:382` }]);
   }, 300_000); // some thirty CLI processes, each starting TypeScript
+
+  it("imports the invoice and reconciles it the same as on SQLite, and importing it again changes nothing", async () => {
+    const { dir, file: db } = freshStore();
+    const deployments = path.join(dir, "deployments.csv");
+    const events = path.join(dir, "events.ndjson");
+    fs.writeFileSync(deployments, DEPLOYMENTS);
+    fs.writeFileSync(events, `${scenarioEvents().join("\n")}\n`);
+    const { focus, classic } = writeExports(dir);
+    const env = { CHARGEBACK_STORE: "cosmos", CHARGEBACK_COSMOS_ENDPOINT: cosmos.endpoint(), CHARGEBACK_COSMOS_DATABASE: "cli-invoice", CHARGEBACK_COSMOS_KEY: TEST_KEY };
+    const onCosmos = async (args: string[]) => json<unknown>(await runCliAsync(args, { env }));
+    const onSqlite = async (args: string[]) => json<unknown>(runCli(args, { db }));
+    for (const run of [onSqlite, onCosmos]) {
+      await run(["prices", "import", ...SNAPSHOT_FILES]);
+      await run(["deployments", "import", deployments]);
+      await run(["ingest", events]);
+      expect(await run(["invoice", "import", focus, classic])).toMatchObject([{ counted: 11, lines: 10, alreadyImported: false }, { counted: 2, lines: 2, alreadyImported: false }]);
+    }
+    const reconciled = await onCosmos(["reconcile", "--month", "2026-11"]);
+    expect(reconciled).toEqual(await onSqlite(["reconcile", "--month", "2026-11"]));
+    expect(reconciled).toMatchObject({ total: { invoicedCost: "5.56", computedCost: "6.31", variance: "-0.75" } });
+    expect(await onCosmos(["invoice", "import", focus])).toMatchObject([{ alreadyImported: true }]);
+    expect(await onCosmos(["reconcile", "--month", "2026-11"])).toEqual(reconciled);
+  });
 
   it("refuses a key for an endpoint off loopback before touching anything", async () => {
     const result = await runCliAsync(["report", "--month", "2026-11"], {

@@ -15,9 +15,12 @@ export function registerMonthCommands(program: Command): void {
     .description("freeze a finished month's statement; later fixes to it are booked in the next open month")
     .argument("<month>", "YYYY-MM (UTC)")
     .option("--by <name>", "who closes it, for the month log", os.userInfo().username)
-    .action(async (raw: string, opts: { by: string }, command: Command) => {
-      const { month: m, by } = parseOptions(z.object({ month: Month, by: By }), { month: raw, by: opts.by });
-      printJson(await withStore(command, (store) => closeMonth(store, m, by), { mustExist: true }));
+    .option("--actual", "close on actual cost: true-up lines bring every app to its share of the imported invoice", false)
+    .option("--unmatched <cost center|pro-rata>", "with --actual: who carries invoiced cost no usage was charged on", "pro-rata")
+    .action(async (raw: string, opts: { by: string; actual: boolean; unmatched: string }, command: Command) => {
+      const { month: m, by, actual, unmatched } = parseOptions(z.object({ month: Month, by: By, actual: z.boolean(), unmatched: z.string().trim().min(1, "name a cost center, or pro-rata") }), { month: raw, ...opts });
+      const basis = actual ? { actual: unmatched === "pro-rata" ? ("pro-rata" as const) : { costCenter: unmatched } } : {};
+      printJson(await withStore(command, (store) => closeMonth(store, m, by, Date.now(), basis), { mustExist: true }));
     });
   month
     .command("reopen")

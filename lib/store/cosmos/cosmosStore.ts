@@ -15,6 +15,8 @@ import { createCosmosClient, type CosmosOptions } from "./cosmosClient";
 import { type Containers, ensureContainers, existingContainers } from "./containers";
 import * as dimensions from "./dimensions";
 import * as months from "./months";
+import * as invoices from "./invoices";
+import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
 import { listQuarantined, purgeQuarantined, saveQuarantineOutcome } from "./quarantine";
 import * as rollups from "./rollupReads";
 import { healRollups, purgeEvents, saveUsageBatch } from "./usageWriter";
@@ -93,6 +95,15 @@ export class CosmosStore implements UsageStore {
   }
   async listPriceSyncs(limit: number) {
     return dimensions.listPriceSyncs(await this.ready, limit);
+  }
+  async saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[], supersedes: string[] = []) {
+    return invoices.saveInvoiceImport(await this.ready, record, lines, supersedes);
+  }
+  async listInvoiceLines(fromDay: string, toDay: string) {
+    return invoices.listInvoiceLines(await this.ready, fromDay, toDay);
+  }
+  async listInvoiceImports() {
+    return invoices.listInvoiceImports(await this.ready);
   }
   async recordDoctorRun(run: DoctorRun) {
     return dimensions.recordDoctorRun(await this.ready, run);

@@ -18,13 +18,17 @@ import { openDatabase } from "./openDatabase";
 import { createPrismaClient } from "./prismaClient";
 import { upsertByKey } from "./upsertByKey";
 import { createUsageWriter } from "./usageWriter";
+import { createInvoiceWriter, listInvoiceImports, listInvoiceLines } from "./invoiceLines";
+import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
 
 export class SqliteStore implements UsageStore {
   private readonly writeUsage: ReturnType<typeof createUsageWriter>;
   private readonly prisma: PrismaClient;
+  private readonly writeInvoice: ReturnType<typeof createInvoiceWriter>;
 
   private constructor(private readonly db: Database.Database, file: string) {
     this.writeUsage = createUsageWriter(db);
+    this.writeInvoice = createInvoiceWriter(db);
     this.prisma = createPrismaClient(file);
   }
 
@@ -199,6 +203,18 @@ export class SqliteStore implements UsageStore {
 
   async listReservations() {
     return (await this.prisma.provisionedReservation.findMany({ orderBy: [{ deployment: "asc" }, { validFrom: "asc" }] })).map(toReservation);
+  }
+
+  async saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[], supersedes: string[] = []) {
+    return this.writeInvoice(record, lines, supersedes);
+  }
+
+  async listInvoiceLines(fromDay: string, toDay: string) {
+    return listInvoiceLines(this.db, fromDay, toDay);
+  }
+
+  async listInvoiceImports() {
+    return listInvoiceImports(this.db);
   }
 
   async recordDoctorRun({ at, ...report }: DoctorRun) {

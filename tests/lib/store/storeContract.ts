@@ -272,7 +272,45 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       ]);
     });
   });
+
+  describe(`${name} store: invoice lines`, () => {
+    it("replaces an import's lines with the same id, keeps other imports', and reads only the days asked for", async () => {
+      const store = await open();
+      expect(await store.saveInvoiceImport(IMPORT, [INVOICE_LINE, { ...INVOICE_LINE, day: "2026-12-01", tokens: 5n }])).toEqual({ alreadyImported: false });
+      expect(await store.saveInvoiceImport(IMPORT, [INVOICE_LINE, { ...INVOICE_LINE, day: "2026-12-01", tokens: 5n }])).toEqual({ alreadyImported: true });
+      const other = { ...IMPORT, id: "b".repeat(64), importedAt: 2000 };
+      const credit = { ...INVOICE_LINE, chargeCategory: "Credit", tokens: 0n, billedAtto: -(10n ** 17n), effectiveAtto: -(10n ** 17n) };
+      await store.saveInvoiceImport(other, [credit]);
+      expect(await store.listInvoiceLines("2026-11-01", "2026-12-01")).toEqual([credit, INVOICE_LINE]);
+      expect(await store.listInvoiceLines("2026-12-01", "2027-01-01")).toEqual([{ ...INVOICE_LINE, day: "2026-12-01", tokens: 5n }]);
+      expect(await store.listInvoiceImports()).toEqual([IMPORT, other]);
+
+      // A fuller export supersedes both: their records and lines go, in the same write.
+      const fuller = { ...IMPORT, id: "c".repeat(64), importedAt: 3000 };
+      await store.saveInvoiceImport(fuller, [{ ...INVOICE_LINE, tokens: 7n }], [IMPORT.id, other.id]);
+      expect(await store.listInvoiceImports()).toEqual([fuller]);
+      expect(await store.listInvoiceLines("2026-11-01", "2027-01-01")).toEqual([{ ...INVOICE_LINE, tokens: 7n }]);
+    });
+  });
 }
+
+const IMPORT = { id: "a".repeat(64), file: "focus.csv.gz", format: "focus" as const, rows: 10, counted: 3, skipped: { "not a token meter (audio or realtime meter)": 7 }, fromDay: "2026-11-03", toDay: "2026-12-01", resources: ["/subscriptions/s/resourcegroups/rg/providers/microsoft.cognitiveservices/accounts/aoai-east"], importedAt: 1000 };
+const INVOICE_LINE = {
+  day: "2026-11-03",
+  resourceId: "/subscriptions/s/resourcegroups/rg/providers/microsoft.cognitiveservices/accounts/aoai-east",
+  region: "eastus2",
+  meterName: "gpt-4o-0806-Inp-glbl",
+  modelId: "gpt-4o-2024-08-06",
+  sku: "global" as const,
+  batch: false,
+  kind: "input" as const,
+  chargeCategory: "Usage",
+  currency: "USD",
+  rows: 2,
+  tokens: 123_456_789_012n,
+  billedAtto: 308_641_972_530_000_000_000n,
+  effectiveAtto: 300_000_000_000_000_000_001n,
+};
 
 const sortBy = <T>(rows: T[], key: (r: T) => string) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 const dailyKey = (d: DailyUsage) => [d.day, d.appId, d.deployment, d.model, d.region, d.operation, d.tokenKinds].join("|");

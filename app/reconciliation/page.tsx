@@ -1,0 +1,20 @@
+import { forbidden } from "next/navigation";
+import { may } from "../../lib/auth/access";
+import { requireCaller } from "../../lib/auth/currentCaller";
+import { getReconciliation } from "../../lib/reconciliation/getReconciliation";
+import { getSharedStore } from "../../lib/store";
+import { monthParam } from "../_components/monthParam";
+import { ReconciliationPage } from "./ReconciliationPage";
+
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<{ month?: string }> };
+
+/** Finance and admins: the month's Azure bill beside our events (the CLI's `chargeback reconcile`). */
+export default async function Page({ searchParams }: Props) {
+  const { month: asked } = await searchParams;
+  const caller = await requireCaller(asked ? `/reconciliation?month=${encodeURIComponent(asked)}` : "/reconciliation");
+  if (!may(caller, "reconciliation:read")) forbidden();
+  const { month, invalidMonth } = monthParam(asked);
+  return <ReconciliationPage reconciliation={await getReconciliation(getSharedStore(), month)} invalidMonth={invalidMonth} />;
+}

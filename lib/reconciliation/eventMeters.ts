@@ -1,0 +1,56 @@
+import { loadChargedUsage, type ChargedUsage } from "../pricing/chargedUsage";
+import { METERS_OF_SKU, type Deployment } from "../pricing/deployment";
+import { loadCharges, type Charges } from "../pricing/loadCharges";
+import { splitByWeight } from "../pricing/money";
+import type { UsageStore } from "../store/port";
+import { addTo, addToDay, meterKey, type DayTotals, type MeterSide, type MeterTotals } from "./meterKey";
+
+export type EventMeters = { currency: string; byMeter: Map<string, MeterTotals>; byDay: Map<string, DayTotals>; unpricedTokens: Map<string, bigint> };
+export type MeterPart = { meter: MeterSide; tokens: bigint; atto: bigint; priced: boolean };
+export type ChargedMonthByMeter = { currency: string; rows: { row: ChargedUsage; parts: MeterPart[] }[] };
+
+/**
+ * Our side, charged exactly as the reports charge it (loadChargedUsage): each daily rollup split
+ * into its token kinds (uncached input, cached input, output), its cost split among them in
+ * proportion to their list cost, so the kinds add up to the report's cost to the 10^-18.
+ */
+export async function loadChargedByMeter(store: UsageStore, month: string): Promise<ChargedMonthByMeter> {
+  const [{ currency, rows }, charges, deployments] = await Promise.all([loadChargedUsage(store, month), loadCharges(store), store.listDeployments()]);
+  const byName = new Map(deployments.map((d) => [d.name, d]));
+  return { currency, rows: rows.map((row) => ({ row, parts: meterParts(row, byName.get(row.deployment === "" ? "*" : row.deployment), charges) })) };
+}
+
+function meterParts(row: ChargedUsage, deployment: Deployment | undefined, charges: Charges): MeterPart[] {
+  const meters = deployment ? METERS_OF_SKU[deployment.sku] : undefined;
+  const sku = !deployment ? "unconfigured" : meters ? `${meters.sku}${meters.batch ? " batch" : ""}` : "provisioned";
+  const region = deployment?.region || row.region;
+  const model = row.charge.priced ? row.charge.modelId : row.model || deployment?.model || "";
+  const priced = row.charge.priced;
+  if (row.operation === "provisioned capacity") return [{ meter: { region, model, sku, kind: "capacity" }, tokens: 0n, atto: row.charge.priced ? row.charge.atto : 0n, priced }];
+  const kinds = [
+    { kind: "input", tokens: row.promptTokens - row.cachedTokens, usage: { promptTokens: row.promptTokens - row.cachedTokens, cachedTokens: 0n, completionTokens: 0n } },
+    { kind: "cached", tokens: row.cachedTokens, usage: { promptTokens: row.cachedTokens, cachedTokens: row.cachedTokens, completionTokens: 0n } },
+    { kind: "output", tokens: row.completionTokens, usage: { promptTokens: 0n, cachedTokens: 0n, completionTokens: row.completionTokens } },
+  ].filter((k) => k.tokens > 0n);
+  const list = kinds.map((k) => {
+    const c = row.charge.priced ? charges.charge({ ...row, ...k.usage }) : null;
+    return c?.priced ? c.listAtto : 0n;
+  });
+  const atto = row.charge.priced ? splitByWeight(row.charge.atto, list) : kinds.map(() => 0n);
+  return kinds.map((k, i) => ({ meter: { region, model, sku, kind: k.kind }, tokens: k.tokens, atto: atto[i], priced }));
+}
+
+export async function loadEventMeters(store: UsageStore, month: string): Promise<EventMeters> {
+  const { currency, rows } = await loadChargedByMeter(store, month);
+  const byMeter = new Map<string, MeterTotals>();
+  const byDay = new Map<string, DayTotals>();
+  const unpricedTokens = new Map<string, bigint>();
+  for (const { row, parts } of rows) {
+    for (const p of parts) {
+      addTo(byMeter, p.meter, p.tokens, p.atto, row.deployment);
+      if (p.meter.kind !== "capacity") addToDay(byDay, row.day, p.tokens, p.atto);
+      if (!p.priced) unpricedTokens.set(meterKey(p.meter), (unpricedTokens.get(meterKey(p.meter)) ?? 0n) + p.tokens);
+    }
+  }
+  return { currency, byMeter, byDay, unpricedTokens };
+}

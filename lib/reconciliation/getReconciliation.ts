@@ -1,0 +1,120 @@
+import { monthDays } from "../reports/month";
+import { allocateCents, attoToCents, formatCents } from "../pricing/money";
+import type { UsageStore } from "../store/port";
+import { loadEventMeters } from "./eventMeters";
+import { sumInvoiceLines } from "./invoiceMeters";
+import { likelyCause } from "./likelyCause";
+import type { DayTotals, MeterTotals } from "./meterKey";
+
+export type ReconciliationRow = {
+  region: string;
+  model: string;
+  sku: string;
+  kind: string;
+  resources: string[];
+  deployments: string[];
+  invoiceTokens: number;
+  eventTokens: number;
+  invoicedCost: string;
+  computedCost: string;
+  variance: string;
+  variancePercent: string | null;
+  credits: string;
+  cause: string;
+};
+export type GapDay = { day: string; invoiceTokens: number; eventTokens: number; invoicedCost: string; computedCost: string; variance: string };
+export type Reconciliation = {
+  month: string;
+  currency: string;
+  rows: ReconciliationRow[];
+  total: { invoiceTokens: number; eventTokens: number; invoicedCost: string; computedCost: string; variance: string; variancePercent: string | null };
+  /** Days whose billed and gateway tokens differ by more than LARGE_GAP_PERCENT. */
+  gapDays: GapDay[];
+  /** Invoice rows in another currency than the reports', which cannot be compared. */
+  otherCurrencies: Record<string, number>;
+};
+
+export const LARGE_GAP_PERCENT = 5n;
+
+/**
+ * The month's bill beside our events, per region, model, deployment type and token kind. Each
+ * cost column is rounded to cents by largest remainder, so its rows add up to its total; the
+ * variance is invoiced minus computed, in cents, and its percent is of the computed cost.
+ */
+export async function getReconciliation(store: UsageStore, month: string): Promise<Reconciliation> {
+  const { from, to } = monthDays(month);
+  const [events, lines] = await Promise.all([loadEventMeters(store, month), store.listInvoiceLines(from, to)]);
+  const bill = sumInvoiceLines(lines, events.currency);
+  const keys = [...new Set([...bill.byMeter.keys(), ...events.byMeter.keys()])].sort();
+  const side = (k: string) => (bill.byMeter.get(k) ?? events.byMeter.get(k)) as MeterTotals;
+  const invoiced = allocateCents(keys.map((k) => bill.byMeter.get(k)?.atto ?? 0n));
+  const computed = allocateCents(keys.map((k) => events.byMeter.get(k)?.atto ?? 0n));
+  const rows = keys.map((k, i): ReconciliationRow => {
+    const b = bill.byMeter.get(k);
+    const e = events.byMeter.get(k);
+    const { region, model, sku, kind } = side(k);
+    const figures = {
+      sku,
+      invoiceTokens: b?.tokens ?? 0n,
+      eventTokens: e?.tokens ?? 0n,
+      invoiceAtto: b?.atto ?? 0n,
+      eventAtto: e?.atto ?? 0n,
+      creditAtto: bill.credits.get(k) ?? 0n,
+      unpricedTokens: events.unpricedTokens.get(k) ?? 0n,
+    };
+    return {
+      region,
+      model,
+      sku,
+      kind,
+      resources: [...(b?.names ?? [])].sort(),
+      deployments: [...(e?.names ?? [])].sort(),
+      invoiceTokens: Number(figures.invoiceTokens),
+      eventTokens: Number(figures.eventTokens),
+      ...money(invoiced[i], computed[i]),
+      credits: formatCents(attoToCents(figures.creditAtto)),
+      cause: likelyCause(figures),
+    };
+  });
+  const sum = (m: Map<string, { tokens: bigint; atto: bigint }>, f: "tokens" | "atto") => [...m.values()].reduce((a, t) => a + t[f], 0n);
+  return {
+    month,
+    currency: events.currency,
+    rows,
+    total: {
+      invoiceTokens: Number(sum(bill.byMeter, "tokens")),
+      eventTokens: Number(sum(events.byMeter, "tokens")),
+      ...money(invoiced.reduce((a, b) => a + b, 0n), computed.reduce((a, b) => a + b, 0n)),
+    },
+    gapDays: gapDays(bill.byDay, events.byDay),
+    otherCurrencies: bill.otherCurrencies,
+  };
+}
+
+function money(invoicedCents: bigint, computedCents: bigint) {
+  const variance = invoicedCents - computedCents;
+  return { invoicedCost: formatCents(invoicedCents), computedCost: formatCents(computedCents), variance: formatCents(variance), variancePercent: percentOf(variance, computedCents) };
+}
+
+/** One decimal, rounded half away from zero; none when there is nothing to compare against. */
+function percentOf(part: bigint, whole: bigint): string | null {
+  if (whole === 0n) return null;
+  const tenths = (part * 2000n) / whole;
+  const rounded = tenths >= 0n ? (tenths + 1n) / 2n : -((-tenths + 1n) / 2n);
+  const sign = rounded < 0n ? "-" : "";
+  const abs = rounded < 0n ? -rounded : rounded;
+  return `${sign}${abs / 10n}.${abs % 10n}`;
+}
+
+function gapDays(bill: Map<string, DayTotals>, events: Map<string, DayTotals>): GapDay[] {
+  const days = [...new Set([...bill.keys(), ...events.keys()])].sort();
+  return days.flatMap((day) => {
+    const b = bill.get(day) ?? { tokens: 0n, atto: 0n };
+    const e = events.get(day) ?? { tokens: 0n, atto: 0n };
+    const larger = b.tokens > e.tokens ? b.tokens : e.tokens;
+    const gap = b.tokens > e.tokens ? b.tokens - e.tokens : e.tokens - b.tokens;
+    if (gap * 100n <= larger * LARGE_GAP_PERCENT) return [];
+    const [invoicedCents, computedCents] = [attoToCents(b.atto), attoToCents(e.atto)];
+    return [{ day, invoiceTokens: Number(b.tokens), eventTokens: Number(e.tokens), invoicedCost: formatCents(invoicedCents), computedCost: formatCents(computedCents), variance: formatCents(invoicedCents - computedCents) }];
+  });
+}
