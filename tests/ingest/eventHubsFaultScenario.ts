@@ -116,7 +116,10 @@ describe(`two Event Hubs workers on one hub (${store}), one of them killed mid-s
       throw new Error(`${(error as Error).message}: ${(await usageTotals(store)).requests} stored; lag ${lag.stdout}\n${workers.map((w, i) => `--- worker ${i}\n${w.stderr().split("\n").slice(-15).join("\n")}`).join("\n")}`);
     });
     await waitFor(async () => json(await runCliAsync(["worker", "lag"], env)).every((p) => p.lag === 0), "every partition checkpointed to the end", 60_000);
-    const owners = await checkpointStore(azurite).listOwnership("127.0.0.1", hub.hubName, "$Default");
+    // The last restarted worker claims its share within a few balancing rounds; then both own partitions.
+    const ownership = () => checkpointStore(azurite).listOwnership("127.0.0.1", hub.hubName, "$Default");
+    await waitFor(async () => new Set((await ownership()).map((o) => o.ownerId)).size === 2, "both workers owning partitions", 30_000);
+    const owners = await ownership();
     for (const w of [steady, victim]) w.child.kill("SIGTERM");
     const [steadyExit, victimExit] = await Promise.all([steady.exited, victim.exited]);
     expect(steadyExit.code).toBe(0);
