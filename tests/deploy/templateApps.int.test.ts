@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadEventHubsConfig } from "../../lib/config/eventHubsConfig";
 import { loadConfig } from "../../lib/config/schema";
-import { runCliAsync } from "../support/cli";
+import { runCli } from "../support/cli";
 
 type Env = { name: string; value?: string; secretRef?: string };
 type App = { type: string; name: string; properties: { template: { containers: { command: string[]; args?: string[]; env: Env[] }[] } } };
@@ -26,7 +26,7 @@ const DEPLOYED: Record<string, string> = {
 describe("the template's worker container", () => {
   it("runs a worker command the CLI accepts: without the hub settings it names each one, not a usage error", async () => {
     expect(worker.command).toEqual(["node", "bin/chargeback.js"]);
-    const result = await runCliAsync([...(worker.args ?? []), "--max-wait-seconds", "1"], { env: { CHARGEBACK_EVENTHUB_NAMESPACE: "", CHARGEBACK_EVENTHUB_NAME: "" } });
+    const result = await runCli([...(worker.args ?? []), "--max-wait-seconds", "1"], { env: { CHARGEBACK_EVENTHUB_NAMESPACE: "", CHARGEBACK_EVENTHUB_NAME: "" } });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("CHARGEBACK_EVENTHUB_NAME");
     expect(result.stderr).not.toContain("error: option");

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { json, runCli, runCliAsync } from "../support/cli";
+import { json, runCli } from "../support/cli";
 import { TEST_KEY, useCosmosServer } from "../support/cosmosServer";
 import { seedEvent, v1Event } from "../support/ingest";
 import { DEPLOYMENTS, scenarioEvents, writeExports } from "../support/invoiceScenario";
@@ -28,11 +28,11 @@ describe("the chargeback CLI on CHARGEBACK_STORE=cosmos", () => {
     const events = write("events.ndjson", `${lines.join("\n")}\n`);
     const env = { CHARGEBACK_STORE: "cosmos", CHARGEBACK_COSMOS_ENDPOINT: cosmos.endpoint(), CHARGEBACK_COSMOS_DATABASE: "cli-e2e", CHARGEBACK_COSMOS_KEY: TEST_KEY };
     const onCosmos = async (args: string[]) => {
-      const result = await runCliAsync(args, { env });
+      const result = await runCli(args, { env });
       expect(result.stderr).toBe("");
       return json<unknown>(result);
     };
-    const onSqlite = (args: string[]) => json<unknown>(runCli(args, { db }));
+    const onSqlite = async (args: string[]) => json<unknown>(await runCli(args, { db }));
 
     for (const run of [onSqlite, onCosmos]) {
       expect(await run(["prices", "import", ...SNAPSHOT_FILES])).toMatchObject({ items: 4285, added: 4285 });
@@ -45,12 +45,12 @@ describe("the chargeback CLI on CHARGEBACK_STORE=cosmos", () => {
     for (const [month, by] of ["2026-10", "2026-11"].flatMap((m) => ["business-unit", "app", "model", "cost-center"].map((b) => [m, b]))) {
       const args = ["report", "--month", month, "--by", by];
       const fromCosmos = await onCosmos(args);
-      expect(fromCosmos).toEqual(onSqlite(args));
+      expect(fromCosmos).toEqual(await onSqlite(args));
       // 31 days × 24 h × 10 PTU × $1, shared by the two apps' tokens in the hours they used it.
       if (month === "2026-10" && by === "app") expect(fromCosmos).toMatchObject({ total: "7440.00", rows: [{ key: "app-1", cost: "3720.00" }], unmapped: { cost: "3720.00" } });
       if (month === "2026-11" && by === "business-unit") expect(fromCosmos).toMatchObject({ total: "1.16", rows: [{ key: "Retail", cost: "1.15", requests: 300 }, { key: "Ops", cost: "0.01", requests: 50, cachedTokens: 25_000 }] });
     }
-    const missing = await runCliAsync(["report", "--month", "2026-11"], { env: { ...env, CHARGEBACK_COSMOS_DATABASE: "nope" } });
+    const missing = await runCli(["report", "--month", "2026-11"], { env: { ...env, CHARGEBACK_COSMOS_DATABASE: "nope" } });
     expect(missing).toMatchObject({ status: 1, stdout: "", stderr: `chargeback: no Cosmos database nope at ${cosmos.endpoint()}: import or ingest something first, or check CHARGEBACK_COSMOS_DATABASE\n` });
     const quarantined = await onCosmos(["quarantine", "list", "--format", "json"]);
     expect(quarantined).toMatchObject([{ reason: "not valid JSON", source: `${events}:382` }]);
@@ -64,8 +64,8 @@ describe("the chargeback CLI on CHARGEBACK_STORE=cosmos", () => {
     fs.writeFileSync(events, `${scenarioEvents().join("\n")}\n`);
     const { focus, classic } = writeExports(dir);
     const env = { CHARGEBACK_STORE: "cosmos", CHARGEBACK_COSMOS_ENDPOINT: cosmos.endpoint(), CHARGEBACK_COSMOS_DATABASE: "cli-invoice", CHARGEBACK_COSMOS_KEY: TEST_KEY };
-    const onCosmos = async (args: string[]) => json<unknown>(await runCliAsync(args, { env }));
-    const onSqlite = async (args: string[]) => json<unknown>(runCli(args, { db }));
+    const onCosmos = async (args: string[]) => json<unknown>(await runCli(args, { env }));
+    const onSqlite = async (args: string[]) => json<unknown>(await runCli(args, { db }));
     for (const run of [onSqlite, onCosmos]) {
       await run(["prices", "import", ...SNAPSHOT_FILES]);
       await run(["deployments", "import", deployments]);
@@ -80,7 +80,7 @@ describe("the chargeback CLI on CHARGEBACK_STORE=cosmos", () => {
   });
 
   it("refuses a key for an endpoint off loopback before touching anything", async () => {
-    const result = await runCliAsync(["report", "--month", "2026-11"], {
+    const result = await runCli(["report", "--month", "2026-11"], {
       env: { CHARGEBACK_STORE: "cosmos", CHARGEBACK_COSMOS_ENDPOINT: "https://contoso.documents.azure.com:443/", CHARGEBACK_COSMOS_KEY: "abc" },
     });
     expect(result).toMatchObject({ status: 1, stdout: "" });

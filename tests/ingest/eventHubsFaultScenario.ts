@@ -6,7 +6,8 @@ import { startEventHubsStandIn, type EventHubsStandIn } from "../support/eventHu
 import { startDelayProxy } from "../support/delayProxy";
 import { checkpointStore, sendToPartitions, usageTotals } from "../support/hubEvents";
 import { seedEvent, v1Event } from "../support/ingest";
-import { hubEnv, runCliAsync, startCli, waitFor, workerStore, type RunningCli } from "../support/workerProcess";
+import { runCli } from "../support/cli";
+import { hubEnv, startCli, waitFor, workerStore, type RunningCli } from "../support/workerProcess";
 
 
 /** Half carry a request id, half (the seed policy's shape) are known only by partition and sequence number. */
@@ -112,10 +113,10 @@ describe(`two Event Hubs workers on one hub (${store}), one of them killed mid-s
     expect(Object.values(hub.counts()).reduce((a, b) => a + b, 0)).toBe(EVENTS);
 
     await waitFor(async () => (await usageTotals(store)).requests >= EVENTS, "all events in the store", 90_000).catch(async (error) => {
-      const lag = await runCliAsync(["worker", "lag"], env);
+      const lag = await runCli(["worker", "lag"], { env });
       throw new Error(`${(error as Error).message}: ${(await usageTotals(store)).requests} stored; lag ${lag.stdout}\n${workers.map((w, i) => `--- worker ${i}\n${w.stderr().split("\n").slice(-15).join("\n")}`).join("\n")}`);
     });
-    await waitFor(async () => json(await runCliAsync(["worker", "lag"], env)).every((p) => p.lag === 0), "every partition checkpointed to the end", 60_000);
+    await waitFor(async () => json(await runCli(["worker", "lag"], { env })).every((p) => p.lag === 0), "every partition checkpointed to the end", 60_000);
     // The last restarted worker claims its share within a few balancing rounds; then both own partitions.
     const ownership = () => checkpointStore(azurite).listOwnership("127.0.0.1", hub.hubName, "$Default");
     await waitFor(async () => new Set((await ownership()).map((o) => o.ownerId)).size === 2, "both workers owning partitions", 30_000);

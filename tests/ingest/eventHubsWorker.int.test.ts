@@ -10,7 +10,8 @@ import { startRetailPricesStandIn, type RetailPricesStandIn } from "../support/r
 import { startEventHubsStandIn, type EventHubsStandIn } from "../support/eventHubsStandIn";
 import { checkpointStore, sendToPartitions, usageTotals } from "../support/hubEvents";
 import { v1Event } from "../support/ingest";
-import { hubEnv, runCliAsync, startCli, waitFor, workerStore } from "../support/workerProcess";
+import { runCli } from "../support/cli";
+import { hubEnv, startCli, waitFor, workerStore } from "../support/workerProcess";
 
 const FIXTURES = path.resolve(__dirname, "..", "fixtures", "apim-events");
 const seedLines = fs.readFileSync(path.join(FIXTURES, "seed-policy-sample.ndjson"), "utf8").trim().split("\n");
@@ -74,7 +75,7 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
     expect(summary.partitionsClaimed).toEqual(["0", "1", "2", "3"]);
 
     expect(await usageTotals(store)).toMatchObject({ requests: ACCEPTED, totalTokens: TOKENS });
-    const report = json<{ rows: unknown[]; unmapped: { requests: number } }>(await runCliAsync(["report", "--month", "2026-11", "--by", "app"], target.env));
+    const report = json<{ rows: unknown[]; unmapped: { requests: number } }>(await runCli(["report", "--month", "2026-11", "--by", "app"], { env: target.env }));
     expect(report.unmapped.requests).toBe(3 + 20); // the 2026-11 seed events (one of them twice) and the v1 events
 
     const quarantined = await store.listQuarantined("all");
@@ -83,7 +84,7 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
     const checkpoints = await checkpointStore(azurite).listCheckpoints("127.0.0.1", hub.hubName, "$Default");
     expect(Object.fromEntries(checkpoints.map((c) => [c.partitionId, c.sequenceNumber]))).toEqual({ "0": 3, "1": 10, "2": 10, "3": 0 });
 
-    const lag = await runCliAsync(["worker", "lag"], env());
+    const lag = await runCli(["worker", "lag"], { env: env() });
     expect(lag.stderr).toBe("");
     expect(lag.status).toBe(0);
     expect(JSON.parse(lag.stdout)).toEqual(
@@ -93,13 +94,13 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
 
   it("adds nothing when every event is delivered again (checkpoints lost), and resumes from the checkpoint otherwise", async () => {
     await sendToPartitions(hub, { "3": [{ body: Buffer.from(seedLines[2]) }] });
-    const lagBefore = json<{ partitionId: string; lag: number }[]>(await runCliAsync(["worker", "lag"], env()));
+    const lagBefore = json<{ partitionId: string; lag: number }[]>(await runCli(["worker", "lag"], { env: env() }));
     expect(lagBefore.map((p) => p.lag)).toEqual([0, 0, 0, 1]);
 
     // From the checkpoints: only the new event.
     const resumed = startCli(["worker", "--source", "eventhubs", "--max-wait-seconds", "1"], env());
     await waitFor(async () => (await usageTotals(store)).requests === ACCEPTED + 1, "the new event");
-    await waitFor(async () => json<{ lag: number }[]>(await runCliAsync(["worker", "lag"], env())).every((p) => p.lag === 0), "no lag");
+    await waitFor(async () => json<{ lag: number }[]>(await runCli(["worker", "lag"], { env: env() })).every((p) => p.lag === 0), "no lag");
     resumed.child.kill("SIGTERM");
     expect((await resumed.exited).code).toBe(0);
     expect(JSON.parse(resumed.stdout().trim())).toMatchObject({ accepted: 1, duplicates: 0, quarantined: 0 });
@@ -111,7 +112,7 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
     expect(await container.listCheckpoints("127.0.0.1", hub.hubName, "$Default")).toEqual([]);
     const again = startCli(["worker", "--source", "eventhubs", "--max-batch-size", "7", "--max-wait-seconds", "1"], env());
     await waitFor(async () => (await container.listCheckpoints("127.0.0.1", hub.hubName, "$Default")).length === 4, "checkpoints again");
-    await waitFor(async () => json<{ lag: number }[]>(await runCliAsync(["worker", "lag"], env())).every((p) => p.lag === 0), "no lag");
+    await waitFor(async () => json<{ lag: number }[]>(await runCli(["worker", "lag"], { env: env() })).every((p) => p.lag === 0), "no lag");
     again.child.kill("SIGTERM");
     expect((await again.exited).code).toBe(0);
     expect(JSON.parse(again.stdout().trim())).toMatchObject({ accepted: 0, duplicates: 28, quarantined: 0 }); // every event in the hub

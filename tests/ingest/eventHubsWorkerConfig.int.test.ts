@@ -28,23 +28,23 @@ describe("chargeback worker --source eventhubs with a bad configuration", () => 
       ["chargeback: CHARGEBACK_EVENTHUB_NAMESPACE must be the fully qualified namespace, e.g. myhub.servicebus.windows.net (no scheme, no path)"],
     ],
     ["a checkpoint connection string without its container", { ...HUB, CHARGEBACK_CHECKPOINT_CONTAINER: "" }, ["chargeback: CHARGEBACK_CHECKPOINT_CONTAINER is missing: the blob container for checkpoints (with CHARGEBACK_CHECKPOINT_CONNECTION_STRING)"]],
-  ])("%s: one line per setting, exit 1, no stack trace, nothing opened", (_, env, lines) => {
+  ])("%s: one line per setting, exit 1, no stack trace, nothing opened", async (_, env, lines) => {
     const db = path.join(freshStore().dir, "never-created.db");
-    const result = runCli(["worker", "--source", "eventhubs", "--db", `file:${db}`], { env });
+    const result = await runCli(["worker", "--source", "eventhubs", "--db", `file:${db}`], { env });
     expect(result.stderr).toBe(lines.map((l) => `${l}\n`).join(""));
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("");
     expect(fs.existsSync(db)).toBe(false);
   });
 
-  it("names a bad option as it is typed", () => {
-    const result = runCli(["worker", "--source", "eventhubs", "--max-batch-size", "0"], { env: HUB });
+  it("names a bad option as it is typed", async () => {
+    const result = await runCli(["worker", "--source", "eventhubs", "--max-batch-size", "0"], { env: HUB });
     expect(result.stderr).toBe("chargeback: --max-batch-size: must be at least 1\n");
     expect(result.status).toBe(1);
   });
 
-  it("worker lag checks the same settings", () => {
-    const result = runCli(["worker", "lag"], { env: { ...HUB, CHARGEBACK_EVENTHUB_NAME: "" } });
+  it("worker lag checks the same settings", async () => {
+    const result = await runCli(["worker", "lag"], { env: { ...HUB, CHARGEBACK_EVENTHUB_NAME: "" } });
     expect(result.stderr).toBe("chargeback: CHARGEBACK_EVENTHUB_NAME is missing: the event hub to read\n");
     expect(result.status).toBe(1);
   });

@@ -7,7 +7,6 @@ import { openStore } from "../../lib/store";
 import type { UsageStore } from "../../lib/store/port";
 import { SqliteStore } from "../../lib/store/sqlite/sqliteStore";
 import type { Azurite } from "./azurite";
-import type { CliResult } from "./cli";
 import type { EventHubsStandIn } from "./eventHubsStandIn";
 
 const BIN = path.resolve(__dirname, "..", "..", "bin", "chargeback.js");
@@ -80,13 +79,6 @@ export function startCli(args: string[], env: Record<string, string>): RunningCl
     }
   };
   return { child, stdout: () => out, stderr: () => err, exited, waitForStderr };
-}
-
-/** Runs a short command (e.g. `worker lag`) to completion without blocking the test process. */
-export async function runCliAsync(args: string[], env: Record<string, string>): Promise<CliResult> {
-  const run = startCli(args, env);
-  const { code } = await run.exited;
-  return { status: code, stdout: run.stdout(), stderr: run.stderr() };
 }
 
 export async function waitFor(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 60_000): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type ArmStandIn, startArmStandIn } from "../../support/armStandIn";
-import { runCliAsync } from "../../support/cli";
+import { runCli } from "../../support/cli";
 import { ingestLines, v1Event } from "../../support/ingest";
 import { freshStore } from "../../support/store";
 
@@ -32,7 +32,7 @@ describe("chargeback completeness", () => {
     const { store, file: db } = freshStore();
     await ingestLines(store, [...events("app-1", "2026-11-02", 3), ...events("app-1", "2026-11-03", 1), ...events("app-3", "2026-11-04", 1)]);
     server = await startArmStandIn({ "/v1/workspaces/ws-1/query": ANSWER });
-    const result = await runCliAsync(["completeness", "--month", "2026-11", "--workspace", "ws-1"], { db, env: { CHARGEBACK_LOGS_URL: server.url, NODE_EXTRA_CA_CERTS: server.caFile } });
+    const result = await runCli(["completeness", "--month", "2026-11", "--workspace", "ws-1"], { db, env: { CHARGEBACK_LOGS_URL: server.url, NODE_EXTRA_CA_CERTS: server.caFile } });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(3);
     expect(JSON.parse(result.stdout)).toEqual({
@@ -52,7 +52,7 @@ describe("chargeback completeness", () => {
   it("says in one line when the logs cannot be queried", async () => {
     const { file: db } = freshStore();
     server = await startArmStandIn({}, { "/v1/workspaces/ws-1/query": { status: 403, body: { error: { code: "InsufficientAccessError", message: "The provided credentials have insufficient access." } } } });
-    const result = await runCliAsync(["completeness", "--month", "2026-11", "--workspace", "ws-1"], { db, env: { CHARGEBACK_LOGS_URL: server.url, NODE_EXTRA_CA_CERTS: server.caFile } });
+    const result = await runCli(["completeness", "--month", "2026-11", "--workspace", "ws-1"], { db, env: { CHARGEBACK_LOGS_URL: server.url, NODE_EXTRA_CA_CERTS: server.caFile } });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^chargeback: Azure Monitor Logs query failed: [^\n]*insufficient access[^\n]*\n$/);
   });

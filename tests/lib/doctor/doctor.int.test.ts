@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DoctorReport } from "../../../lib/doctor/resources";
-import { runCliAsync } from "../../support/cli";
+import { runCli } from "../../support/cli";
 import { startArmStandIn, type ArmFailures, type ArmResponses, type ArmStandIn } from "../../support/armStandIn";
 import { freshStore } from "../../support/store";
 
@@ -25,7 +25,7 @@ afterEach(async () => {
 
 async function doctor(responses: ArmResponses, extra: string[] = [], db?: string, failures: ArmFailures = {}) {
   arm = await startArmStandIn(responses, failures);
-  const result = await runCliAsync(["doctor", "--subscription", RECORDED.subscriptionId, "--resource-group", RECORDED.resourceGroup, ...extra], {
+  const result = await runCli(["doctor", "--subscription", RECORDED.subscriptionId, "--resource-group", RECORDED.resourceGroup, ...extra], {
     db,
     env: { CHARGEBACK_ARM_URL: arm.url, NODE_EXTRA_CA_CERTS: arm.caFile },
   });

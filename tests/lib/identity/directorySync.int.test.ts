@@ -63,7 +63,7 @@ describe("the app directory from Microsoft Graph", () => {
     const bin = path.resolve(__dirname, "..", "..", "..", "bin", "chargeback.js");
     const { stdout } = await promisify(execFile)(process.execPath, [bin, "apps", "sync", "--db", `file:${file}`], { env: { ...process.env, CHARGEBACK_GRAPH_URL: graph.url } });
     expect(JSON.parse(stdout)).toEqual({ apps: 1, checked: 1, found: 1, unknown: 0, notReached: 0 });
-    const away = runCli(["apps", "sync", "--refresh-hours", "0"], { db: file, env: { CHARGEBACK_GRAPH_URL: "http://127.0.0.1:9/" } });
+    const away = await runCli(["apps", "sync", "--refresh-hours", "0"], { db: file, env: { CHARGEBACK_GRAPH_URL: "http://127.0.0.1:9/" } });
     expect(away.status).toBe(1);
     expect(away.stderr).toMatch(/^chargeback: Microsoft Graph at http:\/\/127\.0\.0\.1:9\/ did not answer \(.+\); nothing changed, names fill in at the next sync\n$/);
   });
