@@ -2,6 +2,7 @@ import { parseCents } from "../../lib/pricing/money";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
 import { percentChange } from "../../lib/reports/projection";
+import { isMarkupLine } from "../../lib/statements/markup";
 import { appHref } from "./unitHref";
 
 /** A unit's apps this month beside last month, with each one's share of the unit's total. */
@@ -29,7 +30,7 @@ export function AppComparisonTable({ current, previous }: { current: ChargebackR
           const share = total === 0n ? "—" : `${(Number((parseCents(row.cost) * 1000n) / total) / 10).toFixed(1)}%`;
           return (
             <tr key={row.key} data-testid="app-row">
-              <th scope="row"><a href={appHref(row.key, current.month)}>{row.name}</a></th>
+              <th scope="row">{isMarkupLine(row.key) ? row.name : <a href={appHref(row.key, current.month)}>{row.name}</a>}</th>
               <td className="num" data-testid="app-cost">{money(row.cost)}</td>
               <td className="num">{share}</td>
               <td className="num">{last === undefined ? "—" : money(last)}</td>

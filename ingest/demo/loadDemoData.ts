@@ -6,6 +6,7 @@ import { importOrgMappings } from "../../lib/org/importOrgMappings";
 import { importDeployments } from "../../lib/pricing/importDeployments";
 import { importReservations } from "../../lib/pricing/importReservations";
 import { importRetailPrices, parseRetailPricePage } from "../../lib/pricing/importRetailPrices";
+import { importMarkups } from "../../lib/statements/importMarkups";
 import type { UsageStore } from "../../lib/store/port";
 import { ingestNdjson } from "../ingestNdjson";
 import { demoHistory } from "./demoEvents";
@@ -36,6 +37,9 @@ export async function loadDemoData(store: UsageStore, dir: string, now = Date.no
   // A small reservation, so the demo shows provisioned capacity shared among the apps that use it.
   const reservations = `deployment,units,price,per,validFrom,idle\ngpt-41-ptu,1,0.1,hour,${new Date(from).toISOString().slice(0, 10)},share\n`;
   await importReservations(store, write("reservations.csv", reservations), "reservations.csv");
+  // The platform team recovers its own cost: a markup line on every unit's statement.
+  const markups = `businessUnit,kind,amount,validFrom,label\n*,percent,2,${new Date(from).toISOString().slice(0, 10)},Platform team cost recovery\n`;
+  await importMarkups(store, write("markups.csv", markups), "markups.csv");
   const lines = [...demoHistory(seededRandom(7), apps, from, now, perDay)];
   if (lines.length === 0) return emptySummary();
   write("events.ndjson", `${lines.join("\n")}\n`);

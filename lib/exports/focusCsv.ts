@@ -37,9 +37,10 @@ function focusRow(month: string, currency: string, l: CostedLine): Record<(typeo
   return {
     AvailabilityZone: null, BilledCost: cost, BillingAccountId: "chargeback", BillingAccountName: "Chargeback internal recharge", BillingAccountType: "Internal",
     BillingCurrency: currency, BillingPeriodEnd: iso(billing.to), BillingPeriodStart: iso(billing.from), CapacityReservationId: null, CapacityReservationStatus: null,
-    ChargeCategory: l.kind === "trueup" ? "Adjustment" : "Usage", ChargeClass: l.kind === "adjustment" ? "Correction" : null,
-    ChargeDescription: safeText(l.kind === "trueup" ? `${l.appName}: ${l.reason}` : `${l.model} tokens used by ${l.appName}${l.kind === "adjustment" ? ` (correction: ${l.reason})` : ""}`),
-    ChargeFrequency: "Usage-Based", ChargePeriodEnd: iso(charge.to), ChargePeriodStart: iso(charge.from),
+    // A markup is neither usage nor a purchase from Microsoft: FOCUS files it as an adjustment.
+    ChargeCategory: l.kind === "trueup" || l.kind === "markup" ? "Adjustment" : "Usage", ChargeClass: l.kind === "adjustment" ? "Correction" : null,
+    ChargeDescription: safeText(l.kind === "trueup" || l.kind === "markup" ? `${l.appName}: ${l.reason}` : `${l.model} tokens used by ${l.appName}${l.kind === "adjustment" ? ` (correction: ${l.reason})` : ""}`),
+    ChargeFrequency: l.kind === "markup" && l.appId.startsWith("platform-fee:") ? "Recurring" : "Usage-Based", ChargePeriodEnd: iso(charge.to), ChargePeriodStart: iso(charge.from),
     CommitmentDiscountCategory: null, CommitmentDiscountId: null, CommitmentDiscountName: null, CommitmentDiscountQuantity: null,
     CommitmentDiscountStatus: null, CommitmentDiscountType: null, CommitmentDiscountUnit: null,
     // Negotiated discounts are contract terms: contracted and effective cost are after them.

@@ -15,6 +15,9 @@ export function attoPerToken(price: string, unitTokens: number): bigint {
   return BigInt(atto.toFixed(0));
 }
 
+/** An exact decimal amount of money ("1250.50") in atto-units. */
+export const amountToAtto = (amount: string): bigint => attoPerToken(amount, 1);
+
 /** Rounds half away from zero, once, at presentation. */
 export function attoToCents(atto: bigint): bigint {
   const half = ATTO_PER_CENT / 2n;

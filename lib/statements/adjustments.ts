@@ -54,7 +54,8 @@ async function adjustmentsFor(store: UsageStore, forMonth: string, month: string
 
 function reasonFor(delta: StatementLine, appModelTokenChange: number, month: string): string {
   const what =
-    appModelTokenChange !== 0 ? "usage recorded after the close"
+    delta.model === "markup" ? "markup or the usage it is computed on changed after the close"
+    : appModelTokenChange !== 0 ? "usage recorded after the close"
     : delta.tokens.totalTokens !== 0 ? "app mapping changed after the close"
     : delta.listAtto !== 0n ? "price changed after the close"
     : "discount changed after the close";

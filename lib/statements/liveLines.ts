@@ -4,6 +4,7 @@ import { idleCapacityName } from "../pricing/reservation";
 import { formatAtto } from "../pricing/money";
 import type { Price } from "../pricing/priceBook";
 import type { UsageStore } from "../store/port";
+import { markupLines } from "./markupLines";
 import { lineKey, noTokens, type StatementLine, type UnpricedUsage } from "./statementLine";
 
 export type LiveMonth = { lines: StatementLine[]; unpriced: UnpricedUsage[]; currency: string };
@@ -13,10 +14,11 @@ const describePrice = (p: Price) => `${p.meterName} at ${formatAtto(p.atto)} per
 
 /**
  * A month's usage as statement lines, priced per day at the rates then in effect and attributed
- * by the mapping then in effect. Usage that cannot be priced is counted by unit and reason.
+ * by the mapping then in effect, with the markups of the month. Usage that cannot be priced is
+ * counted by unit and reason.
  */
 export async function liveLines(store: UsageStore, month: string): Promise<LiveMonth> {
-  const [{ rows, currency }, mappings, apps] = await Promise.all([loadChargedUsage(store, month), store.listOrgMappings(), store.listApps()]);
+  const [{ rows, currency }, mappings, apps, markups] = await Promise.all([loadChargedUsage(store, month), store.listOrgMappings(), store.listApps(), store.listMarkups()]);
   const org = new OrgDirectory(mappings);
   const appNames = new Map(apps.map((a) => [a.appId, a.displayName]));
   const lines = new Map<string, StatementLine & { priceSet: Set<Price> }>();
@@ -50,9 +52,7 @@ export async function liveLines(store: UsageStore, month: string): Promise<LiveM
     line.tokens.completionTokens += Number(u.completionTokens);
     line.tokens.totalTokens += Number(u.totalTokens);
   }
-  return {
-    lines: [...lines.values()].map(({ priceSet, ...line }) => ({ ...line, prices: [...new Set([...priceSet].map(describePrice))].sort() })),
-    unpriced: [...unpriced.values()],
-    currency,
-  };
+  const usage = [...lines.values()].map(({ priceSet, ...line }) => ({ ...line, prices: [...new Set([...priceSet].map(describePrice))].sort() }));
+  const markup = markupLines(usage, markups, month, currency);
+  return { lines: [...usage, ...markup.lines], unpriced: [...unpriced.values(), ...markup.unpriced], currency };
 }

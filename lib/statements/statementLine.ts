@@ -16,8 +16,11 @@ export function addTokens(into: Tokens, from: Tokens, sign = 1): void {
  * month. `businessUnit` and `costCenter` are "" while the app is not mapped.
  */
 export type StatementLine = {
-  /** A true-up brings a line's app to its share of the Azure invoice when a month is closed on actual cost. */
-  kind: "usage" | "adjustment" | "trueup";
+  /**
+   * A true-up brings a line's app to its share of the Azure invoice when a month is closed on
+   * actual cost; a markup is cost recovery on top of usage (lib/statements/markup.ts).
+   */
+  kind: "usage" | "adjustment" | "trueup" | "markup";
   forMonth: string;
   businessUnit: string;
   costCenter: string;

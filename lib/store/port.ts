@@ -5,6 +5,7 @@ import type { IngestKey } from "../intake/ingestKey";
 import type { Discount } from "../pricing/discount";
 import type { DoctorReport } from "../doctor/resources";
 import type { Reservation } from "../pricing/reservation";
+import type { Markup } from "../statements/markup";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../statements/statementLine";
 import type { BusinessUnitOwner } from "../org/businessUnitOwner";
 import type { OrgMapping } from "../org/orgMapping";
@@ -108,6 +109,9 @@ export interface UsageStore {
   /** Adds new (deployment, validFrom) reservations and updates changed ones, audited like mappings. */
   saveReservations(reservations: Reservation[], audit?: AuditContext): Promise<UpsertSummary>;
   listReservations(): Promise<Reservation[]>;
+  /** Upserts by business unit, kind and validFrom. */
+  saveMarkups(markups: Markup[], audit?: AuditContext): Promise<UpsertSummary>;
+  listMarkups(): Promise<Markup[]>;
   /** Changes whenever prices, deployments or reservations do: lets a built price book be reused until then. */
   getPricingVersion(): Promise<string>;
   listRetailPrices(): Promise<RetailPriceItem[]>;

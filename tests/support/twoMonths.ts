@@ -17,6 +17,11 @@ export const events = (appId: string, day: string, n: number, tag = "") =>
 /** A priced store: Retail (app-1) and Marketing (app-2) with October usage and a little of November. */
 export async function octoberAndNovember() {
   const { store } = freshStore();
+  return seedOctoberAndNovember(store);
+}
+
+/** Fills a fresh store as `octoberAndNovember` does, for a test that also needs its file. */
+export async function seedOctoberAndNovember<S extends ReturnType<typeof freshStore>["store"]>(store: S): Promise<S> {
   await importRetailPrices(store, snapshotItems());
   await importDeployments(store, DEPLOYMENTS, "deployments.csv");
   await importOrgMappings(store, ORG, "org.csv");

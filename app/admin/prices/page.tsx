@@ -22,13 +22,14 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
   const q = ((await searchParams).q ?? "").trim().toLowerCase().slice(0, 100);
   const store = getSharedStore();
   const month = currentMonth();
-  const [pricer, now, before, freshness, discounts, reservations] = await Promise.all([
+  const [pricer, now, before, freshness, discounts, reservations, markups] = await Promise.all([
     loadPricer(store),
     getChargebackReport(store, month, "business-unit"),
     getChargebackReport(store, previousMonth(month), "business-unit"),
     priceFreshness(store),
     store.listDiscounts(),
     store.listReservations(),
+    store.listMarkups(),
   ]);
   const day = (at: number) => new Date(at).toISOString().replace("T", " ").slice(0, 16);
   const entries = pricer.book
@@ -80,6 +81,22 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
             <tr key={`${r.deployment}|${r.validFrom}`} data-testid="reservation-row">
               <th scope="row">{r.deployment}</th><td className="num">{r.units}</td><td className="num">{r.price} {r.currency} per {r.per}</td><td className="num">{r.outputWeight}</td>
               <td>{r.idle === "share" ? "shared by the month's users" : `booked to ${idleCapacityAppId(r.deployment)}`}</td><td>{r.validFrom}</td><td>{r.validTo ?? "open"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table>
+        <caption>Markups and platform fees (chargeback markups import), each its own statement line</caption>
+        <thead><tr><th scope="col">Business unit</th><th scope="col">Line</th><th scope="col" className="num">Amount</th><th scope="col">Carried by</th><th scope="col">From</th><th scope="col">Until</th></tr></thead>
+        <tbody>
+          {markups.length === 0 && <tr><td colSpan={6}>None: statements charge usage only.</td></tr>}
+          {markups.map((m) => (
+            <tr key={`${m.businessUnit}|${m.kind}|${m.validFrom}`} data-testid="markup-row">
+              <th scope="row">{m.businessUnit === "*" ? "every unit" : m.businessUnit}</th>
+              <td>{m.label || (m.kind === "percent" ? "Platform markup" : "Platform fee")}</td>
+              <td className="num">{m.kind === "percent" ? `${m.amount}% of usage cost` : `${m.amount} ${m.currency} a month`}</td>
+              <td>{m.kind === "percent" ? "each cost center, on its usage" : m.costCenter || "the units' cost centers, by usage cost"}</td>
+              <td>{m.validFrom}</td><td>{m.validTo ?? "open"}</td>
             </tr>
           ))}
         </tbody>

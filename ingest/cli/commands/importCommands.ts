@@ -6,6 +6,7 @@ import { importReservations } from "../../../lib/pricing/importReservations";
 import { importRetailPrices, parseRetailPricePage } from "../../../lib/pricing/importRetailPrices";
 import { RETAIL_PRICES_URL } from "../../../lib/pricing/retailPricesApi";
 import { syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
+import { importMarkups } from "../../../lib/statements/importMarkups";
 import { z } from "zod";
 import { cliAudit, printJson, readText, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
@@ -69,6 +70,22 @@ export function registerImportCommands(program: Command): void {
     .description("print the reservations as JSON lines")
     .action(async (_opts, command: Command) => {
       for (const r of await withStore(command, (store) => store.listReservations(), { mustExist: true })) printJson(r);
+    });
+
+  const markups = program.command("markups").description("cost-recovery markups and platform fees, each its own statement line");
+  markups
+    .command("import")
+    .description("import markups from CSV: businessUnit (or * for every unit),kind (percent|fee),amount,validFrom[,validTo,currency,costCenter,label]; dates are the 1st of a month")
+    .argument("<file>", "CSV file")
+    .action(async (file: string, _opts, command: Command) => {
+      const csv = readText(file);
+      printJson(await withStore(command, (store) => importMarkups(store, csv, file, cliAudit("markups.import", `chargeback markups import ${file}`))));
+    });
+  markups
+    .command("list")
+    .description("print the markups as JSON lines")
+    .action(async (_opts, command: Command) => {
+      for (const m of await withStore(command, (store) => store.listMarkups(), { mustExist: true })) printJson(m);
     });
 
   program

@@ -2,6 +2,7 @@ import type { CosmosClient } from "@azure/cosmos";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
+import type { Markup } from "../../statements/markup";
 import type { Reservation } from "../../pricing/reservation";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
@@ -116,6 +117,12 @@ export class CosmosStore implements UsageStore {
   }
   async getLastDoctorRun() {
     return dimensions.getLastDoctorRun(await this.ready);
+  }
+  async saveMarkups(markups: Markup[], audit?: AuditContext) {
+    return dimensions.saveMarkups(await this.ready, markups, audit);
+  }
+  async listMarkups() {
+    return dimensions.listMarkups(await this.ready);
   }
   async saveDiscounts(discounts: Discount[], audit?: AuditContext) {
     return dimensions.saveDiscounts(await this.ready, discounts, audit);

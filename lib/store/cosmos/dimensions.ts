@@ -1,6 +1,7 @@
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
+import { markupKey, type Markup } from "../../statements/markup";
 import type { Reservation } from "../../pricing/reservation";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
@@ -72,6 +73,14 @@ export const saveDiscounts = (c: Containers, discounts: Discount[], audit?: Audi
   });
 
 export const listDiscounts = async (c: Containers) => (await listValues<Discount>(c, "discount")).sort(by((d) => d.family, (d) => d.validFrom));
+
+export const saveMarkups = (c: Containers, markups: Markup[], audit?: AuditContext) =>
+  upsertByKey(c, "markup", markups, markupKey, audit && {
+    context: audit,
+    entries: ({ created, updated }) => [...created.map((m) => [`markup ${m.businessUnit}`, null, m] as const), ...updated.map((u) => [`markup ${u.after.businessUnit}`, u.before, u.after] as const)],
+  });
+
+export const listMarkups = async (c: Containers) => (await listValues<Markup>(c, "markup")).sort(by((m) => m.businessUnit, (m) => m.kind, (m) => m.validFrom));
 
 export const saveReservations = (c: Containers, reservations: Reservation[], audit?: AuditContext) =>
   upsertByKey(c, "reservation", reservations, (r) => `${r.deployment}|${r.validFrom}`, audit && {

@@ -95,7 +95,7 @@ export const toClosedMonth = (r: ClosedMonthRow): ClosedMonth => ({
 });
 
 export const toCostedLine = (r: StatementLineRow): CostedLine => ({
-  kind: r.kind === "adjustment" || r.kind === "trueup" ? r.kind : "usage",
+  kind: r.kind === "adjustment" || r.kind === "trueup" || r.kind === "markup" ? r.kind : "usage",
   forMonth: r.forMonth,
   businessUnit: r.businessUnit,
   costCenter: r.costCenter,

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
+import { markupKey, type Markup } from "../../statements/markup";
 import type { Reservation } from "../../pricing/reservation";
 import type { DoctorReport } from "../../doctor/resources";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
@@ -184,6 +185,25 @@ export class SqliteStore implements UsageStore {
 
   async listDiscounts() {
     return (await this.prisma.discount.findMany({ orderBy: [{ family: "asc" }, { validFrom: "asc" }] })).map((d) => ({ family: d.family, percent: d.percent, validFrom: d.validFrom, validTo: d.validTo }));
+  }
+
+  async saveMarkups(markups: Markup[], audit?: AuditContext) {
+    const existing = await this.listMarkups();
+    return upsertByKey(
+      this.prisma,
+      existing,
+      markups,
+      (m) => markupKey(m),
+      {
+        create: (tx, rows) => tx.markup.createMany({ data: rows }),
+        update: (tx, m) => tx.markup.update({ where: { businessUnit_kind_validFrom: { businessUnit: m.businessUnit, kind: m.kind, validFrom: m.validFrom } }, data: m }),
+      },
+      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((m) => [`markup ${m.businessUnit}`, null, m] as const), ...updated.map((u) => [`markup ${u.after.businessUnit}`, u.before, u.after] as const)])),
+    );
+  }
+
+  async listMarkups() {
+    return (await this.prisma.markup.findMany({ orderBy: [{ businessUnit: "asc" }, { kind: "asc" }, { validFrom: "asc" }] })).map((m) => ({ ...m, kind: m.kind as Markup["kind"] }));
   }
 
   async saveReservations(reservations: Reservation[], audit?: AuditContext) {

@@ -187,6 +187,20 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       ]);
     });
 
+    it("upserts markups by unit, kind and start, with summaries, audit and order", async () => {
+      const store = await open();
+      const fee = { businessUnit: "Retail", kind: "fee" as const, amount: "500", currency: "USD", costCenter: "CC-1", label: "", validFrom: "2026-09-01", validTo: null };
+      const pct = { businessUnit: "*", kind: "percent" as const, amount: "5", currency: "", costCenter: "", label: "Platform team", validFrom: "2026-09-01", validTo: "2026-10-01" };
+      expect(await store.saveMarkups([fee, pct], AUDIT("markups.import", 30))).toEqual({ added: 2, changed: 0, unchanged: 0 });
+      expect(await store.saveMarkups([{ ...fee, amount: "750.50" }, pct], AUDIT("markups.import", 31))).toEqual({ added: 0, changed: 1, unchanged: 1 });
+      expect(await store.listMarkups()).toEqual([pct, { ...fee, amount: "750.50" }]);
+      expect((await store.listAudit(10)).map((e) => [e.at, e.subject, e.before === null])).toEqual([
+        [31, "markup Retail", false],
+        [30, "markup *", true],
+        [30, "markup Retail", true],
+      ]);
+    });
+
     it("records price syncs, newest first", async () => {
       const store = await open();
       for (const at of [1, 2, 3]) await store.recordPriceSync({ at, ok: at !== 2, items: at * 10, detail: `run ${at}` });

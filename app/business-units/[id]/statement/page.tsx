@@ -62,7 +62,7 @@ export default async function StatementPage({ params, searchParams }: Props) {
               <th scope="row">
                 {l.appName}
                 {l.kind === "adjustment" && <span className="hint"> adjustment for {l.forMonth}: {l.reason}</span>}
-                {l.kind === "trueup" && <span className="hint"> {l.reason}</span>}
+                {(l.kind === "trueup" || l.kind === "markup") && <span className="hint"> {l.reason}</span>}
               </th>
               <td>{l.model}<span className="hint">{l.prices.join("; ")}</span></td>
               <td className="num">{formatCount(l.requests)}</td>
