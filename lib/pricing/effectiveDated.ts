@@ -1,3 +1,6 @@
+import { describe } from "../csv/validateRows";
+import { UserError } from "../errors";
+
 /** Something in effect from validFrom (inclusive) to validTo (exclusive, null = open-ended), UTC days. */
 export type EffectiveDated = { validFrom: string; validTo: string | null };
 
@@ -16,4 +19,15 @@ export function findOverlaps<T extends EffectiveDated>(items: readonly T[], grou
     }
   }
   return problems;
+}
+
+/**
+ * Refuses an import whose items, applied over the stored ones by key, would leave two in effect on
+ * the same day in one group: the whole import, with every overlap named.
+ */
+export function refuseOverlapsAfter<T>(stored: readonly T[], incoming: readonly T[], keyOf: (t: T) => string, overlapsOf: (all: T[]) => string[], what: string): void {
+  const merged = new Map(stored.map((t) => [keyOf(t), t]));
+  for (const t of incoming) merged.set(keyOf(t), t);
+  const overlaps = overlapsOf([...merged.values()]);
+  if (overlaps.length > 0) throw new UserError(describe(overlaps, what));
 }

@@ -3,6 +3,7 @@ import { describe, validateRows } from "../csv/validateRows";
 import { UserError } from "../errors";
 import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
 import { isProvisioned } from "./deployment";
+import { refuseOverlapsAfter } from "./effectiveDated";
 import { reportCurrency } from "./loadPricer";
 import { findReservationOverlaps, Reservation } from "./reservation";
 
@@ -26,9 +27,6 @@ export async function importReservations(store: UsageStore, csv: string, file: s
     return isProvisioned(deployment.sku) ? [] : [`${r.deployment}: is ${deployment.sku}, only provisioned deployments are reserved`];
   });
   if (problems.length > 0) throw new UserError(describe(problems, "reservation that cannot apply"));
-  const merged = new Map((await store.listReservations()).map((r) => [`${r.deployment}|${r.validFrom}`, r]));
-  for (const r of reservations) merged.set(`${r.deployment}|${r.validFrom}`, r);
-  const overlaps = findReservationOverlaps([...merged.values()]);
-  if (overlaps.length > 0) throw new UserError(describe(overlaps, "overlapping reservation"));
+  refuseOverlapsAfter(await store.listReservations(), reservations, (r) => `${r.deployment}|${r.validFrom}`, findReservationOverlaps, "overlapping reservation");
   return store.saveReservations(reservations, audit);
 }

@@ -1,6 +1,6 @@
 import { readCsv } from "../csv/readCsv";
-import { describe, validateRows } from "../csv/validateRows";
-import { UserError } from "../errors";
+import { validateRows } from "../csv/validateRows";
+import { refuseOverlapsAfter } from "../pricing/effectiveDated";
 import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
 import { findMarkupOverlaps, Markup, markupKey } from "./markup";
 
@@ -12,9 +12,6 @@ export const MARKUP_COLUMNS = { required: ["businessUnit", "kind", "amount", "va
  */
 export async function importMarkups(store: UsageStore, csv: string, file: string, audit?: AuditContext): Promise<UpsertSummary> {
   const markups = validateRows(readCsv(csv, file, MARKUP_COLUMNS.required, MARKUP_COLUMNS.optional), Markup, file);
-  const merged = new Map((await store.listMarkups()).map((m) => [markupKey(m), m]));
-  for (const m of markups) merged.set(markupKey(m), m);
-  const overlaps = findMarkupOverlaps([...merged.values()]);
-  if (overlaps.length > 0) throw new UserError(describe(overlaps, "overlapping markup"));
+  refuseOverlapsAfter(await store.listMarkups(), markups, markupKey, findMarkupOverlaps, "overlapping markup");
   return store.saveMarkups(markups, audit);
 }
