@@ -42,7 +42,12 @@ test("finance closes last month, the figures freeze, and each unit's statement m
   expect(total.cost).toBe(unitCost);
   const lineCents = rows.reduce((sum, r) => sum + BigInt(r.cost.replace(".", "")), 0n);
   expect(lineCents).toBe(BigInt(unitCost.replace(".", "")));
-  expect(rows.every((r) => r.businessUnit === UNIT_A && r.prices !== "")).toBe(true);
+  expect(rows.every((r) => r.businessUnit === UNIT_A && (r.kind === "markup" || r.prices !== ""))).toBe(true);
+  // The demo platform team's 2% markup is its own line per cost center, never inside the usage lines.
+  const markups = rows.filter((r) => r.kind === "markup");
+  expect(markups.length).toBeGreaterThan(0);
+  expect(markups.every((r) => r.appName === "Platform team cost recovery" && r.requests === "0" && r.reason.startsWith("2% of usage cost"))).toBe(true);
+  await expect(page.getByTestId("statement-line").filter({ hasText: "Platform team cost recovery" }).first()).toContainText("2% of usage cost, every business unit");
 });
 
 test("reopening needs a reason, and the month's figures are live again", async ({ page }) => {
