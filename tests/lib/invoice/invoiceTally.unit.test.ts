@@ -58,7 +58,7 @@ describe("reading an export row", () => {
 
 describe("export headers", () => {
   it("refuses a FOCUS file missing columns or with columns FOCUS does not have, naming them", () => {
-    expect(() => readHeader(FOCUS.filter((c) => c !== "EffectiveCost" && c !== "x_SkuMeterName"), "a.csv")).toThrow("a.csv: not a FOCUS export we read (missing EffectiveCost, x_SkuMeterName); nothing imported");
+    expect(() => readHeader(FOCUS.filter((c) => c !== "EffectiveCost" && c !== "x_SkuMeterName"), "a.csv")).toThrow("a.csv: not a FOCUS export we read (missing EffectiveCost, x_SkuMeterName or SkuMeter); nothing imported");
     expect(() => readHeader([...FOCUS, "CostCenter"], "b.csv")).toThrow("b.csv: not a FOCUS export we read (unknown CostCenter); nothing imported");
   });
 
