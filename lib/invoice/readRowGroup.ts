@@ -39,7 +39,7 @@ const SKIPPED_CATEGORIES: Record<string, string> = {
 };
 // An export repeats a few categories and a few hundred meter names over millions of rows (most
 // of them other services than Azure OpenAI): each distinct cell is read once.
-// Cells are slices of the parser's chunk of text (a megabyte): what is kept is copied, or one cell
+// Cells are slices of the parser's chunk of text (64 KiB): what is kept is copied, or one cell
 // would keep its whole chunk alive.
 const own = (cell: string): string => Buffer.from(cell, "utf8").toString("utf8");
 const categories = new Map<string, string | null>();
