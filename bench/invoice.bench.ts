@@ -55,13 +55,14 @@ async function rawLimit(file: string): Promise<number> {
 }
 
 /** The import as a user runs it; GNU time reports the process's peak resident set. */
-function cliImport(file: string, db: string): { rate: number; peakMb: number; summary: string } {
+function cliImport(file: string, db: string): { rate: number; peakMb: number; cpuSeconds: number; summary: string } {
   const started = process.hrtime.bigint();
-  const result = spawnSync("/usr/bin/time", ["-f", "maxrss_kb=%M", process.execPath, path.join(root, "bin", "chargeback.js"), "invoice", "import", file, "--db", `file:${db}`], { encoding: "utf8" });
+  const result = spawnSync("/usr/bin/time", ["-f", "maxrss_kb=%M cpu_s=%U+%S", process.execPath, path.join(root, "bin", "chargeback.js"), "invoice", "import", file, "--db", `file:${db}`], { encoding: "utf8" });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`chargeback invoice import failed: ${result.stderr}`);
   const kb = Number(/maxrss_kb=(\d+)/.exec(result.stderr)?.[1]);
-  return { rate: N / seconds, peakMb: kb / 1024, summary: result.stdout.trim() };
+  const [user, system] = (/cpu_s=([\d.]+)\+([\d.]+)/.exec(result.stderr) ?? []).slice(1).map(Number);
+  return { rate: N / seconds, peakMb: kb / 1024, cpuSeconds: user + system, summary: result.stdout.trim() };
 }
 
 async function main() {
@@ -79,7 +80,7 @@ async function main() {
     const run = cliImport(file, await pricedStore("invoice.db"));
     const kind = file.endsWith(".gz") ? "gzip'd" : "plain ";
     console.log(`${kind} raw limit  (read${file.endsWith(".gz") ? " + gunzip" : ""} + split lines, no CSV):      ${fmt(raw)} rows/s`);
-    console.log(`${kind} chargeback invoice import (whole CLI run, start-up included): ${fmt(run.rate)} rows/s  (${((run.rate / raw) * 100).toFixed(0)}% of raw), peak memory ${run.peakMb.toFixed(0)} MB`);
+    console.log(`${kind} chargeback invoice import (whole CLI run, start-up included): ${fmt(run.rate)} rows/s  (${((run.rate / raw) * 100).toFixed(0)}% of raw), peak memory ${run.peakMb.toFixed(0)} MB, ${run.cpuSeconds.toFixed(1)} CPU-seconds`);
     met &&= run.rate >= TARGET_ROWS_PER_SECOND && run.peakMb < TARGET_PEAK_MB;
     if (file === exportFile) console.log(`  summary: ${run.summary.slice(0, 300)}`);
   }
