@@ -5,52 +5,73 @@ import type { InvoiceFormat } from "./invoiceLine";
 export type Field = "day" | "chargeCategory" | "billed" | "effective" | "quantity" | "unit" | "pricingQuantity" | "pricingUnit" | "resourceId" | "region" | "meterName" | "currency";
 export type FieldIndex = Record<Field, number>;
 
-// FOCUS 1.0, 1.1 and 1.2 columns (focus.finops.org; Microsoft's FocusCost 1.0, 1.0r2 and
-// 1.2-preview datasets). Providers' own columns must start with "x_" (FOCUS 1.0, section 2.1),
-// so any other column name is not FOCUS.
+// The columns of Microsoft's FOCUS cost and usage export, as Microsoft Learn lists them in "FOCUS
+// cost and usage details file schema" (learn.microsoft.com/azure/cost-management-billing/dataset-schema/cost-usage-details-focus):
+// version 1.0 (also 1.0r2, which only writes seconds in its dates) and 1.2-preview, which adds the
+// nine marked. Other columns there start with "x_", the prefix FOCUS reserves for providers' own
+// columns (Microsoft adds some in each version), so any "x_" column is taken too.
 const FOCUS_COLUMNS = new Set([
-  "AvailabilityZone", "BilledCost", "BillingAccountId", "BillingAccountName", "BillingAccountType", "BillingCurrency",
-  "BillingPeriodEnd", "BillingPeriodStart", "CapacityReservationId", "CapacityReservationStatus", "ChargeCategory",
-  "ChargeClass", "ChargeDescription", "ChargeFrequency", "ChargePeriodEnd", "ChargePeriodStart",
-  "CommitmentDiscountCategory", "CommitmentDiscountId", "CommitmentDiscountName", "CommitmentDiscountQuantity",
-  "CommitmentDiscountStatus", "CommitmentDiscountType", "CommitmentDiscountUnit", "ConsumedQuantity", "ConsumedUnit",
-  "ContractedCost", "ContractedUnitPrice", "EffectiveCost", "InvoiceId", "InvoiceIssuerName", "ListCost", "ListUnitPrice",
-  "PricingCategory", "PricingCurrency", "PricingCurrencyContractedUnitPrice", "PricingCurrencyEffectiveCost",
-  "PricingCurrencyListUnitPrice", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "RegionId",
-  "RegionName", "ResourceId", "ResourceName", "ResourceType", "ServiceCategory", "ServiceName", "ServiceSubcategory",
-  "SkuId", "SkuMeter", "SkuPriceDetails", "SkuPriceId", "SubAccountId", "SubAccountName", "SubAccountType", "Tags",
+  "BilledCost", "BillingAccountId", "BillingAccountName", "BillingAccountType", "BillingCurrency", "BillingPeriodEnd",
+  "BillingPeriodStart", "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargeFrequency", "ChargePeriodEnd",
+  "ChargePeriodStart", "CommitmentDiscountCategory", "CommitmentDiscountId", "CommitmentDiscountName", "CommitmentDiscountStatus",
+  "CommitmentDiscountType", "ConsumedQuantity", "ConsumedUnit", "ContractedCost", "ContractedUnitPrice", "EffectiveCost",
+  "InvoiceIssuerName", "ListCost", "ListUnitPrice", "PricingCategory", "PricingQuantity", "PricingUnit", "ProviderName",
+  "PublisherName", "RegionId", "RegionName", "ResourceId", "ResourceName", "ResourceType", "ServiceCategory", "ServiceName",
+  "SkuId", "SkuPriceId", "SubAccountId", "SubAccountName", "SubAccountType", "Tags",
+  // 1.2-preview
+  "CapacityReservationId", "CapacityReservationStatus", "CommitmentDiscountQuantity", "CommitmentDiscountUnit", "InvoiceId",
+  "PricingCurrency", "ServiceSubcategory", "SkuMeter", "SkuPriceDetails",
 ]);
-const FOCUS_FIELDS: Record<Field, string> = {
+const FOCUS_FIELDS: Record<Field, string | string[]> = {
   day: "ChargePeriodStart", chargeCategory: "ChargeCategory", billed: "BilledCost", effective: "EffectiveCost",
   quantity: "ConsumedQuantity", unit: "ConsumedUnit", pricingQuantity: "PricingQuantity", pricingUnit: "PricingUnit",
-  resourceId: "ResourceId", region: "RegionId", meterName: "x_SkuMeterName", currency: "BillingCurrency",
+  resourceId: "ResourceId", region: "RegionId",
+  // 1.2-preview renames x_SkuMeterName to SkuMeter and keeps the old column, deprecated, beside it.
+  meterName: ["x_SkuMeterName", "SkuMeter"],
+  currency: "BillingCurrency",
 };
 
-// The classic actual and amortized cost details (EA and MCA, versions 2021-10-01 and
-// 2023-12-01-preview of learn.microsoft.com/azure/cost-management-billing/dataset-schema).
-// EA files capitalise the same names (Date, MeterName), so they are compared in lower case.
-const CLASSIC_COLUMNS = new Set(
-  [
-    "invoiceId", "previousInvoiceId", "billingAccountId", "billingAccountName", "billingProfileId", "billingProfileName",
-    "invoiceSectionId", "invoiceSectionName", "resellerName", "resellerMpnId", "costCenter", "billingPeriodEndDate",
-    "billingPeriodStartDate", "servicePeriodEndDate", "servicePeriodStartDate", "date", "serviceFamily", "productOrderId",
-    "productOrderName", "consumedService", "meterId", "meterName", "meterCategory", "meterSubCategory", "meterRegion",
-    "productId", "product", "productName", "subscriptionId", "subscriptionName", "publisherType", "publisherId",
-    "publisherName", "resourceGroupName", "resourceGroup", "resourceId", "resourceName", "resourceLocation", "location",
-    "effectivePrice", "quantity", "unitOfMeasure", "chargeType", "billingCurrency", "billingCurrencyCode", "pricingCurrency",
-    "pricingCurrencyCode", "costInBillingCurrency", "costInPricingCurrency", "costInUsd", "paygCostInBillingCurrency",
-    "paygCostInUsd", "exchangeRatePricingToBilling", "exchangeRateDate", "isAzureCreditEligible", "serviceInfo1",
-    "serviceInfo2", "additionalInfo", "tags", "payGPrice", "frequency", "term", "reservationId", "reservationName",
-    "pricingModel", "unitPrice", "marketPrice", "benefitId", "benefitName", "provider", "accountName", "accountOwnerId",
-    "accountId", "billingPeriod", "costAllocationRuleName", "departmentName", "offerId", "partNumber", "planName", "cost",
-    "partnerTenantId", "partnerName", "customerTenantId", "customerName", "partnerEarnedCreditRate",
-    "partnerEarnedCreditApplied", "resellerMpnId", "roundingAdjustment", "costInBillingCurrencyAfterRounding",
-  ].map((c) => c.toLowerCase()),
-);
+// The columns of the classic cost and usage details export, actual or amortized (the same
+// columns), as Microsoft Learn lists them under dataset-schema/ (learn.microsoft.com/azure/cost-management-billing/dataset-schema/…):
+// - "Enterprise Agreement cost and usage details file schema" (cost-usage-details-ea): versions
+//   2021-10-01 and 2023-12-01-preview (the same 55 columns in another order) and 2024-08-01 (two more);
+// - "Microsoft Customer Agreement cost and usage details file schema" (cost-usage-details-mca):
+//   versions 2021-10-01 and 2023-12-01-preview (the same 65 columns);
+// - "Microsoft Partner Agreement (MPA) cost and usage details file schema" (cost-usage-details-mca-partner):
+//   version 2023-12-01-preview, the MCA columns but costAllocationRuleName, and six partner ones.
+// EA files capitalise the names (MeterName), MCA files mostly not (meterName): compared in lower case.
+const EA_COLUMNS = [
+  "InvoiceSectionName", "AccountName", "AccountOwnerId", "SubscriptionId", "SubscriptionName", "ResourceGroup", "ResourceLocation",
+  "Date", "ProductName", "MeterCategory", "MeterSubCategory", "MeterId", "MeterName", "MeterRegion", "UnitOfMeasure", "Quantity",
+  "EffectivePrice", "CostInBillingCurrency", "CostCenter", "ConsumedService", "ResourceId", "Tags", "OfferId", "AdditionalInfo",
+  "ServiceInfo1", "ServiceInfo2", "ResourceName", "ReservationId", "ReservationName", "UnitPrice", "ProductOrderId",
+  "ProductOrderName", "Term", "PublisherType", "PublisherName", "ChargeType", "Frequency", "PricingModel", "AvailabilityZone",
+  "BillingAccountId", "BillingAccountName", "BillingCurrencyCode", "BillingPeriodStartDate", "BillingPeriodEndDate",
+  "BillingProfileId", "BillingProfileName", "InvoiceSectionId", "IsAzureCreditEligible", "PartNumber", "PayGPrice", "PlanName",
+  "ServiceFamily", "CostAllocationRuleName", "benefitId", "benefitName",
+  // 2024-08-01
+  "AccountId", "ResourceLocationNormalized",
+];
+const MCA_COLUMNS = [
+  "invoiceId", "previousInvoiceId", "billingAccountId", "billingAccountName", "billingProfileId", "billingProfileName",
+  "invoiceSectionId", "invoiceSectionName", "resellerName", "resellerMpnId", "costCenter", "billingPeriodEndDate",
+  "billingPeriodStartDate", "servicePeriodEndDate", "servicePeriodStartDate", "date", "serviceFamily", "productOrderId",
+  "productOrderName", "consumedService", "meterId", "meterName", "meterCategory", "meterSubCategory", "meterRegion", "ProductId",
+  "ProductName", "SubscriptionId", "subscriptionName", "publisherType", "publisherId", "publisherName", "resourceGroupName",
+  "ResourceId", "resourceLocation", "location", "effectivePrice", "quantity", "unitOfMeasure", "chargeType", "billingCurrency",
+  "pricingCurrency", "costInBillingCurrency", "costInPricingCurrency", "costInUsd", "paygCostInBillingCurrency", "paygCostInUsd",
+  "exchangeRatePricingToBilling", "exchangeRateDate", "isAzureCreditEligible", "serviceInfo1", "serviceInfo2", "additionalInfo",
+  "tags", "PayGPrice", "frequency", "term", "reservationId", "reservationName", "pricingModel", "unitPrice", "costAllocationRuleName",
+  "benefitId", "benefitName", "provider",
+];
+const MPA_COLUMNS = ["partnerTenantId", "partnerName", "customerTenantId", "customerName", "partnerEarnedCreditRate", "partnerEarnedCreditApplied"];
+const CLASSIC_COLUMNS = new Set([...EA_COLUMNS, ...MCA_COLUMNS, ...MPA_COLUMNS].map((c) => c.toLowerCase()));
 const CLASSIC_FIELDS: Record<Field, string | string[]> = {
   day: "date", chargeCategory: "chargeType", billed: "costInBillingCurrency", effective: "costInBillingCurrency",
   quantity: "quantity", unit: "unitOfMeasure", pricingQuantity: "quantity", pricingUnit: "unitOfMeasure",
-  resourceId: "resourceId", region: "resourceLocation", meterName: "meterName", currency: ["billingCurrency", "billingCurrencyCode"],
+  resourceId: "resourceId", region: "resourceLocation", meterName: "meterName",
+  // EA files name it BillingCurrencyCode, MCA and MPA files billingCurrency.
+  currency: ["billingCurrency", "billingCurrencyCode"],
 };
 
 /**

@@ -1,14 +1,14 @@
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import fs from "node:fs";
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { pipeline, Transform, type Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
-import { parse } from "csv-parse";
+import Papa from "papaparse";
 import { UserError } from "../errors";
 import type { UsageStore } from "../store/port";
 import { readHeader, type FieldIndex } from "./exportColumns";
-import type { InvoiceFormat, InvoiceImport, InvoiceLine } from "./invoiceLine";
-import { readInvoiceRow } from "./readInvoiceRow";
+import type { InvoiceFormat, InvoiceImport } from "./invoiceLine";
+import { InvoiceTally } from "./invoiceTally";
 import { supersededImports } from "./supersededImports";
 
 export type ImportOptions = {
@@ -23,6 +23,8 @@ export type ImportOptions = {
 export type ImportSummary = { file: string; id: string; format: InvoiceFormat; rows: number; counted: number; skipped: Record<string, number>; lines: number; alreadyImported: boolean; superseded: string[] };
 
 const GZIP_MAGIC = [0x1f, 0x8b];
+/** Bytes read (and inflated) at a time: a larger chunk outlives the young generation while it is parsed, and the heap grows by hundreds of megabytes of garbage (measured: 1 MiB 575 MB peak, 64 KiB 292 MB). */
+const CHUNK_BYTES = 1 << 16;
 
 /**
  * Streams one export (CSV or gzip'd CSV) into lines summed per day, resource, meter, charge
@@ -32,63 +34,35 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 export async function importInvoiceFile(store: UsageStore, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const resources = (options.resources ?? []).map((r) => r.toLowerCase());
   const hash = createHash("sha256");
-  const lines = new Map<string, InvoiceLine>();
-  const skipped: Record<string, number> = {};
   let header: { format: InvoiceFormat; fields: FieldIndex } | undefined;
-  let rows = 0;
-  let counted = 0;
+  let tally: InvoiceTally | undefined;
 
   const gzipped = await startsWith(file, GZIP_MAGIC);
-  const hashing = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
-  const source = fs.createReadStream(file);
-  const add = (cells: string[]): null => {
-    if (!header) {
-      header = readHeader(cells, file);
-      return null;
+  const source = fs.createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  const addRows = (rows: string[][]) => {
+    for (const cells of rows) {
+      if (tally) tally.add(cells);
+      else {
+        header = readHeader(cells, file);
+        tally = new InvoiceTally(header.fields, resources);
+      }
     }
-    // Progress is read off the file stream: a "data" listener would switch it to flowing mode and defeat back-pressure.
-    if (++rows % 10_000 === 0) options.onProgress?.(source.bytesRead);
-    const reading = readInvoiceRow(cells, header.fields, resources);
-    if ("skipped" in reading) {
-      skipped[reading.skipped] = (skipped[reading.skipped] ?? 0) + 1;
-      return null;
-    }
-    counted++;
-    const r = reading.row;
-    const key = `${r.day}|${r.resourceId}|${r.meterName}|${r.chargeCategory}|${r.currency}`;
-    const line = lines.get(key);
-    if (line) {
-      line.rows++;
-      line.tokens += r.tokens;
-      line.billedAtto += r.billedAtto;
-      line.effectiveAtto += r.effectiveAtto;
-    } else {
-      const { meter, ...rest } = r;
-      lines.set(key, { ...rest, modelId: meter.modelId, sku: meter.sku, batch: meter.batch, kind: meter.kind, rows: 1 });
-    }
-    return null;
-  };
-  // Rows are summed as the parser reads them (on_record) and none is passed on: handing millions
-  // of records one by one to a consumer costs more than reading them.
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, on_record: add });
-  const drain = async function* (records: AsyncIterable<unknown>) {
-    for await (const _ of records); // nothing comes: every record was summed above
+    // Progress counts the file's own bytes (compressed ones for a gzip'd file), as the bar's total does.
+    options.onProgress?.(source.bytesRead);
   };
   try {
-    await (gzipped ? pipeline(source, createGunzip(), hashing, parser, drain) : pipeline(source, hashing, parser, drain));
+    const text = gzipped ? pipeline(source, createGunzip({ chunkSize: CHUNK_BYTES }), textOf(hash), ignore) : pipeline(source, textOf(hash), ignore);
+    await parseCsv(text, addRows);
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(`${file}: ${(error as Error).message}; nothing imported`);
   }
-  if (!header) throw new UserError(`${file}: empty file (no header row); nothing imported`);
+  if (!header || !tally) throw new UserError(`${file}: empty file (no header row); nothing imported`);
   options.onProgress?.(source.bytesRead);
+  const { rows, counted, skipped } = tally;
+  const lines = tally.lines();
 
-  const days = [...lines.values()].map((l) => l.day).sort();
+  const days = lines.map((l) => l.day).sort();
   const record: InvoiceImport = {
     id: hash.digest("hex"),
     file,
@@ -98,12 +72,12 @@ export async function importInvoiceFile(store: UsageStore, file: string, options
     skipped,
     fromDay: days[0] ?? "",
     toDay: days.at(-1) ?? "",
-    resources: [...new Set([...lines.values()].map((l) => l.resourceId))].sort(),
+    resources: [...new Set(lines.map((l) => l.resourceId))].sort(),
     importedAt: options.now ?? Date.now(),
   };
   const superseded = options.supersede ? supersededImports(record, await store.listInvoiceImports()) : [];
-  const { alreadyImported } = await store.saveInvoiceImport(record, [...lines.values()], superseded);
-  return { file, id: record.id, format: record.format, rows, counted, skipped, lines: lines.size, alreadyImported, superseded };
+  const { alreadyImported } = await store.saveInvoiceImport(record, lines, superseded);
+  return { file, id: record.id, format: record.format, rows, counted, skipped, lines: lines.length, alreadyImported, superseded };
 }
 
 async function startsWith(file: string, magic: number[]): Promise<boolean> {
@@ -116,4 +90,64 @@ async function startsWith(file: string, magic: number[]): Promise<boolean> {
   } finally {
     await handle.close();
   }
+}
+
+// The pipeline's errors reach the parser through the last stream, which they destroy.
+const ignore = () => {};
+
+/**
+ * The CSV text of the file's bytes, hashed as they pass (the import's id is the hash of the CSV,
+ * compressed or not): UTF-8 decoded across chunk boundaries, without a byte-order mark.
+ */
+function textOf(hash: Hash): Transform {
+  const decoder = new StringDecoder("utf8");
+  let first = true;
+  return new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      let text = decoder.write(chunk);
+      if (first && text !== "") {
+        first = false;
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      }
+      done(null, text === "" ? undefined : text);
+    },
+    flush(done) {
+      const rest = decoder.end();
+      done(null, rest === "" ? undefined : rest);
+    },
+  });
+}
+
+/**
+ * Streams the text through Papa Parse, handing each parsed chunk of rows to `onRows` as it comes
+ * (Papa Parse reads about four times as fast as csv-parse here). Parsing is synchronous per chunk,
+ * so the stream never runs ahead of it. A malformed quote fails the whole file.
+ */
+function parseCsv(text: Readable, onRows: (rows: string[][]) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = 0;
+    const fail = (error: unknown) => {
+      reject(error);
+      text.destroy();
+    };
+    text.on("error", fail);
+    Papa.parse<string[]>(text, {
+      delimiter: ",",
+      skipEmptyLines: true,
+      chunk: ({ data, errors }, parser) => {
+        try {
+          if (errors.length > 0) throw new Error(`${errors[0].message} (row ${seen + (errors[0].row ?? 0) + 1})`);
+          onRows(data);
+          seen += data.length;
+        } catch (error) {
+          fail(error);
+          parser.abort();
+        }
+      },
+      complete: () => resolve(),
+      error: fail,
+    });
+  });
 }

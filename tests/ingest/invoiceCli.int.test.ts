@@ -61,7 +61,7 @@ describe("chargeback invoice import and reconcile", () => {
     const result = await runCli(["invoice", "import", bad], { db });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(ONE_LINE_ERROR);
-    expect(result.stderr).toContain("missing EffectiveCost, ConsumedQuantity, ConsumedUnit, PricingQuantity, PricingUnit, ResourceId, RegionId, x_SkuMeterName, BillingCurrency; unknown Colour");
+    expect(result.stderr).toContain("missing EffectiveCost, ConsumedQuantity, ConsumedUnit, PricingQuantity, PricingUnit, ResourceId, RegionId, x_SkuMeterName or SkuMeter, BillingCurrency; unknown Colour");
     expect(json(await runCli(["reconcile", "--month", "2026-11"], { db }))).toMatchObject({ rows: [], total: { invoicedCost: "0.00" } });
     expect((await runCli(["reconcile", "--month", "2026-13"], { db })).stderr).toMatch(ONE_LINE_ERROR);
     expect((await runCli(["invoice", "import", path.join(dir, "nope.csv")], { db })).stderr).toBe(`chargeback: cannot read ${path.join(dir, "nope.csv")}: no such file\n`);

@@ -2,7 +2,6 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { UserError } from "../../../lib/errors";
 import { graphOptions } from "../../../lib/identity/graphAccess";
-import { lookUpApps } from "../../../lib/identity/graphDirectory";
 import { DEFAULT_REFRESH_MS, syncDirectory } from "../../../lib/identity/syncDirectory";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
@@ -16,6 +15,9 @@ export function registerAppCommands(program: Command): void {
     .action(async (raw: { refreshHours: string }, command: Command) => {
       const { refreshHours } = parseOptions(z.object({ refreshHours: z.coerce.number().min(0, "must be 0 or more") }), raw);
       const options = await graphOptions();
+      // Loaded when used: the Graph client would add to every command's start-up
+      // (require: the bin runs the CLI as CommonJS under tsx, where import() of a .ts file fails).
+      const { lookUpApps } = require("../../../lib/identity/graphDirectory") as typeof import("../../../lib/identity/graphDirectory");
       const summary = await withStore(command, async (store) => {
         try {
           return await syncDirectory(store, (ids) => lookUpApps(ids, options), { refreshAfterMs: refreshHours * 3_600_000 });

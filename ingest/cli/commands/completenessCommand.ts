@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { getCompleteness } from "../../../lib/completeness/getCompleteness";
 import { logsAccess } from "../../../lib/completeness/logsAccess";
 import { Month } from "../../../lib/reports/month";
 import { printJson, withStore } from "../context";
@@ -17,6 +16,9 @@ export function registerCompletenessCommand(program: Command): void {
     .action(async (raw: unknown, command: Command) => {
       const { month, workspace } = parseOptions(CompletenessOptions, raw);
       const access = await logsAccess();
+      // Loaded when used: the Monitor Logs SDK would add to every command's start-up
+      // (require: the bin runs the CLI as CommonJS under tsx, where import() of a .ts file fails).
+      const { getCompleteness } = require("../../../lib/completeness/getCompleteness") as typeof import("../../../lib/completeness/getCompleteness");
       const result = await withStore(command, (store) => getCompleteness(store, month, workspace, access), { mustExist: true });
       printJson(result);
       // Like doctor's failures: a script or a scheduled job can act on missing events.

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { armAccess } from "../../../lib/doctor/armAccess";
-import { resourcesInAzure } from "../../../lib/doctor/fromAzure";
 import { resourcesOfTemplate } from "../../../lib/doctor/fromTemplate";
 import type { DoctorReport } from "../../../lib/doctor/resources";
 import { runDoctor } from "../../../lib/doctor/rules";
@@ -41,6 +40,9 @@ export function registerDoctorCommand(program: Command): void {
     .option("--record", "keep the result in the store for the admin's health page", false)
     .action(async (raw: unknown, command: Command) => {
       const opts = parseOptions(DoctorOptions, raw);
+      // Loaded when used: the Resource Manager SDKs would add about a second to every command's start-up
+      // (require: the bin runs the CLI as CommonJS under tsx, where import() of a .ts file fails).
+      const { resourcesInAzure } = require("../../../lib/doctor/fromAzure") as typeof import("../../../lib/doctor/fromAzure");
       const report = opts.template
         ? runDoctor(opts.template, resourcesOfTemplate(readText(opts.template), opts.template))
         : runDoctor(`subscription ${opts.subscription} resource group ${opts.resourceGroup}`, await resourcesInAzure(await armAccess(), { subscriptionId: opts.subscription!, resourceGroup: opts.resourceGroup! }));

@@ -8,10 +8,8 @@ import { RETAIL_PRICES_URL } from "../../../lib/pricing/retailPricesApi";
 import { purgeRawData, retentionHorizon } from "../../../lib/retention/retention";
 import { syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
 import type { UsageStore } from "../../../lib/store/port";
-import { getPartitionLag } from "../../eventHubLag";
-import { runEventHubWorker } from "../../eventHubWorker";
 import { createDemoTraffic } from "../../sources/demoTraffic";
-import { createEventHubsClients, type EventHubsClients } from "../../sources/eventHubs";
+import type { EventHubsClients } from "../../sources/eventHubs";
 import { runWorker, type PeriodicTask } from "../../worker";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
@@ -34,11 +32,15 @@ function priceSyncTask(store: UsageStore, hours: number): PeriodicTask {
 const purgeTask = (store: UsageStore): PeriodicTask[] =>
   retentionHorizon() === null ? [] : [{ name: "retention purge", everyMs: 24 * 3_600_000, run: () => purgeRawData(store) }];
 
+// Loaded when used: the Event Hubs and Blob SDKs would add to every command's start-up
+// (require: the bin runs the CLI as CommonJS under tsx, where import() of a .ts file fails).
+const eventHubs = () => ({ ...(require("../../eventHubLag") as typeof import("../../eventHubLag")), ...(require("../../eventHubWorker") as typeof import("../../eventHubWorker")), ...(require("../../sources/eventHubs") as typeof import("../../sources/eventHubs")) });
+
 /** The hub's lag per partition, recorded each minute for the admin's Health page. */
 const lagTask = (store: UsageStore, clients: EventHubsClients): PeriodicTask => ({
   name: "lag",
   everyMs: 60_000,
-  run: async () => store.recordPipelineLag({ consumer: `${clients.hubName}/${clients.consumerGroup}`, at: Date.now(), partitions: await getPartitionLag(clients) }),
+  run: async () => store.recordPipelineLag({ consumer: `${clients.hubName}/${clients.consumerGroup}`, at: Date.now(), partitions: await eventHubs().getPartitionLag(clients) }),
 });
 
 /** Reads and checks the hub settings before anything connects; shared keys against real servers are shouted about. */
@@ -71,6 +73,7 @@ export function registerWorkerCommands(program: Command): void {
       const total = await withStore(command, async (store) => {
         if (!config) return runWorker(store, createDemoTraffic(options.rate), { intervalMs: 1_000, signal, periodic: periodic(store) });
         const identifier = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+        const { createEventHubsClients, runEventHubWorker } = eventHubs();
         const clients = await createEventHubsClients(config, identifier);
         process.stderr.write(`worker: ${identifier} consuming ${clients.hubName} (${clients.consumerGroup})\n`);
         return runEventHubWorker(store, clients, { maxBatchSize: options.maxBatchSize, maxWaitSeconds: options.maxWaitSeconds, signal, periodic: [...periodic(store), lagTask(store, clients)] });
@@ -84,6 +87,7 @@ export function registerWorkerCommands(program: Command): void {
     .command("lag")
     .description("per partition of the hub: last enqueued and last checkpointed sequence number, and the lag between them")
     .action(async () => {
+      const { createEventHubsClients, getPartitionLag } = eventHubs();
       const clients = await createEventHubsClients(eventHubsConfig());
       try {
         printJson(await getPartitionLag(clients));

@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { decimalToAtto, tokensOf } from "../../../lib/invoice/decimalAtto";
 import { readHeader } from "../../../lib/invoice/exportColumns";
-import { readInvoiceRow } from "../../../lib/invoice/readInvoiceRow";
+import { InvoiceTally } from "../../../lib/invoice/invoiceTally";
 
 const FOCUS = ["ChargePeriodStart", "ChargeCategory", "BilledCost", "EffectiveCost", "ConsumedQuantity", "ConsumedUnit", "PricingQuantity", "PricingUnit", "ResourceId", "RegionId", "BillingCurrency", "x_SkuMeterName", "x_SkuMeterId", "Tags"];
 const { fields } = readHeader(FOCUS, "f.csv");
 const focusRow = (over: Partial<Record<string, string>>) => FOCUS.map((c) => over[c] ?? { ChargePeriodStart: "2026-11-02T00:00:00Z", ChargeCategory: "Usage", BilledCost: "0.25", EffectiveCost: "0.2", ConsumedQuantity: "100", ConsumedUnit: "1K Tokens", PricingQuantity: "100", PricingUnit: "1K Tokens", ResourceId: "/subscriptions/S/Accounts/A", RegionId: "eastus2", BillingCurrency: "usd", x_SkuMeterName: "gpt-4o-0806-Inp-glbl Tokens" }[c] ?? "");
+
+/** What one row adds up to: its line, or the reason it does not count. */
+type Reading = { skipped: string } | { row: Record<string, unknown> & { chargeCategory: string; tokens: bigint; effectiveAtto: bigint } };
+function readInvoiceRow(cells: string[], f: typeof fields, resources: string[]): Reading {
+  const tally = new InvoiceTally(f, resources);
+  tally.add(cells);
+  const [line] = tally.lines();
+  if (!line) return { skipped: Object.keys(tally.skipped)[0] };
+  const { modelId, sku, batch, kind, rows, tokens, billedAtto, effectiveAtto, ...rest } = line;
+  return { row: { ...rest, meter: { modelId, sku, batch, kind }, tokens, billedAtto, effectiveAtto } };
+}
 
 describe("reading an export row", () => {
   it("maps a token meter through the catalog and converts its quantity exactly to tokens", () => {
@@ -47,7 +58,7 @@ describe("reading an export row", () => {
 
 describe("export headers", () => {
   it("refuses a FOCUS file missing columns or with columns FOCUS does not have, naming them", () => {
-    expect(() => readHeader(FOCUS.filter((c) => c !== "EffectiveCost" && c !== "x_SkuMeterName"), "a.csv")).toThrow("a.csv: not a FOCUS export we read (missing EffectiveCost, x_SkuMeterName); nothing imported");
+    expect(() => readHeader(FOCUS.filter((c) => c !== "EffectiveCost" && c !== "x_SkuMeterName"), "a.csv")).toThrow("a.csv: not a FOCUS export we read (missing EffectiveCost, x_SkuMeterName or SkuMeter); nothing imported");
     expect(() => readHeader([...FOCUS, "CostCenter"], "b.csv")).toThrow("b.csv: not a FOCUS export we read (unknown CostCenter); nothing imported");
   });
 
