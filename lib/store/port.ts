@@ -8,6 +8,7 @@ import type { Reservation } from "../pricing/reservation";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../statements/statementLine";
 import type { BusinessUnitOwner } from "../org/businessUnitOwner";
 import type { OrgMapping } from "../org/orgMapping";
+import type { SplitRule } from "../allocation/splitRule";
 import type { Deployment } from "../pricing/deployment";
 import type { RetailPriceItem } from "../pricing/retailPrice";
 import type { InvoiceImport, InvoiceLine } from "../invoice/invoiceLine";
@@ -108,6 +109,10 @@ export interface UsageStore {
   /** Adds new (deployment, validFrom) reservations and updates changed ones, audited like mappings. */
   saveReservations(reservations: Reservation[], audit?: AuditContext): Promise<UpsertSummary>;
   listReservations(): Promise<Reservation[]>;
+  /** Adds new split rules and replaces changed ones (by id), audited like mappings. */
+  saveSplitRules(rules: SplitRule[], audit?: AuditContext): Promise<UpsertSummary>;
+  /** Every split rule, by id. */
+  listSplitRules(): Promise<SplitRule[]>;
   /** Changes whenever prices, deployments or reservations do: lets a built price book be reused until then. */
   getPricingVersion(): Promise<string>;
   listRetailPrices(): Promise<RetailPriceItem[]>;

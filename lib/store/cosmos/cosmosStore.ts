@@ -3,6 +3,7 @@ import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
 import type { Reservation } from "../../pricing/reservation";
+import type { SplitRule } from "../../allocation/splitRule";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
@@ -128,6 +129,12 @@ export class CosmosStore implements UsageStore {
   }
   async listReservations() {
     return dimensions.listReservations(await this.ready);
+  }
+  async saveSplitRules(rules: SplitRule[], audit?: AuditContext) {
+    return dimensions.saveSplitRules(await this.ready, rules, audit);
+  }
+  async listSplitRules() {
+    return dimensions.listSplitRules(await this.ready);
   }
   async getPricingVersion() {
     return dimensions.getPricingVersion(await this.ready);

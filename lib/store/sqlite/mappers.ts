@@ -4,6 +4,7 @@ import type { AuditEntry as AuditEntryRow, DirectoryEntry as DirectoryEntryRow, 
 import type { IngestKey } from "../../intake/ingestKey";
 import type { HourlyAppUsage } from "../port";
 import type { Reservation } from "../../pricing/reservation";
+import type { SplitRule } from "../../allocation/splitRule";
 import type { AuditEntry } from "../../audit/auditEntry";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
@@ -116,6 +117,7 @@ export const toCostedLine = (r: StatementLineRow): CostedLine => ({
   listAtto: BigInt(r.listAtto || r.atto),
   listCents: parseCents(r.listCost || r.cost),
   prices: r.prices === "" ? [] : r.prices.split("; "),
+  rule: r.rule,
 });
 
 export const fromCostedLine = (month: string, l: CostedLine): StatementLineRow => ({
@@ -138,7 +140,11 @@ export const fromCostedLine = (month: string, l: CostedLine): StatementLineRow =
   listAtto: l.listAtto.toString(),
   listCost: formatCents(l.listCents),
   prices: l.prices.join("; "),
+  rule: l.rule,
 });
+
+export const toSplitRule = (r: { definition: string }): SplitRule => JSON.parse(r.definition) as SplitRule;
+export const fromSplitRule = (r: SplitRule) => ({ id: r.id, validFrom: r.validFrom, validTo: r.validTo, definition: JSON.stringify(r) });
 
 export const toMonthLogEntry = (r: MonthLogRow): MonthLogEntry => ({
   month: r.month,

@@ -4,6 +4,7 @@ import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
 import type { Reservation } from "../../pricing/reservation";
+import type { SplitRule } from "../../allocation/splitRule";
 import type { DoctorReport } from "../../doctor/resources";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
@@ -11,7 +12,7 @@ import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import type { App, AuditContext, DoctorRun, PartitionLag, PipelineLag, PriceSyncRun, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
-import { DAILY_USAGE_COLUMNS, fromCostedLine, fromDirectoryEntry, toDirectoryEntry, toAuditEntry, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem, toReservation } from "./mappers";
+import { DAILY_USAGE_COLUMNS, fromCostedLine, fromDirectoryEntry, toDirectoryEntry, toAuditEntry, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem, toReservation, toSplitRule, fromSplitRule } from "./mappers";
 import { ensureMigrated } from "./migrate";
 import { recordAudit } from "./recordAudit";
 import { openDatabase } from "./openDatabase";
@@ -203,6 +204,25 @@ export class SqliteStore implements UsageStore {
 
   async listReservations() {
     return (await this.prisma.provisionedReservation.findMany({ orderBy: [{ deployment: "asc" }, { validFrom: "asc" }] })).map(toReservation);
+  }
+
+  async saveSplitRules(rules: SplitRule[], audit?: AuditContext) {
+    const existing = (await this.prisma.splitRule.findMany()).map(toSplitRule);
+    return upsertByKey(
+      this.prisma,
+      existing,
+      rules,
+      (r) => r.id,
+      {
+        create: (tx, rows) => tx.splitRule.createMany({ data: rows.map(fromSplitRule) }),
+        update: (tx, r) => tx.splitRule.update({ where: { id: r.id }, data: fromSplitRule(r) }),
+      },
+      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((r) => [`split rule ${r.id}`, null, r] as const), ...updated.map((u) => [`split rule ${u.after.id}`, u.before, u.after] as const)])),
+    );
+  }
+
+  async listSplitRules() {
+    return (await this.prisma.splitRule.findMany({ orderBy: { id: "asc" } })).map(toSplitRule);
   }
 
   async saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[], supersedes: string[] = []) {

@@ -187,6 +187,27 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       ]);
     });
 
+    it("upserts split rules by id with summaries and audit, in order", async () => {
+      const store = await open();
+      const parts = [
+        { costCenter: "CC-1", businessUnit: "Retail", percent: "50", tagValue: null },
+        { costCenter: "CC-2", businessUnit: "Ops", percent: "50", tagValue: null },
+      ];
+      const fixed = { id: "shared", appId: "assistant", deployment: null, amount: null, method: "fixed" as const, basis: null, parts, validFrom: "2026-10-01", validTo: null };
+      const overhead = { id: "gateway", appId: null, deployment: null, amount: "1200.5", method: "share" as const, basis: "tag:feature", parts: parts.map((p, i) => ({ ...p, percent: null, tagValue: `f${i}` })), validFrom: "2026-09-01", validTo: "2026-12-01" };
+      expect(await store.saveSplitRules([fixed, overhead], AUDIT("splits.import", 30))).toEqual({ added: 2, changed: 0, unchanged: 0 });
+      expect(await store.saveSplitRules([overhead, fixed], AUDIT("splits.import", 31))).toEqual({ added: 0, changed: 0, unchanged: 2 });
+      const ended = { ...fixed, validTo: "2026-11-01" };
+      expect(await store.saveSplitRules([ended], AUDIT("splits.import", 32))).toEqual({ added: 0, changed: 1, unchanged: 0 });
+      expect(await store.listSplitRules()).toEqual([overhead, ended]);
+      const audit = await store.listAudit(10);
+      expect(audit.map((e) => [e.at, e.subject, e.before, e.after])[0]).toEqual([32, "split rule shared", fixed, ended]);
+      expect(audit.slice(1).map((e) => [e.at, e.subject, e.before]).sort()).toEqual([
+        [30, "split rule gateway", null],
+        [30, "split rule shared", null],
+      ]);
+    });
+
     it("records price syncs, newest first", async () => {
       const store = await open();
       for (const at of [1, 2, 3]) await store.recordPriceSync({ at, ok: at !== 2, items: at * 10, detail: `run ${at}` });
@@ -254,11 +275,13 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       const closed = { month: "2026-10", closedAt: 100, closedBy: "Fiona", currency: "USD", unpriced: [{ businessUnit: "Retail", reason: "no price", requests: 2, totalTokens: 30 }] };
       const usage = line({});
       const adjustment = line({ kind: "adjustment", forMonth: "2026-09", reason: "mapping changed", atto: -5n * 10n ** 16n, cents: -5n, listAtto: -5n * 10n ** 16n, listCents: -5n });
-      await store.saveClosedMonth(closed, [usage, adjustment], { month: "2026-10", action: "close", by: "Fiona", at: 100, reason: "" });
+      // The same app, cost center and model, once by its mapping and once by a split rule: two lines.
+      const split = line({ rule: "shared-assistant", atto: 7n, cents: 0n, listAtto: 7n, listCents: 0n });
+      await store.saveClosedMonth(closed, [usage, adjustment, split], { month: "2026-10", action: "close", by: "Fiona", at: 100, reason: "" });
       await expect(store.saveClosedMonth(closed, [usage], { month: "2026-10", action: "close", by: "Bob", at: 101, reason: "" })).rejects.toThrow();
       expect(await store.getClosedMonth("2026-10")).toEqual(closed);
       expect(await store.listClosedMonths()).toEqual([closed]);
-      expect(sortBy(await store.listStatementLines({ month: "2026-10" }), (l) => l.kind)).toEqual([adjustment, usage]);
+      expect(sortBy(await store.listStatementLines({ month: "2026-10" }), (l) => `${l.kind}|${l.rule}`)).toEqual([adjustment, usage, split]);
       expect(await store.listStatementLines({ forMonth: "2026-09" })).toEqual([adjustment]);
       expect(await store.listStatementLines({ month: "2026-09" })).toEqual([]);
 
@@ -349,6 +372,7 @@ const line = (overrides: Partial<CostedLine>): CostedLine => ({
   listAtto: 13_000_000_000_000_000_001n,
   listCents: 1300n,
   prices: ["gpt-4o-0806 Inp glbl @ 0.0025/1K", "gpt-4o-0806 Outp glbl @ 0.01/1K"],
+  rule: "",
   ...overrides,
 });
 
