@@ -54,7 +54,7 @@ export const SplitRule = z
       if (r.parts.some((p) => p.percent === null)) return problem("of a fixed split: every cost center needs a percent", "parts");
       const sum = r.parts.reduce((a, p) => a.plus(p.percent!), new Decimal(0));
       if (!sum.equals(100)) problem(`must sum to 100, not ${sum.toString()}`, "percent");
-    } else if (r.parts.some((p) => p.percent !== null)) problem(`of a ${r.method} split take no percent (only fixed splits do)`, "percent");
+    } else if (r.parts.some((p) => p.percent !== null)) problem(`is only for fixed splits, not ${r.method} ones`, "percent");
     if (r.method === "share" && r.basis === null) problem("is needed for a share: tokens, cost or tag:<key>", "basis");
     if (r.method !== "share" && r.basis !== null) problem(`is only for share splits, not ${r.method}`, "basis");
     const byTag = r.basis?.startsWith("tag:") ?? false;
