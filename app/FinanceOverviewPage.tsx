@@ -34,6 +34,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
   const change = comparable ? percentChange(parseCents(report.total), parseCents(previous.total)) : null;
   const money = (amount: string) => formatMoney(amount, report.currency);
   const noUnits = !everyUnit && caller.ownedUnits.length === 0;
+  const unmappedApps = report.unmapped.apps.filter((a) => a.rule === "").length;
   const empty = report.rows.length === 0 && report.unmapped.apps.length === 0 && report.adjustments.length === 0;
   return (
     <>
@@ -87,7 +88,8 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
             <dt>Unmapped cost</dt>
             <dd data-testid="unmapped">
               {money(report.unmapped.cost)}
-              {may(caller, "mappings:write") && report.unmapped.apps.length > 0 && <a className="hint" href="/admin/mappings">assign {report.unmapped.apps.length} apps</a>}
+              {may(caller, "mappings:write") && unmappedApps > 0 && <a className="hint" href="/admin/mappings">assign {unmappedApps} apps</a>}
+              {report.unmapped.unallocated !== "0.00" && may(caller, "splits:write") && <a className="hint" href="/admin/splits">{money(report.unmapped.unallocated)} unallocated by split rules</a>}
             </dd>
           </div>
         )}

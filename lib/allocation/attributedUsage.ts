@@ -18,16 +18,19 @@ const COUNTS = ["requests", "promptTokens", "cachedTokens", "completionTokens", 
  * each row to its holders, its cost, list cost and counts divided among them exactly (largest
  * remainder in 10^-18 units), so the parts of every row add up to the row.
  */
-export async function loadAttributedUsage(store: UsageStore, month: string): Promise<AttributedMonth> {
+export async function loadAttributedUsage(store: UsageStore, month: string, rules?: readonly SplitRule[]): Promise<AttributedMonth> {
   const { currency, rows } = await loadChargedUsage(store, month);
-  const attribution = await loadAttribution(store, month, rows);
+  const attribution = await loadAttribution(store, month, rows, rules);
   const all = [...rows, ...overheadRows(attribution.rules, month)];
   return { currency, rows: all.flatMap((r) => attributeRow(r, attribution.sharesOf(r.appId, r.deployment, r.day))) };
 }
 
-/** The attribution of a month whose charged rows are at hand, share rules measured on them. */
-export async function loadAttribution(store: UsageStore, month: string, rows: readonly ChargedUsage[]): Promise<Attribution> {
-  const [mappings, rules] = await Promise.all([store.listOrgMappings(), store.listSplitRules()]);
+/**
+ * The attribution of a month whose charged rows are at hand, share rules measured on them; with
+ * `proposed`, those rules instead of the stored ones (a preview).
+ */
+export async function loadAttribution(store: UsageStore, month: string, rows: readonly ChargedUsage[], proposed?: readonly SplitRule[]): Promise<Attribution> {
+  const [mappings, rules] = await Promise.all([store.listOrgMappings(), proposed ?? store.listSplitRules()]);
   const plain = new Attribution(mappings, rules);
   const tagUsage = await loadTagUsage(store, month, rules);
   return new Attribution(mappings, rules, measureShares(plain, rows, (key) => tagUsage.get(key) ?? []));

@@ -23,12 +23,13 @@ export type ChargebackReport = {
   /** The total at list prices: total and listTotal differ by the discounts. */
   listTotal: string;
   rows: ReportRow[];
-  unmapped: { cost: string; requests: number; apps: { appId: string; cost: string; requests: number }[] };
+  /** Usage nobody carries: unmapped apps (`rule` "") and the parts split rules left unallocated (`rule` named, cost also in `unallocated`). */
+  unmapped: { cost: string; requests: number; unallocated: string; apps: { appId: string; rule: string; cost: string; requests: number }[] };
   unpriced: { requests: number; totalTokens: number; reasons: { reason: string; requests: number; totalTokens: number }[] };
   adjustments: Adjustment[];
 };
 
-type Row = { key: string; name: string; cents: bigint; listCents: bigint; tokens: Tokens };
+type Row = { key: string; name: string; cents: bigint; listCents: bigint; tokens: Tokens; rule?: string };
 
 /**
  * The month's cost by business unit, cost center, app or model. An open month is priced and
@@ -51,13 +52,14 @@ export function reportFromLines({ month, lines, unpriced, currency, closed }: Mo
   const unmapped = new Map<string, Row>();
   for (const line of visible) {
     const [key, name] =
-      line.businessUnit === "" ? [line.appId, line.appName]
+      // A rule's unallocated part is its own line, apart from the app's unmapped usage.
+      line.businessUnit === "" ? [line.rule === "" ? line.appId : `${line.appId}|${line.rule}`, line.appName]
       : by === "business-unit" ? [line.businessUnit, line.businessUnit]
       : by === "cost-center" ? [line.costCenter, line.costCenter]
       : by === "app" ? [line.appId, line.appName]
       : [line.model, line.model];
     const into = line.businessUnit === "" ? unmapped : rows;
-    const row = into.get(key) ?? { key, name, cents: 0n, listCents: 0n, tokens: noTokens() };
+    const row = into.get(key) ?? { key, name, cents: 0n, listCents: 0n, tokens: noTokens(), ...(line.businessUnit === "" && { rule: line.rule }) };
     row.cents += line.cents;
     row.listCents += line.listCents;
     if (line.kind === "usage") addTokens(row.tokens, line.tokens);
@@ -84,7 +86,8 @@ export function reportFromLines({ month, lines, unpriced, currency, closed }: Mo
     unmapped: {
       cost: formatCents(unmappedCents),
       requests: unmappedList.reduce((n, r) => n + r.tokens.requests, 0),
-      apps: unmappedList.map((r) => ({ appId: r.key, cost: formatCents(r.cents), requests: r.tokens.requests })),
+      unallocated: formatCents(unmappedList.filter((r) => r.rule).reduce((a, r) => a + r.cents, 0n)),
+      apps: unmappedList.map((r) => ({ appId: r.rule ? r.key.slice(0, -r.rule.length - 1) : r.key, rule: r.rule ?? "", cost: formatCents(r.cents), requests: r.tokens.requests })),
     },
     unpriced: { requests: reasonList.reduce((n, r) => n + r.requests, 0), totalTokens: reasonList.reduce((n, r) => n + r.totalTokens, 0), reasons: reasonList },
     adjustments: visible

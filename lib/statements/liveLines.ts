@@ -1,6 +1,6 @@
 import { loadAttributedUsage } from "../allocation/attributedUsage";
 import { idleCapacityName } from "../pricing/reservation";
-import { overheadName } from "../allocation/splitRule";
+import { overheadName, type SplitRule } from "../allocation/splitRule";
 import { formatAtto } from "../pricing/money";
 import type { Price } from "../pricing/priceBook";
 import type { UsageStore } from "../store/port";
@@ -14,10 +14,11 @@ const describePrice = (p: Price) => `${p.meterName} at ${formatAtto(p.atto)} per
 /**
  * A month's usage as statement lines, priced per day at the rates then in effect and attributed
  * by the split rule or mapping then in effect (a split app has one line per part, each naming its
- * rule). Usage that cannot be priced is counted by unit and reason.
+ * rule); with `proposedRules`, as those rules would attribute it. Usage that cannot be priced is
+ * counted by unit and reason.
  */
-export async function liveLines(store: UsageStore, month: string): Promise<LiveMonth> {
-  const [{ rows, currency }, apps] = await Promise.all([loadAttributedUsage(store, month), store.listApps()]);
+export async function liveLines(store: UsageStore, month: string, proposedRules?: readonly SplitRule[]): Promise<LiveMonth> {
+  const [{ rows, currency }, apps] = await Promise.all([loadAttributedUsage(store, month, proposedRules), store.listApps()]);
   const appNames = new Map(apps.map((a) => [a.appId, a.displayName]));
   const lines = new Map<string, StatementLine & { priceSet: Set<Price> }>();
   const unpriced = new Map<string, UnpricedUsage>();

@@ -52,7 +52,7 @@ describe("the chargeback CLI", () => {
       total: "3.85",
       listTotal: "3.85",
       rows: [{ key: "Retail", name: "Retail", cost: "3.85", listCost: "3.85", requests: 1001, promptTokens: 1_001_000, cachedTokens: 0, completionTokens: 100_100, totalTokens: 1_101_100 }],
-      unmapped: { cost: "0.00", requests: 1, apps: [{ appId: "app-2", cost: "0.00", requests: 1 }] },
+      unmapped: { cost: "0.00", requests: 1, unallocated: "0.00", apps: [{ appId: "app-2", rule: "", cost: "0.00", requests: 1 }] },
       unpriced: { requests: 0, totalTokens: 0, reasons: [] },
       adjustments: [],
     });

@@ -10,6 +10,8 @@ import { AdjustmentsTable } from "../../_components/AdjustmentsTable";
 import { AppComparisonTable } from "../../_components/AppComparisonTable";
 import { TrendChart } from "../../_components/charts/TrendChart";
 import { CostTable } from "../../_components/CostTable";
+import { SplitLinesTable } from "../../_components/SplitLinesTable";
+import { getSplitLines } from "../../../lib/reports/getSplitLines";
 import { Downloads } from "../../_components/Downloads";
 import { MonthNav, previousMonth } from "../../_components/MonthNav";
 import { monthParam } from "../../_components/monthParam";
@@ -67,6 +69,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
         <div className="stack">
           <TrendChart title="Cost per day (UTC)" kind="bar" unit="money" currency={currency} ticks="day" points={trend.days.map((day) => ({ x: day, y: Number(trend.cost[day][unit] ?? 0) }))} />
           <CostTable caption="Cost by cost center" dimension="Cost center" rows={byCostCenter.rows} total={total} currency={currency} testId="cc" />
+          <SplitLinesTable lines={getSplitLines(lines.lines, unit)} currency={currency} />
           <AppComparisonTable current={byApp} previous={lastByApp} />
           <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={currency} testId="model" href={(row) => modelHref(row.key, month)} />
           {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} />}
