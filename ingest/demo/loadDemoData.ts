@@ -8,7 +8,7 @@ import { importReservations } from "../../lib/pricing/importReservations";
 import { importRetailPrices, parseRetailPricePage } from "../../lib/pricing/importRetailPrices";
 import type { UsageStore } from "../../lib/store/port";
 import { ingestNdjson } from "../ingestNdjson";
-import { demoHistory } from "./demoEvents";
+import { demoFailures, demoHistory } from "./demoEvents";
 import { demoOrganisation } from "./demoOrganisation";
 import { seededRandom } from "./random";
 
@@ -36,7 +36,7 @@ export async function loadDemoData(store: UsageStore, dir: string, now = Date.no
   // A small reservation, so the demo shows provisioned capacity shared among the apps that use it.
   const reservations = `deployment,units,price,per,validFrom,idle\ngpt-41-ptu,1,0.1,hour,${new Date(from).toISOString().slice(0, 10)},share\n`;
   await importReservations(store, write("reservations.csv", reservations), "reservations.csv");
-  const lines = [...demoHistory(seededRandom(7), apps, from, now, perDay)];
+  const lines = [...demoHistory(seededRandom(7), apps, from, now, perDay), ...demoFailures(seededRandom(11), apps, from, now, perDay / 100)];
   if (lines.length === 0) return emptySummary();
   write("events.ndjson", `${lines.join("\n")}\n`);
   return ingestNdjson(store, fs.createReadStream(path.join(dir, "events.ndjson")), path.join(dir, "events.ndjson"));

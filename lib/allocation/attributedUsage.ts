@@ -39,7 +39,7 @@ export async function loadAttribution(store: UsageStore, month: string, rows: re
 async function loadTagUsage(store: UsageStore, month: string, rules: readonly SplitRule[]): Promise<Map<string, TagUsage[]>> {
   const { from, to } = monthDays(month);
   const keys = [...new Set(rules.flatMap((r) => (r.basis?.startsWith("tag:") && r.validFrom < to && (r.validTo === null || r.validTo > from) ? [r.basis.slice(4)] : [])))];
-  return new Map(keys.map((k) => [k, []]));
+  return new Map(await Promise.all(keys.map(async (k) => [k, await store.listDailyDimensionUsage(from, to, `tag:${k}`)] as const)));
 }
 
 /** One row divided among its holders; a row with one holder stays whole. */

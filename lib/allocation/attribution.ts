@@ -58,6 +58,16 @@ export class Attribution {
     return this.ruleOn(appId, deployment, day) !== undefined || this.org.on(appId, day) !== undefined;
   }
 
+  /**
+   * The units that may carry some of this usage, whatever a share measures ("" = nobody): for what
+   * is not money (calls, model time), a unit sees the usage it carries any of.
+   */
+  unitsOn(appId: string, deployment: string, day: string): string[] {
+    const rule = this.ruleOn(appId, deployment, day);
+    if (rule) return [...rule.parts.map((p) => p.businessUnit), ...(rule.method === "share" ? [""] : [])];
+    return [this.org.on(appId, day)?.businessUnit ?? ""];
+  }
+
   /** Who carries this usage, with weights; one share of weight 1 when it is not split. */
   sharesOf(appId: string, deployment: string, day: string): Share[] {
     const rule = this.ruleOn(appId, deployment, day);

@@ -100,7 +100,7 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
     list.sort((a, b) => (a.cents === b.cents ? a.key.localeCompare(b.key) : a.cents > b.cents ? -1 : 1)).map((b) => ({ key: b.key, name: b.key, cost: formatCents(b.cents), ...b.tokens }));
 
   // Requests and model time are not money: a unit carrying any share of the hour sees it.
-  const hours = (await store.listHourlyAppUsage(appId, from, to)).filter((h) => attribution.sharesOf(appId, h.deployment, h.hour.slice(0, 10)).some((s) => visibleUnit(s.businessUnit)));
+  const hours = (await store.listHourlyAppUsage(appId, from, to)).filter((h) => attribution.unitsOn(appId, h.deployment, h.hour.slice(0, 10)).some(visibleUnit));
   const timed = hours.reduce((n, h) => n + h.timedRequests, 0);
   const buckets = hours.reduce((sum, h) => sum.map((c, i) => c + h.buckets[i]), new Array<number>(MODEL_TIME_BUCKETS_MS.length + 1).fill(0));
   return {

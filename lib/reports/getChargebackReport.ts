@@ -6,6 +6,7 @@ import { liveLines } from "../statements/liveLines";
 import { addTokens, noTokens, type ClosedMonth, type CostedLine, type Tokens, type UnpricedUsage } from "../statements/statementLine";
 import type { UsageStore } from "../store/port";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
+import { getCallOutcomes, type CallOutcomes } from "./getCallOutcomes";
 
 export const REPORT_DIMENSIONS = ["business-unit", "cost-center", "app", "model"] as const;
 export const ReportDimension = z.enum(REPORT_DIMENSIONS, { error: `--by must be one of ${REPORT_DIMENSIONS.join(", ")}` });
@@ -27,6 +28,8 @@ export type ChargebackReport = {
   unmapped: { cost: string; requests: number; unallocated: string; apps: { appId: string; rule: string; cost: string; requests: number }[] };
   unpriced: { requests: number; totalTokens: number; reasons: { reason: string; requests: number; totalTokens: number }[] };
   adjustments: Adjustment[];
+  /** Calls by outcome: failed-call volume per app, and billed calls without usage (not priced, not zero). */
+  calls?: CallOutcomes;
 };
 
 type Row = { key: string; name: string; cents: bigint; listCents: bigint; tokens: Tokens; rule?: string };
@@ -39,7 +42,8 @@ type Row = { key: string; name: string; cents: bigint; listCents: bigint; tokens
  * units' lines: no other unit's numbers, no unmapped apps.
  */
 export async function getChargebackReport(store: UsageStore, month: string, by: ReportDimension, scope: ReportScope = ALL_UNITS): Promise<ChargebackReport> {
-  return reportFromLines(await monthLines(store, month), by, scope);
+  const [lines, calls] = await Promise.all([monthLines(store, month), getCallOutcomes(store, month, scope)]);
+  return { ...reportFromLines(lines, by, scope), calls };
 }
 
 export type MonthLines = { month: string; lines: CostedLine[]; unpriced: UnpricedUsage[]; currency: string; closed: ClosedMonth | null };

@@ -20,6 +20,7 @@ import * as invoices from "./invoices";
 import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
 import { listQuarantined, purgeQuarantined, saveQuarantineOutcome } from "./quarantine";
 import * as rollups from "./rollupReads";
+import { listIngestWarnings } from "./ingestWarnings";
 import { healRollups, purgeEvents, saveUsageBatch } from "./usageWriter";
 
 const HEAL_EVERY_MS = 60_000;
@@ -60,6 +61,15 @@ export class CosmosStore implements UsageStore {
   }
   async listDailyUsage(fromDay: string, toDay: string) {
     return rollups.listDailyUsage(await this.ready, fromDay, toDay);
+  }
+  async listDailyDimensionUsage(fromDay: string, toDay: string, dimension: string) {
+    return rollups.listDailyDimensionUsage(await this.ready, fromDay, toDay, dimension);
+  }
+  async listDailyOutcomes(fromDay: string, toDay: string) {
+    return rollups.listDailyOutcomes(await this.ready, fromDay, toDay);
+  }
+  async listIngestWarnings() {
+    return listIngestWarnings(await this.ready);
   }
   async listHourlyAppUsage(appId: string, fromDay: string, toDay: string) {
     return rollups.listHourlyAppUsage(await this.ready, appId, fromDay, toDay);

@@ -2,7 +2,8 @@ import { BUCKET_COLUMNS } from "../../events/modelTimeBuckets";
 import { formatCents, parseCents } from "../../pricing/money";
 import type { AuditEntry as AuditEntryRow, DirectoryEntry as DirectoryEntryRow, BusinessUnitOwner as BusinessUnitOwnerRow, ClosedMonth as ClosedMonthRow, IngestKey as IngestKeyRow, MonthLog as MonthLogRow, StatementLine as StatementLineRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
 import type { IngestKey } from "../../intake/ingestKey";
-import type { HourlyAppUsage } from "../port";
+import type { DailyOutcome, DimensionUsage, HourlyAppUsage, IngestWarning } from "../port";
+import type { CallOutcome } from "../../events/callOutcome";
 import type { Reservation } from "../../pricing/reservation";
 import type { SplitRule } from "../../allocation/splitRule";
 import type { AuditEntry } from "../../audit/auditEntry";
@@ -206,4 +207,24 @@ export const toReservation = (r: { deployment: string; validFrom: string; validT
   outputWeight: r.outputWeight,
   validFrom: r.validFrom,
   validTo: r.validTo,
+});
+
+/** A DailyDimensionUsage row: DAILY_USAGE_COLUMNS, then dimension and value. */
+export const toDimensionUsage = (r: unknown[]): DimensionUsage => ({ ...toDailyUsage(r), dimension: r[14] as string, value: r[15] as string });
+
+export const toDailyOutcome = (r: Record<string, string | number>): DailyOutcome => ({
+  day: r.day as string,
+  appId: r.appId as string,
+  outcome: r.outcome as CallOutcome,
+  requests: Number(r.requests),
+  usageUnknown: Number(r.usageUnknown),
+});
+
+export const toIngestWarning = (r: Record<string, string | number>): IngestWarning => ({
+  source: r.source as string,
+  reason: r.reason as string,
+  count: Number(r.count),
+  firstAt: Number(r.firstAt),
+  lastAt: Number(r.lastAt),
+  lastEventId: r.lastEventId as string,
 });
