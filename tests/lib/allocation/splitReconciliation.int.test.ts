@@ -21,38 +21,44 @@ import { freshStore } from "../../support/store";
 const MONTH = "2026-10";
 const ORG = ["appId,costCenter,businessUnit,validFrom", "assistant,CC-IT,IT,2026-01-01", "shop,CC-R,Retail,2026-01-01", "ops-bot,CC-O,Ops,2026-01-01"].join("\n");
 const RULES = [
-  "rule,method,costCenter,businessUnit,validFrom,validTo,appId,amount,basis,percent",
+  "rule,method,costCenter,businessUnit,validFrom,validTo,appId,amount,basis,percent,tagValue",
   // 50/30/20 for the first half of the month; the assistant's own mapping after it.
-  "shared-assistant,fixed,CC-R,Retail,2026-10-01,2026-10-16,assistant,,,50",
-  "shared-assistant,fixed,CC-O,Ops,2026-10-01,2026-10-16,assistant,,,30",
-  "shared-assistant,fixed,CC-IT,IT,2026-10-01,2026-10-16,assistant,,,20",
+  "shared-assistant,fixed,CC-R,Retail,2026-10-01,2026-10-16,assistant,,,50,",
+  "shared-assistant,fixed,CC-O,Ops,2026-10-01,2026-10-16,assistant,,,30,",
+  "shared-assistant,fixed,CC-IT,IT,2026-10-01,2026-10-16,assistant,,,20,",
   // Evenly for ten days; the portal has no mapping, so its later usage is unmapped.
-  "portal-even,even,CC-R,Retail,2026-10-01,2026-10-11,portal,,,",
-  "portal-even,even,CC-O,Ops,2026-10-01,2026-10-11,portal,,,",
-  "portal-even,even,CC-IT,IT,2026-10-01,2026-10-11,portal,,,",
+  "portal-even,even,CC-R,Retail,2026-10-01,2026-10-11,portal,,,,",
+  "portal-even,even,CC-O,Ops,2026-10-01,2026-10-11,portal,,,,",
+  "portal-even,even,CC-IT,IT,2026-10-01,2026-10-11,portal,,,,",
   // In proportion to the tokens of each cost center's own apps.
-  "reader-share,share,CC-R,Retail,2026-10-01,,reader,,tokens,",
-  "reader-share,share,CC-O,Ops,2026-10-01,,reader,,tokens,",
-  "gateway,even,CC-R,Retail,2026-10-01,,,310,,",
-  "gateway,even,CC-O,Ops,2026-10-01,,,310,,",
+  "reader-share,share,CC-R,Retail,2026-10-01,,reader,,tokens,,",
+  "reader-share,share,CC-O,Ops,2026-10-01,,reader,,tokens,,",
+  // By tag: search is Retail's, chat is Ops'; "beta" is nobody's (unallocated); a tag nobody sends measures nothing.
+  "features-tag,share,CC-R,Retail,2026-10-01,,features,,tag:feature,,search",
+  "features-tag,share,CC-O,Ops,2026-10-01,,features,,tag:feature,,chat",
+  "silent-tag,share,CC-R,Retail,2026-10-01,,silent,,tag:feature,,search",
+  "gateway,even,CC-R,Retail,2026-10-01,,,310,,,",
+  "gateway,even,CC-O,Ops,2026-10-01,,,310,,,",
 ].join("\n");
 
 /** Odd token counts on every day of the month, so no split comes out round. */
 function events(): string[] {
   const lines: string[] = [];
-  const apps = ["assistant", "portal", "reader", "shop", "ops-bot"];
+  const apps = ["assistant", "portal", "reader", "shop", "ops-bot", "features", "silent"];
+  const FEATURES = ["search", "chat", "beta", undefined];
   for (let day = 1; day <= 31; day++) {
     apps.forEach((appId, i) => {
       const prompt = 1000 + day * 37 + i * 101;
       const time = `2026-10-${String(day).padStart(2, "0")}T1${i}:00:00Z`;
-      lines.push(v1Event({ requestId: `${appId}-${day}`, appId, time, promptTokens: prompt, completionTokens: 77 + day, totalTokens: prompt + 77 + day }));
+      const feature = appId === "features" ? FEATURES[day % 4] : undefined;
+      lines.push(v1Event({ requestId: `${appId}-${day}`, appId, time, promptTokens: prompt, completionTokens: 77 + day, totalTokens: prompt + 77 + day, ...(feature && { tags: { feature } }) }));
     });
   }
   return lines;
 }
 
 describe("split rules reconcile", () => {
-  it("a month with a 50/30/20 split, an even split, a token share, an overhead and uncovered days sums exactly to its events and the overhead", async () => {
+  it("a month with a 50/30/20 split, an even split, a token share, a tag share, an overhead and uncovered days sums exactly to its events and the overhead", async () => {
     const { store } = freshStore();
     await importRetailPrices(store, snapshotItems());
     await importDeployments(store, "deployment,model,region,sku\ngpt-4o,gpt-4o-2024-08-06,eastus2,GlobalStandard\n", "deployments.csv");
@@ -73,6 +79,10 @@ describe("split rules reconcile", () => {
       if (!priced.priced) throw new Error(priced.reason);
       add("events", priced.atto);
       add(`${parsed.event.appId}|${parsed.event.appId === "assistant" ? day < "2026-10-16" : day < "2026-10-11"}`, priced.atto);
+      if (parsed.event.appId === "features") {
+        add("features", priced.atto);
+        add(`tokens|${parsed.event.tags?.feature ?? ""}`, BigInt(parsed.event.totalTokens));
+      }
     }
     const OVERHEAD = 310n * 10n ** 18n;
 
@@ -96,6 +106,20 @@ describe("split rules reconcile", () => {
     const readerOps = sum((l) => l.rule === "reader-share" && l.businessUnit === "Ops");
     expect(readerRetail + readerOps).toBe(cost.get("reader|true")! + cost.get("reader|false")!);
     expect(readerRetail > 0n && readerRetail < readerOps).toBe(true);
+    // The tag share: search to Retail, chat to Ops, beta's share unallocated under the rule, in proportion to tagged tokens.
+    const features = cost.get("features")!;
+    expect(sum((l) => l.rule === "features-tag")).toBe(features);
+    const tagged = ["search", "chat", "beta"].map((v) => cost.get(`tokens|${v}`)!);
+    const taggedTotal = tagged.reduce((a, b) => a + b, 0n);
+    for (const [i, holder] of [[0, "Retail"], [1, "Ops"], [2, ""]] as const) {
+      const part = sum((l) => l.rule === "features-tag" && l.businessUnit === holder);
+      const exact = (features * tagged[i]) / taggedTotal;
+      expect(part - exact, holder || "unallocated").toBeLessThanOrEqual(31n);
+      expect(exact - part, holder || "unallocated").toBeLessThanOrEqual(31n);
+    }
+    // A tag nobody sends measures nothing: the silent app's whole cost is its rule's unallocated line.
+    expect(live.filter((l) => l.rule === "silent-tag").map((l) => l.businessUnit)).toEqual([""]);
+    expect(sum((l) => l.rule === "silent-tag")).toBe(cost.get("silent|false")! + cost.get("silent|true")!);
 
     // Every view adds up to the same cents: the events plus the overhead.
     const total = attoToCents(cost.get("events")! + OVERHEAD);
@@ -124,7 +148,7 @@ describe("split rules reconcile", () => {
     // Closing freezes the split lines with their rules, and the month still adds up.
     await closeMonth(store, MONTH, "fiona", Date.parse("2026-11-05T00:00:00Z"));
     const frozen = await store.listStatementLines({ month: MONTH });
-    expect(new Set(frozen.map((l) => l.rule))).toEqual(new Set(["", "shared-assistant", "portal-even", "reader-share", "gateway"]));
+    expect(new Set(frozen.map((l) => l.rule))).toEqual(new Set(["", "shared-assistant", "portal-even", "reader-share", "features-tag", "silent-tag", "gateway"]));
     expect(frozen.reduce((s, l) => s + l.cents, 0n)).toBe(total);
     expect(frozen.reduce((s, l) => s + l.atto, 0n)).toBe(cost.get("events")! + OVERHEAD);
   });
