@@ -58,7 +58,8 @@ export async function getDimensionReport(store: UsageStore, month: string, by: E
     values.forEach((v, i) => addTo(v, cents[i], split.get(v)));
   }
   const none = noneLabel(by);
-  const list = [...rows].map(([value, r]) => ({ value, name: value === "" ? none : value, cents: r.cents, requests: r.requests, totalTokens: r.totalTokens }));
+  // A line wholly tagged leaves an empty untagged part: no row for nothing.
+  const list = [...rows].filter(([, r]) => r.cents !== 0n || r.requests !== 0).map(([value, r]) => ({ value, name: value === "" ? none : value, cents: r.cents, requests: r.requests, totalTokens: r.totalTokens }));
   list.sort((a, b) => (a.cents === b.cents ? a.name.localeCompare(b.name) : a.cents > b.cents ? -1 : 1));
   return {
     month,
