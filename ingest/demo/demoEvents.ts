@@ -75,7 +75,7 @@ function demoDimensions(requestId: string): { tags?: Record<string, string>; end
 
 const FAILURES = [
   { status: 429 }, // throttled: not billed
-  { status: 400, errorCode: "content_filter" }, // prompt filtered: not billed
+  { status: 400, errorCode: "content_filter" }, // prompt filtered: billed, usage unknown
   { status: 500 },
   { status: 200, streamed: true, errorCode: "client_disconnect" }, // cut off, usage never seen
 ] as const;

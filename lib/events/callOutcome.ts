@@ -1,13 +1,13 @@
 /**
- * What a call's outcome costs (docs/tags-and-outcomes.md has the sources). Azure OpenAI bills the
- * tokens it processed: a 429 processed none, a prompt refused by the content filter (400
- * `content_filter`) is not billed, other errors are not; a completion cut off by its filter, a
- * stream the client dropped and a call that timed out after it was sent may all have been processed.
+ * What a call's outcome costs (docs/tags-and-outcomes.md has the sources). Azure OpenAI bills what
+ * it processed: a 429 was never processed, nor was a request refused as invalid or unauthorised; a
+ * prompt its content filter refused (400 `content_filter`) is billed, as is a filtered completion
+ * (a 200), a stream the client dropped and a call that timed out after it was sent.
  */
 export const OUTCOMES = ["ok", "throttled", "filtered", "error", "cutOff", "timeout"] as const;
 export type CallOutcome = (typeof OUTCOMES)[number];
 
-export const BILLED: Record<CallOutcome, boolean> = { ok: true, throttled: false, filtered: false, error: false, cutOff: true, timeout: true };
+export const BILLED: Record<CallOutcome, boolean> = { ok: true, throttled: false, filtered: true, error: false, cutOff: true, timeout: true };
 
 /** Error codes the gateway names (chargeback/v1 `errorCode`), lower case. */
 export const CONTENT_FILTER = "content_filter";
@@ -32,8 +32,3 @@ export function outcomeOf({ status, errorCode }: Outcome): CallOutcome {
 /** A billed outcome with no tokens reported: its cost is unknown, never zero. */
 export const usageUnknown = (e: Outcome & { totalTokens: number }, outcome = outcomeOf(e)) => BILLED[outcome] && e.totalTokens === 0;
 
-/** Whether an event's tokens enter the priced rollups (daily, hourly, per tag). */
-export const isPricedUsage = (e: Outcome & { totalTokens: number }) => {
-  const outcome = outcomeOf(e);
-  return BILLED[outcome] && e.totalTokens > 0;
-};

@@ -29,9 +29,10 @@ const ATTO_PER_CENT = ATTO_PER_UNIT / 100n;
  * The month's cost by one tag or by end user. Each line of the month's report (frozen when the month
  * is closed) keeps its cents and splits them among the values by their live share of the line's
  * cost; what no value carries is "(untagged)" / "(no end user)", and corrections to closed months
- * have a row of their own. So the rows add up to the report's total to the cent, in any scope.
+ * have a row of their own. So the rows add up to the report's total to the cent, in any scope
+ * (and, with `onlyApp`, to that app's cost).
  */
-export async function getDimensionReport(store: UsageStore, month: string, by: EventDimension, scope: ReportScope = ALL_UNITS): Promise<DimensionReport> {
+export async function getDimensionReport(store: UsageStore, month: string, by: EventDimension, scope: ReportScope = ALL_UNITS, onlyApp?: string): Promise<DimensionReport> {
   const [{ lines, currency }, shares] = await Promise.all([monthLines(store, month), dimensionShares(store, month, storeDimension(by))]);
   const everything = scope.units === "all";
   const rows = new Map<string, { cents: bigint; requests: number; totalTokens: number }>();
@@ -44,6 +45,7 @@ export async function getDimensionReport(store: UsageStore, month: string, by: E
   };
   for (const line of lines) {
     if (line.businessUnit === "" ? !everything : !includesUnit(scope, line.businessUnit)) continue;
+    if (onlyApp !== undefined && line.appId !== onlyApp) continue;
     if (line.kind !== "usage") {
       addTo(CORRECTIONS, line.cents);
       continue;
@@ -56,7 +58,8 @@ export async function getDimensionReport(store: UsageStore, month: string, by: E
     values.forEach((v, i) => addTo(v, cents[i], split.get(v)));
   }
   const none = noneLabel(by);
-  const list = [...rows].map(([value, r]) => ({ value, name: value === "" ? none : value, cents: r.cents, requests: r.requests, totalTokens: r.totalTokens }));
+  // A line wholly tagged leaves an empty untagged part: no row for nothing.
+  const list = [...rows].filter(([, r]) => r.cents !== 0n || r.requests !== 0).map(([value, r]) => ({ value, name: value === "" ? none : value, cents: r.cents, requests: r.requests, totalTokens: r.totalTokens }));
   list.sort((a, b) => (a.cents === b.cents ? a.name.localeCompare(b.name) : a.cents > b.cents ? -1 : 1));
   return {
     month,

@@ -55,6 +55,7 @@ describe("the chargeback CLI", () => {
       unmapped: { cost: "0.00", requests: 1, unallocated: "0.00", apps: [{ appId: "app-2", rule: "", cost: "0.00", requests: 1 }] },
       unpriced: { requests: 0, totalTokens: 0, reasons: [] },
       adjustments: [],
+      calls: { requests: 1002, failed: 0, usageUnknown: 0, apps: [] },
     });
     const csv = await runCli(["report", "--month", "2026-11", "--by", "app", "--format", "csv", "--db", `file:${db}`]);
     expect(csv.stdout).toBe(

@@ -31,21 +31,22 @@ describe("chargeback ingest and report: tags, end users and call outcomes", () =
 
     const failed = [
       v1Event({ requestId: "t", deployment: "chat", status: 429, promptTokens: 5000, totalTokens: 5100 }), // throttled: never billed
-      v1Event({ requestId: "f", deployment: "chat", status: 400, errorCode: "content_filter", ...NO_USAGE }),
+      v1Event({ requestId: "f", deployment: "chat", status: 400, errorCode: "content_filter", ...NO_USAGE }), // billed, usage unknown
+      v1Event({ requestId: "e", deployment: "chat", status: 401, ...NO_USAGE }), // never reached a model
       v1Event({ requestId: "x", deployment: "chat", status: 200, streamed: true, errorCode: "client_disconnect", ...NO_USAGE, tags: { project: "apollo" } }),
       v1Event({ requestId: "o", deployment: "chat", status: 504, appId: "app-2", ...NO_USAGE }),
     ];
     const second = await runCli(["ingest", write("failed.ndjson", `${failed.join("\n")}\n`)], { db });
-    expect(json(second)).toEqual({ accepted: 4, duplicates: 0, quarantined: 0, unpriced: 0, notBilled: 2, usageUnknown: 2, warnings: 0 });
+    expect(json(second)).toEqual({ accepted: 5, duplicates: 0, quarantined: 0, unpriced: 0, notBilled: 2, usageUnknown: 3, warnings: 0 });
 
     const after = json<Report>(await runCli(["report", "--month", "2026-11", "--by", "app"], { db }));
     expect(after.total).toBe(before.total); // the 429's tokens and the calls without usage cost nothing
     expect(after.calls).toEqual({
-      requests: 7,
-      failed: 4,
-      usageUnknown: 2,
+      requests: 8,
+      failed: 5,
+      usageUnknown: 3,
       apps: [
-        { appId: "app-1", name: "app-1", requests: 5, usageUnknown: 1, ok: 2, throttled: 1, filtered: 1, error: 0, cutOff: 1, timeout: 0 },
+        { appId: "app-1", name: "app-1", requests: 6, usageUnknown: 2, ok: 2, throttled: 1, filtered: 1, error: 1, cutOff: 1, timeout: 0 },
         { appId: "app-2", name: "app-2", requests: 2, usageUnknown: 1, ok: 1, throttled: 0, filtered: 0, error: 0, cutOff: 0, timeout: 1 },
       ],
     });

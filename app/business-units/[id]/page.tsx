@@ -17,14 +17,19 @@ import { MonthNav, previousMonth } from "../../_components/MonthNav";
 import { monthParam } from "../../_components/monthParam";
 import { modelHref } from "../../_components/unitHref";
 import { decodeParam } from "../../_components/decodeParam";
+import { DimensionBreakdown } from "../../_components/DimensionBreakdown";
+import { FailedCallsTable } from "../../_components/FailedCallsTable";
+import { breakdownParam } from "../../../lib/reports/breakdownParam";
+import { getCallOutcomes } from "../../../lib/reports/getCallOutcomes";
+import { getDimensionReport } from "../../../lib/reports/getDimensionReport";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string; breakdown?: string }> };
 
-/** One business unit's month: by cost center, app and model; only for finance, admins and its owners. */
+/** One business unit's month: by cost center, app, model and a tag or end user, with failed calls; only for finance, admins and its owners. */
 export default async function BusinessUnitPage({ params, searchParams }: Props) {
-  const [{ id }, { month: asked }] = await Promise.all([params, searchParams]);
+  const [{ id }, { month: asked, breakdown }] = await Promise.all([params, searchParams]);
   const unit = decodeParam(id);
   const path = `/business-units/${encodeURIComponent(unit)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
@@ -36,7 +41,14 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
 
   const { month, invalidMonth } = monthParam(asked);
   const scope = onlyUnits([unit]);
-  const [lines, lastLines, trend] = await Promise.all([monthLines(store, month), monthLines(store, previousMonth(month)), getDailyTrend(store, month, scope)]);
+  const pick = breakdownParam(breakdown);
+  const [lines, lastLines, trend, byValue, calls] = await Promise.all([
+    monthLines(store, month),
+    monthLines(store, previousMonth(month)),
+    getDailyTrend(store, month, scope),
+    getDimensionReport(store, month, pick.by, scope),
+    getCallOutcomes(store, month, scope),
+  ]);
   const [byCostCenter, byApp, byModel] = (["cost-center", "app", "model"] as const).map((by) => reportFromLines(lines, by, scope));
   const lastByApp = reportFromLines(lastLines, "app", scope);
   const { currency, total } = byCostCenter;
@@ -73,8 +85,10 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
           <AppComparisonTable current={byApp} previous={lastByApp} />
           <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={currency} testId="model" href={(row) => modelHref(row.key, month)} />
           {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} />}
+          <DimensionBreakdown report={byValue} asked={pick.asked} month={month} invalid={pick.invalid} />
         </div>
       )}
+      <FailedCallsTable calls={calls} month={month} />
     </>
   );
 }

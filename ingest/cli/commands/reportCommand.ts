@@ -1,8 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { chargebackHeader, chargebackRows } from "../../../lib/exports/chargebackRangeCsv";
-import { safeText } from "../../../lib/exports/safeText";
+import { dimensionCsv } from "../../../lib/exports/dimensionCsv";
 import { getChargebackReport, REPORT_DIMENSIONS, ReportDimension } from "../../../lib/reports/getChargebackReport";
 import { EventDimension, getDimensionReport, isEventDimension } from "../../../lib/reports/getDimensionReport";
 import { Month } from "../../../lib/reports/month";
@@ -24,7 +23,7 @@ async function reportText(store: UsageStore, month: string, by: z.infer<typeof R
   if (isEventDimension(by)) {
     const r = await getDimensionReport(store, month, by as EventDimension);
     if (format === "json") return `${JSON.stringify(r, null, 2)}\n`;
-    return stringify([["month", "value", "name", "cost", "currency", "requests", "totalTokens"], ...r.rows.map((x) => [month, safeText(x.value), safeText(x.name), x.cost, r.currency, x.requests, x.totalTokens])]);
+    return dimensionCsv(r);
   }
   const dimension = by as ReportDimension;
   return format === "csv" ? chargebackHeader() + (await chargebackRows(store, month, dimension, ALL_UNITS)) : `${JSON.stringify(await getChargebackReport(store, month, dimension), null, 2)}\n`;

@@ -8,7 +8,7 @@ describe("what each call outcome costs", () => {
     [{ status: 201 }, "ok", true],
     [{ status: null }, "ok", true], // older shapes log only calls that returned usage
     [{ status: 429 }, "throttled", false],
-    [{ status: 400, errorCode: "content_filter" }, "filtered", false],
+    [{ status: 400, errorCode: "content_filter" }, "filtered", true], // the prompt was evaluated
     [{ status: 400 }, "error", false],
     [{ status: 401 }, "error", false],
     [{ status: 500 }, "error", false],
@@ -23,12 +23,13 @@ describe("what each call outcome costs", () => {
   });
 
   it("calls a billed outcome without tokens usage unknown, never a throttled or failed one", () => {
+    expect(usageUnknown({ status: 400, errorCode: "content_filter", totalTokens: 0 })).toBe(true);
+    expect(usageUnknown({ status: 500, totalTokens: 0 })).toBe(false);
     expect(usageUnknown({ status: 200, errorCode: "client_disconnect", totalTokens: 0 })).toBe(true);
     expect(usageUnknown({ status: 504, totalTokens: 0 })).toBe(true);
     expect(usageUnknown({ status: 200, totalTokens: 0 })).toBe(true);
     expect(usageUnknown({ status: 200, errorCode: "client_disconnect", totalTokens: 40 })).toBe(false);
     expect(usageUnknown({ status: 429, totalTokens: 0 })).toBe(false);
-    expect(usageUnknown({ status: 400, errorCode: "content_filter", totalTokens: 0 })).toBe(false);
   });
 
   it("accepts a chargeback/v1 event without token counts, and reads its error code in lower case", () => {

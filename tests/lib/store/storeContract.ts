@@ -113,7 +113,7 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
         { day: "2026-11-10", appId: "app-1", outcome: "throttled", requests: 1, usageUnknown: 0 },
         { day: "2026-11-10", appId: "app-1", outcome: "timeout", requests: 1, usageUnknown: 0 },
         { day: "2026-11-11", appId: "app-2", outcome: "error", requests: 1, usageUnknown: 0 },
-        { day: "2026-11-11", appId: "app-2", outcome: "filtered", requests: 1, usageUnknown: 0 },
+        { day: "2026-11-11", appId: "app-2", outcome: "filtered", requests: 1, usageUnknown: 1 },
         { day: "2026-11-11", appId: "app-2", outcome: "ok", requests: 1, usageUnknown: 0 },
       ]);
       expect(await store.listDailyOutcomes("2026-11-11", "2026-11-12")).toHaveLength(3);
@@ -451,7 +451,7 @@ const event = (id: string, time: string, e: Partial<UsageEvent>): IncomingEvent 
 const BAD_KEY = "tag dropped: key not 1-32 of [a-z0-9_.-]";
 const tagged = (id: string, time: string, source: string, e: Partial<UsageEvent>): IncomingEvent => ({ ...event(id, time, e), source });
 
-/** Tagged events and every outcome: t5 throttled, t6 a cut-off stream without usage, t7 filtered, t8 an error, t9 a timeout with usage. */
+/** Tagged events and every outcome: t5 throttled, t6 a cut-off stream without usage, t7 a filtered prompt without usage, t8 an error, t9 a timeout with usage. */
 export const TAGGED: UsageBatch = {
   receivedAt: 1_790_000_000_000,
   events: [
