@@ -10,18 +10,20 @@ export type SplitPreview = { month: string; currency: string; totalBefore: strin
 
 /**
  * What a month's usage lines would look like with this rule (added, or replacing the rule of its
- * id) beside how they look now: the lines that change, by business unit, cost center, app and
- * rule. Refuses, like saving would, a rule that cannot apply.
+ * id) beside how they look now: the lines whose exact cost changes, by business unit, cost
+ * center, app and rule (not those whose cents only round differently). Refuses, like saving
+ * would, a rule that cannot apply.
  */
 export async function previewSplitRule(store: UsageStore, rule: SplitRule, month: string): Promise<SplitPreview> {
   const rules = await withSplitRules(store, [rule]);
   const [now, then] = await Promise.all([liveLines(store, month), liveLines(store, month, rules)]);
-  const rows = new Map<string, PreviewRow & { b: bigint; a: bigint }>();
+  const rows = new Map<string, PreviewRow & { b: bigint; a: bigint; exact: bigint }>();
   const add = (side: "b" | "a", lines: ReturnType<typeof allocateLines>) => {
     for (const l of lines) {
       const key = `${l.businessUnit}|${l.costCenter}|${l.appId}|${l.rule}`;
-      const row = rows.get(key) ?? { businessUnit: l.businessUnit, costCenter: l.costCenter, appId: l.appId, appName: l.appName, rule: l.rule, before: "", after: "", b: 0n, a: 0n };
+      const row = rows.get(key) ?? { businessUnit: l.businessUnit, costCenter: l.costCenter, appId: l.appId, appName: l.appName, rule: l.rule, before: "", after: "", b: 0n, a: 0n, exact: 0n };
       row[side] += l.cents;
+      row.exact += side === "a" ? l.atto : -l.atto;
       rows.set(key, row);
     }
   };
@@ -36,8 +38,8 @@ export async function previewSplitRule(store: UsageStore, rule: SplitRule, month
     totalBefore: total(before),
     totalAfter: total(after),
     rows: [...rows.values()]
-      .filter((r) => r.a !== r.b)
+      .filter((r) => r.exact !== 0n)
       .sort((x, y) => x.appId.localeCompare(y.appId) || x.businessUnit.localeCompare(y.businessUnit) || x.costCenter.localeCompare(y.costCenter) || x.rule.localeCompare(y.rule))
-      .map(({ b, a, ...r }) => ({ ...r, before: formatCents(b), after: formatCents(a) })),
+      .map(({ b, a, exact, ...r }) => ({ ...r, before: formatCents(b), after: formatCents(a) })),
   };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { previewOrApplySplit, type SplitFormState } from "./actions";
 
 type Props = { costCenters: { value: string; label: string }[]; apps: { appId: string; name: string }[]; deployments: string[]; month: string; today: string };
@@ -10,6 +10,13 @@ const ROWS = [1, 2, 3, 4, 5, 6];
 export function SplitRuleForm({ costCenters, apps, deployments, month, today }: Props) {
   const [state, action, pending] = useActionState<SplitFormState, FormData>(previewOrApplySplit, {});
   const p = state.preview;
+  // Submitted by hand, not through the form's action: React resets a form after its action, and
+  // a preview must leave the rule in the form to be adjusted or applied.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => action(data));
+  };
   return (
     <section aria-labelledby="new-rule">
       <h2 id="new-rule">New split rule</h2>
@@ -18,7 +25,7 @@ export function SplitRuleForm({ costCenters, apps, deployments, month, today }: 
         proportion to a share (tokens or cost of each cost center&apos;s own apps, or tokens per value of a tag). Saving a rule with an existing id
         replaces it.
       </p>
-      <form action={action} className="fields">
+      <form onSubmit={submit} className="fields">
         <label>Rule id<input name="id" required pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,63}" aria-label="Rule id" /></label>
         <label>
           Splits
