@@ -21,8 +21,14 @@ const COUNTS = ["requests", "promptTokens", "cachedTokens", "completionTokens", 
 export async function loadAttributedUsage(store: UsageStore, month: string, rules?: readonly SplitRule[]): Promise<AttributedMonth> {
   const { currency, rows } = await loadChargedUsage(store, month);
   const attribution = await loadAttribution(store, month, rows, rules);
-  const all = [...rows, ...overheadRows(attribution.rules, month)];
-  return { currency, rows: all.flatMap((r) => attributeRow(r, attribution.sharesOf(r.appId, r.deployment, r.day))) };
+  const attributed: AttributedUsage[] = [];
+  for (const r of [...rows, ...overheadRows(attribution.rules, month)]) {
+    const shares = attribution.sharesOf(r.appId, r.deployment, r.day);
+    // Most rows have one holder: the rows were made for this call, so they take it in place.
+    if (shares.length === 1) attributed.push(Object.assign(r, { businessUnit: shares[0].businessUnit, costCenter: shares[0].costCenter, rule: shares[0].rule }));
+    else attributed.push(...attributeRow(r, shares));
+  }
+  return { currency, rows: attributed };
 }
 
 /**

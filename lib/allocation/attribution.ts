@@ -28,7 +28,10 @@ export function ruleShares(rule: SplitRule): Share[] {
  */
 export class Attribution {
   private readonly org: OrgDirectory;
-  private readonly byTarget = new Map<string, SplitRule[]>();
+  private readonly byApp = new Map<string, SplitRule[]>();
+  private readonly byDeployment = new Map<string, SplitRule[]>();
+  // Every report asks for each daily rollup: the shares of a rule or mapping are built once.
+  private readonly cache = new Map<SplitRule | OrgMapping | undefined, Share[]>();
 
   constructor(
     mappings: Iterable<OrgMapping>,
@@ -37,15 +40,14 @@ export class Attribution {
   ) {
     this.org = new OrgDirectory(mappings);
     for (const r of rules) {
-      const key = r.appId !== null ? `app|${r.appId}` : r.deployment !== null ? `deployment|${r.deployment}` : `app|${overheadAppId(r.id)}`;
-      this.byTarget.set(key, [...(this.byTarget.get(key) ?? []), r]);
+      const [map, key] = r.deployment !== null ? [this.byDeployment, r.deployment] : [this.byApp, r.appId ?? overheadAppId(r.id)];
+      map.set(key, [...(map.get(key) ?? []), r]);
     }
   }
 
   /** The rule splitting this usage on its day: the app's own rule first (it says who called), then its deployment's. */
   ruleOn(appId: string, deployment: string, day: string): SplitRule | undefined {
-    const find = (key: string) => this.byTarget.get(key)?.find((r) => inEffect(r, day));
-    return find(`app|${appId}`) ?? (deployment === "" ? undefined : find(`deployment|${deployment}`));
+    return this.byApp.get(appId)?.find((r) => inEffect(r, day)) ?? (deployment === "" ? undefined : this.byDeployment.get(deployment)?.find((r) => inEffect(r, day)));
   }
 
   /** The plain mapping of an app on a day, ignoring rules (for measuring each cost center's own apps). */
@@ -69,10 +71,15 @@ export class Attribution {
   }
 
   /** Who carries this usage, with weights; one share of weight 1 when it is not split. */
-  sharesOf(appId: string, deployment: string, day: string): Share[] {
+  sharesOf(appId: string, deployment: string, day: string): readonly Share[] {
     const rule = this.ruleOn(appId, deployment, day);
-    if (rule) return rule.method === "share" ? (this.measured.get(rule.id) ?? [unallocated(rule.id)]) : ruleShares(rule);
-    const m = this.org.on(appId, day);
-    return [{ businessUnit: m?.businessUnit ?? "", costCenter: m?.costCenter ?? "", rule: "", weight: 1n }];
+    const holder = rule ?? this.org.on(appId, day);
+    let shares = this.cache.get(holder);
+    if (!shares) {
+      if (rule) shares = rule.method === "share" ? (this.measured.get(rule.id) ?? [unallocated(rule.id)]) : ruleShares(rule);
+      else shares = [{ businessUnit: (holder as OrgMapping | undefined)?.businessUnit ?? "", costCenter: (holder as OrgMapping | undefined)?.costCenter ?? "", rule: "", weight: 1n }];
+      this.cache.set(holder, shares);
+    }
+    return shares;
   }
 }
