@@ -24,8 +24,7 @@ export async function loadAttributedUsage(store: UsageStore, month: string, rule
   const attributed: AttributedUsage[] = [];
   for (const r of [...rows, ...overheadRows(attribution.rules, month)]) {
     const shares = attribution.sharesOf(r.appId, r.deployment, r.day);
-    // Most rows have one holder: the rows were made for this call, so they take it in place.
-    if (shares.length === 1) attributed.push(Object.assign(r, { businessUnit: shares[0].businessUnit, costCenter: shares[0].costCenter, rule: shares[0].rule }));
+    if (shares.length === 1) attributed.push({ ...r, businessUnit: shares[0].businessUnit, costCenter: shares[0].costCenter, rule: shares[0].rule });
     else attributed.push(...attributeRow(r, shares));
   }
   return { currency, rows: attributed };
