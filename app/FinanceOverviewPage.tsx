@@ -2,6 +2,7 @@ import "server-only";
 import { may, seesEveryUnit, type Caller } from "../lib/auth/access";
 import { formatCents, parseCents } from "../lib/pricing/money";
 import { monthLines, reportFromLines, type ChargebackReport } from "../lib/reports/getChargebackReport";
+import { getCallOutcomes } from "../lib/reports/getCallOutcomes";
 import { getDailyTrend } from "../lib/reports/getDailyTrend";
 import { formatCount, formatMoney } from "../lib/reports/formatMoney";
 import { percentChange, projectMonthEnd } from "../lib/reports/projection";
@@ -22,7 +23,7 @@ type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: str
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
 export async function FinanceOverviewPage({ caller, month, invalidMonth, error }: Props) {
   const store = getSharedStore();
-  const [lines, previousLines, trend] = await Promise.all([monthLines(store, month), monthLines(store, previousMonth(month)), getDailyTrend(store, month, caller.scope)]);
+  const [lines, previousLines, trend, calls] = await Promise.all([monthLines(store, month), monthLines(store, previousMonth(month)), getDailyTrend(store, month, caller.scope), getCallOutcomes(store, month, caller.scope)]);
   const [report, byApp, byModel] = (["business-unit", "app", "model"] as const).map((by) => reportFromLines(lines, by, caller.scope));
   const previous = reportFromLines(previousLines, "business-unit", caller.scope);
   const everyUnit = seesEveryUnit(caller);
@@ -34,6 +35,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
   const change = comparable ? percentChange(parseCents(report.total), parseCents(previous.total)) : null;
   const money = (amount: string) => formatMoney(amount, report.currency);
   const noUnits = !everyUnit && caller.ownedUnits.length === 0;
+  const unmappedApps = report.unmapped.apps.filter((a) => a.rule === "").length;
   const empty = report.rows.length === 0 && report.unmapped.apps.length === 0 && report.adjustments.length === 0;
   return (
     <>
@@ -87,11 +89,14 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
             <dt>Unmapped cost</dt>
             <dd data-testid="unmapped">
               {money(report.unmapped.cost)}
-              {may(caller, "mappings:write") && report.unmapped.apps.length > 0 && <a className="hint" href="/admin/mappings">assign {report.unmapped.apps.length} apps</a>}
+              {may(caller, "mappings:write") && unmappedApps > 0 && <a className="hint" href="/admin/mappings">assign {unmappedApps} apps</a>}
+              {report.unmapped.unallocated !== "0.00" && may(caller, "splits:write") && <a className="hint" href="/admin/splits">{money(report.unmapped.unallocated)} unallocated by split rules</a>}
             </dd>
           </div>
         )}
         <div className="card"><dt>Unpriced requests</dt><dd data-testid="unpriced">{formatCount(report.unpriced.requests)}</dd></div>
+        <div className="card"><dt>Usage unknown</dt><dd data-testid="usage-unknown-total" title="Billed calls that reported no tokens (cut off, timed out, filtered prompts): not priced, never counted as zero">{formatCount(calls.usageUnknown)}</dd></div>
+        <div className="card"><dt>Failed calls</dt><dd data-testid="failed-total">{formatCount(calls.failed)}</dd></div>
       </dl>
       {noUnits ? (
         <p className="empty">You own no business unit yet. Ask a Chargeback admin to add you (or a group you are in) as an owner.</p>

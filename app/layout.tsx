@@ -22,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {caller && (
             <nav className="who" aria-label="Account">
               {may(caller, "mappings:write") && <a href="/admin/mappings">Mappings</a>}
+              {may(caller, "splits:write") && <a href="/admin/splits">Splits</a>}
               {may(caller, "owners:write") && <a href="/admin/owners">Owners</a>}
               {may(caller, "catalog:read") && <a href="/admin/deployments">Deployments</a>}
               {may(caller, "catalog:read") && <a href="/admin/prices">Prices</a>}

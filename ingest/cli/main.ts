@@ -13,6 +13,7 @@ import { registerOwnerCommands } from "./commands/ownerCommands";
 import { registerPurgeCommand } from "./commands/purgeCommand";
 import { registerQuarantineCommands } from "./commands/quarantineCommands";
 import { registerReportCommand } from "./commands/reportCommand";
+import { registerSplitCommands } from "./commands/splitCommands";
 import { registerWorkerCommands } from "./commands/workerCommands";
 
 const program = new Command("chargeback")
@@ -36,6 +37,7 @@ registerPurgeCommand(program);
 registerInvoiceCommands(program);
 registerTrueUpCommand(program);
 registerCompletenessCommand(program);
+registerSplitCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

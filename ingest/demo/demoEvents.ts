@@ -31,12 +31,14 @@ export function demoEventLine(random: () => number, apps: readonly DemoApp[], to
   const operation = embedding ? "embeddings" : "chat.completions";
   const shape = random();
   if (shape < 0.8 || deployment.sku === "GlobalBatch") {
+    const requestId = guid(random);
     return JSON.stringify({
-      schema: "chargeback/v1", requestId: guid(random), time: new Date(time).toISOString(), appId: app.appId,
+      schema: "chargeback/v1", requestId, time: new Date(time).toISOString(), appId: app.appId,
       deployment: deployment.deployment, model: deployment.model, operation, region: deployment.region,
       promptTokens: prompt, cachedTokens: cached, completionTokens: completion, reasoningTokens: reasoning,
       totalTokens: prompt + completion, modelTimeMs: Math.floor(80 + random() * 4000), status: 200,
       streamed: !embedding && random() < 0.5, subscriptionId: `sub-${app.appId.slice(0, 4)}`, product: "ai-platform",
+      ...demoDimensions(requestId),
     });
   }
   if (shape < 0.95) {
@@ -55,6 +57,44 @@ export function demoEventLine(random: () => number, apps: readonly DemoApp[], to
     routeLocation: deployment.region, routeName: deployment.region, deploymentName: deployment.deployment,
     promptTokens: String(prompt), responseTokens: String(completion), totalTokens: String(prompt + completion),
   });
+}
+
+const PROJECTS = ["apollo", "hermes", "atlas", "zephyr"];
+
+/**
+ * Tags and an end user drawn from the request id's digits, not from `random`: the rest of the demo
+ * stays what it was. About one call in eight carries no tags, one in four no end user.
+ */
+function demoDimensions(requestId: string): { tags?: Record<string, string>; endUser?: string } {
+  const digit = (i: number) => parseInt(requestId[i], 16);
+  const out: { tags?: Record<string, string>; endUser?: string } = {};
+  if (digit(0) >= 2) out.tags = { project: PROJECTS[digit(1) % PROJECTS.length], environment: digit(2) < 12 ? "prod" : "dev" };
+  if (digit(3) >= 4) out.endUser = `user${String(digit(4) * 16 + digit(5)).padStart(3, "0")}@contoso.example`;
+  return out;
+}
+
+const FAILURES = [
+  { status: 429 }, // throttled: not billed
+  { status: 400, errorCode: "content_filter" }, // prompt filtered: billed, usage unknown
+  { status: 500 },
+  { status: 200, streamed: true, errorCode: "client_disconnect" }, // cut off, usage never seen
+] as const;
+
+/** Calls that failed or were cut off, a few a day, with no usage: the demo's failed-call volume. */
+export function* demoFailures(random: () => number, apps: readonly DemoApp[], from: number, to: number, perDay: number): Generator<string> {
+  for (let day = from; day < to; day += DAY_MS) {
+    for (let i = Math.floor(perDay * random()); i > 0; i--) {
+      const time = day + Math.floor(random() * DAY_MS);
+      if (time >= to) continue;
+      const app = pick(random, apps);
+      const deployment = byName.get(pick(random, app.deployments))!;
+      yield JSON.stringify({
+        schema: "chargeback/v1", requestId: guid(random), time: new Date(time).toISOString(), appId: app.appId,
+        deployment: deployment.deployment, model: deployment.model, operation: "chat.completions", region: deployment.region,
+        streamed: false, ...pick(random, FAILURES),
+      });
+    }
+  }
 }
 
 const BROKEN = [

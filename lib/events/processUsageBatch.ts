@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { UsagePricer } from "../pricing/priceUsage";
 import type { IncomingEvent, IncomingQuarantine, UsageStore } from "../store/port";
 import { requestIdentity } from "./lineIdentity";
+import { BILLED, outcomeOf } from "./callOutcome";
 import { parseEventLine } from "./parseEventLine";
 import { utcDay } from "./parseEventTime";
 import { retentionHorizon } from "../retention/retention";
@@ -16,9 +17,14 @@ export type Identify = (text: string) => string;
 /** A batch validated and named, ready to be written: pure data, so it can cross threads. */
 export type PreparedBatch = { events: IncomingEvent[]; quarantined: IncomingQuarantine[] };
 
-export type IngestSummary = { accepted: number; duplicates: number; quarantined: number; unpriced: number };
+/**
+ * `notBilled`: accepted calls whose outcome is not billed (throttled, filtered, errors);
+ * `usageUnknown`: billed calls that reported no tokens; `warnings`: accepted events that lost a
+ * tag or their end user to a limit (kept per source and reason in the store).
+ */
+export type IngestSummary = { accepted: number; duplicates: number; quarantined: number; unpriced: number; notBilled: number; usageUnknown: number; warnings: number };
 
-export const emptySummary = (): IngestSummary => ({ accepted: 0, duplicates: 0, quarantined: 0, unpriced: 0 });
+export const emptySummary = (): IngestSummary => ({ accepted: 0, duplicates: 0, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
 
 export function addSummaries(a: IngestSummary, b: IngestSummary): IngestSummary {
   return {
@@ -26,6 +32,9 @@ export function addSummaries(a: IngestSummary, b: IngestSummary): IngestSummary 
     duplicates: a.duplicates + b.duplicates,
     quarantined: a.quarantined + b.quarantined,
     unpriced: a.unpriced + b.unpriced,
+    notBilled: a.notBilled + b.notBilled,
+    usageUnknown: a.usageUnknown + b.usageUnknown,
+    warnings: a.warnings + b.warnings,
   };
 }
 
@@ -73,16 +82,26 @@ export async function writePreparedBatch(
   const result = await store.saveUsageBatch({ events, quarantined, receivedAt });
   let accepted = 0;
   let unpriced = 0;
+  let notBilled = 0;
+  let usageUnknown = 0;
+  let warnings = 0;
   events.forEach(({ event }, i) => {
     if (!result.inserted[i]) return;
     accepted++;
-    if (!pricer.canPrice(event, utcDay(event.time))) unpriced++;
+    if (event.warnings) warnings++;
+    const outcome = outcomeOf(event);
+    if (!BILLED[outcome]) notBilled++;
+    else if (event.totalTokens === 0) usageUnknown++;
+    else if (!pricer.canPrice(event, utcDay(event.time))) unpriced++;
   });
   return {
     accepted,
     duplicates: events.length - accepted + result.quarantineDuplicates,
     quarantined: result.quarantined,
     unpriced,
+    notBilled,
+    usageUnknown,
+    warnings,
   };
 }
 

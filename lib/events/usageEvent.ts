@@ -20,6 +20,13 @@ export const UsageEvent = z.object({
   streamed: z.boolean().nullable(),
   subscriptionId: z.string().nullable(),
   product: z.string().nullable(),
+  /** chargeback/v1 only: within the limits of eventTags.ts; absent when the event carried none. */
+  tags: z.record(z.string(), z.string()).optional(),
+  endUser: z.string().optional(),
+  /** Why tags or the end user were dropped: recorded as ingest warnings, the event still counts. */
+  warnings: z.array(z.string()).optional(),
+  /** The gateway's name for an error (callOutcome.ts), e.g. content_filter, client_disconnect. */
+  errorCode: z.string().optional(),
 });
 export type UsageEvent = z.infer<typeof UsageEvent>;
 

@@ -22,7 +22,7 @@ export const FOCUS_COLUMNS = [
   "ListUnitPrice", "PricingCategory", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "RegionId", "RegionName",
   "ResourceId", "ResourceName", "ResourceType", "ServiceCategory", "ServiceName", "ServiceSubcategory", "SkuId", "SkuMeter",
   "SkuPriceDetails", "SkuPriceId", "SubAccountId", "SubAccountName", "SubAccountType", "Tags",
-  "x_BusinessUnit", "x_CostCenter", "x_AppId", "x_Model", "x_Requests", "x_PromptTokens", "x_CachedTokens", "x_CompletionTokens", "x_CorrectionReason",
+  "x_BusinessUnit", "x_CostCenter", "x_AppId", "x_Model", "x_Requests", "x_PromptTokens", "x_CachedTokens", "x_CompletionTokens", "x_CorrectionReason", "x_SplitRule",
 ] as const;
 
 const iso = (day: string) => `${day}T00:00:00Z`;
@@ -34,6 +34,7 @@ function focusRow(month: string, currency: string, l: CostedLine): Record<(typeo
   const list = formatCents(l.listCents);
   const tags: Record<string, string> = { appId: l.appId };
   if (l.businessUnit) Object.assign(tags, { businessUnit: l.businessUnit, costCenter: l.costCenter });
+  if (l.rule) tags.splitRule = l.rule;
   return {
     AvailabilityZone: null, BilledCost: cost, BillingAccountId: "chargeback", BillingAccountName: "Chargeback internal recharge", BillingAccountType: "Internal",
     BillingCurrency: currency, BillingPeriodEnd: iso(billing.to), BillingPeriodStart: iso(billing.from), CapacityReservationId: null, CapacityReservationStatus: null,
@@ -53,6 +54,7 @@ function focusRow(month: string, currency: string, l: CostedLine): Record<(typeo
     x_BusinessUnit: l.businessUnit ? safeText(l.businessUnit) : null, x_CostCenter: l.costCenter ? safeText(l.costCenter) : null, x_AppId: safeText(l.appId), x_Model: safeText(l.model),
     x_Requests: l.tokens.requests, x_PromptTokens: l.tokens.promptTokens, x_CachedTokens: l.tokens.cachedTokens,
     x_CompletionTokens: l.tokens.completionTokens, x_CorrectionReason: l.reason || null,
+    x_SplitRule: l.rule ? safeText(l.rule) : null,
   };
 }
 

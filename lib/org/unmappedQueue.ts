@@ -3,16 +3,18 @@ import { monthDays } from "../reports/month";
 import { formatCents } from "../pricing/money";
 import type { UsageStore } from "../store/port";
 import type { DirectoryEntry } from "../identity/directoryEntry";
-import { OrgDirectory, type OrgMapping } from "./orgMapping";
+import { Attribution } from "../allocation/attribution";
+import type { OrgMapping } from "./orgMapping";
 
 export type Suggestion = { costCenter: string; businessUnit: string; because: string };
 export type UnmappedApp = { appId: string; appName: string; cost: string; requests: number; firstDay: string; lastDay: string; suggestion: Suggestion | null };
 
 /** Apps with usage no mapping covers in these months, the most unattributed cost first. */
 export async function unmappedQueue(store: UsageStore, months: readonly string[]): Promise<UnmappedApp[]> {
-  const [all, mappings, usage, directory, names] = await Promise.all([
+  const [all, mappings, rules, usage, directory, names] = await Promise.all([
     Promise.all(months.map((m) => monthLines(store, m))),
     store.listOrgMappings(),
+    store.listSplitRules(),
     store.listDailyUsage(monthDays(months[0]).from, monthDays(months.at(-1)!).to),
     store.listDirectoryEntries(),
     store.listApps(),
@@ -21,7 +23,8 @@ export async function unmappedQueue(store: UsageStore, months: readonly string[]
   for (const [i, { lines }] of all.entries()) {
     const { from, to } = monthDays(months[i]);
     for (const l of lines) {
-      if (l.businessUnit !== "" || l.kind !== "usage") continue;
+      // A rule's unallocated part is the rule's to fix (on its statement line), not a missing mapping.
+      if (l.businessUnit !== "" || l.kind !== "usage" || l.rule !== "") continue;
       // Until its own days are known: an idle capacity line has no usage days, only months.
       const app = apps.get(l.appId) ?? { appName: l.appName, cents: 0n, requests: 0, firstDay: from, lastDay: "", seen: false };
       app.lastDay = dayBefore(to);
@@ -30,10 +33,10 @@ export async function unmappedQueue(store: UsageStore, months: readonly string[]
       apps.set(l.appId, app);
     }
   }
-  const org = new OrgDirectory(mappings);
+  const attribution = new Attribution(mappings, rules);
   for (const u of usage) {
     const app = apps.get(u.appId);
-    if (!app || org.on(u.appId, u.day)) continue;
+    if (!app || attribution.covers(u.appId, u.deployment, u.day)) continue;
     if (!app.seen || u.day < app.firstDay) app.firstDay = u.day;
     if (!app.seen || u.day > app.lastDay) app.lastDay = u.day;
     app.seen = true;

@@ -1,5 +1,5 @@
 import { UserError } from "../errors";
-import { OrgDirectory } from "../org/orgMapping";
+import { loadAttribution } from "../allocation/attributedUsage";
 import { allocateCents, attoToCents, formatCents, splitByWeight } from "../pricing/money";
 import { monthDays } from "../reports/month";
 import type { UsageStore } from "../store/port";
@@ -12,12 +12,12 @@ export type Unmatched = { costCenter: string } | "pro-rata";
 /** The app that carries unmatched invoice cost in the cost center an admin chose. */
 export const UNMATCHED_APP = "invoice-unmatched";
 
-type Holder = { businessUnit: string; costCenter: string; appId: string };
+type Holder = { businessUnit: string; costCenter: string; appId: string; rule: string };
 type Amounts = { list: bigint; computed: bigint; actual: bigint };
 /** Exact amounts (10^-18) per business unit, cost center and app, before any rounding. */
 export type TrueUpAmounts = { currency: string; holders: (Holder & Amounts)[]; invoice: bigint; unmatched: bigint };
 export type TrueUpRow = Holder & { list: string; computed: string; actual: string; trueUp: string };
-export type TrueUp = { month: string; currency: string; invoice: string; unmatched: string; unmatchedTo: string; rows: TrueUpRow[]; businessUnits: Omit<TrueUpRow, "costCenter" | "appId">[] };
+export type TrueUp = { month: string; currency: string; invoice: string; unmatched: string; unmatchedTo: string; rows: TrueUpRow[]; businessUnits: Omit<TrueUpRow, "costCenter" | "appId" | "rule">[] };
 
 /**
  * The month at actual cost: each meter's invoiced (effective) cost split among the apps charged on
@@ -35,10 +35,10 @@ export async function getTrueUpAmounts(store: UsageStore, month: string, unmatch
   const { from, to } = monthDays(month);
   const [charged, lines, mappings] = await Promise.all([loadChargedByMeter(store, month), store.listInvoiceLines(from, to), store.listOrgMappings()]);
   const bill = sumInvoiceLines(lines, charged.currency);
-  const org = new OrgDirectory(mappings);
+  const attribution = await loadAttribution(store, month, charged.rows.map((r) => r.row));
   const holders = new Map<string, Holder & Amounts>();
   const holder = (h: Holder) => {
-    const key = `${h.businessUnit}|${h.costCenter}|${h.appId}`;
+    const key = `${h.businessUnit}|${h.costCenter}|${h.appId}|${h.rule}`;
     let entry = holders.get(key);
     if (!entry) holders.set(key, (entry = { ...h, list: 0n, computed: 0n, actual: 0n }));
     return entry;
@@ -46,13 +46,17 @@ export async function getTrueUpAmounts(store: UsageStore, month: string, unmatch
   // Who was charged what on each meter.
   const onMeter = new Map<string, Map<Holder & Amounts, bigint>>();
   for (const { row, parts } of charged.rows) {
-    const m = org.on(row.appId, row.day);
-    const h = holder({ businessUnit: m?.businessUnit ?? "", costCenter: m?.costCenter ?? "", appId: row.appId });
-    if (row.charge.priced) h.list += row.charge.listAtto;
+    // A split row is charged to each of its holders exactly as the statement splits it.
+    const split = attribution.sharesOf(row.appId, row.deployment, row.day);
+    const weights = split.map((s) => s.weight);
+    const hs = split.map((s) => holder({ businessUnit: s.businessUnit, costCenter: s.costCenter, appId: row.appId, rule: s.rule }));
+    if (row.charge.priced) splitByWeight(row.charge.listAtto, weights).forEach((atto, i) => (hs[i].list += atto));
     for (const p of parts) {
-      h.computed += p.atto;
       const shares = onMeter.get(meterKey(p.meter)) ?? new Map<Holder & Amounts, bigint>();
-      shares.set(h, (shares.get(h) ?? 0n) + p.atto);
+      splitByWeight(p.atto, weights).forEach((atto, i) => {
+        hs[i].computed += atto;
+        shares.set(hs[i], (shares.get(hs[i]) ?? 0n) + atto);
+      });
       onMeter.set(meterKey(p.meter), shares);
     }
   }
@@ -78,11 +82,11 @@ export async function getTrueUpAmounts(store: UsageStore, month: string, unmatch
 function costCenterHolder(mappings: { costCenter: string; businessUnit: string }[], costCenter: string): Holder {
   const mapping = mappings.find((m) => m.costCenter === costCenter);
   if (!mapping) throw new UserError(`no cost center "${costCenter}" in the org mappings`);
-  return { businessUnit: mapping.businessUnit, costCenter, appId: UNMATCHED_APP };
+  return { businessUnit: mapping.businessUnit, costCenter, appId: UNMATCHED_APP, rule: "" };
 }
 
 function present(month: string, { currency, holders: all, invoice, unmatched }: TrueUpAmounts, unmatchedTo: Unmatched): TrueUp {
-  const held = all.filter((h) => h.list !== 0n || h.computed !== 0n || h.actual !== 0n).sort((a, b) => (`${a.businessUnit}|${a.costCenter}|${a.appId}` < `${b.businessUnit}|${b.costCenter}|${b.appId}` ? -1 : 1));
+  const held = all.filter((h) => h.list !== 0n || h.computed !== 0n || h.actual !== 0n).sort((a, b) => (`${a.businessUnit}|${a.costCenter}|${a.appId}|${a.rule}` < `${b.businessUnit}|${b.costCenter}|${b.appId}|${b.rule}` ? -1 : 1));
   const groupOf = (h: Holder) => (h.businessUnit === "" ? `unmapped|${h.appId}` : h.businessUnit);
   const groups = [...new Set(held.map(groupOf))];
   // Cents once across groups, then within each: the same rule as statements (allocateLines).
@@ -104,7 +108,7 @@ function present(month: string, { currency, holders: all, invoice, unmatched }: 
     invoice: formatCents(attoToCents(invoice)),
     unmatched: formatCents(attoToCents(unmatched)),
     unmatchedTo: unmatchedTo === "pro-rata" ? "pro rata" : unmatchedTo.costCenter,
-    rows: held.map((h) => ({ businessUnit: h.businessUnit, costCenter: h.costCenter, appId: h.appId, ...row(list.get(h)!, computed.get(h)!, actual.get(h)!) })),
+    rows: held.map((h) => ({ businessUnit: h.businessUnit, costCenter: h.costCenter, appId: h.appId, rule: h.rule, ...row(list.get(h)!, computed.get(h)!, actual.get(h)!) })),
     businessUnits: groups.map((g) => {
       const members = held.filter((h) => groupOf(h) === g);
       return { businessUnit: members[0].businessUnit, ...row(sum(list, members), sum(computed, members), sum(actual, members)) };

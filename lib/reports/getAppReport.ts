@@ -1,7 +1,7 @@
 import { MODEL_TIME_BUCKETS_MS, percentileBound } from "../events/modelTimeBuckets";
 import type { DirectoryEntry } from "../identity/directoryEntry";
-import { OrgDirectory } from "../org/orgMapping";
-import { loadChargedUsage } from "../pricing/chargedUsage";
+import { loadAttributedUsage } from "../allocation/attributedUsage";
+import { Attribution } from "../allocation/attribution";
 import { allocateCents, formatCents } from "../pricing/money";
 import { addTokens, noTokens, type Tokens } from "../statements/statementLine";
 import type { HourlyAppUsage, UsageStore } from "../store/port";
@@ -42,14 +42,15 @@ type Bucket = { key: string; atto: bigint; tokens: Tokens };
  */
 export async function getAppReport(store: UsageStore, appId: string, month: string, scope: ReportScope): Promise<AppReport | null> {
   const { from, to } = monthDays(month);
-  const [{ lines, currency, closed }, mappings, apps, { rows: usage }, directory] = await Promise.all([
+  const [{ lines, currency, closed }, mappings, rules, apps, { rows: usage }, directory] = await Promise.all([
     monthLines(store, month),
     store.listOrgMappings(),
+    store.listSplitRules(),
     store.listApps(),
-    loadChargedUsage(store, month),
+    loadAttributedUsage(store, month),
     store.listDirectoryEntries(),
   ]);
-  const org = new OrgDirectory(mappings);
+  const attribution = new Attribution(mappings, rules);
   const everything = scope.units === "all";
   const visibleUnit = (unit: string | undefined) => (unit === undefined || unit === "" ? everything : includesUnit(scope, unit));
   const history = mappings.filter((m) => m.appId === appId).sort((a, b) => a.validFrom.localeCompare(b.validFrom));
@@ -77,7 +78,7 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
   const byOperation = new Map<string, Bucket>();
   const byDay = new Map<string, Bucket>();
   for (const u of usage) {
-    if (u.appId !== appId || !visibleUnit(org.on(appId, u.day)?.businessUnit)) continue;
+    if (u.appId !== appId || !visibleUnit(u.businessUnit)) continue;
     // Split the app's cents as they were charged: after discounts, day by day.
     const priced = u.charge;
     const atto = priced.priced ? priced.atto : 0n;
@@ -98,7 +99,8 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
   const rows = (list: (Bucket & { cents: bigint })[]): ReportRow[] =>
     list.sort((a, b) => (a.cents === b.cents ? a.key.localeCompare(b.key) : a.cents > b.cents ? -1 : 1)).map((b) => ({ key: b.key, name: b.key, cost: formatCents(b.cents), ...b.tokens }));
 
-  const hours = (await store.listHourlyAppUsage(appId, from, to)).filter((h) => visibleUnit(org.on(appId, h.hour.slice(0, 10))?.businessUnit));
+  // Requests and model time are not money: a unit carrying any share of the hour sees it.
+  const hours = (await store.listHourlyAppUsage(appId, from, to)).filter((h) => attribution.unitsOn(appId, h.deployment, h.hour.slice(0, 10)).some(visibleUnit));
   const timed = hours.reduce((n, h) => n + h.timedRequests, 0);
   const buckets = hours.reduce((sum, h) => sum.map((c, i) => c + h.buckets[i]), new Array<number>(MODEL_TIME_BUCKETS_MS.length + 1).fill(0));
   return {

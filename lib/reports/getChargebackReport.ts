@@ -6,6 +6,7 @@ import { liveLines } from "../statements/liveLines";
 import { addTokens, noTokens, type ClosedMonth, type CostedLine, type Tokens, type UnpricedUsage } from "../statements/statementLine";
 import type { UsageStore } from "../store/port";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
+import { getCallOutcomes, type CallOutcomes } from "./getCallOutcomes";
 
 export const REPORT_DIMENSIONS = ["business-unit", "cost-center", "app", "model"] as const;
 export const ReportDimension = z.enum(REPORT_DIMENSIONS, { error: `--by must be one of ${REPORT_DIMENSIONS.join(", ")}` });
@@ -23,12 +24,15 @@ export type ChargebackReport = {
   /** The total at list prices: total and listTotal differ by the discounts. */
   listTotal: string;
   rows: ReportRow[];
-  unmapped: { cost: string; requests: number; apps: { appId: string; cost: string; requests: number }[] };
+  /** Usage nobody carries: unmapped apps (`rule` "") and the parts split rules left unallocated (`rule` named, cost also in `unallocated`). */
+  unmapped: { cost: string; requests: number; unallocated: string; apps: { appId: string; rule: string; cost: string; requests: number }[] };
   unpriced: { requests: number; totalTokens: number; reasons: { reason: string; requests: number; totalTokens: number }[] };
   adjustments: Adjustment[];
+  /** Calls by outcome: failed-call volume per app, and billed calls without usage (not priced, not zero). */
+  calls?: CallOutcomes;
 };
 
-type Row = { key: string; name: string; cents: bigint; listCents: bigint; tokens: Tokens };
+type Row = { key: string; name: string; cents: bigint; listCents: bigint; tokens: Tokens; rule?: string };
 
 /**
  * The month's cost by business unit, cost center, app or model. An open month is priced and
@@ -38,7 +42,8 @@ type Row = { key: string; name: string; cents: bigint; listCents: bigint; tokens
  * units' lines: no other unit's numbers, no unmapped apps.
  */
 export async function getChargebackReport(store: UsageStore, month: string, by: ReportDimension, scope: ReportScope = ALL_UNITS): Promise<ChargebackReport> {
-  return reportFromLines(await monthLines(store, month), by, scope);
+  const [lines, calls] = await Promise.all([monthLines(store, month), getCallOutcomes(store, month, scope)]);
+  return { ...reportFromLines(lines, by, scope), calls };
 }
 
 export type MonthLines = { month: string; lines: CostedLine[]; unpriced: UnpricedUsage[]; currency: string; closed: ClosedMonth | null };
@@ -51,13 +56,14 @@ export function reportFromLines({ month, lines, unpriced, currency, closed }: Mo
   const unmapped = new Map<string, Row>();
   for (const line of visible) {
     const [key, name] =
-      line.businessUnit === "" ? [line.appId, line.appName]
+      // A rule's unallocated part is its own line, apart from the app's unmapped usage.
+      line.businessUnit === "" ? [line.rule === "" ? line.appId : `${line.appId}|${line.rule}`, line.appName]
       : by === "business-unit" ? [line.businessUnit, line.businessUnit]
       : by === "cost-center" ? [line.costCenter, line.costCenter]
       : by === "app" ? [line.appId, line.appName]
       : [line.model, line.model];
     const into = line.businessUnit === "" ? unmapped : rows;
-    const row = into.get(key) ?? { key, name, cents: 0n, listCents: 0n, tokens: noTokens() };
+    const row = into.get(key) ?? { key, name, cents: 0n, listCents: 0n, tokens: noTokens(), ...(line.businessUnit === "" && { rule: line.rule }) };
     row.cents += line.cents;
     row.listCents += line.listCents;
     if (line.kind === "usage") addTokens(row.tokens, line.tokens);
@@ -84,7 +90,8 @@ export function reportFromLines({ month, lines, unpriced, currency, closed }: Mo
     unmapped: {
       cost: formatCents(unmappedCents),
       requests: unmappedList.reduce((n, r) => n + r.tokens.requests, 0),
-      apps: unmappedList.map((r) => ({ appId: r.key, cost: formatCents(r.cents), requests: r.tokens.requests })),
+      unallocated: formatCents(unmappedList.filter((r) => r.rule).reduce((a, r) => a + r.cents, 0n)),
+      apps: unmappedList.map((r) => ({ appId: r.rule ? r.key.slice(0, -r.rule.length - 1) : r.key, rule: r.rule ?? "", cost: formatCents(r.cents), requests: r.tokens.requests })),
     },
     unpriced: { requests: reasonList.reduce((n, r) => n + r.requests, 0), totalTokens: reasonList.reduce((n, r) => n + r.totalTokens, 0), reasons: reasonList },
     adjustments: visible

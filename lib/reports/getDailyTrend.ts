@@ -1,5 +1,4 @@
-import { OrgDirectory } from "../org/orgMapping";
-import { loadChargedUsage } from "../pricing/chargedUsage";
+import { loadAttributedUsage } from "../allocation/attributedUsage";
 import { allocateCents, formatCents } from "../pricing/money";
 import type { UsageStore } from "../store/port";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
@@ -12,11 +11,10 @@ export type DailyTrend = { days: string[]; units: string[]; cost: Record<string,
  * booked since, which the report lists.
  */
 export async function getDailyTrend(store: UsageStore, month: string, scope: ReportScope = ALL_UNITS): Promise<DailyTrend> {
-  const [{ rows }, mappings] = await Promise.all([loadChargedUsage(store, month), store.listOrgMappings()]);
-  const org = new OrgDirectory(mappings);
+  const { rows } = await loadAttributedUsage(store, month);
   const atto = new Map<string, Map<string, bigint>>();
   for (const { charge: priced, ...u } of rows) {
-    const unit = org.on(u.appId, u.day)?.businessUnit ?? "";
+    const unit = u.businessUnit;
     if (unit === "" ? scope.units !== "all" : !includesUnit(scope, unit)) continue;
     if (!priced.priced) continue;
     const day = atto.get(u.day) ?? new Map<string, bigint>();

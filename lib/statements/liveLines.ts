@@ -1,6 +1,6 @@
-import { OrgDirectory } from "../org/orgMapping";
-import { loadChargedUsage } from "../pricing/chargedUsage";
+import { loadAttributedUsage } from "../allocation/attributedUsage";
 import { idleCapacityName } from "../pricing/reservation";
+import { overheadName, type SplitRule } from "../allocation/splitRule";
 import { formatAtto } from "../pricing/money";
 import type { Price } from "../pricing/priceBook";
 import type { UsageStore } from "../store/port";
@@ -14,19 +14,18 @@ const describePrice = (p: Price) => `${p.meterName} at ${formatAtto(p.atto)} per
 
 /**
  * A month's usage as statement lines, priced per day at the rates then in effect and attributed
- * by the mapping then in effect, with the markups of the month. Usage that cannot be priced is
- * counted by unit and reason.
+ * by the split rule or mapping then in effect (a split app has one line per part, each naming its
+ * rule); with `proposedRules`, as those rules would attribute it. The month's markups follow.
+ * Usage that cannot be priced is counted by unit and reason.
  */
-export async function liveLines(store: UsageStore, month: string): Promise<LiveMonth> {
-  const [{ rows, currency }, mappings, apps, markups] = await Promise.all([loadChargedUsage(store, month), store.listOrgMappings(), store.listApps(), store.listMarkups()]);
-  const org = new OrgDirectory(mappings);
+export async function liveLines(store: UsageStore, month: string, proposedRules?: readonly SplitRule[]): Promise<LiveMonth> {
+  const [{ rows, currency }, apps, markups] = await Promise.all([loadAttributedUsage(store, month, proposedRules), store.listApps(), store.listMarkups()]);
   const appNames = new Map(apps.map((a) => [a.appId, a.displayName]));
   const lines = new Map<string, StatementLine & { priceSet: Set<Price> }>();
   const unpriced = new Map<string, UnpricedUsage>();
 
   for (const { charge: priced, ...u } of rows) {
-    const mapping = org.on(u.appId, u.day);
-    const businessUnit = mapping?.businessUnit ?? "";
+    const { businessUnit, costCenter, rule } = u;
     if (!priced.priced) {
       const key = `${businessUnit}|${priced.reason}`;
       const entry = unpriced.get(key) ?? { businessUnit, reason: priced.reason, requests: 0, totalTokens: 0 };
@@ -34,10 +33,10 @@ export async function liveLines(store: UsageStore, month: string): Promise<LiveM
       entry.totalTokens += Number(u.totalTokens);
       unpriced.set(key, entry);
     }
-    const key = { businessUnit, costCenter: mapping?.costCenter ?? "", appId: u.appId, model: priced.priced ? priced.modelId : u.model || u.deployment };
+    const key = { businessUnit, costCenter, appId: u.appId, model: priced.priced ? priced.modelId : u.model || u.deployment, rule };
     let line = lines.get(lineKey(key));
     if (!line) {
-      line = { kind: "usage", forMonth: month, ...key, appName: appNames.get(u.appId) ?? idleCapacityName(u.appId) ?? u.appId, reason: "", tokens: noTokens(), atto: 0n, listAtto: 0n, prices: [], priceSet: new Set() };
+      line = { kind: "usage", forMonth: month, ...key, appName: appNames.get(u.appId) ?? idleCapacityName(u.appId) ?? overheadName(u.appId) ?? u.appId, reason: "", tokens: noTokens(), atto: 0n, listAtto: 0n, prices: [], priceSet: new Set() };
       lines.set(lineKey(key), line);
     }
     if (priced.priced) {

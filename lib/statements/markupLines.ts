@@ -20,7 +20,7 @@ export function markupLines(usage: readonly StatementLine[], markups: readonly M
   const lines: StatementLine[] = [];
   const unpriced: UnpricedUsage[] = [];
   const line = (m: Markup, businessUnit: string, costCenter: string, atto: bigint, appId: string, appName: string): StatementLine => ({
-    kind: "markup", forMonth: month, businessUnit, costCenter, appId, appName, model: "markup", reason: describe(m), tokens: noTokens(), atto, listAtto: atto, prices: [],
+    kind: "markup", forMonth: month, businessUnit, costCenter, appId, appName, model: "markup", rule: "", reason: describe(m), tokens: noTokens(), atto, listAtto: atto, prices: [],
   });
 
   for (const [unit, centers] of base) {

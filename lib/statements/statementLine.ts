@@ -33,6 +33,8 @@ export type StatementLine = {
   atto: bigint;
   listAtto: bigint;
   prices: string[];
+  /** The split rule that produced the line ("" = the app's mapping); with no business unit, the rule's unallocated part. */
+  rule: string;
 };
 
 /** A line with its cents: allocated once, at close for frozen statements, at read time otherwise. */
@@ -43,4 +45,4 @@ export type UnpricedUsage = { businessUnit: string; reason: string; requests: nu
 export type ClosedMonth = { month: string; closedAt: number; closedBy: string; currency: string; unpriced: UnpricedUsage[] };
 export type MonthLogEntry = { month: string; action: "close" | "reopen"; by: string; at: number; reason: string };
 
-export const lineKey = (l: Pick<StatementLine, "businessUnit" | "costCenter" | "appId" | "model">) => `${l.businessUnit}|${l.costCenter}|${l.appId}|${l.model}`;
+export const lineKey = (l: Pick<StatementLine, "businessUnit" | "costCenter" | "appId" | "model" | "rule">) => `${l.businessUnit}|${l.costCenter}|${l.appId}|${l.model}|${l.rule}`;

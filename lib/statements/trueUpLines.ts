@@ -26,6 +26,7 @@ export async function trueUpLines(store: UsageStore, month: string, unmatched: U
       atto: h.actual - h.computed,
       listAtto: 0n,
       prices: [],
+      rule: h.rule,
     }));
   return { currency, lines };
 }

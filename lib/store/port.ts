@@ -1,4 +1,5 @@
 import type { UsageEvent } from "../events/usageEvent";
+import type { CallOutcome } from "../events/callOutcome";
 import type { AuditEntry } from "../audit/auditEntry";
 import type { DirectoryEntry } from "../identity/directoryEntry";
 import type { IngestKey } from "../intake/ingestKey";
@@ -9,6 +10,7 @@ import type { Markup } from "../statements/markup";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../statements/statementLine";
 import type { BusinessUnitOwner } from "../org/businessUnitOwner";
 import type { OrgMapping } from "../org/orgMapping";
+import type { SplitRule } from "../allocation/splitRule";
 import type { Deployment } from "../pricing/deployment";
 import type { RetailPriceItem } from "../pricing/retailPrice";
 import type { InvoiceImport, InvoiceLine } from "../invoice/invoiceLine";
@@ -36,6 +38,15 @@ export type DailyUsage = {
   totalTokens: bigint;
   modelTimeMs: bigint;
 };
+
+/** DailyUsage of the events carrying one dimension (`tag:<key>` or `endUser`), per value. */
+export type DimensionUsage = DailyUsage & { dimension: string; value: string };
+
+/** Calls per UTC day, app and outcome; `usageUnknown` counts billed calls that reported no tokens. */
+export type DailyOutcome = { day: string; appId: string; outcome: CallOutcome; requests: number; usageUnknown: number };
+
+/** Tags or end users dropped from accepted events, per source (file, hub partition, ingest key) and reason. */
+export type IngestWarning = { source: string; reason: string; count: number; firstAt: number; lastAt: number; lastEventId: string };
 
 /**
  * Usage per UTC hour, app and deployment. `buckets[i]` counts timed requests per
@@ -84,6 +95,12 @@ export interface UsageStore {
   saveUsageBatch(batch: UsageBatch): Promise<UsageBatchResult>;
   /** Rollups for the UTC days in [fromDay, toDay). */
   listDailyUsage(fromDay: string, toDay: string): Promise<DailyUsage[]>;
+  /** Usage per UTC day, pricing key and value of one dimension: a tag (`tag:<key>`, e.g. `tag:project`) or the end user (`endUser`). Events without that tag/end user are not in the result. */
+  listDailyDimensionUsage(fromDay: string, toDay: string, dimension: string): Promise<DimensionUsage[]>;
+  /** Calls per UTC day, app and outcome for the days in [fromDay, toDay). */
+  listDailyOutcomes(fromDay: string, toDay: string): Promise<DailyOutcome[]>;
+  /** Dropped tags and end users, most recent first. */
+  listIngestWarnings(): Promise<IngestWarning[]>;
   /** One app's hourly rollups (one per deployment) for the UTC days in [fromDay, toDay), oldest first. */
   listHourlyAppUsage(appId: string, fromDay: string, toDay: string): Promise<HourlyAppUsage[]>;
   /** Every app's hourly rollups on these deployments for the UTC days in [fromDay, toDay), oldest first. */
@@ -112,6 +129,10 @@ export interface UsageStore {
   /** Upserts by business unit, kind and validFrom. */
   saveMarkups(markups: Markup[], audit?: AuditContext): Promise<UpsertSummary>;
   listMarkups(): Promise<Markup[]>;
+  /** Adds new split rules and replaces changed ones (by id), audited like mappings. */
+  saveSplitRules(rules: SplitRule[], audit?: AuditContext): Promise<UpsertSummary>;
+  /** Every split rule, by id. */
+  listSplitRules(): Promise<SplitRule[]>;
   /** Changes whenever prices, deployments or reservations do: lets a built price book be reused until then. */
   getPricingVersion(): Promise<string>;
   listRetailPrices(): Promise<RetailPriceItem[]>;

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import { MAX_END_USER, MAX_TAG_VALUE, MAX_TAGS, TAG_KEY } from "../../lib/events/eventTags";
 import { ChargebackV1Event } from "../../lib/events/shapes/chargebackV1";
 
 const POLICY = fs.readFileSync(path.resolve(__dirname, "..", "..", "deploy", "apim", "chargeback-policy.xml"), "utf8");
@@ -34,9 +35,35 @@ describe("the APIM chargeback policy", () => {
     expect(expressions(policy.outbound).join("\n")).toContain('data.StartsWith("data:")');
   });
 
+  it("takes tags from x-chargeback-tag-<key> headers and the end user from a user token or a header, within the pipeline's limits", () => {
+    const variable = (name: string) => policy.inbound["set-variable"].find((v: { name: string }) => v.name === name).value as string;
+    const tags = variable("chargebackTags");
+    expect(tags).toContain('"x-chargeback-tag-"');
+    expect(tags).toContain(`tags.Count >= ${MAX_TAGS}`);
+    expect(tags).toContain(`"${TAG_KEY.source}"`);
+    expect(tags).toContain(`value.Length > ${MAX_TAG_VALUE}`);
+    const user = variable("chargebackEndUser");
+    expect(user).toContain('"x-chargeback-end-user"');
+    expect(user).toContain('GetValueOrDefault("oid"');
+    expect(user).toContain(`user.Length > ${MAX_END_USER}`);
+  });
+
+  it("logs calls without usage too, with their status, and calls that failed in APIM from on-error", () => {
+    const builder = expressions(policy.outbound).find((e) => e.includes('new JProperty("schema", "chargeback/v1")'))!;
+    expect(builder).not.toContain('if (usage == null) { return ""; }');
+    expect(builder).toContain("if (usage != null)");
+    const onError = expressions(policy["on-error"]).find((e) => e.includes('new JProperty("schema", "chargeback/v1")'));
+    expect(onError).toBeDefined();
+    const emitted = [...onError!.matchAll(/new JProperty\("(\w+)"/g)].map((m) => m[1]);
+    expect(Object.keys(ChargebackV1Event.in.shape)).toEqual(expect.arrayContaining(emitted));
+    expect(onError).toContain('"client_disconnect"');
+    expect(onError).toContain('"timeout"');
+    expect(policy["on-error"].choose.otherwise["log-to-eventhub"]["logger-id"]).toBe("chargeback-eventhub");
+  });
+
   it("guards every expression that builds data with a catch, so the policy never throws", () => {
-    const builders = [...expressions(policy.inbound), ...expressions(policy.outbound)].filter((e) => e.trim().startsWith("@{"));
-    expect(builders.length).toBeGreaterThanOrEqual(4);
+    const builders = [...expressions(policy.inbound), ...expressions(policy.outbound), ...expressions(policy["on-error"])].filter((e) => e.trim().startsWith("@{"));
+    expect(builders.length).toBeGreaterThanOrEqual(7);
     expect(builders.filter((e) => !e.includes("catch (Exception)"))).toEqual([]);
   });
 

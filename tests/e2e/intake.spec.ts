@@ -57,16 +57,16 @@ test("the HTTP intake takes events only with an ingest key, through the same pip
   const before = await unitRequests();
   const first = await withKey.post("/api/v1/events", { data: batch });
   expect(first.status()).toBe(200);
-  expect(await first.json()).toEqual({ accepted: 3, duplicates: 0, quarantined: 1, unpriced: 0 });
+  expect(await first.json()).toEqual({ accepted: 3, duplicates: 0, quarantined: 1, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
   // A retry of the same request adds nothing, the request id-less event included.
-  expect(await (await withKey.post("/api/v1/events", { data: batch })).json()).toEqual({ accepted: 0, duplicates: 4, quarantined: 0, unpriced: 0 });
+  expect(await (await withKey.post("/api/v1/events", { data: batch })).json()).toEqual({ accepted: 0, duplicates: 4, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
   expect(await unitRequests()).toBe(before + 3);
   const kept = JSON.parse(cli("quarantine", "list", "--format", "json")) as { source: string; reason: string }[];
   expect(kept.find((q) => q.source === "http:apim-test#4")?.reason).toContain("promptTokens");
 
   const ndjson = `${JSON.stringify(event(appId, `${runId}-5`))}\n${JSON.stringify(event(appId, `${runId}-6`))}\n`;
   const lines = await withKey.post("/api/v1/events", { data: Buffer.from(ndjson), headers: { "content-type": "application/x-ndjson" } });
-  expect(await lines.json()).toEqual({ accepted: 2, duplicates: 0, quarantined: 0, unpriced: 0 });
+  expect(await lines.json()).toEqual({ accepted: 2, duplicates: 0, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
 
   // Requests that cannot be read are refused whole, with the reason.
   const refused = async (data: string, contentType: string) => {
@@ -104,7 +104,7 @@ test("a gateway with the Chargeback.Ingest role sends events with its Entra ID t
     await api.dispose();
     return result;
   };
-  expect(await post(await tokenFor(sender))).toEqual({ status: 200, body: { accepted: 1, duplicates: 0, quarantined: 0, unpriced: 0 } });
+  expect(await post(await tokenFor(sender))).toEqual({ status: 200, body: { accepted: 1, duplicates: 0, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 } });
   expect((await post(await tokenFor(roleless))).status).toBe(401);
   expect((await post(await tokenFor(sender, "api://something-else"))).status).toBe(401);
   expect((await post("not.a.jwt")).status).toBe(401);

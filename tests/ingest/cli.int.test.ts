@@ -33,10 +33,10 @@ describe("the chargeback CLI", () => {
       "not json",
     ];
     const events = write("events.ndjson", `${lines.join("\n")}\n`);
-    expect(json(await runCli(["ingest", events], { db }))).toEqual({ accepted: 1001, duplicates: 0, quarantined: 1, unpriced: 0 });
-    expect(json(await runCli(["ingest", events], { db }))).toEqual({ accepted: 0, duplicates: 1002, quarantined: 0, unpriced: 0 });
+    expect(json(await runCli(["ingest", events], { db }))).toEqual({ accepted: 1001, duplicates: 0, quarantined: 1, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
+    expect(json(await runCli(["ingest", events], { db }))).toEqual({ accepted: 0, duplicates: 1002, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
     const fromStdin = await runCli(["ingest", "-"], { db, input: `${v1Event({ requestId: "stdin-1", deployment: "chat" })}\n` });
-    expect(json(fromStdin)).toEqual({ accepted: 1, duplicates: 0, quarantined: 0, unpriced: 0 });
+    expect(json(fromStdin)).toEqual({ accepted: 1, duplicates: 0, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
 
     const audit = (await runCli(["audit"], { db })).stdout.trim().split("\n").map((l) => JSON.parse(l) as { action: string; subject: string; actor: string });
     expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(["prices.import", "deployments.import", "mappings.import"]));
@@ -52,9 +52,10 @@ describe("the chargeback CLI", () => {
       total: "3.85",
       listTotal: "3.85",
       rows: [{ key: "Retail", name: "Retail", cost: "3.85", listCost: "3.85", requests: 1001, promptTokens: 1_001_000, cachedTokens: 0, completionTokens: 100_100, totalTokens: 1_101_100 }],
-      unmapped: { cost: "0.00", requests: 1, apps: [{ appId: "app-2", cost: "0.00", requests: 1 }] },
+      unmapped: { cost: "0.00", requests: 1, unallocated: "0.00", apps: [{ appId: "app-2", rule: "", cost: "0.00", requests: 1 }] },
       unpriced: { requests: 0, totalTokens: 0, reasons: [] },
       adjustments: [],
+      calls: { requests: 1002, failed: 0, usageUnknown: 0, apps: [] },
     });
     const csv = await runCli(["report", "--month", "2026-11", "--by", "app", "--format", "csv", "--db", `file:${db}`]);
     expect(csv.stdout).toBe(
@@ -170,10 +171,10 @@ describe("chargeback ingest of a file still being written", () => {
     const file = write("growing.ndjson", `${v1Event({ requestId: "a" })}\n${last.slice(0, 40)}`);
     const first = await runCli(["ingest", file], { db });
     expect(first.status).toBe(0);
-    expect(json(first)).toEqual({ accepted: 1, duplicates: 0, quarantined: 0, unpriced: 1 });
+    expect(json(first)).toEqual({ accepted: 1, duplicates: 0, quarantined: 0, unpriced: 1, notBilled: 0, usageUnknown: 0, warnings: 0 });
     expect(first.stderr).toBe(`chargeback: warning: ${file}:2 has no newline and is not complete JSON yet; left for the next run\n`);
     fs.appendFileSync(file, `${last.slice(40)}\n`);
-    expect(json(await runCli(["ingest", file], { db }))).toEqual({ accepted: 1, duplicates: 1, quarantined: 0, unpriced: 1 });
+    expect(json(await runCli(["ingest", file], { db }))).toEqual({ accepted: 1, duplicates: 1, quarantined: 0, unpriced: 1, notBilled: 0, usageUnknown: 0, warnings: 0 });
     // A complete last line without a newline is an event like any other.
     const tidy = write("tidy.ndjson", v1Event({ requestId: "b" }));
     expect(json(await runCli(["ingest", tidy], { db }))).toMatchObject({ accepted: 1, quarantined: 0 });

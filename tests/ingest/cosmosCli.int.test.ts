@@ -39,8 +39,8 @@ describe("the chargeback CLI on CHARGEBACK_STORE=cosmos", () => {
       expect(await run(["deployments", "import", deployments])).toEqual({ added: 3, changed: 0, unchanged: 0 });
       expect(await run(["org", "import", org])).toEqual({ added: 2, changed: 0, unchanged: 0 });
       expect(await run(["reservations", "import", ptu])).toEqual({ added: 1, changed: 0, unchanged: 0 });
-      expect(await run(["ingest", events])).toEqual({ accepted: 381, duplicates: 0, quarantined: 1, unpriced: 0 });
-      expect(await run(["ingest", events])).toEqual({ accepted: 0, duplicates: 382, quarantined: 0, unpriced: 0 });
+      expect(await run(["ingest", events])).toEqual({ accepted: 381, duplicates: 0, quarantined: 1, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
+      expect(await run(["ingest", events])).toEqual({ accepted: 0, duplicates: 382, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
     }
     for (const [month, by] of ["2026-10", "2026-11"].flatMap((m) => ["business-unit", "app", "model", "cost-center"].map((b) => [m, b]))) {
       const args = ["report", "--month", month, "--by", by];

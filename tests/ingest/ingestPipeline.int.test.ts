@@ -26,10 +26,10 @@ describe("ingest is exactly once", () => {
   it("adds nothing when the same file is ingested again, and only the new lines of an appended file", async () => {
     const { store } = await pricedStore();
     const lines = [v1Event({ requestId: "a" }), v1Event({ requestId: "b" }), seedEvent(), seedEvent(), "{broken"];
-    expect(await ingestLines(store, lines)).toEqual({ accepted: 4, duplicates: 0, quarantined: 1, unpriced: 0 });
-    expect(await ingestLines(store, lines)).toEqual({ accepted: 0, duplicates: 5, quarantined: 0, unpriced: 0 });
+    expect(await ingestLines(store, lines)).toEqual({ accepted: 4, duplicates: 0, quarantined: 1, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
+    expect(await ingestLines(store, lines)).toEqual({ accepted: 0, duplicates: 5, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
     const appended = [...lines, seedEvent(), v1Event({ requestId: "c" }), "{broken"];
-    expect(await ingestLines(store, appended)).toEqual({ accepted: 2, duplicates: 5, quarantined: 1, unpriced: 0 });
+    expect(await ingestLines(store, appended)).toEqual({ accepted: 2, duplicates: 5, quarantined: 1, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
   });
 
   it("reads a file that starts with a byte-order mark", async () => {
@@ -158,8 +158,8 @@ describe("ingesting a file on two threads", () => {
     const first = await ingestNdjsonFile(store, file, { batchSize: 64 });
     // 328 distinct request ids among 400 v1 lines; 200 identical seed lines and 100 identical broken
     // lines are each distinct by their occurrence.
-    expect(first).toEqual({ accepted: 328 + 200, duplicates: 72, quarantined: 100, unpriced: 0 });
-    expect(await ingestLines(store, lines, file)).toEqual({ accepted: 0, duplicates: 700, quarantined: 0, unpriced: 0 });
+    expect(first).toEqual({ accepted: 328 + 200, duplicates: 72, quarantined: 100, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
+    expect(await ingestLines(store, lines, file)).toEqual({ accepted: 0, duplicates: 700, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
   });
 
   it("reports a read failure on the other thread as an error of the ingest", async () => {

@@ -14,12 +14,13 @@ export default async function HealthPage() {
   const caller = await requireCaller("/admin/health");
   if (!may(caller, "health:read")) forbidden();
   const store = getSharedStore();
-  const [doctor, quarantined, prices, directory, lags] = await Promise.all([
+  const [doctor, quarantined, prices, directory, lags, warnings] = await Promise.all([
     store.getLastDoctorRun(),
     store.listQuarantined("open"),
     priceFreshness(store),
     store.listDirectoryEntries(),
     store.listPipelineLag(),
+    store.listIngestWarnings(),
   ]);
   const lastGraphSync = directory.length === 0 ? null : Math.max(...directory.map((e) => e.syncedAt));
   const fails = doctor?.findings.filter((f) => f.severity === "FAIL").length ?? 0;
@@ -75,6 +76,18 @@ export default async function HealthPage() {
           {quarantined.length === 0 && <tr><td colSpan={3}>None.</td></tr>}
           {[...quarantined].sort((a, b) => b.receivedAt - a.receivedAt).slice(0, QUARANTINE_SHOWN).map((q) => (
             <tr key={q.id} data-testid="quarantine-row"><td>{when(q.receivedAt)}</td><th scope="row">{q.source}</th><td>{q.reason}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <table>
+        <caption>Tags and end users dropped from accepted events (the events still count): per source and reason</caption>
+        <thead><tr><th scope="col">From</th><th scope="col">Why</th><th scope="col" className="num">Events</th><th scope="col">Last (UTC)</th><th scope="col">Last event</th></tr></thead>
+        <tbody>
+          {warnings.length === 0 && <tr><td colSpan={5}>None.</td></tr>}
+          {warnings.slice(0, QUARANTINE_SHOWN).map((w) => (
+            <tr key={`${w.source}|${w.reason}`} data-testid="warning-row">
+              <th scope="row">{w.source}</th><td>{w.reason}</td><td className="num">{w.count}</td><td>{when(w.lastAt)}</td><td><code>{w.lastEventId}</code></td>
+            </tr>
           ))}
         </tbody>
       </table>

@@ -11,21 +11,29 @@ import { MonthNav } from "../../_components/MonthNav";
 import { monthParam } from "../../_components/monthParam";
 import { modelHref, unitHref } from "../../_components/unitHref";
 import { decodeParam } from "../../_components/decodeParam";
+import { DimensionBreakdown } from "../../_components/DimensionBreakdown";
+import { FailedCallsTable } from "../../_components/FailedCallsTable";
+import { breakdownParam } from "../../../lib/reports/breakdownParam";
+import { getCallOutcomes } from "../../../lib/reports/getCallOutcomes";
+import { getDimensionReport } from "../../../lib/reports/getDimensionReport";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ appId: string }>; searchParams: Promise<{ month?: string }> };
+type Props = { params: Promise<{ appId: string }>; searchParams: Promise<{ month?: string; breakdown?: string }> };
 
-/** One app's month: by model, deployment and operation, daily cost, hourly calls, model time, mapping history. */
+/** One app's month: by model, deployment, operation and a tag or end user, daily cost, hourly calls, model time, failed calls, mapping history. */
 export default async function AppPage({ params, searchParams }: Props) {
-  const [{ appId: raw }, { month: asked }] = await Promise.all([params, searchParams]);
+  const [{ appId: raw }, { month: asked, breakdown }] = await Promise.all([params, searchParams]);
   const appId = decodeParam(raw);
   const path = `/apps/${encodeURIComponent(appId)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   const { month, invalidMonth } = monthParam(asked);
-  const app = await getAppReport(getSharedStore(), appId, month, caller.scope);
+  const store = getSharedStore();
+  const app = await getAppReport(store, appId, month, caller.scope);
   // Out of scope reads as unknown: an owner cannot tell another unit's app ids from made-up ones.
   if (!app) notFound();
+  const pick = breakdownParam(breakdown);
+  const [byValue, calls] = await Promise.all([getDimensionReport(store, month, pick.by, caller.scope, appId), getCallOutcomes(store, month, caller.scope, appId)]);
   const money = (a: string) => formatMoney(a, app.currency);
   const current = app.mappings.find((m) => m.validFrom < `${month}-32` && (m.validTo === null || m.validTo > `${month}-01`));
   return (
@@ -57,8 +65,10 @@ export default async function AppPage({ params, searchParams }: Props) {
           <CostTable caption="Cost by deployment" dimension="Deployment" rows={app.byDeployment} total={formatTotal(app.total, app.adjustments)} currency={app.currency} testId="app-deployment" />
           <CostTable caption="Cost by operation" dimension="Operation" rows={app.byOperation} total={formatTotal(app.total, app.adjustments)} currency={app.currency} testId="app-operation" />
           {app.adjustments !== "0.00" && <p>Adjustments to closed months booked in {month}: {money(app.adjustments)} (in the cost by model; not split by deployment or operation).</p>}
+          <DimensionBreakdown report={byValue} asked={pick.asked} month={month} invalid={pick.invalid} />
         </div>
       )}
+      <FailedCallsTable calls={calls} month={month} />
       <table>
         <caption>Mapping history</caption>
         <thead><tr><th scope="col">From</th><th scope="col">Until</th><th scope="col">Business unit</th><th scope="col">Cost center</th></tr></thead>

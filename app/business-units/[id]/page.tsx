@@ -10,19 +10,26 @@ import { AdjustmentsTable } from "../../_components/AdjustmentsTable";
 import { AppComparisonTable } from "../../_components/AppComparisonTable";
 import { TrendChart } from "../../_components/charts/TrendChart";
 import { CostTable } from "../../_components/CostTable";
+import { SplitLinesTable } from "../../_components/SplitLinesTable";
+import { getSplitLines } from "../../../lib/reports/getSplitLines";
 import { Downloads } from "../../_components/Downloads";
 import { MonthNav, previousMonth } from "../../_components/MonthNav";
 import { monthParam } from "../../_components/monthParam";
 import { modelHref } from "../../_components/unitHref";
 import { decodeParam } from "../../_components/decodeParam";
+import { DimensionBreakdown } from "../../_components/DimensionBreakdown";
+import { FailedCallsTable } from "../../_components/FailedCallsTable";
+import { breakdownParam } from "../../../lib/reports/breakdownParam";
+import { getCallOutcomes } from "../../../lib/reports/getCallOutcomes";
+import { getDimensionReport } from "../../../lib/reports/getDimensionReport";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string; breakdown?: string }> };
 
-/** One business unit's month: by cost center, app and model; only for finance, admins and its owners. */
+/** One business unit's month: by cost center, app, model and a tag or end user, with failed calls; only for finance, admins and its owners. */
 export default async function BusinessUnitPage({ params, searchParams }: Props) {
-  const [{ id }, { month: asked }] = await Promise.all([params, searchParams]);
+  const [{ id }, { month: asked, breakdown }] = await Promise.all([params, searchParams]);
   const unit = decodeParam(id);
   const path = `/business-units/${encodeURIComponent(unit)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
@@ -34,7 +41,14 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
 
   const { month, invalidMonth } = monthParam(asked);
   const scope = onlyUnits([unit]);
-  const [lines, lastLines, trend] = await Promise.all([monthLines(store, month), monthLines(store, previousMonth(month)), getDailyTrend(store, month, scope)]);
+  const pick = breakdownParam(breakdown);
+  const [lines, lastLines, trend, byValue, calls] = await Promise.all([
+    monthLines(store, month),
+    monthLines(store, previousMonth(month)),
+    getDailyTrend(store, month, scope),
+    getDimensionReport(store, month, pick.by, scope),
+    getCallOutcomes(store, month, scope),
+  ]);
   const [byCostCenter, byApp, byModel] = (["cost-center", "app", "model"] as const).map((by) => reportFromLines(lines, by, scope));
   const lastByApp = reportFromLines(lastLines, "app", scope);
   const { currency, total } = byCostCenter;
@@ -67,11 +81,14 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
         <div className="stack">
           <TrendChart title="Cost per day (UTC)" kind="bar" unit="money" currency={currency} ticks="day" points={trend.days.map((day) => ({ x: day, y: Number(trend.cost[day][unit] ?? 0) }))} />
           <CostTable caption="Cost by cost center" dimension="Cost center" rows={byCostCenter.rows} total={total} currency={currency} testId="cc" />
+          <SplitLinesTable lines={getSplitLines(lines.lines, unit)} currency={currency} />
           <AppComparisonTable current={byApp} previous={lastByApp} />
           <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={currency} testId="model" href={(row) => modelHref(row.key, month)} />
           {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} />}
+          <DimensionBreakdown report={byValue} asked={pick.asked} month={month} invalid={pick.invalid} />
         </div>
       )}
+      <FailedCallsTable calls={calls} month={month} />
     </>
   );
 }

@@ -1,28 +1,44 @@
-import { Option, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { z } from "zod";
 import { chargebackHeader, chargebackRows } from "../../../lib/exports/chargebackRangeCsv";
+import { dimensionCsv } from "../../../lib/exports/dimensionCsv";
 import { getChargebackReport, REPORT_DIMENSIONS, ReportDimension } from "../../../lib/reports/getChargebackReport";
+import { EventDimension, getDimensionReport, isEventDimension } from "../../../lib/reports/getDimensionReport";
 import { Month } from "../../../lib/reports/month";
 import { ALL_UNITS } from "../../../lib/reports/reportScope";
+import type { UsageStore } from "../../../lib/store/port";
 import { parseOptions } from "../parseOptions";
 import { withStore } from "../context";
 
-const ReportOptions = z.object({ month: Month, by: ReportDimension, format: z.enum(["json", "csv"]) });
+const ReportBy = z.union([ReportDimension, EventDimension]);
+const ReportOptions = z.object({ month: Month, by: ReportBy, format: z.enum(["json", "csv"]) });
+const BY_HELP = `${REPORT_DIMENSIONS.join(", ")}, tag:<key> or end-user`;
+
+function parseBy(value: string): string {
+  if (!ReportBy.safeParse(value).success) throw new InvalidArgumentError(`Allowed: ${BY_HELP}.`);
+  return value;
+}
+
+async function reportText(store: UsageStore, month: string, by: z.infer<typeof ReportBy>, format: "json" | "csv"): Promise<string> {
+  if (isEventDimension(by)) {
+    const r = await getDimensionReport(store, month, by as EventDimension);
+    if (format === "json") return `${JSON.stringify(r, null, 2)}\n`;
+    return dimensionCsv(r);
+  }
+  const dimension = by as ReportDimension;
+  return format === "csv" ? chargebackHeader() + (await chargebackRows(store, month, dimension, ALL_UNITS)) : `${JSON.stringify(await getChargebackReport(store, month, dimension), null, 2)}\n`;
+}
 
 export function registerReportCommand(program: Command): void {
   program
     .command("report")
-    .description("the month's chargeback by business unit, cost center, app or model")
+    .description("the month's chargeback by business unit, cost center, app, model, tag or end user")
     .requiredOption("--month <YYYY-MM>", "UTC calendar month")
-    .addOption(new Option("--by <dimension>", "how to group").choices(REPORT_DIMENSIONS).default("business-unit"))
+    .addOption(new Option("--by <dimension>", `how to group: ${BY_HELP}`).argParser(parseBy).default("business-unit"))
     .addOption(new Option("--format <format>", "output format").choices(["json", "csv"]).default("json"))
     .action(async (raw: unknown, command: Command) => {
       const { month, by, format } = parseOptions(ReportOptions, raw);
-      const output = await withStore(
-        command,
-        async (store) => (format === "csv" ? chargebackHeader() + (await chargebackRows(store, month, by, ALL_UNITS)) : `${JSON.stringify(await getChargebackReport(store, month, by), null, 2)}\n`),
-        { mustExist: true },
-      );
+      const output = await withStore(command, (store) => reportText(store, month, by, format), { mustExist: true });
       process.stdout.write(output);
     });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EventTime, NumericTokenCount, PlainText, RequiredText, textOrNull } from "../fields";
 import type { UsageEvent } from "../usageEvent";
+import { cleanDimensions } from "../eventTags";
 
 export const CHARGEBACK_V1 = "chargeback/v1";
 
@@ -15,7 +16,8 @@ export const ChargebackV1Event = z
     model: PlainText,
     operation: PlainText,
     region: PlainText,
-    promptTokens: NumericTokenCount,
+    // Absent when the gateway saw no usage (a throttled call, a stream cut off): see callOutcome.ts.
+    promptTokens: NumericTokenCount.optional(),
     cachedTokens: NumericTokenCount.optional(),
     completionTokens: NumericTokenCount.optional(),
     reasoningTokens: NumericTokenCount.optional(),
@@ -25,6 +27,10 @@ export const ChargebackV1Event = z
     streamed: z.boolean().nullish(),
     subscriptionId: PlainText,
     product: PlainText,
+    // Checked in the transform, not here: a bad tag is dropped with a warning, never the event.
+    tags: z.unknown().optional(),
+    endUser: z.unknown().optional(),
+    errorCode: PlainText,
   })
   .transform(
     (e): UsageEvent => ({
@@ -36,17 +42,21 @@ export const ChargebackV1Event = z
       model: textOrNull(e.model) ?? "",
       operation: textOrNull(e.operation) ?? "",
       region: textOrNull(e.region) ?? "",
-      promptTokens: e.promptTokens,
+      promptTokens: e.promptTokens ?? 0,
       cachedTokens: e.cachedTokens ?? 0,
       completionTokens: e.completionTokens ?? 0,
       reasoningTokens: e.reasoningTokens ?? 0,
-      totalTokens: e.totalTokens ?? e.promptTokens + (e.completionTokens ?? 0),
+      totalTokens: e.totalTokens ?? (e.promptTokens ?? 0) + (e.completionTokens ?? 0),
       modelTimeMs: e.modelTimeMs ?? null,
       status: e.status ?? null,
       streamed: e.streamed ?? null,
       subscriptionId: textOrNull(e.subscriptionId),
       product: textOrNull(e.product),
+      ...withErrorCode(textOrNull(e.errorCode)),
+      ...cleanDimensions(e.tags, e.endUser),
     }),
   );
+
+const withErrorCode = (code: string | null) => (code === null ? {} : { errorCode: code.toLowerCase() });
 
 export const isChargebackV1Event = (o: Record<string, unknown>) => "schema" in o;

@@ -29,7 +29,7 @@ export const CONTAINERS: Record<keyof Containers, ContainerDefinition> = {
   usage: {
     id: "usage",
     partitionKey: { paths: ["/pk"] },
-    indexingPolicy: excludeAll(["/pk/?", "/kind/?", "/day/?", "/hour/?", "/appId/?", "/deployment/?"], [
+    indexingPolicy: excludeAll(["/pk/?", "/kind/?", "/day/?", "/hour/?", "/appId/?", "/deployment/?", "/dimension/?"], [
       [{ path: "/kind", order: "ascending" }, { path: "/day", order: "ascending" }],
       [{ path: "/kind", order: "ascending" }, { path: "/appId", order: "ascending" }, { path: "/hour", order: "ascending" }],
     ]),

@@ -4,6 +4,7 @@ import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
 import type { Markup } from "../../statements/markup";
 import type { Reservation } from "../../pricing/reservation";
+import type { SplitRule } from "../../allocation/splitRule";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
@@ -20,6 +21,7 @@ import * as invoices from "./invoices";
 import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
 import { listQuarantined, purgeQuarantined, saveQuarantineOutcome } from "./quarantine";
 import * as rollups from "./rollupReads";
+import { listIngestWarnings } from "./ingestWarnings";
 import { healRollups, purgeEvents, saveUsageBatch } from "./usageWriter";
 
 const HEAL_EVERY_MS = 60_000;
@@ -60,6 +62,15 @@ export class CosmosStore implements UsageStore {
   }
   async listDailyUsage(fromDay: string, toDay: string) {
     return rollups.listDailyUsage(await this.ready, fromDay, toDay);
+  }
+  async listDailyDimensionUsage(fromDay: string, toDay: string, dimension: string) {
+    return rollups.listDailyDimensionUsage(await this.ready, fromDay, toDay, dimension);
+  }
+  async listDailyOutcomes(fromDay: string, toDay: string) {
+    return rollups.listDailyOutcomes(await this.ready, fromDay, toDay);
+  }
+  async listIngestWarnings() {
+    return listIngestWarnings(await this.ready);
   }
   async listHourlyAppUsage(appId: string, fromDay: string, toDay: string) {
     return rollups.listHourlyAppUsage(await this.ready, appId, fromDay, toDay);
@@ -135,6 +146,12 @@ export class CosmosStore implements UsageStore {
   }
   async listReservations() {
     return dimensions.listReservations(await this.ready);
+  }
+  async saveSplitRules(rules: SplitRule[], audit?: AuditContext) {
+    return dimensions.saveSplitRules(await this.ready, rules, audit);
+  }
+  async listSplitRules() {
+    return dimensions.listSplitRules(await this.ready);
   }
   async getPricingVersion() {
     return dimensions.getPricingVersion(await this.ready);

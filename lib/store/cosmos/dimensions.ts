@@ -3,6 +3,7 @@ import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
 import { markupKey, type Markup } from "../../statements/markup";
 import type { Reservation } from "../../pricing/reservation";
+import type { SplitRule } from "../../allocation/splitRule";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
@@ -89,6 +90,14 @@ export const saveReservations = (c: Containers, reservations: Reservation[], aud
   });
 
 export const listReservations = async (c: Containers) => (await listValues<Reservation>(c, "reservation")).sort(by((r) => r.deployment, (r) => r.validFrom));
+
+export const saveSplitRules = (c: Containers, rules: SplitRule[], audit?: AuditContext) =>
+  upsertByKey(c, "splitRule", rules, (r) => r.id, audit && {
+    context: audit,
+    entries: ({ created, updated }) => [...created.map((r) => [`split rule ${r.id}`, null, r] as const), ...updated.map((u) => [`split rule ${u.after.id}`, u.before, u.after] as const)],
+  });
+
+export const listSplitRules = async (c: Containers) => (await listValues<SplitRule>(c, "splitRule")).sort(by((r) => r.id));
 
 /** Changes whenever prices, deployments or reservations do (count and latest import of prices, the rest whole). */
 export async function getPricingVersion(c: Containers): Promise<string> {

@@ -1,8 +1,8 @@
 import { utcHour } from "../../events/modelTimeBuckets";
 import { utcDay } from "../../events/parseEventTime";
-import type { DailyUsage, HourlyAppUsage, IncomingEvent } from "../port";
+import type { DailyOutcome, DailyUsage, DimensionUsage, HourlyAppUsage, IncomingEvent } from "../port";
 import { docId } from "./cosmosOps";
-import { type DailyDoc, type EventDoc, type HourlyDoc, tokenKinds, usagePartition } from "./usageDocs";
+import { type DailyDoc, type DimensionDoc, type EventDoc, type HourlyDoc, type OutcomeDoc, tokenKinds, usagePartition } from "./usageDocs";
 
 /** Conversions between the port's records and the `usage` container's documents. */
 export function toEventDoc({ id, source, event: e }: IncomingEvent, receivedAt: number): EventDoc {
@@ -34,6 +34,10 @@ export function toEventDoc({ id, source, event: e }: IncomingEvent, receivedAt: 
     shape: e.shape,
     source,
     receivedAt,
+    ...(e.tags ? { tags: e.tags } : {}),
+    ...(e.endUser !== undefined ? { endUser: e.endUser } : {}),
+    ...(e.errorCode !== undefined ? { errorCode: e.errorCode } : {}),
+    ...(e.warnings ? { warnings: e.warnings } : {}),
   };
 }
 
@@ -53,6 +57,10 @@ export const toDailyUsage = (d: DailyDoc): DailyUsage => ({
   totalTokens: BigInt(d.totalTokens),
   modelTimeMs: BigInt(d.modelTimeMs),
 });
+
+export const toDimensionUsage = (d: DimensionDoc): DimensionUsage => ({ ...toDailyUsage(d as unknown as DailyDoc), dimension: d.dimension, value: d.value });
+
+export const toDailyOutcome = (d: OutcomeDoc): DailyOutcome => ({ day: d.day, appId: d.appId, outcome: d.outcome, requests: d.requests, usageUnknown: d.usageUnknown });
 
 /** Hourly rows in the port's shape: hour × app × deployment. */
 export const toHourlyUsage = (h: HourlyDoc): HourlyAppUsage => ({

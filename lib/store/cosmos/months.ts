@@ -15,8 +15,10 @@ type LogDoc = { id: string; month: string; type: "log"; seq: string; value: Mont
 
 // Money stays exact: bigint atto and cents as decimal strings, never binary floats.
 const storeLine = (l: CostedLine): StoredLine => ({ ...l, atto: l.atto.toString(), cents: l.cents.toString(), listAtto: l.listAtto.toString(), listCents: l.listCents.toString() });
-const readLine = (l: StoredLine): CostedLine => ({ ...l, atto: BigInt(l.atto), cents: BigInt(l.cents), listAtto: BigInt(l.listAtto), listCents: BigInt(l.listCents) });
-const lineId = (closeId: string, l: CostedLine) => docId(closeId, l.kind, l.forMonth, l.businessUnit, l.costCenter, l.appId, l.model);
+// Lines frozen before split rules existed have no rule: they came from the mapping.
+const readLine = (l: StoredLine): CostedLine => ({ ...l, rule: l.rule ?? "", atto: BigInt(l.atto), cents: BigInt(l.cents), listAtto: BigInt(l.listAtto), listCents: BigInt(l.listCents) });
+// A line of the mapping keeps the id it had before split rules existed.
+const lineId = (closeId: string, l: CostedLine) => docId(closeId, l.kind, l.forMonth, l.businessUnit, l.costCenter, l.appId, l.model, ...(l.rule === "" ? [] : [l.rule]));
 
 export async function getClosedMonth(c: Containers, month: string): Promise<ClosedMonth | null> {
   const { resource } = await c.months.item("closed", month).read<ClosedDoc>();

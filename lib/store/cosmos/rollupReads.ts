@@ -1,8 +1,8 @@
-import type { DailyUsage } from "../port";
+import type { DailyOutcome, DailyUsage, DimensionUsage } from "../port";
 import type { Containers } from "./containers";
 import { queryAll } from "./cosmosOps";
-import { toDailyUsage, toHourlyUsage } from "./mappers";
-import { type DailyDoc, type HourlyDoc, usagePartition } from "./usageDocs";
+import { toDailyOutcome, toDailyUsage, toDimensionUsage, toHourlyUsage } from "./mappers";
+import { type DailyDoc, type DimensionDoc, type HourlyDoc, type OutcomeDoc, usagePartition } from "./usageDocs";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const dailyOrder = (a: DailyUsage, b: DailyUsage) =>
@@ -14,6 +14,17 @@ const hourlyOrder = (a: { hour: string; appId: string; deployment: string }, b: 
 export async function listDailyUsage(c: Containers, fromDay: string, toDay: string): Promise<DailyUsage[]> {
   const docs = await queryAll<DailyDoc>(c.usage, `SELECT * FROM c WHERE c.kind = "daily" AND c.day >= @from AND c.day < @to`, { "@from": fromDay, "@to": toDay });
   return docs.map(toDailyUsage).sort(dailyOrder);
+}
+
+/** One dimension's rollups of the range, all partitions. */
+export async function listDailyDimensionUsage(c: Containers, fromDay: string, toDay: string, dimension: string): Promise<DimensionUsage[]> {
+  const docs = await queryAll<DimensionDoc>(c.usage, `SELECT * FROM c WHERE c.kind = "dimension" AND c.dimension = @dimension AND c.day >= @from AND c.day < @to`, { "@dimension": dimension, "@from": fromDay, "@to": toDay });
+  return docs.map(toDimensionUsage).sort((a, b) => dailyOrder(a, b) || cmp(a.value, b.value));
+}
+
+export async function listDailyOutcomes(c: Containers, fromDay: string, toDay: string): Promise<DailyOutcome[]> {
+  const docs = await queryAll<OutcomeDoc>(c.usage, `SELECT * FROM c WHERE c.kind = "outcome" AND c.day >= @from AND c.day < @to`, { "@from": fromDay, "@to": toDay });
+  return docs.map(toDailyOutcome).sort((a, b) => cmp(a.day, b.day) || cmp(a.appId, b.appId) || cmp(a.outcome, b.outcome));
 }
 
 /** The UTC days in [fromDay, toDay), or null when there are too many to name partitions by. */

@@ -1,5 +1,7 @@
 import { BUCKET_COLUMNS, bucketOf } from "../../events/modelTimeBuckets";
 import { docId } from "./cosmosOps";
+import { dimensionsOf } from "../../events/eventTags";
+import { BILLED, type CallOutcome, outcomeOf } from "../../events/callOutcome";
 
 /** The `usage` container's partition key: one logical partition per app and UTC day. */
 export const usagePartition = (appId: string, day: string) => `${appId}|${day}`;
@@ -36,15 +38,25 @@ export type EventDoc = {
   shape: string;
   source: string;
   receivedAt: number;
+  // Only on events that carry them: most carry none.
+  tags?: Record<string, string>;
+  endUser?: string;
+  errorCode?: string;
+  warnings?: string[];
 };
 
 /** The fields a rollup is summed from: what the rollup query projects. */
-export const ROLLUP_FIELDS = ["day", "hour", "appId", "deployment", "model", "region", "operation", "tokenKinds", "promptTokens", "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs"] as const;
+export const ROLLUP_FIELDS = ["day", "hour", "appId", "deployment", "model", "region", "operation", "tokenKinds", "promptTokens", "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs", "status", "errorCode", "tags", "endUser"] as const;
 export type RollupSource = Pick<EventDoc, (typeof ROLLUP_FIELDS)[number]>;
 
 type Sums = { requests: number; promptTokens: number; cachedTokens: number; completionTokens: number; reasoningTokens: number; totalTokens: number; modelTimeMs: number };
 /** Daily rollup: sums kept as JSON numbers (token counts, exact far beyond any day's total). */
 export type DailyDoc = { id: string; pk: string; kind: "daily"; day: string; appId: string; deployment: string; model: string; region: string; operation: string; tokenKinds: number } & Sums;
+/** Daily rollup of the events with one tag or end user, per value. */
+export type DimensionDoc = Omit<DailyDoc, "kind"> & { kind: "dimension"; dimension: string; value: string };
+/** Calls per day, app and outcome (the partition is app × day already). */
+export type OutcomeDoc = { id: string; pk: string; kind: "outcome"; day: string; appId: string; outcome: CallOutcome; requests: number; usageUnknown: number };
+
 /** Hourly rollup per hour × app × deployment, with the model-time histogram. */
 export type HourlyDoc = {
   id: string;
@@ -67,27 +79,52 @@ export type HourlyDoc = {
 const dailyId = (e: RollupSource) => docId("daily", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds);
 const hourlyId = (e: RollupSource) => docId("hourly", e.hour, e.appId, e.deployment);
 
-/** The ids of the daily and the hourly rollup an event is summed into. */
-export const rollupIdsOf = (e: RollupSource) => [dailyId(e), hourlyId(e)];
+const dimensionId = (e: RollupSource, dimension: string, value: string) => docId("dimension", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds, dimension, value);
+const outcomeId = (e: RollupSource, outcome: CallOutcome) => docId("outcome", e.day, e.appId, outcome);
+
+/** The ids of every rollup an event is summed into. */
+export const rollupIdsOf = (e: RollupSource) => {
+  const outcome = outcomeOf(e);
+  if (!BILLED[outcome] || e.totalTokens === 0) return [outcomeId(e, outcome)];
+  return [dailyId(e), hourlyId(e), outcomeId(e, outcome), ...dimensionsOf(e).map(([d, v]) => dimensionId(e, d, v))];
+};
 
 /** Every daily and hourly rollup of one logical partition, summed from all of its events. */
-export function summarise(pk: string, events: readonly RollupSource[]): (DailyDoc | HourlyDoc)[] {
+export function summarise(pk: string, events: readonly RollupSource[]): (DailyDoc | HourlyDoc | DimensionDoc | OutcomeDoc)[] {
   const daily = new Map<string, DailyDoc>();
   const hourly = new Map<string, HourlyDoc>();
+  const dimensions = new Map<string, DimensionDoc>();
+  const outcomes = new Map<string, OutcomeDoc>();
   for (const e of events) {
+    const outcome = outcomeOf(e);
+    const oid = outcomeId(e, outcome);
+    let o = outcomes.get(oid);
+    if (!o) {
+      o = { id: oid, pk, kind: "outcome", day: e.day, appId: e.appId, outcome, requests: 0, usageUnknown: 0 };
+      outcomes.set(oid, o);
+    }
+    o.requests += 1;
+    // Only billed usage with tokens is priced; the rest is counted by outcome alone, as on SQLite.
+    if (!BILLED[outcome] || e.totalTokens === 0) {
+      if (BILLED[outcome]) o.usageUnknown += 1;
+      continue;
+    }
+    for (const [dimension, value] of dimensionsOf(e)) {
+      const did = dimensionId(e, dimension, value);
+      let dd = dimensions.get(did);
+      if (!dd) {
+        dd = { id: did, pk, kind: "dimension", day: e.day, appId: e.appId, deployment: e.deployment, model: e.model, region: e.region, operation: e.operation, tokenKinds: e.tokenKinds, dimension, value, requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, reasoningTokens: 0, totalTokens: 0, modelTimeMs: 0 };
+        dimensions.set(did, dd);
+      }
+      addSums(dd, e);
+    }
     const id = dailyId(e);
     let d = daily.get(id);
     if (!d) {
       d = { id, pk, kind: "daily", day: e.day, appId: e.appId, deployment: e.deployment, model: e.model, region: e.region, operation: e.operation, tokenKinds: e.tokenKinds, requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, reasoningTokens: 0, totalTokens: 0, modelTimeMs: 0 };
       daily.set(id, d);
     }
-    d.requests += 1;
-    d.promptTokens += e.promptTokens;
-    d.cachedTokens += e.cachedTokens;
-    d.completionTokens += e.completionTokens;
-    d.reasoningTokens += e.reasoningTokens;
-    d.totalTokens += e.totalTokens;
-    d.modelTimeMs += e.modelTimeMs ?? 0;
+    addSums(d, e);
 
     const hid = hourlyId(e);
     let h = hourly.get(hid);
@@ -106,5 +143,15 @@ export function summarise(pk: string, events: readonly RollupSource[]): (DailyDo
       h.buckets[bucketOf(e.modelTimeMs)] += 1;
     }
   }
-  return [...daily.values(), ...hourly.values()];
+  return [...daily.values(), ...hourly.values(), ...dimensions.values(), ...outcomes.values()];
+}
+
+function addSums(d: Sums, e: RollupSource): void {
+  d.requests += 1;
+  d.promptTokens += e.promptTokens;
+  d.cachedTokens += e.cachedTokens;
+  d.completionTokens += e.completionTokens;
+  d.reasoningTokens += e.reasoningTokens;
+  d.totalTokens += e.totalTokens;
+  d.modelTimeMs += e.modelTimeMs ?? 0;
 }

@@ -5,6 +5,7 @@ import { createEach, deleteEach, docId, eachLimited, queryAll, upsertEach, upser
 import { toEventDoc } from "./mappers";
 import { ROLLUP_FIELDS, type RollupSource, rollupIdsOf, summarise } from "./usageDocs";
 import { quarantineDoc } from "./quarantine";
+import { addIngestWarnings } from "./ingestWarnings";
 
 const PARALLEL_PARTITIONS = 8;
 const MAX_ROUNDS = 5;
@@ -86,6 +87,7 @@ export async function saveUsageBatch(c: Containers, batch: UsageBatch, knownApps
   const inserted = await writeEvents(c, batch.events, batch.receivedAt);
   await eachLimited([...touched], PARALLEL_PARTITIONS, ([pk, ids]) => recomputeRollups(c, pk, ids));
   await deleteEach(c.usage, markers.map((m) => ({ id: m.id, partitionKey: m.pk })));
+  await addIngestWarnings(c, batch.events, inserted, batch.receivedAt);
   const apps = [...new Set(batch.events.map((e) => e.event.appId))].filter((a) => !knownApps.has(a));
   await upsertEach(c.reference, apps.map((appId) => ({ id: docId(appId), kind: "usageApp", appId })));
   for (const a of apps) knownApps.add(a);

@@ -5,7 +5,7 @@ import type { IncomingEvent } from "../port";
 const COLUMNS = [
   "id", "time", "day", "appId", "deployment", "model", "operation", "region", "promptTokens", "cachedTokens",
   "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs", "status", "streamed", "subscriptionId",
-  "product", "shape", "source", "receivedAt",
+  "product", "shape", "source", "receivedAt", "tags", "endUser", "errorCode",
 ] as const;
 // Many rows per statement: per-statement overhead, not SQLite's B-tree work, dominates single-row inserts.
 const ROWS = 64;
@@ -35,6 +35,9 @@ function bind(args: unknown[], at: number, { id, source, event: e }: IncomingEve
   args[at + 18] = e.shape;
   args[at + 19] = source;
   args[at + 20] = receivedAt;
+  args[at + 21] = e.tags ? JSON.stringify(e.tags) : null;
+  args[at + 22] = e.endUser ?? null;
+  args[at + 23] = e.errorCode ?? null;
 }
 
 /** Inserts the facts not stored yet and says, per event, whether it was new. Call inside a transaction. */

@@ -2,8 +2,10 @@ import { BUCKET_COLUMNS } from "../../events/modelTimeBuckets";
 import { formatCents, parseCents } from "../../pricing/money";
 import type { AuditEntry as AuditEntryRow, DirectoryEntry as DirectoryEntryRow, BusinessUnitOwner as BusinessUnitOwnerRow, ClosedMonth as ClosedMonthRow, IngestKey as IngestKeyRow, MonthLog as MonthLogRow, StatementLine as StatementLineRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
 import type { IngestKey } from "../../intake/ingestKey";
-import type { HourlyAppUsage } from "../port";
+import type { DailyOutcome, DimensionUsage, HourlyAppUsage, IngestWarning } from "../port";
+import type { CallOutcome } from "../../events/callOutcome";
 import type { Reservation } from "../../pricing/reservation";
+import type { SplitRule } from "../../allocation/splitRule";
 import type { AuditEntry } from "../../audit/auditEntry";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
@@ -116,6 +118,7 @@ export const toCostedLine = (r: StatementLineRow): CostedLine => ({
   listAtto: BigInt(r.listAtto || r.atto),
   listCents: parseCents(r.listCost || r.cost),
   prices: r.prices === "" ? [] : r.prices.split("; "),
+  rule: r.rule,
 });
 
 export const fromCostedLine = (month: string, l: CostedLine): StatementLineRow => ({
@@ -138,7 +141,11 @@ export const fromCostedLine = (month: string, l: CostedLine): StatementLineRow =
   listAtto: l.listAtto.toString(),
   listCost: formatCents(l.listCents),
   prices: l.prices.join("; "),
+  rule: l.rule,
 });
+
+export const toSplitRule = (r: { definition: string }): SplitRule => JSON.parse(r.definition) as SplitRule;
+export const fromSplitRule = (r: SplitRule) => ({ id: r.id, validFrom: r.validFrom, validTo: r.validTo, definition: JSON.stringify(r) });
 
 export const toMonthLogEntry = (r: MonthLogRow): MonthLogEntry => ({
   month: r.month,
@@ -200,4 +207,24 @@ export const toReservation = (r: { deployment: string; validFrom: string; validT
   outputWeight: r.outputWeight,
   validFrom: r.validFrom,
   validTo: r.validTo,
+});
+
+/** A DailyDimensionUsage row: DAILY_USAGE_COLUMNS, then dimension and value. */
+export const toDimensionUsage = (r: unknown[]): DimensionUsage => ({ ...toDailyUsage(r), dimension: r[14] as string, value: r[15] as string });
+
+export const toDailyOutcome = (r: Record<string, string | number>): DailyOutcome => ({
+  day: r.day as string,
+  appId: r.appId as string,
+  outcome: r.outcome as CallOutcome,
+  requests: Number(r.requests),
+  usageUnknown: Number(r.usageUnknown),
+});
+
+export const toIngestWarning = (r: Record<string, string | number>): IngestWarning => ({
+  source: r.source as string,
+  reason: r.reason as string,
+  count: Number(r.count),
+  firstAt: Number(r.firstAt),
+  lastAt: Number(r.lastAt),
+  lastEventId: r.lastEventId as string,
 });

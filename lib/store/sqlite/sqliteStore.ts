@@ -5,6 +5,7 @@ import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
 import { markupKey, type Markup } from "../../statements/markup";
 import type { Reservation } from "../../pricing/reservation";
+import type { SplitRule } from "../../allocation/splitRule";
 import type { DoctorReport } from "../../doctor/resources";
 import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
@@ -12,7 +13,7 @@ import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import type { App, AuditContext, DoctorRun, PartitionLag, PipelineLag, PriceSyncRun, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
-import { DAILY_USAGE_COLUMNS, fromCostedLine, fromDirectoryEntry, toDirectoryEntry, toAuditEntry, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem, toReservation } from "./mappers";
+import { DAILY_USAGE_COLUMNS, fromCostedLine, fromDirectoryEntry, toDirectoryEntry, toAuditEntry, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDimensionUsage, toDailyOutcome, toIngestWarning, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem, toReservation, toSplitRule, fromSplitRule } from "./mappers";
 import { ensureMigrated } from "./migrate";
 import { recordAudit } from "./recordAudit";
 import { openDatabase } from "./openDatabase";
@@ -53,6 +54,25 @@ export class SqliteStore implements UsageStore {
       .safeIntegers(true) // sums stay exact integers (bigint) on their way to the money arithmetic
       .all(fromDay, toDay)
       .map((r) => toDailyUsage(r as unknown[]));
+  }
+
+  async listDailyDimensionUsage(fromDay: string, toDay: string, dimension: string) {
+    return this.db
+      .prepare(`SELECT ${DAILY_USAGE_COLUMNS.join(", ")}, dimension, value FROM DailyDimensionUsage WHERE dimension = ? AND day >= ? AND day < ? ORDER BY day, appId, deployment, model, region, operation, tokenKinds, value`)
+      .raw(true)
+      .safeIntegers(true)
+      .all(dimension, fromDay, toDay)
+      .map((r) => toDimensionUsage(r as unknown[]));
+  }
+
+  async listDailyOutcomes(fromDay: string, toDay: string) {
+    const rows = this.db.prepare("SELECT * FROM DailyOutcome WHERE day >= ? AND day < ? ORDER BY day, appId, outcome").all(fromDay, toDay);
+    return rows.map((r) => toDailyOutcome(r as Record<string, string | number>));
+  }
+
+  async listIngestWarnings() {
+    const rows = this.db.prepare("SELECT * FROM IngestWarning ORDER BY lastAt DESC, source, reason").all();
+    return rows.map((r) => toIngestWarning(r as Record<string, string | number>));
   }
 
   async listHourlyAppUsage(appId: string, fromDay: string, toDay: string) {
@@ -223,6 +243,25 @@ export class SqliteStore implements UsageStore {
 
   async listReservations() {
     return (await this.prisma.provisionedReservation.findMany({ orderBy: [{ deployment: "asc" }, { validFrom: "asc" }] })).map(toReservation);
+  }
+
+  async saveSplitRules(rules: SplitRule[], audit?: AuditContext) {
+    const existing = (await this.prisma.splitRule.findMany()).map(toSplitRule);
+    return upsertByKey(
+      this.prisma,
+      existing,
+      rules,
+      (r) => r.id,
+      {
+        create: (tx, rows) => tx.splitRule.createMany({ data: rows.map(fromSplitRule) }),
+        update: (tx, r) => tx.splitRule.update({ where: { id: r.id }, data: fromSplitRule(r) }),
+      },
+      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((r) => [`split rule ${r.id}`, null, r] as const), ...updated.map((u) => [`split rule ${u.after.id}`, u.before, u.after] as const)])),
+    );
+  }
+
+  async listSplitRules() {
+    return (await this.prisma.splitRule.findMany({ orderBy: { id: "asc" } })).map(toSplitRule);
   }
 
   async saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[], supersedes: string[] = []) {

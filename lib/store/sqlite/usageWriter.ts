@@ -4,15 +4,18 @@ import { utcDay } from "../../events/parseEventTime";
 import type { UsageEvent } from "../../events/usageEvent";
 import type { UsageBatch, UsageBatchResult } from "../port";
 import { createEventInserter } from "./insertEvents";
+import { outcomeOf, BILLED } from "../../events/callOutcome";
+import { createBreakdownWriter, emptyBreakdowns, sumIntoDimensions, sumIntoOutcomes, sumIntoWarnings } from "./breakdownWriter";
 
 /** Bit set of the token kinds an event carries: 1 input (not cached), 2 cached input, 4 output. */
-const tokenKinds = (e: { promptTokens: number; cachedTokens: number; completionTokens: number }) =>
+export const tokenKinds = (e: { promptTokens: number; cachedTokens: number; completionTokens: number }) =>
   (e.promptTokens > e.cachedTokens ? 1 : 0) | (e.cachedTokens > 0 ? 2 : 0) | (e.completionTokens > 0 ? 4 : 0);
 
 /** The hot path: facts, rollups and quarantine through prepared statements, one transaction a batch. */
 export function createUsageWriter(db: Database.Database): (batch: UsageBatch) => UsageBatchResult {
   const insertEvents = createEventInserter(db);
   const writeRollups = createRollupWriter(db);
+  const writeBreakdowns = createBreakdownWriter(db);
   const quarantine = db.prepare(
     `INSERT OR IGNORE INTO QuarantinedEvent (id, receivedAt, source, reason, raw, status) VALUES (?, ?, ?, ?, ?, 'open')`,
   );
@@ -21,11 +24,22 @@ export function createUsageWriter(db: Database.Database): (batch: UsageBatch) =>
     // Rollups are summed in memory first: one upsert per key and batch instead of one per event.
     const rollups: Rollups = new Map();
     const hourly: Rollups = new Map();
+    const breakdowns = emptyBreakdowns();
     const inserted = insertEvents(batch.events, batch.receivedAt);
-    batch.events.forEach(({ event: e }, i) => {
-      if (inserted[i]) sumIntoRollups(rollups, hourly, e);
+    batch.events.forEach((incoming, i) => {
+      if (!inserted[i]) return;
+      const e = incoming.event;
+      const day = utcDay(e.time);
+      const outcome = outcomeOf(e);
+      sumIntoOutcomes(breakdowns.outcomes, day, e, outcome);
+      if (e.warnings) sumIntoWarnings(breakdowns.warnings, incoming, batch.receivedAt);
+      // Only billed usage with tokens is priced; the rest is counted by outcome alone.
+      if (!BILLED[outcome] || e.totalTokens === 0) return;
+      sumIntoRollups(rollups, hourly, e);
+      sumIntoDimensions(breakdowns.dimensions, day, e);
     });
     writeRollups(rollups, hourly);
+    writeBreakdowns(breakdowns);
     let quarantined = 0;
     for (const q of batch.quarantined) {
       quarantined += quarantine.run(q.id, batch.receivedAt, q.source, q.reason, q.raw).changes;

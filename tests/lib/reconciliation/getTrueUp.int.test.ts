@@ -38,8 +38,8 @@ describe("true-up to the invoice", () => {
       unmatched: "0.20",
       unmatchedTo: "pro rata",
       rows: [
-        { businessUnit: "Marketing", costCenter: "CC-2", appId: "app-2", list: "5.61", computed: "5.61", actual: "4.54", trueUp: "-1.07" },
-        { businessUnit: "Retail", costCenter: "CC-1", appId: "app-1", list: "0.70", computed: "0.70", actual: "1.02", trueUp: "0.32" },
+        { businessUnit: "Marketing", costCenter: "CC-2", appId: "app-2", rule: "", list: "5.61", computed: "5.61", actual: "4.54", trueUp: "-1.07" },
+        { businessUnit: "Retail", costCenter: "CC-1", appId: "app-1", rule: "", list: "0.70", computed: "0.70", actual: "1.02", trueUp: "0.32" },
       ],
       businessUnits: [
         { businessUnit: "Marketing", list: "5.61", computed: "5.61", actual: "4.54", trueUp: "-1.07" },
@@ -52,9 +52,9 @@ describe("true-up to the invoice", () => {
   it("gives unmatched invoice cost to the cost center an admin names, under its own app", async () => {
     const t = await getTrueUp(await billed(), "2026-11", { costCenter: "CC-1" });
     expect(t.rows).toEqual([
-      { businessUnit: "Marketing", costCenter: "CC-2", appId: "app-2", list: "5.61", computed: "5.61", actual: "4.36", trueUp: "-1.25" },
-      { businessUnit: "Retail", costCenter: "CC-1", appId: "app-1", list: "0.70", computed: "0.70", actual: "1.00", trueUp: "0.30" },
-      { businessUnit: "Retail", costCenter: "CC-1", appId: "invoice-unmatched", list: "0.00", computed: "0.00", actual: "0.20", trueUp: "0.20" },
+      { businessUnit: "Marketing", costCenter: "CC-2", appId: "app-2", rule: "", list: "5.61", computed: "5.61", actual: "4.36", trueUp: "-1.25" },
+      { businessUnit: "Retail", costCenter: "CC-1", appId: "app-1", rule: "", list: "0.70", computed: "0.70", actual: "1.00", trueUp: "0.30" },
+      { businessUnit: "Retail", costCenter: "CC-1", appId: "invoice-unmatched", rule: "", list: "0.00", computed: "0.00", actual: "0.20", trueUp: "0.20" },
     ]);
     expect(t.businessUnits.map((b) => [b.businessUnit, b.actual])).toEqual([["Marketing", "4.36"], ["Retail", "1.20"]]);
     expect(sumOf(t.businessUnits.map((b) => b.actual))).toBe(parseCents(t.invoice));

@@ -5,7 +5,7 @@ import { noTokens, type StatementLine } from "../../../lib/statements/statementL
 
 const USD = 10n ** 18n;
 const usage = (businessUnit: string, costCenter: string, appId: string, atto: bigint): StatementLine => ({
-  kind: "usage", forMonth: "2026-09", businessUnit, costCenter, appId, appName: appId, model: "gpt-4o-2024-08-06", reason: "", tokens: noTokens(), atto, listAtto: atto, prices: [],
+  kind: "usage", forMonth: "2026-09", businessUnit, costCenter, appId, appName: appId, model: "gpt-4o-2024-08-06", rule: "", reason: "", tokens: noTokens(), atto, listAtto: atto, prices: [],
 });
 const markup = (fields: Record<string, string>) => Markup.parse({ validFrom: "2026-09-01", ...fields });
 const month = [usage("Retail", "CC-1", "a", 300n * USD), usage("Retail", "CC-2", "b", 100n * USD), usage("Ops", "CC-9", "c", 100n * USD + 1n), usage("", "", "stray", 50n * USD)];

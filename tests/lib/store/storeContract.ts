@@ -81,6 +81,50 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
     });
   });
 
+  describe(`${name} store: tags, end users, outcomes and warnings`, () => {
+    it("rolls priced usage up per tag and end user, counts calls per outcome, and keeps warnings, all once", async () => {
+      const store = await open();
+      const first = await store.saveUsageBatch(TAGGED);
+      expect(first.inserted).toEqual(TAGGED.events.map(() => true));
+      await store.saveUsageBatch({ ...TAGGED, receivedAt: TAGGED.receivedAt + 1 }); // a redelivery changes nothing
+      expect(await store.listDailyDimensionUsage("2026-11-01", "2026-12-01", "tag:project")).toEqual([
+        dimension(daily("2026-11-10", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 1, [1, 20, 0, 0, 0, 20, 0]), "tag:project", "zeus"), // t3
+        dimension(daily("2026-11-10", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [2, 150, 0, 15, 0, 165, 0]), "tag:project", "apollo"), // t1 + t2
+      ]);
+      expect(await store.listDailyDimensionUsage("2026-11-01", "2026-12-01", "tag:env")).toEqual([
+        dimension(daily("2026-11-10", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [1, 100, 0, 10, 0, 110, 0]), "tag:env", "prod"),
+      ]);
+      expect(await store.listDailyDimensionUsage("2026-11-01", "2026-12-01", "endUser")).toEqual([
+        dimension(daily("2026-11-10", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 1, [1, 20, 0, 0, 0, 20, 0]), "endUser", "bob"),
+        dimension(daily("2026-11-10", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [1, 100, 0, 10, 0, 110, 0]), "endUser", "alice"),
+        dimension(daily("2026-11-11", "app-2", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [1, 7, 0, 3, 0, 10, 0]), "endUser", "alice"),
+      ]);
+      expect(await store.listDailyDimensionUsage("2026-11-11", "2026-12-01", "tag:project")).toEqual([]);
+      expect(await store.listDailyDimensionUsage("2026-11-01", "2026-12-01", "tag:nothing")).toEqual([]);
+      // Throttled, filtered and failed calls and the cut-off stream without usage are not priced.
+      expect(sortDaily(await store.listDailyUsage("2026-11-01", "2026-12-01"))).toEqual(sortDaily([
+        daily("2026-11-10", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 1, [2, 50, 0, 0, 0, 50, 0]), // t3 + t9
+        daily("2026-11-10", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [2, 150, 0, 15, 0, 165, 0]),
+        daily("2026-11-11", "app-2", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [1, 7, 0, 3, 0, 10, 0]),
+      ]));
+      expect(await store.listDailyOutcomes("2026-11-01", "2026-12-01")).toEqual([
+        { day: "2026-11-10", appId: "app-1", outcome: "cutOff", requests: 1, usageUnknown: 1 },
+        { day: "2026-11-10", appId: "app-1", outcome: "ok", requests: 3, usageUnknown: 0 },
+        { day: "2026-11-10", appId: "app-1", outcome: "throttled", requests: 1, usageUnknown: 0 },
+        { day: "2026-11-10", appId: "app-1", outcome: "timeout", requests: 1, usageUnknown: 0 },
+        { day: "2026-11-11", appId: "app-2", outcome: "error", requests: 1, usageUnknown: 0 },
+        { day: "2026-11-11", appId: "app-2", outcome: "filtered", requests: 1, usageUnknown: 1 },
+        { day: "2026-11-11", appId: "app-2", outcome: "ok", requests: 1, usageUnknown: 0 },
+      ]);
+      expect(await store.listDailyOutcomes("2026-11-11", "2026-11-12")).toHaveLength(3);
+      const at = TAGGED.receivedAt;
+      expect(await store.listIngestWarnings()).toEqual([
+        { source: "eventhub:hub/0", reason: "endUser dropped: over 128 characters", count: 1, firstAt: at, lastAt: at, lastEventId: "t4" },
+        { source: "file.ndjson", reason: "tag dropped: key not 1-32 of [a-z0-9_.-]", count: 2, firstAt: at, lastAt: at, lastEventId: "t3" },
+      ]);
+    });
+  });
+
   describe(`${name} store: dimensions and audit`, () => {
     it("upserts prices with summaries and audit entries, and the pricing version follows prices and deployments", async () => {
       const store = await open();
@@ -201,6 +245,27 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       ]);
     });
 
+    it("upserts split rules by id with summaries and audit, in order", async () => {
+      const store = await open();
+      const parts = [
+        { costCenter: "CC-1", businessUnit: "Retail", percent: "50", tagValue: null },
+        { costCenter: "CC-2", businessUnit: "Ops", percent: "50", tagValue: null },
+      ];
+      const fixed = { id: "shared", appId: "assistant", deployment: null, amount: null, method: "fixed" as const, basis: null, parts, validFrom: "2026-10-01", validTo: null };
+      const overhead = { id: "gateway", appId: null, deployment: null, amount: "1200.5", method: "share" as const, basis: "tag:feature", parts: parts.map((p, i) => ({ ...p, percent: null, tagValue: `f${i}` })), validFrom: "2026-09-01", validTo: "2026-12-01" };
+      expect(await store.saveSplitRules([fixed, overhead], AUDIT("splits.import", 30))).toEqual({ added: 2, changed: 0, unchanged: 0 });
+      expect(await store.saveSplitRules([overhead, fixed], AUDIT("splits.import", 31))).toEqual({ added: 0, changed: 0, unchanged: 2 });
+      const ended = { ...fixed, validTo: "2026-11-01" };
+      expect(await store.saveSplitRules([ended], AUDIT("splits.import", 32))).toEqual({ added: 0, changed: 1, unchanged: 0 });
+      expect(await store.listSplitRules()).toEqual([overhead, ended]);
+      const audit = await store.listAudit(10);
+      expect(audit.map((e) => [e.at, e.subject, e.before, e.after])[0]).toEqual([32, "split rule shared", fixed, ended]);
+      expect(audit.slice(1).map((e) => [e.at, e.subject, e.before]).sort()).toEqual([
+        [30, "split rule gateway", null],
+        [30, "split rule shared", null],
+      ]);
+    });
+
     it("records price syncs, newest first", async () => {
       const store = await open();
       for (const at of [1, 2, 3]) await store.recordPriceSync({ at, ok: at !== 2, items: at * 10, detail: `run ${at}` });
@@ -268,11 +333,13 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       const closed = { month: "2026-10", closedAt: 100, closedBy: "Fiona", currency: "USD", unpriced: [{ businessUnit: "Retail", reason: "no price", requests: 2, totalTokens: 30 }] };
       const usage = line({});
       const adjustment = line({ kind: "adjustment", forMonth: "2026-09", reason: "mapping changed", atto: -5n * 10n ** 16n, cents: -5n, listAtto: -5n * 10n ** 16n, listCents: -5n });
-      await store.saveClosedMonth(closed, [usage, adjustment], { month: "2026-10", action: "close", by: "Fiona", at: 100, reason: "" });
+      // The same app, cost center and model, once by its mapping and once by a split rule: two lines.
+      const split = line({ rule: "shared-assistant", atto: 7n, cents: 0n, listAtto: 7n, listCents: 0n });
+      await store.saveClosedMonth(closed, [usage, adjustment, split], { month: "2026-10", action: "close", by: "Fiona", at: 100, reason: "" });
       await expect(store.saveClosedMonth(closed, [usage], { month: "2026-10", action: "close", by: "Bob", at: 101, reason: "" })).rejects.toThrow();
       expect(await store.getClosedMonth("2026-10")).toEqual(closed);
       expect(await store.listClosedMonths()).toEqual([closed]);
-      expect(sortBy(await store.listStatementLines({ month: "2026-10" }), (l) => l.kind)).toEqual([adjustment, usage]);
+      expect(sortBy(await store.listStatementLines({ month: "2026-10" }), (l) => `${l.kind}|${l.rule}`)).toEqual([adjustment, usage, split]);
       expect(await store.listStatementLines({ forMonth: "2026-09" })).toEqual([adjustment]);
       expect(await store.listStatementLines({ month: "2026-09" })).toEqual([]);
 
@@ -363,6 +430,7 @@ const line = (overrides: Partial<CostedLine>): CostedLine => ({
   listAtto: 13_000_000_000_000_000_001n,
   listCents: 1300n,
   prices: ["gpt-4o-0806 Inp glbl @ 0.0025/1K", "gpt-4o-0806 Outp glbl @ 0.01/1K"],
+  rule: "",
   ...overrides,
 });
 
@@ -393,6 +461,28 @@ const event = (id: string, time: string, e: Partial<UsageEvent>): IncomingEvent 
     ...e,
   },
 });
+
+const BAD_KEY = "tag dropped: key not 1-32 of [a-z0-9_.-]";
+const tagged = (id: string, time: string, source: string, e: Partial<UsageEvent>): IncomingEvent => ({ ...event(id, time, e), source });
+
+/** Tagged events and every outcome: t5 throttled, t6 a cut-off stream without usage, t7 a filtered prompt without usage, t8 an error, t9 a timeout with usage. */
+export const TAGGED: UsageBatch = {
+  receivedAt: 1_790_000_000_000,
+  events: [
+    tagged("t1", "2026-11-10T10:00:00Z", "file.ndjson:1", { tags: { project: "apollo", env: "prod" }, endUser: "alice", promptTokens: 100, completionTokens: 10, totalTokens: 110, warnings: [BAD_KEY] }),
+    tagged("t2", "2026-11-10T11:00:00Z", "file.ndjson:2", { tags: { project: "apollo" }, promptTokens: 50, completionTokens: 5, totalTokens: 55 }),
+    tagged("t3", "2026-11-10T12:00:00Z", "file.ndjson:3", { tags: { project: "zeus" }, endUser: "bob", promptTokens: 20, totalTokens: 20, warnings: [BAD_KEY] }),
+    tagged("t4", "2026-11-11T09:00:00Z", "eventhub:hub/0#5", { appId: "app-2", endUser: "alice", promptTokens: 7, completionTokens: 3, totalTokens: 10, warnings: ["endUser dropped: over 128 characters"] }),
+    tagged("t5", "2026-11-10T13:00:00Z", "file.ndjson:5", { tags: { project: "apollo" }, status: 429 }),
+    tagged("t6", "2026-11-10T14:00:00Z", "file.ndjson:6", { tags: { project: "apollo" }, streamed: true, errorCode: "client_disconnect" }),
+    tagged("t7", "2026-11-11T10:00:00Z", "file.ndjson:7", { appId: "app-2", status: 400, errorCode: "content_filter" }),
+    tagged("t8", "2026-11-11T11:00:00Z", "file.ndjson:8", { appId: "app-2", status: 500, promptTokens: 5, totalTokens: 5 }),
+    tagged("t9", "2026-11-10T15:00:00Z", "file.ndjson:9", { status: 504, promptTokens: 30, totalTokens: 30 }),
+  ],
+  quarantined: [],
+};
+
+const dimension = (d: DailyUsage, dimension: string, value: string) => ({ ...d, dimension, value });
 
 /** Six facts over two apps, two days, two deployments; the last repeats the first's id. */
 export const BATCH: UsageBatch = {

@@ -50,20 +50,21 @@ export default async function StatementPage({ params, searchParams }: Props) {
         <caption>Lines</caption>
         <thead>
           <tr>
-            <th scope="col">Cost center</th><th scope="col">App</th><th scope="col">Model</th>
+            <th scope="col">Cost center</th><th scope="col">App</th><th scope="col">Split rule</th><th scope="col">Model</th>
             <th scope="col" className="num">Requests</th><th scope="col" className="num">Prompt</th><th scope="col" className="num">Cached</th>
             <th scope="col" className="num">Completion</th><th scope="col" className="num">List cost</th><th scope="col" className="num">Cost</th>
           </tr>
         </thead>
         <tbody>
           {statement.lines.map((l) => (
-            <tr key={`${l.kind}|${l.forMonth}|${l.costCenter}|${l.appId}|${l.model}`} data-testid="statement-line">
+            <tr key={`${l.kind}|${l.forMonth}|${l.costCenter}|${l.appId}|${l.model}|${l.rule}`} data-testid="statement-line">
               <td>{l.costCenter}</td>
               <th scope="row">
                 {l.appName}
                 {l.kind === "adjustment" && <span className="hint"> adjustment for {l.forMonth}: {l.reason}</span>}
                 {(l.kind === "trueup" || l.kind === "markup") && <span className="hint"> {l.reason}</span>}
               </th>
+              <td data-testid="statement-rule">{l.rule || "—"}</td>
               <td>{l.model}<span className="hint">{l.prices.join("; ")}</span></td>
               <td className="num">{formatCount(l.requests)}</td>
               <td className="num">{formatCount(l.promptTokens)}</td>
@@ -77,12 +78,12 @@ export default async function StatementPage({ params, searchParams }: Props) {
         <tfoot>
           {statement.listTotal !== statement.total && (
             <tr>
-              <td colSpan={8}>Negotiated discounts</td>
+              <td colSpan={9}>Negotiated discounts</td>
               <td className="num" data-testid="statement-discount">{money(minus(statement.listTotal, statement.total))}</td>
             </tr>
           )}
           <tr>
-            <td colSpan={7}>Total</td>
+            <td colSpan={8}>Total</td>
             <td className="num">{money(statement.listTotal)}</td>
             <td className="num" data-testid="statement-total">{money(statement.total)}</td>
           </tr>

@@ -1,0 +1,86 @@
+import { loadChargedUsage, type ChargedUsage } from "../pricing/chargedUsage";
+import { attoPerToken, splitByWeight } from "../pricing/money";
+import { inEffect } from "../pricing/effectiveDated";
+import { monthDays } from "../reports/month";
+import type { DailyUsage, UsageStore } from "../store/port";
+import { Attribution, type Holder, type Share } from "./attribution";
+import { measureShares, type TagUsage } from "./measureShares";
+import { overheadAppId, type SplitRule } from "./splitRule";
+
+/** A charged row (or the part of it) one holder carries. */
+export type AttributedUsage = ChargedUsage & Holder;
+export type AttributedMonth = { currency: string; rows: AttributedUsage[] };
+
+const COUNTS = ["requests", "promptTokens", "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs"] as const;
+
+/**
+ * A month's charged usage (and the fixed overheads of split rules) as every report attributes it:
+ * each row to its holders, its cost, list cost and counts divided among them exactly (largest
+ * remainder in 10^-18 units), so the parts of every row add up to the row.
+ */
+export async function loadAttributedUsage(store: UsageStore, month: string, rules?: readonly SplitRule[]): Promise<AttributedMonth> {
+  const { currency, rows } = await loadChargedUsage(store, month);
+  const attribution = await loadAttribution(store, month, rows, rules);
+  const attributed: AttributedUsage[] = [];
+  for (const r of [...rows, ...overheadRows(attribution.rules, month)]) {
+    const shares = attribution.sharesOf(r.appId, r.deployment, r.day);
+    if (shares.length === 1) attributed.push({ ...r, businessUnit: shares[0].businessUnit, costCenter: shares[0].costCenter, rule: shares[0].rule });
+    else attributed.push(...attributeRow(r, shares));
+  }
+  return { currency, rows: attributed };
+}
+
+/**
+ * The attribution of a month whose charged rows are at hand, share rules measured on them; with
+ * `proposed`, those rules instead of the stored ones (a preview).
+ */
+export async function loadAttribution(store: UsageStore, month: string, rows: readonly ChargedUsage[], proposed?: readonly SplitRule[]): Promise<Attribution> {
+  const [mappings, rules] = await Promise.all([store.listOrgMappings(), proposed ?? store.listSplitRules()]);
+  const plain = new Attribution(mappings, rules);
+  const tagUsage = await loadTagUsage(store, month, rules);
+  return new Attribution(mappings, rules, measureShares(plain, rows, (key) => tagUsage.get(key) ?? []));
+}
+
+async function loadTagUsage(store: UsageStore, month: string, rules: readonly SplitRule[]): Promise<Map<string, TagUsage[]>> {
+  const { from, to } = monthDays(month);
+  const keys = [...new Set(rules.flatMap((r) => (r.basis?.startsWith("tag:") && r.validFrom < to && (r.validTo === null || r.validTo > from) ? [r.basis.slice(4)] : [])))];
+  return new Map(await Promise.all(keys.map(async (k) => [k, await store.listDailyDimensionUsage(from, to, `tag:${k}`)] as const)));
+}
+
+/** One row divided among its holders; a row with one holder stays whole. */
+export function attributeRow(row: ChargedUsage, shares: readonly Share[]): AttributedUsage[] {
+  const holder = ({ businessUnit, costCenter, rule }: Share): Holder => ({ businessUnit, costCenter, rule });
+  if (shares.length === 1) return [{ ...row, ...holder(shares[0]) }];
+  const weights = shares.map((s) => s.weight);
+  const counts = COUNTS.map((c) => splitByWeight(row[c], weights));
+  const charge = row.charge;
+  const atto = charge.priced ? splitByWeight(charge.atto, weights) : [];
+  const listAtto = charge.priced ? splitByWeight(charge.listAtto, weights) : [];
+  return shares.map((s, i) => ({
+    ...row,
+    ...Object.fromEntries(COUNTS.map((c, k) => [c, counts[k][i]])),
+    charge: charge.priced ? { ...charge, atto: atto[i], listAtto: listAtto[i] } : charge,
+    ...holder(s),
+  }));
+}
+
+/**
+ * An overhead rule's amount per month spread over the month's days by largest remainder, one
+ * row for each day the rule is in effect: a whole month adds up to the amount exactly.
+ */
+export function overheadRows(rules: readonly SplitRule[], month: string): ChargedUsage[] {
+  const { from, to } = monthDays(month);
+  const days: string[] = [];
+  for (let d = from; d < to; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) days.push(d);
+  return rules.flatMap((rule) => {
+    if (rule.amount === null) return [];
+    const amount = attoPerToken(rule.amount, 1);
+    const daily = splitByWeight(amount, days.map(() => 1n));
+    const price = { atto: amount, meterId: "", meterName: `overhead ${rule.id}`, from: rule.validFrom, per: "month" };
+    return days.flatMap((day, i): ChargedUsage[] => {
+      if (!inEffect(rule, day)) return [];
+      const usage: DailyUsage = { day, appId: overheadAppId(rule.id), deployment: "", model: "overhead", region: "", operation: "overhead", tokenKinds: 0, requests: 0n, promptTokens: 0n, cachedTokens: 0n, completionTokens: 0n, reasoningTokens: 0n, totalTokens: 0n, modelTimeMs: 0n };
+      return [{ ...usage, charge: { priced: true, atto: daily[i], listAtto: daily[i], modelId: "overhead", prices: [price] } }];
+    });
+  });
+}

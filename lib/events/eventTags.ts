@@ -1,0 +1,57 @@
+/**
+ * Limits on the tags and end user a chargeback/v1 event may carry (docs/tags-and-outcomes.md).
+ * They keep rollups small (one row per tag value and day) and stop a caller from flooding them:
+ * what breaks a limit is dropped from the event with a warning, and the event itself still counts.
+ */
+export const MAX_TAGS = 10;
+export const TAG_KEY = /^[a-z0-9_.-]{1,32}$/;
+export const MAX_TAG_VALUE = 128;
+export const MAX_END_USER = 128;
+
+export type CleanDimensions = { tags?: Record<string, string>; endUser?: string; warnings?: string[] };
+
+/** Keeps the tags and end user within the limits; says in one phrase per drop what was wrong. */
+export function cleanDimensions(tags: unknown, endUser: unknown): CleanDimensions {
+  const out: CleanDimensions = {};
+  const warnings: string[] = [];
+  if (tags !== undefined && tags !== null) {
+    if (typeof tags !== "object" || Array.isArray(tags)) warnings.push("tags dropped: not an object of strings");
+    else {
+      const kept: Record<string, string> = {};
+      let count = 0;
+      for (const [rawKey, value] of Object.entries(tags)) {
+        const key = rawKey.trim().toLowerCase();
+        if (!TAG_KEY.test(key)) warnings.push(`tag dropped: key not 1-32 of [a-z0-9_.-]`);
+        else if (typeof value !== "string") warnings.push(`tag ${key} dropped: value not a string`);
+        else if (value.trim() === "") continue; // an empty header: no tag, nothing wrong
+        else if (value.trim().length > MAX_TAG_VALUE) warnings.push(`tag ${key} dropped: value over ${MAX_TAG_VALUE} characters`);
+        else if (count === MAX_TAGS) warnings.push(`tag ${key} dropped: over ${MAX_TAGS} tags`);
+        else if (!(key in kept)) {
+          kept[key] = value.trim();
+          count++;
+        }
+      }
+      if (count > 0) out.tags = kept;
+    }
+  }
+  if (endUser !== undefined && endUser !== null) {
+    const text = typeof endUser === "string" ? endUser.trim() : null;
+    if (text === null) warnings.push("endUser dropped: not a string");
+    else if (text.length > MAX_END_USER) warnings.push(`endUser dropped: over ${MAX_END_USER} characters`);
+    else if (text !== "") out.endUser = text;
+  }
+  if (warnings.length > 0) out.warnings = warnings;
+  return out;
+}
+
+/** The dimension names `listDailyDimensionUsage` takes: `tag:<key>` or `endUser`. */
+export const END_USER = "endUser";
+export const tagDimension = (key: string) => `tag:${key}`;
+
+/** Each (dimension, value) an event is broken down by. */
+export function dimensionsOf(e: { tags?: Record<string, string>; endUser?: string }): [string, string][] {
+  const out: [string, string][] = [];
+  if (e.tags) for (const key in e.tags) out.push([tagDimension(key), e.tags[key]]);
+  if (e.endUser !== undefined) out.push([END_USER, e.endUser]);
+  return out;
+}

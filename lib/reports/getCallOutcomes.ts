@@ -1,0 +1,48 @@
+import { OUTCOMES, type CallOutcome } from "../events/callOutcome";
+import { Attribution } from "../allocation/attribution";
+import type { UsageStore } from "../store/port";
+import { monthDays } from "./month";
+import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
+
+/** One app's calls of a month by outcome; `usageUnknown` are billed calls that reported no tokens (not priced, not zero). */
+export type AppCalls = { appId: string; name: string; requests: number; usageUnknown: number } & Record<CallOutcome, number>;
+export type CallOutcomes = { requests: number; failed: number; usageUnknown: number; apps: AppCalls[] };
+
+const FAILED: CallOutcome[] = ["throttled", "filtered", "error", "cutOff", "timeout"];
+
+/**
+ * A month's calls per app and outcome (docs/tags-and-outcomes.md): the failed-call volume every
+ * report shows, and the count of billed calls whose cost is unknown. Scoped like the report: an
+ * app's calls on a day count for the unit it was mapped to that day (each unit its split rule
+ * charges, for a split app: calls are not money); unmapped apps only unscoped.
+ * Apps with only successful, priced calls are left out.
+ */
+export async function getCallOutcomes(store: UsageStore, month: string, scope: ReportScope = ALL_UNITS, onlyApp?: string): Promise<CallOutcomes> {
+  const { from, to } = monthDays(month);
+  const [rows, mappings, rules, apps] = await Promise.all([store.listDailyOutcomes(from, to), store.listOrgMappings(), store.listSplitRules(), store.listApps()]);
+  // Outcomes are per app, not deployment: an app's own split rule applies, a deployment's cannot.
+  const attribution = new Attribution(mappings, rules);
+  const names = new Map(apps.map((a) => [a.appId, a.displayName]));
+  const byApp = new Map<string, AppCalls>();
+  for (const r of rows) {
+    if (onlyApp !== undefined && r.appId !== onlyApp) continue;
+    const units = attribution.unitsOn(r.appId, "", r.day);
+    if (!units.some((unit) => (unit === "" ? scope.units === "all" : includesUnit(scope, unit)))) continue;
+    const app = byApp.get(r.appId) ?? { appId: r.appId, name: names.get(r.appId) ?? r.appId, requests: 0, usageUnknown: 0, ...zeroes() };
+    app.requests += r.requests;
+    app[r.outcome] += r.requests;
+    app.usageUnknown += r.usageUnknown;
+    byApp.set(r.appId, app);
+  }
+  const failedOf = (a: AppCalls) => FAILED.reduce((n, o) => n + a[o], 0);
+  const list = [...byApp.values()].filter((a) => failedOf(a) > 0 || a.usageUnknown > 0).sort((a, b) => failedOf(b) - failedOf(a) || a.appId.localeCompare(b.appId));
+  const all = [...byApp.values()];
+  return {
+    requests: all.reduce((n, a) => n + a.requests, 0),
+    failed: all.reduce((n, a) => n + failedOf(a), 0),
+    usageUnknown: all.reduce((n, a) => n + a.usageUnknown, 0),
+    apps: list,
+  };
+}
+
+const zeroes = () => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<CallOutcome, number>;

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { END_USER, TAG_KEY, tagDimension } from "../events/eventTags";
+import { allocateCents, ATTO_PER_UNIT, formatCents, splitByWeight } from "../pricing/money";
+import { lineKey } from "../statements/statementLine";
+import type { UsageStore } from "../store/port";
+import { dimensionShares, type Share } from "./dimensionShares";
+import { monthLines } from "./getChargebackReport";
+import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
+
+/** `--by tag:<key>` or `--by end-user`: a breakdown by what the events carried. */
+export const EventDimension = z
+  .string()
+  .transform((v) => v.trim().toLowerCase())
+  .refine((v) => v === "end-user" || (v.startsWith("tag:") && TAG_KEY.test(v.slice(4))), { error: "must be tag:<key> (key of 1-32 of a-z 0-9 _ . -) or end-user" });
+export type EventDimension = z.infer<typeof EventDimension>;
+export const isEventDimension = (by: string) => by === "end-user" || by.startsWith("tag:");
+
+/** The store's name of the dimension. */
+const storeDimension = (by: EventDimension) => (by === "end-user" ? END_USER : tagDimension(by.slice(4)));
+export const noneLabel = (by: EventDimension) => (by === "end-user" ? "(no end user)" : "(untagged)");
+const CORRECTIONS = "(corrections to closed months)";
+
+export type DimensionRow = { value: string; name: string; cost: string; requests: number; totalTokens: number };
+export type DimensionReport = { month: string; currency: string; by: EventDimension; total: string; rows: DimensionRow[] };
+
+const ATTO_PER_CENT = ATTO_PER_UNIT / 100n;
+
+/**
+ * The month's cost by one tag or by end user. Each line of the month's report (frozen when the month
+ * is closed) keeps its cents and splits them among the values by their live share of the line's
+ * cost; what no value carries is "(untagged)" / "(no end user)", and corrections to closed months
+ * have a row of their own. So the rows add up to the report's total to the cent, in any scope
+ * (and, with `onlyApp`, to that app's cost).
+ */
+export async function getDimensionReport(store: UsageStore, month: string, by: EventDimension, scope: ReportScope = ALL_UNITS, onlyApp?: string): Promise<DimensionReport> {
+  const [{ lines, currency }, shares] = await Promise.all([monthLines(store, month), dimensionShares(store, month, storeDimension(by))]);
+  const everything = scope.units === "all";
+  const rows = new Map<string, { cents: bigint; requests: number; totalTokens: number }>();
+  const addTo = (value: string, cents: bigint, s?: Share) => {
+    const row = rows.get(value) ?? { cents: 0n, requests: 0, totalTokens: 0 };
+    row.cents += cents;
+    row.requests += s?.requests ?? 0;
+    row.totalTokens += s?.totalTokens ?? 0;
+    rows.set(value, row);
+  };
+  for (const line of lines) {
+    if (line.businessUnit === "" ? !everything : !includesUnit(scope, line.businessUnit)) continue;
+    if (onlyApp !== undefined && line.appId !== onlyApp) continue;
+    if (line.kind !== "usage") {
+      addTo(CORRECTIONS, line.cents);
+      continue;
+    }
+    const split = shares.get(lineKey(line)) ?? new Map<string, Share>();
+    // The untagged part first: cents no value can take (a line with no live cost) land there.
+    const values = ["", ...[...split.keys()].filter((v) => v !== "")];
+    const weights = values.map((v) => split.get(v)?.atto ?? 0n);
+    const cents = allocateCents(splitByWeight(line.cents * ATTO_PER_CENT, weights.some((w) => w > 0n) ? weights : [1n, ...weights.slice(1)]), line.cents);
+    values.forEach((v, i) => addTo(v, cents[i], split.get(v)));
+  }
+  const none = noneLabel(by);
+  // A line wholly tagged leaves an empty untagged part: no row for nothing.
+  const list = [...rows].filter(([, r]) => r.cents !== 0n || r.requests !== 0).map(([value, r]) => ({ value, name: value === "" ? none : value, cents: r.cents, requests: r.requests, totalTokens: r.totalTokens }));
+  list.sort((a, b) => (a.cents === b.cents ? a.name.localeCompare(b.name) : a.cents > b.cents ? -1 : 1));
+  return {
+    month,
+    currency,
+    by,
+    total: formatCents(list.reduce((a, r) => a + r.cents, 0n)),
+    rows: list.map(({ cents, ...r }) => ({ ...r, cost: formatCents(cents) })),
+  };
+}

@@ -1,0 +1,86 @@
+import type Database from "better-sqlite3";
+import { dimensionsOf } from "../../events/eventTags";
+import { type CallOutcome, usageUnknown } from "../../events/callOutcome";
+import type { UsageEvent } from "../../events/usageEvent";
+import type { IncomingEvent } from "../port";
+import { type Rollups, tokenKinds } from "./usageWriter";
+import { warningSource } from "../../events/warningSource";
+
+
+/**
+ * The rollups next to the priced ones, summed in memory per batch like them: usage per tag and end
+ * user (priced events only), calls per outcome (every event), and dropped-tag warnings.
+ */
+export type Breakdowns = { dimensions: Rollups; outcomes: Rollups; warnings: Rollups };
+export const emptyBreakdowns = (): Breakdowns => ({ dimensions: new Map(), outcomes: new Map(), warnings: new Map() });
+
+/** Sums a priced event into its rows per tag and end user, keyed like its DailyUsage row. */
+export function sumIntoDimensions(dimensions: Rollups, day: string, e: UsageEvent): void {
+  if (e.tags === undefined && e.endUser === undefined) return;
+  const kinds = tokenKinds(e);
+  for (const [dimension, value] of dimensionsOf(e)) {
+    const key = `${day}\u0000${e.appId}\u0000${e.deployment}\u0000${e.model}\u0000${e.region}\u0000${e.operation}\u0000${kinds}\u0000${dimension}\u0000${value}`;
+    const row = dimensions.get(key);
+    if (row) {
+      (row[7] as number) += 1;
+      (row[8] as number) += e.promptTokens;
+      (row[9] as number) += e.cachedTokens;
+      (row[10] as number) += e.completionTokens;
+      (row[11] as number) += e.reasoningTokens;
+      (row[12] as number) += e.totalTokens;
+      (row[13] as number) += e.modelTimeMs ?? 0;
+    } else {
+      dimensions.set(key, [day, e.appId, e.deployment, e.model, e.region, e.operation, kinds, 1, e.promptTokens,
+        e.cachedTokens, e.completionTokens, e.reasoningTokens, e.totalTokens, e.modelTimeMs ?? 0, dimension, value]);
+    }
+  }
+}
+
+export function sumIntoOutcomes(outcomes: Rollups, day: string, e: UsageEvent, outcome: CallOutcome): void {
+  const key = `${day}\u0000${e.appId}\u0000${outcome}`;
+  const unknown = usageUnknown(e, outcome) ? 1 : 0;
+  const row = outcomes.get(key);
+  if (row) {
+    (row[3] as number) += 1;
+    (row[4] as number) += unknown;
+  } else outcomes.set(key, [day, e.appId, outcome, 1, unknown]);
+}
+
+export function sumIntoWarnings(warnings: Rollups, { id, source, event }: IncomingEvent, receivedAt: number): void {
+  for (const reason of event.warnings ?? []) {
+    const from = warningSource(source);
+    const key = `${from}\u0000${reason}`;
+    const row = warnings.get(key);
+    if (row) {
+      (row[2] as number) += 1;
+      row[5] = id;
+    } else warnings.set(key, [from, reason, 1, receivedAt, receivedAt, id]);
+  }
+}
+
+export function createBreakdownWriter(db: Database.Database): (b: Breakdowns) => void {
+  const dimension = db.prepare(
+    `INSERT INTO DailyDimensionUsage (day, appId, deployment, model, region, operation, tokenKinds, requests, promptTokens,
+       cachedTokens, completionTokens, reasoningTokens, totalTokens, modelTimeMs, dimension, value)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (dimension, day, appId, deployment, model, region, operation, tokenKinds, value) DO UPDATE SET
+       requests = requests + excluded.requests, promptTokens = promptTokens + excluded.promptTokens,
+       cachedTokens = cachedTokens + excluded.cachedTokens,
+       completionTokens = completionTokens + excluded.completionTokens,
+       reasoningTokens = reasoningTokens + excluded.reasoningTokens,
+       totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs`,
+  );
+  const outcome = db.prepare(
+    `INSERT INTO DailyOutcome (day, appId, outcome, requests, usageUnknown) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (day, appId, outcome) DO UPDATE SET requests = requests + excluded.requests, usageUnknown = usageUnknown + excluded.usageUnknown`,
+  );
+  const warning = db.prepare(
+    `INSERT INTO IngestWarning (source, reason, count, firstAt, lastAt, lastEventId) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (source, reason) DO UPDATE SET count = count + excluded.count, lastAt = excluded.lastAt, lastEventId = excluded.lastEventId`,
+  );
+  return ({ dimensions, outcomes, warnings }) => {
+    for (const values of dimensions.values()) dimension.run(...values);
+    for (const values of outcomes.values()) outcome.run(...values);
+    for (const values of warnings.values()) warning.run(...values);
+  };
+}

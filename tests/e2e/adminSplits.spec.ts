@@ -1,0 +1,85 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
+import { currentMonth, PERSONAS, signInAs, UNIT_A, UNIT_B } from "./personas";
+
+const M = currentMonth();
+const RULE = "e2e-shared";
+const cents = (amount: string) => Number(amount.replace(".", ""));
+const report = async (page: Page, query = "") => (await (await page.request.get(`/api/v1/reports/chargeback?month=${M}${query}`)).json()) as ChargebackReport;
+const unitCost = (r: ChargebackReport, unit: string) => cents(r.rows.find((x) => x.key === unit)?.cost ?? "0.00");
+
+/** Fills the new-rule form: one app split 60/40 between a cost center of each unit, from `from` to `to`. */
+async function fillRule(page: Page, appId: string, from: string, to = "") {
+  await page.getByLabel("Rule id").fill(RULE);
+  await page.getByLabel("What the rule splits").selectOption("app");
+  await page.getByLabel("App, deployment or amount").fill(appId);
+  await page.getByLabel("Split method").selectOption("fixed");
+  for (const [i, unit, percent] of [[1, UNIT_A, "60"], [2, UNIT_B, "40"]] as const) {
+    const select = page.getByLabel(`Cost center ${i}`, { exact: true });
+    const value = await select.locator("option", { hasText: `· ${unit}` }).first().getAttribute("value");
+    await select.selectOption(value!);
+    await page.getByLabel(`Percent ${i}`).fill(percent);
+  }
+  await page.getByLabel("Valid from").fill(from);
+  await page.getByLabel("Valid until").fill(to);
+  await page.getByLabel("Reason for the rule").fill("shared assistant agreement");
+}
+
+test("an admin previews a split rule, applies it, and the units' pages show its lines with the rule", async ({ page, browser }) => {
+  await signInAs(page, PERSONAS.admin, "/admin/splits");
+  const before = await report(page, "&by=business-unit");
+  const app = (await report(page, `&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`)).rows[0];
+
+  // Percentages that do not add up are refused with the reason.
+  await fillRule(page, app.key, `${M}-01`);
+  await page.getByLabel("Percent 2").fill("30");
+  await page.getByRole("button", { name: `Preview ${M}` }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "not saved" })).toContainText("percent must sum to 100, not 90");
+
+  await page.getByLabel("Percent 2").fill("40");
+  await page.getByRole("button", { name: `Preview ${M}` }).click();
+  const preview = page.getByTestId("split-preview-row");
+  await expect(preview.filter({ hasText: RULE }).filter({ hasText: UNIT_B })).toHaveCount(1);
+  await expect(preview.filter({ hasText: RULE }).filter({ hasText: UNIT_A })).toHaveCount(1);
+  // The month's total does not move: the rule only moves cost between units.
+  const caption = (await page.locator("caption", { hasText: "with this rule" }).textContent())!;
+  const [, totalBefore, totalAfter] = caption.match(/([\d,.]+) before, ([\d,.]+) after/)!;
+  expect(totalAfter).toBe(totalBefore);
+  await page.screenshot({ path: "test-results/screenshots/admin-splits.png", fullPage: true });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("status")).toContainText(`Saved split rule ${RULE}`);
+  await page.reload();
+  await expect(page.getByTestId("split-rule").filter({ hasText: RULE })).toContainText("60%");
+
+  const after = await report(page, "&by=business-unit");
+  expect(after.total).toBe(before.total);
+  // 40% of the app moved from unit A to unit B, to within the rounding of each unit's cents.
+  const moved = unitCost(after, UNIT_B) - unitCost(before, UNIT_B);
+  expect(Math.abs(moved - cents(app.cost) * 0.4)).toBeLessThanOrEqual(2);
+  expect(Math.abs(unitCost(before, UNIT_A) - unitCost(after, UNIT_A) - moved)).toBeLessThanOrEqual(2);
+
+  await page.goto(`/business-units/${encodeURIComponent(UNIT_B)}?month=${M}`);
+  await expect(page.getByTestId("split-line").filter({ hasText: RULE })).toContainText(app.name);
+  await page.goto("/admin/audit");
+  await expect(page.getByTestId("audit-row").first()).toContainText("splits.save");
+  await expect(page.getByTestId("audit-row").first()).toContainText(RULE);
+
+  // Unit B's owner sees the line their unit carries, with its rule.
+  const owner = await browser.newContext();
+  const ownerPage = await owner.newPage();
+  await signInAs(ownerPage, PERSONAS.ownerB, `/business-units/${encodeURIComponent(UNIT_B)}?month=${M}`);
+  await ownerPage.goto(`/business-units/${encodeURIComponent(UNIT_B)}?month=${M}`);
+  await expect(ownerPage.getByTestId("split-line").filter({ hasText: RULE })).toContainText(app.name);
+  await owner.close();
+
+  // A new version of the rule, over days without usage, leaves the month as other tests expect it.
+  await page.goto("/admin/splits");
+  await fillRule(page, app.key, "2020-01-01", "2020-01-02");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("status")).toContainText(`Saved split rule ${RULE}: 0 added, 1 changed`);
+  expect((await report(page, "&by=business-unit")).rows).toEqual(before.rows);
+});
