@@ -58,18 +58,24 @@ export function sumIntoWarnings(warnings: Rollups, { id, source, event }: Incomi
   }
 }
 
+const DIMENSION_COLUMNS = ["day", "appId", "deployment", "model", "region", "operation", "tokenKinds", "requests", "promptTokens",
+  "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs", "dimension", "value"];
+// Rows per statement: an end user is nearly one row per event, and per-statement overhead dominates single-row upserts.
+const DIMENSION_ROWS = 32;
+const dimensionSql = (rows: number) =>
+  `INSERT INTO DailyDimensionUsage (${DIMENSION_COLUMNS.join(", ")})
+   VALUES ${Array.from({ length: rows }, () => `(${DIMENSION_COLUMNS.map(() => "?").join(", ")})`).join(", ")}
+   ON CONFLICT (dimension, day, appId, deployment, model, region, operation, tokenKinds, value) DO UPDATE SET
+     requests = requests + excluded.requests, promptTokens = promptTokens + excluded.promptTokens,
+     cachedTokens = cachedTokens + excluded.cachedTokens,
+     completionTokens = completionTokens + excluded.completionTokens,
+     reasoningTokens = reasoningTokens + excluded.reasoningTokens,
+     totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs`;
+
 export function createBreakdownWriter(db: Database.Database): (b: Breakdowns) => void {
-  const dimension = db.prepare(
-    `INSERT INTO DailyDimensionUsage (day, appId, deployment, model, region, operation, tokenKinds, requests, promptTokens,
-       cachedTokens, completionTokens, reasoningTokens, totalTokens, modelTimeMs, dimension, value)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (dimension, day, appId, deployment, model, region, operation, tokenKinds, value) DO UPDATE SET
-       requests = requests + excluded.requests, promptTokens = promptTokens + excluded.promptTokens,
-       cachedTokens = cachedTokens + excluded.cachedTokens,
-       completionTokens = completionTokens + excluded.completionTokens,
-       reasoningTokens = reasoningTokens + excluded.reasoningTokens,
-       totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs`,
-  );
+  const dimensionMany = db.prepare(dimensionSql(DIMENSION_ROWS));
+  const dimensionOne = db.prepare(dimensionSql(1));
+  const manyArgs = new Array<string | number>(DIMENSION_ROWS * DIMENSION_COLUMNS.length);
   const outcome = db.prepare(
     `INSERT INTO DailyOutcome (day, appId, outcome, requests, usageUnknown) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (day, appId, outcome) DO UPDATE SET requests = requests + excluded.requests, usageUnknown = usageUnknown + excluded.usageUnknown`,
@@ -79,7 +85,16 @@ export function createBreakdownWriter(db: Database.Database): (b: Breakdowns) =>
      ON CONFLICT (source, reason) DO UPDATE SET count = count + excluded.count, lastAt = excluded.lastAt, lastEventId = excluded.lastEventId`,
   );
   return ({ dimensions, outcomes, warnings }) => {
-    for (const values of dimensions.values()) dimension.run(...values);
+    const rows = [...dimensions.values()];
+    let k = 0;
+    for (; k + DIMENSION_ROWS <= rows.length; k += DIMENSION_ROWS) {
+      for (let r = 0; r < DIMENSION_ROWS; r++) {
+        const row = rows[k + r];
+        for (let c = 0; c < DIMENSION_COLUMNS.length; c++) manyArgs[r * DIMENSION_COLUMNS.length + c] = row[c];
+      }
+      dimensionMany.run(...manyArgs);
+    }
+    for (; k < rows.length; k++) dimensionOne.run(...rows[k]);
     for (const values of outcomes.values()) outcome.run(...values);
     for (const values of warnings.values()) warning.run(...values);
   };
