@@ -3,7 +3,7 @@ import { dimensionsOf } from "../../events/eventTags";
 import { type CallOutcome, usageUnknown } from "../../events/callOutcome";
 import type { UsageEvent } from "../../events/usageEvent";
 import type { IncomingEvent } from "../port";
-import { type Rollups, tokenKinds } from "./usageWriter";
+import type { Rollups } from "./usageWriter";
 import { warningSource } from "../../events/warningSource";
 
 
@@ -14,12 +14,10 @@ import { warningSource } from "../../events/warningSource";
 export type Breakdowns = { dimensions: Rollups; outcomes: Rollups; warnings: Rollups };
 export const emptyBreakdowns = (): Breakdowns => ({ dimensions: new Map(), outcomes: new Map(), warnings: new Map() });
 
-/** Sums a priced event into its rows per tag and end user, keyed like its DailyUsage row. */
-export function sumIntoDimensions(dimensions: Rollups, day: string, e: UsageEvent): void {
-  if (e.tags === undefined && e.endUser === undefined) return;
-  const kinds = tokenKinds(e);
+/** Sums a priced event into its rows per tag and end user: its DailyUsage row's key and key columns, plus dimension and value. */
+export function sumIntoDimensions(dimensions: Rollups, daily: readonly (string | number)[], dailyKey: string, e: UsageEvent): void {
   for (const [dimension, value] of dimensionsOf(e)) {
-    const key = `${day}\u0000${e.appId}\u0000${e.deployment}\u0000${e.model}\u0000${e.region}\u0000${e.operation}\u0000${kinds}\u0000${dimension}\u0000${value}`;
+    const key = `${dailyKey}\u0000${dimension}\u0000${value}`;
     const row = dimensions.get(key);
     if (row) {
       (row[7] as number) += 1;
@@ -30,7 +28,7 @@ export function sumIntoDimensions(dimensions: Rollups, day: string, e: UsageEven
       (row[12] as number) += e.totalTokens;
       (row[13] as number) += e.modelTimeMs ?? 0;
     } else {
-      dimensions.set(key, [day, e.appId, e.deployment, e.model, e.region, e.operation, kinds, 1, e.promptTokens,
+      dimensions.set(key, [daily[0], daily[1], daily[2], daily[3], daily[4], daily[5], daily[6], 1, e.promptTokens,
         e.cachedTokens, e.completionTokens, e.reasoningTokens, e.totalTokens, e.modelTimeMs ?? 0, dimension, value]);
     }
   }
