@@ -11,14 +11,25 @@ import { warningSource } from "../../events/warningSource";
  * The rollups next to the priced ones, summed in memory per batch like them: usage per tag and end
  * user (priced events only), calls per outcome (every event), and dropped-tag warnings.
  */
-export type Breakdowns = { dimensions: Rollups; outcomes: Rollups; warnings: Rollups };
+export type Breakdowns = { dimensions: DimensionRollups; outcomes: Rollups; warnings: Rollups };
 export const emptyBreakdowns = (): Breakdowns => ({ dimensions: new Map(), outcomes: new Map(), warnings: new Map() });
 
-/** Sums a priced event into its rows per tag and end user: its DailyUsage row's key and key columns, plus dimension and value. */
-export function sumIntoDimensions(dimensions: Rollups, daily: readonly (string | number)[], dailyKey: string, e: UsageEvent): void {
+/**
+ * Per-tag rows are kept under their DailyUsage row (the array itself is the key): a short
+ * `dimension value` key each, not the long daily key again, on the hot path.
+ */
+export type DimensionRollups = Map<readonly (string | number)[], Map<string, (string | number)[]>>;
+
+/** Sums a priced event into its rows per tag and end user, under its DailyUsage row `daily`. */
+export function sumIntoDimensions(dimensions: DimensionRollups, daily: readonly (string | number)[], e: UsageEvent): void {
+  let values = dimensions.get(daily);
+  if (!values) {
+    values = new Map();
+    dimensions.set(daily, values);
+  }
   for (const [dimension, value] of dimensionsOf(e)) {
-    const key = `${dailyKey}\u0000${dimension}\u0000${value}`;
-    const row = dimensions.get(key);
+    const key = `${dimension}\u0000${value}`;
+    const row = values.get(key);
     if (row) {
       (row[7] as number) += 1;
       (row[8] as number) += e.promptTokens;
@@ -28,7 +39,7 @@ export function sumIntoDimensions(dimensions: Rollups, daily: readonly (string |
       (row[12] as number) += e.totalTokens;
       (row[13] as number) += e.modelTimeMs ?? 0;
     } else {
-      dimensions.set(key, [daily[0], daily[1], daily[2], daily[3], daily[4], daily[5], daily[6], 1, e.promptTokens,
+      values.set(key, [daily[0], daily[1], daily[2], daily[3], daily[4], daily[5], daily[6], 1, e.promptTokens,
         e.cachedTokens, e.completionTokens, e.reasoningTokens, e.totalTokens, e.modelTimeMs ?? 0, dimension, value]);
     }
   }
@@ -83,7 +94,7 @@ export function createBreakdownWriter(db: Database.Database): (b: Breakdowns) =>
      ON CONFLICT (source, reason) DO UPDATE SET count = count + excluded.count, lastAt = excluded.lastAt, lastEventId = excluded.lastEventId`,
   );
   return ({ dimensions, outcomes, warnings }) => {
-    const rows = [...dimensions.values()];
+    const rows = [...dimensions.values()].flatMap((values) => [...values.values()]);
     let k = 0;
     for (; k + DIMENSION_ROWS <= rows.length; k += DIMENSION_ROWS) {
       for (let r = 0; r < DIMENSION_ROWS; r++) {

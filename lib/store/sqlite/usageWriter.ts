@@ -36,7 +36,7 @@ export function createUsageWriter(db: Database.Database): (batch: UsageBatch) =>
       // Only billed usage with tokens is priced; the rest is counted by outcome alone.
       if (!BILLED[outcome] || e.totalTokens === 0) return;
       const key = sumIntoRollups(rollups, hourly, e);
-      if (e.tags !== undefined || e.endUser !== undefined) sumIntoDimensions(breakdowns.dimensions, rollups.get(key)!, key, e);
+      if (e.tags !== undefined || e.endUser !== undefined) sumIntoDimensions(breakdowns.dimensions, rollups.get(key)!, e);
     });
     writeRollups(rollups, hourly);
     writeBreakdowns(breakdowns);
