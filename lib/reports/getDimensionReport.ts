@@ -17,7 +17,7 @@ export const isEventDimension = (by: string) => by === "end-user" || by.startsWi
 
 /** The store's name of the dimension. */
 const storeDimension = (by: EventDimension) => (by === "end-user" ? END_USER : tagDimension(by.slice(4)));
-export const noneLabel = (by: EventDimension) => (by === "end-user" ? "(no end user)" : "(untagged)");
+const noneLabel = (by: EventDimension) => (by === "end-user" ? "(no end user)" : "(untagged)");
 const CORRECTIONS = "(adjustments and true-ups)";
 
 export type DimensionRow = { value: string; name: string; cost: string; requests: number; totalTokens: number };
