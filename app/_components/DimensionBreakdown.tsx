@@ -18,7 +18,7 @@ export function DimensionBreakdown({ report, asked, month, invalid }: Props) {
           <option value="tag:project" />
           <option value="tag:environment" />
         </datalist>
-        <button type="submit">Show</button>
+        <button type="submit">Break down</button>
         <span id="breakdown-help" className="small"> tag:&lt;key&gt; or end-user</span>
       </form>
       {invalid && <p className="note" role="alert">Break down by tag:&lt;key&gt; (a key of 1-32 of a-z 0-9 _ . -) or end-user.</p>}

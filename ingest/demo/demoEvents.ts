@@ -80,7 +80,7 @@ const FAILURES = [
   { status: 200, streamed: true, errorCode: "client_disconnect" }, // cut off, usage never seen
 ] as const;
 
-/** Calls that failed or were cut off, a few a day, with no usage: the demo's failed-call volume. */
+/** Calls that failed or were cut off, a few a day, with no usage: the demo's failed-call volume and ingest warnings. */
 export function* demoFailures(random: () => number, apps: readonly DemoApp[], from: number, to: number, perDay: number): Generator<string> {
   for (let day = from; day < to; day += DAY_MS) {
     for (let i = Math.floor(perDay * random()); i > 0; i--) {
@@ -92,6 +92,8 @@ export function* demoFailures(random: () => number, apps: readonly DemoApp[], fr
         schema: "chargeback/v1", requestId: guid(random), time: new Date(time).toISOString(), appId: app.appId,
         deployment: deployment.deployment, model: deployment.model, operation: "chat.completions", region: deployment.region,
         streamed: false, ...pick(random, FAILURES),
+        // A day's last one carries a tag key with a space, as a hand-written header might: dropped with a warning.
+        ...(i === 1 ? { tags: { "team name": "search" } } : {}),
       });
     }
   }

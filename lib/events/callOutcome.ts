@@ -10,9 +10,9 @@ export type CallOutcome = (typeof OUTCOMES)[number];
 export const BILLED: Record<CallOutcome, boolean> = { ok: true, throttled: false, filtered: true, error: false, cutOff: true, timeout: true };
 
 /** Error codes the gateway names (chargeback/v1 `errorCode`), lower case. */
-export const CONTENT_FILTER = "content_filter";
-export const CLIENT_DISCONNECT = "client_disconnect";
-export const TIMEOUT = "timeout";
+const CONTENT_FILTER = "content_filter";
+const CLIENT_DISCONNECT = "client_disconnect";
+const TIMEOUT = "timeout";
 
 type Outcome = { status: number | null; errorCode?: string | null };
 

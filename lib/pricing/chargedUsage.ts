@@ -1,7 +1,7 @@
 import { monthDays } from "../reports/month";
-import type { DailyUsage, UsageStore } from "../store/port";
+import type { DailyUsage, HourlyAppUsage, UsageStore } from "../store/port";
 import { isProvisioned } from "./deployment";
-import { loadCharges, type Charge } from "./loadCharges";
+import { loadCharges, type Charge, type Charges } from "./loadCharges";
 import { attoPerToken } from "./money";
 import type { Price } from "./priceBook";
 import { chargeReservation } from "./reservationCharges";
@@ -19,14 +19,26 @@ const NO_TOKENS = { requests: 0n, promptTokens: 0n, cachedTokens: 0n, completion
  */
 export async function loadChargedUsage(store: UsageStore, month: string): Promise<ChargedMonth> {
   const { from, to } = monthDays(month);
-  const [usage, charges, reservations, deployments] = await Promise.all([store.listDailyUsage(from, to), loadCharges(store), store.listReservations(), store.listDeployments()]);
+  const [usage, charges] = await Promise.all([store.listDailyUsage(from, to), loadCharges(store)]);
   const rows: ChargedUsage[] = usage.map((u) => ({ ...u, charge: charges.charge(u) }));
+  rows.push(...(await loadCapacityCharges(store, month, charges)).rows);
+  return { currency: charges.currency, rows };
+}
+
+/**
+ * Each provisioned reservation's cost in the month as rows of its own (see loadChargedUsage), with
+ * the hourly usage of the reserved deployments it was shared by.
+ */
+export async function loadCapacityCharges(store: UsageStore, month: string, charges: Charges): Promise<{ rows: ChargedUsage[]; hourly: HourlyAppUsage[] }> {
+  const { from, to } = monthDays(month);
+  const [reservations, deployments] = await Promise.all([store.listReservations(), store.listDeployments()]);
   const provisioned = new Map(deployments.filter((d) => isProvisioned(d.sku)).map((d) => [d.name, d]));
   // A reservation in another currency, or of a deployment no longer provisioned, prices nothing:
   // the pricer leaves that deployment's usage unpriced with the reason instead.
   const inMonth = reservations.filter((r) => r.currency === charges.currency && provisioned.has(r.deployment) && r.validFrom < to && (r.validTo === null || r.validTo > from));
-  if (inMonth.length === 0) return { currency: charges.currency, rows };
+  if (inMonth.length === 0) return { rows: [], hourly: [] };
   const hourly = await store.listHourlyUsage(from, to, [...new Set(inMonth.map((r) => r.deployment))]);
+  const rows: ChargedUsage[] = [];
   for (const r of inMonth) {
     const price: Price = { atto: attoPerToken(r.price, 1), meterId: "", meterName: `reservation of ${r.deployment}, ${r.units} PTU,`, from: r.validFrom, per: `PTU and ${r.per}` };
     for (const c of chargeReservation(r, month, hourly)) {
@@ -36,5 +48,5 @@ export async function loadChargedUsage(store: UsageStore, month: string): Promis
       rows.push({ ...row, charge: covered.priced ? { ...covered, atto: c.atto, listAtto: c.atto, prices: [price] } : covered });
     }
   }
-  return { currency: charges.currency, rows };
+  return { rows, hourly };
 }

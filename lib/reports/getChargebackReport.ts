@@ -28,7 +28,10 @@ export type ChargebackReport = {
   unmapped: { cost: string; requests: number; unallocated: string; apps: { appId: string; rule: string; cost: string; requests: number }[] };
   unpriced: { requests: number; totalTokens: number; reasons: { reason: string; requests: number; totalTokens: number }[] };
   adjustments: Adjustment[];
-  /** Calls by outcome: failed-call volume per app, and billed calls without usage (not priced, not zero). */
+  /**
+   * Calls by outcome: failed-call volume per app, and billed calls without usage (not priced, not
+   * zero). Open months only: a closed month's report is frozen, and these are live counts.
+   */
   calls?: CallOutcomes;
 };
 
@@ -42,8 +45,9 @@ type Row = { key: string; name: string; cents: bigint; listCents: bigint; tokens
  * units' lines: no other unit's numbers, no unmapped apps.
  */
 export async function getChargebackReport(store: UsageStore, month: string, by: ReportDimension, scope: ReportScope = ALL_UNITS): Promise<ChargebackReport> {
-  const [lines, calls] = await Promise.all([monthLines(store, month), getCallOutcomes(store, month, scope)]);
-  return { ...reportFromLines(lines, by, scope), calls };
+  const lines = await monthLines(store, month);
+  const report = reportFromLines(lines, by, scope);
+  return lines.closed ? report : { ...report, calls: await getCallOutcomes(store, month, scope) };
 }
 
 export type MonthLines = { month: string; lines: CostedLine[]; unpriced: UnpricedUsage[]; currency: string; closed: ClosedMonth | null };

@@ -4,7 +4,7 @@ import { allocateCents, ATTO_PER_UNIT, formatCents, splitByWeight } from "../pri
 import { lineKey } from "../statements/statementLine";
 import type { UsageStore } from "../store/port";
 import { dimensionShares, type Share } from "./dimensionShares";
-import { monthLines } from "./getChargebackReport";
+import { monthLines, type MonthLines } from "./getChargebackReport";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
 
 /** `--by tag:<key>` or `--by end-user`: a breakdown by what the events carried. */
@@ -17,8 +17,8 @@ export const isEventDimension = (by: string) => by === "end-user" || by.startsWi
 
 /** The store's name of the dimension. */
 const storeDimension = (by: EventDimension) => (by === "end-user" ? END_USER : tagDimension(by.slice(4)));
-export const noneLabel = (by: EventDimension) => (by === "end-user" ? "(no end user)" : "(untagged)");
-const CORRECTIONS = "(corrections to closed months)";
+const noneLabel = (by: EventDimension) => (by === "end-user" ? "(no end user)" : "(untagged)");
+const CORRECTIONS = "(adjustments and true-ups)";
 
 export type DimensionRow = { value: string; name: string; cost: string; requests: number; totalTokens: number };
 export type DimensionReport = { month: string; currency: string; by: EventDimension; total: string; rows: DimensionRow[] };
@@ -28,12 +28,18 @@ const ATTO_PER_CENT = ATTO_PER_UNIT / 100n;
 /**
  * The month's cost by one tag or by end user. Each line of the month's report (frozen when the month
  * is closed) keeps its cents and splits them among the values by their live share of the line's
- * cost; what no value carries is "(untagged)" / "(no end user)", and corrections to closed months
- * have a row of their own. So the rows add up to the report's total to the cent, in any scope
+ * cost; what no value carries is "(untagged)" / "(no end user)" (its cost, requests and tokens are
+ * the line's less the values'), and adjustments and true-ups (no tags) have a row of their own. So the rows add up to the report's total to the cent, in any scope
  * (and, with `onlyApp`, to that app's cost).
  */
-export async function getDimensionReport(store: UsageStore, month: string, by: EventDimension, scope: ReportScope = ALL_UNITS, onlyApp?: string): Promise<DimensionReport> {
-  const [{ lines, currency }, shares] = await Promise.all([monthLines(store, month), dimensionShares(store, month, storeDimension(by))]);
+export async function getDimensionReport(
+  store: UsageStore,
+  month: string,
+  by: EventDimension,
+  { scope = ALL_UNITS, onlyApp, lines: known }: { scope?: ReportScope; onlyApp?: string; lines?: MonthLines } = {},
+): Promise<DimensionReport> {
+  // A page that has the month's lines already passes them: they are the costly part.
+  const [{ lines, currency }, shares] = await Promise.all([known ?? monthLines(store, month), dimensionShares(store, month, storeDimension(by))]);
   const everything = scope.units === "all";
   const rows = new Map<string, { cents: bigint; requests: number; totalTokens: number }>();
   const addTo = (value: string, cents: bigint, s?: Share) => {
@@ -51,11 +57,15 @@ export async function getDimensionReport(store: UsageStore, month: string, by: E
       continue;
     }
     const split = shares.get(lineKey(line)) ?? new Map<string, Share>();
-    // The untagged part first: cents no value can take (a line with no live cost) land there.
-    const values = ["", ...[...split.keys()].filter((v) => v !== "")];
-    const weights = values.map((v) => split.get(v)?.atto ?? 0n);
+    const values = [...split.keys()];
+    const tagged = values.map((v) => split.get(v)!);
+    // The untagged part is the line less its values (live cost: a frozen line may differ a little,
+    // which moves only how its frozen cents are split). It goes first: cents no value can take land there.
+    const rest = line.atto - tagged.reduce((a, s) => a + s.atto, 0n);
+    const weights = [rest > 0n ? rest : 0n, ...tagged.map((s) => s.atto)];
     const cents = allocateCents(splitByWeight(line.cents * ATTO_PER_CENT, weights.some((w) => w > 0n) ? weights : [1n, ...weights.slice(1)]), line.cents);
-    values.forEach((v, i) => addTo(v, cents[i], split.get(v)));
+    addTo("", cents[0], { atto: 0n, requests: line.tokens.requests - tagged.reduce((n, s) => n + s.requests, 0), totalTokens: line.tokens.totalTokens - tagged.reduce((n, s) => n + s.totalTokens, 0) });
+    values.forEach((v, i) => addTo(v, cents[i + 1], tagged[i]));
   }
   const none = noneLabel(by);
   // A line wholly tagged leaves an empty untagged part: no row for nothing.

@@ -19,7 +19,11 @@ test("finance closes last month, the figures freeze, and each unit's statement m
   await page.getByRole("button", { name: `Close ${previous}` }).click();
   await expect(page.getByTestId("month-status")).toContainText("by Finance analyst: these figures are the frozen statement");
   const after = await report();
-  expect({ ...after, closed: null }).toEqual(before);
+  // The money freezes; the live call counts are an open month's only.
+  const { calls, ...money } = before;
+  expect(calls).toBeDefined();
+  expect(after.calls).toBeUndefined();
+  expect({ ...after, closed: null }).toEqual(money);
   await expect(page.getByTestId("total")).toHaveText(formatMoney(after.total));
   await page.screenshot({ path: "test-results/screenshots/finance-closed-month.png", fullPage: true });
 

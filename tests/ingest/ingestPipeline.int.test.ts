@@ -83,8 +83,8 @@ describe("quarantine", () => {
       receivedAt: Date.now(),
     });
     const pricer = await loadPricer(store);
-    expect(await replayQuarantine(store, pricer)).toEqual({ accepted: 1, duplicates: 0, quarantined: 0, unpriced: 0, stillFailing: 1 });
-    expect(await replayQuarantine(store, pricer)).toEqual({ accepted: 0, duplicates: 0, quarantined: 0, unpriced: 0, stillFailing: 1 });
+    expect(await replayQuarantine(store, pricer)).toEqual({ accepted: 1, duplicates: 0, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0, stillFailing: 1 });
+    expect(await replayQuarantine(store, pricer)).toEqual({ accepted: 0, duplicates: 0, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0, stillFailing: 1 });
     await expect(replayQuarantine(store, pricer, ["line:old:0"])).rejects.toThrow("not an open quarantined event: line:old:0");
     expect((await store.listQuarantined("replayed")).map((q) => q.id)).toEqual(["line:old:0"]);
     expect((await getChargebackReport(store, "2026-11", "app")).unmapped.requests).toBe(1);

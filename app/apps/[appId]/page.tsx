@@ -33,7 +33,7 @@ export default async function AppPage({ params, searchParams }: Props) {
   // Out of scope reads as unknown: an owner cannot tell another unit's app ids from made-up ones.
   if (!app) notFound();
   const pick = breakdownParam(breakdown);
-  const [byValue, calls] = await Promise.all([getDimensionReport(store, month, pick.by, caller.scope, appId), getCallOutcomes(store, month, caller.scope, appId)]);
+  const [byValue, calls] = await Promise.all([getDimensionReport(store, month, pick.by, { scope: caller.scope, onlyApp: appId }), getCallOutcomes(store, month, caller.scope, appId)]);
   const money = (a: string) => formatMoney(a, app.currency);
   const current = app.mappings.find((m) => m.validFrom < `${month}-32` && (m.validTo === null || m.validTo > `${month}-01`));
   return (

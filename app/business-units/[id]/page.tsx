@@ -42,13 +42,8 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const { month, invalidMonth } = monthParam(asked);
   const scope = onlyUnits([unit]);
   const pick = breakdownParam(breakdown);
-  const [lines, lastLines, trend, byValue, calls] = await Promise.all([
-    monthLines(store, month),
-    monthLines(store, previousMonth(month)),
-    getDailyTrend(store, month, scope),
-    getDimensionReport(store, month, pick.by, scope),
-    getCallOutcomes(store, month, scope),
-  ]);
+  const [lines, lastLines, trend, calls] = await Promise.all([monthLines(store, month), monthLines(store, previousMonth(month)), getDailyTrend(store, month, scope), getCallOutcomes(store, month, scope)]);
+  const byValue = await getDimensionReport(store, month, pick.by, { scope, lines });
   const [byCostCenter, byApp, byModel] = (["cost-center", "app", "model"] as const).map((by) => reportFromLines(lines, by, scope));
   const lastByApp = reportFromLines(lastLines, "app", scope);
   const { currency, total } = byCostCenter;

@@ -3,7 +3,7 @@ import { dimensionsOf } from "../../events/eventTags";
 import { type CallOutcome, usageUnknown } from "../../events/callOutcome";
 import type { UsageEvent } from "../../events/usageEvent";
 import type { IncomingEvent } from "../port";
-import { type Rollups, tokenKinds } from "./usageWriter";
+import type { Rollups } from "./usageWriter";
 import { warningSource } from "../../events/warningSource";
 
 
@@ -11,16 +11,25 @@ import { warningSource } from "../../events/warningSource";
  * The rollups next to the priced ones, summed in memory per batch like them: usage per tag and end
  * user (priced events only), calls per outcome (every event), and dropped-tag warnings.
  */
-export type Breakdowns = { dimensions: Rollups; outcomes: Rollups; warnings: Rollups };
+export type Breakdowns = { dimensions: DimensionRollups; outcomes: Rollups; warnings: Rollups };
 export const emptyBreakdowns = (): Breakdowns => ({ dimensions: new Map(), outcomes: new Map(), warnings: new Map() });
 
-/** Sums a priced event into its rows per tag and end user, keyed like its DailyUsage row. */
-export function sumIntoDimensions(dimensions: Rollups, day: string, e: UsageEvent): void {
-  if (e.tags === undefined && e.endUser === undefined) return;
-  const kinds = tokenKinds(e);
+/**
+ * Per-tag rows are kept under their DailyUsage row (the array itself is the key): a short
+ * `dimension value` key each, not the long daily key again, on the hot path.
+ */
+export type DimensionRollups = Map<readonly (string | number)[], Map<string, (string | number)[]>>;
+
+/** Sums a priced event into its rows per tag and end user, under its DailyUsage row `daily`. */
+export function sumIntoDimensions(dimensions: DimensionRollups, daily: readonly (string | number)[], e: UsageEvent): void {
+  let values = dimensions.get(daily);
+  if (!values) {
+    values = new Map();
+    dimensions.set(daily, values);
+  }
   for (const [dimension, value] of dimensionsOf(e)) {
-    const key = `${day}\u0000${e.appId}\u0000${e.deployment}\u0000${e.model}\u0000${e.region}\u0000${e.operation}\u0000${kinds}\u0000${dimension}\u0000${value}`;
-    const row = dimensions.get(key);
+    const key = `${dimension}\u0000${value}`;
+    const row = values.get(key);
     if (row) {
       (row[7] as number) += 1;
       (row[8] as number) += e.promptTokens;
@@ -30,7 +39,7 @@ export function sumIntoDimensions(dimensions: Rollups, day: string, e: UsageEven
       (row[12] as number) += e.totalTokens;
       (row[13] as number) += e.modelTimeMs ?? 0;
     } else {
-      dimensions.set(key, [day, e.appId, e.deployment, e.model, e.region, e.operation, kinds, 1, e.promptTokens,
+      values.set(key, [daily[0], daily[1], daily[2], daily[3], daily[4], daily[5], daily[6], 1, e.promptTokens,
         e.cachedTokens, e.completionTokens, e.reasoningTokens, e.totalTokens, e.modelTimeMs ?? 0, dimension, value]);
     }
   }
@@ -58,18 +67,24 @@ export function sumIntoWarnings(warnings: Rollups, { id, source, event }: Incomi
   }
 }
 
+const DIMENSION_COLUMNS = ["day", "appId", "deployment", "model", "region", "operation", "tokenKinds", "requests", "promptTokens",
+  "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs", "dimension", "value"];
+// Rows per statement: an end user is nearly one row per event, and per-statement overhead dominates single-row upserts.
+const DIMENSION_ROWS = 32;
+const dimensionSql = (rows: number) =>
+  `INSERT INTO DailyDimensionUsage (${DIMENSION_COLUMNS.join(", ")})
+   VALUES ${Array.from({ length: rows }, () => `(${DIMENSION_COLUMNS.map(() => "?").join(", ")})`).join(", ")}
+   ON CONFLICT (dimension, day, appId, deployment, model, region, operation, tokenKinds, value) DO UPDATE SET
+     requests = requests + excluded.requests, promptTokens = promptTokens + excluded.promptTokens,
+     cachedTokens = cachedTokens + excluded.cachedTokens,
+     completionTokens = completionTokens + excluded.completionTokens,
+     reasoningTokens = reasoningTokens + excluded.reasoningTokens,
+     totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs`;
+
 export function createBreakdownWriter(db: Database.Database): (b: Breakdowns) => void {
-  const dimension = db.prepare(
-    `INSERT INTO DailyDimensionUsage (day, appId, deployment, model, region, operation, tokenKinds, requests, promptTokens,
-       cachedTokens, completionTokens, reasoningTokens, totalTokens, modelTimeMs, dimension, value)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (dimension, day, appId, deployment, model, region, operation, tokenKinds, value) DO UPDATE SET
-       requests = requests + excluded.requests, promptTokens = promptTokens + excluded.promptTokens,
-       cachedTokens = cachedTokens + excluded.cachedTokens,
-       completionTokens = completionTokens + excluded.completionTokens,
-       reasoningTokens = reasoningTokens + excluded.reasoningTokens,
-       totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs`,
-  );
+  const dimensionMany = db.prepare(dimensionSql(DIMENSION_ROWS));
+  const dimensionOne = db.prepare(dimensionSql(1));
+  const manyArgs = new Array<string | number>(DIMENSION_ROWS * DIMENSION_COLUMNS.length);
   const outcome = db.prepare(
     `INSERT INTO DailyOutcome (day, appId, outcome, requests, usageUnknown) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (day, appId, outcome) DO UPDATE SET requests = requests + excluded.requests, usageUnknown = usageUnknown + excluded.usageUnknown`,
@@ -79,7 +94,16 @@ export function createBreakdownWriter(db: Database.Database): (b: Breakdowns) =>
      ON CONFLICT (source, reason) DO UPDATE SET count = count + excluded.count, lastAt = excluded.lastAt, lastEventId = excluded.lastEventId`,
   );
   return ({ dimensions, outcomes, warnings }) => {
-    for (const values of dimensions.values()) dimension.run(...values);
+    const rows = [...dimensions.values()].flatMap((values) => [...values.values()]);
+    let k = 0;
+    for (; k + DIMENSION_ROWS <= rows.length; k += DIMENSION_ROWS) {
+      for (let r = 0; r < DIMENSION_ROWS; r++) {
+        const row = rows[k + r];
+        for (let c = 0; c < DIMENSION_COLUMNS.length; c++) manyArgs[r * DIMENSION_COLUMNS.length + c] = row[c];
+      }
+      dimensionMany.run(...manyArgs);
+    }
+    for (; k < rows.length; k++) dimensionOne.run(...rows[k]);
     for (const values of outcomes.values()) outcome.run(...values);
     for (const values of warnings.values()) warning.run(...values);
   };

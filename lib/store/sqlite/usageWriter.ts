@@ -8,7 +8,7 @@ import { outcomeOf, BILLED } from "../../events/callOutcome";
 import { createBreakdownWriter, emptyBreakdowns, sumIntoDimensions, sumIntoOutcomes, sumIntoWarnings } from "./breakdownWriter";
 
 /** Bit set of the token kinds an event carries: 1 input (not cached), 2 cached input, 4 output. */
-export const tokenKinds = (e: { promptTokens: number; cachedTokens: number; completionTokens: number }) =>
+const tokenKinds = (e: { promptTokens: number; cachedTokens: number; completionTokens: number }) =>
   (e.promptTokens > e.cachedTokens ? 1 : 0) | (e.cachedTokens > 0 ? 2 : 0) | (e.completionTokens > 0 ? 4 : 0);
 
 /** The hot path: facts, rollups and quarantine through prepared statements, one transaction a batch. */
@@ -35,8 +35,8 @@ export function createUsageWriter(db: Database.Database): (batch: UsageBatch) =>
       if (e.warnings) sumIntoWarnings(breakdowns.warnings, incoming, batch.receivedAt);
       // Only billed usage with tokens is priced; the rest is counted by outcome alone.
       if (!BILLED[outcome] || e.totalTokens === 0) return;
-      sumIntoRollups(rollups, hourly, e);
-      sumIntoDimensions(breakdowns.dimensions, day, e);
+      const key = sumIntoRollups(rollups, hourly, e);
+      if (e.tags !== undefined || e.endUser !== undefined) sumIntoDimensions(breakdowns.dimensions, rollups.get(key)!, e);
     });
     writeRollups(rollups, hourly);
     writeBreakdowns(breakdowns);
@@ -80,8 +80,8 @@ export function createRollupWriter(db: Database.Database): (rollups: Rollups, ho
   };
 }
 
-/** Sums an event into its daily rollup row and its (hour, app, deployment) row, in memory. */
-export function sumIntoRollups(rollups: Rollups, hourly: Rollups, e: UsageEvent): void {
+/** Sums an event into its daily rollup row and its (hour, app, deployment) row, in memory; returns the daily row's key. */
+export function sumIntoRollups(rollups: Rollups, hourly: Rollups, e: UsageEvent): string {
   const day = utcDay(e.time);
   addToHour(hourly, utcHour(e.time, day), e);
   const kinds = tokenKinds(e);
@@ -99,6 +99,7 @@ export function sumIntoRollups(rollups: Rollups, hourly: Rollups, e: UsageEvent)
     rollups.set(key, [day, e.appId, e.deployment, e.model, e.region, e.operation, kinds, 1, e.promptTokens,
       e.cachedTokens, e.completionTokens, e.reasoningTokens, e.totalTokens, e.modelTimeMs ?? 0]);
   }
+  return key;
 }
 
 /** Sums an event into its (hour, app, deployment) row: requests, tokens, model time and its histogram bucket. */

@@ -4,6 +4,8 @@ ALTER TABLE "UsageEvent" ADD COLUMN "errorCode" TEXT;
 ALTER TABLE "UsageEvent" ADD COLUMN "tags" TEXT;
 
 -- CreateTable
+-- WITHOUT ROWID (edited by hand; Prisma cannot say it): an end user is nearly one new row per
+-- event, and a composite text key in a rowid table costs a second B-tree on every upsert.
 CREATE TABLE "DailyDimensionUsage" (
     "day" TEXT NOT NULL,
     "appId" TEXT NOT NULL,
@@ -23,7 +25,7 @@ CREATE TABLE "DailyDimensionUsage" (
     "modelTimeMs" BIGINT NOT NULL,
 
     PRIMARY KEY ("dimension", "day", "appId", "deployment", "model", "region", "operation", "tokenKinds", "value")
-);
+) WITHOUT ROWID;
 
 -- CreateTable
 CREATE TABLE "DailyOutcome" (

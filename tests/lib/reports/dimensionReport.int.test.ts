@@ -52,10 +52,10 @@ describe("the month by tag or end user", () => {
   it("shows a unit owner only their units' values, adding up to their total", async () => {
     const store = await month();
     const scope = onlyUnits(["Marketing"]);
-    const report = await getDimensionReport(store, "2026-09", "tag:project", scope);
+    const report = await getDimensionReport(store, "2026-09", "tag:project", { scope });
     expect(byValue(report.rows)).toEqual({ apollo: "2.00", "(untagged)": "1.00" });
     expect(report.total).toBe((await getChargebackReport(store, "2026-09", "app", scope)).total);
-    expect(byValue((await getDimensionReport(store, "2026-09", "tag:project", onlyUnits(["Retail"]), "app-1")).rows)).toEqual({ hermes: "0.35" });
+    expect(byValue((await getDimensionReport(store, "2026-09", "tag:project", { scope: onlyUnits(["Retail"]), onlyApp: "app-1" })).rows)).toEqual({ hermes: "0.35" });
   });
 
   it("splits a closed month's frozen lines the same way", async () => {

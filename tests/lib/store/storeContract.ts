@@ -125,6 +125,22 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
     });
   });
 
+  describe(`${name} store: many end users`, () => {
+    it("keeps a row per end user however many one batch brings, summed over batches", async () => {
+      const store = await open();
+      const users = Array.from({ length: 70 }, (_, i) => `user${String(i).padStart(2, "0")}`);
+      const batch = (round: number): UsageBatch => ({
+        receivedAt: round,
+        events: users.map((u, i) => event(`${round}-${i}`, "2026-11-10T10:00:00Z", { endUser: u, promptTokens: i + 1, totalTokens: i + 1 })),
+        quarantined: [],
+      });
+      await store.saveUsageBatch(batch(1));
+      await store.saveUsageBatch(batch(2));
+      const rows = await store.listDailyDimensionUsage("2026-11-10", "2026-11-11", "endUser");
+      expect(rows.map((r) => [r.value, r.requests, r.promptTokens])).toEqual(users.map((u, i) => [u, 2n, BigInt(2 * (i + 1))]));
+    });
+  });
+
   describe(`${name} store: dimensions and audit`, () => {
     it("upserts prices with summaries and audit entries, and the pricing version follows prices and deployments", async () => {
       const store = await open();

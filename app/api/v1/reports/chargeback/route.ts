@@ -26,7 +26,7 @@ export async function GET(request: NextRequest) {
   if (asked instanceof NextResponse) return asked;
   const { query: { month, by, businessUnit, format }, scope } = asked;
   if (isEventDimension(by)) {
-    const report = await getDimensionReport(getSharedStore(), month, by as EventDimension, scope);
+    const report = await getDimensionReport(getSharedStore(), month, by as EventDimension, { scope });
     if (format === "json") return NextResponse.json(report, { headers: { "cache-control": "no-store" } });
     return csvResponse(dimensionCsv(report), `chargeback-${month}-${by.replace(":", "-")}${businessUnit ? `-${businessUnit}` : ""}.csv`);
   }

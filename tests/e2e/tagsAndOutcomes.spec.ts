@@ -1,0 +1,64 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { formatMoney } from "../../lib/reports/formatMoney";
+import { cli, PERSONAS, signInAs, UNIT_A, UNIT_B } from "./personas";
+
+const month = () => new Date().toISOString().slice(0, 7);
+const cents = (money: string) => Math.round(Number(money.replace(/[^0-9.-]/g, "")) * 100);
+
+test("a unit owner breaks their unit's month down by tag and end user, adding up to the unit's total, and sees its failed calls", async ({ page }) => {
+  const unitPage = `/business-units/${encodeURIComponent(UNIT_A)}?month=${month()}`;
+  await signInAs(page, PERSONAS.ownerA, unitPage);
+  const total = await page.getByTestId("total").textContent();
+  const breakdown = page.getByTestId("breakdown");
+  await expect(breakdown.getByRole("caption")).toHaveText("Cost by tag project");
+  const costs = await breakdown.getByTestId("breakdown-cost").allTextContents();
+  expect(costs.length).toBeGreaterThan(2);
+  expect(costs.reduce((n, c) => n + cents(c), 0)).toBe(cents(total!));
+  await expect(breakdown.getByRole("rowheader", { name: "(untagged)" })).toBeVisible();
+
+  await page.getByLabel("Break down by").fill("end-user");
+  await page.getByRole("button", { name: "Break down" }).click();
+  await expect(page).toHaveURL(/breakdown=end-user/);
+  await expect(breakdown.getByRole("caption")).toHaveText("Cost by end user");
+  await expect(breakdown.getByRole("rowheader", { name: "(no end user)" })).toBeVisible();
+  const userCosts = await breakdown.getByTestId("breakdown-cost").allTextContents();
+  expect(userCosts.reduce((n, c) => n + cents(c), 0)).toBe(cents(total!));
+
+  // The owner's failed calls are their unit's apps only.
+  const failed = page.getByTestId("failed-calls");
+  await expect(failed.getByRole("caption")).toContainText("usage unknown (billed, not priced)");
+  const calls = JSON.parse(cli("report", "--month", month())) as { calls: { apps: { appId: string; name: string; usageUnknown: number }[] } };
+  const shown = await failed.getByTestId("failed-calls-row").getByRole("rowheader").allTextContents();
+  expect(shown.length).toBeGreaterThan(0);
+  expect(calls.calls.apps.map((a) => a.name)).toEqual(expect.arrayContaining(shown));
+  expect(shown.length).toBeLessThan(calls.calls.apps.length);
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+
+  const other = await page.goto(`/business-units/${encodeURIComponent(UNIT_B)}?month=${month()}&breakdown=tag:project`);
+  expect(other?.status()).toBe(403);
+});
+
+test("finance sees the same split as the CLI, and a bad breakdown is explained, not an error", async ({ page }) => {
+  await signInAs(page, PERSONAS.finance, `/business-units/${encodeURIComponent(UNIT_B)}?month=${month()}&breakdown=tag:environment`);
+  const rows = await page.getByTestId("breakdown-row").getByRole("rowheader").allTextContents();
+  expect(rows).toEqual(expect.arrayContaining(["prod", "dev", "(untagged)"]));
+  await page.goto(`/business-units/${encodeURIComponent(UNIT_B)}?month=${month()}&breakdown=tag:no%20spaces`);
+  await expect(page.getByRole("alert").filter({ hasText: "Break down by" })).toContainText("Break down by tag:<key>");
+
+  await page.goto("/");
+  const report = JSON.parse(cli("report", "--month", month(), "--by", "tag:project")) as { total: string };
+  await expect(page.getByTestId("total")).toHaveText(formatMoney(report.total));
+  const all = JSON.parse(cli("report", "--month", month())) as { calls: { usageUnknown: number; failed: number } };
+  expect(all.calls.usageUnknown).toBeGreaterThan(0);
+  await expect(page.getByTestId("usage-unknown-total")).toHaveText(all.calls.usageUnknown.toLocaleString("en-US"));
+});
+
+test("an admin sees tags dropped from events on the Health page", async ({ page }) => {
+  await signInAs(page, PERSONAS.admin, "/admin/health");
+  const row = page.getByTestId("warning-row").first();
+  await expect(row).toContainText("tag dropped: key not 1-32 of [a-z0-9_.-]");
+  await expect(row.getByRole("rowheader")).toContainText("events.ndjson");
+});
