@@ -13,6 +13,7 @@ import { getChargebackReport, monthLines, REPORT_DIMENSIONS } from "../../../lib
 import { getDailyTrend } from "../../../lib/reports/getDailyTrend";
 import { onlyUnits } from "../../../lib/reports/reportScope";
 import { closeMonth } from "../../../lib/statements/closeMonth";
+import { importMarkups } from "../../../lib/statements/importMarkups";
 import { liveLines } from "../../../lib/statements/liveLines";
 import { ingestLines, v1Event } from "../../support/ingest";
 import { snapshotItems } from "../../support/retailPrices";
@@ -41,6 +42,9 @@ const RULES = [
   "gateway,even,CC-O,Ops,2026-10-01,,,310,,,",
 ].join("\n");
 
+const MARKUPS = "businessUnit,kind,amount,validFrom,currency,costCenter\n*,percent,5,2026-10-01,,\nRetail,fee,25,2026-10-01,USD,CC-R\n";
+const FEE = 25n * 10n ** 18n;
+
 /** Odd token counts on every day of the month, so no split comes out round. */
 function events(): string[] {
   const lines: string[] = [];
@@ -58,12 +62,13 @@ function events(): string[] {
 }
 
 describe("split rules reconcile", () => {
-  it("a month with a 50/30/20 split, an even split, a token share, a tag share, an overhead and uncovered days sums exactly to its events and the overhead", async () => {
+  it("a month with a 50/30/20 split, an even split, a token share, a tag share, an overhead, markups and uncovered days sums exactly to its events, the overhead and the markups", async () => {
     const { store } = freshStore();
     await importRetailPrices(store, snapshotItems());
     await importDeployments(store, "deployment,model,region,sku\ngpt-4o,gpt-4o-2024-08-06,eastus2,GlobalStandard\n", "deployments.csv");
     await importOrgMappings(store, ORG, "org.csv");
     await importSplitRules(store, RULES, "splits.csv");
+    await importMarkups(store, MARKUPS, "markups.csv");
     const lines = events();
     expect((await ingestLines(store, lines)).accepted).toBe(lines.length);
 
@@ -86,9 +91,20 @@ describe("split rules reconcile", () => {
     }
     const OVERHEAD = 310n * 10n ** 18n;
 
-    const live = (await liveLines(store, MONTH)).lines;
+    const all = (await liveLines(store, MONTH)).lines;
+    const live = all.filter((l) => l.kind === "usage");
     const sum = (f: (l: (typeof live)[number]) => boolean) => live.filter(f).reduce((s, l) => s + l.atto, 0n);
     expect(sum(() => true)).toBe(cost.get("events")! + OVERHEAD);
+    // The markups: 5% of every cost center's mapped usage (split parts and the overhead included,
+    // unmapped and unallocated usage not), each line rounded to the 10⁻¹⁸ once, and Retail's fee whole.
+    const markups = all.filter((l) => l.kind === "markup");
+    const percentLines = markups.filter((l) => l.appId === "platform-markup");
+    const mapped = sum((l) => l.businessUnit !== "");
+    const MARKUP = percentLines.reduce((s, l) => s + l.atto, 0n);
+    expect(MARKUP * 20n - mapped).toBeLessThanOrEqual(20n * BigInt(percentLines.length));
+    expect(mapped - MARKUP * 20n).toBeLessThanOrEqual(20n * BigInt(percentLines.length));
+    expect(markups.filter((l) => l.appId === "platform-fee:Retail").map((l) => [l.costCenter, l.atto])).toEqual([["CC-R", FEE]]);
+    expect(markups).toHaveLength(percentLines.length + 1);
     // Each split's parts add up to what its app cost on the rule's days, exactly, in its proportions.
     const assistant = cost.get("assistant|true")!;
     expect(sum((l) => l.rule === "shared-assistant")).toBe(assistant);
@@ -121,15 +137,16 @@ describe("split rules reconcile", () => {
     expect(live.filter((l) => l.rule === "silent-tag").map((l) => l.businessUnit)).toEqual([""]);
     expect(sum((l) => l.rule === "silent-tag")).toBe(cost.get("silent|false")! + cost.get("silent|true")!);
 
-    // Every view adds up to the same cents: the events plus the overhead.
-    const total = attoToCents(cost.get("events")! + OVERHEAD);
+    // Every view adds up to the same cents: the events plus the overhead and the markups.
+    const total = attoToCents(cost.get("events")! + OVERHEAD + MARKUP + FEE);
     for (const by of REPORT_DIMENSIONS) {
       const report = await getChargebackReport(store, MONTH, by);
       expect(parseCents(report.total), by).toBe(total);
       expect(report.rows.reduce((s, r) => s + parseCents(r.cost), 0n) + parseCents(report.unmapped.cost), by).toBe(total);
     }
     const trend = await getDailyTrend(store, MONTH);
-    expect(Object.values(trend.cost).flatMap((d) => Object.values(d)).reduce((s, c) => s + parseCents(c), 0n) - total).toBeLessThanOrEqual(31n);
+    // The daily trend is usage per day: markups are monthly, on the statement only.
+    expect(Object.values(trend.cost).flatMap((d) => Object.values(d)).reduce((s, c) => s + parseCents(c), 0n) - attoToCents(cost.get("events")! + OVERHEAD)).toBeLessThanOrEqual(31n);
 
     // An owner sees exactly their unit's share, in every breakdown, and the portal's split lines in its app report.
     const byUnit = await getChargebackReport(store, MONTH, "business-unit");
@@ -150,6 +167,6 @@ describe("split rules reconcile", () => {
     const frozen = await store.listStatementLines({ month: MONTH });
     expect(new Set(frozen.map((l) => l.rule))).toEqual(new Set(["", "shared-assistant", "portal-even", "reader-share", "features-tag", "silent-tag", "gateway"]));
     expect(frozen.reduce((s, l) => s + l.cents, 0n)).toBe(total);
-    expect(frozen.reduce((s, l) => s + l.atto, 0n)).toBe(cost.get("events")! + OVERHEAD);
+    expect(frozen.reduce((s, l) => s + l.atto, 0n)).toBe(cost.get("events")! + OVERHEAD + MARKUP + FEE);
   });
 });
