@@ -3,9 +3,9 @@ import { dimensionsOf } from "../../events/eventTags";
 import { type CallOutcome, usageUnknown } from "../../events/callOutcome";
 import type { UsageEvent } from "../../events/usageEvent";
 import type { IncomingEvent } from "../port";
+import { addToDailySums } from "./dailySums";
 import type { Rollups } from "./usageWriter";
 import { warningSource } from "../../events/warningSource";
-
 
 /**
  * The rollups next to the priced ones, summed in memory per batch like them: usage per tag and end
@@ -30,15 +30,8 @@ export function sumIntoDimensions(dimensions: DimensionRollups, daily: readonly 
   for (const [dimension, value] of dimensionsOf(e)) {
     const key = `${dimension}\u0000${value}`;
     const row = values.get(key);
-    if (row) {
-      (row[7] as number) += 1;
-      (row[8] as number) += e.promptTokens;
-      (row[9] as number) += e.cachedTokens;
-      (row[10] as number) += e.completionTokens;
-      (row[11] as number) += e.reasoningTokens;
-      (row[12] as number) += e.totalTokens;
-      (row[13] as number) += e.modelTimeMs ?? 0;
-    } else {
+    if (row) addToDailySums(row, e);
+    else {
       values.set(key, [daily[0], daily[1], daily[2], daily[3], daily[4], daily[5], daily[6], 1, e.promptTokens,
         e.cachedTokens, e.completionTokens, e.reasoningTokens, e.totalTokens, e.modelTimeMs ?? 0, dimension, value]);
     }

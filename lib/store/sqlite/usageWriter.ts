@@ -5,6 +5,7 @@ import type { UsageEvent } from "../../events/usageEvent";
 import type { UsageBatch, UsageBatchResult } from "../port";
 import { createEventInserter } from "./insertEvents";
 import { outcomeOf, BILLED } from "../../events/callOutcome";
+import { addToDailySums } from "./dailySums";
 import { createBreakdownWriter, emptyBreakdowns, sumIntoDimensions, sumIntoOutcomes, sumIntoWarnings } from "./breakdownWriter";
 
 /** Bit set of the token kinds an event carries: 1 input (not cached), 2 cached input, 4 output. */
@@ -87,15 +88,8 @@ export function sumIntoRollups(rollups: Rollups, hourly: Rollups, e: UsageEvent)
   const kinds = tokenKinds(e);
   const key = `${day}\u0000${e.appId}\u0000${e.deployment}\u0000${e.model}\u0000${e.region}\u0000${e.operation}\u0000${kinds}`;
   const sums = rollups.get(key);
-  if (sums) {
-    (sums[7] as number) += 1;
-    (sums[8] as number) += e.promptTokens;
-    (sums[9] as number) += e.cachedTokens;
-    (sums[10] as number) += e.completionTokens;
-    (sums[11] as number) += e.reasoningTokens;
-    (sums[12] as number) += e.totalTokens;
-    (sums[13] as number) += e.modelTimeMs ?? 0;
-  } else {
+  if (sums) addToDailySums(sums, e);
+  else {
     rollups.set(key, [day, e.appId, e.deployment, e.model, e.region, e.operation, kinds, 1, e.promptTokens,
       e.cachedTokens, e.completionTokens, e.reasoningTokens, e.totalTokens, e.modelTimeMs ?? 0]);
   }

@@ -1,0 +1,12 @@
+import type { UsageEvent } from "../../events/usageEvent";
+
+/** Adds an event to the counts of a daily rollup row (columns 7 to 13: requests, tokens, model time), in place. */
+export function addToDailySums(row: unknown[], e: UsageEvent): void {
+  (row[7] as number) += 1;
+  (row[8] as number) += e.promptTokens;
+  (row[9] as number) += e.cachedTokens;
+  (row[10] as number) += e.completionTokens;
+  (row[11] as number) += e.reasoningTokens;
+  (row[12] as number) += e.totalTokens;
+  (row[13] as number) += e.modelTimeMs ?? 0;
+}
