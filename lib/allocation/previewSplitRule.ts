@@ -16,7 +16,7 @@ export type SplitPreview = { month: string; currency: string; totalBefore: strin
  */
 export async function previewSplitRule(store: UsageStore, rule: SplitRule, month: string): Promise<SplitPreview> {
   const rules = await withSplitRules(store, [rule]);
-  const [now, then] = await Promise.all([liveLines(store, month), liveLines(store, month, rules)]);
+  const [now, then] = await Promise.all([liveLines(store, month), liveLines(store, month, { proposedRules: rules })]);
   const rows = new Map<string, PreviewRow & { b: bigint; a: bigint; exact: bigint }>();
   const add = (side: "b" | "a", lines: ReturnType<typeof allocateLines>) => {
     for (const l of lines) {

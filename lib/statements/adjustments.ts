@@ -30,7 +30,9 @@ export async function adjustmentsLandingIn(store: UsageStore, month: string, clo
 }
 
 async function adjustmentsFor(store: UsageStore, forMonth: string, month: string): Promise<StatementLine[]> {
-  const [live, frozen] = await Promise.all([liveLines(store, forMonth), store.listStatementLines({ forMonth })]);
+  const frozen = await store.listStatementLines({ forMonth });
+  // Markups of a month closed on actual cost were computed on its true-up too: so are today's.
+  const live = await liveLines(store, forMonth, { settled: frozen.filter((l) => l.kind === "trueup" && l.forMonth === forMonth) });
   const deltas = new Map<string, StatementLine>();
   const appModelTokens = new Map<string, number>();
   const touch = (line: StatementLine, sign: 1 | -1) => {

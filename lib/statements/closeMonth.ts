@@ -21,11 +21,9 @@ export async function closeMonth(store: UsageStore, month: string, by: string, n
   const closedMonths = await store.listClosedMonths();
   const already = closedMonths.find((c) => c.month === month);
   if (already) throw new UserError(`${month} is already closed (${when(already.closedAt)} by ${already.closedBy})`);
-  const [live, adjustments, trueUp] = await Promise.all([
-    liveLines(store, month),
-    adjustmentsLandingIn(store, month, closedMonths),
-    actual ? trueUpLines(store, month, actual) : { lines: [] },
-  ]);
+  const trueUp = actual ? await trueUpLines(store, month, actual) : { lines: [] };
+  // On actual cost, markups are computed on what the units are charged: usage and its true-up.
+  const [live, adjustments] = await Promise.all([liveLines(store, month, { settled: trueUp.lines }), adjustmentsLandingIn(store, month, closedMonths)]);
   if (actual && (await store.listInvoiceLines(`${month}-01`, `${nextMonth(month)}-01`)).length === 0) {
     throw new UserError(`no invoice is imported for ${month}: run chargeback invoice import first, or close it on list cost`);
   }

@@ -15,10 +15,11 @@ const describePrice = (p: Price) => `${p.meterName} at ${formatAtto(p.atto)} per
 /**
  * A month's usage as statement lines, priced per day at the rates then in effect and attributed
  * by the split rule or mapping then in effect (a split app has one line per part, each naming its
- * rule); with `proposedRules`, as those rules would attribute it. The month's markups follow.
+ * rule); with `proposedRules`, as those rules would attribute it. The month's markups follow,
+ * computed on the usage and, for a month closed on actual cost, its `settled` true-up lines.
  * Usage that cannot be priced is counted by unit and reason.
  */
-export async function liveLines(store: UsageStore, month: string, proposedRules?: readonly SplitRule[]): Promise<LiveMonth> {
+export async function liveLines(store: UsageStore, month: string, { proposedRules, settled = [] }: { proposedRules?: readonly SplitRule[]; settled?: readonly StatementLine[] } = {}): Promise<LiveMonth> {
   const [{ rows, currency }, apps, markups] = await Promise.all([loadAttributedUsage(store, month, proposedRules), store.listApps(), store.listMarkups()]);
   const appNames = new Map(apps.map((a) => [a.appId, a.displayName]));
   const lines = new Map<string, StatementLine & { priceSet: Set<Price> }>();
@@ -52,6 +53,6 @@ export async function liveLines(store: UsageStore, month: string, proposedRules?
     line.tokens.totalTokens += Number(u.totalTokens);
   }
   const usage = [...lines.values()].map(({ priceSet, ...line }) => ({ ...line, prices: [...new Set([...priceSet].map(describePrice))].sort() }));
-  const markup = markupLines(usage, markups, month, currency);
+  const markup = markupLines([...usage, ...settled], markups, month, currency);
   return { lines: [...usage, ...markup.lines], unpriced: [...unpriced.values(), ...markup.unpriced], currency };
 }

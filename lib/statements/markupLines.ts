@@ -6,11 +6,14 @@ import { noTokens, type StatementLine, type UnpricedUsage } from "./statementLin
 
 const PPM = 1_000_000n;
 
-/** Usage cost (after discounts) per business unit and cost center: what markups are computed on. */
+/**
+ * Usage cost (after discounts) per business unit and cost center, with its true-up when the month
+ * is closed on actual cost: what markups are computed on.
+ */
 type Base = Map<string, Map<string, bigint>>;
 
 /**
- * The markup and platform-fee lines of a month, from its usage lines. A unit's own percentage wins
+ * The markup and platform-fee lines of a month, from its usage (and true-up) lines. A unit's own percentage wins
  * over one for every unit; fees add up. A fee in another currency than the reports' is not charged
  * but listed with the unpriced usage, so nobody misses it.
  */
@@ -62,7 +65,7 @@ export function markupLines(usage: readonly StatementLine[], markups: readonly M
 function usageBase(usage: readonly StatementLine[]): Base {
   const base: Base = new Map();
   for (const l of usage) {
-    if (l.kind !== "usage" || l.businessUnit === "") continue;
+    if ((l.kind !== "usage" && l.kind !== "trueup") || l.businessUnit === "") continue;
     const centers = base.get(l.businessUnit) ?? new Map<string, bigint>();
     centers.set(l.costCenter, (centers.get(l.costCenter) ?? 0n) + l.atto);
     base.set(l.businessUnit, centers);

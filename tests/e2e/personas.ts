@@ -16,6 +16,8 @@ export const PERSONAS = {
 } as const;
 export const UNIT_A = "Stores";
 export const UNIT_B = "Customer Care";
+/** The demo's platform markup (2% of every unit's usage cost, ingest/demo/loadDemoData.ts), as a factor. */
+export const DEMO_MARKUP = 1.02;
 
 /** Runs the real `chargeback` CLI on the e2e store; it must exit with `status`. */
 export function cliExiting(status: number, ...args: string[]): string {

@@ -5,6 +5,7 @@ import { parseCents } from "../../../lib/pricing/money";
 import { getTrueUp } from "../../../lib/reconciliation/getTrueUp";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { closeMonth } from "../../../lib/statements/closeMonth";
+import { importMarkups } from "../../../lib/statements/importMarkups";
 import { getStatement } from "../../../lib/statements/getStatement";
 import { loadScenarioUsage, writeExports } from "../../support/invoiceScenario";
 import { freshStore } from "../../support/store";
@@ -79,6 +80,21 @@ describe("closing a month on actual cost", () => {
     expect(report.total).toBe("5.56");
     expect(sumOf(report.rows.map((r) => r.cost))).toBe(parseCents("5.56"));
     // The true-up is settled at the close, not a difference for December to correct.
+    expect((await getChargebackReport(store, "2026-12", "business-unit")).adjustments).toEqual([]);
+  });
+
+  it("computes markups on the actual cost, and books no correction for them afterwards", async () => {
+    const store = await billed();
+    await importMarkups(store, "businessUnit,kind,amount,validFrom\n*,percent,10,2026-11-01\n", "markups.csv");
+    await closeMonth(store, "2026-11", "Fiona", DEC_5, { actual: "pro-rata" });
+    // 10% of Retail's actual $1.0221870… and of Marketing's $4.5378129…, not of their computed $0.70 and $5.61:
+    // $1.1244057… and $4.9915942…, whose cents add up to $6.12 (the largest remainder is Retail's);
+    // within Retail, the markup's $0.1022187… has a larger remainder than the true-up's $0.3221870….
+    const retail = (await getStatement(store, "2026-11", "Retail"))!;
+    expect(retail.lines.map((l) => [l.kind, l.cost])).toEqual([["markup", "0.11"], ["trueup", "0.32"], ["usage", "0.70"]]);
+    const report = await getChargebackReport(store, "2026-11", "business-unit");
+    expect(report.rows.map((r) => [r.key, r.cost])).toEqual([["Marketing", "4.99"], ["Retail", "1.13"]]);
+    expect(report.total).toBe("6.12");
     expect((await getChargebackReport(store, "2026-12", "business-unit")).adjustments).toEqual([]);
   });
 
