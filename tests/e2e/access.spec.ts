@@ -85,6 +85,8 @@ test("the table covers every page and route handler the app defines", () => {
 });
 
 test("every route gives each persona the status the table says, and a unit owner never another unit's numbers", async ({ browser }) => {
+  // Every page and route, five times over: a minute is not enough on a loaded two-core machine.
+  test.setTimeout(180_000);
   const contexts = await sessions(browser);
   const bodies: Record<Who, { path: string; body: string }[]> = { anonymous: [], finance: [], admin: [], ownerA: [], ownerB: [] };
   const failures: string[] = [];
