@@ -4,14 +4,16 @@ import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { currentMonth, DEMO_MARKUP, PERSONAS, signInAs, UNIT_A, UNIT_B } from "./personas";
 
 const M = currentMonth();
+const now = new Date();
+const PREVIOUS = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
 const RULE = "e2e-shared";
 const cents = (amount: string) => Number(amount.replace(".", ""));
 const report = async (page: Page, query = "") => (await (await page.request.get(`/api/v1/reports/chargeback?month=${M}${query}`)).json()) as ChargebackReport;
 const unitCost = (r: ChargebackReport, unit: string) => cents(r.rows.find((x) => x.key === unit)?.cost ?? "0.00");
 
 /** Fills the new-rule form: one app split 60/40 between a cost center of each unit, from `from` to `to`. */
-async function fillRule(page: Page, appId: string, from: string, to = "") {
-  await page.getByLabel("Rule id").fill(RULE);
+async function fillRule(page: Page, appId: string, from: string, to = "", rule = RULE) {
+  await page.getByLabel("Rule id").fill(rule);
   await page.getByLabel("What the rule splits").selectOption("app");
   await page.getByLabel("App, deployment or amount").fill(appId);
   await page.getByLabel("Split method").selectOption("fixed");
@@ -83,4 +85,36 @@ test("an admin previews a split rule, applies it, and the units' pages show its 
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("status")).toContainText(`Saved split rule ${RULE}: 0 added, 1 changed`);
   expect((await report(page, "&by=business-unit")).rows).toEqual(before.rows);
+});
+
+test("a split rule of last month is on that month's frozen statement, each line naming it", async ({ page, browser }) => {
+  const LAST = "e2e-last-month";
+  await signInAs(page, PERSONAS.admin, "/admin/splits");
+  const app = (await (await page.request.get(`/api/v1/reports/chargeback?month=${PREVIOUS}&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`)).json()) as ChargebackReport;
+  await fillRule(page, app.rows[0].key, `${PREVIOUS}-01`, `${M}-01`, LAST);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("status")).toContainText(`Saved split rule ${LAST}`);
+
+  const finance = await browser.newContext();
+  const financePage = await finance.newPage();
+  await signInAs(financePage, PERSONAS.finance, `/?month=${PREVIOUS}`);
+  const reopen = async (reason: string) => {
+    await financePage.getByLabel("Reason to reopen").fill(reason);
+    await financePage.getByRole("button", { name: `Reopen ${PREVIOUS}` }).click();
+    await expect(financePage.getByTestId("month-status")).toContainText(`${PREVIOUS} is open`);
+  };
+  if ((await financePage.getByTestId("month-status").textContent())?.includes("frozen statement")) await reopen("to freeze it with the split rule");
+  await financePage.getByRole("button", { name: `Close ${PREVIOUS}` }).click();
+  await expect(financePage.getByTestId("month-status")).toContainText("frozen statement");
+  await financePage.goto(`/business-units/${encodeURIComponent(UNIT_B)}/statement?month=${PREVIOUS}`);
+  await expect(financePage.getByTestId("statement-line").filter({ hasText: LAST }).first()).toContainText(app.rows[0].name);
+
+  // Leave last month open and as the other tests expect it.
+  await financePage.goto(`/?month=${PREVIOUS}`);
+  await reopen("the split rule test is done with it");
+  await finance.close();
+  await page.goto("/admin/splits");
+  await fillRule(page, app.rows[0].key, "2020-01-01", "2020-01-02", LAST);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("status")).toContainText(`Saved split rule ${LAST}: 0 added, 1 changed`);
 });
