@@ -1,4 +1,5 @@
 import { loadAttribution } from "../allocation/attributedUsage";
+import { unallocated, type Share as Holder } from "../allocation/attribution";
 import { loadCapacityCharges, loadChargedUsage } from "../pricing/chargedUsage";
 import { loadCharges } from "../pricing/loadCharges";
 import { splitByWeight } from "../pricing/money";
@@ -26,9 +27,16 @@ export async function dimensionShares(store: UsageStore, month: string, dimensio
   const measured = rules.some((r) => r.basis === "tokens" || r.basis === "cost");
   const attribution = await loadAttribution(store, month, measured ? (await loadChargedUsage(store, month)).rows : [], rules);
   const shares: DimensionShares = new Map();
+  const holdersOf = (u: DailyUsage, value: string): readonly Holder[] => {
+    const rule = attribution.ruleOn(u.appId, u.deployment, u.day);
+    // A share by this very tag gives each value to the part named for it (unnamed values to the
+    // rule's unallocated line), as its statement does; any other split gives every part a slice.
+    if (rule?.basis !== dimension) return attribution.sharesOf(u.appId, u.deployment, u.day);
+    const part = rule.parts.find((p) => p.tagValue === value);
+    return [part ? { businessUnit: part.businessUnit, costCenter: part.costCenter, rule: rule.id, weight: 1n } : unallocated(rule.id)];
+  };
   const add = (u: DailyUsage, model: string, value: string, share: Share) => {
-    // A split row's share goes to each of its lines as the statement splits the row.
-    const holders = attribution.sharesOf(u.appId, u.deployment, u.day);
+    const holders = holdersOf(u, value);
     const weights = holders.map((h) => h.weight);
     const [atto, requests, totalTokens] = [share.atto, BigInt(share.requests), BigInt(share.totalTokens)].map((amount) => splitByWeight(amount, weights));
     holders.forEach((h, i) => {

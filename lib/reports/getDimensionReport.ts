@@ -19,6 +19,8 @@ export const isEventDimension = (by: string) => by === "end-user" || by.startsWi
 const storeDimension = (by: EventDimension) => (by === "end-user" ? END_USER : tagDimension(by.slice(4)));
 const noneLabel = (by: EventDimension) => (by === "end-user" ? "(no end user)" : "(untagged)");
 const CORRECTIONS = "(adjustments and true-ups)";
+const MARKUPS = "(markups and fees)";
+const sharedBy = (rule: string) => `(shared by split rule ${rule})`;
 
 export type DimensionRow = { value: string; name: string; cost: string; requests: number; totalTokens: number };
 export type DimensionReport = { month: string; currency: string; by: EventDimension; total: string; rows: DimensionRow[] };
@@ -29,7 +31,9 @@ const ATTO_PER_CENT = ATTO_PER_UNIT / 100n;
  * The month's cost by one tag or by end user. Each line of the month's report (frozen when the month
  * is closed) keeps its cents and splits them among the values by their live share of the line's
  * cost; what no value carries is "(untagged)" / "(no end user)" (its cost, requests and tokens are
- * the line's less the values'), and adjustments and true-ups (no tags) have a row of their own. So the rows add up to the report's total to the cent, in any scope
+ * the line's less the values'), and adjustments and true-ups (no tags), and markups, have rows of
+ * their own; for a unit owner, the unit's part of an app split with other units is one row per
+ * rule. So the rows add up to the report's total to the cent, in any scope
  * (and, with `onlyApp`, to that app's cost).
  */
 export async function getDimensionReport(
@@ -39,8 +43,12 @@ export async function getDimensionReport(
   { scope = ALL_UNITS, onlyApp, lines: known }: { scope?: ReportScope; onlyApp?: string; lines?: MonthLines } = {},
 ): Promise<DimensionReport> {
   // A page that has the month's lines already passes them: they are the costly part.
-  const [{ lines, currency }, shares] = await Promise.all([known ?? monthLines(store, month), dimensionShares(store, month, storeDimension(by))]);
+  const [{ lines, currency }, shares, rules] = await Promise.all([known ?? monthLines(store, month), dimensionShares(store, month, storeDimension(by)), store.listSplitRules()]);
   const everything = scope.units === "all";
+  // A unit's part of an app split with other units is not broken down for its owner: the values
+  // (end users, tags) are every unit's, so it is one row per rule. A share by this very tag is.
+  const byThisTag = new Set(rules.filter((r) => r.basis === storeDimension(by)).map((r) => r.id));
+  const keptWhole = (line: MonthLines["lines"][number]) => !everything && line.rule !== "" && !byThisTag.has(line.rule);
   const rows = new Map<string, { cents: bigint; requests: number; totalTokens: number }>();
   const addTo = (value: string, cents: bigint, s?: Share) => {
     const row = rows.get(value) ?? { cents: 0n, requests: 0, totalTokens: 0 };
@@ -53,7 +61,11 @@ export async function getDimensionReport(
     if (line.businessUnit === "" ? !everything : !includesUnit(scope, line.businessUnit)) continue;
     if (onlyApp !== undefined && line.appId !== onlyApp) continue;
     if (line.kind !== "usage") {
-      addTo(CORRECTIONS, line.cents);
+      addTo(line.kind === "markup" ? MARKUPS : CORRECTIONS, line.cents);
+      continue;
+    }
+    if (keptWhole(line)) {
+      addTo(sharedBy(line.rule), line.cents, { atto: 0n, requests: line.tokens.requests, totalTokens: line.tokens.totalTokens });
       continue;
     }
     const split = shares.get(lineKey(line)) ?? new Map<string, Share>();

@@ -35,6 +35,13 @@ describe("the APIM chargeback policy", () => {
     expect(expressions(policy.outbound).join("\n")).toContain('data.StartsWith("data:")');
   });
 
+  it("reads a JSON error body before the stream, so a streamed call's filtered prompt keeps its content_filter code", () => {
+    const outbound = expressions(policy.outbound).join("\n");
+    const json = outbound.indexOf('if (text.TrimStart().StartsWith("{"))');
+    expect(json).toBeGreaterThan(-1);
+    expect(json).toBeLessThan(outbound.indexOf('else if ((bool)context.Variables["chargebackStreamed"])'));
+  });
+
   it("takes tags from x-chargeback-tag-<key> headers and the end user from a user token or a header, within the pipeline's limits", () => {
     const variable = (name: string) => policy.inbound["set-variable"].find((v: { name: string }) => v.name === name).value as string;
     const tags = variable("chargebackTags");

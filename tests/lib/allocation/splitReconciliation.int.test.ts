@@ -11,6 +11,7 @@ import { attoToCents, parseCents } from "../../../lib/pricing/money";
 import { getAppReport } from "../../../lib/reports/getAppReport";
 import { getChargebackReport, monthLines, REPORT_DIMENSIONS } from "../../../lib/reports/getChargebackReport";
 import { getDailyTrend } from "../../../lib/reports/getDailyTrend";
+import { getDimensionReport } from "../../../lib/reports/getDimensionReport";
 import { onlyUnits } from "../../../lib/reports/reportScope";
 import { closeMonth } from "../../../lib/statements/closeMonth";
 import { importMarkups } from "../../../lib/statements/importMarkups";
@@ -157,6 +158,17 @@ describe("split rules reconcile", () => {
     const opsPortal = (await monthLines(store, MONTH)).lines.filter((l) => l.appId === "portal" && l.businessUnit === "Ops").reduce((s, l) => s + l.cents, 0n);
     expect(parseCents(portalForOps!.total)).toBe(opsPortal);
     expect(portalForOps!.daily.map((d) => d.day)).toEqual(Array.from({ length: 10 }, (_, i) => `2026-10-${String(i + 1).padStart(2, "0")}`));
+
+    // By the rule's own tag, an owner sees the values their unit carries, and an app split some other
+    // way as one row: its end users and tags are every sharing unit's.
+    const retailByTag = await getDimensionReport(store, MONTH, "tag:feature", { scope: onlyUnits(["Retail"]) });
+    const names = retailByTag.rows.map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(["search", "(shared by split rule shared-assistant)", "(markups and fees)"]));
+    expect(names).not.toContain("chat");
+    expect(names).not.toContain("beta");
+    expect(retailByTag.total).toBe(byUnit.rows.find((r) => r.key === "Retail")!.cost);
+    const everyValue = (await getDimensionReport(store, MONTH, "tag:feature")).rows.map((r) => r.name);
+    expect(everyValue).toEqual(expect.arrayContaining(["search", "chat", "beta", "(untagged)"]));
 
     // The portal's uncovered days are unmapped; its rule's days are not.
     const queue = await unmappedQueue(store, [MONTH]);
