@@ -1,4 +1,5 @@
 import "server-only";
+import { isMarkupLine } from "../lib/statements/markup";
 import { may, seesEveryUnit, type Caller } from "../lib/auth/access";
 import { formatCents, parseCents } from "../lib/pricing/money";
 import { monthLines, reportFromLines, type ChargebackReport } from "../lib/reports/getChargebackReport";
@@ -35,7 +36,8 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
   const change = comparable ? percentChange(parseCents(report.total), parseCents(previous.total)) : null;
   const money = (amount: string) => formatMoney(amount, report.currency);
   const noUnits = !everyUnit && caller.ownedUnits.length === 0;
-  const unmappedApps = report.unmapped.apps.filter((a) => a.rule === "").length;
+  // A shared fee with no usage to share it by is unmapped too, but no mapping can fix it.
+  const unmappedApps = report.unmapped.apps.filter((a) => a.rule === "" && !isMarkupLine(a.appId)).length;
   const empty = report.rows.length === 0 && report.unmapped.apps.length === 0 && report.adjustments.length === 0;
   return (
     <>

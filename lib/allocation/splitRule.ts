@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
+import { TAG_KEY } from "../events/eventTags";
 import { CalendarDay, EndDay } from "../org/orgMapping";
 import { findOverlaps } from "../pricing/effectiveDated";
 
@@ -20,7 +21,12 @@ export type SplitPart = z.infer<typeof SplitPart>;
 
 export const SPLIT_METHODS = ["fixed", "even", "share"] as const;
 /** A share is measured in tokens or cost of each cost center's own (plainly mapped) apps, or in tokens per tag value. */
-export const SplitBasis = z.union([z.enum(["tokens", "cost"]), z.string().regex(/^tag:[^\s,]+$/)], { error: "must be tokens, cost or tag:<key>" });
+export const SplitBasis = z
+  .string()
+  .trim()
+  .toLowerCase()
+  // A key events could never carry would measure nothing and leave the whole amount unallocated.
+  .refine((b) => b === "tokens" || b === "cost" || (b.startsWith("tag:") && TAG_KEY.test(b.slice(4))), "must be tokens, cost or tag:<key> (a key of 1-32 of a-z 0-9 _ . -, as events carry it)");
 
 /**
  * Splits an app's usage, a deployment's usage, or a fixed monthly overhead (`amount` in the

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { readCsv, type CsvRow } from "../csv/readCsv";
 import { describe } from "../csv/validateRows";
 import { UserError } from "../errors";
-import { safeText } from "../exports/safeText";
+import { safeText, unsafeText } from "../exports/safeText";
 import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
 import { changeSplitRules } from "./changeSplitRules";
 import { SplitRule } from "./splitRule";
@@ -18,7 +18,11 @@ const PART_FIELDS = ["costCenter", "businessUnit", "percent", "tagValue"] as con
 /** Reads the rules of a CSV file: every rule checked, each problem with the line of its rows. */
 export function readSplitRules(csv: string, file: string): SplitRule[] {
   const byRule = new Map<string, CsvRow[]>();
-  for (const row of readCsv(csv, file, SPLIT_COLUMNS.required, SPLIT_COLUMNS.optional)) byRule.set(row.values.rule, [...(byRule.get(row.values.rule) ?? []), row]);
+  // An exported file quotes cells a spreadsheet would run as formulas: the quote is not the value.
+  for (const read of readCsv(csv, file, SPLIT_COLUMNS.required, SPLIT_COLUMNS.optional)) {
+    const row = { ...read, values: Object.fromEntries(Object.entries(read.values).map(([k, v]) => [k, unsafeText(v)])) };
+    byRule.set(row.values.rule, [...(byRule.get(row.values.rule) ?? []), row]);
+  }
   const errors: string[] = [];
   const rules: SplitRule[] = [];
   for (const [id, rows] of byRule) {

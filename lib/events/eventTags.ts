@@ -26,7 +26,7 @@ export function cleanDimensions(tags: unknown, endUser: unknown): CleanDimension
         else if (value.trim() === "") continue; // an empty header: no tag, nothing wrong
         else if (value.trim().length > MAX_TAG_VALUE) warnings.push(`tag ${key} dropped: value over ${MAX_TAG_VALUE} characters`);
         else if (count === MAX_TAGS) warnings.push(`tag ${key} dropped: over ${MAX_TAGS} tags`);
-        else if (!(key in kept)) {
+        else if (!Object.hasOwn(kept, key)) {
           kept[key] = value.trim();
           count++;
         }

@@ -76,7 +76,9 @@ export async function getDimensionReport(
     const rest = line.atto - tagged.reduce((a, s) => a + s.atto, 0n);
     const weights = [rest > 0n ? rest : 0n, ...tagged.map((s) => s.atto)];
     const cents = allocateCents(splitByWeight(line.cents * ATTO_PER_CENT, weights.some((w) => w > 0n) ? weights : [1n, ...weights.slice(1)]), line.cents);
-    addTo("", cents[0], { atto: 0n, requests: line.tokens.requests - tagged.reduce((n, s) => n + s.requests, 0), totalTokens: line.tokens.totalTokens - tagged.reduce((n, s) => n + s.totalTokens, 0) });
+    // A frozen line against live shares can leave less than nothing: counts never go below zero.
+    const untagged = (count: (s: Share) => number, whole: number) => Math.max(0, whole - tagged.reduce((n, s) => n + count(s), 0));
+    addTo("", cents[0], { atto: 0n, requests: untagged((s) => s.requests, line.tokens.requests), totalTokens: untagged((s) => s.totalTokens, line.tokens.totalTokens) });
     values.forEach((v, i) => addTo(v, cents[i + 1], tagged[i]));
   }
   const none = noneLabel(by);

@@ -46,7 +46,8 @@ export function markupLines(usage: readonly StatementLine[], markups: readonly M
       continue;
     }
     const units = [...base.keys()].sort();
-    const unitTotals = units.map((u) => [...base.get(u)!.values()].reduce((a, b) => a + b, 0n));
+    // A true-up credit can leave a unit (or cost center) below zero: it takes no part of the fee.
+    const unitTotals = units.map((u) => positive([...base.get(u)!.values()].reduce((a, b) => a + b, 0n)));
     // With no mapped usage to share it by, the fee stays visible as an unmapped line.
     if (unitTotals.every((t) => t === 0n)) {
       lines.push(line(m, "", "", fee, appId, name));
@@ -54,13 +55,15 @@ export function markupLines(usage: readonly StatementLine[], markups: readonly M
     }
     splitByWeight(fee, unitTotals).forEach((unitFee, i) => {
       const centers = [...base.get(units[i])!.entries()].sort(([a], [b]) => a.localeCompare(b));
-      splitByWeight(unitFee, centers.map(([, atto]) => atto)).forEach((atto, j) => {
+      splitByWeight(unitFee, centers.map(([, atto]) => positive(atto))).forEach((atto, j) => {
         if (atto !== 0n) lines.push(line(m, units[i], centers[j][0], atto, appId, name));
       });
     });
   }
   return { lines, unpriced };
 }
+
+const positive = (atto: bigint) => (atto > 0n ? atto : 0n);
 
 function usageBase(usage: readonly StatementLine[]): Base {
   const base: Base = new Map();

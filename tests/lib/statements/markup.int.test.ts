@@ -78,6 +78,10 @@ describe("markups on statements", () => {
     expect(midMonth.status).toBe(1);
     expect(midMonth.stderr).toMatch(/validFrom.*markups apply to whole months/);
     expect(midMonth.stderr).not.toMatch(/\n\s+at /);
+    const strangers = await importCsv(file, dir, "strangers.csv", "businessUnit,kind,amount,validFrom,currency,costCenter\nRetial,fee,5,2026-12-01,USD,CC-1\nRetail,fee,5,2026-12-01,USD,CC-2\n");
+    expect(strangers.status).toBe(1);
+    expect(strangers.stderr).toContain("Retial: no such business unit in the org mappings");
+    expect(strangers.stderr).toContain("Retail: cost center CC-2 belongs to Marketing");
     expect(await store.listMarkups()).toHaveLength(3);
     const listed = await runCli(["markups", "list"], { db: file, cwd: dir });
     expect(listed.stdout.trim().split("\n").map((l) => JSON.parse(l).kind)).toEqual(["fee", "percent", "fee"]);

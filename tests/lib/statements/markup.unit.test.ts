@@ -46,6 +46,15 @@ describe("markups", () => {
     expect(markupLines(month, rules, "2026-10", "USD").lines).toHaveLength(3);
   });
 
+  it("shares a fee only among units whose actual cost is above zero, on a month closed on actual cost", () => {
+    const credit = { ...usage("Ops", "CC-9", "c", -150n * USD), kind: "trueup" as const };
+    const { lines } = markupLines([...month.slice(0, 2), usage("Ops", "CC-9", "c", 100n * USD), credit], [markup({ businessUnit: "*", kind: "fee", amount: "1000", currency: "USD" })], "2026-09", "USD");
+    expect(amounts(lines)).toEqual([
+      ["Retail", "CC-1", "platform-fee:*", 750n * USD],
+      ["Retail", "CC-2", "platform-fee:*", 250n * USD],
+    ]);
+  });
+
   it("keeps a shared fee visible as an unmapped line when no unit used anything", () => {
     const { lines } = markupLines([usage("", "", "stray", 5n)], [markup({ businessUnit: "*", kind: "fee", amount: "10", currency: "USD" })], "2026-09", "USD");
     expect(amounts(lines)).toEqual([["", "", "platform-fee:*", 10n * USD]]);
