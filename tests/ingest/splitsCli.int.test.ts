@@ -21,24 +21,29 @@ const RULES = [
   "shared-assistant,fixed,CC-F,Finance,2026-10-01,assistant,,,20,,",
   "gateway,even,CC-R,Retail,2026-10-01,,1200,,,,2027-01-01",
   "gateway,even,CC-O,Ops,2026-10-01,,1200,,,,2027-01-01",
+  // Values a spreadsheet would run as formulas: the export quotes them, the import takes the quote off.
+  "team-tag,share,CC-R,Retail,2026-10-01,features,,tag:team,,@retail,",
+  "team-tag,share,CC-O,Ops,2026-10-01,features,,tag:team,,=ops,",
 ].join("\n");
 
 describe("chargeback splits", () => {
   it("imports rules all or nothing, audited and idempotent, lists them and exports a file that imports back unchanged", async () => {
     const { db, write } = workspace();
     const file = write("splits.csv", `${RULES}\n`);
-    expect(json(await runCli(["splits", "import", file, "--reason", "BU agreement 2026"], { db }))).toEqual({ added: 2, changed: 0, unchanged: 0 });
-    expect(json(await runCli(["splits", "import", file], { db }))).toEqual({ added: 0, changed: 0, unchanged: 2 });
+    expect(json(await runCli(["splits", "import", file, "--reason", "BU agreement 2026"], { db }))).toEqual({ added: 3, changed: 0, unchanged: 0 });
+    expect(json(await runCli(["splits", "import", file], { db }))).toEqual({ added: 0, changed: 0, unchanged: 3 });
 
     const listed = (await runCli(["splits", "list"], { db })).stdout.trim().split("\n").map((l) => JSON.parse(l));
     expect(listed.map((r) => [r.id, r.method, r.appId, r.amount, r.parts.map((p: { costCenter: string; percent: string | null }) => `${p.costCenter}:${p.percent}`)])).toEqual([
       ["gateway", "even", null, "1200", ["CC-R:null", "CC-O:null"]],
       ["shared-assistant", "fixed", "assistant", null, ["CC-R:50", "CC-O:30", "CC-F:20"]],
+      ["team-tag", "share", "features", null, ["CC-R:null", "CC-O:null"]],
     ]);
 
     const exported = await runCli(["splits", "export", "--format", "csv"], { db });
     expect(exported.status).toBe(0);
-    expect(json(await runCli(["splits", "import", write("again.csv", exported.stdout)], { db }))).toEqual({ added: 0, changed: 0, unchanged: 2 });
+    expect(exported.stdout).toContain("'@retail");
+    expect(json(await runCli(["splits", "import", write("again.csv", exported.stdout)], { db }))).toEqual({ added: 0, changed: 0, unchanged: 3 });
 
     const store = openStore(`file:${db}`);
     try {
@@ -46,6 +51,7 @@ describe("chargeback splits", () => {
       expect(audit.map((e) => [e.action, e.subject, e.reason]).sort()).toEqual([
         ["splits.import", "split rule gateway", "BU agreement 2026"],
         ["splits.import", "split rule shared-assistant", "BU agreement 2026"],
+        ["splits.import", "split rule team-tag", "BU agreement 2026"],
       ]);
     } finally {
       await store.close();
