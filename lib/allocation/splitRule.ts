@@ -83,3 +83,6 @@ export const overheadName = (appId: string) => (appId.startsWith(OVERHEAD_PREFIX
 /** Two rules of one app or deployment in effect on the same day, described; empty when none. */
 export const findSplitOverlaps = (rules: readonly SplitRule[]) =>
   findOverlaps(rules, ruleTarget, (a, b) => `${ruleTarget(a)}: rule ${a.id} (${a.validFrom}..${a.validTo ?? "open"}) overlaps rule ${b.id} (from ${b.validFrom})`);
+
+/** A rule's problems as people read them: the field (its part's field for a part), then what is wrong. */
+export const describeRuleIssues = (error: z.ZodError): string[] => error.issues.map((i) => `${i.path.filter((p) => typeof p === "string").join(".") || "rule"} ${i.message}`);

@@ -5,7 +5,7 @@ import { UserError } from "../errors";
 import { safeText, unsafeText } from "../exports/safeText";
 import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
 import { changeSplitRules } from "./changeSplitRules";
-import { SplitRule } from "./splitRule";
+import { describeRuleIssues, SplitRule } from "./splitRule";
 
 /** One row per part of a rule; the rule's own columns repeat on each of its rows. */
 export const SPLIT_COLUMNS = {
@@ -39,7 +39,7 @@ export function readSplitRules(csv: string, file: string): SplitRule[] {
       parts: rows.map((r) => Object.fromEntries(PART_FIELDS.map((f) => [f, r.values[f]]))),
     });
     if (parsed.success) rules.push(parsed.data);
-    else errors.push(`${where}: rule ${id || "(no id)"}: ${parsed.error.issues.map((i) => `${i.path.filter((p) => typeof p === "string").join(".") || "rule"} ${i.message}`).join("; ")}`);
+    else errors.push(`${where}: rule ${id || "(no id)"}: ${describeRuleIssues(parsed.error).join("; ")}`);
   }
   if (errors.length > 0) throw new UserError(describe(errors, "invalid rule"));
   return rules;

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { changeSplitRules } from "../../../lib/allocation/changeSplitRules";
 import { previewSplitRule, type SplitPreview } from "../../../lib/allocation/previewSplitRule";
-import { SplitRule } from "../../../lib/allocation/splitRule";
+import { describeRuleIssues, SplitRule } from "../../../lib/allocation/splitRule";
 import { UserError } from "../../../lib/errors";
 import { currentMonth } from "../../../lib/reports/month";
 import { getSharedStore } from "../../../lib/store";
@@ -42,7 +42,7 @@ function ruleFrom(form: FormData) {
 export async function previewOrApplySplit(_previous: SplitFormState, form: FormData): Promise<SplitFormState> {
   const caller = await requireAllowed("splits:write", "/admin/splits");
   const parsed = ruleFrom(form);
-  if (!parsed.success) return { problems: parsed.error.issues.map((i) => `${i.path.filter((p) => typeof p === "string").join(".") || "rule"} ${i.message}`) };
+  if (!parsed.success) return { problems: describeRuleIssues(parsed.error) };
   const rule = parsed.data;
   const store = getSharedStore();
   try {
