@@ -1,5 +1,6 @@
 import { describe } from "../csv/validateRows";
 import { UserError } from "../errors";
+import { refuseOverlapsAfter } from "../pricing/effectiveDated";
 import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
 import { findSplitOverlaps, type SplitRule } from "./splitRule";
 
@@ -26,9 +27,5 @@ export async function withSplitRules(store: UsageStore, rules: readonly SplitRul
     }),
   ]);
   if (problems.length > 0) throw new UserError(describe(problems, "rule that cannot apply"));
-  const merged = new Map(existing.map((r) => [r.id, r]));
-  for (const r of rules) merged.set(r.id, r);
-  const overlaps = findSplitOverlaps([...merged.values()]);
-  if (overlaps.length > 0) throw new UserError(describe(overlaps, "overlapping rule"));
-  return [...merged.values()];
+  return refuseOverlapsAfter(existing, rules, (r) => r.id, findSplitOverlaps, "overlapping rule");
 }

@@ -22,12 +22,14 @@ export function findOverlaps<T extends EffectiveDated>(items: readonly T[], grou
 }
 
 /**
- * Refuses an import whose items, applied over the stored ones by key, would leave two in effect on
- * the same day in one group: the whole import, with every overlap named.
+ * The stored items with the incoming ones applied over them by key, or a refusal of the whole
+ * import, every overlap named, when that would leave two in effect on the same day in one group.
  */
-export function refuseOverlapsAfter<T>(stored: readonly T[], incoming: readonly T[], keyOf: (t: T) => string, overlapsOf: (all: T[]) => string[], what: string): void {
+export function refuseOverlapsAfter<T>(stored: readonly T[], incoming: readonly T[], keyOf: (t: T) => string, overlapsOf: (all: T[]) => string[], what: string): T[] {
   const merged = new Map(stored.map((t) => [keyOf(t), t]));
   for (const t of incoming) merged.set(keyOf(t), t);
-  const overlaps = overlapsOf([...merged.values()]);
+  const all = [...merged.values()];
+  const overlaps = overlapsOf(all);
   if (overlaps.length > 0) throw new UserError(describe(overlaps, what));
+  return all;
 }
