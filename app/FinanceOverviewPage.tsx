@@ -24,7 +24,12 @@ type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: str
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
 export async function FinanceOverviewPage({ caller, month, invalidMonth, error }: Props) {
   const store = getSharedStore();
-  const [lines, previousLines, trend, calls] = await Promise.all([monthLines(store, month), monthLines(store, previousMonth(month)), getDailyTrend(store, month, caller.scope), getCallOutcomes(store, month, caller.scope)]);
+  const [lines, previousLines, trend, calls] = await Promise.all([
+    monthLines(store, month),
+    monthLines(store, previousMonth(month)),
+    getDailyTrend(store, month, caller.scope),
+    getCallOutcomes(store, month, caller.scope),
+  ]);
   const [report, byApp, byModel] = (["business-unit", "app", "model"] as const).map((by) => reportFromLines(lines, by, caller.scope));
   const previous = reportFromLines(previousLines, "business-unit", caller.scope);
   const everyUnit = seesEveryUnit(caller);
@@ -43,12 +48,20 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
     <>
       <h1>Chargeback for {month}</h1>
       <p className="sub">
-        {everyUnit ? "Azure OpenAI cost per business unit" : `Azure OpenAI cost of ${caller.ownedUnits.join(", ") || "no business unit"}`}, priced
-        at the Retail Prices in effect on each day (UTC).
+        {everyUnit ? "Azure OpenAI cost per business unit" : `Azure OpenAI cost of ${caller.ownedUnits.join(", ") || "no business unit"}`}, priced at the Retail
+        Prices in effect on each day (UTC).
         {report.currency !== "USD" && ` Amounts in ${report.currency} are reference prices from the Retail Prices API; Azure bills in USD.`}
       </p>
-      {invalidMonth && <p className="note" role="alert">That month is not a valid YYYY-MM; showing {month}.</p>}
-      {error && <p className="error" role="alert">{error}</p>}
+      {invalidMonth && (
+        <p className="note" role="alert">
+          That month is not a valid YYYY-MM; showing {month}.
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <MonthNav month={month} />
       <MonthStatus caller={caller} report={report} />
       <Downloads month={month} />
@@ -62,7 +75,9 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
             <dt>Projected month end</dt>
             <dd data-testid="projected">
               {money(formatCents(projection.projectedCents))}
-              <span className="hint">run rate of {projection.daysElapsed} of {projection.daysInMonth} days</span>
+              <span className="hint">
+                run rate of {projection.daysElapsed} of {projection.daysInMonth} days
+              </span>
             </dd>
           </div>
         )}
@@ -84,26 +99,56 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
             </dd>
           </div>
         )}
-        <div className="card"><dt>Requests</dt><dd>{formatCount(requests)}</dd></div>
-        <div className="card"><dt>Tokens</dt><dd>{formatCount(tokens)}</dd></div>
+        <div className="card">
+          <dt>Requests</dt>
+          <dd>{formatCount(requests)}</dd>
+        </div>
+        <div className="card">
+          <dt>Tokens</dt>
+          <dd>{formatCount(tokens)}</dd>
+        </div>
         {everyUnit && (
           <div className="card">
             <dt>Unmapped cost</dt>
             <dd data-testid="unmapped">
               {money(report.unmapped.cost)}
-              {may(caller, "mappings:write") && unmappedApps > 0 && <a className="hint" href="/admin/mappings">assign {unmappedApps} apps</a>}
-              {report.unmapped.unallocated !== "0.00" && may(caller, "splits:write") && <a className="hint" href="/admin/splits">{money(report.unmapped.unallocated)} unallocated by split rules</a>}
+              {may(caller, "mappings:write") && unmappedApps > 0 && (
+                <a className="hint" href="/admin/mappings">
+                  assign {unmappedApps} apps
+                </a>
+              )}
+              {report.unmapped.unallocated !== "0.00" && may(caller, "splits:write") && (
+                <a className="hint" href="/admin/splits">
+                  {money(report.unmapped.unallocated)} unallocated by split rules
+                </a>
+              )}
             </dd>
           </div>
         )}
-        <div className="card"><dt>Unpriced requests</dt><dd data-testid="unpriced">{formatCount(report.unpriced.requests)}</dd></div>
-        <div className="card"><dt>Usage unknown</dt><dd data-testid="usage-unknown-total" title="Billed calls that reported no tokens (cut off, timed out, filtered prompts): not priced, never counted as zero">{formatCount(calls.usageUnknown)}</dd></div>
-        <div className="card"><dt>Failed calls</dt><dd data-testid="failed-total">{formatCount(calls.failed)}</dd></div>
+        <div className="card">
+          <dt>Unpriced requests</dt>
+          <dd data-testid="unpriced">{formatCount(report.unpriced.requests)}</dd>
+        </div>
+        <div className="card">
+          <dt>Usage unknown</dt>
+          <dd
+            data-testid="usage-unknown-total"
+            title="Billed calls that reported no tokens (cut off, timed out, filtered prompts): not priced, never counted as zero"
+          >
+            {formatCount(calls.usageUnknown)}
+          </dd>
+        </div>
+        <div className="card">
+          <dt>Failed calls</dt>
+          <dd data-testid="failed-total">{formatCount(calls.failed)}</dd>
+        </div>
       </dl>
       {noUnits ? (
         <p className="empty">You own no business unit yet. Ask a Chargeback admin to add you (or a group you are in) as an owner.</p>
       ) : empty ? (
-        <p className="empty">No usage recorded for {month}. Ingest events with <code>chargeback ingest</code> or start the worker.</p>
+        <p className="empty">
+          No usage recorded for {month}. Ingest events with <code>chargeback ingest</code> or start the worker.
+        </p>
       ) : (
         <Overview report={report} byApp={byApp} byModel={byModel} trend={trend} month={month} money={money} />
       )}
@@ -143,8 +188,27 @@ function Overview({ report, byApp, byModel, trend, month, money }: OverviewProps
         href={(row) => unitHref(row.key, month)}
         extraRow={<UnmappedRow report={report} />}
       />
-      <CostTable caption="Top 10 apps" dimension="App" rows={byApp.rows.slice(0, 10)} total={byApp.total} totalLabel="Total of all apps" currency={report.currency} testId="top-app" href={(row) => appHref(row.key, month)} extraRow={<UnmappedRow report={byApp} />} />
-      <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={report.currency} testId="model" href={(row) => modelHref(row.key, month)} extraRow={<UnmappedRow report={byModel} />} />
+      <CostTable
+        caption="Top 10 apps"
+        dimension="App"
+        rows={byApp.rows.slice(0, 10)}
+        total={byApp.total}
+        totalLabel="Total of all apps"
+        currency={report.currency}
+        testId="top-app"
+        href={(row) => appHref(row.key, month)}
+        extraRow={<UnmappedRow report={byApp} />}
+      />
+      <CostTable
+        caption="Cost by model"
+        dimension="Model"
+        rows={byModel.rows}
+        total={byModel.total}
+        currency={report.currency}
+        testId="model"
+        href={(row) => modelHref(row.key, month)}
+        extraRow={<UnmappedRow report={byModel} />}
+      />
       {report.adjustments.length > 0 && <AdjustmentsTable adjustments={report.adjustments} currency={report.currency} />}
     </div>
   );

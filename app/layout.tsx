@@ -17,7 +17,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body>
         <header className="top">
-          <a href="/" className="brand">Chargeback</a>
+          <a href="/" className="brand">
+            Chargeback
+          </a>
           <span className="tagline">Azure OpenAI cost by business unit</span>
           {caller && (
             <nav className="who" aria-label="Account">

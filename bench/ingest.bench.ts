@@ -62,12 +62,27 @@ async function rawLimit(file: string): Promise<number> {
     }
     // The same content per row, taken as the line has it: no validation, no rollups, no pricing.
     insert.run(
-      e.requestId ?? `line:${n}`, Date.parse(e.time ?? e.timestamp ?? e["event-time"]) || 0, "",
-      e.appId ?? e.appid ?? "", e.deployment ?? e.deploymentName ?? "", e.model ?? "", e.operation ?? e.targetService ?? "",
-      e.region ?? e.routeLocation ?? "", Number(e.promptTokens ?? e.prompt_tokens ?? 0), Number(e.cachedTokens ?? 0),
-      Number(e.completionTokens ?? e.responseTokens ?? e.completion_tokens ?? 0), Number(e.reasoningTokens ?? 0),
-      Number(e.totalTokens ?? e.total_tokens ?? 0), e.modelTimeMs ?? null, e.status ?? null, e.streamed ? 1 : 0,
-      e.subscriptionId ?? null, e.product ?? e.productName ?? null, e.schema ?? "", `${eventsFile}:${n}`, 0,
+      e.requestId ?? `line:${n}`,
+      Date.parse(e.time ?? e.timestamp ?? e["event-time"]) || 0,
+      "",
+      e.appId ?? e.appid ?? "",
+      e.deployment ?? e.deploymentName ?? "",
+      e.model ?? "",
+      e.operation ?? e.targetService ?? "",
+      e.region ?? e.routeLocation ?? "",
+      Number(e.promptTokens ?? e.prompt_tokens ?? 0),
+      Number(e.cachedTokens ?? 0),
+      Number(e.completionTokens ?? e.responseTokens ?? e.completion_tokens ?? 0),
+      Number(e.reasoningTokens ?? 0),
+      Number(e.totalTokens ?? e.total_tokens ?? 0),
+      e.modelTimeMs ?? null,
+      e.status ?? null,
+      e.streamed ? 1 : 0,
+      e.subscriptionId ?? null,
+      e.product ?? e.productName ?? null,
+      e.schema ?? "",
+      `${eventsFile}:${n}`,
+      0,
     );
   }
   db.exec("COMMIT");

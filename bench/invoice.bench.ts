@@ -16,8 +16,19 @@ const TARGET_PEAK_MB = 300;
 const exportFile = path.join(out, "focus-export.csv");
 
 // Real meter names; one in ten rows is not a token meter (skipped with a reason, as in real exports).
-const METERS = ["gpt-4o-0806-Inp-glbl Tokens", "gpt-4o-0806-Outp-glbl Tokens", "gpt 4o 0806 cached Inp glbl Tokens", "gpt 4.1 mini Inp Data Zone Tokens", "gpt 4.1 mini Outp Data Zone Tokens", "gpt 4.1 mini cached Inp DZone Tokens", "gpt-4o-0806-Inp-regnl Tokens", "gpt-4o-0806-Outp-regnl Tokens", "gpt-4o-0806-FT-inp-glbl Tokens"];
-const HEADER = "BilledCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,ConsumedQuantity,ConsumedUnit,EffectiveCost,ListCost,PricingQuantity,PricingUnit,RegionId,ResourceId,ServiceName,SkuId,Tags,x_SkuMeterId,x_SkuMeterName";
+const METERS = [
+  "gpt-4o-0806-Inp-glbl Tokens",
+  "gpt-4o-0806-Outp-glbl Tokens",
+  "gpt 4o 0806 cached Inp glbl Tokens",
+  "gpt 4.1 mini Inp Data Zone Tokens",
+  "gpt 4.1 mini Outp Data Zone Tokens",
+  "gpt 4.1 mini cached Inp DZone Tokens",
+  "gpt-4o-0806-Inp-regnl Tokens",
+  "gpt-4o-0806-Outp-regnl Tokens",
+  "gpt-4o-0806-FT-inp-glbl Tokens",
+];
+const HEADER =
+  "BilledCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,ConsumedQuantity,ConsumedUnit,EffectiveCost,ListCost,PricingQuantity,PricingUnit,RegionId,ResourceId,ServiceName,SkuId,Tags,x_SkuMeterId,x_SkuMeterName";
 
 function generate(): void {
   const fd = fs.openSync(exportFile, "w");
@@ -28,7 +39,9 @@ function generate(): void {
     const quantity = ((i * 7919) % 100_000) / 1000;
     const cost = (quantity * 0.0025).toFixed(10);
     const resource = `/subscriptions/0000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/aoai-${i % 40}`;
-    chunk.push(`${cost},USD,Usage,${day}T00:00:00Z,${day}T23:59:59Z,${quantity},1K Tokens,${cost},${cost},${quantity},1K Tokens,eastus2,${resource},Azure OpenAI,sku,"{""team"":""t${i % 9}""}",m,${METERS[i % METERS.length]}`);
+    chunk.push(
+      `${cost},USD,Usage,${day}T00:00:00Z,${day}T23:59:59Z,${quantity},1K Tokens,${cost},${cost},${quantity},1K Tokens,eastus2,${resource},Azure OpenAI,sku,"{""team"":""t${i % 9}""}",m,${METERS[i % METERS.length]}`,
+    );
     if (chunk.length === 10_000) {
       fs.writeSync(fd, `${chunk.join("\n")}\n`);
       chunk = [];
@@ -57,7 +70,11 @@ async function rawLimit(file: string): Promise<number> {
 /** The import as a user runs it; GNU time reports the process's peak resident set. */
 function cliImport(file: string, db: string): { rate: number; peakMb: number; cpuSeconds: number; summary: string } {
   const started = process.hrtime.bigint();
-  const result = spawnSync("/usr/bin/time", ["-f", "maxrss_kb=%M cpu_s=%U+%S", process.execPath, path.join(root, "bin", "chargeback.js"), "invoice", "import", file, "--db", `file:${db}`], { encoding: "utf8" });
+  const result = spawnSync(
+    "/usr/bin/time",
+    ["-f", "maxrss_kb=%M cpu_s=%U+%S", process.execPath, path.join(root, "bin", "chargeback.js"), "invoice", "import", file, "--db", `file:${db}`],
+    { encoding: "utf8" },
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`chargeback invoice import failed: ${result.stderr}`);
   const kb = Number(/maxrss_kb=(\d+)/.exec(result.stderr)?.[1]);
@@ -73,18 +90,27 @@ async function main() {
   const mb = (file: string) => (fs.statSync(file).size / 1e6).toFixed(0);
   const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(9);
   // The machine's load as the runs start: on a shared machine the figures move with it.
-  console.log(`\nrows: ${N.toLocaleString("en-US")} (${mb(exportFile)} MB of CSV, ${mb(`${exportFile}.gz`)} MB gzip'd); ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(
+    `\nrows: ${N.toLocaleString("en-US")} (${mb(exportFile)} MB of CSV, ${mb(`${exportFile}.gz`)} MB gzip'd); ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   let met = true;
   for (const file of [exportFile, `${exportFile}.gz`]) {
     const raw = await rawLimit(file);
     const run = cliImport(file, await pricedStore("invoice.db"));
     const kind = file.endsWith(".gz") ? "gzip'd" : "plain ";
     console.log(`${kind} raw limit  (read${file.endsWith(".gz") ? " + gunzip" : ""} + split lines, no CSV):      ${fmt(raw)} rows/s`);
-    console.log(`${kind} chargeback invoice import (whole CLI run, start-up included): ${fmt(run.rate)} rows/s  (${((run.rate / raw) * 100).toFixed(0)}% of raw), peak memory ${run.peakMb.toFixed(0)} MB, ${run.cpuSeconds.toFixed(1)} CPU-seconds`);
+    console.log(
+      `${kind} chargeback invoice import (whole CLI run, start-up included): ${fmt(run.rate)} rows/s  (${((run.rate / raw) * 100).toFixed(0)}% of raw), peak memory ${run.peakMb.toFixed(0)} MB, ${run.cpuSeconds.toFixed(1)} CPU-seconds`,
+    );
     met &&= run.rate >= TARGET_ROWS_PER_SECOND && run.peakMb < TARGET_PEAK_MB;
     if (file === exportFile) console.log(`  summary: ${run.summary.slice(0, 300)}`);
   }
-  console.log(`target: ≥ ${TARGET_ROWS_PER_SECOND.toLocaleString("en-US")} rows/s and < ${TARGET_PEAK_MB} MB, both files → ${met ? "met" : "NOT met"}; load average now ${os.loadavg()[0].toFixed(1)}`);
+  console.log(
+    `target: ≥ ${TARGET_ROWS_PER_SECOND.toLocaleString("en-US")} rows/s and < ${TARGET_PEAK_MB} MB, both files → ${met ? "met" : "NOT met"}; load average now ${os.loadavg()[0].toFixed(1)}`,
+  );
 }
 
 main().catch((error) => {

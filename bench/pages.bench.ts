@@ -13,7 +13,13 @@ const root = path.resolve(__dirname, "..");
 
 async function waitForServer(): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`${BASE}/signin`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${BASE}/signin`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await sleep(1000);
   }
   throw new Error("the web app did not start");
@@ -53,7 +59,9 @@ async function main() {
     await waitForServer();
     const cookie = await financeCookie();
     const month = new Date().toISOString().slice(0, 7);
-    const report = (await (await fetch(`${BASE}/api/v1/reports/chargeback?month=${month}&by=app`, { headers: { cookie } })).json()) as { rows: { key: string }[] };
+    const report = (await (await fetch(`${BASE}/api/v1/reports/chargeback?month=${month}&by=app`, { headers: { cookie } })).json()) as {
+      rows: { key: string }[];
+    };
     const pages = [
       "/",
       "/business-units/Stores",

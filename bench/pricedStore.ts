@@ -17,7 +17,10 @@ export async function pricedStore(name: string, { withOrg = false } = {}): Promi
   const store = SqliteStore.open(file);
   const prices = path.join(root, "ingest", "demo", "retail-prices");
   const files = fs.readdirSync(prices).map((f) => path.join(prices, f));
-  await importRetailPrices(store, files.flatMap((f) => parseRetailPricePage(fs.readFileSync(f, "utf8"), f)));
+  await importRetailPrices(
+    store,
+    files.flatMap((f) => parseRetailPricePage(fs.readFileSync(f, "utf8"), f)),
+  );
   const org = demoOrganisation();
   await importDeployments(store, org.deploymentsCsv, "deployments.csv");
   if (withOrg) await importOrgMappings(store, org.orgCsv, "org.csv");

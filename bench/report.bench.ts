@@ -60,7 +60,7 @@ async function main() {
     }
   }
   db.transaction(() => write(rollups, hourly))();
-  const rows = (db.prepare("SELECT COUNT(*) AS n, SUM(requests) AS requests FROM DailyUsage").get() as { n: number; requests: number });
+  const rows = db.prepare("SELECT COUNT(*) AS n, SUM(requests) AS requests FROM DailyUsage").get() as { n: number; requests: number };
   db.close();
 
   const store = SqliteStore.open(file);

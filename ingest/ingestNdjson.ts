@@ -1,13 +1,6 @@
 import type { Readable } from "node:stream";
 import { createLineIdentities } from "../lib/events/lineIdentity";
-import {
-  addSummaries,
-  emptySummary,
-  prepareUsageBatch,
-  writePreparedBatch,
-  type IngestSummary,
-  type PreparedBatch,
-} from "../lib/events/processUsageBatch";
+import { addSummaries, emptySummary, prepareUsageBatch, writePreparedBatch, type IngestSummary, type PreparedBatch } from "../lib/events/processUsageBatch";
 import { loadPricer } from "../lib/pricing/loadPricer";
 import type { UsageStore } from "../lib/store/port";
 import { preparedBatches } from "./parallel/preparedBatches";
@@ -29,9 +22,12 @@ export type IngestOptions = { batchSize?: number; onUnterminated?: OnUnterminate
 export function ingestNdjson(store: UsageStore, stream: Readable, name: string, options: IngestOptions = {}): Promise<IngestSummary> {
   const identify = createLineIdentities();
   const batches = ndjsonBatches(stream, name, options.batchSize ?? INGEST_BATCH_SIZE, options.onUnterminated);
-  return writeAll(store, (async function* () {
-    for await (const lines of batches) yield prepareUsageBatch(lines, identify);
-  })());
+  return writeAll(
+    store,
+    (async function* () {
+      for await (const lines of batches) yield prepareUsageBatch(lines, identify);
+    })(),
+  );
 }
 
 /**

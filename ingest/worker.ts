@@ -29,7 +29,9 @@ export async function runWorker(store: UsageStore, poll: () => SourceLine[], opt
       due.set(task, Date.now() + task.everyMs);
       task
         .run()
-        .catch((error) => process.stderr.write(`worker: ${task.name} failed, will try again in ${Math.round(task.everyMs / 60_000)} min: ${(error as Error).message}\n`))
+        .catch((error) =>
+          process.stderr.write(`worker: ${task.name} failed, will try again in ${Math.round(task.everyMs / 60_000)} min: ${(error as Error).message}\n`),
+        )
         .finally(() => running.delete(task));
     }
     if (Date.now() - pricerLoadedAt > 60_000) {

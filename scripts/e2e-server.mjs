@@ -18,13 +18,17 @@ const env = {
   CHARGEBACK_SESSION_SECRET: randomBytes(32).toString("base64url"),
 };
 
-const cli = (...args) => spawnSync(process.execPath, [path.join(root, "bin", "chargeback.js"), ...args], { cwd: root, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+const cli = (...args) =>
+  spawnSync(process.execPath, [path.join(root, "bin", "chargeback.js"), ...args], { cwd: root, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
 const load = cli("demo", "load", "--dir", path.join(dir, "demo"));
 if (load.status !== 0) process.exit(load.status ?? 1);
 
 // Entra ID sign-in against a local stand-in, with accounts whose roles and groups the tests know.
 const entraPort = Number(port) + 1;
-const owners = cli("owners", "list").stdout.trim().split("\n").map((line) => JSON.parse(line));
+const owners = cli("owners", "list")
+  .stdout.trim()
+  .split("\n")
+  .map((line) => JSON.parse(line));
 const engineeringLeads = owners.find((o) => o.principalType === "group").principalId;
 const entra = {
   tenantId: "3f1c2b7a-5d4e-4c6b-9a8f-0e1d2c3b4a59",
@@ -44,7 +48,16 @@ const entra = {
   ingestAudience: "api://chargeback-intake",
 };
 fs.writeFileSync(path.join(dir, "entra.json"), JSON.stringify(entra));
-const standIn = spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "tests", "support", "entraStandIn.ts"), String(entraPort), path.join(dir, "entra.json")], { cwd: root, env, stdio: "inherit" });
+const standIn = spawn(
+  process.execPath,
+  [
+    path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
+    path.join(root, "tests", "support", "entraStandIn.ts"),
+    String(entraPort),
+    path.join(dir, "entra.json"),
+  ],
+  { cwd: root, env, stdio: "inherit" },
+);
 Object.assign(env, {
   CHARGEBACK_PUBLIC_URL: `http://127.0.0.1:${port}`,
   CHARGEBACK_ENTRA_AUTHORITY: `http://127.0.0.1:${entraPort}`,
@@ -54,7 +67,11 @@ Object.assign(env, {
   CHARGEBACK_INGEST_AUDIENCE: entra.ingestAudience,
   CHARGEBACK_INGEST_GATEWAYS: entra.gateways.join(","),
 });
-const next = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+const next = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", "127.0.0.1"], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => [next, standIn].forEach((child) => child.kill(signal)));
 next.on("exit", (code) => {
   standIn.kill();

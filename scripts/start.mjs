@@ -8,7 +8,9 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 if (process.env.NODE_ENV === "production") {
-  console.error("start: refusing to run with NODE_ENV=production: `npm start` is the workstation demo and signs people in as personas; in production run `next start` with Entra ID (CHARGEBACK_ENTRA_*)");
+  console.error(
+    "start: refusing to run with NODE_ENV=production: `npm start` is the workstation demo and signs people in as personas; in production run `next start` with Entra ID (CHARGEBACK_ENTRA_*)",
+  );
   process.exit(1);
 }
 const env = {

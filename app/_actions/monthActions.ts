@@ -12,7 +12,10 @@ const Form = z.object({ month: Month, reason: z.string().max(2000).optional() })
 // Closing on actual cost names who carries invoiced cost no usage was charged on.
 const Basis = z.discriminatedUnion("basis", [
   z.object({ basis: z.literal("list") }),
-  z.object({ basis: z.literal("actual"), unmatched: z.string().trim().min(1, "say who carries invoiced cost with no usage: pro-rata or a cost center").max(200) }),
+  z.object({
+    basis: z.literal("actual"),
+    unmatched: z.string().trim().min(1, "say who carries invoiced cost with no usage: pro-rata or a cost center").max(200),
+  }),
 ]);
 
 /** Only finance closes and reopens months; each action checks the caller itself. */
@@ -34,7 +37,8 @@ export async function closeMonthAction(form: FormData): Promise<void> {
   await asFinance(form, async (month, by) => {
     const parsed = Basis.safeParse({ basis: form.get("basis") ?? "list", unmatched: form.get("unmatched") ?? undefined });
     if (!parsed.success) throw new UserError(parsed.error.issues[0].message);
-    const basis = parsed.data.basis === "actual" ? { actual: parsed.data.unmatched === "pro-rata" ? ("pro-rata" as const) : { costCenter: parsed.data.unmatched } } : {};
+    const basis =
+      parsed.data.basis === "actual" ? { actual: parsed.data.unmatched === "pro-rata" ? ("pro-rata" as const) : { costCenter: parsed.data.unmatched } } : {};
     await closeMonth(getSharedStore(), month, by, Date.now(), basis);
   });
 }

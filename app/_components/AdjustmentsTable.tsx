@@ -13,7 +13,9 @@ export function AdjustmentsTable({ adjustments, currency }: { adjustments: Adjus
           <th scope="col">Cost center</th>
           <th scope="col">App</th>
           <th scope="col">Model</th>
-          <th scope="col" className="num">Cost</th>
+          <th scope="col" className="num">
+            Cost
+          </th>
           <th scope="col">Reason</th>
         </tr>
       </thead>

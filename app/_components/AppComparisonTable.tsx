@@ -16,11 +16,21 @@ export function AppComparisonTable({ current, previous }: { current: ChargebackR
       <thead>
         <tr>
           <th scope="col">App</th>
-          <th scope="col" className="num">Cost</th>
-          <th scope="col" className="num">Share</th>
-          <th scope="col" className="num">{previous.month}</th>
-          <th scope="col" className="num">Change</th>
-          <th scope="col" className="num">Requests</th>
+          <th scope="col" className="num">
+            Cost
+          </th>
+          <th scope="col" className="num">
+            Share
+          </th>
+          <th scope="col" className="num">
+            {previous.month}
+          </th>
+          <th scope="col" className="num">
+            Change
+          </th>
+          <th scope="col" className="num">
+            Requests
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -31,7 +41,9 @@ export function AppComparisonTable({ current, previous }: { current: ChargebackR
           return (
             <tr key={row.key} data-testid="app-row">
               <th scope="row">{isMarkupLine(row.key) ? row.name : <a href={appHref(row.key, current.month)}>{row.name}</a>}</th>
-              <td className="num" data-testid="app-cost">{money(row.cost)}</td>
+              <td className="num" data-testid="app-cost">
+                {money(row.cost)}
+              </td>
               <td className="num">{share}</td>
               <td className="num">{last === undefined ? "—" : money(last)}</td>
               <td className="num">{last === undefined ? "new" : (percentChange(parseCents(row.cost), parseCents(last)) ?? "—")}</td>

@@ -26,17 +26,27 @@ export function CostTable({ caption, dimension, rows, total, totalLabel = "Total
       <thead>
         <tr>
           <th scope="col">{dimension}</th>
-          <th scope="col" className="num">Cost</th>
-          <th scope="col" className="num">Requests</th>
-          <th scope="col" className="num">Tokens</th>
-          <th scope="col"><span className="visually-hidden">Share</span></th>
+          <th scope="col" className="num">
+            Cost
+          </th>
+          <th scope="col" className="num">
+            Requests
+          </th>
+          <th scope="col" className="num">
+            Tokens
+          </th>
+          <th scope="col">
+            <span className="visually-hidden">Share</span>
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.key} data-testid={`${testId}-row`}>
             <th scope="row">{href ? <a href={href(row)}>{row.name}</a> : row.name}</th>
-            <td className="num" data-testid={`${testId}-cost`}>{formatMoney(row.cost, currency)}</td>
+            <td className="num" data-testid={`${testId}-cost`}>
+              {formatMoney(row.cost, currency)}
+            </td>
             <td className="num">{formatCount(row.requests)}</td>
             <td className="num">{formatCount(row.totalTokens)}</td>
             <td aria-hidden="true">

@@ -19,22 +19,59 @@ export function DimensionBreakdown({ report, asked, month, invalid }: Props) {
           <option value="tag:environment" />
         </datalist>
         <button type="submit">Break down</button>
-        <span id="breakdown-help" className="small"> tag:&lt;key&gt; or end-user</span>
+        <span id="breakdown-help" className="small">
+          {" "}
+          tag:&lt;key&gt; or end-user
+        </span>
       </form>
-      {invalid && <p className="note" role="alert">Break down by tag:&lt;key&gt; (a key of 1-32 of a-z 0-9 _ . -) or end-user.</p>}
+      {invalid && (
+        <p className="note" role="alert">
+          Break down by tag:&lt;key&gt; (a key of 1-32 of a-z 0-9 _ . -) or end-user.
+        </p>
+      )}
       {report && (
         <table data-testid="breakdown">
           <caption>Cost by {report.by === "end-user" ? "end user" : `tag ${report.by.slice(4)}`}</caption>
-          <thead><tr><th scope="col">{report.by === "end-user" ? "End user" : "Value"}</th><th scope="col" className="num">Cost</th><th scope="col" className="num">Requests</th><th scope="col" className="num">Tokens</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{report.by === "end-user" ? "End user" : "Value"}</th>
+              <th scope="col" className="num">
+                Cost
+              </th>
+              <th scope="col" className="num">
+                Requests
+              </th>
+              <th scope="col" className="num">
+                Tokens
+              </th>
+            </tr>
+          </thead>
           <tbody>
-            {report.rows.length === 0 && <tr><td colSpan={4}>No usage.</td></tr>}
+            {report.rows.length === 0 && (
+              <tr>
+                <td colSpan={4}>No usage.</td>
+              </tr>
+            )}
             {report.rows.map((r) => (
               <tr key={r.value} data-testid="breakdown-row">
-                <th scope="row">{r.name}</th><td className="num" data-testid="breakdown-cost">{formatMoney(r.cost, report.currency)}</td><td className="num">{formatCount(r.requests)}</td><td className="num">{formatCount(r.totalTokens)}</td>
+                <th scope="row">{r.name}</th>
+                <td className="num" data-testid="breakdown-cost">
+                  {formatMoney(r.cost, report.currency)}
+                </td>
+                <td className="num">{formatCount(r.requests)}</td>
+                <td className="num">{formatCount(r.totalTokens)}</td>
               </tr>
             ))}
           </tbody>
-          <tfoot><tr><th scope="row">Total</th><td className="num" data-testid="breakdown-total">{formatMoney(report.total, report.currency)}</td><td colSpan={2} /></tr></tfoot>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td className="num" data-testid="breakdown-total">
+                {formatMoney(report.total, report.currency)}
+              </td>
+              <td colSpan={2} />
+            </tr>
+          </tfoot>
         </table>
       )}
     </section>

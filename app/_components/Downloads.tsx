@@ -7,9 +7,18 @@ export function Downloads({ month, businessUnit, by = "business-unit" }: { month
   for (let i = 0; i < 11; i++) yearStart = previousMonth(yearStart);
   return (
     <p className="downloads">
-      Download CSV: <a href={`/api/v1/exports/chargeback?from=${month}&by=${by}${unit}`} download>{month}</a> ·{" "}
-      <a href={`/api/v1/exports/chargeback?from=${yearStart}&to=${month}&by=${by}${unit}`} download>12 months to {month}</a> ·{" "}
-      <a href={`/api/v1/exports/focus?from=${month}${unit}`} download>FOCUS 1.2 for {month}</a>
+      Download CSV:{" "}
+      <a href={`/api/v1/exports/chargeback?from=${month}&by=${by}${unit}`} download>
+        {month}
+      </a>{" "}
+      ·{" "}
+      <a href={`/api/v1/exports/chargeback?from=${yearStart}&to=${month}&by=${by}${unit}`} download>
+        12 months to {month}
+      </a>{" "}
+      ·{" "}
+      <a href={`/api/v1/exports/focus?from=${month}${unit}`} download>
+        FOCUS 1.2 for {month}
+      </a>
     </p>
   );
 }

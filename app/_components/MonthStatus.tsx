@@ -30,7 +30,9 @@ export function MonthStatus({ caller, report }: { caller: Caller; report: Charge
   const ended = report.month < currentMonth();
   return (
     <section className="status" aria-label="Month status">
-      <p data-testid="month-status">{ended ? `${report.month} is open: figures follow mapping and price fixes until finance closes it.` : `${report.month} is in progress (month to date).`}</p>
+      <p data-testid="month-status">
+        {ended ? `${report.month} is open: figures follow mapping and price fixes until finance closes it.` : `${report.month} is in progress (month to date).`}
+      </p>
       {finance && ended && (
         <form action={closeMonthAction} className="fields">
           <input type="hidden" name="month" value={report.month} />
@@ -44,9 +46,13 @@ export function MonthStatus({ caller, report }: { caller: Caller; report: Charge
           <label>
             Invoiced cost with no usage goes to
             <input name="unmatched" defaultValue="pro-rata" aria-describedby="unmatched-hint" />
-            <span id="unmatched-hint" className="hint">pro-rata, or a cost center (actual cost only)</span>
+            <span id="unmatched-hint" className="hint">
+              pro-rata, or a cost center (actual cost only)
+            </span>
           </label>
-          <button type="submit" className="primary">Close {report.month}</button>
+          <button type="submit" className="primary">
+            Close {report.month}
+          </button>
         </form>
       )}
     </section>

@@ -7,7 +7,19 @@ export function SplitLinesTable({ lines, currency }: { lines: SplitLine[]; curre
   return (
     <table>
       <caption>Split lines (included in the totals above)</caption>
-      <thead><tr><th scope="col">Rule</th><th scope="col">Cost center</th><th scope="col">App</th><th scope="col" className="num">Requests</th><th scope="col" className="num">Cost</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Rule</th>
+          <th scope="col">Cost center</th>
+          <th scope="col">App</th>
+          <th scope="col" className="num">
+            Requests
+          </th>
+          <th scope="col" className="num">
+            Cost
+          </th>
+        </tr>
+      </thead>
       <tbody>
         {lines.map((l) => (
           <tr key={`${l.rule}|${l.costCenter}|${l.appId}`} data-testid="split-line">

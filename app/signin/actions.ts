@@ -31,7 +31,10 @@ export async function signOut(): Promise<void> {
   let signOutUrl = "/signin?signedOut=1";
   if (caller?.method === "entra" && entra) {
     // Our session is over either way; Entra ID's is ended too when its metadata can be read.
-    signOutUrl = await entraSignOutUrl(entra, new URL("/signin?signedOut=1", entra.redirectUri).toString()).then((u) => u.toString(), () => signOutUrl);
+    signOutUrl = await entraSignOutUrl(entra, new URL("/signin?signedOut=1", entra.redirectUri).toString()).then(
+      (u) => u.toString(),
+      () => signOutUrl,
+    );
   }
   redirect(signOutUrl);
 }

@@ -29,11 +29,21 @@ export default async function SignInPage({ searchParams }: Props) {
       <h1>Sign in</h1>
       <p className="sub">Chargeback shows each person the business units they may see.</p>
       {signedOut && <p role="status">You are signed out.</p>}
-      {error && <p className="error" role="alert">{Object.hasOwn(ERRORS, error) ? ERRORS[error] : "Sign-in failed."}</p>}
-      {caller && <p role="status">You are signed in as {caller.name}. <a href={returnTo}>Continue</a>, or pick someone else below.</p>}
+      {error && (
+        <p className="error" role="alert">
+          {Object.hasOwn(ERRORS, error) ? ERRORS[error] : "Sign-in failed."}
+        </p>
+      )}
+      {caller && (
+        <p role="status">
+          You are signed in as {caller.name}. <a href={returnTo}>Continue</a>, or pick someone else below.
+        </p>
+      )}
       {entra && (
         <p>
-          <a className="button primary" href={`/api/auth/entra/login?next=${encodeURIComponent(returnTo)}`}>Sign in with Microsoft</a>
+          <a className="button primary" href={`/api/auth/entra/login?next=${encodeURIComponent(returnTo)}`}>
+            Sign in with Microsoft
+          </a>
         </p>
       )}
       {localSignIn && (

@@ -6,11 +6,7 @@ import { openStore } from "../../lib/store";
 import type { UsageStore } from "../../lib/store/port";
 
 /** Opens the store named by --db (or CHARGEBACK_DATABASE_URL), runs `work`, and closes it. */
-export async function withStore<T>(
-  command: Command,
-  work: (store: UsageStore) => Promise<T>,
-  options: { mustExist?: boolean } = {},
-): Promise<T> {
+export async function withStore<T>(command: Command, work: (store: UsageStore) => Promise<T>, options: { mustExist?: boolean } = {}): Promise<T> {
   const { db } = command.optsWithGlobals<{ db?: string }>();
   const store = openStore(db, options);
   try {
@@ -41,7 +37,13 @@ export function assertReadable(file: string): void {
 
 function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a directory" : String((error as Error).message);
+  return code === "ENOENT"
+    ? "no such file"
+    : code === "EACCES"
+      ? "permission denied"
+      : code === "EISDIR"
+        ? "it is a directory"
+        : String((error as Error).message);
 }
 
 export const printJson = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);

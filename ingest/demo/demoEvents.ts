@@ -33,29 +33,62 @@ export function demoEventLine(random: () => number, apps: readonly DemoApp[], to
   if (shape < 0.8 || deployment.sku === "GlobalBatch") {
     const requestId = guid(random);
     return JSON.stringify({
-      schema: "chargeback/v1", requestId, time: new Date(time).toISOString(), appId: app.appId,
-      deployment: deployment.deployment, model: deployment.model, operation, region: deployment.region,
-      promptTokens: prompt, cachedTokens: cached, completionTokens: completion, reasoningTokens: reasoning,
-      totalTokens: prompt + completion, modelTimeMs: Math.floor(80 + random() * 4000), status: 200,
-      streamed: !embedding && random() < 0.5, subscriptionId: `sub-${app.appId.slice(0, 4)}`, product: "ai-platform",
+      schema: "chargeback/v1",
+      requestId,
+      time: new Date(time).toISOString(),
+      appId: app.appId,
+      deployment: deployment.deployment,
+      model: deployment.model,
+      operation,
+      region: deployment.region,
+      promptTokens: prompt,
+      cachedTokens: cached,
+      completionTokens: completion,
+      reasoningTokens: reasoning,
+      totalTokens: prompt + completion,
+      modelTimeMs: Math.floor(80 + random() * 4000),
+      status: 200,
+      streamed: !embedding && random() < 0.5,
+      subscriptionId: `sub-${app.appId.slice(0, 4)}`,
+      product: "ai-platform",
       ...demoDimensions(requestId),
     });
   }
   if (shape < 0.95) {
     // The seed policy names no deployment: the "*" default (GlobalStandard, eastus2) prices it.
     return JSON.stringify({
-      "event-time": usCulture(time), appid: app.appId, operation: embedding ? "list" : "chat.completion",
-      model: deployment.model === "" ? "gpt-4o-mini-2024-07-18" : deployment.model, modeltime: String(Math.floor(80 + random() * 4000)),
-      completion_tokens: String(completion), prompt_tokens: String(prompt), total_tokens: String(prompt + completion),
+      "event-time": usCulture(time),
+      appid: app.appId,
+      operation: embedding ? "list" : "chat.completion",
+      model: deployment.model === "" ? "gpt-4o-mini-2024-07-18" : deployment.model,
+      modeltime: String(Math.floor(80 + random() * 4000)),
+      completion_tokens: String(completion),
+      prompt_tokens: String(prompt),
+      total_tokens: String(prompt + completion),
     });
   }
   return JSON.stringify({
-    id: `chatcmpl-${guid(random).replace(/-/g, "").slice(0, 24)}`, timestamp: usCulture(time), appId: app.appId,
-    subscriptionId: "master", productName: "AI-Platform", targetService: embedding ? "embeddings" : "chat.completion",
-    model: deployment.model, gatewayName: "apim-demo.azure-api.net", gatewayRegion: "East US 2", aiGatewayId: "managed",
-    RequestIp: "X.Y.Z", operationName: "Creates a completion", sessionId: "NA", endUserId: "NA", backendId: "openai-1",
-    routeLocation: deployment.region, routeName: deployment.region, deploymentName: deployment.deployment,
-    promptTokens: String(prompt), responseTokens: String(completion), totalTokens: String(prompt + completion),
+    id: `chatcmpl-${guid(random).replace(/-/g, "").slice(0, 24)}`,
+    timestamp: usCulture(time),
+    appId: app.appId,
+    subscriptionId: "master",
+    productName: "AI-Platform",
+    targetService: embedding ? "embeddings" : "chat.completion",
+    model: deployment.model,
+    gatewayName: "apim-demo.azure-api.net",
+    gatewayRegion: "East US 2",
+    aiGatewayId: "managed",
+    RequestIp: "X.Y.Z",
+    operationName: "Creates a completion",
+    sessionId: "NA",
+    endUserId: "NA",
+    backendId: "openai-1",
+    routeLocation: deployment.region,
+    routeName: deployment.region,
+    deploymentName: deployment.deployment,
+    promptTokens: String(prompt),
+    responseTokens: String(completion),
+    totalTokens: String(prompt + completion),
   });
 }
 
@@ -89,9 +122,16 @@ export function* demoFailures(random: () => number, apps: readonly DemoApp[], fr
       const app = pick(random, apps);
       const deployment = byName.get(pick(random, app.deployments))!;
       yield JSON.stringify({
-        schema: "chargeback/v1", requestId: guid(random), time: new Date(time).toISOString(), appId: app.appId,
-        deployment: deployment.deployment, model: deployment.model, operation: "chat.completions", region: deployment.region,
-        streamed: false, ...pick(random, FAILURES),
+        schema: "chargeback/v1",
+        requestId: guid(random),
+        time: new Date(time).toISOString(),
+        appId: app.appId,
+        deployment: deployment.deployment,
+        model: deployment.model,
+        operation: "chat.completions",
+        region: deployment.region,
+        streamed: false,
+        ...pick(random, FAILURES),
         // A day's last one carries a tag key with a space, as a hand-written header might: dropped with a warning.
         ...(i === 1 ? { tags: { "team name": "search" } } : {}),
       });
@@ -111,7 +151,9 @@ export function* demoHistory(random: () => number, apps: readonly DemoApp[], fro
   for (let day = from; day < to; day += DAY_MS) {
     const weekday = new Date(day).getUTCDay() % 6 !== 0;
     const count = Math.floor(perDay * (weekday ? 1 : 0.35) * (0.85 + random() * 0.3));
-    const times = Array.from({ length: count }, () => day + Math.floor(random() * DAY_MS)).filter((t) => t < to).sort((a, b) => a - b);
+    const times = Array.from({ length: count }, () => day + Math.floor(random() * DAY_MS))
+      .filter((t) => t < to)
+      .sort((a, b) => a - b);
     for (const time of times) {
       const line = demoEventLine(random, apps, totalWeight, time);
       yield random() < 0.0005 && line.startsWith('{"schema"') ? pick(random, BROKEN)(line) : line;

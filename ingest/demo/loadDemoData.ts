@@ -22,8 +22,14 @@ export const DEMO_MONTHS = 3;
  */
 export async function loadDemoData(store: UsageStore, dir: string, now = Date.now(), perDay = 1500): Promise<IngestSummary> {
   fs.mkdirSync(dir, { recursive: true });
-  const files = fs.readdirSync(PRICES).filter((f) => f.endsWith(".json")).map((f) => path.join(PRICES, f));
-  await importRetailPrices(store, files.flatMap((f) => parseRetailPricePage(fs.readFileSync(f, "utf8"), f)));
+  const files = fs
+    .readdirSync(PRICES)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => path.join(PRICES, f));
+  await importRetailPrices(
+    store,
+    files.flatMap((f) => parseRetailPricePage(fs.readFileSync(f, "utf8"), f)),
+  );
 
   const { apps, orgCsv, deploymentsCsv, ownersCsv } = demoOrganisation();
   const write = (name: string, text: string) => (fs.writeFileSync(path.join(dir, name), text), text);

@@ -38,12 +38,18 @@ export async function loadAttribution(store: UsageStore, month: string, rows: re
   const [mappings, rules] = await Promise.all([store.listOrgMappings(), proposed ?? store.listSplitRules()]);
   const plain = new Attribution(mappings, rules);
   const tagUsage = await loadTagUsage(store, month, rules);
-  return new Attribution(mappings, rules, measureShares(plain, rows, (key) => tagUsage.get(key) ?? []));
+  return new Attribution(
+    mappings,
+    rules,
+    measureShares(plain, rows, (key) => tagUsage.get(key) ?? []),
+  );
 }
 
 async function loadTagUsage(store: UsageStore, month: string, rules: readonly SplitRule[]): Promise<Map<string, TagUsage[]>> {
   const { from, to } = monthDays(month);
-  const keys = [...new Set(rules.flatMap((r) => (r.basis?.startsWith("tag:") && r.validFrom < to && (r.validTo === null || r.validTo > from) ? [r.basis.slice(4)] : [])))];
+  const keys = [
+    ...new Set(rules.flatMap((r) => (r.basis?.startsWith("tag:") && r.validFrom < to && (r.validTo === null || r.validTo > from) ? [r.basis.slice(4)] : []))),
+  ];
   return new Map(await Promise.all(keys.map(async (k) => [k, await store.listDailyDimensionUsage(from, to, `tag:${k}`)] as const)));
 }
 
@@ -75,11 +81,29 @@ export function overheadRows(rules: readonly SplitRule[], month: string): Charge
   return rules.flatMap((rule) => {
     if (rule.amount === null) return [];
     const amount = attoPerToken(rule.amount, 1);
-    const daily = splitByWeight(amount, days.map(() => 1n));
+    const daily = splitByWeight(
+      amount,
+      days.map(() => 1n),
+    );
     const price = { atto: amount, meterId: "", meterName: `overhead ${rule.id}`, from: rule.validFrom, per: "month" };
     return days.flatMap((day, i): ChargedUsage[] => {
       if (!inEffect(rule, day)) return [];
-      const usage: DailyUsage = { day, appId: overheadAppId(rule.id), deployment: "", model: "overhead", region: "", operation: "overhead", tokenKinds: 0, requests: 0n, promptTokens: 0n, cachedTokens: 0n, completionTokens: 0n, reasoningTokens: 0n, totalTokens: 0n, modelTimeMs: 0n };
+      const usage: DailyUsage = {
+        day,
+        appId: overheadAppId(rule.id),
+        deployment: "",
+        model: "overhead",
+        region: "",
+        operation: "overhead",
+        tokenKinds: 0,
+        requests: 0n,
+        promptTokens: 0n,
+        cachedTokens: 0n,
+        completionTokens: 0n,
+        reasoningTokens: 0n,
+        totalTokens: 0n,
+        modelTimeMs: 0n,
+      };
       return [{ ...usage, charge: { priced: true, atto: daily[i], listAtto: daily[i], modelId: "overhead", prices: [price] } }];
     });
   });

@@ -47,7 +47,9 @@ export class Attribution {
 
   /** The rule splitting this usage on its day: the app's own rule first (it says who called), then its deployment's. */
   ruleOn(appId: string, deployment: string, day: string): SplitRule | undefined {
-    return this.byApp.get(appId)?.find((r) => inEffect(r, day)) ?? (deployment === "" ? undefined : this.byDeployment.get(deployment)?.find((r) => inEffect(r, day)));
+    return (
+      this.byApp.get(appId)?.find((r) => inEffect(r, day)) ?? (deployment === "" ? undefined : this.byDeployment.get(deployment)?.find((r) => inEffect(r, day)))
+    );
   }
 
   /** The plain mapping of an app on a day, ignoring rules (for measuring each cost center's own apps). */
@@ -77,7 +79,15 @@ export class Attribution {
     let shares = this.cache.get(holder);
     if (!shares) {
       if (rule) shares = rule.method === "share" ? (this.measured.get(rule.id) ?? [unallocated(rule.id)]) : ruleShares(rule);
-      else shares = [{ businessUnit: (holder as OrgMapping | undefined)?.businessUnit ?? "", costCenter: (holder as OrgMapping | undefined)?.costCenter ?? "", rule: "", weight: 1n }];
+      else
+        shares = [
+          {
+            businessUnit: (holder as OrgMapping | undefined)?.businessUnit ?? "",
+            costCenter: (holder as OrgMapping | undefined)?.costCenter ?? "",
+            rule: "",
+            weight: 1n,
+          },
+        ];
       this.cache.set(holder, shares);
     }
     return shares;

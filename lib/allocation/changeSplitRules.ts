@@ -20,7 +20,9 @@ export async function withSplitRules(store: UsageStore, rules: readonly SplitRul
   const known = new Set(deployments.map((d) => d.name));
   const unitOf = new Map(mappings.map((m) => [m.costCenter, m.businessUnit]));
   const problems = rules.flatMap((r) => [
-    ...(r.deployment !== null && !known.has(r.deployment) ? [`rule ${r.id}: no deployment ${r.deployment} (import it first with chargeback deployments import)`] : []),
+    ...(r.deployment !== null && !known.has(r.deployment)
+      ? [`rule ${r.id}: no deployment ${r.deployment} (import it first with chargeback deployments import)`]
+      : []),
     ...r.parts.flatMap((p) => {
       const unit = unitOf.get(p.costCenter);
       return unit !== undefined && unit !== p.businessUnit ? [`rule ${r.id}: cost center ${p.costCenter} belongs to ${unit}, not ${p.businessUnit}`] : [];

@@ -21,7 +21,18 @@ export async function previewSplitRule(store: UsageStore, rule: SplitRule, month
   const add = (side: "b" | "a", lines: ReturnType<typeof allocateLines>) => {
     for (const l of lines) {
       const key = `${l.businessUnit}|${l.costCenter}|${l.appId}|${l.rule}`;
-      const row = rows.get(key) ?? { businessUnit: l.businessUnit, costCenter: l.costCenter, appId: l.appId, appName: l.appName, rule: l.rule, before: "", after: "", b: 0n, a: 0n, exact: 0n };
+      const row = rows.get(key) ?? {
+        businessUnit: l.businessUnit,
+        costCenter: l.costCenter,
+        appId: l.appId,
+        appName: l.appName,
+        rule: l.rule,
+        before: "",
+        after: "",
+        b: 0n,
+        a: 0n,
+        exact: 0n,
+      };
       row[side] += l.cents;
       row.exact += side === "a" ? l.atto : -l.atto;
       rows.set(key, row);
@@ -39,7 +50,13 @@ export async function previewSplitRule(store: UsageStore, rule: SplitRule, month
     totalAfter: total(after),
     rows: [...rows.values()]
       .filter((r) => r.exact !== 0n)
-      .sort((x, y) => x.appId.localeCompare(y.appId) || x.businessUnit.localeCompare(y.businessUnit) || x.costCenter.localeCompare(y.costCenter) || x.rule.localeCompare(y.rule))
+      .sort(
+        (x, y) =>
+          x.appId.localeCompare(y.appId) ||
+          x.businessUnit.localeCompare(y.businessUnit) ||
+          x.costCenter.localeCompare(y.costCenter) ||
+          x.rule.localeCompare(y.rule),
+      )
       .map(({ b, a, exact, ...r }) => ({ ...r, before: formatCents(b), after: formatCents(a) })),
   };
 }

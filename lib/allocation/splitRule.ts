@@ -14,7 +14,12 @@ const optional = z
 export const SplitPart = z.object({
   costCenter: z.string().trim().min(1, "is empty"),
   businessUnit: z.string().trim().min(1, "is empty"),
-  percent: optional.pipe(z.string().regex(/^\d{1,3}(\.\d{1,4})?$/, "must be a percentage such as 50 or 33.3333 (at most 4 decimals)").nullable()),
+  percent: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{1,3}(\.\d{1,4})?$/, "must be a percentage such as 50 or 33.3333 (at most 4 decimals)")
+      .nullable(),
+  ),
   tagValue: optional,
 });
 export type SplitPart = z.infer<typeof SplitPart>;
@@ -26,7 +31,10 @@ export const SplitBasis = z
   .trim()
   .toLowerCase()
   // A key events could never carry would measure nothing and leave the whole amount unallocated.
-  .refine((b) => b === "tokens" || b === "cost" || (b.startsWith("tag:") && TAG_KEY.test(b.slice(4))), "must be tokens, cost or tag:<key> (a key of 1-32 of a-z 0-9 _ . -, as events carry it)");
+  .refine(
+    (b) => b === "tokens" || b === "cost" || (b.startsWith("tag:") && TAG_KEY.test(b.slice(4))),
+    "must be tokens, cost or tag:<key> (a key of 1-32 of a-z 0-9 _ . -, as events carry it)",
+  );
 
 /**
  * Splits an app's usage, a deployment's usage, or a fixed monthly overhead (`amount` in the
@@ -35,10 +43,18 @@ export const SplitBasis = z
  */
 export const SplitRule = z
   .object({
-    id: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "must be letters, digits, . _ - (at most 64), such as shared-assistant"),
+    id: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "must be letters, digits, . _ - (at most 64), such as shared-assistant"),
     appId: optional,
     deployment: optional,
-    amount: optional.pipe(z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, "must be an amount per month such as 1200 or 99.5").nullable()),
+    amount: optional.pipe(
+      z
+        .string()
+        .regex(/^\d{1,12}(\.\d{1,6})?$/, "must be an amount per month such as 1200 or 99.5")
+        .nullable(),
+    ),
     method: z.enum(SPLIT_METHODS, { error: "must be fixed, even or share" }),
     basis: optional.pipe(SplitBasis.nullable()),
     parts: z.array(SplitPart).min(1, "name at least one cost center"),
@@ -70,7 +86,8 @@ export const SplitRule = z
 export type SplitRule = z.infer<typeof SplitRule>;
 
 /** What a rule splits: rules of one target may not be in effect on the same day. */
-export const ruleTarget = (r: Pick<SplitRule, "id" | "appId" | "deployment">) => (r.appId !== null ? `app ${r.appId}` : r.deployment !== null ? `deployment ${r.deployment}` : `overhead ${r.id}`);
+export const ruleTarget = (r: Pick<SplitRule, "id" | "appId" | "deployment">) =>
+  r.appId !== null ? `app ${r.appId}` : r.deployment !== null ? `deployment ${r.deployment}` : `overhead ${r.id}`;
 
 const OVERHEAD_PREFIX = "overhead:";
 
@@ -82,7 +99,12 @@ export const overheadName = (appId: string) => (appId.startsWith(OVERHEAD_PREFIX
 
 /** Two rules of one app or deployment in effect on the same day, described; empty when none. */
 export const findSplitOverlaps = (rules: readonly SplitRule[]) =>
-  findOverlaps(rules, ruleTarget, (a, b) => `${ruleTarget(a)}: rule ${a.id} (${a.validFrom}..${a.validTo ?? "open"}) overlaps rule ${b.id} (from ${b.validFrom})`);
+  findOverlaps(
+    rules,
+    ruleTarget,
+    (a, b) => `${ruleTarget(a)}: rule ${a.id} (${a.validFrom}..${a.validTo ?? "open"}) overlaps rule ${b.id} (from ${b.validFrom})`,
+  );
 
 /** A rule's problems as people read them: the field (its part's field for a part), then what is wrong. */
-export const describeRuleIssues = (error: z.ZodError): string[] => error.issues.map((i) => `${i.path.filter((p) => typeof p === "string").join(".") || "rule"} ${i.message}`);
+export const describeRuleIssues = (error: z.ZodError): string[] =>
+  error.issues.map((i) => `${i.path.filter((p) => typeof p === "string").join(".") || "rule"} ${i.message}`);

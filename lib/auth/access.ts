@@ -6,7 +6,17 @@ import type { Role } from "./roles";
 /** A signed-in principal with what they may see: every business unit, or the ones they own. */
 export type Caller = Principal & { scope: ReportScope; ownedUnits: string[] };
 
-export type Action = "owners:write" | "mappings:write" | "splits:write" | "mappings:read" | "prices:write" | "catalog:read" | "months:close" | "audit:read" | "health:read" | "reconciliation:read";
+export type Action =
+  | "owners:write"
+  | "mappings:write"
+  | "splits:write"
+  | "mappings:read"
+  | "prices:write"
+  | "catalog:read"
+  | "months:close"
+  | "audit:read"
+  | "health:read"
+  | "reconciliation:read";
 
 const ALLOWED: Readonly<Record<Action, readonly Role[]>> = {
   "owners:write": ["admin"],

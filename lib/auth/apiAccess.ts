@@ -28,7 +28,11 @@ export function scopeFor(caller: Caller, businessUnit: string | undefined): Repo
 /** A CSV download, never cached. */
 export function csvResponse(body: string | ReadableStream<Uint8Array>, name: string): NextResponse {
   return new NextResponse(body, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name.replace(/[^\w.-]+/g, "_")}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${name.replace(/[^\w.-]+/g, "_")}"`,
+      "cache-control": "no-store",
+    },
   });
 }
 

@@ -4,8 +4,22 @@ import type { Principal } from "./principal";
 
 export type Persona = Principal & { description: string };
 
-const FINANCE: Persona = { id: "local-finance", name: "Finance analyst", roles: ["finance"], groups: [], method: "local", description: "Every business unit; closes months" };
-const ADMIN: Persona = { id: "local-admin", name: "Platform admin", roles: ["admin"], groups: [], method: "local", description: "Every business unit; maps apps and owners" };
+const FINANCE: Persona = {
+  id: "local-finance",
+  name: "Finance analyst",
+  roles: ["finance"],
+  groups: [],
+  method: "local",
+  description: "Every business unit; closes months",
+};
+const ADMIN: Persona = {
+  id: "local-admin",
+  name: "Platform admin",
+  roles: ["admin"],
+  groups: [],
+  method: "local",
+  description: "Every business unit; maps apps and owners",
+};
 
 /**
  * The people one may sign in as on a workstation: finance, an admin, each owning user, and a

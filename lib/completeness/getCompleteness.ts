@@ -4,7 +4,15 @@ import { monthDays } from "../reports/month";
 import type { UsageStore } from "../store/port";
 import type { LogsAccess } from "./logsAccess";
 
-export type CompletenessRow = { day: string; appId: string; metricTokens: number; eventTokens: number; missingTokens: number; missingPercent: string; flag: "events missing" | "metric missing" | "ok" };
+export type CompletenessRow = {
+  day: string;
+  appId: string;
+  metricTokens: number;
+  eventTokens: number;
+  missingTokens: number;
+  missingPercent: string;
+  flag: "events missing" | "metric missing" | "ok";
+};
 export type Completeness = { month: string; workspace: string; rows: CompletenessRow[]; flagged: number };
 
 /** Below this share of the metric, a day's events are missing rather than late or rounded. */
@@ -31,12 +39,15 @@ export async function getCompleteness(store: UsageStore, month: string, workspac
   const { from, to } = monthDays(month);
   const client = new LogsQueryClient(access.credential, { endpoint: access.endpoint, retryOptions: { maxRetries: 1 } });
   const [result, usage] = await Promise.all([
-    client.queryWorkspace(workspace, tokenMetricQuery(from, to), { startTime: new Date(`${from}T00:00:00Z`), endTime: new Date(`${to}T00:00:00Z`) }).catch((error: Error) => {
-      throw new UserError(`Azure Monitor Logs query failed: ${error.message}`);
-    }),
+    client
+      .queryWorkspace(workspace, tokenMetricQuery(from, to), { startTime: new Date(`${from}T00:00:00Z`), endTime: new Date(`${to}T00:00:00Z`) })
+      .catch((error: Error) => {
+        throw new UserError(`Azure Monitor Logs query failed: ${error.message}`);
+      }),
     store.listDailyUsage(from, to),
   ]);
-  if (result.status !== LogsQueryResultStatus.Success) throw new UserError(`Azure Monitor Logs answered part of the query only: ${result.partialError.message}`);
+  if (result.status !== LogsQueryResultStatus.Success)
+    throw new UserError(`Azure Monitor Logs answered part of the query only: ${result.partialError.message}`);
   const metric = new Map<string, bigint>();
   const [table] = result.tables;
   const col = (name: string) => table?.columnDescriptors.findIndex((c) => c.name === name) ?? -1;
@@ -51,7 +62,15 @@ export async function getCompleteness(store: UsageStore, month: string, workspac
     const e = events.get(key) ?? 0n;
     const missing = m - e;
     const flag = m === 0n && e > 0n ? "metric missing" : missing * 100n > m * MISSING_PERCENT ? "events missing" : "ok";
-    return { day: d, appId: app, metricTokens: Number(m), eventTokens: Number(e), missingTokens: Number(missing > 0n ? missing : 0n), missingPercent: m === 0n || missing <= 0n ? "0.0" : tenths((missing * 1000n) / m), flag };
+    return {
+      day: d,
+      appId: app,
+      metricTokens: Number(m),
+      eventTokens: Number(e),
+      missingTokens: Number(missing > 0n ? missing : 0n),
+      missingPercent: m === 0n || missing <= 0n ? "0.0" : tenths((missing * 1000n) / m),
+      flag,
+    };
   });
   return { month, workspace, rows, flagged: rows.filter((r) => r.flag !== "ok").length };
 }

@@ -3,7 +3,10 @@ import { UserErrors } from "../errors";
 
 const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.string().optional());
 const positiveInt = (fallback: number) =>
-  z.preprocess((v) => (v === undefined || v === "" ? fallback : v), z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").positive("must be above 0"));
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? fallback : v),
+    z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").positive("must be above 0"),
+  );
 
 type Env = Record<string, string | undefined>;
 
@@ -16,15 +19,32 @@ const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:
  */
 export const EventHubsConfig = z
   .object({
-    CHARGEBACK_EVENTHUB_NAMESPACE: optionalText.refine((v) => v === undefined || HOST.test(v), "must be the fully qualified namespace, e.g. myhub.servicebus.windows.net (no scheme, no path)"),
-    CHARGEBACK_EVENTHUB_CONNECTION_STRING: optionalText.refine((v) => v === undefined || /(^|;)\s*Endpoint=sb:\/\/[^;]+/i.test(v), "must contain Endpoint=sb://…"),
+    CHARGEBACK_EVENTHUB_NAMESPACE: optionalText.refine(
+      (v) => v === undefined || HOST.test(v),
+      "must be the fully qualified namespace, e.g. myhub.servicebus.windows.net (no scheme, no path)",
+    ),
+    CHARGEBACK_EVENTHUB_CONNECTION_STRING: optionalText.refine(
+      (v) => v === undefined || /(^|;)\s*Endpoint=sb:\/\/[^;]+/i.test(v),
+      "must contain Endpoint=sb://…",
+    ),
     CHARGEBACK_EVENTHUB_NAME: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9][\w.-]{0,255}$/.test(v), "is not an event hub name"),
     CHARGEBACK_EVENTHUB_CONSUMER_GROUP: optionalText.transform((v) => v ?? "$Default"),
-    CHARGEBACK_CHECKPOINT_BLOB_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^/]+\/[^/?#]+\/?$/.test(v), "must be a blob container URL, e.g. https://account.blob.core.windows.net/checkpoints"),
-    CHARGEBACK_CHECKPOINT_CONNECTION_STRING: optionalText.refine((v) => v === undefined || /(AccountName|BlobEndpoint|UseDevelopmentStorage)=/i.test(v), "is not a storage connection string"),
-    CHARGEBACK_CHECKPOINT_CONTAINER: optionalText.refine((v) => v === undefined || /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(v), "must be a container name: 3-63 lower-case letters, digits and single hyphens"),
+    CHARGEBACK_CHECKPOINT_BLOB_URL: optionalText.refine(
+      (v) => v === undefined || /^https?:\/\/[^/]+\/[^/?#]+\/?$/.test(v),
+      "must be a blob container URL, e.g. https://account.blob.core.windows.net/checkpoints",
+    ),
+    CHARGEBACK_CHECKPOINT_CONNECTION_STRING: optionalText.refine(
+      (v) => v === undefined || /(AccountName|BlobEndpoint|UseDevelopmentStorage)=/i.test(v),
+      "is not a storage connection string",
+    ),
+    CHARGEBACK_CHECKPOINT_CONTAINER: optionalText.refine(
+      (v) => v === undefined || /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(v),
+      "must be a container name: 3-63 lower-case letters, digits and single hyphens",
+    ),
     // Tests (and small deployments) claim partitions faster than the SDK's balanced default.
-    CHARGEBACK_EVENTHUB_LOAD_BALANCING: optionalText.transform((v) => v ?? "balanced").pipe(z.enum(["balanced", "greedy"], { error: "must be balanced or greedy" })),
+    CHARGEBACK_EVENTHUB_LOAD_BALANCING: optionalText
+      .transform((v) => v ?? "balanced")
+      .pipe(z.enum(["balanced", "greedy"], { error: "must be balanced or greedy" })),
     CHARGEBACK_EVENTHUB_LOAD_BALANCING_INTERVAL_MS: positiveInt(10_000),
     CHARGEBACK_EVENTHUB_OWNERSHIP_EXPIRY_MS: positiveInt(60_000),
   })

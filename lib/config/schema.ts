@@ -21,7 +21,10 @@ export const Config = z
     CHARGEBACK_COSMOS_KEY: z.string().trim().min(1).optional(),
     // The currency reports are priced in: the Retail Prices API's prices for it (sync them with
     // `chargeback prices sync --currency`); other than USD they are reference prices.
-    CHARGEBACK_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "CHARGEBACK_CURRENCY must be a three-letter ISO code such as USD or EUR").default("USD"),
+    CHARGEBACK_CURRENCY: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "CHARGEBACK_CURRENCY must be a three-letter ISO code such as USD or EUR")
+      .default("USD"),
     // Days raw events and quarantined lines are kept (0: for ever). Rollups, statements and the
     // audit log are kept regardless. Longer than the hub keeps events, so no redelivery outlives
     // the facts that recognise it as a duplicate.

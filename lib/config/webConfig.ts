@@ -6,7 +6,10 @@ const Flag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
-const Guid = z.string().trim().regex(/^[0-9a-fA-F-]{36}$/, "must be a GUID");
+const Guid = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F-]{36}$/, "must be a GUID");
 
 /** Settings of the web app: how people sign in. Read once per process. */
 const WebEnv = z.object({
@@ -29,7 +32,14 @@ const WebEnv = z.object({
 });
 
 export type EntraConfig = { issuer: string; tenantId: string; clientId: string; clientSecret: string; redirectUri: string };
-export type WebConfig = { sessionSecret: string; secureCookies: boolean; localSignIn: boolean; entra: EntraConfig | null; ingestAudience: string | null; ingestGateways: string[] };
+export type WebConfig = {
+  sessionSecret: string;
+  secureCookies: boolean;
+  localSignIn: boolean;
+  entra: EntraConfig | null;
+  ingestAudience: string | null;
+  ingestGateways: string[];
+};
 
 export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
   const parsed = WebEnv.safeParse(env);
@@ -39,29 +49,41 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
   const e = parsed.data;
   const entraSettings = [e.CHARGEBACK_ENTRA_TENANT_ID, e.CHARGEBACK_ENTRA_CLIENT_ID, e.CHARGEBACK_ENTRA_CLIENT_SECRET];
   if (entraSettings.some(Boolean) && !entraSettings.every(Boolean)) {
-    throw new UserError("invalid web configuration: Entra ID sign-in needs CHARGEBACK_ENTRA_TENANT_ID, CHARGEBACK_ENTRA_CLIENT_ID and CHARGEBACK_ENTRA_CLIENT_SECRET together");
+    throw new UserError(
+      "invalid web configuration: Entra ID sign-in needs CHARGEBACK_ENTRA_TENANT_ID, CHARGEBACK_ENTRA_CLIENT_ID and CHARGEBACK_ENTRA_CLIENT_SECRET together",
+    );
   }
   const entraOn = entraSettings.every(Boolean);
   if (entraOn && !e.CHARGEBACK_PUBLIC_URL) {
-    throw new UserError("invalid web configuration: Entra ID sign-in needs CHARGEBACK_PUBLIC_URL, the address users reach the site at (the redirect URI is built from it)");
+    throw new UserError(
+      "invalid web configuration: Entra ID sign-in needs CHARGEBACK_PUBLIC_URL, the address users reach the site at (the redirect URI is built from it)",
+    );
   }
   // `next start` always runs with NODE_ENV=production; only the local launcher marks itself.
   const production = e.NODE_ENV === "production" && e.CHARGEBACK_RUNTIME !== "local";
   // Personas carry real owners' ids: in production nobody may pick one, Entra ID or not.
   if (e.CHARGEBACK_LOCAL_SIGNIN && production) {
-    throw new UserError("refusing to start: local persona sign-in (CHARGEBACK_LOCAL_SIGNIN) is for workstations, never production; unset it and configure Entra ID (CHARGEBACK_ENTRA_*)");
+    throw new UserError(
+      "refusing to start: local persona sign-in (CHARGEBACK_LOCAL_SIGNIN) is for workstations, never production; unset it and configure Entra ID (CHARGEBACK_ENTRA_*)",
+    );
   }
   if (!entraOn && !e.CHARGEBACK_LOCAL_SIGNIN) {
-    throw new UserError("invalid web configuration: no way to sign in; configure Entra ID (CHARGEBACK_ENTRA_*) or, on a workstation, CHARGEBACK_LOCAL_SIGNIN=1");
+    throw new UserError(
+      "invalid web configuration: no way to sign in; configure Entra ID (CHARGEBACK_ENTRA_*) or, on a workstation, CHARGEBACK_LOCAL_SIGNIN=1",
+    );
   }
-  if (e.CHARGEBACK_INGEST_AUDIENCE && !entraOn) throw new UserError("invalid web configuration: CHARGEBACK_INGEST_AUDIENCE needs Entra ID (CHARGEBACK_ENTRA_*) to check tokens against");
+  if (e.CHARGEBACK_INGEST_AUDIENCE && !entraOn)
+    throw new UserError("invalid web configuration: CHARGEBACK_INGEST_AUDIENCE needs Entra ID (CHARGEBACK_ENTRA_*) to check tokens against");
   const publicUrl = e.CHARGEBACK_PUBLIC_URL ? new URL(e.CHARGEBACK_PUBLIC_URL) : null;
   return {
     sessionSecret: e.CHARGEBACK_SESSION_SECRET,
     secureCookies: publicUrl?.protocol === "https:",
     localSignIn: e.CHARGEBACK_LOCAL_SIGNIN,
     ingestAudience: e.CHARGEBACK_INGEST_AUDIENCE ?? null,
-    ingestGateways: (e.CHARGEBACK_INGEST_GATEWAYS ?? "").split(",").map((c) => c.trim().toLowerCase()).filter(Boolean),
+    ingestGateways: (e.CHARGEBACK_INGEST_GATEWAYS ?? "")
+      .split(",")
+      .map((c) => c.trim().toLowerCase())
+      .filter(Boolean),
     entra: entraOn
       ? {
           tenantId: e.CHARGEBACK_ENTRA_TENANT_ID!.toLowerCase(),

@@ -19,4 +19,8 @@ export function readCsv(text: string, file: string, required: readonly string[],
   return records.map((r) => ({ line: r.info.lines, values: r.record }));
 }
 
-const firstLine = (text: string) => text.split(/\r?\n/, 1)[0].split(",").map((c) => c.trim());
+const firstLine = (text: string) =>
+  text
+    .split(/\r?\n/, 1)[0]
+    .split(",")
+    .map((c) => c.trim());

@@ -5,12 +5,7 @@ import type { CsvRow } from "./readCsv";
 const MAX_LISTED = 20;
 
 /** Validates every row and reports all problems at once, each with its line number. */
-export function validateRows<T>(
-  rows: readonly CsvRow[],
-  schema: z.ZodType<T>,
-  file: string,
-  columnOf: Record<string, string> = {},
-): T[] {
+export function validateRows<T>(rows: readonly CsvRow[], schema: z.ZodType<T>, file: string, columnOf: Record<string, string> = {}): T[] {
   const errors: string[] = [];
   const valid: T[] = [];
   for (const row of rows) {

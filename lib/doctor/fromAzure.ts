@@ -17,8 +17,12 @@ async function reading<T>(what: string, target: ArmTarget, read: () => Promise<T
     return await read();
   } catch (error) {
     const { statusCode, code } = error as { statusCode?: number; code?: string };
-    if (statusCode === 401 || statusCode === 403) throw new UserError(`Azure Resource Manager refused to list ${what} in resource group ${target.resourceGroup} (${statusCode} ${code ?? ""}): ${ROLE_NEEDED}`);
-    if (statusCode === 404) throw new UserError(`Azure Resource Manager found no resource group ${target.resourceGroup} in subscription ${target.subscriptionId} (${code ?? "404"})`);
+    if (statusCode === 401 || statusCode === 403)
+      throw new UserError(
+        `Azure Resource Manager refused to list ${what} in resource group ${target.resourceGroup} (${statusCode} ${code ?? ""}): ${ROLE_NEEDED}`,
+      );
+    if (statusCode === 404)
+      throw new UserError(`Azure Resource Manager found no resource group ${target.resourceGroup} in subscription ${target.subscriptionId} (${code ?? "404"})`);
     throw error;
   }
 }
@@ -48,8 +52,14 @@ export async function resourcesInAzure({ endpoint, credential }: ArmAccess, targ
           all(eventHubs.eventHubs.listByNamespace(rg, ns.name!)),
         ]);
         // APIM connection strings are usually made from a hub's own policy, not the namespace's.
-        const hubPolicies = await Promise.all(hubs.map(async (hub) => (await all(eventHubs.eventHubs.listAuthorizationRules(rg, ns.name!, hub.name!))).map((p) => `${hub.name}/${p.name}`)));
-        return { kind: "eventhub-namespace", id: ns.id!, props: { ...ns, networkRuleSet: rules, authorizationRules: [...policies.map((p) => p.name!), ...hubPolicies.flat()] } };
+        const hubPolicies = await Promise.all(
+          hubs.map(async (hub) => (await all(eventHubs.eventHubs.listAuthorizationRules(rg, ns.name!, hub.name!))).map((p) => `${hub.name}/${p.name}`)),
+        );
+        return {
+          kind: "eventhub-namespace",
+          id: ns.id!,
+          props: { ...ns, networkRuleSet: rules, authorizationRules: [...policies.map((p) => p.name!), ...hubPolicies.flat()] },
+        };
       }),
     ),
   );
@@ -64,6 +74,12 @@ export async function resourcesInAzure({ endpoint, credential }: ArmAccess, targ
     ...accounts.map((a): InspectedResource => ({ kind: "storage-account", id: a.id!, props: { ...a, networkRuleSet: a.networkRuleSet } })),
     ...databases.map((d): InspectedResource => ({ kind: "cosmos-account", id: d.id!, props: d })),
     ...loggers.map((l): InspectedResource => ({ kind: "apim-logger", id: l.id!, props: { loggerType: l.loggerType, credentials: l.credentials } })),
-    ...containerApps.map((a): InspectedResource => ({ kind: "container-app", id: a.id!, props: { env: (a.template?.containers ?? []).flatMap((c) => (c.env ?? []).map((e) => e.name!)) } })),
+    ...containerApps.map(
+      (a): InspectedResource => ({
+        kind: "container-app",
+        id: a.id!,
+        props: { env: (a.template?.containers ?? []).flatMap((c) => (c.env ?? []).map((e) => e.name!)) },
+      }),
+    ),
   ];
 }

@@ -3,7 +3,12 @@ import { evaluate } from "./armExpression";
 import type { EventHubNamespace, InspectedResource } from "./resources";
 
 type TemplateResource = { type?: string; name?: unknown; properties?: Record<string, unknown>; resources?: TemplateResource[] };
-type Template = { $schema?: string; parameters?: Record<string, { defaultValue?: unknown }>; variables?: Record<string, unknown>; resources?: TemplateResource[] };
+type Template = {
+  $schema?: string;
+  parameters?: Record<string, { defaultValue?: unknown }>;
+  variables?: Record<string, unknown>;
+  resources?: TemplateResource[];
+};
 
 /** Resolves every expression the doctor can, all the way down a resource's properties. */
 function resolved(value: unknown, template: Template): unknown {
@@ -14,7 +19,11 @@ function resolved(value: unknown, template: Template): unknown {
 }
 
 /** Child resources (nested or top-level) named "<parent>/<child>", with their full type. */
-function flatten(resources: readonly TemplateResource[], template: Template, parent?: { type: string; name: string }): { type: string; name: string; properties: Record<string, unknown> }[] {
+function flatten(
+  resources: readonly TemplateResource[],
+  template: Template,
+  parent?: { type: string; name: string },
+): { type: string; name: string; properties: Record<string, unknown> }[] {
   return resources.flatMap((r) => {
     const ownName = String(evaluate(r.name, template) ?? "");
     const type = parent ? `${parent.type}/${r.type}` : String(r.type ?? "");
@@ -41,7 +50,10 @@ export function resourcesOfTemplate(text: string, file: string): InspectedResour
     switch (r.type.toLowerCase()) {
       case "microsoft.eventhub/namespaces": {
         const rules = childrenOf("Microsoft.EventHub/namespaces/networkRuleSets", r.name)[0]?.properties;
-        const policies = [...childrenOf("Microsoft.EventHub/namespaces/authorizationRules", r.name), ...childrenOf("Microsoft.EventHub/namespaces/eventhubs/authorizationRules", r.name)].map((a) => a.name.slice(r.name.length + 1));
+        const policies = [
+          ...childrenOf("Microsoft.EventHub/namespaces/authorizationRules", r.name),
+          ...childrenOf("Microsoft.EventHub/namespaces/eventhubs/authorizationRules", r.name),
+        ].map((a) => a.name.slice(r.name.length + 1));
         return [{ kind: "eventhub-namespace", id: id(r), props: { ...(p as EventHubNamespace), networkRuleSet: rules, authorizationRules: policies } }];
       }
       case "microsoft.storage/storageaccounts":
@@ -51,7 +63,7 @@ export function resourcesOfTemplate(text: string, file: string): InspectedResour
       case "microsoft.apimanagement/service/loggers":
         return [{ kind: "apim-logger", id: id(r), props: p }];
       case "microsoft.app/containerapps": {
-        const containers = ((p.template as { containers?: { env?: { name: string }[] }[] } | undefined)?.containers ?? []);
+        const containers = (p.template as { containers?: { env?: { name: string }[] }[] } | undefined)?.containers ?? [];
         return [{ kind: "container-app", id: id(r), props: { env: containers.flatMap((c) => (c.env ?? []).map((e) => e.name)) } }];
       }
       default:

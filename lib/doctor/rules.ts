@@ -49,7 +49,12 @@ function eventHubNamespace(ns: EventHubNamespace): Problem[] {
     });
   }
   if (ns.minimumTlsVersion !== undefined && OLD_TLS.test(ns.minimumTlsVersion)) {
-    problems.push({ rule: "eventhubs.tls", severity: "FAIL", why: `TLS ${ns.minimumTlsVersion} is accepted.`, fix: "Set properties.minimumTlsVersion to 1.2." });
+    problems.push({
+      rule: "eventhubs.tls",
+      severity: "FAIL",
+      why: `TLS ${ns.minimumTlsVersion} is accepted.`,
+      fix: "Set properties.minimumTlsVersion to 1.2.",
+    });
   }
   return problems;
 }
@@ -65,7 +70,12 @@ function storageAccount(sa: StorageAccount): Problem[] {
     });
   }
   if (sa.allowBlobPublicAccess === true) {
-    problems.push({ rule: "storage.public-blob", severity: "FAIL", why: "Containers may be made readable anonymously.", fix: "Set properties.allowBlobPublicAccess to false." });
+    problems.push({
+      rule: "storage.public-blob",
+      severity: "FAIL",
+      why: "Containers may be made readable anonymously.",
+      fix: "Set properties.allowBlobPublicAccess to false.",
+    });
   }
   if (sa.minimumTlsVersion === undefined || OLD_TLS.test(sa.minimumTlsVersion)) {
     problems.push({
@@ -76,7 +86,12 @@ function storageAccount(sa: StorageAccount): Problem[] {
     });
   }
   if (isPublic(sa.publicNetworkAccess) && (sa.networkRuleSet?.defaultAction ?? "Allow") === "Allow") {
-    problems.push({ rule: "storage.all-networks", severity: "WARN", why: "The account accepts connections from all networks.", fix: "Set properties.publicNetworkAccess to Disabled (private endpoint), or networkAcls.defaultAction to Deny." });
+    problems.push({
+      rule: "storage.all-networks",
+      severity: "WARN",
+      why: "The account accepts connections from all networks.",
+      fix: "Set properties.publicNetworkAccess to Disabled (private endpoint), or networkAcls.defaultAction to Deny.",
+    });
   }
   return problems;
 }
@@ -133,12 +148,26 @@ function check(resource: InspectedResource): Problem[] {
       return cosmosAccount(resource.props);
     case "apim-logger":
       return resource.props.loggerType === "azureEventHub" && resource.props.credentials?.connectionString !== undefined
-        ? [{ rule: "apim.logger-connection-string", severity: "FAIL", why: "APIM sends to Event Hubs with a connection string: a shared key that must stay enabled on the namespace.", fix: 'Set properties.credentials to { "endpointAddress": "<namespace>.servicebus.windows.net", "identityClientId": "SystemAssigned", "name": "<hub>" } and grant APIM\'s identity Azure Event Hubs Data Sender.' }]
+        ? [
+            {
+              rule: "apim.logger-connection-string",
+              severity: "FAIL",
+              why: "APIM sends to Event Hubs with a connection string: a shared key that must stay enabled on the namespace.",
+              fix: 'Set properties.credentials to { "endpointAddress": "<namespace>.servicebus.windows.net", "identityClientId": "SystemAssigned", "name": "<hub>" } and grant APIM\'s identity Azure Event Hubs Data Sender.',
+            },
+          ]
         : [];
     case "container-app": {
       const keyed = resource.props.env.filter((name) => /(_CONNECTION_STRING|^CHARGEBACK_COSMOS_KEY)$/.test(name));
       return keyed.length > 0
-        ? [{ rule: "app.connection-string", severity: "FAIL", why: `The app is configured with ${keyed.join(", ")}: shared keys are for local test servers only.`, fix: `Remove ${keyed.join(", ")}; set the managed-identity settings (namespace, blob URL, Cosmos endpoint) and AZURE_CLIENT_ID instead.` }]
+        ? [
+            {
+              rule: "app.connection-string",
+              severity: "FAIL",
+              why: `The app is configured with ${keyed.join(", ")}: shared keys are for local test servers only.`,
+              fix: `Remove ${keyed.join(", ")}; set the managed-identity settings (namespace, blob URL, Cosmos endpoint) and AZURE_CLIENT_ID instead.`,
+            },
+          ]
         : [];
     }
   }

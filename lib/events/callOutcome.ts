@@ -31,4 +31,3 @@ export function outcomeOf({ status, errorCode }: Outcome): CallOutcome {
 
 /** A billed outcome with no tokens reported: its cost is unknown, never zero. */
 export const usageUnknown = (e: Outcome & { totalTokens: number }, outcome = outcomeOf(e)) => BILLED[outcome] && e.totalTokens === 0;
-

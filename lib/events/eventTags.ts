@@ -23,7 +23,8 @@ export function cleanDimensions(tags: unknown, endUser: unknown): CleanDimension
         const key = rawKey.trim().toLowerCase();
         if (!TAG_KEY.test(key)) warnings.push(`tag dropped: key not 1-32 of [a-z0-9_.-]`);
         else if (typeof value !== "string") warnings.push(`tag ${key} dropped: value not a string`);
-        else if (value.trim() === "") continue; // an empty header: no tag, nothing wrong
+        else if (value.trim() === "")
+          continue; // an empty header: no tag, nothing wrong
         else if (value.trim().length > MAX_TAG_VALUE) warnings.push(`tag ${key} dropped: value over ${MAX_TAG_VALUE} characters`);
         else if (count === MAX_TAGS) warnings.push(`tag ${key} dropped: over ${MAX_TAGS} tags`);
         else if (!Object.hasOwn(kept, key)) {

@@ -24,17 +24,15 @@ const MAX_TOKENS = 1_000_000_000;
 const WHOLE = /^\s*-?\d+(\.\d+)?\s*$/;
 
 /** Token counts arrive as numbers or as strings of digits; both must be whole and non-negative. */
-export const TokenCount = z
-  .union([z.number(), z.string()], { error: missingOr("a number") })
-  .transform((value, ctx) => {
-    const n = typeof value === "number" ? value : WHOLE.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isFinite(n)) ctx.addIssue({ code: "custom", message: `is not a number (${JSON.stringify(value)})` });
-    else if (n < 0) ctx.addIssue({ code: "custom", message: `is negative (${n})` });
-    else if (!Number.isInteger(n)) ctx.addIssue({ code: "custom", message: `is not a whole number (${n})` });
-    else if (n > MAX_TOKENS) ctx.addIssue({ code: "custom", message: `is implausibly large (${n})` });
-    else return n;
-    return z.NEVER;
-  });
+export const TokenCount = z.union([z.number(), z.string()], { error: missingOr("a number") }).transform((value, ctx) => {
+  const n = typeof value === "number" ? value : WHOLE.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(n)) ctx.addIssue({ code: "custom", message: `is not a number (${JSON.stringify(value)})` });
+  else if (n < 0) ctx.addIssue({ code: "custom", message: `is negative (${n})` });
+  else if (!Number.isInteger(n)) ctx.addIssue({ code: "custom", message: `is not a whole number (${n})` });
+  else if (n > MAX_TOKENS) ctx.addIssue({ code: "custom", message: `is implausibly large (${n})` });
+  else return n;
+  return z.NEVER;
+});
 
 export const OptionalTokenCount = TokenCount.optional();
 

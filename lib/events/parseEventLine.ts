@@ -46,8 +46,7 @@ export function parseEventObject(value: unknown): ParsedLine {
 /** Cached tokens are part of the prompt and reasoning tokens part of the completion, never on top. */
 function checkTokenTotals(e: UsageEvent): string | null {
   if (e.cachedTokens > e.promptTokens) return `cached tokens (${e.cachedTokens}) exceed prompt tokens (${e.promptTokens})`;
-  if (e.reasoningTokens > e.completionTokens)
-    return `reasoning tokens (${e.reasoningTokens}) exceed completion tokens (${e.completionTokens})`;
+  if (e.reasoningTokens > e.completionTokens) return `reasoning tokens (${e.reasoningTokens}) exceed completion tokens (${e.completionTokens})`;
   if (e.totalTokens !== e.promptTokens + e.completionTokens)
     return `total tokens (${e.totalTokens}) differ from prompt (${e.promptTokens}) + completion (${e.completionTokens})`;
   if (e.model === "" && e.deployment === "") return "names neither a model nor a deployment";

@@ -22,7 +22,15 @@ export type PreparedBatch = { events: IncomingEvent[]; quarantined: IncomingQuar
  * `usageUnknown`: billed calls that reported no tokens; `warnings`: accepted events that lost a
  * tag or their end user to a limit (kept per source and reason in the store).
  */
-export type IngestSummary = { accepted: number; duplicates: number; quarantined: number; unpriced: number; notBilled: number; usageUnknown: number; warnings: number };
+export type IngestSummary = {
+  accepted: number;
+  duplicates: number;
+  quarantined: number;
+  unpriced: number;
+  notBilled: number;
+  usageUnknown: number;
+  warnings: number;
+};
 
 export const emptySummary = (): IngestSummary => ({ accepted: 0, duplicates: 0, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
 

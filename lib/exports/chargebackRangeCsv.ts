@@ -11,7 +11,19 @@ export const chargebackHeader = () => stringify([CHARGEBACK_COLUMNS]);
 /** One month of a chargeback view as CSV rows, with the unmapped line where the scope shows it. */
 export async function chargebackRows(store: UsageStore, month: string, by: ReportDimension, scope: ReportScope): Promise<string> {
   const r = await getChargebackReport(store, month, by, scope);
-  const rows: (string | number)[][] = r.rows.map((x) => [month, safeText(x.key), safeText(x.name), x.cost, r.currency, x.requests, x.promptTokens, x.cachedTokens, x.completionTokens, x.totalTokens]);
-  if (r.unmapped.cost !== "0.00" || r.unmapped.apps.length > 0) rows.push([month, "(unmapped)", "Unmapped apps", r.unmapped.cost, r.currency, r.unmapped.requests, "", "", "", ""]);
+  const rows: (string | number)[][] = r.rows.map((x) => [
+    month,
+    safeText(x.key),
+    safeText(x.name),
+    x.cost,
+    r.currency,
+    x.requests,
+    x.promptTokens,
+    x.cachedTokens,
+    x.completionTokens,
+    x.totalTokens,
+  ]);
+  if (r.unmapped.cost !== "0.00" || r.unmapped.apps.length > 0)
+    rows.push([month, "(unmapped)", "Unmapped apps", r.unmapped.cost, r.currency, r.unmapped.requests, "", "", "", ""]);
   return stringify(rows);
 }

@@ -4,4 +4,7 @@ import { safeText } from "./safeText";
 
 /** A month's cost by tag or end user as CSV: one row per value, the none row included. */
 export const dimensionCsv = (r: DimensionReport) =>
-  stringify([["month", "value", "name", "cost", "currency", "requests", "totalTokens"], ...r.rows.map((x) => [r.month, safeText(x.value), safeText(x.name), x.cost, r.currency, x.requests, x.totalTokens])]);
+  stringify([
+    ["month", "value", "name", "cost", "currency", "requests", "totalTokens"],
+    ...r.rows.map((x) => [r.month, safeText(x.value), safeText(x.name), x.cost, r.currency, x.requests, x.totalTokens]),
+  ]);

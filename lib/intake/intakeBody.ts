@@ -17,7 +17,10 @@ export function intakeFormat(contentType: string | null): IntakeFormat | null {
 export function intakeLines(body: string, format: IntakeFormat): { lines: string[] } | { error: string } {
   let lines: string[];
   if (format === "ndjson") {
-    lines = body.split("\n").map((l) => l.replace(/\r$/, "")).filter((l) => l.trim() !== "");
+    lines = body
+      .split("\n")
+      .map((l) => l.replace(/\r$/, ""))
+      .filter((l) => l.trim() !== "");
   } else {
     let parsed: unknown;
     try {

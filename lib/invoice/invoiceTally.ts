@@ -3,7 +3,13 @@ import type { FieldIndex } from "./exportColumns";
 import type { InvoiceLine } from "./invoiceLine";
 import { chargeSkipped, readRowGroup, type RowGroup } from "./readRowGroup";
 
-type LineSum = { line: Omit<InvoiceLine, "rows" | "tokens" | "billedAtto" | "effectiveAtto">; rows: number; tokens: IntegerSum; billed: AttoSum; effective: AttoSum };
+type LineSum = {
+  line: Omit<InvoiceLine, "rows" | "tokens" | "billedAtto" | "effectiveAtto">;
+  rows: number;
+  tokens: IntegerSum;
+  billed: AttoSum;
+  effective: AttoSum;
+};
 type Group = { skipped: string } | { line: LineSum; group: RowGroup };
 
 // Cells of a group's key are joined with a character no export puts in them.
@@ -51,7 +57,9 @@ export class InvoiceTally {
 
   /** The summed lines (a group whose every row was set aside has none). */
   lines(): InvoiceLine[] {
-    return [...this.sums.values()].filter((s) => s.rows > 0).map((s) => ({ ...s.line, rows: s.rows, tokens: s.tokens.value, billedAtto: s.billed.value, effectiveAtto: s.effective.value }));
+    return [...this.sums.values()]
+      .filter((s) => s.rows > 0)
+      .map((s) => ({ ...s.line, rows: s.rows, tokens: s.tokens.value, billedAtto: s.billed.value, effectiveAtto: s.effective.value }));
   }
 
   private skip(reason: string): void {
@@ -68,7 +76,13 @@ export class InvoiceTally {
     if (!line) {
       const { day, resourceId, region, meterName, chargeCategory, currency } = g;
       const { modelId, sku, batch, kind } = g.meter;
-      line = { line: { day, resourceId, region, meterName, modelId, sku, batch, kind, chargeCategory, currency }, rows: 0, tokens: new IntegerSum(), billed: new AttoSum(), effective: new AttoSum() };
+      line = {
+        line: { day, resourceId, region, meterName, modelId, sku, batch, kind, chargeCategory, currency },
+        rows: 0,
+        tokens: new IntegerSum(),
+        billed: new AttoSum(),
+        effective: new AttoSum(),
+      };
       this.sums.set(key, line);
     }
     return { line, group: g };

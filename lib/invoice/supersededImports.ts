@@ -9,12 +9,16 @@ export function supersededImports(latest: InvoiceImport, earlier: readonly Invoi
   const months = new Set(monthsBetween(latest.fromDay, latest.toDay));
   const resources = new Set(latest.resources);
   return earlier
-    .filter((i) => i.id !== latest.id && i.fromDay !== "" && monthsBetween(i.fromDay, i.toDay).every((m) => months.has(m)) && i.resources.every((r) => resources.has(r)))
+    .filter(
+      (i) =>
+        i.id !== latest.id && i.fromDay !== "" && monthsBetween(i.fromDay, i.toDay).every((m) => months.has(m)) && i.resources.every((r) => resources.has(r)),
+    )
     .map((i) => i.id);
 }
 
 function monthsBetween(fromDay: string, toDay: string): string[] {
   const out: string[] = [];
-  for (let m = fromDay.slice(0, 7); m <= toDay.slice(0, 7); m = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 1)).toISOString().slice(0, 7)) out.push(m);
+  for (let m = fromDay.slice(0, 7); m <= toDay.slice(0, 7); m = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 1)).toISOString().slice(0, 7))
+    out.push(m);
   return out;
 }

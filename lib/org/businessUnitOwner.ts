@@ -20,8 +20,6 @@ export type BusinessUnitOwner = z.infer<typeof BusinessUnitOwner>;
 export function ownedBusinessUnits(owners: readonly BusinessUnitOwner[], userId: string, groupIds: readonly string[]): string[] {
   const groups = new Set(groupIds.map((g) => g.toLowerCase()));
   const user = userId.toLowerCase();
-  const units = owners
-    .filter((o) => (o.principalType === "user" ? o.principalId === user : groups.has(o.principalId)))
-    .map((o) => o.businessUnit);
+  const units = owners.filter((o) => (o.principalType === "user" ? o.principalId === user : groups.has(o.principalId))).map((o) => o.businessUnit);
   return [...new Set(units)].sort();
 }

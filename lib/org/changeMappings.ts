@@ -14,7 +14,13 @@ export async function planMappings(store: UsageStore, incoming: readonly OrgMapp
     const key = `${after.appId}|${after.validFrom}`;
     const before = existing.get(key) ?? null;
     merged.set(key, after);
-    return { appId: after.appId, validFrom: after.validFrom, before, after, change: before === null ? "added" : isDeepStrictEqual({ ...before }, { ...after }) ? "unchanged" : "changed" };
+    return {
+      appId: after.appId,
+      validFrom: after.validFrom,
+      before,
+      after,
+      change: before === null ? "added" : isDeepStrictEqual({ ...before }, { ...after }) ? "unchanged" : "changed",
+    };
   });
   return { changes, problems: findRangeProblems([...merged.values()]) };
 }

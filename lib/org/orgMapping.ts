@@ -45,7 +45,9 @@ export function findRangeProblems(mappings: readonly OrgMapping[]): string[] {
       if (prev.validTo === null || prev.validTo > next.validFrom) {
         problems.push(`app ${appId}: ${range(prev)} (${prev.costCenter}) overlaps ${range(next)} (${next.costCenter})`);
       } else if (prev.validTo < next.validFrom) {
-        problems.push(`app ${appId}: nothing maps it from ${prev.validTo} to ${next.validFrom}, between ${prev.costCenter} and ${next.costCenter}; end the first range on ${next.validFrom} or start the second on ${prev.validTo}`);
+        problems.push(
+          `app ${appId}: nothing maps it from ${prev.validTo} to ${next.validFrom}, between ${prev.costCenter} and ${next.costCenter}; end the first range on ${next.validFrom} or start the second on ${prev.validTo}`,
+        );
       }
     }
   }

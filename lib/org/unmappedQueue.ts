@@ -44,7 +44,15 @@ export async function unmappedQueue(store: UsageStore, months: readonly string[]
   const suggest = suggester(mappings, directory, new Map(names.map((a) => [a.appId, a.displayName])));
   return [...apps]
     .sort(([, a], [, b]) => (a.cents === b.cents ? 0 : a.cents > b.cents ? -1 : 1))
-    .map(([appId, a]) => ({ appId, appName: a.appName, cost: formatCents(a.cents), requests: a.requests, firstDay: a.firstDay, lastDay: a.lastDay, suggestion: suggest(appId) }));
+    .map(([appId, a]) => ({
+      appId,
+      appName: a.appName,
+      cost: formatCents(a.cents),
+      requests: a.requests,
+      firstDay: a.firstDay,
+      lastDay: a.lastDay,
+      suggestion: suggest(appId),
+    }));
 }
 
 /** Where an app probably belongs: where another app of one of its owners (from Graph) is mapped now. */

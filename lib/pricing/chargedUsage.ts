@@ -35,14 +35,31 @@ export async function loadCapacityCharges(store: UsageStore, month: string, char
   const provisioned = new Map(deployments.filter((d) => isProvisioned(d.sku)).map((d) => [d.name, d]));
   // A reservation in another currency, or of a deployment no longer provisioned, prices nothing:
   // the pricer leaves that deployment's usage unpriced with the reason instead.
-  const inMonth = reservations.filter((r) => r.currency === charges.currency && provisioned.has(r.deployment) && r.validFrom < to && (r.validTo === null || r.validTo > from));
+  const inMonth = reservations.filter(
+    (r) => r.currency === charges.currency && provisioned.has(r.deployment) && r.validFrom < to && (r.validTo === null || r.validTo > from),
+  );
   if (inMonth.length === 0) return { rows: [], hourly: [] };
   const hourly = await store.listHourlyUsage(from, to, [...new Set(inMonth.map((r) => r.deployment))]);
   const rows: ChargedUsage[] = [];
   for (const r of inMonth) {
-    const price: Price = { atto: attoPerToken(r.price, 1), meterId: "", meterName: `reservation of ${r.deployment}, ${r.units} PTU,`, from: r.validFrom, per: `PTU and ${r.per}` };
+    const price: Price = {
+      atto: attoPerToken(r.price, 1),
+      meterId: "",
+      meterName: `reservation of ${r.deployment}, ${r.units} PTU,`,
+      from: r.validFrom,
+      per: `PTU and ${r.per}`,
+    };
     for (const c of chargeReservation(r, month, hourly)) {
-      const row: DailyUsage = { day: c.day, appId: c.appId, deployment: r.deployment, model: "", region: provisioned.get(r.deployment)!.region, operation: "provisioned capacity", tokenKinds: 0, ...NO_TOKENS };
+      const row: DailyUsage = {
+        day: c.day,
+        appId: c.appId,
+        deployment: r.deployment,
+        model: "",
+        region: provisioned.get(r.deployment)!.region,
+        operation: "provisioned capacity",
+        tokenKinds: 0,
+        ...NO_TOKENS,
+      };
       // Charged like the deployment's tokens (which names the model), then given its share.
       const covered = charges.charge(row);
       rows.push({ ...row, charge: covered.priced ? { ...covered, atto: c.atto, listAtto: c.atto, prices: [price] } : covered });

@@ -52,4 +52,8 @@ export class DiscountBook {
 
 /** Two discounts of one family in effect on the same day, described; empty when none. */
 export const findDiscountOverlaps = (discounts: readonly Discount[]) =>
-  findOverlaps(discounts, (d) => d.family, (a, b) => `${a.family}: ${a.percent}% from ${a.validFrom} overlaps ${b.percent}% from ${b.validFrom}`);
+  findOverlaps(
+    discounts,
+    (d) => d.family,
+    (a, b) => `${a.family}: ${a.percent}% from ${a.validFrom} overlaps ${b.percent}% from ${b.validFrom}`,
+  );

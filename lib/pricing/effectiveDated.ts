@@ -25,7 +25,13 @@ export function findOverlaps<T extends EffectiveDated>(items: readonly T[], grou
  * The stored items with the incoming ones applied over them by key, or a refusal of the whole
  * import, every overlap named, when that would leave two in effect on the same day in one group.
  */
-export function refuseOverlapsAfter<T>(stored: readonly T[], incoming: readonly T[], keyOf: (t: T) => string, overlapsOf: (all: T[]) => string[], what: string): T[] {
+export function refuseOverlapsAfter<T>(
+  stored: readonly T[],
+  incoming: readonly T[],
+  keyOf: (t: T) => string,
+  overlapsOf: (all: T[]) => string[],
+  what: string,
+): T[] {
   const merged = new Map(stored.map((t) => [keyOf(t), t]));
   for (const t of incoming) merged.set(keyOf(t), t);
   const all = [...merged.values()];

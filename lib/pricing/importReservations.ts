@@ -7,7 +7,10 @@ import { refuseOverlapsAfter } from "./effectiveDated";
 import { reportCurrency } from "./loadPricer";
 import { findReservationOverlaps, Reservation } from "./reservation";
 
-export const RESERVATION_COLUMNS = { required: ["deployment", "units", "price", "per", "validFrom"], optional: ["validTo", "currency", "idle", "outputWeight"] } as const;
+export const RESERVATION_COLUMNS = {
+  required: ["deployment", "units", "price", "per", "validFrom"],
+  optional: ["validTo", "currency", "idle", "outputWeight"],
+} as const;
 
 /**
  * Imports `deployment,units,price,per,validFrom[,validTo,currency,idle,outputWeight]`: all rows or
@@ -17,7 +20,12 @@ export const RESERVATION_COLUMNS = { required: ["deployment", "units", "price", 
 export async function importReservations(store: UsageStore, csv: string, file: string, audit?: AuditContext): Promise<UpsertSummary> {
   const rows = readCsv(csv, file, RESERVATION_COLUMNS.required, RESERVATION_COLUMNS.optional).map((row) => ({
     ...row,
-    values: { ...row.values, currency: row.values.currency || reportCurrency(), idle: row.values.idle || "share", outputWeight: row.values.outputWeight || "1" },
+    values: {
+      ...row.values,
+      currency: row.values.currency || reportCurrency(),
+      idle: row.values.idle || "share",
+      outputWeight: row.values.outputWeight || "1",
+    },
   }));
   const reservations = validateRows(rows, Reservation, file);
   const deployments = new Map((await store.listDeployments()).map((d) => [d.name, d]));
@@ -27,6 +35,12 @@ export async function importReservations(store: UsageStore, csv: string, file: s
     return isProvisioned(deployment.sku) ? [] : [`${r.deployment}: is ${deployment.sku}, only provisioned deployments are reserved`];
   });
   if (problems.length > 0) throw new UserError(describe(problems, "reservation that cannot apply"));
-  refuseOverlapsAfter(await store.listReservations(), reservations, (r) => `${r.deployment}|${r.validFrom}`, findReservationOverlaps, "overlapping reservation");
+  refuseOverlapsAfter(
+    await store.listReservations(),
+    reservations,
+    (r) => `${r.deployment}|${r.validFrom}`,
+    findReservationOverlaps,
+    "overlapping reservation",
+  );
   return store.saveReservations(reservations, audit);
 }

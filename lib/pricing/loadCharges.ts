@@ -4,7 +4,7 @@ import { loadPricer } from "./loadPricer";
 import type { PricedUsage, UsageToPrice } from "./priceUsage";
 
 /** What usage is charged: its list cost, and `atto` after the negotiated discount of its model and day. */
-export type Charge = (PricedUsage & { priced: true }) & { listAtto: bigint } | (PricedUsage & { priced: false });
+export type Charge = ((PricedUsage & { priced: true }) & { listAtto: bigint }) | (PricedUsage & { priced: false });
 export type Charges = { currency: string; charge: (u: UsageToPrice) => Charge };
 
 /** The price book and discounts as the store has them now: every report charges usage through this. */

@@ -8,14 +8,32 @@ export type MeterEntry = { modelId: string; sku: MeterSku; batch: boolean; kind:
 export type MeterReading = { entry: MeterEntry } | { skipped: string };
 
 const KIND: Record<string, TokenKind> = {
-  cached: "cached", cchd: "cached", cd: "cached", ccchd: "cached", cched: "cached",
-  inp: "input", input: "input", inpt: "input",
-  outp: "output", output: "output", opt: "output", out: "output", outpt: "output",
+  cached: "cached",
+  cchd: "cached",
+  cd: "cached",
+  ccchd: "cached",
+  cched: "cached",
+  inp: "input",
+  input: "input",
+  inpt: "input",
+  outp: "output",
+  output: "output",
+  opt: "output",
+  out: "output",
+  outpt: "output",
 };
 const SKU: Record<string, MeterSku> = {
-  glbl: "global", global: "global", gl: "global",
-  dz: "datazone", dzone: "datazone", dzn: "datazone", datazone: "datazone",
-  regnl: "regional", regional: "regional", rgnl: "regional", regn: "regional",
+  glbl: "global",
+  global: "global",
+  gl: "global",
+  dz: "datazone",
+  dzone: "datazone",
+  dzn: "datazone",
+  datazone: "datazone",
+  regnl: "regional",
+  regional: "regional",
+  rgnl: "regional",
+  regn: "regional",
 };
 
 /** Meter families we deliberately do not price yet, each with the reason a reader gets. */

@@ -18,7 +18,10 @@ export class PriceBook {
   private readonly models = new Set<string>();
   readonly conflicts: string[] = [];
 
-  constructor(items: Iterable<RetailPriceItem>, readonly currency = "USD") {
+  constructor(
+    items: Iterable<RetailPriceItem>,
+    readonly currency = "USD",
+  ) {
     for (const item of items) this.add(item);
     for (const list of this.prices.values()) list.sort((a, b) => (a.from < b.from ? -1 : 1));
   }

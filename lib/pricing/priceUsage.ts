@@ -91,12 +91,12 @@ export class UsagePricer {
     const modelId = this.book.resolveModel(u.model) ?? (deployment.model ? this.book.resolveModel(deployment.model) : null);
     const meters = METERS_OF_SKU[deployment.sku];
     if (!meters) return this.provisioned(deployment, modelId ?? (u.model || deployment.model || deployment.name), day);
-    if (this.book.size === 0) return `no ${this.book.currency} prices are imported: run chargeback prices sync --currency ${this.book.currency} (or prices import)`;
+    if (this.book.size === 0)
+      return `no ${this.book.currency} prices are imported: run chargeback prices sync --currency ${this.book.currency} (or prices import)`;
     if (!modelId) return `no price catalog entry for model "${deployment.model ?? u.model}"`;
     const region = deployment.region !== "" ? deployment.region : u.region;
     if (region === "") return `no region for deployment "${deployment.name}"`;
-    const at = (kind: "input" | "cached" | "output") =>
-      this.book.lookup(modelId, meters.sku, meters.batch, region, kind, day);
+    const at = (kind: "input" | "cached" | "output") => this.book.lookup(modelId, meters.sku, meters.batch, region, kind, day);
     return { modelId, input: at("input"), cached: at("cached"), output: at("output") };
   }
 

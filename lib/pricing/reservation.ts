@@ -18,7 +18,11 @@ export const Reservation = z
       .trim()
       .regex(/^\d{1,9}(\.\d{1,6})?$/, "must be a price such as 2 or 260.5 (at most 6 decimals)"),
     per: z.enum(["hour", "month"], { error: "must be hour or month (the price is per PTU and hour, or per PTU and month)" }),
-    currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, "must be a three-letter ISO code such as USD"),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, "must be a three-letter ISO code such as USD"),
     idle: z.enum(["share", "separate"], { error: "must be share (spread over the users) or separate (its own line)" }),
     // Azure's sizing tables say how many input tokens of capacity an output token takes (4 for
     // gpt-4.1, for one): shares follow capacity used, not raw token counts.
@@ -39,4 +43,8 @@ export const idleCapacityName = (appId: string) => (appId.startsWith(IDLE_PREFIX
 
 /** Two reservations of one deployment in effect on the same day, described; empty when none. */
 export const findReservationOverlaps = (reservations: readonly Reservation[]) =>
-  findOverlaps(reservations, (r) => r.deployment, (a, b) => `${a.deployment}: the reservation from ${a.validFrom} overlaps the one from ${b.validFrom}`);
+  findOverlaps(
+    reservations,
+    (r) => r.deployment,
+    (a, b) => `${a.deployment}: the reservation from ${a.validFrom} overlaps the one from ${b.validFrom}`,
+  );

@@ -21,7 +21,8 @@ function hoursOf(month: string): string[] {
  * the model's output weight (cached input is not charged against capacity): an app's share is
  * weighed in that.
  */
-const weigher = (r: Reservation) => (h: HourlyAppUsage) => BigInt(Math.max(0, h.promptTokens - h.cachedTokens)) + BigInt(r.outputWeight) * BigInt(h.completionTokens);
+const weigher = (r: Reservation) => (h: HourlyAppUsage) =>
+  BigInt(Math.max(0, h.promptTokens - h.cachedTokens)) + BigInt(r.outputWeight) * BigInt(h.completionTokens);
 
 /**
  * Each covered hour's cost, up to the hour `now` falls in (capacity is paid as time passes): the
@@ -32,7 +33,13 @@ function hourlyCosts(r: Reservation, month: string, now: string): Map<string, bi
   const hours = hoursOf(month);
   const covered = hours.filter((hour) => hour <= now && inEffect(r, hour.slice(0, 10)));
   const price = BigInt(r.units) * attoPerToken(r.price, 1);
-  const costs = r.per === "hour" ? covered.map(() => price) : splitByWeight((price * BigInt(covered.length)) / BigInt(hours.length), covered.map(() => 1n));
+  const costs =
+    r.per === "hour"
+      ? covered.map(() => price)
+      : splitByWeight(
+          (price * BigInt(covered.length)) / BigInt(hours.length),
+          covered.map(() => 1n),
+        );
   return new Map(covered.map((hour, i) => [hour, costs[i]]));
 }
 
@@ -74,7 +81,10 @@ export function chargeReservation(r: Reservation, month: string, usage: readonly
   }
   if (r.idle === "share" && monthWeights.size > 0) {
     const shares = [...monthWeights.values()];
-    const parts = splitByWeight(idleHours.reduce((sum, [, cost]) => sum + cost, 0n), shares.map((s) => s.weight));
+    const parts = splitByWeight(
+      idleHours.reduce((sum, [, cost]) => sum + cost, 0n),
+      shares.map((s) => s.weight),
+    );
     shares.forEach((s, i) => add(s.day, s.appId, parts[i]));
   } else {
     for (const [hour, cost] of idleHours) add(hour.slice(0, 10), idleCapacityAppId(r.deployment), cost);

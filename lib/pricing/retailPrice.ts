@@ -17,7 +17,10 @@ export const RetailPriceItem = z.object({
   effectiveStartDate: z.string().regex(/^\d{4}-\d{2}-\d{2}T/, "must be an ISO-8601 date-time"),
   currencyCode: z.string().default("USD"),
   type: z.string().default("Consumption"),
-  tierMinimumUnits: z.union([z.number(), z.string()]).default(0).transform((v) => String(v)),
+  tierMinimumUnits: z
+    .union([z.number(), z.string()])
+    .default(0)
+    .transform((v) => String(v)),
 });
 export type RetailPriceItem = z.infer<typeof RetailPriceItem>;
 

@@ -7,12 +7,23 @@ import { fetchRetailPrices, type FetchOptions, type RetailPricesQuery } from "./
  * Fetches the price list and imports it whole, or, when the API fails, keeps the book as it is.
  * Either way the attempt is recorded, so the app can say since when prices are stale.
  */
-export async function syncRetailPrices(store: UsageStore, query: RetailPricesQuery, audit: AuditContext, options: FetchOptions = {}, now = Date.now()): Promise<PriceImportSummary> {
+export async function syncRetailPrices(
+  store: UsageStore,
+  query: RetailPricesQuery,
+  audit: AuditContext,
+  options: FetchOptions = {},
+  now = Date.now(),
+): Promise<PriceImportSummary> {
   try {
     const items = await fetchRetailPrices(query, options);
     if (items.length === 0) throw new UserError("the Retail Prices API returned no Foundry Models prices for that query; nothing changed");
     const summary = await importRetailPrices(store, items, audit);
-    await store.recordPriceSync({ at: now, ok: true, items: items.length, detail: `${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged` });
+    await store.recordPriceSync({
+      at: now,
+      ok: true,
+      items: items.length,
+      detail: `${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged`,
+    });
     return summary;
   } catch (error) {
     await store.recordPriceSync({ at: now, ok: false, items: 0, detail: (error as Error).message });

@@ -26,9 +26,14 @@ function meterParts(row: ChargedUsage, deployment: Deployment | undefined, charg
   const region = deployment?.region || row.region;
   const model = row.charge.priced ? row.charge.modelId : row.model || deployment?.model || "";
   const priced = row.charge.priced;
-  if (row.operation === "provisioned capacity") return [{ meter: { region, model, sku, kind: "capacity" }, tokens: 0n, atto: row.charge.priced ? row.charge.atto : 0n, priced }];
+  if (row.operation === "provisioned capacity")
+    return [{ meter: { region, model, sku, kind: "capacity" }, tokens: 0n, atto: row.charge.priced ? row.charge.atto : 0n, priced }];
   const kinds = [
-    { kind: "input", tokens: row.promptTokens - row.cachedTokens, usage: { promptTokens: row.promptTokens - row.cachedTokens, cachedTokens: 0n, completionTokens: 0n } },
+    {
+      kind: "input",
+      tokens: row.promptTokens - row.cachedTokens,
+      usage: { promptTokens: row.promptTokens - row.cachedTokens, cachedTokens: 0n, completionTokens: 0n },
+    },
     { kind: "cached", tokens: row.cachedTokens, usage: { promptTokens: row.cachedTokens, cachedTokens: row.cachedTokens, completionTokens: 0n } },
     { kind: "output", tokens: row.completionTokens, usage: { promptTokens: 0n, cachedTokens: 0n, completionTokens: row.completionTokens } },
   ].filter((k) => k.tokens > 0n);

@@ -84,7 +84,10 @@ export async function getReconciliation(store: UsageStore, month: string): Promi
     total: {
       invoiceTokens: Number(sum(bill.byMeter, "tokens")),
       eventTokens: Number(sum(events.byMeter, "tokens")),
-      ...money(invoiced.reduce((a, b) => a + b, 0n), computed.reduce((a, b) => a + b, 0n)),
+      ...money(
+        invoiced.reduce((a, b) => a + b, 0n),
+        computed.reduce((a, b) => a + b, 0n),
+      ),
     },
     gapDays: gapDays(bill.byDay, events.byDay),
     otherCurrencies: bill.otherCurrencies,
@@ -93,7 +96,12 @@ export async function getReconciliation(store: UsageStore, month: string): Promi
 
 function money(invoicedCents: bigint, computedCents: bigint) {
   const variance = invoicedCents - computedCents;
-  return { invoicedCost: formatCents(invoicedCents), computedCost: formatCents(computedCents), variance: formatCents(variance), variancePercent: percentOf(variance, computedCents) };
+  return {
+    invoicedCost: formatCents(invoicedCents),
+    computedCost: formatCents(computedCents),
+    variance: formatCents(variance),
+    variancePercent: percentOf(variance, computedCents),
+  };
 }
 
 /** One decimal, rounded half away from zero; none when there is nothing to compare against. */
@@ -115,6 +123,15 @@ function gapDays(bill: Map<string, DayTotals>, events: Map<string, DayTotals>): 
     const gap = b.tokens > e.tokens ? b.tokens - e.tokens : e.tokens - b.tokens;
     if (gap * 100n <= larger * LARGE_GAP_PERCENT) return [];
     const [invoicedCents, computedCents] = [attoToCents(b.atto), attoToCents(e.atto)];
-    return [{ day, invoiceTokens: Number(b.tokens), eventTokens: Number(e.tokens), invoicedCost: formatCents(invoicedCents), computedCost: formatCents(computedCents), variance: formatCents(invoicedCents - computedCents) }];
+    return [
+      {
+        day,
+        invoiceTokens: Number(b.tokens),
+        eventTokens: Number(e.tokens),
+        invoicedCost: formatCents(invoicedCents),
+        computedCost: formatCents(computedCents),
+        variance: formatCents(invoicedCents - computedCents),
+      },
+    ];
   });
 }

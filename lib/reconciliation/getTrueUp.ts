@@ -17,7 +17,15 @@ type Amounts = { list: bigint; computed: bigint; actual: bigint };
 /** Exact amounts (10^-18) per business unit, cost center and app, before any rounding. */
 export type TrueUpAmounts = { currency: string; holders: (Holder & Amounts)[]; invoice: bigint; unmatched: bigint };
 export type TrueUpRow = Holder & { list: string; computed: string; actual: string; trueUp: string };
-export type TrueUp = { month: string; currency: string; invoice: string; unmatched: string; unmatchedTo: string; rows: TrueUpRow[]; businessUnits: Omit<TrueUpRow, "costCenter" | "appId" | "rule">[] };
+export type TrueUp = {
+  month: string;
+  currency: string;
+  invoice: string;
+  unmatched: string;
+  unmatchedTo: string;
+  rows: TrueUpRow[];
+  businessUnits: Omit<TrueUpRow, "costCenter" | "appId" | "rule">[];
+};
 
 /**
  * The month at actual cost: each meter's invoiced (effective) cost split among the apps charged on
@@ -35,7 +43,11 @@ export async function getTrueUpAmounts(store: UsageStore, month: string, unmatch
   const { from, to } = monthDays(month);
   const [charged, lines, mappings] = await Promise.all([loadChargedByMeter(store, month), store.listInvoiceLines(from, to), store.listOrgMappings()]);
   const bill = sumInvoiceLines(lines, charged.currency);
-  const attribution = await loadAttribution(store, month, charged.rows.map((r) => r.row));
+  const attribution = await loadAttribution(
+    store,
+    month,
+    charged.rows.map((r) => r.row),
+  );
   const holders = new Map<string, Holder & Amounts>();
   const holder = (h: Holder) => {
     const key = `${h.businessUnit}|${h.costCenter}|${h.appId}|${h.rule}`;
@@ -67,11 +79,16 @@ export async function getTrueUpAmounts(store: UsageStore, month: string, unmatch
       unmatched += meter.atto;
       continue;
     }
-    splitByWeight(meter.atto, shares.map(([, w]) => w)).forEach((atto, i) => (shares[i][0].actual += atto));
+    splitByWeight(
+      meter.atto,
+      shares.map(([, w]) => w),
+    ).forEach((atto, i) => (shares[i][0].actual += atto));
   }
   const receivers = unmatched === 0n ? [] : unmatchedTo === "pro-rata" ? [...holders.values()] : [holder(costCenterHolder(mappings, unmatchedTo.costCenter))];
   if (unmatched !== 0n && unmatchedTo === "pro-rata" && receivers.every((h) => h.computed === 0n)) {
-    throw new UserError(`no usage was charged in ${month} to share ${formatCents(attoToCents(unmatched))} of invoice pro rata: name a cost center (--unmatched <cost center>)`);
+    throw new UserError(
+      `no usage was charged in ${month} to share ${formatCents(attoToCents(unmatched))} of invoice pro rata: name a cost center (--unmatched <cost center>)`,
+    );
   }
   const weights = unmatchedTo === "pro-rata" ? receivers.map((h) => h.computed) : receivers.map(() => 1n);
   splitByWeight(unmatched, weights).forEach((atto, i) => (receivers[i].actual += atto));
@@ -86,7 +103,9 @@ function costCenterHolder(mappings: { costCenter: string; businessUnit: string }
 }
 
 function present(month: string, { currency, holders: all, invoice, unmatched }: TrueUpAmounts, unmatchedTo: Unmatched): TrueUp {
-  const held = all.filter((h) => h.list !== 0n || h.computed !== 0n || h.actual !== 0n).sort((a, b) => (`${a.businessUnit}|${a.costCenter}|${a.appId}|${a.rule}` < `${b.businessUnit}|${b.costCenter}|${b.appId}|${b.rule}` ? -1 : 1));
+  const held = all
+    .filter((h) => h.list !== 0n || h.computed !== 0n || h.actual !== 0n)
+    .sort((a, b) => (`${a.businessUnit}|${a.costCenter}|${a.appId}|${a.rule}` < `${b.businessUnit}|${b.costCenter}|${b.appId}|${b.rule}` ? -1 : 1));
   const groupOf = (h: Holder) => (h.businessUnit === "" ? `unmapped|${h.appId}` : h.businessUnit);
   const groups = [...new Set(held.map(groupOf))];
   // Cents once across groups, then within each: the same rule as statements (allocateLines).
@@ -95,7 +114,10 @@ function present(month: string, { currency, holders: all, invoice, unmatched }: 
     const out = new Map<Holder, bigint>();
     groups.forEach((g, i) => {
       const members = held.filter((h) => groupOf(h) === g);
-      allocateCents(members.map((h) => h[f]), groupCents[i]).forEach((c, j) => out.set(members[j], c));
+      allocateCents(
+        members.map((h) => h[f]),
+        groupCents[i],
+      ).forEach((c, j) => out.set(members[j], c));
     });
     return out;
   };
@@ -108,7 +130,13 @@ function present(month: string, { currency, holders: all, invoice, unmatched }: 
     invoice: formatCents(attoToCents(invoice)),
     unmatched: formatCents(attoToCents(unmatched)),
     unmatchedTo: unmatchedTo === "pro-rata" ? "pro rata" : unmatchedTo.costCenter,
-    rows: held.map((h) => ({ businessUnit: h.businessUnit, costCenter: h.costCenter, appId: h.appId, rule: h.rule, ...row(list.get(h)!, computed.get(h)!, actual.get(h)!) })),
+    rows: held.map((h) => ({
+      businessUnit: h.businessUnit,
+      costCenter: h.costCenter,
+      appId: h.appId,
+      rule: h.rule,
+      ...row(list.get(h)!, computed.get(h)!, actual.get(h)!),
+    })),
     businessUnits: groups.map((g) => {
       const members = held.filter((h) => groupOf(h) === g);
       return { businessUnit: members[0].businessUnit, ...row(sum(list, members), sum(computed, members), sum(actual, members)) };

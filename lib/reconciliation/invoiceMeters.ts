@@ -1,7 +1,12 @@
 import type { InvoiceLine } from "../invoice/invoiceLine";
 import { addTo, addToDay, meterKey, type DayTotals, type MeterTotals } from "./meterKey";
 
-export type InvoiceMeters = { byMeter: Map<string, MeterTotals>; byDay: Map<string, DayTotals>; credits: Map<string, bigint>; otherCurrencies: Record<string, number> };
+export type InvoiceMeters = {
+  byMeter: Map<string, MeterTotals>;
+  byDay: Map<string, DayTotals>;
+  credits: Map<string, bigint>;
+  otherCurrencies: Record<string, number>;
+};
 
 /**
  * The bill's side: effective (amortized) cost, credits and refunds included, since that is what
@@ -18,7 +23,13 @@ export function sumInvoiceLines(lines: readonly InvoiceLine[], currency: string)
       otherCurrencies[l.currency] = (otherCurrencies[l.currency] ?? 0) + l.rows;
       continue;
     }
-    const meter = addTo(byMeter, { region: l.region, model: l.modelId, sku: `${l.sku}${l.batch ? " batch" : ""}`, kind: l.kind }, l.tokens, l.effectiveAtto, l.resourceId);
+    const meter = addTo(
+      byMeter,
+      { region: l.region, model: l.modelId, sku: `${l.sku}${l.batch ? " batch" : ""}`, kind: l.kind },
+      l.tokens,
+      l.effectiveAtto,
+      l.resourceId,
+    );
     addToDay(byDay, l.day, l.tokens, l.effectiveAtto);
     if (l.chargeCategory.toLowerCase() !== "usage") credits.set(meterKey(meter), (credits.get(meterKey(meter)) ?? 0n) + l.effectiveAtto);
   }

@@ -1,5 +1,13 @@
 /** What a meter's figures suggest, most telling first. */
-export type MeterFigures = { sku: string; invoiceTokens: bigint; eventTokens: bigint; invoiceAtto: bigint; eventAtto: bigint; creditAtto: bigint; unpricedTokens: bigint };
+export type MeterFigures = {
+  sku: string;
+  invoiceTokens: bigint;
+  eventTokens: bigint;
+  invoiceAtto: bigint;
+  eventAtto: bigint;
+  creditAtto: bigint;
+  unpricedTokens: bigint;
+};
 
 /** Gaps under 1% are rounding and timing (a call near midnight billed on the other day). */
 const TOLERANCE_PPM = 10_000n;

@@ -1,7 +1,22 @@
 import { stringify } from "csv-stringify/sync";
 import type { Reconciliation } from "./getReconciliation";
 
-const COLUMNS = ["region", "model", "sku", "kind", "resources", "deployments", "invoiceTokens", "eventTokens", "invoicedCost", "computedCost", "variance", "variancePercent", "credits", "cause"] as const;
+const COLUMNS = [
+  "region",
+  "model",
+  "sku",
+  "kind",
+  "resources",
+  "deployments",
+  "invoiceTokens",
+  "eventTokens",
+  "invoicedCost",
+  "computedCost",
+  "variance",
+  "variancePercent",
+  "credits",
+  "cause",
+] as const;
 
 /** The reconciliation's rows and a total row, as CSV (resources and deployments space-separated). */
 export function reconciliationCsv(r: Reconciliation): string {

@@ -54,7 +54,11 @@ export async function dimensionShares(store: UsageStore, month: string, dimensio
   const valueTokensOn = new Map<string, Map<string, bigint>>();
   for (const u of byValue) {
     const c = charges.charge(u);
-    add(u, c.priced ? c.modelId : u.model || u.deployment, u.value, { atto: c.priced ? c.atto : 0n, requests: Number(u.requests), totalTokens: Number(u.totalTokens) });
+    add(u, c.priced ? c.modelId : u.model || u.deployment, u.value, {
+      atto: c.priced ? c.atto : 0n,
+      requests: Number(u.requests),
+      totalTokens: Number(u.totalTokens),
+    });
     const perValue = valueTokensOn.get(dayKey(u)) ?? new Map<string, bigint>();
     perValue.set(u.value, (perValue.get(u.value) ?? 0n) + u.totalTokens);
     valueTokensOn.set(dayKey(u), perValue);

@@ -82,8 +82,18 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
     // Split the app's cents as they were charged: after discounts, day by day.
     const priced = u.charge;
     const atto = priced.priced ? priced.atto : 0n;
-    const t = { requests: Number(u.requests), promptTokens: Number(u.promptTokens), cachedTokens: Number(u.cachedTokens), completionTokens: Number(u.completionTokens), totalTokens: Number(u.totalTokens) };
-    for (const [map, key] of [[byDeployment, u.deployment || "(none)"], [byOperation, u.operation || "(unknown)"], [byDay, u.day]] as const) {
+    const t = {
+      requests: Number(u.requests),
+      promptTokens: Number(u.promptTokens),
+      cachedTokens: Number(u.cachedTokens),
+      completionTokens: Number(u.completionTokens),
+      totalTokens: Number(u.totalTokens),
+    };
+    for (const [map, key] of [
+      [byDeployment, u.deployment || "(none)"],
+      [byOperation, u.operation || "(unknown)"],
+      [byDay, u.day],
+    ] as const) {
       const b = map.get(key) ?? { key, atto: 0n, tokens: noTokens() };
       b.atto += atto;
       addTokens(b.tokens, t);
@@ -93,14 +103,21 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
   // The month's usage cents, split again by deployment, operation and day: each table adds up.
   const split = (map: Map<string, Bucket>) => {
     const list = [...map.values()];
-    const cents = allocateCents(list.map((b) => b.atto), usageCents);
+    const cents = allocateCents(
+      list.map((b) => b.atto),
+      usageCents,
+    );
     return list.map((b, i) => ({ ...b, cents: cents[i] }));
   };
   const rows = (list: (Bucket & { cents: bigint })[]): ReportRow[] =>
-    list.sort((a, b) => (a.cents === b.cents ? a.key.localeCompare(b.key) : a.cents > b.cents ? -1 : 1)).map((b) => ({ key: b.key, name: b.key, cost: formatCents(b.cents), ...b.tokens }));
+    list
+      .sort((a, b) => (a.cents === b.cents ? a.key.localeCompare(b.key) : a.cents > b.cents ? -1 : 1))
+      .map((b) => ({ key: b.key, name: b.key, cost: formatCents(b.cents), ...b.tokens }));
 
   // Requests and model time are not money: a unit carrying any share of the hour sees it.
-  const hours = (await store.listHourlyAppUsage(appId, from, to)).filter((h) => attribution.unitsOn(appId, h.deployment, h.hour.slice(0, 10)).some(visibleUnit));
+  const hours = (await store.listHourlyAppUsage(appId, from, to)).filter((h) =>
+    attribution.unitsOn(appId, h.deployment, h.hour.slice(0, 10)).some(visibleUnit),
+  );
   const timed = hours.reduce((n, h) => n + h.timedRequests, 0);
   const buckets = hours.reduce((sum, h) => sum.map((c, i) => c + h.buckets[i]), new Array<number>(MODEL_TIME_BUCKETS_MS.length + 1).fill(0));
   return {
@@ -117,7 +134,9 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
     byModel: rows([...byModel.values()]),
     byDeployment: rows(split(byDeployment)),
     byOperation: rows(split(byOperation)),
-    daily: split(byDay).sort((a, b) => a.key.localeCompare(b.key)).map((b) => ({ day: b.key, cost: formatCents(b.cents), requests: b.tokens.requests })),
+    daily: split(byDay)
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map((b) => ({ day: b.key, cost: formatCents(b.cents), requests: b.tokens.requests })),
     hourly: requestsPerHour(hours),
     directory: directory.find((e) => e.appId === appId) ?? null,
     mappings: history.map((m) => ({

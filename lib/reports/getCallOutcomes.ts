@@ -19,7 +19,12 @@ const FAILED: CallOutcome[] = ["throttled", "filtered", "error", "cutOff", "time
  */
 export async function getCallOutcomes(store: UsageStore, month: string, scope: ReportScope = ALL_UNITS, onlyApp?: string): Promise<CallOutcomes> {
   const { from, to } = monthDays(month);
-  const [rows, mappings, rules, apps] = await Promise.all([store.listDailyOutcomes(from, to), store.listOrgMappings(), store.listSplitRules(), store.listApps()]);
+  const [rows, mappings, rules, apps] = await Promise.all([
+    store.listDailyOutcomes(from, to),
+    store.listOrgMappings(),
+    store.listSplitRules(),
+    store.listApps(),
+  ]);
   // Outcomes are per app, not deployment: an app's own split rule applies, a deployment's cannot.
   const attribution = new Attribution(mappings, rules);
   const names = new Map(apps.map((a) => [a.appId, a.displayName]));
@@ -35,7 +40,9 @@ export async function getCallOutcomes(store: UsageStore, month: string, scope: R
     byApp.set(r.appId, app);
   }
   const failedOf = (a: AppCalls) => FAILED.reduce((n, o) => n + a[o], 0);
-  const list = [...byApp.values()].filter((a) => failedOf(a) > 0 || a.usageUnknown > 0).sort((a, b) => failedOf(b) - failedOf(a) || a.appId.localeCompare(b.appId));
+  const list = [...byApp.values()]
+    .filter((a) => failedOf(a) > 0 || a.usageUnknown > 0)
+    .sort((a, b) => failedOf(b) - failedOf(a) || a.appId.localeCompare(b.appId));
   const all = [...byApp.values()];
   return {
     requests: all.reduce((n, a) => n + a.requests, 0),

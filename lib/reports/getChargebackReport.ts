@@ -14,7 +14,16 @@ export type ReportDimension = z.infer<typeof ReportDimension>;
 
 /** `cost` is after discounts; `listCost` at list prices (the same without a discount). */
 export type ReportRow = { key: string; name: string; cost: string; listCost?: string } & Tokens;
-export type Adjustment = { forMonth: string; businessUnit: string; costCenter: string; appId: string; appName: string; model: string; cost: string; reason: string };
+export type Adjustment = {
+  forMonth: string;
+  businessUnit: string;
+  costCenter: string;
+  appId: string;
+  appName: string;
+  model: string;
+  cost: string;
+  reason: string;
+};
 export type ChargebackReport = {
   month: string;
   currency: string;
@@ -53,7 +62,11 @@ export async function getChargebackReport(store: UsageStore, month: string, by: 
 export type MonthLines = { month: string; lines: CostedLine[]; unpriced: UnpricedUsage[]; currency: string; closed: ClosedMonth | null };
 
 /** The report of a month whose lines are already at hand: a page showing several views reads them once. */
-export function reportFromLines({ month, lines, unpriced, currency, closed }: MonthLines, by: ReportDimension, scope: ReportScope = ALL_UNITS): ChargebackReport {
+export function reportFromLines(
+  { month, lines, unpriced, currency, closed }: MonthLines,
+  by: ReportDimension,
+  scope: ReportScope = ALL_UNITS,
+): ChargebackReport {
   const everything = scope.units === "all";
   const visible = lines.filter((l) => (l.businessUnit === "" ? everything : includesUnit(scope, l.businessUnit)));
   const rows = new Map<string, Row>();
@@ -61,11 +74,15 @@ export function reportFromLines({ month, lines, unpriced, currency, closed }: Mo
   for (const line of visible) {
     const [key, name] =
       // A rule's unallocated part is its own line, apart from the app's unmapped usage.
-      line.businessUnit === "" ? [line.rule === "" ? line.appId : `${line.appId}|${line.rule}`, line.appName]
-      : by === "business-unit" ? [line.businessUnit, line.businessUnit]
-      : by === "cost-center" ? [line.costCenter, line.costCenter]
-      : by === "app" ? [line.appId, line.appName]
-      : [line.model, line.model];
+      line.businessUnit === ""
+        ? [line.rule === "" ? line.appId : `${line.appId}|${line.rule}`, line.appName]
+        : by === "business-unit"
+          ? [line.businessUnit, line.businessUnit]
+          : by === "cost-center"
+            ? [line.costCenter, line.costCenter]
+            : by === "app"
+              ? [line.appId, line.appName]
+              : [line.model, line.model];
     const into = line.businessUnit === "" ? unmapped : rows;
     const row = into.get(key) ?? { key, name, cents: 0n, listCents: 0n, tokens: noTokens(), ...(line.businessUnit === "" && { rule: line.rule }) };
     row.cents += line.cents;
@@ -95,12 +112,26 @@ export function reportFromLines({ month, lines, unpriced, currency, closed }: Mo
       cost: formatCents(unmappedCents),
       requests: unmappedList.reduce((n, r) => n + r.tokens.requests, 0),
       unallocated: formatCents(unmappedList.filter((r) => r.rule).reduce((a, r) => a + r.cents, 0n)),
-      apps: unmappedList.map((r) => ({ appId: r.rule ? r.key.slice(0, -r.rule.length - 1) : r.key, rule: r.rule ?? "", cost: formatCents(r.cents), requests: r.tokens.requests })),
+      apps: unmappedList.map((r) => ({
+        appId: r.rule ? r.key.slice(0, -r.rule.length - 1) : r.key,
+        rule: r.rule ?? "",
+        cost: formatCents(r.cents),
+        requests: r.tokens.requests,
+      })),
     },
     unpriced: { requests: reasonList.reduce((n, r) => n + r.requests, 0), totalTokens: reasonList.reduce((n, r) => n + r.totalTokens, 0), reasons: reasonList },
     adjustments: visible
       .filter((l) => l.kind === "adjustment")
-      .map((l) => ({ forMonth: l.forMonth, businessUnit: l.businessUnit, costCenter: l.costCenter, appId: l.appId, appName: l.appName, model: l.model, cost: formatCents(l.cents), reason: l.reason })),
+      .map((l) => ({
+        forMonth: l.forMonth,
+        businessUnit: l.businessUnit,
+        costCenter: l.costCenter,
+        appId: l.appId,
+        appName: l.appName,
+        model: l.model,
+        cost: formatCents(l.cents),
+        reason: l.reason,
+      })),
   };
 }
 

@@ -11,7 +11,9 @@ import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
 export const EventDimension = z
   .string()
   .transform((v) => v.trim().toLowerCase())
-  .refine((v) => v === "end-user" || (v.startsWith("tag:") && TAG_KEY.test(v.slice(4))), { error: "must be tag:<key> (key of 1-32 of a-z 0-9 _ . -) or end-user" });
+  .refine((v) => v === "end-user" || (v.startsWith("tag:") && TAG_KEY.test(v.slice(4))), {
+    error: "must be tag:<key> (key of 1-32 of a-z 0-9 _ . -) or end-user",
+  });
 export type EventDimension = z.infer<typeof EventDimension>;
 export const isEventDimension = (by: string) => by === "end-user" || by.startsWith("tag:");
 
@@ -43,7 +45,11 @@ export async function getDimensionReport(
   { scope = ALL_UNITS, onlyApp, lines: known }: { scope?: ReportScope; onlyApp?: string; lines?: MonthLines } = {},
 ): Promise<DimensionReport> {
   // A page that has the month's lines already passes them: they are the costly part.
-  const [{ lines, currency }, shares, rules] = await Promise.all([known ?? monthLines(store, month), dimensionShares(store, month, storeDimension(by)), store.listSplitRules()]);
+  const [{ lines, currency }, shares, rules] = await Promise.all([
+    known ?? monthLines(store, month),
+    dimensionShares(store, month, storeDimension(by)),
+    store.listSplitRules(),
+  ]);
   const everything = scope.units === "all";
   // A unit's part of an app split with other units is not broken down for its owner: the values
   // (end users, tags) are every unit's, so it is one row per rule. A share by this very tag is.
@@ -78,12 +84,18 @@ export async function getDimensionReport(
     const cents = allocateCents(splitByWeight(line.cents * ATTO_PER_CENT, weights.some((w) => w > 0n) ? weights : [1n, ...weights.slice(1)]), line.cents);
     // A frozen line against live shares can leave less than nothing: counts never go below zero.
     const untagged = (count: (s: Share) => number, whole: number) => Math.max(0, whole - tagged.reduce((n, s) => n + count(s), 0));
-    addTo("", cents[0], { atto: 0n, requests: untagged((s) => s.requests, line.tokens.requests), totalTokens: untagged((s) => s.totalTokens, line.tokens.totalTokens) });
+    addTo("", cents[0], {
+      atto: 0n,
+      requests: untagged((s) => s.requests, line.tokens.requests),
+      totalTokens: untagged((s) => s.totalTokens, line.tokens.totalTokens),
+    });
     values.forEach((v, i) => addTo(v, cents[i + 1], tagged[i]));
   }
   const none = noneLabel(by);
   // A line wholly tagged leaves an empty untagged part: no row for nothing.
-  const list = [...rows].filter(([, r]) => r.cents !== 0n || r.requests !== 0).map(([value, r]) => ({ value, name: value === "" ? none : value, cents: r.cents, requests: r.requests, totalTokens: r.totalTokens }));
+  const list = [...rows]
+    .filter(([, r]) => r.cents !== 0n || r.requests !== 0)
+    .map(([value, r]) => ({ value, name: value === "" ? none : value, cents: r.cents, requests: r.requests, totalTokens: r.totalTokens }));
   list.sort((a, b) => (a.cents === b.cents ? a.name.localeCompare(b.name) : a.cents > b.cents ? -1 : 1));
   return {
     month,

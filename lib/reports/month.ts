@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-export const Month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM");
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM");
 
 /** The UTC days [first, next month's first) of a YYYY-MM month. */
 export function monthDays(month: string): { from: string; to: string } {

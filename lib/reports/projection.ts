@@ -6,7 +6,11 @@ const DAY_MS = 86_400_000;
  * Month to date and a month-end projection from the daily run rate, for the month `now` is in;
  * null for any other month. Cents in, cents out: no floats on money.
  */
-export function projectMonthEnd(month: string, totalCents: bigint, now = new Date()): { daysElapsed: number; daysInMonth: number; projectedCents: bigint } | null {
+export function projectMonthEnd(
+  month: string,
+  totalCents: bigint,
+  now = new Date(),
+): { daysElapsed: number; daysInMonth: number; projectedCents: bigint } | null {
   const { from, to } = monthDays(month);
   const start = Date.parse(`${from}T00:00:00Z`);
   const end = Date.parse(`${to}T00:00:00Z`);

@@ -56,10 +56,14 @@ async function adjustmentsFor(store: UsageStore, forMonth: string, month: string
 
 function reasonFor(delta: StatementLine, appModelTokenChange: number, month: string): string {
   const what =
-    delta.model === "markup" ? "markup or the usage it is computed on changed after the close"
-    : appModelTokenChange !== 0 ? "usage recorded after the close"
-    : delta.tokens.totalTokens !== 0 ? "app mapping changed after the close"
-    : delta.listAtto !== 0n ? "price changed after the close"
-    : "discount changed after the close";
+    delta.model === "markup"
+      ? "markup or the usage it is computed on changed after the close"
+      : appModelTokenChange !== 0
+        ? "usage recorded after the close"
+        : delta.tokens.totalTokens !== 0
+          ? "app mapping changed after the close"
+          : delta.listAtto !== 0n
+            ? "price changed after the close"
+            : "discount changed after the close";
   return `${what} of ${delta.forMonth} (booked in ${month})`;
 }

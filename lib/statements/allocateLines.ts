@@ -16,7 +16,12 @@ export function allocateLines(lines: readonly StatementLine[]): CostedLine[] {
   const allocate = (amount: (l: StatementLine) => bigint) => {
     const groupCents = allocateCents(members.map((m) => m.reduce((sum, i) => sum + amount(lines[i]), 0n)));
     const cents = new Array<bigint>(lines.length);
-    members.forEach((m, g) => allocateCents(m.map((i) => amount(lines[i])), groupCents[g]).forEach((c, j) => (cents[m[j]] = c)));
+    members.forEach((m, g) =>
+      allocateCents(
+        m.map((i) => amount(lines[i])),
+        groupCents[g],
+      ).forEach((c, j) => (cents[m[j]] = c)),
+    );
     return cents;
   };
   // List and discounted cents each reconcile on their own; their difference is the discount.

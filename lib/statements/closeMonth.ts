@@ -16,7 +16,13 @@ const when = (at: number) => new Date(at).toISOString().replace("T", " ").slice(
  * closed on actual cost: true-up lines bring each app to its share of the imported invoice, so the
  * units' totals add up to the invoice (plus any corrections landing in the month) to the cent.
  */
-export async function closeMonth(store: UsageStore, month: string, by: string, now = Date.now(), { actual }: { actual?: Unmatched } = {}): Promise<ClosedMonth> {
+export async function closeMonth(
+  store: UsageStore,
+  month: string,
+  by: string,
+  now = Date.now(),
+  { actual }: { actual?: Unmatched } = {},
+): Promise<ClosedMonth> {
   if (month >= currentMonth(new Date(now))) throw new UserError(`${month} has not ended yet: it can be closed from ${nextMonth(month)}-01 (UTC)`);
   const closedMonths = await store.listClosedMonths();
   const already = closedMonths.find((c) => c.month === month);
@@ -29,7 +35,10 @@ export async function closeMonth(store: UsageStore, month: string, by: string, n
   }
   // Corrections to a month closed in one currency can only be booked in that currency.
   const other = closedMonths.find((c) => c.currency !== live.currency);
-  if (other) throw new UserError(`months up to ${other.month} are closed in ${other.currency}: closing ${month} in ${live.currency} would leave their corrections unbooked; set CHARGEBACK_CURRENCY=${other.currency}`);
+  if (other)
+    throw new UserError(
+      `months up to ${other.month} are closed in ${other.currency}: closing ${month} in ${live.currency} would leave their corrections unbooked; set CHARGEBACK_CURRENCY=${other.currency}`,
+    );
   const closed: ClosedMonth = { month, closedAt: now, closedBy: by, currency: live.currency, unpriced: live.unpriced };
   try {
     await store.saveClosedMonth(closed, allocateLines([...live.lines, ...trueUp.lines, ...adjustments]), { month, action: "close", by, at: now, reason: "" });

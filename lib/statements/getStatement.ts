@@ -5,8 +5,29 @@ import type { UsageStore } from "../store/port";
 import type { StatementLine, Tokens } from "./statementLine";
 
 /** `cost` is what the unit is charged; `listCost` the same usage at list prices, before discounts. */
-export type StatementRow = { kind: StatementLine["kind"]; forMonth: string; costCenter: string; appId: string; appName: string; model: string; rule: string; cost: string; listCost: string; prices: string[]; reason: string } & Tokens;
-export type Statement = { month: string; businessUnit: string; currency: string; closedAt: string; closedBy: string; total: string; listTotal: string; lines: StatementRow[] };
+export type StatementRow = {
+  kind: StatementLine["kind"];
+  forMonth: string;
+  costCenter: string;
+  appId: string;
+  appName: string;
+  model: string;
+  rule: string;
+  cost: string;
+  listCost: string;
+  prices: string[];
+  reason: string;
+} & Tokens;
+export type Statement = {
+  month: string;
+  businessUnit: string;
+  currency: string;
+  closedAt: string;
+  closedBy: string;
+  total: string;
+  listTotal: string;
+  lines: StatementRow[];
+};
 
 /** A business unit's frozen statement for a closed month, or null while the month is open. */
 export async function getStatement(store: UsageStore, month: string, businessUnit: string): Promise<Statement | null> {
@@ -14,7 +35,14 @@ export async function getStatement(store: UsageStore, month: string, businessUni
   if (!closed) return null;
   const lines = (await store.listStatementLines({ month }))
     .filter((l) => l.businessUnit === businessUnit)
-    .sort((a, b) => a.kind.localeCompare(b.kind) || a.costCenter.localeCompare(b.costCenter) || a.appName.localeCompare(b.appName) || a.model.localeCompare(b.model) || a.rule.localeCompare(b.rule));
+    .sort(
+      (a, b) =>
+        a.kind.localeCompare(b.kind) ||
+        a.costCenter.localeCompare(b.costCenter) ||
+        a.appName.localeCompare(b.appName) ||
+        a.model.localeCompare(b.model) ||
+        a.rule.localeCompare(b.rule),
+    );
   return {
     month,
     businessUnit,
@@ -40,11 +68,51 @@ export async function getStatement(store: UsageStore, month: string, businessUni
   };
 }
 
-const COLUMNS = ["month", "businessUnit", "costCenter", "appId", "appName", "model", "kind", "forMonth", "requests", "promptTokens", "cachedTokens", "completionTokens", "totalTokens", "listCost", "cost", "currency", "prices", "reason", "rule"];
+const COLUMNS = [
+  "month",
+  "businessUnit",
+  "costCenter",
+  "appId",
+  "appName",
+  "model",
+  "kind",
+  "forMonth",
+  "requests",
+  "promptTokens",
+  "cachedTokens",
+  "completionTokens",
+  "totalTokens",
+  "listCost",
+  "cost",
+  "currency",
+  "prices",
+  "reason",
+  "rule",
+];
 
 /** One row per line and a total row, ready to attach to an internal invoice. */
 export function statementCsv(s: Statement): string {
-  const rows = s.lines.map((l) => [s.month, safeText(s.businessUnit), safeText(l.costCenter), safeText(l.appId), safeText(l.appName), safeText(l.model), l.kind, l.forMonth, l.requests, l.promptTokens, l.cachedTokens, l.completionTokens, l.totalTokens, l.listCost, l.cost, s.currency, l.prices.join("; "), l.reason, safeText(l.rule)]);
+  const rows = s.lines.map((l) => [
+    s.month,
+    safeText(s.businessUnit),
+    safeText(l.costCenter),
+    safeText(l.appId),
+    safeText(l.appName),
+    safeText(l.model),
+    l.kind,
+    l.forMonth,
+    l.requests,
+    l.promptTokens,
+    l.cachedTokens,
+    l.completionTokens,
+    l.totalTokens,
+    l.listCost,
+    l.cost,
+    s.currency,
+    l.prices.join("; "),
+    l.reason,
+    safeText(l.rule),
+  ]);
   const total = [s.month, safeText(s.businessUnit), "", "", "Total", "", "", "", "", "", "", "", "", s.listTotal, s.total, s.currency, "", "", ""];
   return stringify([COLUMNS, ...rows, total]);
 }

@@ -19,7 +19,11 @@ const describePrice = (p: Price) => `${p.meterName} at ${formatAtto(p.atto)} per
  * computed on the usage and, for a month closed on actual cost, its `settled` true-up lines.
  * Usage that cannot be priced is counted by unit and reason.
  */
-export async function liveLines(store: UsageStore, month: string, { proposedRules, settled = [] }: { proposedRules?: readonly SplitRule[]; settled?: readonly StatementLine[] } = {}): Promise<LiveMonth> {
+export async function liveLines(
+  store: UsageStore,
+  month: string,
+  { proposedRules, settled = [] }: { proposedRules?: readonly SplitRule[]; settled?: readonly StatementLine[] } = {},
+): Promise<LiveMonth> {
   const [{ rows, currency }, apps, markups] = await Promise.all([loadAttributedUsage(store, month, proposedRules), store.listApps(), store.listMarkups()]);
   const appNames = new Map(apps.map((a) => [a.appId, a.displayName]));
   const lines = new Map<string, StatementLine & { priceSet: Set<Price> }>();
@@ -37,7 +41,18 @@ export async function liveLines(store: UsageStore, month: string, { proposedRule
     const key = { businessUnit, costCenter, appId: u.appId, model: priced.priced ? priced.modelId : u.model || u.deployment, rule };
     let line = lines.get(lineKey(key));
     if (!line) {
-      line = { kind: "usage", forMonth: month, ...key, appName: appNames.get(u.appId) ?? idleCapacityName(u.appId) ?? overheadName(u.appId) ?? u.appId, reason: "", tokens: noTokens(), atto: 0n, listAtto: 0n, prices: [], priceSet: new Set() };
+      line = {
+        kind: "usage",
+        forMonth: month,
+        ...key,
+        appName: appNames.get(u.appId) ?? idleCapacityName(u.appId) ?? overheadName(u.appId) ?? u.appId,
+        reason: "",
+        tokens: noTokens(),
+        atto: 0n,
+        listAtto: 0n,
+        prices: [],
+        priceSet: new Set(),
+      };
       lines.set(lineKey(key), line);
     }
     if (priced.priced) {

@@ -26,7 +26,10 @@ export const Markup = z
   })
   .superRefine((m, ctx) => {
     const problem = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    for (const [path, day] of [["validFrom", m.validFrom], ["validTo", m.validTo]] as const) {
+    for (const [path, day] of [
+      ["validFrom", m.validFrom],
+      ["validTo", m.validTo],
+    ] as const) {
       if (day !== null && !day.endsWith("-01")) problem(path, "markups apply to whole months: give the 1st of a month");
     }
     if (m.validTo !== null && m.validTo <= m.validFrom) problem("validTo", "must be after validFrom");
@@ -38,7 +41,8 @@ export const Markup = z
       if (!/^\d{1,9}(\.\d{1,2})?$/.test(m.amount)) problem("amount", "must be an amount such as 500 or 1250.50 (at most 2 decimals)");
       if (!/^[A-Z]{3}$/.test(m.currency)) problem("currency", "must be a three-letter ISO code such as USD");
       if (m.businessUnit === ALL_UNITS_SCOPE && m.costCenter !== "") problem("costCenter", "must be empty for a fee of every unit: it is shared by usage cost");
-      if (m.businessUnit !== ALL_UNITS_SCOPE && m.costCenter === "") problem("costCenter", "is required for a unit's fee: name the cost center that carries it");
+      if (m.businessUnit !== ALL_UNITS_SCOPE && m.costCenter === "")
+        problem("costCenter", "is required for a unit's fee: name the cost center that carries it");
     }
   });
 export type Markup = z.infer<typeof Markup>;
@@ -52,4 +56,8 @@ export const markupKey = (m: Pick<Markup, "businessUnit" | "kind" | "validFrom">
 
 /** Two markups of one unit and kind in effect in the same month, described; empty when none. */
 export const findMarkupOverlaps = (markups: readonly Markup[]) =>
-  findOverlaps(markups, (m) => `${m.businessUnit}|${m.kind}`, (a, b) => `${a.businessUnit}: the ${a.kind} from ${a.validFrom} overlaps the one from ${b.validFrom}`);
+  findOverlaps(
+    markups,
+    (m) => `${m.businessUnit}|${m.kind}`,
+    (a, b) => `${a.businessUnit}: the ${a.kind} from ${a.validFrom} overlaps the one from ${b.validFrom}`,
+  );

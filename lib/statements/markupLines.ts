@@ -17,25 +17,49 @@ type Base = Map<string, Map<string, bigint>>;
  * over one for every unit; fees add up. A fee in another currency than the reports' is not charged
  * but listed with the unpriced usage, so nobody misses it.
  */
-export function markupLines(usage: readonly StatementLine[], markups: readonly Markup[], month: string, currency: string): { lines: StatementLine[]; unpriced: UnpricedUsage[] } {
+export function markupLines(
+  usage: readonly StatementLine[],
+  markups: readonly Markup[],
+  month: string,
+  currency: string,
+): { lines: StatementLine[]; unpriced: UnpricedUsage[] } {
   const active = markups.filter((m) => inEffect(m, `${month}-01`));
   const base = usageBase(usage);
   const lines: StatementLine[] = [];
   const unpriced: UnpricedUsage[] = [];
   const line = (m: Markup, businessUnit: string, costCenter: string, atto: bigint, appId: string, appName: string): StatementLine => ({
-    kind: "markup", forMonth: month, businessUnit, costCenter, appId, appName, model: "markup", rule: "", reason: describe(m), tokens: noTokens(), atto, listAtto: atto, prices: [],
+    kind: "markup",
+    forMonth: month,
+    businessUnit,
+    costCenter,
+    appId,
+    appName,
+    model: "markup",
+    rule: "",
+    reason: describe(m),
+    tokens: noTokens(),
+    atto,
+    listAtto: atto,
+    prices: [],
   });
 
   for (const [unit, centers] of base) {
-    const m = active.find((a) => a.kind === "percent" && a.businessUnit === unit) ?? active.find((a) => a.kind === "percent" && a.businessUnit === ALL_UNITS_SCOPE);
+    const m =
+      active.find((a) => a.kind === "percent" && a.businessUnit === unit) ?? active.find((a) => a.kind === "percent" && a.businessUnit === ALL_UNITS_SCOPE);
     if (!m) continue;
     const ppm = percentPpm(m.amount);
-    for (const [costCenter, atto] of centers) lines.push(line(m, unit, costCenter, (atto * ppm + PPM / 2n) / PPM, MARKUP_APP_ID, m.label || `Platform markup ${m.amount}%`));
+    for (const [costCenter, atto] of centers)
+      lines.push(line(m, unit, costCenter, (atto * ppm + PPM / 2n) / PPM, MARKUP_APP_ID, m.label || `Platform markup ${m.amount}%`));
   }
 
   for (const m of active.filter((a) => a.kind === "fee")) {
     if (m.currency !== currency) {
-      unpriced.push({ businessUnit: m.businessUnit === ALL_UNITS_SCOPE ? "" : m.businessUnit, reason: `platform fee (${describe(m)}) is in ${m.currency}, the reports are in ${currency}`, requests: 0, totalTokens: 0 });
+      unpriced.push({
+        businessUnit: m.businessUnit === ALL_UNITS_SCOPE ? "" : m.businessUnit,
+        reason: `platform fee (${describe(m)}) is in ${m.currency}, the reports are in ${currency}`,
+        requests: 0,
+        totalTokens: 0,
+      });
       continue;
     }
     const fee = amountToAtto(m.amount);
@@ -55,7 +79,10 @@ export function markupLines(usage: readonly StatementLine[], markups: readonly M
     }
     splitByWeight(fee, unitTotals).forEach((unitFee, i) => {
       const centers = [...base.get(units[i])!.entries()].sort(([a], [b]) => a.localeCompare(b));
-      splitByWeight(unitFee, centers.map(([, atto]) => positive(atto))).forEach((atto, j) => {
+      splitByWeight(
+        unitFee,
+        centers.map(([, atto]) => positive(atto)),
+      ).forEach((atto, j) => {
         if (atto !== 0n) lines.push(line(m, units[i], centers[j][0], atto, appId, name));
       });
     });
@@ -77,6 +104,9 @@ function usageBase(usage: readonly StatementLine[]): Base {
 }
 
 function describe(m: Markup): string {
-  const what = m.kind === "percent" ? `${m.amount}% of usage cost` : `${m.amount} ${m.currency} a month${m.businessUnit === ALL_UNITS_SCOPE ? ", shared by usage cost" : ""}`;
+  const what =
+    m.kind === "percent"
+      ? `${m.amount}% of usage cost`
+      : `${m.amount} ${m.currency} a month${m.businessUnit === ALL_UNITS_SCOPE ? ", shared by usage cost" : ""}`;
   return `${what}, ${m.businessUnit === ALL_UNITS_SCOPE ? "every business unit" : m.businessUnit}, from ${m.validFrom}${m.validTo ? ` to ${m.validTo}` : ""}`;
 }

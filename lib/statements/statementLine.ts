@@ -45,4 +45,5 @@ export type UnpricedUsage = { businessUnit: string; reason: string; requests: nu
 export type ClosedMonth = { month: string; closedAt: number; closedBy: string; currency: string; unpriced: UnpricedUsage[] };
 export type MonthLogEntry = { month: string; action: "close" | "reopen"; by: string; at: number; reason: string };
 
-export const lineKey = (l: Pick<StatementLine, "businessUnit" | "costCenter" | "appId" | "model" | "rule">) => `${l.businessUnit}|${l.costCenter}|${l.appId}|${l.model}|${l.rule}`;
+export const lineKey = (l: Pick<StatementLine, "businessUnit" | "costCenter" | "appId" | "model" | "rule">) =>
+  `${l.businessUnit}|${l.costCenter}|${l.appId}|${l.model}|${l.rule}`;

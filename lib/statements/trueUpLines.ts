@@ -13,20 +13,22 @@ export async function trueUpLines(store: UsageStore, month: string, unmatched: U
   const how = unmatched === "pro-rata" ? "shared pro rata" : `carried by ${unmatched.costCenter}`;
   const lines = holders
     .filter((h) => h.actual !== h.computed)
-    .map((h): StatementLine => ({
-      kind: "trueup",
-      forMonth: month,
-      businessUnit: h.businessUnit,
-      costCenter: h.costCenter,
-      appId: h.appId,
-      appName: h.appId === UNMATCHED_APP ? "Invoiced cost with no gateway usage" : (names.get(h.appId) ?? h.appId),
-      model: "true-up",
-      reason: `true-up to the Azure invoice of ${month} (effective cost; invoice cost without usage ${how})`,
-      tokens: noTokens(),
-      atto: h.actual - h.computed,
-      listAtto: 0n,
-      prices: [],
-      rule: h.rule,
-    }));
+    .map(
+      (h): StatementLine => ({
+        kind: "trueup",
+        forMonth: month,
+        businessUnit: h.businessUnit,
+        costCenter: h.costCenter,
+        appId: h.appId,
+        appName: h.appId === UNMATCHED_APP ? "Invoiced cost with no gateway usage" : (names.get(h.appId) ?? h.appId),
+        model: "true-up",
+        reason: `true-up to the Azure invoice of ${month} (effective cost; invoice cost without usage ${how})`,
+        tokens: noTokens(),
+        atto: h.actual - h.computed,
+        listAtto: 0n,
+        prices: [],
+        rule: h.rule,
+      }),
+    );
   return { currency, lines };
 }

@@ -69,7 +69,9 @@ describe("the APIM chargeback policy", () => {
   });
 
   it("guards every expression that builds data with a catch, so the policy never throws", () => {
-    const builders = [...expressions(policy.inbound), ...expressions(policy.outbound), ...expressions(policy["on-error"])].filter((e) => e.trim().startsWith("@{"));
+    const builders = [...expressions(policy.inbound), ...expressions(policy.outbound), ...expressions(policy["on-error"])].filter((e) =>
+      e.trim().startsWith("@{"),
+    );
     expect(builders.length).toBeGreaterThanOrEqual(7);
     expect(builders.filter((e) => !e.includes("catch (Exception)"))).toEqual([]);
   });

@@ -26,7 +26,9 @@ const DEPLOYED: Record<string, string> = {
 describe("the template's worker container", () => {
   it("runs a worker command the CLI accepts: without the hub settings it names each one, not a usage error", async () => {
     expect(worker.command).toEqual(["node", "bin/chargeback.js"]);
-    const result = await runCli([...(worker.args ?? []), "--max-wait-seconds", "1"], { env: { CHARGEBACK_EVENTHUB_NAMESPACE: "", CHARGEBACK_EVENTHUB_NAME: "" } });
+    const result = await runCli([...(worker.args ?? []), "--max-wait-seconds", "1"], {
+      env: { CHARGEBACK_EVENTHUB_NAMESPACE: "", CHARGEBACK_EVENTHUB_NAME: "" },
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("CHARGEBACK_EVENTHUB_NAME");
     expect(result.stderr).not.toContain("error: option");
@@ -35,7 +37,10 @@ describe("the template's worker container", () => {
   it("gets every setting the worker reads, and only settings it knows, as deployed", () => {
     const env = Object.fromEntries(worker.env.map((e) => [e.name, DEPLOYED[e.name]])) as NodeJS.ProcessEnv;
     expect(Object.keys(env).filter((name) => DEPLOYED[name] === undefined)).toEqual([]);
-    expect(loadEventHubsConfig(env)).toMatchObject({ CHARGEBACK_EVENTHUB_NAMESPACE: DEPLOYED.CHARGEBACK_EVENTHUB_NAMESPACE, CHARGEBACK_CHECKPOINT_BLOB_URL: DEPLOYED.CHARGEBACK_CHECKPOINT_BLOB_URL });
+    expect(loadEventHubsConfig(env)).toMatchObject({
+      CHARGEBACK_EVENTHUB_NAMESPACE: DEPLOYED.CHARGEBACK_EVENTHUB_NAMESPACE,
+      CHARGEBACK_CHECKPOINT_BLOB_URL: DEPLOYED.CHARGEBACK_CHECKPOINT_BLOB_URL,
+    });
     expect(loadConfig(env)).toMatchObject({ CHARGEBACK_STORE: "cosmos", CHARGEBACK_COSMOS_ENDPOINT: DEPLOYED.CHARGEBACK_COSMOS_ENDPOINT });
   });
 });

@@ -21,7 +21,11 @@ const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who,
   { route: "/business-units/[id]", path: `/business-units/${enc(UNIT_A)}?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
   { route: "/business-units/[id]", path: `/business-units/${enc(UNIT_B)}?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }) },
   { route: "/business-units/[id]", path: "/business-units/Nowhere", expect: page({ finance: 404, admin: 404, ownerA: 403, ownerB: 403 }) },
-  { route: "/business-units/[id]/statement", path: `/business-units/${enc(UNIT_A)}/statement?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
+  {
+    route: "/business-units/[id]/statement",
+    path: `/business-units/${enc(UNIT_A)}/statement?month=${M}`,
+    expect: page({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }),
+  },
   { route: "/apps/[appId]", path: `/apps/APP_A?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 200, ownerB: 404 }) },
   { route: "/apps/[appId]", path: `/apps/APP_B?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 404, ownerB: 200 }) },
   { route: "/apps/[appId]", path: "/apps/no-such-app", expect: page({ finance: 404, admin: 404, ownerA: 404, ownerB: 404 }) },
@@ -38,24 +42,68 @@ const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who,
   { route: "/api/me", path: "/api/me", expect: api(everyone) },
   { route: "/api/v1/reports/chargeback", path: `/api/v1/reports/chargeback?month=${M}`, expect: api(everyone) },
   { route: "/api/v1/reports/chargeback", path: `/api/v1/reports/chargeback?month=${M}&by=app&format=csv`, expect: api(everyone) },
-  { route: "/api/v1/reports/chargeback", path: `/api/v1/reports/chargeback?month=${M}&by=cost-center&businessUnit=${enc(UNIT_B)}`, expect: api({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }) },
-  { route: "/api/v1/reports/chargeback", path: `/api/v1/reports/chargeback?month=${M}&by=model&format=csv&businessUnit=${enc(UNIT_A)}`, expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
-  { route: "/api/v1/reports/chargeback", path: `/api/v1/reports/chargeback?month=${M}&by=tag:project&businessUnit=${enc(UNIT_B)}`, expect: api({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }) },
+  {
+    route: "/api/v1/reports/chargeback",
+    path: `/api/v1/reports/chargeback?month=${M}&by=cost-center&businessUnit=${enc(UNIT_B)}`,
+    expect: api({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }),
+  },
+  {
+    route: "/api/v1/reports/chargeback",
+    path: `/api/v1/reports/chargeback?month=${M}&by=model&format=csv&businessUnit=${enc(UNIT_A)}`,
+    expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }),
+  },
+  {
+    route: "/api/v1/reports/chargeback",
+    path: `/api/v1/reports/chargeback?month=${M}&by=tag:project&businessUnit=${enc(UNIT_B)}`,
+    expect: api({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }),
+  },
   { route: "/api/v1/reports/chargeback", path: `/api/v1/reports/chargeback?month=${M}&by=end-user&format=csv`, expect: api(everyone) },
-  { route: "/api/v1/reports/chargeback", path: `/api/v1/reports/chargeback?month=${M}&by=tag:`, expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }) },
-  { route: "/api/v1/statements", path: `/api/v1/statements?month=${M}&businessUnit=${enc(UNIT_B)}`, expect: api({ finance: 409, admin: 409, ownerA: 403, ownerB: 409 }) },
+  {
+    route: "/api/v1/reports/chargeback",
+    path: `/api/v1/reports/chargeback?month=${M}&by=tag:`,
+    expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }),
+  },
+  {
+    route: "/api/v1/statements",
+    path: `/api/v1/statements?month=${M}&businessUnit=${enc(UNIT_B)}`,
+    expect: api({ finance: 409, admin: 409, ownerA: 403, ownerB: 409 }),
+  },
   { route: "/api/v1/statements", path: `/api/v1/statements?month=${M}`, expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }) },
   { route: "/api/v1/exports/chargeback", path: `/api/v1/exports/chargeback?from=2026-01&to=${M}&by=cost-center`, expect: api(everyone) },
-  { route: "/api/v1/exports/chargeback", path: `/api/v1/exports/chargeback?from=${M}&businessUnit=${enc(UNIT_B)}`, expect: api({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }) },
-  { route: "/api/v1/exports/chargeback", path: `/api/v1/exports/chargeback?from=${M}&to=2020-01`, expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }) },
+  {
+    route: "/api/v1/exports/chargeback",
+    path: `/api/v1/exports/chargeback?from=${M}&businessUnit=${enc(UNIT_B)}`,
+    expect: api({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }),
+  },
+  {
+    route: "/api/v1/exports/chargeback",
+    path: `/api/v1/exports/chargeback?from=${M}&to=2020-01`,
+    expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }),
+  },
   { route: "/api/v1/exports/focus", path: `/api/v1/exports/focus?from=${M}`, expect: api(everyone) },
-  { route: "/api/v1/exports/focus", path: `/api/v1/exports/focus?from=${M}&businessUnit=${enc(UNIT_A)}`, expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
+  {
+    route: "/api/v1/exports/focus",
+    path: `/api/v1/exports/focus?from=${M}&businessUnit=${enc(UNIT_A)}`,
+    expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }),
+  },
   { route: "/api/v1/reports/apps/[appId]", path: `/api/v1/reports/apps/APP_A?month=${M}`, expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 404 }) },
   { route: "/api/v1/reports/apps/[appId]", path: `/api/v1/reports/apps/APP_B?month=bad`, expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }) },
   { route: "/api/v1/reports/daily", path: `/api/v1/reports/daily?month=${M}`, expect: api(everyone) },
-  { route: "/api/v1/reports/daily", path: `/api/v1/reports/daily?month=${M}&businessUnit=${enc(UNIT_A)}`, expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
-  { route: "/api/v1/reports/daily", path: `/api/v1/reports/daily?month=${M}&businessUnit=${enc(UNIT_B)}`, expect: api({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }) },
-  { route: "/api/v1/reports/chargeback", path: "/api/v1/reports/chargeback?month=2026-13", expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }) },
+  {
+    route: "/api/v1/reports/daily",
+    path: `/api/v1/reports/daily?month=${M}&businessUnit=${enc(UNIT_A)}`,
+    expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }),
+  },
+  {
+    route: "/api/v1/reports/daily",
+    path: `/api/v1/reports/daily?month=${M}&businessUnit=${enc(UNIT_B)}`,
+    expect: api({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }),
+  },
+  {
+    route: "/api/v1/reports/chargeback",
+    path: "/api/v1/reports/chargeback?month=2026-13",
+    expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }),
+  },
   // Sign-in round trips: everyone is sent on (to Entra ID, or back to /signin with an error).
   { route: "/api/auth/entra/login", path: "/api/auth/entra/login?next=/", expect: same(307) },
   { route: "/api/auth/entra/callback", path: "/api/auth/entra/callback?code=forged&state=forged", expect: same(307) },
@@ -92,7 +140,8 @@ test("every route gives each persona the status the table says, and a unit owner
   const failures: string[] = [];
   // An app of each unit, found through finance's view, stands in for APP_A and APP_B.
   const appOf = async (unit: string) =>
-    ((await (await contexts.finance.request.get(`/api/v1/reports/chargeback?month=${M}&by=app&businessUnit=${enc(unit)}`)).json()) as ChargebackReport).rows[0].key;
+    ((await (await contexts.finance.request.get(`/api/v1/reports/chargeback?month=${M}&by=app&businessUnit=${enc(unit)}`)).json()) as ChargebackReport).rows[0]
+      .key;
   const apps = { APP_A: await appOf(UNIT_A), APP_B: await appOf(UNIT_B) };
   for (const row of TABLE.map((r) => ({ ...r, path: r.path.replace(/APP_[AB]/, (k) => apps[k as keyof typeof apps]) }))) {
     for (const who of WHO) {
@@ -111,7 +160,9 @@ test("every route gives each persona the status the table says, and a unit owner
   const finance = contexts.finance.request;
   const byUnit = (await (await finance.get(`/api/v1/reports/chargeback?month=${M}`)).json()) as ChargebackReport;
   const figuresOf = async (unit: string) => {
-    const costCenters = (await (await finance.get(`/api/v1/reports/chargeback?month=${M}&by=cost-center&businessUnit=${enc(unit)}`)).json()) as ChargebackReport;
+    const costCenters = (await (
+      await finance.get(`/api/v1/reports/chargeback?month=${M}&by=cost-center&businessUnit=${enc(unit)}`)
+    ).json()) as ChargebackReport;
     const row = byUnit.rows.find((r) => r.key === unit)!;
     return {
       names: [unit, unit.replace("&", "&amp;"), ...costCenters.rows.map((r) => r.name)],
@@ -119,7 +170,10 @@ test("every route gives each persona the status the table says, and a unit owner
     };
   };
   const MONEY = /-?\$?\d[\d,]*\.\d\d/g;
-  for (const [owner, own, app] of [["ownerA", UNIT_A, apps.APP_A], ["ownerB", UNIT_B, apps.APP_B]] as const) {
+  for (const [owner, own, app] of [
+    ["ownerA", UNIT_A, apps.APP_A],
+    ["ownerB", UNIT_B, apps.APP_B],
+  ] as const) {
     const others = byUnit.rows.filter((r) => r.key !== own).map((r) => r.key);
     expect(others.length).toBe(5);
     const figures = await Promise.all(others.map(figuresOf));

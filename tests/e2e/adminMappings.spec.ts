@@ -5,8 +5,7 @@ import { currentMonth, DEMO_MARKUP, PERSONAS, signInAs, UNIT_A, UNIT_B } from ".
 
 const M = currentMonth();
 const cents = (amount: string) => Number(amount.replace(".", ""));
-const report = async (page: Page, query = "") =>
-  (await (await page.request.get(`/api/v1/reports/chargeback?month=${M}${query}`)).json()) as ChargebackReport;
+const report = async (page: Page, query = "") => (await (await page.request.get(`/api/v1/reports/chargeback?month=${M}${query}`)).json()) as ChargebackReport;
 const unitCost = (r: ChargebackReport, unit: string) => cents(r.rows.find((x) => x.key === unit)?.cost ?? "0.00");
 
 test("assigning an unmapped app moves exactly its cost from unmapped to the unit", async ({ page }) => {
@@ -16,7 +15,11 @@ test("assigning an unmapped app moves exactly its cost from unmapped to the unit
   const appName = (await row.getByRole("rowheader").getByRole("link").textContent())!;
   const appId = (await row.locator("th .hint").textContent())!.trim();
   const appCost = cents(before.unmapped.apps.find((a) => a.appId === appId)?.cost ?? "0.00");
-  const option = await row.getByRole("combobox").locator("option", { hasText: `· ${UNIT_A}` }).first().getAttribute("value");
+  const option = await row
+    .getByRole("combobox")
+    .locator("option", { hasText: `· ${UNIT_A}` })
+    .first()
+    .getAttribute("value");
   await row.getByRole("combobox").selectOption(option!);
   await page.screenshot({ path: "test-results/screenshots/admin-mappings.png", fullPage: true });
   const axe = await new AxeBuilder({ page }).analyze();
@@ -42,7 +45,11 @@ test("moving an app mid-month splits its month between the two units", async ({ 
   const byApp = await report(page, `&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`);
   const app = byApp.rows[0];
   await page.getByLabel("App to move").selectOption(app.key);
-  const target = await page.getByLabel("Cost center to move it to").locator("option", { hasText: `· ${UNIT_B}` }).first().getAttribute("value");
+  const target = await page
+    .getByLabel("Cost center to move it to")
+    .locator("option", { hasText: `· ${UNIT_B}` })
+    .first()
+    .getAttribute("value");
   await page.getByLabel("Cost center to move it to").selectOption(target!);
   await page.getByLabel("First day in the new cost center").fill(`${M}-10`);
   await page.getByLabel("Reason for the move").fill("team reorganisation");

@@ -17,9 +17,15 @@ async function fillRule(page: Page, appId: string, from: string, to = "", rule =
   await page.getByLabel("What the rule splits").selectOption("app");
   await page.getByLabel("App, deployment or amount").fill(appId);
   await page.getByLabel("Split method").selectOption("fixed");
-  for (const [i, unit, percent] of [[1, UNIT_A, "60"], [2, UNIT_B, "40"]] as const) {
+  for (const [i, unit, percent] of [
+    [1, UNIT_A, "60"],
+    [2, UNIT_B, "40"],
+  ] as const) {
     const select = page.getByLabel(`Cost center ${i}`, { exact: true });
-    const value = await select.locator("option", { hasText: `· ${unit}` }).first().getAttribute("value");
+    const value = await select
+      .locator("option", { hasText: `· ${unit}` })
+      .first()
+      .getAttribute("value");
     await select.selectOption(value!);
     await page.getByLabel(`Percent ${i}`).fill(percent);
   }
@@ -90,7 +96,9 @@ test("an admin previews a split rule, applies it, and the units' pages show its 
 test("a split rule of last month is on that month's frozen statement, each line naming it", async ({ page, browser }) => {
   const LAST = "e2e-last-month";
   await signInAs(page, PERSONAS.admin, "/admin/splits");
-  const app = (await (await page.request.get(`/api/v1/reports/chargeback?month=${PREVIOUS}&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`)).json()) as ChargebackReport;
+  const app = (await (
+    await page.request.get(`/api/v1/reports/chargeback?month=${PREVIOUS}&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`)
+  ).json()) as ChargebackReport;
   await fillRule(page, app.rows[0].key, `${PREVIOUS}-01`, `${M}-01`, LAST);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("status")).toContainText(`Saved split rule ${LAST}`);

@@ -33,13 +33,19 @@ test("the HTTP intake takes events only with an ingest key, through the same pip
   const finance = await browser.newContext();
   await signInAs(await finance.newPage(), PERSONAS.finance);
   const unitRequests = async () => {
-    const report = (await (await finance.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&businessUnit=${encodeURIComponent(UNIT_A)}`)).json()) as ChargebackReport;
+    const report = (await (
+      await finance.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&businessUnit=${encodeURIComponent(UNIT_A)}`)
+    ).json()) as ChargebackReport;
     return report.rows[0]?.requests ?? 0;
   };
   // An app of the test's own in unit A, so no other test's mapping change moves its usage.
   const runId = Date.now().toString(36);
   const appId = `intake-${runId}`;
-  const costCenter = ((await (await finance.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&by=cost-center&businessUnit=${encodeURIComponent(UNIT_A)}`)).json()) as ChargebackReport).rows[0].key;
+  const costCenter = (
+    (await (
+      await finance.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&by=cost-center&businessUnit=${encodeURIComponent(UNIT_A)}`)
+    ).json()) as ChargebackReport
+  ).rows[0].key;
   const mapping = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "intake-")), "org.csv");
   fs.writeFileSync(mapping, `appId,costCenter,businessUnit,validFrom\n${appId},${costCenter},${UNIT_A},2020-01-01\n`);
   cli("org", "import", mapping);
@@ -59,7 +65,15 @@ test("the HTTP intake takes events only with an ingest key, through the same pip
   expect(first.status()).toBe(200);
   expect(await first.json()).toEqual({ accepted: 3, duplicates: 0, quarantined: 1, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
   // A retry of the same request adds nothing, the request id-less event included.
-  expect(await (await withKey.post("/api/v1/events", { data: batch })).json()).toEqual({ accepted: 0, duplicates: 4, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
+  expect(await (await withKey.post("/api/v1/events", { data: batch })).json()).toEqual({
+    accepted: 0,
+    duplicates: 4,
+    quarantined: 0,
+    unpriced: 0,
+    notBilled: 0,
+    usageUnknown: 0,
+    warnings: 0,
+  });
   expect(await unitRequests()).toBe(before + 3);
   const kept = JSON.parse(cli("quarantine", "list", "--format", "json")) as { source: string; reason: string }[];
   expect(kept.find((q) => q.source === "http:apim-test#4")?.reason).toContain("promptTokens");
@@ -84,12 +98,19 @@ test("the HTTP intake takes events only with an ingest key, through the same pip
   await Promise.all([anonymous.dispose(), withKey.dispose(), finance.close()]);
 });
 
-test("a gateway with the Chargeback.Ingest role sends events with its Entra ID token; without the role, for another audience, or for another app's usage, it cannot", async ({ playwright }) => {
+test("a gateway with the Chargeback.Ingest role sends events with its Entra ID token; without the role, for another audience, or for another app's usage, it cannot", async ({
+  playwright,
+}) => {
   const tenant = entraStandIn();
   const tokenFor = async (client: { clientId: string; clientSecret: string }, audience = tenant.ingestAudience) => {
     const response = await fetch(`${ENTRA_STAND_IN}/${tenant.tenantId}/oauth2/v2.0/token`, {
       method: "POST",
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: client.clientId, client_secret: client.clientSecret, scope: `${audience}/.default` }),
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        scope: `${audience}/.default`,
+      }),
     });
     return ((await response.json()) as { access_token: string }).access_token;
   };
@@ -104,7 +125,10 @@ test("a gateway with the Chargeback.Ingest role sends events with its Entra ID t
     await api.dispose();
     return result;
   };
-  expect(await post(await tokenFor(sender))).toEqual({ status: 200, body: { accepted: 1, duplicates: 0, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 } });
+  expect(await post(await tokenFor(sender))).toEqual({
+    status: 200,
+    body: { accepted: 1, duplicates: 0, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 },
+  });
   expect((await post(await tokenFor(roleless))).status).toBe(401);
   expect((await post(await tokenFor(sender, "api://something-else"))).status).toBe(401);
   expect((await post("not.a.jwt")).status).toBe(401);

@@ -51,7 +51,9 @@ test("finance closes last month, the figures freeze, and each unit's statement m
   const markups = rows.filter((r) => r.kind === "markup");
   expect(markups.length).toBeGreaterThan(0);
   expect(markups.every((r) => r.appName === "Platform team cost recovery" && r.requests === "0" && r.reason.startsWith("2% of usage cost"))).toBe(true);
-  await expect(page.getByTestId("statement-line").filter({ hasText: "Platform team cost recovery" }).first()).toContainText("2% of usage cost, every business unit");
+  await expect(page.getByTestId("statement-line").filter({ hasText: "Platform team cost recovery" }).first()).toContainText(
+    "2% of usage cost, every business unit",
+  );
 });
 
 test("reopening needs a reason, and the month's figures are live again", async ({ page }) => {

@@ -34,17 +34,41 @@ test("finance sees the same reconciliation figures as `chargeback reconcile --fo
   for (const [i, r] of json.rows.entries()) {
     const cells = rows.nth(i).locator("td, th");
     await expect(cells).toHaveText([
-      r.region, r.model, r.sku, r.kind, new RegExp(r.resources.map((id) => id.split("/").at(-1)).join(" ")), r.deployments.join(", "),
-      formatCount(r.invoiceTokens), formatCount(r.eventTokens), money(r.invoicedCost), money(r.computedCost), money(r.variance), percent(r.variancePercent), money(r.credits), r.cause,
+      r.region,
+      r.model,
+      r.sku,
+      r.kind,
+      new RegExp(r.resources.map((id) => id.split("/").at(-1)).join(" ")),
+      r.deployments.join(", "),
+      formatCount(r.invoiceTokens),
+      formatCount(r.eventTokens),
+      money(r.invoicedCost),
+      money(r.computedCost),
+      money(r.variance),
+      percent(r.variancePercent),
+      money(r.credits),
+      r.cause,
     ]);
   }
   await expect(page.getByTestId("reconciliation-total").locator("td.num")).toHaveText([
-    formatCount(json.total.invoiceTokens), formatCount(json.total.eventTokens), money(json.total.invoicedCost), money(json.total.computedCost), money(json.total.variance), percent(json.total.variancePercent),
+    formatCount(json.total.invoiceTokens),
+    formatCount(json.total.eventTokens),
+    money(json.total.invoicedCost),
+    money(json.total.computedCost),
+    money(json.total.variance),
+    percent(json.total.variancePercent),
   ]);
   const days = page.getByTestId("gap-day");
   await expect(days).toHaveCount(json.gapDays.length);
   for (const [i, d] of json.gapDays.entries()) {
-    await expect(days.nth(i).locator("td, th")).toHaveText([d.day, formatCount(d.invoiceTokens), formatCount(d.eventTokens), money(d.invoicedCost), money(d.computedCost), money(d.variance)]);
+    await expect(days.nth(i).locator("td, th")).toHaveText([
+      d.day,
+      formatCount(d.invoiceTokens),
+      formatCount(d.eventTokens),
+      money(d.invoicedCost),
+      money(d.computedCost),
+      money(d.variance),
+    ]);
   }
 
   const axe = await new AxeBuilder({ page }).analyze();

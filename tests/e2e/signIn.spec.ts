@@ -110,7 +110,10 @@ test("a form posted from another site is refused even with an admin's session (C
   await signInAs(page, PERSONAS.admin, "/admin/owners");
   // The server-rendered form names its action in a hidden field (hydration removes it from the live page).
   const html = await (await page.request.get("/admin/owners")).text();
-  const actionField = html.split("<form").find((form) => form.includes("Add owner"))?.match(/name="(\$ACTION_ID_\w+)"/)?.[1];
+  const actionField = html
+    .split("<form")
+    .find((form) => form.includes("Add owner"))
+    ?.match(/name="(\$ACTION_ID_\w+)"/)?.[1];
   expect(actionField).toBeTruthy();
   const post = (origin: string, name: string) =>
     page.request.post("/admin/owners", {

@@ -9,7 +9,13 @@ const PORT = 3199;
 function nextStart(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHARGEBACK_DATABASE_URL: "file:/nonexistent/never-opened.db", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      CHARGEBACK_DATABASE_URL: "file:/nonexistent/never-opened.db",
+      ...env,
+    },
   });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d));

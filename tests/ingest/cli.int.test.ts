@@ -27,18 +27,33 @@ describe("the chargeback CLI", () => {
     expect(json(await runCli(["org", "import", org], { db }))).toEqual({ added: 1, changed: 0, unchanged: 0 });
     expect(json(await runCli(["org", "import", org], { db }))).toEqual({ added: 0, changed: 0, unchanged: 1 });
 
-    const lines = [
-      ...Array.from({ length: 1000 }, (_, i) => v1Event({ requestId: `r${i}`, deployment: "chat" })),
-      seedEvent({ appid: "app-2" }),
-      "not json",
-    ];
+    const lines = [...Array.from({ length: 1000 }, (_, i) => v1Event({ requestId: `r${i}`, deployment: "chat" })), seedEvent({ appid: "app-2" }), "not json"];
     const events = write("events.ndjson", `${lines.join("\n")}\n`);
-    expect(json(await runCli(["ingest", events], { db }))).toEqual({ accepted: 1001, duplicates: 0, quarantined: 1, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
-    expect(json(await runCli(["ingest", events], { db }))).toEqual({ accepted: 0, duplicates: 1002, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
+    expect(json(await runCli(["ingest", events], { db }))).toEqual({
+      accepted: 1001,
+      duplicates: 0,
+      quarantined: 1,
+      unpriced: 0,
+      notBilled: 0,
+      usageUnknown: 0,
+      warnings: 0,
+    });
+    expect(json(await runCli(["ingest", events], { db }))).toEqual({
+      accepted: 0,
+      duplicates: 1002,
+      quarantined: 0,
+      unpriced: 0,
+      notBilled: 0,
+      usageUnknown: 0,
+      warnings: 0,
+    });
     const fromStdin = await runCli(["ingest", "-"], { db, input: `${v1Event({ requestId: "stdin-1", deployment: "chat" })}\n` });
     expect(json(fromStdin)).toEqual({ accepted: 1, duplicates: 0, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
 
-    const audit = (await runCli(["audit"], { db })).stdout.trim().split("\n").map((l) => JSON.parse(l) as { action: string; subject: string; actor: string });
+    const audit = (await runCli(["audit"], { db })).stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { action: string; subject: string; actor: string });
     expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(["prices.import", "deployments.import", "mappings.import"]));
     expect(audit.filter((e) => e.action === "mappings.import")).toHaveLength(1); // the second, identical import changed nothing
     expect(audit.every((e) => e.actor.endsWith("(cli)"))).toBe(true);
@@ -51,7 +66,19 @@ describe("the chargeback CLI", () => {
       closed: null,
       total: "3.85",
       listTotal: "3.85",
-      rows: [{ key: "Retail", name: "Retail", cost: "3.85", listCost: "3.85", requests: 1001, promptTokens: 1_001_000, cachedTokens: 0, completionTokens: 100_100, totalTokens: 1_101_100 }],
+      rows: [
+        {
+          key: "Retail",
+          name: "Retail",
+          cost: "3.85",
+          listCost: "3.85",
+          requests: 1001,
+          promptTokens: 1_001_000,
+          cachedTokens: 0,
+          completionTokens: 100_100,
+          totalTokens: 1_101_100,
+        },
+      ],
       unmapped: { cost: "0.00", requests: 1, unallocated: "0.00", apps: [{ appId: "app-2", rule: "", cost: "0.00", requests: 1 }] },
       unpriced: { requests: 0, totalTokens: 0, reasons: [] },
       adjustments: [],
@@ -89,7 +116,9 @@ describe("the chargeback CLI", () => {
     });
     expect(fs.existsSync(missing)).toBe(false);
     const notADatabase = write("notes.txt", "hello, not SQLite at all, but long enough to be read as a header.....\n");
-    expect((await runCli(["report", "--month", "2026-11", "--db", `file:${notADatabase}`])).stderr).toMatch(/^chargeback: cannot open the store at .*notes\.txt: file is not a database\n$/);
+    expect((await runCli(["report", "--month", "2026-11", "--db", `file:${notADatabase}`])).stderr).toMatch(
+      /^chargeback: cannot open the store at .*notes\.txt: file is not a database\n$/,
+    );
     expect((await runCli(["report", "--month", "2026-11", "--db", "file:"])).stderr).toBe('chargeback: database URL "file:" names no file\n');
   });
 
@@ -104,7 +133,9 @@ describe("the chargeback CLI", () => {
     const sku = write("deployments2.csv", "deployment,model,region,sku\nx,,eastus2,Premium\n");
     expect((await runCli(["deployments", "import", sku], { db })).stderr).toContain(":2: sku must be one of GlobalStandard");
     const prices = write("prices.json", '{"items": []}');
-    expect((await runCli(["prices", "import", prices], { db })).stderr).toBe(`chargeback: ${prices}: not a Retail Prices API response (needs an "Items" array)\n`);
+    expect((await runCli(["prices", "import", prices], { db })).stderr).toBe(
+      `chargeback: ${prices}: not a Retail Prices API response (needs an "Items" array)\n`,
+    );
   });
 
   it("rejects unknown options and choices with usage help and exit code 2", async () => {
@@ -119,10 +150,16 @@ describe("the chargeback CLI", () => {
 describe("chargeback owners", () => {
   it("imports who owns each business unit, lists them, and refuses ids that cannot be Entra object ids", async () => {
     const { db, write } = workspace();
-    const good = write("owners.csv", "businessUnit,principalType,principalId,displayName\nRetail,user,AAAAAAAA-0000-4000-8000-000000000001,Ana\nRetail,group,bbbbbbbb-0000-4000-8000-000000000002,Leads\n");
+    const good = write(
+      "owners.csv",
+      "businessUnit,principalType,principalId,displayName\nRetail,user,AAAAAAAA-0000-4000-8000-000000000001,Ana\nRetail,group,bbbbbbbb-0000-4000-8000-000000000002,Leads\n",
+    );
     expect(json(await runCli(["owners", "import", good], { db }))).toEqual({ added: 2, changed: 0, unchanged: 0 });
     expect(json(await runCli(["owners", "import", good], { db }))).toEqual({ added: 0, changed: 0, unchanged: 2 });
-    const listed = (await runCli(["owners", "list"], { db })).stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const listed = (await runCli(["owners", "list"], { db })).stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(listed).toEqual([
       { businessUnit: "Retail", principalType: "user", principalId: "aaaaaaaa-0000-4000-8000-000000000001", displayName: "Ana" },
       { businessUnit: "Retail", principalType: "group", principalId: "bbbbbbbb-0000-4000-8000-000000000002", displayName: "Leads" },
@@ -130,7 +167,9 @@ describe("chargeback owners", () => {
     const bad = write("bad.csv", "businessUnit,principalType,principalId,displayName\nRetail,role,ana@contoso.com,Ana\n");
     const result = await runCli(["owners", "import", bad], { db });
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`chargeback: 1 invalid row, nothing imported:\n  ${bad}:2: principalType must be user or group; principalId must be an Entra object id (a GUID)\n`);
+    expect(result.stderr).toBe(
+      `chargeback: 1 invalid row, nothing imported:\n  ${bad}:2: principalType must be user or group; principalId must be an Entra object id (a GUID)\n`,
+    );
   });
 });
 
@@ -144,9 +183,17 @@ describe("chargeback month", () => {
     expect((await runCli(["month", "reopen", "2026-10", "--reason", "no"], { db })).stderr).toBe(
       "chargeback: say why the month is reopened (at least 10 characters): the reason is kept in the month log\n",
     );
-    expect((await runCli(["month", "close", "2999-01"], { db })).stderr).toBe("chargeback: 2999-01 has not ended yet: it can be closed from 2999-02-01 (UTC)\n");
-    expect(json(await runCli(["month", "reopen", "2026-10", "--reason", "prices were missing", "--by", "Fiona"], { db }))).toEqual({ month: "2026-10", reopened: true });
-    const log = (await runCli(["month", "log"], { db })).stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect((await runCli(["month", "close", "2999-01"], { db })).stderr).toBe(
+      "chargeback: 2999-01 has not ended yet: it can be closed from 2999-02-01 (UTC)\n",
+    );
+    expect(json(await runCli(["month", "reopen", "2026-10", "--reason", "prices were missing", "--by", "Fiona"], { db }))).toEqual({
+      month: "2026-10",
+      reopened: true,
+    });
+    const log = (await runCli(["month", "log"], { db })).stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(log.map((e) => [e.month, e.action, e.by, e.reason])).toEqual([
       ["2026-10", "close", "Fiona", ""],
       ["2026-10", "reopen", "Fiona", "prices were missing"],
@@ -157,8 +204,24 @@ describe("chargeback month", () => {
 describe("chargeback prices import", () => {
   it("imports nothing from a file with a malformed price, and says which item", async () => {
     const { db, write } = workspace();
-    const item = { meterId: "m1", meterName: "gpt-4o-0806-Inp-glbl Tokens", productName: "Azure OpenAI", armRegionName: "eastus2", unitOfMeasure: "1K", effectiveStartDate: "2026-01-01T00:00:00Z" };
-    const bad = write("bad.json", JSON.stringify({ Items: [{ ...item, retailPrice: 0.0025 }, { ...item, meterId: "m2", retailPrice: "-1" }], NextPageLink: null }));
+    const item = {
+      meterId: "m1",
+      meterName: "gpt-4o-0806-Inp-glbl Tokens",
+      productName: "Azure OpenAI",
+      armRegionName: "eastus2",
+      unitOfMeasure: "1K",
+      effectiveStartDate: "2026-01-01T00:00:00Z",
+    };
+    const bad = write(
+      "bad.json",
+      JSON.stringify({
+        Items: [
+          { ...item, retailPrice: 0.0025 },
+          { ...item, meterId: "m2", retailPrice: "-1" },
+        ],
+        NextPageLink: null,
+      }),
+    );
     const result = await runCli(["prices", "import", bad], { db });
     expect(result).toMatchObject({ status: 1, stderr: `chargeback: ${bad}: Items[1].retailPrice must be a non-negative number\n` });
   });
@@ -174,7 +237,15 @@ describe("chargeback ingest of a file still being written", () => {
     expect(json(first)).toEqual({ accepted: 1, duplicates: 0, quarantined: 0, unpriced: 1, notBilled: 0, usageUnknown: 0, warnings: 0 });
     expect(first.stderr).toBe(`chargeback: warning: ${file}:2 has no newline and is not complete JSON yet; left for the next run\n`);
     fs.appendFileSync(file, `${last.slice(40)}\n`);
-    expect(json(await runCli(["ingest", file], { db }))).toEqual({ accepted: 1, duplicates: 1, quarantined: 0, unpriced: 1, notBilled: 0, usageUnknown: 0, warnings: 0 });
+    expect(json(await runCli(["ingest", file], { db }))).toEqual({
+      accepted: 1,
+      duplicates: 1,
+      quarantined: 0,
+      unpriced: 1,
+      notBilled: 0,
+      usageUnknown: 0,
+      warnings: 0,
+    });
     // A complete last line without a newline is an event like any other.
     const tidy = write("tidy.ndjson", v1Event({ requestId: "b" }));
     expect(json(await runCli(["ingest", tidy], { db }))).toMatchObject({ accepted: 1, quarantined: 0 });
@@ -184,11 +255,24 @@ describe("chargeback ingest of a file still being written", () => {
 describe("chargeback reservations", () => {
   it("imports a reservation of a provisioned deployment, lists it, and refuses one that cannot apply in one line", async () => {
     const { db, write } = workspace();
-    const deployments = write("deployments.csv", "deployment,model,region,sku\nptu-east,gpt-4o-2024-08-06,eastus2,ProvisionedManaged\npaygo,gpt-4o-2024-08-06,eastus2,GlobalStandard\n");
+    const deployments = write(
+      "deployments.csv",
+      "deployment,model,region,sku\nptu-east,gpt-4o-2024-08-06,eastus2,ProvisionedManaged\npaygo,gpt-4o-2024-08-06,eastus2,GlobalStandard\n",
+    );
     expect((await runCli(["deployments", "import", deployments], { db })).status).toBe(0);
     const good = write("ptu.csv", "deployment,units,price,per,validFrom\nptu-east,15,1,hour,2026-10-01\n");
     expect(json(await runCli(["reservations", "import", good], { db }))).toEqual({ added: 1, changed: 0, unchanged: 0 });
-    expect(JSON.parse((await runCli(["reservations", "list"], { db })).stdout)).toEqual({ deployment: "ptu-east", units: 15, price: "1", per: "hour", currency: "USD", idle: "share", outputWeight: 1, validFrom: "2026-10-01", validTo: null });
+    expect(JSON.parse((await runCli(["reservations", "list"], { db })).stdout)).toEqual({
+      deployment: "ptu-east",
+      units: 15,
+      price: "1",
+      per: "hour",
+      currency: "USD",
+      idle: "share",
+      outputWeight: 1,
+      validFrom: "2026-10-01",
+      validTo: null,
+    });
     const paygo = write("paygo.csv", "deployment,units,price,per,validFrom\npaygo,15,1,hour,2026-10-01\n");
     expect(await runCli(["reservations", "import", paygo], { db })).toMatchObject({
       status: 1,
@@ -203,10 +287,15 @@ describe("chargeback purge", () => {
     const old = new Date(Date.now() - 45 * 86_400_000).toISOString();
     const events = write("events.ndjson", `${v1Event({ requestId: "p-1", time: old })}\n${v1Event({ requestId: "p-2", time: new Date().toISOString() })}\n`);
     expect((await runCli(["ingest", events], { db })).status).toBe(0);
-    expect(await runCli(["purge"], { db })).toMatchObject({ status: 1, stderr: "chargeback: no retention is configured: set CHARGEBACK_RETENTION_DAYS (30 or more) to purge raw events older than that\n" });
+    expect(await runCli(["purge"], { db })).toMatchObject({
+      status: 1,
+      stderr: "chargeback: no retention is configured: set CHARGEBACK_RETENTION_DAYS (30 or more) to purge raw events older than that\n",
+    });
     const env = { CHARGEBACK_RETENTION_DAYS: "30" };
     expect(json(await runCli(["purge", "--dry-run"], { db, env }))).toMatchObject({ dryRun: true, events: 1, quarantined: 0 });
     expect(json(await runCli(["purge"], { db, env }))).toMatchObject({ dryRun: false, events: 1, quarantined: 0 });
-    expect((await runCli(["purge"], { db, env: { CHARGEBACK_RETENTION_DAYS: "7" } })).stderr).toBe("chargeback: invalid configuration: CHARGEBACK_RETENTION_DAYS: must be 0 (keep for ever) or 30 days or more\n");
+    expect((await runCli(["purge"], { db, env: { CHARGEBACK_RETENTION_DAYS: "7" } })).stderr).toBe(
+      "chargeback: invalid configuration: CHARGEBACK_RETENTION_DAYS: must be 0 (keep for ever) or 30 days or more\n",
+    );
   });
 });

@@ -60,11 +60,17 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
       CHARGEBACK_RETAIL_PRICES_URL: prices.url,
     });
     await waitFor(async () => (await usageTotals(store)).requests >= ACCEPTED, "the worker to ingest the events");
-    await waitFor(async () => (await checkpointStore(azurite).listCheckpoints("127.0.0.1", hub.hubName, "$Default")).length === 4, "checkpoints of all partitions");
+    await waitFor(
+      async () => (await checkpointStore(azurite).listCheckpoints("127.0.0.1", hub.hubName, "$Default")).length === 4,
+      "checkpoints of all partitions",
+    );
     await waitFor(async () => (await store.listPriceSyncs(1)).length === 1, "the price sync");
     // The lag is measured at start and each minute, for the admin's Health page.
     await waitFor(async () => (await store.listPipelineLag()).length === 1, "the lag measurement");
-    expect((await store.listPipelineLag())[0]).toMatchObject({ consumer: `${hub.hubName}/$Default`, partitions: [{ partitionId: "0" }, { partitionId: "1" }, { partitionId: "2" }, { partitionId: "3" }] });
+    expect((await store.listPipelineLag())[0]).toMatchObject({
+      consumer: `${hub.hubName}/$Default`,
+      partitions: [{ partitionId: "0" }, { partitionId: "1" }, { partitionId: "2" }, { partitionId: "3" }],
+    });
     worker.child.kill("SIGTERM");
     const { code } = await worker.exited;
     expect(await store.listPriceSyncs(1)).toMatchObject([{ ok: true }]);
@@ -75,7 +81,9 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
     expect(summary.partitionsClaimed).toEqual(["0", "1", "2", "3"]);
 
     expect(await usageTotals(store)).toMatchObject({ requests: ACCEPTED, totalTokens: TOKENS });
-    const report = json<{ rows: unknown[]; unmapped: { requests: number } }>(await runCli(["report", "--month", "2026-11", "--by", "app"], { env: target.env }));
+    const report = json<{ rows: unknown[]; unmapped: { requests: number } }>(
+      await runCli(["report", "--month", "2026-11", "--by", "app"], { env: target.env }),
+    );
     expect(report.unmapped.requests).toBe(3 + 20); // the 2026-11 seed events (one of them twice) and the v1 events
 
     const quarantined = await store.listQuarantined("all");
@@ -88,7 +96,12 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
     expect(lag.stderr).toBe("");
     expect(lag.status).toBe(0);
     expect(JSON.parse(lag.stdout)).toEqual(
-      ["0", "1", "2", "3"].map((partitionId, i) => ({ partitionId, lastEnqueuedSequenceNumber: [3, 10, 10, 0][i], checkpointedSequenceNumber: [3, 10, 10, 0][i], lag: 0 })),
+      ["0", "1", "2", "3"].map((partitionId, i) => ({
+        partitionId,
+        lastEnqueuedSequenceNumber: [3, 10, 10, 0][i],
+        checkpointedSequenceNumber: [3, 10, 10, 0][i],
+        lag: 0,
+      })),
     );
   });
 

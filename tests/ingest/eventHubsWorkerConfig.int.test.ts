@@ -7,7 +7,8 @@ import { freshStore } from "../support/store";
 const HUB = {
   CHARGEBACK_EVENTHUB_CONNECTION_STRING: "Endpoint=sb://127.0.0.1:1;SharedAccessKeyName=k;SharedAccessKey=v;UseDevelopmentEmulator=true",
   CHARGEBACK_EVENTHUB_NAME: "usage",
-  CHARGEBACK_CHECKPOINT_CONNECTION_STRING: "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;",
+  CHARGEBACK_CHECKPOINT_CONNECTION_STRING:
+    "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;",
   CHARGEBACK_CHECKPOINT_CONTAINER: "checkpoints",
 };
 
@@ -27,7 +28,11 @@ describe("chargeback worker --source eventhubs with a bad configuration", () => 
       { ...HUB, CHARGEBACK_EVENTHUB_CONNECTION_STRING: "", CHARGEBACK_EVENTHUB_NAMESPACE: "https://contoso.servicebus.windows.net/" },
       ["chargeback: CHARGEBACK_EVENTHUB_NAMESPACE must be the fully qualified namespace, e.g. myhub.servicebus.windows.net (no scheme, no path)"],
     ],
-    ["a checkpoint connection string without its container", { ...HUB, CHARGEBACK_CHECKPOINT_CONTAINER: "" }, ["chargeback: CHARGEBACK_CHECKPOINT_CONTAINER is missing: the blob container for checkpoints (with CHARGEBACK_CHECKPOINT_CONNECTION_STRING)"]],
+    [
+      "a checkpoint connection string without its container",
+      { ...HUB, CHARGEBACK_CHECKPOINT_CONTAINER: "" },
+      ["chargeback: CHARGEBACK_CHECKPOINT_CONTAINER is missing: the blob container for checkpoints (with CHARGEBACK_CHECKPOINT_CONNECTION_STRING)"],
+    ],
   ])("%s: one line per setting, exit 1, no stack trace, nothing opened", async (_, env, lines) => {
     const db = path.join(freshStore().dir, "never-created.db");
     const result = await runCli(["worker", "--source", "eventhubs", "--db", `file:${db}`], { env });

@@ -83,8 +83,26 @@ describe("quarantine", () => {
       receivedAt: Date.now(),
     });
     const pricer = await loadPricer(store);
-    expect(await replayQuarantine(store, pricer)).toEqual({ accepted: 1, duplicates: 0, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0, stillFailing: 1 });
-    expect(await replayQuarantine(store, pricer)).toEqual({ accepted: 0, duplicates: 0, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0, stillFailing: 1 });
+    expect(await replayQuarantine(store, pricer)).toEqual({
+      accepted: 1,
+      duplicates: 0,
+      quarantined: 0,
+      unpriced: 0,
+      notBilled: 0,
+      usageUnknown: 0,
+      warnings: 0,
+      stillFailing: 1,
+    });
+    expect(await replayQuarantine(store, pricer)).toEqual({
+      accepted: 0,
+      duplicates: 0,
+      quarantined: 0,
+      unpriced: 0,
+      notBilled: 0,
+      usageUnknown: 0,
+      warnings: 0,
+      stillFailing: 1,
+    });
     await expect(replayQuarantine(store, pricer, ["line:old:0"])).rejects.toThrow("not an open quarantined event: line:old:0");
     expect((await store.listQuarantined("replayed")).map((q) => q.id)).toEqual(["line:old:0"]);
     expect((await getChargebackReport(store, "2026-11", "app")).unmapped.requests).toBe(1);
@@ -111,13 +129,20 @@ describe("reports", () => {
     const before = await getChargebackReport(store, "2026-11", "model");
     expect(before).toMatchObject({
       total: "0.00",
-      unpriced: { requests: 1, totalTokens: 1100, reasons: [{ reason: "no USD prices are imported: run chargeback prices sync --currency USD (or prices import)", requests: 1, totalTokens: 1100 }] },
+      unpriced: {
+        requests: 1,
+        totalTokens: 1100,
+        reasons: [{ reason: "no USD prices are imported: run chargeback prices sync --currency USD (or prices import)", requests: 1, totalTokens: 1100 }],
+      },
     });
     await importRetailPrices(store, snapshotItems());
     const after = await getChargebackReport(store, "2026-11", "model");
     // 1000 × $2.5/1M + 100 × $10/1M = $0.0035 → $0.00 alone; check exactness via 1000 events below.
     expect(after.unpriced).toEqual({ requests: 0, totalTokens: 0, reasons: [] });
-    await ingestLines(store, Array.from({ length: 999 }, (_, i) => v1Event({ requestId: `r${i}` })));
+    await ingestLines(
+      store,
+      Array.from({ length: 999 }, (_, i) => v1Event({ requestId: `r${i}` })),
+    );
     expect((await getChargebackReport(store, "2026-11", "model")).total).toBe("3.50");
   });
 
@@ -140,8 +165,11 @@ describe("reports", () => {
 
   it("reject an org import whose ranges overlap, and import nothing from it", async () => {
     const { store } = await pricedStore();
-    const csv = "appId,costCenter,businessUnit,validFrom,validTo\napp-1,CC-1,Retail,2026-01-01,2026-12-01\napp-1,CC-2,Finance,2026-11-15,\napp-2,CC-1,Retail,2026-01-01,\n";
-    await expect(importOrgMappings(store, csv, "org.csv")).rejects.toThrow(/mapping range problem.*app app-1: 2026-01-01\.\.2026-12-01 \(CC-1\) overlaps 2026-11-15\.\.open \(CC-2\)/s);
+    const csv =
+      "appId,costCenter,businessUnit,validFrom,validTo\napp-1,CC-1,Retail,2026-01-01,2026-12-01\napp-1,CC-2,Finance,2026-11-15,\napp-2,CC-1,Retail,2026-01-01,\n";
+    await expect(importOrgMappings(store, csv, "org.csv")).rejects.toThrow(
+      /mapping range problem.*app app-1: 2026-01-01\.\.2026-12-01 \(CC-1\) overlaps 2026-11-15\.\.open \(CC-2\)/s,
+    );
     expect(await store.listOrgMappings()).toEqual([]);
   });
 });
@@ -149,9 +177,7 @@ describe("reports", () => {
 describe("ingesting a file on two threads", () => {
   it("names, validates and counts lines exactly as the single-thread pipeline does", async () => {
     const { store, dir } = await pricedStore();
-    const lines = Array.from({ length: 700 }, (_, i) =>
-      i % 7 === 0 ? "{broken" : i % 3 === 0 ? seedEvent() : v1Event({ requestId: `r${i % 400}` }),
-    );
+    const lines = Array.from({ length: 700 }, (_, i) => (i % 7 === 0 ? "{broken" : i % 3 === 0 ? seedEvent() : v1Event({ requestId: `r${i % 400}` })));
     const file = path.join(dir, "events.ndjson");
     fs.writeFileSync(file, `${lines.join("\n")}\n`);
     // Small batches, so many cross between the threads and identities must carry over between them.
@@ -159,7 +185,15 @@ describe("ingesting a file on two threads", () => {
     // 328 distinct request ids among 400 v1 lines; 200 identical seed lines and 100 identical broken
     // lines are each distinct by their occurrence.
     expect(first).toEqual({ accepted: 328 + 200, duplicates: 72, quarantined: 100, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
-    expect(await ingestLines(store, lines, file)).toEqual({ accepted: 0, duplicates: 700, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
+    expect(await ingestLines(store, lines, file)).toEqual({
+      accepted: 0,
+      duplicates: 700,
+      quarantined: 0,
+      unpriced: 0,
+      notBilled: 0,
+      usageUnknown: 0,
+      warnings: 0,
+    });
   });
 
   it("reports a read failure on the other thread as an error of the ingest", async () => {
@@ -193,9 +227,15 @@ describe("pricing stays per event in the rollups", () => {
 describe("multi-row inserts", () => {
   it("tell new rows from stored ones within one statement", async () => {
     const { store, file } = await pricedStore();
-    await ingestLines(store, Array.from({ length: 150 }, (_, i) => v1Event({ requestId: `r${i * 2}` })));
+    await ingestLines(
+      store,
+      Array.from({ length: 150 }, (_, i) => v1Event({ requestId: `r${i * 2}` })),
+    );
     // 300 ids interleaving the 150 stored (even) with 150 new (odd), so every 64-row statement mixes both.
-    const summary = await ingestLines(store, Array.from({ length: 300 }, (_, i) => v1Event({ requestId: `r${i}` })));
+    const summary = await ingestLines(
+      store,
+      Array.from({ length: 300 }, (_, i) => v1Event({ requestId: `r${i}` })),
+    );
     expect(summary).toMatchObject({ accepted: 150, duplicates: 150 });
     const db = new Database(file, { readonly: true });
     const facts = db.prepare("SELECT COUNT(*) AS n FROM UsageEvent WHERE CAST(substr(id, 6) AS INTEGER) % 2 = 1").get();

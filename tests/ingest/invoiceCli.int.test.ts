@@ -20,26 +20,65 @@ describe("chargeback invoice import and reconcile", () => {
     const first = await runCli(["invoice", "import", focus, classic], { db });
     expect(first.stderr).toBe(""); // not a terminal: no progress line
     expect(json(first)).toEqual([
-      { file: focus, id: expect.stringMatching(/^[0-9a-f]{64}$/), format: "focus", rows: 13, counted: 11, lines: 10, alreadyImported: false, superseded: [], skipped: { "purchase (its cost is in usage rows, amortized)": 1, "not a token meter (fine-tuning meter)": 1 } },
-      { file: classic, id: expect.stringMatching(/^[0-9a-f]{64}$/), format: "classic", rows: 4, counted: 2, lines: 2, alreadyImported: false, superseded: [], skipped: { "purchase (its cost is in usage rows, amortized)": 1, "not a token meter (not a recognised token meter)": 1 } },
+      {
+        file: focus,
+        id: expect.stringMatching(/^[0-9a-f]{64}$/),
+        format: "focus",
+        rows: 13,
+        counted: 11,
+        lines: 10,
+        alreadyImported: false,
+        superseded: [],
+        skipped: { "purchase (its cost is in usage rows, amortized)": 1, "not a token meter (fine-tuning meter)": 1 },
+      },
+      {
+        file: classic,
+        id: expect.stringMatching(/^[0-9a-f]{64}$/),
+        format: "classic",
+        rows: 4,
+        counted: 2,
+        lines: 2,
+        alreadyImported: false,
+        superseded: [],
+        skipped: { "purchase (its cost is in usage rows, amortized)": 1, "not a token meter (not a recognised token meter)": 1 },
+      },
     ]);
-    expect(json<{ alreadyImported: boolean }[]>(await runCli(["invoice", "import", focus, classic], { db })).map((s) => s.alreadyImported)).toEqual([true, true]);
+    expect(json<{ alreadyImported: boolean }[]>(await runCli(["invoice", "import", focus, classic], { db })).map((s) => s.alreadyImported)).toEqual([
+      true,
+      true,
+    ]);
 
     const reconciled = await runCli(["reconcile", "--month", "2026-11"], { db });
     expect(reconciled.status).toBe(0);
     expect(json(reconciled)).toEqual(JSON.parse(JSON.stringify(await getReconciliation(store, "2026-11"))));
-    expect(json<{ total: unknown }>(reconciled).total).toEqual({ invoiceTokens: 11_830_000, eventTokens: 11_440_000, invoicedCost: "5.56", computedCost: "6.31", variance: "-0.75", variancePercent: "-11.9" });
+    expect(json<{ total: unknown }>(reconciled).total).toEqual({
+      invoiceTokens: 11_830_000,
+      eventTokens: 11_440_000,
+      invoicedCost: "5.56",
+      computedCost: "6.31",
+      variance: "-0.75",
+      variancePercent: "-11.9",
+    });
 
     const csv = parse((await runCli(["reconcile", "--month", "2026-11", "--format", "csv"], { db })).stdout, { columns: true }) as Record<string, string>[];
     expect(csv.length).toBe(9);
-    expect(csv[3]).toMatchObject({ model: "gpt-4.1-mini-2025-04-14", sku: "global", invoiceTokens: "500000", eventTokens: "0", invoicedCost: "0.20", cause: "usage that bypassed the gateway: on the bill, not in events" });
+    expect(csv[3]).toMatchObject({
+      model: "gpt-4.1-mini-2025-04-14",
+      sku: "global",
+      invoiceTokens: "500000",
+      eventTokens: "0",
+      invoicedCost: "0.20",
+      cause: "usage that bypassed the gateway: on the bill, not in events",
+    });
     expect(csv[8]).toMatchObject({ region: "total", invoicedCost: "5.56", computedCost: "6.31", variance: "-0.75", variancePercent: "-11.9" });
 
     // Without org mappings both apps are unmapped: each is its own group, and they sum to the invoice.
     const trueUp = json<{ invoice: string; businessUnits: { actual: string }[] }>(await runCli(["trueup", "--month", "2026-11"], { db }));
     expect(trueUp.invoice).toBe("5.56");
     expect(trueUp.businessUnits.map((b) => b.actual)).toEqual(["1.02", "4.54"]);
-    expect((await runCli(["trueup", "--month", "2026-11", "--unmatched", "CC-9"], { db })).stderr).toBe('chargeback: no cost center "CC-9" in the org mappings\n');
+    expect((await runCli(["trueup", "--month", "2026-11", "--unmatched", "CC-9"], { db })).stderr).toBe(
+      'chargeback: no cost center "CC-9" in the org mappings\n',
+    );
   });
 
   it("draws a progress line on stderr when stderr is a terminal", async () => {
@@ -49,7 +88,10 @@ describe("chargeback invoice import and reconcile", () => {
     // reaches the terminal is stderr.
     const bin = path.resolve(__dirname, "..", "..", "bin", "chargeback.js");
     const command = `${process.execPath} ${bin} invoice import ${focus} > ${path.join(dir, "out.json")}`;
-    const tty = await promisify(execFile)("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { ...process.env, CHARGEBACK_DATABASE_URL: `file:${db}` } });
+    const tty = await promisify(execFile)("script", ["-qec", command, "/dev/null"], {
+      encoding: "utf8",
+      env: { ...process.env, CHARGEBACK_DATABASE_URL: `file:${db}` },
+    });
     expect(tty.stdout).toContain(`${focus} [========================================] 100% ${fs.statSync(focus).size}/${fs.statSync(focus).size} bytes`);
     expect(JSON.parse(fs.readFileSync(path.join(dir, "out.json"), "utf8"))[0]).toMatchObject({ counted: 11 });
   });
@@ -61,9 +103,13 @@ describe("chargeback invoice import and reconcile", () => {
     const result = await runCli(["invoice", "import", bad], { db });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(ONE_LINE_ERROR);
-    expect(result.stderr).toContain("missing EffectiveCost, ConsumedQuantity, ConsumedUnit, PricingQuantity, PricingUnit, ResourceId, RegionId, x_SkuMeterName or SkuMeter, BillingCurrency; unknown Colour");
+    expect(result.stderr).toContain(
+      "missing EffectiveCost, ConsumedQuantity, ConsumedUnit, PricingQuantity, PricingUnit, ResourceId, RegionId, x_SkuMeterName or SkuMeter, BillingCurrency; unknown Colour",
+    );
     expect(json(await runCli(["reconcile", "--month", "2026-11"], { db }))).toMatchObject({ rows: [], total: { invoicedCost: "0.00" } });
     expect((await runCli(["reconcile", "--month", "2026-13"], { db })).stderr).toMatch(ONE_LINE_ERROR);
-    expect((await runCli(["invoice", "import", path.join(dir, "nope.csv")], { db })).stderr).toBe(`chargeback: cannot read ${path.join(dir, "nope.csv")}: no such file\n`);
+    expect((await runCli(["invoice", "import", path.join(dir, "nope.csv")], { db })).stderr).toBe(
+      `chargeback: cannot read ${path.join(dir, "nope.csv")}: no such file\n`,
+    );
   });
 });

@@ -33,8 +33,19 @@ describe("chargeback splits", () => {
     expect(json(await runCli(["splits", "import", file, "--reason", "BU agreement 2026"], { db }))).toEqual({ added: 3, changed: 0, unchanged: 0 });
     expect(json(await runCli(["splits", "import", file], { db }))).toEqual({ added: 0, changed: 0, unchanged: 3 });
 
-    const listed = (await runCli(["splits", "list"], { db })).stdout.trim().split("\n").map((l) => JSON.parse(l));
-    expect(listed.map((r) => [r.id, r.method, r.appId, r.amount, r.parts.map((p: { costCenter: string; percent: string | null }) => `${p.costCenter}:${p.percent}`)])).toEqual([
+    const listed = (await runCli(["splits", "list"], { db })).stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(
+      listed.map((r) => [
+        r.id,
+        r.method,
+        r.appId,
+        r.amount,
+        r.parts.map((p: { costCenter: string; percent: string | null }) => `${p.costCenter}:${p.percent}`),
+      ]),
+    ).toEqual([
       ["gateway", "even", null, "1200", ["CC-R:null", "CC-O:null"]],
       ["shared-assistant", "fixed", "assistant", null, ["CC-R:50", "CC-O:30", "CC-F:20"]],
       ["team-tag", "share", "features", null, ["CC-R:null", "CC-O:null"]],
@@ -71,7 +82,8 @@ describe("chargeback splits", () => {
     const overlap = write("overlap.csv", "rule,method,costCenter,businessUnit,validFrom,appId\nassistant-2027,even,CC-R,Retail,2026-12-01,assistant\n");
     expect(await runCli(["splits", "import", overlap], { db })).toMatchObject({
       status: 1,
-      stderr: "chargeback: 1 overlapping rule, nothing imported:\n  app assistant: rule shared-assistant (2026-10-01..open) overlaps rule assistant-2027 (from 2026-12-01)\n",
+      stderr:
+        "chargeback: 1 overlapping rule, nothing imported:\n  app assistant: rule shared-assistant (2026-10-01..open) overlaps rule assistant-2027 (from 2026-12-01)\n",
     });
   });
 });

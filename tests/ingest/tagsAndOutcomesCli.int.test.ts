@@ -17,7 +17,10 @@ describe("chargeback ingest and report: tags, end users and call outcomes", () =
     const write = (name: string, text: string) => (fs.writeFileSync(path.join(dir, name), text), path.join(dir, name));
     expect((await runCli(["prices", "import", ...SNAPSHOT_FILES], { db })).status).toBe(0);
     await runCli(["deployments", "import", write("d.csv", "deployment,model,region,sku\nchat,gpt-4o-2024-08-06,eastus2,GlobalStandard\n")], { db });
-    await runCli(["org", "import", write("org.csv", "appId,costCenter,businessUnit,validFrom,validTo\napp-1,CC-1,Retail,2026-01-01,\napp-2,CC-2,Bank,2026-01-01,\n")], { db });
+    await runCli(
+      ["org", "import", write("org.csv", "appId,costCenter,businessUnit,validFrom,validTo\napp-1,CC-1,Retail,2026-01-01,\napp-2,CC-2,Bank,2026-01-01,\n")],
+      { db },
+    );
 
     const ok = [
       v1Event({ requestId: "a", deployment: "chat", status: 200, tags: { Project: "apollo" }, endUser: "alice" }),
@@ -53,7 +56,13 @@ describe("chargeback ingest and report: tags, end users and call outcomes", () =
 
     const byProject = json<ByValue>(await runCli(["report", "--month", "2026-11", "--by", "tag:project"], { db }));
     expect(byProject.total).toBe(after.total);
-    expect(byProject.rows.map((r) => [r.name, r.requests])).toEqual(expect.arrayContaining([["apollo", 1], ["hermes", 1], ["(untagged)", 1]]));
+    expect(byProject.rows.map((r) => [r.name, r.requests])).toEqual(
+      expect.arrayContaining([
+        ["apollo", 1],
+        ["hermes", 1],
+        ["(untagged)", 1],
+      ]),
+    );
     expect(byProject.rows.reduce((n, r) => n + cents(r.cost), 0)).toBe(cents(after.total));
     expect(cents(byProject.rows.find((r) => r.value === "hermes")!.cost)).toBeGreaterThan(cents(byProject.rows.find((r) => r.value === "apollo")!.cost));
 

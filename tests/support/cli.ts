@@ -15,7 +15,11 @@ export function runCli(args: string[], options: { db?: string; input?: string; c
     const child = execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: options.cwd, encoding: "utf8", env: { ...process.env, CHARGEBACK_DATABASE_URL: options.db ? `file:${options.db}` : undefined, DEBUG: "", ...options.env } },
+      {
+        cwd: options.cwd,
+        encoding: "utf8",
+        env: { ...process.env, CHARGEBACK_DATABASE_URL: options.db ? `file:${options.db}` : undefined, DEBUG: "", ...options.env },
+      },
       (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(options.input ?? "");

@@ -66,7 +66,13 @@ export async function startEntraStandIn(port: number, config: StandInConfig): Pr
         return send(200, `<!doctype html><title>Pick an account</title><h1>Pick an account</h1><ul>${links.join("")}</ul>`, "text/html");
       }
       const code = randomBytes(16).toString("hex");
-      grants.set(code, { user, clientId: config.clientId, redirectUri: p.get("redirect_uri") ?? "", nonce: p.get("nonce") ?? "", challenge: p.get("code_challenge") ?? "" });
+      grants.set(code, {
+        user,
+        clientId: config.clientId,
+        redirectUri: p.get("redirect_uri") ?? "",
+        nonce: p.get("nonce") ?? "",
+        challenge: p.get("code_challenge") ?? "",
+      });
       const back = new URL(p.get("redirect_uri") ?? "");
       back.searchParams.set("code", code);
       back.searchParams.set("state", p.get("state") ?? "");
@@ -95,7 +101,8 @@ export async function startEntraStandIn(port: number, config: StandInConfig): Pr
       grants.delete(form.get("code") ?? "");
       const verifier = form.get("code_verifier") ?? "";
       const challenge = createHash("sha256").update(verifier).digest("base64url");
-      if (!grant || form.get("client_secret") !== config.clientSecret || form.get("client_id") !== grant.clientId) return send(401, { error: "invalid_client" });
+      if (!grant || form.get("client_secret") !== config.clientSecret || form.get("client_id") !== grant.clientId)
+        return send(401, { error: "invalid_client" });
       if (form.get("redirect_uri") !== grant.redirectUri || challenge !== grant.challenge) return send(400, { error: "invalid_grant" });
       const idToken = await new SignJWT({
         oid: grant.user.oid,

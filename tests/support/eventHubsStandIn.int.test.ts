@@ -24,7 +24,7 @@ describe("the Event Hubs stand-in, through the real SDK", () => {
       );
       const started = Date.now();
       const timer = setInterval(async () => {
-        if (seen.length >= wantAtLeast && Date.now() - started > 300 || Date.now() - started > waitMs) {
+        if ((seen.length >= wantAtLeast && Date.now() - started > 300) || Date.now() - started > waitMs) {
           clearInterval(timer);
           await subscription.close();
           resolve(seen);
@@ -39,7 +39,11 @@ describe("the Event Hubs stand-in, through the real SDK", () => {
     await new Promise((r) => setTimeout(r, 20));
     await sendToPartitions(hub, { "1": Array.from({ length: 5 }, (_, n) => ({ body: { n: n + 5 } })) });
     sent = [];
-    const subscription = consumer.subscribe("1", { processEvents: async (events) => void sent.push(...events), processError: async () => undefined }, { startPosition: earliestEventPosition, maxWaitTimeInSeconds: 0.2 });
+    const subscription = consumer.subscribe(
+      "1",
+      { processEvents: async (events) => void sent.push(...events), processError: async () => undefined },
+      { startPosition: earliestEventPosition, maxWaitTimeInSeconds: 0.2 },
+    );
     while (sent.length < 10) await new Promise((r) => setTimeout(r, 50));
     await subscription.close();
   });
@@ -53,7 +57,13 @@ describe("the Event Hubs stand-in, through the real SDK", () => {
     expect(sent.every((e, i) => i === 0 || Number(e.offset) > Number(sent[i - 1].offset))).toBe(true);
     expect(await consumer.getEventHubProperties()).toMatchObject({ name: "usage", partitionIds: ["0", "1"] });
     expect(await consumer.getPartitionProperties("0")).toMatchObject({ partitionId: "0", isEmpty: true, lastEnqueuedSequenceNumber: -1 });
-    expect(await consumer.getPartitionProperties("1")).toMatchObject({ partitionId: "1", isEmpty: false, beginningSequenceNumber: 0, lastEnqueuedSequenceNumber: 9, lastEnqueuedOffset: sent[9].offset });
+    expect(await consumer.getPartitionProperties("1")).toMatchObject({
+      partitionId: "1",
+      isEmpty: false,
+      beginningSequenceNumber: 0,
+      lastEnqueuedSequenceNumber: 9,
+      lastEnqueuedOffset: sent[9].offset,
+    });
   });
 
   it("starts where the consumer asks: earliest, latest, sequence number, offset, enqueued time, inclusive or not", async () => {

@@ -21,7 +21,12 @@ type StoredEvent = { sequenceNumber: number; offset: number; enqueuedTime: Date;
 type Partition = { id: string; events: StoredEvent[]; nextOffset: number };
 type Reader = { sender: Sender; partition: Partition; consumerGroup: string; epoch?: number; next: number };
 /** The attach frames rhea keeps on a link but leaves out of its typings. */
-type Attach = { source?: { address: string; filter?: Record<string, unknown> }; target?: { address: string }; max_message_size?: number; properties?: Record<string, unknown> };
+type Attach = {
+  source?: { address: string; filter?: Record<string, unknown> };
+  target?: { address: string };
+  max_message_size?: number;
+  properties?: Record<string, unknown>;
+};
 const frames = (link: Sender | Receiver) => link as unknown as { remote: { attach: Attach }; local: { attach: Attach } };
 
 const BATCH_FORMAT = 0x80013700;

@@ -35,7 +35,17 @@ export async function startGraphStandIn({ throttleFirstBatch = false, throttleOn
       }
       const sp = RECORDED[appId];
       if (sp) return { id, status: 200, headers: { "Content-Type": "application/json" }, body: sp };
-      return { id, status: 404, headers: { "Content-Type": "application/json" }, body: { error: { code: "Request_ResourceNotFound", message: `Resource '${appId}' does not exist or one of its queried reference-property objects are not present.` } } };
+      return {
+        id,
+        status: 404,
+        headers: { "Content-Type": "application/json" },
+        body: {
+          error: {
+            code: "Request_ResourceNotFound",
+            message: `Resource '${appId}' does not exist or one of its queried reference-property objects are not present.`,
+          },
+        },
+      };
     });
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify({ responses }));

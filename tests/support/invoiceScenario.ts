@@ -9,8 +9,10 @@ import type { UsageStore } from "../../lib/store/port";
 import { ingestLines, v1Event } from "./ingest";
 import { snapshotItems } from "./retailPrices";
 
-export const GATEWAY_RESOURCE = "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/aoai-east";
-export const DIRECT_RESOURCE = "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/rg-lab/providers/Microsoft.CognitiveServices/accounts/aoai-lab";
+export const GATEWAY_RESOURCE =
+  "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/aoai-east";
+export const DIRECT_RESOURCE =
+  "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/rg-lab/providers/Microsoft.CognitiveServices/accounts/aoai-lab";
 
 /**
  * Our side of November 2026: gpt-4o (Global, eastus2) on the 2nd and 3rd, gpt-4.1-mini (Data Zone,
@@ -26,7 +28,17 @@ export const DEPLOYMENTS = [
 
 const calls = (deployment: string, model: string, appId: string, day: string, n: number, tokens: { prompt: number; cached: number; completion: number }) =>
   Array.from({ length: n }, (_, i) =>
-    v1Event({ requestId: `${deployment}-${day}-${i}`, appId, deployment, model, time: `${day}T09:00:00Z`, promptTokens: tokens.prompt, cachedTokens: tokens.cached, completionTokens: tokens.completion, totalTokens: tokens.prompt + tokens.completion }),
+    v1Event({
+      requestId: `${deployment}-${day}-${i}`,
+      appId,
+      deployment,
+      model,
+      time: `${day}T09:00:00Z`,
+      promptTokens: tokens.prompt,
+      cachedTokens: tokens.cached,
+      completionTokens: tokens.completion,
+      totalTokens: tokens.prompt + tokens.completion,
+    }),
   );
 
 /** The scenario's events, as NDJSON lines (`chargeback ingest` takes them as they are). */
@@ -43,12 +55,60 @@ export async function loadScenarioUsage(store: UsageStore): Promise<void> {
   await ingestLines(store, scenarioEvents());
 }
 
-const FOCUS_HEADER = ["BilledCost", "BillingAccountId", "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd", "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargePeriodStart", "ChargePeriodEnd", "ConsumedQuantity", "ConsumedUnit", "EffectiveCost", "ListCost", "PricingQuantity", "PricingUnit", "RegionId", "ResourceId", "ServiceName", "SkuId", "Tags", "x_SkuMeterId", "x_SkuMeterName"];
+const FOCUS_HEADER = [
+  "BilledCost",
+  "BillingAccountId",
+  "BillingCurrency",
+  "BillingPeriodStart",
+  "BillingPeriodEnd",
+  "ChargeCategory",
+  "ChargeClass",
+  "ChargeDescription",
+  "ChargePeriodStart",
+  "ChargePeriodEnd",
+  "ConsumedQuantity",
+  "ConsumedUnit",
+  "EffectiveCost",
+  "ListCost",
+  "PricingQuantity",
+  "PricingUnit",
+  "RegionId",
+  "ResourceId",
+  "ServiceName",
+  "SkuId",
+  "Tags",
+  "x_SkuMeterId",
+  "x_SkuMeterName",
+];
 
 type FocusRow = { day: string; meter: string; quantity: string; billed: string; effective?: string; category?: string; resource?: string };
 const focusRow = (month: string) => (r: FocusRow) => {
   const next = new Date(Date.parse(`${r.day}T00:00:00Z`) + 86_400_000).toISOString();
-  return [r.billed, "ba-1", "USD", `${month}-01T00:00:00Z`, `${monthDays(month).to}T00:00:00Z`, r.category ?? "Usage", "", `${r.meter}`, `${r.day}T00:00:00Z`, next, r.quantity, "1K Tokens", r.effective ?? r.billed, r.billed, r.quantity, "1K Tokens", "eastus2", r.resource ?? GATEWAY_RESOURCE, "Azure OpenAI", "sku-1", '{"env":"prod","team":"ai, platform"}', "meter-id", r.meter];
+  return [
+    r.billed,
+    "ba-1",
+    "USD",
+    `${month}-01T00:00:00Z`,
+    `${monthDays(month).to}T00:00:00Z`,
+    r.category ?? "Usage",
+    "",
+    `${r.meter}`,
+    `${r.day}T00:00:00Z`,
+    next,
+    r.quantity,
+    "1K Tokens",
+    r.effective ?? r.billed,
+    r.billed,
+    r.quantity,
+    "1K Tokens",
+    "eastus2",
+    r.resource ?? GATEWAY_RESOURCE,
+    "Azure OpenAI",
+    "sku-1",
+    '{"env":"prod","team":"ai, platform"}',
+    "meter-id",
+    r.meter,
+  ];
 };
 
 /**
@@ -79,11 +139,47 @@ export function focusExport(month = "2026-11"): string {
   ]);
 }
 
-const CLASSIC_HEADER = ["InvoiceSectionName", "AccountName", "SubscriptionId", "Date", "MeterId", "MeterName", "MeterCategory", "MeterRegion", "Quantity", "UnitOfMeasure", "CostInBillingCurrency", "BillingCurrency", "ResourceId", "ResourceLocation", "ChargeType", "PricingModel", "Tags"];
+const CLASSIC_HEADER = [
+  "InvoiceSectionName",
+  "AccountName",
+  "SubscriptionId",
+  "Date",
+  "MeterId",
+  "MeterName",
+  "MeterCategory",
+  "MeterRegion",
+  "Quantity",
+  "UnitOfMeasure",
+  "CostInBillingCurrency",
+  "BillingCurrency",
+  "ResourceId",
+  "ResourceLocation",
+  "ChargeType",
+  "PricingModel",
+  "Tags",
+];
 
 /** A lab subscription's classic (EA) export: gpt-4.1-mini Global that never went through the gateway. */
 export function classicExport(): string {
-  const row = (date: string, meter: string, quantity: string, cost: string, chargeType = "Usage") => ["Lab", "lab", "22222222-2222-2222-2222-222222222222", date, "m", meter, "Foundry Models", "US East 2", quantity, "1K", cost, "USD", DIRECT_RESOURCE, "EastUS2", chargeType, chargeType === "Purchase" ? "Reservation" : "OnDemand", ""];
+  const row = (date: string, meter: string, quantity: string, cost: string, chargeType = "Usage") => [
+    "Lab",
+    "lab",
+    "22222222-2222-2222-2222-222222222222",
+    date,
+    "m",
+    meter,
+    "Foundry Models",
+    "US East 2",
+    quantity,
+    "1K",
+    cost,
+    "USD",
+    DIRECT_RESOURCE,
+    "EastUS2",
+    chargeType,
+    chargeType === "Purchase" ? "Reservation" : "OnDemand",
+    "",
+  ];
   return stringify([
     CLASSIC_HEADER,
     row("11/10/2026", "gpt 4.1 mini Inp glbl Tokens", "300", "0.12"),

@@ -41,7 +41,14 @@ export async function startRetailPricesStandIn({ throttleFirst = false, failOnce
     next.searchParams.set("$skip", String(skip + PAGE));
     // Like the real API, every other continuation link carries $top=0.
     if ((skip / PAGE) % 2 === 0) next.searchParams.set("$top", "0");
-    send(200, { BillingCurrency: "USD", CustomerEntityId: "Default", CustomerEntityType: "Retail", Items: items, NextPageLink: skip + PAGE < matching.length ? next.toString() : null, Count: items.length });
+    send(200, {
+      BillingCurrency: "USD",
+      CustomerEntityId: "Default",
+      CustomerEntityType: "Retail",
+      Items: items,
+      NextPageLink: skip + PAGE < matching.length ? next.toString() : null,
+      Count: items.length,
+    });
   });
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () => {

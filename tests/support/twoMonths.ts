@@ -28,4 +28,3 @@ export async function seedOctoberAndNovember<S extends ReturnType<typeof freshSt
   await ingestLines(store, [...events("app-1", "2026-10-10", 1000), ...events("app-2", "2026-10-11", 200), ...events("app-1", "2026-11-02", 100)]);
   return store;
 }
-

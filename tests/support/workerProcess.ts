@@ -70,7 +70,9 @@ export function startCli(args: string[], env: Record<string, string>): RunningCl
   let err = "";
   child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("close", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("close", (code, signal) => resolve({ code, signal })),
+  );
   const waitForStderr = async (pattern: RegExp, timeoutMs = 30_000) => {
     const until = Date.now() + timeoutMs;
     while (!pattern.test(err)) {

@@ -22,7 +22,16 @@ export function DailyTrendChart({ title, days, units, currency }: Props) {
           <Tooltip formatter={(v) => money(Number(v))} />
           <Legend />
           {units.map((unit, i) => (
-            <Area key={unit} type="monotone" dataKey={unit} stackId="cost" stroke={COLOURS[i % COLOURS.length]} fill={COLOURS[i % COLOURS.length]} fillOpacity={0.55} isAnimationActive={false} />
+            <Area
+              key={unit}
+              type="monotone"
+              dataKey={unit}
+              stackId="cost"
+              stroke={COLOURS[i % COLOURS.length]}
+              fill={COLOURS[i % COLOURS.length]}
+              fillOpacity={0.55}
+              isAnimationActive={false}
+            />
           ))}
         </AreaChart>
       </ResponsiveContainer>

@@ -10,7 +10,8 @@ type Props = { title: string; points: { x: string; y: number }[]; kind: "bar" | 
 /** One series over time: a day's cost, an hour's requests. */
 export function TrendChart({ title, points, kind, unit, currency = "USD", ticks }: Props) {
   const tick = TICKS[ticks];
-  const format = (v: number) => (unit === "money" ? v.toLocaleString("en-US", { style: "currency", currency, maximumFractionDigits: 2 }) : v.toLocaleString("en-US"));
+  const format = (v: number) =>
+    unit === "money" ? v.toLocaleString("en-US", { style: "currency", currency, maximumFractionDigits: 2 }) : v.toLocaleString("en-US");
   const total = points.reduce((s, p) => s + p.y, 0);
   const peak = points.reduce((m, p) => (p.y > m.y ? p : m), points[0] ?? { x: "", y: 0 });
   return (

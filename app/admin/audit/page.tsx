@@ -16,20 +16,40 @@ export default async function AuditPage() {
   return (
     <>
       <h1>Audit log</h1>
-      <p className="sub">Every change to mappings, owners, deployments and prices (from the web or the CLI), newest first (the latest {SHOWN}). Entries are only ever added.</p>
+      <p className="sub">
+        Every change to mappings, owners, deployments and prices (from the web or the CLI), newest first (the latest {SHOWN}). Entries are only ever added.
+      </p>
       <table>
         <caption>Changes</caption>
-        <thead><tr><th scope="col">When (UTC)</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Subject</th><th scope="col">Before</th><th scope="col">After</th><th scope="col">Why</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">When (UTC)</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
         <tbody>
-          {entries.length === 0 && <tr><td colSpan={7}>No changes yet.</td></tr>}
+          {entries.length === 0 && (
+            <tr>
+              <td colSpan={7}>No changes yet.</td>
+            </tr>
+          )}
           {entries.map((e, i) => (
             <tr key={i} data-testid="audit-row">
               <td>{new Date(e.at).toISOString().replace("T", " ").slice(0, 19)}</td>
               <td>{e.actor}</td>
               <td>{e.action}</td>
               <th scope="row">{e.subject}</th>
-              <td><code className="json">{show(e.before)}</code></td>
-              <td><code className="json">{show(e.after)}</code></td>
+              <td>
+                <code className="json">{show(e.before)}</code>
+              </td>
+              <td>
+                <code className="json">{show(e.after)}</code>
+              </td>
               <td>{e.reason}</td>
             </tr>
           ))}

@@ -30,23 +30,58 @@ export default async function DeploymentsPage() {
   return (
     <>
       <h1>Deployments</h1>
-      <p className="sub">What each gateway deployment serves: it decides the meter (model version, deployment type, region). Change them with <code>chargeback deployments import</code>.</p>
+      <p className="sub">
+        What each gateway deployment serves: it decides the meter (model version, deployment type, region). Change them with{" "}
+        <code>chargeback deployments import</code>.
+      </p>
       <table>
         <caption>Configured deployments</caption>
-        <thead><tr><th scope="col">Deployment</th><th scope="col">Model version</th><th scope="col">Region</th><th scope="col">SKU</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Deployment</th>
+            <th scope="col">Model version</th>
+            <th scope="col">Region</th>
+            <th scope="col">SKU</th>
+          </tr>
+        </thead>
         <tbody>
           {deployments.map((d) => (
-            <tr key={d.name} data-testid="deployment-row"><th scope="row">{d.name === "*" ? "* (events naming none)" : d.name}</th><td>{d.model ?? "the event's"}</td><td>{d.region || "the event's"}</td><td>{d.sku}</td></tr>
+            <tr key={d.name} data-testid="deployment-row">
+              <th scope="row">{d.name === "*" ? "* (events naming none)" : d.name}</th>
+              <td>{d.model ?? "the event's"}</td>
+              <td>{d.region || "the event's"}</td>
+              <td>{d.sku}</td>
+            </tr>
           ))}
         </tbody>
       </table>
       <table>
         <caption>Deployments seen in usage since {previousMonth(month)}-01 that are not configured (their requests are unpriced)</caption>
-        <thead><tr><th scope="col">Deployment</th><th scope="col" className="num">Requests</th><th scope="col" className="num">Tokens</th><th scope="col">Last seen</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Deployment</th>
+            <th scope="col" className="num">
+              Requests
+            </th>
+            <th scope="col" className="num">
+              Tokens
+            </th>
+            <th scope="col">Last seen</th>
+          </tr>
+        </thead>
         <tbody>
-          {unknown.size === 0 && <tr><td colSpan={4}>None: every deployment in usage is configured.</td></tr>}
+          {unknown.size === 0 && (
+            <tr>
+              <td colSpan={4}>None: every deployment in usage is configured.</td>
+            </tr>
+          )}
           {[...unknown].map(([name, seen]) => (
-            <tr key={name} data-testid="unknown-deployment"><th scope="row">{name || "(none named)"}</th><td className="num">{formatCount(seen.requests)}</td><td className="num">{formatCount(seen.tokens)}</td><td>{seen.last}</td></tr>
+            <tr key={name} data-testid="unknown-deployment">
+              <th scope="row">{name || "(none named)"}</th>
+              <td className="num">{formatCount(seen.requests)}</td>
+              <td className="num">{formatCount(seen.tokens)}</td>
+              <td>{seen.last}</td>
+            </tr>
           ))}
         </tbody>
       </table>

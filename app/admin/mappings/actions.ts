@@ -74,7 +74,14 @@ export async function importMappings(_previous: ImportState, form: FormData): Pr
     const summary = await changeMappings(getSharedStore(), rows, { actor: actorOf(caller), action: "mappings.import", reason: `import of ${name}` });
     return { applied: `Imported ${name}: ${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged.`, file: name };
   } catch (error) {
-    if (error instanceof UserError) return { problems: error.message.split("\n").map((l) => l.trim()).filter(Boolean), file: name };
+    if (error instanceof UserError)
+      return {
+        problems: error.message
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean),
+        file: name,
+      };
     throw error;
   }
 }

@@ -27,7 +27,11 @@ export async function removeOwner(form: FormData): Promise<void> {
   const parsed = Removal.safeParse(Object.fromEntries(form));
   if (!parsed.success) back("say which owner of which business unit to remove", "error");
   else {
-    const removed = await getSharedStore().removeBusinessUnitOwner(parsed.data.businessUnit, parsed.data.principalId, { actor: actorOf(caller), action: "owners.remove", reason: "" });
+    const removed = await getSharedStore().removeBusinessUnitOwner(parsed.data.businessUnit, parsed.data.principalId, {
+      actor: actorOf(caller),
+      action: "owners.remove",
+      reason: "",
+    });
     back(removed ? `Removed an owner of ${parsed.data.businessUnit}.` : "That owner was already gone.", removed ? "done" : "error");
   }
 }

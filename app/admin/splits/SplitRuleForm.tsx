@@ -21,12 +21,14 @@ export function SplitRuleForm({ costCenters, apps, deployments, month, today }: 
     <section aria-labelledby="new-rule">
       <h2 id="new-rule">New split rule</h2>
       <p className="sub">
-        Split an app, a deployment or a fixed monthly overhead across cost centers: by fixed percentages (summing to 100), evenly, or in
-        proportion to a share (tokens or cost of each cost center&apos;s own apps, or tokens per value of a tag). Saving a rule with an existing id
-        replaces it.
+        Split an app, a deployment or a fixed monthly overhead across cost centers: by fixed percentages (summing to 100), evenly, or in proportion to a share
+        (tokens or cost of each cost center&apos;s own apps, or tokens per value of a tag). Saving a rule with an existing id replaces it.
       </p>
       <form onSubmit={submit} className="fields">
-        <label>Rule id<input name="id" required pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,63}" aria-label="Rule id" /></label>
+        <label>
+          Rule id
+          <input name="id" required pattern="[A-Za-z0-9][A-Za-z0-9._\-]{0,63}" aria-label="Rule id" />
+        </label>
         <label>
           Splits
           <select name="target" aria-label="What the rule splits" defaultValue="app">
@@ -39,8 +41,16 @@ export function SplitRuleForm({ costCenters, apps, deployments, month, today }: 
           App, deployment or amount per month
           <input name="targetValue" list="split-targets" required aria-label="App, deployment or amount" />
           <datalist id="split-targets">
-            {apps.map((a) => <option key={a.appId} value={a.appId}>{a.name}</option>)}
-            {deployments.map((d) => <option key={d} value={d}>deployment</option>)}
+            {apps.map((a) => (
+              <option key={a.appId} value={a.appId}>
+                {a.name}
+              </option>
+            ))}
+            {deployments.map((d) => (
+              <option key={d} value={d}>
+                deployment
+              </option>
+            ))}
           </datalist>
         </label>
         <label>
@@ -51,9 +61,18 @@ export function SplitRuleForm({ costCenters, apps, deployments, month, today }: 
             <option value="share">by measured share</option>
           </select>
         </label>
-        <label>Share basis<input name="basis" placeholder="tokens, cost or tag:<key>" aria-label="Share basis" /></label>
-        <label>From<input type="date" name="validFrom" required defaultValue={today} aria-label="Valid from" /></label>
-        <label>Until (exclusive)<input type="date" name="validTo" aria-label="Valid until" /></label>
+        <label>
+          Share basis
+          <input name="basis" placeholder="tokens, cost or tag:<key>" aria-label="Share basis" />
+        </label>
+        <label>
+          From
+          <input type="date" name="validFrom" required defaultValue={today} aria-label="Valid from" />
+        </label>
+        <label>
+          Until (exclusive)
+          <input type="date" name="validTo" aria-label="Valid until" />
+        </label>
         <fieldset>
           <legend>Cost centers</legend>
           {ROWS.map((i) => (
@@ -62,23 +81,44 @@ export function SplitRuleForm({ costCenters, apps, deployments, month, today }: 
                 Cost center {i}
                 <select name={`target${i}`} aria-label={`Cost center ${i}`} defaultValue="">
                   <option value="">—</option>
-                  {costCenters.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+                  {costCenters.map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {c.label}
+                    </option>
+                  ))}
                 </select>
               </label>
-              <label>Percent<input name={`percent${i}`} inputMode="decimal" aria-label={`Percent ${i}`} /></label>
-              <label>Tag value<input name={`tagValue${i}`} aria-label={`Tag value ${i}`} /></label>
+              <label>
+                Percent
+                <input name={`percent${i}`} inputMode="decimal" aria-label={`Percent ${i}`} />
+              </label>
+              <label>
+                Tag value
+                <input name={`tagValue${i}`} aria-label={`Tag value ${i}`} />
+              </label>
             </div>
           ))}
         </fieldset>
-        <label>Reason<input name="reason" aria-label="Reason for the rule" /></label>
-        <button type="submit" name="intent" value="preview" disabled={pending}>Preview {month}</button>
-        <button type="submit" name="intent" value="apply" className="primary" disabled={pending}>Apply</button>
+        <label>
+          Reason
+          <input name="reason" aria-label="Reason for the rule" />
+        </label>
+        <button type="submit" name="intent" value="preview" disabled={pending}>
+          Preview {month}
+        </button>
+        <button type="submit" name="intent" value="apply" className="primary" disabled={pending}>
+          Apply
+        </button>
       </form>
       {state.applied && <p role="status">{state.applied}</p>}
       {state.problems && state.problems.length > 0 && (
         <div role="alert" className="error">
           <p>The rule was not saved:</p>
-          <ul>{state.problems.map((x) => <li key={x}>{x}</li>)}</ul>
+          <ul>
+            {state.problems.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ul>
         </div>
       )}
       {p && (
@@ -86,9 +126,26 @@ export function SplitRuleForm({ costCenters, apps, deployments, month, today }: 
           <caption>
             {p.month} with this rule: {p.currency} {p.totalBefore} before, {p.totalAfter} after ({p.rows.length} lines change)
           </caption>
-          <thead><tr><th scope="col">App</th><th scope="col">Business unit</th><th scope="col">Cost center</th><th scope="col">Rule</th><th scope="col" className="num">Before</th><th scope="col" className="num">After</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">App</th>
+              <th scope="col">Business unit</th>
+              <th scope="col">Cost center</th>
+              <th scope="col">Rule</th>
+              <th scope="col" className="num">
+                Before
+              </th>
+              <th scope="col" className="num">
+                After
+              </th>
+            </tr>
+          </thead>
           <tbody>
-            {p.rows.length === 0 && <tr><td colSpan={6}>Nothing this month would change.</td></tr>}
+            {p.rows.length === 0 && (
+              <tr>
+                <td colSpan={6}>Nothing this month would change.</td>
+              </tr>
+            )}
             {p.rows.map((r) => (
               <tr key={`${r.businessUnit}|${r.costCenter}|${r.appId}|${r.rule}`} data-testid="split-preview-row">
                 <th scope="row">{r.appName}</th>

@@ -47,10 +47,20 @@ export async function previewOrApplySplit(_previous: SplitFormState, form: FormD
   const store = getSharedStore();
   try {
     if (form.get("intent") !== "apply") return { preview: await previewSplitRule(store, rule, currentMonth()) };
-    const summary = await changeSplitRules(store, [rule], { actor: actorOf(caller), action: "splits.save", reason: String(form.get("reason") ?? "").trim() || `split rule ${rule.id} from the admin page` });
+    const summary = await changeSplitRules(store, [rule], {
+      actor: actorOf(caller),
+      action: "splits.save",
+      reason: String(form.get("reason") ?? "").trim() || `split rule ${rule.id} from the admin page`,
+    });
     return { applied: `Saved split rule ${rule.id}: ${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged.` };
   } catch (error) {
-    if (error instanceof UserError) return { problems: error.message.split("\n").map((l) => l.trim()).filter(Boolean) };
+    if (error instanceof UserError)
+      return {
+        problems: error.message
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean),
+      };
     throw error;
   }
 }

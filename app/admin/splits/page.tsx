@@ -24,19 +24,41 @@ export default async function SplitsPage() {
     <>
       <h1>Split rules</h1>
       <p className="sub">
-        A rule takes precedence over an app&apos;s mapping on the days it covers (UTC); other days follow the mapping. Parts are exact to 10^-18 and
-        rounded to the cent once, by largest remainder, so they add up to the whole. Also <code>chargeback splits import | export | list</code>.
+        A rule takes precedence over an app&apos;s mapping on the days it covers (UTC); other days follow the mapping. Parts are exact to 10^-18 and rounded to
+        the cent once, by largest remainder, so they add up to the whole. Also <code>chargeback splits import | export | list</code>.
       </p>
       <table>
         <caption>Rules</caption>
-        <thead><tr><th scope="col">Rule</th><th scope="col">Splits</th><th scope="col">Method</th><th scope="col">Cost centers</th><th scope="col">From</th><th scope="col">Until</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Rule</th>
+            <th scope="col">Splits</th>
+            <th scope="col">Method</th>
+            <th scope="col">Cost centers</th>
+            <th scope="col">From</th>
+            <th scope="col">Until</th>
+          </tr>
+        </thead>
         <tbody>
-          {rules.length === 0 && <tr><td colSpan={6}>No split rules: every app follows its mapping.</td></tr>}
+          {rules.length === 0 && (
+            <tr>
+              <td colSpan={6}>No split rules: every app follows its mapping.</td>
+            </tr>
+          )}
           {rules.map((r) => (
             <tr key={r.id} data-testid="split-rule">
               <th scope="row">{r.id}</th>
-              <td>{r.appId !== null ? `app ${names.get(r.appId) ?? r.appId}` : r.deployment !== null ? `deployment ${r.deployment}` : `overhead ${r.amount} per month`}</td>
-              <td>{r.method}{r.basis ? ` by ${r.basis}` : ""}</td>
+              <td>
+                {r.appId !== null
+                  ? `app ${names.get(r.appId) ?? r.appId}`
+                  : r.deployment !== null
+                    ? `deployment ${r.deployment}`
+                    : `overhead ${r.amount} per month`}
+              </td>
+              <td>
+                {r.method}
+                {r.basis ? ` by ${r.basis}` : ""}
+              </td>
               <td>{describeParts(r.parts)}</td>
               <td>{r.validFrom}</td>
               <td>{r.validTo ?? "open"}</td>

@@ -33,49 +33,140 @@ export default async function AppPage({ params, searchParams }: Props) {
   // Out of scope reads as unknown: an owner cannot tell another unit's app ids from made-up ones.
   if (!app) notFound();
   const pick = breakdownParam(breakdown);
-  const [byValue, calls] = await Promise.all([getDimensionReport(store, month, pick.by, { scope: caller.scope, onlyApp: appId }), getCallOutcomes(store, month, caller.scope, appId)]);
+  const [byValue, calls] = await Promise.all([
+    getDimensionReport(store, month, pick.by, { scope: caller.scope, onlyApp: appId }),
+    getCallOutcomes(store, month, caller.scope, appId),
+  ]);
   const money = (a: string) => formatMoney(a, app.currency);
   const current = app.mappings.find((m) => m.validFrom < `${month}-32` && (m.validTo === null || m.validTo > `${month}-01`));
   return (
     <>
       <p className="crumbs">
         <a href={`/?month=${month}`}>{seesEveryUnit(caller) ? "All business units" : "Overview"}</a>
-        {current && current.businessUnit !== "another business unit" && <> › <a href={unitHref(current.businessUnit, month)}>{current.businessUnit}</a></>} › {app.appName}
+        {current && current.businessUnit !== "another business unit" && (
+          <>
+            {" "}
+            › <a href={unitHref(current.businessUnit, month)}>{current.businessUnit}</a>
+          </>
+        )}{" "}
+        › {app.appName}
       </p>
-      <h1>{app.appName}: {month}</h1>
+      <h1>
+        {app.appName}: {month}
+      </h1>
       <DirectoryDetails app={app} />
-      {invalidMonth && <p className="note" role="alert">That month is not a valid YYYY-MM; showing {month}.</p>}
+      {invalidMonth && (
+        <p className="note" role="alert">
+          That month is not a valid YYYY-MM; showing {month}.
+        </p>
+      )}
       <MonthNav month={month} path={path} />
       <dl className="cards">
-        <div className="card"><dt>Cost</dt><dd data-testid="total">{money(app.total)}</dd></div>
-        <div className="card"><dt>Requests</dt><dd>{formatCount(app.tokens.requests)}</dd></div>
-        <div className="card"><dt>Prompt / cached / completion tokens</dt><dd className="small">{formatCount(app.tokens.promptTokens)} / {formatCount(app.tokens.cachedTokens)} / {formatCount(app.tokens.completionTokens)}</dd></div>
-        <div className="card"><dt>Model time, average</dt><dd>{app.avgModelTimeMs === null ? "—" : `${formatCount(app.avgModelTimeMs)} ms`}</dd></div>
-        <div className="card"><dt>Model time, p95</dt><dd data-testid="p95">{app.p95ModelTimeMs === null ? "—" : app.p95ModelTimeMs === Infinity ? "over 60 s" : `≤ ${formatCount(app.p95ModelTimeMs)} ms`}</dd></div>
+        <div className="card">
+          <dt>Cost</dt>
+          <dd data-testid="total">{money(app.total)}</dd>
+        </div>
+        <div className="card">
+          <dt>Requests</dt>
+          <dd>{formatCount(app.tokens.requests)}</dd>
+        </div>
+        <div className="card">
+          <dt>Prompt / cached / completion tokens</dt>
+          <dd className="small">
+            {formatCount(app.tokens.promptTokens)} / {formatCount(app.tokens.cachedTokens)} / {formatCount(app.tokens.completionTokens)}
+          </dd>
+        </div>
+        <div className="card">
+          <dt>Model time, average</dt>
+          <dd>{app.avgModelTimeMs === null ? "—" : `${formatCount(app.avgModelTimeMs)} ms`}</dd>
+        </div>
+        <div className="card">
+          <dt>Model time, p95</dt>
+          <dd data-testid="p95">
+            {app.p95ModelTimeMs === null ? "—" : app.p95ModelTimeMs === Infinity ? "over 60 s" : `≤ ${formatCount(app.p95ModelTimeMs)} ms`}
+          </dd>
+        </div>
       </dl>
       {app.tokens.requests === 0 && app.adjustments === "0.00" ? (
-        <p className="empty">No usage of {app.appName} recorded for {month}.</p>
+        <p className="empty">
+          No usage of {app.appName} recorded for {month}.
+        </p>
       ) : (
         <div className="stack">
           <div className="charts">
-            <TrendChart title="Cost per day (UTC)" kind="bar" unit="money" currency={app.currency} points={app.daily.map((d) => ({ x: d.day, y: Number(d.cost) }))} ticks="day" />
-            <TrendChart title="Requests per hour (UTC)" kind="line" unit="count" points={app.hourly.map((h) => ({ x: `${h.hour}:00`, y: h.requests }))} ticks="hour" />
+            <TrendChart
+              title="Cost per day (UTC)"
+              kind="bar"
+              unit="money"
+              currency={app.currency}
+              points={app.daily.map((d) => ({ x: d.day, y: Number(d.cost) }))}
+              ticks="day"
+            />
+            <TrendChart
+              title="Requests per hour (UTC)"
+              kind="line"
+              unit="count"
+              points={app.hourly.map((h) => ({ x: `${h.hour}:00`, y: h.requests }))}
+              ticks="hour"
+            />
           </div>
-          <CostTable caption="Cost by model" dimension="Model" rows={app.byModel} total={app.total} currency={app.currency} testId="app-model" href={(row) => modelHref(row.key, month)} />
-          <CostTable caption="Cost by deployment" dimension="Deployment" rows={app.byDeployment} total={formatTotal(app.total, app.adjustments)} currency={app.currency} testId="app-deployment" />
-          <CostTable caption="Cost by operation" dimension="Operation" rows={app.byOperation} total={formatTotal(app.total, app.adjustments)} currency={app.currency} testId="app-operation" />
-          {app.adjustments !== "0.00" && <p>Adjustments to closed months booked in {month}: {money(app.adjustments)} (in the cost by model; not split by deployment or operation).</p>}
+          <CostTable
+            caption="Cost by model"
+            dimension="Model"
+            rows={app.byModel}
+            total={app.total}
+            currency={app.currency}
+            testId="app-model"
+            href={(row) => modelHref(row.key, month)}
+          />
+          <CostTable
+            caption="Cost by deployment"
+            dimension="Deployment"
+            rows={app.byDeployment}
+            total={formatTotal(app.total, app.adjustments)}
+            currency={app.currency}
+            testId="app-deployment"
+          />
+          <CostTable
+            caption="Cost by operation"
+            dimension="Operation"
+            rows={app.byOperation}
+            total={formatTotal(app.total, app.adjustments)}
+            currency={app.currency}
+            testId="app-operation"
+          />
+          {app.adjustments !== "0.00" && (
+            <p>
+              Adjustments to closed months booked in {month}: {money(app.adjustments)} (in the cost by model; not split by deployment or operation).
+            </p>
+          )}
           <DimensionBreakdown report={byValue} asked={pick.asked} month={month} invalid={pick.invalid} />
         </div>
       )}
       <FailedCallsTable calls={calls} month={month} />
       <table>
         <caption>Mapping history</caption>
-        <thead><tr><th scope="col">From</th><th scope="col">Until</th><th scope="col">Business unit</th><th scope="col">Cost center</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">From</th>
+            <th scope="col">Until</th>
+            <th scope="col">Business unit</th>
+            <th scope="col">Cost center</th>
+          </tr>
+        </thead>
         <tbody>
-          {app.mappings.length === 0 && <tr><td colSpan={4}>Not mapped to any cost center: its cost is reported as unmapped.</td></tr>}
+          {app.mappings.length === 0 && (
+            <tr>
+              <td colSpan={4}>Not mapped to any cost center: its cost is reported as unmapped.</td>
+            </tr>
+          )}
           {app.mappings.map((m) => (
-            <tr key={m.validFrom}><td>{m.validFrom}</td><td>{m.validTo ?? "open"}</td><td>{m.businessUnit}</td><td>{m.costCenter}</td></tr>
+            <tr key={m.validFrom}>
+              <td>{m.validFrom}</td>
+              <td>{m.validTo ?? "open"}</td>
+              <td>{m.businessUnit}</td>
+              <td>{m.costCenter}</td>
+            </tr>
           ))}
         </tbody>
       </table>
@@ -86,16 +177,30 @@ export default async function AppPage({ params, searchParams }: Props) {
 /** Who the app is, as Microsoft Graph says. */
 function DirectoryDetails({ app }: { app: AppReport }) {
   const d = app.directory;
-  if (!d) return <p className="sub">App id <code>{app.appId}</code>; not looked up in Microsoft Graph yet (<code>chargeback apps sync</code>).</p>;
+  if (!d)
+    return (
+      <p className="sub">
+        App id <code>{app.appId}</code>; not looked up in Microsoft Graph yet (<code>chargeback apps sync</code>).
+      </p>
+    );
   if (d.status === "unknown") {
-    return <p className="sub" data-testid="directory">App id <code>{app.appId}</code>: no service principal in the tenant. The app was deleted, or belongs to another tenant.</p>;
+    return (
+      <p className="sub" data-testid="directory">
+        App id <code>{app.appId}</code>: no service principal in the tenant. The app was deleted, or belongs to another tenant.
+      </p>
+    );
   }
   const owners = d.owners.map((o) => o.userPrincipalName ?? o.displayName).join(", ") || "none listed";
   return (
     <p className="sub" data-testid="directory">
       App id <code>{app.appId}</code> · {d.servicePrincipalType === "ManagedIdentity" ? "managed identity" : "application"}
-      {d.appOwnerOrganizationId && <> · home tenant <code>{d.appOwnerOrganizationId}</code></>} · owners: {owners} · from Microsoft Graph,{" "}
-      {new Date(d.syncedAt).toISOString().slice(0, 10)}
+      {d.appOwnerOrganizationId && (
+        <>
+          {" "}
+          · home tenant <code>{d.appOwnerOrganizationId}</code>
+        </>
+      )}{" "}
+      · owners: {owners} · from Microsoft Graph, {new Date(d.syncedAt).toISOString().slice(0, 10)}
     </p>
   );
 }

@@ -36,13 +36,19 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   // Out of scope is 403 whether or not the unit exists, so owners cannot probe for other units' names.
   if (!canSeeUnit(caller, unit)) forbidden();
   const store = getSharedStore();
-  const known = (await store.listOrgMappings()).some((m) => m.businessUnit === unit) || (await store.listBusinessUnitOwners()).some((o) => o.businessUnit === unit);
+  const known =
+    (await store.listOrgMappings()).some((m) => m.businessUnit === unit) || (await store.listBusinessUnitOwners()).some((o) => o.businessUnit === unit);
   if (!known) notFound();
 
   const { month, invalidMonth } = monthParam(asked);
   const scope = onlyUnits([unit]);
   const pick = breakdownParam(breakdown);
-  const [lines, lastLines, trend, calls] = await Promise.all([monthLines(store, month), monthLines(store, previousMonth(month)), getDailyTrend(store, month, scope), getCallOutcomes(store, month, scope)]);
+  const [lines, lastLines, trend, calls] = await Promise.all([
+    monthLines(store, month),
+    monthLines(store, previousMonth(month)),
+    getDailyTrend(store, month, scope),
+    getCallOutcomes(store, month, scope),
+  ]);
   const byValue = await getDimensionReport(store, month, pick.by, { scope, lines });
   const [byCostCenter, byApp, byModel] = (["cost-center", "app", "model"] as const).map((by) => reportFromLines(lines, by, scope));
   const lastByApp = reportFromLines(lastLines, "app", scope);
@@ -50,10 +56,18 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const sum = (key: "requests" | "promptTokens" | "cachedTokens" | "completionTokens") => byCostCenter.rows.reduce((n, r) => n + r[key], 0);
   return (
     <>
-      <p className="crumbs"><a href={`/?month=${month}`}>All business units</a> › {unit}</p>
-      <h1>{unit}: {month}</h1>
+      <p className="crumbs">
+        <a href={`/?month=${month}`}>All business units</a> › {unit}
+      </p>
+      <h1>
+        {unit}: {month}
+      </h1>
       <p className="sub">Cost by cost center, app and model, priced at the Retail Prices in effect on each day (UTC).</p>
-      {invalidMonth && <p className="note" role="alert">That month is not a valid YYYY-MM; showing {month}.</p>}
+      {invalidMonth && (
+        <p className="note" role="alert">
+          That month is not a valid YYYY-MM; showing {month}.
+        </p>
+      )}
       <MonthNav month={month} path={path} />
       <Downloads month={month} businessUnit={unit} by="app" />
       <p>
@@ -64,21 +78,53 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
         )}
       </p>
       <dl className="cards">
-        <div className="card"><dt>Total cost</dt><dd data-testid="total">{formatMoney(total, currency)}</dd></div>
-        <div className="card"><dt>Requests</dt><dd>{formatCount(sum("requests"))}</dd></div>
-        <div className="card"><dt>Prompt tokens</dt><dd>{formatCount(sum("promptTokens"))}</dd></div>
-        <div className="card"><dt>Cached prompt tokens</dt><dd>{formatCount(sum("cachedTokens"))}</dd></div>
-        <div className="card"><dt>Completion tokens</dt><dd>{formatCount(sum("completionTokens"))}</dd></div>
+        <div className="card">
+          <dt>Total cost</dt>
+          <dd data-testid="total">{formatMoney(total, currency)}</dd>
+        </div>
+        <div className="card">
+          <dt>Requests</dt>
+          <dd>{formatCount(sum("requests"))}</dd>
+        </div>
+        <div className="card">
+          <dt>Prompt tokens</dt>
+          <dd>{formatCount(sum("promptTokens"))}</dd>
+        </div>
+        <div className="card">
+          <dt>Cached prompt tokens</dt>
+          <dd>{formatCount(sum("cachedTokens"))}</dd>
+        </div>
+        <div className="card">
+          <dt>Completion tokens</dt>
+          <dd>{formatCount(sum("completionTokens"))}</dd>
+        </div>
       </dl>
       {byCostCenter.rows.length === 0 && byCostCenter.adjustments.length === 0 ? (
-        <p className="empty">No usage of {unit} recorded for {month}.</p>
+        <p className="empty">
+          No usage of {unit} recorded for {month}.
+        </p>
       ) : (
         <div className="stack">
-          <TrendChart title="Cost per day (UTC)" kind="bar" unit="money" currency={currency} ticks="day" points={trend.days.map((day) => ({ x: day, y: Number(trend.cost[day][unit] ?? 0) }))} />
+          <TrendChart
+            title="Cost per day (UTC)"
+            kind="bar"
+            unit="money"
+            currency={currency}
+            ticks="day"
+            points={trend.days.map((day) => ({ x: day, y: Number(trend.cost[day][unit] ?? 0) }))}
+          />
           <CostTable caption="Cost by cost center" dimension="Cost center" rows={byCostCenter.rows} total={total} currency={currency} testId="cc" />
           <SplitLinesTable lines={getSplitLines(lines.lines, unit)} currency={currency} />
           <AppComparisonTable current={byApp} previous={lastByApp} />
-          <CostTable caption="Cost by model" dimension="Model" rows={byModel.rows} total={byModel.total} currency={currency} testId="model" href={(row) => modelHref(row.key, month)} />
+          <CostTable
+            caption="Cost by model"
+            dimension="Model"
+            rows={byModel.rows}
+            total={byModel.total}
+            currency={currency}
+            testId="model"
+            href={(row) => modelHref(row.key, month)}
+          />
           {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} />}
           <DimensionBreakdown report={byValue} asked={pick.asked} month={month} invalid={pick.invalid} />
         </div>

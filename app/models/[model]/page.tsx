@@ -27,21 +27,55 @@ export default async function ModelPage({ params, searchParams }: Props) {
   const requests = byUnit.rows.reduce((n, r) => n + r.requests, 0) + byUnit.unmapped.requests;
   return (
     <>
-      <p className="crumbs"><a href={`/?month=${month}`}>Overview</a> › {model}</p>
-      <h1>{model}: {month}</h1>
+      <p className="crumbs">
+        <a href={`/?month=${month}`}>Overview</a> › {model}
+      </p>
+      <h1>
+        {model}: {month}
+      </h1>
       <p className="sub">Who used this model, priced at the Retail Prices in effect on each day (UTC).</p>
-      {invalidMonth && <p className="note" role="alert">That month is not a valid YYYY-MM; showing {month}.</p>}
+      {invalidMonth && (
+        <p className="note" role="alert">
+          That month is not a valid YYYY-MM; showing {month}.
+        </p>
+      )}
       <MonthNav month={month} path={path} />
       <dl className="cards">
-        <div className="card"><dt>Cost</dt><dd data-testid="total">{formatMoney(byUnit.total, byUnit.currency)}</dd></div>
-        <div className="card"><dt>Requests</dt><dd>{formatCount(requests)}</dd></div>
+        <div className="card">
+          <dt>Cost</dt>
+          <dd data-testid="total">{formatMoney(byUnit.total, byUnit.currency)}</dd>
+        </div>
+        <div className="card">
+          <dt>Requests</dt>
+          <dd>{formatCount(requests)}</dd>
+        </div>
       </dl>
       {byUnit.rows.length === 0 && byUnit.unmapped.apps.length === 0 ? (
-        <p className="empty">No usage of {model} you may see in {month}.</p>
+        <p className="empty">
+          No usage of {model} you may see in {month}.
+        </p>
       ) : (
         <div className="stack">
-          <CostTable caption="Cost by business unit" dimension="Business unit" rows={byUnit.rows} total={byUnit.total} currency={byUnit.currency} testId="model-unit" href={(r) => unitHref(r.key, month)} extraRow={<UnmappedRow report={byUnit} />} />
-          <CostTable caption="Cost by app" dimension="App" rows={byApp.rows} total={byApp.total} currency={byApp.currency} testId="model-app" href={(r) => appHref(r.key, month)} extraRow={<UnmappedRow report={byApp} />} />
+          <CostTable
+            caption="Cost by business unit"
+            dimension="Business unit"
+            rows={byUnit.rows}
+            total={byUnit.total}
+            currency={byUnit.currency}
+            testId="model-unit"
+            href={(r) => unitHref(r.key, month)}
+            extraRow={<UnmappedRow report={byUnit} />}
+          />
+          <CostTable
+            caption="Cost by app"
+            dimension="App"
+            rows={byApp.rows}
+            total={byApp.total}
+            currency={byApp.currency}
+            testId="model-app"
+            href={(r) => appHref(r.key, month)}
+            extraRow={<UnmappedRow report={byApp} />}
+          />
         </div>
       )}
     </>

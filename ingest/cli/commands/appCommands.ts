@@ -24,7 +24,9 @@ export function registerAppCommands(program: Command): void {
         } catch (error) {
           if (error instanceof UserError) throw error;
           // Graph being away costs only names: usage is counted and attributed regardless.
-          throw new UserError(`Microsoft Graph at ${options.baseUrl} did not answer (${(error as Error).message}); nothing changed, names fill in at the next sync`);
+          throw new UserError(
+            `Microsoft Graph at ${options.baseUrl} did not answer (${(error as Error).message}); nothing changed, names fill in at the next sync`,
+          );
         }
       });
       printJson(summary);

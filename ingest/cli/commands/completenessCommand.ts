@@ -10,9 +10,14 @@ const CompletenessOptions = z.object({ month: Month, workspace: z.string().trim(
 export function registerCompletenessCommand(program: Command): void {
   program
     .command("completeness")
-    .description("compares the gateway's token metric (Application Insights, through Azure Monitor Logs) with ingested events per app and day; flags days with events missing")
+    .description(
+      "compares the gateway's token metric (Application Insights, through Azure Monitor Logs) with ingested events per app and day; flags days with events missing",
+    )
     .requiredOption("--month <YYYY-MM>", "UTC calendar month")
-    .requiredOption("--workspace <id>", "the Log Analytics workspace of the Application Insights resource (CHARGEBACK_LOGS_URL, default https://api.loganalytics.io)")
+    .requiredOption(
+      "--workspace <id>",
+      "the Log Analytics workspace of the Application Insights resource (CHARGEBACK_LOGS_URL, default https://api.loganalytics.io)",
+    )
     .action(async (raw: unknown, command: Command) => {
       const { month, workspace } = parseOptions(CompletenessOptions, raw);
       const access = await logsAccess();

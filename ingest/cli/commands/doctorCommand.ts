@@ -14,25 +14,37 @@ const DoctorOptions = z
   .object({
     template: z.string().optional(),
     subscription: z.guid({ error: "must be a subscription id (a GUID)" }).optional(),
-    resourceGroup: z.string().regex(/^[-\w._()]{1,90}$/, "must be a resource group name").optional(),
+    resourceGroup: z
+      .string()
+      .regex(/^[-\w._()]{1,90}$/, "must be a resource group name")
+      .optional(),
     format: z.enum(["text", "json"]),
     record: z.boolean(),
   })
-  .refine((o) => (o.template === undefined) !== (o.subscription === undefined && o.resourceGroup === undefined), { message: "give either --template <file>, or --subscription and --resource-group", path: ["template"] })
-  .refine((o) => o.template !== undefined || (o.subscription !== undefined && o.resourceGroup !== undefined), { message: "needs both --subscription and --resource-group", path: ["subscription"] });
+  .refine((o) => (o.template === undefined) !== (o.subscription === undefined && o.resourceGroup === undefined), {
+    message: "give either --template <file>, or --subscription and --resource-group",
+    path: ["template"],
+  })
+  .refine((o) => o.template !== undefined || (o.subscription !== undefined && o.resourceGroup !== undefined), {
+    message: "needs both --subscription and --resource-group",
+    path: ["subscription"],
+  });
 
 function printText(report: DoctorReport): void {
   const fails = report.findings.filter((f) => f.severity === "FAIL").length;
   const lines = [`${report.source}: ${report.checked.length} resources checked, ${fails} failed, ${report.findings.length - fails} warnings`];
   for (const f of report.findings) lines.push(`${f.severity} ${f.rule}  ${f.resource}`, `     why: ${f.why}`, `     fix: ${f.fix}`);
-  if (report.checked.length === 0) lines.push("nothing to check: no Event Hubs namespace, storage account, Cosmos DB account, APIM logger or container app found");
+  if (report.checked.length === 0)
+    lines.push("nothing to check: no Event Hubs namespace, storage account, Cosmos DB account, APIM logger or container app found");
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 
 export function registerDoctorCommand(program: Command): void {
   program
     .command("doctor")
-    .description(`check the pipeline's Azure resources (live, through Azure Resource Manager at $CHARGEBACK_ARM_URL, or an ARM template) against security rules; exit code ${DOCTOR_FAILED} when any check fails`)
+    .description(
+      `check the pipeline's Azure resources (live, through Azure Resource Manager at $CHARGEBACK_ARM_URL, or an ARM template) against security rules; exit code ${DOCTOR_FAILED} when any check fails`,
+    )
     .option("--template <file>", "check an ARM template instead of live resources")
     .option("--subscription <id>", "the subscription of the live resources")
     .option("--resource-group <name>", "the resource group of the live resources")
@@ -45,7 +57,10 @@ export function registerDoctorCommand(program: Command): void {
       const { resourcesInAzure } = require("../../../lib/doctor/fromAzure") as typeof import("../../../lib/doctor/fromAzure");
       const report = opts.template
         ? runDoctor(opts.template, resourcesOfTemplate(readText(opts.template), opts.template))
-        : runDoctor(`subscription ${opts.subscription} resource group ${opts.resourceGroup}`, await resourcesInAzure(await armAccess(), { subscriptionId: opts.subscription!, resourceGroup: opts.resourceGroup! }));
+        : runDoctor(
+            `subscription ${opts.subscription} resource group ${opts.resourceGroup}`,
+            await resourcesInAzure(await armAccess(), { subscriptionId: opts.subscription!, resourceGroup: opts.resourceGroup! }),
+          );
       if (opts.record) await withStore(command, (store) => store.recordDoctorRun({ ...report, at: Date.now() }));
       if (opts.format === "json") printJson(report);
       else printText(report);

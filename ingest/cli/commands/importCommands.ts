@@ -22,12 +22,19 @@ export function registerImportCommands(program: Command): void {
   prices
     .command("sync")
     .description("fetch Azure OpenAI prices from the Azure Retail Prices API (CHARGEBACK_RETAIL_PRICES_URL) and import them whole, or change nothing")
-    .option("--region <armRegionName>", "only this region (repeat for more; default: every region)", (value: string, all: string[]) => [...all, value], [] as string[])
+    .option(
+      "--region <armRegionName>",
+      "only this region (repeat for more; default: every region)",
+      (value: string, all: string[]) => [...all, value],
+      [] as string[],
+    )
     .option("--currency <code>", "ISO currency; non-USD prices are the API's reference prices", "USD")
     .option("--reservations", "also fetch reservation (provisioned) prices", false)
     .action(async (raw: unknown, command: Command) => {
       const opts = parseOptions(SyncOptions, raw);
-      const baseUrl = parseOptions(z.object({ url: z.url({ error: "must be a URL" }) }), { url: process.env.CHARGEBACK_RETAIL_PRICES_URL || RETAIL_PRICES_URL }).url;
+      const baseUrl = parseOptions(z.object({ url: z.url({ error: "must be a URL" }) }), {
+        url: process.env.CHARGEBACK_RETAIL_PRICES_URL || RETAIL_PRICES_URL,
+      }).url;
       const query = { baseUrl, regions: opts.region, currency: opts.currency, reservations: opts.reservations };
       printJson(await withStore(command, (store) => syncRetailPrices(store, query, cliAudit("prices.sync", `chargeback prices sync from ${baseUrl}`))));
     });
@@ -37,7 +44,9 @@ export function registerImportCommands(program: Command): void {
     .argument("<files...>", "response files")
     .action(async (files: string[], _opts, command: Command) => {
       const items = files.flatMap((file) => parseRetailPricePage(readText(file), file));
-      printJson(await withStore(command, (store) => importRetailPrices(store, items, cliAudit("prices.import", `chargeback prices import ${files.join(" ")}`))));
+      printJson(
+        await withStore(command, (store) => importRetailPrices(store, items, cliAudit("prices.import", `chargeback prices import ${files.join(" ")}`))),
+      );
     });
 
   const discounts = program.command("discounts").description("negotiated discounts off list prices");
@@ -59,11 +68,15 @@ export function registerImportCommands(program: Command): void {
   const reservations = program.command("reservations").description("provisioned throughput (PTU) reservations of provisioned deployments");
   reservations
     .command("import")
-    .description("import reservations from CSV: deployment,units,price,per (hour|month: the price of one PTU),validFrom[,validTo,currency,idle (share|separate)]")
+    .description(
+      "import reservations from CSV: deployment,units,price,per (hour|month: the price of one PTU),validFrom[,validTo,currency,idle (share|separate)]",
+    )
     .argument("<file>", "CSV file")
     .action(async (file: string, _opts, command: Command) => {
       const csv = readText(file);
-      printJson(await withStore(command, (store) => importReservations(store, csv, file, cliAudit("reservations.import", `chargeback reservations import ${file}`))));
+      printJson(
+        await withStore(command, (store) => importReservations(store, csv, file, cliAudit("reservations.import", `chargeback reservations import ${file}`))),
+      );
     });
   reservations
     .command("list")
@@ -75,7 +88,9 @@ export function registerImportCommands(program: Command): void {
   const markups = program.command("markups").description("cost-recovery markups and platform fees, each its own statement line");
   markups
     .command("import")
-    .description("import markups from CSV: businessUnit (or * for every unit),kind (percent|fee),amount,validFrom[,validTo,currency,costCenter,label]; dates are the 1st of a month")
+    .description(
+      "import markups from CSV: businessUnit (or * for every unit),kind (percent|fee),amount,validFrom[,validTo,currency,costCenter,label]; dates are the 1st of a month",
+    )
     .argument("<file>", "CSV file")
     .action(async (file: string, _opts, command: Command) => {
       const csv = readText(file);
@@ -96,7 +111,9 @@ export function registerImportCommands(program: Command): void {
     .argument("<file>", "CSV file")
     .action(async (file: string, _opts, command: Command) => {
       const csv = readText(file);
-      printJson(await withStore(command, (store) => importDeployments(store, csv, file, cliAudit("deployments.import", `chargeback deployments import ${file}`))));
+      printJson(
+        await withStore(command, (store) => importDeployments(store, csv, file, cliAudit("deployments.import", `chargeback deployments import ${file}`))),
+      );
     });
 
   program
@@ -108,6 +125,8 @@ export function registerImportCommands(program: Command): void {
     .option("--reason <text>", "why, for the audit log", "")
     .action(async (file: string, opts: { reason: string }, command: Command) => {
       const csv = readText(file);
-      printJson(await withStore(command, (store) => importOrgMappings(store, csv, file, cliAudit("mappings.import", opts.reason || `chargeback org import ${file}`))));
+      printJson(
+        await withStore(command, (store) => importOrgMappings(store, csv, file, cliAudit("mappings.import", opts.reason || `chargeback org import ${file}`))),
+      );
     });
 }

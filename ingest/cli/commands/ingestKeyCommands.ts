@@ -23,7 +23,12 @@ export function registerIngestKeyCommands(program: Command): void {
     .action(async (_opts, command: Command) => {
       const list = await withStore(command, (store) => store.listIngestKeys(), { mustExist: true });
       for (const k of list) {
-        printJson({ id: k.id, source: k.source, createdAt: new Date(k.createdAt).toISOString(), revokedAt: k.revokedAt === null ? null : new Date(k.revokedAt).toISOString() });
+        printJson({
+          id: k.id,
+          source: k.source,
+          createdAt: new Date(k.createdAt).toISOString(),
+          revokedAt: k.revokedAt === null ? null : new Date(k.revokedAt).toISOString(),
+        });
       }
     });
   keys

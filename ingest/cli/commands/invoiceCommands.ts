@@ -20,7 +20,12 @@ export function registerInvoiceCommands(program: Command): void {
     .command("import")
     .description("import FOCUS (1.0+) or classic actual/amortized cost exports, CSV or gzip'd CSV; the same file again changes nothing")
     .argument("<files...>", "export files")
-    .option("--resource <id>", "count only this Azure OpenAI resource id, or ids starting with it (repeat for more; default: every token meter)", (v: string, all: string[]) => [...all, v], [] as string[])
+    .option(
+      "--resource <id>",
+      "count only this Azure OpenAI resource id, or ids starting with it (repeat for more; default: every token meter)",
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
     .option("--supersede", "replace earlier imports of the same resources and months (a fuller month-to-date export)", false)
     .action(async (files: string[], raw: { resource: string[]; supersede: boolean }, command: Command) => {
       const { resource: resources, supersede } = parseOptions(z.object({ resource: ResourcePrefix, supersede: z.boolean() }), raw);
@@ -52,7 +57,9 @@ export function registerTrueUpCommand(program: Command): void {
     .option("--unmatched <cost center|pro-rata>", "who carries invoiced cost no usage was charged on", "pro-rata")
     .action(async (raw: unknown, command: Command) => {
       const { month, unmatched } = parseOptions(TrueUpOptions, raw);
-      printJson(await withStore(command, (store) => getTrueUp(store, month, unmatched === "pro-rata" ? "pro-rata" : { costCenter: unmatched }), { mustExist: true }));
+      printJson(
+        await withStore(command, (store) => getTrueUp(store, month, unmatched === "pro-rata" ? "pro-rata" : { costCenter: unmatched }), { mustExist: true }),
+      );
     });
 }
 

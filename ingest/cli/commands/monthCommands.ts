@@ -18,7 +18,15 @@ export function registerMonthCommands(program: Command): void {
     .option("--actual", "close on actual cost: true-up lines bring every app to its share of the imported invoice", false)
     .option("--unmatched <cost center|pro-rata>", "with --actual: who carries invoiced cost no usage was charged on", "pro-rata")
     .action(async (raw: string, opts: { by: string; actual: boolean; unmatched: string }, command: Command) => {
-      const { month: m, by, actual, unmatched } = parseOptions(z.object({ month: Month, by: By, actual: z.boolean(), unmatched: z.string().trim().min(1, "name a cost center, or pro-rata") }), { month: raw, ...opts });
+      const {
+        month: m,
+        by,
+        actual,
+        unmatched,
+      } = parseOptions(z.object({ month: Month, by: By, actual: z.boolean(), unmatched: z.string().trim().min(1, "name a cost center, or pro-rata") }), {
+        month: raw,
+        ...opts,
+      });
       const basis = actual ? { actual: unmatched === "pro-rata" ? ("pro-rata" as const) : { costCenter: unmatched } } : {};
       printJson(await withStore(command, (store) => closeMonth(store, m, by, Date.now(), basis), { mustExist: true }));
     });

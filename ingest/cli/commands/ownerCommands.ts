@@ -20,7 +20,8 @@ export function registerOwnerCommands(program: Command): void {
     .option("--limit <n>", "how many entries", "100")
     .action(async (opts: { limit: string }, command: Command) => {
       const { limit } = parseOptions(z.object({ limit: z.coerce.number().int().min(1).max(100_000) }), opts);
-      for (const entry of await withStore(command, (store) => store.listAudit(limit), { mustExist: true })) printJson({ ...entry, at: new Date(entry.at).toISOString() });
+      for (const entry of await withStore(command, (store) => store.listAudit(limit), { mustExist: true }))
+        printJson({ ...entry, at: new Date(entry.at).toISOString() });
     });
   owners
     .command("list")

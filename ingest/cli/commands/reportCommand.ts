@@ -26,7 +26,9 @@ async function reportText(store: UsageStore, month: string, by: z.infer<typeof R
     return dimensionCsv(r);
   }
   const dimension = by as ReportDimension;
-  return format === "csv" ? chargebackHeader() + (await chargebackRows(store, month, dimension, ALL_UNITS)) : `${JSON.stringify(await getChargebackReport(store, month, dimension), null, 2)}\n`;
+  return format === "csv"
+    ? chargebackHeader() + (await chargebackRows(store, month, dimension, ALL_UNITS))
+    : `${JSON.stringify(await getChargebackReport(store, month, dimension), null, 2)}\n`;
 }
 
 export function registerReportCommand(program: Command): void {

@@ -10,12 +10,16 @@ export function registerSplitCommands(program: Command): void {
   const splits = program.command("splits").description("split rules: an app, a deployment or a monthly overhead divided among cost centers");
   splits
     .command("import")
-    .description("import split rules from CSV, a row per cost center: rule,method (fixed|even|share),costCenter,businessUnit,validFrom[,appId|deployment|amount,basis (tokens|cost|tag:<key>),percent,tagValue,validTo]; all or nothing")
+    .description(
+      "import split rules from CSV, a row per cost center: rule,method (fixed|even|share),costCenter,businessUnit,validFrom[,appId|deployment|amount,basis (tokens|cost|tag:<key>),percent,tagValue,validTo]; all or nothing",
+    )
     .argument("<file>", "CSV file")
     .option("--reason <text>", "why, for the audit log", "")
     .action(async (file: string, opts: { reason: string }, command: Command) => {
       const csv = readText(file);
-      printJson(await withStore(command, (store) => importSplitRules(store, csv, file, cliAudit("splits.import", opts.reason || `chargeback splits import ${file}`))));
+      printJson(
+        await withStore(command, (store) => importSplitRules(store, csv, file, cliAudit("splits.import", opts.reason || `chargeback splits import ${file}`))),
+      );
     });
   splits
     .command("export")

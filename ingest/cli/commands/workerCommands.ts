@@ -25,7 +25,11 @@ const WorkerOptions = z.object({
 /** The daily price refresh, in the reports' currency: a failed sync keeps the last good book and is recorded. */
 function priceSyncTask(store: UsageStore, hours: number): PeriodicTask {
   const query = { baseUrl: process.env.CHARGEBACK_RETAIL_PRICES_URL || RETAIL_PRICES_URL, regions: [], currency: reportCurrency(), reservations: false };
-  return { name: "price sync", everyMs: hours * 3_600_000, run: () => syncRetailPrices(store, query, { actor: "worker", action: "prices.sync", reason: "scheduled refresh" }) };
+  return {
+    name: "price sync",
+    everyMs: hours * 3_600_000,
+    run: () => syncRetailPrices(store, query, { actor: "worker", action: "prices.sync", reason: "scheduled refresh" }),
+  };
 }
 
 /** With a retention window set, raw data older than it is purged daily. */
@@ -34,13 +38,22 @@ const purgeTask = (store: UsageStore): PeriodicTask[] =>
 
 // Loaded when used: the Event Hubs and Blob SDKs would add to every command's start-up
 // (require: the bin runs the CLI as CommonJS under tsx, where import() of a .ts file fails).
-const eventHubs = () => ({ ...(require("../../eventHubLag") as typeof import("../../eventHubLag")), ...(require("../../eventHubWorker") as typeof import("../../eventHubWorker")), ...(require("../../sources/eventHubs") as typeof import("../../sources/eventHubs")) });
+const eventHubs = () => ({
+  ...(require("../../eventHubLag") as typeof import("../../eventHubLag")),
+  ...(require("../../eventHubWorker") as typeof import("../../eventHubWorker")),
+  ...(require("../../sources/eventHubs") as typeof import("../../sources/eventHubs")),
+});
 
 /** The hub's lag per partition, recorded each minute for the admin's Health page. */
 const lagTask = (store: UsageStore, clients: EventHubsClients): PeriodicTask => ({
   name: "lag",
   everyMs: 60_000,
-  run: async () => store.recordPipelineLag({ consumer: `${clients.hubName}/${clients.consumerGroup}`, at: Date.now(), partitions: await eventHubs().getPartitionLag(clients) }),
+  run: async () =>
+    store.recordPipelineLag({
+      consumer: `${clients.hubName}/${clients.consumerGroup}`,
+      at: Date.now(),
+      partitions: await eventHubs().getPartitionLag(clients),
+    }),
 });
 
 /** Reads and checks the hub settings before anything connects; shared keys against real servers are shouted about. */
@@ -76,7 +89,12 @@ export function registerWorkerCommands(program: Command): void {
         const { createEventHubsClients, runEventHubWorker } = eventHubs();
         const clients = await createEventHubsClients(config, identifier);
         process.stderr.write(`worker: ${identifier} consuming ${clients.hubName} (${clients.consumerGroup})\n`);
-        return runEventHubWorker(store, clients, { maxBatchSize: options.maxBatchSize, maxWaitSeconds: options.maxWaitSeconds, signal, periodic: [...periodic(store), lagTask(store, clients)] });
+        return runEventHubWorker(store, clients, {
+          maxBatchSize: options.maxBatchSize,
+          maxWaitSeconds: options.maxWaitSeconds,
+          signal,
+          periodic: [...periodic(store), lagTask(store, clients)],
+        });
       });
       printJson({ stopped: true, ...total });
       // The SDKs can leave sockets and timers behind after closing: a stopped worker still exits.

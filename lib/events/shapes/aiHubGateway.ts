@@ -40,5 +40,4 @@ export const AiHubGatewayEvent = z
     }),
   );
 
-export const isAiHubGatewayEvent = (o: Record<string, unknown>) =>
-  "timestamp" in o || "responseTokens" in o || "deploymentName" in o;
+export const isAiHubGatewayEvent = (o: Record<string, unknown>) => "timestamp" in o || "responseTokens" in o || "deploymentName" in o;

@@ -29,10 +29,20 @@ export const CONTAINERS: Record<keyof Containers, ContainerDefinition> = {
   usage: {
     id: "usage",
     partitionKey: { paths: ["/pk"] },
-    indexingPolicy: excludeAll(["/pk/?", "/kind/?", "/day/?", "/hour/?", "/appId/?", "/deployment/?", "/dimension/?"], [
-      [{ path: "/kind", order: "ascending" }, { path: "/day", order: "ascending" }],
-      [{ path: "/kind", order: "ascending" }, { path: "/appId", order: "ascending" }, { path: "/hour", order: "ascending" }],
-    ]),
+    indexingPolicy: excludeAll(
+      ["/pk/?", "/kind/?", "/day/?", "/hour/?", "/appId/?", "/deployment/?", "/dimension/?"],
+      [
+        [
+          { path: "/kind", order: "ascending" },
+          { path: "/day", order: "ascending" },
+        ],
+        [
+          { path: "/kind", order: "ascending" },
+          { path: "/appId", order: "ascending" },
+          { path: "/hour", order: "ascending" },
+        ],
+      ],
+    ),
   },
   quarantine: { id: "quarantine", partitionKey: { paths: ["/id"] }, indexingPolicy: excludeAll(["/status/?", "/receivedAt/?"]) },
   reference: { id: "reference", partitionKey: { paths: ["/kind"] }, indexingPolicy: excludeAll(["/kind/?", "/seq/?", "/importedAt/?"]) },
@@ -42,12 +52,19 @@ export const CONTAINERS: Record<keyof Containers, ContainerDefinition> = {
 /** Creates the containers that are missing (never changes existing ones) and returns them all. */
 export async function ensureContainers(database: Database): Promise<Containers> {
   const entries = await Promise.all(
-    (Object.keys(CONTAINERS) as (keyof Containers)[]).map(async (name) => [name, (await database.containers.createIfNotExists(CONTAINERS[name])).container] as const),
+    (Object.keys(CONTAINERS) as (keyof Containers)[]).map(
+      async (name) => [name, (await database.containers.createIfNotExists(CONTAINERS[name])).container] as const,
+    ),
   );
   return Object.fromEntries(entries) as Containers;
 }
 
 /** The containers of a database that must already hold them (read-only commands, the web server). */
 export function existingContainers(database: Database): Containers {
-  return { usage: database.container("usage"), quarantine: database.container("quarantine"), reference: database.container("reference"), months: database.container("months") };
+  return {
+    usage: database.container("usage"),
+    quarantine: database.container("quarantine"),
+    reference: database.container("reference"),
+    months: database.container("months"),
+  };
 }

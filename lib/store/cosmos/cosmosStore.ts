@@ -36,7 +36,11 @@ export class CosmosStore implements UsageStore {
   private readonly knownApps = new Set<string>();
   private healedAt = 0;
 
-  private constructor(private readonly client: CosmosClient, options: CosmosOptions, { create = true, mustExist = false } = {}) {
+  private constructor(
+    private readonly client: CosmosClient,
+    options: CosmosOptions,
+    { create = true, mustExist = false } = {},
+  ) {
     this.ready = prepare(client, options, { create, mustExist });
     this.ready.catch(() => {}); // reported by the first method that awaits it, not as unhandled
   }
@@ -230,12 +234,17 @@ export class CosmosStore implements UsageStore {
   }
 }
 
-async function prepare(client: CosmosClient, { endpoint, database }: CosmosOptions, { create, mustExist }: { create: boolean; mustExist: boolean }): Promise<Containers> {
+async function prepare(
+  client: CosmosClient,
+  { endpoint, database }: CosmosOptions,
+  { create, mustExist }: { create: boolean; mustExist: boolean },
+): Promise<Containers> {
   try {
     if (mustExist || !create) {
       const db = client.database(database);
       const { statusCode } = await db.read();
-      if (statusCode === 404) throw new UserError(`no Cosmos database ${database} at ${endpoint}: import or ingest something first, or check CHARGEBACK_COSMOS_DATABASE`);
+      if (statusCode === 404)
+        throw new UserError(`no Cosmos database ${database} at ${endpoint}: import or ingest something first, or check CHARGEBACK_COSMOS_DATABASE`);
       return create ? ensureContainers(db) : existingContainers(db);
     }
     const { database: db } = await client.databases.createIfNotExists({ id: database });
@@ -243,8 +252,10 @@ async function prepare(client: CosmosClient, { endpoint, database }: CosmosOptio
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as { code?: unknown }).code;
-    if (code === 404 && mustExist) throw new UserError(`no Cosmos database ${database} at ${endpoint}: import or ingest something first, or check CHARGEBACK_COSMOS_DATABASE`);
-    if (typeof code === "string" && /^E(CONNREFUSED|NOTFOUND|AI_AGAIN|CONNRESET)$/.test(code)) throw new UserError(`cannot reach Cosmos DB at ${endpoint}: ${code}`);
+    if (code === 404 && mustExist)
+      throw new UserError(`no Cosmos database ${database} at ${endpoint}: import or ingest something first, or check CHARGEBACK_COSMOS_DATABASE`);
+    if (typeof code === "string" && /^E(CONNREFUSED|NOTFOUND|AI_AGAIN|CONNRESET)$/.test(code))
+      throw new UserError(`cannot reach Cosmos DB at ${endpoint}: ${code}`);
     throw error;
   }
 }

@@ -32,7 +32,14 @@ async function addOne(c: Containers, add: WarningDoc): Promise<void> {
     try {
       if (!resource) await c.reference.items.create(add);
       else {
-        const next = { ...withoutMeta<IngestWarning>(resource as unknown as Record<string, unknown>, ["kind"]), id: add.id, kind: KIND, count: resource.count + add.count, lastAt: add.lastAt, lastEventId: add.lastEventId };
+        const next = {
+          ...withoutMeta<IngestWarning>(resource as unknown as Record<string, unknown>, ["kind"]),
+          id: add.id,
+          kind: KIND,
+          count: resource.count + add.count,
+          lastAt: add.lastAt,
+          lastEventId: add.lastEventId,
+        };
         await c.reference.item(add.id, KIND).replace(next, { accessCondition: { type: "IfMatch", condition: etag! } });
       }
       return;

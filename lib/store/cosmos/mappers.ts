@@ -60,7 +60,13 @@ export const toDailyUsage = (d: DailyDoc): DailyUsage => ({
 
 export const toDimensionUsage = (d: DimensionDoc): DimensionUsage => ({ ...toDailyUsage(d as unknown as DailyDoc), dimension: d.dimension, value: d.value });
 
-export const toDailyOutcome = (d: OutcomeDoc): DailyOutcome => ({ day: d.day, appId: d.appId, outcome: d.outcome, requests: d.requests, usageUnknown: d.usageUnknown });
+export const toDailyOutcome = (d: OutcomeDoc): DailyOutcome => ({
+  day: d.day,
+  appId: d.appId,
+  outcome: d.outcome,
+  requests: d.requests,
+  usageUnknown: d.usageUnknown,
+});
 
 /** Hourly rows in the port's shape: hour × app × deployment. */
 export const toHourlyUsage = (h: HourlyDoc): HourlyAppUsage => ({

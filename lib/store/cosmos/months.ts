@@ -14,11 +14,25 @@ type LineDoc = { id: string; month: string; type: "line"; forMonth: string; clos
 type LogDoc = { id: string; month: string; type: "log"; seq: string; value: MonthLogEntry };
 
 // Money stays exact: bigint atto and cents as decimal strings, never binary floats.
-const storeLine = (l: CostedLine): StoredLine => ({ ...l, atto: l.atto.toString(), cents: l.cents.toString(), listAtto: l.listAtto.toString(), listCents: l.listCents.toString() });
+const storeLine = (l: CostedLine): StoredLine => ({
+  ...l,
+  atto: l.atto.toString(),
+  cents: l.cents.toString(),
+  listAtto: l.listAtto.toString(),
+  listCents: l.listCents.toString(),
+});
 // Lines frozen before split rules existed have no rule: they came from the mapping.
-const readLine = (l: StoredLine): CostedLine => ({ ...l, rule: l.rule ?? "", atto: BigInt(l.atto), cents: BigInt(l.cents), listAtto: BigInt(l.listAtto), listCents: BigInt(l.listCents) });
+const readLine = (l: StoredLine): CostedLine => ({
+  ...l,
+  rule: l.rule ?? "",
+  atto: BigInt(l.atto),
+  cents: BigInt(l.cents),
+  listAtto: BigInt(l.listAtto),
+  listCents: BigInt(l.listCents),
+});
 // A line of the mapping keeps the id it had before split rules existed.
-const lineId = (closeId: string, l: CostedLine) => docId(closeId, l.kind, l.forMonth, l.businessUnit, l.costCenter, l.appId, l.model, ...(l.rule === "" ? [] : [l.rule]));
+const lineId = (closeId: string, l: CostedLine) =>
+  docId(closeId, l.kind, l.forMonth, l.businessUnit, l.costCenter, l.appId, l.model, ...(l.rule === "" ? [] : [l.rule]));
 
 export async function getClosedMonth(c: Containers, month: string): Promise<ClosedMonth | null> {
   const { resource } = await c.months.item("closed", month).read<ClosedDoc>();
@@ -43,7 +57,12 @@ export async function listStatementLines(c: Containers, filter: { month: string 
 
 /** Lines of the month not of generation `keep` (all, when it is null): crashed, lost or reopened closes. */
 async function otherLines(c: Containers, month: string, keep: string | null) {
-  const docs = await queryAll<{ id: string; closeId: string }>(c.months, `SELECT c.id, c.closeId FROM c WHERE c.month = @month AND c.type = "line"`, { "@month": month }, month);
+  const docs = await queryAll<{ id: string; closeId: string }>(
+    c.months,
+    `SELECT c.id, c.closeId FROM c WHERE c.month = @month AND c.type = "line"`,
+    { "@month": month },
+    month,
+  );
   return docs.filter((d) => d.closeId !== keep).map((d) => ({ id: d.id, partitionKey: month }));
 }
 
@@ -52,7 +71,10 @@ export async function saveClosedMonth(c: Containers, closed: ClosedMonth, lines:
   const month = closed.month;
   if (await getClosedMonth(c, month)) throw new Error(`${month} is already closed`);
   const closeId = randomUUID();
-  await upsertEach(c.months, lines.map((l): LineDoc => ({ id: lineId(closeId, l), month, type: "line", forMonth: l.forMonth, closeId, value: storeLine(l) })));
+  await upsertEach(
+    c.months,
+    lines.map((l): LineDoc => ({ id: lineId(closeId, l), month, type: "line", forMonth: l.forMonth, closeId, value: storeLine(l) })),
+  );
   await c.months.items.create<ClosedDoc>({ id: "closed", month, type: "closed", closeId, value: closed });
   await appendLog(c, log);
   await deleteEach(c.months, await otherLines(c, month, closeId));

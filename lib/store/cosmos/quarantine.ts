@@ -2,7 +2,16 @@ import type { IncomingQuarantine, QuarantinedEvent, QuarantineStatus } from "../
 import type { Containers } from "./containers";
 import { deleteEach, docId, queryAll } from "./cosmosOps";
 
-type QuarantineDoc = { id: string; qid: string; receivedAt: number; source: string; reason: string; raw: string; status: QuarantineStatus; replayedAt: number | null };
+type QuarantineDoc = {
+  id: string;
+  qid: string;
+  receivedAt: number;
+  source: string;
+  reason: string;
+  raw: string;
+  status: QuarantineStatus;
+  replayedAt: number | null;
+};
 
 export const quarantineDoc = (q: IncomingQuarantine, receivedAt: number): QuarantineDoc => ({
   id: docId(q.id),
@@ -15,7 +24,14 @@ export const quarantineDoc = (q: IncomingQuarantine, receivedAt: number): Quaran
   replayedAt: null,
 });
 
-const toQuarantined = (d: QuarantineDoc): QuarantinedEvent => ({ id: d.qid, receivedAt: d.receivedAt, source: d.source, reason: d.reason, raw: d.raw, status: d.status });
+const toQuarantined = (d: QuarantineDoc): QuarantinedEvent => ({
+  id: d.qid,
+  receivedAt: d.receivedAt,
+  source: d.source,
+  reason: d.reason,
+  raw: d.raw,
+  status: d.status,
+});
 
 /** Oldest first, then by id (as SQLite orders them). */
 export async function listQuarantined(c: Containers, status: QuarantineStatus | "all"): Promise<QuarantinedEvent[]> {
@@ -32,7 +48,10 @@ export async function saveQuarantineOutcome(c: Containers, id: string, outcome: 
   for (;;) {
     const { resource, etag } = await item.read<QuarantineDoc>();
     if (!resource) throw new Error(`no quarantined event ${id}`);
-    const next = outcome.status === "replayed" ? { ...resource, status: "replayed" as const, replayedAt: Date.now() } : { ...resource, status: "open" as const, reason: outcome.reason };
+    const next =
+      outcome.status === "replayed"
+        ? { ...resource, status: "replayed" as const, replayedAt: Date.now() }
+        : { ...resource, status: "open" as const, reason: outcome.reason };
     try {
       await item.replace(next, { accessCondition: { type: "IfMatch", condition: etag } });
       return;
@@ -52,7 +71,10 @@ export async function purgeQuarantined(c: Containers, before: number, dryRun: bo
   for (;;) {
     const page = await queryAll<string>(c.quarantine, "SELECT TOP 1000 VALUE c.id FROM c WHERE c.receivedAt < @before", { "@before": before });
     if (page.length === 0) return total;
-    await deleteEach(c.quarantine, page.map((id) => ({ id, partitionKey: id })));
+    await deleteEach(
+      c.quarantine,
+      page.map((id) => ({ id, partitionKey: id })),
+    );
     total += page.length;
   }
 }

@@ -16,7 +16,9 @@ export async function recordAudit(c: Containers, audit: AuditContext, changes: r
   const docs: AuditDoc[] = changes.map(([subject, before, after]) => {
     const seq = nextSeq();
     // JSON round trip: what is stored is what SQLite's JSON columns give back.
-    const value: AuditEntry = JSON.parse(JSON.stringify({ at, actor: audit.actor, action: audit.action, subject, before: before ?? null, after: after ?? null, reason: audit.reason }));
+    const value: AuditEntry = JSON.parse(
+      JSON.stringify({ at, actor: audit.actor, action: audit.action, subject, before: before ?? null, after: after ?? null, reason: audit.reason }),
+    );
     return { id: docId(KIND, seq), kind: KIND, seq, value };
   });
   await upsertEach(c.reference, docs);

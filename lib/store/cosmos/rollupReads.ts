@@ -6,24 +6,40 @@ import { type DailyDoc, type DimensionDoc, type HourlyDoc, type OutcomeDoc, usag
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const dailyOrder = (a: DailyUsage, b: DailyUsage) =>
-  cmp(a.day, b.day) || cmp(a.appId, b.appId) || cmp(a.deployment, b.deployment) || cmp(a.model, b.model) || cmp(a.region, b.region) || cmp(a.operation, b.operation) || a.tokenKinds - b.tokenKinds;
+  cmp(a.day, b.day) ||
+  cmp(a.appId, b.appId) ||
+  cmp(a.deployment, b.deployment) ||
+  cmp(a.model, b.model) ||
+  cmp(a.region, b.region) ||
+  cmp(a.operation, b.operation) ||
+  a.tokenKinds - b.tokenKinds;
 const hourlyOrder = (a: { hour: string; appId: string; deployment: string }, b: { hour: string; appId: string; deployment: string }) =>
   cmp(a.hour, b.hour) || cmp(a.appId, b.appId) || cmp(a.deployment, b.deployment);
 
 /** Month × anything (business unit, app, model): every daily rollup of the range, all partitions. */
 export async function listDailyUsage(c: Containers, fromDay: string, toDay: string): Promise<DailyUsage[]> {
-  const docs = await queryAll<DailyDoc>(c.usage, `SELECT * FROM c WHERE c.kind = "daily" AND c.day >= @from AND c.day < @to`, { "@from": fromDay, "@to": toDay });
+  const docs = await queryAll<DailyDoc>(c.usage, `SELECT * FROM c WHERE c.kind = "daily" AND c.day >= @from AND c.day < @to`, {
+    "@from": fromDay,
+    "@to": toDay,
+  });
   return docs.map(toDailyUsage).sort(dailyOrder);
 }
 
 /** One dimension's rollups of the range, all partitions. */
 export async function listDailyDimensionUsage(c: Containers, fromDay: string, toDay: string, dimension: string): Promise<DimensionUsage[]> {
-  const docs = await queryAll<DimensionDoc>(c.usage, `SELECT * FROM c WHERE c.kind = "dimension" AND c.dimension = @dimension AND c.day >= @from AND c.day < @to`, { "@dimension": dimension, "@from": fromDay, "@to": toDay });
+  const docs = await queryAll<DimensionDoc>(
+    c.usage,
+    `SELECT * FROM c WHERE c.kind = "dimension" AND c.dimension = @dimension AND c.day >= @from AND c.day < @to`,
+    { "@dimension": dimension, "@from": fromDay, "@to": toDay },
+  );
   return docs.map(toDimensionUsage).sort((a, b) => dailyOrder(a, b) || cmp(a.value, b.value));
 }
 
 export async function listDailyOutcomes(c: Containers, fromDay: string, toDay: string): Promise<DailyOutcome[]> {
-  const docs = await queryAll<OutcomeDoc>(c.usage, `SELECT * FROM c WHERE c.kind = "outcome" AND c.day >= @from AND c.day < @to`, { "@from": fromDay, "@to": toDay });
+  const docs = await queryAll<OutcomeDoc>(c.usage, `SELECT * FROM c WHERE c.kind = "outcome" AND c.day >= @from AND c.day < @to`, {
+    "@from": fromDay,
+    "@to": toDay,
+  });
   return docs.map(toDailyOutcome).sort((a, b) => cmp(a.day, b.day) || cmp(a.appId, b.appId) || cmp(a.outcome, b.outcome));
 }
 
@@ -44,7 +60,11 @@ export async function listHourlyAppUsage(c: Containers, appId: string, fromDay: 
   const params: Record<string, unknown> = { "@app": appId, "@from": fromDay, "@to": toDay };
   days?.forEach((d, i) => (params[`@p${i}`] = usagePartition(appId, d)));
   const inPartitions = days ? ` AND c.pk IN (${days.map((_, i) => `@p${i}`).join(", ")})` : "";
-  const docs = await queryAll<HourlyDoc>(c.usage, `SELECT * FROM c WHERE c.kind = "hourly" AND c.appId = @app AND c.hour >= @from AND c.hour < @to${inPartitions}`, params);
+  const docs = await queryAll<HourlyDoc>(
+    c.usage,
+    `SELECT * FROM c WHERE c.kind = "hourly" AND c.appId = @app AND c.hour >= @from AND c.hour < @to${inPartitions}`,
+    params,
+  );
   return docs.map(toHourlyUsage).sort(hourlyOrder);
 }
 
@@ -63,9 +83,7 @@ export async function listHourlyUsage(c: Containers, fromDay: string, toDay: str
 
 /** Two `VALUE` aggregates: the form a cross-partition aggregate query takes on every SDK version. */
 export async function getUsageDayRange(c: Containers): Promise<{ first: string; last: string } | null> {
-  const [[first], [last]] = await Promise.all(
-    ["MIN", "MAX"].map((f) => queryAll<string>(c.usage, `SELECT VALUE ${f}(c.day) FROM c WHERE c.kind = "daily"`)),
-  );
+  const [[first], [last]] = await Promise.all(["MIN", "MAX"].map((f) => queryAll<string>(c.usage, `SELECT VALUE ${f}(c.day) FROM c WHERE c.kind = "daily"`)));
   return first && last ? { first, last } : null;
 }
 

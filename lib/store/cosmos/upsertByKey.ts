@@ -7,7 +7,13 @@ import { docId, queryAll, upsertEach } from "./cosmosOps";
 /** A dimension row in the `reference` container: one logical partition per kind. */
 export type RefDoc<T> = { id: string; kind: string; key: string; value: T; seq?: string; importedAt?: number };
 
-export const refDoc = <T>(kind: string, key: string, value: T, extra: Partial<RefDoc<T>> = {}): RefDoc<T> => ({ id: docId(kind, key), kind, key, value, ...extra });
+export const refDoc = <T>(kind: string, key: string, value: T, extra: Partial<RefDoc<T>> = {}): RefDoc<T> => ({
+  id: docId(kind, key),
+  kind,
+  key,
+  value,
+  ...extra,
+});
 
 export async function listKind<T>(c: Containers, kind: string): Promise<RefDoc<T>[]> {
   return queryAll<RefDoc<T>>(c.reference, "SELECT * FROM c WHERE c.kind = @kind", { "@kind": kind }, kind);
@@ -51,6 +57,9 @@ export async function upsertByKey<T extends object>(
     const entries = audit.entries({ created, updated: updated.map((after) => ({ before: before.get(keyOf(after))!, after })) });
     if (entries.length > 0) await recordAudit(c, audit.context, entries);
   }
-  await upsertEach(c.reference, [...created, ...updated].map((row) => refDoc(kind, keyOf(row), row, extra)));
+  await upsertEach(
+    c.reference,
+    [...created, ...updated].map((row) => refDoc(kind, keyOf(row), row, extra)),
+  );
   return summary;
 }

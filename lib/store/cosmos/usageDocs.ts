@@ -46,12 +46,50 @@ export type EventDoc = {
 };
 
 /** The fields a rollup is summed from: what the rollup query projects. */
-export const ROLLUP_FIELDS = ["day", "hour", "appId", "deployment", "model", "region", "operation", "tokenKinds", "promptTokens", "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs", "status", "errorCode", "tags", "endUser"] as const;
+export const ROLLUP_FIELDS = [
+  "day",
+  "hour",
+  "appId",
+  "deployment",
+  "model",
+  "region",
+  "operation",
+  "tokenKinds",
+  "promptTokens",
+  "cachedTokens",
+  "completionTokens",
+  "reasoningTokens",
+  "totalTokens",
+  "modelTimeMs",
+  "status",
+  "errorCode",
+  "tags",
+  "endUser",
+] as const;
 export type RollupSource = Pick<EventDoc, (typeof ROLLUP_FIELDS)[number]>;
 
-type Sums = { requests: number; promptTokens: number; cachedTokens: number; completionTokens: number; reasoningTokens: number; totalTokens: number; modelTimeMs: number };
+type Sums = {
+  requests: number;
+  promptTokens: number;
+  cachedTokens: number;
+  completionTokens: number;
+  reasoningTokens: number;
+  totalTokens: number;
+  modelTimeMs: number;
+};
 /** Daily rollup: sums kept as JSON numbers (token counts, exact far beyond any day's total). */
-export type DailyDoc = { id: string; pk: string; kind: "daily"; day: string; appId: string; deployment: string; model: string; region: string; operation: string; tokenKinds: number } & Sums;
+export type DailyDoc = {
+  id: string;
+  pk: string;
+  kind: "daily";
+  day: string;
+  appId: string;
+  deployment: string;
+  model: string;
+  region: string;
+  operation: string;
+  tokenKinds: number;
+} & Sums;
 /** Daily rollup of the events with one tag or end user, per value. */
 export type DimensionDoc = Omit<DailyDoc, "kind"> & { kind: "dimension"; dimension: string; value: string };
 /** Calls per day, app and outcome (the partition is app × day already). */
@@ -79,7 +117,8 @@ export type HourlyDoc = {
 const dailyId = (e: RollupSource) => docId("daily", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds);
 const hourlyId = (e: RollupSource) => docId("hourly", e.hour, e.appId, e.deployment);
 
-const dimensionId = (e: RollupSource, dimension: string, value: string) => docId("dimension", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds, dimension, value);
+const dimensionId = (e: RollupSource, dimension: string, value: string) =>
+  docId("dimension", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds, dimension, value);
 const outcomeId = (e: RollupSource, outcome: CallOutcome) => docId("outcome", e.day, e.appId, outcome);
 
 /** The ids of every rollup an event is summed into. */
@@ -113,7 +152,27 @@ export function summarise(pk: string, events: readonly RollupSource[]): (DailyDo
       const did = dimensionId(e, dimension, value);
       let dd = dimensions.get(did);
       if (!dd) {
-        dd = { id: did, pk, kind: "dimension", day: e.day, appId: e.appId, deployment: e.deployment, model: e.model, region: e.region, operation: e.operation, tokenKinds: e.tokenKinds, dimension, value, requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, reasoningTokens: 0, totalTokens: 0, modelTimeMs: 0 };
+        dd = {
+          id: did,
+          pk,
+          kind: "dimension",
+          day: e.day,
+          appId: e.appId,
+          deployment: e.deployment,
+          model: e.model,
+          region: e.region,
+          operation: e.operation,
+          tokenKinds: e.tokenKinds,
+          dimension,
+          value,
+          requests: 0,
+          promptTokens: 0,
+          cachedTokens: 0,
+          completionTokens: 0,
+          reasoningTokens: 0,
+          totalTokens: 0,
+          modelTimeMs: 0,
+        };
         dimensions.set(did, dd);
       }
       addSums(dd, e);
@@ -121,7 +180,25 @@ export function summarise(pk: string, events: readonly RollupSource[]): (DailyDo
     const id = dailyId(e);
     let d = daily.get(id);
     if (!d) {
-      d = { id, pk, kind: "daily", day: e.day, appId: e.appId, deployment: e.deployment, model: e.model, region: e.region, operation: e.operation, tokenKinds: e.tokenKinds, requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, reasoningTokens: 0, totalTokens: 0, modelTimeMs: 0 };
+      d = {
+        id,
+        pk,
+        kind: "daily",
+        day: e.day,
+        appId: e.appId,
+        deployment: e.deployment,
+        model: e.model,
+        region: e.region,
+        operation: e.operation,
+        tokenKinds: e.tokenKinds,
+        requests: 0,
+        promptTokens: 0,
+        cachedTokens: 0,
+        completionTokens: 0,
+        reasoningTokens: 0,
+        totalTokens: 0,
+        modelTimeMs: 0,
+      };
       daily.set(id, d);
     }
     addSums(d, e);
@@ -129,7 +206,23 @@ export function summarise(pk: string, events: readonly RollupSource[]): (DailyDo
     const hid = hourlyId(e);
     let h = hourly.get(hid);
     if (!h) {
-      h = { id: hid, pk, kind: "hourly", day: e.day, hour: e.hour, appId: e.appId, deployment: e.deployment, requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, totalTokens: 0, timedRequests: 0, modelTimeMs: 0, buckets: BUCKET_COLUMNS.map(() => 0) };
+      h = {
+        id: hid,
+        pk,
+        kind: "hourly",
+        day: e.day,
+        hour: e.hour,
+        appId: e.appId,
+        deployment: e.deployment,
+        requests: 0,
+        promptTokens: 0,
+        cachedTokens: 0,
+        completionTokens: 0,
+        totalTokens: 0,
+        timedRequests: 0,
+        modelTimeMs: 0,
+        buckets: BUCKET_COLUMNS.map(() => 0),
+      };
       hourly.set(hid, h);
     }
     h.requests += 1;

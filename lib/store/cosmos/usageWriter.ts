@@ -21,7 +21,10 @@ export async function writeEvents(c: Containers, events: readonly IncomingEvent[
     if (!first.has(e.id)) first.set(e.id, i);
   });
   const indexes = [...first.values()];
-  const created = await createEach(c.usage, indexes.map((i) => toEventDoc(events[i], receivedAt)));
+  const created = await createEach(
+    c.usage,
+    indexes.map((i) => toEventDoc(events[i], receivedAt)),
+  );
   indexes.forEach((i, k) => (inserted[i] = created[k]));
   return inserted;
 }
@@ -39,7 +42,11 @@ export async function recomputeRollups(c: Containers, pk: string, touched: Reado
   const fields = ROLLUP_FIELDS.map((f) => `c.${f}`).join(", ");
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const events = await queryAll<RollupSource>(c.usage, `SELECT ${fields} FROM c WHERE c.pk = @pk AND c.kind = "event"`, { "@pk": pk }, pk);
-    await upsertInPartition(c.usage, pk, summarise(pk, events).filter((d) => touched === "all" || touched.has(d.id)));
+    await upsertInPartition(
+      c.usage,
+      pk,
+      summarise(pk, events).filter((d) => touched === "all" || touched.has(d.id)),
+    );
     const [count] = await queryAll<number>(c.usage, `SELECT VALUE COUNT(1) FROM c WHERE c.pk = @pk AND c.kind = "event"`, { "@pk": pk }, pk);
     if (count === events.length) return;
   }
@@ -65,7 +72,10 @@ export async function healRollups(c: Containers, olderThanMs: number, now = Date
   const dirty = (await queryAll<DirtyDoc>(c.usage, `SELECT * FROM c WHERE c.kind = "dirty"`)).filter((d) => d.at <= now - olderThanMs);
   const partitions = [...new Set(dirty.map((d) => d.pk))];
   await eachLimited(partitions, PARALLEL_PARTITIONS, (pk) => recomputeRollups(c, pk, "all"));
-  await deleteEach(c.usage, dirty.map((d) => ({ id: d.id, partitionKey: d.pk })));
+  await deleteEach(
+    c.usage,
+    dirty.map((d) => ({ id: d.id, partitionKey: d.pk })),
+  );
   return partitions.length;
 }
 
@@ -86,14 +96,23 @@ export async function saveUsageBatch(c: Containers, batch: UsageBatch, knownApps
   const markers = await markDirty(c, [...touched.keys()]);
   const inserted = await writeEvents(c, batch.events, batch.receivedAt);
   await eachLimited([...touched], PARALLEL_PARTITIONS, ([pk, ids]) => recomputeRollups(c, pk, ids));
-  await deleteEach(c.usage, markers.map((m) => ({ id: m.id, partitionKey: m.pk })));
+  await deleteEach(
+    c.usage,
+    markers.map((m) => ({ id: m.id, partitionKey: m.pk })),
+  );
   await addIngestWarnings(c, batch.events, inserted, batch.receivedAt);
   const apps = [...new Set(batch.events.map((e) => e.event.appId))].filter((a) => !knownApps.has(a));
-  await upsertEach(c.reference, apps.map((appId) => ({ id: docId(appId), kind: "usageApp", appId })));
+  await upsertEach(
+    c.reference,
+    apps.map((appId) => ({ id: docId(appId), kind: "usageApp", appId })),
+  );
   for (const a of apps) knownApps.add(a);
   const first = new Map<string, (typeof batch.quarantined)[number]>();
   for (const q of batch.quarantined) if (!first.has(q.id)) first.set(q.id, q); // the first line wins, as in SQLite
-  const kept = await createEach(c.quarantine, [...first.values()].map((q) => quarantineDoc(q, batch.receivedAt)));
+  const kept = await createEach(
+    c.quarantine,
+    [...first.values()].map((q) => quarantineDoc(q, batch.receivedAt)),
+  );
   const quarantined = kept.filter(Boolean).length;
   return { inserted, quarantined, quarantineDuplicates: batch.quarantined.length - quarantined };
 }
@@ -108,9 +127,14 @@ export async function purgeEvents(c: Containers, before: string, dryRun: boolean
   }
   let total = 0;
   for (;;) {
-    const page = await queryAll<{ id: string; pk: string }>(c.usage, `SELECT TOP ${PURGE_PAGE} c.id, c.pk FROM c WHERE c.kind = "event" AND c.day < @before`, { "@before": before });
+    const page = await queryAll<{ id: string; pk: string }>(c.usage, `SELECT TOP ${PURGE_PAGE} c.id, c.pk FROM c WHERE c.kind = "event" AND c.day < @before`, {
+      "@before": before,
+    });
     if (page.length === 0) return total;
-    await deleteEach(c.usage, page.map((d) => ({ id: d.id, partitionKey: d.pk })));
+    await deleteEach(
+      c.usage,
+      page.map((d) => ({ id: d.id, partitionKey: d.pk })),
+    );
     total += page.length;
   }
 }

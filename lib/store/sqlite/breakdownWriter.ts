@@ -32,8 +32,24 @@ export function sumIntoDimensions(dimensions: DimensionRollups, daily: readonly 
     const row = values.get(key);
     if (row) addToDailySums(row, e);
     else {
-      values.set(key, [daily[0], daily[1], daily[2], daily[3], daily[4], daily[5], daily[6], 1, e.promptTokens,
-        e.cachedTokens, e.completionTokens, e.reasoningTokens, e.totalTokens, e.modelTimeMs ?? 0, dimension, value]);
+      values.set(key, [
+        daily[0],
+        daily[1],
+        daily[2],
+        daily[3],
+        daily[4],
+        daily[5],
+        daily[6],
+        1,
+        e.promptTokens,
+        e.cachedTokens,
+        e.completionTokens,
+        e.reasoningTokens,
+        e.totalTokens,
+        e.modelTimeMs ?? 0,
+        dimension,
+        value,
+      ]);
     }
   }
 }
@@ -60,8 +76,24 @@ export function sumIntoWarnings(warnings: Rollups, { id, source, event }: Incomi
   }
 }
 
-const DIMENSION_COLUMNS = ["day", "appId", "deployment", "model", "region", "operation", "tokenKinds", "requests", "promptTokens",
-  "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs", "dimension", "value"];
+const DIMENSION_COLUMNS = [
+  "day",
+  "appId",
+  "deployment",
+  "model",
+  "region",
+  "operation",
+  "tokenKinds",
+  "requests",
+  "promptTokens",
+  "cachedTokens",
+  "completionTokens",
+  "reasoningTokens",
+  "totalTokens",
+  "modelTimeMs",
+  "dimension",
+  "value",
+];
 // Rows per statement: an end user is nearly one row per event, and per-statement overhead dominates single-row upserts.
 const DIMENSION_ROWS = 32;
 const dimensionSql = (rows: number) =>

@@ -3,9 +3,30 @@ import { utcDay } from "../../events/parseEventTime";
 import type { IncomingEvent } from "../port";
 
 const COLUMNS = [
-  "id", "time", "day", "appId", "deployment", "model", "operation", "region", "promptTokens", "cachedTokens",
-  "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs", "status", "streamed", "subscriptionId",
-  "product", "shape", "source", "receivedAt", "tags", "endUser", "errorCode",
+  "id",
+  "time",
+  "day",
+  "appId",
+  "deployment",
+  "model",
+  "operation",
+  "region",
+  "promptTokens",
+  "cachedTokens",
+  "completionTokens",
+  "reasoningTokens",
+  "totalTokens",
+  "modelTimeMs",
+  "status",
+  "streamed",
+  "subscriptionId",
+  "product",
+  "shape",
+  "source",
+  "receivedAt",
+  "tags",
+  "endUser",
+  "errorCode",
 ] as const;
 // Many rows per statement: per-statement overhead, not SQLite's B-tree work, dominates single-row inserts.
 const ROWS = 64;

@@ -2,7 +2,23 @@ import type Database from "better-sqlite3";
 import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
 import type { MeterSku, TokenKind } from "../../pricing/meterCatalog";
 
-const LINE_COLUMNS = ["importId", "day", "resourceId", "region", "meterName", "modelId", "sku", "batch", "kind", "chargeCategory", "currency", "rows", "tokens", "billedAtto", "effectiveAtto"];
+const LINE_COLUMNS = [
+  "importId",
+  "day",
+  "resourceId",
+  "region",
+  "meterName",
+  "modelId",
+  "sku",
+  "batch",
+  "kind",
+  "chargeCategory",
+  "currency",
+  "rows",
+  "tokens",
+  "billedAtto",
+  "effectiveAtto",
+];
 const IMPORT_COLUMNS = ["id", "file", "format", "rows", "counted", "skipped", "fromDay", "toDay", "resources", "importedAt"];
 const placeholders = (columns: string[]) => columns.map((c) => `@${c}`).join(", ");
 
@@ -21,15 +37,29 @@ export function createInvoiceWriter(db: Database.Database) {
     }
     deleteLines.run(record.id);
     for (const l of lines) {
-      insertLine.run({ ...l, importId: record.id, batch: l.batch ? 1 : 0, tokens: l.tokens.toString(), billedAtto: l.billedAtto.toString(), effectiveAtto: l.effectiveAtto.toString() });
+      insertLine.run({
+        ...l,
+        importId: record.id,
+        batch: l.batch ? 1 : 0,
+        tokens: l.tokens.toString(),
+        billedAtto: l.billedAtto.toString(),
+        effectiveAtto: l.effectiveAtto.toString(),
+      });
     }
-    upsertImport.run({ ...record, skipped: JSON.stringify(record.skipped), resources: JSON.stringify(record.resources), importedAt: BigInt(record.importedAt) });
+    upsertImport.run({
+      ...record,
+      skipped: JSON.stringify(record.skipped),
+      resources: JSON.stringify(record.resources),
+      importedAt: BigInt(record.importedAt),
+    });
     return { alreadyImported };
   });
 }
 
 export function listInvoiceLines(db: Database.Database, fromDay: string, toDay: string): InvoiceLine[] {
-  const rows = db.prepare("SELECT * FROM InvoiceLine WHERE day >= ? AND day < ? ORDER BY day, resourceId, meterName, chargeCategory, currency, importId").all(fromDay, toDay) as Record<string, string | number>[];
+  const rows = db
+    .prepare("SELECT * FROM InvoiceLine WHERE day >= ? AND day < ? ORDER BY day, resourceId, meterName, chargeCategory, currency, importId")
+    .all(fromDay, toDay) as Record<string, string | number>[];
   return rows.map((r) => ({
     day: String(r.day),
     resourceId: String(r.resourceId),

@@ -1,6 +1,17 @@
 import { BUCKET_COLUMNS } from "../../events/modelTimeBuckets";
 import { formatCents, parseCents } from "../../pricing/money";
-import type { AuditEntry as AuditEntryRow, DirectoryEntry as DirectoryEntryRow, BusinessUnitOwner as BusinessUnitOwnerRow, ClosedMonth as ClosedMonthRow, IngestKey as IngestKeyRow, MonthLog as MonthLogRow, StatementLine as StatementLineRow, Deployment as DeploymentRow, OrgMapping as OrgMappingRow, RetailPrice } from "@prisma/client";
+import type {
+  AuditEntry as AuditEntryRow,
+  DirectoryEntry as DirectoryEntryRow,
+  BusinessUnitOwner as BusinessUnitOwnerRow,
+  ClosedMonth as ClosedMonthRow,
+  IngestKey as IngestKeyRow,
+  MonthLog as MonthLogRow,
+  StatementLine as StatementLineRow,
+  Deployment as DeploymentRow,
+  OrgMapping as OrgMappingRow,
+  RetailPrice,
+} from "@prisma/client";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { DailyOutcome, DimensionUsage, HourlyAppUsage, IngestWarning } from "../port";
 import type { CallOutcome } from "../../events/callOutcome";
@@ -30,8 +41,7 @@ export const toRetailPriceItem = (r: RetailPrice): RetailPriceItem => ({
   tierMinimumUnits: r.tierMinimumUnits,
 });
 
-export const retailPriceId = (i: RetailPriceItem) =>
-  [i.meterId, i.armRegionName, i.effectiveStartDate, i.currencyCode, i.type, i.tierMinimumUnits].join("|");
+export const retailPriceId = (i: RetailPriceItem) => [i.meterId, i.armRegionName, i.effectiveStartDate, i.currencyCode, i.type, i.tierMinimumUnits].join("|");
 
 export const toDeployment = (r: DeploymentRow): Deployment => ({
   name: r.name,
@@ -44,7 +54,22 @@ export const toOrgMapping = (r: OrgMappingRow): OrgMapping => ({ ...r });
 
 type RawRow = Record<string, unknown>;
 
-export const DAILY_USAGE_COLUMNS = ["day", "appId", "deployment", "model", "region", "operation", "tokenKinds", "requests", "promptTokens", "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs"] as const;
+export const DAILY_USAGE_COLUMNS = [
+  "day",
+  "appId",
+  "deployment",
+  "model",
+  "region",
+  "operation",
+  "tokenKinds",
+  "requests",
+  "promptTokens",
+  "cachedTokens",
+  "completionTokens",
+  "reasoningTokens",
+  "totalTokens",
+  "modelTimeMs",
+] as const;
 
 /** A DailyUsage row read as an array in DAILY_USAGE_COLUMNS order. */
 export const toDailyUsage = (r: unknown[]): DailyUsage => ({
@@ -194,10 +219,36 @@ export const toDirectoryEntry = (r: DirectoryEntryRow): DirectoryEntry =>
 
 export const fromDirectoryEntry = (e: DirectoryEntry): DirectoryEntryRow =>
   e.status === "found"
-    ? { appId: e.appId, status: e.status, displayName: e.displayName, servicePrincipalType: e.servicePrincipalType, appOwnerOrganizationId: e.appOwnerOrganizationId, owners: JSON.stringify(e.owners), syncedAt: BigInt(e.syncedAt) }
-    : { appId: e.appId, status: e.status, displayName: null, servicePrincipalType: null, appOwnerOrganizationId: null, owners: "[]", syncedAt: BigInt(e.syncedAt) };
+    ? {
+        appId: e.appId,
+        status: e.status,
+        displayName: e.displayName,
+        servicePrincipalType: e.servicePrincipalType,
+        appOwnerOrganizationId: e.appOwnerOrganizationId,
+        owners: JSON.stringify(e.owners),
+        syncedAt: BigInt(e.syncedAt),
+      }
+    : {
+        appId: e.appId,
+        status: e.status,
+        displayName: null,
+        servicePrincipalType: null,
+        appOwnerOrganizationId: null,
+        owners: "[]",
+        syncedAt: BigInt(e.syncedAt),
+      };
 
-export const toReservation = (r: { deployment: string; validFrom: string; validTo: string | null; units: number; price: string; per: string; currency: string; idle: string; outputWeight: number }): Reservation => ({
+export const toReservation = (r: {
+  deployment: string;
+  validFrom: string;
+  validTo: string | null;
+  units: number;
+  price: string;
+  per: string;
+  currency: string;
+  idle: string;
+  outputWeight: number;
+}): Reservation => ({
   deployment: r.deployment,
   units: r.units,
   price: r.price,

@@ -15,10 +15,7 @@ export function pendingMigrations(db: Database.Database): string[] {
   const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'").get();
   if (!hasTable) return known;
   const applied = new Set(
-    db
-      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
-      .pluck()
-      .all() as string[],
+    db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").pluck().all() as string[],
   );
   return known.filter((name) => !applied.has(name));
 }

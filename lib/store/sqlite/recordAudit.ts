@@ -5,6 +5,14 @@ import type { AuditContext } from "../port";
 export async function recordAudit(tx: Prisma.TransactionClient, audit: AuditContext, changes: readonly (readonly [string, unknown, unknown])[]): Promise<void> {
   const at = BigInt(audit.at ?? Date.now());
   await tx.auditEntry.createMany({
-    data: changes.map(([subject, before, after]) => ({ at, actor: audit.actor, action: audit.action, subject, before: JSON.stringify(before ?? null), after: JSON.stringify(after ?? null), reason: audit.reason })),
+    data: changes.map(([subject, before, after]) => ({
+      at,
+      actor: audit.actor,
+      action: audit.action,
+      subject,
+      before: JSON.stringify(before ?? null),
+      after: JSON.stringify(after ?? null),
+      reason: audit.reason,
+    })),
   });
 }

@@ -13,7 +13,31 @@ import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import type { App, AuditContext, DoctorRun, PartitionLag, PipelineLag, PriceSyncRun, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
-import { DAILY_USAGE_COLUMNS, fromCostedLine, fromDirectoryEntry, toDirectoryEntry, toAuditEntry, retailPriceId, toHourlyAppUsage, toBusinessUnitOwner, toClosedMonth, toCostedLine, toIngestKey, toMonthLogEntry, toDailyUsage, toDimensionUsage, toDailyOutcome, toIngestWarning, toDeployment, toOrgMapping, toQuarantinedEvent, toRetailPriceItem, toReservation, toSplitRule, fromSplitRule } from "./mappers";
+import {
+  DAILY_USAGE_COLUMNS,
+  fromCostedLine,
+  fromDirectoryEntry,
+  toDirectoryEntry,
+  toAuditEntry,
+  retailPriceId,
+  toHourlyAppUsage,
+  toBusinessUnitOwner,
+  toClosedMonth,
+  toCostedLine,
+  toIngestKey,
+  toMonthLogEntry,
+  toDailyUsage,
+  toDimensionUsage,
+  toDailyOutcome,
+  toIngestWarning,
+  toDeployment,
+  toOrgMapping,
+  toQuarantinedEvent,
+  toRetailPriceItem,
+  toReservation,
+  toSplitRule,
+  fromSplitRule,
+} from "./mappers";
 import { ensureMigrated } from "./migrate";
 import { recordAudit } from "./recordAudit";
 import { openDatabase } from "./openDatabase";
@@ -28,7 +52,10 @@ export class SqliteStore implements UsageStore {
   private readonly prisma: PrismaClient;
   private readonly writeInvoice: ReturnType<typeof createInvoiceWriter>;
 
-  private constructor(private readonly db: Database.Database, file: string) {
+  private constructor(
+    private readonly db: Database.Database,
+    file: string,
+  ) {
     this.writeUsage = createUsageWriter(db);
     this.writeInvoice = createInvoiceWriter(db);
     this.prisma = createPrismaClient(file);
@@ -58,7 +85,9 @@ export class SqliteStore implements UsageStore {
 
   async listDailyDimensionUsage(fromDay: string, toDay: string, dimension: string) {
     return this.db
-      .prepare(`SELECT ${DAILY_USAGE_COLUMNS.join(", ")}, dimension, value FROM DailyDimensionUsage WHERE dimension = ? AND day >= ? AND day < ? ORDER BY day, appId, deployment, model, region, operation, tokenKinds, value`)
+      .prepare(
+        `SELECT ${DAILY_USAGE_COLUMNS.join(", ")}, dimension, value FROM DailyDimensionUsage WHERE dimension = ? AND day >= ? AND day < ? ORDER BY day, appId, deployment, model, region, operation, tokenKinds, value`,
+      )
       .raw(true)
       .safeIntegers(true)
       .all(dimension, fromDay, toDay)
@@ -76,14 +105,18 @@ export class SqliteStore implements UsageStore {
   }
 
   async listHourlyAppUsage(appId: string, fromDay: string, toDay: string) {
-    const rows = this.db.prepare("SELECT * FROM HourlyAppUsage WHERE appId = ? AND hour >= ? AND hour < ? ORDER BY hour, deployment").all(appId, fromDay, toDay);
+    const rows = this.db
+      .prepare("SELECT * FROM HourlyAppUsage WHERE appId = ? AND hour >= ? AND hour < ? ORDER BY hour, deployment")
+      .all(appId, fromDay, toDay);
     return rows.map((r) => toHourlyAppUsage(r as Record<string, number | string>));
   }
 
   async listHourlyUsage(fromDay: string, toDay: string, deployments: string[]) {
     if (deployments.length === 0) return [];
     const rows = this.db
-      .prepare(`SELECT * FROM HourlyAppUsage WHERE hour >= ? AND hour < ? AND deployment IN (${deployments.map(() => "?").join(", ")}) ORDER BY hour, appId, deployment`)
+      .prepare(
+        `SELECT * FROM HourlyAppUsage WHERE hour >= ? AND hour < ? AND deployment IN (${deployments.map(() => "?").join(", ")}) ORDER BY hour, appId, deployment`,
+      )
       .all(fromDay, toDay, ...deployments);
     return rows.map((r) => toHourlyAppUsage(r as Record<string, number | string>));
   }
@@ -125,47 +158,60 @@ export class SqliteStore implements UsageStore {
     };
     return {
       events: inBatches("DELETE FROM UsageEvent WHERE rowid IN (SELECT rowid FROM UsageEvent WHERE day < ? LIMIT 10000)", eventsBefore),
-      quarantined: inBatches("DELETE FROM QuarantinedEvent WHERE rowid IN (SELECT rowid FROM QuarantinedEvent WHERE receivedAt < ? LIMIT 10000)", quarantinedBefore),
+      quarantined: inBatches(
+        "DELETE FROM QuarantinedEvent WHERE rowid IN (SELECT rowid FROM QuarantinedEvent WHERE receivedAt < ? LIMIT 10000)",
+        quarantinedBefore,
+      ),
     };
   }
 
   async saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }) {
     await this.prisma.quarantinedEvent.update({
       where: { id },
-      data:
-        outcome.status === "replayed"
-          ? { status: "replayed", replayedAt: BigInt(Date.now()) }
-          : { status: "open", reason: outcome.reason },
+      data: outcome.status === "replayed" ? { status: "replayed", replayedAt: BigInt(Date.now()) } : { status: "open", reason: outcome.reason },
     });
   }
 
   async saveRetailPrices(items: RetailPriceItem[], importedAt: number, audit?: AuditContext): Promise<UpsertSummary> {
     const existing = (await this.prisma.retailPrice.findMany()).map(toRetailPriceItem);
     const stamp = BigInt(importedAt);
-    return upsertByKey(this.prisma, existing, items, retailPriceId, {
-      create: (tx, rows) => tx.retailPrice.createMany({ data: rows.map((r) => ({ ...r, importedAt: stamp })) }),
-      update: (tx, item) =>
-        tx.retailPrice.update({
-          where: {
-            meterId_armRegionName_effectiveStartDate_currencyCode_type_tierMinimumUnits: {
-              meterId: item.meterId,
-              armRegionName: item.armRegionName,
-              effectiveStartDate: item.effectiveStartDate,
-              currencyCode: item.currencyCode,
-              type: item.type,
-              tierMinimumUnits: item.tierMinimumUnits,
+    return upsertByKey(
+      this.prisma,
+      existing,
+      items,
+      retailPriceId,
+      {
+        create: (tx, rows) => tx.retailPrice.createMany({ data: rows.map((r) => ({ ...r, importedAt: stamp })) }),
+        update: (tx, item) =>
+          tx.retailPrice.update({
+            where: {
+              meterId_armRegionName_effectiveStartDate_currencyCode_type_tierMinimumUnits: {
+                meterId: item.meterId,
+                armRegionName: item.armRegionName,
+                effectiveStartDate: item.effectiveStartDate,
+                currencyCode: item.currencyCode,
+                type: item.type,
+                tierMinimumUnits: item.tierMinimumUnits,
+              },
             },
-          },
-          data: { ...item, importedAt: stamp },
-        }),
-    },
-    // A first import adds thousands of prices: one entry says so; a changed price gets its own.
-    audit &&
-      ((tx, { created, updated }) =>
-        recordAudit(tx, audit, [
-          ...(created.length > 0 ? [[`${created.length} prices`, null, { added: created.length, effective: [...new Set(created.map((c) => c.effectiveStartDate.slice(0, 10)))].sort() }] as const] : []),
-          ...updated.map((u) => [`${u.after.meterName} (${u.after.armRegionName})`, u.before, u.after] as const),
-        ])),
+            data: { ...item, importedAt: stamp },
+          }),
+      },
+      // A first import adds thousands of prices: one entry says so; a changed price gets its own.
+      audit &&
+        ((tx, { created, updated }) =>
+          recordAudit(tx, audit, [
+            ...(created.length > 0
+              ? [
+                  [
+                    `${created.length} prices`,
+                    null,
+                    { added: created.length, effective: [...new Set(created.map((c) => c.effectiveStartDate.slice(0, 10)))].sort() },
+                  ] as const,
+                ]
+              : []),
+            ...updated.map((u) => [`${u.after.meterName} (${u.after.armRegionName})`, u.before, u.after] as const),
+          ])),
     );
   }
 
@@ -184,7 +230,9 @@ export class SqliteStore implements UsageStore {
         create: (tx, rows) => tx.deployment.createMany({ data: rows }),
         update: (tx, d) => tx.deployment.update({ where: { name: d.name }, data: d }),
       },
-      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((d) => [d.name, null, d] as const), ...updated.map((u) => [u.after.name, u.before, u.after] as const)])),
+      audit &&
+        ((tx, { created, updated }) =>
+          recordAudit(tx, audit, [...created.map((d) => [d.name, null, d] as const), ...updated.map((u) => [u.after.name, u.before, u.after] as const)])),
     );
   }
 
@@ -199,12 +247,22 @@ export class SqliteStore implements UsageStore {
         create: (tx, rows) => tx.discount.createMany({ data: rows }),
         update: (tx, d) => tx.discount.update({ where: { family_validFrom: { family: d.family, validFrom: d.validFrom } }, data: d }),
       },
-      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((d) => [`discount ${d.family}`, null, d] as const), ...updated.map((u) => [`discount ${u.after.family}`, u.before, u.after] as const)])),
+      audit &&
+        ((tx, { created, updated }) =>
+          recordAudit(tx, audit, [
+            ...created.map((d) => [`discount ${d.family}`, null, d] as const),
+            ...updated.map((u) => [`discount ${u.after.family}`, u.before, u.after] as const),
+          ])),
     );
   }
 
   async listDiscounts() {
-    return (await this.prisma.discount.findMany({ orderBy: [{ family: "asc" }, { validFrom: "asc" }] })).map((d) => ({ family: d.family, percent: d.percent, validFrom: d.validFrom, validTo: d.validTo }));
+    return (await this.prisma.discount.findMany({ orderBy: [{ family: "asc" }, { validFrom: "asc" }] })).map((d) => ({
+      family: d.family,
+      percent: d.percent,
+      validFrom: d.validFrom,
+      validTo: d.validTo,
+    }));
   }
 
   async saveMarkups(markups: Markup[], audit?: AuditContext) {
@@ -216,14 +274,23 @@ export class SqliteStore implements UsageStore {
       (m) => markupKey(m),
       {
         create: (tx, rows) => tx.markup.createMany({ data: rows }),
-        update: (tx, m) => tx.markup.update({ where: { businessUnit_kind_validFrom: { businessUnit: m.businessUnit, kind: m.kind, validFrom: m.validFrom } }, data: m }),
+        update: (tx, m) =>
+          tx.markup.update({ where: { businessUnit_kind_validFrom: { businessUnit: m.businessUnit, kind: m.kind, validFrom: m.validFrom } }, data: m }),
       },
-      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((m) => [`markup ${m.businessUnit}`, null, m] as const), ...updated.map((u) => [`markup ${u.after.businessUnit}`, u.before, u.after] as const)])),
+      audit &&
+        ((tx, { created, updated }) =>
+          recordAudit(tx, audit, [
+            ...created.map((m) => [`markup ${m.businessUnit}`, null, m] as const),
+            ...updated.map((u) => [`markup ${u.after.businessUnit}`, u.before, u.after] as const),
+          ])),
     );
   }
 
   async listMarkups() {
-    return (await this.prisma.markup.findMany({ orderBy: [{ businessUnit: "asc" }, { kind: "asc" }, { validFrom: "asc" }] })).map((m) => ({ ...m, kind: m.kind as Markup["kind"] }));
+    return (await this.prisma.markup.findMany({ orderBy: [{ businessUnit: "asc" }, { kind: "asc" }, { validFrom: "asc" }] })).map((m) => ({
+      ...m,
+      kind: m.kind as Markup["kind"],
+    }));
   }
 
   async saveReservations(reservations: Reservation[], audit?: AuditContext) {
@@ -237,7 +304,12 @@ export class SqliteStore implements UsageStore {
         create: (tx, rows) => tx.provisionedReservation.createMany({ data: rows }),
         update: (tx, r) => tx.provisionedReservation.update({ where: { deployment_validFrom: { deployment: r.deployment, validFrom: r.validFrom } }, data: r }),
       },
-      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((r) => [`reservation ${r.deployment}`, null, r] as const), ...updated.map((u) => [`reservation ${u.after.deployment}`, u.before, u.after] as const)])),
+      audit &&
+        ((tx, { created, updated }) =>
+          recordAudit(tx, audit, [
+            ...created.map((r) => [`reservation ${r.deployment}`, null, r] as const),
+            ...updated.map((u) => [`reservation ${u.after.deployment}`, u.before, u.after] as const),
+          ])),
     );
   }
 
@@ -256,7 +328,12 @@ export class SqliteStore implements UsageStore {
         create: (tx, rows) => tx.splitRule.createMany({ data: rows.map(fromSplitRule) }),
         update: (tx, r) => tx.splitRule.update({ where: { id: r.id }, data: fromSplitRule(r) }),
       },
-      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((r) => [`split rule ${r.id}`, null, r] as const), ...updated.map((u) => [`split rule ${u.after.id}`, u.before, u.after] as const)])),
+      audit &&
+        ((tx, { created, updated }) =>
+          recordAudit(tx, audit, [
+            ...created.map((r) => [`split rule ${r.id}`, null, r] as const),
+            ...updated.map((u) => [`split rule ${u.after.id}`, u.before, u.after] as const),
+          ])),
     );
   }
 
@@ -286,7 +363,11 @@ export class SqliteStore implements UsageStore {
   }
 
   async listPipelineLag() {
-    return (await this.prisma.pipelineLag.findMany({ orderBy: { consumer: "asc" } })).map((r) => ({ consumer: r.consumer, at: Number(r.at), partitions: JSON.parse(r.partitions) as PartitionLag[] }));
+    return (await this.prisma.pipelineLag.findMany({ orderBy: { consumer: "asc" } })).map((r) => ({
+      consumer: r.consumer,
+      at: Number(r.at),
+      partitions: JSON.parse(r.partitions) as PartitionLag[],
+    }));
   }
 
   async getLastDoctorRun() {
@@ -299,13 +380,24 @@ export class SqliteStore implements UsageStore {
   }
 
   async listPriceSyncs(limit: number) {
-    return (await this.prisma.priceSyncRun.findMany({ orderBy: { id: "desc" }, take: limit })).map((r) => ({ at: Number(r.at), ok: r.ok, items: r.items, detail: r.detail }));
+    return (await this.prisma.priceSyncRun.findMany({ orderBy: { id: "desc" }, take: limit })).map((r) => ({
+      at: Number(r.at),
+      ok: r.ok,
+      items: r.items,
+      detail: r.detail,
+    }));
   }
 
   async getPricingVersion() {
     const prices = this.db.prepare("SELECT COUNT(*) AS n, MAX(importedAt) AS at FROM RetailPrice").get() as { n: number; at: number | null };
-    const deployments = this.db.prepare("SELECT group_concat(name || '|' || coalesce(model, '') || '|' || region || '|' || sku, ';') AS d FROM Deployment").get() as { d: string | null };
-    const reservations = this.db.prepare("SELECT group_concat(deployment || '|' || validFrom || '|' || coalesce(validTo, '') || '|' || units || '|' || price || '|' || per || '|' || currency || '|' || idle || '|' || outputWeight, ';') AS r FROM ProvisionedReservation").get() as { r: string | null };
+    const deployments = this.db
+      .prepare("SELECT group_concat(name || '|' || coalesce(model, '') || '|' || region || '|' || sku, ';') AS d FROM Deployment")
+      .get() as { d: string | null };
+    const reservations = this.db
+      .prepare(
+        "SELECT group_concat(deployment || '|' || validFrom || '|' || coalesce(validTo, '') || '|' || units || '|' || price || '|' || per || '|' || currency || '|' || idle || '|' || outputWeight, ';') AS r FROM ProvisionedReservation",
+      )
+      .get() as { r: string | null };
     return `${prices.n}|${prices.at}|${deployments.d ?? ""}|${reservations.r ?? ""}`;
   }
 
@@ -324,7 +416,9 @@ export class SqliteStore implements UsageStore {
         create: (tx, rows) => tx.orgMapping.createMany({ data: rows }),
         update: (tx, m) => tx.orgMapping.update({ where: { appId_validFrom: { appId: m.appId, validFrom: m.validFrom } }, data: m }),
       },
-      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((m) => [m.appId, null, m] as const), ...updated.map((u) => [u.after.appId, u.before, u.after] as const)])),
+      audit &&
+        ((tx, { created, updated }) =>
+          recordAudit(tx, audit, [...created.map((m) => [m.appId, null, m] as const), ...updated.map((u) => [u.after.appId, u.before, u.after] as const)])),
     );
   }
 
@@ -341,7 +435,7 @@ export class SqliteStore implements UsageStore {
   }
 
   async listUsageAppIds() {
-    return (this.db.prepare("SELECT DISTINCT appId FROM DailyUsage ORDER BY appId").pluck().all() as string[]);
+    return this.db.prepare("SELECT DISTINCT appId FROM DailyUsage ORDER BY appId").pluck().all() as string[];
   }
 
   async saveDirectoryEntries(entries: DirectoryEntry[]) {
@@ -373,7 +467,12 @@ export class SqliteStore implements UsageStore {
         update: (tx, o) =>
           tx.businessUnitOwner.update({ where: { businessUnit_principalId: { businessUnit: o.businessUnit, principalId: o.principalId } }, data: o }),
       },
-      audit && ((tx, { created, updated }) => recordAudit(tx, audit, [...created.map((o) => [o.businessUnit, null, o] as const), ...updated.map((u) => [u.after.businessUnit, u.before, u.after] as const)])),
+      audit &&
+        ((tx, { created, updated }) =>
+          recordAudit(tx, audit, [
+            ...created.map((o) => [o.businessUnit, null, o] as const),
+            ...updated.map((u) => [u.after.businessUnit, u.before, u.after] as const),
+          ])),
     );
   }
 

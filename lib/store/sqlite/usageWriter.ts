@@ -17,9 +17,7 @@ export function createUsageWriter(db: Database.Database): (batch: UsageBatch) =>
   const insertEvents = createEventInserter(db);
   const writeRollups = createRollupWriter(db);
   const writeBreakdowns = createBreakdownWriter(db);
-  const quarantine = db.prepare(
-    `INSERT OR IGNORE INTO QuarantinedEvent (id, receivedAt, source, reason, raw, status) VALUES (?, ?, ?, ?, ?, 'open')`,
-  );
+  const quarantine = db.prepare(`INSERT OR IGNORE INTO QuarantinedEvent (id, receivedAt, source, reason, raw, status) VALUES (?, ?, ?, ?, ?, 'open')`);
 
   return db.transaction((batch: UsageBatch): UsageBatchResult => {
     // Rollups are summed in memory first: one upsert per key and batch instead of one per event.
@@ -90,8 +88,22 @@ export function sumIntoRollups(rollups: Rollups, hourly: Rollups, e: UsageEvent)
   const sums = rollups.get(key);
   if (sums) addToDailySums(sums, e);
   else {
-    rollups.set(key, [day, e.appId, e.deployment, e.model, e.region, e.operation, kinds, 1, e.promptTokens,
-      e.cachedTokens, e.completionTokens, e.reasoningTokens, e.totalTokens, e.modelTimeMs ?? 0]);
+    rollups.set(key, [
+      day,
+      e.appId,
+      e.deployment,
+      e.model,
+      e.region,
+      e.operation,
+      kinds,
+      1,
+      e.promptTokens,
+      e.cachedTokens,
+      e.completionTokens,
+      e.reasoningTokens,
+      e.totalTokens,
+      e.modelTimeMs ?? 0,
+    ]);
   }
   return key;
 }

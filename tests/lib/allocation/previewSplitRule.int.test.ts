@@ -12,16 +12,32 @@ async function month() {
   const { store } = freshStore();
   await importRetailPrices(store, snapshotItems());
   await importDeployments(store, "deployment,model,region,sku\ngpt-4o,gpt-4o-2024-08-06,eastus2,GlobalStandard\n", "deployments.csv");
-  await importOrgMappings(store, "appId,costCenter,businessUnit,validFrom\nassistant,CC-IT,IT,2026-01-01\nshop,CC-R,Retail,2026-01-01\nops-bot,CC-O,Ops,2026-01-01\n", "org.csv");
+  await importOrgMappings(
+    store,
+    "appId,costCenter,businessUnit,validFrom\nassistant,CC-IT,IT,2026-01-01\nshop,CC-R,Retail,2026-01-01\nops-bot,CC-O,Ops,2026-01-01\n",
+    "org.csv",
+  );
   const events = ["assistant", "shop", "ops-bot"].flatMap((appId, i) =>
-    [1, 2, 3].map((d) => v1Event({ requestId: `${appId}-${d}`, appId, time: `2026-10-0${d}T10:00:00Z`, promptTokens: 1234 + i * 77 + d, totalTokens: 1334 + i * 77 + d })),
+    [1, 2, 3].map((d) =>
+      v1Event({ requestId: `${appId}-${d}`, appId, time: `2026-10-0${d}T10:00:00Z`, promptTokens: 1234 + i * 77 + d, totalTokens: 1334 + i * 77 + d }),
+    ),
   );
   await ingestLines(store, events);
   return store;
 }
 
 const rule = (o: Record<string, unknown> = {}) =>
-  SplitRule.parse({ id: "shared", appId: "assistant", method: "fixed", parts: [{ costCenter: "CC-R", businessUnit: "Retail", percent: "75" }, { costCenter: "CC-O", businessUnit: "Ops", percent: "25" }], validFrom: "2026-10-01", ...o });
+  SplitRule.parse({
+    id: "shared",
+    appId: "assistant",
+    method: "fixed",
+    parts: [
+      { costCenter: "CC-R", businessUnit: "Retail", percent: "75" },
+      { costCenter: "CC-O", businessUnit: "Ops", percent: "25" },
+    ],
+    validFrom: "2026-10-01",
+    ...o,
+  });
 
 describe("previewing a split rule", () => {
   it("shows the split app's lines before and after, not the lines whose cents only round differently, and saves nothing", async () => {
@@ -43,6 +59,8 @@ describe("previewing a split rule", () => {
   it("refuses a rule that overlaps a saved one, like saving would", async () => {
     const store = await month();
     await store.saveSplitRules([rule()]);
-    await expect(previewSplitRule(store, rule({ id: "other", validFrom: "2026-10-02" }), "2026-10")).rejects.toThrow("app assistant: rule shared (2026-10-01..open) overlaps rule other (from 2026-10-02)");
+    await expect(previewSplitRule(store, rule({ id: "other", validFrom: "2026-10-02" }), "2026-10")).rejects.toThrow(
+      "app assistant: rule shared (2026-10-01..open) overlaps rule other (from 2026-10-02)",
+    );
   });
 });

@@ -21,7 +21,9 @@ import { snapshotItems } from "../../support/retailPrices";
 import { freshStore } from "../../support/store";
 
 const MONTH = "2026-10";
-const ORG = ["appId,costCenter,businessUnit,validFrom", "assistant,CC-IT,IT,2026-01-01", "shop,CC-R,Retail,2026-01-01", "ops-bot,CC-O,Ops,2026-01-01"].join("\n");
+const ORG = ["appId,costCenter,businessUnit,validFrom", "assistant,CC-IT,IT,2026-01-01", "shop,CC-R,Retail,2026-01-01", "ops-bot,CC-O,Ops,2026-01-01"].join(
+  "\n",
+);
 const RULES = [
   "rule,method,costCenter,businessUnit,validFrom,validTo,appId,amount,basis,percent,tagValue",
   // 50/30/20 for the first half of the month; the assistant's own mapping after it.
@@ -56,7 +58,17 @@ function events(): string[] {
       const prompt = 1000 + day * 37 + i * 101;
       const time = `2026-10-${String(day).padStart(2, "0")}T1${i}:00:00Z`;
       const feature = appId === "features" ? FEATURES[day % 4] : undefined;
-      lines.push(v1Event({ requestId: `${appId}-${day}`, appId, time, promptTokens: prompt, completionTokens: 77 + day, totalTokens: prompt + 77 + day, ...(feature && { tags: { feature } }) }));
+      lines.push(
+        v1Event({
+          requestId: `${appId}-${day}`,
+          appId,
+          time,
+          promptTokens: prompt,
+          completionTokens: 77 + day,
+          totalTokens: prompt + 77 + day,
+          ...(feature && { tags: { feature } }),
+        }),
+      );
     });
   }
   return lines;
@@ -109,7 +121,11 @@ describe("split rules reconcile", () => {
     // Each split's parts add up to what its app cost on the rule's days, exactly, in its proportions.
     const assistant = cost.get("assistant|true")!;
     expect(sum((l) => l.rule === "shared-assistant")).toBe(assistant);
-    for (const [unit, percent] of [["Retail", 50n], ["Ops", 30n], ["IT", 20n]] as const) {
+    for (const [unit, percent] of [
+      ["Retail", 50n],
+      ["Ops", 30n],
+      ["IT", 20n],
+    ] as const) {
       const part = sum((l) => l.rule === "shared-assistant" && l.businessUnit === unit);
       expect(part - (assistant * percent) / 100n, unit).toBeLessThanOrEqual(31n);
       expect(part - (assistant * percent) / 100n, unit).toBeGreaterThanOrEqual(-31n);
@@ -128,7 +144,11 @@ describe("split rules reconcile", () => {
     expect(sum((l) => l.rule === "features-tag")).toBe(features);
     const tagged = ["search", "chat", "beta"].map((v) => cost.get(`tokens|${v}`)!);
     const taggedTotal = tagged.reduce((a, b) => a + b, 0n);
-    for (const [i, holder] of [[0, "Retail"], [1, "Ops"], [2, ""]] as const) {
+    for (const [i, holder] of [
+      [0, "Retail"],
+      [1, "Ops"],
+      [2, ""],
+    ] as const) {
       const part = sum((l) => l.rule === "features-tag" && l.businessUnit === holder);
       const exact = (features * tagged[i]) / taggedTotal;
       expect(part - exact, holder || "unallocated").toBeLessThanOrEqual(31n);
@@ -147,12 +167,17 @@ describe("split rules reconcile", () => {
     }
     const trend = await getDailyTrend(store, MONTH);
     // The daily trend is usage per day: markups are monthly, on the statement only.
-    expect(Object.values(trend.cost).flatMap((d) => Object.values(d)).reduce((s, c) => s + parseCents(c), 0n) - attoToCents(cost.get("events")! + OVERHEAD)).toBeLessThanOrEqual(31n);
+    expect(
+      Object.values(trend.cost)
+        .flatMap((d) => Object.values(d))
+        .reduce((s, c) => s + parseCents(c), 0n) - attoToCents(cost.get("events")! + OVERHEAD),
+    ).toBeLessThanOrEqual(31n);
 
     // An owner sees exactly their unit's share, in every breakdown, and the portal's split lines in its app report.
     const byUnit = await getChargebackReport(store, MONTH, "business-unit");
     for (const row of byUnit.rows) {
-      for (const by of REPORT_DIMENSIONS) expect((await getChargebackReport(store, MONTH, by, onlyUnits([row.key]))).total, `${row.key} by ${by}`).toBe(row.cost);
+      for (const by of REPORT_DIMENSIONS)
+        expect((await getChargebackReport(store, MONTH, by, onlyUnits([row.key]))).total, `${row.key} by ${by}`).toBe(row.cost);
     }
     const portalForOps = await getAppReport(store, "portal", MONTH, onlyUnits(["Ops"]));
     const opsPortal = (await monthLines(store, MONTH)).lines.filter((l) => l.appId === "portal" && l.businessUnit === "Ops").reduce((s, l) => s + l.cents, 0n);
@@ -177,7 +202,9 @@ describe("split rules reconcile", () => {
     // Closing freezes the split lines with their rules, and the month still adds up.
     await closeMonth(store, MONTH, "fiona", Date.parse("2026-11-05T00:00:00Z"));
     const frozen = await store.listStatementLines({ month: MONTH });
-    expect(new Set(frozen.map((l) => l.rule))).toEqual(new Set(["", "shared-assistant", "portal-even", "reader-share", "features-tag", "silent-tag", "gateway"]));
+    expect(new Set(frozen.map((l) => l.rule))).toEqual(
+      new Set(["", "shared-assistant", "portal-even", "reader-share", "features-tag", "silent-tag", "gateway"]),
+    );
     expect(frozen.reduce((s, l) => s + l.cents, 0n)).toBe(total);
     expect(frozen.reduce((s, l) => s + l.atto, 0n)).toBe(cost.get("events")! + OVERHEAD + MARKUP + FEE);
   });

@@ -7,7 +7,20 @@ describe("where sign-in returns to", () => {
     expect(safeReturnTo("/")).toBe("/");
   });
 
-  it.each(["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "https://evil.example", "/..//evil.example", "/.//evil.example", "/%2e%2e//evil.example", "evil", "", undefined, 42])("sends %j home instead", (value) => {
+  it.each([
+    "//evil.example",
+    "/\\evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "https://evil.example",
+    "/..//evil.example",
+    "/.//evil.example",
+    "/%2e%2e//evil.example",
+    "evil",
+    "",
+    undefined,
+    42,
+  ])("sends %j home instead", (value) => {
     expect(safeReturnTo(value)).toBe("/");
   });
 });

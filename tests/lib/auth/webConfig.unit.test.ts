@@ -32,10 +32,16 @@ describe("web sign-in settings", () => {
   it.each([
     [{ CHARGEBACK_LOCAL_SIGNIN: "1" }, /CHARGEBACK_SESSION_SECRET is required/],
     [{ CHARGEBACK_SESSION_SECRET: "short", CHARGEBACK_LOCAL_SIGNIN: "1" }, /at least 32 characters/],
-    [{ ...SECRET, CHARGEBACK_LOCAL_SIGNIN: "1", NODE_ENV: "production" }, /refusing to start: local persona sign-in \(CHARGEBACK_LOCAL_SIGNIN\) is for workstations, never production/],
+    [
+      { ...SECRET, CHARGEBACK_LOCAL_SIGNIN: "1", NODE_ENV: "production" },
+      /refusing to start: local persona sign-in \(CHARGEBACK_LOCAL_SIGNIN\) is for workstations, never production/,
+    ],
     [{ ...SECRET, ...ENTRA, CHARGEBACK_LOCAL_SIGNIN: "1", NODE_ENV: "production" }, /is for workstations, never production/],
     [{ ...SECRET, NODE_ENV: "development" }, /no way to sign in/],
-    [{ ...SECRET, CHARGEBACK_ENTRA_TENANT_ID: ENTRA.CHARGEBACK_ENTRA_TENANT_ID }, /needs CHARGEBACK_ENTRA_TENANT_ID, CHARGEBACK_ENTRA_CLIENT_ID and CHARGEBACK_ENTRA_CLIENT_SECRET together/],
+    [
+      { ...SECRET, CHARGEBACK_ENTRA_TENANT_ID: ENTRA.CHARGEBACK_ENTRA_TENANT_ID },
+      /needs CHARGEBACK_ENTRA_TENANT_ID, CHARGEBACK_ENTRA_CLIENT_ID and CHARGEBACK_ENTRA_CLIENT_SECRET together/,
+    ],
     [{ ...SECRET, ...ENTRA, CHARGEBACK_PUBLIC_URL: undefined }, /needs CHARGEBACK_PUBLIC_URL/],
     [{ ...SECRET, ...ENTRA, CHARGEBACK_ENTRA_TENANT_ID: "contoso" }, /CHARGEBACK_ENTRA_TENANT_ID must be a GUID/],
     [{ ...SECRET, CHARGEBACK_LOCAL_SIGNIN: "yes" }, /CHARGEBACK_LOCAL_SIGNIN must be 1, true, 0 or false/],

@@ -4,7 +4,8 @@ import { isLocalConnectionString, loadEventHubsConfig, sharedKeyWarnings } from 
 const LOCAL = {
   CHARGEBACK_EVENTHUB_CONNECTION_STRING: "Endpoint=sb://127.0.0.1:5672;SharedAccessKeyName=k;SharedAccessKey=v;UseDevelopmentEmulator=true",
   CHARGEBACK_EVENTHUB_NAME: "usage",
-  CHARGEBACK_CHECKPOINT_CONNECTION_STRING: "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;",
+  CHARGEBACK_CHECKPOINT_CONNECTION_STRING:
+    "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;",
   CHARGEBACK_CHECKPOINT_CONTAINER: "checkpoints",
 };
 const AZURE = {
@@ -32,7 +33,12 @@ describe("the Event Hubs worker's settings", () => {
         "CHARGEBACK_CHECKPOINT_BLOB_URL is missing: set it (or CHARGEBACK_CHECKPOINT_CONNECTION_STRING) to keep checkpoints",
       ].join("\n"),
     );
-    const bad = { ...AZURE, CHARGEBACK_EVENTHUB_NAMESPACE: "https://contoso.servicebus.windows.net/", CHARGEBACK_EVENTHUB_LOAD_BALANCING: "eager", CHARGEBACK_EVENTHUB_LOAD_BALANCING_INTERVAL_MS: "soon" };
+    const bad = {
+      ...AZURE,
+      CHARGEBACK_EVENTHUB_NAMESPACE: "https://contoso.servicebus.windows.net/",
+      CHARGEBACK_EVENTHUB_LOAD_BALANCING: "eager",
+      CHARGEBACK_EVENTHUB_LOAD_BALANCING_INTERVAL_MS: "soon",
+    };
     const message = (() => {
       try {
         loadEventHubsConfig(bad);
@@ -62,6 +68,8 @@ describe("the Event Hubs worker's settings", () => {
       }),
     );
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^WARNING: CHARGEBACK_EVENTHUB_CONNECTION_STRING holds a shared access key for a non-local server.*CHARGEBACK_EVENTHUB_NAMESPACE/);
+    expect(warnings[0]).toMatch(
+      /^WARNING: CHARGEBACK_EVENTHUB_CONNECTION_STRING holds a shared access key for a non-local server.*CHARGEBACK_EVENTHUB_NAMESPACE/,
+    );
   });
 });

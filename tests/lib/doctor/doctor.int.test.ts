@@ -6,7 +6,11 @@ import { runCli } from "../../support/cli";
 import { startArmStandIn, type ArmFailures, type ArmResponses, type ArmStandIn } from "../../support/armStandIn";
 import { freshStore } from "../../support/store";
 
-const RECORDED = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "fixtures", "arm", "resource-group.json"), "utf8")) as { subscriptionId: string; resourceGroup: string; responses: ArmResponses };
+const RECORDED = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "fixtures", "arm", "resource-group.json"), "utf8")) as {
+  subscriptionId: string;
+  resourceGroup: string;
+  responses: ArmResponses;
+};
 const base = `/subscriptions/${RECORDED.subscriptionId}/resourceGroups/${RECORDED.resourceGroup}/providers`;
 const namespace = `${base}/Microsoft.EventHub/namespaces/cb-usage-ehns`;
 
@@ -32,7 +36,8 @@ async function doctor(responses: ArmResponses, extra: string[] = [], db?: string
   return { ...result, report: extra.includes("json") ? (JSON.parse(result.stdout) as DoctorReport) : null };
 }
 
-const failing = (report: DoctorReport | null) => (report?.findings ?? []).filter((f) => f.severity === "FAIL").map((f) => `${f.rule} ${f.resource.split("/").at(-1)}`);
+const failing = (report: DoctorReport | null) =>
+  (report?.findings ?? []).filter((f) => f.severity === "FAIL").map((f) => `${f.rule} ${f.resource.split("/").at(-1)}`);
 
 describe("chargeback doctor against Azure Resource Manager", () => {
   it("fails a namespace on Selected networks with no IP rule, and every shared key it finds, with why and the property to change", async () => {
@@ -56,7 +61,9 @@ describe("chargeback doctor against Azure Resource Manager", () => {
     expect(open.fix).toContain("publicNetworkAccess");
     expect(report!.findings.find((f) => f.rule === "storage.all-networks")?.severity).toBe("WARN");
     // The hub's own policy, which APIM connection strings are usually made from, counts too.
-    expect(report!.findings.find((f) => f.rule === "eventhubs.extra-shared-access-policies")?.fix).toBe("Delete the authorization rules apim-send, usage/apim-logger.");
+    expect(report!.findings.find((f) => f.rule === "eventhubs.extra-shared-access-policies")?.fix).toBe(
+      "Delete the authorization rules apim-send, usage/apim-logger.",
+    );
   });
 
   it("passes the namespace once it has an IP rule and local auth is off", async () => {
@@ -88,10 +95,17 @@ describe("chargeback doctor against Azure Resource Manager", () => {
     const { status, stderr } = await doctor(recorded(), [], undefined, {
       [`${base}/Microsoft.Storage/storageAccounts`]: {
         status: 403,
-        body: { error: { code: "AuthorizationFailed", message: "The client 'cb-doctor' does not have authorization to perform action 'Microsoft.Storage/storageAccounts/read'." } },
+        body: {
+          error: {
+            code: "AuthorizationFailed",
+            message: "The client 'cb-doctor' does not have authorization to perform action 'Microsoft.Storage/storageAccounts/read'.",
+          },
+        },
       },
     });
     expect(status).toBe(1);
-    expect(stderr).toBe("chargeback: Azure Resource Manager refused to list storage accounts in resource group rg-chargeback (403 AuthorizationFailed): the identity running the doctor needs the Reader role on the resource group\n");
+    expect(stderr).toBe(
+      "chargeback: Azure Resource Manager refused to list storage accounts in resource group rg-chargeback (403 AuthorizationFailed): the identity running the doctor needs the Reader role on the resource group\n",
+    );
   });
 });

@@ -14,14 +14,26 @@ const rules = (template: unknown) => check(template).findings.map((f) => `${f.se
 describe("the shipped template", () => {
   it("deploys every inspected resource and passes every doctor rule", () => {
     const report = check(shipped());
-    expect(report.checked.map((c) => c.kind).sort()).toEqual(["apim-logger", "container-app", "container-app", "cosmos-account", "eventhub-namespace", "storage-account"]);
+    expect(report.checked.map((c) => c.kind).sort()).toEqual([
+      "apim-logger",
+      "container-app",
+      "container-app",
+      "cosmos-account",
+      "eventhub-namespace",
+      "storage-account",
+    ]);
     expect(report.findings).toEqual([]);
   });
 
   it("holds the Cosmos containers and partition keys the store creates", () => {
     const account = ofType(shipped(), "Microsoft.DocumentDB/databaseAccounts");
     const database = account.resources.find((r: { type: string }) => r.type === "sqlDatabases");
-    expect(Object.fromEntries(database.resources.map((c: any) => [c.name, c.properties.resource.partitionKey.paths[0]]))).toEqual({ usage: "/pk", quarantine: "/id", reference: "/kind", months: "/month" });
+    expect(Object.fromEntries(database.resources.map((c: any) => [c.name, c.properties.resource.partitionKey.paths[0]]))).toEqual({
+      usage: "/pk",
+      quarantine: "/id",
+      reference: "/kind",
+      months: "/month",
+    });
   });
 
   it("would fail, rule by rule, were a protection removed", () => {
@@ -35,9 +47,18 @@ describe("the shipped template", () => {
     delete ofType(keys, "Microsoft.Storage/storageAccounts").properties.allowSharedKeyAccess;
     ofType(keys, "Microsoft.EventHub/namespaces").properties.disableLocalAuth = false;
     ofType(keys, "Microsoft.DocumentDB/databaseAccounts").properties.disableLocalAuth = false;
-    ofType(keys, "Microsoft.ApiManagement/service/loggers").properties.credentials = { name: "usage", connectionString: "[parameters('eventHubConnectionString')]" };
+    ofType(keys, "Microsoft.ApiManagement/service/loggers").properties.credentials = {
+      name: "usage",
+      connectionString: "[parameters('eventHubConnectionString')]",
+    };
     ofType(keys, "Microsoft.App/containerApps").properties.template.containers[0].env.push({ name: "CHARGEBACK_COSMOS_KEY", secretRef: "cosmos-key" });
-    expect(rules(keys).sort()).toEqual(["FAIL apim.logger-connection-string", "FAIL app.connection-string", "FAIL cosmos.key-auth", "FAIL eventhubs.local-auth", "FAIL storage.shared-key"]);
+    expect(rules(keys).sort()).toEqual([
+      "FAIL apim.logger-connection-string",
+      "FAIL app.connection-string",
+      "FAIL cosmos.key-auth",
+      "FAIL eventhubs.local-auth",
+      "FAIL storage.shared-key",
+    ]);
 
     const loose = shipped();
     const cosmos = ofType(loose, "Microsoft.DocumentDB/databaseAccounts");
@@ -48,7 +69,9 @@ describe("the shipped template", () => {
     eventHubs.properties.publicNetworkAccess = "Enabled";
     const networkRules = eventHubs.resources.find((r: { type: string }) => r.type === "networkRuleSets");
     Object.assign(networkRules.properties, { publicNetworkAccess: "Enabled", ipRules: [{ ipMask: "0.0.0.0/0", action: "Allow" }] });
-    eventHubs.resources.find((r: { type: string }) => r.type === "eventhubs").resources.push({ type: "authorizationRules", name: "apim", properties: { rights: ["Send"] } });
+    eventHubs.resources
+      .find((r: { type: string }) => r.type === "eventhubs")
+      .resources.push({ type: "authorizationRules", name: "apim", properties: { rights: ["Send"] } });
     delete ofType(loose, "Microsoft.Storage/storageAccounts").properties.minimumTlsVersion;
     expect(rules(loose).sort()).toEqual([
       "FAIL cosmos.all-networks",

@@ -33,7 +33,17 @@ describe("what each call outcome costs", () => {
   });
 
   it("accepts a chargeback/v1 event without token counts, and reads its error code in lower case", () => {
-    const parsed = parseEventLine(JSON.stringify({ schema: "chargeback/v1", requestId: "r", time: "2026-11-21T11:04:51Z", appId: "a", deployment: "chat", status: 400, errorCode: "Content_Filter" }));
+    const parsed = parseEventLine(
+      JSON.stringify({
+        schema: "chargeback/v1",
+        requestId: "r",
+        time: "2026-11-21T11:04:51Z",
+        appId: "a",
+        deployment: "chat",
+        status: 400,
+        errorCode: "Content_Filter",
+      }),
+    );
     expect(parsed.ok && parsed.event).toMatchObject({ promptTokens: 0, completionTokens: 0, totalTokens: 0, status: 400, errorCode: "content_filter" });
     expect(parsed.ok && outcomeOf(parsed.event)).toBe("filtered");
   });

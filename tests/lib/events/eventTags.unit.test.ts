@@ -2,7 +2,19 @@ import { describe, expect, it } from "vitest";
 import { parseEventLine } from "../../../lib/events/parseEventLine";
 
 const v1 = (extra: Record<string, unknown>) =>
-  JSON.stringify({ schema: "chargeback/v1", requestId: "r-1", time: "2026-11-21T11:04:51Z", appId: "app-1", deployment: "chat", model: "gpt-4o-2024-08-06", promptTokens: 10, completionTokens: 2, totalTokens: 12, status: 200, ...extra });
+  JSON.stringify({
+    schema: "chargeback/v1",
+    requestId: "r-1",
+    time: "2026-11-21T11:04:51Z",
+    appId: "app-1",
+    deployment: "chat",
+    model: "gpt-4o-2024-08-06",
+    promptTokens: 10,
+    completionTokens: 2,
+    totalTokens: 12,
+    status: 200,
+    ...extra,
+  });
 
 function parsed(extra: Record<string, unknown>) {
   const result = parseEventLine(v1(extra));

@@ -14,7 +14,12 @@ describe("model-time histogram", () => {
     expect(percentileBound(counts, 0.9)).toBe(100);
     expect(percentileBound(counts, 0.95)).toBe(1500);
     expect(percentileBound(counts, 1)).toBe(Infinity);
-    expect(percentileBound(counts.map(() => 0), 0.95)).toBeNull();
+    expect(
+      percentileBound(
+        counts.map(() => 0),
+        0.95,
+      ),
+    ).toBeNull();
   });
 
   it("names the UTC hour of a time, before 1970 too", () => {

@@ -37,7 +37,10 @@ describe("exports", () => {
     const store = await octoberAndNovember();
     const months = MonthRange.parse({ from: "2026-09", to: "2026-12" });
     expect(months).toEqual(["2026-09", "2026-10", "2026-11", "2026-12"]);
-    const rows = parse(await read(streamMonths(months, chargebackHeader(), (m) => chargebackRows(store, m, "app", ALL_UNITS))), { columns: true }) as Record<string, string>[];
+    const rows = parse(await read(streamMonths(months, chargebackHeader(), (m) => chargebackRows(store, m, "app", ALL_UNITS))), { columns: true }) as Record<
+      string,
+      string
+    >[];
     for (const month of months) {
       const sum = rows.filter((r) => r.month === month).reduce((s, r) => s + cents(r.cost), 0n);
       expect(sum, month).toBe(cents((await getChargebackReport(store, month, "app")).total));
@@ -51,7 +54,10 @@ describe("exports", () => {
     await ingestLines(store, events("app-3", "2026-10-12", 100));
     await closeMonth(store, "2026-10", "fin", NOV_5);
     await importOrgMappings(store, "appId,costCenter,businessUnit,validFrom\napp-3,CC-1,Retail,2020-01-01\n", "map.csv");
-    const rows = parse(chargebackHeader() + (await chargebackRows(store, "2026-11", "business-unit", ALL_UNITS)), { columns: true }) as Record<string, string>[];
+    const rows = parse(chargebackHeader() + (await chargebackRows(store, "2026-11", "business-unit", ALL_UNITS)), { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(rows.find((r) => r.key === "(unmapped)")?.cost).toBe("-0.35");
     expect(rows.reduce((s, r) => s + cents(r.cost), 0n)).toBe(cents((await getChargebackReport(store, "2026-11", "business-unit")).total));
   });

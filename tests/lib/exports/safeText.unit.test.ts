@@ -3,7 +3,7 @@ import { safeText } from "../../../lib/exports/safeText";
 
 describe("text cells in exports", () => {
   it("cannot be run as spreadsheet formulas", () => {
-    expect(["=HYPERLINK(\"x\")", "+1", "-cmd", "@SUM(A1)", "\tx"].map(safeText)).toEqual(["'=HYPERLINK(\"x\")", "'+1", "'-cmd", "'@SUM(A1)", "'\tx"]);
+    expect(['=HYPERLINK("x")', "+1", "-cmd", "@SUM(A1)", "\tx"].map(safeText)).toEqual(['\'=HYPERLINK("x")', "'+1", "'-cmd", "'@SUM(A1)", "'\tx"]);
     expect(safeText("Support Chatbot")).toBe("Support Chatbot");
   });
 });

@@ -23,9 +23,16 @@ describe("the app directory from Microsoft Graph", () => {
   it("names apps from their service principals, marks unknown ids, and asks again after a throttled answer", async () => {
     graph = await startGraphStandIn({ throttleFirstBatch: true, throttleOnce: [FUNCTION_MI] });
     const { store } = freshStore();
-    await ingestLines(store, [CHATBOT, FUNCTION_MI, FABRIKAM, DELETED].map((appId, i) => v1Event({ requestId: `r${i}`, appId })));
+    await ingestLines(
+      store,
+      [CHATBOT, FUNCTION_MI, FABRIKAM, DELETED].map((appId, i) => v1Event({ requestId: `r${i}`, appId })),
+    );
     const waits: number[] = [];
-    const summary = await syncDirectory(store, (ids) => lookUpApps(ids, { baseUrl: graph!.url, authProvider: noToken, sleep: async (ms) => void waits.push(ms) }), { now: 1_000 });
+    const summary = await syncDirectory(
+      store,
+      (ids) => lookUpApps(ids, { baseUrl: graph!.url, authProvider: noToken, sleep: async (ms) => void waits.push(ms) }),
+      { now: 1_000 },
+    );
 
     expect(summary).toEqual({ apps: 4, checked: 4, found: 3, unknown: 1, notReached: 0 });
     expect(waits).toEqual([2000]); // the inner 429's Retry-After, in ms
@@ -43,7 +50,9 @@ describe("the app directory from Microsoft Graph", () => {
 
     // Within the refresh interval nothing is asked again; after it, everything is.
     expect(await syncDirectory(store, () => Promise.reject(new Error("not called")), { now: 2_000, refreshAfterMs: 10_000 })).toMatchObject({ checked: 0 });
-    expect((await syncDirectory(store, (ids) => lookUpApps(ids, { baseUrl: graph!.url, authProvider: noToken }), { now: 20_000, refreshAfterMs: 10_000 })).checked).toBe(4);
+    expect(
+      (await syncDirectory(store, (ids) => lookUpApps(ids, { baseUrl: graph!.url, authProvider: noToken }), { now: 20_000, refreshAfterMs: 10_000 })).checked,
+    ).toBe(4);
   });
 
   it("asks at most 20 ids per $batch", async () => {
@@ -61,10 +70,14 @@ describe("the app directory from Microsoft Graph", () => {
     await store.close();
     // Asynchronous: the stand-in answers from this process, which a synchronous spawn would block.
     const bin = path.resolve(__dirname, "..", "..", "..", "bin", "chargeback.js");
-    const { stdout } = await promisify(execFile)(process.execPath, [bin, "apps", "sync", "--db", `file:${file}`], { env: { ...process.env, CHARGEBACK_GRAPH_URL: graph.url } });
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, "apps", "sync", "--db", `file:${file}`], {
+      env: { ...process.env, CHARGEBACK_GRAPH_URL: graph.url },
+    });
     expect(JSON.parse(stdout)).toEqual({ apps: 1, checked: 1, found: 1, unknown: 0, notReached: 0 });
     const away = await runCli(["apps", "sync", "--refresh-hours", "0"], { db: file, env: { CHARGEBACK_GRAPH_URL: "http://127.0.0.1:9/" } });
     expect(away.status).toBe(1);
-    expect(away.stderr).toMatch(/^chargeback: Microsoft Graph at http:\/\/127\.0\.0\.1:9\/ did not answer \(.+\); nothing changed, names fill in at the next sync\n$/);
+    expect(away.stderr).toMatch(
+      /^chargeback: Microsoft Graph at http:\/\/127\.0\.0\.1:9\/ did not answer \(.+\); nothing changed, names fill in at the next sync\n$/,
+    );
   });
 });

@@ -9,7 +9,12 @@ describe("ingest keys", () => {
     expect(parsed.id).toBe(key.id);
     expect(JSON.stringify(key)).not.toContain(parsed.secret);
     expect(secretMatches(key, parsed.secret)).toBe(true);
-    expect(secretMatches(key, parsed.secret.replace(/.$/, (c) => (c === "A" ? "B" : "A")))).toBe(false);
+    expect(
+      secretMatches(
+        key,
+        parsed.secret.replace(/.$/, (c) => (c === "A" ? "B" : "A")),
+      ),
+    ).toBe(false);
     expect(secretMatches({ ...key, revokedAt: 2_000 }, parsed.secret)).toBe(false);
   });
 
@@ -31,7 +36,9 @@ describe("intake bodies", () => {
     expect(intakeLines("{", "json")).toEqual({ error: expect.stringContaining("the body is not JSON") });
     expect(intakeLines("[]", "json")).toEqual({ error: "the body holds no events" });
     expect(intakeLines("null", "json")).toEqual({ error: "the body must be an event object or an array of events" });
-    expect(intakeLines(JSON.stringify(new Array(MAX_EVENTS_PER_REQUEST + 1).fill({})), "json")).toEqual({ error: expect.stringContaining("at most 10000 events") });
+    expect(intakeLines(JSON.stringify(new Array(MAX_EVENTS_PER_REQUEST + 1).fill({})), "json")).toEqual({
+      error: expect.stringContaining("at most 10000 events"),
+    });
   });
 
   it("know their content types", () => {

@@ -5,13 +5,15 @@ import { describe, expect, it } from "vitest";
 import { importInvoiceFile } from "../../../lib/invoice/importInvoiceFile";
 import { freshStore } from "../../support/store";
 
-const HEADER = "ChargePeriodStart,ChargeCategory,BilledCost,EffectiveCost,ConsumedQuantity,ConsumedUnit,PricingQuantity,PricingUnit,ResourceId,RegionId,BillingCurrency,Tags,x_SkuMeterName";
+const HEADER =
+  "ChargePeriodStart,ChargeCategory,BilledCost,EffectiveCost,ConsumedQuantity,ConsumedUnit,PricingQuantity,PricingUnit,ResourceId,RegionId,BillingCurrency,Tags,x_SkuMeterName";
 // Resource group names may hold any Unicode letter: here enough of them that chunk boundaries
 // fall inside one (a character cut in two would make another resource).
 const RESOURCE = `/subscriptions/s/resourceGroups/rg-Équipe-${"☃".repeat(80)}/providers/Microsoft.CognitiveServices/accounts/aoai`;
 // Multi-byte characters, quoted commas, doubled quotes and a line break inside a quoted cell, on
 // every row, so that chunk boundaries fall inside them somewhere in a file of several chunks.
-const row = (i: number) => `2026-11-0${1 + (i % 3)}T00:00:00Z,Usage,0.0${i % 10}5,0.0${i % 10}4,0.${i % 7}5,1K Tokens,0.${i % 7}5,1K Tokens,${RESOURCE},eastus2,USD,"{""équipe"":""☃ IA, plateforme"",""note"":""a\r\nb""}",gpt-4o-0806-Inp-glbl Tokens`;
+const row = (i: number) =>
+  `2026-11-0${1 + (i % 3)}T00:00:00Z,Usage,0.0${i % 10}5,0.0${i % 10}4,0.${i % 7}5,1K Tokens,0.${i % 7}5,1K Tokens,${RESOURCE},eastus2,USD,"{""équipe"":""☃ IA, plateforme"",""note"":""a\r\nb""}",gpt-4o-0806-Inp-glbl Tokens`;
 const ROWS = 3000;
 const csv = `\uFEFF${HEADER}\r\n${Array.from({ length: ROWS }, (_, i) => row(i)).join("\r\n")}\r\n`;
 

@@ -3,9 +3,43 @@ import { decimalToAtto, tokensOf } from "../../../lib/invoice/decimalAtto";
 import { readHeader } from "../../../lib/invoice/exportColumns";
 import { InvoiceTally } from "../../../lib/invoice/invoiceTally";
 
-const FOCUS = ["ChargePeriodStart", "ChargeCategory", "BilledCost", "EffectiveCost", "ConsumedQuantity", "ConsumedUnit", "PricingQuantity", "PricingUnit", "ResourceId", "RegionId", "BillingCurrency", "x_SkuMeterName", "x_SkuMeterId", "Tags"];
+const FOCUS = [
+  "ChargePeriodStart",
+  "ChargeCategory",
+  "BilledCost",
+  "EffectiveCost",
+  "ConsumedQuantity",
+  "ConsumedUnit",
+  "PricingQuantity",
+  "PricingUnit",
+  "ResourceId",
+  "RegionId",
+  "BillingCurrency",
+  "x_SkuMeterName",
+  "x_SkuMeterId",
+  "Tags",
+];
 const { fields } = readHeader(FOCUS, "f.csv");
-const focusRow = (over: Partial<Record<string, string>>) => FOCUS.map((c) => over[c] ?? { ChargePeriodStart: "2026-11-02T00:00:00Z", ChargeCategory: "Usage", BilledCost: "0.25", EffectiveCost: "0.2", ConsumedQuantity: "100", ConsumedUnit: "1K Tokens", PricingQuantity: "100", PricingUnit: "1K Tokens", ResourceId: "/subscriptions/S/Accounts/A", RegionId: "eastus2", BillingCurrency: "usd", x_SkuMeterName: "gpt-4o-0806-Inp-glbl Tokens" }[c] ?? "");
+const focusRow = (over: Partial<Record<string, string>>) =>
+  FOCUS.map(
+    (c) =>
+      over[c] ??
+      {
+        ChargePeriodStart: "2026-11-02T00:00:00Z",
+        ChargeCategory: "Usage",
+        BilledCost: "0.25",
+        EffectiveCost: "0.2",
+        ConsumedQuantity: "100",
+        ConsumedUnit: "1K Tokens",
+        PricingQuantity: "100",
+        PricingUnit: "1K Tokens",
+        ResourceId: "/subscriptions/S/Accounts/A",
+        RegionId: "eastus2",
+        BillingCurrency: "usd",
+        x_SkuMeterName: "gpt-4o-0806-Inp-glbl Tokens",
+      }[c] ??
+      "",
+  );
 
 /** What one row adds up to: its line, or the reason it does not count. */
 type Reading = { skipped: string } | { row: Record<string, unknown> & { chargeCategory: string; tokens: bigint; effectiveAtto: bigint } };
@@ -21,7 +55,18 @@ function readInvoiceRow(cells: string[], f: typeof fields, resources: string[]):
 describe("reading an export row", () => {
   it("maps a token meter through the catalog and converts its quantity exactly to tokens", () => {
     expect(readInvoiceRow(focusRow({}), fields, [])).toEqual({
-      row: { day: "2026-11-02", resourceId: "/subscriptions/s/accounts/a", region: "eastus2", meterName: "gpt-4o-0806-Inp-glbl Tokens", meter: { modelId: "gpt-4o-2024-08-06", sku: "global", batch: false, kind: "input" }, chargeCategory: "Usage", currency: "USD", tokens: 100_000n, billedAtto: 25n * 10n ** 16n, effectiveAtto: 2n * 10n ** 17n },
+      row: {
+        day: "2026-11-02",
+        resourceId: "/subscriptions/s/accounts/a",
+        region: "eastus2",
+        meterName: "gpt-4o-0806-Inp-glbl Tokens",
+        meter: { modelId: "gpt-4o-2024-08-06", sku: "global", batch: false, kind: "input" },
+        chargeCategory: "Usage",
+        currency: "USD",
+        tokens: 100_000n,
+        billedAtto: 25n * 10n ** 16n,
+        effectiveAtto: 2n * 10n ** 17n,
+      },
     });
   });
 
@@ -58,14 +103,34 @@ describe("reading an export row", () => {
 
 describe("export headers", () => {
   it("refuses a FOCUS file missing columns or with columns FOCUS does not have, naming them", () => {
-    expect(() => readHeader(FOCUS.filter((c) => c !== "EffectiveCost" && c !== "x_SkuMeterName"), "a.csv")).toThrow("a.csv: not a FOCUS export we read (missing EffectiveCost, x_SkuMeterName or SkuMeter); nothing imported");
+    expect(() =>
+      readHeader(
+        FOCUS.filter((c) => c !== "EffectiveCost" && c !== "x_SkuMeterName"),
+        "a.csv",
+      ),
+    ).toThrow("a.csv: not a FOCUS export we read (missing EffectiveCost, x_SkuMeterName or SkuMeter); nothing imported");
     expect(() => readHeader([...FOCUS, "CostCenter"], "b.csv")).toThrow("b.csv: not a FOCUS export we read (unknown CostCenter); nothing imported");
   });
 
   it("reads the classic export in either casing, and refuses what it lacks", () => {
-    const classic = ["Date", "MeterName", "Quantity", "UnitOfMeasure", "CostInBillingCurrency", "ResourceId", "ResourceLocation", "ChargeType", "BillingCurrencyCode"];
+    const classic = [
+      "Date",
+      "MeterName",
+      "Quantity",
+      "UnitOfMeasure",
+      "CostInBillingCurrency",
+      "ResourceId",
+      "ResourceLocation",
+      "ChargeType",
+      "BillingCurrencyCode",
+    ];
     expect(readHeader(classic, "ea.csv").format).toBe("classic");
-    expect(readHeader(classic.map((c) => c[0].toLowerCase() + c.slice(1)), "mca.csv").format).toBe("classic");
+    expect(
+      readHeader(
+        classic.map((c) => c[0].toLowerCase() + c.slice(1)),
+        "mca.csv",
+      ).format,
+    ).toBe("classic");
     expect(() => readHeader(["date", "meterName", "Colour"], "x.csv")).toThrow(
       "x.csv: not a classic cost details export we read (missing chargeType, costInBillingCurrency, quantity, unitOfMeasure, resourceId, resourceLocation, billingCurrency or billingCurrencyCode; unknown Colour); nothing imported",
     );

@@ -2,7 +2,18 @@ import { describe, expect, it } from "vitest";
 import type { InvoiceImport } from "../../../lib/invoice/invoiceLine";
 import { supersededImports } from "../../../lib/invoice/supersededImports";
 
-const imp = (id: string, fromDay: string, toDay: string, resources: string[]): InvoiceImport => ({ id, file: `${id}.csv`, format: "focus", rows: 1, counted: 1, skipped: {}, fromDay, toDay, resources, importedAt: 0 });
+const imp = (id: string, fromDay: string, toDay: string, resources: string[]): InvoiceImport => ({
+  id,
+  file: `${id}.csv`,
+  format: "focus",
+  rows: 1,
+  counted: 1,
+  skipped: {},
+  fromDay,
+  toDay,
+  resources,
+  importedAt: 0,
+});
 
 describe("which imports a newer export supersedes", () => {
   const latest = imp("new", "2026-11-01", "2026-11-20", ["/a", "/b"]);

@@ -33,7 +33,10 @@ describe("changing mappings", () => {
     ]);
     expect(await attoOf(store, "Retail", "app-1")).toBe(1000n * 3_500_000_000_000_000n);
     expect(await attoOf(store, "Marketing", "app-1")).toBe(10n * 3_500_000_000_000_000n);
-    expect((await store.listAudit(10)).map((e) => [e.action, e.subject])).toEqual([["test", "app-1"], ["test", "app-1"]]);
+    expect((await store.listAudit(10)).map((e) => [e.action, e.subject])).toEqual([
+      ["test", "app-1"],
+      ["test", "app-1"],
+    ]);
   });
 
   it("refuses overlaps and gaps whole, saving nothing", async () => {
@@ -45,7 +48,9 @@ describe("changing mappings", () => {
         { appId: "app-1", costCenter: "CC-2", businessUnit: "Marketing", validFrom: "2026-10-05", validTo: null },
       ]),
     ).rejects.toThrow("nothing maps it from 2026-10-01 to 2026-10-05");
-    await expect(moveApp(store, { appId: "app-9", costCenter: "CC-2", businessUnit: "Marketing", from: "2026-10-15" }, ADMIN)).rejects.toThrow("app app-9 is not mapped on 2026-10-15: assign it instead");
+    await expect(moveApp(store, { appId: "app-9", costCenter: "CC-2", businessUnit: "Marketing", from: "2026-10-15" }, ADMIN)).rejects.toThrow(
+      "app app-9 is not mapped on 2026-10-15: assign it instead",
+    );
     expect(await store.listOrgMappings()).toEqual(before);
     expect(await store.listAudit(10)).toEqual([]);
   });

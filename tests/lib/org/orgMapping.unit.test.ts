@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { findRangeProblems, OrgDirectory, OrgMapping } from "../../../lib/org/orgMapping";
 
 const m = (appId: string, costCenter: string, validFrom: string, validTo: string | null = null): OrgMapping => ({
-  appId, costCenter, businessUnit: `BU-${costCenter}`, validFrom, validTo,
+  appId,
+  costCenter,
+  businessUnit: `BU-${costCenter}`,
+  validFrom,
+  validTo,
 });
 
 describe("org mappings", () => {

@@ -4,7 +4,15 @@ import { ingestLines } from "../../support/ingest";
 import { events, octoberAndNovember } from "../../support/twoMonths";
 
 const gus = { id: "5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c", displayName: "Gus Lead", userPrincipalName: "gus@contoso.example" };
-const sp = (appId: string, displayName: string, owners = [gus]) => ({ appId, status: "found" as const, displayName, servicePrincipalType: "Application", appOwnerOrganizationId: null, owners, syncedAt: 1 });
+const sp = (appId: string, displayName: string, owners = [gus]) => ({
+  appId,
+  status: "found" as const,
+  displayName,
+  servicePrincipalType: "Application",
+  appOwnerOrganizationId: null,
+  owners,
+  syncedAt: 1,
+});
 
 describe("the unmapped apps queue", () => {
   it("lists unmapped apps by unattributed cost, with the days they were seen and where their owners' other apps are", async () => {

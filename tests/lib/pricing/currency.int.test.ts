@@ -26,7 +26,9 @@ describe("reports in another currency", () => {
     expect(await getChargebackReport(store, "2026-10", "business-unit")).toMatchObject({ currency: "EUR", total: "3.78" });
     expect((await getChargebackReport(store, "2026-11", "business-unit")).adjustments).toEqual([]);
     // …and November cannot be closed in USD while October's corrections could only be booked in EUR.
-    await expect(closeMonth(store, "2026-11", "fin", Date.UTC(2026, 11, 5))).rejects.toThrow("months up to 2026-10 are closed in EUR: closing 2026-11 in USD would leave their corrections unbooked; set CHARGEBACK_CURRENCY=EUR");
+    await expect(closeMonth(store, "2026-11", "fin", Date.UTC(2026, 11, 5))).rejects.toThrow(
+      "months up to 2026-10 are closed in EUR: closing 2026-11 in USD would leave their corrections unbooked; set CHARGEBACK_CURRENCY=EUR",
+    );
     vi.stubEnv("CHARGEBACK_CURRENCY", "JPY");
     const yen = await getChargebackReport(store, "2026-11", "business-unit");
     expect(yen).toMatchObject({ currency: "JPY", total: "0.00" });

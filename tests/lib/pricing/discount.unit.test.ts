@@ -5,7 +5,12 @@ const d = (family: string, percent: string, validFrom: string, validTo: string |
 
 describe("discounts", () => {
   it("reads a model's family without its version date", () => {
-    expect(["gpt-4o-2024-08-06", "gpt-4o-mini-2024-07-18", "o4-mini-2025-04-16", "text-embedding-3-small"].map(modelFamily)).toEqual(["gpt-4o", "gpt-4o-mini", "o4-mini", "text-embedding-3-small"]);
+    expect(["gpt-4o-2024-08-06", "gpt-4o-mini-2024-07-18", "o4-mini-2025-04-16", "text-embedding-3-small"].map(modelFamily)).toEqual([
+      "gpt-4o",
+      "gpt-4o-mini",
+      "o4-mini",
+      "text-embedding-3-small",
+    ]);
   });
 
   it("takes exact percentages off exact amounts", () => {

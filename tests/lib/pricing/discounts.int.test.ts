@@ -30,15 +30,21 @@ describe("negotiated discounts", () => {
     // A discount agreed later for October is a correction booked in November, with its reason.
     await importDiscounts(store, "family,percent,validFrom,validTo\n*,10,2026-10-01,2026-11-01\n", "late.csv");
     const november = await getChargebackReport(store, "2026-11", "business-unit");
-    expect(november.adjustments.map((a) => [a.businessUnit, a.cost, a.reason])).toEqual([["Retail", "-0.35", "discount changed after the close of 2026-10 (booked in 2026-11)"]]);
+    expect(november.adjustments.map((a) => [a.businessUnit, a.cost, a.reason])).toEqual([
+      ["Retail", "-0.35", "discount changed after the close of 2026-10 (booked in 2026-11)"],
+    ]);
     expect((await getChargebackReport(store, "2026-10", "business-unit")).total).toBe("4.06");
   });
 
   it("refuses two discounts of one family on the same day, saving none", async () => {
     const store = await octoberAndNovember();
     await importDiscounts(store, "family,percent,validFrom\ngpt-4o,10,2026-01-01\n", "a.csv");
-    await expect(importDiscounts(store, "family,percent,validFrom\ngpt-4o,12,2026-06-01\n", "b.csv")).rejects.toThrow("gpt-4o: 10% from 2026-01-01 overlaps 12% from 2026-06-01");
-    await expect(importDiscounts(store, "family,percent,validFrom\ngpt-4o,150,2027-01-01\n", "c.csv")).rejects.toThrow("percent must be a percentage from 0 to 99.9999");
+    await expect(importDiscounts(store, "family,percent,validFrom\ngpt-4o,12,2026-06-01\n", "b.csv")).rejects.toThrow(
+      "gpt-4o: 10% from 2026-01-01 overlaps 12% from 2026-06-01",
+    );
+    await expect(importDiscounts(store, "family,percent,validFrom\ngpt-4o,150,2027-01-01\n", "c.csv")).rejects.toThrow(
+      "percent must be a percentage from 0 to 99.9999",
+    );
     expect(await store.listDiscounts()).toEqual([{ family: "gpt-4o", percent: "10", validFrom: "2026-01-01", validTo: null }]);
   });
 });

@@ -35,7 +35,7 @@ describe("money", () => {
 
   it("keeps every part within a cent of its exact value and the sum exact, for many random parts", () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 200; round++) {
       const parts = Array.from({ length: 1 + Math.floor(random() * 30) }, () => BigInt(Math.floor(random() * 1e9)) * 10n ** 9n);
       const cents = allocateCents(parts);
@@ -51,9 +51,9 @@ describe("money", () => {
   it("splits an amount allocated elsewhere exactly, whatever it is, closest parts first", () => {
     const cent = 10n ** 16n;
     // $0.015 + $0.015 exact, but the level above gave this group $0.04 (or $0.01).
-    expect(allocateCents([15n * cent / 10n, 15n * cent / 10n], 4n)).toEqual([2n, 2n]);
-    expect(allocateCents([15n * cent / 10n, 15n * cent / 10n], 1n)).toEqual([1n, 0n]);
-    expect(allocateCents([-25n * cent / 10n, cent], -1n)).toEqual([-2n, 1n]);
+    expect(allocateCents([(15n * cent) / 10n, (15n * cent) / 10n], 4n)).toEqual([2n, 2n]);
+    expect(allocateCents([(15n * cent) / 10n, (15n * cent) / 10n], 1n)).toEqual([1n, 0n]);
+    expect(allocateCents([(-25n * cent) / 10n, cent], -1n)).toEqual([-2n, 1n]);
     expect(allocateCents([], 0n)).toEqual([]);
   });
 });

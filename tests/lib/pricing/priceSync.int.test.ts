@@ -18,7 +18,9 @@ describe("price sync from the Azure Retail Prices API", () => {
     const url = new URL(firstPageUrl({ baseUrl: "https://prices.azure.com", regions: [], currency: "USD", reservations: false }, "eastus2"));
     expect(url.searchParams.get("$filter")).toBe("serviceName eq 'Foundry Models' and priceType eq 'Consumption' and armRegionName eq 'eastus2'");
     expect(url.searchParams.get("currencyCode")).toBe("'USD'");
-    expect(mendNextPageLink("https://prices.azure.com/api/retail/prices?$filter=x&$skip=100&$top=0")).toBe("https://prices.azure.com/api/retail/prices?%24filter=x&%24skip=100");
+    expect(mendNextPageLink("https://prices.azure.com/api/retail/prices?$filter=x&$skip=100&$top=0")).toBe(
+      "https://prices.azure.com/api/retail/prices?%24filter=x&%24skip=100",
+    );
   });
 
   it("follows every page, waits out a 429 and a 503, and keeps exactly the snapshot's prices with their history", async () => {
@@ -43,7 +45,9 @@ describe("price sync from the Azure Retail Prices API", () => {
     const before = (await store.listRetailPrices()).length;
     api = await startRetailPricesStandIn({ alwaysFail: true });
     const query = { baseUrl: api.url, regions: ["eastus2"], currency: "USD", reservations: false };
-    await expect(syncRetailPrices(store, query, AUDIT, { maxAttempts: 2, wait: async () => undefined }, 5_000)).rejects.toThrow("the Retail Prices API did not answer after 2 attempts: HTTP 500");
+    await expect(syncRetailPrices(store, query, AUDIT, { maxAttempts: 2, wait: async () => undefined }, 5_000)).rejects.toThrow(
+      "the Retail Prices API did not answer after 2 attempts: HTTP 500",
+    );
     await expect(syncRetailPrices(store, query, AUDIT, { maxAttempts: 2, wait: async () => undefined }, 6_000)).rejects.toThrow();
     expect((await store.listRetailPrices()).length).toBe(before);
     expect(await priceFreshness(store)).toMatchObject({ lastGood: null, failingSince: 5_000, lastError: expect.stringContaining("HTTP 500") });

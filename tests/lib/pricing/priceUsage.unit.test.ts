@@ -16,7 +16,14 @@ const deployments: Deployment[] = [
 const pricer = new UsagePricer(new PriceBook(snapshotItems()), deployments);
 
 const usage = (u: Partial<UsageToPrice>): UsageToPrice => ({
-  day: "2026-11-15", deployment: "", model: "gpt-4o-2024-08-06", region: "", promptTokens: 0, cachedTokens: 0, completionTokens: 0, ...u,
+  day: "2026-11-15",
+  deployment: "",
+  model: "gpt-4o-2024-08-06",
+  region: "",
+  promptTokens: 0,
+  cachedTokens: 0,
+  completionTokens: 0,
+  ...u,
 });
 const cost = (u: Partial<UsageToPrice>) => {
   const priced = pricer.price(usage(u));
@@ -57,9 +64,18 @@ describe("pricing usage", () => {
 
   it("prices each day at the rate then in effect", () => {
     const item = (price: string, from: string): RetailPriceItem => ({
-      meterId: `m-${from}`, meterName: "gpt-4o-0806-Inp-glbl Tokens", productName: "Azure OpenAI", skuName: "", serviceName: "Foundry Models",
-      armRegionName: "eastus2", unitOfMeasure: "1K", retailPrice: price, effectiveStartDate: `${from}T00:00:00Z`,
-      currencyCode: "USD", type: "Consumption", tierMinimumUnits: "0",
+      meterId: `m-${from}`,
+      meterName: "gpt-4o-0806-Inp-glbl Tokens",
+      productName: "Azure OpenAI",
+      skuName: "",
+      serviceName: "Foundry Models",
+      armRegionName: "eastus2",
+      unitOfMeasure: "1K",
+      retailPrice: price,
+      effectiveStartDate: `${from}T00:00:00Z`,
+      currencyCode: "USD",
+      type: "Consumption",
+      tierMinimumUnits: "0",
     });
     const changing = new UsagePricer(new PriceBook([item("0.005", "2026-01-01"), item("0.0025", "2026-03-15")]), deployments);
     const on = (day: string) => {

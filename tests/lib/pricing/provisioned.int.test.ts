@@ -25,8 +25,18 @@ provisioned-idle:ptu-east,CC-P,Platform,2020-01-01
 `;
 // From the 15th, gpt-4o 2024-08-06 global input costs $2.00 per 1M tokens instead of $2.50.
 const PRICE_CUT: RetailPriceItem = {
-  meterId: "price-cut", meterName: "gpt-4o-0806-Inp-glbl Tokens", productName: "Azure OpenAI", skuName: "gpt-4o-0806-Inp-glbl", serviceName: "Foundry Models",
-  armRegionName: "eastus2", unitOfMeasure: "1K", retailPrice: "0.002", effectiveStartDate: "2026-09-15T00:00:00Z", currencyCode: "USD", type: "Consumption", tierMinimumUnits: "0",
+  meterId: "price-cut",
+  meterName: "gpt-4o-0806-Inp-glbl Tokens",
+  productName: "Azure OpenAI",
+  skuName: "gpt-4o-0806-Inp-glbl",
+  serviceName: "Foundry Models",
+  armRegionName: "eastus2",
+  unitOfMeasure: "1K",
+  retailPrice: "0.002",
+  effectiveStartDate: "2026-09-15T00:00:00Z",
+  currencyCode: "USD",
+  type: "Consumption",
+  tierMinimumUnits: "0",
 };
 
 /** n calls of 1,000 prompt (`cached` of them cached) and 100 completion tokens. */
@@ -85,7 +95,11 @@ describe("provisioned throughput", () => {
     await importDeployments(store, DEPLOYMENTS, "deployments.csv");
     await importOrgMappings(store, ORG, "org.csv");
     await ingestLines(store, [...calls("app-2", "ptu-east", "2026-09-10T12:10:00Z", 30), ...calls("app-3", "ptu-east", "2026-09-10T12:50:00Z", 10, 500)]);
-    await importReservations(store, "deployment,units,price,per,validFrom\nptu-east,1,300,month,2026-09-01\n", "ptu.csv", { actor: "admin", action: "reservations.import", reason: "PTU bought" });
+    await importReservations(store, "deployment,units,price,per,validFrom\nptu-east,1,300,month,2026-09-01\n", "ptu.csv", {
+      actor: "admin",
+      action: "reservations.import",
+      reason: "PTU bought",
+    });
     const report = await getChargebackReport(store, "2026-09", "business-unit");
     // $300 shared 33,000 : 6,000.
     expect(Object.fromEntries(report.rows.map((r) => [r.key, r.cost]))).toEqual({ Marketing: "253.85", Stores: "46.15" });

@@ -74,14 +74,19 @@ describe("a provisioned reservation's cost", () => {
 
   it("spreads a monthly price evenly over the month's hours and charges only the hours it covers", () => {
     // $300 per PTU and month: $3,000 a month over 720 hours; from the 16th 360 hours remain.
-    const charges = chargeReservation(reservation({ per: "month", price: "300", validFrom: "2026-09-16" }), "2026-09", [used("2026-09-20T00", "app-a", { prompt: 1, completion: 0 })]);
+    const charges = chargeReservation(reservation({ per: "month", price: "300", validFrom: "2026-09-16" }), "2026-09", [
+      used("2026-09-20T00", "app-a", { prompt: 1, completion: 0 }),
+    ]);
     expect(total(charges)).toBe(dollars("1500"));
     expect(charges.every((c) => c.day >= "2026-09-16")).toBe(true);
   });
 
   it("ends on its validTo day, and an uneven monthly price still adds up to the atto", () => {
     const r = reservation({ per: "month", price: "0.000001", validTo: "2026-09-11" });
-    const charges = chargeReservation(r, "2026-09", [used("2026-09-05T05", "app-a", { prompt: 1, completion: 0 }), used("2026-09-12T05", "app-b", { prompt: 1, completion: 0 })]);
+    const charges = chargeReservation(r, "2026-09", [
+      used("2026-09-05T05", "app-a", { prompt: 1, completion: 0 }),
+      used("2026-09-12T05", "app-b", { prompt: 1, completion: 0 }),
+    ]);
     // 10 PTU at $0.000001 a month for 240 of 720 hours is not whole atto-units an hour.
     expect(total(charges)).toBe((dollars("0.00001") * 240n) / 720n);
     expect(charges.filter((c) => c.appId === "app-a")).toHaveLength(1);
@@ -95,7 +100,9 @@ describe("a provisioned reservation's cost", () => {
   });
 
   it("refuses reservations of one deployment that overlap, and malformed ones with the reason", () => {
-    expect(findReservationOverlaps([reservation(), reservation({ validFrom: "2026-10-01" })])).toEqual(["ptu-east: the reservation from 2026-09-01 overlaps the one from 2026-10-01"]);
+    expect(findReservationOverlaps([reservation(), reservation({ validFrom: "2026-10-01" })])).toEqual([
+      "ptu-east: the reservation from 2026-09-01 overlaps the one from 2026-10-01",
+    ]);
     expect(findReservationOverlaps([reservation({ validTo: "2026-10-01" }), reservation({ validFrom: "2026-10-01" })])).toEqual([]);
     const bad = Reservation.safeParse({ deployment: "x", units: "1.5", price: "-2", per: "day", currency: "usd", idle: "share", validFrom: "2026-09-01" });
     expect(bad.success ? [] : bad.error.issues.map((i) => `${i.path.join(".")} ${i.message}`)).toEqual([

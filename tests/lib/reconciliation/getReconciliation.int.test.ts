@@ -9,8 +9,36 @@ import { freshStore } from "../../support/store";
 
 const gateway = GATEWAY_RESOURCE.toLowerCase();
 const direct = DIRECT_RESOURCE.toLowerCase();
-const row = (region: string, model: string, sku: string, kind: string, resources: string[], deployments: string[], invoiceTokens: number, eventTokens: number, invoicedCost: string, computedCost: string, variance: string, variancePercent: string | null, credits: string, cause: string) => ({
-  region, model, sku, kind, resources, deployments, invoiceTokens, eventTokens, invoicedCost, computedCost, variance, variancePercent, credits, cause,
+const row = (
+  region: string,
+  model: string,
+  sku: string,
+  kind: string,
+  resources: string[],
+  deployments: string[],
+  invoiceTokens: number,
+  eventTokens: number,
+  invoicedCost: string,
+  computedCost: string,
+  variance: string,
+  variancePercent: string | null,
+  credits: string,
+  cause: string,
+) => ({
+  region,
+  model,
+  sku,
+  kind,
+  resources,
+  deployments,
+  invoiceTokens,
+  eventTokens,
+  invoicedCost,
+  computedCost,
+  variance,
+  variancePercent,
+  credits,
+  cause,
 });
 const PRICE = "price difference: negotiated discount or a price change";
 
@@ -25,13 +53,88 @@ const EXPECTED_ROWS = [
   // 1,000 × 1,000 = 1M: $1.76; billed $1.58.
   row("eastus2", "gpt-4.1-mini-2025-04-14", "datazone", "output", [gateway], ["mini"], 1_000_000, 1_000_000, "1.58", "1.76", "-0.18", "-10.2", "0.00", PRICE),
   // The lab's classic export: 300 + 200 thousand tokens, $0.12 + $0.08, none through the gateway.
-  row("eastus2", "gpt-4.1-mini-2025-04-14", "global", "input", [direct], [], 500_000, 0, "0.20", "0.00", "0.20", null, "0.00", "usage that bypassed the gateway: on the bill, not in events"),
+  row(
+    "eastus2",
+    "gpt-4.1-mini-2025-04-14",
+    "global",
+    "input",
+    [direct],
+    [],
+    500_000,
+    0,
+    "0.20",
+    "0.00",
+    "0.20",
+    null,
+    "0.00",
+    "usage that bypassed the gateway: on the bill, not in events",
+  ),
   // Events: 2 days × 100 × 1,000 = 200,000 ($0.50). Bill: the 4th too (300,000, $0.75) less a $0.05 credit.
-  row("eastus2", "gpt-4o-2024-08-06", "global", "input", [gateway], ["gpt-4o"], 300_000, 200_000, "0.70", "0.50", "0.20", "40.0", "-0.05", "usage that bypassed the gateway (or events missing): more tokens billed than in events"),
-  row("eastus2", "gpt-4o-2024-08-06", "global", "output", [gateway], ["gpt-4o"], 30_000, 20_000, "0.30", "0.20", "0.10", "50.0", "0.00", "usage that bypassed the gateway (or events missing): more tokens billed than in events"),
+  row(
+    "eastus2",
+    "gpt-4o-2024-08-06",
+    "global",
+    "input",
+    [gateway],
+    ["gpt-4o"],
+    300_000,
+    200_000,
+    "0.70",
+    "0.50",
+    "0.20",
+    "40.0",
+    "-0.05",
+    "usage that bypassed the gateway (or events missing): more tokens billed than in events",
+  ),
+  row(
+    "eastus2",
+    "gpt-4o-2024-08-06",
+    "global",
+    "output",
+    [gateway],
+    ["gpt-4o"],
+    30_000,
+    20_000,
+    "0.30",
+    "0.20",
+    "0.10",
+    "50.0",
+    "0.00",
+    "usage that bypassed the gateway (or events missing): more tokens billed than in events",
+  ),
   // 200 calls × 1,000 = 200,000 at $0.00275 = $0.55; × 100 = 20,000 at $0.011 = $0.22; not on this bill.
-  row("swedencentral", "gpt-4o-2024-08-06", "regional", "input", [], ["sweden"], 0, 200_000, "0.00", "0.55", "-0.55", "-100.0", "0.00", "events with no bill line: wrong deployment mapping (SKU, model) or region"),
-  row("swedencentral", "gpt-4o-2024-08-06", "regional", "output", [], ["sweden"], 0, 20_000, "0.00", "0.22", "-0.22", "-100.0", "0.00", "events with no bill line: wrong deployment mapping (SKU, model) or region"),
+  row(
+    "swedencentral",
+    "gpt-4o-2024-08-06",
+    "regional",
+    "input",
+    [],
+    ["sweden"],
+    0,
+    200_000,
+    "0.00",
+    "0.55",
+    "-0.55",
+    "-100.0",
+    "0.00",
+    "events with no bill line: wrong deployment mapping (SKU, model) or region",
+  ),
+  row(
+    "swedencentral",
+    "gpt-4o-2024-08-06",
+    "regional",
+    "output",
+    [],
+    ["sweden"],
+    0,
+    20_000,
+    "0.00",
+    "0.22",
+    "-0.22",
+    "-100.0",
+    "0.00",
+    "events with no bill line: wrong deployment mapping (SKU, model) or region",
+  ),
 ];
 
 async function scenario() {
@@ -48,7 +151,14 @@ describe("reconciling November to the bill", () => {
     await importInvoiceFile(store, files.classic);
     const r = await getReconciliation(store, "2026-11");
     expect(r.rows).toEqual(EXPECTED_ROWS);
-    expect(r.total).toEqual({ invoiceTokens: 11_830_000, eventTokens: 11_440_000, invoicedCost: "5.56", computedCost: "6.31", variance: "-0.75", variancePercent: "-11.9" });
+    expect(r.total).toEqual({
+      invoiceTokens: 11_830_000,
+      eventTokens: 11_440_000,
+      invoicedCost: "5.56",
+      computedCost: "6.31",
+      variance: "-0.75",
+      variancePercent: "-11.9",
+    });
     expect(r.gapDays).toEqual([
       { day: "2026-11-03", invoiceTokens: 110_000, eventTokens: 330_000, invoicedCost: "0.35", computedCost: "1.12", variance: "-0.77" },
       { day: "2026-11-04", invoiceTokens: 110_000, eventTokens: 0, invoicedCost: "0.35", computedCost: "0.00", variance: "0.35" },
@@ -83,7 +193,13 @@ describe("reconciling November to the bill", () => {
     const expected = await getReconciliation(store, "2026-11");
     // The export of the 2nd: the same resource, the same month, fewer days.
     const early = path.join(dir, "focus-to-the-2nd.csv");
-    fs.writeFileSync(early, focusExport().split("\n").filter((line, i) => i === 0 || line.includes(",2026-11-02T00:00:00Z,")).join("\n"));
+    fs.writeFileSync(
+      early,
+      focusExport()
+        .split("\n")
+        .filter((line, i) => i === 0 || line.includes(",2026-11-02T00:00:00Z,"))
+        .join("\n"),
+    );
 
     const { store: other } = freshStore();
     await loadScenarioUsage(other);
@@ -99,7 +215,9 @@ describe("reconciling November to the bill", () => {
     await loadScenarioUsage(doubled);
     await importInvoiceFile(doubled, early);
     await importInvoiceFile(doubled, files.focus);
-    expect((await getReconciliation(doubled, "2026-11")).rows.find((r) => r.model === "gpt-4.1-mini-2025-04-14" && r.kind === "input")?.invoiceTokens).toBe(12_000_000);
+    expect((await getReconciliation(doubled, "2026-11")).rows.find((r) => r.model === "gpt-4.1-mini-2025-04-14" && r.kind === "input")?.invoiceTokens).toBe(
+      12_000_000,
+    );
   });
 
   it("with no bill imported, every meter is events with no bill line", async () => {

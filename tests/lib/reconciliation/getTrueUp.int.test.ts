@@ -57,7 +57,10 @@ describe("true-up to the invoice", () => {
       { businessUnit: "Retail", costCenter: "CC-1", appId: "app-1", rule: "", list: "0.70", computed: "0.70", actual: "1.00", trueUp: "0.30" },
       { businessUnit: "Retail", costCenter: "CC-1", appId: "invoice-unmatched", rule: "", list: "0.00", computed: "0.00", actual: "0.20", trueUp: "0.20" },
     ]);
-    expect(t.businessUnits.map((b) => [b.businessUnit, b.actual])).toEqual([["Marketing", "4.36"], ["Retail", "1.20"]]);
+    expect(t.businessUnits.map((b) => [b.businessUnit, b.actual])).toEqual([
+      ["Marketing", "4.36"],
+      ["Retail", "1.20"],
+    ]);
     expect(sumOf(t.businessUnits.map((b) => b.actual))).toBe(parseCents(t.invoice));
     await expect(getTrueUp(await billed(), "2026-11", { costCenter: "CC-9" })).rejects.toThrow('no cost center "CC-9" in the org mappings');
   });
@@ -75,7 +78,10 @@ describe("closing a month on actual cost", () => {
     expect([retail.listTotal, retail.total]).toEqual(["0.70", "1.02"]);
     const marketing = (await getStatement(store, "2026-11", "Marketing"))!;
     expect([marketing.listTotal, marketing.total]).toEqual(["5.61", "4.54"]);
-    expect(marketing.lines.find((l) => l.kind === "trueup")).toMatchObject({ cost: "-1.07", reason: "true-up to the Azure invoice of 2026-11 (effective cost; invoice cost without usage shared pro rata)" });
+    expect(marketing.lines.find((l) => l.kind === "trueup")).toMatchObject({
+      cost: "-1.07",
+      reason: "true-up to the Azure invoice of 2026-11 (effective cost; invoice cost without usage shared pro rata)",
+    });
     const report = await getChargebackReport(store, "2026-11", "business-unit");
     expect(report.total).toBe("5.56");
     expect(sumOf(report.rows.map((r) => r.cost))).toBe(parseCents("5.56"));
@@ -91,9 +97,16 @@ describe("closing a month on actual cost", () => {
     // $1.1244057… and $4.9915942…, whose cents add up to $6.12 (the largest remainder is Retail's);
     // within Retail, the markup's $0.1022187… has a larger remainder than the true-up's $0.3221870….
     const retail = (await getStatement(store, "2026-11", "Retail"))!;
-    expect(retail.lines.map((l) => [l.kind, l.cost])).toEqual([["markup", "0.11"], ["trueup", "0.32"], ["usage", "0.70"]]);
+    expect(retail.lines.map((l) => [l.kind, l.cost])).toEqual([
+      ["markup", "0.11"],
+      ["trueup", "0.32"],
+      ["usage", "0.70"],
+    ]);
     const report = await getChargebackReport(store, "2026-11", "business-unit");
-    expect(report.rows.map((r) => [r.key, r.cost])).toEqual([["Marketing", "4.99"], ["Retail", "1.13"]]);
+    expect(report.rows.map((r) => [r.key, r.cost])).toEqual([
+      ["Marketing", "4.99"],
+      ["Retail", "1.13"],
+    ]);
     expect(report.total).toBe("6.12");
     expect((await getChargebackReport(store, "2026-12", "business-unit")).adjustments).toEqual([]);
   });
@@ -101,7 +114,9 @@ describe("closing a month on actual cost", () => {
   it("refuses to close on actual cost without an imported invoice", async () => {
     const { store } = freshStore();
     await loadScenarioUsage(store);
-    await expect(closeMonth(store, "2026-11", "Fiona", DEC_5, { actual: "pro-rata" })).rejects.toThrow("no invoice is imported for 2026-11: run chargeback invoice import first, or close it on list cost");
+    await expect(closeMonth(store, "2026-11", "Fiona", DEC_5, { actual: "pro-rata" })).rejects.toThrow(
+      "no invoice is imported for 2026-11: run chargeback invoice import first, or close it on list cost",
+    );
     expect(await store.getClosedMonth("2026-11")).toBeNull();
   });
 });

@@ -12,11 +12,14 @@ import { snapshotItems } from "../../support/retailPrices";
 import { freshStore } from "../../support/store";
 
 const DEPLOYMENTS = "deployment,model,region,sku\ngpt-4o,gpt-4o-2024-08-06,eastus2,GlobalStandard\nptu-east,gpt-4o-2024-08-06,eastus2,ProvisionedManaged\n";
-const ORG = "appId,costCenter,businessUnit,validFrom\napp-1,CC-1,Retail,2020-01-01\napp-2,CC-2,Marketing,2020-01-01\nprovisioned-idle:ptu-east,CC-P,Platform,2020-01-01\n";
+const ORG =
+  "appId,costCenter,businessUnit,validFrom\napp-1,CC-1,Retail,2020-01-01\napp-2,CC-2,Marketing,2020-01-01\nprovisioned-idle:ptu-east,CC-P,Platform,2020-01-01\n";
 
 /** n calls of 1,000 prompt and 100 completion tokens. */
 const calls = (appId: string, deployment: string, time: string, n: number, extra: Record<string, unknown> = {}) =>
-  Array.from({ length: n }, (_, i) => v1Event({ requestId: `${appId}-${deployment}-${time}-${i}-${JSON.stringify(extra)}`, appId, deployment, time, ...extra }));
+  Array.from({ length: n }, (_, i) =>
+    v1Event({ requestId: `${appId}-${deployment}-${time}-${i}-${JSON.stringify(extra)}`, appId, deployment, time, ...extra }),
+  );
 
 async function month() {
   const { store } = freshStore();
@@ -55,7 +58,9 @@ describe("the month by tag or end user", () => {
     const report = await getDimensionReport(store, "2026-09", "tag:project", { scope });
     expect(byValue(report.rows)).toEqual({ apollo: "2.00", "(untagged)": "1.00" });
     expect(report.total).toBe((await getChargebackReport(store, "2026-09", "app", scope)).total);
-    expect(byValue((await getDimensionReport(store, "2026-09", "tag:project", { scope: onlyUnits(["Retail"]), onlyApp: "app-1" })).rows)).toEqual({ hermes: "0.35" });
+    expect(byValue((await getDimensionReport(store, "2026-09", "tag:project", { scope: onlyUnits(["Retail"]), onlyApp: "app-1" })).rows)).toEqual({
+      hermes: "0.35",
+    });
   });
 
   it("splits a closed month's frozen lines the same way", async () => {

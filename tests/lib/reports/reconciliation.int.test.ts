@@ -80,7 +80,10 @@ describe("reconciliation", () => {
         for (const by of REPORT_DIMENSIONS) {
           const scoped = await getChargebackReport(store, month, by, onlyUnits([row.key]));
           expect(scoped.total, `${row.key} by ${by}`).toBe(row.cost);
-          expect(scoped.rows.reduce((sum, r) => sum + cents(r.cost), 0n), `${row.key} by ${by}`).toBe(cents(row.cost));
+          expect(
+            scoped.rows.reduce((sum, r) => sum + cents(r.cost), 0n),
+            `${row.key} by ${by}`,
+          ).toBe(cents(row.cost));
           expect(scoped.unmapped).toEqual({ cost: "0.00", requests: 0, unallocated: "0.00", apps: [] });
         }
       }

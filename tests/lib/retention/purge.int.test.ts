@@ -43,9 +43,19 @@ describe("retention", () => {
     process.env.CHARGEBACK_RETENTION_DAYS = "30";
     const old = Date.now() - 40 * 86_400_000;
     const day = new Date(old).toISOString().slice(0, 10);
-    expect(await ingestLines(store, events("app-1", day, 2, "late"))).toEqual({ accepted: 0, duplicates: 0, quarantined: 2, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
+    expect(await ingestLines(store, events("app-1", day, 2, "late"))).toEqual({
+      accepted: 0,
+      duplicates: 0,
+      quarantined: 2,
+      unpriced: 0,
+      notBilled: 0,
+      usageUnknown: 0,
+      warnings: 0,
+    });
     const [line] = await store.listQuarantined("open");
-    expect(line.reason).toMatch(/^older than the retention of raw events \(kept from \d{4}-\d{2}-\d{2}\): it could not be told apart from an event already counted$/);
+    expect(line.reason).toMatch(
+      /^older than the retention of raw events \(kept from \d{4}-\d{2}-\d{2}\): it could not be told apart from an event already counted$/,
+    );
   });
 
   it("purges nothing unless a window is configured", async () => {

@@ -37,7 +37,10 @@ describe("markups on statements", () => {
     const { store } = await octoberWithMarkups();
     const report = await getChargebackReport(store, "2026-10", "business-unit");
     // Retail 3.50 + 0.35 + 1.00 × 3.50/4.20 + 0.25 = 4.9333…; Marketing 0.70 + 0.07 + 0.1666… .
-    expect(report.rows.map((r) => [r.key, r.cost])).toEqual([["Retail", "4.93"], ["Marketing", "0.94"]]);
+    expect(report.rows.map((r) => [r.key, r.cost])).toEqual([
+      ["Retail", "4.93"],
+      ["Marketing", "0.94"],
+    ]);
     expect(report.total).toBe("5.87");
     expect(report.listTotal).toBe("5.87");
     // Markups carry no usage: the units' requests are their apps' alone.
@@ -61,9 +64,15 @@ describe("markups on statements", () => {
     const november = await getChargebackReport(store, "2026-11", "business-unit");
     const markupCorrections = november.adjustments.filter((a) => a.model === "markup");
     expect(markupCorrections.map((a) => [a.businessUnit, a.appId, a.cost])).toEqual(
-      expect.arrayContaining([["Marketing", "platform-markup", "0.04"], ["Marketing", "platform-fee:*", "0.06"], ["Retail", "platform-fee:*", "-0.06"]]),
+      expect.arrayContaining([
+        ["Marketing", "platform-markup", "0.04"],
+        ["Marketing", "platform-fee:*", "0.06"],
+        ["Retail", "platform-fee:*", "-0.06"],
+      ]),
     );
-    expect(markupCorrections.every((a) => a.reason === "markup or the usage it is computed on changed after the close of 2026-10 (booked in 2026-11)")).toBe(true);
+    expect(markupCorrections.every((a) => a.reason === "markup or the usage it is computed on changed after the close of 2026-10 (booked in 2026-11)")).toBe(
+      true,
+    );
     await closeMonth(store, "2026-11", "fin", DEC_5);
     const closed = await getChargebackReport(store, "2026-11", "business-unit");
     expect(closed.total).toBe(november.total);
@@ -78,12 +87,22 @@ describe("markups on statements", () => {
     expect(midMonth.status).toBe(1);
     expect(midMonth.stderr).toMatch(/validFrom.*markups apply to whole months/);
     expect(midMonth.stderr).not.toMatch(/\n\s+at /);
-    const strangers = await importCsv(file, dir, "strangers.csv", "businessUnit,kind,amount,validFrom,currency,costCenter\nRetial,fee,5,2026-12-01,USD,CC-1\nRetail,fee,5,2026-12-01,USD,CC-2\n");
+    const strangers = await importCsv(
+      file,
+      dir,
+      "strangers.csv",
+      "businessUnit,kind,amount,validFrom,currency,costCenter\nRetial,fee,5,2026-12-01,USD,CC-1\nRetail,fee,5,2026-12-01,USD,CC-2\n",
+    );
     expect(strangers.status).toBe(1);
     expect(strangers.stderr).toContain("Retial: no such business unit in the org mappings");
     expect(strangers.stderr).toContain("Retail: cost center CC-2 belongs to Marketing");
     expect(await store.listMarkups()).toHaveLength(3);
     const listed = await runCli(["markups", "list"], { db: file, cwd: dir });
-    expect(listed.stdout.trim().split("\n").map((l) => JSON.parse(l).kind)).toEqual(["fee", "percent", "fee"]);
+    expect(
+      listed.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).kind),
+    ).toEqual(["fee", "percent", "fee"]);
   });
 });

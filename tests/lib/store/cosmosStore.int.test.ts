@@ -23,7 +23,9 @@ describe("Cosmos DB store: exactly once without an atomic batch", () => {
     const again = await store.saveUsageBatch(BATCH);
     expect(again.inserted).toEqual(BATCH.events.map(() => false));
     expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual(await healthy.listDailyUsage("2026-11-01", "2026-12-01"));
-    expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"])).toEqual(await healthy.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"]));
+    expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"])).toEqual(
+      await healthy.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"]),
+    );
     expect(await store.listUsageAppIds()).toEqual(["app-1", "app-2"]);
   });
 
@@ -56,7 +58,23 @@ describe("Cosmos DB store: closing a month without a transaction", () => {
     const store = cosmos.freshStore();
     const log = { month: "2026-10", action: "close" as const, by: "Fiona", at: 1, reason: "" };
     const closed = { month: "2026-10", closedAt: 1, closedBy: "Fiona", currency: "USD", unpriced: [] };
-    const line = (appId: string) => ({ kind: "usage" as const, forMonth: "2026-10", businessUnit: "Retail", costCenter: "CC-1", appId, appName: appId, model: "gpt-4o", reason: "", tokens: { requests: 1, promptTokens: 1, cachedTokens: 0, completionTokens: 1, totalTokens: 2 }, atto: 1n, cents: 0n, listAtto: 1n, listCents: 0n, prices: [], rule: "" });
+    const line = (appId: string) => ({
+      kind: "usage" as const,
+      forMonth: "2026-10",
+      businessUnit: "Retail",
+      costCenter: "CC-1",
+      appId,
+      appName: appId,
+      model: "gpt-4o",
+      reason: "",
+      tokens: { requests: 1, promptTokens: 1, cachedTokens: 0, completionTokens: 1, totalTokens: 2 },
+      atto: 1n,
+      cents: 0n,
+      listAtto: 1n,
+      listCents: 0n,
+      prices: [],
+      rule: "",
+    });
     await store.saveClosedMonth(closed, [line("stale-1"), line("stale-2")], log);
     // The crash: the lines were written, the closed record never was.
     await (await store.containers()).months.item("closed", "2026-10").delete();
@@ -70,8 +88,27 @@ describe("Cosmos DB store: closing a month without a transaction", () => {
     const store = cosmos.freshStore();
     const log = { month: "2026-10", action: "close" as const, by: "Fiona", at: 1, reason: "" };
     const closed = { month: "2026-10", closedAt: 1, closedBy: "Fiona", currency: "USD", unpriced: [] };
-    const line = (appId: string) => ({ kind: "usage" as const, forMonth: "2026-10", businessUnit: "Retail", costCenter: "CC-1", appId, appName: appId, model: "gpt-4o", reason: "", tokens: { requests: 1, promptTokens: 1, cachedTokens: 0, completionTokens: 1, totalTokens: 2 }, atto: 1n, cents: 0n, listAtto: 1n, listCents: 0n, prices: [], rule: "" });
-    const results = await Promise.allSettled([store.saveClosedMonth(closed, [line("app-1"), line("app-2")], log), store.saveClosedMonth(closed, [line("app-1"), line("late-app")], log)]);
+    const line = (appId: string) => ({
+      kind: "usage" as const,
+      forMonth: "2026-10",
+      businessUnit: "Retail",
+      costCenter: "CC-1",
+      appId,
+      appName: appId,
+      model: "gpt-4o",
+      reason: "",
+      tokens: { requests: 1, promptTokens: 1, cachedTokens: 0, completionTokens: 1, totalTokens: 2 },
+      atto: 1n,
+      cents: 0n,
+      listAtto: 1n,
+      listCents: 0n,
+      prices: [],
+      rule: "",
+    });
+    const results = await Promise.allSettled([
+      store.saveClosedMonth(closed, [line("app-1"), line("app-2")], log),
+      store.saveClosedMonth(closed, [line("app-1"), line("late-app")], log),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const winner = results[0].status === "fulfilled" ? [line("app-1"), line("app-2")] : [line("app-1"), line("late-app")];
     const byApp = (lines: { appId: string }[]) => [...lines].sort((a, b) => a.appId.localeCompare(b.appId));

@@ -33,10 +33,14 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
     it("keeps hourly rollups per hour, app and deployment, with the model-time histogram", async () => {
       const store = await open();
       await store.saveUsageBatch(BATCH);
-      expect(await store.listHourlyAppUsage("app-1", "2026-11-10", "2026-11-11")).toEqual(EXPECTED_HOURLY.filter((h) => h.appId === "app-1" && h.hour < "2026-11-11"));
+      expect(await store.listHourlyAppUsage("app-1", "2026-11-10", "2026-11-11")).toEqual(
+        EXPECTED_HOURLY.filter((h) => h.appId === "app-1" && h.hour < "2026-11-11"),
+      );
       expect(await store.listHourlyAppUsage("app-1", "2026-11-01", "2026-12-01")).toEqual(EXPECTED_HOURLY.filter((h) => h.appId === "app-1"));
       expect(await store.listHourlyAppUsage("app-3", "2026-11-01", "2026-12-01")).toEqual([]);
-      expect(await store.listHourlyUsage("2026-11-10", "2026-11-11", ["chat"])).toEqual(EXPECTED_HOURLY.filter((h) => h.deployment === "chat" && h.hour < "2026-11-11"));
+      expect(await store.listHourlyUsage("2026-11-10", "2026-11-11", ["chat"])).toEqual(
+        EXPECTED_HOURLY.filter((h) => h.deployment === "chat" && h.hour < "2026-11-11"),
+      );
       expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["embed"])).toEqual(EXPECTED_HOURLY.filter((h) => h.deployment === "embed"));
     });
 
@@ -73,7 +77,9 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect((await store.listQuarantined("all")).map((x) => x.id)).toEqual(["q-0", "q-a", "q-b"]);
       await store.saveQuarantineOutcome("q-a", { status: "replayed" });
       await store.saveQuarantineOutcome("q-b", { status: "open", reason: "still bad" });
-      expect(await store.listQuarantined("replayed")).toEqual([{ id: "q-a", receivedAt: 2000, source: "file.ndjson:q-a", reason: "not valid JSON", raw: "{oops q-a", status: "replayed" }]);
+      expect(await store.listQuarantined("replayed")).toEqual([
+        { id: "q-a", receivedAt: 2000, source: "file.ndjson:q-a", reason: "not valid JSON", raw: "{oops q-a", status: "replayed" },
+      ]);
       expect(await store.listQuarantined("open")).toEqual([
         { id: "q-0", receivedAt: 1000, source: "file.ndjson:q-0", reason: "not valid JSON", raw: "{oops q-0", status: "open" },
         { id: "q-b", receivedAt: 2000, source: "file.ndjson:q-b", reason: "still bad", raw: "{oops q-b", status: "open" },
@@ -102,11 +108,13 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(await store.listDailyDimensionUsage("2026-11-11", "2026-12-01", "tag:project")).toEqual([]);
       expect(await store.listDailyDimensionUsage("2026-11-01", "2026-12-01", "tag:nothing")).toEqual([]);
       // Throttled, filtered and failed calls and the cut-off stream without usage are not priced.
-      expect(sortDaily(await store.listDailyUsage("2026-11-01", "2026-12-01"))).toEqual(sortDaily([
-        daily("2026-11-10", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 1, [2, 50, 0, 0, 0, 50, 0]), // t3 + t9
-        daily("2026-11-10", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [2, 150, 0, 15, 0, 165, 0]),
-        daily("2026-11-11", "app-2", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [1, 7, 0, 3, 0, 10, 0]),
-      ]));
+      expect(sortDaily(await store.listDailyUsage("2026-11-01", "2026-12-01"))).toEqual(
+        sortDaily([
+          daily("2026-11-10", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 1, [2, 50, 0, 0, 0, 50, 0]), // t3 + t9
+          daily("2026-11-10", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [2, 150, 0, 15, 0, 165, 0]),
+          daily("2026-11-11", "app-2", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [1, 7, 0, 3, 0, 10, 0]),
+        ]),
+      );
       expect(await store.listDailyOutcomes("2026-11-01", "2026-12-01")).toEqual([
         { day: "2026-11-10", appId: "app-1", outcome: "cutOff", requests: 1, usageUnknown: 1 },
         { day: "2026-11-10", appId: "app-1", outcome: "ok", requests: 3, usageUnknown: 0 },
@@ -145,18 +153,45 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
     it("upserts prices with summaries and audit entries, and the pricing version follows prices and deployments", async () => {
       const store = await open();
       const v0 = await store.getPricingVersion();
-      expect(await store.saveRetailPrices([PRICE, { ...PRICE, effectiveStartDate: "2026-10-01T00:00:00Z" }], 1000, AUDIT("prices.import", 1))).toEqual({ added: 2, changed: 0, unchanged: 0 });
+      expect(await store.saveRetailPrices([PRICE, { ...PRICE, effectiveStartDate: "2026-10-01T00:00:00Z" }], 1000, AUDIT("prices.import", 1))).toEqual({
+        added: 2,
+        changed: 0,
+        unchanged: 0,
+      });
       const v1 = await store.getPricingVersion();
       expect(v1).not.toBe(v0);
       expect(await store.saveRetailPrices([PRICE], 2000, AUDIT("prices.import", 2))).toEqual({ added: 0, changed: 0, unchanged: 1 });
       expect(await store.getPricingVersion()).toBe(v1);
-      expect(await store.saveRetailPrices([{ ...PRICE, retailPrice: "0.003" }], 3000, AUDIT("prices.import", 3))).toEqual({ added: 0, changed: 1, unchanged: 0 });
+      expect(await store.saveRetailPrices([{ ...PRICE, retailPrice: "0.003" }], 3000, AUDIT("prices.import", 3))).toEqual({
+        added: 0,
+        changed: 1,
+        unchanged: 0,
+      });
       const v2 = await store.getPricingVersion();
       expect(v2).not.toBe(v1);
-      expect(sortBy(await store.listRetailPrices(), (p) => p.effectiveStartDate)).toEqual([{ ...PRICE, effectiveStartDate: "2026-10-01T00:00:00Z" }, { ...PRICE, retailPrice: "0.003" }]);
+      expect(sortBy(await store.listRetailPrices(), (p) => p.effectiveStartDate)).toEqual([
+        { ...PRICE, effectiveStartDate: "2026-10-01T00:00:00Z" },
+        { ...PRICE, retailPrice: "0.003" },
+      ]);
       expect(await store.listAudit(10)).toEqual([
-        { at: 3, actor: "alice", action: "prices.import", subject: "gpt-4o-0806 Inp glbl (eastus2)", before: PRICE, after: { ...PRICE, retailPrice: "0.003" }, reason: "why" },
-        { at: 1, actor: "alice", action: "prices.import", subject: "2 prices", before: null, after: { added: 2, effective: ["2026-10-01", "2026-11-01"] }, reason: "why" },
+        {
+          at: 3,
+          actor: "alice",
+          action: "prices.import",
+          subject: "gpt-4o-0806 Inp glbl (eastus2)",
+          before: PRICE,
+          after: { ...PRICE, retailPrice: "0.003" },
+          reason: "why",
+        },
+        {
+          at: 1,
+          actor: "alice",
+          action: "prices.import",
+          subject: "2 prices",
+          before: null,
+          after: { added: 2, effective: ["2026-10-01", "2026-11-01"] },
+          reason: "why",
+        },
       ]);
       await store.saveDeployments([{ name: "chat", model: null, region: "eastus2", sku: "GlobalStandard" }]);
       const v3 = await store.getPricingVersion();
@@ -170,7 +205,11 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       const chat = { name: "chat", model: null, region: "eastus2", sku: "GlobalStandard" as const };
       const star = { name: "*", model: null, region: "", sku: "Standard" as const };
       expect(await store.saveDeployments([chat, star], AUDIT("deployments.import", 10))).toEqual({ added: 2, changed: 0, unchanged: 0 });
-      expect(await store.saveDeployments([{ ...chat, sku: "DataZoneStandard" }, star], AUDIT("deployments.import", 11))).toEqual({ added: 0, changed: 1, unchanged: 1 });
+      expect(await store.saveDeployments([{ ...chat, sku: "DataZoneStandard" }, star], AUDIT("deployments.import", 11))).toEqual({
+        added: 0,
+        changed: 1,
+        unchanged: 1,
+      });
       expect(await store.listDeployments()).toEqual([star, { ...chat, sku: "DataZoneStandard" }]);
 
       const d1 = { family: "gpt-4o", percent: "10", validFrom: "2026-01-01", validTo: null };
@@ -186,15 +225,32 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(await store.saveOrgMappings([m1, { ...m2, costCenter: "CC-9" }], AUDIT("mappings.import", 15))).toEqual({ added: 0, changed: 1, unchanged: 1 });
       expect(await store.listOrgMappings()).toEqual([m0, { ...m2, costCenter: "CC-9" }, m1]);
 
-      expect(await store.saveApps([{ appId: "b", displayName: "B" }, { appId: "a", displayName: "A" }])).toEqual({ added: 2, changed: 0, unchanged: 0 });
-      expect(await store.saveApps([{ appId: "a", displayName: "A2" }, { appId: "b", displayName: "B" }])).toEqual({ added: 0, changed: 1, unchanged: 1 });
-      expect(await store.listApps()).toEqual([{ appId: "a", displayName: "A2" }, { appId: "b", displayName: "B" }]);
+      expect(
+        await store.saveApps([
+          { appId: "b", displayName: "B" },
+          { appId: "a", displayName: "A" },
+        ]),
+      ).toEqual({ added: 2, changed: 0, unchanged: 0 });
+      expect(
+        await store.saveApps([
+          { appId: "a", displayName: "A2" },
+          { appId: "b", displayName: "B" },
+        ]),
+      ).toEqual({ added: 0, changed: 1, unchanged: 1 });
+      expect(await store.listApps()).toEqual([
+        { appId: "a", displayName: "A2" },
+        { appId: "b", displayName: "B" },
+      ]);
 
       const o1 = { businessUnit: "Retail", principalType: "user" as const, principalId: "00000000-0000-0000-0000-000000000002", displayName: "Zoe" };
       const o2 = { businessUnit: "Retail", principalType: "group" as const, principalId: "00000000-0000-0000-0000-000000000001", displayName: "Analysts" };
       const o3 = { businessUnit: "Ops", principalType: "user" as const, principalId: "00000000-0000-0000-0000-000000000003", displayName: "Omar" };
       expect(await store.saveBusinessUnitOwners([o1, o2, o3], AUDIT("owners.import", 16))).toEqual({ added: 3, changed: 0, unchanged: 0 });
-      expect(await store.saveBusinessUnitOwners([{ ...o1, displayName: "Zoë" }, o2], AUDIT("owners.import", 17))).toEqual({ added: 0, changed: 1, unchanged: 1 });
+      expect(await store.saveBusinessUnitOwners([{ ...o1, displayName: "Zoë" }, o2], AUDIT("owners.import", 17))).toEqual({
+        added: 0,
+        changed: 1,
+        unchanged: 1,
+      });
       expect(await store.listBusinessUnitOwners()).toEqual([o3, o2, { ...o1, displayName: "Zoë" }]);
       expect(await store.removeBusinessUnitOwner("Ops", o3.principalId, AUDIT("owners.remove", 18))).toBe(true);
       expect(await store.removeBusinessUnitOwner("Ops", o3.principalId, AUDIT("owners.remove", 19))).toBe(false);
@@ -219,13 +275,31 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
         [10, "deployments.import", "chat"],
       ]);
       expect(audit[0]).toEqual({ at: 18, actor: "alice", action: "owners.remove", subject: "Ops", before: o3, after: null, reason: "why" });
-      expect(audit[1]).toEqual({ at: 17, actor: "alice", action: "owners.import", subject: "Retail", before: o1, after: { ...o1, displayName: "Zoë" }, reason: "why" });
+      expect(audit[1]).toEqual({
+        at: 17,
+        actor: "alice",
+        action: "owners.import",
+        subject: "Retail",
+        before: o1,
+        after: { ...o1, displayName: "Zoë" },
+        reason: "why",
+      });
       expect(await store.listAudit(2)).toEqual(audit.slice(0, 2));
     });
 
     it("upserts reservations with summaries and audit, in order, and they change the pricing version", async () => {
       const store = await open();
-      const r1 = { deployment: "ptu", units: 50, price: "2", per: "hour" as const, currency: "USD", idle: "share" as const, outputWeight: 1, validFrom: "2026-11-01", validTo: null };
+      const r1 = {
+        deployment: "ptu",
+        units: 50,
+        price: "2",
+        per: "hour" as const,
+        currency: "USD",
+        idle: "share" as const,
+        outputWeight: 1,
+        validFrom: "2026-11-01",
+        validTo: null,
+      };
       const r0 = { ...r1, validFrom: "2026-10-01", validTo: "2026-11-01", idle: "separate" as const };
       const v0 = await store.getPricingVersion();
       expect(await store.saveReservations([r1, r0], AUDIT("reservations.import", 20))).toEqual({ added: 2, changed: 0, unchanged: 0 });
@@ -249,8 +323,26 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
 
     it("upserts markups by unit, kind and start, with summaries, audit and order", async () => {
       const store = await open();
-      const fee = { businessUnit: "Retail", kind: "fee" as const, amount: "500", currency: "USD", costCenter: "CC-1", label: "", validFrom: "2026-09-01", validTo: null };
-      const pct = { businessUnit: "*", kind: "percent" as const, amount: "5", currency: "", costCenter: "", label: "Platform team", validFrom: "2026-09-01", validTo: "2026-10-01" };
+      const fee = {
+        businessUnit: "Retail",
+        kind: "fee" as const,
+        amount: "500",
+        currency: "USD",
+        costCenter: "CC-1",
+        label: "",
+        validFrom: "2026-09-01",
+        validTo: null,
+      };
+      const pct = {
+        businessUnit: "*",
+        kind: "percent" as const,
+        amount: "5",
+        currency: "",
+        costCenter: "",
+        label: "Platform team",
+        validFrom: "2026-09-01",
+        validTo: "2026-10-01",
+      };
       expect(await store.saveMarkups([fee, pct], AUDIT("markups.import", 30))).toEqual({ added: 2, changed: 0, unchanged: 0 });
       expect(await store.saveMarkups([{ ...fee, amount: "750.50" }, pct], AUDIT("markups.import", 31))).toEqual({ added: 0, changed: 1, unchanged: 1 });
       expect(await store.listMarkups()).toEqual([pct, { ...fee, amount: "750.50" }]);
@@ -267,8 +359,28 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
         { costCenter: "CC-1", businessUnit: "Retail", percent: "50", tagValue: null },
         { costCenter: "CC-2", businessUnit: "Ops", percent: "50", tagValue: null },
       ];
-      const fixed = { id: "shared", appId: "assistant", deployment: null, amount: null, method: "fixed" as const, basis: null, parts, validFrom: "2026-10-01", validTo: null };
-      const overhead = { id: "gateway", appId: null, deployment: null, amount: "1200.5", method: "share" as const, basis: "tag:feature", parts: parts.map((p, i) => ({ ...p, percent: null, tagValue: `f${i}` })), validFrom: "2026-09-01", validTo: "2026-12-01" };
+      const fixed = {
+        id: "shared",
+        appId: "assistant",
+        deployment: null,
+        amount: null,
+        method: "fixed" as const,
+        basis: null,
+        parts,
+        validFrom: "2026-10-01",
+        validTo: null,
+      };
+      const overhead = {
+        id: "gateway",
+        appId: null,
+        deployment: null,
+        amount: "1200.5",
+        method: "share" as const,
+        basis: "tag:feature",
+        parts: parts.map((p, i) => ({ ...p, percent: null, tagValue: `f${i}` })),
+        validFrom: "2026-09-01",
+        validTo: "2026-12-01",
+      };
       expect(await store.saveSplitRules([fixed, overhead], AUDIT("splits.import", 30))).toEqual({ added: 2, changed: 0, unchanged: 0 });
       expect(await store.saveSplitRules([overhead, fixed], AUDIT("splits.import", 31))).toEqual({ added: 0, changed: 0, unchanged: 2 });
       const ended = { ...fixed, validTo: "2026-11-01" };
@@ -276,7 +388,12 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(await store.listSplitRules()).toEqual([overhead, ended]);
       const audit = await store.listAudit(10);
       expect(audit.map((e) => [e.at, e.subject, e.before, e.after])[0]).toEqual([32, "split rule shared", fixed, ended]);
-      expect(audit.slice(1).map((e) => [e.at, e.subject, e.before]).sort()).toEqual([
+      expect(
+        audit
+          .slice(1)
+          .map((e) => [e.at, e.subject, e.before])
+          .sort(),
+      ).toEqual([
         [30, "split rule gateway", null],
         [30, "split rule shared", null],
       ]);
@@ -308,7 +425,11 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
     it("keeps each consumer's last measured lag", async () => {
       const store = await open();
       expect(await store.listPipelineLag()).toEqual([]);
-      const lag = (consumer: string, at: number, lastEnqueued: number) => ({ consumer, at, partitions: [{ partitionId: "0", lastEnqueuedSequenceNumber: lastEnqueued, checkpointedSequenceNumber: 10, lag: lastEnqueued - 10 }] });
+      const lag = (consumer: string, at: number, lastEnqueued: number) => ({
+        consumer,
+        at,
+        partitions: [{ partitionId: "0", lastEnqueuedSequenceNumber: lastEnqueued, checkpointedSequenceNumber: 10, lag: lastEnqueued - 10 }],
+      });
       await store.recordPipelineLag(lag("usage/chargeback", 1, 15));
       await store.recordPipelineLag(lag("usage/audit", 1, 10));
       await store.recordPipelineLag(lag("usage/chargeback", 2, 40));
@@ -332,9 +453,19 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
 
     it("replaces directory entries by app id", async () => {
       const store = await open();
-      const found = { appId: "b", status: "found" as const, displayName: "B app", servicePrincipalType: "Application", appOwnerOrganizationId: null, owners: [{ id: "o1", displayName: "Olga", userPrincipalName: null }], syncedAt: 10 };
+      const found = {
+        appId: "b",
+        status: "found" as const,
+        displayName: "B app",
+        servicePrincipalType: "Application",
+        appOwnerOrganizationId: null,
+        owners: [{ id: "o1", displayName: "Olga", userPrincipalName: null }],
+        syncedAt: 10,
+      };
       await store.saveDirectoryEntries([found, { appId: "a", status: "unknown", syncedAt: 10 }]);
-      await store.saveDirectoryEntries([{ appId: "a", status: "found", displayName: "A app", servicePrincipalType: "ManagedIdentity", appOwnerOrganizationId: "t1", owners: [], syncedAt: 20 }]);
+      await store.saveDirectoryEntries([
+        { appId: "a", status: "found", displayName: "A app", servicePrincipalType: "ManagedIdentity", appOwnerOrganizationId: "t1", owners: [], syncedAt: 20 },
+      ]);
       expect(await store.listDirectoryEntries()).toEqual([
         { appId: "a", status: "found", displayName: "A app", servicePrincipalType: "ManagedIdentity", appOwnerOrganizationId: "t1", owners: [], syncedAt: 20 },
         found,
@@ -346,9 +477,23 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
     it("freezes a month's statement lines and logs closes and reopens", async () => {
       const store = await open();
       expect(await store.getClosedMonth("2026-10")).toBeNull();
-      const closed = { month: "2026-10", closedAt: 100, closedBy: "Fiona", currency: "USD", unpriced: [{ businessUnit: "Retail", reason: "no price", requests: 2, totalTokens: 30 }] };
+      const closed = {
+        month: "2026-10",
+        closedAt: 100,
+        closedBy: "Fiona",
+        currency: "USD",
+        unpriced: [{ businessUnit: "Retail", reason: "no price", requests: 2, totalTokens: 30 }],
+      };
       const usage = line({});
-      const adjustment = line({ kind: "adjustment", forMonth: "2026-09", reason: "mapping changed", atto: -5n * 10n ** 16n, cents: -5n, listAtto: -5n * 10n ** 16n, listCents: -5n });
+      const adjustment = line({
+        kind: "adjustment",
+        forMonth: "2026-09",
+        reason: "mapping changed",
+        atto: -5n * 10n ** 16n,
+        cents: -5n,
+        listAtto: -5n * 10n ** 16n,
+        listCents: -5n,
+      });
       // The same app, cost center and model, once by its mapping and once by a split rule: two lines.
       const split = line({ rule: "shared-assistant", atto: 7n, cents: 0n, listAtto: 7n, listCents: 0n });
       await store.saveClosedMonth(closed, [usage, adjustment, split], { month: "2026-10", action: "close", by: "Fiona", at: 100, reason: "" });
@@ -391,7 +536,18 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
   });
 }
 
-const IMPORT = { id: "a".repeat(64), file: "focus.csv.gz", format: "focus" as const, rows: 10, counted: 3, skipped: { "not a token meter (audio or realtime meter)": 7 }, fromDay: "2026-11-03", toDay: "2026-12-01", resources: ["/subscriptions/s/resourcegroups/rg/providers/microsoft.cognitiveservices/accounts/aoai-east"], importedAt: 1000 };
+const IMPORT = {
+  id: "a".repeat(64),
+  file: "focus.csv.gz",
+  format: "focus" as const,
+  rows: 10,
+  counted: 3,
+  skipped: { "not a token meter (audio or realtime meter)": 7 },
+  fromDay: "2026-11-03",
+  toDay: "2026-12-01",
+  resources: ["/subscriptions/s/resourcegroups/rg/providers/microsoft.cognitiveservices/accounts/aoai-east"],
+  importedAt: 1000,
+};
 const INVOICE_LINE = {
   day: "2026-11-03",
   resourceId: "/subscriptions/s/resourcegroups/rg/providers/microsoft.cognitiveservices/accounts/aoai-east",
@@ -485,10 +641,30 @@ const tagged = (id: string, time: string, source: string, e: Partial<UsageEvent>
 export const TAGGED: UsageBatch = {
   receivedAt: 1_790_000_000_000,
   events: [
-    tagged("t1", "2026-11-10T10:00:00Z", "file.ndjson:1", { tags: { project: "apollo", env: "prod" }, endUser: "alice", promptTokens: 100, completionTokens: 10, totalTokens: 110, warnings: [BAD_KEY] }),
+    tagged("t1", "2026-11-10T10:00:00Z", "file.ndjson:1", {
+      tags: { project: "apollo", env: "prod" },
+      endUser: "alice",
+      promptTokens: 100,
+      completionTokens: 10,
+      totalTokens: 110,
+      warnings: [BAD_KEY],
+    }),
     tagged("t2", "2026-11-10T11:00:00Z", "file.ndjson:2", { tags: { project: "apollo" }, promptTokens: 50, completionTokens: 5, totalTokens: 55 }),
-    tagged("t3", "2026-11-10T12:00:00Z", "file.ndjson:3", { tags: { project: "zeus" }, endUser: "bob", promptTokens: 20, totalTokens: 20, warnings: [BAD_KEY] }),
-    tagged("t4", "2026-11-11T09:00:00Z", "eventhub:hub/0#5", { appId: "app-2", endUser: "alice", promptTokens: 7, completionTokens: 3, totalTokens: 10, warnings: ["endUser dropped: over 128 characters"] }),
+    tagged("t3", "2026-11-10T12:00:00Z", "file.ndjson:3", {
+      tags: { project: "zeus" },
+      endUser: "bob",
+      promptTokens: 20,
+      totalTokens: 20,
+      warnings: [BAD_KEY],
+    }),
+    tagged("t4", "2026-11-11T09:00:00Z", "eventhub:hub/0#5", {
+      appId: "app-2",
+      endUser: "alice",
+      promptTokens: 7,
+      completionTokens: 3,
+      totalTokens: 10,
+      warnings: ["endUser dropped: over 128 characters"],
+    }),
     tagged("t5", "2026-11-10T13:00:00Z", "file.ndjson:5", { tags: { project: "apollo" }, status: 429 }),
     tagged("t6", "2026-11-10T14:00:00Z", "file.ndjson:6", { tags: { project: "apollo" }, streamed: true, errorCode: "client_disconnect" }),
     tagged("t7", "2026-11-11T10:00:00Z", "file.ndjson:7", { appId: "app-2", status: 400, errorCode: "content_filter" }),
@@ -505,9 +681,23 @@ export const BATCH: UsageBatch = {
   receivedAt: 1_790_000_000_000,
   events: [
     event("e1", "2026-11-10T10:05:00Z", { promptTokens: 1000, completionTokens: 100, totalTokens: 1100, modelTimeMs: 150 }),
-    event("e2", "2026-11-10T10:40:00Z", { promptTokens: 2000, cachedTokens: 500, completionTokens: 300, reasoningTokens: 50, totalTokens: 2300, modelTimeMs: 90 }),
+    event("e2", "2026-11-10T10:40:00Z", {
+      promptTokens: 2000,
+      cachedTokens: 500,
+      completionTokens: 300,
+      reasoningTokens: 50,
+      totalTokens: 2300,
+      modelTimeMs: 90,
+    }),
     event("e3", "2026-11-10T11:00:00Z", { promptTokens: 10, completionTokens: 5, totalTokens: 15 }),
-    event("e4", "2026-11-10T10:59:59Z", { deployment: "embed", model: "text-embedding-3-small", operation: "embeddings", promptTokens: 400, totalTokens: 400, modelTimeMs: 70_000 }),
+    event("e4", "2026-11-10T10:59:59Z", {
+      deployment: "embed",
+      model: "text-embedding-3-small",
+      operation: "embeddings",
+      promptTokens: 400,
+      totalTokens: 400,
+      modelTimeMs: 70_000,
+    }),
     event("e5", "2026-11-10T23:59:59.999Z", { appId: "app-2", promptTokens: 100, completionTokens: 10, totalTokens: 110, modelTimeMs: 500 }),
     event("e6", "2026-11-11T00:00:00Z", { promptTokens: 1, completionTokens: 1, totalTokens: 2, modelTimeMs: 100 }),
     event("e1", "2026-11-10T10:05:00Z", { promptTokens: 1000, completionTokens: 100, totalTokens: 1100, modelTimeMs: 150 }),

@@ -57,9 +57,13 @@ async function readLimited(request: NextRequest): Promise<string | null> {
 export async function POST(request: NextRequest) {
   const sender = await senderOf(request);
   if (!sender) {
-    return refuse(401, "send an ingest key (Authorization: Bearer cbk_…, from `chargeback ingest-keys create <source>`) or an Entra ID token with the Chargeback.Ingest role", {
-      "www-authenticate": 'Bearer realm="chargeback-intake"',
-    });
+    return refuse(
+      401,
+      "send an ingest key (Authorization: Bearer cbk_…, from `chargeback ingest-keys create <source>`) or an Entra ID token with the Chargeback.Ingest role",
+      {
+        "www-authenticate": 'Bearer realm="chargeback-intake"',
+      },
+    );
   }
   const format = intakeFormat(request.headers.get("content-type"));
   if (!format) return refuse(415, "Content-Type must be application/json (an event or an array of events) or application/x-ndjson");

@@ -27,7 +27,9 @@ export default async function StatementPage({ params, searchParams }: Props) {
   if (!statement) {
     return (
       <>
-        <h1>{unit}: statement for {month}</h1>
+        <h1>
+          {unit}: statement for {month}
+        </h1>
         <p className="empty">
           {month} is not closed yet. A statement is issued when finance closes the month; until then see the <a href={unitHref(unit, month)}>live figures</a>.
         </p>
@@ -37,22 +39,48 @@ export default async function StatementPage({ params, searchParams }: Props) {
   const money = (a: string) => formatMoney(a, statement.currency);
   return (
     <article className="statement">
-      <p className="crumbs no-print"><a href={unitHref(unit, month)}>{unit}</a> › Statement</p>
-      <h1>Chargeback statement: {unit}, {month}</h1>
+      <p className="crumbs no-print">
+        <a href={unitHref(unit, month)}>{unit}</a> › Statement
+      </p>
+      <h1>
+        Chargeback statement: {unit}, {month}
+      </h1>
       <p className="sub">
-        Azure OpenAI usage billed to {unit} for {month} (UTC), frozen when {statement.closedBy} closed the month on {statement.closedAt.slice(0, 10)}.
-        Amounts in {statement.currency} at Azure Retail Prices.
+        Azure OpenAI usage billed to {unit} for {month} (UTC), frozen when {statement.closedBy} closed the month on {statement.closedAt.slice(0, 10)}. Amounts
+        in {statement.currency} at Azure Retail Prices.
       </p>
       <p className="no-print">
-        <a href={`/api/v1/statements?month=${month}&businessUnit=${encodeURIComponent(unit)}&format=csv`} download>Download CSV</a> · Print this page for a PDF.
+        <a href={`/api/v1/statements?month=${month}&businessUnit=${encodeURIComponent(unit)}&format=csv`} download>
+          Download CSV
+        </a>{" "}
+        · Print this page for a PDF.
       </p>
       <table>
         <caption>Lines</caption>
         <thead>
           <tr>
-            <th scope="col">Cost center</th><th scope="col">App</th><th scope="col">Split rule</th><th scope="col">Model</th>
-            <th scope="col" className="num">Requests</th><th scope="col" className="num">Prompt</th><th scope="col" className="num">Cached</th>
-            <th scope="col" className="num">Completion</th><th scope="col" className="num">List cost</th><th scope="col" className="num">Cost</th>
+            <th scope="col">Cost center</th>
+            <th scope="col">App</th>
+            <th scope="col">Split rule</th>
+            <th scope="col">Model</th>
+            <th scope="col" className="num">
+              Requests
+            </th>
+            <th scope="col" className="num">
+              Prompt
+            </th>
+            <th scope="col" className="num">
+              Cached
+            </th>
+            <th scope="col" className="num">
+              Completion
+            </th>
+            <th scope="col" className="num">
+              List cost
+            </th>
+            <th scope="col" className="num">
+              Cost
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -61,11 +89,19 @@ export default async function StatementPage({ params, searchParams }: Props) {
               <td>{l.costCenter}</td>
               <th scope="row">
                 {l.appName}
-                {l.kind === "adjustment" && <span className="hint"> adjustment for {l.forMonth}: {l.reason}</span>}
+                {l.kind === "adjustment" && (
+                  <span className="hint">
+                    {" "}
+                    adjustment for {l.forMonth}: {l.reason}
+                  </span>
+                )}
                 {(l.kind === "trueup" || l.kind === "markup") && <span className="hint"> {l.reason}</span>}
               </th>
               <td data-testid="statement-rule">{l.rule || "—"}</td>
-              <td>{l.model}<span className="hint">{l.prices.join("; ")}</span></td>
+              <td>
+                {l.model}
+                <span className="hint">{l.prices.join("; ")}</span>
+              </td>
               <td className="num">{formatCount(l.requests)}</td>
               <td className="num">{formatCount(l.promptTokens)}</td>
               <td className="num">{formatCount(l.cachedTokens)}</td>
@@ -79,13 +115,17 @@ export default async function StatementPage({ params, searchParams }: Props) {
           {statement.listTotal !== statement.total && (
             <tr>
               <td colSpan={9}>Negotiated discounts</td>
-              <td className="num" data-testid="statement-discount">{money(minus(statement.listTotal, statement.total))}</td>
+              <td className="num" data-testid="statement-discount">
+                {money(minus(statement.listTotal, statement.total))}
+              </td>
             </tr>
           )}
           <tr>
             <td colSpan={8}>Total</td>
             <td className="num">{money(statement.listTotal)}</td>
-            <td className="num" data-testid="statement-total">{money(statement.total)}</td>
+            <td className="num" data-testid="statement-total">
+              {money(statement.total)}
+            </td>
           </tr>
         </tfoot>
       </table>

@@ -13,5 +13,8 @@ export async function GET(request: NextRequest) {
   if (asked instanceof NextResponse) return asked;
   const { months, scope, businessUnit } = asked;
   const store = getSharedStore();
-  return csvResponse(streamMonths(months, focusHeader(), (month) => focusRows(store, month, scope)), `focus-${months[0]}-${months.at(-1)}${businessUnit ? `-${businessUnit}` : ""}.csv`);
+  return csvResponse(
+    streamMonths(months, focusHeader(), (month) => focusRows(store, month, scope)),
+    `focus-${months[0]}-${months.at(-1)}${businessUnit ? `-${businessUnit}` : ""}.csv`,
+  );
 }

@@ -12,7 +12,9 @@ export const dynamic = "force-dynamic";
 
 const Query = z.object({
   month: Month,
-  by: z.union([ReportDimension, EventDimension], { error: "by must be business-unit, cost-center, app, model, tag:<key> or end-user" }).default("business-unit"),
+  by: z
+    .union([ReportDimension, EventDimension], { error: "by must be business-unit, cost-center, app, model, tag:<key> or end-user" })
+    .default("business-unit"),
   businessUnit: z.string().min(1).max(200).optional(),
   format: z.enum(["json", "csv"], { error: "format must be json or csv" }).default("json"),
 });
@@ -24,12 +26,19 @@ const Query = z.object({
 export async function GET(request: NextRequest) {
   const asked = await scopedRequest(request, Query);
   if (asked instanceof NextResponse) return asked;
-  const { query: { month, by, businessUnit, format }, scope } = asked;
+  const {
+    query: { month, by, businessUnit, format },
+    scope,
+  } = asked;
   if (isEventDimension(by)) {
     const report = await getDimensionReport(getSharedStore(), month, by as EventDimension, { scope });
     if (format === "json") return NextResponse.json(report, { headers: { "cache-control": "no-store" } });
     return csvResponse(dimensionCsv(report), `chargeback-${month}-${by.replace(":", "-")}${businessUnit ? `-${businessUnit}` : ""}.csv`);
   }
-  if (format === "json") return NextResponse.json(await getChargebackReport(getSharedStore(), month, by as ReportDimension, scope), { headers: { "cache-control": "no-store" } });
-  return csvResponse(chargebackHeader() + (await chargebackRows(getSharedStore(), month, by as ReportDimension, scope)), `chargeback-${month}-${by}${businessUnit ? `-${businessUnit}` : ""}.csv`);
+  if (format === "json")
+    return NextResponse.json(await getChargebackReport(getSharedStore(), month, by as ReportDimension, scope), { headers: { "cache-control": "no-store" } });
+  return csvResponse(
+    chargebackHeader() + (await chargebackRows(getSharedStore(), month, by as ReportDimension, scope)),
+    `chargeback-${month}-${by}${businessUnit ? `-${businessUnit}` : ""}.csv`,
+  );
 }
