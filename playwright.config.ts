@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3101;
+// CHARGEBACK_E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.CHARGEBACK_E2E_PORT ?? 3101);
+process.env.CHARGEBACK_E2E_PORT = String(PORT);
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -48,7 +48,7 @@ type EntraStandIn = {
 export const entraStandIn = (): EntraStandIn => JSON.parse(fs.readFileSync(path.join(storeDir, "entra.json"), "utf8"));
 export const entraUsers = () => entraStandIn().users;
 
-/** The Entra ID stand-in: scripts/e2e-server.mjs runs it on the web app's port (3101) + 1. */
-export const ENTRA_STAND_IN = "http://127.0.0.1:3102";
+/** The Entra ID stand-in: scripts/e2e-server.mjs runs it on the web app's port (playwright.config.ts) + 1. */
+export const ENTRA_STAND_IN = `http://127.0.0.1:${Number(process.env.CHARGEBACK_E2E_PORT ?? 3101) + 1}`;
 
 export const currentMonth = () => new Date().toISOString().slice(0, 7);
