@@ -1,8 +1,12 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_DEFAULT_NOW } from "./tests/support/instants";
 
 // CHARGEBACK_E2E_PORT lets two checkouts run their browser tests side by side.
 const PORT = Number(process.env.CHARGEBACK_E2E_PORT ?? 3101);
 process.env.CHARGEBACK_E2E_PORT = String(PORT);
+// The product's clock for the browser tests, the server they start and the CLI they run: a fixed
+// instant, so no test depends on the machine's date. `npm test` runs them again at a second instant.
+process.env.CHARGEBACK_NOW ||= E2E_DEFAULT_NOW;
 
 export default defineConfig({
   testDir: "tests/e2e",

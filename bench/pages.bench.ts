@@ -1,6 +1,7 @@
 // npm run bench:pages: the demo data served by the production build (as the browser tests run it),
 // each page fetched as finance, median of 7 server round trips, beside the round trip of a
 // static asset measured in the same run (the floor: Next.js serving bytes, no data).
+import { currentMonth } from "../lib/core/clock";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -58,7 +59,7 @@ async function main() {
   try {
     await waitForServer();
     const cookie = await financeCookie();
-    const month = new Date().toISOString().slice(0, 7);
+    const month = currentMonth();
     const report = (await (await fetch(`${BASE}/api/v1/reports/chargeback?month=${month}&by=app`, { headers: { cookie } })).json()) as {
       rows: { key: string }[];
     };

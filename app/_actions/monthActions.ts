@@ -1,5 +1,6 @@
 "use server";
 
+import { now } from "../../lib/core/clock";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { UserError } from "../../lib/errors";
@@ -39,7 +40,7 @@ export async function closeMonthAction(form: FormData): Promise<void> {
     if (!parsed.success) throw new UserError(parsed.error.issues[0].message);
     const basis =
       parsed.data.basis === "actual" ? { actual: parsed.data.unmatched === "pro-rata" ? ("pro-rata" as const) : { costCenter: parsed.data.unmatched } } : {};
-    await closeMonth(getSharedStore(), month, by, Date.now(), basis);
+    await closeMonth(getSharedStore(), month, by, now(), basis);
   });
 }
 

@@ -1,3 +1,4 @@
+import { monthOf, now as clockNow } from "../../lib/core/clock";
 import { isProvisioned, type Deployment } from "../../lib/pricing/deployment";
 import { guid, pick, seededRandom } from "./random";
 
@@ -34,8 +35,9 @@ export const DEMO_DEPLOYMENTS: DemoDeployment[] = [
 /** Apps that also call the provisioned deployment, whose reservation they share. */
 const PROVISIONED_APPS = new Set(["Support Chatbot", "Agent Assist", "Store Assistant"]);
 
-/** Six business units, two cost centers each, 40 apps (three of them not yet mapped). */
-export function demoOrganisation() {
+/** Six business units, two cost centers each, 40 apps (three of them not yet mapped), as of `now`. */
+export function demoOrganisation(now = clockNow()) {
+  const movedOn = `${monthOf(now)}-01`;
   const random = seededRandom(20261123);
   const chat = DEMO_DEPLOYMENTS.filter((d) => d.deployment !== "*" && !d.deployment.startsWith("embed") && !isProvisioned(d.sku)).map((d) => d.deployment);
   const apps: DemoApp[] = [];
@@ -56,8 +58,8 @@ export function demoOrganisation() {
       if (i === names.length - 1) return; // the last app of each unit but three stays unmapped below
       if (i === 1) {
         // This app moved to the unit's other cost center at the start of the current month.
-        mappings.push(`${app.appId},CC-${unit}20,${businessUnit},2020-01-01,${currentMonthStart()}`);
-        mappings.push(`${app.appId},CC-${unit}10,${businessUnit},${currentMonthStart()},`);
+        mappings.push(`${app.appId},CC-${unit}20,${businessUnit},2020-01-01,${movedOn}`);
+        mappings.push(`${app.appId},CC-${unit}10,${businessUnit},${movedOn},`);
       } else mappings.push(`${app.appId},${costCenter},${businessUnit},2020-01-01,`);
     });
   }
@@ -76,8 +78,4 @@ function demoOwners(): string {
   Object.keys(UNITS).forEach((businessUnit, i) => rows.push(`${businessUnit},user,${guid(random)},${OWNER_NAMES[i]}`));
   rows.push(`Engineering,group,${guid(random)},Engineering Leads`);
   return `${rows.join("\n")}\n`;
-}
-
-function currentMonthStart(): string {
-  return `${new Date().toISOString().slice(0, 7)}-01`;
 }

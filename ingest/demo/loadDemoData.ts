@@ -1,3 +1,4 @@
+import { now as clockNow } from "../../lib/core/clock";
 import fs from "node:fs";
 import path from "node:path";
 import { emptySummary, type IngestSummary } from "../../lib/events/processUsageBatch";
@@ -20,7 +21,7 @@ export const DEMO_MONTHS = 3;
  * Loads the demo organisation and three months of usage through the same importers and ingest
  * pipeline that real data takes. The files it feeds in are kept in `dir` to look at.
  */
-export async function loadDemoData(store: UsageStore, dir: string, now = Date.now(), perDay = 1500): Promise<IngestSummary> {
+export async function loadDemoData(store: UsageStore, dir: string, now = clockNow(), perDay = 1500): Promise<IngestSummary> {
   fs.mkdirSync(dir, { recursive: true });
   const files = fs
     .readdirSync(PRICES)
@@ -31,7 +32,7 @@ export async function loadDemoData(store: UsageStore, dir: string, now = Date.no
     files.flatMap((f) => parseRetailPricePage(fs.readFileSync(f, "utf8"), f)),
   );
 
-  const { apps, orgCsv, deploymentsCsv, ownersCsv } = demoOrganisation();
+  const { apps, orgCsv, deploymentsCsv, ownersCsv } = demoOrganisation(now);
   const write = (name: string, text: string) => (fs.writeFileSync(path.join(dir, name), text), text);
   await importDeployments(store, write("deployments.csv", deploymentsCsv), "deployments.csv");
   await importOrgMappings(store, write("org.csv", orgCsv), "org.csv");

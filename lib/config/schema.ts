@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CLOCK_HINT, parseInstant } from "../core/clock";
 import { UserError } from "../errors";
 import { DEFAULT_DATABASE_URL } from "./databaseUrl";
 
@@ -33,6 +34,12 @@ export const Config = z
       .int("must be a whole number of days")
       .refine((d) => d === 0 || (d >= 30 && d <= 36_600), "must be 0 (keep for ever) or 30 days or more")
       .default(0),
+    // Pins the product's clock (lib/core/clock.ts): the demo, the browser tests, a past day replayed.
+    CHARGEBACK_NOW: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => !v || parseInstant(v) !== null, CLOCK_HINT),
   })
   .superRefine((c, ctx) => {
     if (c.CHARGEBACK_STORE !== "cosmos") return;

@@ -1,3 +1,4 @@
+import { now } from "../core/clock";
 import { createHash } from "node:crypto";
 import type { UsagePricer } from "../pricing/priceUsage";
 import type { IncomingEvent, IncomingQuarantine, UsageStore } from "../store/port";
@@ -85,7 +86,7 @@ export async function writePreparedBatch(
   store: UsageStore,
   pricer: UsagePricer,
   { events, quarantined }: PreparedBatch,
-  receivedAt = Date.now(),
+  receivedAt = now(),
 ): Promise<IngestSummary> {
   const result = await store.saveUsageBatch({ events, quarantined, receivedAt });
   let accepted = 0;

@@ -1,3 +1,4 @@
+import { now } from "../core/clock";
 import { Client, type AuthenticationProvider } from "@microsoft/microsoft-graph-client";
 import { z } from "zod";
 import type { DirectoryEntry } from "./directoryEntry";
@@ -26,7 +27,6 @@ const SELECT = "$select=appId,displayName,servicePrincipalType,appOwnerOrganizat
  * of the result, to be tried at the next sync.
  */
 export async function lookUpApps(appIds: readonly string[], options: GraphOptions): Promise<DirectoryEntry[]> {
-  const now = Date.now;
   const client = Client.initWithMiddleware({ baseUrl: options.baseUrl, defaultVersion: "v1.0", authProvider: options.authProvider });
   const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   const entries: DirectoryEntry[] = [];

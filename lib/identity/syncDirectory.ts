@@ -1,3 +1,4 @@
+import { now as clockNow } from "../core/clock";
 import type { UsageStore } from "../store/port";
 import type { DirectoryEntry } from "./directoryEntry";
 
@@ -13,7 +14,7 @@ export type SyncSummary = { apps: number; checked: number; found: number; unknow
 export async function syncDirectory(
   store: UsageStore,
   lookUp: (appIds: string[]) => Promise<DirectoryEntry[]>,
-  { refreshAfterMs = DEFAULT_REFRESH_MS, now = Date.now() } = {},
+  { refreshAfterMs = DEFAULT_REFRESH_MS, now = clockNow() } = {},
 ): Promise<SyncSummary> {
   const [seen, mappings, known] = await Promise.all([store.listUsageAppIds(), store.listOrgMappings(), store.listDirectoryEntries()]);
   const apps = [...new Set([...seen, ...mappings.map((m) => m.appId)])].sort();

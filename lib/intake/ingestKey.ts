@@ -1,3 +1,4 @@
+import { now as clockNow } from "../core/clock";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 
@@ -12,7 +13,7 @@ export const IngestSource = z
 const PREFIX = "cbk";
 const hashOf = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
-export function newIngestKey(source: string, now = Date.now()): { key: IngestKey; token: string } {
+export function newIngestKey(source: string, now = clockNow()): { key: IngestKey; token: string } {
   const id = randomBytes(6).toString("hex");
   const secret = randomBytes(32).toString("base64url");
   return { key: { id, source: IngestSource.parse(source), secretHash: hashOf(secret), createdAt: now, revokedAt: null }, token: `${PREFIX}_${id}_${secret}` };

@@ -1,3 +1,4 @@
+import { now } from "../core/clock";
 import { createHash, type Hash } from "node:crypto";
 import fs from "node:fs";
 import { pipeline, Transform, type Readable } from "node:stream";
@@ -83,7 +84,7 @@ export async function importInvoiceFile(store: UsageStore, file: string, options
     fromDay: days[0] ?? "",
     toDay: days.at(-1) ?? "",
     resources: [...new Set(lines.map((l) => l.resourceId))].sort(),
-    importedAt: options.now ?? Date.now(),
+    importedAt: options.now ?? now(),
   };
   const superseded = options.supersede ? supersededImports(record, await store.listInvoiceImports()) : [];
   const { alreadyImported } = await store.saveInvoiceImport(record, lines, superseded);

@@ -1,3 +1,4 @@
+import { now } from "../core/clock";
 import { UserError } from "../errors";
 import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
 import { PriceBook } from "./priceBook";
@@ -43,7 +44,7 @@ export async function importRetailPrices(store: UsageStore, items: RetailPriceIt
   } catch (error) {
     throw new UserError(`nothing imported: ${(error as Error).message}`);
   }
-  const summary = await store.saveRetailPrices(items, Date.now(), audit);
+  const summary = await store.saveRetailPrices(items, now(), audit);
   const book = new PriceBook(await store.listRetailPrices(), currency);
   return { items: items.length, ...summary, tokenPrices: book.size, conflicts: book.conflicts };
 }

@@ -1,3 +1,4 @@
+import { now as clockNow } from "../core/clock";
 import type { HourlyAppUsage } from "../store/port";
 import { inEffect } from "./effectiveDated";
 import { attoPerToken, splitByWeight } from "./money";
@@ -50,7 +51,12 @@ function hourlyCosts(r: Reservation, month: string, now: string): Map<string, bi
  * month without any use) books them to the idle line on their own day. The parts add up to the
  * reservation's cost exactly, in atto-units.
  */
-export function chargeReservation(r: Reservation, month: string, usage: readonly HourlyAppUsage[], now = new Date().toISOString()): ReservationCharge[] {
+export function chargeReservation(
+  r: Reservation,
+  month: string,
+  usage: readonly HourlyAppUsage[],
+  now = new Date(clockNow()).toISOString(),
+): ReservationCharge[] {
   const weightOf = weigher(r);
   const byHour = new Map<string, HourlyAppUsage[]>();
   for (const h of usage) if (h.deployment === r.deployment) byHour.set(h.hour, [...(byHour.get(h.hour) ?? []), h]);

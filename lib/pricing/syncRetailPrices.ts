@@ -1,3 +1,4 @@
+import { now as clockNow } from "../core/clock";
 import { UserError } from "../errors";
 import type { AuditContext, UsageStore } from "../store/port";
 import { importRetailPrices, type PriceImportSummary } from "./importRetailPrices";
@@ -12,7 +13,7 @@ export async function syncRetailPrices(
   query: RetailPricesQuery,
   audit: AuditContext,
   options: FetchOptions = {},
-  now = Date.now(),
+  now = clockNow(),
 ): Promise<PriceImportSummary> {
   try {
     const items = await fetchRetailPrices(query, options);

@@ -8,5 +8,3 @@ export function monthDays(month: string): { from: string; to: string } {
   const next = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
   return { from: `${month}-01`, to: `${next}-01` };
 }
-
-export const currentMonth = (now = new Date()) => now.toISOString().slice(0, 7);

@@ -1,3 +1,4 @@
+import { now as clockNow } from "../core/clock";
 import { monthDays } from "./month";
 
 const DAY_MS = 86_400_000;
@@ -9,15 +10,15 @@ const DAY_MS = 86_400_000;
 export function projectMonthEnd(
   month: string,
   totalCents: bigint,
-  now = new Date(),
+  now = clockNow(),
 ): { daysElapsed: number; daysInMonth: number; projectedCents: bigint } | null {
   const { from, to } = monthDays(month);
   const start = Date.parse(`${from}T00:00:00Z`);
   const end = Date.parse(`${to}T00:00:00Z`);
-  if (now.getTime() < start || now.getTime() >= end) return null;
+  if (now < start || now >= end) return null;
   const daysInMonth = Math.round((end - start) / DAY_MS);
   // Today counts as elapsed: its usage is already in the total.
-  const daysElapsed = Math.floor((now.getTime() - start) / DAY_MS) + 1;
+  const daysElapsed = Math.floor((now - start) / DAY_MS) + 1;
   const projectedCents = (totalCents * BigInt(daysInMonth) + BigInt(daysElapsed) / 2n) / BigInt(daysElapsed);
   return { daysElapsed, daysInMonth, projectedCents };
 }

@@ -1,5 +1,5 @@
 import { UserError } from "../errors";
-import { currentMonth } from "../reports/month";
+import { now as clockNow, monthOf } from "../core/clock";
 import type { UsageStore } from "../store/port";
 import { adjustmentsLandingIn, nextMonth } from "./adjustments";
 import { allocateLines } from "./allocateLines";
@@ -20,10 +20,10 @@ export async function closeMonth(
   store: UsageStore,
   month: string,
   by: string,
-  now = Date.now(),
+  now = clockNow(),
   { actual }: { actual?: Unmatched } = {},
 ): Promise<ClosedMonth> {
-  if (month >= currentMonth(new Date(now))) throw new UserError(`${month} has not ended yet: it can be closed from ${nextMonth(month)}-01 (UTC)`);
+  if (month >= monthOf(now)) throw new UserError(`${month} has not ended yet: it can be closed from ${nextMonth(month)}-01 (UTC)`);
   const closedMonths = await store.listClosedMonths();
   const already = closedMonths.find((c) => c.month === month);
   if (already) throw new UserError(`${month} is already closed (${when(already.closedAt)} by ${already.closedBy})`);
@@ -52,7 +52,7 @@ export async function closeMonth(
 }
 
 /** Unfreezes the latest closed month, with a reason that is logged; its report becomes live again. */
-export async function reopenMonth(store: UsageStore, month: string, by: string, reason: string, now = Date.now()): Promise<void> {
+export async function reopenMonth(store: UsageStore, month: string, by: string, reason: string, now = clockNow()): Promise<void> {
   const why = reason.trim();
   if (why.length < 10) throw new UserError("say why the month is reopened (at least 10 characters): the reason is kept in the month log");
   const closedMonths = await store.listClosedMonths();

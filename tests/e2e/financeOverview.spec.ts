@@ -3,7 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { formatMoney } from "../../lib/reports/formatMoney";
-import { db, PERSONAS, root, signInAs } from "./personas";
+import { currentMonth, db, PERSONAS, previousMonth, root, signInAs } from "./personas";
 
 test.beforeEach(async ({ page }) => signInAs(page, PERSONAS.finance));
 
@@ -15,7 +15,7 @@ function cliReport(month: string) {
 }
 
 test("finance sees this month's cost per business unit, equal to the CLI report", async ({ page }) => {
-  const month = new Date().toISOString().slice(0, 7);
+  const month = currentMonth();
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Chargeback for ${month}`);
 
@@ -36,8 +36,7 @@ test("finance sees this month's cost per business unit, equal to the CLI report"
 });
 
 test("an earlier month is one click away and shows its own figures", async ({ page }) => {
-  const now = new Date();
-  const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  const previous = previousMonth();
   await page.goto("/");
   await page.getByRole("link", { name: `← ${previous}` }).click();
   await expect(page).toHaveURL(new RegExp(`month=${previous}$`));

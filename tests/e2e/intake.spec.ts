@@ -4,17 +4,17 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { v1Event } from "../support/ingest";
-import { cli, currentMonth, ENTRA_STAND_IN, entraStandIn, PERSONAS, signInAs, UNIT_A } from "./personas";
+import { cli, currentMonth, ENTRA_STAND_IN, entraStandIn, now, PERSONAS, signInAs, UNIT_A } from "./personas";
 
-const event = (appId: string, requestId: string) => JSON.parse(v1Event({ requestId, appId, time: new Date().toISOString() })) as Record<string, unknown>;
+const event = (appId: string, requestId: string) => JSON.parse(v1Event({ requestId, appId, time: new Date(now()).toISOString() })) as Record<string, unknown>;
 
 /** The seed APIM policy's shape carries no request id: its identity comes from the request itself. */
 function seedPolicyEvent(appId: string) {
-  const now = new Date();
+  const at = new Date(now());
   const pad = (n: number) => String(n).padStart(2, "0");
-  const hours = now.getUTCHours() % 12 || 12;
+  const hours = at.getUTCHours() % 12 || 12;
   return {
-    "event-time": `${now.getUTCMonth() + 1}/${now.getUTCDate()}/${now.getUTCFullYear()} ${hours}:${pad(now.getUTCMinutes())}:${pad(now.getUTCSeconds())} ${now.getUTCHours() < 12 ? "AM" : "PM"}`,
+    "event-time": `${at.getUTCMonth() + 1}/${at.getUTCDate()}/${at.getUTCFullYear()} ${hours}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())} ${at.getUTCHours() < 12 ? "AM" : "PM"}`,
     appid: appId,
     operation: "chat.completion",
     model: "gpt-4o-2024-08-06",

@@ -4,10 +4,9 @@ import { parse } from "csv-parse/sync";
 import { expect, test } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { formatMoney } from "../../lib/reports/formatMoney";
-import { PERSONAS, signInAs, UNIT_A } from "./personas";
+import { PERSONAS, previousMonth, signInAs, UNIT_A } from "./personas";
 
-const now = new Date();
-const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+const previous = previousMonth();
 
 test("finance closes last month, the figures freeze, and each unit's statement matches the report to the cent", async ({ page }) => {
   await signInAs(page, PERSONAS.finance, `/?month=${previous}`);

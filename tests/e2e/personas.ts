@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { currentMonth } from "../../lib/core/clock";
 
 export const root = path.resolve(__dirname, "..", "..");
 export const storeDir = path.join(root, "test-results", "e2e-store");
@@ -16,6 +17,14 @@ export const PERSONAS = {
 } as const;
 export const UNIT_A = "Stores";
 export const UNIT_B = "Customer Care";
+/**
+ * How far a check on report figures may miss when each figure was rounded once from its exact
+ * amount: a report's rows (and its unmapped apps) get their cents by largest remainder, so each is
+ * less than a cent from its exact amount, and a sum of figures, each taken `weight` times, misses
+ * by less than the sum of the weights. The integration tests check the exact amounts to 10⁻¹⁸.
+ */
+export const roundingBound = (...weights: number[]) => weights.reduce((sum, w) => sum + Math.abs(w), 0);
+
 /** The demo's platform markup (2% of every unit's usage cost, ingest/demo/loadDemoData.ts), as a factor. */
 export const DEMO_MARKUP = 1.02;
 
@@ -51,4 +60,11 @@ export const entraUsers = () => entraStandIn().users;
 /** The Entra ID stand-in: scripts/e2e-server.mjs runs it on the web app's port (playwright.config.ts) + 1. */
 export const ENTRA_STAND_IN = `http://127.0.0.1:${Number(process.env.CHARGEBACK_E2E_PORT ?? 3101) + 1}`;
 
-export const currentMonth = () => new Date().toISOString().slice(0, 7);
+/** The product's clock, pinned for the browser tests by playwright.config.ts (CHARGEBACK_NOW). */
+export { currentMonth, now, today } from "../../lib/core/clock";
+
+/** The month before the current one (YYYY-MM). */
+export const previousMonth = () => {
+  const [y, m] = currentMonth().split("-").map(Number);
+  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+};

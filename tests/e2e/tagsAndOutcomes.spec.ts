@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { formatMoney } from "../../lib/reports/formatMoney";
-import { cli, PERSONAS, signInAs, UNIT_A, UNIT_B } from "./personas";
+import { cli, currentMonth, PERSONAS, signInAs, UNIT_A, UNIT_B } from "./personas";
 
-const month = () => new Date().toISOString().slice(0, 7);
+const month = currentMonth;
 const cents = (money: string) => Math.round(Number(money.replace(/[^0-9.-]/g, "")) * 100);
 
 test("a unit owner breaks their unit's month down by tag and end user, adding up to the unit's total, and sees its failed calls", async ({ page }) => {

@@ -2,7 +2,8 @@ import { forbidden } from "next/navigation";
 import { may } from "../../../lib/auth/access";
 import { requireCaller } from "../../../lib/auth/currentCaller";
 import { formatCount } from "../../../lib/reports/formatMoney";
-import { currentMonth, monthDays } from "../../../lib/reports/month";
+import { currentMonth } from "../../../lib/core/clock";
+import { monthDays } from "../../../lib/reports/month";
 import { getSharedStore } from "../../../lib/store";
 import { previousMonth } from "../../_components/MonthNav";
 

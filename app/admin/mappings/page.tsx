@@ -2,7 +2,7 @@ import { forbidden } from "next/navigation";
 import { may } from "../../../lib/auth/access";
 import { requireCaller } from "../../../lib/auth/currentCaller";
 import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
-import { currentMonth } from "../../../lib/reports/month";
+import { currentMonth } from "../../../lib/core/clock";
 import { unmappedQueue } from "../../../lib/org/unmappedQueue";
 import { getSharedStore } from "../../../lib/store";
 import { previousMonth } from "../../_components/MonthNav";

@@ -7,7 +7,7 @@ import { formatAtto } from "../../../lib/pricing/money";
 import { idleCapacityAppId } from "../../../lib/pricing/reservation";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { formatCount } from "../../../lib/reports/formatMoney";
-import { currentMonth } from "../../../lib/reports/month";
+import { currentMonth } from "../../../lib/core/clock";
 import { getSharedStore } from "../../../lib/store";
 import { previousMonth } from "../../_components/MonthNav";
 

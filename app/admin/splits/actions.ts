@@ -5,7 +5,7 @@ import { changeSplitRules } from "../../../lib/allocation/changeSplitRules";
 import { previewSplitRule, type SplitPreview } from "../../../lib/allocation/previewSplitRule";
 import { describeRuleIssues, SplitRule } from "../../../lib/allocation/splitRule";
 import { UserError } from "../../../lib/errors";
-import { currentMonth } from "../../../lib/reports/month";
+import { currentMonth } from "../../../lib/core/clock";
 import { getSharedStore } from "../../../lib/store";
 import { actorOf, requireAllowed } from "../../_actions/requireRole";
 

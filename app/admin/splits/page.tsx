@@ -1,7 +1,7 @@
 import { forbidden } from "next/navigation";
 import { may } from "../../../lib/auth/access";
 import { requireCaller } from "../../../lib/auth/currentCaller";
-import { currentMonth } from "../../../lib/reports/month";
+import { currentMonth } from "../../../lib/core/clock";
 import { getSharedStore } from "../../../lib/store";
 import { SplitRuleForm } from "./SplitRuleForm";
 

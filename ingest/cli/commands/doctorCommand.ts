@@ -1,3 +1,4 @@
+import { now } from "../../../lib/core/clock";
 import type { Command } from "commander";
 import { z } from "zod";
 import { armAccess } from "../../../lib/doctor/armAccess";
@@ -61,7 +62,7 @@ export function registerDoctorCommand(program: Command): void {
             `subscription ${opts.subscription} resource group ${opts.resourceGroup}`,
             await resourcesInAzure(await armAccess(), { subscriptionId: opts.subscription!, resourceGroup: opts.resourceGroup! }),
           );
-      if (opts.record) await withStore(command, (store) => store.recordDoctorRun({ ...report, at: Date.now() }));
+      if (opts.record) await withStore(command, (store) => store.recordDoctorRun({ ...report, at: now() }));
       if (opts.format === "json") printJson(report);
       else printText(report);
       if (report.findings.some((f) => f.severity === "FAIL")) process.exitCode = DOCTOR_FAILED;

@@ -1,3 +1,4 @@
+import { now } from "../../../lib/core/clock";
 import type { Command } from "commander";
 import { z } from "zod";
 import { IngestSource, newIngestKey } from "../../../lib/intake/ingestKey";
@@ -36,7 +37,7 @@ export function registerIngestKeyCommands(program: Command): void {
     .description("stop accepting a key at once")
     .argument("<id>", "the key's id, as `ingest-keys list` prints it")
     .action(async (id: string, _opts, command: Command) => {
-      const revoked = await withStore(command, (store) => store.revokeIngestKey(id, Date.now()), { mustExist: true });
+      const revoked = await withStore(command, (store) => store.revokeIngestKey(id, now()), { mustExist: true });
       if (!revoked) throw new UserError(`no active ingest key ${id}; see \`chargeback ingest-keys list\``);
       printJson({ id, revoked: true });
     });

@@ -1,3 +1,4 @@
+import { now } from "../../../lib/core/clock";
 import os from "node:os";
 import type { Command } from "commander";
 import { z } from "zod";
@@ -28,7 +29,7 @@ export function registerMonthCommands(program: Command): void {
         ...opts,
       });
       const basis = actual ? { actual: unmatched === "pro-rata" ? ("pro-rata" as const) : { costCenter: unmatched } } : {};
-      printJson(await withStore(command, (store) => closeMonth(store, m, by, Date.now(), basis), { mustExist: true }));
+      printJson(await withStore(command, (store) => closeMonth(store, m, by, now(), basis), { mustExist: true }));
     });
   month
     .command("reopen")

@@ -1,3 +1,4 @@
+import { now } from "../../../lib/core/clock";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { Option, type Command } from "commander";
@@ -51,7 +52,7 @@ const lagTask = (store: UsageStore, clients: EventHubsClients): PeriodicTask => 
   run: async () =>
     store.recordPipelineLag({
       consumer: `${clients.hubName}/${clients.consumerGroup}`,
-      at: Date.now(),
+      at: now(),
       partitions: await eventHubs().getPartitionLag(clients),
     }),
 });

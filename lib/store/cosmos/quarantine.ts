@@ -1,3 +1,4 @@
+import { now } from "../../core/clock";
 import type { IncomingQuarantine, QuarantinedEvent, QuarantineStatus } from "../port";
 import type { Containers } from "./containers";
 import { deleteEach, docId, queryAll } from "./cosmosOps";
@@ -50,7 +51,7 @@ export async function saveQuarantineOutcome(c: Containers, id: string, outcome: 
     if (!resource) throw new Error(`no quarantined event ${id}`);
     const next =
       outcome.status === "replayed"
-        ? { ...resource, status: "replayed" as const, replayedAt: Date.now() }
+        ? { ...resource, status: "replayed" as const, replayedAt: now() }
         : { ...resource, status: "open" as const, reason: outcome.reason };
     try {
       await item.replace(next, { accessCondition: { type: "IfMatch", condition: etag } });

@@ -1,3 +1,4 @@
+import { now } from "../../core/clock";
 import type { AuditEntry } from "../../audit/auditEntry";
 import type { AuditContext } from "../port";
 import type { Containers } from "./containers";
@@ -12,7 +13,7 @@ type AuditDoc = { id: string; kind: typeof KIND; seq: string; value: AuditEntry 
  * in between leaves an entry for a change that did not happen, never a change without its entry.
  */
 export async function recordAudit(c: Containers, audit: AuditContext, changes: readonly (readonly [string, unknown, unknown])[]): Promise<void> {
-  const at = audit.at ?? Date.now();
+  const at = audit.at ?? now();
   const docs: AuditDoc[] = changes.map(([subject, before, after]) => {
     const seq = nextSeq();
     // JSON round trip: what is stored is what SQLite's JSON columns give back.

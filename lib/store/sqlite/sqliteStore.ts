@@ -1,3 +1,4 @@
+import { now } from "../../core/clock";
 import type Database from "better-sqlite3";
 import type { PrismaClient } from "@prisma/client";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
@@ -168,7 +169,7 @@ export class SqliteStore implements UsageStore {
   async saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }) {
     await this.prisma.quarantinedEvent.update({
       where: { id },
-      data: outcome.status === "replayed" ? { status: "replayed", replayedAt: BigInt(Date.now()) } : { status: "open", reason: outcome.reason },
+      data: outcome.status === "replayed" ? { status: "replayed", replayedAt: BigInt(now()) } : { status: "open", reason: outcome.reason },
     });
   }
 
