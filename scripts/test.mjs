@@ -10,9 +10,9 @@ fs.mkdirSync(results, { recursive: true });
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const bin = (pkg, file) => path.join(root, "node_modules", pkg, file);
 
-function step(title, args) {
+function step(title, args, extraEnv = {}) {
   console.log(`\n== ${title}`);
-  return spawnSync(process.execPath, args, { cwd: root, env, stdio: "inherit" }).status ?? 1;
+  return spawnSync(process.execPath, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: "inherit" }).status ?? 1;
 }
 
 function readJson(file) {
@@ -24,21 +24,25 @@ function readJson(file) {
 }
 
 const vitestJson = path.join(results, "vitest.json");
-const playwrightJson = path.join(results, "playwright.json");
+// The browser tests run twice, at two pinned instants of the product's clock (playwright.config.ts).
+const playwrightJsons = ["playwright.json", "playwright-second.json"].map((f) => path.join(results, f));
 fs.rmSync(vitestJson, { force: true });
-fs.rmSync(playwrightJson, { force: true });
+for (const file of playwrightJsons) fs.rmSync(file, { force: true });
 
 const statuses = [
   step("unit and integration tests (vitest)", [bin("vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`]),
   step("production build (next build)", [bin("next", "dist/bin/next"), "build"]),
 ];
-statuses.push(statuses[1] === 0 ? step("browser tests (playwright, chromium)", [bin("@playwright/test", "cli.js"), "test"]) : 1);
+const playwright = [bin("@playwright/test", "cli.js"), "test"];
+statuses.push(statuses[1] === 0 ? step("browser tests (playwright, chromium)", playwright) : 1);
+statuses.push(statuses[1] === 0 ? step("browser tests again, at a second instant", playwright, { CHARGEBACK_E2E_RUN: "second" }) : 1);
 
 const vitest = readJson(vitestJson);
-const playwright = readJson(playwrightJson);
-const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0);
-const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0);
-const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
+const browser = playwrightJsons.map(readJson);
+const count = (key) => browser.reduce((sum, run) => sum + (run?.stats?.[key] ?? 0), 0);
+const passed = (vitest?.numPassedTests ?? 0) + count("expected");
+const failed = (vitest?.numFailedTests ?? 0) + count("unexpected") + count("flaky");
+const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + count("skipped");
 const broken = statuses.some((s) => s !== 0) && failed === 0;
 console.log(`\n${passed} passed, ${failed + (broken ? 1 : 0)} failed, ${skipped} skipped`);
 process.exit(statuses.every((s) => s === 0) && failed === 0 ? 0 : 1);

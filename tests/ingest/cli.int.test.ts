@@ -1,3 +1,4 @@
+import { now } from "../../lib/core/clock";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -284,8 +285,8 @@ describe("chargeback reservations", () => {
 describe("chargeback purge", () => {
   it("counts with --dry-run, deletes without, and refuses when no retention is configured", async () => {
     const { db, write } = workspace();
-    const old = new Date(Date.now() - 45 * 86_400_000).toISOString();
-    const events = write("events.ndjson", `${v1Event({ requestId: "p-1", time: old })}\n${v1Event({ requestId: "p-2", time: new Date().toISOString() })}\n`);
+    const old = new Date(now() - 45 * 86_400_000).toISOString();
+    const events = write("events.ndjson", `${v1Event({ requestId: "p-1", time: old })}\n${v1Event({ requestId: "p-2", time: new Date(now()).toISOString() })}\n`);
     expect((await runCli(["ingest", events], { db })).status).toBe(0);
     expect(await runCli(["purge"], { db })).toMatchObject({
       status: 1,

@@ -1,3 +1,4 @@
+import { now } from "../../lib/core/clock";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -80,7 +81,7 @@ describe("quarantine", () => {
         { id: "line:old:0", source: "old.ndjson:7", raw: seedEvent(), reason: "unrecognised event shape" },
         { id: "line:bad:0", source: "old.ndjson:8", raw: "{broken", reason: "not valid JSON" },
       ],
-      receivedAt: Date.now(),
+      receivedAt: now(),
     });
     const pricer = await loadPricer(store);
     expect(await replayQuarantine(store, pricer)).toEqual({

@@ -23,16 +23,17 @@ const ONE_CENT = 10n ** 16n;
 describe("reconciliation", () => {
   it("rows plus unmapped equal the total, and the total equals every event priced on its own", async () => {
     const { store } = freshStore();
-    const { apps, orgCsv, deploymentsCsv } = demoOrganisation();
+    const { apps, orgCsv, deploymentsCsv } = demoOrganisation(Date.UTC(2026, 10, 15));
     await importRetailPrices(store, snapshotItems());
     await importDeployments(store, deploymentsCsv, "deployments.csv");
     await importOrgMappings(store, orgCsv, "org.csv");
     // The demo's provisioned deployment at no cost: pay-as-you-go usage is what this reconciles
     // (provisioned.int.test.ts reconciles reservations).
     await importReservations(store, "deployment,units,price,per,validFrom\ngpt-41-ptu,1,0,hour,2020-01-01\n", "ptu.csv");
-    const now = Date.now();
-    const from = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth() - 1, 1);
-    const lines = [...demoHistory(seededRandom(99), apps, from, now, 120)];
+    // Two whole months, whatever today is; the demo moves an app between cost centers on 1 November.
+    const from = Date.UTC(2026, 9, 1);
+    const to = Date.UTC(2026, 11, 1);
+    const lines = [...demoHistory(seededRandom(99), apps, from, to, 120)];
     const summary = await ingestLines(store, lines);
     expect(summary.accepted + summary.quarantined).toBe(lines.length);
 

@@ -1,3 +1,4 @@
+import { now } from "../../../lib/core/clock";
 import { afterEach, describe, expect, it } from "vitest";
 import { getAppReport } from "../../../lib/reports/getAppReport";
 import { getChargebackReport, REPORT_DIMENSIONS } from "../../../lib/reports/getChargebackReport";
@@ -41,7 +42,7 @@ describe("retention", () => {
   it("refuses events older than the window at ingest, since their facts may be gone, and says so", async () => {
     const store = await octoberAndNovember();
     process.env.CHARGEBACK_RETENTION_DAYS = "30";
-    const old = Date.now() - 40 * 86_400_000;
+    const old = now() - 40 * 86_400_000;
     const day = new Date(old).toISOString().slice(0, 10);
     expect(await ingestLines(store, events("app-1", day, 2, "late"))).toEqual({
       accepted: 0,
