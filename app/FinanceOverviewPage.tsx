@@ -1,14 +1,14 @@
 import "server-only";
 import { isMarkupLine } from "../lib/statements/markup";
 import { may, seesEveryUnit, type Caller } from "../lib/auth/access";
-import { formatCents, parseCents } from "../lib/pricing/money";
+import { formatCents, parseCents } from "../lib/core/money";
 import { monthLines, reportFromLines, type ChargebackReport } from "../lib/reports/getChargebackReport";
 import { getCallOutcomes } from "../lib/reports/getCallOutcomes";
 import { getDailyTrend } from "../lib/reports/getDailyTrend";
 import { formatCount, formatMoney } from "../lib/reports/formatMoney";
 import { percentChange, projectMonthEnd } from "../lib/reports/projection";
 import { getSharedStore } from "../lib/store";
-import { previousMonth } from "./_components/MonthNav";
+import { previousMonth } from "../lib/core/months";
 import { AdjustmentsTable } from "./_components/AdjustmentsTable";
 import { CostBarChart } from "./_components/charts/CostBarChart";
 import { DailyTrendChart } from "./_components/charts/DailyTrendChart";
@@ -150,7 +150,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
           No usage recorded for {month}. Ingest events with <code>chargeback ingest</code> or start the worker.
         </p>
       ) : (
-        <Overview report={report} byApp={byApp} byModel={byModel} trend={trend} month={month} money={money} />
+        <Overview report={report} byApp={byApp} byModel={byModel} trend={trend} month={month} />
       )}
     </>
   );
@@ -162,10 +162,9 @@ type OverviewProps = {
   byModel: ChargebackReport;
   trend: Awaited<ReturnType<typeof getDailyTrend>>;
   month: string;
-  money: (amount: string) => string;
 };
 
-function Overview({ report, byApp, byModel, trend, month, money }: OverviewProps) {
+function Overview({ report, byApp, byModel, trend, month }: OverviewProps) {
   const unitName = (u: string) => (u === "" ? "Unmapped" : u);
   return (
     <div className="stack">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { may, seesEveryUnit } from "../lib/auth/access";
-import { currentCaller } from "../lib/auth/currentCaller";
+import { currentCaller } from "./_server/currentCaller";
 import { signOut } from "./signin/actions";
 import "./globals.css";
 

@@ -1,4 +1,4 @@
-import { requireCaller } from "../lib/auth/currentCaller";
+import { requireCaller } from "./_server/currentCaller";
 import { FinanceOverviewPage } from "./FinanceOverviewPage";
 import { monthParam } from "./_components/monthParam";
 

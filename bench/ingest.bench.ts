@@ -54,7 +54,7 @@ async function rawLimit(file: string): Promise<number> {
   db.exec("BEGIN");
   for await (const line of lines) {
     n++;
-    let e;
+    let e: Record<string, string>;
     try {
       e = JSON.parse(line);
     } catch {

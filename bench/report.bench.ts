@@ -10,7 +10,8 @@ import { seededRandom } from "../ingest/demo/random";
 import { parseEventLine } from "../lib/events/parseEventLine";
 import { getChargebackReport, monthLines, reportFromLines } from "../lib/reports/getChargebackReport";
 import { getDailyTrend } from "../lib/reports/getDailyTrend";
-import { createRollupWriter, sumIntoRollups, type Rollups } from "../lib/store/sqlite/usageWriter";
+import type { Rollups } from "../lib/store/sqlite/dailySums";
+import { createRollupWriter, sumIntoRollups } from "../lib/store/sqlite/usageWriter";
 import { SqliteStore } from "../lib/store/sqlite/sqliteStore";
 import { pricedStore } from "./pricedStore";
 

@@ -3,8 +3,8 @@
 import { now } from "../../lib/core/clock";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { UserError } from "../../lib/errors";
-import { Month } from "../../lib/reports/month";
+import { UserError } from "../../lib/core/errors";
+import { Month } from "../../lib/core/months";
 import { closeMonth, reopenMonth } from "../../lib/statements/closeMonth";
 import { getSharedStore } from "../../lib/store";
 import { requireAllowed } from "./requireRole";

@@ -1,7 +1,7 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { may, type Action, type Caller } from "../../lib/auth/access";
-import { currentCaller } from "../../lib/auth/currentCaller";
+import { currentCaller } from "../_server/currentCaller";
 
 /** Server Actions are POSTs anyone can forge the body of: each one checks who calls. */
 export async function requireAllowed(action: Action, returnTo: string): Promise<Caller> {

@@ -1,4 +1,4 @@
-import { parseCents } from "../../lib/pricing/money";
+import { parseCents } from "../../lib/core/money";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
 import { percentChange } from "../../lib/reports/projection";

@@ -1,9 +1,4 @@
-import { monthDays } from "../../lib/reports/month";
-
-export function previousMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
-}
+import { monthDays, previousMonth } from "../../lib/core/months";
 
 /** The previous and next month of the same view, and a picker for any other. */
 export function MonthNav({ month, path = "/" }: { month: string; path?: string }) {

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { currentCaller, endSession, startSession, webConfig } from "../../lib/auth/currentCaller";
+import { currentCaller, endSession, startSession, webConfig } from "../_server/currentCaller";
 import { entraSignOutUrl } from "../../lib/auth/entraSignIn";
 import { localPersonas } from "../../lib/auth/localPersonas";
 import { safeReturnTo } from "../../lib/auth/returnTo";

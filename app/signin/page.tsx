@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { currentCaller, webConfig } from "../../lib/auth/currentCaller";
+import { currentCaller, webConfig } from "../_server/currentCaller";
 import { localPersonas } from "../../lib/auth/localPersonas";
 import { safeReturnTo } from "../../lib/auth/returnTo";
 import { getSharedStore } from "../../lib/store";

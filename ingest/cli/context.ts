@@ -1,7 +1,7 @@
 import os from "node:os";
 import fs from "node:fs";
 import type { Command } from "commander";
-import { UserError } from "../../lib/errors";
+import { UserError } from "../../lib/core/errors";
 import { openStore } from "../../lib/store";
 import type { UsageStore } from "../../lib/store/port";
 

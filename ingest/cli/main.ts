@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { UserError, UserErrors } from "../../lib/errors";
+import { UserError, UserErrors } from "../../lib/core/errors";
 import { registerAppCommands } from "./commands/appCommands";
 import { registerDemoCommands } from "./commands/demoCommands";
 import { registerDoctorCommand } from "./commands/doctorCommand";

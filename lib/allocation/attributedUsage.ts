@@ -1,7 +1,7 @@
 import { loadChargedUsage, type ChargedUsage } from "../pricing/chargedUsage";
-import { attoPerToken, splitByWeight } from "../pricing/money";
-import { inEffect } from "../pricing/effectiveDated";
-import { monthDays } from "../reports/month";
+import { attoPerToken, splitByWeight } from "../core/money";
+import { inEffect } from "../core/effectiveDated";
+import { monthDays, nextDay } from "../core/months";
 import type { DailyUsage, UsageStore } from "../store/port";
 import { Attribution, type Holder, type Share } from "./attribution";
 import { measureShares, type TagUsage } from "./measureShares";
@@ -77,7 +77,7 @@ export function attributeRow(row: ChargedUsage, shares: readonly Share[]): Attri
 export function overheadRows(rules: readonly SplitRule[], month: string): ChargedUsage[] {
   const { from, to } = monthDays(month);
   const days: string[] = [];
-  for (let d = from; d < to; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) days.push(d);
+  for (let d = from; d < to; d = nextDay(d)) days.push(d);
   return rules.flatMap((rule) => {
     if (rule.amount === null) return [];
     const amount = attoPerToken(rule.amount, 1);

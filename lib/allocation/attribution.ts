@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { OrgDirectory, type OrgMapping } from "../org/orgMapping";
-import { inEffect } from "../pricing/effectiveDated";
+import { inEffect } from "../core/effectiveDated";
 import { overheadAppId, type SplitRule } from "./splitRule";
 
 /**

@@ -1,6 +1,6 @@
-import { describe } from "../csv/validateRows";
-import { UserError } from "../errors";
-import { refuseOverlapsAfter } from "../pricing/effectiveDated";
+import { describe } from "../core/errors";
+import { UserError } from "../core/errors";
+import { refuseOverlapsAfter } from "../core/effectiveDated";
 import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
 import { findSplitOverlaps, type SplitRule } from "./splitRule";
 

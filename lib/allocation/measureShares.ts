@@ -1,4 +1,4 @@
-import { inEffect } from "../pricing/effectiveDated";
+import { inEffect } from "../core/effectiveDated";
 import type { ChargedUsage } from "../pricing/chargedUsage";
 import { unallocated, type Attribution, type Share } from "./attribution";
 import type { SplitRule } from "./splitRule";

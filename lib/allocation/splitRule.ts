@@ -1,8 +1,8 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
 import { TAG_KEY } from "../events/eventTags";
-import { CalendarDay, EndDay } from "../org/orgMapping";
-import { findOverlaps } from "../pricing/effectiveDated";
+import { CalendarDay, EndDay } from "../core/days";
+import { findOverlaps } from "../core/effectiveDated";
 
 const optional = z
   .string()

@@ -1,8 +1,8 @@
 import { stringify } from "csv-stringify/sync";
 import { readCsv, type CsvRow } from "../csv/readCsv";
-import { describe } from "../csv/validateRows";
-import { UserError } from "../errors";
-import { safeText, unsafeText } from "../exports/safeText";
+import { describe } from "../core/errors";
+import { UserError } from "../core/errors";
+import { safeText, unsafeText } from "../core/safeText";
 import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
 import { changeSplitRules } from "./changeSplitRules";
 import { describeRuleIssues, SplitRule } from "./splitRule";

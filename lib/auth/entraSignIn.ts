@@ -1,7 +1,7 @@
 import * as oidc from "openid-client";
 import { z } from "zod";
 import type { EntraConfig } from "../config/webConfig";
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import type { Principal } from "./principal";
 import { rolesFromClaim } from "./roles";
 

@@ -6,6 +6,7 @@ const BASE = "http://chargeback.invalid";
  * becomes "/".
  */
 export function safeReturnTo(value: unknown): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a return path must not carry
   if (typeof value !== "string" || value.length > 2048 || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return "/";
   const url = new URL(value, BASE);
   // "/..//evil.example" resolves to the path "//evil.example", which a browser reads as a host.

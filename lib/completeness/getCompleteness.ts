@@ -1,6 +1,6 @@
 import { LogsQueryClient, LogsQueryResultStatus } from "@azure/monitor-query";
-import { UserError } from "../errors";
-import { monthDays } from "../reports/month";
+import { UserError } from "../core/errors";
+import { monthDays } from "../core/months";
 import type { UsageStore } from "../store/port";
 import type { LogsAccess } from "./logsAccess";
 

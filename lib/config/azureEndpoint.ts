@@ -1,6 +1,6 @@
 import type { TokenCredential } from "@azure/core-auth";
 import { z } from "zod";
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 
 /** Where an Azure service is reached, and as whom. */
 export type AzureAccess = { endpoint: string; credential: TokenCredential };

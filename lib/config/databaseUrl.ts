@@ -1,5 +1,5 @@
 import path from "node:path";
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 
 export const DEFAULT_DATABASE_URL = "file:./data/chargeback.db";
 

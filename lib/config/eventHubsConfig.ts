@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UserErrors } from "../errors";
+import { UserErrors } from "../core/errors";
 
 const optionalText = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.string().optional());
 const positiveInt = (fallback: number) =>

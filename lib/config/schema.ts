@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CLOCK_HINT, parseInstant } from "../core/clock";
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import { DEFAULT_DATABASE_URL } from "./databaseUrl";
 
 /** Hosts of a test server on this machine: the only place an account key is accepted. */

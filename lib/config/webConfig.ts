@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 
 const Flag = z
   .enum(["1", "true", "0", "false", ""], { error: "must be 1, true, 0 or false" })

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 
 export type CsvRow = { line: number; values: Record<string, string> };
 

@@ -1,8 +1,6 @@
 import type { z } from "zod";
-import { UserError } from "../errors";
+import { describe, UserError } from "../core/errors";
 import type { CsvRow } from "./readCsv";
-
-const MAX_LISTED = 20;
 
 /** Validates every row and reports all problems at once, each with its line number. */
 export function validateRows<T>(rows: readonly CsvRow[], schema: z.ZodType<T>, file: string, columnOf: Record<string, string> = {}): T[] {
@@ -21,10 +19,4 @@ export function validateRows<T>(rows: readonly CsvRow[], schema: z.ZodType<T>, f
   }
   if (errors.length > 0) throw new UserError(describe(errors, "invalid row"));
   return valid;
-}
-
-export function describe(errors: readonly string[], what: string): string {
-  const shown = errors.slice(0, MAX_LISTED).join("\n  ");
-  const more = errors.length > MAX_LISTED ? `\n  … and ${errors.length - MAX_LISTED} more` : "";
-  return `${errors.length} ${what}${errors.length === 1 ? "" : "s"}, nothing imported:\n  ${shown}${more}`;
 }

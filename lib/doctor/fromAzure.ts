@@ -3,7 +3,7 @@ import { ContainerAppsAPIClient } from "@azure/arm-appcontainers";
 import { CosmosDBManagementClient } from "@azure/arm-cosmosdb";
 import { EventHubManagementClient } from "@azure/arm-eventhub";
 import { StorageManagementClient } from "@azure/arm-storage";
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import type { ArmAccess } from "./armAccess";
 import type { InspectedResource } from "./resources";
 

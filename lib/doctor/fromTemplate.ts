@@ -1,4 +1,4 @@
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import { evaluate } from "./armExpression";
 import type { EventHubNamespace, InspectedResource } from "./resources";
 

@@ -1,4 +1,4 @@
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import type { UsagePricer } from "../pricing/priceUsage";
 import type { UsageStore } from "../store/port";
 import { prepareUsageBatch, writePreparedBatch, type IngestSummary } from "./processUsageBatch";

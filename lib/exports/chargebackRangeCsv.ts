@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { getChargebackReport, type ReportDimension } from "../reports/getChargebackReport";
 import type { ReportScope } from "../reports/reportScope";
 import type { UsageStore } from "../store/port";
-import { safeText } from "./safeText";
+import { safeText } from "../core/safeText";
 
 export const CHARGEBACK_COLUMNS = ["month", "key", "name", "cost", "currency", "requests", "promptTokens", "cachedTokens", "completionTokens", "totalTokens"];
 

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { DimensionReport } from "../reports/getDimensionReport";
-import { safeText } from "./safeText";
+import { safeText } from "../core/safeText";
 
 /** A month's cost by tag or end user as CSV: one row per value, the none row included. */
 export const dimensionCsv = (r: DimensionReport) =>

@@ -1,11 +1,11 @@
 import { stringify } from "csv-stringify/sync";
-import { formatCents } from "../pricing/money";
+import { formatCents } from "../core/money";
 import { monthLines } from "../reports/getChargebackReport";
-import { monthDays } from "../reports/month";
+import { monthDays } from "../core/months";
 import { includesUnit, type ReportScope } from "../reports/reportScope";
 import type { UsageStore } from "../store/port";
 import type { CostedLine } from "../statements/statementLine";
-import { safeText } from "./safeText";
+import { safeText } from "../core/safeText";
 
 /**
  * FinOps Open Cost and Usage Specification (FOCUS) 1.2 columns, then our own as x_ columns.

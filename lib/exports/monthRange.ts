@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { nextMonth } from "../statements/adjustments";
-import { Month } from "../reports/month";
+import { nextMonth } from "../core/months";
+import { Month } from "../core/months";
 
 export const MAX_MONTHS = 36;
 

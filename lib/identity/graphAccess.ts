@@ -1,6 +1,6 @@
 import type { AuthenticationProvider } from "@microsoft/microsoft-graph-client";
 import { z } from "zod";
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import type { GraphOptions } from "./graphDirectory";
 
 const GraphUrl = z.url({ error: "CHARGEBACK_GRAPH_URL must be a URL, e.g. https://graph.microsoft.com/" }).default("https://graph.microsoft.com/");

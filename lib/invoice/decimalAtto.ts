@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { ATTO_PER_UNIT } from "../pricing/money";
+import { ATTO_PER_UNIT } from "../core/money";
 
 const PLAIN = /^(-?)(\d*)(?:\.(\d*))?$/;
 const Exact = Decimal.clone({ precision: 60 });

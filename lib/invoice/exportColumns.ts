@@ -1,4 +1,4 @@
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import type { InvoiceFormat } from "./invoiceLine";
 
 /** What an import reads of a row, whichever format it comes in. */

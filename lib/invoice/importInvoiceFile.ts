@@ -5,7 +5,7 @@ import { pipeline, Transform, type Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import Papa from "papaparse";
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import type { UsageStore } from "../store/port";
 import { readHeader, type FieldIndex } from "./exportColumns";
 import type { InvoiceFormat, InvoiceImport } from "./invoiceLine";

@@ -1,3 +1,4 @@
+import { nextMonth } from "../core/months";
 import type { InvoiceImport } from "./invoiceLine";
 
 /**
@@ -18,7 +19,6 @@ export function supersededImports(latest: InvoiceImport, earlier: readonly Invoi
 
 function monthsBetween(fromDay: string, toDay: string): string[] {
   const out: string[] = [];
-  for (let m = fromDay.slice(0, 7); m <= toDay.slice(0, 7); m = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 1)).toISOString().slice(0, 7))
-    out.push(m);
+  for (let m = fromDay.slice(0, 7); m <= toDay.slice(0, 7); m = nextMonth(m)) out.push(m);
   return out;
 }

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
-import { describe } from "../csv/validateRows";
-import { UserError } from "../errors";
+import { describe } from "../core/errors";
+import { UserError } from "../core/errors";
 import type { AuditContext, UsageStore } from "../store/port";
 import { findRangeProblems, type OrgMapping } from "./orgMapping";
 

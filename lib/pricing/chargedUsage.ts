@@ -1,8 +1,8 @@
-import { monthDays } from "../reports/month";
+import { monthDays } from "../core/months";
 import type { DailyUsage, HourlyAppUsage, UsageStore } from "../store/port";
 import { isProvisioned } from "./deployment";
 import { loadCharges, type Charge, type Charges } from "./loadCharges";
-import { attoPerToken } from "./money";
+import { attoPerToken } from "../core/money";
 import type { Price } from "./priceBook";
 import { chargeReservation } from "./reservationCharges";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CalendarDay, EndDay } from "../org/orgMapping";
-import { findOverlaps, inEffect } from "./effectiveDated";
+import { CalendarDay, EndDay } from "../core/days";
+import { findOverlaps, inEffect } from "../core/effectiveDated";
 
 /**
  * A negotiated discount off list prices, for one model family ("gpt-4o", "o4-mini") or every

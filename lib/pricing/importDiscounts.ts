@@ -2,7 +2,7 @@ import { readCsv } from "../csv/readCsv";
 import { validateRows } from "../csv/validateRows";
 import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
 import { Discount, findDiscountOverlaps } from "./discount";
-import { refuseOverlapsAfter } from "./effectiveDated";
+import { refuseOverlapsAfter } from "../core/effectiveDated";
 
 /** Imports `family,percent,validFrom[,validTo]`; all rows or none, overlaps within a family refused. */
 export async function importDiscounts(store: UsageStore, csv: string, file: string, audit?: AuditContext): Promise<UpsertSummary> {

@@ -1,9 +1,10 @@
 import { readCsv } from "../csv/readCsv";
-import { describe, validateRows } from "../csv/validateRows";
-import { UserError } from "../errors";
+import { describe } from "../core/errors";
+import { validateRows } from "../csv/validateRows";
+import { UserError } from "../core/errors";
 import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
 import { isProvisioned } from "./deployment";
-import { refuseOverlapsAfter } from "./effectiveDated";
+import { refuseOverlapsAfter } from "../core/effectiveDated";
 import { reportCurrency } from "./loadPricer";
 import { findReservationOverlaps, Reservation } from "./reservation";
 

@@ -1,5 +1,5 @@
 import { now } from "../core/clock";
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
 import { PriceBook } from "./priceBook";
 import { RetailPriceItem, RetailPricePage } from "./retailPrice";

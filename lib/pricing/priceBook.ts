@@ -1,4 +1,4 @@
-import { attoPerToken } from "./money";
+import { attoPerToken } from "../core/money";
 import { readMeterName, type MeterSku, type TokenKind } from "./meterCatalog";
 import type { RetailPriceItem } from "./retailPrice";
 

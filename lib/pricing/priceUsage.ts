@@ -1,5 +1,5 @@
 import { DEFAULT_DEPLOYMENT, METERS_OF_SKU, type Deployment } from "./deployment";
-import { inEffect } from "./effectiveDated";
+import { inEffect } from "../core/effectiveDated";
 import type { Price, PriceBook } from "./priceBook";
 import type { Reservation } from "./reservation";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CalendarDay, EndDay } from "../org/orgMapping";
-import { findOverlaps } from "./effectiveDated";
+import { CalendarDay, EndDay } from "../core/days";
+import { findOverlaps } from "../core/effectiveDated";
 
 /**
  * Provisioned throughput bought for one deployment: `units` PTU at `price` per PTU and hour or

@@ -1,7 +1,7 @@
 import { now as clockNow } from "../core/clock";
 import type { HourlyAppUsage } from "../store/port";
-import { inEffect } from "./effectiveDated";
-import { attoPerToken, splitByWeight } from "./money";
+import { inEffect } from "../core/effectiveDated";
+import { attoPerToken, splitByWeight } from "../core/money";
 import { idleCapacityAppId, type Reservation } from "./reservation";
 
 /** What one app carries of a reservation on one UTC day; the idle line's app is idleCapacityAppId. */

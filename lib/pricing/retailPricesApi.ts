@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import { readRetailPricePage } from "./importRetailPrices";
 import type { RetailPriceItem } from "./retailPrice";
 

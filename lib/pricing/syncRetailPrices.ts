@@ -1,5 +1,5 @@
 import { now as clockNow } from "../core/clock";
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import type { AuditContext, UsageStore } from "../store/port";
 import { importRetailPrices, type PriceImportSummary } from "./importRetailPrices";
 import { fetchRetailPrices, type FetchOptions, type RetailPricesQuery } from "./retailPricesApi";

@@ -1,7 +1,7 @@
 import { loadChargedUsage, type ChargedUsage } from "../pricing/chargedUsage";
 import { METERS_OF_SKU, type Deployment } from "../pricing/deployment";
 import { loadCharges, type Charges } from "../pricing/loadCharges";
-import { splitByWeight } from "../pricing/money";
+import { splitByWeight } from "../core/money";
 import type { UsageStore } from "../store/port";
 import { addTo, addToDay, meterKey, type DayTotals, type MeterSide, type MeterTotals } from "./meterKey";
 

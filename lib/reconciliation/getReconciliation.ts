@@ -1,5 +1,5 @@
-import { monthDays } from "../reports/month";
-import { allocateCents, attoToCents, formatCents } from "../pricing/money";
+import { monthDays } from "../core/months";
+import { allocateCents, attoToCents, formatCents } from "../core/money";
 import type { UsageStore } from "../store/port";
 import { loadEventMeters } from "./eventMeters";
 import { sumInvoiceLines } from "./invoiceMeters";

@@ -1,7 +1,7 @@
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import { loadAttribution } from "../allocation/attributedUsage";
-import { allocateCents, attoToCents, formatCents, splitByWeight } from "../pricing/money";
-import { monthDays } from "../reports/month";
+import { allocateCents, attoToCents, formatCents, splitByWeight } from "../core/money";
+import { monthDays } from "../core/months";
 import type { UsageStore } from "../store/port";
 import { loadChargedByMeter } from "./eventMeters";
 import { sumInvoiceLines } from "./invoiceMeters";

@@ -2,10 +2,10 @@ import { loadAttribution } from "../allocation/attributedUsage";
 import { unallocated, type Share as Holder } from "../allocation/attribution";
 import { loadCapacityCharges, loadChargedUsage } from "../pricing/chargedUsage";
 import { loadCharges } from "../pricing/loadCharges";
-import { splitByWeight } from "../pricing/money";
+import { splitByWeight } from "../core/money";
 import { lineKey } from "../statements/statementLine";
 import type { DailyUsage, UsageStore } from "../store/port";
-import { monthDays } from "./month";
+import { monthDays } from "../core/months";
 
 /** What one value of a dimension holds of a statement line, live: exact cost and counts. */
 export type Share = { atto: bigint; requests: number; totalTokens: number };

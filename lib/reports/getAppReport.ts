@@ -2,11 +2,11 @@ import { MODEL_TIME_BUCKETS_MS, percentileBound } from "../events/modelTimeBucke
 import type { DirectoryEntry } from "../identity/directoryEntry";
 import { loadAttributedUsage } from "../allocation/attributedUsage";
 import { Attribution } from "../allocation/attribution";
-import { allocateCents, formatCents } from "../pricing/money";
+import { allocateCents, formatCents } from "../core/money";
 import { addTokens, noTokens, type Tokens } from "../statements/statementLine";
 import type { HourlyAppUsage, UsageStore } from "../store/port";
 import { monthLines, type ReportRow } from "./getChargebackReport";
-import { monthDays } from "./month";
+import { monthDays } from "../core/months";
 import { includesUnit, type ReportScope } from "./reportScope";
 
 export type MappingPeriod = { businessUnit: string; costCenter: string; validFrom: string; validTo: string | null };

@@ -1,7 +1,7 @@
 import { OUTCOMES, type CallOutcome } from "../events/callOutcome";
 import { Attribution } from "../allocation/attribution";
 import type { UsageStore } from "../store/port";
-import { monthDays } from "./month";
+import { monthDays } from "../core/months";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
 
 /** One app's calls of a month by outcome; `usageUnknown` are billed calls that reported no tokens (not priced, not zero). */

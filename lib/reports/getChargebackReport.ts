@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatCents } from "../pricing/money";
+import { formatCents } from "../core/money";
 import { adjustmentsLandingIn } from "../statements/adjustments";
 import { allocateLines } from "../statements/allocateLines";
 import { liveLines } from "../statements/liveLines";

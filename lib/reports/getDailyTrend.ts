@@ -1,5 +1,5 @@
 import { loadAttributedUsage } from "../allocation/attributedUsage";
-import { allocateCents, formatCents } from "../pricing/money";
+import { allocateCents, formatCents } from "../core/money";
 import type { UsageStore } from "../store/port";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
 

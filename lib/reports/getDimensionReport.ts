@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { END_USER, TAG_KEY, tagDimension } from "../events/eventTags";
-import { allocateCents, ATTO_PER_UNIT, formatCents, splitByWeight } from "../pricing/money";
+import { allocateCents, ATTO_PER_UNIT, formatCents, splitByWeight } from "../core/money";
 import { lineKey } from "../statements/statementLine";
 import type { UsageStore } from "../store/port";
 import { dimensionShares, type Share } from "./dimensionShares";

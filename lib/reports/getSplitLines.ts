@@ -1,4 +1,4 @@
-import { formatCents } from "../pricing/money";
+import { formatCents } from "../core/money";
 import type { CostedLine } from "../statements/statementLine";
 
 export type SplitLine = { costCenter: string; appId: string; appName: string; rule: string; cost: string; requests: number };

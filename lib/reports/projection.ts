@@ -1,5 +1,5 @@
 import { now as clockNow } from "../core/clock";
-import { monthDays } from "./month";
+import { monthDays } from "../core/months";
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { now as clockNow } from "../core/clock";
 import { loadConfig } from "../config/schema";
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import type { UsageStore } from "../store/port";
 
 const DAY_MS = 86_400_000;

@@ -1,13 +1,8 @@
+import { nextMonth } from "../core/months";
 import { reportCurrency } from "../pricing/loadPricer";
 import type { UsageStore } from "../store/port";
 import { liveLines } from "./liveLines";
 import { addTokens, lineKey, noTokens, type ClosedMonth, type StatementLine } from "./statementLine";
-
-/** The month after `month`, YYYY-MM. */
-export function nextMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
-}
 
 /** Where corrections to a closed month land: the first month after it that is still open. */
 export function landingMonth(month: string, closed: ReadonlySet<string>): string {

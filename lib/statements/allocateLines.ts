@@ -1,4 +1,4 @@
-import { allocateCents } from "../pricing/money";
+import { allocateCents } from "../core/money";
 import type { CostedLine, StatementLine } from "./statementLine";
 
 /**

@@ -1,14 +1,15 @@
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import { now as clockNow, monthOf } from "../core/clock";
 import type { UsageStore } from "../store/port";
-import { adjustmentsLandingIn, nextMonth } from "./adjustments";
+import { adjustmentsLandingIn } from "./adjustments";
+import { nextMonth } from "../core/months";
 import { allocateLines } from "./allocateLines";
 import { liveLines } from "./liveLines";
 import type { ClosedMonth } from "./statementLine";
 import type { Unmatched } from "../reconciliation/getTrueUp";
 import { trueUpLines } from "./trueUpLines";
 
-const when = (at: number) => new Date(at).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+const when = (at: number) => `${new Date(at).toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
 /**
  * Freezes a finished month's statement: its usage lines, and the corrections to earlier closed

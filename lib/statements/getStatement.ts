@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
-import { safeText } from "../exports/safeText";
-import { formatCents } from "../pricing/money";
+import { safeText } from "../core/safeText";
+import { formatCents } from "../core/money";
 import type { UsageStore } from "../store/port";
 import type { StatementLine, Tokens } from "./statementLine";
 

@@ -1,7 +1,8 @@
 import { readCsv } from "../csv/readCsv";
-import { describe, validateRows } from "../csv/validateRows";
-import { UserError } from "../errors";
-import { refuseOverlapsAfter } from "../pricing/effectiveDated";
+import { describe } from "../core/errors";
+import { validateRows } from "../csv/validateRows";
+import { UserError } from "../core/errors";
+import { refuseOverlapsAfter } from "../core/effectiveDated";
 import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
 import { ALL_UNITS_SCOPE, findMarkupOverlaps, Markup, markupKey } from "./markup";
 

@@ -1,7 +1,7 @@
 import { loadAttributedUsage } from "../allocation/attributedUsage";
 import { idleCapacityName } from "../pricing/reservation";
 import { overheadName, type SplitRule } from "../allocation/splitRule";
-import { formatAtto } from "../pricing/money";
+import { formatAtto } from "../core/money";
 import type { Price } from "../pricing/priceBook";
 import type { UsageStore } from "../store/port";
 import { markupLines } from "./markupLines";

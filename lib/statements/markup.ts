@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CalendarDay, EndDay } from "../org/orgMapping";
-import { findOverlaps } from "../pricing/effectiveDated";
+import { CalendarDay, EndDay } from "../core/days";
+import { findOverlaps } from "../core/effectiveDated";
 
 /** Every business unit: a percentage applies to each, a fee is shared by their usage cost. */
 export const ALL_UNITS_SCOPE = "*";

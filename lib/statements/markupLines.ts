@@ -1,6 +1,6 @@
 import { percentPpm } from "../pricing/discount";
-import { inEffect } from "../pricing/effectiveDated";
-import { amountToAtto, splitByWeight } from "../pricing/money";
+import { inEffect } from "../core/effectiveDated";
+import { amountToAtto, splitByWeight } from "../core/money";
 import { ALL_UNITS_SCOPE, feeAppId, MARKUP_APP_ID, type Markup } from "./markup";
 import { noTokens, type StatementLine, type UnpricedUsage } from "./statementLine";
 

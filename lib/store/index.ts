@@ -1,7 +1,7 @@
 import { loadConfig } from "../config/schema";
 import fs from "node:fs";
 import { databaseFile } from "../config/databaseUrl";
-import { UserError } from "../errors";
+import { UserError } from "../core/errors";
 import type { UsageStore } from "./port";
 import { CosmosStore } from "./cosmos/cosmosStore";
 import { SqliteStore } from "./sqlite/sqliteStore";

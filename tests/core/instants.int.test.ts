@@ -6,7 +6,7 @@ import { dayOf, monthOf, parseInstant } from "../../lib/core/clock";
 import { chargeReservation } from "../../lib/pricing/reservationCharges";
 import { Reservation } from "../../lib/pricing/reservation";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
-import { monthDays } from "../../lib/reports/month";
+import { monthDays } from "../../lib/core/months";
 import { projectMonthEnd } from "../../lib/reports/projection";
 import { retentionHorizon } from "../../lib/retention/retention";
 import { json, runCli } from "../support/cli";

@@ -286,7 +286,10 @@ describe("chargeback purge", () => {
   it("counts with --dry-run, deletes without, and refuses when no retention is configured", async () => {
     const { db, write } = workspace();
     const old = new Date(now() - 45 * 86_400_000).toISOString();
-    const events = write("events.ndjson", `${v1Event({ requestId: "p-1", time: old })}\n${v1Event({ requestId: "p-2", time: new Date(now()).toISOString() })}\n`);
+    const events = write(
+      "events.ndjson",
+      `${v1Event({ requestId: "p-1", time: old })}\n${v1Event({ requestId: "p-2", time: new Date(now()).toISOString() })}\n`,
+    );
     expect((await runCli(["ingest", events], { db })).status).toBe(0);
     expect(await runCli(["purge"], { db })).toMatchObject({
       status: 1,

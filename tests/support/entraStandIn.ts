@@ -128,7 +128,7 @@ export async function startEntraStandIn(port: number, config: StandInConfig): Pr
   return server;
 }
 
-if (process.argv[1] && process.argv[1].endsWith("entraStandIn.ts")) {
+if (process.argv[1]?.endsWith("entraStandIn.ts")) {
   const [port, file] = process.argv.slice(2);
   startEntraStandIn(Number(port), JSON.parse(fs.readFileSync(file, "utf8")) as StandInConfig).then(() =>
     console.log(`entra stand-in on http://127.0.0.1:${port}`),

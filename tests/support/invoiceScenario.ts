@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import { stringify } from "csv-stringify/sync";
 import { importDeployments } from "../../lib/pricing/importDeployments";
 import { importRetailPrices } from "../../lib/pricing/importRetailPrices";
-import { monthDays } from "../../lib/reports/month";
+import { monthDays } from "../../lib/core/months";
 import type { UsageStore } from "../../lib/store/port";
 import { ingestLines, v1Event } from "./ingest";
 import { snapshotItems } from "./retailPrices";

@@ -1,6 +1,6 @@
 import { forbidden } from "next/navigation";
 import { may } from "../../../lib/auth/access";
-import { requireCaller } from "../../../lib/auth/currentCaller";
+import { requireCaller } from "../../_server/currentCaller";
 import { getSharedStore } from "../../../lib/store";
 
 export const dynamic = "force-dynamic";
@@ -39,6 +39,7 @@ export default async function AuditPage() {
             </tr>
           )}
           {entries.map((e, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: entries have no id, only ever grow, and this list is rendered once on the server
             <tr key={i} data-testid="audit-row">
               <td>{new Date(e.at).toISOString().replace("T", " ").slice(0, 19)}</td>
               <td>{e.actor}</td>

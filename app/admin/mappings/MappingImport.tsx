@@ -6,7 +6,8 @@ import { importMappings, type ImportState } from "./actions";
 /** Bulk CSV: preview what would change (and what is wrong), then apply all of it or nothing. */
 export function MappingImport() {
   const [state, action, pending] = useActionState<ImportState, FormData>(importMappings, {});
-  const counts = state.changes?.reduce((c, x) => ({ ...c, [x.change]: (c[x.change] ?? 0) + 1 }), {} as Record<string, number>);
+  const counts: Record<string, number> = {};
+  for (const x of state.changes ?? []) counts[x.change] = (counts[x.change] ?? 0) + 1;
   return (
     <section aria-labelledby="import">
       <h2 id="import">Import a CSV</h2>

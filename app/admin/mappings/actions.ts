@@ -2,10 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { UserError } from "../../../lib/errors";
+import { UserError } from "../../../lib/core/errors";
 import { changeMappings, moveApp, planMappings, type MappingChange } from "../../../lib/org/changeMappings";
 import { readOrgMappings } from "../../../lib/org/importOrgMappings";
-import { CalendarDay } from "../../../lib/org/orgMapping";
+import { CalendarDay } from "../../../lib/core/days";
 import { getSharedStore } from "../../../lib/store";
 import { actorOf, requireAllowed } from "../../_actions/requireRole";
 

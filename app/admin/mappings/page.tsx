@@ -1,11 +1,11 @@
 import { forbidden } from "next/navigation";
 import { may } from "../../../lib/auth/access";
-import { requireCaller } from "../../../lib/auth/currentCaller";
+import { requireCaller } from "../../_server/currentCaller";
 import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
 import { currentMonth } from "../../../lib/core/clock";
-import { unmappedQueue } from "../../../lib/org/unmappedQueue";
+import { unmappedQueue } from "../../../lib/reports/unmappedQueue";
 import { getSharedStore } from "../../../lib/store";
-import { previousMonth } from "../../_components/MonthNav";
+import { previousMonth } from "../../../lib/core/months";
 import { appHref } from "../../_components/unitHref";
 import { assignApp, moveAppAction } from "./actions";
 import { MappingImport } from "./MappingImport";

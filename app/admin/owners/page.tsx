@@ -1,6 +1,6 @@
 import { forbidden } from "next/navigation";
 import { may } from "../../../lib/auth/access";
-import { requireCaller } from "../../../lib/auth/currentCaller";
+import { requireCaller } from "../../_server/currentCaller";
 import { getSharedStore } from "../../../lib/store";
 import { addOwner, removeOwner } from "./actions";
 

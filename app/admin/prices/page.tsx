@@ -1,15 +1,15 @@
 import { forbidden } from "next/navigation";
 import { may } from "../../../lib/auth/access";
-import { requireCaller } from "../../../lib/auth/currentCaller";
+import { requireCaller } from "../../_server/currentCaller";
 import { loadPricer } from "../../../lib/pricing/loadPricer";
 import { priceFreshness } from "../../../lib/pricing/syncRetailPrices";
-import { formatAtto } from "../../../lib/pricing/money";
+import { formatAtto } from "../../../lib/core/money";
 import { idleCapacityAppId } from "../../../lib/pricing/reservation";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { formatCount } from "../../../lib/reports/formatMoney";
 import { currentMonth } from "../../../lib/core/clock";
 import { getSharedStore } from "../../../lib/store";
-import { previousMonth } from "../../_components/MonthNav";
+import { previousMonth } from "../../../lib/core/months";
 
 export const dynamic = "force-dynamic";
 
@@ -194,6 +194,7 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
           ))}
         </tbody>
       </table>
+      {/* biome-ignore lint/a11y/useSemanticElements: a GET form is the search; <search> around it adds nothing for the browsers we test */}
       <form className="fields" role="search">
         <label>
           Find a model, meter, region or SKU

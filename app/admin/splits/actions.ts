@@ -2,9 +2,9 @@
 
 import { z } from "zod";
 import { changeSplitRules } from "../../../lib/allocation/changeSplitRules";
-import { previewSplitRule, type SplitPreview } from "../../../lib/allocation/previewSplitRule";
+import { previewSplitRule, type SplitPreview } from "../../../lib/statements/previewSplitRule";
 import { describeRuleIssues, SplitRule } from "../../../lib/allocation/splitRule";
-import { UserError } from "../../../lib/errors";
+import { UserError } from "../../../lib/core/errors";
 import { currentMonth } from "../../../lib/core/clock";
 import { getSharedStore } from "../../../lib/store";
 import { actorOf, requireAllowed } from "../../_actions/requireRole";

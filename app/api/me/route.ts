@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiCaller } from "../../../lib/auth/apiAccess";
+import { apiCaller } from "../../_server/apiAccess";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { seesEveryUnit } from "../../../lib/auth/access";
-import { requireCaller } from "../../../lib/auth/currentCaller";
-import { formatCents, parseCents } from "../../../lib/pricing/money";
+import { requireCaller } from "../../_server/currentCaller";
+import { formatCents, parseCents } from "../../../lib/core/money";
 import { getAppReport, type AppReport } from "../../../lib/reports/getAppReport";
 import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
 import { getSharedStore } from "../../../lib/store";

@@ -1,6 +1,6 @@
 import { forbidden, notFound } from "next/navigation";
 import { canSeeUnit } from "../../../lib/auth/access";
-import { requireCaller } from "../../../lib/auth/currentCaller";
+import { requireCaller } from "../../_server/currentCaller";
 import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
 import { monthLines, reportFromLines } from "../../../lib/reports/getChargebackReport";
 import { getDailyTrend } from "../../../lib/reports/getDailyTrend";
@@ -13,7 +13,8 @@ import { CostTable } from "../../_components/CostTable";
 import { SplitLinesTable } from "../../_components/SplitLinesTable";
 import { getSplitLines } from "../../../lib/reports/getSplitLines";
 import { Downloads } from "../../_components/Downloads";
-import { MonthNav, previousMonth } from "../../_components/MonthNav";
+import { MonthNav } from "../../_components/MonthNav";
+import { previousMonth } from "../../../lib/core/months";
 import { monthParam } from "../../_components/monthParam";
 import { modelHref } from "../../_components/unitHref";
 import { decodeParam } from "../../_components/decodeParam";

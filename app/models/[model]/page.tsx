@@ -1,4 +1,4 @@
-import { requireCaller } from "../../../lib/auth/currentCaller";
+import { requireCaller } from "../../_server/currentCaller";
 import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
 import { monthLines, reportFromLines } from "../../../lib/reports/getChargebackReport";
 import { getSharedStore } from "../../../lib/store";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { UserError } from "../../../lib/errors";
+import { UserError } from "../../../lib/core/errors";
 import { graphOptions } from "../../../lib/identity/graphAccess";
 import { DEFAULT_REFRESH_MS, syncDirectory } from "../../../lib/identity/syncDirectory";
 import { printJson, withStore } from "../context";

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { logsAccess } from "../../../lib/completeness/logsAccess";
-import { Month } from "../../../lib/reports/month";
+import { Month } from "../../../lib/core/months";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 

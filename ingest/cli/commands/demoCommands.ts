@@ -19,7 +19,11 @@ export function registerDemoCommands(program: Command): void {
         z.object({
           ifEmpty: z.boolean().optional(),
           dir: z.string(),
-          perDay: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").max(100_000, "must be at most 100000"),
+          perDay: z.coerce
+            .number({ error: "must be a whole number" })
+            .int("must be a whole number")
+            .min(1, "must be at least 1")
+            .max(100_000, "must be at most 100000"),
         }),
         raw,
       );

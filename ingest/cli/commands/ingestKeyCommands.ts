@@ -2,7 +2,7 @@ import { now } from "../../../lib/core/clock";
 import type { Command } from "commander";
 import { z } from "zod";
 import { IngestSource, newIngestKey } from "../../../lib/intake/ingestKey";
-import { UserError } from "../../../lib/errors";
+import { UserError } from "../../../lib/core/errors";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 

@@ -6,7 +6,7 @@ import { importInvoiceFile } from "../../../lib/invoice/importInvoiceFile";
 import { getReconciliation } from "../../../lib/reconciliation/getReconciliation";
 import { getTrueUp } from "../../../lib/reconciliation/getTrueUp";
 import { reconciliationCsv } from "../../../lib/reconciliation/reconciliationCsv";
-import { Month } from "../../../lib/reports/month";
+import { Month } from "../../../lib/core/months";
 import { assertReadable, printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 

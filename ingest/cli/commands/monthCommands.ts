@@ -2,7 +2,7 @@ import { now } from "../../../lib/core/clock";
 import os from "node:os";
 import type { Command } from "commander";
 import { z } from "zod";
-import { Month } from "../../../lib/reports/month";
+import { Month } from "../../../lib/core/months";
 import { closeMonth, reopenMonth } from "../../../lib/statements/closeMonth";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";

@@ -4,7 +4,7 @@ import { chargebackHeader, chargebackRows } from "../../../lib/exports/chargebac
 import { dimensionCsv } from "../../../lib/exports/dimensionCsv";
 import { getChargebackReport, REPORT_DIMENSIONS, ReportDimension } from "../../../lib/reports/getChargebackReport";
 import { EventDimension, getDimensionReport, isEventDimension } from "../../../lib/reports/getDimensionReport";
-import { Month } from "../../../lib/reports/month";
+import { Month } from "../../../lib/core/months";
 import { ALL_UNITS } from "../../../lib/reports/reportScope";
 import type { UsageStore } from "../../../lib/store/port";
 import { parseOptions } from "../parseOptions";

@@ -2,7 +2,7 @@ import https from "node:https";
 import { CosmosClient } from "@azure/cosmos";
 import { DefaultAzureCredential } from "@azure/identity";
 import { isLoopbackHost } from "../../config/schema";
-import { UserError } from "../../errors";
+import { UserError } from "../../core/errors";
 
 export type CosmosOptions = { endpoint: string; database: string; key?: string };
 

@@ -10,7 +10,7 @@ import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
-import { UserError } from "../../errors";
+import { UserError } from "../../core/errors";
 import type { App, AuditContext, DoctorRun, PipelineLag, PriceSyncRun, QuarantineStatus, UsageBatch, UsageStore } from "../port";
 import { listAudit, recordAudit } from "./recordAudit";
 import { createCosmosClient, type CosmosOptions } from "./cosmosClient";

@@ -1,3 +1,4 @@
+import { nextDay, nextMonth } from "../../core/months";
 import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
 import type { Containers } from "./containers";
 import { deleteEach, docId, queryAll, upsertEach } from "./cosmosOps";
@@ -76,13 +77,10 @@ export async function listInvoiceLines(c: Containers, fromDay: string, toDay: st
     .map((d) => readLine(d.value));
 }
 
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 /** The months (YYYY-MM) that days in [fromDay, toDay) fall in. */
 function monthsOf(fromDay: string, toDay: string): string[] {
   const months: string[] = [];
-  for (let m = fromDay.slice(0, 7); `${m}-01` < toDay; m = new Date(Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)), 1)).toISOString().slice(0, 7))
-    months.push(m);
+  for (let m = fromDay.slice(0, 7); `${m}-01` < toDay; m = nextMonth(m)) months.push(m);
   return months;
 }
 

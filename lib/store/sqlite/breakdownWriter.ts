@@ -3,8 +3,7 @@ import { dimensionsOf } from "../../events/eventTags";
 import { type CallOutcome, usageUnknown } from "../../events/callOutcome";
 import type { UsageEvent } from "../../events/usageEvent";
 import type { IncomingEvent } from "../port";
-import { addToDailySums } from "./dailySums";
-import type { Rollups } from "./usageWriter";
+import { addToDailySums, type Rollups } from "./dailySums";
 import { warningSource } from "../../events/warningSource";
 
 /**

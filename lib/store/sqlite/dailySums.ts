@@ -1,5 +1,8 @@
 import type { UsageEvent } from "../../events/usageEvent";
 
+/** Rollup rows by their key: the key's columns first, then the sums. */
+export type Rollups = Map<string, (string | number)[]>;
+
 /** Adds an event to the counts of a daily rollup row (columns 7 to 13: requests, tokens, model time), in place. */
 export function addToDailySums(row: unknown[], e: UsageEvent): void {
   (row[7] as number) += 1;

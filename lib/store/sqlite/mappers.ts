@@ -1,5 +1,5 @@
 import { BUCKET_COLUMNS } from "../../events/modelTimeBuckets";
-import { formatCents, parseCents } from "../../pricing/money";
+import { formatCents, parseCents } from "../../core/money";
 import type {
   AuditEntry as AuditEntryRow,
   DirectoryEntry as DirectoryEntryRow,

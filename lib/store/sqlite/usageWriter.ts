@@ -5,7 +5,7 @@ import type { UsageEvent } from "../../events/usageEvent";
 import type { UsageBatch, UsageBatchResult } from "../port";
 import { createEventInserter } from "./insertEvents";
 import { outcomeOf, BILLED } from "../../events/callOutcome";
-import { addToDailySums } from "./dailySums";
+import { addToDailySums, type Rollups } from "./dailySums";
 import { createBreakdownWriter, emptyBreakdowns, sumIntoDimensions, sumIntoOutcomes, sumIntoWarnings } from "./breakdownWriter";
 
 /** Bit set of the token kinds an event carries: 1 input (not cached), 2 cached input, 4 output. */
@@ -46,8 +46,6 @@ export function createUsageWriter(db: Database.Database): (batch: UsageBatch) =>
     return { inserted, quarantined, quarantineDuplicates: batch.quarantined.length - quarantined };
   });
 }
-
-export type Rollups = Map<string, (string | number)[]>;
 
 /** Adds in-memory sums to the daily and hourly rollup tables: one upsert per key. */
 export function createRollupWriter(db: Database.Database): (rollups: Rollups, hourly: Rollups) => void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { previewSplitRule } from "../../../lib/allocation/previewSplitRule";
+import { previewSplitRule } from "../../../lib/statements/previewSplitRule";
 import { SplitRule } from "../../../lib/allocation/splitRule";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";
 import { importDeployments } from "../../../lib/pricing/importDeployments";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeText } from "../../../lib/exports/safeText";
+import { safeText } from "../../../lib/core/safeText";
 
 describe("text cells in exports", () => {
   it("cannot be run as spreadsheet formulas", () => {

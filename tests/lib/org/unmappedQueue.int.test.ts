@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unmappedQueue } from "../../../lib/org/unmappedQueue";
+import { unmappedQueue } from "../../../lib/reports/unmappedQueue";
 import { ingestLines } from "../../support/ingest";
 import { events, octoberAndNovember } from "../../support/twoMonths";
 

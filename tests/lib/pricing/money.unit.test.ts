@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allocateCents, attoPerToken, attoToCents, formatAtto, formatCents } from "../../../lib/pricing/money";
+import { allocateCents, attoPerToken, attoToCents, formatAtto, formatCents } from "../../../lib/core/money";
 
 describe("money", () => {
   it("converts per-1K and per-1M prices to exact per-token amounts", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readMeterName } from "../../../lib/pricing/meterCatalog";
-import { formatAtto } from "../../../lib/pricing/money";
+import { formatAtto } from "../../../lib/core/money";
 import { PriceBook } from "../../../lib/pricing/priceBook";
 import { snapshotItems } from "../../support/retailPrices";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Deployment } from "../../../lib/pricing/deployment";
-import { formatAtto } from "../../../lib/pricing/money";
+import { formatAtto } from "../../../lib/core/money";
 import { PriceBook } from "../../../lib/pricing/priceBook";
 import { UsagePricer, type UsageToPrice } from "../../../lib/pricing/priceUsage";
 import type { RetailPriceItem } from "../../../lib/pricing/retailPrice";

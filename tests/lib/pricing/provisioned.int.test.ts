@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";
-import { unmappedQueue } from "../../../lib/org/unmappedQueue";
+import { unmappedQueue } from "../../../lib/reports/unmappedQueue";
 import { importDeployments } from "../../../lib/pricing/importDeployments";
 import { importDiscounts } from "../../../lib/pricing/importDiscounts";
 import { importReservations } from "../../../lib/pricing/importReservations";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ATTO_PER_UNIT } from "../../../lib/pricing/money";
+import { ATTO_PER_UNIT } from "../../../lib/core/money";
 import { findReservationOverlaps, idleCapacityAppId, Reservation } from "../../../lib/pricing/reservation";
 import { chargeReservation } from "../../../lib/pricing/reservationCharges";
 import type { HourlyAppUsage } from "../../../lib/store/port";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { importInvoiceFile } from "../../../lib/invoice/importInvoiceFile";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";
-import { parseCents } from "../../../lib/pricing/money";
+import { parseCents } from "../../../lib/core/money";
 import { getTrueUp } from "../../../lib/reconciliation/getTrueUp";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { closeMonth } from "../../../lib/statements/closeMonth";

@@ -10,7 +10,7 @@ import { importDeployments } from "../../../lib/pricing/importDeployments";
 import { importReservations } from "../../../lib/pricing/importReservations";
 import { importRetailPrices } from "../../../lib/pricing/importRetailPrices";
 import { loadPricer } from "../../../lib/pricing/loadPricer";
-import { attoToCents } from "../../../lib/pricing/money";
+import { attoToCents } from "../../../lib/core/money";
 import { getChargebackReport, REPORT_DIMENSIONS } from "../../../lib/reports/getChargebackReport";
 import { onlyUnits } from "../../../lib/reports/reportScope";
 import { ingestLines } from "../../support/ingest";

@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { webConfig } from "../../../../lib/auth/currentCaller";
+import { webConfig } from "../../../_server/currentCaller";
 import { SignInTransaction } from "../../../../lib/auth/entraSignIn";
 import { seal, unseal } from "../../../../lib/auth/session";
 

@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { webConfig } from "../../../../lib/auth/currentCaller";
+import { webConfig } from "../../../_server/currentCaller";
 import { parseEventLine } from "../../../../lib/events/parseEventLine";
 import { acceptEvents, type Sender } from "../../../../lib/intake/acceptEvents";
 import { verifyIngestToken } from "../../../../lib/intake/entraIngestToken";

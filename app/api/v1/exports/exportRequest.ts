@@ -2,7 +2,7 @@ import "server-only";
 import { type NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import type { Caller } from "../../../../lib/auth/access";
-import { apiError, scopedRequest } from "../../../../lib/auth/apiAccess";
+import { apiError, scopedRequest } from "../../../_server/apiAccess";
 import { MonthRange } from "../../../../lib/exports/monthRange";
 import type { ReportScope } from "../../../../lib/reports/reportScope";
 

@@ -2,8 +2,8 @@ import { stringify } from "csv-stringify/sync";
 import { type NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
 import { may } from "../../../../lib/auth/access";
-import { apiCaller, apiError } from "../../../../lib/auth/apiAccess";
-import { safeText } from "../../../../lib/exports/safeText";
+import { apiCaller, apiError } from "../../../_server/apiAccess";
+import { safeText } from "../../../../lib/core/safeText";
 import { ORG_COLUMNS } from "../../../../lib/org/importOrgMappings";
 import { getSharedStore } from "../../../../lib/store";
 

@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
-import { apiError, csvResponse, scopedRequest } from "../../../../lib/auth/apiAccess";
-import { Month } from "../../../../lib/reports/month";
+import { apiError, csvResponse, scopedRequest } from "../../../_server/apiAccess";
+import { Month } from "../../../../lib/core/months";
 import { getStatement, statementCsv } from "../../../../lib/statements/getStatement";
 import { getSharedStore } from "../../../../lib/store";
 

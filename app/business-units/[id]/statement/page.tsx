@@ -1,7 +1,7 @@
 import { forbidden } from "next/navigation";
 import { canSeeUnit } from "../../../../lib/auth/access";
-import { requireCaller } from "../../../../lib/auth/currentCaller";
-import { formatCents, parseCents } from "../../../../lib/pricing/money";
+import { requireCaller } from "../../../_server/currentCaller";
+import { formatCents, parseCents } from "../../../../lib/core/money";
 import { formatCount, formatMoney } from "../../../../lib/reports/formatMoney";
 import { getStatement } from "../../../../lib/statements/getStatement";
 import { getSharedStore } from "../../../../lib/store";

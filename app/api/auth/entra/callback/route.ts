@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { startSession, webConfig } from "../../../../../lib/auth/currentCaller";
+import { startSession, webConfig } from "../../../../_server/currentCaller";
 import { completeEntraSignIn } from "../../../../../lib/auth/entraSignIn";
 import { getSharedStore } from "../../../../../lib/store";
 import { takeTransaction } from "../transactionCookie";

@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { webConfig } from "../../../../../lib/auth/currentCaller";
+import { webConfig } from "../../../../_server/currentCaller";
 import { beginEntraSignIn } from "../../../../../lib/auth/entraSignIn";
 import { safeReturnTo } from "../../../../../lib/auth/returnTo";
 import { keepTransaction } from "../transactionCookie";

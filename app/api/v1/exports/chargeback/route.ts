@@ -3,7 +3,7 @@ import { chargebackHeader, chargebackRows } from "../../../../../lib/exports/cha
 import { streamMonths } from "../../../../../lib/exports/monthRange";
 import { ReportDimension } from "../../../../../lib/reports/getChargebackReport";
 import { getSharedStore } from "../../../../../lib/store";
-import { csvResponse } from "../../../../../lib/auth/apiAccess";
+import { csvResponse } from "../../../../_server/apiAccess";
 import { exportRequest } from "../exportRequest";
 
 export const dynamic = "force-dynamic";

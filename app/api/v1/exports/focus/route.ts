@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { focusHeader, focusRows } from "../../../../../lib/exports/focusCsv";
 import { streamMonths } from "../../../../../lib/exports/monthRange";
 import { getSharedStore } from "../../../../../lib/store";
-import { csvResponse } from "../../../../../lib/auth/apiAccess";
+import { csvResponse } from "../../../../_server/apiAccess";
 import { exportRequest } from "../exportRequest";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
-import { csvResponse, scopedRequest } from "../../../../../lib/auth/apiAccess";
+import { csvResponse, scopedRequest } from "../../../../_server/apiAccess";
 import { chargebackHeader, chargebackRows } from "../../../../../lib/exports/chargebackRangeCsv";
 import { getChargebackReport, ReportDimension } from "../../../../../lib/reports/getChargebackReport";
-import { Month } from "../../../../../lib/reports/month";
+import { Month } from "../../../../../lib/core/months";
 import { dimensionCsv } from "../../../../../lib/exports/dimensionCsv";
 import { EventDimension, getDimensionReport, isEventDimension } from "../../../../../lib/reports/getDimensionReport";
 import { getSharedStore } from "../../../../../lib/store";

@@ -1,8 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
-import { scopedRequest } from "../../../../../lib/auth/apiAccess";
+import { scopedRequest } from "../../../../_server/apiAccess";
 import { getDailyTrend } from "../../../../../lib/reports/getDailyTrend";
-import { Month } from "../../../../../lib/reports/month";
+import { Month } from "../../../../../lib/core/months";
 import { getSharedStore } from "../../../../../lib/store";
 
 export const dynamic = "force-dynamic";

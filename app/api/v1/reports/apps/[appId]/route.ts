@@ -1,8 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
-import { apiCaller, apiError } from "../../../../../../lib/auth/apiAccess";
+import { apiCaller, apiError } from "../../../../../_server/apiAccess";
 import { getAppReport } from "../../../../../../lib/reports/getAppReport";
-import { Month } from "../../../../../../lib/reports/month";
+import { Month } from "../../../../../../lib/core/months";
 import { getSharedStore } from "../../../../../../lib/store";
 import { decodeParam } from "../../../../../_components/decodeParam";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { type NextRequest, NextResponse } from "next/server";
 import type { z } from "zod";
-import { onlyUnits, type ReportScope } from "../reports/reportScope";
-import { canSeeUnit, type Caller } from "./access";
+import { onlyUnits, type ReportScope } from "../../lib/reports/reportScope";
+import { canSeeUnit, type Caller } from "../../lib/auth/access";
 import { currentCaller } from "./currentCaller";
 
 export const apiError = (status: number, error: string) => NextResponse.json({ error }, { status, headers: { "cache-control": "no-store" } });

@@ -1,5 +1,5 @@
-import { describe } from "../csv/validateRows";
-import { UserError } from "../errors";
+import { describe } from "./errors";
+import { UserError } from "./errors";
 
 /** Something in effect from validFrom (inclusive) to validTo (exclusive, null = open-ended), UTC days. */
 export type EffectiveDated = { validFrom: string; validTo: string | null };

@@ -1,9 +1,9 @@
-import { formatCents } from "../pricing/money";
-import { allocateLines } from "../statements/allocateLines";
-import { liveLines } from "../statements/liveLines";
+import { formatCents } from "../core/money";
+import { allocateLines } from "./allocateLines";
+import { liveLines } from "./liveLines";
 import type { UsageStore } from "../store/port";
-import { withSplitRules } from "./changeSplitRules";
-import type { SplitRule } from "./splitRule";
+import { withSplitRules } from "../allocation/changeSplitRules";
+import type { SplitRule } from "../allocation/splitRule";
 
 export type PreviewRow = { businessUnit: string; costCenter: string; appId: string; appName: string; rule: string; before: string; after: string };
 export type SplitPreview = { month: string; currency: string; totalBefore: string; totalAfter: string; rows: PreviewRow[] };

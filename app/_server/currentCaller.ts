@@ -1,11 +1,11 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { loadWebConfig, type WebConfig } from "../config/webConfig";
-import { getSharedStore } from "../store";
-import { resolveCaller, type Caller } from "./access";
-import { Principal } from "./principal";
-import { seal, SESSION_COOKIE, SESSION_TTL_SECONDS, unseal } from "./session";
+import { loadWebConfig, type WebConfig } from "../../lib/config/webConfig";
+import { getSharedStore } from "../../lib/store";
+import { resolveCaller, type Caller } from "../../lib/auth/access";
+import { Principal } from "../../lib/auth/principal";
+import { seal, SESSION_COOKIE, SESSION_TTL_SECONDS, unseal } from "../../lib/auth/session";
 
 const SESSION = "session";
 let config: WebConfig | undefined;

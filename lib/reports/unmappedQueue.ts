@@ -1,10 +1,10 @@
-import { monthLines } from "../reports/getChargebackReport";
-import { monthDays } from "../reports/month";
-import { formatCents } from "../pricing/money";
+import { monthLines } from "./getChargebackReport";
+import { dayBefore, monthDays } from "../core/months";
+import { formatCents } from "../core/money";
 import type { UsageStore } from "../store/port";
 import type { DirectoryEntry } from "../identity/directoryEntry";
 import { Attribution } from "../allocation/attribution";
-import type { OrgMapping } from "./orgMapping";
+import type { OrgMapping } from "../org/orgMapping";
 
 export type Suggestion = { costCenter: string; businessUnit: string; because: string };
 export type UnmappedApp = { appId: string; appName: string; cost: string; requests: number; firstDay: string; lastDay: string; suggestion: Suggestion | null };
@@ -76,5 +76,3 @@ function suggester(mappings: readonly OrgMapping[], directory: readonly Director
     return null;
   };
 }
-
-const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
