@@ -102,14 +102,14 @@ describe("reading an export row", () => {
 });
 
 describe("export headers", () => {
-  it("refuses a FOCUS file missing columns or with columns FOCUS does not have, naming them", () => {
+  it("refuses a FOCUS file missing columns it needs, naming them, and lists the columns it does not read", () => {
     expect(() =>
       readHeader(
         FOCUS.filter((c) => c !== "EffectiveCost" && c !== "x_SkuMeterName"),
         "a.csv",
       ),
     ).toThrow("a.csv: not a FOCUS export we read (missing EffectiveCost, x_SkuMeterName or SkuMeter); nothing imported");
-    expect(() => readHeader([...FOCUS, "CostCenter"], "b.csv")).toThrow("b.csv: not a FOCUS export we read (unknown CostCenter); nothing imported");
+    expect(readHeader([...FOCUS, "CostCenter"], "b.csv").ignoredColumns).toEqual(["x_SkuMeterId", "Tags", "CostCenter"]);
   });
 
   it("reads the classic export in either casing, and refuses what it lacks", () => {
@@ -124,7 +124,7 @@ describe("export headers", () => {
       "ChargeType",
       "BillingCurrencyCode",
     ];
-    expect(readHeader(classic, "ea.csv").format).toBe("classic");
+    expect(readHeader(classic, "ea.csv")).toMatchObject({ format: "classic", ignoredColumns: [] });
     expect(
       readHeader(
         classic.map((c) => c[0].toLowerCase() + c.slice(1)),
@@ -132,7 +132,7 @@ describe("export headers", () => {
       ).format,
     ).toBe("classic");
     expect(() => readHeader(["date", "meterName", "Colour"], "x.csv")).toThrow(
-      "x.csv: not a classic cost details export we read (missing chargeType, costInBillingCurrency, quantity, unitOfMeasure, resourceId, resourceLocation, billingCurrency or billingCurrencyCode; unknown Colour); nothing imported",
+      "x.csv: not a classic cost details export we read (missing ChargeType, CostInBillingCurrency or Cost, Quantity, UnitOfMeasure, ResourceId, ResourceLocation, BillingCurrency or BillingCurrencyCode); nothing imported",
     );
   });
 });
