@@ -26,8 +26,8 @@ export class DiagnosticJoin<P> {
 
   add(half: LlmHalf | GatewayHalf, raw: string, source: string, position: P): void {
     this.clock = Math.max(this.clock, half.time);
-    let entry = this.pending.get(half.correlationId);
-    if (!entry) this.pending.set(half.correlationId, (entry = { llm: null, gateway: null, raws: [], source, since: half.time, positions: [] }));
+    const entry = this.pending.get(half.correlationId) ?? { llm: null, gateway: null, raws: [], source, since: half.time, positions: [] };
+    this.pending.set(half.correlationId, entry);
     entry.raws.push(raw);
     entry.positions.push(position);
     entry.since = Math.min(entry.since, half.time);
@@ -35,7 +35,7 @@ export class DiagnosticJoin<P> {
     // The model log is split into several records; one carries the tokens (the largest count
     // wins, so a record delivered twice is not counted twice).
     else if (entry.llm === null || half.totalTokens > entry.llm.totalTokens) entry.llm = half;
-    if (entry.gateway && hasTokens(entry)) this.settle(half.correlationId, entry);
+    if (entry.gateway && tokenRecord(entry)) this.settle(half.correlationId, entry);
     this.expire(false);
   }
 
@@ -62,7 +62,8 @@ export class DiagnosticJoin<P> {
 
   private settle(correlationId: string, entry: Pending<P>): void {
     this.pending.delete(correlationId);
-    if (hasTokens(entry)) this.ready.push(this.call(entry, entry.llm!, entry.gateway));
+    const llm = tokenRecord(entry);
+    if (llm) this.ready.push(this.call(entry, llm, entry.gateway));
   }
 
   private call(entry: Pending<P>, llm: LlmHalf, gateway: GatewayHalf | null): JoinedCall<P> {
@@ -91,4 +92,5 @@ export class DiagnosticJoin<P> {
   }
 }
 
-const hasTokens = (entry: { llm: LlmHalf | null }) => entry.llm !== null && entry.llm.totalTokens > 0;
+/** The record with the call's tokens, once one has come (the others carry message chunks). */
+const tokenRecord = (entry: { llm: LlmHalf | null }) => (entry.llm !== null && entry.llm.totalTokens > 0 ? entry.llm : null);

@@ -31,7 +31,10 @@ export class DiagnosticLines<P> {
     const out: SourceLine[] = [];
     lines.forEach((line, index) => {
       const records = diagnosticRecordsOf(line.text);
-      if (records === null) return out.push(line);
+      if (records === null) {
+        out.push(line);
+        return;
+      }
       records.forEach((record, i) => {
         const reading = readDiagnosticRecord(record, this.appIdHeader);
         const source = records.length > 1 ? `${line.source} record ${i + 1}` : line.source;
