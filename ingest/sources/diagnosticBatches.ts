@@ -10,9 +10,9 @@ export async function* withDiagnosticsJoined(batches: AsyncIterable<SourceLine[]
   const diagnostics = new DiagnosticLines<null>(options);
   const nowhere = () => null;
   for await (const batch of batches) {
-    const lines = diagnostics.feed(batch, nowhere);
+    const { lines } = diagnostics.feed(batch, nowhere);
     if (lines.length > 0) yield lines;
   }
-  const rest = diagnostics.feed([], nowhere, true);
+  const { lines: rest } = diagnostics.feed([], nowhere, true);
   if (rest.length > 0) yield rest;
 }

@@ -26,8 +26,12 @@ export class DiagnosticLines<P> {
     this.appIdHeader = options.appIdHeader ?? null;
   }
 
-  /** The batch's lines to write now; `all` (the end of a file) lets every pending call out. */
-  feed(lines: readonly SourceLine[], positionOf: (line: SourceLine, index: number) => P, all = false): SourceLine[] {
+  /**
+   * The batch's lines to write now, and where the records of the calls among them were read (some
+   * perhaps in earlier batches: a consumer must not checkpoint past them before these lines are
+   * written); `all` (the end of a file) lets every pending call out.
+   */
+  feed(lines: readonly SourceLine[], positionOf: (line: SourceLine, index: number) => P, all = false): { lines: SourceLine[]; settled: P[] } {
     const out: SourceLine[] = [];
     lines.forEach((line, index) => {
       const records = diagnosticRecordsOf(line.text);
@@ -43,8 +47,12 @@ export class DiagnosticLines<P> {
         else if ("problem" in reading) out.push({ text: reading.raw, source, parsed: { ok: false, reason: reading.problem } });
       });
     });
-    for (const call of this.join.take(all)) out.push({ text: call.raw, source: call.source, parsed: checkedEvent("azure-monitor", call.event) });
-    return out;
+    const settled: P[] = [];
+    for (const call of this.join.take(all)) {
+      out.push({ text: call.raw, source: call.source, parsed: checkedEvent("azure-monitor", call.event) });
+      settled.push(...call.positions);
+    }
+    return { lines: out, settled };
   }
 
   /** Where the records still waiting for their call were read: a consumer checkpoints before them. */

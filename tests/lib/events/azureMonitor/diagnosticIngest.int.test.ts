@@ -1,9 +1,12 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { unknownCallerAppId } from "../../../../lib/events/unknownCaller";
 import { unmappedQueue } from "../../../../lib/org/unmappedQueue";
 import { importDeployments } from "../../../../lib/pricing/importDeployments";
 import { importRetailPrices } from "../../../../lib/pricing/importRetailPrices";
 import type { UsageStore } from "../../../../lib/store/port";
+import { json, runCli } from "../../../support/cli";
 import { envelope, gatewayRecord, llmRecords } from "../../../support/diagnosticRecords";
 import { ingestLines } from "../../../support/ingest";
 import { snapshotItems } from "../../../support/retailPrices";
@@ -79,5 +82,22 @@ describe("API Management diagnostic records in `chargeback ingest`", () => {
     const bad = { ...tokens, properties: { ...(tokens.properties as object), PromptTokens: "lots" } };
     expect(await ingestLines(store, [envelope([bad, chunk]), envelope([...llm(2), gateway(2)])])).toMatchObject({ accepted: 1, quarantined: 1 });
     expect((await store.listQuarantined("open")).map((q) => q.reason)).toEqual(['azure-monitor GatewayLlmLogs: prompttokens is not a number ("lots")']);
+  });
+});
+
+describe("`chargeback ingest` of a diagnostic records file (read on a second thread)", () => {
+  it("joins the records, with the app id header and the window it is given", async () => {
+    const { store, file: db, dir } = freshStore();
+    await importDeployments(store, "deployment,model,region,sku\ngpt-4o,gpt-4o-2024-08-06,eastus2,GlobalStandard", "deployments.csv");
+    const headers = { "x-chargeback-app-id": "app-from-header" };
+    const ndjson = path.join(dir, "diagnostics.ndjson");
+    fs.writeFileSync(ndjson, `${[envelope(llm(1)), envelope([gateway(1, 1, { requestHeaders: headers }), ...llm(2)])].join("\n")}\n`);
+    const result = await runCli(["ingest", ndjson, "--app-id-header", "X-Chargeback-App-Id", "--join-window-seconds", "60"], { db });
+    expect(result.stderr).toBe("");
+    expect(json(result)).toMatchObject({ accepted: 2, quarantined: 0 });
+    expect(Object.keys(await usageByApp(store)).sort()).toEqual(["app-from-header", unknownCallerAppId("azure-monitor")]);
+    expect((await runCli(["ingest", ndjson, "--join-window-seconds", "soon"], { db })).stderr).toBe(
+      "chargeback: --join-window-seconds: must be a whole number\n",
+    );
   });
 });
