@@ -64,6 +64,7 @@ const GatewayRecord = z.object({
   productid: OptionalText,
   responsecode: z.coerce.number().int().nullish().catch(null),
   requestheaders: z.record(z.string(), z.unknown()).nullish().catch(null),
+  backendrequestheaders: z.record(z.string(), z.unknown()).nullish().catch(null),
 });
 
 const CATEGORIES: Record<string, "llm" | "gateway"> = { gatewayllmlogs: "llm", gatewaylogs: "gateway" };
@@ -107,7 +108,11 @@ export function readDiagnosticRecord(record: unknown, appIdHeader: string | null
   const r = GatewayRecord.safeParse(fields);
   if (!r.success) return { problem: problemOf(category, r.error), raw };
   const e = r.data;
-  const header = appIdHeader ? lowerKeys(e.requestheaders)[appIdHeader.toLowerCase()] : undefined;
+  // A policy that sets the header from the validated token shows it among the backend request's
+  // headers (the caller cannot forge that one); a caller's own header, among the request's.
+  const header = appIdHeader
+    ? (lowerKeys(e.backendrequestheaders)[appIdHeader.toLowerCase()] ?? lowerKeys(e.requestheaders)[appIdHeader.toLowerCase()])
+    : undefined;
   const appId = typeof header === "string" && header.trim() !== "" ? header.trim() : null;
   return {
     raw,
