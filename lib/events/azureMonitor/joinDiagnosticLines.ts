@@ -44,7 +44,9 @@ export class DiagnosticLines<P> {
         const source = records.length > 1 ? `${line.source} record ${i + 1}` : line.source;
         if ("half" in reading) this.join.add(reading.half, reading.raw, source, positionOf(line, index));
         // Records of other categories share the diagnostic setting's hub: not ours to read.
-        else if ("problem" in reading) out.push({ text: reading.raw, source, parsed: { ok: false, reason: reading.problem } });
+        // A line of one record keeps its identity (a replayed quarantined record keeps its own).
+        else if ("problem" in reading)
+          out.push({ text: reading.raw, source, id: records.length === 1 ? line.id : undefined, parsed: { ok: false, reason: reading.problem } });
       });
     });
     const settled: P[] = [];

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { unknownCallerAppId } from "../../../../lib/events/unknownCaller";
+import { replayQuarantine } from "../../../../lib/events/replayQuarantine";
 import { unmappedQueue } from "../../../../lib/org/unmappedQueue";
+import { loadPricer } from "../../../../lib/pricing/loadPricer";
 import { importDeployments } from "../../../../lib/pricing/importDeployments";
 import { importRetailPrices } from "../../../../lib/pricing/importRetailPrices";
 import type { UsageStore } from "../../../../lib/store/port";
@@ -99,5 +101,19 @@ describe("`chargeback ingest` of a diagnostic records file (read on a second thr
     expect((await runCli(["ingest", ndjson, "--join-window-seconds", "soon"], { db })).stderr).toBe(
       "chargeback: --join-window-seconds: must be a whole number\n",
     );
+  });
+});
+
+describe("a quarantined diagnostic record", () => {
+  it("is read as a diagnostic record when replayed: still failing, it stays open with its own reason", async () => {
+    const { store } = freshStore();
+    const [tokens] = llm(1);
+    const bad = { ...tokens, properties: { ...(tokens.properties as object), CompletionTokens: -5 } };
+    await ingestLines(store, [envelope([bad])]);
+    const [quarantined] = await store.listQuarantined("open");
+    expect(quarantined.reason).toBe("azure-monitor GatewayLlmLogs: completiontokens is negative (-5)");
+    const replayed = await replayQuarantine(store, await loadPricer(store));
+    expect(replayed).toMatchObject({ accepted: 0, stillFailing: 1 });
+    expect(await store.listQuarantined("open")).toEqual([quarantined]);
   });
 });
