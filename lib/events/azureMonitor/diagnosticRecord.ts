@@ -11,7 +11,6 @@ export type LlmHalf = {
   kind: "llm";
   correlationId: string;
   time: number;
-  sequence: number;
   deployment: string;
   model: string;
   operation: string;
@@ -42,12 +41,10 @@ const lowerKeys = (value: unknown): Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), v])) : {};
 
 const RequiredId = z.string({ error: (i) => (i.input === undefined ? "is missing" : "must be a string") }).refine((v) => v.trim() !== "", "is empty");
-const Sequence = z.coerce.number().int().nonnegative().catch(0);
 
 const LlmRecord = z.object({
   time: EventTime,
   correlationid: RequiredId,
-  sequencenumber: Sequence,
   deploymentname: OptionalText,
   modelname: OptionalText,
   operationname: OptionalText,
@@ -80,9 +77,10 @@ export function readDiagnosticRecord(record: unknown, appIdHeader: string | null
   const kind = CATEGORIES[category.toLowerCase()];
   if (!kind) return { other: category || "(no category)" };
   const raw = JSON.stringify(record);
-  // Properties first, the common top level filling what they lack (time, correlationId).
+  // Properties first, the common top level filling what they lack (time, correlationId); a
+  // record copied from the workspace table has TimeGenerated instead of time.
   const fields = { ...top, ...lowerKeys(top.properties) };
-  fields.time ??= top.time;
+  fields.time ??= top.time ?? fields.timegenerated;
   fields.correlationid ??= top.correlationid;
   if (kind === "llm") {
     const r = LlmRecord.safeParse(fields);
@@ -94,7 +92,6 @@ export function readDiagnosticRecord(record: unknown, appIdHeader: string | null
         kind,
         correlationId: e.correlationid.trim(),
         time: e.time,
-        sequence: e.sequencenumber,
         deployment: e.deploymentname ?? "",
         model: e.modelname ?? "",
         operation: e.operationname ?? "",
@@ -128,9 +125,26 @@ export function readDiagnosticRecord(record: unknown, appIdHeader: string | null
   };
 }
 
+// Fields are read in lower case; a problem names them as Microsoft documents them.
+const DOCUMENTED = Object.fromEntries(
+  [
+    "time",
+    "correlationId",
+    "DeploymentName",
+    "ModelName",
+    "OperationName",
+    "PromptTokens",
+    "CompletionTokens",
+    "TotalTokens",
+    "apimSubscriptionId",
+    "productId",
+  ].map((n) => [n.toLowerCase(), n]),
+);
+
 function problemOf(category: string, error: z.ZodError): string {
   const issue = error.issues[0];
-  return `azure-monitor ${category}: ${issue.path.join(".") || "record"} ${issue.message}`;
+  const field = String(issue.path[0] ?? "");
+  return `azure-monitor ${category}: ${DOCUMENTED[field] ?? (field || "record")} ${issue.message}`;
 }
 
 /**

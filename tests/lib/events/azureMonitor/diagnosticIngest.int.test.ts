@@ -83,7 +83,7 @@ describe("API Management diagnostic records in `chargeback ingest`", () => {
     const [tokens, chunk] = llm(1);
     const bad = { ...tokens, properties: { ...(tokens.properties as object), PromptTokens: "lots" } };
     expect(await ingestLines(store, [envelope([bad, chunk]), envelope([...llm(2), gateway(2)])])).toMatchObject({ accepted: 1, quarantined: 1 });
-    expect((await store.listQuarantined("open")).map((q) => q.reason)).toEqual(['azure-monitor GatewayLlmLogs: prompttokens is not a number ("lots")']);
+    expect((await store.listQuarantined("open")).map((q) => q.reason)).toEqual(['azure-monitor GatewayLlmLogs: PromptTokens is not a number ("lots")']);
   });
 });
 
@@ -111,7 +111,7 @@ describe("a quarantined diagnostic record", () => {
     const bad = { ...tokens, properties: { ...(tokens.properties as object), CompletionTokens: -5 } };
     await ingestLines(store, [envelope([bad])]);
     const [quarantined] = await store.listQuarantined("open");
-    expect(quarantined.reason).toBe("azure-monitor GatewayLlmLogs: completiontokens is negative (-5)");
+    expect(quarantined.reason).toBe("azure-monitor GatewayLlmLogs: CompletionTokens is negative (-5)");
     const replayed = await replayQuarantine(store, await loadPricer(store));
     expect(replayed).toMatchObject({ accepted: 0, stillFailing: 1 });
     expect(await store.listQuarantined("open")).toEqual([quarantined]);
