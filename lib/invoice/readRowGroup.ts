@@ -29,7 +29,7 @@ function readUnit(unit: string): TokensPerUnit | null {
   return tokensPerUnit(BigInt(m[1] ?? "1") * (m[2] === undefined ? 1n : m[2].toUpperCase() === "K" ? 1_000n : 1_000_000n));
 }
 
-const WHOLE = /^\d+(?:\.0*)?$/;
+const WHOLE = /^(\d+)(?:\.0*)?$/;
 
 /**
  * A pricing unit as Cost Management's FOCUS writes it: the distinct unit "Units" (the catalog has
@@ -39,7 +39,8 @@ const WHOLE = /^\d+(?:\.0*)?$/;
 function readDistinctUnit(unit: string, blockSize: string, description: string): TokensPerUnit | null {
   if (unit.trim().toLowerCase() !== "units") return null;
   const size = blockSize.trim();
-  if (WHOLE.test(size) && BigInt(size.split(".")[0]) > 0n) return tokensPerUnit(BigInt(size.split(".")[0]));
+  const whole = WHOLE.exec(size);
+  if (whole && BigInt(whole[1]) > 0n) return tokensPerUnit(BigInt(whole[1]));
   return size === "" ? readUnit(description) : null;
 }
 

@@ -82,6 +82,28 @@ describe("reading an export row", () => {
   });
 
   it.each([
+    ["1000", "1K", "2.5", 2_500n],
+    ["1000.0", "1K", "2.5", 2_500n],
+    ["", "1M", "0.0125", 12_500n],
+    ["1000000", "", "3", 3_000_000n],
+  ])("reads the distinct unit Units with block size %j and description %j", (size, description, quantity, tokens) => {
+    const header = [...FOCUS, "x_PricingBlockSize", "x_PricingUnitDescription"];
+    const row = [...focusRow({ ConsumedUnit: "Units", PricingUnit: "Units", PricingQuantity: quantity }), size, description];
+    const r = readInvoiceRow(row, readHeader(header, "ms.csv").fields, []);
+    expect("row" in r && r.row.tokens).toBe(tokens);
+  });
+
+  it.each([
+    ["0", "1K"],
+    ["", ""],
+    ["lots", "1K"],
+  ])("does not guess tokens from Units with block size %j and description %j", (size, description) => {
+    const header = [...FOCUS, "x_PricingBlockSize", "x_PricingUnitDescription"];
+    const row = [...focusRow({ ConsumedUnit: "Units", PricingUnit: "Units" }), size, description];
+    expect(readInvoiceRow(row, readHeader(header, "ms.csv").fields, [])).toEqual({ skipped: "unit is not tokens" });
+  });
+
+  it.each([
     [{ ChargeCategory: "Purchase" }, "purchase (its cost is in usage rows, amortized)"],
     [{ ChargeCategory: "Tax" }, "tax"],
     [{ x_SkuMeterName: "gpt-4o-0806-FT-inp-glbl Tokens" }, "not a token meter (fine-tuning meter)"],
