@@ -27,8 +27,11 @@ const METERS = [
   "gpt-4o-0806-Outp-regnl Tokens",
   "gpt-4o-0806-FT-inp-glbl Tokens",
 ];
+// Units as Cost Management's FOCUS export writes token meters: the distinct unit "Units" (consumed
+// quantity in tokens, pricing quantity in blocks), the block in x_PricingBlockSize, the meter's own
+// unit in x_PricingUnitDescription (the FinOps toolkit's PricingUnits.csv: "1K" is Units × 1000).
 const HEADER =
-  "BilledCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,ConsumedQuantity,ConsumedUnit,EffectiveCost,ListCost,PricingQuantity,PricingUnit,RegionId,ResourceId,ServiceName,SkuId,Tags,x_SkuMeterId,x_SkuMeterName";
+  "BilledCost,BillingCurrency,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,ConsumedQuantity,ConsumedUnit,EffectiveCost,ListCost,PricingQuantity,PricingUnit,RegionId,ResourceId,ServiceName,SkuId,Tags,x_PricingBlockSize,x_PricingUnitDescription,x_SkuMeterId,x_SkuMeterName";
 
 function generate(): void {
   const fd = fs.openSync(exportFile, "w");
@@ -40,7 +43,7 @@ function generate(): void {
     const cost = (quantity * 0.0025).toFixed(10);
     const resource = `/subscriptions/0000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/aoai-${i % 40}`;
     chunk.push(
-      `${cost},USD,Usage,${day}T00:00:00Z,${day}T23:59:59Z,${quantity},1K Tokens,${cost},${cost},${quantity},1K Tokens,eastus2,${resource},Azure OpenAI,sku,"{""team"":""t${i % 9}""}",m,${METERS[i % METERS.length]}`,
+      `${cost},USD,Usage,${day}T00:00:00Z,${day}T23:59:59Z,${(i * 7919) % 100_000},Units,${cost},${cost},${quantity},Units,eastus2,${resource},Azure OpenAI,sku,"{""team"":""t${i % 9}""}",1000,1K,m,${METERS[i % METERS.length]}`,
     );
     if (chunk.length === 10_000) {
       fs.writeSync(fd, `${chunk.join("\n")}\n`);

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { earliestEventPosition, type PartitionContext, type ReceivedEventData } from "@azure/event-hubs";
+import { type DiagnosticOptions, DiagnosticLines } from "../lib/events/azureMonitor/joinDiagnosticLines";
 import { addSummaries, emptySummary, processUsageBatch, type IngestSummary } from "../lib/events/processUsageBatch";
 import { loadPricer } from "../lib/pricing/loadPricer";
 import type { UsagePricer } from "../lib/pricing/priceUsage";
@@ -8,6 +9,8 @@ import { toSourceLine, type EventHubsClients } from "./sources/eventHubs";
 import { identifyBySource, type PeriodicTask } from "./worker";
 
 export type EventHubWorkerOptions = {
+  /** API Management's diagnostic records: the join window and the app id header. */
+  diagnostics?: DiagnosticOptions;
   maxBatchSize: number;
   maxWaitSeconds: number;
   signal: AbortSignal;
@@ -38,8 +41,25 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
   let retries = 0;
   let abandonedBatches = 0;
 
+  // Diagnostic records wait here for the other record of their call, which may come in another
+  // partition; a partition is never checkpointed past a record still waiting, or one whose call is
+  // not written yet, so after a crash they are read again (a call written already is a duplicate).
+  const diagnostics = new DiagnosticLines<HubPosition>(options.diagnostics);
+  const unwritten = new Set<HubPosition[]>();
+  const held = (partitionId: string) => {
+    let first = Number.POSITIVE_INFINITY;
+    for (const p of [...diagnostics.pendingPositions(), ...[...unwritten].flat()])
+      if (p.partitionId === partitionId && p.sequenceNumber < first) first = p.sequenceNumber;
+    return first;
+  };
+
   async function writeBatch(events: ReceivedEventData[], context: PartitionContext) {
-    const lines = events.map((event) => toSourceLine(clients.hubName, context.partitionId, event));
+    const joined = diagnostics.feed(
+      events.map((event) => toSourceLine(clients.hubName, context.partitionId, event)),
+      (_line, i) => ({ partitionId: context.partitionId, sequenceNumber: events[i].sequenceNumber }),
+    );
+    const lines = joined.lines;
+    unwritten.add(joined.settled);
     const range = `partition ${context.partitionId} #${events[0].sequenceNumber}–${events.at(-1)!.sequenceNumber}`;
     for (let attempt = 1, delay = retry.firstDelayMs; ; attempt++, delay = Math.min(delay * 2, retry.maxDelayMs)) {
       try {
@@ -49,6 +69,7 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
         break;
       } catch (error) {
         if (signal.aborted) {
+          // Still held: nothing of it (nor of the records its calls were joined from) is checkpointed.
           abandonedBatches++;
           log(`${range} not written (${(error as Error).message}); not checkpointed, it will be delivered again`);
           return;
@@ -58,8 +79,12 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
         await sleep(delay, undefined, { signal }).catch(() => undefined);
       }
     }
+    unwritten.delete(joined.settled);
+    const before = held(context.partitionId);
+    const last = events.filter((e) => e.sequenceNumber < before).at(-1);
+    if (!last) return;
     try {
-      await context.updateCheckpoint(events.at(-1)!);
+      await context.updateCheckpoint(last);
     } catch (error) {
       // The batch is written; a later checkpoint covers it, and a redelivery until then adds nothing.
       log(`${range} written but not checkpointed: ${(error as Error).message}`);
@@ -100,6 +125,8 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
   await within(closeWithin, "closing the client", clients.consumer.close(), log);
   return { ...total, batches, retries, abandonedBatches, partitionsClaimed: [...claimed].sort() };
 }
+
+type HubPosition = { partitionId: string; sequenceNumber: number };
 
 /** Prices and deployments are reloaded each minute, as the polling worker does. */
 function pricerReloadedEveryMinute(store: UsageStore): () => Promise<UsagePricer> {

@@ -3,7 +3,9 @@ import { createLineIdentities } from "../lib/events/lineIdentity";
 import { addSummaries, emptySummary, prepareUsageBatch, writePreparedBatch, type IngestSummary, type PreparedBatch } from "../lib/events/processUsageBatch";
 import { loadPricer } from "../lib/pricing/loadPricer";
 import type { UsageStore } from "../lib/store/port";
+import type { DiagnosticOptions } from "../lib/events/azureMonitor/joinDiagnosticLines";
 import { preparedBatches } from "./parallel/preparedBatches";
+import { withDiagnosticsJoined } from "./sources/diagnosticBatches";
 import { ndjsonBatches, type OnUnterminated } from "./sources/ndjsonLines";
 
 // Large transactions: event ids are random, so each commit rewrites most pages of the id index.
@@ -16,12 +18,12 @@ async function writeAll(store: UsageStore, batches: AsyncIterable<PreparedBatch>
   return summary;
 }
 
-export type IngestOptions = { batchSize?: number; onUnterminated?: OnUnterminated };
+export type IngestOptions = { batchSize?: number; onUnterminated?: OnUnterminated; diagnostics?: DiagnosticOptions };
 
 /** Runs an NDJSON stream through the pipeline on this thread. */
 export function ingestNdjson(store: UsageStore, stream: Readable, name: string, options: IngestOptions = {}): Promise<IngestSummary> {
   const identify = createLineIdentities();
-  const batches = ndjsonBatches(stream, name, options.batchSize ?? INGEST_BATCH_SIZE, options.onUnterminated);
+  const batches = withDiagnosticsJoined(ndjsonBatches(stream, name, options.batchSize ?? INGEST_BATCH_SIZE, options.onUnterminated), options.diagnostics);
   return writeAll(
     store,
     (async function* () {
@@ -36,5 +38,5 @@ export function ingestNdjson(store: UsageStore, stream: Readable, name: string, 
  */
 export function ingestNdjsonFile(store: UsageStore, file: string, options: IngestOptions = {}): Promise<IngestSummary> {
   const name = file === "-" ? "stdin" : file;
-  return writeAll(store, preparedBatches(file, name, options.batchSize ?? INGEST_BATCH_SIZE, options.onUnterminated));
+  return writeAll(store, preparedBatches(file, name, options.batchSize ?? INGEST_BATCH_SIZE, options.onUnterminated, options.diagnostics));
 }

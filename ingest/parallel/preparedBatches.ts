@@ -1,10 +1,11 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import type { DiagnosticOptions } from "../../lib/events/azureMonitor/joinDiagnosticLines";
 import type { PreparedBatch } from "../../lib/events/processUsageBatch";
 import type { OnUnterminated } from "../sources/ndjsonLines";
 import { fromWire, type WireBatch } from "./batchWire";
 
-export type PrepareRequest = { file: string; name: string; batchSize: number; ahead: number };
+export type PrepareRequest = { file: string; name: string; batchSize: number; ahead: number; diagnostics: DiagnosticOptions };
 export type PrepareMessage = { batch: WireBatch } | { unterminated: string } | { done: true } | { error: string };
 
 /**
@@ -17,9 +18,10 @@ export async function* preparedBatches(
   name: string,
   batchSize: number,
   onUnterminated: OnUnterminated = () => {},
+  diagnostics: DiagnosticOptions = {},
 ): AsyncGenerator<PreparedBatch> {
   const worker = new Worker(path.join(__dirname, "prepareWorker.js"), {
-    workerData: { file, name, batchSize, ahead: 2 } satisfies PrepareRequest,
+    workerData: { file, name, batchSize, ahead: 2, diagnostics } satisfies PrepareRequest,
   });
   const queue: PrepareMessage[] = [];
   let notify: (() => void) | undefined;

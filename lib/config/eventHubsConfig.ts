@@ -47,6 +47,10 @@ export const EventHubsConfig = z
       .pipe(z.enum(["balanced", "greedy"], { error: "must be balanced or greedy" })),
     CHARGEBACK_EVENTHUB_LOAD_BALANCING_INTERVAL_MS: positiveInt(10_000),
     CHARGEBACK_EVENTHUB_OWNERSHIP_EXPIRY_MS: positiveInt(60_000),
+    // API Management's diagnostic records (deploy/apim/README.md): how long a call's first record
+    // waits for the other, and the logged request header that names the caller's app, if one does.
+    CHARGEBACK_APIM_JOIN_WINDOW_SECONDS: positiveInt(300),
+    CHARGEBACK_APIM_APP_ID_HEADER: optionalText.refine((v) => v === undefined || /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(v), "must be an HTTP header name"),
   })
   .refine((c) => c.CHARGEBACK_EVENTHUB_OWNERSHIP_EXPIRY_MS > c.CHARGEBACK_EVENTHUB_LOAD_BALANCING_INTERVAL_MS, {
     path: ["CHARGEBACK_EVENTHUB_OWNERSHIP_EXPIRY_MS"],

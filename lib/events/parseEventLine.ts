@@ -39,8 +39,13 @@ export function parseEventObject(value: unknown): ParsedLine {
     const field = issue.path.length > 0 ? issue.path.join(".") : "event";
     return { ok: false, reason: `${shape.name}: ${field} ${issue.message}` };
   }
-  const inconsistency = checkTokenTotals(result.data);
-  return inconsistency ? { ok: false, reason: `${shape.name}: ${inconsistency}` } : { ok: true, event: result.data };
+  return checkedEvent(shape.name, result.data);
+}
+
+/** An event of any shape once its fields are read: accepted, or refused for inconsistent counts. */
+export function checkedEvent(shape: string, event: UsageEvent): ParsedLine {
+  const inconsistency = checkTokenTotals(event);
+  return inconsistency ? { ok: false, reason: `${shape}: ${inconsistency}` } : { ok: true, event };
 }
 
 /** Cached tokens are part of the prompt and reasoning tokens part of the completion, never on top. */

@@ -4,15 +4,16 @@ import type { UsagePricer } from "../pricing/priceUsage";
 import type { IncomingEvent, IncomingQuarantine, UsageStore } from "../store/port";
 import { requestIdentity } from "./lineIdentity";
 import { BILLED, outcomeOf } from "./callOutcome";
-import { parseEventLine } from "./parseEventLine";
+import { type ParsedLine, parseEventLine } from "./parseEventLine";
 import { utcDay } from "./parseEventTime";
 import { retentionHorizon } from "../retention/retention";
 
 /**
  * One raw event as a source delivers it. `id` is the source's own identity for it (hub partition and
  * sequence number); without one, the batch's `identify` names lines that carry no request id.
+ * `parsed` is set when the source has read the text already (diagnostic records, joined per call).
  */
-export type SourceLine = { text: string; source: string; id?: string };
+export type SourceLine = { text: string; source: string; id?: string; parsed?: ParsedLine };
 export type Identify = (text: string) => string;
 
 /** A batch validated and named, ready to be written: pure data, so it can cross threads. */
@@ -62,7 +63,7 @@ export function prepareUsageBatch(lines: readonly SourceLine[], identify: Identi
   const quarantined: IncomingQuarantine[] = [];
   const oldest = retentionHorizon();
   for (const line of lines) {
-    const parsed = parseEventLine(line.text);
+    const parsed = line.parsed ?? parseEventLine(line.text);
     if (parsed.ok) {
       const id = parsed.event.requestId ? requestIdentity(parsed.event.requestId) : (line.id ?? identify(line.text));
       if (oldest !== null && utcDay(parsed.event.time) < oldest) {

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /** The one fact every accepted event becomes, whatever shape it arrived in. */
 export const UsageEvent = z.object({
-  shape: z.enum(["seed-policy", "ai-hub-gateway", "chargeback/v1"]),
+  shape: z.enum(["seed-policy", "ai-hub-gateway", "chargeback/v1", "azure-monitor"]),
   requestId: z.string().nullable(),
   time: z.number().int(), // epoch milliseconds, UTC
   appId: z.string().min(1),

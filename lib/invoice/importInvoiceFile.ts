@@ -7,7 +7,7 @@ import { createGunzip } from "node:zlib";
 import Papa from "papaparse";
 import { UserError } from "../core/errors";
 import type { UsageStore } from "../store/port";
-import { readHeader, type FieldIndex } from "./exportColumns";
+import { type ExportHeader, readHeader } from "./exportColumns";
 import type { InvoiceFormat, InvoiceImport } from "./invoiceLine";
 import { InvoiceTally } from "./invoiceTally";
 import { supersededImports } from "./supersededImports";
@@ -25,6 +25,8 @@ export type ImportSummary = {
   file: string;
   id: string;
   format: InvoiceFormat;
+  /** The file's columns that are not read (a format version with more columns imports all the same). */
+  ignoredColumns: string[];
   rows: number;
   counted: number;
   skipped: Record<string, number>;
@@ -45,7 +47,7 @@ const CHUNK_BYTES = 1 << 16;
 export async function importInvoiceFile(store: UsageStore, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const resources = (options.resources ?? []).map((r) => r.toLowerCase());
   const hash = createHash("sha256");
-  let header: { format: InvoiceFormat; fields: FieldIndex } | undefined;
+  let header: ExportHeader | undefined;
   let tally: InvoiceTally | undefined;
 
   const gzipped = await startsWith(file, GZIP_MAGIC);
@@ -88,7 +90,18 @@ export async function importInvoiceFile(store: UsageStore, file: string, options
   };
   const superseded = options.supersede ? supersededImports(record, await store.listInvoiceImports()) : [];
   const { alreadyImported } = await store.saveInvoiceImport(record, lines, superseded);
-  return { file, id: record.id, format: record.format, rows, counted, skipped, lines: lines.length, alreadyImported, superseded };
+  return {
+    file,
+    id: record.id,
+    format: record.format,
+    ignoredColumns: header.ignoredColumns,
+    rows,
+    counted,
+    skipped,
+    lines: lines.length,
+    alreadyImported,
+    superseded,
+  };
 }
 
 async function startsWith(file: string, magic: number[]): Promise<boolean> {

@@ -41,7 +41,7 @@ export class InvoiceTally {
     // Most rows of a real export are other services: they are set aside before any key is built.
     const skipped = chargeSkipped(cells[f.chargeCategory] ?? "", cells[f.meterName] ?? "");
     if (skipped !== null) return this.skip(skipped);
-    const key = `${cells[f.day]}${SEP}${cells[f.resourceId]}${SEP}${cells[f.meterName]}${SEP}${cells[f.chargeCategory]}${SEP}${cells[f.currency]}${SEP}${cells[f.unit]}${SEP}${cells[f.pricingUnit]}${SEP}${cells[f.region]}`;
+    const key = `${cells[f.day]}${SEP}${cells[f.resourceId]}${SEP}${cells[f.meterName]}${SEP}${cells[f.chargeCategory]}${SEP}${cells[f.currency]}${SEP}${cells[f.unit]}${SEP}${cells[f.pricingUnit]}${SEP}${cells[f.blockSize]}${SEP}${cells[f.unitDescription]}${SEP}${cells[f.region]}`;
     let group = this.groups.get(key);
     if (group === undefined) this.groups.set(key, (group = this.readGroup(cells)));
     if ("skipped" in group) return this.skip(group.skipped);

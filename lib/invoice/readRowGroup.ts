@@ -29,6 +29,21 @@ function readUnit(unit: string): TokensPerUnit | null {
   return tokensPerUnit(BigInt(m[1] ?? "1") * (m[2] === undefined ? 1n : m[2].toUpperCase() === "K" ? 1_000n : 1_000_000n));
 }
 
+const WHOLE = /^(\d+)(?:\.0*)?$/;
+
+/**
+ * A pricing unit as Cost Management's FOCUS writes it: the distinct unit "Units" (the catalog has
+ * already said the meter counts tokens, so a unit is a token), priced per block of
+ * x_PricingBlockSize of them, else per the block x_PricingUnitDescription names ("1K", "1M").
+ */
+function readDistinctUnit(unit: string, blockSize: string, description: string): TokensPerUnit | null {
+  if (unit.trim().toLowerCase() !== "units") return null;
+  const size = blockSize.trim();
+  const whole = WHOLE.exec(size);
+  if (whole && BigInt(whole[1]) > 0n) return tokensPerUnit(BigInt(whole[1]));
+  return size === "" ? readUnit(description) : null;
+}
+
 // Purchases (reservations, PTU commitments) reach usage rows amortized as EffectiveCost (FOCUS)
 // or in the amortized export: counting the purchase too would bill it twice. Tax is not usage.
 const SKIPPED_CATEGORIES: Record<string, string> = {
@@ -87,7 +102,10 @@ export function readRowGroup(cells: string[], f: FieldIndex, resources: readonly
   const day = dayOf(cells[f.day] ?? "");
   if (!day) return { skipped: "unreadable charge date" };
   const consumedPer = readUnit(cells[f.unit] ?? "");
-  const per = consumedPer ?? readUnit(cells[f.pricingUnit] ?? "");
+  const per =
+    consumedPer ??
+    readUnit(cells[f.pricingUnit] ?? "") ??
+    readDistinctUnit(cells[f.pricingUnit] ?? "", cells[f.blockSize] ?? "", cells[f.unitDescription] ?? "");
   if (per === null) return { skipped: "unit is not tokens" };
   return {
     group: {

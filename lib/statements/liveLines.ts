@@ -1,5 +1,6 @@
 import { loadAttributedUsage } from "../allocation/attributedUsage";
 import { idleCapacityName } from "../pricing/reservation";
+import { unknownCallerName } from "../events/unknownCaller";
 import { overheadName, type SplitRule } from "../allocation/splitRule";
 import { formatAtto } from "../core/money";
 import type { Price } from "../pricing/priceBook";
@@ -45,7 +46,7 @@ export async function liveLines(
         kind: "usage",
         forMonth: month,
         ...key,
-        appName: appNames.get(u.appId) ?? idleCapacityName(u.appId) ?? overheadName(u.appId) ?? u.appId,
+        appName: appNames.get(u.appId) ?? idleCapacityName(u.appId) ?? unknownCallerName(u.appId) ?? overheadName(u.appId) ?? u.appId,
         reason: "",
         tokens: noTokens(),
         atto: 0n,

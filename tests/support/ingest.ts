@@ -1,10 +1,11 @@
 import { Readable } from "node:stream";
 import { ingestNdjson } from "../../ingest/ingestNdjson";
+import type { DiagnosticOptions } from "../../lib/events/azureMonitor/joinDiagnosticLines";
 import type { UsageStore } from "../../lib/store/port";
 
 /** Runs lines through the same NDJSON pipeline `chargeback ingest` uses. */
-export function ingestLines(store: UsageStore, lines: readonly string[], name = "test.ndjson") {
-  return ingestNdjson(store, Readable.from(lines.map((l) => `${l}\n`)), name);
+export function ingestLines(store: UsageStore, lines: readonly string[], name = "test.ndjson", diagnostics?: DiagnosticOptions) {
+  return ingestNdjson(store, Readable.from(lines.map((l) => `${l}\n`)), name, { diagnostics });
 }
 
 export const v1Event = (overrides: Record<string, unknown> = {}) =>

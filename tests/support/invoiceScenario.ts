@@ -55,60 +55,52 @@ export async function loadScenarioUsage(store: UsageStore): Promise<void> {
   await ingestLines(store, scenarioEvents());
 }
 
-const FOCUS_HEADER = [
-  "BilledCost",
-  "BillingAccountId",
-  "BillingCurrency",
-  "BillingPeriodStart",
-  "BillingPeriodEnd",
-  "ChargeCategory",
-  "ChargeClass",
-  "ChargeDescription",
-  "ChargePeriodStart",
-  "ChargePeriodEnd",
-  "ConsumedQuantity",
-  "ConsumedUnit",
-  "EffectiveCost",
-  "ListCost",
-  "PricingQuantity",
-  "PricingUnit",
-  "RegionId",
-  "ResourceId",
-  "ServiceName",
-  "SkuId",
-  "Tags",
-  "x_SkuMeterId",
-  "x_SkuMeterName",
-];
+// Cost Management's FOCUS 1.2 export, every column in its order (the FinOps hub's schema of it).
+const FOCUS_HEADER = (
+  JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "fixtures", "finops-toolkit", "focuscost_1.2.json"), "utf8")) as {
+    translator: { mappings: { source: { name: string } }[] };
+  }
+).translator.mappings.map((m) => m.source.name);
 
 type FocusRow = { day: string; meter: string; quantity: string; billed: string; effective?: string; category?: string; resource?: string };
+/**
+ * A row as Cost Management writes a token meter: the distinct unit "Units" in ConsumedUnit and
+ * PricingUnit, consumed quantity in tokens, pricing quantity in blocks of x_PricingBlockSize, the
+ * meter's own unit ("1K") in x_PricingUnitDescription. `quantity` is in thousands of tokens.
+ */
 const focusRow = (month: string) => (r: FocusRow) => {
   const next = new Date(Date.parse(`${r.day}T00:00:00Z`) + 86_400_000).toISOString();
-  return [
-    r.billed,
-    "ba-1",
-    "USD",
-    `${month}-01T00:00:00Z`,
-    `${monthDays(month).to}T00:00:00Z`,
-    r.category ?? "Usage",
-    "",
-    `${r.meter}`,
-    `${r.day}T00:00:00Z`,
-    next,
-    r.quantity,
-    "1K Tokens",
-    r.effective ?? r.billed,
-    r.billed,
-    r.quantity,
-    "1K Tokens",
-    "eastus2",
-    r.resource ?? GATEWAY_RESOURCE,
-    "Azure OpenAI",
-    "sku-1",
-    '{"env":"prod","team":"ai, platform"}',
-    "meter-id",
-    r.meter,
-  ];
+  const usage = (r.category ?? "Usage") === "Usage";
+  const tokens = r.quantity === "" ? "" : String(Number(r.quantity) * 1000);
+  // Provisioned throughput is sold by the hour (PricingUnits.csv: "1 Hour" is "Hours", block 1).
+  const [unit, block, description] = r.meter.endsWith("Tokens") ? ["Units", "1000", "1K"] : ["Hours", "1", "1 Hour"];
+  const cells: Record<string, string> = {
+    BilledCost: r.billed,
+    BillingAccountId: "ba-1",
+    BillingCurrency: "USD",
+    BillingPeriodStart: `${month}-01T00:00:00Z`,
+    BillingPeriodEnd: `${monthDays(month).to}T00:00:00Z`,
+    ChargeCategory: r.category ?? "Usage",
+    ChargeDescription: r.meter,
+    ChargePeriodStart: `${r.day}T00:00:00Z`,
+    ChargePeriodEnd: next,
+    ConsumedQuantity: usage ? tokens : "",
+    ConsumedUnit: usage ? unit : "",
+    EffectiveCost: r.effective ?? r.billed,
+    ListCost: r.billed,
+    PricingQuantity: r.quantity,
+    PricingUnit: unit,
+    RegionId: "eastus2",
+    ResourceId: r.resource ?? GATEWAY_RESOURCE,
+    ServiceName: "Azure OpenAI",
+    SkuId: "sku-1",
+    SkuMeter: r.meter,
+    Tags: '{"env":"prod","team":"ai, platform"}',
+    x_PricingBlockSize: block,
+    x_PricingUnitDescription: description,
+    x_SkuMeterId: "meter-id",
+  };
+  return FOCUS_HEADER.map((c) => cells[c] ?? "");
 };
 
 /**

@@ -91,6 +91,7 @@ export function registerWorkerCommands(program: Command): void {
         const clients = await createEventHubsClients(config, identifier);
         process.stderr.write(`worker: ${identifier} consuming ${clients.hubName} (${clients.consumerGroup})\n`);
         return runEventHubWorker(store, clients, {
+          diagnostics: { windowMs: config.CHARGEBACK_APIM_JOIN_WINDOW_SECONDS * 1000, appIdHeader: config.CHARGEBACK_APIM_APP_ID_HEADER ?? null },
           maxBatchSize: options.maxBatchSize,
           maxWaitSeconds: options.maxWaitSeconds,
           signal,

@@ -1,12 +1,18 @@
 import { z } from "zod";
-import { EventTime, OptionalText, OptionalTokenCount, RequiredText, TokenCount } from "../fields";
+import { EventTime, OptionalText, OptionalTokenCount, TokenCount } from "../fields";
+import { isPlaceholderAppId, unknownCallerAppId } from "../unknownCaller";
 import type { UsageEvent } from "../usageEvent";
 
-/** Microsoft's public "AI Hub Gateway" accelerator usage record (frag-openai-usage.xml). */
+/**
+ * Microsoft's public "AI Hub Gateway" accelerator usage record (frag-openai-usage.xml). Its `id` is
+ * the model's response id, so a record delivered twice counts once; its app id is "NA" when the
+ * caller's token had none: such calls are charged to the unknown-caller app, never to an app "NA".
+ */
 export const AiHubGatewayEvent = z
   .object({
+    id: OptionalText,
     timestamp: EventTime,
-    appId: RequiredText,
+    appId: z.union([z.string(), z.null()], { error: (issue) => (issue.input === undefined ? "is missing" : "must be a string") }),
     subscriptionId: OptionalText,
     productName: OptionalText,
     targetService: OptionalText,
@@ -20,9 +26,9 @@ export const AiHubGatewayEvent = z
   .transform(
     (e): UsageEvent => ({
       shape: "ai-hub-gateway",
-      requestId: null,
+      requestId: e.id,
       time: e.timestamp,
-      appId: e.appId,
+      appId: e.appId === null || isPlaceholderAppId(e.appId) ? unknownCallerAppId("ai-hub-gateway") : e.appId.trim(),
       deployment: e.deploymentName ?? "",
       model: e.model ?? "",
       operation: e.targetService ?? "",

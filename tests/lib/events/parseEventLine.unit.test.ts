@@ -79,12 +79,13 @@ describe("the seed policy's shape", () => {
 });
 
 describe("the AI Hub Gateway shape", () => {
-  it("maps responseTokens, deploymentName, routeLocation and productName", () => {
+  it("maps id (the request identity), responseTokens, deploymentName, routeLocation and productName", () => {
     const parsed = parseEventLine(JSON.stringify(aiHubRecord));
     expect(parsed).toEqual({
       ok: true,
       event: expect.objectContaining({
         shape: "ai-hub-gateway",
+        requestId: "chatcmpl-9TVtj333ld9WDBiRh9qvLE9ZpA",
         time: Date.UTC(2024, 4, 24, 14, 45, 56),
         appId: "11115293-844b-456f-8dbc-0c2d78e3e307",
         deployment: "chat",

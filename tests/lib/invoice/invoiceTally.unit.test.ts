@@ -82,6 +82,28 @@ describe("reading an export row", () => {
   });
 
   it.each([
+    ["1000", "1K", "2.5", 2_500n],
+    ["1000.0", "1K", "2.5", 2_500n],
+    ["", "1M", "0.0125", 12_500n],
+    ["1000000", "", "3", 3_000_000n],
+  ])("reads the distinct unit Units with block size %j and description %j", (size, description, quantity, tokens) => {
+    const header = [...FOCUS, "x_PricingBlockSize", "x_PricingUnitDescription"];
+    const row = [...focusRow({ ConsumedUnit: "Units", PricingUnit: "Units", PricingQuantity: quantity }), size, description];
+    const r = readInvoiceRow(row, readHeader(header, "ms.csv").fields, []);
+    expect("row" in r && r.row.tokens).toBe(tokens);
+  });
+
+  it.each([
+    ["0", "1K"],
+    ["", ""],
+    ["lots", "1K"],
+  ])("does not guess tokens from Units with block size %j and description %j", (size, description) => {
+    const header = [...FOCUS, "x_PricingBlockSize", "x_PricingUnitDescription"];
+    const row = [...focusRow({ ConsumedUnit: "Units", PricingUnit: "Units" }), size, description];
+    expect(readInvoiceRow(row, readHeader(header, "ms.csv").fields, [])).toEqual({ skipped: "unit is not tokens" });
+  });
+
+  it.each([
     [{ ChargeCategory: "Purchase" }, "purchase (its cost is in usage rows, amortized)"],
     [{ ChargeCategory: "Tax" }, "tax"],
     [{ x_SkuMeterName: "gpt-4o-0806-FT-inp-glbl Tokens" }, "not a token meter (fine-tuning meter)"],
@@ -102,14 +124,14 @@ describe("reading an export row", () => {
 });
 
 describe("export headers", () => {
-  it("refuses a FOCUS file missing columns or with columns FOCUS does not have, naming them", () => {
+  it("refuses a FOCUS file missing columns it needs, naming them, and lists the columns it does not read", () => {
     expect(() =>
       readHeader(
         FOCUS.filter((c) => c !== "EffectiveCost" && c !== "x_SkuMeterName"),
         "a.csv",
       ),
     ).toThrow("a.csv: not a FOCUS export we read (missing EffectiveCost, x_SkuMeterName or SkuMeter); nothing imported");
-    expect(() => readHeader([...FOCUS, "CostCenter"], "b.csv")).toThrow("b.csv: not a FOCUS export we read (unknown CostCenter); nothing imported");
+    expect(readHeader([...FOCUS, "CostCenter"], "b.csv").ignoredColumns).toEqual(["x_SkuMeterId", "Tags", "CostCenter"]);
   });
 
   it("reads the classic export in either casing, and refuses what it lacks", () => {
@@ -124,7 +146,7 @@ describe("export headers", () => {
       "ChargeType",
       "BillingCurrencyCode",
     ];
-    expect(readHeader(classic, "ea.csv").format).toBe("classic");
+    expect(readHeader(classic, "ea.csv")).toMatchObject({ format: "classic", ignoredColumns: [] });
     expect(
       readHeader(
         classic.map((c) => c[0].toLowerCase() + c.slice(1)),
@@ -132,7 +154,7 @@ describe("export headers", () => {
       ).format,
     ).toBe("classic");
     expect(() => readHeader(["date", "meterName", "Colour"], "x.csv")).toThrow(
-      "x.csv: not a classic cost details export we read (missing chargeType, costInBillingCurrency, quantity, unitOfMeasure, resourceId, resourceLocation, billingCurrency or billingCurrencyCode; unknown Colour); nothing imported",
+      "x.csv: not a classic cost details export we read (missing ChargeType, CostInBillingCurrency or Cost, Quantity, UnitOfMeasure, ResourceId, ResourceLocation, BillingCurrency or BillingCurrencyCode); nothing imported",
     );
   });
 });

@@ -1,0 +1,96 @@
+import { unknownCallerAppId } from "../unknownCaller";
+import type { UsageEvent } from "../usageEvent";
+import type { GatewayHalf, LlmHalf } from "./diagnosticRecord";
+
+/** A call whose halves are in: its usage event, the records it came from, and where the first was read. */
+export type JoinedCall<P> = { event: UsageEvent; raw: string; source: string; positions: P[] };
+
+type Pending<P> = { llm: LlmHalf | null; gateway: GatewayHalf | null; raws: string[]; source: string; since: number; positions: P[] };
+
+/**
+ * Joins the two diagnostic records of each call on their correlation id, whatever order and
+ * partition they come in. A call is ready once its token record and its gateway record are both
+ * in; a token record whose gateway record has not come within `windowMs` (of record time: the
+ * newest record seen is the clock, so a replay joins the same way) is charged to the unknown
+ * caller; a gateway record with no token record in that time is a call without usage (another
+ * API, a throttled or failed call) and is let go. Holds only what is pending; `P` is where a
+ * record was read (a hub position), so a consumer never checkpoints past a pending record.
+ */
+export class DiagnosticJoin<P> {
+  /** In arrival order, so the oldest (the first to expire) are at the front. */
+  private readonly pending = new Map<string, Pending<P>>();
+  private ready: JoinedCall<P>[] = [];
+  private clock = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly windowMs: number) {}
+
+  add(half: LlmHalf | GatewayHalf, raw: string, source: string, position: P): void {
+    this.clock = Math.max(this.clock, half.time);
+    const entry = this.pending.get(half.correlationId) ?? { llm: null, gateway: null, raws: [], source, since: half.time, positions: [] };
+    this.pending.set(half.correlationId, entry);
+    entry.raws.push(raw);
+    entry.positions.push(position);
+    entry.since = Math.min(entry.since, half.time);
+    if (half.kind === "gateway") entry.gateway ??= half;
+    // The model log is split into several records; one carries the tokens (the largest count
+    // wins, so a record delivered twice is not counted twice).
+    else if (entry.llm === null || half.totalTokens > entry.llm.totalTokens) entry.llm = half;
+    if (entry.gateway && tokenRecord(entry)) this.settle(half.correlationId, entry);
+    this.expire(false);
+  }
+
+  /** Calls ready now; with `all` (the end of a file), every pending one too. */
+  take(all = false): JoinedCall<P>[] {
+    if (all) this.expire(true);
+    const ready = this.ready;
+    this.ready = [];
+    return ready;
+  }
+
+  /** Where the records still waiting were read. */
+  pendingPositions(): P[] {
+    return [...this.pending.values()].flatMap((e) => e.positions);
+  }
+
+  /** Lets go of what waited longer than the window: a token record then goes to the unknown caller. */
+  private expire(all: boolean): void {
+    for (const [correlationId, entry] of this.pending) {
+      if (!all && entry.since + this.windowMs >= this.clock) break;
+      this.settle(correlationId, entry);
+    }
+  }
+
+  private settle(correlationId: string, entry: Pending<P>): void {
+    this.pending.delete(correlationId);
+    const llm = tokenRecord(entry);
+    if (llm) this.ready.push(this.call(entry, llm, entry.gateway));
+  }
+
+  private call(entry: Pending<P>, llm: LlmHalf, gateway: GatewayHalf | null): JoinedCall<P> {
+    const event: UsageEvent = {
+      shape: "azure-monitor",
+      requestId: llm.correlationId,
+      time: gateway?.time ?? llm.time,
+      appId: gateway?.appId ?? gateway?.subscriptionId ?? unknownCallerAppId("azure-monitor"),
+      deployment: llm.deployment,
+      model: llm.model,
+      operation: llm.operation,
+      // The log's Region is the gateway's, not the model's: the deployment's configuration names it.
+      region: "",
+      promptTokens: llm.promptTokens,
+      cachedTokens: 0,
+      completionTokens: llm.completionTokens,
+      reasoningTokens: 0,
+      totalTokens: llm.totalTokens,
+      modelTimeMs: null,
+      status: gateway?.responseCode ?? 200,
+      streamed: llm.streamed,
+      subscriptionId: gateway?.subscriptionId ?? null,
+      product: gateway?.productId ?? null,
+    };
+    return { event, raw: `[${entry.raws.join(",")}]`, source: entry.source, positions: entry.positions };
+  }
+}
+
+/** The record with the call's tokens, once one has come (the others carry message chunks). */
+const tokenRecord = (entry: { llm: LlmHalf | null }) => (entry.llm !== null && entry.llm.totalTokens > 0 ? entry.llm : null);
