@@ -36,23 +36,30 @@ export class InvoiceTally {
   ) {}
 
   add(cells: string[]): void {
-    const f = this.f;
     this.rows++;
+    const skipped = this.count(cells);
+    if (skipped !== null) this.skipped[skipped] = (this.skipped[skipped] ?? 0) + 1;
+  }
+
+  /** Adds a row to its line; or says why it was set aside. */
+  private count(cells: string[]): string | null {
+    const f = this.f;
     // Most rows of a real export are other services: they are set aside before any key is built.
     const skipped = chargeSkipped(cells[f.chargeCategory] ?? "", cells[f.meterName] ?? "");
-    if (skipped !== null) return this.skip(skipped);
+    if (skipped !== null) return skipped;
     const key = `${cells[f.day]}${SEP}${cells[f.resourceId]}${SEP}${cells[f.meterName]}${SEP}${cells[f.chargeCategory]}${SEP}${cells[f.currency]}${SEP}${cells[f.unit]}${SEP}${cells[f.pricingUnit]}${SEP}${cells[f.blockSize]}${SEP}${cells[f.unitDescription]}${SEP}${cells[f.region]}`;
     let group = this.groups.get(key);
     if (group === undefined) this.groups.set(key, (group = this.readGroup(cells)));
-    if ("skipped" in group) return this.skip(group.skipped);
-    if (!readAmount(cells[group.group.quantityColumn] ?? "", this.quantity)) return this.skip("unit is not tokens");
-    if (!readAmount(cells[f.billed] ?? "", this.billed) || !readAmount(cells[f.effective] ?? "", this.effective)) return this.skip("unreadable cost");
+    if ("skipped" in group) return group.skipped;
+    if (!readAmount(cells[group.group.quantityColumn] ?? "", this.quantity)) return "unit is not tokens";
+    if (!readAmount(cells[f.billed] ?? "", this.billed) || !readAmount(cells[f.effective] ?? "", this.effective)) return "unreadable cost";
     this.counted++;
     const sum = group.line;
     sum.rows++;
     addTokens(sum.tokens, this.quantity, group.group.per);
     sum.billed.add(this.billed);
     sum.effective.add(this.effective);
+    return null;
   }
 
   /** The summed lines (a group whose every row was set aside has none). */
@@ -60,10 +67,6 @@ export class InvoiceTally {
     return [...this.sums.values()]
       .filter((s) => s.rows > 0)
       .map((s) => ({ ...s.line, rows: s.rows, tokens: s.tokens.value, billedAtto: s.billed.value, effectiveAtto: s.effective.value }));
-  }
-
-  private skip(reason: string): void {
-    this.skipped[reason] = (this.skipped[reason] ?? 0) + 1;
   }
 
   /** Rows whose cells differ only in spelling (case, spaces, time of day) share one line. */

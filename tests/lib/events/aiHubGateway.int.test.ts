@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { unknownCallerAppId } from "../../../lib/events/unknownCaller";
-import { unmappedQueue } from "../../../lib/org/unmappedQueue";
+import { unmappedQueue } from "../../../lib/reports/unmappedQueue";
 import { importDeployments } from "../../../lib/pricing/importDeployments";
 import { importRetailPrices } from "../../../lib/pricing/importRetailPrices";
 import { ingestLines } from "../../support/ingest";

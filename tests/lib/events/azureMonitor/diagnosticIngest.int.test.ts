@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { unknownCallerAppId } from "../../../../lib/events/unknownCaller";
 import { replayQuarantine } from "../../../../lib/events/replayQuarantine";
-import { unmappedQueue } from "../../../../lib/org/unmappedQueue";
+import { unmappedQueue } from "../../../../lib/reports/unmappedQueue";
 import { loadPricer } from "../../../../lib/pricing/loadPricer";
 import { importDeployments } from "../../../../lib/pricing/importDeployments";
 import { importRetailPrices } from "../../../../lib/pricing/importRetailPrices";
