@@ -10,7 +10,8 @@ import { lineKey, noTokens, type StatementLine, type UnpricedUsage } from "./sta
 export type LiveMonth = { lines: StatementLine[]; unpriced: UnpricedUsage[]; currency: string };
 
 // "gpt-4o-0806-Inp-glbl Tokens at 0.0000025 per token from 2025-01-01"
-const describePrice = (p: Price) => `${p.meterName} at ${formatAtto(p.atto)} per ${p.per ?? "token"} from ${p.from.slice(0, 10)}`;
+const describePrice = (p: Price) =>
+  `${p.meterName} at ${formatAtto(p.atto)} per ${p.per ?? "token"} from ${p.from.slice(0, 10)}${p.note ? ` (${p.note})` : ""}`;
 
 /**
  * A month's usage as statement lines, priced per day at the rates then in effect and attributed

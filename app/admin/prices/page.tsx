@@ -220,11 +220,12 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
         </thead>
         <tbody>
           {entries.slice(0, SHOWN).map((e) => (
-            <tr key={`${e.modelId}|${e.sku}|${e.batch}|${e.region}|${e.kind}|${e.price.from}`} data-testid="price-row">
+            <tr key={`${e.modelId}|${e.sku}|${e.tier}|${e.context}|${e.region}|${e.kind}|${e.price.from}`} data-testid="price-row">
               <th scope="row">{e.modelId}</th>
               <td>
                 {e.sku}
-                {e.batch ? " batch" : ""}
+                {e.tier === "standard" ? "" : ` ${e.tier}`}
+                {e.context === "long" ? " long context" : ""}
               </td>
               <td>{e.region}</td>
               <td>{e.kind}</td>
