@@ -10,14 +10,19 @@ export type TokenCounts = {
   promptTokens: number | bigint;
   cachedTokens: number | bigint;
   completionTokens: number | bigint;
-  cacheWriteTokens?: number | bigint;
-  audioInputTokens?: number | bigint;
-  audioCachedTokens?: number | bigint;
-  audioOutputTokens?: number | bigint;
-  imageInputTokens?: number | bigint;
-  imageCachedTokens?: number | bigint;
-  imageOutputTokens?: number | bigint;
-};
+} & Partial<Record<TokenDetail, number | bigint>>;
+
+/** The details of the totals, each a part of promptTokens, cachedTokens or completionTokens. */
+export const TOKEN_DETAILS = [
+  "cacheWriteTokens",
+  "audioInputTokens",
+  "audioCachedTokens",
+  "audioOutputTokens",
+  "imageInputTokens",
+  "imageCachedTokens",
+  "imageOutputTokens",
+] as const;
+export type TokenDetail = (typeof TOKEN_DETAILS)[number];
 
 export type BilledTokens = Record<TokenKind, bigint>;
 
@@ -35,10 +40,13 @@ export function billedTokens(c: TokenCounts): BilledTokens | string {
   const imageOutput = n(c.imageOutputTokens);
   const input = n(c.promptTokens) - cached - audioCached - imageCached - cacheWrite - audioInput - imageInput;
   const output = n(c.completionTokens) - audioOutput - imageOutput;
-  if (audioInput < 0n) return "cached audio tokens exceed audio input tokens";
-  if (imageInput < 0n) return "cached image tokens exceed image input tokens";
-  if (cached < 0n) return "cached audio and image tokens exceed cached tokens";
-  if (input < 0n) return "cached, cache-write, audio and image input tokens exceed prompt tokens";
-  if (output < 0n) return "audio and image output tokens exceed completion tokens";
+  if (audioInput < 0n) return `cached audio tokens (${audioCached}) exceed audio input tokens (${audioInput + audioCached})`;
+  if (imageInput < 0n) return `cached image tokens (${imageCached}) exceed image input tokens (${imageInput + imageCached})`;
+  if (cached < 0n) return `cached audio and image tokens (${audioCached + imageCached}) exceed cached tokens (${n(c.cachedTokens)})`;
+  if (input < 0n) return `cached, cache-write, audio and image input tokens (${n(c.promptTokens) - input}) exceed prompt tokens (${n(c.promptTokens)})`;
+  if (output < 0n) return `audio and image output tokens (${audioOutput + imageOutput}) exceed completion tokens (${n(c.completionTokens)})`;
   return { input, cached, cacheWrite, output, audioInput, audioCached, audioOutput, imageInput, imageCached, imageOutput };
 }
+
+/** Every detail at 0: usage rows that carry none (capacity and overhead rows, rollups of old events). */
+export const noDetails = (): Record<TokenDetail, bigint> => Object.fromEntries(TOKEN_DETAILS.map((d) => [d, 0n])) as Record<TokenDetail, bigint>;

@@ -4,6 +4,7 @@ import { type CallOutcome, usageUnknown } from "../../events/callOutcome";
 import type { UsageEvent } from "../../events/usageEvent";
 import type { IncomingEvent } from "../port";
 import { addToDailySums } from "./dailySums";
+import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 import type { Rollups } from "./usageWriter";
 import { warningSource } from "../../events/warningSource";
 
@@ -47,6 +48,7 @@ export function sumIntoDimensions(dimensions: DimensionRollups, daily: readonly 
         e.reasoningTokens,
         e.totalTokens,
         e.modelTimeMs ?? 0,
+        ...TOKEN_DETAILS.map((d) => e[d] ?? 0),
         dimension,
         value,
       ]);
@@ -91,6 +93,7 @@ const DIMENSION_COLUMNS = [
   "reasoningTokens",
   "totalTokens",
   "modelTimeMs",
+  ...TOKEN_DETAILS,
   "dimension",
   "value",
 ];
@@ -104,7 +107,8 @@ const dimensionSql = (rows: number) =>
      cachedTokens = cachedTokens + excluded.cachedTokens,
      completionTokens = completionTokens + excluded.completionTokens,
      reasoningTokens = reasoningTokens + excluded.reasoningTokens,
-     totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs`;
+     totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs,
+     ${TOKEN_DETAILS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
 
 export function createBreakdownWriter(db: Database.Database): (b: Breakdowns) => void {
   const dimensionMany = db.prepare(dimensionSql(DIMENSION_ROWS));

@@ -1,6 +1,7 @@
 import type { UsageEvent } from "../../events/usageEvent";
+import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 
-/** Adds an event to the counts of a daily rollup row (columns 7 to 13: requests, tokens, model time), in place. */
+/** Adds an event to the counts of a daily rollup row (columns 7 to 13: requests, tokens, model time; then the token details), in place. */
 export function addToDailySums(row: unknown[], e: UsageEvent): void {
   (row[7] as number) += 1;
   (row[8] as number) += e.promptTokens;
@@ -9,4 +10,5 @@ export function addToDailySums(row: unknown[], e: UsageEvent): void {
   (row[11] as number) += e.reasoningTokens;
   (row[12] as number) += e.totalTokens;
   (row[13] as number) += e.modelTimeMs ?? 0;
+  for (let i = 0; i < TOKEN_DETAILS.length; i++) (row[14 + i] as number) += e[TOKEN_DETAILS[i]] ?? 0;
 }

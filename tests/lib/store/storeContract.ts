@@ -1,3 +1,5 @@
+import { tiersOfKinds } from "../../../lib/events/tokenKinds";
+import { noDetails } from "../../../lib/pricing/billedTokens";
 import { describe, expect, it } from "vitest";
 import { BUCKET_COLUMNS } from "../../../lib/events/modelTimeBuckets";
 import type { UsageEvent } from "../../../lib/events/usageEvent";
@@ -713,6 +715,8 @@ const daily = (day: string, appId: string, deployment: string, model: string, op
   region: "eastus2",
   operation,
   tokenKinds,
+  ...tiersOfKinds(tokenKinds),
+  ...noDetails(),
   requests: BigInt(n[0]),
   promptTokens: BigInt(n[1]),
   cachedTokens: BigInt(n[2]),
