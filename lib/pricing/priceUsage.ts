@@ -5,7 +5,7 @@ import type { MeterSku, TokenKind } from "./meterCatalog";
 import type { Price, PriceBook } from "./priceBook";
 import { chooseRate } from "./chooseRate";
 import type { Reservation } from "./reservation";
-import type { CallTier } from "./callTier";
+import { type CallTier, isLongContext } from "./callTier";
 
 /** What pricing needs of a usage fact or of a rollup of facts. */
 export type UsageToPrice = TokenCounts & {
@@ -15,7 +15,7 @@ export type UsageToPrice = TokenCounts & {
   region: string;
   /** The tier the call ran at, as the API reported it; absent means standard. */
   serviceTier?: CallTier;
-  /** The prompt was over the model's long-context threshold (callTier.ts): long-context meters apply. */
+  /** The prompt was over the long-context threshold (callTier.ts): a rollup says so; one call's promptTokens does. */
   longContext?: boolean;
 };
 
@@ -70,7 +70,8 @@ export class UsagePricer {
 
   private rate(rates: Rates, u: Omit<UsageToPrice, "day">, kind: TokenKind, day: string): Price | string {
     const tier = rates.batch ? "batch" : (u.serviceTier ?? "standard");
-    return chooseRate(this.book, { modelId: rates.modelId, sku: rates.sku, region: rates.region, tier, long: u.longContext === true }, kind, day);
+    const long = u.longContext ?? isLongContext(Number(u.promptTokens));
+    return chooseRate(this.book, { modelId: rates.modelId, sku: rates.sku, region: rates.region, tier, long }, kind, day);
   }
 
   private ratesOn(u: Omit<UsageToPrice, "day">, day: string): Rates | string {
