@@ -4,12 +4,14 @@ import { requireCaller } from "../../../lib/auth/currentCaller";
 import { loadPricer } from "../../../lib/pricing/loadPricer";
 import { priceFreshness } from "../../../lib/pricing/syncRetailPrices";
 import { formatAtto } from "../../../lib/pricing/money";
+import { listModelFamilies } from "../../../lib/pricing/modelFamilies";
 import { idleCapacityAppId } from "../../../lib/pricing/reservation";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { formatCount } from "../../../lib/reports/formatMoney";
 import { currentMonth } from "../../../lib/reports/month";
 import { getSharedStore } from "../../../lib/store";
 import { previousMonth } from "../../_components/MonthNav";
+import { ModelFamilies } from "./ModelFamilies";
 
 export const dynamic = "force-dynamic";
 
@@ -201,6 +203,7 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
         </label>
         <button type="submit">Find</button>
       </form>
+      <ModelFamilies families={listModelFamilies(pricer.book).filter((f) => q === "" || `${f.modelId} ${f.meters.join(" ")}`.toLowerCase().includes(q))} />
       <table>
         <caption>
           Price book: {entries.length} prices{entries.length > SHOWN ? `, the first ${SHOWN} shown` : ""}

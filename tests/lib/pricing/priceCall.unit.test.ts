@@ -199,7 +199,7 @@ describe("tiers and token kinds", () => {
     expect(unpriced({ model: "gpt-5.6-sol", serviceTier: "flex", promptTokens: 1 })).toBe("flex processing: Azure publishes no flex meter for gpt-5.6-sol");
     expect(unpriced({ model: "gpt-4.1", promptTokens: 10, audioInputTokens: 10 })).toBe(`no audio input price for gpt-4.1-2025-04-14 on ${DAY}`);
     expect(unpriced({ model: "gpt-4.1", promptTokens: 10, cachedTokens: 5, cacheWriteTokens: 6 })).toBe(
-      "cached, cache-write, audio and image input tokens exceed prompt tokens",
+      "cached, cache-write, audio and image input tokens (11) exceed prompt tokens (10)",
     );
   });
 });
