@@ -28,7 +28,8 @@ export function chooseRate(book: PriceBook, q: RateQuery, kind: TokenKind, day: 
   if (q.tier === "flex") return `flex processing: Azure publishes no flex meter for ${q.modelId}`;
   const own = tierPrice(book, q, q.tier, kind, day);
   if (own) return own;
-  const instead = AS_INPUT[kind];
+  // A meter the model has, but not yet on this day, is a price still to come: never guessed.
+  const instead = book.hasMeter(q.modelId, q.sku, q.region, kind) ? undefined : AS_INPUT[kind];
   const input = instead && tierPrice(book, q, q.tier, instead, day);
   if (instead && input) {
     const note = `${KIND_LABEL[kind]} tokens at the ${KIND_LABEL[instead]} rate: ${q.modelId} has no ${KIND_LABEL[kind]} meter`;

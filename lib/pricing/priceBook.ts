@@ -19,6 +19,8 @@ const keyOf = (modelId: string, { sku, tier, context }: MeterTier, region: strin
 export class PriceBook {
   private readonly prices = new Map<Key, Price[]>();
   private readonly models = new Set<string>();
+  /** Which kinds of token each model has a meter for, per deployment type and region, on any date. */
+  private readonly metered = new Set<string>();
   readonly conflicts: string[] = [];
 
   constructor(
@@ -35,7 +37,11 @@ export class PriceBook {
     const reading = readMeter(item);
     if (!("entry" in reading)) return;
     const { modelId, tier, context, kind } = reading.entry;
-    for (const sku of reading.skus) this.put(keyOf(modelId, { sku, tier, context }, item.armRegionName.toLowerCase(), kind), modelId, item, unit);
+    const region = item.armRegionName.toLowerCase();
+    for (const sku of reading.skus) {
+      this.put(keyOf(modelId, { sku, tier, context }, region, kind), modelId, item, unit);
+      this.metered.add(`${modelId}|${sku}|${region}|${kind}`);
+    }
   }
 
   private put(key: Key, modelId: string, item: RetailPriceItem, unit: number): void {
@@ -82,6 +88,11 @@ export class PriceBook {
       found = p;
     }
     return found;
+  }
+
+  /** Whether the model has a meter for this kind of token in the region, at any tier and on any date. */
+  hasMeter(modelId: string, sku: MeterSku, region: string, kind: TokenKind): boolean {
+    return this.metered.has(`${modelId}|${sku}|${region.toLowerCase()}|${kind}`);
   }
 
   /**

@@ -141,6 +141,7 @@ export const toCostedLine = (r: StatementLineRow): CostedLine => ({
     cachedTokens: Number(r.cachedTokens),
     completionTokens: Number(r.completionTokens),
     totalTokens: Number(r.totalTokens),
+    ...(r.billed === "" ? {} : { billed: JSON.parse(r.billed) }),
   },
   atto: BigInt(r.atto),
   cents: parseCents(r.cost),
@@ -172,6 +173,7 @@ export const fromCostedLine = (month: string, l: CostedLine): StatementLineRow =
   listCost: formatCents(l.listCents),
   prices: l.prices.join("; "),
   rule: l.rule,
+  billed: l.tokens.billed && Object.keys(l.tokens.billed).length > 0 ? JSON.stringify(l.tokens.billed) : "",
 });
 
 export const toSplitRule = (r: { definition: string }): SplitRule => JSON.parse(r.definition) as SplitRule;
