@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { ReportRow } from "../../lib/reports/getChargebackReport";
+import { describeBilled } from "../../lib/reports/describeBilled";
 import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
 
 type Props = {
@@ -20,6 +21,8 @@ type Props = {
 /** A cost breakdown whose lines add up to its total, to the cent. */
 export function CostTable({ caption, dimension, rows, total, totalLabel = "Total", currency, testId, href, extraRow }: Props) {
   const top = rows[0] ? Number(rows[0].cost) : 0;
+  // Tokens billed on meters of their own (cache writes, audio, image, priority, long context): a column only when some row has them.
+  const billed = rows.some((row) => describeBilled(row) !== "");
   return (
     <table>
       <caption>{caption}</caption>
@@ -35,6 +38,7 @@ export function CostTable({ caption, dimension, rows, total, totalLabel = "Total
           <th scope="col" className="num">
             Tokens
           </th>
+          {billed && <th scope="col">Of which billed apart</th>}
           <th scope="col">
             <span className="visually-hidden">Share</span>
           </th>
@@ -49,6 +53,11 @@ export function CostTable({ caption, dimension, rows, total, totalLabel = "Total
             </td>
             <td className="num">{formatCount(row.requests)}</td>
             <td className="num">{formatCount(row.totalTokens)}</td>
+            {billed && (
+              <td className="small" data-testid={`${testId}-billed`}>
+                {describeBilled(row)}
+              </td>
+            )}
             <td aria-hidden="true">
               {/* Width only: a picture of the row's share, not a figure anyone reads. */}
               <span className="bar" style={{ width: `${top > 0 ? Math.max(2, (Number(row.cost) / top) * 160) : 0}px` }} />
@@ -61,7 +70,7 @@ export function CostTable({ caption, dimension, rows, total, totalLabel = "Total
         <tr>
           <td>{totalLabel}</td>
           <td className="num">{formatMoney(total, currency)}</td>
-          <td colSpan={3} />
+          <td colSpan={billed ? 4 : 3} />
         </tr>
       </tfoot>
     </table>

@@ -32,6 +32,14 @@ export const DEMO_DEPLOYMENTS: DemoDeployment[] = [
   { deployment: "gpt-41-ptu", model: "gpt-4.1-2025-04-14", region: "eastus2", sku: "ProvisionedManaged" },
 ];
 
+/** Deployments billed on token kinds and tiers of their own: called by demoBilledKinds.ts only, so the rest of the demo stays as it was. */
+export const BILLED_KIND_DEPLOYMENTS: DemoDeployment[] = [
+  { deployment: "gpt-56-sol", model: "gpt-5.6-sol", region: "eastus2", sku: "GlobalStandard" },
+  { deployment: "deepseek-r1", model: "DeepSeek-R1", region: "eastus2", sku: "GlobalStandard" },
+  { deployment: "gpt-realtime", model: "gpt-realtime-2025-08-28", region: "eastus2", sku: "GlobalStandard" },
+  { deployment: "gpt-image-1", model: "gpt-image-1", region: "eastus2", sku: "GlobalStandard" },
+];
+
 /** Apps that also call the provisioned deployment, whose reservation they share. */
 const PROVISIONED_APPS = new Set(["Support Chatbot", "Agent Assist", "Store Assistant"]);
 
@@ -65,7 +73,10 @@ export function demoOrganisation(now = clockNow()) {
   }
   // Map three of the six "last" apps, leaving three unmapped for the admin queue.
   apps.filter((_, i) => [6, 12, 19].includes(i)).forEach((app, k) => mappings.push(`${app.appId},CC-${k + 1}10,${Object.keys(UNITS)[k]},2020-01-01,`));
-  const deployments = ["deployment,model,region,sku", ...DEMO_DEPLOYMENTS.map((d) => `${d.deployment},${d.model},${d.region},${d.sku}`)];
+  const deployments = [
+    "deployment,model,region,sku",
+    ...[...DEMO_DEPLOYMENTS, ...BILLED_KIND_DEPLOYMENTS].map((d) => `${d.deployment},${d.model},${d.region},${d.sku}`),
+  ];
   return { apps, orgCsv: `${mappings.join("\n")}\n`, deploymentsCsv: `${deployments.join("\n")}\n`, ownersCsv: demoOwners() };
 }
 

@@ -10,6 +10,7 @@ import { importRetailPrices, parseRetailPricePage } from "../../lib/pricing/impo
 import { importMarkups } from "../../lib/statements/importMarkups";
 import type { UsageStore } from "../../lib/store/port";
 import { ingestNdjson } from "../ingestNdjson";
+import { demoBilledKinds } from "./demoBilledKinds";
 import { demoFailures, demoHistory } from "./demoEvents";
 import { demoOrganisation } from "./demoOrganisation";
 import { seededRandom } from "./random";
@@ -47,7 +48,11 @@ export async function loadDemoData(store: UsageStore, dir: string, now = clockNo
   // The platform team recovers its own cost: a markup line on every unit's statement.
   const markups = `businessUnit,kind,amount,validFrom,label\n*,percent,2,${new Date(from).toISOString().slice(0, 10)},Platform team cost recovery\n`;
   await importMarkups(store, write("markups.csv", markups), "markups.csv");
-  const lines = [...demoHistory(seededRandom(7), apps, from, now, perDay), ...demoFailures(seededRandom(11), apps, from, now, perDay / 100)];
+  const lines = [
+    ...demoHistory(seededRandom(7), apps, from, now, perDay),
+    ...demoFailures(seededRandom(11), apps, from, now, perDay / 100),
+    ...demoBilledKinds(seededRandom(13), apps, from, now, perDay / 50),
+  ];
   if (lines.length === 0) return emptySummary();
   write("events.ndjson", `${lines.join("\n")}\n`);
   return ingestNdjson(store, fs.createReadStream(path.join(dir, "events.ndjson")), path.join(dir, "events.ndjson"));

@@ -1,3 +1,5 @@
+import { tiersOfKinds } from "../pricing/tokenKinds";
+import { noDetails } from "../pricing/billedTokens";
 import { loadChargedUsage, type ChargedUsage } from "../pricing/chargedUsage";
 import { attoPerToken, splitByWeight } from "../core/money";
 import { inEffect } from "../core/effectiveDated";
@@ -96,6 +98,8 @@ export function overheadRows(rules: readonly SplitRule[], month: string): Charge
         region: "",
         operation: "overhead",
         tokenKinds: 0,
+        ...tiersOfKinds(0),
+        ...noDetails(),
         requests: 0n,
         promptTokens: 0n,
         cachedTokens: 0n,

@@ -3,6 +3,7 @@ import { AiHubGatewayEvent, isAiHubGatewayEvent } from "./shapes/aiHubGateway";
 import { ChargebackV1Event, isChargebackV1Event } from "./shapes/chargebackV1";
 import { isSeedPolicyEvent, SeedPolicyEvent } from "./shapes/seedPolicy";
 import { MAX_EVENT_BYTES, type UsageEvent } from "./usageEvent";
+import { billedTokens } from "../pricing/billedTokens";
 
 export type ParsedLine = { ok: true; event: UsageEvent } | { ok: false; reason: string };
 
@@ -48,12 +49,14 @@ export function checkedEvent(shape: string, event: UsageEvent): ParsedLine {
   return inconsistency ? { ok: false, reason: `${shape}: ${inconsistency}` } : { ok: true, event };
 }
 
-/** Cached tokens are part of the prompt and reasoning tokens part of the completion, never on top. */
+/** Cached tokens (and cache writes, audio and image tokens) are part of the prompt, reasoning (and audio and image output) part of the completion, never on top. */
 function checkTokenTotals(e: UsageEvent): string | null {
   if (e.cachedTokens > e.promptTokens) return `cached tokens (${e.cachedTokens}) exceed prompt tokens (${e.promptTokens})`;
   if (e.reasoningTokens > e.completionTokens) return `reasoning tokens (${e.reasoningTokens}) exceed completion tokens (${e.completionTokens})`;
   if (e.totalTokens !== e.promptTokens + e.completionTokens)
     return `total tokens (${e.totalTokens}) differ from prompt (${e.promptTokens}) + completion (${e.completionTokens})`;
+  const billed = billedTokens(e);
+  if (typeof billed === "string") return billed;
   if (e.model === "" && e.deployment === "") return "names neither a model nor a deployment";
   return null;
 }

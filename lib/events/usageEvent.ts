@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { CALL_TIERS } from "../pricing/callTier";
+
+const Detail = z.number().int().nonnegative().optional();
 
 /** The one fact every accepted event becomes, whatever shape it arrived in. */
 export const UsageEvent = z.object({
@@ -15,6 +18,16 @@ export const UsageEvent = z.object({
   completionTokens: z.number().int().nonnegative(),
   reasoningTokens: z.number().int().nonnegative(),
   totalTokens: z.number().int().nonnegative(),
+  /** chargeback/v1 only, absent when 0: parts of the totals above that are billed apart (billedTokens.ts). */
+  cacheWriteTokens: Detail,
+  audioInputTokens: Detail,
+  audioCachedTokens: Detail,
+  audioOutputTokens: Detail,
+  imageInputTokens: Detail,
+  imageCachedTokens: Detail,
+  imageOutputTokens: Detail,
+  /** chargeback/v1 only: the tier the API reported; absent means standard. */
+  serviceTier: z.enum(CALL_TIERS).optional(),
   modelTimeMs: z.number().int().nonnegative().nullable(),
   status: z.number().int().nullable(),
   streamed: z.boolean().nullable(),

@@ -3,8 +3,21 @@ import { getChargebackReport, type ReportDimension } from "../reports/getChargeb
 import type { ReportScope } from "../reports/reportScope";
 import type { UsageStore } from "../store/port";
 import { safeText } from "../core/safeText";
+import { BILLED_KINDS } from "../statements/statementLine";
 
-export const CHARGEBACK_COLUMNS = ["month", "key", "name", "cost", "currency", "requests", "promptTokens", "cachedTokens", "completionTokens", "totalTokens"];
+export const CHARGEBACK_COLUMNS = [
+  "month",
+  "key",
+  "name",
+  "cost",
+  "currency",
+  "requests",
+  "promptTokens",
+  "cachedTokens",
+  "completionTokens",
+  "totalTokens",
+  ...BILLED_KINDS,
+];
 
 export const chargebackHeader = () => stringify([CHARGEBACK_COLUMNS]);
 
@@ -22,8 +35,9 @@ export async function chargebackRows(store: UsageStore, month: string, by: Repor
     x.cachedTokens,
     x.completionTokens,
     x.totalTokens,
+    ...BILLED_KINDS.map((k) => x.billed?.[k] ?? 0),
   ]);
   if (r.unmapped.cost !== "0.00" || r.unmapped.apps.length > 0)
-    rows.push([month, "(unmapped)", "Unmapped apps", r.unmapped.cost, r.currency, r.unmapped.requests, "", "", "", ""]);
+    rows.push([month, "(unmapped)", "Unmapped apps", r.unmapped.cost, r.currency, r.unmapped.requests, "", "", "", "", ...BILLED_KINDS.map(() => "")]);
   return stringify(rows);
 }

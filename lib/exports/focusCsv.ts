@@ -76,6 +76,16 @@ export const FOCUS_COLUMNS = [
   "x_CompletionTokens",
   "x_CorrectionReason",
   "x_SplitRule",
+  // Tokens billed on meters of their own, each also named in SkuMeter with its meter and rate.
+  "x_CacheWriteTokens",
+  "x_AudioInputTokens",
+  "x_AudioCachedTokens",
+  "x_AudioOutputTokens",
+  "x_ImageInputTokens",
+  "x_ImageCachedTokens",
+  "x_ImageOutputTokens",
+  "x_PriorityTokens",
+  "x_LongContextTokens",
 ] as const;
 
 const iso = (day: string) => `${day}T00:00:00Z`;
@@ -157,6 +167,15 @@ function focusRow(month: string, currency: string, l: CostedLine): Record<(typeo
     x_CompletionTokens: l.tokens.completionTokens,
     x_CorrectionReason: l.reason || null,
     x_SplitRule: l.rule ? safeText(l.rule) : null,
+    x_CacheWriteTokens: l.tokens.billed?.cacheWriteTokens ?? 0,
+    x_AudioInputTokens: l.tokens.billed?.audioInputTokens ?? 0,
+    x_AudioCachedTokens: l.tokens.billed?.audioCachedTokens ?? 0,
+    x_AudioOutputTokens: l.tokens.billed?.audioOutputTokens ?? 0,
+    x_ImageInputTokens: l.tokens.billed?.imageInputTokens ?? 0,
+    x_ImageCachedTokens: l.tokens.billed?.imageCachedTokens ?? 0,
+    x_ImageOutputTokens: l.tokens.billed?.imageOutputTokens ?? 0,
+    x_PriorityTokens: l.tokens.billed?.priorityTokens ?? 0,
+    x_LongContextTokens: l.tokens.billed?.longContextTokens ?? 0,
   };
 }
 

@@ -74,7 +74,7 @@ function meterOf(meterCell: string): string | MeterEntry {
   if (meter === undefined) {
     const name = meterCell.trim();
     const reading = readMeterName(name);
-    meter = "entry" in reading ? reading.entry : name === "" ? "no meter name" : `not a token meter (${reading.skipped})`;
+    meter = "entry" in reading ? reading.entry : name === "" ? "no meter name" : `not priced (${reading.skipped})`;
     meters.set(own(meterCell), meter);
   }
   return meter;

@@ -2,6 +2,8 @@ import { monthDays } from "../core/months";
 import type { DailyUsage, HourlyAppUsage, UsageStore } from "../store/port";
 import { isProvisioned } from "./deployment";
 import { loadCharges, type Charge, type Charges } from "./loadCharges";
+import { tiersOfKinds } from "./tokenKinds";
+import { noDetails } from "./billedTokens";
 import { attoPerToken } from "../core/money";
 import type { Price } from "./priceBook";
 import { chargeReservation } from "./reservationCharges";
@@ -9,7 +11,17 @@ import { chargeReservation } from "./reservationCharges";
 export type ChargedUsage = DailyUsage & { charge: Charge };
 export type ChargedMonth = { currency: string; rows: ChargedUsage[] };
 
-const NO_TOKENS = { requests: 0n, promptTokens: 0n, cachedTokens: 0n, completionTokens: 0n, reasoningTokens: 0n, totalTokens: 0n, modelTimeMs: 0n };
+const NO_TOKENS = {
+  requests: 0n,
+  promptTokens: 0n,
+  cachedTokens: 0n,
+  completionTokens: 0n,
+  reasoningTokens: 0n,
+  totalTokens: 0n,
+  modelTimeMs: 0n,
+  ...noDetails(),
+  ...tiersOfKinds(0),
+};
 
 /**
  * A month's usage as every report charges it: each daily rollup at the prices and discount of its

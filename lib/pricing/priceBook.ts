@@ -1,21 +1,26 @@
 import { attoPerToken } from "../core/money";
-import { readMeterName, type MeterSku, type TokenKind } from "./meterCatalog";
+import { type ContextTier, type MeterSku, readMeter, type ServiceTier, type TokenKind } from "./meterCatalog";
 import type { RetailPriceItem } from "./retailPrice";
 
 const UNIT_TOKENS: Record<string, number> = { "1K": 1_000, "1M": 1_000_000 };
 const DATED = /^(.*)-(\d{4}-\d{2}-\d{2})$/;
 
 /** A price per token, unless `per` names another unit (a reservation is priced per PTU and hour or month). */
-export type Price = { atto: bigint; meterId: string; meterName: string; from: string; per?: string };
+export type Price = { atto: bigint; meterId: string; meterName: string; from: string; per?: string; note?: string };
 type Key = string;
 
-const keyOf = (modelId: string, sku: MeterSku, batch: boolean, region: string, kind: TokenKind): Key =>
-  `${modelId}|${sku}|${batch ? "batch" : "std"}|${region}|${kind}`;
+/** Which of a model's meters: deployment type, service tier and context tier. */
+export type MeterTier = { sku: MeterSku; tier: ServiceTier; context: ContextTier };
+
+const keyOf = (modelId: string, { sku, tier, context }: MeterTier, region: string, kind: TokenKind): Key =>
+  `${modelId}|${sku}|${tier}|${context}|${region}|${kind}`;
 
 /** Token prices by model, deployment type, region and token kind, each with its history. */
 export class PriceBook {
   private readonly prices = new Map<Key, Price[]>();
   private readonly models = new Set<string>();
+  /** Which kinds of token each model has a meter for, per deployment type and region, on any date. */
+  private readonly metered = new Set<string>();
   readonly conflicts: string[] = [];
 
   constructor(
@@ -29,11 +34,17 @@ export class PriceBook {
   private add(item: RetailPriceItem): void {
     const unit = UNIT_TOKENS[item.unitOfMeasure];
     if (!unit || item.currencyCode !== this.currency || item.type !== "Consumption") return;
-    if (!item.productName.startsWith("Azure OpenAI")) return;
-    const reading = readMeterName(item.meterName);
+    const reading = readMeter(item);
     if (!("entry" in reading)) return;
-    const { modelId, sku, batch, kind } = reading.entry;
-    const key = keyOf(modelId, sku, batch, item.armRegionName.toLowerCase(), kind);
+    const { modelId, tier, context, kind } = reading.entry;
+    const region = item.armRegionName.toLowerCase();
+    for (const sku of reading.skus) {
+      this.put(keyOf(modelId, { sku, tier, context }, region, kind), modelId, item, unit);
+      this.metered.add(`${modelId}|${sku}|${region}|${kind}`);
+    }
+  }
+
+  private put(key: Key, modelId: string, item: RetailPriceItem, unit: number): void {
     const price: Price = {
       atto: attoPerToken(item.retailPrice, unit),
       meterId: item.meterId,
@@ -52,16 +63,24 @@ export class PriceBook {
   }
 
   /** Every price the book uses, with what it prices: for people to check it. */
-  entries(): { modelId: string; sku: string; batch: boolean; region: string; kind: string; price: Price }[] {
+  entries(): { modelId: string; sku: MeterSku; tier: ServiceTier; context: ContextTier; region: string; kind: TokenKind; price: Price }[] {
     return [...this.prices].flatMap(([key, list]) => {
-      const [modelId, sku, batch, region, kind] = key.split("|");
-      return list.map((price) => ({ modelId, sku, batch: batch === "batch", region, kind, price }));
+      const [modelId, sku, tier, context, region, kind] = key.split("|");
+      return list.map((price) => ({
+        modelId,
+        sku: sku as MeterSku,
+        tier: tier as ServiceTier,
+        context: context as ContextTier,
+        region,
+        kind: kind as TokenKind,
+        price,
+      }));
     });
   }
 
   /** The price in effect on a UTC day: the latest effective start not after it. */
-  lookup(modelId: string, sku: MeterSku, batch: boolean, region: string, kind: TokenKind, day: string): Price | undefined {
-    const list = this.prices.get(keyOf(modelId, sku, batch, region.toLowerCase(), kind));
+  lookup(modelId: string, at: MeterTier, region: string, kind: TokenKind, day: string): Price | undefined {
+    const list = this.prices.get(keyOf(modelId, at, region.toLowerCase(), kind));
     if (!list) return undefined;
     let found: Price | undefined;
     for (const p of list) {
@@ -71,12 +90,21 @@ export class PriceBook {
     return found;
   }
 
+  /** Whether the model has a meter for this kind of token in the region, at any tier and on any date. */
+  hasMeter(modelId: string, sku: MeterSku, region: string, kind: TokenKind): boolean {
+    return this.metered.has(`${modelId}|${sku}|${region.toLowerCase()}|${kind}`);
+  }
+
   /**
    * The catalog's model id for a model name from an event or a deployment: the exact id, the
    * family of a dated name whose price has no version, or the only dated version of a bare family.
    */
   resolveModel(name: string): string | null {
-    const model = name.trim().toLowerCase();
+    // OpenAI spells the legacy model "gpt-3.5-turbo", Azure "gpt-35-turbo".
+    const model = name
+      .trim()
+      .toLowerCase()
+      .replace(/^gpt-3\.5-/, "gpt-35-");
     if (model === "") return null;
     if (this.models.has(model)) return model;
     const dated = DATED.exec(model);

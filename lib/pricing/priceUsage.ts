@@ -1,21 +1,26 @@
+import { billedTokens, type TokenCounts } from "./billedTokens";
 import { DEFAULT_DEPLOYMENT, METERS_OF_SKU, type Deployment } from "./deployment";
 import { inEffect } from "../core/effectiveDated";
+import type { MeterSku, TokenKind } from "./meterCatalog";
 import type { Price, PriceBook } from "./priceBook";
+import { chooseRate } from "./chooseRate";
 import type { Reservation } from "./reservation";
+import { type CallTier, isLongContext } from "./callTier";
 
 /** What pricing needs of a usage fact or of a rollup of facts. */
-export type UsageToPrice = {
+export type UsageToPrice = TokenCounts & {
   day: string;
   deployment: string;
   model: string;
   region: string;
-  promptTokens: number | bigint;
-  cachedTokens: number | bigint;
-  completionTokens: number | bigint;
+  /** The tier the call ran at, as the API reported it; absent means standard. */
+  serviceTier?: CallTier;
+  /** The prompt was over the long-context threshold (callTier.ts): a rollup says so; one call's promptTokens does. */
+  longContext?: boolean;
 };
 
-/** A provisioned deployment's tokens cost nothing per token: its reservation's fixed cost is shared out. */
-export type Rates = { modelId: string; provisioned?: true; input?: Price; cached?: Price; output?: Price };
+/** A deployment's meters, once its model is known; a provisioned deployment's tokens cost nothing per token. */
+type Rates = { modelId: string; provisioned?: true; sku: MeterSku; batch: boolean; region: string };
 /** The cost, and the prices it used (one per token kind the usage has), for statements to cite. */
 export type PricedUsage = { priced: true; atto: bigint; modelId: string; prices: Price[] } | { priced: false; reason: string };
 
@@ -39,19 +44,15 @@ export class UsagePricer {
     const rates = this.ratesOn(u, u.day);
     if (typeof rates === "string") return { priced: false, reason: rates };
     if (rates.provisioned) return { priced: true, atto: 0n, modelId: rates.modelId, prices: [] };
-    const cached = BigInt(u.cachedTokens);
-    const input = BigInt(u.promptTokens) - cached;
-    const output = BigInt(u.completionTokens);
+    const tokens = billedTokens(u);
+    if (typeof tokens === "string") return { priced: false, reason: tokens };
     let atto = 0n;
     const prices: Price[] = [];
-    for (const [tokens, price, kind] of [
-      [input, rates.input, "input"],
-      [cached, rates.cached, "cached input"],
-      [output, rates.output, "output"],
-    ] as const) {
-      if (tokens === 0n) continue;
-      if (!price) return { priced: false, reason: `no ${kind} price for ${rates.modelId} on ${u.day}` };
-      atto += tokens * price.atto;
+    for (const kind of Object.keys(tokens) as TokenKind[]) {
+      if (tokens[kind] === 0n) continue;
+      const price = this.rate(rates, u, kind, u.day);
+      if (typeof price === "string") return { priced: false, reason: price };
+      atto += tokens[kind] * price.atto;
       prices.push(price);
     }
     return { priced: true, atto, modelId: rates.modelId, prices };
@@ -62,12 +63,15 @@ export class UsagePricer {
     const rates = this.ratesOn(u, day);
     if (typeof rates === "string") return false;
     if (rates.provisioned) return true;
-    const cached = Number(u.cachedTokens);
-    return (
-      (Number(u.promptTokens) - cached === 0 || rates.input !== undefined) &&
-      (cached === 0 || rates.cached !== undefined) &&
-      (Number(u.completionTokens) === 0 || rates.output !== undefined)
-    );
+    const tokens = billedTokens(u);
+    if (typeof tokens === "string") return false;
+    return (Object.keys(tokens) as TokenKind[]).every((kind) => tokens[kind] === 0n || typeof this.rate(rates, u, kind, day) !== "string");
+  }
+
+  private rate(rates: Rates, u: Omit<UsageToPrice, "day">, kind: TokenKind, day: string): Price | string {
+    const tier = rates.batch ? "batch" : (u.serviceTier ?? "standard");
+    const long = u.longContext ?? isLongContext(Number(u.promptTokens));
+    return chooseRate(this.book, { modelId: rates.modelId, sku: rates.sku, region: rates.region, tier, long }, kind, day);
   }
 
   private ratesOn(u: Omit<UsageToPrice, "day">, day: string): Rates | string {
@@ -90,14 +94,13 @@ export class UsagePricer {
     // deployment's pinned model stands in when the event names none, or only a bare family.
     const modelId = this.book.resolveModel(u.model) ?? (deployment.model ? this.book.resolveModel(deployment.model) : null);
     const meters = METERS_OF_SKU[deployment.sku];
+    const region = deployment.region !== "" ? deployment.region : u.region;
     if (!meters) return this.provisioned(deployment, modelId ?? (u.model || deployment.model || deployment.name), day);
     if (this.book.size === 0)
       return `no ${this.book.currency} prices are imported: run chargeback prices sync --currency ${this.book.currency} (or prices import)`;
     if (!modelId) return `no price catalog entry for model "${deployment.model ?? u.model}"`;
-    const region = deployment.region !== "" ? deployment.region : u.region;
     if (region === "") return `no region for deployment "${deployment.name}"`;
-    const at = (kind: "input" | "cached" | "output") => this.book.lookup(modelId, meters.sku, meters.batch, region, kind, day);
-    return { modelId, input: at("input"), cached: at("cached"), output: at("output") };
+    return { modelId, sku: meters.sku, batch: meters.batch, region };
   }
 
   /** Never also at pay-as-you-go rates: without a reservation in the report's currency, unpriced. */
@@ -107,6 +110,6 @@ export class UsagePricer {
     if (reservation.currency !== this.book.currency) {
       return `the reservation of "${deployment.name}" is priced in ${reservation.currency}, reports in ${this.book.currency}`;
     }
-    return { modelId, provisioned: true };
+    return { modelId, provisioned: true, sku: "global", batch: false, region: deployment.region };
   }
 }

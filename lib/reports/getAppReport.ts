@@ -3,7 +3,7 @@ import type { DirectoryEntry } from "../identity/directoryEntry";
 import { loadAttributedUsage } from "../allocation/attributedUsage";
 import { Attribution } from "../allocation/attribution";
 import { allocateCents, formatCents } from "../core/money";
-import { addTokens, noTokens, type Tokens } from "../statements/statementLine";
+import { addTokens, noTokens, type Tokens, tokensOf } from "../statements/statementLine";
 import type { HourlyAppUsage, UsageStore } from "../store/port";
 import { monthLines, type ReportRow } from "./getChargebackReport";
 import { monthDays } from "../core/months";
@@ -82,13 +82,7 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
     // Split the app's cents as they were charged: after discounts, day by day.
     const priced = u.charge;
     const atto = priced.priced ? priced.atto : 0n;
-    const t = {
-      requests: Number(u.requests),
-      promptTokens: Number(u.promptTokens),
-      cachedTokens: Number(u.cachedTokens),
-      completionTokens: Number(u.completionTokens),
-      totalTokens: Number(u.totalTokens),
-    };
+    const t = tokensOf(u);
     for (const [map, key] of [
       [byDeployment, u.deployment || "(none)"],
       [byOperation, u.operation || "(unknown)"],

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { safeText } from "../core/safeText";
 import { formatCents } from "../core/money";
 import type { UsageStore } from "../store/port";
-import type { StatementLine, Tokens } from "./statementLine";
+import { BILLED_KINDS, type StatementLine, type Tokens } from "./statementLine";
 
 /** `cost` is what the unit is charged; `listCost` the same usage at list prices, before discounts. */
 export type StatementRow = {
@@ -88,6 +88,7 @@ const COLUMNS = [
   "prices",
   "reason",
   "rule",
+  ...BILLED_KINDS,
 ];
 
 /** One row per line and a total row, ready to attach to an internal invoice. */
@@ -112,7 +113,29 @@ export function statementCsv(s: Statement): string {
     l.prices.join("; "),
     l.reason,
     safeText(l.rule),
+    ...BILLED_KINDS.map((k) => l.billed?.[k] ?? 0),
   ]);
-  const total = [s.month, safeText(s.businessUnit), "", "", "Total", "", "", "", "", "", "", "", "", s.listTotal, s.total, s.currency, "", "", ""];
+  const total = [
+    s.month,
+    safeText(s.businessUnit),
+    "",
+    "",
+    "Total",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    s.listTotal,
+    s.total,
+    s.currency,
+    "",
+    "",
+    "",
+    ...BILLED_KINDS.map(() => ""),
+  ];
   return stringify([COLUMNS, ...rows, total]);
 }

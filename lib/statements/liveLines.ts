@@ -6,12 +6,13 @@ import { formatAtto } from "../core/money";
 import type { Price } from "../pricing/priceBook";
 import type { UsageStore } from "../store/port";
 import { markupLines } from "./markupLines";
-import { lineKey, noTokens, type StatementLine, type UnpricedUsage } from "./statementLine";
+import { addTokens, lineKey, noTokens, type StatementLine, tokensOf, type UnpricedUsage } from "./statementLine";
 
 export type LiveMonth = { lines: StatementLine[]; unpriced: UnpricedUsage[]; currency: string };
 
 // "gpt-4o-0806-Inp-glbl Tokens at 0.0000025 per token from 2025-01-01"
-const describePrice = (p: Price) => `${p.meterName} at ${formatAtto(p.atto)} per ${p.per ?? "token"} from ${p.from.slice(0, 10)}`;
+const describePrice = (p: Price) =>
+  `${p.meterName} at ${formatAtto(p.atto)} per ${p.per ?? "token"} from ${p.from.slice(0, 10)}${p.note ? ` (${p.note})` : ""}`;
 
 /**
  * A month's usage as statement lines, priced per day at the rates then in effect and attributed
@@ -62,11 +63,7 @@ export async function liveLines(
     }
     // The book's price objects are shared, so the set holds each price once; described at the end.
     if (priced.priced) for (const p of priced.prices) line.priceSet.add(p);
-    line.tokens.requests += Number(u.requests);
-    line.tokens.promptTokens += Number(u.promptTokens);
-    line.tokens.cachedTokens += Number(u.cachedTokens);
-    line.tokens.completionTokens += Number(u.completionTokens);
-    line.tokens.totalTokens += Number(u.totalTokens);
+    addTokens(line.tokens, tokensOf(u));
   }
   const usage = [...lines.values()].map(({ priceSet, ...line }) => ({ ...line, prices: [...new Set([...priceSet].map(describePrice))].sort() }));
   const markup = markupLines([...usage, ...settled], markups, month, currency);

@@ -1,5 +1,24 @@
-/** Counts of a line: requests and tokens. Adjustment lines carry differences, which may be negative. */
-export type Tokens = { requests: number; promptTokens: number; cachedTokens: number; completionTokens: number; totalTokens: number };
+import { TOKEN_DETAILS, type TokenDetail } from "../pricing/billedTokens";
+
+/**
+ * Tokens billed on meters of their own: the details of the prompt and completion, and the tokens
+ * of calls at priority or with a long-context prompt.
+ */
+export const BILLED_KINDS = [...TOKEN_DETAILS, "priorityTokens", "longContextTokens"] as const;
+export type BilledKind = (typeof BILLED_KINDS)[number];
+
+/**
+ * Counts of a line: requests and tokens, and the tokens billed apart (only those not 0; lines
+ * frozen before they were kept have none). Adjustment lines carry differences, which may be negative.
+ */
+export type Tokens = {
+  requests: number;
+  promptTokens: number;
+  cachedTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  billed?: Partial<Record<BilledKind, number>>;
+};
 
 export const noTokens = (): Tokens => ({ requests: 0, promptTokens: 0, cachedTokens: 0, completionTokens: 0, totalTokens: 0 });
 
@@ -9,6 +28,38 @@ export function addTokens(into: Tokens, from: Tokens, sign = 1): void {
   into.cachedTokens += sign * from.cachedTokens;
   into.completionTokens += sign * from.completionTokens;
   into.totalTokens += sign * from.totalTokens;
+  for (const [kind, n] of Object.entries(from.billed ?? {}) as [BilledKind, number][]) {
+    const sum = (into.billed?.[kind] ?? 0) + sign * n;
+    into.billed = { ...into.billed, [kind]: sum };
+    if (sum === 0) delete into.billed[kind];
+  }
+}
+
+/** The counts of a daily rollup (the store port's DailyUsage), as they are written here. */
+type RollupCounts = {
+  requests: bigint;
+  promptTokens: bigint;
+  cachedTokens: bigint;
+  completionTokens: bigint;
+  totalTokens: bigint;
+  serviceTier: string;
+  longContext: boolean;
+} & Record<TokenDetail, bigint>;
+
+/** A daily rollup's counts as a line's. */
+export function tokensOf(u: RollupCounts): Tokens {
+  const billed: Partial<Record<BilledKind, number>> = {};
+  for (const d of TOKEN_DETAILS) if (u[d] !== 0n) billed[d] = Number(u[d]);
+  if (u.serviceTier === "priority") billed.priorityTokens = Number(u.totalTokens);
+  if (u.longContext) billed.longContextTokens = Number(u.totalTokens);
+  const tokens: Tokens = {
+    requests: Number(u.requests),
+    promptTokens: Number(u.promptTokens),
+    cachedTokens: Number(u.cachedTokens),
+    completionTokens: Number(u.completionTokens),
+    totalTokens: Number(u.totalTokens),
+  };
+  return Object.keys(billed).length > 0 ? { ...tokens, billed } : tokens;
 }
 
 /**

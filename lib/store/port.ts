@@ -14,6 +14,8 @@ import type { SplitRule } from "../allocation/splitRule";
 import type { Deployment } from "../pricing/deployment";
 import type { RetailPriceItem } from "../pricing/retailPrice";
 import type { InvoiceImport, InvoiceLine } from "../invoice/invoiceLine";
+import type { CallTier } from "../pricing/callTier";
+import type { TokenDetail } from "../pricing/billedTokens";
 
 export type IncomingEvent = { id: string; source: string; event: UsageEvent };
 export type IncomingQuarantine = { id: string; source: string; raw: string; reason: string };
@@ -29,7 +31,11 @@ export type DailyUsage = {
   model: string;
   region: string;
   operation: string;
+  /** What its events need priced (tokenKinds.ts): rows with different needs are never summed together. */
   tokenKinds: number;
+  /** Read from tokenKinds: the tier its calls ran at, and whether their prompts were over the long-context threshold. */
+  serviceTier: CallTier;
+  longContext: boolean;
   requests: bigint;
   promptTokens: bigint;
   cachedTokens: bigint;
@@ -37,7 +43,7 @@ export type DailyUsage = {
   reasoningTokens: bigint;
   totalTokens: bigint;
   modelTimeMs: bigint;
-};
+} & Record<TokenDetail, bigint>;
 
 /** DailyUsage of the events carrying one dimension (`tag:<key>` or `endUser`), per value. */
 export type DimensionUsage = DailyUsage & { dimension: string; value: string };

@@ -23,6 +23,30 @@ describe("the APIM chargeback policy", () => {
     expect(emitted.sort()).toEqual(Object.keys(ChargebackV1Event.in.shape).sort());
   });
 
+  it("reads usage as each API names it, with what is billed apart and the service tier", () => {
+    const builder = expressions(policy.outbound).find((e) => e.includes('new JProperty("schema", "chargeback/v1")'))!;
+    for (const field of [
+      'usage["prompt_tokens"] ?? usage["input_tokens"]',
+      'usage["completion_tokens"] ?? usage["output_tokens"]',
+      'usage["prompt_tokens_details"] ?? usage["input_tokens_details"] ?? usage["input_token_details"]',
+      'usage["completion_tokens_details"] ?? usage["output_tokens_details"] ?? usage["output_token_details"]',
+      'inputs["cached_tokens"]',
+      'inputs["cache_write_tokens"]',
+      'inputs["audio_tokens"]',
+      '"cached_tokens_details.audio_tokens"',
+      'inputs["image_tokens"]',
+      '"cached_tokens_details.image_tokens"',
+      'outputs["audio_tokens"]',
+      'outputs["image_tokens"]',
+      'response?["service_tier"]',
+    ]) {
+      expect(builder).toContain(field);
+    }
+    // The Responses API streams its usage in response.completed and takes no stream_options.include_usage.
+    expect(builder).toContain('var inner = chunk["response"] as JObject;');
+    expect(policy.inbound.choose.when.condition).toContain('!context.Request.Url.Path.Contains("/responses")');
+  });
+
   it("takes the app from the validated token, azp first, then appid", () => {
     expect(policy.inbound["validate-azure-ad-token"]["output-token-variable-name"]).toBe("chargebackJwt");
     const appId = policy.inbound["set-variable"].find((v: { name: string }) => v.name === "chargebackAppId").value;

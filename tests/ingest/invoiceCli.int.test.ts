@@ -8,6 +8,7 @@ import { getReconciliation } from "../../lib/reconciliation/getReconciliation";
 import { json, runCli } from "../support/cli";
 import { loadScenarioUsage, writeExports } from "../support/invoiceScenario";
 import { freshStore } from "../support/store";
+import { SKIP_REASONS } from "../../lib/pricing/skippedMeters";
 
 const ONE_LINE_ERROR = /^chargeback: [^\n]+\n$/;
 
@@ -31,7 +32,7 @@ describe("chargeback invoice import and reconcile", () => {
         lines: 10,
         alreadyImported: false,
         superseded: [],
-        skipped: { "purchase (its cost is in usage rows, amortized)": 1, "not a token meter (fine-tuning meter)": 1 },
+        skipped: { "purchase (its cost is in usage rows, amortized)": 1, [`not priced (${SKIP_REASONS.fineTuned})`]: 1 },
       },
       {
         file: classic,
@@ -43,7 +44,7 @@ describe("chargeback invoice import and reconcile", () => {
         lines: 2,
         alreadyImported: false,
         superseded: [],
-        skipped: { "purchase (its cost is in usage rows, amortized)": 1, "not a token meter (not a recognised token meter)": 1 },
+        skipped: { "purchase (its cost is in usage rows, amortized)": 1, [`not priced (${SKIP_REASONS.provisioned})`]: 1 },
       },
     ]);
     expect(json<{ alreadyImported: boolean }[]>(await runCli(["invoice", "import", focus, classic], { db })).map((s) => s.alreadyImported)).toEqual([

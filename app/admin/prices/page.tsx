@@ -4,12 +4,14 @@ import { requireCaller } from "../../_server/currentCaller";
 import { loadPricer } from "../../../lib/pricing/loadPricer";
 import { priceFreshness } from "../../../lib/pricing/syncRetailPrices";
 import { formatAtto } from "../../../lib/core/money";
+import { listModelFamilies } from "../../../lib/pricing/modelFamilies";
 import { idleCapacityAppId } from "../../../lib/pricing/reservation";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { formatCount } from "../../../lib/reports/formatMoney";
 import { currentMonth } from "../../../lib/core/clock";
 import { getSharedStore } from "../../../lib/store";
 import { previousMonth } from "../../../lib/core/months";
+import { ModelFamilies } from "./ModelFamilies";
 
 export const dynamic = "force-dynamic";
 
@@ -202,6 +204,7 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
         </label>
         <button type="submit">Find</button>
       </form>
+      <ModelFamilies families={listModelFamilies(pricer.book).filter((f) => q === "" || `${f.modelId} ${f.meters.join(" ")}`.toLowerCase().includes(q))} />
       <table>
         <caption>
           Price book: {entries.length} prices{entries.length > SHOWN ? `, the first ${SHOWN} shown` : ""}
@@ -221,11 +224,12 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
         </thead>
         <tbody>
           {entries.slice(0, SHOWN).map((e) => (
-            <tr key={`${e.modelId}|${e.sku}|${e.batch}|${e.region}|${e.kind}|${e.price.from}`} data-testid="price-row">
+            <tr key={`${e.modelId}|${e.sku}|${e.tier}|${e.context}|${e.region}|${e.kind}|${e.price.from}`} data-testid="price-row">
               <th scope="row">{e.modelId}</th>
               <td>
                 {e.sku}
-                {e.batch ? " batch" : ""}
+                {e.tier === "standard" ? "" : ` ${e.tier}`}
+                {e.context === "long" ? " long context" : ""}
               </td>
               <td>{e.region}</td>
               <td>{e.kind}</td>

@@ -1,3 +1,4 @@
+import { describeBilled } from "../../../lib/reports/describeBilled";
 import { notFound } from "next/navigation";
 import { seesEveryUnit } from "../../../lib/auth/access";
 import { requireCaller } from "../../_server/currentCaller";
@@ -76,6 +77,14 @@ export default async function AppPage({ params, searchParams }: Props) {
             {formatCount(app.tokens.promptTokens)} / {formatCount(app.tokens.cachedTokens)} / {formatCount(app.tokens.completionTokens)}
           </dd>
         </div>
+        {describeBilled(app.tokens) !== "" && (
+          <div className="card">
+            <dt>Of which billed apart</dt>
+            <dd className="small" data-testid="billed-apart">
+              {describeBilled(app.tokens)}
+            </dd>
+          </div>
+        )}
         <div className="card">
           <dt>Model time, average</dt>
           <dd>{app.avgModelTimeMs === null ? "—" : `${formatCount(app.avgModelTimeMs)} ms`}</dd>

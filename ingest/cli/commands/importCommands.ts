@@ -10,6 +10,7 @@ import { importMarkups } from "../../../lib/statements/importMarkups";
 import { z } from "zod";
 import { cliAudit, printJson, readText, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
+import { registerPriceCatalogCommand } from "./priceCatalogCommand";
 
 const SyncOptions = z.object({
   region: z.array(z.string().regex(/^[a-z0-9]+$/, "must be an armRegionName such as eastus2")),
@@ -48,6 +49,8 @@ export function registerImportCommands(program: Command): void {
         await withStore(command, (store) => importRetailPrices(store, items, cliAudit("prices.import", `chargeback prices import ${files.join(" ")}`))),
       );
     });
+
+  registerPriceCatalogCommand(prices);
 
   const discounts = program.command("discounts").description("negotiated discounts off list prices");
   discounts

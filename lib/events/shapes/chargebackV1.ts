@@ -2,6 +2,24 @@ import { z } from "zod";
 import { EventTime, NumericTokenCount, PlainText, RequiredText, textOrNull } from "../fields";
 import type { UsageEvent } from "../usageEvent";
 import { cleanDimensions } from "../eventTags";
+import { TOKEN_DETAILS } from "../../pricing/billedTokens";
+import { CALL_TIERS, callTierOf } from "../../pricing/callTier";
+
+const ServiceTier = z
+  .string({ error: "must be a string" })
+  .nullish()
+  .transform((v, ctx) => {
+    const text = textOrNull(v);
+    if (text === null) return undefined;
+    const tier = callTierOf(text);
+    if (tier === null)
+      ctx.addIssue({ code: "custom", message: `is not a service tier we know (${JSON.stringify(text)}; ${["default", ...CALL_TIERS].join(", ")})` });
+    return tier ?? undefined;
+  });
+const details = Object.fromEntries(TOKEN_DETAILS.map((d) => [d, NumericTokenCount.optional()])) as Record<
+  (typeof TOKEN_DETAILS)[number],
+  z.ZodOptional<typeof NumericTokenCount>
+>;
 
 export const CHARGEBACK_V1 = "chargeback/v1";
 
@@ -22,6 +40,9 @@ export const ChargebackV1Event = z
     completionTokens: NumericTokenCount.optional(),
     reasoningTokens: NumericTokenCount.optional(),
     totalTokens: NumericTokenCount.optional(),
+    // What Azure bills apart (cache writes, audio, image): parts of the totals, checked in parseEventLine.
+    ...details,
+    serviceTier: ServiceTier,
     modelTimeMs: NumericTokenCount.nullish(),
     status: z.int().nullish(),
     streamed: z.boolean().nullish(),
@@ -47,6 +68,8 @@ export const ChargebackV1Event = z
       completionTokens: e.completionTokens ?? 0,
       reasoningTokens: e.reasoningTokens ?? 0,
       totalTokens: e.totalTokens ?? (e.promptTokens ?? 0) + (e.completionTokens ?? 0),
+      ...nonZeroDetails(e),
+      ...(e.serviceTier ? { serviceTier: e.serviceTier } : {}),
       modelTimeMs: e.modelTimeMs ?? null,
       status: e.status ?? null,
       streamed: e.streamed ?? null,
@@ -56,6 +79,10 @@ export const ChargebackV1Event = z
       ...cleanDimensions(e.tags, e.endUser),
     }),
   );
+
+/** Only the details an event carries: most carry none, and old events keep their meaning. */
+const nonZeroDetails = (e: Partial<Record<(typeof TOKEN_DETAILS)[number], number>>) =>
+  Object.fromEntries(TOKEN_DETAILS.filter((d) => (e[d] ?? 0) > 0).map((d) => [d, e[d]]));
 
 const withErrorCode = (code: string | null) => (code === null ? {} : { errorCode: code.toLowerCase() });
 

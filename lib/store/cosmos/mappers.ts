@@ -1,8 +1,10 @@
 import { utcHour } from "../../events/modelTimeBuckets";
+import { tiersOfKinds, tokenKindsOf } from "../../pricing/tokenKinds";
+import { TOKEN_DETAILS, type TokenDetail } from "../../pricing/billedTokens";
 import { utcDay } from "../../events/parseEventTime";
 import type { DailyOutcome, DailyUsage, DimensionUsage, HourlyAppUsage, IncomingEvent } from "../port";
 import { docId } from "./cosmosOps";
-import { type DailyDoc, type DimensionDoc, type EventDoc, type HourlyDoc, type OutcomeDoc, tokenKinds, usagePartition } from "./usageDocs";
+import { type DailyDoc, type DimensionDoc, type EventDoc, type HourlyDoc, type OutcomeDoc, usagePartition } from "./usageDocs";
 
 /** Conversions between the port's records and the `usage` container's documents. */
 export function toEventDoc({ id, source, event: e }: IncomingEvent, receivedAt: number): EventDoc {
@@ -20,7 +22,7 @@ export function toEventDoc({ id, source, event: e }: IncomingEvent, receivedAt: 
     model: e.model,
     region: e.region,
     operation: e.operation,
-    tokenKinds: tokenKinds(e),
+    tokenKinds: tokenKindsOf(e),
     promptTokens: e.promptTokens,
     cachedTokens: e.cachedTokens,
     completionTokens: e.completionTokens,
@@ -38,8 +40,14 @@ export function toEventDoc({ id, source, event: e }: IncomingEvent, receivedAt: 
     ...(e.endUser !== undefined ? { endUser: e.endUser } : {}),
     ...(e.errorCode !== undefined ? { errorCode: e.errorCode } : {}),
     ...(e.warnings ? { warnings: e.warnings } : {}),
+    ...Object.fromEntries(TOKEN_DETAILS.filter((d) => (e[d] ?? 0) > 0).map((d) => [d, e[d]])),
+    ...(e.serviceTier ? { serviceTier: e.serviceTier } : {}),
   };
 }
+
+/** Sums of the details (absent on documents written before they were kept: 0). */
+const detailsOf = (d: Partial<Record<TokenDetail, number>>) =>
+  Object.fromEntries(TOKEN_DETAILS.map((k) => [k, BigInt(d[k] ?? 0)])) as Record<TokenDetail, bigint>;
 
 export const toDailyUsage = (d: DailyDoc): DailyUsage => ({
   day: d.day,
@@ -49,6 +57,8 @@ export const toDailyUsage = (d: DailyDoc): DailyUsage => ({
   region: d.region,
   operation: d.operation,
   tokenKinds: d.tokenKinds,
+  ...tiersOfKinds(d.tokenKinds),
+  ...detailsOf(d),
   requests: BigInt(d.requests),
   promptTokens: BigInt(d.promptTokens),
   cachedTokens: BigInt(d.cachedTokens),

@@ -2,13 +2,11 @@ import { BUCKET_COLUMNS, bucketOf } from "../../events/modelTimeBuckets";
 import { docId } from "./cosmosOps";
 import { dimensionsOf } from "../../events/eventTags";
 import { BILLED, type CallOutcome, outcomeOf } from "../../events/callOutcome";
+import { TOKEN_DETAILS, type TokenDetail } from "../../pricing/billedTokens";
+import type { CallTier } from "../../pricing/callTier";
 
 /** The `usage` container's partition key: one logical partition per app and UTC day. */
 export const usagePartition = (appId: string, day: string) => `${appId}|${day}`;
-
-/** Bit set of the token kinds an event carries: 1 input (not cached), 2 cached input, 4 output (as SQLite). */
-export const tokenKinds = (e: { promptTokens: number; cachedTokens: number; completionTokens: number }) =>
-  (e.promptTokens > e.cachedTokens ? 1 : 0) | (e.cachedTokens > 0 ? 2 : 0) | (e.completionTokens > 0 ? 4 : 0);
 
 /** A usage fact; `id` is a hash of the event's identity, so a redelivery is a 409. */
 export type EventDoc = {
@@ -43,7 +41,8 @@ export type EventDoc = {
   endUser?: string;
   errorCode?: string;
   warnings?: string[];
-};
+  serviceTier?: CallTier;
+} & Partial<Record<TokenDetail, number>>;
 
 /** The fields a rollup is summed from: what the rollup query projects. */
 export const ROLLUP_FIELDS = [
@@ -61,6 +60,7 @@ export const ROLLUP_FIELDS = [
   "reasoningTokens",
   "totalTokens",
   "modelTimeMs",
+  ...TOKEN_DETAILS,
   "status",
   "errorCode",
   "tags",
@@ -76,7 +76,7 @@ type Sums = {
   reasoningTokens: number;
   totalTokens: number;
   modelTimeMs: number;
-};
+} & Partial<Record<TokenDetail, number>>;
 /** Daily rollup: sums kept as JSON numbers (token counts, exact far beyond any day's total). */
 export type DailyDoc = {
   id: string;
@@ -241,6 +241,8 @@ export function summarise(pk: string, events: readonly RollupSource[]): (DailyDo
 
 function addSums(d: Sums, e: RollupSource): void {
   d.requests += 1;
+  // Documents written before the details were kept read as 0.
+  for (const k of TOKEN_DETAILS) d[k] = (d[k] ?? 0) + (e[k] ?? 0);
   d.promptTokens += e.promptTokens;
   d.cachedTokens += e.cachedTokens;
   d.completionTokens += e.completionTokens;

@@ -4,6 +4,7 @@ import { type CallOutcome, usageUnknown } from "../../events/callOutcome";
 import type { UsageEvent } from "../../events/usageEvent";
 import type { IncomingEvent } from "../port";
 import { addToDailySums, type Rollups } from "./dailySums";
+import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 import { warningSource } from "../../events/warningSource";
 
 /**
@@ -46,6 +47,7 @@ export function sumIntoDimensions(dimensions: DimensionRollups, daily: readonly 
         e.reasoningTokens,
         e.totalTokens,
         e.modelTimeMs ?? 0,
+        ...TOKEN_DETAILS.map((d) => e[d] ?? 0),
         dimension,
         value,
       ]);
@@ -90,6 +92,7 @@ const DIMENSION_COLUMNS = [
   "reasoningTokens",
   "totalTokens",
   "modelTimeMs",
+  ...TOKEN_DETAILS,
   "dimension",
   "value",
 ];
@@ -103,7 +106,8 @@ const dimensionSql = (rows: number) =>
      cachedTokens = cachedTokens + excluded.cachedTokens,
      completionTokens = completionTokens + excluded.completionTokens,
      reasoningTokens = reasoningTokens + excluded.reasoningTokens,
-     totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs`;
+     totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs,
+     ${TOKEN_DETAILS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
 
 export function createBreakdownWriter(db: Database.Database): (b: Breakdowns) => void {
   const dimensionMany = db.prepare(dimensionSql(DIMENSION_ROWS));

@@ -1,9 +1,10 @@
 import type { UsageEvent } from "../../events/usageEvent";
+import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 
 /** Rollup rows by their key: the key's columns first, then the sums. */
 export type Rollups = Map<string, (string | number)[]>;
 
-/** Adds an event to the counts of a daily rollup row (columns 7 to 13: requests, tokens, model time), in place. */
+/** Adds an event to the counts of a daily rollup row (columns 7 to 13: requests, tokens, model time; then the token details), in place. */
 export function addToDailySums(row: unknown[], e: UsageEvent): void {
   (row[7] as number) += 1;
   (row[8] as number) += e.promptTokens;
@@ -12,4 +13,5 @@ export function addToDailySums(row: unknown[], e: UsageEvent): void {
   (row[11] as number) += e.reasoningTokens;
   (row[12] as number) += e.totalTokens;
   (row[13] as number) += e.modelTimeMs ?? 0;
+  for (let i = 0; i < TOKEN_DETAILS.length; i++) (row[14 + i] as number) += e[TOKEN_DETAILS[i]] ?? 0;
 }

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { utcDay } from "../../events/parseEventTime";
 import type { IncomingEvent } from "../port";
+import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 
 const COLUMNS = [
   "id",
@@ -27,6 +28,8 @@ const COLUMNS = [
   "tags",
   "endUser",
   "errorCode",
+  ...TOKEN_DETAILS,
+  "serviceTier",
 ] as const;
 // Many rows per statement: per-statement overhead, not SQLite's B-tree work, dominates single-row inserts.
 const ROWS = 64;
@@ -59,6 +62,8 @@ function bind(args: unknown[], at: number, { id, source, event: e }: IncomingEve
   args[at + 21] = e.tags ? JSON.stringify(e.tags) : null;
   args[at + 22] = e.endUser ?? null;
   args[at + 23] = e.errorCode ?? null;
+  for (let i = 0; i < TOKEN_DETAILS.length; i++) args[at + 24 + i] = e[TOKEN_DETAILS[i]] ?? 0;
+  args[at + 24 + TOKEN_DETAILS.length] = e.serviceTier ?? null;
 }
 
 /** Inserts the facts not stored yet and says, per event, whether it was new. Call inside a transaction. */

@@ -1,4 +1,6 @@
 import { BUCKET_COLUMNS } from "../../events/modelTimeBuckets";
+import { tiersOfKinds } from "../../pricing/tokenKinds";
+import { TOKEN_DETAILS, type TokenDetail } from "../../pricing/billedTokens";
 import { formatCents, parseCents } from "../../core/money";
 import type {
   AuditEntry as AuditEntryRow,
@@ -69,6 +71,7 @@ export const DAILY_USAGE_COLUMNS = [
   "reasoningTokens",
   "totalTokens",
   "modelTimeMs",
+  ...TOKEN_DETAILS,
 ] as const;
 
 /** A DailyUsage row read as an array in DAILY_USAGE_COLUMNS order. */
@@ -80,6 +83,8 @@ export const toDailyUsage = (r: unknown[]): DailyUsage => ({
   region: r[4] as string,
   operation: r[5] as string,
   tokenKinds: Number(r[6]),
+  ...tiersOfKinds(Number(r[6])),
+  ...(Object.fromEntries(TOKEN_DETAILS.map((d, i) => [d, r[14 + i] as bigint])) as Record<TokenDetail, bigint>),
   requests: r[7] as bigint,
   promptTokens: r[8] as bigint,
   cachedTokens: r[9] as bigint,
@@ -136,6 +141,7 @@ export const toCostedLine = (r: StatementLineRow): CostedLine => ({
     cachedTokens: Number(r.cachedTokens),
     completionTokens: Number(r.completionTokens),
     totalTokens: Number(r.totalTokens),
+    ...(r.billed === "" ? {} : { billed: JSON.parse(r.billed) }),
   },
   atto: BigInt(r.atto),
   cents: parseCents(r.cost),
@@ -167,6 +173,7 @@ export const fromCostedLine = (month: string, l: CostedLine): StatementLineRow =
   listCost: formatCents(l.listCents),
   prices: l.prices.join("; "),
   rule: l.rule,
+  billed: l.tokens.billed && Object.keys(l.tokens.billed).length > 0 ? JSON.stringify(l.tokens.billed) : "",
 });
 
 export const toSplitRule = (r: { definition: string }): SplitRule => JSON.parse(r.definition) as SplitRule;
@@ -261,7 +268,11 @@ export const toReservation = (r: {
 });
 
 /** A DailyDimensionUsage row: DAILY_USAGE_COLUMNS, then dimension and value. */
-export const toDimensionUsage = (r: unknown[]): DimensionUsage => ({ ...toDailyUsage(r), dimension: r[14] as string, value: r[15] as string });
+export const toDimensionUsage = (r: unknown[]): DimensionUsage => ({
+  ...toDailyUsage(r),
+  dimension: r[DAILY_USAGE_COLUMNS.length] as string,
+  value: r[DAILY_USAGE_COLUMNS.length + 1] as string,
+});
 
 export const toDailyOutcome = (r: Record<string, string | number>): DailyOutcome => ({
   day: r.day as string,

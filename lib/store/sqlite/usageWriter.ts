@@ -6,11 +6,9 @@ import type { UsageBatch, UsageBatchResult } from "../port";
 import { createEventInserter } from "./insertEvents";
 import { outcomeOf, BILLED } from "../../events/callOutcome";
 import { addToDailySums, type Rollups } from "./dailySums";
+import { tokenKindsOf } from "../../pricing/tokenKinds";
+import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 import { createBreakdownWriter, emptyBreakdowns, sumIntoDimensions, sumIntoOutcomes, sumIntoWarnings } from "./breakdownWriter";
-
-/** Bit set of the token kinds an event carries: 1 input (not cached), 2 cached input, 4 output. */
-const tokenKinds = (e: { promptTokens: number; cachedTokens: number; completionTokens: number }) =>
-  (e.promptTokens > e.cachedTokens ? 1 : 0) | (e.cachedTokens > 0 ? 2 : 0) | (e.completionTokens > 0 ? 4 : 0);
 
 /** The hot path: facts, rollups and quarantine through prepared statements, one transaction a batch. */
 export function createUsageWriter(db: Database.Database): (batch: UsageBatch) => UsageBatchResult {
@@ -51,14 +49,15 @@ export function createUsageWriter(db: Database.Database): (batch: UsageBatch) =>
 export function createRollupWriter(db: Database.Database): (rollups: Rollups, hourly: Rollups) => void {
   const addToRollup = db.prepare(
     `INSERT INTO DailyUsage (day, appId, deployment, model, region, operation, tokenKinds, requests, promptTokens,
-       cachedTokens, completionTokens, reasoningTokens, totalTokens, modelTimeMs)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       cachedTokens, completionTokens, reasoningTokens, totalTokens, modelTimeMs, ${TOKEN_DETAILS.join(", ")})
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${TOKEN_DETAILS.map(() => "?").join(", ")})
      ON CONFLICT (day, appId, deployment, model, region, operation, tokenKinds) DO UPDATE SET
        requests = requests + excluded.requests, promptTokens = promptTokens + excluded.promptTokens,
        cachedTokens = cachedTokens + excluded.cachedTokens,
        completionTokens = completionTokens + excluded.completionTokens,
        reasoningTokens = reasoningTokens + excluded.reasoningTokens,
-       totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs`,
+       totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs,
+       ${TOKEN_DETAILS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
   );
   const addToHourly = db.prepare(
     `INSERT INTO HourlyAppUsage (hour, appId, deployment, requests, promptTokens, cachedTokens, completionTokens, totalTokens,
@@ -81,7 +80,7 @@ export function createRollupWriter(db: Database.Database): (rollups: Rollups, ho
 export function sumIntoRollups(rollups: Rollups, hourly: Rollups, e: UsageEvent): string {
   const day = utcDay(e.time);
   addToHour(hourly, utcHour(e.time, day), e);
-  const kinds = tokenKinds(e);
+  const kinds = tokenKindsOf(e);
   const key = `${day}\u0000${e.appId}\u0000${e.deployment}\u0000${e.model}\u0000${e.region}\u0000${e.operation}\u0000${kinds}`;
   const sums = rollups.get(key);
   if (sums) addToDailySums(sums, e);
@@ -101,6 +100,7 @@ export function sumIntoRollups(rollups: Rollups, hourly: Rollups, e: UsageEvent)
       e.reasoningTokens,
       e.totalTokens,
       e.modelTimeMs ?? 0,
+      ...TOKEN_DETAILS.map((d) => e[d] ?? 0),
     ]);
   }
   return key;

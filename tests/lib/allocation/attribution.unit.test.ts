@@ -1,3 +1,5 @@
+import { tiersOfKinds } from "../../../lib/pricing/tokenKinds";
+import { noDetails } from "../../../lib/pricing/billedTokens";
 import { describe, expect, it } from "vitest";
 import { attributeRow, overheadRows } from "../../../lib/allocation/attributedUsage";
 import { Attribution } from "../../../lib/allocation/attribution";
@@ -26,6 +28,8 @@ const row = (appId: string, day: string, atto: bigint, totalTokens = 0n, deploym
   region: "eastus2",
   operation: "chat",
   tokenKinds: 3,
+  ...tiersOfKinds(3),
+  ...noDetails(),
   requests: 10n,
   promptTokens: totalTokens,
   cachedTokens: 0n,

@@ -114,6 +114,18 @@ describe("the chargeback/v1 shape", () => {
     } as unknown);
   });
 
+  it("keeps what is billed apart: cache writes, audio and image tokens, the service tier", () => {
+    const billed = { cacheWriteTokens: 300, audioInputTokens: 200, audioCachedTokens: 24, audioOutputTokens: 12, imageInputTokens: 100, imageCachedTokens: 0 };
+    const parsed = parseEventLine(JSON.stringify({ ...v1, ...billed, serviceTier: "priority" }));
+    // Details of 0 are left out, as on an event that reported none: old events keep their meaning.
+    const { imageCachedTokens: _none, ...kept } = billed;
+    expect(parsed.ok && parsed.event).toMatchObject({ ...kept, serviceTier: "priority", promptTokens: 1893, cachedTokens: 1024 });
+    expect(parsed.ok && "imageCachedTokens" in parsed.event).toBe(false);
+    expect(parseEventLine(JSON.stringify({ ...v1, serviceTier: "default" }))).toMatchObject({ ok: true, event: { serviceTier: "standard" } });
+    const plain = parseEventLine(JSON.stringify(v1));
+    expect(plain.ok && Object.keys(plain.event)).not.toContain("serviceTier");
+  });
+
   it("reads ISO times with an offset as UTC, and zone-less ISO times as UTC", () => {
     const at = (time: string) => {
       const parsed = parseEventLine(JSON.stringify({ ...v1, time }));
@@ -141,6 +153,24 @@ describe("quarantine reasons", () => {
     ["more cached than prompt tokens", JSON.stringify({ ...v1, cachedTokens: 5000 }), "cached tokens (5000) exceed prompt tokens (1893)"],
     ["more reasoning than completion tokens", JSON.stringify({ ...v1, reasoningTokens: 413 }), "reasoning tokens (413) exceed completion tokens (412)"],
     ["neither model nor deployment", JSON.stringify({ ...v1, model: "", deployment: "" }), "names neither a model nor a deployment"],
+    ["a negative detail count", JSON.stringify({ ...v1, audioInputTokens: -1 }), "chargeback/v1: audioInputTokens is negative (-1)"],
+    ["an implausible detail count", JSON.stringify({ ...v1, cacheWriteTokens: 2e9 }), "chargeback/v1: cacheWriteTokens is implausibly large (2000000000)"],
+    [
+      "details larger than the prompt",
+      JSON.stringify({ ...v1, cacheWriteTokens: 900 }),
+      "chargeback/v1: cached, cache-write, audio and image input tokens (1924) exceed prompt tokens (1893)",
+    ],
+    [
+      "more audio output than completion tokens",
+      JSON.stringify({ ...v1, audioOutputTokens: 500 }),
+      "chargeback/v1: audio and image output tokens (500) exceed completion tokens (412)",
+    ],
+    [
+      "more cached audio than audio input",
+      JSON.stringify({ ...v1, audioInputTokens: 10, audioCachedTokens: 11 }),
+      "chargeback/v1: cached audio tokens (11) exceed audio input tokens (10)",
+    ],
+    ["an unknown service tier", JSON.stringify({ ...v1, serviceTier: "scale" }), 'chargeback/v1: serviceTier is not a service tier we know ("scale"'],
   ])("rejects %s", (_what, line, reason) => {
     expect(reasonOf(line)).toContain(reason);
   });

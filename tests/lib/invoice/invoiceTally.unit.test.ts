@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decimalToAtto, tokensOf } from "../../../lib/invoice/decimalAtto";
 import { readHeader } from "../../../lib/invoice/exportColumns";
 import { InvoiceTally } from "../../../lib/invoice/invoiceTally";
+import { SKIP_REASONS } from "../../../lib/pricing/skippedMeters";
 
 const FOCUS = [
   "ChargePeriodStart",
@@ -106,8 +107,8 @@ describe("reading an export row", () => {
   it.each([
     [{ ChargeCategory: "Purchase" }, "purchase (its cost is in usage rows, amortized)"],
     [{ ChargeCategory: "Tax" }, "tax"],
-    [{ x_SkuMeterName: "gpt-4o-0806-FT-inp-glbl Tokens" }, "not a token meter (fine-tuning meter)"],
-    [{ x_SkuMeterName: "Provisioned Managed Global Unit" }, "not a token meter (not a recognised token meter)"],
+    [{ x_SkuMeterName: "gpt-4o-0806-FT-inp-glbl Tokens" }, `not priced (${SKIP_REASONS.fineTuned})`],
+    [{ x_SkuMeterName: "Provisioned Managed Global Unit" }, `not priced (${SKIP_REASONS.provisioned})`],
     [{ ConsumedUnit: "1 Hour", PricingUnit: "1 Hour" }, "unit is not tokens"],
     [{ ChargePeriodStart: "soon" }, "unreadable charge date"],
     [{ BilledCost: "lots" }, "unreadable cost"],

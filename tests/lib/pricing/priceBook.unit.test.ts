@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { readMeterName } from "../../../lib/pricing/meterCatalog";
 import { formatAtto } from "../../../lib/core/money";
 import { PriceBook } from "../../../lib/pricing/priceBook";
 import { snapshotItems } from "../../support/retailPrices";
@@ -7,11 +6,13 @@ import { snapshotItems } from "../../support/retailPrices";
 const book = new PriceBook(snapshotItems());
 const DAY = "2026-11-15";
 type Sku = "global" | "datazone" | "regional";
+const GLOBAL = { sku: "global", tier: "standard", context: "standard" } as const;
+const REGIONAL = { sku: "regional", tier: "standard", context: "standard" } as const;
 
 /** $ per 1M tokens as the catalog prices them, for input / cached input / output. */
 function perMillion(model: string, sku: Sku, region: string, day = DAY, batch = false) {
   const at = (kind: "input" | "cached" | "output") => {
-    const price = book.lookup(model, sku, batch, region, kind, day);
+    const price = book.lookup(model, { sku, tier: batch ? "batch" : "standard", context: "standard" }, region, kind, day);
     return price ? formatAtto(price.atto * 1_000_000n) : null;
   };
   return [at("input"), at("cached"), at("output")];
@@ -63,27 +64,15 @@ describe("the price catalog against the real Retail Prices snapshots", () => {
 
   it("applies a price only from its effective start date", () => {
     // o4-mini's global cached-input meter in swedencentral starts on 2025-12-01.
-    expect(book.lookup("o4-mini-2025-04-16", "global", false, "swedencentral", "cached", "2025-11-30")).toBeUndefined();
-    expect(book.lookup("o4-mini-2025-04-16", "global", false, "swedencentral", "cached", "2025-12-01")?.atto).toBe(275_000_000_000n);
+    expect(book.lookup("o4-mini-2025-04-16", GLOBAL, "swedencentral", "cached", "2025-11-30")).toBeUndefined();
+    expect(book.lookup("o4-mini-2025-04-16", GLOBAL, "swedencentral", "cached", "2025-12-01")?.atto).toBe(275_000_000_000n);
     // gpt-4.1's regional meters start on 2025-11-01 in eastus2.
-    expect(book.lookup("gpt-4.1-2025-04-14", "regional", false, "eastus2", "input", "2025-10-31")).toBeUndefined();
-    expect(book.lookup("gpt-4.1-2025-04-14", "regional", false, "eastus2", "input", "2025-11-01")).toBeDefined();
+    expect(book.lookup("gpt-4.1-2025-04-14", REGIONAL, "eastus2", "input", "2025-10-31")).toBeUndefined();
+    expect(book.lookup("gpt-4.1-2025-04-14", REGIONAL, "eastus2", "input", "2025-11-01")).toBeDefined();
   });
 
   it("has no two meters claiming the same price key with different prices", () => {
     expect(book.conflicts).toEqual([]);
-  });
-
-  it("reads or deliberately skips every Azure OpenAI token meter in the snapshots", () => {
-    const unread = snapshotItems()
-      .filter((i) => i.productName.startsWith("Azure OpenAI") && i.meterName.endsWith("Tokens"))
-      .filter((i) => {
-        const reading = readMeterName(i.meterName);
-        return "skipped" in reading && reading.skipped === "not a recognised token meter";
-      })
-      .map((i) => i.meterName);
-    // Two legacy meters name no deployment type; they price nothing we can attribute.
-    expect([...new Set(unread)].sort()).toEqual(["Az-GPT-3.5-turbo Tokens", "Az-GPT4-Turbo-128K Input Tokens"]);
   });
 });
 
@@ -97,30 +86,18 @@ describe("model names from events and deployments", () => {
     ["o4-mini", "o4-mini-2025-04-16"],
     ["text-embedding-3-small", "text-embedding-3-small"],
     ["gpt-5.1-2025-11-13", "gpt-5.1"],
-    ["gpt-35-turbo", null],
+    ["gpt-35-turbo", null], // four versions: the deployment must pin one
+    ["gpt-3.5-turbo-0125", "gpt-35-turbo-0125"],
+    ["gpt-35-turbo-1106", "gpt-35-turbo-1106"],
+    ["gpt-4-turbo-2024-04-09", "gpt-4-turbo-2024-04-09"],
+    ["gpt-4-turbo", "gpt-4-turbo-2024-04-09"],
+    ["computer-use-preview-2025-03-11", "computer-use-preview"],
+    ["o1-2024-12-17", "o1-2024-12-17"],
+    ["o1", "o1-2024-12-17"],
+    ["gpt-5.6-sol", "gpt-5.6-sol"],
+    ["DeepSeek-R1", "deepseek-r1"],
+    ["MAI-DS-R1", "mai-ds-r1"],
   ])("%s → %s", (name, id) => {
     expect(book.resolveModel(name)).toBe(id);
-  });
-});
-
-describe("meter names", () => {
-  it.each([
-    ["gpt-4o-0806-Inp-glbl Tokens", { modelId: "gpt-4o-2024-08-06", sku: "global", batch: false, kind: "input" }],
-    ["gpt 4o 0806 cached Inp Data Zone Tokens", { modelId: "gpt-4o-2024-08-06", sku: "datazone", batch: false, kind: "cached" }],
-    ["gpt 4o mini0718 BatchOutp DataZone Tokens", { modelId: "gpt-4o-mini-2024-07-18", sku: "datazone", batch: true, kind: "output" }],
-    ["GPT 5 Mini cchd Inpt DZone 1M Tokens", { modelId: "gpt-5-mini-2025-08-07", sku: "datazone", batch: false, kind: "cached" }],
-    ["5.1 codex cd inp Gl 1M Tokens", { modelId: "gpt-5.1-codex", sku: "global", batch: false, kind: "cached" }],
-    ["text-embedding-3-large-regional Tokens", { modelId: "text-embedding-3-large", sku: "regional", batch: false, kind: "input" }],
-  ])("%s", (name, entry) => {
-    expect(readMeterName(name)).toEqual({ entry });
-  });
-
-  it.each([
-    ["gpt-4o-0806-FT-inp-glbl Tokens", "fine-tuning meter"],
-    ["gpt-4o-rt-aud-1217 Inp glbl Tokens", "audio or realtime meter"],
-    ["5.4 pp inp Gl 1M Tokens", "priority processing meter"],
-    ["5.4 longco inp Gl 1M Tokens", "context-length tier meter"],
-  ])("skips %s as a %s", (name, reason) => {
-    expect(readMeterName(name)).toEqual({ skipped: reason });
   });
 });

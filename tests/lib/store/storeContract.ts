@@ -1,3 +1,5 @@
+import { tiersOfKinds } from "../../../lib/pricing/tokenKinds";
+import { noDetails } from "../../../lib/pricing/billedTokens";
 import { describe, expect, it } from "vitest";
 import { BUCKET_COLUMNS } from "../../../lib/events/modelTimeBuckets";
 import type { UsageEvent } from "../../../lib/events/usageEvent";
@@ -19,6 +21,15 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(again).toEqual({ inserted: BATCH.events.map(() => false), quarantined: 0, quarantineDuplicates: 2 });
       expect(sortDaily(await store.listDailyUsage("2026-11-01", "2026-12-01"))).toEqual(EXPECTED_DAILY);
       expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"])).toEqual(EXPECTED_HOURLY);
+    });
+
+    it("keeps each billed token kind, tier and context apart in the daily rollups, also per tag", async () => {
+      const store = await open();
+      await store.saveUsageBatch(BILLED_KINDS);
+      await store.saveUsageBatch(BILLED_KINDS); // a redelivery changes nothing
+      expect(sortDaily(await store.listDailyUsage("2026-11-12", "2026-11-13"))).toEqual(EXPECTED_BILLED_KINDS);
+      const tagged = await store.listDailyDimensionUsage("2026-11-12", "2026-11-13", "tag:project");
+      expect(sortDaily(tagged)).toEqual(EXPECTED_BILLED_KINDS.map((d) => ({ ...d, dimension: "tag:project", value: "apollo" })));
     });
 
     it("adds a later batch to the same rollups, and reads only the days asked for", async () => {
@@ -676,6 +687,51 @@ export const TAGGED: UsageBatch = {
 
 const dimension = (d: DailyUsage, dimension: string, value: string) => ({ ...d, dimension, value });
 
+const sol = {
+  model: "gpt-5.6-sol",
+  tags: { project: "apollo" },
+  promptTokens: 10_000,
+  cachedTokens: 2_000,
+  cacheWriteTokens: 3_000,
+  completionTokens: 500,
+  totalTokens: 10_500,
+};
+const realtime = {
+  model: "gpt-realtime",
+  operation: "realtime",
+  tags: { project: "apollo" },
+  promptTokens: 9_000,
+  cachedTokens: 3_000,
+  audioInputTokens: 6_000,
+  audioCachedTokens: 2_500,
+  completionTokens: 1_200,
+  audioOutputTokens: 1_000,
+  totalTokens: 10_200,
+};
+
+/** Calls billed on different meters: standard, priority, a long prompt, realtime audio twice, an image. */
+export const BILLED_KINDS: UsageBatch = {
+  receivedAt: 1_790_000_000_000,
+  events: [
+    event("b1", "2026-11-12T10:00:00Z", sol),
+    event("b2", "2026-11-12T10:01:00Z", { ...sol, serviceTier: "priority" }),
+    event("b3", "2026-11-12T10:02:00Z", { ...sol, promptTokens: 300_000, totalTokens: 300_500 }),
+    event("b4", "2026-11-12T10:03:00Z", realtime),
+    event("b5", "2026-11-12T10:04:00Z", realtime),
+    event("b6", "2026-11-12T10:05:00Z", {
+      model: "gpt-image-1",
+      operation: "images.generations",
+      tags: { project: "apollo" },
+      promptTokens: 700,
+      imageInputTokens: 500,
+      completionTokens: 4_160,
+      imageOutputTokens: 4_160,
+      totalTokens: 4_860,
+    }),
+  ],
+  quarantined: [],
+};
+
 /** Six facts over two apps, two days, two deployments; the last repeats the first's id. */
 export const BATCH: UsageBatch = {
   receivedAt: 1_790_000_000_000,
@@ -713,6 +769,8 @@ const daily = (day: string, appId: string, deployment: string, model: string, op
   region: "eastus2",
   operation,
   tokenKinds,
+  ...tiersOfKinds(tokenKinds),
+  ...noDetails(),
   requests: BigInt(n[0]),
   promptTokens: BigInt(n[1]),
   cachedTokens: BigInt(n[2]),
@@ -729,6 +787,27 @@ const EXPECTED_DAILY = sortDaily([
   daily("2026-11-10", "app-1", "embed", "text-embedding-3-small", "embeddings", 1, [1, 400, 0, 0, 0, 400, 70_000]), // e4
   daily("2026-11-10", "app-2", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [1, 100, 0, 10, 0, 110, 500]), // e5
   daily("2026-11-11", "app-1", "chat", "gpt-4o-2024-08-06", "chat.completions", 5, [1, 1, 0, 1, 0, 2, 100]), // e6
+]);
+
+const details = (d: DailyUsage, n: Partial<Record<keyof ReturnType<typeof noDetails>, number>>): DailyUsage => ({
+  ...d,
+  ...Object.fromEntries(Object.entries(n).map(([k, v]) => [k, BigInt(v)])),
+});
+
+// tokenKinds summed by hand: 1 input, 2 cached, 4 output, 8 cache write, 16 audio, 32 image, 64 priority, 256 long context.
+const EXPECTED_BILLED_KINDS = sortDaily([
+  details(daily("2026-11-12", "app-1", "chat", "gpt-5.6-sol", "chat.completions", 15, [1, 10_000, 2_000, 500, 0, 10_500, 0]), { cacheWriteTokens: 3_000 }),
+  details(daily("2026-11-12", "app-1", "chat", "gpt-5.6-sol", "chat.completions", 79, [1, 10_000, 2_000, 500, 0, 10_500, 0]), { cacheWriteTokens: 3_000 }),
+  details(daily("2026-11-12", "app-1", "chat", "gpt-5.6-sol", "chat.completions", 271, [1, 300_000, 2_000, 500, 0, 300_500, 0]), { cacheWriteTokens: 3_000 }),
+  details(daily("2026-11-12", "app-1", "chat", "gpt-realtime", "realtime", 23, [2, 18_000, 6_000, 2_400, 0, 20_400, 0]), {
+    audioInputTokens: 12_000,
+    audioCachedTokens: 5_000,
+    audioOutputTokens: 2_000,
+  }),
+  details(daily("2026-11-12", "app-1", "chat", "gpt-image-1", "images.generations", 37, [1, 700, 0, 4_160, 0, 4_860, 0]), {
+    imageInputTokens: 500,
+    imageOutputTokens: 4_160,
+  }),
 ]);
 
 const buckets = (counts: Record<number, number>) => BUCKET_COLUMNS.map((_, i) => counts[i] ?? 0);

@@ -1,0 +1,52 @@
+import type { TokenKind } from "./meterCatalog";
+
+/**
+ * The token counts a call reports, as Azure's usage objects nest them: `promptTokens` holds every
+ * input token (cached, cache writes, audio and image ones included), `cachedTokens` every cached
+ * one (cached audio and image included), `completionTokens` every output token (audio and image
+ * output included). Details a shape does not report are 0.
+ */
+export type TokenCounts = {
+  promptTokens: number | bigint;
+  cachedTokens: number | bigint;
+  completionTokens: number | bigint;
+} & Partial<Record<TokenDetail, number | bigint>>;
+
+/** The details of the totals, each a part of promptTokens, cachedTokens or completionTokens. */
+export const TOKEN_DETAILS = [
+  "cacheWriteTokens",
+  "audioInputTokens",
+  "audioCachedTokens",
+  "audioOutputTokens",
+  "imageInputTokens",
+  "imageCachedTokens",
+  "imageOutputTokens",
+] as const;
+export type TokenDetail = (typeof TOKEN_DETAILS)[number];
+
+export type BilledTokens = Record<TokenKind, bigint>;
+
+const n = (v: number | bigint | undefined) => BigInt(v ?? 0);
+
+/** Each billed kind of token, each counted once; or why the counts contradict each other. */
+export function billedTokens(c: TokenCounts): BilledTokens | string {
+  const audioCached = n(c.audioCachedTokens);
+  const imageCached = n(c.imageCachedTokens);
+  const audioInput = n(c.audioInputTokens) - audioCached;
+  const imageInput = n(c.imageInputTokens) - imageCached;
+  const cached = n(c.cachedTokens) - audioCached - imageCached;
+  const cacheWrite = n(c.cacheWriteTokens);
+  const audioOutput = n(c.audioOutputTokens);
+  const imageOutput = n(c.imageOutputTokens);
+  const input = n(c.promptTokens) - cached - audioCached - imageCached - cacheWrite - audioInput - imageInput;
+  const output = n(c.completionTokens) - audioOutput - imageOutput;
+  if (audioInput < 0n) return `cached audio tokens (${audioCached}) exceed audio input tokens (${audioInput + audioCached})`;
+  if (imageInput < 0n) return `cached image tokens (${imageCached}) exceed image input tokens (${imageInput + imageCached})`;
+  if (cached < 0n) return `cached audio and image tokens (${audioCached + imageCached}) exceed cached tokens (${n(c.cachedTokens)})`;
+  if (input < 0n) return `cached, cache-write, audio and image input tokens (${n(c.promptTokens) - input}) exceed prompt tokens (${n(c.promptTokens)})`;
+  if (output < 0n) return `audio and image output tokens (${audioOutput + imageOutput}) exceed completion tokens (${n(c.completionTokens)})`;
+  return { input, cached, cacheWrite, output, audioInput, audioCached, audioOutput, imageInput, imageCached, imageOutput };
+}
+
+/** Every detail at 0: usage rows that carry none (capacity and overhead rows, rollups of old events). */
+export const noDetails = (): Record<TokenDetail, bigint> => Object.fromEntries(TOKEN_DETAILS.map((d) => [d, 0n])) as Record<TokenDetail, bigint>;
