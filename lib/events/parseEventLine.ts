@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./jsonDepth";
 import { AiHubGatewayEvent, isAiHubGatewayEvent } from "./shapes/aiHubGateway";
 import { ChargebackV1Event, isChargebackV1Event } from "./shapes/chargebackV1";
 import { isSeedPolicyEvent, SeedPolicyEvent } from "./shapes/seedPolicy";
@@ -17,6 +18,7 @@ export function parseEventLine(line: string): ParsedLine {
   if (line.length > MAX_EVENT_BYTES / 4 && Buffer.byteLength(line, "utf8") > MAX_EVENT_BYTES) {
     return { ok: false, reason: `event exceeds ${MAX_EVENT_BYTES / 1024} KB` };
   }
+  if (nestsDeeperThan(line)) return { ok: false, reason: `nested deeper than ${MAX_JSON_DEPTH} levels` };
   let value: unknown;
   try {
     value = JSON.parse(line);
