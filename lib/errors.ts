@@ -13,3 +13,11 @@ export class UserErrors extends UserError {
     this.name = "UserErrors";
   }
 }
+
+/** An HTTP intake request reused an Idempotency-Key its sender had sent with a different body. */
+export class IdempotencyKeyReused extends UserError {
+  constructor(key: string) {
+    super(`Idempotency-Key ${key} was used for a different body; send a new key with each new batch, and the same key only to retry the same body`);
+    this.name = "IdempotencyKeyReused";
+  }
+}

@@ -157,6 +157,8 @@ export interface UsageStore {
   listIngestKeys(): Promise<IngestKey[]>;
   /** Returns false when there is no such key or it was already revoked. */
   revokeIngestKey(id: string, at: number): Promise<boolean>;
+  /** Keeps the first body digest seen for an idempotency key (`http:<sender>:<key>`) and returns it, this one or the earlier. */
+  saveIdempotencyKey(key: string, digest: string, at: number): Promise<string>;
 
   getClosedMonth(month: string): Promise<ClosedMonth | null>;
   listClosedMonths(): Promise<ClosedMonth[]>;

@@ -508,6 +508,11 @@ export class SqliteStore implements UsageStore {
     return (await this.prisma.ingestKey.findMany({ orderBy: { createdAt: "asc" } })).map(toIngestKey);
   }
 
+  async saveIdempotencyKey(key: string, digest: string, at: number) {
+    this.db.prepare("INSERT OR IGNORE INTO IdempotencyKey (key, digest, at) VALUES (?, ?, ?)").run(key, digest, at);
+    return this.db.prepare("SELECT digest FROM IdempotencyKey WHERE key = ?").pluck().get(key) as string;
+  }
+
   async revokeIngestKey(id: string, at: number) {
     const { count } = await this.prisma.ingestKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: BigInt(at) } });
     return count > 0;

@@ -451,6 +451,15 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(await store.findIngestKey("aaaaaaaaaaaa")).toEqual({ ...k1, revokedAt: 5000 });
     });
 
+    it("remembers the first body digest of each idempotency key, whoever asks again", async () => {
+      const store = await open();
+      expect(await store.saveIdempotencyKey("http:k1:retry-1", "digest-a", 1000)).toBe("digest-a");
+      expect(await store.saveIdempotencyKey("http:k1:retry-1", "digest-b", 2000)).toBe("digest-a");
+      expect(await store.saveIdempotencyKey("http:k2:retry-1", "digest-b", 2000)).toBe("digest-b");
+      const racing = await Promise.all(["x", "y", "z"].map((d) => store.saveIdempotencyKey("http:k1:race", d, 3000)));
+      expect(new Set(racing).size).toBe(1);
+    });
+
     it("replaces directory entries by app id", async () => {
       const store = await open();
       const found = {
