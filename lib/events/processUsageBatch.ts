@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { UsagePricer } from "../pricing/priceUsage";
-import type { IncomingEvent, IncomingQuarantine, UsageStore } from "../store/port";
+import type { IncomingEvent, IncomingQuarantine, UsageBatchResult, UsageStore } from "../store/port";
 import { requestIdentity } from "./lineIdentity";
 import { BILLED, outcomeOf } from "./callOutcome";
 import { parseEventLine } from "./parseEventLine";
@@ -77,17 +77,8 @@ export function prepareUsageBatch(lines: readonly SourceLine[], identify: Identi
   return { events, quarantined };
 }
 
-/**
- * Writes a prepared batch exactly once, in one store transaction. Pricing here only counts what is
- * unpriced: costs are applied when reports are read, so a price that arrives later prices old usage too.
- */
-export async function writePreparedBatch(
-  store: UsageStore,
-  pricer: UsagePricer,
-  { events, quarantined }: PreparedBatch,
-  receivedAt = Date.now(),
-): Promise<IngestSummary> {
-  const result = await store.saveUsageBatch({ events, quarantined, receivedAt });
+/** What a written batch did, as `chargeback ingest` and the intake report it. */
+export function summariseBatch(pricer: UsagePricer, events: readonly IncomingEvent[], result: UsageBatchResult): IngestSummary {
   let accepted = 0;
   let unpriced = 0;
   let notBilled = 0;
@@ -102,15 +93,29 @@ export async function writePreparedBatch(
     else if (event.totalTokens === 0) usageUnknown++;
     else if (!pricer.canPrice(event, utcDay(event.time))) unpriced++;
   });
+  const conflicts = result.conflicted.filter(Boolean).length;
   return {
     accepted,
-    duplicates: events.length - accepted + result.quarantineDuplicates,
+    duplicates: events.length - accepted - conflicts + result.quarantineDuplicates,
     quarantined: result.quarantined,
     unpriced,
     notBilled,
     usageUnknown,
     warnings,
   };
+}
+
+/**
+ * Writes a prepared batch exactly once, in one store transaction. Pricing here only counts what is
+ * unpriced: costs are applied when reports are read, so a price that arrives later prices old usage too.
+ */
+export async function writePreparedBatch(
+  store: UsageStore,
+  pricer: UsagePricer,
+  { events, quarantined }: PreparedBatch,
+  receivedAt = Date.now(),
+): Promise<IngestSummary> {
+  return summariseBatch(pricer, events, await store.saveUsageBatch({ events, quarantined, receivedAt }));
 }
 
 export function processUsageBatch(store: UsageStore, pricer: UsagePricer, lines: readonly SourceLine[], identify: Identify) {

@@ -18,8 +18,12 @@ import type { InvoiceImport, InvoiceLine } from "../invoice/invoiceLine";
 export type IncomingEvent = { id: string; source: string; event: UsageEvent };
 export type IncomingQuarantine = { id: string; source: string; raw: string; reason: string };
 export type UsageBatch = { events: IncomingEvent[]; quarantined: IncomingQuarantine[]; receivedAt: number };
-/** `inserted[i]` is false when events[i] was already stored (a redelivery). */
-export type UsageBatchResult = { inserted: boolean[]; quarantined: number; quarantineDuplicates: number };
+/**
+ * `inserted[i]` is false when events[i]'s identity was already stored: a redelivery, or, when its
+ * content differs from the counted version's, a conflict (`conflicted[i]`). Conflicts are kept in
+ * quarantine beside the counted version, so `quarantined` and `quarantineDuplicates` count them too.
+ */
+export type UsageBatchResult = { inserted: boolean[]; conflicted: boolean[]; quarantined: number; quarantineDuplicates: number };
 
 /** Usage summed per UTC day and pricing/attribution key. */
 export type DailyUsage = {

@@ -1,3 +1,4 @@
+import { CONTENT_FIELDS, type CountedVersion } from "../../events/eventConflict";
 import { BUCKET_COLUMNS } from "../../events/modelTimeBuckets";
 import { formatCents, parseCents } from "../../pricing/money";
 import type {
@@ -53,6 +54,36 @@ export const toDeployment = (r: DeploymentRow): Deployment => ({
 export const toOrgMapping = (r: OrgMappingRow): OrgMapping => ({ ...r });
 
 type RawRow = Record<string, unknown>;
+
+/** The columns of a stored usage fact that say which version of its identity was counted. */
+export const COUNTED_COLUMNS = [...CONTENT_FIELDS, "source", "receivedAt"] as const;
+export type CountedRow = Record<(typeof COUNTED_COLUMNS)[number], unknown>;
+
+export const toCountedVersion = (r: CountedRow): CountedVersion => ({
+  source: r.source as string,
+  receivedAt: Number(r.receivedAt),
+  content: {
+    time: Number(r.time),
+    appId: r.appId as string,
+    deployment: r.deployment as string,
+    model: r.model as string,
+    operation: r.operation as string,
+    region: r.region as string,
+    promptTokens: Number(r.promptTokens),
+    cachedTokens: Number(r.cachedTokens),
+    completionTokens: Number(r.completionTokens),
+    reasoningTokens: Number(r.reasoningTokens),
+    totalTokens: Number(r.totalTokens),
+    modelTimeMs: r.modelTimeMs === null ? null : Number(r.modelTimeMs),
+    status: r.status === null ? null : Number(r.status),
+    streamed: r.streamed === null ? null : r.streamed === 1,
+    subscriptionId: r.subscriptionId as string | null,
+    product: r.product as string | null,
+    tags: r.tags === null ? undefined : (JSON.parse(r.tags as string) as Record<string, string>),
+    endUser: (r.endUser as string | null) ?? undefined,
+    errorCode: (r.errorCode as string | null) ?? undefined,
+  },
+});
 
 export const DAILY_USAGE_COLUMNS = [
   "day",
