@@ -3,6 +3,7 @@ import type { UsagePricer } from "../pricing/priceUsage";
 import type { IncomingEvent, IncomingQuarantine, UsageBatchResult, UsageStore } from "../store/port";
 import { requestIdentity } from "./lineIdentity";
 import { BILLED, outcomeOf } from "./callOutcome";
+import { timeOutsideWindow } from "./eventTimeWindow";
 import { parseEventLine } from "./parseEventLine";
 import { utcDay } from "./parseEventTime";
 import { retentionHorizon } from "../retention/retention";
@@ -55,15 +56,23 @@ function keptRaw(text: string): string {
   return `${text.slice(0, MAX_KEPT_RAW)}… [cut: ${Buffer.byteLength(text)} bytes in all, sha256 ${hash}]`;
 }
 
-/** Validates each event on its own and names it; what fails is kept for quarantine with its reason. */
-export function prepareUsageBatch(lines: readonly SourceLine[], identify: Identify): PreparedBatch {
+/**
+ * Validates each event on its own and names it; what fails is kept for quarantine with its reason.
+ * `now` is when the lines arrived: times are judged against it, never against the machine's clock.
+ */
+export function prepareUsageBatch(lines: readonly SourceLine[], identify: Identify, now: number = Date.now()): PreparedBatch {
   const events: IncomingEvent[] = [];
   const quarantined: IncomingQuarantine[] = [];
-  const oldest = retentionHorizon();
+  const oldest = retentionHorizon(now);
   for (const line of lines) {
     const parsed = parseEventLine(line.text);
     if (parsed.ok) {
       const id = parsed.event.requestId ? requestIdentity(parsed.event.requestId) : (line.id ?? identify(line.text));
+      const outside = timeOutsideWindow(parsed.event.time, now);
+      if (outside !== null) {
+        quarantined.push({ id, source: line.source, raw: keptRaw(line.text), reason: outside });
+        continue;
+      }
       if (oldest !== null && utcDay(parsed.event.time) < oldest) {
         const reason = `older than the retention of raw events (kept from ${oldest}): it could not be told apart from an event already counted`;
         quarantined.push({ id, source: line.source, raw: keptRaw(line.text), reason });
@@ -118,6 +127,6 @@ export async function writePreparedBatch(
   return summariseBatch(pricer, events, await store.saveUsageBatch({ events, quarantined, receivedAt }));
 }
 
-export function processUsageBatch(store: UsageStore, pricer: UsagePricer, lines: readonly SourceLine[], identify: Identify) {
-  return writePreparedBatch(store, pricer, prepareUsageBatch(lines, identify));
+export function processUsageBatch(store: UsageStore, pricer: UsagePricer, lines: readonly SourceLine[], identify: Identify, now: number = Date.now()) {
+  return writePreparedBatch(store, pricer, prepareUsageBatch(lines, identify, now), now);
 }

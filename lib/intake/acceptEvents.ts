@@ -36,5 +36,5 @@ export async function acceptEvents(
     source: `${source}#${i + 1}`,
     id: idempotencyKey ? `${scope}:${i}` : undefined,
   }));
-  return processUsageBatch(store, pricer, sourceLines, createLineIdentities());
+  return processUsageBatch(store, pricer, sourceLines, createLineIdentities(), now);
 }
