@@ -71,7 +71,9 @@ export class SqliteStore implements UsageStore {
   }
 
   async saveUsageBatch(batch: UsageBatch) {
-    return this.writeUsage(batch);
+    // Takes the write lock at BEGIN: a deferred transaction that must upgrade its read snapshot
+    // fails at once when another process committed meanwhile, instead of waiting its turn.
+    return this.writeUsage.immediate(batch);
   }
 
   async listDailyUsage(fromDay: string, toDay: string) {

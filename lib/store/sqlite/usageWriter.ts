@@ -15,7 +15,7 @@ const tokenKinds = (e: { promptTokens: number; cachedTokens: number; completionT
   (e.promptTokens > e.cachedTokens ? 1 : 0) | (e.cachedTokens > 0 ? 2 : 0) | (e.completionTokens > 0 ? 4 : 0);
 
 /** The hot path: facts, rollups and quarantine through prepared statements, one transaction a batch. */
-export function createUsageWriter(db: Database.Database): (batch: UsageBatch) => UsageBatchResult {
+export function createUsageWriter(db: Database.Database): Database.Transaction<(batch: UsageBatch) => UsageBatchResult> {
   const insertEvents = createEventInserter(db);
   const writeRollups = createRollupWriter(db);
   const writeBreakdowns = createBreakdownWriter(db);
