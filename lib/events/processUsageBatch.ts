@@ -5,6 +5,7 @@ import { requestIdentity } from "./lineIdentity";
 import { BILLED, outcomeOf } from "./callOutcome";
 import { timeOutsideWindow } from "./eventTimeWindow";
 import { parseEventLine } from "./parseEventLine";
+import { MAX_EVENT_BYTES } from "./usageEvent";
 import { utcDay } from "./parseEventTime";
 import { retentionHorizon } from "../retention/retention";
 
@@ -47,13 +48,14 @@ export function addSummaries(a: IngestSummary, b: IngestSummary): IngestSummary 
   };
 }
 
-/** No event is anywhere near this long: a bigger line is kept cut, with its size and hash, not whole. */
-const MAX_KEPT_RAW = 64 * 1024;
-
+/**
+ * A line up to the largest event accepted is kept whole, so it can be replayed once fixed; a bigger
+ * one can never be an event, and is kept cut, with its size and hash.
+ */
 function keptRaw(text: string): string {
-  if (text.length <= MAX_KEPT_RAW) return text;
+  if (text.length <= MAX_EVENT_BYTES && Buffer.byteLength(text) <= MAX_EVENT_BYTES) return text;
   const hash = createHash("sha256").update(text).digest("hex");
-  return `${text.slice(0, MAX_KEPT_RAW)}… [cut: ${Buffer.byteLength(text)} bytes in all, sha256 ${hash}]`;
+  return `${text.slice(0, MAX_EVENT_BYTES)}… [cut: ${Buffer.byteLength(text)} bytes in all, sha256 ${hash}]`;
 }
 
 /**
