@@ -14,7 +14,9 @@ const SHAPES: { name: string; test: (o: Record<string, unknown>) => boolean; sch
 ];
 
 /** Turns one raw line into a usage fact, or says in one sentence why it cannot be one. */
-export function parseEventLine(line: string): ParsedLine {
+export function parseEventLine(raw: string): ParsedLine {
+  // A byte-order mark is never part of an event: it starts a file, or a file concatenated to another.
+  const line = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (line.length > MAX_EVENT_BYTES / 4 && Buffer.byteLength(line, "utf8") > MAX_EVENT_BYTES) {
     return { ok: false, reason: `event exceeds ${MAX_EVENT_BYTES / 1024} KB` };
   }
