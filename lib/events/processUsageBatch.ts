@@ -5,6 +5,7 @@ import { requestIdentity } from "./lineIdentity";
 import { BILLED, outcomeOf } from "./callOutcome";
 import { timeOutsideWindow } from "./eventTimeWindow";
 import { parseEventLine } from "./parseEventLine";
+import { NOT_UTF8, type Undecodable } from "./strictUtf8";
 import { MAX_EVENT_BYTES } from "./usageEvent";
 import { utcDay } from "./parseEventTime";
 import { retentionHorizon } from "../retention/retention";
@@ -13,7 +14,7 @@ import { retentionHorizon } from "../retention/retention";
  * One raw event as a source delivers it. `id` is the source's own identity for it (hub partition and
  * sequence number); without one, the batch's `identify` names lines that carry no request id.
  */
-export type SourceLine = { text: string; source: string; id?: string };
+export type SourceLine = ({ text: string } | { undecodable: Undecodable }) & { source: string; id?: string };
 export type Identify = (text: string) => string;
 
 /** A batch validated and named, ready to be written: pure data, so it can cross threads. */
@@ -67,6 +68,11 @@ export function prepareUsageBatch(lines: readonly SourceLine[], identify: Identi
   const quarantined: IncomingQuarantine[] = [];
   const oldest = retentionHorizon(now);
   for (const line of lines) {
+    if ("undecodable" in line) {
+      const { base64 } = line.undecodable;
+      quarantined.push({ id: line.id ?? identify(base64), source: line.source, raw: base64, encoding: "base64", reason: NOT_UTF8 });
+      continue;
+    }
     const parsed = parseEventLine(line.text);
     if (parsed.ok) {
       const id = parsed.event.requestId ? requestIdentity(parsed.event.requestId) : (line.id ?? identify(line.text));

@@ -1,7 +1,15 @@
 import { UserError } from "../errors";
 import type { UsagePricer } from "../pricing/priceUsage";
-import type { UsageStore } from "../store/port";
+import type { QuarantinedEvent, UsageStore } from "../store/port";
+import { decodeStrictUtf8, type Undecodable } from "./strictUtf8";
 import { prepareUsageBatch, summariseBatch, type IngestSummary } from "./processUsageBatch";
+
+/** A line kept as bytes is decoded again: it stays quarantined unless it has become UTF-8. */
+function lineOf(q: QuarantinedEvent): { text: string } | { undecodable: Undecodable } {
+  if (q.encoding === "utf8") return { text: q.raw };
+  const decoded = decodeStrictUtf8(Buffer.from(q.raw, "base64"));
+  return typeof decoded === "string" ? { text: decoded } : { undecodable: decoded };
+}
 
 export type ReplaySummary = IngestSummary & { stillFailing: number };
 
@@ -17,7 +25,7 @@ export async function replayQuarantine(store: UsageStore, pricer: UsagePricer, i
   const chosen = ids.length === 0 ? open : open.filter((q) => ids.includes(q.id));
   // One line at a time, so each event's outcome leads back to its quarantined line.
   const prepared = chosen.map((q) =>
-    prepareUsageBatch([{ text: q.raw, source: q.source, id: q.id }], () => {
+    prepareUsageBatch([{ ...lineOf(q), source: q.source, id: q.id }], () => {
       throw new Error("every quarantined line has an identity");
     }),
   );

@@ -16,7 +16,9 @@ import type { RetailPriceItem } from "../pricing/retailPrice";
 import type { InvoiceImport, InvoiceLine } from "../invoice/invoiceLine";
 
 export type IncomingEvent = { id: string; source: string; event: UsageEvent };
-export type IncomingQuarantine = { id: string; source: string; raw: string; reason: string };
+/** How a quarantined line's `raw` holds it: as text, or (bytes that are not UTF-8) as base64 of its bytes. */
+export type RawEncoding = "utf8" | "base64";
+export type IncomingQuarantine = { id: string; source: string; raw: string; reason: string; encoding?: RawEncoding };
 export type UsageBatch = { events: IncomingEvent[]; quarantined: IncomingQuarantine[]; receivedAt: number };
 /**
  * `inserted[i]` is false when events[i]'s identity was already stored: a redelivery, or, when its
@@ -77,6 +79,7 @@ export type QuarantinedEvent = {
   source: string;
   reason: string;
   raw: string;
+  encoding: RawEncoding;
   status: QuarantineStatus;
 };
 

@@ -25,7 +25,7 @@ import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
-import type { DailyUsage, QuarantinedEvent, QuarantineStatus } from "../port";
+import type { DailyUsage, QuarantinedEvent, QuarantineStatus, RawEncoding } from "../port";
 
 export const toRetailPriceItem = (r: RetailPrice): RetailPriceItem => ({
   meterId: r.meterId,
@@ -126,6 +126,7 @@ export const toQuarantinedEvent = (r: RawRow): QuarantinedEvent => ({
   source: r.source as string,
   reason: r.reason as string,
   raw: r.raw as string,
+  encoding: r.encoding as RawEncoding,
   status: r.status as QuarantineStatus,
 });
 

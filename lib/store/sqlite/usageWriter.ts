@@ -19,7 +19,9 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<(
   const insertEvents = createEventInserter(db);
   const writeRollups = createRollupWriter(db);
   const writeBreakdowns = createBreakdownWriter(db);
-  const quarantine = db.prepare(`INSERT OR IGNORE INTO QuarantinedEvent (id, receivedAt, source, reason, raw, status) VALUES (?, ?, ?, ?, ?, 'open')`);
+  const quarantine = db.prepare(
+    `INSERT OR IGNORE INTO QuarantinedEvent (id, receivedAt, source, reason, raw, encoding, status) VALUES (?, ?, ?, ?, ?, ?, 'open')`,
+  );
   const counted = db.prepare(`SELECT ${COUNTED_COLUMNS.join(", ")} FROM UsageEvent WHERE id = ?`);
 
   return db.transaction((batch: UsageBatch): UsageBatchResult => {
@@ -54,7 +56,7 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<(
     });
     let quarantined = 0;
     for (const q of [...batch.quarantined, ...conflicts]) {
-      quarantined += quarantine.run(q.id, batch.receivedAt, q.source, q.reason, q.raw).changes;
+      quarantined += quarantine.run(q.id, batch.receivedAt, q.source, q.reason, q.raw, q.encoding ?? "utf8").changes;
     }
     return { inserted, conflicted, quarantined, quarantineDuplicates: batch.quarantined.length + conflicts.length - quarantined };
   });

@@ -137,11 +137,11 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       await store.saveQuarantineOutcome("q-a", { status: "replayed" });
       await store.saveQuarantineOutcome("q-b", { status: "open", reason: "still bad" });
       expect(await store.listQuarantined("replayed")).toEqual([
-        { id: "q-a", receivedAt: 2000, source: "file.ndjson:q-a", reason: "not valid JSON", raw: "{oops q-a", status: "replayed" },
+        { id: "q-a", receivedAt: 2000, source: "file.ndjson:q-a", reason: "not valid JSON", raw: "{oops q-a", encoding: "utf8", status: "replayed" },
       ]);
       expect(await store.listQuarantined("open")).toEqual([
-        { id: "q-0", receivedAt: 1000, source: "file.ndjson:q-0", reason: "not valid JSON", raw: "{oops q-0", status: "open" },
-        { id: "q-b", receivedAt: 2000, source: "file.ndjson:q-b", reason: "still bad", raw: "{oops q-b", status: "open" },
+        { id: "q-0", receivedAt: 1000, source: "file.ndjson:q-0", reason: "not valid JSON", raw: "{oops q-0", encoding: "utf8", status: "open" },
+        { id: "q-b", receivedAt: 2000, source: "file.ndjson:q-b", reason: "still bad", raw: "{oops q-b", encoding: "utf8", status: "open" },
       ]);
     });
   });
