@@ -112,7 +112,13 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
         }
       },
     },
-    { maxBatchSize: options.maxBatchSize, maxWaitTimeInSeconds: options.maxWaitSeconds, startPosition: earliestEventPosition },
+    // Bodies stay bytes: the SDK's own JSON.parse would first decode them leniently (U+FFFD).
+    {
+      maxBatchSize: options.maxBatchSize,
+      maxWaitTimeInSeconds: options.maxWaitSeconds,
+      startPosition: earliestEventPosition,
+      skipParsingBodyAsJson: true,
+    },
   );
 
   if (!signal.aborted) await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { storeFailure } from "../../lib/store/storeFailure";
 import { UserError, UserErrors } from "../../lib/core/errors";
 import { registerAppCommands } from "./commands/appCommands";
 import { registerDemoCommands } from "./commands/demoCommands";
@@ -49,6 +50,12 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     // Several independent mistakes (e.g. settings) are a line each.
     for (const line of error instanceof UserErrors ? error.problems : [error.message]) process.stderr.write(`chargeback: ${line}\n`);
     process.exitCode = 1;
+    return;
+  }
+  const failure = storeFailure(error);
+  if (failure) {
+    process.stderr.write(`chargeback: ${failure.message}\n`);
+    process.exitCode = failure.exitCode;
     return;
   }
   process.stderr.write(`chargeback: internal error: ${(error as Error)?.message ?? error}\n`);

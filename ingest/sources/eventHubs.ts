@@ -4,6 +4,7 @@ import { DefaultAzureCredential } from "@azure/identity";
 import { ContainerClient } from "@azure/storage-blob";
 import type { EventHubsConfig } from "../../lib/config/eventHubsConfig";
 import type { SourceLine } from "../../lib/events/processUsageBatch";
+import { decodeStrictUtf8, type Undecodable } from "../../lib/events/strictUtf8";
 
 export type EventHubsClients = { consumer: EventHubConsumerClient; checkpoints: BlobCheckpointStore; hubName: string; consumerGroup: string };
 
@@ -35,12 +36,14 @@ export async function createEventHubsClients(config: EventHubsConfig, identifier
   return { consumer, checkpoints, hubName, consumerGroup };
 }
 
-/** The event's JSON text, however the producer put it: bytes, a string, or an object the SDK decoded. */
-export function eventText(body: unknown): string {
-  if (Buffer.isBuffer(body)) return body.toString("utf8");
-  if (body instanceof Uint8Array) return Buffer.from(body).toString("utf8");
-  if (typeof body === "string") return body;
-  return JSON.stringify(body) ?? String(body);
+/** The event's JSON text, however the producer put it (bytes, a string, or a value), or its bytes when they are not UTF-8. */
+export function eventText(body: unknown): { text: string } | { undecodable: Undecodable } {
+  if (body instanceof Uint8Array) {
+    const decoded = decodeStrictUtf8(body);
+    return typeof decoded === "string" ? { text: decoded } : { undecodable: decoded };
+  }
+  if (typeof body === "string") return { text: body };
+  return { text: JSON.stringify(body) ?? String(body) };
 }
 
 /**
@@ -49,7 +52,7 @@ export function eventText(body: unknown): string {
  */
 export function toSourceLine(hubName: string, partitionId: string, event: ReceivedEventData): SourceLine {
   return {
-    text: eventText(event.body),
+    ...eventText(event.body),
     source: `eventhub:${hubName}/${partitionId}#${event.sequenceNumber}`,
     id: `eventhub:${hubName}/${partitionId}:${event.sequenceNumber}`,
   };

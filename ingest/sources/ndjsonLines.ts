@@ -1,9 +1,11 @@
-import { StringDecoder } from "node:string_decoder";
 import type { Readable } from "node:stream";
 import type { SourceLine } from "../../lib/events/processUsageBatch";
+import { decodeStrictUtf8, type Undecodable } from "../../lib/events/strictUtf8";
 
 /** Said of a last line that has no newline and is not JSON yet: a writer may still be appending it. */
 export type OnUnterminated = (source: string) => void;
+
+const NEWLINE = 0x0a;
 
 function isJson(text: string): boolean {
   try {
@@ -15,9 +17,28 @@ function isJson(text: string): boolean {
 }
 
 /**
- * Reads NDJSON in batches of source lines. Blank lines are not events and are passed over. A last
- * line without a newline that does not parse is held back, not quarantined: it is read again, whole,
- * the next time the file is ingested.
+ * Complete lines of bytes, each decoded strictly. A newline byte is never part of a multi-byte
+ * UTF-8 sequence, so bytes split at newlines split the text at newlines; the whole run is decoded
+ * at once, and only a run that is not UTF-8 is decoded line by line to find the lines at fault.
+ */
+function decodeLines(bytes: Buffer): (string | Undecodable)[] {
+  const whole = decodeStrictUtf8(bytes);
+  if (typeof whole === "string") return whole.split("\n");
+  const lines: (string | Undecodable)[] = [];
+  for (let start = 0; start <= bytes.length; ) {
+    const end = bytes.indexOf(NEWLINE, start);
+    const stop = end === -1 ? bytes.length : end;
+    lines.push(decodeStrictUtf8(bytes.subarray(start, stop)));
+    start = stop + 1;
+  }
+  return lines;
+}
+
+/**
+ * Reads NDJSON in batches of source lines. Blank lines are not events and are passed over. A line
+ * that is not UTF-8 is passed on as its bytes, for the quarantine. A last line without a newline
+ * that does not parse is held back, not quarantined: it is read again, whole, the next time the
+ * file is ingested.
  */
 export async function* ndjsonBatches(
   stream: Readable,
@@ -25,21 +46,31 @@ export async function* ndjsonBatches(
   batchSize: number,
   onUnterminated: OnUnterminated = () => {},
 ): AsyncGenerator<SourceLine[]> {
-  const decoder = new StringDecoder("utf8");
   let batch: SourceLine[] = [];
   let number = 0;
-  let rest = "";
-  const add = (raw: string) => {
+  let rest: Buffer = Buffer.alloc(0);
+  const add = (line: string | Undecodable) => {
     number++;
-    let text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    const source = `${name}:${number}`;
+    if (typeof line !== "string") {
+      batch.push({ undecodable: line, source });
+      return;
+    }
+    let text = line.endsWith("\r") ? line.slice(0, -1) : line;
     // Editors on Windows start files with a byte-order mark; it is not part of the first event.
     if (number === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.trim() !== "") batch.push({ text, source: `${name}:${number}` });
+    if (text.trim() !== "") batch.push({ text, source });
   };
   for await (const chunk of stream) {
-    const lines = (rest + (typeof chunk === "string" ? chunk : decoder.write(chunk))).split("\n");
-    rest = lines.pop()!;
-    for (const line of lines) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    const buffer = rest.length === 0 ? bytes : Buffer.concat([rest, bytes]);
+    const last = buffer.lastIndexOf(NEWLINE);
+    if (last === -1) {
+      rest = buffer;
+      continue;
+    }
+    rest = buffer.subarray(last + 1);
+    for (const line of decodeLines(buffer.subarray(0, last))) {
       add(line);
       if (batch.length >= batchSize) {
         yield batch;
@@ -47,9 +78,9 @@ export async function* ndjsonBatches(
       }
     }
   }
-  rest += decoder.end();
-  if (rest.trim() !== "") {
-    if (isJson(rest)) add(rest);
+  const tail = decodeStrictUtf8(rest);
+  if (typeof tail !== "string" || tail.trim() !== "") {
+    if (typeof tail === "string" && isJson(tail)) add(tail);
     else onUnterminated(`${name}:${number + 1}`);
   }
   if (batch.length > 0) yield batch;

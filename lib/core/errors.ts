@@ -22,3 +22,11 @@ export function describe(errors: readonly string[], what: string): string {
   const more = errors.length > MAX_LISTED ? `\n  … and ${errors.length - MAX_LISTED} more` : "";
   return `${errors.length} ${what}${errors.length === 1 ? "" : "s"}, nothing imported:\n  ${shown}${more}`;
 }
+
+/** An HTTP intake request reused an Idempotency-Key its sender had sent with a different body. */
+export class IdempotencyKeyReused extends UserError {
+  constructor(key: string) {
+    super(`Idempotency-Key ${key} was used for a different body; send a new key with each new batch, and the same key only to retry the same body`);
+    this.name = "IdempotencyKeyReused";
+  }
+}

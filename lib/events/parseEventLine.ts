@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./jsonDepth";
 import { AiHubGatewayEvent, isAiHubGatewayEvent } from "./shapes/aiHubGateway";
 import { ChargebackV1Event, isChargebackV1Event } from "./shapes/chargebackV1";
 import { isSeedPolicyEvent, SeedPolicyEvent } from "./shapes/seedPolicy";
@@ -14,10 +15,13 @@ const SHAPES: { name: string; test: (o: Record<string, unknown>) => boolean; sch
 ];
 
 /** Turns one raw line into a usage fact, or says in one sentence why it cannot be one. */
-export function parseEventLine(line: string): ParsedLine {
+export function parseEventLine(raw: string): ParsedLine {
+  // A byte-order mark is never part of an event: it starts a file, or a file concatenated to another.
+  const line = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (line.length > MAX_EVENT_BYTES / 4 && Buffer.byteLength(line, "utf8") > MAX_EVENT_BYTES) {
     return { ok: false, reason: `event exceeds ${MAX_EVENT_BYTES / 1024} KB` };
   }
+  if (nestsDeeperThan(line)) return { ok: false, reason: `nested deeper than ${MAX_JSON_DEPTH} levels` };
   let value: unknown;
   try {
     value = JSON.parse(line);

@@ -18,24 +18,30 @@ export function parseEventTime(text: string): number | null {
     const [, year, month, day, hour, minute, second = "0", fraction = "", zone = "Z"] = iso;
     const ms = fraction === "" ? 0 : Math.floor(Number(`0${fraction}`) * 1000);
     const base = utc(Number(year), Number(month), Number(day), Number(hour), Number(minute), Number(second), ms);
-    if (base === null) return null;
-    return base - zoneOffsetMs(zone);
+    const offset = zoneOffsetMs(zone);
+    return base === null || offset === null ? null : base - offset;
   }
   return null;
 }
 
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | null {
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
-  const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  // Date.UTC rolls 2/30 over into March: reject dates that do not exist.
-  return new Date(t).getUTCDate() === d ? t : null;
+  // Not Date.UTC(y, …): it reads years 0-99 as 1900-1999, so 0099-06-01 would become 1999-06-01.
+  const date = new Date(Date.UTC(2000, 0, 1, h, mi, s, ms));
+  date.setUTCFullYear(y, mo - 1, d);
+  // Dates that do not exist (2/30) roll over into the next month: reject them.
+  return date.getUTCDate() === d ? date.getTime() : null;
 }
 
-function zoneOffsetMs(zone: string): number {
+/** The zone's offset from UTC; null for one no place has (past ±14:00, or minutes past 59). */
+function zoneOffsetMs(zone: string): number | null {
   if (zone.toUpperCase() === "Z") return 0;
   const sign = zone.startsWith("-") ? -1 : 1;
   const digits = zone.slice(1).replace(":", "");
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2, 4));
+  if (hours > 14 || minutes > 59 || (hours === 14 && minutes > 0)) return null;
+  return sign * (hours * 60 + minutes) * 60_000;
 }
 
 const DAY_MS = 86_400_000;

@@ -1,19 +1,22 @@
-import { now } from "../core/clock";
 import { createHash } from "node:crypto";
+import { now as clockNow } from "../core/clock";
 import type { UsagePricer } from "../pricing/priceUsage";
-import type { IncomingEvent, IncomingQuarantine, UsageStore } from "../store/port";
+import type { IncomingEvent, IncomingQuarantine, UsageBatchResult, UsageStore } from "../store/port";
 import { requestIdentity } from "./lineIdentity";
 import { BILLED, outcomeOf } from "./callOutcome";
+import { timeOutsideWindow } from "./eventTimeWindow";
 import { type ParsedLine, parseEventLine } from "./parseEventLine";
+import { NOT_UTF8, type Undecodable } from "./strictUtf8";
+import { MAX_EVENT_BYTES } from "./usageEvent";
 import { utcDay } from "./parseEventTime";
 import { retentionHorizon } from "../retention/retention";
 
 /**
  * One raw event as a source delivers it. `id` is the source's own identity for it (hub partition and
  * sequence number); without one, the batch's `identify` names lines that carry no request id.
- * `parsed` is set when the source has read the text already (diagnostic records, joined per call).
+ * `parsed`: the event already read from the text (a joined diagnostic call), so it is not read twice.
  */
-export type SourceLine = { text: string; source: string; id?: string; parsed?: ParsedLine };
+export type SourceLine = ({ text: string; parsed?: ParsedLine } | { undecodable: Undecodable }) & { source: string; id?: string };
 export type Identify = (text: string) => string;
 
 /** A batch validated and named, ready to be written: pure data, so it can cross threads. */
@@ -48,24 +51,38 @@ export function addSummaries(a: IngestSummary, b: IngestSummary): IngestSummary 
   };
 }
 
-/** No event is anywhere near this long: a bigger line is kept cut, with its size and hash, not whole. */
-const MAX_KEPT_RAW = 64 * 1024;
-
+/**
+ * A line up to the largest event accepted is kept whole, so it can be replayed once fixed; a bigger
+ * one can never be an event, and is kept cut, with its size and hash.
+ */
 function keptRaw(text: string): string {
-  if (text.length <= MAX_KEPT_RAW) return text;
+  if (text.length <= MAX_EVENT_BYTES && Buffer.byteLength(text) <= MAX_EVENT_BYTES) return text;
   const hash = createHash("sha256").update(text).digest("hex");
-  return `${text.slice(0, MAX_KEPT_RAW)}… [cut: ${Buffer.byteLength(text)} bytes in all, sha256 ${hash}]`;
+  return `${text.slice(0, MAX_EVENT_BYTES)}… [cut: ${Buffer.byteLength(text)} bytes in all, sha256 ${hash}]`;
 }
 
-/** Validates each event on its own and names it; what fails is kept for quarantine with its reason. */
-export function prepareUsageBatch(lines: readonly SourceLine[], identify: Identify): PreparedBatch {
+/**
+ * Validates each event on its own and names it; what fails is kept for quarantine with its reason.
+ * `now` is when the lines arrived: times are judged against it, never against the machine's clock.
+ */
+export function prepareUsageBatch(lines: readonly SourceLine[], identify: Identify, now: number = clockNow()): PreparedBatch {
   const events: IncomingEvent[] = [];
   const quarantined: IncomingQuarantine[] = [];
-  const oldest = retentionHorizon();
+  const oldest = retentionHorizon(now);
   for (const line of lines) {
+    if ("undecodable" in line) {
+      const { base64 } = line.undecodable;
+      quarantined.push({ id: line.id ?? identify(base64), source: line.source, raw: base64, encoding: "base64", reason: NOT_UTF8 });
+      continue;
+    }
     const parsed = line.parsed ?? parseEventLine(line.text);
     if (parsed.ok) {
       const id = parsed.event.requestId ? requestIdentity(parsed.event.requestId) : (line.id ?? identify(line.text));
+      const outside = timeOutsideWindow(parsed.event.time, now);
+      if (outside !== null) {
+        quarantined.push({ id, source: line.source, raw: keptRaw(line.text), reason: outside });
+        continue;
+      }
       if (oldest !== null && utcDay(parsed.event.time) < oldest) {
         const reason = `older than the retention of raw events (kept from ${oldest}): it could not be told apart from an event already counted`;
         quarantined.push({ id, source: line.source, raw: keptRaw(line.text), reason });
@@ -79,17 +96,8 @@ export function prepareUsageBatch(lines: readonly SourceLine[], identify: Identi
   return { events, quarantined };
 }
 
-/**
- * Writes a prepared batch exactly once, in one store transaction. Pricing here only counts what is
- * unpriced: costs are applied when reports are read, so a price that arrives later prices old usage too.
- */
-export async function writePreparedBatch(
-  store: UsageStore,
-  pricer: UsagePricer,
-  { events, quarantined }: PreparedBatch,
-  receivedAt = now(),
-): Promise<IngestSummary> {
-  const result = await store.saveUsageBatch({ events, quarantined, receivedAt });
+/** What a written batch did, as `chargeback ingest` and the intake report it. */
+export function summariseBatch(pricer: UsagePricer, events: readonly IncomingEvent[], result: UsageBatchResult): IngestSummary {
   let accepted = 0;
   let unpriced = 0;
   let notBilled = 0;
@@ -104,9 +112,10 @@ export async function writePreparedBatch(
     else if (event.totalTokens === 0) usageUnknown++;
     else if (!pricer.canPrice(event, utcDay(event.time))) unpriced++;
   });
+  const conflicts = result.conflicted.filter(Boolean).length;
   return {
     accepted,
-    duplicates: events.length - accepted + result.quarantineDuplicates,
+    duplicates: events.length - accepted - conflicts + result.quarantineDuplicates,
     quarantined: result.quarantined,
     unpriced,
     notBilled,
@@ -115,6 +124,19 @@ export async function writePreparedBatch(
   };
 }
 
-export function processUsageBatch(store: UsageStore, pricer: UsagePricer, lines: readonly SourceLine[], identify: Identify) {
-  return writePreparedBatch(store, pricer, prepareUsageBatch(lines, identify));
+/**
+ * Writes a prepared batch exactly once, in one store transaction. Pricing here only counts what is
+ * unpriced: costs are applied when reports are read, so a price that arrives later prices old usage too.
+ */
+export async function writePreparedBatch(
+  store: UsageStore,
+  pricer: UsagePricer,
+  { events, quarantined }: PreparedBatch,
+  receivedAt = clockNow(),
+): Promise<IngestSummary> {
+  return summariseBatch(pricer, events, await store.saveUsageBatch({ events, quarantined, receivedAt }));
+}
+
+export function processUsageBatch(store: UsageStore, pricer: UsagePricer, lines: readonly SourceLine[], identify: Identify, now: number = clockNow()) {
+  return writePreparedBatch(store, pricer, prepareUsageBatch(lines, identify, now), now);
 }

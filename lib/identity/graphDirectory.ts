@@ -16,7 +16,32 @@ const BatchResponse = z.object({
   responses: z.array(z.object({ id: z.string(), status: z.number(), headers: z.record(z.string(), z.string()).optional(), body: z.unknown().optional() })),
 });
 
-export type GraphOptions = { baseUrl: string; authProvider: AuthenticationProvider; maxAttempts?: number; sleep?: (ms: number) => Promise<void> };
+export type GraphOptions = {
+  baseUrl: string;
+  authProvider: AuthenticationProvider;
+  maxAttempts?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** How long one $batch may take to answer. */
+  timeoutMs?: number;
+};
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** A Retry-After of an hour would hold a scheduled sync for hours: wait at most this, and let the next sync try again. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/** The $batch's answer, or an error saying what went wrong: Graph's errors can have an empty message. */
+async function postBatch(client: Client, requests: unknown[], timeoutMs: number): Promise<unknown> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    return await client.api("/$batch").options({ signal }).post({ requests });
+  } catch (error) {
+    // The client wraps the abort in an error of its own: the signal says whether time ran out.
+    if (signal.aborted) throw new Error(`no answer within ${timeoutMs / 1000} s`);
+    const e = error as { statusCode?: number; code?: string; message?: string };
+    const status = typeof e.statusCode === "number" && e.statusCode > 0 ? `HTTP ${e.statusCode}` : "";
+    throw new Error([status, e.code, e.message].filter((part) => part && part !== "-1").join(": ") || String(error));
+  }
+}
 
 const SELECT = "$select=appId,displayName,servicePrincipalType,appOwnerOrganizationId&$expand=owners($select=id,displayName,userPrincipalName)";
 
@@ -37,7 +62,7 @@ export async function lookUpApps(appIds: readonly string[], options: GraphOption
     for (let i = 0; i < pending.length; i += GRAPH_BATCH_SIZE) {
       const ids = pending.slice(i, i + GRAPH_BATCH_SIZE);
       const requests = ids.map((appId, n) => ({ id: String(n), method: "GET", url: `/servicePrincipals(appId='${encodeURIComponent(appId)}')?${SELECT}` }));
-      const batch = BatchResponse.parse(await client.api("/$batch").post({ requests }));
+      const batch = BatchResponse.parse(await postBatch(client, requests, options.timeoutMs ?? DEFAULT_TIMEOUT_MS));
       for (const response of batch.responses) {
         const appId = ids[Number(response.id)];
         if (appId === undefined) continue;
@@ -46,7 +71,7 @@ export async function lookUpApps(appIds: readonly string[], options: GraphOption
         else if (response.status === 429 || response.status >= 500) {
           retry.push(appId);
           const after = Number(Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === "retry-after")?.[1]);
-          wait = Math.max(wait, Number.isFinite(after) && after > 0 ? after * 1000 : 2 ** attempt * 500);
+          wait = Math.min(MAX_RETRY_AFTER_MS, Math.max(wait, Number.isFinite(after) && after > 0 ? after * 1000 : 2 ** attempt * 500));
         }
         // Any other status (400, 403) is a request Chargeback cannot fix by asking again.
       }

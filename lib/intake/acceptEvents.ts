@@ -1,22 +1,41 @@
+import { now as clockNow } from "../core/clock";
+import { createHash } from "node:crypto";
+import { IdempotencyKeyReused } from "../core/errors";
 import { createLineIdentities } from "../events/lineIdentity";
 import { processUsageBatch, type IngestSummary, type SourceLine } from "../events/processUsageBatch";
 import type { UsagePricer } from "../pricing/priceUsage";
 import type { UsageStore } from "../store/port";
 
-/**
- * Writes one request's events exactly once. Events without a request id are named by the sender's
- * Idempotency-Key and their position, or else by their text and occurrence in the body, so a
- * retried request adds nothing.
- */
 /** Who sends: an ingest key (its id and source name) or an Entra ID client (its app id). */
 export type Sender = { id: string; source: string };
 
-export function acceptEvents(store: UsageStore, pricer: UsagePricer, sender: Sender, lines: string[], idempotencyKey: string | null): Promise<IngestSummary> {
+/** The body's events, in order: a retry that re-serialises the same events has the same digest. */
+const digestOf = (lines: readonly string[]) => createHash("sha256").update(JSON.stringify(lines)).digest("base64url");
+
+/**
+ * Writes one request's events exactly once. Events without a request id are named by the sender's
+ * Idempotency-Key and their position, or else by their text and occurrence in the body, so a
+ * retried request adds nothing. A key names one body: reused for another, the request is refused
+ * before anything is written (its events would otherwise be taken for duplicates and lost).
+ */
+export async function acceptEvents(
+  store: UsageStore,
+  pricer: UsagePricer,
+  sender: Sender,
+  lines: string[],
+  idempotencyKey: string | null,
+  now = clockNow(),
+): Promise<IngestSummary> {
+  const scope = `http:${sender.id}:${idempotencyKey}`;
+  if (idempotencyKey !== null) {
+    const digest = digestOf(lines);
+    if ((await store.saveIdempotencyKey(scope, digest, now)) !== digest) throw new IdempotencyKeyReused(idempotencyKey);
+  }
   const source = `http:${sender.source}`;
   const sourceLines: SourceLine[] = lines.map((text, i) => ({
     text,
     source: `${source}#${i + 1}`,
-    id: idempotencyKey ? `http:${sender.id}:${idempotencyKey}:${i}` : undefined,
+    id: idempotencyKey ? `${scope}:${i}` : undefined,
   }));
-  return processUsageBatch(store, pricer, sourceLines, createLineIdentities());
+  return processUsageBatch(store, pricer, sourceLines, createLineIdentities(), now);
 }

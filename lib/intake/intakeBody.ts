@@ -1,3 +1,5 @@
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "../events/jsonDepth";
+
 /** Bodies the HTTP intake accepts: one JSON event, a JSON array of events, or NDJSON (one per line). */
 export type IntakeFormat = "json" | "ndjson";
 
@@ -22,6 +24,8 @@ export function intakeLines(body: string, format: IntakeFormat): { lines: string
       .map((l) => l.replace(/\r$/, ""))
       .filter((l) => l.trim() !== "");
   } else {
+    // One level more than an event may have: the array that holds the events.
+    if (nestsDeeperThan(body, MAX_JSON_DEPTH + 1)) return { error: `the body is nested deeper than ${MAX_JSON_DEPTH} levels; events are flat objects` };
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);

@@ -7,6 +7,9 @@ export const RETAIL_PRICES_URL = "https://prices.azure.com";
 const API_VERSION = "2023-01-01-preview";
 
 export type RetailPricesQuery = { baseUrl: string; regions: string[]; currency: string; reservations: boolean };
+/** A Retry-After of an hour would hold a scheduled sync for hours: wait at most this, and let the next sync try again. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
 export type FetchOptions = { maxAttempts?: number; wait?: (ms: number) => Promise<unknown> };
 
 /** The first page's URL: Azure OpenAI lives under serviceName "Foundry Models" now. */
@@ -58,7 +61,7 @@ async function getPage(url: string, { maxAttempts = 5, wait = sleep }: FetchOpti
       problem = `HTTP ${response.status} for ${url}`;
       if (response.status !== 429 && response.status < 500) throw new UserError(`the Retail Prices API refused the request: ${problem}`);
       const after = Number(response.headers.get("retry-after"));
-      if (Number.isFinite(after) && after > 0) retryAfterMs = after * 1000;
+      if (Number.isFinite(after) && after > 0) retryAfterMs = Math.min(after * 1000, MAX_RETRY_AFTER_MS);
     } catch (error) {
       if (error instanceof UserError) throw error;
       problem = `${(error as Error).message} (${url})`;

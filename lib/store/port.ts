@@ -18,10 +18,16 @@ import type { CallTier } from "../pricing/callTier";
 import type { TokenDetail } from "../pricing/billedTokens";
 
 export type IncomingEvent = { id: string; source: string; event: UsageEvent };
-export type IncomingQuarantine = { id: string; source: string; raw: string; reason: string };
+/** How a quarantined line's `raw` holds it: as text, or (bytes that are not UTF-8) as base64 of its bytes. */
+export type RawEncoding = "utf8" | "base64";
+export type IncomingQuarantine = { id: string; source: string; raw: string; reason: string; encoding?: RawEncoding };
 export type UsageBatch = { events: IncomingEvent[]; quarantined: IncomingQuarantine[]; receivedAt: number };
-/** `inserted[i]` is false when events[i] was already stored (a redelivery). */
-export type UsageBatchResult = { inserted: boolean[]; quarantined: number; quarantineDuplicates: number };
+/**
+ * `inserted[i]` is false when events[i]'s identity was already stored: a redelivery, or, when its
+ * content differs from the counted version's, a conflict (`conflicted[i]`). Conflicts are kept in
+ * quarantine beside the counted version, so `quarantined` and `quarantineDuplicates` count them too.
+ */
+export type UsageBatchResult = { inserted: boolean[]; conflicted: boolean[]; quarantined: number; quarantineDuplicates: number };
 
 /** Usage summed per UTC day and pricing/attribution key. */
 export type DailyUsage = {
@@ -79,6 +85,7 @@ export type QuarantinedEvent = {
   source: string;
   reason: string;
   raw: string;
+  encoding: RawEncoding;
   status: QuarantineStatus;
 };
 
@@ -163,6 +170,8 @@ export interface UsageStore {
   listIngestKeys(): Promise<IngestKey[]>;
   /** Returns false when there is no such key or it was already revoked. */
   revokeIngestKey(id: string, at: number): Promise<boolean>;
+  /** Keeps the first body digest seen for an idempotency key (`http:<sender>:<key>`) and returns it, this one or the earlier. */
+  saveIdempotencyKey(key: string, digest: string, at: number): Promise<string>;
 
   getClosedMonth(month: string): Promise<ClosedMonth | null>;
   listClosedMonths(): Promise<ClosedMonth[]>;

@@ -17,13 +17,20 @@ const FIXTURES = path.resolve(__dirname, "..", "fixtures", "apim-events");
 const seedLines = fs.readFileSync(path.join(FIXTURES, "seed-policy-sample.ndjson"), "utf8").trim().split("\n");
 const gatewayRecord = JSON.parse(fs.readFileSync(path.join(FIXTURES, "ai-hub-gateway-usage-record.json"), "utf8")) as Record<string, unknown>;
 
+// A byte that is never UTF-8 inside a key: decoded leniently it would become `m\uFFFDodel` and be dropped.
+const [beforeByte, afterByte] = v1Event({ requestId: "hub-bad" }).split('"model":');
+const NOT_UTF8_EVENT = Buffer.concat([Buffer.from(`${beforeByte}"m`), Buffer.from([0xc1]), Buffer.from(`odel":${afterByte}`)]);
 // Real shapes as APIM sends them (bytes), as an SDK producer sends them (objects), with and
 // without request ids; a retried request (same id twice); two identical seed events, which are
-// two calls; and one event that is not JSON, last in partition 2.
+// two calls; one event that is not JSON and one that is not UTF-8, last in partition 2.
 const EVENTS: Record<string, EventData[]> = {
   "0": [...seedLines.map((line) => ({ body: Buffer.from(line) })), { body: Buffer.from(seedLines[1]) }],
   "1": [{ body: gatewayRecord }, ...Array.from({ length: 10 }, (_, i) => ({ body: JSON.parse(v1Event({ requestId: `hub-${i}` })) as object }))],
-  "2": [...Array.from({ length: 10 }, (_, i) => ({ body: Buffer.from(v1Event({ requestId: `hub-${10 + i}` })) })), { body: Buffer.from("not json {") }],
+  "2": [
+    ...Array.from({ length: 10 }, (_, i) => ({ body: Buffer.from(v1Event({ requestId: `hub-${10 + i}` })) })),
+    { body: Buffer.from("not json {") },
+    { body: NOT_UTF8_EVENT },
+  ],
   "3": [{ body: Buffer.from(v1Event({ requestId: "hub-0" })) }],
 };
 // 3 seed lines + 1 repeated seed line + 1 gateway record + 20 v1 events (hub-0 arrives twice).
@@ -52,7 +59,7 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
 
   it("ingests every event once, quarantines the bad one with partition and sequence number, checkpoints, stops cleanly on SIGTERM, and reports no lag", async () => {
     await sendToPartitions(hub, EVENTS);
-    expect(hub.counts()).toEqual({ "0": 4, "1": 11, "2": 11, "3": 1 });
+    expect(hub.counts()).toEqual({ "0": 4, "1": 11, "2": 12, "3": 1 });
 
     // The daily price sync runs beside the hub too.
     const worker = startCli(["worker", "--source", "eventhubs", "--max-batch-size", "4", "--max-wait-seconds", "1", "--sync-prices-hours", "24"], {
@@ -77,7 +84,7 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
     expect(worker.stderr()).toMatch(/claimed partition 0/);
     expect(code).toBe(0);
     const summary = JSON.parse(worker.stdout().trim().split("\n").at(-1)!);
-    expect(summary).toMatchObject({ stopped: true, accepted: ACCEPTED, duplicates: 1, quarantined: 1, abandonedBatches: 0 });
+    expect(summary).toMatchObject({ stopped: true, accepted: ACCEPTED, duplicates: 1, quarantined: 2, abandonedBatches: 0 });
     expect(summary.partitionsClaimed).toEqual(["0", "1", "2", "3"]);
 
     expect(await usageTotals(store)).toMatchObject({ requests: ACCEPTED, totalTokens: TOKENS });
@@ -87,10 +94,14 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
     expect(report.unmapped.requests).toBe(3 + 20); // the 2026-11 seed events (one of them twice) and the v1 events
 
     const quarantined = await store.listQuarantined("all");
-    expect(quarantined).toMatchObject([{ source: "eventhub:usage/2#10", raw: "not json {", reason: "not valid JSON", status: "open" }]);
+    expect(quarantined).toMatchObject([
+      { source: "eventhub:usage/2#10", raw: "not json {", encoding: "utf8", reason: "not valid JSON", status: "open" },
+      { source: "eventhub:usage/2#11", encoding: "base64", reason: "not valid UTF-8: kept as its original bytes (base64)", status: "open" },
+    ]);
+    expect(Buffer.from(quarantined[1].raw, "base64")).toEqual(NOT_UTF8_EVENT);
 
     const checkpoints = await checkpointStore(azurite).listCheckpoints("127.0.0.1", hub.hubName, "$Default");
-    expect(Object.fromEntries(checkpoints.map((c) => [c.partitionId, c.sequenceNumber]))).toEqual({ "0": 3, "1": 10, "2": 10, "3": 0 });
+    expect(Object.fromEntries(checkpoints.map((c) => [c.partitionId, c.sequenceNumber]))).toEqual({ "0": 3, "1": 10, "2": 11, "3": 0 });
 
     const lag = await runCli(["worker", "lag"], { env: env() });
     expect(lag.stderr).toBe("");
@@ -98,8 +109,8 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
     expect(JSON.parse(lag.stdout)).toEqual(
       ["0", "1", "2", "3"].map((partitionId, i) => ({
         partitionId,
-        lastEnqueuedSequenceNumber: [3, 10, 10, 0][i],
-        checkpointedSequenceNumber: [3, 10, 10, 0][i],
+        lastEnqueuedSequenceNumber: [3, 10, 11, 0][i],
+        checkpointedSequenceNumber: [3, 10, 11, 0][i],
         lag: 0,
       })),
     );
@@ -128,8 +139,8 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
     await waitFor(async () => json<{ lag: number }[]>(await runCli(["worker", "lag"], { env: env() })).every((p) => p.lag === 0), "no lag");
     again.child.kill("SIGTERM");
     expect((await again.exited).code).toBe(0);
-    expect(JSON.parse(again.stdout().trim())).toMatchObject({ accepted: 0, duplicates: 28, quarantined: 0 }); // every event in the hub
+    expect(JSON.parse(again.stdout().trim())).toMatchObject({ accepted: 0, duplicates: 29, quarantined: 0 }); // every event in the hub
     expect(await usageTotals(store)).toMatchObject({ requests: ACCEPTED + 1, totalTokens: TOKENS + 812 });
-    expect(await store.listQuarantined("all")).toHaveLength(1);
+    expect(await store.listQuarantined("all")).toHaveLength(2);
   });
 });

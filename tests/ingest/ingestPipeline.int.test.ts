@@ -38,9 +38,20 @@ describe("ingest is exactly once", () => {
     expect(await ingestLines(store, [`\uFEFF${v1Event()}`])).toMatchObject({ accepted: 1, quarantined: 0 });
   });
 
-  it("counts a request id seen twice once, even within one input", async () => {
+  it("reads two files concatenated, the second with its byte-order mark in the middle", async () => {
     const { store } = await pricedStore();
-    expect(await ingestLines(store, [v1Event(), v1Event({ time: "2026-11-11T00:00:00Z" })])).toMatchObject({ accepted: 1, duplicates: 1 });
+    const first = [v1Event({ requestId: "a" }), v1Event({ requestId: "b" })];
+    const second = [`\uFEFF${v1Event({ requestId: "c" })}`, v1Event({ requestId: "d" })];
+    expect(await ingestLines(store, [...first, ...second])).toMatchObject({ accepted: 4, quarantined: 0 });
+  });
+
+  it("counts a request id seen twice once, even within one input, and quarantines a version with other content", async () => {
+    const { store } = await pricedStore();
+    expect(await ingestLines(store, [v1Event(), v1Event(), v1Event({ time: "2026-11-11T00:00:00Z" })])).toMatchObject({
+      accepted: 1,
+      duplicates: 1,
+      quarantined: 1,
+    });
   });
 
   it("keeps every rollup equal to the sum of the facts it rolls up", async () => {

@@ -10,7 +10,13 @@ const PAGE = 100;
 
 export type RetailPricesStandIn = { url: string; requests: string[]; close: () => Promise<void> };
 
-export async function startRetailPricesStandIn({ throttleFirst = false, failOnce = false, alwaysFail = false } = {}): Promise<RetailPricesStandIn> {
+/** `retryAfter`: the Retry-After of the first answer's 429 (with `throttleFirst`). */
+export async function startRetailPricesStandIn({
+  throttleFirst = false,
+  failOnce = false,
+  alwaysFail = false,
+  retryAfter = "1",
+} = {}): Promise<RetailPricesStandIn> {
   const requests: string[] = [];
   let throttled = !throttleFirst;
   let failed = !failOnce;
@@ -24,7 +30,7 @@ export async function startRetailPricesStandIn({ throttleFirst = false, failOnce
     if (alwaysFail) return send(500, { Error: "Internal" });
     if (!throttled) {
       throttled = true;
-      return send(429, { Error: "Too many requests" }, { "retry-after": "1" });
+      return send(429, { Error: "Too many requests" }, { "retry-after": retryAfter });
     }
     if (url.searchParams.get("$top") === "0") return send(400, { Error: { Code: "BadRequest", Message: "Invalid $top" } });
     const skip = Number(url.searchParams.get("$skip") ?? 0);

@@ -30,6 +30,11 @@ export function registerAppCommands(program: Command): void {
         }
       });
       printJson(summary);
+      if (summary.notReached > 0) {
+        const ids = `${summary.notReached} app id${summary.notReached === 1 ? "" : "s"}`;
+        process.stderr.write(`chargeback: ${ids} could not be looked up (Graph kept throttling or failing); run \`chargeback apps sync\` again later\n`);
+        process.exitCode = 3;
+      }
     });
   apps
     .command("list")

@@ -3,6 +3,7 @@ import { replayQuarantine } from "../../../lib/events/replayQuarantine";
 import { loadPricer } from "../../../lib/pricing/loadPricer";
 import type { QuarantinedEvent } from "../../../lib/store/port";
 import { printJson, withStore } from "../context";
+import { printable } from "../terminalText";
 
 export function registerQuarantineCommands(program: Command): void {
   const quarantine = program.command("quarantine").description("events that failed validation, kept with their reason");
@@ -31,7 +32,8 @@ function toTable(events: QuarantinedEvent[]): string {
   if (events.length === 0) return "no quarantined events\n";
   const lines = events.map((e) => {
     const raw = e.raw.length > 80 ? `${e.raw.slice(0, 77)}...` : e.raw;
-    return `${e.id}\t${e.status}\t${e.source}\t${e.reason}\n\t${raw}`;
+    // Quarantined lines are whatever a sender wrote: nothing in them may drive the terminal.
+    return `${[e.id, e.status, e.source, e.reason].map(printable).join("\t")}\n\t${printable(raw)}`;
   });
   return `${lines.join("\n")}\n${events.length} event${events.length === 1 ? "" : "s"}\n`;
 }

@@ -34,6 +34,10 @@ export class DiagnosticLines<P> {
   feed(lines: readonly SourceLine[], positionOf: (line: SourceLine, index: number) => P, all = false): { lines: SourceLine[]; settled: P[] } {
     const out: SourceLine[] = [];
     lines.forEach((line, index) => {
+      if ("undecodable" in line) {
+        out.push(line); // not text: quarantined as bytes, whatever it was meant to be
+        return;
+      }
       const records = diagnosticRecordsOf(line.text);
       if (records === null) {
         out.push(line);

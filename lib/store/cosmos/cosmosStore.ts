@@ -22,6 +22,7 @@ import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
 import { listQuarantined, purgeQuarantined, saveQuarantineOutcome } from "./quarantine";
 import * as rollups from "./rollupReads";
 import { listIngestWarnings } from "./ingestWarnings";
+import { saveIdempotencyKey } from "./idempotencyKeys";
 import { healRollups, purgeEvents, saveUsageBatch } from "./usageWriter";
 
 const HEAL_EVERY_MS = 60_000;
@@ -201,6 +202,9 @@ export class CosmosStore implements UsageStore {
   }
   async listIngestKeys() {
     return dimensions.listIngestKeys(await this.ready);
+  }
+  async saveIdempotencyKey(key: string, digest: string, at: number) {
+    return saveIdempotencyKey(await this.ready, key, digest, at);
   }
   async revokeIngestKey(id: string, at: number) {
     return dimensions.revokeIngestKey(await this.ready, id, at);

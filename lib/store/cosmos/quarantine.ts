@@ -1,5 +1,5 @@
 import { now } from "../../core/clock";
-import type { IncomingQuarantine, QuarantinedEvent, QuarantineStatus } from "../port";
+import type { IncomingQuarantine, QuarantinedEvent, QuarantineStatus, RawEncoding } from "../port";
 import type { Containers } from "./containers";
 import { deleteEach, docId, queryAll } from "./cosmosOps";
 
@@ -10,6 +10,8 @@ type QuarantineDoc = {
   source: string;
   reason: string;
   raw: string;
+  /** Absent on documents written before lines could be kept as bytes: those are text. */
+  encoding?: RawEncoding;
   status: QuarantineStatus;
   replayedAt: number | null;
 };
@@ -21,6 +23,7 @@ export const quarantineDoc = (q: IncomingQuarantine, receivedAt: number): Quaran
   source: q.source,
   reason: q.reason,
   raw: q.raw,
+  encoding: q.encoding ?? "utf8",
   status: "open",
   replayedAt: null,
 });
@@ -31,6 +34,7 @@ const toQuarantined = (d: QuarantineDoc): QuarantinedEvent => ({
   source: d.source,
   reason: d.reason,
   raw: d.raw,
+  encoding: d.encoding ?? "utf8",
   status: d.status,
 });
 

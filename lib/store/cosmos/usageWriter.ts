@@ -1,4 +1,6 @@
-import type { IncomingEvent, UsageBatch, UsageBatchResult } from "../port";
+import type { IncomingEvent, IncomingQuarantine, UsageBatch, UsageBatchResult } from "../port";
+import { conflictQuarantine, eventDigest } from "../../events/eventConflict";
+import { claimEvents } from "./eventClaims";
 import type { Containers } from "./containers";
 import { randomUUID } from "node:crypto";
 import { createEach, deleteEach, docId, eachLimited, queryAll, upsertEach, upsertInPartition } from "./cosmosOps";
@@ -11,22 +13,38 @@ const PARALLEL_PARTITIONS = 8;
 const MAX_ROUNDS = 5;
 
 /**
- * Creates the facts not stored yet and says, per event, whether it was new: an event's document id
+ * Creates the facts not stored yet and says, per event, whether it was new: each identity is
+ * claimed first (eventClaims.ts), and only the claimed version's fact is created; its document id
  * is its identity, so a redelivered one is a 409. An id repeated within the batch counts once.
+ * A version other than the claimed one is a conflict, returned for quarantine.
  */
-export async function writeEvents(c: Containers, events: readonly IncomingEvent[], receivedAt: number): Promise<boolean[]> {
+export async function writeEvents(
+  c: Containers,
+  events: readonly IncomingEvent[],
+  receivedAt: number,
+): Promise<{ inserted: boolean[]; claimed: boolean[]; conflicts: IncomingQuarantine[] }> {
   const inserted = new Array<boolean>(events.length).fill(false);
   const first = new Map<string, number>();
   events.forEach((e, i) => {
     if (!first.has(e.id)) first.set(e.id, i);
   });
   const indexes = [...first.values()];
+  const claims = await claimEvents(
+    c,
+    indexes.map((i) => events[i]),
+    receivedAt,
+  );
+  const claimOf = new Map(indexes.map((i, k) => [events[i].id, claims[k]]));
+  const isClaimed = (e: IncomingEvent) => claimOf.get(e.id)!.digest === eventDigest(e.event);
+  const toCreate = indexes.filter((i) => isClaimed(events[i]));
   const created = await createEach(
     c.usage,
-    indexes.map((i) => toEventDoc(events[i], receivedAt)),
+    toCreate.map((i) => toEventDoc(events[i], receivedAt)),
   );
-  indexes.forEach((i, k) => (inserted[i] = created[k]));
-  return inserted;
+  toCreate.forEach((i, k) => (inserted[i] = created[k]));
+  const claimed = events.map(isClaimed);
+  const conflicts = events.filter((_, i) => !claimed[i]).map((e) => conflictQuarantine(e, claimOf.get(e.id)!));
+  return { inserted, claimed, conflicts };
 }
 
 /**
@@ -94,40 +112,49 @@ export async function saveUsageBatch(c: Containers, batch: UsageBatch, knownApps
     touched.set(doc.pk, ids);
   }
   const markers = await markDirty(c, [...touched.keys()]);
-  const inserted = await writeEvents(c, batch.events, batch.receivedAt);
+  const { inserted, claimed, conflicts } = await writeEvents(c, batch.events, batch.receivedAt);
   await eachLimited([...touched], PARALLEL_PARTITIONS, ([pk, ids]) => recomputeRollups(c, pk, ids));
   await deleteEach(
     c.usage,
     markers.map((m) => ({ id: m.id, partitionKey: m.pk })),
   );
   await addIngestWarnings(c, batch.events, inserted, batch.receivedAt);
-  const apps = [...new Set(batch.events.map((e) => e.event.appId))].filter((a) => !knownApps.has(a));
+  const counted = batch.events.filter((_, i) => claimed[i]);
+  const apps = [...new Set(counted.map((e) => e.event.appId))].filter((a) => !knownApps.has(a));
   await upsertEach(
     c.reference,
     apps.map((appId) => ({ id: docId(appId), kind: "usageApp", appId })),
   );
   for (const a of apps) knownApps.add(a);
   const first = new Map<string, (typeof batch.quarantined)[number]>();
-  for (const q of batch.quarantined) if (!first.has(q.id)) first.set(q.id, q); // the first line wins, as in SQLite
+  const lines = [...batch.quarantined, ...conflicts];
+  for (const q of lines) if (!first.has(q.id)) first.set(q.id, q); // the first line wins, as in SQLite
   const kept = await createEach(
     c.quarantine,
     [...first.values()].map((q) => quarantineDoc(q, batch.receivedAt)),
   );
   const quarantined = kept.filter(Boolean).length;
-  return { inserted, quarantined, quarantineDuplicates: batch.quarantined.length - quarantined };
+  return { inserted, conflicted: claimed.map((c) => !c), quarantined, quarantineDuplicates: lines.length - quarantined };
 }
 
 const PURGE_PAGE = 1_000;
 
-/** Raw events of days before `before`, a page at a time (dry: counted only); their rollups stay. */
+/** Raw events of days before `before`, a page at a time (dry: counted only); their rollups stay, their claims go with them. */
 export async function purgeEvents(c: Containers, before: string, dryRun: boolean): Promise<number> {
   if (dryRun) {
     const [n] = await queryAll<number>(c.usage, `SELECT VALUE COUNT(1) FROM c WHERE c.kind = "event" AND c.day < @before`, { "@before": before });
     return n ?? 0;
   }
+  const total = await purgeKind(c, "event", before);
+  await purgeKind(c, "claim", before);
+  return total;
+}
+
+async function purgeKind(c: Containers, kind: "event" | "claim", before: string): Promise<number> {
   let total = 0;
   for (;;) {
-    const page = await queryAll<{ id: string; pk: string }>(c.usage, `SELECT TOP ${PURGE_PAGE} c.id, c.pk FROM c WHERE c.kind = "event" AND c.day < @before`, {
+    const page = await queryAll<{ id: string; pk: string }>(c.usage, `SELECT TOP ${PURGE_PAGE} c.id, c.pk FROM c WHERE c.kind = @kind AND c.day < @before`, {
+      "@kind": kind,
       "@before": before,
     });
     if (page.length === 0) return total;

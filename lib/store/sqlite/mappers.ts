@@ -1,3 +1,4 @@
+import { CONTENT_FIELDS, type CountedVersion } from "../../events/eventConflict";
 import { BUCKET_COLUMNS } from "../../events/modelTimeBuckets";
 import { tiersOfKinds } from "../../pricing/tokenKinds";
 import { TOKEN_DETAILS, type TokenDetail } from "../../pricing/billedTokens";
@@ -26,7 +27,7 @@ import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
-import type { DailyUsage, QuarantinedEvent, QuarantineStatus } from "../port";
+import type { DailyUsage, QuarantinedEvent, QuarantineStatus, RawEncoding } from "../port";
 
 export const toRetailPriceItem = (r: RetailPrice): RetailPriceItem => ({
   meterId: r.meterId,
@@ -55,6 +56,36 @@ export const toDeployment = (r: DeploymentRow): Deployment => ({
 export const toOrgMapping = (r: OrgMappingRow): OrgMapping => ({ ...r });
 
 type RawRow = Record<string, unknown>;
+
+/** The columns of a stored usage fact that say which version of its identity was counted. */
+export const COUNTED_COLUMNS = [...CONTENT_FIELDS, "source", "receivedAt"] as const;
+export type CountedRow = Record<(typeof COUNTED_COLUMNS)[number], unknown>;
+
+export const toCountedVersion = (r: CountedRow): CountedVersion => ({
+  source: r.source as string,
+  receivedAt: Number(r.receivedAt),
+  content: {
+    time: Number(r.time),
+    appId: r.appId as string,
+    deployment: r.deployment as string,
+    model: r.model as string,
+    operation: r.operation as string,
+    region: r.region as string,
+    promptTokens: Number(r.promptTokens),
+    cachedTokens: Number(r.cachedTokens),
+    completionTokens: Number(r.completionTokens),
+    reasoningTokens: Number(r.reasoningTokens),
+    totalTokens: Number(r.totalTokens),
+    modelTimeMs: r.modelTimeMs === null ? null : Number(r.modelTimeMs),
+    status: r.status === null ? null : Number(r.status),
+    streamed: r.streamed === null ? null : r.streamed === 1,
+    subscriptionId: r.subscriptionId as string | null,
+    product: r.product as string | null,
+    tags: r.tags === null ? undefined : (JSON.parse(r.tags as string) as Record<string, string>),
+    endUser: (r.endUser as string | null) ?? undefined,
+    errorCode: (r.errorCode as string | null) ?? undefined,
+  },
+});
 
 export const DAILY_USAGE_COLUMNS = [
   "day",
@@ -100,6 +131,7 @@ export const toQuarantinedEvent = (r: RawRow): QuarantinedEvent => ({
   source: r.source as string,
   reason: r.reason as string,
   raw: r.raw as string,
+  encoding: r.encoding as RawEncoding,
   status: r.status as QuarantineStatus,
 });
 

@@ -72,7 +72,9 @@ export class SqliteStore implements UsageStore {
   }
 
   async saveUsageBatch(batch: UsageBatch) {
-    return this.writeUsage(batch);
+    // Takes the write lock at BEGIN: a deferred transaction that must upgrade its read snapshot
+    // fails at once when another process committed meanwhile, instead of waiting its turn.
+    return this.writeUsage.immediate(batch);
   }
 
   async listDailyUsage(fromDay: string, toDay: string) {
@@ -507,6 +509,11 @@ export class SqliteStore implements UsageStore {
 
   async listIngestKeys() {
     return (await this.prisma.ingestKey.findMany({ orderBy: { createdAt: "asc" } })).map(toIngestKey);
+  }
+
+  async saveIdempotencyKey(key: string, digest: string, at: number) {
+    this.db.prepare("INSERT OR IGNORE INTO IdempotencyKey (key, digest, at) VALUES (?, ?, ?)").run(key, digest, at);
+    return this.db.prepare("SELECT digest FROM IdempotencyKey WHERE key = ?").pluck().get(key) as string;
   }
 
   async revokeIngestKey(id: string, at: number) {

@@ -4,6 +4,8 @@ import { utcDay } from "../../events/parseEventTime";
 import type { UsageEvent } from "../../events/usageEvent";
 import type { UsageBatch, UsageBatchResult } from "../port";
 import { createEventInserter } from "./insertEvents";
+import { conflictQuarantine, eventDigest } from "../../events/eventConflict";
+import { COUNTED_COLUMNS, type CountedRow, toCountedVersion } from "./mappers";
 import { outcomeOf, BILLED } from "../../events/callOutcome";
 import { addToDailySums, type Rollups } from "./dailySums";
 import { tokenKindsOf } from "../../pricing/tokenKinds";
@@ -11,11 +13,14 @@ import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 import { createBreakdownWriter, emptyBreakdowns, sumIntoDimensions, sumIntoOutcomes, sumIntoWarnings } from "./breakdownWriter";
 
 /** The hot path: facts, rollups and quarantine through prepared statements, one transaction a batch. */
-export function createUsageWriter(db: Database.Database): (batch: UsageBatch) => UsageBatchResult {
+export function createUsageWriter(db: Database.Database): Database.Transaction<(batch: UsageBatch) => UsageBatchResult> {
   const insertEvents = createEventInserter(db);
   const writeRollups = createRollupWriter(db);
   const writeBreakdowns = createBreakdownWriter(db);
-  const quarantine = db.prepare(`INSERT OR IGNORE INTO QuarantinedEvent (id, receivedAt, source, reason, raw, status) VALUES (?, ?, ?, ?, ?, 'open')`);
+  const quarantine = db.prepare(
+    `INSERT OR IGNORE INTO QuarantinedEvent (id, receivedAt, source, reason, raw, encoding, status) VALUES (?, ?, ?, ?, ?, ?, 'open')`,
+  );
+  const counted = db.prepare(`SELECT ${COUNTED_COLUMNS.join(", ")} FROM UsageEvent WHERE id = ?`);
 
   return db.transaction((batch: UsageBatch): UsageBatchResult => {
     // Rollups are summed in memory first: one upsert per key and batch instead of one per event.
@@ -37,11 +42,21 @@ export function createUsageWriter(db: Database.Database): (batch: UsageBatch) =>
     });
     writeRollups(rollups, hourly);
     writeBreakdowns(breakdowns);
+    // An event not inserted is a redelivery of the stored one (read back inside this transaction,
+    // so a repeat within the batch meets its first occurrence), or a conflict when content differs.
+    const conflicted = batch.events.map(() => false);
+    const conflicts = batch.events.flatMap((incoming, i) => {
+      if (inserted[i]) return [];
+      const stored = toCountedVersion(counted.get(incoming.id) as CountedRow);
+      if (eventDigest(stored.content) === eventDigest(incoming.event)) return [];
+      conflicted[i] = true;
+      return [conflictQuarantine(incoming, stored)];
+    });
     let quarantined = 0;
-    for (const q of batch.quarantined) {
-      quarantined += quarantine.run(q.id, batch.receivedAt, q.source, q.reason, q.raw).changes;
+    for (const q of [...batch.quarantined, ...conflicts]) {
+      quarantined += quarantine.run(q.id, batch.receivedAt, q.source, q.reason, q.raw, q.encoding ?? "utf8").changes;
     }
-    return { inserted, quarantined, quarantineDuplicates: batch.quarantined.length - quarantined };
+    return { inserted, conflicted, quarantined, quarantineDuplicates: batch.quarantined.length + conflicts.length - quarantined };
   });
 }
 

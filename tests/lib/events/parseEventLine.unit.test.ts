@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { MAX_JSON_DEPTH } from "../../../lib/events/jsonDepth";
 import { parseEventLine } from "../../../lib/events/parseEventLine";
 
 const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures", "apim-events");
@@ -178,6 +179,13 @@ describe("quarantine reasons", () => {
   it("rejects an event over 200 KB before parsing it", () => {
     const big = JSON.stringify({ ...v1, padding: "x".repeat(200 * 1024) });
     expect(reasonOf(big)).toBe("event exceeds 200 KB");
+  });
+
+  it("rejects an event nested deeper than the limit before parsing it, however little text it takes", () => {
+    const deep = `${'{"a":'.repeat(5_000)}1${"}".repeat(5_000)}`;
+    expect(reasonOf(JSON.stringify({ ...v1 }).replace(/}$/, `,"tags":${deep}}`))).toBe(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+    expect(reasonOf("[".repeat(5_000))).toBe(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+    expect(parseEventLine(JSON.stringify({ ...v1, tags: { note: "{".repeat(100) } })).ok).toBe(true);
   });
 
   it("accepts an event just under 200 KB", () => {

@@ -14,3 +14,21 @@ describe("event times", () => {
     expect(parseEventTime(text)).toBeNull(),
   );
 });
+
+describe("impossible event times", () => {
+  it("keep years before 100 as they are, not as 19xx", () => {
+    expect(new Date(parseEventTime("1/1/0001 12:00:00 AM")!).toISOString()).toBe("0001-01-01T00:00:00.000Z");
+    expect(new Date(parseEventTime("0099-06-01T00:00:00Z")!).toISOString()).toBe("0099-06-01T00:00:00.000Z");
+  });
+
+  it.each(["2026-11-10T10:00:00+99:99", "2026-11-10T10:00:00+15:00", "2026-11-10T10:00:00-14:30", "2026-11-10T10:00:00+05:60"])(
+    "reject the offset no zone has in %j",
+    (text) => expect(parseEventTime(text)).toBeNull(),
+  );
+
+  it("accept the offsets zones have, from -12:00 to +14:00", () => {
+    expect(parseEventTime("2026-11-10T10:00:00+14:00")).toBe(Date.UTC(2026, 10, 9, 20));
+    expect(parseEventTime("2026-11-10T10:00:00-12:00")).toBe(Date.UTC(2026, 10, 10, 22));
+    expect(parseEventTime("2026-11-10T10:00:00+05:45")).toBe(Date.UTC(2026, 10, 10, 4, 15));
+  });
+});

@@ -34,7 +34,7 @@ describe("the app directory from Microsoft Graph", () => {
       { now: 1_000 },
     );
 
-    expect(summary).toEqual({ apps: 4, checked: 4, found: 3, unknown: 1, notReached: 0 });
+    expect(summary).toEqual({ apps: 4, checked: 4, found: 3, unknown: 1, keptNames: 0, notReached: 0 });
     expect(waits).toEqual([2000]); // the inner 429's Retry-After, in ms
     const entries = await store.listDirectoryEntries();
     expect(entries.find((e) => e.appId === CHATBOT)).toMatchObject({
@@ -73,7 +73,7 @@ describe("the app directory from Microsoft Graph", () => {
     const { stdout } = await promisify(execFile)(process.execPath, [bin, "apps", "sync", "--db", `file:${file}`], {
       env: { ...process.env, CHARGEBACK_GRAPH_URL: graph.url },
     });
-    expect(JSON.parse(stdout)).toEqual({ apps: 1, checked: 1, found: 1, unknown: 0, notReached: 0 });
+    expect(JSON.parse(stdout)).toEqual({ apps: 1, checked: 1, found: 1, unknown: 0, keptNames: 0, notReached: 0 });
     const away = await runCli(["apps", "sync", "--refresh-hours", "0"], { db: file, env: { CHARGEBACK_GRAPH_URL: "http://127.0.0.1:9/" } });
     expect(away.status).toBe(1);
     expect(away.stderr).toMatch(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_JSON_DEPTH } from "../../../lib/events/jsonDepth";
 import { intakeFormat, intakeLines, MAX_EVENTS_PER_REQUEST } from "../../../lib/intake/intakeBody";
 import { newIngestKey, parseIngestToken, secretMatches } from "../../../lib/intake/ingestKey";
 
@@ -39,6 +40,14 @@ describe("intake bodies", () => {
     expect(intakeLines(JSON.stringify(new Array(MAX_EVENTS_PER_REQUEST + 1).fill({})), "json")).toEqual({
       error: expect.stringContaining("at most 10000 events"),
     });
+  });
+
+  it("refuse JSON nested deeper than the stated limit with a clear error, not a stack overflow", () => {
+    const deep = `${'{"a":'.repeat(5_000)}1${"}".repeat(5_000)}`;
+    expect(intakeLines(`[${deep}]`, "json")).toEqual({ error: `the body is nested deeper than ${MAX_JSON_DEPTH} levels; events are flat objects` });
+    expect(intakeLines("[".repeat(5_000) + "]".repeat(5_000), "json")).toEqual({ error: expect.stringContaining("nested deeper than") });
+    // Depth is counted in the JSON structure, not in brackets inside strings.
+    expect(intakeLines(JSON.stringify([{ note: "[".repeat(100) }]), "json")).toEqual({ lines: [JSON.stringify({ note: "[".repeat(100) })] });
   });
 
   it("know their content types", () => {

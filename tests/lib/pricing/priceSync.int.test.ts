@@ -39,6 +39,15 @@ describe("price sync from the Azure Retail Prices API", () => {
     expect(await priceFreshness(store)).toEqual({ lastGood: 1_000, failingSince: null, lastError: null });
   });
 
+  it("waits out a Retry-After of an hour for at most a minute", async () => {
+    api = await startRetailPricesStandIn({ throttleFirst: true, retryAfter: "3600" });
+    const { store } = freshStore();
+    const waits: number[] = [];
+    const query = { baseUrl: api.url, regions: ["eastus2"], currency: "USD", reservations: false };
+    await syncRetailPrices(store, query, AUDIT, { wait: async (ms) => void waits.push(ms) }, 1_000);
+    expect(waits).toEqual([60_000]);
+  });
+
   it("keeps the last good book when the API fails, and says since when", async () => {
     const { store } = freshStore();
     await importRetailPrices(store, snapshotItems());

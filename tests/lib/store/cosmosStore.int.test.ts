@@ -17,7 +17,7 @@ describe("Cosmos DB store: exactly once without an atomic batch", () => {
     const healthy = cosmos.freshStore();
     await healthy.saveUsageBatch(BATCH);
     // The crash: the facts were written, the rollups never were.
-    expect(await writeEvents(await store.containers(), BATCH.events, BATCH.receivedAt)).toEqual([true, true, true, true, true, true, false]);
+    expect((await writeEvents(await store.containers(), BATCH.events, BATCH.receivedAt)).inserted).toEqual([true, true, true, true, true, true, false]);
     expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual([]);
     // The redelivery: every event is a duplicate, and its partitions' rollups are rebuilt.
     const again = await store.saveUsageBatch(BATCH);

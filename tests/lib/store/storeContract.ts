@@ -15,10 +15,15 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
     it("writes facts and rollups once: a redelivered batch is all duplicates and changes no rollup", async () => {
       const store = await open();
       const first = await store.saveUsageBatch(BATCH);
-      expect(first).toEqual({ inserted: [true, true, true, true, true, true, false], quarantined: 1, quarantineDuplicates: 1 });
+      expect(first).toEqual({
+        inserted: [true, true, true, true, true, true, false],
+        conflicted: BATCH.events.map(() => false),
+        quarantined: 1,
+        quarantineDuplicates: 1,
+      });
       expect(sortDaily(await store.listDailyUsage("2026-11-01", "2026-12-01"))).toEqual(EXPECTED_DAILY);
       const again = await store.saveUsageBatch({ ...BATCH, receivedAt: BATCH.receivedAt + 1000 });
-      expect(again).toEqual({ inserted: BATCH.events.map(() => false), quarantined: 0, quarantineDuplicates: 2 });
+      expect(again).toEqual({ inserted: BATCH.events.map(() => false), conflicted: BATCH.events.map(() => false), quarantined: 0, quarantineDuplicates: 2 });
       expect(sortDaily(await store.listDailyUsage("2026-11-01", "2026-12-01"))).toEqual(EXPECTED_DAILY);
       expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"])).toEqual(EXPECTED_HOURLY);
     });
@@ -30,6 +35,60 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(sortDaily(await store.listDailyUsage("2026-11-12", "2026-11-13"))).toEqual(EXPECTED_BILLED_KINDS);
       const tagged = await store.listDailyDimensionUsage("2026-11-12", "2026-11-13", "tag:project");
       expect(sortDaily(tagged)).toEqual(EXPECTED_BILLED_KINDS.map((d) => ({ ...d, dimension: "tag:project", value: "apollo" })));
+    });
+
+    it("quarantines an identity seen again with other content as a conflict, both versions visible, counting it nowhere", async () => {
+      const store = await open();
+      await store.saveUsageBatch(BATCH);
+      const daily = await store.listDailyUsage("2026-11-01", "2026-12-01");
+      const hourly = await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"]);
+      const [e1, e2, e3, e4] = BATCH.events;
+      const bigger = { ...e1, source: "hub:0:17", event: { ...e1.event, promptTokens: 99_000, totalTokens: 99_100 } };
+      // Another day and another app: on Cosmos DB, other partitions than the counted version's.
+      const nextDay = { ...e2, source: "http:gw#2", event: { ...e2.event, time: Date.parse("2026-11-12T08:00:00Z") } };
+      const otherApp = { ...e3, source: "file.ndjson:3", event: { ...e3.event, appId: "app-9" } };
+      const batch = { events: [bigger, nextDay, otherApp, e4, bigger], quarantined: [], receivedAt: BATCH.receivedAt + 10 };
+      expect(await store.saveUsageBatch(batch)).toEqual({
+        inserted: [false, false, false, false, false],
+        conflicted: [true, true, true, false, true],
+        quarantined: 3,
+        quarantineDuplicates: 1,
+      });
+      expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual(daily);
+      expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"])).toEqual(hourly);
+      expect(await store.listUsageAppIds()).toEqual(["app-1", "app-2"]);
+      const kept = (await store.listQuarantined("open")).filter((k) => k.id.startsWith("conflict:"));
+      expect(kept.map((k) => k.source).sort()).toEqual(["file.ndjson:3", "http:gw#2", "hub:0:17"]);
+      const conflict = kept.find((k) => k.source === "hub:0:17")!;
+      expect(conflict.reason).toBe(
+        "conflict: e1 was counted first with different content, from test:e1 (received 2026-09-21T14:13:20.000Z): " +
+          "counted promptTokens 1000, totalTokens 1100; this one promptTokens 99000, totalTokens 99100",
+      );
+      expect(JSON.parse(conflict.raw)).toMatchObject({ schema: "chargeback/v1", requestId: "e1", promptTokens: 99_000, totalTokens: 99_100 });
+      expect(kept.find((k) => k.source === "http:gw#2")!.reason).toContain("counted time 2026-11-10T10:40:00.000Z; this one time 2026-11-12T08:00:00.000Z");
+      // The same conflicting delivery again is a duplicate; a third version is kept too.
+      const third = { ...e1, source: "hub:0:18", event: { ...e1.event, completionTokens: 7, totalTokens: 1007 } };
+      expect(await store.saveUsageBatch({ events: [bigger, third], quarantined: [], receivedAt: BATCH.receivedAt + 20 })).toEqual({
+        inserted: [false, false],
+        conflicted: [true, true],
+        quarantined: 1,
+        quarantineDuplicates: 1,
+      });
+      expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual(daily);
+    });
+
+    it("counts the first of two versions of a new identity in one batch and quarantines the other", async () => {
+      const store = await open();
+      const a = event("n1", "2026-11-10T10:00:00Z", { promptTokens: 10, totalTokens: 10 });
+      const b = { ...a, source: "test:n1-again", event: { ...a.event, promptTokens: 20, totalTokens: 20 } };
+      expect(await store.saveUsageBatch({ events: [a, b, a], quarantined: [], receivedAt: 5 })).toEqual({
+        inserted: [true, false, false],
+        conflicted: [false, true, false],
+        quarantined: 1,
+        quarantineDuplicates: 0,
+      });
+      expect((await store.listDailyUsage("2026-11-10", "2026-11-11")).map((d) => d.promptTokens)).toEqual([10n]);
+      expect((await store.listQuarantined("open")).map((k) => k.source)).toEqual(["test:n1-again"]);
     });
 
     it("adds a later batch to the same rollups, and reads only the days asked for", async () => {
@@ -89,11 +148,11 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       await store.saveQuarantineOutcome("q-a", { status: "replayed" });
       await store.saveQuarantineOutcome("q-b", { status: "open", reason: "still bad" });
       expect(await store.listQuarantined("replayed")).toEqual([
-        { id: "q-a", receivedAt: 2000, source: "file.ndjson:q-a", reason: "not valid JSON", raw: "{oops q-a", status: "replayed" },
+        { id: "q-a", receivedAt: 2000, source: "file.ndjson:q-a", reason: "not valid JSON", raw: "{oops q-a", encoding: "utf8", status: "replayed" },
       ]);
       expect(await store.listQuarantined("open")).toEqual([
-        { id: "q-0", receivedAt: 1000, source: "file.ndjson:q-0", reason: "not valid JSON", raw: "{oops q-0", status: "open" },
-        { id: "q-b", receivedAt: 2000, source: "file.ndjson:q-b", reason: "still bad", raw: "{oops q-b", status: "open" },
+        { id: "q-0", receivedAt: 1000, source: "file.ndjson:q-0", reason: "not valid JSON", raw: "{oops q-0", encoding: "utf8", status: "open" },
+        { id: "q-b", receivedAt: 2000, source: "file.ndjson:q-b", reason: "still bad", raw: "{oops q-b", encoding: "utf8", status: "open" },
       ]);
     });
   });
@@ -460,6 +519,15 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(await store.revokeIngestKey("aaaaaaaaaaaa", 6000)).toBe(false);
       expect(await store.revokeIngestKey("cccccccccccc", 6000)).toBe(false);
       expect(await store.findIngestKey("aaaaaaaaaaaa")).toEqual({ ...k1, revokedAt: 5000 });
+    });
+
+    it("remembers the first body digest of each idempotency key, whoever asks again", async () => {
+      const store = await open();
+      expect(await store.saveIdempotencyKey("http:k1:retry-1", "digest-a", 1000)).toBe("digest-a");
+      expect(await store.saveIdempotencyKey("http:k1:retry-1", "digest-b", 2000)).toBe("digest-a");
+      expect(await store.saveIdempotencyKey("http:k2:retry-1", "digest-b", 2000)).toBe("digest-b");
+      const racing = await Promise.all(["x", "y", "z"].map((d) => store.saveIdempotencyKey("http:k1:race", d, 3000)));
+      expect(new Set(racing).size).toBe(1);
     });
 
     it("replaces directory entries by app id", async () => {

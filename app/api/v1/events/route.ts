@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { webConfig } from "../../../_server/currentCaller";
+import { IdempotencyKeyReused } from "../../../../lib/core/errors";
 import { parseEventLine } from "../../../../lib/events/parseEventLine";
 import { acceptEvents, type Sender } from "../../../../lib/intake/acceptEvents";
 import { verifyIngestToken } from "../../../../lib/intake/entraIngestToken";
@@ -80,6 +81,10 @@ export async function POST(request: NextRequest) {
 
   const store = getSharedStore();
   if (!pricer || Date.now() - pricer.at > PRICER_TTL_MS) pricer = { at: Date.now(), value: loadPricer(store) };
-  const summary = await acceptEvents(store, await pricer.value, sender, parsed.lines, idempotencyKey);
-  return NextResponse.json(summary);
+  try {
+    return NextResponse.json(await acceptEvents(store, await pricer.value, sender, parsed.lines, idempotencyKey));
+  } catch (error) {
+    if (error instanceof IdempotencyKeyReused) return refuse(422, error.message);
+    throw error;
+  }
 }

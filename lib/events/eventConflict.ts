@@ -1,0 +1,87 @@
+import { createHash } from "node:crypto";
+import type { IncomingEvent, IncomingQuarantine } from "../store/port";
+import type { UsageEvent } from "./usageEvent";
+
+/**
+ * What makes two deliveries of one identity the same event: every fact that is counted, priced,
+ * attributed or reported. The shape it arrived in and the warnings derived from it are not.
+ */
+export const CONTENT_FIELDS = [
+  "time",
+  "appId",
+  "deployment",
+  "model",
+  "operation",
+  "region",
+  "promptTokens",
+  "cachedTokens",
+  "completionTokens",
+  "reasoningTokens",
+  "totalTokens",
+  "modelTimeMs",
+  "status",
+  "streamed",
+  "subscriptionId",
+  "product",
+  "tags",
+  "endUser",
+  "errorCode",
+] as const;
+type ContentField = (typeof CONTENT_FIELDS)[number];
+export type EventContent = Pick<UsageEvent, ContentField>;
+
+/** The version an identity was counted with: what a store reads back to compare a redelivery against. */
+export type CountedVersion = { source: string; receivedAt: number; content: EventContent };
+
+/** A field's value in one canonical form: absent, null and no tags at all are the same; tags in key order. */
+function canonical(content: EventContent, field: ContentField): unknown {
+  const value = content[field];
+  if (field === "tags") {
+    const entries = Object.entries((value as Record<string, string> | undefined) ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return entries.length === 0 ? null : Object.fromEntries(entries);
+  }
+  return value ?? null;
+}
+
+/** A fingerprint of an event's content, equal for two deliveries exactly when they count the same. */
+export function eventDigest(content: EventContent): string {
+  return createHash("sha256")
+    .update(JSON.stringify(CONTENT_FIELDS.map((f) => canonical(content, f))))
+    .digest("base64url")
+    .slice(0, 22);
+}
+
+const shown = (content: EventContent, field: ContentField) => {
+  const value = canonical(content, field);
+  return field === "time" ? new Date(value as number).toISOString() : JSON.stringify(value);
+};
+
+/** This delivery as a chargeback/v1 line: what the quarantine keeps of it, readable and replayable. */
+function asChargebackV1({ event: e }: IncomingEvent): string {
+  const line: Record<string, unknown> = { schema: "chargeback/v1" };
+  if (e.requestId !== null) line.requestId = e.requestId;
+  for (const field of CONTENT_FIELDS) {
+    const value = canonical(e, field);
+    if (value !== null) line[field] = field === "time" ? new Date(value as number).toISOString() : value;
+  }
+  return JSON.stringify(line);
+}
+
+/**
+ * The quarantine entry of a delivery whose identity was counted with other content. The counted
+ * version stays counted (it may be in a closed month); this one is kept beside it, with both
+ * versions' differing fields in the reason, for an admin to settle. Its id names its content, so
+ * the same conflicting delivery again is a duplicate and a third version gets an entry of its own.
+ */
+export function conflictQuarantine(incoming: IncomingEvent, counted: CountedVersion): IncomingQuarantine {
+  const differing = CONTENT_FIELDS.filter((f) => shown(counted.content, f) !== shown(incoming.event, f));
+  const list = (content: EventContent) => differing.map((f) => `${f} ${shown(content, f)}`).join(", ");
+  return {
+    id: `conflict:${eventDigest(incoming.event)}:${incoming.id}`,
+    source: incoming.source,
+    raw: asChargebackV1(incoming),
+    reason:
+      `conflict: ${incoming.id} was counted first with different content, from ${counted.source} ` +
+      `(received ${new Date(counted.receivedAt).toISOString()}): counted ${list(counted.content)}; this one ${list(incoming.event)}`,
+  };
+}

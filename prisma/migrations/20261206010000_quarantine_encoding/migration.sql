@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "QuarantinedEvent" ADD COLUMN "encoding" TEXT NOT NULL DEFAULT 'utf8';
