@@ -1,3 +1,4 @@
+import { TOKEN_DETAILS } from "../pricing/billedTokens";
 import { createHash } from "node:crypto";
 import type { IncomingEvent, IncomingQuarantine } from "../store/port";
 import type { UsageEvent } from "./usageEvent";
@@ -26,6 +27,8 @@ export const CONTENT_FIELDS = [
   "tags",
   "endUser",
   "errorCode",
+  ...TOKEN_DETAILS,
+  "serviceTier",
 ] as const;
 type ContentField = (typeof CONTENT_FIELDS)[number];
 export type EventContent = Pick<UsageEvent, ContentField>;
@@ -40,6 +43,8 @@ function canonical(content: EventContent, field: ContentField): unknown {
     const entries = Object.entries((value as Record<string, string> | undefined) ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return entries.length === 0 ? null : Object.fromEntries(entries);
   }
+  // A token detail of 0 was billed as much as one not reported.
+  if ((TOKEN_DETAILS as readonly string[]).includes(field)) return value ? value : null;
   return value ?? null;
 }
 

@@ -1,3 +1,4 @@
+import type { CallTier } from "../../pricing/callTier";
 import { CONTENT_FIELDS, type CountedVersion } from "../../events/eventConflict";
 import { BUCKET_COLUMNS } from "../../events/modelTimeBuckets";
 import { tiersOfKinds } from "../../pricing/tokenKinds";
@@ -84,6 +85,8 @@ export const toCountedVersion = (r: CountedRow): CountedVersion => ({
     tags: r.tags === null ? undefined : (JSON.parse(r.tags as string) as Record<string, string>),
     endUser: (r.endUser as string | null) ?? undefined,
     errorCode: (r.errorCode as string | null) ?? undefined,
+    ...(Object.fromEntries(TOKEN_DETAILS.map((d) => [d, Number(r[d])])) as Record<TokenDetail, number>),
+    serviceTier: (r.serviceTier as CallTier | null) ?? undefined,
   },
 });
 

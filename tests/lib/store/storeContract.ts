@@ -77,6 +77,22 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual(daily);
     });
 
+    it("tells versions apart by their billed token details and service tier too, a detail of 0 being none", async () => {
+      const store = await open();
+      await store.saveUsageBatch(BATCH);
+      const [e1] = BATCH.events;
+      const zero = { ...e1, source: "test:e1-zero", event: { ...e1.event, cacheWriteTokens: 0 } };
+      const writes = { ...e1, source: "test:e1-writes", event: { ...e1.event, cacheWriteTokens: 100 } };
+      const priority = { ...e1, source: "test:e1-priority", event: { ...e1.event, serviceTier: "priority" as const } };
+      expect(await store.saveUsageBatch({ events: [zero, writes, priority], quarantined: [], receivedAt: BATCH.receivedAt + 10 })).toMatchObject({
+        inserted: [false, false, false],
+        conflicted: [false, true, true],
+      });
+      const reasons = (await store.listQuarantined("open")).filter((k) => k.id.startsWith("conflict:")).map((k) => k.reason);
+      expect(reasons.some((r) => r.includes("counted cacheWriteTokens null; this one cacheWriteTokens 100"))).toBe(true);
+      expect(reasons.some((r) => r.includes('this one serviceTier "priority"'))).toBe(true);
+    });
+
     it("counts the first of two versions of a new identity in one batch and quarantines the other", async () => {
       const store = await open();
       const a = event("n1", "2026-11-10T10:00:00Z", { promptTokens: 10, totalTokens: 10 });
