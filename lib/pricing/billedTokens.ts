@@ -50,3 +50,23 @@ export function billedTokens(c: TokenCounts): BilledTokens | string {
 
 /** Every detail at 0: usage rows that carry none (capacity and overhead rows, rollups of old events). */
 export const noDetails = (): Record<TokenDetail, bigint> => Object.fromEntries(TOKEN_DETAILS.map((d) => [d, 0n])) as Record<TokenDetail, bigint>;
+
+/** The counts of `n` tokens of one kind alone, every other count 0: to price one kind of a rollup apart. */
+export function countsOfKind(kind: TokenKind, n: bigint): Required<{ [K in keyof TokenCounts]: bigint }> {
+  const counts = { promptTokens: 0n, cachedTokens: 0n, completionTokens: 0n, ...noDetails() };
+  const output = kind === "output" || kind === "audioOutput" || kind === "imageOutput";
+  if (output) counts.completionTokens = n;
+  else counts.promptTokens = n;
+  if (kind === "cached" || kind === "audioCached" || kind === "imageCached") counts.cachedTokens = n;
+  const detail: Partial<Record<TokenKind, TokenDetail[]>> = {
+    cacheWrite: ["cacheWriteTokens"],
+    audioInput: ["audioInputTokens"],
+    audioCached: ["audioInputTokens", "audioCachedTokens"],
+    audioOutput: ["audioOutputTokens"],
+    imageInput: ["imageInputTokens"],
+    imageCached: ["imageInputTokens", "imageCachedTokens"],
+    imageOutput: ["imageOutputTokens"],
+  };
+  for (const d of detail[kind] ?? []) counts[d] = n;
+  return counts;
+}

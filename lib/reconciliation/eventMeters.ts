@@ -2,6 +2,8 @@ import { loadChargedUsage, type ChargedUsage } from "../pricing/chargedUsage";
 import { METERS_OF_SKU, type Deployment } from "../pricing/deployment";
 import { loadCharges, type Charges } from "../pricing/loadCharges";
 import { splitByWeight } from "../core/money";
+import { billedTokens, countsOfKind } from "../pricing/billedTokens";
+import { TOKEN_KINDS, type TokenKind } from "../pricing/meterCatalog";
 import type { UsageStore } from "../store/port";
 import { addTo, addToDay, meterKey, type DayTotals, type MeterSide, type MeterTotals } from "./meterKey";
 
@@ -11,7 +13,7 @@ export type ChargedMonthByMeter = { currency: string; rows: { row: ChargedUsage;
 
 /**
  * Our side, charged exactly as the reports charge it (loadChargedUsage): each daily rollup split
- * into its token kinds (uncached input, cached input, output), its cost split among them in
+ * into its token kinds (uncached input, cached input, output, cache writes, audio and image), its cost split among them in
  * proportion to their list cost, so the kinds add up to the report's cost to the 10^-18.
  */
 export async function loadChargedByMeter(store: UsageStore, month: string): Promise<ChargedMonthByMeter> {
@@ -28,15 +30,14 @@ function meterParts(row: ChargedUsage, deployment: Deployment | undefined, charg
   const priced = row.charge.priced;
   if (row.operation === "provisioned capacity")
     return [{ meter: { region, model, sku, kind: "capacity" }, tokens: 0n, atto: row.charge.priced ? row.charge.atto : 0n, priced }];
-  const kinds = [
-    {
-      kind: "input",
-      tokens: row.promptTokens - row.cachedTokens,
-      usage: { promptTokens: row.promptTokens - row.cachedTokens, cachedTokens: 0n, completionTokens: 0n },
-    },
-    { kind: "cached", tokens: row.cachedTokens, usage: { promptTokens: row.cachedTokens, cachedTokens: row.cachedTokens, completionTokens: 0n } },
-    { kind: "output", tokens: row.completionTokens, usage: { promptTokens: 0n, cachedTokens: 0n, completionTokens: row.completionTokens } },
-  ].filter((k) => k.tokens > 0n);
+  // Rollups are of validated events, whose counts agree; were they not, all of it reads as input.
+  const billed = billedTokens(row);
+  const split: Partial<Record<TokenKind, bigint>> = typeof billed === "string" ? { input: row.totalTokens } : billed;
+  const kinds = TOKEN_KINDS.filter((kind) => (split[kind] ?? 0n) > 0n).map((kind) => ({
+    kind,
+    tokens: split[kind]!,
+    usage: countsOfKind(kind, split[kind]!),
+  }));
   const list = kinds.map((k) => {
     const c = row.charge.priced ? charges.charge({ ...row, ...k.usage }) : null;
     return c?.priced ? c.listAtto : 0n;

@@ -87,7 +87,8 @@ describe("the chargeback CLI", () => {
     });
     const csv = await runCli(["report", "--month", "2026-11", "--by", "app", "--format", "csv", "--db", `file:${db}`]);
     expect(csv.stdout).toBe(
-      "month,key,name,cost,currency,requests,promptTokens,cachedTokens,completionTokens,totalTokens\n2026-11,app-1,app-1,3.85,USD,1001,1001000,0,100100,1101100\n2026-11,(unmapped),Unmapped apps,0.00,USD,1,,,,\n",
+      "month,key,name,cost,currency,requests,promptTokens,cachedTokens,completionTokens,totalTokens,cacheWriteTokens,audioInputTokens,audioCachedTokens,audioOutputTokens,imageInputTokens,imageCachedTokens,imageOutputTokens,priorityTokens,longContextTokens\n" +
+        "2026-11,app-1,app-1,3.85,USD,1001,1001000,0,100100,1101100,0,0,0,0,0,0,0,0,0\n2026-11,(unmapped),Unmapped apps,0.00,USD,1,,,,,,,,,,,,,\n",
     );
 
     const quarantined = json<{ reason: string; source: string }[]>(await runCli(["quarantine", "list", "--format", "json"], { db }));
