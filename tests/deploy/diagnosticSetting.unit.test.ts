@@ -8,7 +8,12 @@ type Resource = { type: string; properties: Record<string, unknown> & { logs?: {
 const template = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "deploy", "apim", "diagnostic-setting.json"), "utf8")) as {
   resources: Resource[];
 };
-const setting = template.resources.find((r) => r.type === "Microsoft.Insights/diagnosticSettings")!;
+const resource = (type: string): Resource => {
+  const found = template.resources.find((r) => r.type === type);
+  if (!found) throw new Error(`no ${type} in the fragment`);
+  return found;
+};
+const setting = resource("Microsoft.Insights/diagnosticSettings");
 
 describe("the APIM diagnostic setting fragment", () => {
   it("streams to an event hub exactly the two categories the worker reads, and the worker reads a record of each", () => {
@@ -24,7 +29,7 @@ describe("the APIM diagnostic setting fragment", () => {
   });
 
   it("turns on the service's language-model logs and logs the app id header on the backend request when one is named", () => {
-    const diagnostic = template.resources.find((r) => r.type === "Microsoft.ApiManagement/service/diagnostics")!;
+    const diagnostic = resource("Microsoft.ApiManagement/service/diagnostics");
     expect(diagnostic.properties.largeLanguageModel).toEqual({ logs: "enabled" });
     expect(JSON.stringify(diagnostic.properties.backend)).toContain("parameters('appIdHeader')");
   });

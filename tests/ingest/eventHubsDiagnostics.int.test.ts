@@ -103,4 +103,55 @@ describe("API Management diagnostic records through the Event Hubs worker", () =
     expect(report.unmapped.requests).toBe(CALLS + 1);
     await target.close();
   });
+
+  it("count each call once with two replicas sharing the partitions, one killed twice (a call whose records two replicas read goes to the unknown caller)", {
+    timeout: 180_000,
+  }, async () => {
+    const hub2 = await startEventHubsStandIn({ partitions: 4 });
+    const target = workerStore();
+    const { store } = target;
+    const env = { ...hubEnv(hub2, azurite, "checkpoints-two"), ...target.env, CHARGEBACK_APIM_JOIN_WINDOW_SECONDS: "120" };
+    const start = () => {
+      const w = startCli(["worker", "--source", "eventhubs", "--max-batch-size", "3", "--max-wait-seconds", "1"], env);
+      workers.push(w);
+      return w;
+    };
+    try {
+      const steady = start();
+      let victim = start();
+      await Promise.all([steady.waitForStderr(/claimed partition/), victim.waitForStderr(/claimed partition/)]);
+      for (const [from, to] of [
+        [0, 15],
+        [15, 30],
+      ]) {
+        await sendToPartitions(hub2, chunk(from, to));
+        await waitFor(async () => (await usageTotals(store)).requests > from, `calls of ${from}–${to}`);
+        victim.child.kill("SIGKILL");
+        await victim.exited;
+        victim = start();
+      }
+      await sendToPartitions(hub2, chunk(30, CALLS));
+      // Records three minutes later in every partition let any call still waiting go.
+      await new Promise((r) => setTimeout(r, 2_000));
+      await sendToPartitions(hub2, {
+        "0": [{ body: Buffer.from(gateway(CALLS + 1, 3)) }],
+        "1": [{ body: Buffer.from(gateway(CALLS + 2, 3)) }],
+        "2": [{ body: Buffer.from(gateway(CALLS + 3, 3)) }],
+        "3": [{ body: Buffer.from(gateway(CALLS + 4, 3)) }],
+      });
+      await waitFor(async () => (await usageTotals(store)).requests >= CALLS, "every call");
+      await new Promise((r) => setTimeout(r, 3_000));
+      for (const w of [steady, victim]) w.child.kill("SIGTERM");
+      await Promise.all([steady.exited, victim.exited]);
+
+      const expectedTokens = Array.from({ length: CALLS }, (_, i) => 100 + i + 10).reduce((a, b) => a + b, 0);
+      expect(await usageTotals(store)).toMatchObject({ requests: CALLS, totalTokens: expectedTokens });
+      const apps = new Set((await store.listDailyUsage("2026-11-01", "2026-12-01")).map((u) => u.appId));
+      for (const app of apps) expect(["sub-0", "sub-1", "sub-2", "sub-3", unknownCallerAppId("azure-monitor")]).toContain(app);
+      expect(await store.listQuarantined("all")).toEqual([]);
+    } finally {
+      await target.close();
+      await hub2.close();
+    }
+  });
 });

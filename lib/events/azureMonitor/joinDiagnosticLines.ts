@@ -47,15 +47,17 @@ export class DiagnosticLines<P> {
         const reading = readDiagnosticRecord(record, this.appIdHeader);
         const source = records.length > 1 ? `${line.source} record ${i + 1}` : line.source;
         if ("half" in reading) this.join.add(reading.half, reading.raw, source, positionOf(line, index));
-        // Records of other categories share the diagnostic setting's hub: not ours to read.
-        // A line of one record keeps its identity (a replayed quarantined record keeps its own).
+        // Records of other categories share the diagnostic setting's hub: not ours to read. A
+        // record that cannot be read is named by where it was (a live source names every line; a
+        // file's lines are named by their text), so a redelivery quarantines it once.
         else if ("problem" in reading)
-          out.push({ text: reading.raw, source, id: records.length === 1 ? line.id : undefined, parsed: { ok: false, reason: reading.problem } });
+          out.push({ text: reading.raw, source, id: recordId(line.id, i, records.length), parsed: { ok: false, reason: reading.problem } });
       });
     });
     const settled: P[] = [];
     for (const call of this.join.take(all)) {
-      out.push({ text: call.raw, source: call.source, parsed: checkedEvent("azure-monitor", call.event) });
+      // Named by the call (its correlation id), should its counts be refused.
+      out.push({ text: call.raw, source: call.source, id: `apim:${call.event.requestId}`, parsed: checkedEvent("azure-monitor", call.event) });
       settled.push(...call.positions);
     }
     return { lines: out, settled };
@@ -66,3 +68,6 @@ export class DiagnosticLines<P> {
     return this.join.pendingPositions();
   }
 }
+
+/** A record's own identity within its line: the line's for a line of one record (a replayed quarantined record keeps its own). */
+const recordId = (lineId: string | undefined, index: number, count: number) => (lineId === undefined || count === 1 ? lineId : `${lineId}/${index + 1}`);
