@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { currentMonth } from "../../lib/core/months";
-import { cli, PERSONAS, signInAs } from "./personas";
+import { cli, currentMonth, PERSONAS, signInAs } from "./personas";
 
 test.beforeEach(async ({ page }) => signInAs(page, PERSONAS.finance));
 
