@@ -1,3 +1,4 @@
+import { unknownCallerAppId } from "./unknownCaller";
 import { TOKEN_DETAILS } from "../pricing/billedTokens";
 import { createHash } from "node:crypto";
 import type { IncomingEvent, IncomingQuarantine } from "../store/port";
@@ -60,6 +61,33 @@ const shown = (content: EventContent, field: ContentField) => {
   const value = canonical(content, field);
   return field === "time" ? new Date(value as number).toISOString() : JSON.stringify(value);
 };
+
+// What a call used: equal in two versions of a diagnostic call, they are one call however its caller was read.
+const USAGE_FIELDS = [
+  "deployment",
+  "model",
+  "operation",
+  "promptTokens",
+  "cachedTokens",
+  "completionTokens",
+  "reasoningTokens",
+  "totalTokens",
+  ...TOKEN_DETAILS,
+  "serviceTier",
+] as const;
+const UNKNOWN_DIAGNOSTIC_CALLER = unknownCallerAppId("azure-monitor");
+
+/**
+ * Whether a delivery is the version already counted. Equal content is. So is a diagnostic call one
+ * of whose versions was charged to the unknown caller (its gateway record was read elsewhere, or
+ * before a restart) when both used the same: it is the same call, read with less of its records, and
+ * neither counting it again nor calling it a conflict would be true. The version counted first stays.
+ */
+export function sameCall(counted: EventContent, incoming: EventContent): boolean {
+  if (eventDigest(counted) === eventDigest(incoming)) return true;
+  if (counted.appId !== UNKNOWN_DIAGNOSTIC_CALLER && incoming.appId !== UNKNOWN_DIAGNOSTIC_CALLER) return false;
+  return USAGE_FIELDS.every((f) => canonical(counted, f) === canonical(incoming, f));
+}
 
 /** This delivery as a chargeback/v1 line: what the quarantine keeps of it, readable and replayable. */
 function asChargebackV1({ event: e }: IncomingEvent): string {

@@ -1,5 +1,5 @@
 import type { IncomingEvent, IncomingQuarantine, UsageBatch, UsageBatchResult } from "../port";
-import { conflictQuarantine, eventDigest } from "../../events/eventConflict";
+import { conflictQuarantine, eventDigest, sameCall } from "../../events/eventConflict";
 import { claimEvents } from "./eventClaims";
 import type { Containers } from "./containers";
 import { randomUUID } from "node:crypto";
@@ -22,7 +22,7 @@ export async function writeEvents(
   c: Containers,
   events: readonly IncomingEvent[],
   receivedAt: number,
-): Promise<{ inserted: boolean[]; claimed: boolean[]; conflicts: IncomingQuarantine[] }> {
+): Promise<{ inserted: boolean[]; ours: boolean[]; claimed: boolean[]; conflicts: IncomingQuarantine[] }> {
   const inserted = new Array<boolean>(events.length).fill(false);
   const first = new Map<string, number>();
   events.forEach((e, i) => {
@@ -35,6 +35,8 @@ export async function writeEvents(
     receivedAt,
   );
   const claimOf = new Map(indexes.map((i, k) => [events[i].id, claims[k]]));
+  // The claimed version is written (again: a fact already there answers 409); the same call read
+  // with less of its records is a duplicate; any other content, a conflict.
   const isClaimed = (e: IncomingEvent) => claimOf.get(e.id)!.digest === eventDigest(e.event);
   const toCreate = indexes.filter((i) => isClaimed(events[i]));
   const created = await createEach(
@@ -42,9 +44,10 @@ export async function writeEvents(
     toCreate.map((i) => toEventDoc(events[i], receivedAt)),
   );
   toCreate.forEach((i, k) => (inserted[i] = created[k]));
-  const claimed = events.map(isClaimed);
+  const ours = events.map(isClaimed);
+  const claimed = events.map((e, i) => ours[i] || sameCall(claimOf.get(e.id)!.content, e.event));
   const conflicts = events.filter((_, i) => !claimed[i]).map((e) => conflictQuarantine(e, claimOf.get(e.id)!));
-  return { inserted, claimed, conflicts };
+  return { inserted, ours, claimed, conflicts };
 }
 
 /**
@@ -112,14 +115,14 @@ export async function saveUsageBatch(c: Containers, batch: UsageBatch, knownApps
     touched.set(doc.pk, ids);
   }
   const markers = await markDirty(c, [...touched.keys()]);
-  const { inserted, claimed, conflicts } = await writeEvents(c, batch.events, batch.receivedAt);
+  const { inserted, ours, claimed, conflicts } = await writeEvents(c, batch.events, batch.receivedAt);
   await eachLimited([...touched], PARALLEL_PARTITIONS, ([pk, ids]) => recomputeRollups(c, pk, ids));
   await deleteEach(
     c.usage,
     markers.map((m) => ({ id: m.id, partitionKey: m.pk })),
   );
   await addIngestWarnings(c, batch.events, inserted, batch.receivedAt);
-  const counted = batch.events.filter((_, i) => claimed[i]);
+  const counted = batch.events.filter((_, i) => ours[i]);
   const apps = [...new Set(counted.map((e) => e.event.appId))].filter((a) => !knownApps.has(a));
   await upsertEach(
     c.reference,

@@ -4,7 +4,7 @@ import { utcDay } from "../../events/parseEventTime";
 import type { UsageEvent } from "../../events/usageEvent";
 import type { UsageBatch, UsageBatchResult } from "../port";
 import { createEventInserter } from "./insertEvents";
-import { conflictQuarantine, eventDigest } from "../../events/eventConflict";
+import { conflictQuarantine, sameCall } from "../../events/eventConflict";
 import { COUNTED_COLUMNS, type CountedRow, toCountedVersion } from "./mappers";
 import { outcomeOf, BILLED } from "../../events/callOutcome";
 import { addToDailySums, type Rollups } from "./dailySums";
@@ -48,7 +48,7 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<(
     const conflicts = batch.events.flatMap((incoming, i) => {
       if (inserted[i]) return [];
       const stored = toCountedVersion(counted.get(incoming.id) as CountedRow);
-      if (eventDigest(stored.content) === eventDigest(incoming.event)) return [];
+      if (sameCall(stored.content, incoming.event)) return [];
       conflicted[i] = true;
       return [conflictQuarantine(incoming, stored)];
     });

@@ -93,6 +93,21 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(reasons.some((r) => r.includes('this one serviceTier "priority"'))).toBe(true);
     });
 
+    it("takes a diagnostic call read again without its caller record for the call counted, not a conflict, and counts it once", async () => {
+      const store = await open();
+      await store.saveUsageBatch(BATCH);
+      const [e1] = BATCH.events;
+      const daily = await store.listDailyUsage("2026-11-01", "2026-12-01");
+      const unknown = { ...e1, source: "hub:1:7", event: { ...e1.event, appId: "caller-unknown:azure-monitor", subscriptionId: null, status: 200 } };
+      const otherUsage = { ...unknown, source: "hub:1:8", event: { ...unknown.event, completionTokens: 1, totalTokens: 1001 } };
+      expect(await store.saveUsageBatch({ events: [unknown, otherUsage], quarantined: [], receivedAt: BATCH.receivedAt + 10 })).toMatchObject({
+        inserted: [false, false],
+        conflicted: [false, true],
+      });
+      expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual(daily);
+      expect(await store.listUsageAppIds()).not.toContain("caller-unknown:azure-monitor");
+    });
+
     it("counts the first of two versions of a new identity in one batch and quarantines the other", async () => {
       const store = await open();
       const a = event("n1", "2026-11-10T10:00:00Z", { promptTokens: 10, totalTokens: 10 });
