@@ -1,3 +1,4 @@
+import { UNREAD } from "../pricing/skippedMeters";
 import { readMeterName, type MeterEntry } from "../pricing/meterCatalog";
 import { tokensPerUnit, type TokensPerUnit } from "./exactSum";
 import type { FieldIndex } from "./exportColumns";
@@ -74,11 +75,16 @@ function meterOf(meterCell: string): string | MeterEntry {
   if (meter === undefined) {
     const name = meterCell.trim();
     const reading = readMeterName(name);
-    meter = "entry" in reading ? reading.entry : name === "" ? "no meter name" : `not priced (${reading.skipped})`;
+    // A cost export holds every service's meters: one the catalog does not read is no token meter;
+    // a Foundry meter skipped on purpose (fine-tuning hosting, provisioned units) says why.
+    meter = "entry" in reading ? reading.entry : name === "" ? "no meter name" : reading.skipped === UNREAD ? NOT_TOKENS : `not priced (${reading.skipped})`;
     meters.set(own(meterCell), meter);
   }
   return meter;
 }
+
+/** What a row of another service is set aside as. */
+export const NOT_TOKENS = "not a token meter";
 
 const MONTH_DAY_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/;
 

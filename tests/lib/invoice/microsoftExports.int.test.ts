@@ -1,3 +1,4 @@
+import { NOT_TOKENS } from "../../../lib/invoice/readRowGroup";
 import fs from "node:fs";
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
@@ -15,7 +16,6 @@ const hubHeader = (file: string) =>
   (JSON.parse(fs.readFileSync(path.join(HUB, file), "utf8")) as { translator: { mappings: { source: { name: string } }[] } }).translator.mappings.map(
     (m) => m.source.name,
   );
-const NOT_TOKENS = "not a token meter (not a recognised token meter)";
 
 describe("Microsoft's EA test exports", () => {
   it.each([
