@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
-import { currentMonth, DEMO_MARKUP, PERSONAS, previousMonth, roundingBound, signInAs, UNIT_A, UNIT_B } from "./personas";
+import { CLOSE_TIMEOUT, currentMonth, DEMO_MARKUP, PERSONAS, previousMonth, roundingBound, signInAs, UNIT_A, UNIT_B } from "./personas";
 
 const M = currentMonth();
 const PREVIOUS = previousMonth();
@@ -110,11 +110,11 @@ test("a split rule of last month is on that month's frozen statement, each line 
   const reopen = async (reason: string) => {
     await financePage.getByLabel("Reason to reopen").fill(reason);
     await financePage.getByRole("button", { name: `Reopen ${PREVIOUS}` }).click();
-    await expect(financePage.getByTestId("month-status")).toContainText(`${PREVIOUS} is open`);
+    await expect(financePage.getByTestId("month-status")).toContainText(`${PREVIOUS} is open`, CLOSE_TIMEOUT);
   };
   if ((await financePage.getByTestId("month-status").textContent())?.includes("frozen statement")) await reopen("to freeze it with the split rule");
   await financePage.getByRole("button", { name: `Close ${PREVIOUS}` }).click();
-  await expect(financePage.getByTestId("month-status")).toContainText("frozen statement");
+  await expect(financePage.getByTestId("month-status")).toContainText("frozen statement", CLOSE_TIMEOUT);
   await financePage.goto(`/business-units/${encodeURIComponent(UNIT_B)}/statement?month=${PREVIOUS}`);
   await expect(financePage.getByTestId("statement-line").filter({ hasText: LAST }).first()).toContainText(app.rows[0].name);
 

@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { expect, test } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { formatMoney } from "../../lib/reports/formatMoney";
-import { PERSONAS, previousMonth, signInAs, UNIT_A } from "./personas";
+import { CLOSE_TIMEOUT, PERSONAS, previousMonth, signInAs, UNIT_A } from "./personas";
 
 const previous = previousMonth();
 
@@ -13,10 +13,10 @@ test("finance closes last month, the figures freeze, and each unit's statement m
   const report = async () => (await (await page.request.get(`/api/v1/reports/chargeback?month=${previous}`)).json()) as ChargebackReport;
   const before = await report();
   expect(before.closed).toBeNull();
-  await expect(page.getByTestId("month-status")).toContainText(`${previous} is open`);
+  await expect(page.getByTestId("month-status")).toContainText(`${previous} is open`, CLOSE_TIMEOUT);
 
   await page.getByRole("button", { name: `Close ${previous}` }).click();
-  await expect(page.getByTestId("month-status")).toContainText("by Finance analyst: these figures are the frozen statement");
+  await expect(page.getByTestId("month-status")).toContainText("by Finance analyst: these figures are the frozen statement", CLOSE_TIMEOUT);
   const after = await report();
   // The money freezes; the live call counts are an open month's only.
   const { calls, ...money } = before;
@@ -57,14 +57,14 @@ test("finance closes last month, the figures freeze, and each unit's statement m
 
 test("reopening needs a reason, and the month's figures are live again", async ({ page }) => {
   await signInAs(page, PERSONAS.finance, `/?month=${previous}`);
-  await expect(page.getByTestId("month-status")).toContainText("frozen statement");
+  await expect(page.getByTestId("month-status")).toContainText("frozen statement", CLOSE_TIMEOUT);
   await page.getByLabel("Reason to reopen").fill("owners asked for a mapping fix");
   await page.getByRole("button", { name: `Reopen ${previous}` }).click();
-  await expect(page.getByTestId("month-status")).toContainText(`${previous} is open`);
+  await expect(page.getByTestId("month-status")).toContainText(`${previous} is open`, CLOSE_TIMEOUT);
   expect(((await (await page.request.get(`/api/v1/reports/chargeback?month=${previous}`)).json()) as ChargebackReport).closed).toBeNull();
   // Close it again, so the screenshots and later checks see a closed month.
   await page.getByRole("button", { name: `Close ${previous}` }).click();
-  await expect(page.getByTestId("month-status")).toContainText("frozen statement");
+  await expect(page.getByTestId("month-status")).toContainText("frozen statement", CLOSE_TIMEOUT);
 });
 
 test("a unit owner cannot close a month, even by posting the form", async ({ page }) => {

@@ -25,6 +25,13 @@ export const UNIT_B = "Customer Care";
  */
 export const roundingBound = (...weights: number[]) => weights.reduce((sum, w) => sum + Math.abs(w), 0);
 
+/**
+ * How long to wait for a month's status after Close or Reopen: the server prices, attributes and
+ * freezes (or unfreezes) the whole month first, which on a loaded two-core machine outlasts an
+ * assertion's default 5 s.
+ */
+export const CLOSE_TIMEOUT = { timeout: 30_000 };
+
 /** The demo's platform markup (2% of every unit's usage cost, ingest/demo/loadDemoData.ts), as a factor. */
 export const DEMO_MARKUP = 1.02;
 

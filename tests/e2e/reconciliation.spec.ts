@@ -7,7 +7,7 @@ import type { Reconciliation } from "../../lib/reconciliation/getReconciliation"
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
 import { focusExport } from "../support/invoiceScenario";
-import { cli, currentMonth, DEMO_MARKUP, PERSONAS, previousMonth, roundingBound, signInAs, storeDir, UNIT_A } from "./personas";
+import { cli, CLOSE_TIMEOUT, currentMonth, DEMO_MARKUP, PERSONAS, previousMonth, roundingBound, signInAs, storeDir, UNIT_A } from "./personas";
 
 const cents = (amount: string) => Number(amount.replace(".", ""));
 
@@ -89,12 +89,12 @@ test("finance closes last month on actual cost: the units then add up to the inv
   const reopen = async (reason: string) => {
     await page.getByLabel("Reason to reopen").fill(reason);
     await page.getByRole("button", { name: `Reopen ${previous}` }).click();
-    await expect(page.getByTestId("month-status")).toContainText(`${previous} is open`);
+    await expect(page.getByTestId("month-status")).toContainText(`${previous} is open`, CLOSE_TIMEOUT);
   };
   if (wasClosed) await reopen("to close it on actual cost instead");
   await page.getByLabel("Close on").selectOption("actual");
   await page.getByRole("button", { name: `Close ${previous}` }).click();
-  await expect(page.getByTestId("month-status")).toContainText("these figures are the frozen statement");
+  await expect(page.getByTestId("month-status")).toContainText("these figures are the frozen statement", CLOSE_TIMEOUT);
   const report = (await (await page.request.get(`/api/v1/reports/chargeback?month=${previous}`)).json()) as ChargebackReport;
   // Usage and true-ups add up to the invoice; the demo's 2% markup, on the units' actual cost (not on
   // unmapped usage, which no unit carries), comes on top. The integration tests check both to the
@@ -116,6 +116,6 @@ test("finance closes last month on actual cost: the units then add up to the inv
   await reopen("the true-up test is done with it");
   if (wasClosed) {
     await page.getByRole("button", { name: `Close ${previous}` }).click();
-    await expect(page.getByTestId("month-status")).toContainText("frozen statement");
+    await expect(page.getByTestId("month-status")).toContainText("frozen statement", CLOSE_TIMEOUT);
   }
 });
