@@ -4,7 +4,7 @@ import type { Price, PriceBook } from "./priceBook";
 
 export type RateQuery = { modelId: string; sku: MeterSku; region: string; tier: CallTier; long: boolean };
 
-export const KIND_LABEL: Record<TokenKind, string> = {
+const KIND_LABEL: Record<TokenKind, string> = {
   input: "input",
   cached: "cached input",
   cacheWrite: "cache-write",
