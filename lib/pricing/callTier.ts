@@ -11,5 +11,5 @@ export const callTierOf = (reported: string): CallTier | null => REPORTED[report
  * Prompts over this many tokens are billed on a model's long-context meters ("LongCo"): OpenAI
  * documents 272K for GPT-5.4 and later, the only models whose long-context meters are priced.
  */
-export const LONG_CONTEXT_PROMPT_TOKENS = 272_000;
+const LONG_CONTEXT_PROMPT_TOKENS = 272_000;
 export const isLongContext = (promptTokens: number) => promptTokens > LONG_CONTEXT_PROMPT_TOKENS;

@@ -4,7 +4,7 @@ import type { Price, PriceBook } from "./priceBook";
 
 export type RateQuery = { modelId: string; sku: MeterSku; region: string; tier: CallTier; long: boolean };
 
-export const KIND_LABEL: Record<TokenKind, string> = {
+const KIND_LABEL: Record<TokenKind, string> = {
   input: "input",
   cached: "cached input",
   cacheWrite: "cache-write",
@@ -29,7 +29,7 @@ export function chooseRate(book: PriceBook, q: RateQuery, kind: TokenKind, day: 
   const own = tierPrice(book, q, q.tier, kind, day);
   if (own) return own;
   // A meter the model has, but not yet on this day, is a price still to come: never guessed.
-  const instead = book.hasMeter(q.modelId, q.sku, q.region, kind) ? undefined : AS_INPUT[kind];
+  const instead = book.hasMeter(q.modelId, q.sku, q.tier, q.region, kind) ? undefined : AS_INPUT[kind];
   const input = instead && tierPrice(book, q, q.tier, instead, day);
   if (instead && input) {
     const note = `${KIND_LABEL[kind]} tokens at the ${KIND_LABEL[instead]} rate: ${q.modelId} has no ${KIND_LABEL[kind]} meter`;

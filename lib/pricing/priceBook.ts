@@ -19,7 +19,7 @@ const keyOf = (modelId: string, { sku, tier, context }: MeterTier, region: strin
 export class PriceBook {
   private readonly prices = new Map<Key, Price[]>();
   private readonly models = new Set<string>();
-  /** Which kinds of token each model has a meter for, per deployment type and region, on any date. */
+  /** Which kinds of token each model has a meter for, per deployment type, service tier and region, on any date. */
   private readonly metered = new Set<string>();
   readonly conflicts: string[] = [];
 
@@ -40,7 +40,7 @@ export class PriceBook {
     const region = item.armRegionName.toLowerCase();
     for (const sku of reading.skus) {
       this.put(keyOf(modelId, { sku, tier, context }, region, kind), modelId, item, unit);
-      this.metered.add(`${modelId}|${sku}|${region}|${kind}`);
+      this.metered.add(`${modelId}|${sku}|${tier}|${region}|${kind}`);
     }
   }
 
@@ -90,9 +90,9 @@ export class PriceBook {
     return found;
   }
 
-  /** Whether the model has a meter for this kind of token in the region, at any tier and on any date. */
-  hasMeter(modelId: string, sku: MeterSku, region: string, kind: TokenKind): boolean {
-    return this.metered.has(`${modelId}|${sku}|${region.toLowerCase()}|${kind}`);
+  /** Whether the model has a meter for this kind of token at this tier in the region, on any date and at any context tier. */
+  hasMeter(modelId: string, sku: MeterSku, tier: ServiceTier, region: string, kind: TokenKind): boolean {
+    return this.metered.has(`${modelId}|${sku}|${tier}|${region.toLowerCase()}|${kind}`);
   }
 
   /**

@@ -31,12 +31,12 @@ export function tokenKindsOf(e: KindsSource): number {
 }
 
 /** The tier a rollup row's calls ran at (rows written before tiers were kept ran at standard). */
-export function tierOfKinds(kinds: number): CallTier {
+function tierOfKinds(kinds: number): CallTier {
   const bits = kinds & TIER_MASK;
   return (Object.keys(TIER) as CallTier[]).find((t) => TIER[t] === bits)!;
 }
 
-export const isLongContextKinds = (kinds: number) => (kinds & LONG_CONTEXT) !== 0;
+const isLongContextKinds = (kinds: number) => (kinds & LONG_CONTEXT) !== 0;
 
 /** What a rollup row's tokenKinds says of its calls, as DailyUsage carries it. */
 export const tiersOfKinds = (kinds: number): { serviceTier: CallTier; longContext: boolean } => ({

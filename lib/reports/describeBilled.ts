@@ -1,7 +1,7 @@
 import { BILLED_KINDS, type BilledKind, type Tokens } from "../statements/statementLine";
 import { formatCount } from "./formatMoney";
 
-export const BILLED_LABELS: Record<BilledKind, string> = {
+const BILLED_LABELS: Record<BilledKind, string> = {
   cacheWriteTokens: "cache writes",
   audioInputTokens: "audio in",
   audioCachedTokens: "cached audio in",

@@ -1,3 +1,5 @@
+import { describeBilled } from "../../../lib/reports/describeBilled";
+import { addTokens, noTokens } from "../../../lib/statements/statementLine";
 import { forbidden, notFound } from "next/navigation";
 import { canSeeUnit } from "../../../lib/auth/access";
 import { requireCaller } from "../../_server/currentCaller";
@@ -55,6 +57,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const lastByApp = reportFromLines(lastLines, "app", scope);
   const { currency, total } = byCostCenter;
   const sum = (key: "requests" | "promptTokens" | "cachedTokens" | "completionTokens") => byCostCenter.rows.reduce((n, r) => n + r[key], 0);
+  const billedApart = describeBilled(byCostCenter.rows.reduce((all, r) => (addTokens(all, r), all), noTokens()));
   return (
     <>
       <p className="crumbs">
@@ -99,6 +102,14 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
           <dt>Completion tokens</dt>
           <dd>{formatCount(sum("completionTokens"))}</dd>
         </div>
+        {billedApart !== "" && (
+          <div className="card">
+            <dt>Of which billed apart</dt>
+            <dd className="small" data-testid="billed-apart">
+              {billedApart}
+            </dd>
+          </div>
+        )}
       </dl>
       {byCostCenter.rows.length === 0 && byCostCenter.adjustments.length === 0 ? (
         <p className="empty">

@@ -162,6 +162,15 @@ describe("tiers and token kinds", () => {
     expect(p.prices.map((price) => price.note)).toEqual([undefined, "cache-write tokens at the input rate: gpt-4.1-2025-04-14 has no cache-write meter"]);
   });
 
+  it("charges cached tokens at the input rate only where the model has no cached meter at that tier, never before a meter starts", () => {
+    const batch = priced({ deployment: "GlobalBatch", model: "o1-2024-12-17", promptTokens: 1_000, cachedTokens: 400, completionTokens: 10 });
+    expect(batch.atto).toBe(expected([1_000, "o1 1217 Batch Inp glbl Tokens"], [10, "o1 1217 Batch Outp glbl Tokens"]));
+    // swedencentral's global cached-input meter of o4-mini starts on 2025-12-01: before it, no price is guessed.
+    const sweden = new UsagePricer(book, [{ name: "o4", model: "o4-mini-2025-04-16", region: "swedencentral", sku: "GlobalStandard" }]);
+    const early = sweden.price(call({ day: "2025-11-15", deployment: "o4", promptTokens: 1_000, cachedTokens: 500 }));
+    expect(early).toEqual({ priced: false, reason: "no cached input price for o4-mini-2025-04-16 on 2025-11-15" });
+  });
+
   it("prices realtime audio, cached audio and text tokens each on their meter", () => {
     const p = priced({
       model: "gpt-realtime-2025-08-28",

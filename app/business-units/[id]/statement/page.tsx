@@ -1,3 +1,4 @@
+import { describeBilled } from "../../../../lib/reports/describeBilled";
 import { forbidden } from "next/navigation";
 import { canSeeUnit } from "../../../../lib/auth/access";
 import { requireCaller } from "../../../_server/currentCaller";
@@ -101,6 +102,7 @@ export default async function StatementPage({ params, searchParams }: Props) {
               <td>
                 {l.model}
                 <span className="hint">{l.prices.join("; ")}</span>
+                {describeBilled(l) !== "" && <span className="hint"> Billed apart: {describeBilled(l)}</span>}
               </td>
               <td className="num">{formatCount(l.requests)}</td>
               <td className="num">{formatCount(l.promptTokens)}</td>
