@@ -5,12 +5,14 @@ import type { Container, ContainerDefinition, Database, IndexingPolicy } from "@
  * - `usage`, partition key `/pk` = `appId|day`: usage facts and the daily and hourly rollups
  *   summed from them, side by side in one logical partition per app and UTC day.
  * - `quarantine`, `/id`: lines that failed validation, keyed by the identity they would have had.
+ * - `identities`, `/id`: the first version of each event identity (claims) and of each HTTP
+ *   intake Idempotency-Key: point reads and writes only, each its own logical partition.
  * - `reference`, `/kind`: the small dimensions (prices, deployments, discounts, mappings, apps,
  *   owners, directory entries, ingest keys, price sync runs) and the audit log, one logical
  *   partition per kind.
  * - `months`, `/month`: a closed month's record, its frozen statement lines and its log entries.
  */
-export type Containers = { usage: Container; quarantine: Container; reference: Container; months: Container };
+export type Containers = { usage: Container; quarantine: Container; identities: Container; reference: Container; months: Container };
 
 const excludeAll = (included: string[], composite?: IndexingPolicy["compositeIndexes"]): IndexingPolicy => ({
   indexingMode: "consistent",
@@ -45,6 +47,7 @@ export const CONTAINERS: Record<keyof Containers, ContainerDefinition> = {
     ),
   },
   quarantine: { id: "quarantine", partitionKey: { paths: ["/id"] }, indexingPolicy: excludeAll(["/status/?", "/receivedAt/?"]) },
+  identities: { id: "identities", partitionKey: { paths: ["/id"] }, indexingPolicy: excludeAll(["/kind/?", "/day/?"]) },
   reference: { id: "reference", partitionKey: { paths: ["/kind"] }, indexingPolicy: excludeAll(["/kind/?", "/seq/?", "/importedAt/?"]) },
   months: { id: "months", partitionKey: { paths: ["/month"] }, indexingPolicy: excludeAll(["/month/?", "/type/?", "/forMonth/?", "/seq/?"]) },
 };
@@ -64,6 +67,7 @@ export function existingContainers(database: Database): Containers {
   return {
     usage: database.container("usage"),
     quarantine: database.container("quarantine"),
+    identities: database.container("identities"),
     reference: database.container("reference"),
     months: database.container("months"),
   };

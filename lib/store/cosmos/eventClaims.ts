@@ -2,22 +2,19 @@ import { CONTENT_FIELDS, type CountedVersion, type EventContent, eventDigest } f
 import type { IncomingEvent } from "../port";
 import type { Containers } from "./containers";
 import { docId, eachLimited } from "./cosmosOps";
-import { usagePartition } from "./usageDocs";
 import { utcDay } from "../../events/parseEventTime";
 
 /**
- * An event identity's claim: the first version's digest and content, in a logical partition of its
- * own. Item ids are unique only within a partition, and a fact lives in its app × day partition,
- * so a version of the same identity with another app or day would not meet the first one there:
- * the claim is where every version of an identity meets.
+ * An event identity's claim: the first version's digest and content, in the `identities`
+ * container, each its own logical partition. Item ids are unique only within a partition, and a
+ * fact lives in its app × day partition, so a version of the same identity with another app or day
+ * would not meet the first one there: the claim is where every version of an identity meets.
  */
 export type ClaimDoc = {
   id: string;
-  pk: string;
   kind: "claim";
   eventId: string;
-  /** The fact's partition; `day` lets purges drop claims with their facts. */
-  eventPk: string;
+  /** The fact's UTC day: purges drop claims with their facts. */
   day: string;
   digest: string;
 } & CountedVersion;
@@ -29,10 +26,8 @@ function claimOf({ id, source, event }: IncomingEvent, receivedAt: number): Clai
   const day = utcDay(event.time);
   return {
     id: claimId,
-    pk: `claim|${claimId}`,
     kind: "claim",
     eventId: id,
-    eventPk: usagePartition(event.appId, day),
     day,
     digest: eventDigest(event),
     source,
@@ -50,10 +45,10 @@ export async function claimEvents(c: Containers, events: readonly IncomingEvent[
   const claims = events.map((e) => claimOf(e, receivedAt));
   await eachLimited([...claims.keys()], PARALLEL, async (i) => {
     try {
-      await c.usage.items.create(claims[i], { disableAutomaticIdGeneration: true });
+      await c.identities.items.create(claims[i], { disableAutomaticIdGeneration: true });
     } catch (error) {
       if ((error as { code?: unknown }).code !== 409) throw error;
-      const { resource } = await c.usage.item(claims[i].id, claims[i].pk).read<ClaimDoc>();
+      const { resource } = await c.identities.item(claims[i].id, claims[i].id).read<ClaimDoc>();
       if (!resource) throw new Error(`the claim of ${claims[i].eventId} vanished after a conflict; the batch will be retried`);
       claims[i] = resource;
     }

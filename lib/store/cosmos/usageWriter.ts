@@ -1,6 +1,7 @@
 import type { IncomingEvent, IncomingQuarantine, UsageBatch, UsageBatchResult } from "../port";
 import { conflictQuarantine, eventDigest, sameCall } from "../../events/eventConflict";
 import { claimEvents } from "./eventClaims";
+import type { Container } from "@azure/cosmos";
 import type { Containers } from "./containers";
 import { randomUUID } from "node:crypto";
 import { createEach, deleteEach, docId, eachLimited, queryAll, upsertEach, upsertInPartition } from "./cosmosOps";
@@ -148,22 +149,23 @@ export async function purgeEvents(c: Containers, before: string, dryRun: boolean
     const [n] = await queryAll<number>(c.usage, `SELECT VALUE COUNT(1) FROM c WHERE c.kind = "event" AND c.day < @before`, { "@before": before });
     return n ?? 0;
   }
-  const total = await purgeKind(c, "event", before);
-  await purgeKind(c, "claim", before);
+  const total = await purgeKind(c.usage, "event", before);
+  await purgeKind(c.identities, "claim", before);
   return total;
 }
 
-async function purgeKind(c: Containers, kind: "event" | "claim", before: string): Promise<number> {
+async function purgeKind(container: Container, kind: "event" | "claim", before: string): Promise<number> {
   let total = 0;
   for (;;) {
-    const page = await queryAll<{ id: string; pk: string }>(c.usage, `SELECT TOP ${PURGE_PAGE} c.id, c.pk FROM c WHERE c.kind = @kind AND c.day < @before`, {
+    // Each identity is its own partition (`/id`); a fact's is `pk`.
+    const page = await queryAll<{ id: string; pk?: string }>(container, `SELECT TOP ${PURGE_PAGE} c.id, c.pk FROM c WHERE c.kind = @kind AND c.day < @before`, {
       "@kind": kind,
       "@before": before,
     });
     if (page.length === 0) return total;
     await deleteEach(
-      c.usage,
-      page.map((d) => ({ id: d.id, partitionKey: d.pk })),
+      container,
+      page.map((d) => ({ id: d.id, partitionKey: d.pk ?? d.id })),
     );
     total += page.length;
   }

@@ -31,6 +31,7 @@ describe("the shipped template", () => {
     expect(Object.fromEntries(database.resources.map((c: any) => [c.name, c.properties.resource.partitionKey.paths[0]]))).toEqual({
       usage: "/pk",
       quarantine: "/id",
+      identities: "/id",
       reference: "/kind",
       months: "/month",
     });
