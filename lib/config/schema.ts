@@ -34,6 +34,13 @@ export const Config = z
       .int("must be a whole number of days")
       .refine((d) => d === 0 || (d >= 30 && d <= 36_600), "must be 0 (keep for ever) or 30 days or more")
       .default(0),
+    // How long an SQLite connection waits for another process's write (lib/store/sqlite/openDatabase.ts).
+    CHARGEBACK_SQLITE_BUSY_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .int("must be a whole number of seconds")
+      .min(1, "must be at least 1")
+      .max(3600, "must be at most 3600")
+      .default(120),
     // Pins the product's clock (lib/core/clock.ts): the demo, the browser tests, a past day replayed.
     CHARGEBACK_NOW: z
       .string()

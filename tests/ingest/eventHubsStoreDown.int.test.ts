@@ -24,7 +24,8 @@ describe("the Event Hubs worker while the store refuses writes", () => {
     "retries the batch with backoff, never checkpoints past it, leaves it for redelivery on SIGTERM, and writes it once the store is back",
     async () => {
       const { store, file } = freshStore();
-      const env = { ...hubEnv(hub, azurite), CHARGEBACK_DATABASE_URL: `file:${file}` };
+      // A short wait for the lock, so that a held lock reads as a store refusing writes.
+      const env = { ...hubEnv(hub, azurite), CHARGEBACK_DATABASE_URL: `file:${file}`, CHARGEBACK_SQLITE_BUSY_TIMEOUT_SECONDS: "3" };
       const checkpoints = () => checkpointStore(azurite).listCheckpoints("127.0.0.1", hub.hubName, "$Default");
       await sendToPartitions(hub, { "0": Array.from({ length: 10 }, (_, i) => ({ body: Buffer.from(v1Event({ requestId: `down-${i}` })) })) });
 

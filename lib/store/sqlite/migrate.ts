@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { UserError } from "../../core/errors";
-import { BUSY_TIMEOUT_MS } from "./openDatabase";
+import { busyTimeout } from "./openDatabase";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const MIGRATIONS = path.join(ROOT, "prisma", "migrations");
@@ -50,7 +50,7 @@ export function pendingMigrations(db: Database.Database): string[] {
  */
 export function ensureMigrated(file: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  const db = new Database(file, { timeout: busyTimeout() });
   try {
     const pending = pendingMigrations(db);
     if (pending.length === 0) return;

@@ -1,19 +1,22 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { loadConfig } from "../../config/schema";
 
 /**
  * How long a connection waits for another process's write transaction before giving up. Several
  * `chargeback ingest` processes, the worker and the web app may share the file, and an ingest
  * batch is one transaction of up to 50,000 events: seconds, more on a busy machine.
+ * `CHARGEBACK_SQLITE_BUSY_TIMEOUT_SECONDS` (default 120) sets it, once per process.
  */
-export const BUSY_TIMEOUT_MS = 120_000;
+let busyTimeoutMs: number | undefined;
+export const busyTimeout = () => (busyTimeoutMs ??= loadConfig().CHARGEBACK_SQLITE_BUSY_TIMEOUT_SECONDS * 1000);
 
 /** Opens the embedded store's file with the settings the ingest writer relies on. */
 export function openDatabase(file: string): Database.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // The timeout is set on open, so even the first pragma waits for a writer instead of failing.
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  const db = new Database(file, { timeout: busyTimeout() });
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL"); // durable at each checkpoint of the WAL; safe against app crashes
   return db;
