@@ -1,4 +1,4 @@
-import { DEMO_DEPLOYMENTS } from "../../ingest/demo/demoOrganisation";
+import { BILLED_KIND_DEPLOYMENTS, DEMO_DEPLOYMENTS } from "../../ingest/demo/demoOrganisation";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
@@ -107,6 +107,6 @@ test("the price book and the deployments in use are there to check, with what is
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
   await page.screenshot({ path: "test-results/screenshots/admin-prices.png", fullPage: true });
   await page.goto("/admin/deployments");
-  await expect(page.getByTestId("deployment-row")).toHaveCount(DEMO_DEPLOYMENTS.length);
+  await expect(page.getByTestId("deployment-row")).toHaveCount(DEMO_DEPLOYMENTS.length + BILLED_KIND_DEPLOYMENTS.length);
   await page.screenshot({ path: "test-results/screenshots/admin-deployments.png", fullPage: true });
 });
