@@ -15,17 +15,28 @@ type Pending<P> = { llm: LlmHalf | null; gateway: GatewayHalf | null; raws: stri
  * caller; a gateway record with no token record in that time is a call without usage (another
  * API, a throttled or failed call) and is let go. Holds only what is pending; `P` is where a
  * record was read (a hub position), so a consumer never checkpoints past a pending record.
+ * A call stays known for a window after it is settled: a record of it delivered again in that time
+ * gives the same call again (a duplicate downstream), not a call of its own to the unknown caller.
  */
 export class DiagnosticJoin<P> {
   /** In arrival order, so the oldest (the first to expire) are at the front. */
   private readonly pending = new Map<string, Pending<P>>();
   private ready: JoinedCall<P>[] = [];
+  /** Calls settled lately, in settling order, by correlation id, with the record time they were settled at. */
+  private readonly settled = new Map<string, { event: UsageEvent; at: number }>();
   private clock = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly windowMs: number) {}
 
   add(half: LlmHalf | GatewayHalf, raw: string, source: string, position: P): void {
     this.clock = Math.max(this.clock, half.time);
+    const known = this.settled.get(half.correlationId);
+    if (known) {
+      // Its gateway or token record again is the call again; a message chunk adds nothing.
+      if (half.kind === "gateway" || half.totalTokens > 0) this.ready.push({ event: known.event, raw, source, positions: [position] });
+      this.expire(false);
+      return;
+    }
     const entry = this.pending.get(half.correlationId) ?? { llm: null, gateway: null, raws: [], source, since: half.time, positions: [] };
     this.pending.set(half.correlationId, entry);
     entry.raws.push(raw);
@@ -54,6 +65,10 @@ export class DiagnosticJoin<P> {
 
   /** Lets go of what waited longer than the window: a token record then goes to the unknown caller. */
   private expire(all: boolean): void {
+    for (const [correlationId, { at }] of this.settled) {
+      if (at + this.windowMs >= this.clock) break;
+      this.settled.delete(correlationId);
+    }
     for (const [correlationId, entry] of this.pending) {
       if (!all && entry.since + this.windowMs >= this.clock) break;
       this.settle(correlationId, entry);
@@ -63,7 +78,10 @@ export class DiagnosticJoin<P> {
   private settle(correlationId: string, entry: Pending<P>): void {
     this.pending.delete(correlationId);
     const llm = tokenRecord(entry);
-    if (llm) this.ready.push(this.call(entry, llm, entry.gateway));
+    if (!llm) return;
+    const call = this.call(entry, llm, entry.gateway);
+    this.ready.push(call);
+    this.settled.set(correlationId, { event: call.event, at: this.clock });
   }
 
   private call(entry: Pending<P>, llm: LlmHalf, gateway: GatewayHalf | null): JoinedCall<P> {
