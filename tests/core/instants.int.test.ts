@@ -6,7 +6,7 @@ import { dayOf, monthOf, parseInstant } from "../../lib/core/clock";
 import { chargeReservation } from "../../lib/pricing/reservationCharges";
 import { Reservation } from "../../lib/pricing/reservation";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
-import { monthDays } from "../../lib/core/months";
+import { monthDays, nextMonth, previousMonth } from "../../lib/core/months";
 import { projectMonthEnd } from "../../lib/reports/projection";
 import { retentionHorizon } from "../../lib/retention/retention";
 import { json, runCli } from "../support/cli";
@@ -14,11 +14,8 @@ import { INSTANTS } from "../support/instants";
 
 const HOUR_MS = 3_600_000;
 const cents = (amount: string) => Number(amount.replace(".", ""));
-const monthBefore = (month: string) => {
-  const [y, m] = month.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
-};
-const monthAfter = (month: string) => monthDays(month).to.slice(0, 7);
+const monthBefore = previousMonth;
+const monthAfter = nextMonth;
 
 describe.each(Object.entries(INSTANTS))("at %s (%s)", (_, instant) => {
   const at = parseInstant(instant)!;

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { currentMonth } from "../../lib/core/clock";
+import { previousMonth as monthBefore } from "../../lib/core/months";
 
 export const root = path.resolve(__dirname, "..", "..");
 export const storeDir = path.join(root, "test-results", "e2e-store");
@@ -71,7 +72,4 @@ export const ENTRA_STAND_IN = `http://127.0.0.1:${Number(process.env.CHARGEBACK_
 export { currentMonth, now, today } from "../../lib/core/clock";
 
 /** The month before the current one (YYYY-MM). */
-export const previousMonth = () => {
-  const [y, m] = currentMonth().split("-").map(Number);
-  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
-};
+export const previousMonth = () => monthBefore(currentMonth());
