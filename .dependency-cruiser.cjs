@@ -11,6 +11,7 @@ const LAYERS = [
   ["org", "identity", "doctor", "completeness", "retention", "pricing"],
   ["events", "invoice"],
   ["intake", "allocation"],
+  ["ledger"],
   ["reconciliation"],
   ["statements"],
   ["reports", "store"],

@@ -2,9 +2,9 @@ import "server-only";
 import { isMarkupLine } from "../lib/statements/markup";
 import { may, seesEveryUnit, type Caller } from "../lib/auth/access";
 import { formatCents, parseCents } from "../lib/core/money";
-import { monthLines, reportFromLines, type ChargebackReport } from "../lib/reports/getChargebackReport";
-import { getCallOutcomes } from "../lib/reports/getCallOutcomes";
-import { getDailyTrend } from "../lib/reports/getDailyTrend";
+import { reportFromLines, type ChargebackReport } from "../lib/reports/getChargebackReport";
+import { getMonthView, type MonthView } from "../lib/reports/getMonthView";
+import { LedgerReader } from "../lib/ledger/ledgerReader";
 import { formatCount, formatMoney } from "../lib/reports/formatMoney";
 import { percentChange, projectMonthEnd } from "../lib/reports/projection";
 import { getSharedStore } from "../lib/store";
@@ -23,13 +23,7 @@ type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: str
 
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
 export async function FinanceOverviewPage({ caller, month, invalidMonth, error }: Props) {
-  const store = getSharedStore();
-  const [lines, previousLines, trend, calls] = await Promise.all([
-    monthLines(store, month),
-    monthLines(store, previousMonth(month)),
-    getDailyTrend(store, month, caller.scope),
-    getCallOutcomes(store, month, caller.scope),
-  ]);
+  const { lines, previous: previousLines, trend, calls } = await getMonthView(new LedgerReader(getSharedStore()), month, caller.scope);
   const [report, byApp, byModel] = (["business-unit", "app", "model"] as const).map((by) => reportFromLines(lines, by, caller.scope));
   const previous = reportFromLines(previousLines, "business-unit", caller.scope);
   const everyUnit = seesEveryUnit(caller);
@@ -160,7 +154,7 @@ type OverviewProps = {
   report: ChargebackReport;
   byApp: ChargebackReport;
   byModel: ChargebackReport;
-  trend: Awaited<ReturnType<typeof getDailyTrend>>;
+  trend: MonthView["trend"];
   month: string;
 };
 

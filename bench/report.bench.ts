@@ -8,8 +8,9 @@ import { demoHistory } from "../ingest/demo/demoEvents";
 import { demoOrganisation } from "../ingest/demo/demoOrganisation";
 import { seededRandom } from "../ingest/demo/random";
 import { parseEventLine } from "../lib/events/parseEventLine";
-import { getChargebackReport, monthLines, reportFromLines } from "../lib/reports/getChargebackReport";
-import { getDailyTrend } from "../lib/reports/getDailyTrend";
+import { getChargebackReport, reportFromLines } from "../lib/reports/getChargebackReport";
+import { getMonthView } from "../lib/reports/getMonthView";
+import { LedgerReader } from "../lib/ledger/ledgerReader";
 import type { Rollups } from "../lib/store/sqlite/dailySums";
 import { createRollupWriter, sumIntoRollups } from "../lib/store/sqlite/usageWriter";
 import { SqliteStore } from "../lib/store/sqlite/sqliteStore";
@@ -66,13 +67,14 @@ async function main() {
 
   const store = SqliteStore.open(file);
   const raw = await timed(() => store.listDailyUsage(`${MONTH}-01`, "2026-02-01"));
-  const report = await timed(() => getChargebackReport(store, MONTH, "business-unit"));
+  // A reader per view, as a page or API call makes one: nothing is carried from one run to the next.
+  const report = await timed(() => getChargebackReport(new LedgerReader(store), MONTH, "business-unit"));
   const overview = await timed(async () => {
-    const [lines, previous] = await Promise.all([monthLines(store, MONTH), monthLines(store, "2025-12"), getDailyTrend(store, MONTH)]);
+    const { lines, previous } = await getMonthView(new LedgerReader(store), MONTH);
     for (const by of ["business-unit", "app", "model"] as const) reportFromLines(lines, by);
     reportFromLines(previous, "business-unit");
   });
-  const total = (await getChargebackReport(store, MONTH, "business-unit")).total;
+  const total = (await getChargebackReport(new LedgerReader(store), MONTH, "business-unit")).total;
   await store.close();
   const ms = (n: number) => `${n.toFixed(1).padStart(7)} ms`;
   console.log(`\nevents in ${MONTH}: ${rows.requests.toLocaleString("en-US")} in ${rows.n.toLocaleString("en-US")} daily rollup rows; total $${total}`);

@@ -1,17 +1,17 @@
 import { tiersOfKinds } from "../pricing/tokenKinds";
 import { noDetails } from "../pricing/billedTokens";
-import { loadChargedUsage, type ChargedUsage } from "../pricing/chargedUsage";
+import type { ChargedUsage } from "../pricing/chargedUsage";
+import type { OrgMapping } from "../org/orgMapping";
 import { attoPerToken, splitByWeight } from "../core/money";
 import { inEffect } from "../core/effectiveDated";
 import { monthDays, nextDay } from "../core/months";
-import type { DailyUsage, UsageStore } from "../store/port";
+import type { DailyUsage } from "../store/port";
 import { Attribution, type Holder, type Share } from "./attribution";
 import { measureShares, type TagUsage } from "./measureShares";
 import { overheadAppId, type SplitRule } from "./splitRule";
 
 /** A charged row (or the part of it) one holder carries. */
 export type AttributedUsage = ChargedUsage & Holder;
-export type AttributedMonth = { currency: string; rows: AttributedUsage[] };
 
 const COUNTS = ["requests", "promptTokens", "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs"] as const;
 
@@ -20,26 +20,27 @@ const COUNTS = ["requests", "promptTokens", "cachedTokens", "completionTokens", 
  * each row to its holders, its cost, list cost and counts divided among them exactly (largest
  * remainder in 10^-18 units), so the parts of every row add up to the row.
  */
-export async function loadAttributedUsage(store: UsageStore, month: string, rules?: readonly SplitRule[]): Promise<AttributedMonth> {
-  const { currency, rows } = await loadChargedUsage(store, month);
-  const attribution = await loadAttribution(store, month, rows, rules);
+export function attributeMonth(month: string, rows: readonly ChargedUsage[], attribution: Attribution): AttributedUsage[] {
   const attributed: AttributedUsage[] = [];
   for (const r of [...rows, ...overheadRows(attribution.rules, month)]) {
     const shares = attribution.sharesOf(r.appId, r.deployment, r.day);
     if (shares.length === 1) attributed.push({ ...r, businessUnit: shares[0].businessUnit, costCenter: shares[0].costCenter, rule: shares[0].rule });
     else attributed.push(...attributeRow(r, shares));
   }
-  return { currency, rows: attributed };
+  return attributed;
 }
 
 /**
- * The attribution of a month whose charged rows are at hand, share rules measured on them; with
- * `proposed`, those rules instead of the stored ones (a preview).
+ * The attribution of a month by these mappings and rules, share rules measured on its charged
+ * rows and on the tag usage of the tag keys they share by.
  */
-export async function loadAttribution(store: UsageStore, month: string, rows: readonly ChargedUsage[], proposed?: readonly SplitRule[]): Promise<Attribution> {
-  const [mappings, rules] = await Promise.all([store.listOrgMappings(), proposed ?? store.listSplitRules()]);
+export function attributionOf(
+  mappings: readonly OrgMapping[],
+  rules: readonly SplitRule[],
+  rows: readonly ChargedUsage[],
+  tagUsage: ReadonlyMap<string, readonly TagUsage[]>,
+): Attribution {
   const plain = new Attribution(mappings, rules);
-  const tagUsage = await loadTagUsage(store, month, rules);
   return new Attribution(
     mappings,
     rules,
@@ -47,12 +48,12 @@ export async function loadAttribution(store: UsageStore, month: string, rows: re
   );
 }
 
-async function loadTagUsage(store: UsageStore, month: string, rules: readonly SplitRule[]): Promise<Map<string, TagUsage[]>> {
+/** The tag keys the rules in effect in the month share by: their tag usage is what measures them. */
+export function tagKeysOf(rules: readonly SplitRule[], month: string): string[] {
   const { from, to } = monthDays(month);
-  const keys = [
+  return [
     ...new Set(rules.flatMap((r) => (r.basis?.startsWith("tag:") && r.validFrom < to && (r.validTo === null || r.validTo > from) ? [r.basis.slice(4)] : []))),
   ];
-  return new Map(await Promise.all(keys.map(async (k) => [k, await store.listDailyDimensionUsage(from, to, `tag:${k}`)] as const)));
 }
 
 /** One row divided among its holders; a row with one holder stays whole. */

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { getChargebackReport, type ReportDimension } from "../reports/getChargebackReport";
 import type { ReportScope } from "../reports/reportScope";
-import type { UsageStore } from "../store/port";
+import type { LedgerReader } from "../ledger/ledgerReader";
 import { safeText } from "../core/safeText";
 import { BILLED_KINDS } from "../statements/statementLine";
 
@@ -22,8 +22,8 @@ export const CHARGEBACK_COLUMNS = [
 export const chargebackHeader = () => stringify([CHARGEBACK_COLUMNS]);
 
 /** One month of a chargeback view as CSV rows, with the unmapped line where the scope shows it. */
-export async function chargebackRows(store: UsageStore, month: string, by: ReportDimension, scope: ReportScope): Promise<string> {
-  const r = await getChargebackReport(store, month, by, scope);
+export async function chargebackRows(reader: LedgerReader, month: string, by: ReportDimension, scope: ReportScope): Promise<string> {
+  const r = await getChargebackReport(reader, month, by, scope);
   const rows: (string | number)[][] = r.rows.map((x) => [
     month,
     safeText(x.key),

@@ -1,9 +1,9 @@
 import { stringify } from "csv-stringify/sync";
 import { formatCents } from "../core/money";
-import { monthLines } from "../reports/getChargebackReport";
+import { monthLines } from "../statements/monthLines";
 import { monthDays } from "../core/months";
 import { includesUnit, type ReportScope } from "../reports/reportScope";
-import type { UsageStore } from "../store/port";
+import type { LedgerReader } from "../ledger/ledgerReader";
 import type { CostedLine } from "../statements/statementLine";
 import { safeText } from "../core/safeText";
 
@@ -182,8 +182,8 @@ function focusRow(month: string, currency: string, l: CostedLine): Record<(typeo
 export const focusHeader = () => stringify([FOCUS_COLUMNS as unknown as string[]]);
 
 /** One month's FOCUS rows, limited to the lines the scope may see (unmapped apps only for all units). */
-export async function focusRows(store: UsageStore, month: string, scope: ReportScope): Promise<string> {
-  const { lines, currency } = await monthLines(store, month);
+export async function focusRows(reader: LedgerReader, month: string, scope: ReportScope): Promise<string> {
+  const { lines, currency } = await monthLines(reader, month);
   const visible = lines.filter(
     (l) =>
       (l.businessUnit === "" ? scope.units === "all" : includesUnit(scope, l.businessUnit)) &&

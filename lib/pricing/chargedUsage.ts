@@ -1,15 +1,17 @@
 import { monthDays } from "../core/months";
-import type { DailyUsage, HourlyAppUsage, UsageStore } from "../store/port";
+import type { DailyUsage, HourlyAppUsage } from "../store/port";
 import { isProvisioned } from "./deployment";
-import { loadCharges, type Charge, type Charges } from "./loadCharges";
+import type { Charge, Charges } from "./charges";
 import { tiersOfKinds } from "./tokenKinds";
 import { noDetails } from "./billedTokens";
 import { attoPerToken } from "../core/money";
 import type { Price } from "./priceBook";
 import { chargeReservation } from "./reservationCharges";
+import type { Reservation } from "./reservation";
 
 export type ChargedUsage = DailyUsage & { charge: Charge };
-export type ChargedMonth = { currency: string; rows: ChargedUsage[] };
+/** The operation of the rows that carry a reservation's cost. */
+export const CAPACITY_OPERATION = "provisioned capacity";
 
 const NO_TOKENS = {
   requests: 0n,
@@ -26,34 +28,34 @@ const NO_TOKENS = {
 /**
  * A month's usage as every report charges it: each daily rollup at the prices and discount of its
  * day, and each provisioned reservation's cost as rows of its own ("provisioned capacity", no
- * tokens), one per app and day, on the reservation's deployment. The tokens of a provisioned
- * deployment are charged nothing themselves, so they are never also paid at pay-as-you-go rates.
+ * tokens), one per app and day, on the reservation's deployment (from the `hourly` usage of the
+ * reserved deployments). The tokens of a provisioned deployment are charged nothing themselves, so
+ * they are never also paid at pay-as-you-go rates.
  */
-export async function loadChargedUsage(store: UsageStore, month: string): Promise<ChargedMonth> {
-  const { from, to } = monthDays(month);
-  const [usage, charges] = await Promise.all([store.listDailyUsage(from, to), loadCharges(store)]);
+export function chargeMonth(month: string, usage: readonly DailyUsage[], hourly: readonly HourlyAppUsage[], charges: Charges): ChargedUsage[] {
   const rows: ChargedUsage[] = usage.map((u) => ({ ...u, charge: charges.charge(u) }));
-  rows.push(...(await loadCapacityCharges(store, month, charges)).rows);
-  return { currency: charges.currency, rows };
+  rows.push(...capacityRows(month, hourly, charges));
+  return rows;
 }
 
 /**
- * Each provisioned reservation's cost in the month as rows of its own (see loadChargedUsage), with
- * the hourly usage of the reserved deployments it was shared by.
+ * The reservations that charge something in the month: a reservation in another currency, or of a
+ * deployment no longer provisioned, prices nothing (the pricer leaves that deployment's usage
+ * unpriced with the reason instead).
  */
-export async function loadCapacityCharges(store: UsageStore, month: string, charges: Charges): Promise<{ rows: ChargedUsage[]; hourly: HourlyAppUsage[] }> {
+export function reservationsIn(month: string, charges: Charges): Reservation[] {
   const { from, to } = monthDays(month);
-  const [reservations, deployments] = await Promise.all([store.listReservations(), store.listDeployments()]);
-  const provisioned = new Map(deployments.filter((d) => isProvisioned(d.sku)).map((d) => [d.name, d]));
-  // A reservation in another currency, or of a deployment no longer provisioned, prices nothing:
-  // the pricer leaves that deployment's usage unpriced with the reason instead.
-  const inMonth = reservations.filter(
+  const provisioned = new Set(charges.pricer.deployments.filter((d) => isProvisioned(d.sku)).map((d) => d.name));
+  return charges.pricer.reservations.filter(
     (r) => r.currency === charges.currency && provisioned.has(r.deployment) && r.validFrom < to && (r.validTo === null || r.validTo > from),
   );
-  if (inMonth.length === 0) return { rows: [], hourly: [] };
-  const hourly = await store.listHourlyUsage(from, to, [...new Set(inMonth.map((r) => r.deployment))]);
+}
+
+/** Each reservation's cost in the month as rows of its own (see chargeMonth), shared by the hourly usage of its deployment. */
+export function capacityRows(month: string, hourly: readonly HourlyAppUsage[], charges: Charges): ChargedUsage[] {
+  const regions = new Map(charges.pricer.deployments.map((d) => [d.name, d.region]));
   const rows: ChargedUsage[] = [];
-  for (const r of inMonth) {
+  for (const r of reservationsIn(month, charges)) {
     const price: Price = {
       atto: attoPerToken(r.price, 1),
       meterId: "",
@@ -67,8 +69,8 @@ export async function loadCapacityCharges(store: UsageStore, month: string, char
         appId: c.appId,
         deployment: r.deployment,
         model: "",
-        region: provisioned.get(r.deployment)!.region,
-        operation: "provisioned capacity",
+        region: regions.get(r.deployment) ?? "",
+        operation: CAPACITY_OPERATION,
         tokenKinds: 0,
         ...NO_TOKENS,
       };
@@ -77,5 +79,5 @@ export async function loadCapacityCharges(store: UsageStore, month: string, char
       rows.push({ ...row, charge: covered.priced ? { ...covered, atto: c.atto, listAtto: c.atto, prices: [price] } : covered });
     }
   }
-  return { rows, hourly };
+  return rows;
 }

@@ -29,15 +29,16 @@ export type PricedUsage = { priced: true; atto: bigint; modelId: string; prices:
  * always give the same cost. Rates are memoised per (deployment, model, region, day).
  */
 export class UsagePricer {
-  private readonly deployments: Map<string, Deployment>;
+  private readonly byName: Map<string, Deployment>;
   private readonly rates = new Map<string, Rates | string>();
 
+  /** The deployments and reservations it prices by: a month's ledger charges provisioned capacity from the same ones. */
   constructor(
     readonly book: PriceBook,
-    deployments: Iterable<Deployment>,
-    private readonly reservations: readonly Reservation[] = [],
+    readonly deployments: readonly Deployment[],
+    readonly reservations: readonly Reservation[] = [],
   ) {
-    this.deployments = new Map([...deployments].map((d) => [d.name, d]));
+    this.byName = new Map(deployments.map((d) => [d.name, d]));
   }
 
   price(u: UsageToPrice): PricedUsage {
@@ -86,7 +87,7 @@ export class UsagePricer {
 
   private resolve(u: Omit<UsageToPrice, "day">, day: string): Rates | string {
     const name = u.deployment === "" ? DEFAULT_DEPLOYMENT : u.deployment;
-    const deployment = this.deployments.get(name);
+    const deployment = this.byName.get(name);
     if (!deployment) {
       return u.deployment === "" ? "no default deployment (*) is configured" : `unknown deployment "${u.deployment}"`;
     }

@@ -1,10 +1,10 @@
-import { loadChargedUsage, type ChargedUsage } from "../pricing/chargedUsage";
+import { CAPACITY_OPERATION, type ChargedUsage } from "../pricing/chargedUsage";
 import { METERS_OF_SKU, type Deployment } from "../pricing/deployment";
-import { loadCharges, type Charges } from "../pricing/loadCharges";
+import type { Charges } from "../pricing/charges";
 import { splitByWeight } from "../core/money";
 import { billedTokens, countsOfKind } from "../pricing/billedTokens";
 import { TOKEN_KINDS, type TokenKind } from "../pricing/meterCatalog";
-import type { UsageStore } from "../store/port";
+import type { MonthLedger } from "../ledger/monthLedger";
 import { addTo, addToDay, meterKey, type DayTotals, type MeterSide, type MeterTotals } from "./meterKey";
 
 export type EventMeters = { currency: string; byMeter: Map<string, MeterTotals>; byDay: Map<string, DayTotals>; unpricedTokens: Map<string, bigint> };
@@ -12,14 +12,14 @@ export type MeterPart = { meter: MeterSide; tokens: bigint; atto: bigint; priced
 export type ChargedMonthByMeter = { currency: string; rows: { row: ChargedUsage; parts: MeterPart[] }[] };
 
 /**
- * Our side, charged exactly as the reports charge it (loadChargedUsage): each daily rollup split
+ * Our side, charged exactly as the reports charge it (the month's ledger): each daily rollup split
  * into its token kinds (uncached input, cached input, output, cache writes, audio and image), its cost split among them in
  * proportion to their list cost, so the kinds add up to the report's cost to the 10^-18.
  */
-export async function loadChargedByMeter(store: UsageStore, month: string): Promise<ChargedMonthByMeter> {
-  const [{ currency, rows }, charges, deployments] = await Promise.all([loadChargedUsage(store, month), loadCharges(store), store.listDeployments()]);
-  const byName = new Map(deployments.map((d) => [d.name, d]));
-  return { currency, rows: rows.map((row) => ({ row, parts: meterParts(row, byName.get(row.deployment === "" ? "*" : row.deployment), charges) })) };
+export function chargedByMeter({ currency, charged, catalog }: MonthLedger): ChargedMonthByMeter {
+  const { charges } = catalog;
+  const byName = new Map(charges.pricer.deployments.map((d) => [d.name, d]));
+  return { currency, rows: charged.map((row) => ({ row, parts: meterParts(row, byName.get(row.deployment === "" ? "*" : row.deployment), charges) })) };
 }
 
 function meterParts(row: ChargedUsage, deployment: Deployment | undefined, charges: Charges): MeterPart[] {
@@ -28,7 +28,7 @@ function meterParts(row: ChargedUsage, deployment: Deployment | undefined, charg
   const region = deployment?.region || row.region;
   const model = row.charge.priced ? row.charge.modelId : row.model || deployment?.model || "";
   const priced = row.charge.priced;
-  if (row.operation === "provisioned capacity")
+  if (row.operation === CAPACITY_OPERATION)
     return [{ meter: { region, model, sku, kind: "capacity" }, tokens: 0n, atto: row.charge.priced ? row.charge.atto : 0n, priced }];
   // Rollups are of validated events, whose counts agree; were they not, all of it reads as input.
   const billed = billedTokens(row);
@@ -46,8 +46,8 @@ function meterParts(row: ChargedUsage, deployment: Deployment | undefined, charg
   return kinds.map((k, i) => ({ meter: { region, model, sku, kind: k.kind }, tokens: k.tokens, atto: atto[i], priced }));
 }
 
-export async function loadEventMeters(store: UsageStore, month: string): Promise<EventMeters> {
-  const { currency, rows } = await loadChargedByMeter(store, month);
+export function eventMeters(ledger: MonthLedger): EventMeters {
+  const { currency, rows } = chargedByMeter(ledger);
   const byMeter = new Map<string, MeterTotals>();
   const byDay = new Map<string, DayTotals>();
   const unpricedTokens = new Map<string, bigint>();

@@ -1,7 +1,8 @@
 import { monthDays } from "../core/months";
 import { allocateCents, attoToCents, formatCents } from "../core/money";
 import type { UsageStore } from "../store/port";
-import { loadEventMeters } from "./eventMeters";
+import { eventMeters } from "./eventMeters";
+import { LedgerReader } from "../ledger/ledgerReader";
 import { sumInvoiceLines } from "./invoiceMeters";
 import { likelyCause } from "./likelyCause";
 import type { DayTotals, MeterTotals } from "./meterKey";
@@ -43,7 +44,8 @@ export const LARGE_GAP_PERCENT = 5n;
  */
 export async function getReconciliation(store: UsageStore, month: string): Promise<Reconciliation> {
   const { from, to } = monthDays(month);
-  const [events, lines] = await Promise.all([loadEventMeters(store, month), store.listInvoiceLines(from, to)]);
+  const [ledger, lines] = await Promise.all([new LedgerReader(store).ledger(month), store.listInvoiceLines(from, to)]);
+  const events = eventMeters(ledger);
   const bill = sumInvoiceLines(lines, events.currency);
   const keys = [...new Set([...bill.byMeter.keys(), ...events.byMeter.keys()])].sort();
   const side = (k: string) => (bill.byMeter.get(k) ?? events.byMeter.get(k)) as MeterTotals;

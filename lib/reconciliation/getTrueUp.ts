@@ -1,9 +1,9 @@
 import { UserError } from "../core/errors";
-import { loadAttribution } from "../allocation/attributedUsage";
 import { allocateCents, attoToCents, formatCents, splitByWeight } from "../core/money";
 import { monthDays } from "../core/months";
 import type { UsageStore } from "../store/port";
-import { loadChargedByMeter } from "./eventMeters";
+import { chargedByMeter } from "./eventMeters";
+import { LedgerReader } from "../ledger/ledgerReader";
 import { sumInvoiceLines } from "./invoiceMeters";
 import { meterKey } from "./meterKey";
 
@@ -35,19 +35,17 @@ export type TrueUp = {
  * units add up to the invoice to the cent.
  */
 export async function getTrueUp(store: UsageStore, month: string, unmatchedTo: Unmatched): Promise<TrueUp> {
-  return present(month, await getTrueUpAmounts(store, month, unmatchedTo), unmatchedTo);
+  return present(month, await getTrueUpAmounts(new LedgerReader(store), month, unmatchedTo), unmatchedTo);
 }
 
 /** The same, exact: closing a month on actual cost freezes these as true-up lines. */
-export async function getTrueUpAmounts(store: UsageStore, month: string, unmatchedTo: Unmatched): Promise<TrueUpAmounts> {
+export async function getTrueUpAmounts(reader: LedgerReader, month: string, unmatchedTo: Unmatched): Promise<TrueUpAmounts> {
   const { from, to } = monthDays(month);
-  const [charged, lines, mappings] = await Promise.all([loadChargedByMeter(store, month), store.listInvoiceLines(from, to), store.listOrgMappings()]);
+  const [ledger, lines] = await Promise.all([reader.ledger(month), reader.store.listInvoiceLines(from, to)]);
+  const charged = chargedByMeter(ledger);
+  const { attribution } = ledger;
+  const { mappings } = ledger.catalog;
   const bill = sumInvoiceLines(lines, charged.currency);
-  const attribution = await loadAttribution(
-    store,
-    month,
-    charged.rows.map((r) => r.row),
-  );
   const holders = new Map<string, Holder & Amounts>();
   const holder = (h: Holder) => {
     const key = `${h.businessUnit}|${h.costCenter}|${h.appId}|${h.rule}`;
@@ -96,7 +94,7 @@ export async function getTrueUpAmounts(store: UsageStore, month: string, unmatch
   return { currency: charged.currency, holders: [...holders.values()], invoice, unmatched };
 }
 
-function costCenterHolder(mappings: { costCenter: string; businessUnit: string }[], costCenter: string): Holder {
+function costCenterHolder(mappings: readonly { costCenter: string; businessUnit: string }[], costCenter: string): Holder {
   const mapping = mappings.find((m) => m.costCenter === costCenter);
   if (!mapping) throw new UserError(`no cost center "${costCenter}" in the org mappings`);
   return { businessUnit: mapping.businessUnit, costCenter, appId: UNMATCHED_APP, rule: "" };

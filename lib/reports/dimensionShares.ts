@@ -1,11 +1,9 @@
-import { loadAttribution } from "../allocation/attributedUsage";
 import { unallocated, type Share as Holder } from "../allocation/attribution";
-import { loadCapacityCharges, loadChargedUsage } from "../pricing/chargedUsage";
-import { loadCharges } from "../pricing/loadCharges";
+import type { LedgerReader } from "../ledger/ledgerReader";
+import { CAPACITY_OPERATION } from "../pricing/chargedUsage";
 import { splitByWeight } from "../core/money";
 import { lineKey } from "../statements/statementLine";
-import type { DailyUsage, UsageStore } from "../store/port";
-import { monthDays } from "../core/months";
+import type { DailyUsage } from "../store/port";
 
 /** What one value of a dimension holds of a statement line, live: exact cost and counts. */
 export type Share = { atto: bigint; requests: number; totalTokens: number };
@@ -20,12 +18,10 @@ const dayKey = (u: Pick<DailyUsage, "day" | "appId" | "deployment">) => `${u.day
  * day, is split among the values by the app's tokens on that deployment that day
  * (docs/tags-and-outcomes.md); idle capacity belongs to no value.
  */
-export async function dimensionShares(store: UsageStore, month: string, dimension: string): Promise<DimensionShares> {
-  const { from, to } = monthDays(month);
-  const [byValue, charges, rules] = await Promise.all([store.listDailyDimensionUsage(from, to, dimension), loadCharges(store), store.listSplitRules()]);
-  // Shares by tokens or cost are measured on the month's charged usage: read only when a rule needs it.
-  const measured = rules.some((r) => r.basis === "tokens" || r.basis === "cost");
-  const attribution = await loadAttribution(store, month, measured ? (await loadChargedUsage(store, month)).rows : [], rules);
+export async function dimensionShares(reader: LedgerReader, month: string, dimension: string): Promise<DimensionShares> {
+  const [byValue, ledger] = await Promise.all([reader.dimensionUsage(month, dimension), reader.ledger(month)]);
+  const { attribution } = ledger;
+  const { charges } = ledger.catalog;
   const shares: DimensionShares = new Map();
   const holdersOf = (u: DailyUsage, value: string): readonly Holder[] => {
     const rule = attribution.ruleOn(u.appId, u.deployment, u.day);
@@ -64,13 +60,12 @@ export async function dimensionShares(store: UsageStore, month: string, dimensio
     valueTokensOn.set(dayKey(u), perValue);
   }
   if (valueTokensOn.size === 0) return shares;
-  const capacity = await loadCapacityCharges(store, month, charges);
   const tokensOn = new Map<string, bigint>();
-  for (const h of capacity.hourly) {
+  for (const h of ledger.usage.hourly) {
     const key = dayKey({ day: h.hour.slice(0, 10), appId: h.appId, deployment: h.deployment });
     tokensOn.set(key, (tokensOn.get(key) ?? 0n) + BigInt(h.totalTokens));
   }
-  for (const { charge, ...u } of capacity.rows) {
+  for (const { charge, ...u } of ledger.charged.filter((r) => r.operation === CAPACITY_OPERATION)) {
     const perValue = valueTokensOn.get(dayKey(u));
     if (!charge.priced || !perValue) continue;
     const values = [...perValue.keys()];

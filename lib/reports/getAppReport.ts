@@ -1,11 +1,12 @@
 import { MODEL_TIME_BUCKETS_MS, percentileBound } from "../events/modelTimeBuckets";
 import type { DirectoryEntry } from "../identity/directoryEntry";
-import { loadAttributedUsage } from "../allocation/attributedUsage";
 import { Attribution } from "../allocation/attribution";
 import { allocateCents, formatCents } from "../core/money";
 import { addTokens, noTokens, type Tokens, tokensOf } from "../statements/statementLine";
-import type { HourlyAppUsage, UsageStore } from "../store/port";
-import { monthLines, type ReportRow } from "./getChargebackReport";
+import type { HourlyAppUsage } from "../store/port";
+import type { ReportRow } from "./getChargebackReport";
+import { monthLines } from "../statements/monthLines";
+import type { LedgerReader } from "../ledger/ledgerReader";
 import { monthDays } from "../core/months";
 import { includesUnit, type ReportScope } from "./reportScope";
 
@@ -40,15 +41,13 @@ type Bucket = { key: string; atto: bigint; tokens: Tokens };
  * operation and day (split of the same cents), hourly requests and model time.
  * Null when the scope may see none of it (or the app is unknown).
  */
-export async function getAppReport(store: UsageStore, appId: string, month: string, scope: ReportScope): Promise<AppReport | null> {
+export async function getAppReport(reader: LedgerReader, appId: string, month: string, scope: ReportScope): Promise<AppReport | null> {
   const { from, to } = monthDays(month);
-  const [{ lines, currency, closed }, mappings, rules, apps, { rows: usage }, directory] = await Promise.all([
-    monthLines(store, month),
-    store.listOrgMappings(),
-    store.listSplitRules(),
-    store.listApps(),
-    loadAttributedUsage(store, month),
-    store.listDirectoryEntries(),
+  const [{ lines, currency, closed }, { mappings, splitRules: rules, apps }, { attributed: usage }, directory] = await Promise.all([
+    monthLines(reader, month),
+    reader.catalog(),
+    reader.ledger(month),
+    reader.store.listDirectoryEntries(),
   ]);
   const attribution = new Attribution(mappings, rules);
   const everything = scope.units === "all";
@@ -109,7 +108,7 @@ export async function getAppReport(store: UsageStore, appId: string, month: stri
       .map((b) => ({ key: b.key, name: b.key, cost: formatCents(b.cents), ...b.tokens }));
 
   // Requests and model time are not money: a unit carrying any share of the hour sees it.
-  const hours = (await store.listHourlyAppUsage(appId, from, to)).filter((h) =>
+  const hours = (await reader.store.listHourlyAppUsage(appId, from, to)).filter((h) =>
     attribution.unitsOn(appId, h.deployment, h.hour.slice(0, 10)).some(visibleUnit),
   );
   const timed = hours.reduce((n, h) => n + h.timedRequests, 0);

@@ -1,6 +1,6 @@
 import { OUTCOMES, type CallOutcome } from "../events/callOutcome";
 import { Attribution } from "../allocation/attribution";
-import type { UsageStore } from "../store/port";
+import type { LedgerReader } from "../ledger/ledgerReader";
 import { monthDays } from "../core/months";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
 
@@ -17,14 +17,9 @@ const FAILED: CallOutcome[] = ["throttled", "filtered", "error", "cutOff", "time
  * charges, for a split app: calls are not money); unmapped apps only unscoped.
  * Apps with only successful, priced calls are left out.
  */
-export async function getCallOutcomes(store: UsageStore, month: string, scope: ReportScope = ALL_UNITS, onlyApp?: string): Promise<CallOutcomes> {
+export async function getCallOutcomes(reader: LedgerReader, month: string, scope: ReportScope = ALL_UNITS, onlyApp?: string): Promise<CallOutcomes> {
   const { from, to } = monthDays(month);
-  const [rows, mappings, rules, apps] = await Promise.all([
-    store.listDailyOutcomes(from, to),
-    store.listOrgMappings(),
-    store.listSplitRules(),
-    store.listApps(),
-  ]);
+  const [rows, { mappings, splitRules: rules, apps }] = await Promise.all([reader.store.listDailyOutcomes(from, to), reader.catalog()]);
   // Outcomes are per app, not deployment: an app's own split rule applies, a deployment's cannot.
   const attribution = new Attribution(mappings, rules);
   const names = new Map(apps.map((a) => [a.appId, a.displayName]));

@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { formatCents } from "../core/money";
-import { adjustmentsLandingIn } from "../statements/adjustments";
-import { allocateLines } from "../statements/allocateLines";
-import { liveLines } from "../statements/liveLines";
-import { addTokens, noTokens, type ClosedMonth, type CostedLine, type Tokens, type UnpricedUsage } from "../statements/statementLine";
-import type { UsageStore } from "../store/port";
+import { monthLines, type MonthLines } from "../statements/monthLines";
+import { addTokens, noTokens, type Tokens } from "../statements/statementLine";
+import type { LedgerReader } from "../ledger/ledgerReader";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
 import { getCallOutcomes, type CallOutcomes } from "./getCallOutcomes";
 
@@ -53,13 +51,11 @@ type Row = { key: string; name: string; cents: bigint; listCents: bigint; tokens
  * corrections. Rows plus unmapped equal the total, to the cent. A scoped report holds only its
  * units' lines: no other unit's numbers, no unmapped apps.
  */
-export async function getChargebackReport(store: UsageStore, month: string, by: ReportDimension, scope: ReportScope = ALL_UNITS): Promise<ChargebackReport> {
-  const lines = await monthLines(store, month);
+export async function getChargebackReport(reader: LedgerReader, month: string, by: ReportDimension, scope: ReportScope = ALL_UNITS): Promise<ChargebackReport> {
+  const lines = await monthLines(reader, month);
   const report = reportFromLines(lines, by, scope);
-  return lines.closed ? report : { ...report, calls: await getCallOutcomes(store, month, scope) };
+  return lines.closed ? report : { ...report, calls: await getCallOutcomes(reader, month, scope) };
 }
-
-export type MonthLines = { month: string; lines: CostedLine[]; unpriced: UnpricedUsage[]; currency: string; closed: ClosedMonth | null };
 
 /** The report of a month whose lines are already at hand: a page showing several views reads them once. */
 export function reportFromLines(
@@ -133,15 +129,6 @@ export function reportFromLines(
         reason: l.reason,
       })),
   };
-}
-
-/** A month's costed lines: frozen when closed, else live plus the corrections that land in it. */
-export async function monthLines(store: UsageStore, month: string): Promise<MonthLines> {
-  const closedMonths = await store.listClosedMonths();
-  const closed = closedMonths.find((c) => c.month === month) ?? null;
-  if (closed) return { month, lines: await store.listStatementLines({ month }), unpriced: closed.unpriced, currency: closed.currency, closed };
-  const [live, adjustments] = await Promise.all([liveLines(store, month), adjustmentsLandingIn(store, month, closedMonths)]);
-  return { month, lines: allocateLines([...live.lines, ...adjustments]), unpriced: live.unpriced, currency: live.currency, closed: null };
 }
 
 const byCost = (list: Row[]): Row[] => list.sort((a, b) => (a.cents === b.cents ? a.key.localeCompare(b.key) : a.cents > b.cents ? -1 : 1));

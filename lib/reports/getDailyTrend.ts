@@ -1,6 +1,5 @@
-import { loadAttributedUsage } from "../allocation/attributedUsage";
 import { allocateCents, formatCents } from "../core/money";
-import type { UsageStore } from "../store/port";
+import type { MonthLedger } from "../ledger/monthLedger";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
 
 export type DailyTrend = { days: string[]; units: string[]; cost: Record<string, Record<string, string>> };
@@ -10,8 +9,7 @@ export type DailyTrend = { days: string[]; units: string[]; cost: Record<string,
  * mapped today: for a closed month it can differ from the frozen statement by the corrections
  * booked since, which the report lists.
  */
-export async function getDailyTrend(store: UsageStore, month: string, scope: ReportScope = ALL_UNITS): Promise<DailyTrend> {
-  const { rows } = await loadAttributedUsage(store, month);
+export function getDailyTrend({ attributed: rows }: Pick<MonthLedger, "attributed">, scope: ReportScope = ALL_UNITS): DailyTrend {
   const atto = new Map<string, Map<string, bigint>>();
   for (const { charge: priced, ...u } of rows) {
     const unit = u.businessUnit;

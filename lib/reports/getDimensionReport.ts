@@ -2,9 +2,9 @@ import { z } from "zod";
 import { END_USER, TAG_KEY, tagDimension } from "../events/eventTags";
 import { allocateCents, ATTO_PER_UNIT, formatCents, splitByWeight } from "../core/money";
 import { lineKey } from "../statements/statementLine";
-import type { UsageStore } from "../store/port";
+import type { LedgerReader } from "../ledger/ledgerReader";
 import { dimensionShares, type Share } from "./dimensionShares";
-import { monthLines, type MonthLines } from "./getChargebackReport";
+import { monthLines, type MonthLines } from "../statements/monthLines";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
 
 /** `--by tag:<key>` or `--by end-user`: a breakdown by what the events carried. */
@@ -39,16 +39,15 @@ const ATTO_PER_CENT = ATTO_PER_UNIT / 100n;
  * (and, with `onlyApp`, to that app's cost).
  */
 export async function getDimensionReport(
-  store: UsageStore,
+  reader: LedgerReader,
   month: string,
   by: EventDimension,
-  { scope = ALL_UNITS, onlyApp, lines: known }: { scope?: ReportScope; onlyApp?: string; lines?: MonthLines } = {},
+  { scope = ALL_UNITS, onlyApp }: { scope?: ReportScope; onlyApp?: string } = {},
 ): Promise<DimensionReport> {
-  // A page that has the month's lines already passes them: they are the costly part.
-  const [{ lines, currency }, shares, rules] = await Promise.all([
-    known ?? monthLines(store, month),
-    dimensionShares(store, month, storeDimension(by)),
-    store.listSplitRules(),
+  const [{ lines, currency }, shares, { splitRules: rules }] = await Promise.all([
+    monthLines(reader, month),
+    dimensionShares(reader, month, storeDimension(by)),
+    reader.catalog(),
   ]);
   const everything = scope.units === "all";
   // A unit's part of an app split with other units is not broken down for its owner: the values

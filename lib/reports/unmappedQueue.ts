@@ -1,7 +1,7 @@
-import { monthLines } from "./getChargebackReport";
+import { monthLines } from "../statements/monthLines";
+import type { LedgerReader } from "../ledger/ledgerReader";
 import { dayBefore, monthDays } from "../core/months";
 import { formatCents } from "../core/money";
-import type { UsageStore } from "../store/port";
 import type { DirectoryEntry } from "../identity/directoryEntry";
 import { Attribution } from "../allocation/attribution";
 import type { OrgMapping } from "../org/orgMapping";
@@ -10,15 +10,13 @@ export type Suggestion = { costCenter: string; businessUnit: string; because: st
 export type UnmappedApp = { appId: string; appName: string; cost: string; requests: number; firstDay: string; lastDay: string; suggestion: Suggestion | null };
 
 /** Apps with usage no mapping covers in these months, the most unattributed cost first. */
-export async function unmappedQueue(store: UsageStore, months: readonly string[]): Promise<UnmappedApp[]> {
-  const [all, mappings, rules, usage, directory, names] = await Promise.all([
-    Promise.all(months.map((m) => monthLines(store, m))),
-    store.listOrgMappings(),
-    store.listSplitRules(),
-    store.listDailyUsage(monthDays(months[0]).from, monthDays(months.at(-1)!).to),
-    store.listDirectoryEntries(),
-    store.listApps(),
+export async function unmappedQueue(reader: LedgerReader, months: readonly string[]): Promise<UnmappedApp[]> {
+  const [all, { mappings, splitRules: rules, apps: names }, directory] = await Promise.all([
+    Promise.all(months.map((m) => monthLines(reader, m))),
+    reader.catalog(),
+    reader.store.listDirectoryEntries(),
   ]);
+  const usage = (await Promise.all(months.map(async (m) => (await reader.usage(m)).daily))).flat();
   const apps = new Map<string, { appName: string; cents: bigint; requests: number; firstDay: string; lastDay: string; seen: boolean }>();
   for (const [i, { lines }] of all.entries()) {
     const { from, to } = monthDays(months[i]);

@@ -1,8 +1,8 @@
 import { nextMonth } from "../core/months";
-import { reportCurrency } from "../pricing/loadPricer";
-import type { UsageStore } from "../store/port";
+import type { LedgerReader } from "../ledger/ledgerReader";
+import type { MonthLedger } from "../ledger/monthLedger";
 import { liveLines } from "./liveLines";
-import { addTokens, lineKey, noTokens, type ClosedMonth, type StatementLine } from "./statementLine";
+import { addTokens, type CostedLine, lineKey, noTokens, type StatementLine } from "./statementLine";
 
 /** Where corrections to a closed month land: the first month after it that is still open. */
 export function landingMonth(month: string, closed: ReadonlySet<string>): string {
@@ -15,19 +15,20 @@ export function landingMonth(month: string, closed: ReadonlySet<string>): string
  * Corrections to closed months that land in `month`: what those months' usage costs now (after
  * later mapping or price fixes, or late events) less everything already frozen for them.
  */
-export async function adjustmentsLandingIn(store: UsageStore, month: string, closedMonths: readonly ClosedMonth[]): Promise<StatementLine[]> {
+export async function adjustmentsLandingIn(reader: LedgerReader, month: string): Promise<StatementLine[]> {
+  const { closedMonths, charges } = await reader.catalog();
   const closed = new Set(closedMonths.map((c) => c.month));
   // A month closed in another currency cannot be corrected in this one: its statement stands.
-  const currency = reportCurrency();
-  const sources = closedMonths.filter((c) => c.month < month && c.currency === currency && landingMonth(c.month, closed) === month).map((c) => c.month);
-  const found = await Promise.all(sources.map((m) => adjustmentsFor(store, m, month)));
+  const sources = closedMonths.filter((c) => c.month < month && c.currency === charges.currency && landingMonth(c.month, closed) === month).map((c) => c.month);
+  const found = await Promise.all(sources.map(async (m) => adjustmentsFor(await reader.ledger(m), await reader.statementLines({ forMonth: m }), month)));
   return found.flat();
 }
 
-async function adjustmentsFor(store: UsageStore, forMonth: string, month: string): Promise<StatementLine[]> {
-  const frozen = await store.listStatementLines({ forMonth });
+/** The corrections to one closed month (its ledger now, and everything `frozen` about it) booked in `month`. */
+export function adjustmentsFor(ledger: MonthLedger, frozen: readonly CostedLine[], month: string): StatementLine[] {
+  const forMonth = ledger.month;
   // Markups of a month closed on actual cost were computed on its true-up too: so are today's.
-  const live = await liveLines(store, forMonth, { settled: frozen.filter((l) => l.kind === "trueup" && l.forMonth === forMonth) });
+  const live = liveLines(ledger, { settled: frozen.filter((l) => l.kind === "trueup" && l.forMonth === forMonth) });
   const deltas = new Map<string, StatementLine>();
   const appModelTokens = new Map<string, number>();
   const touch = (line: StatementLine, sign: 1 | -1) => {

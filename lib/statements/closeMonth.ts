@@ -2,6 +2,7 @@ import { UserError } from "../core/errors";
 import { now as clockNow, monthOf } from "../core/clock";
 import type { UsageStore } from "../store/port";
 import { adjustmentsLandingIn } from "./adjustments";
+import { LedgerReader } from "../ledger/ledgerReader";
 import { nextMonth } from "../core/months";
 import { allocateLines } from "./allocateLines";
 import { liveLines } from "./liveLines";
@@ -25,12 +26,14 @@ export async function closeMonth(
   { actual }: { actual?: Unmatched } = {},
 ): Promise<ClosedMonth> {
   if (month >= monthOf(now)) throw new UserError(`${month} has not ended yet: it can be closed from ${nextMonth(month)}-01 (UTC)`);
-  const closedMonths = await store.listClosedMonths();
+  const reader = new LedgerReader(store);
+  const { closedMonths } = await reader.catalog();
   const already = closedMonths.find((c) => c.month === month);
   if (already) throw new UserError(`${month} is already closed (${when(already.closedAt)} by ${already.closedBy})`);
-  const trueUp = actual ? await trueUpLines(store, month, actual) : { lines: [] };
+  const trueUp = actual ? await trueUpLines(reader, month, actual) : { lines: [] };
   // On actual cost, markups are computed on what the units are charged: usage and its true-up.
-  const [live, adjustments] = await Promise.all([liveLines(store, month, { settled: trueUp.lines }), adjustmentsLandingIn(store, month, closedMonths)]);
+  const [ledger, adjustments] = await Promise.all([reader.ledger(month), adjustmentsLandingIn(reader, month)]);
+  const live = liveLines(ledger, { settled: trueUp.lines });
   if (actual && (await store.listInvoiceLines(`${month}-01`, `${nextMonth(month)}-01`)).length === 0) {
     throw new UserError(`no invoice is imported for ${month}: run chargeback invoice import first, or close it on list cost`);
   }

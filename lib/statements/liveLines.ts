@@ -1,10 +1,9 @@
-import { loadAttributedUsage } from "../allocation/attributedUsage";
 import { idleCapacityName } from "../pricing/reservation";
 import { unknownCallerName } from "../events/unknownCaller";
-import { overheadName, type SplitRule } from "../allocation/splitRule";
+import { overheadName } from "../allocation/splitRule";
 import { formatAtto } from "../core/money";
 import type { Price } from "../pricing/priceBook";
-import type { UsageStore } from "../store/port";
+import type { MonthLedger } from "../ledger/monthLedger";
 import { markupLines } from "./markupLines";
 import { addTokens, lineKey, noTokens, type StatementLine, tokensOf, type UnpricedUsage } from "./statementLine";
 
@@ -17,17 +16,15 @@ const describePrice = (p: Price) =>
 /**
  * A month's usage as statement lines, priced per day at the rates then in effect and attributed
  * by the split rule or mapping then in effect (a split app has one line per part, each naming its
- * rule); with `proposedRules`, as those rules would attribute it. The month's markups follow,
- * computed on the usage and, for a month closed on actual cost, its `settled` true-up lines.
- * Usage that cannot be priced is counted by unit and reason.
+ * rule), as its ledger attributes it (a preview's ledger, by the rules it proposes). The month's
+ * markups follow, computed on the usage and, for a month closed on actual cost, its `settled`
+ * true-up lines. Usage that cannot be priced is counted by unit and reason.
  */
-export async function liveLines(
-  store: UsageStore,
-  month: string,
-  { proposedRules, settled = [] }: { proposedRules?: readonly SplitRule[]; settled?: readonly StatementLine[] } = {},
-): Promise<LiveMonth> {
-  const [{ rows, currency }, apps, markups] = await Promise.all([loadAttributedUsage(store, month, proposedRules), store.listApps(), store.listMarkups()]);
-  const appNames = new Map(apps.map((a) => [a.appId, a.displayName]));
+export function liveLines(
+  { month, currency, attributed: rows, catalog }: MonthLedger,
+  { settled = [] }: { settled?: readonly StatementLine[] } = {},
+): LiveMonth {
+  const appNames = new Map(catalog.apps.map((a) => [a.appId, a.displayName]));
   const lines = new Map<string, StatementLine & { priceSet: Set<Price> }>();
   const unpriced = new Map<string, UnpricedUsage>();
 
@@ -66,6 +63,6 @@ export async function liveLines(
     addTokens(line.tokens, tokensOf(u));
   }
   const usage = [...lines.values()].map(({ priceSet, ...line }) => ({ ...line, prices: [...new Set([...priceSet].map(describePrice))].sort() }));
-  const markup = markupLines([...usage, ...settled], markups, month, currency);
+  const markup = markupLines([...usage, ...settled], catalog.markups, month, currency);
   return { lines: [...usage, ...markup.lines], unpriced: [...unpriced.values(), ...markup.unpriced], currency };
 }

@@ -2,6 +2,7 @@ import { formatCents } from "../core/money";
 import { allocateLines } from "./allocateLines";
 import { liveLines } from "./liveLines";
 import type { UsageStore } from "../store/port";
+import { LedgerReader } from "../ledger/ledgerReader";
 import { withSplitRules } from "../allocation/changeSplitRules";
 import type { SplitRule } from "../allocation/splitRule";
 
@@ -16,7 +17,8 @@ export type SplitPreview = { month: string; currency: string; totalBefore: strin
  */
 export async function previewSplitRule(store: UsageStore, rule: SplitRule, month: string): Promise<SplitPreview> {
   const rules = await withSplitRules(store, [rule]);
-  const [now, then] = await Promise.all([liveLines(store, month), liveLines(store, month, { proposedRules: rules })]);
+  const reader = new LedgerReader(store);
+  const [now, then] = (await Promise.all([reader.ledger(month), reader.ledger(month, rules)])).map((ledger) => liveLines(ledger));
   const rows = new Map<string, PreviewRow & { b: bigint; a: bigint; exact: bigint }>();
   const add = (side: "b" | "a", lines: ReturnType<typeof allocateLines>) => {
     for (const l of lines) {

@@ -1,5 +1,5 @@
 import { getTrueUpAmounts, UNMATCHED_APP, type Unmatched } from "../reconciliation/getTrueUp";
-import type { UsageStore } from "../store/port";
+import type { LedgerReader } from "../ledger/ledgerReader";
 import { noTokens, type StatementLine } from "./statementLine";
 
 /**
@@ -7,8 +7,8 @@ import { noTokens, type StatementLine } from "./statementLine";
  * its actual cost less what its usage lines charge, so the statement's lines add up to the
  * invoice. No list cost of its own: the statement's list total stays the usage at list prices.
  */
-export async function trueUpLines(store: UsageStore, month: string, unmatched: Unmatched): Promise<{ currency: string; lines: StatementLine[] }> {
-  const [{ currency, holders }, apps] = await Promise.all([getTrueUpAmounts(store, month, unmatched), store.listApps()]);
+export async function trueUpLines(reader: LedgerReader, month: string, unmatched: Unmatched): Promise<{ currency: string; lines: StatementLine[] }> {
+  const [{ currency, holders }, { apps }] = await Promise.all([getTrueUpAmounts(reader, month, unmatched), reader.catalog()]);
   const names = new Map(apps.map((a) => [a.appId, a.displayName]));
   const how = unmatched === "pro-rata" ? "shared pro rata" : `carried by ${unmatched.costCenter}`;
   const lines = holders

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadDemoData } from "../../ingest/demo/loadDemoData";
 import { BILLED_KIND_DEPLOYMENTS } from "../../ingest/demo/demoOrganisation";
-import { loadCharges } from "../../lib/pricing/loadCharges";
+import { LedgerReader } from "../../lib/ledger/ledgerReader";
 import { freshStore } from "../support/store";
 
 describe("the demo data", () => {
@@ -14,7 +14,7 @@ describe("the demo data", () => {
     const summary = await loadDemoData(store, fs.mkdtempSync(path.join(os.tmpdir(), "demo-")), now, 200);
     expect(summary.accepted).toBeGreaterThan(0);
     const rows = await store.listDailyUsage("2026-09-01", "2026-11-21");
-    const charges = await loadCharges(store);
+    const { charges } = await new LedgerReader(store).catalog();
     const of = (deployment: string) => rows.filter((r) => r.deployment === deployment);
     for (const d of BILLED_KIND_DEPLOYMENTS) {
       expect(of(d.deployment).length, d.deployment).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { envelope, gatewayRecord, llmRecords } from "../support/diagnosticRecord
 import { startEventHubsStandIn, type EventHubsStandIn } from "../support/eventHubsStandIn";
 import { sendToPartitions, usageTotals } from "../support/hubEvents";
 import { hubEnv, type RunningCli, startCli, waitFor, workerStore } from "../support/workerProcess";
+import { LedgerReader } from "../../lib/ledger/ledgerReader";
 
 const CALLS = 40;
 const correlationId = (i: number) => `5d2e7c1a-0000-4000-8000-${String(i).padStart(12, "0")}`;
@@ -99,7 +100,7 @@ describe("API Management diagnostic records through the Event Hubs worker", () =
     expect(byApp).toEqual(expected);
     expect(await store.listQuarantined("all")).toEqual([]);
     // The month's report (no mappings yet: every app unmapped) counts each call once.
-    const report = await getChargebackReport(store, "2026-11", "app");
+    const report = await getChargebackReport(new LedgerReader(store), "2026-11", "app");
     expect(report.unmapped.requests).toBe(CALLS + 1);
     await target.close();
   });

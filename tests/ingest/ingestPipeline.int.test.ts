@@ -13,6 +13,7 @@ import { getChargebackReport } from "../../lib/reports/getChargebackReport";
 import { ingestLines, seedEvent, v1Event } from "../support/ingest";
 import { snapshotItems } from "../support/retailPrices";
 import { freshStore } from "../support/store";
+import { LedgerReader } from "../../lib/ledger/ledgerReader";
 
 const DEPLOYMENTS = "deployment,model,region,sku\n*,,eastus2,GlobalStandard\ngpt-4o,gpt-4o-2024-08-06,eastus2,GlobalStandard\n";
 
@@ -117,7 +118,7 @@ describe("quarantine", () => {
     });
     await expect(replayQuarantine(store, pricer, ["line:old:0"])).rejects.toThrow("not an open quarantined event: line:old:0");
     expect((await store.listQuarantined("replayed")).map((q) => q.id)).toEqual(["line:old:0"]);
-    expect((await getChargebackReport(store, "2026-11", "app")).unmapped.requests).toBe(1);
+    expect((await getChargebackReport(new LedgerReader(store), "2026-11", "app")).unmapped.requests).toBe(1);
   });
 });
 
@@ -130,7 +131,7 @@ describe("reports", () => {
       seedEvent({ "event-time": "11/30/2026 11:59:59 PM" }),
       seedEvent({ "event-time": "12/1/2026 12:00:00 AM" }),
     ]);
-    const requests = async (month: string) => (await getChargebackReport(store, month, "model")).unmapped.requests;
+    const requests = async (month: string) => (await getChargebackReport(new LedgerReader(store), month, "model")).unmapped.requests;
     expect([await requests("2026-10"), await requests("2026-11"), await requests("2026-12")]).toEqual([1, 2, 1]);
   });
 
@@ -138,7 +139,7 @@ describe("reports", () => {
     const { store } = freshStore();
     await importDeployments(store, DEPLOYMENTS, "deployments.csv");
     expect(await ingestLines(store, [v1Event()])).toMatchObject({ accepted: 1, unpriced: 1 });
-    const before = await getChargebackReport(store, "2026-11", "model");
+    const before = await getChargebackReport(new LedgerReader(store), "2026-11", "model");
     expect(before).toMatchObject({
       total: "0.00",
       unpriced: {
@@ -148,14 +149,14 @@ describe("reports", () => {
       },
     });
     await importRetailPrices(store, snapshotItems());
-    const after = await getChargebackReport(store, "2026-11", "model");
+    const after = await getChargebackReport(new LedgerReader(store), "2026-11", "model");
     // 1000 × $2.5/1M + 100 × $10/1M = $0.0035 → $0.00 alone; check exactness via 1000 events below.
     expect(after.unpriced).toEqual({ requests: 0, totalTokens: 0, reasons: [] });
     await ingestLines(
       store,
       Array.from({ length: 999 }, (_, i) => v1Event({ requestId: `r${i}` })),
     );
-    expect((await getChargebackReport(store, "2026-11", "model")).total).toBe("3.50");
+    expect((await getChargebackReport(new LedgerReader(store), "2026-11", "model")).total).toBe("3.50");
   });
 
   it("attribute each day by the mapping then in effect, splitting a mid-month move", async () => {
@@ -167,7 +168,7 @@ describe("reports", () => {
     );
     const day = (d: number, i: number) => v1Event({ requestId: `${d}-${i}`, time: `2026-11-${String(d).padStart(2, "0")}T12:00:00Z` });
     await ingestLines(store, [...Array.from({ length: 1000 }, (_, i) => day(14, i)), ...Array.from({ length: 2000 }, (_, i) => day(15, i))]);
-    const report = await getChargebackReport(store, "2026-11", "business-unit");
+    const report = await getChargebackReport(new LedgerReader(store), "2026-11", "business-unit");
     expect(report.rows.map((r) => [r.key, r.cost, r.requests])).toEqual([
       ["Finance", "7.00", 2000],
       ["Retail", "3.50", 1000],
@@ -225,7 +226,7 @@ describe("pricing stays per event in the rollups", () => {
       v1Event({ requestId: `o4-${i}`, time: "2025-11-15T09:00:00Z", deployment: "o4", model: "o4-mini", cachedTokens });
     const summary = await ingestLines(store, [...Array.from({ length: 999 }, (_, i) => event(i, 0)), event(999, 500)]);
     expect(summary).toMatchObject({ accepted: 1000, unpriced: 1 });
-    const report = await getChargebackReport(store, "2025-11", "model");
+    const report = await getChargebackReport(new LedgerReader(store), "2025-11", "model");
     // 999 × (1000 × $1.1/1M + 100 × $4.4/1M) = $1.53846
     expect(report.total).toBe("1.54");
     expect(report.unpriced).toEqual({

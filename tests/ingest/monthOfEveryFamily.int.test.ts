@@ -9,6 +9,7 @@ import { ingestLines } from "../support/ingest";
 import { snapshotItems } from "../support/retailPrices";
 import { snapshotRate } from "../support/snapshotRates";
 import { freshStore } from "../support/store";
+import { LedgerReader } from "../../lib/ledger/ledgerReader";
 
 /** The parts of a call, each billed on one meter. */
 type Part = "input" | "cached" | "cacheWrite" | "output" | "audioInput" | "audioCached" | "audioOutput" | "imageInput" | "imageCached" | "imageOutput";
@@ -239,7 +240,7 @@ describe("a month of calls of every family, priced against the real eastus2 snap
     const { lines, expected } = generateMonth();
     expect(await ingestLines(store, lines)).toMatchObject({ accepted: lines.length, quarantined: 0, unpriced: 0 });
 
-    const report = await getChargebackReport(store, MONTH, "model");
+    const report = await getChargebackReport(new LedgerReader(store), MONTH, "model");
     expect(report.unpriced.requests).toBe(0);
     expect(report.total).toBe(expected.toFixed(2, Decimal.ROUND_HALF_UP));
     // Every family was called, and each is its own row.

@@ -9,6 +9,7 @@ import { previousMonth } from "../../../lib/core/months";
 import { appHref } from "../../_components/unitHref";
 import { assignApp, moveAppAction } from "./actions";
 import { MappingImport } from "./MappingImport";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export default async function MappingsPage({ searchParams }: Props) {
   const store = getSharedStore();
   const month = currentMonth();
   const months = [previousMonth(previousMonth(month)), previousMonth(month), month];
-  const [mappings, apps, queue] = await Promise.all([store.listOrgMappings(), store.listApps(), unmappedQueue(store, months)]);
+  const [mappings, apps, queue] = await Promise.all([store.listOrgMappings(), store.listApps(), unmappedQueue(new LedgerReader(store), months)]);
   const names = new Map(apps.map((a) => [a.appId, a.displayName]));
   const targets = [...new Map(mappings.map((m) => [`${m.costCenter}|${m.businessUnit}`, m])).values()].sort(
     (a, b) => a.businessUnit.localeCompare(b.businessUnit) || a.costCenter.localeCompare(b.costCenter),

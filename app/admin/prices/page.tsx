@@ -12,6 +12,7 @@ import { currentMonth } from "../../../lib/core/clock";
 import { getSharedStore } from "../../../lib/store";
 import { previousMonth } from "../../../lib/core/months";
 import { ModelFamilies } from "./ModelFamilies";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 export const dynamic = "force-dynamic";
 
@@ -23,11 +24,12 @@ export default async function PricesPage({ searchParams }: { searchParams: Promi
   if (!may(caller, "catalog:read")) forbidden();
   const q = ((await searchParams).q ?? "").trim().toLowerCase().slice(0, 100);
   const store = getSharedStore();
+  const reader = new LedgerReader(store);
   const month = currentMonth();
   const [pricer, now, before, freshness, discounts, reservations, markups] = await Promise.all([
     loadPricer(store),
-    getChargebackReport(store, month, "business-unit"),
-    getChargebackReport(store, previousMonth(month), "business-unit"),
+    getChargebackReport(reader, month, "business-unit"),
+    getChargebackReport(reader, previousMonth(month), "business-unit"),
     priceFreshness(store),
     store.listDiscounts(),
     store.listReservations(),

@@ -6,6 +6,7 @@ import { formatCents, parseCents } from "../../../lib/core/money";
 import { getAppReport, type AppReport } from "../../../lib/reports/getAppReport";
 import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
 import { getSharedStore } from "../../../lib/store";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { TrendChart } from "../../_components/charts/TrendChart";
 import { CostTable } from "../../_components/CostTable";
 import { MonthNav } from "../../_components/MonthNav";
@@ -29,14 +30,14 @@ export default async function AppPage({ params, searchParams }: Props) {
   const path = `/apps/${encodeURIComponent(appId)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   const { month, invalidMonth } = monthParam(asked);
-  const store = getSharedStore();
-  const app = await getAppReport(store, appId, month, caller.scope);
+  const reader = new LedgerReader(getSharedStore());
+  const app = await getAppReport(reader, appId, month, caller.scope);
   // Out of scope reads as unknown: an owner cannot tell another unit's app ids from made-up ones.
   if (!app) notFound();
   const pick = breakdownParam(breakdown);
   const [byValue, calls] = await Promise.all([
-    getDimensionReport(store, month, pick.by, { scope: caller.scope, onlyApp: appId }),
-    getCallOutcomes(store, month, caller.scope, appId),
+    getDimensionReport(reader, month, pick.by, { scope: caller.scope, onlyApp: appId }),
+    getCallOutcomes(reader, month, caller.scope, appId),
   ]);
   const money = (a: string) => formatMoney(a, app.currency);
   const current = app.mappings.find((m) => m.validFrom < `${month}-32` && (m.validTo === null || m.validTo > `${month}-01`));

@@ -4,8 +4,9 @@ import { forbidden, notFound } from "next/navigation";
 import { canSeeUnit } from "../../../lib/auth/access";
 import { requireCaller } from "../../_server/currentCaller";
 import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
-import { monthLines, reportFromLines } from "../../../lib/reports/getChargebackReport";
-import { getDailyTrend } from "../../../lib/reports/getDailyTrend";
+import { reportFromLines } from "../../../lib/reports/getChargebackReport";
+import { getMonthView } from "../../../lib/reports/getMonthView";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { onlyUnits } from "../../../lib/reports/reportScope";
 import { getSharedStore } from "../../../lib/store";
 import { AdjustmentsTable } from "../../_components/AdjustmentsTable";
@@ -16,14 +17,12 @@ import { SplitLinesTable } from "../../_components/SplitLinesTable";
 import { getSplitLines } from "../../../lib/reports/getSplitLines";
 import { Downloads } from "../../_components/Downloads";
 import { MonthNav } from "../../_components/MonthNav";
-import { previousMonth } from "../../../lib/core/months";
 import { monthParam } from "../../_components/monthParam";
 import { modelHref } from "../../_components/unitHref";
 import { decodeParam } from "../../_components/decodeParam";
 import { DimensionBreakdown } from "../../_components/DimensionBreakdown";
 import { FailedCallsTable } from "../../_components/FailedCallsTable";
 import { breakdownParam } from "../../../lib/reports/breakdownParam";
-import { getCallOutcomes } from "../../../lib/reports/getCallOutcomes";
 import { getDimensionReport } from "../../../lib/reports/getDimensionReport";
 
 export const dynamic = "force-dynamic";
@@ -46,13 +45,11 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const { month, invalidMonth } = monthParam(asked);
   const scope = onlyUnits([unit]);
   const pick = breakdownParam(breakdown);
-  const [lines, lastLines, trend, calls] = await Promise.all([
-    monthLines(store, month),
-    monthLines(store, previousMonth(month)),
-    getDailyTrend(store, month, scope),
-    getCallOutcomes(store, month, scope),
+  const reader = new LedgerReader(store);
+  const [{ lines, previous: lastLines, trend, calls }, byValue] = await Promise.all([
+    getMonthView(reader, month, scope),
+    getDimensionReport(reader, month, pick.by, { scope }),
   ]);
-  const byValue = await getDimensionReport(store, month, pick.by, { scope, lines });
   const [byCostCenter, byApp, byModel] = (["cost-center", "app", "model"] as const).map((by) => reportFromLines(lines, by, scope));
   const lastByApp = reportFromLines(lastLines, "app", scope);
   const { currency, total } = byCostCenter;

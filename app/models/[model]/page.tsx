@@ -1,6 +1,8 @@
 import { requireCaller } from "../../_server/currentCaller";
 import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
-import { monthLines, reportFromLines } from "../../../lib/reports/getChargebackReport";
+import { reportFromLines } from "../../../lib/reports/getChargebackReport";
+import { monthLines } from "../../../lib/statements/monthLines";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { getSharedStore } from "../../../lib/store";
 import { CostTable } from "../../_components/CostTable";
 import { MonthNav } from "../../_components/MonthNav";
@@ -20,7 +22,7 @@ export default async function ModelPage({ params, searchParams }: Props) {
   const path = `/models/${encodeURIComponent(model)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   const { month, invalidMonth } = monthParam(asked);
-  const all = await monthLines(getSharedStore(), month);
+  const all = await monthLines(new LedgerReader(getSharedStore()), month);
   // The model's lines, with their cents as allocated for the whole month: the same figures as elsewhere.
   const lines = { ...all, lines: all.lines.filter((l) => l.model === model) };
   const [byUnit, byApp] = (["business-unit", "app"] as const).map((by) => reportFromLines(lines, by, caller.scope));

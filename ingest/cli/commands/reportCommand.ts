@@ -9,6 +9,7 @@ import { ALL_UNITS } from "../../../lib/reports/reportScope";
 import type { UsageStore } from "../../../lib/store/port";
 import { parseOptions } from "../parseOptions";
 import { withStore } from "../context";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const ReportBy = z.union([ReportDimension, EventDimension]);
 const ReportOptions = z.object({ month: Month, by: ReportBy, format: z.enum(["json", "csv"]) });
@@ -20,15 +21,16 @@ function parseBy(value: string): string {
 }
 
 async function reportText(store: UsageStore, month: string, by: z.infer<typeof ReportBy>, format: "json" | "csv"): Promise<string> {
+  const reader = new LedgerReader(store);
   if (isEventDimension(by)) {
-    const r = await getDimensionReport(store, month, by as EventDimension);
+    const r = await getDimensionReport(reader, month, by as EventDimension);
     if (format === "json") return `${JSON.stringify(r, null, 2)}\n`;
     return dimensionCsv(r);
   }
   const dimension = by as ReportDimension;
   return format === "csv"
-    ? chargebackHeader() + (await chargebackRows(store, month, dimension, ALL_UNITS))
-    : `${JSON.stringify(await getChargebackReport(store, month, dimension), null, 2)}\n`;
+    ? chargebackHeader() + (await chargebackRows(reader, month, dimension, ALL_UNITS))
+    : `${JSON.stringify(await getChargebackReport(reader, month, dimension), null, 2)}\n`;
 }
 
 export function registerReportCommand(program: Command): void {

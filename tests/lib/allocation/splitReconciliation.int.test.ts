@@ -9,7 +9,8 @@ import { importRetailPrices } from "../../../lib/pricing/importRetailPrices";
 import { loadPricer } from "../../../lib/pricing/loadPricer";
 import { attoToCents, parseCents } from "../../../lib/core/money";
 import { getAppReport } from "../../../lib/reports/getAppReport";
-import { getChargebackReport, monthLines, REPORT_DIMENSIONS } from "../../../lib/reports/getChargebackReport";
+import { getChargebackReport, REPORT_DIMENSIONS } from "../../../lib/reports/getChargebackReport";
+import { monthLines } from "../../../lib/statements/monthLines";
 import { getDailyTrend } from "../../../lib/reports/getDailyTrend";
 import { getDimensionReport } from "../../../lib/reports/getDimensionReport";
 import { onlyUnits } from "../../../lib/reports/reportScope";
@@ -19,6 +20,7 @@ import { liveLines } from "../../../lib/statements/liveLines";
 import { ingestLines, v1Event } from "../../support/ingest";
 import { snapshotItems } from "../../support/retailPrices";
 import { freshStore } from "../../support/store";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const MONTH = "2026-10";
 const ORG = ["appId,costCenter,businessUnit,validFrom", "assistant,CC-IT,IT,2026-01-01", "shop,CC-R,Retail,2026-01-01", "ops-bot,CC-O,Ops,2026-01-01"].join(
@@ -104,7 +106,7 @@ describe("split rules reconcile", () => {
     }
     const OVERHEAD = 310n * 10n ** 18n;
 
-    const all = (await liveLines(store, MONTH)).lines;
+    const all = liveLines(await new LedgerReader(store).ledger(MONTH)).lines;
     const live = all.filter((l) => l.kind === "usage");
     const sum = (f: (l: (typeof live)[number]) => boolean) => live.filter(f).reduce((s, l) => s + l.atto, 0n);
     expect(sum(() => true)).toBe(cost.get("events")! + OVERHEAD);
@@ -161,11 +163,11 @@ describe("split rules reconcile", () => {
     // Every view adds up to the same cents: the events plus the overhead and the markups.
     const total = attoToCents(cost.get("events")! + OVERHEAD + MARKUP + FEE);
     for (const by of REPORT_DIMENSIONS) {
-      const report = await getChargebackReport(store, MONTH, by);
+      const report = await getChargebackReport(new LedgerReader(store), MONTH, by);
       expect(parseCents(report.total), by).toBe(total);
       expect(report.rows.reduce((s, r) => s + parseCents(r.cost), 0n) + parseCents(report.unmapped.cost), by).toBe(total);
     }
-    const trend = await getDailyTrend(store, MONTH);
+    const trend = getDailyTrend(await new LedgerReader(store).ledger(MONTH));
     // The daily trend is usage per day: markups are monthly, on the statement only.
     expect(
       Object.values(trend.cost)
@@ -174,29 +176,31 @@ describe("split rules reconcile", () => {
     ).toBeLessThanOrEqual(31n);
 
     // An owner sees exactly their unit's share, in every breakdown, and the portal's split lines in its app report.
-    const byUnit = await getChargebackReport(store, MONTH, "business-unit");
+    const byUnit = await getChargebackReport(new LedgerReader(store), MONTH, "business-unit");
     for (const row of byUnit.rows) {
       for (const by of REPORT_DIMENSIONS)
-        expect((await getChargebackReport(store, MONTH, by, onlyUnits([row.key]))).total, `${row.key} by ${by}`).toBe(row.cost);
+        expect((await getChargebackReport(new LedgerReader(store), MONTH, by, onlyUnits([row.key]))).total, `${row.key} by ${by}`).toBe(row.cost);
     }
-    const portalForOps = await getAppReport(store, "portal", MONTH, onlyUnits(["Ops"]));
-    const opsPortal = (await monthLines(store, MONTH)).lines.filter((l) => l.appId === "portal" && l.businessUnit === "Ops").reduce((s, l) => s + l.cents, 0n);
+    const portalForOps = await getAppReport(new LedgerReader(store), "portal", MONTH, onlyUnits(["Ops"]));
+    const opsPortal = (await monthLines(new LedgerReader(store), MONTH)).lines
+      .filter((l) => l.appId === "portal" && l.businessUnit === "Ops")
+      .reduce((s, l) => s + l.cents, 0n);
     expect(parseCents(portalForOps!.total)).toBe(opsPortal);
     expect(portalForOps!.daily.map((d) => d.day)).toEqual(Array.from({ length: 10 }, (_, i) => `2026-10-${String(i + 1).padStart(2, "0")}`));
 
     // By the rule's own tag, an owner sees the values their unit carries, and an app split some other
     // way as one row: its end users and tags are every sharing unit's.
-    const retailByTag = await getDimensionReport(store, MONTH, "tag:feature", { scope: onlyUnits(["Retail"]) });
+    const retailByTag = await getDimensionReport(new LedgerReader(store), MONTH, "tag:feature", { scope: onlyUnits(["Retail"]) });
     const names = retailByTag.rows.map((r) => r.name);
     expect(names).toEqual(expect.arrayContaining(["search", "(shared by split rule shared-assistant)", "(markups and fees)"]));
     expect(names).not.toContain("chat");
     expect(names).not.toContain("beta");
     expect(retailByTag.total).toBe(byUnit.rows.find((r) => r.key === "Retail")!.cost);
-    const everyValue = (await getDimensionReport(store, MONTH, "tag:feature")).rows.map((r) => r.name);
+    const everyValue = (await getDimensionReport(new LedgerReader(store), MONTH, "tag:feature")).rows.map((r) => r.name);
     expect(everyValue).toEqual(expect.arrayContaining(["search", "chat", "beta", "(untagged)"]));
 
     // The portal's uncovered days are unmapped; its rule's days are not.
-    const queue = await unmappedQueue(store, [MONTH]);
+    const queue = await unmappedQueue(new LedgerReader(store), [MONTH]);
     expect(queue.map((q) => [q.appId, q.firstDay, q.lastDay])).toEqual([["portal", "2026-10-11", "2026-10-31"]]);
 
     // Closing freezes the split lines with their rules, and the month still adds up.

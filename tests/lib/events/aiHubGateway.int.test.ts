@@ -8,6 +8,7 @@ import { importRetailPrices } from "../../../lib/pricing/importRetailPrices";
 import { ingestLines } from "../../support/ingest";
 import { snapshotItems } from "../../support/retailPrices";
 import { freshStore } from "../../support/store";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 // Microsoft's AI Hub Gateway usage record, as its Stream Analytics job hands it on.
 const record = JSON.parse(
@@ -32,7 +33,7 @@ describe("AI Hub Gateway records", () => {
       await importRetailPrices(store, snapshotItems());
       await importDeployments(store, "deployment,model,region,sku\nchat,gpt-4o-2024-08-06,eastus2,GlobalStandard", "deployments.csv");
       expect(await ingestLines(store, [line({ appId })])).toMatchObject({ accepted: 1, quarantined: 0 });
-      const queue = await unmappedQueue(store, ["2026-11"]);
+      const queue = await unmappedQueue(new LedgerReader(store), ["2026-11"]);
       expect(queue.map((a) => [a.appId, a.appName, a.requests])).toEqual([[unknownCallerAppId("ai-hub-gateway"), "Caller unknown (ai-hub-gateway)", 1]]);
       expect(queue[0].cost).not.toBe("0.00");
     },

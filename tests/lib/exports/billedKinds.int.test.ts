@@ -13,6 +13,7 @@ import { ingestLines } from "../../support/ingest";
 import { snapshotItems } from "../../support/retailPrices";
 import { freshStore } from "../../support/store";
 import { v1Event } from "../../support/ingest";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const sol = {
   deployment: "sol",
@@ -45,12 +46,15 @@ const BILLED = { cacheWriteTokens: "9000", priorityTokens: "10500", longContextT
 describe("tokens billed apart in reports and exports", () => {
   it("show in the app report, the chargeback CSV, FOCUS and the frozen statement", async () => {
     const store = await monthWithBilledKinds();
-    const app = await getAppReport(store, "app-1", "2026-11", ALL_UNITS);
+    const app = await getAppReport(new LedgerReader(store), "app-1", "2026-11", ALL_UNITS);
     expect(app?.tokens.billed).toEqual({ cacheWriteTokens: 9_000, priorityTokens: 10_500, longContextTokens: 300_500 });
 
-    const [csv] = parse(chargebackHeader() + (await chargebackRows(store, "2026-11", "app", ALL_UNITS)), { columns: true }) as Record<string, string>[];
+    const [csv] = parse(chargebackHeader() + (await chargebackRows(new LedgerReader(store), "2026-11", "app", ALL_UNITS)), { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(csv).toMatchObject(BILLED);
-    const [focus] = parse(focusHeader() + (await focusRows(store, "2026-11", ALL_UNITS)), { columns: true }) as Record<string, string>[];
+    const [focus] = parse(focusHeader() + (await focusRows(new LedgerReader(store), "2026-11", ALL_UNITS)), { columns: true }) as Record<string, string>[];
     expect(focus).toMatchObject({ x_CacheWriteTokens: "9000", x_PriorityTokens: "10500", x_LongContextTokens: "300500", x_AudioInputTokens: "0" });
     // SkuMeter names the meter of each kind, priority and long-context ones included.
     expect(focus.SkuMeter).toContain("5.6 sol ShortCo Cd Wr Std Gl 1M Tokens");

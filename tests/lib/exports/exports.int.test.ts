@@ -9,6 +9,7 @@ import { ALL_UNITS, onlyUnits } from "../../../lib/reports/reportScope";
 import { closeMonth } from "../../../lib/statements/closeMonth";
 import { ingestLines } from "../../support/ingest";
 import { events, NOV_5, octoberAndNovember } from "../../support/twoMonths";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const cents = (amount: string) => BigInt(amount.replace(".", ""));
 const read = async (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
@@ -18,10 +19,10 @@ describe("exports", () => {
     const store = await octoberAndNovember();
     await closeMonth(store, "2026-10", "fin", NOV_5);
     await importOrgMappings(store, "appId,costCenter,businessUnit,validFrom\napp-1,CC-2,Marketing,2020-01-01\n", "fix.csv");
-    const csv = focusHeader() + (await focusRows(store, "2026-11", ALL_UNITS));
+    const csv = focusHeader() + (await focusRows(new LedgerReader(store), "2026-11", ALL_UNITS));
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0])).toEqual([...FOCUS_COLUMNS]);
-    const report = await getChargebackReport(store, "2026-11", "business-unit");
+    const report = await getChargebackReport(new LedgerReader(store), "2026-11", "business-unit");
     expect(rows.reduce((sum, r) => sum + cents(r.BilledCost), 0n)).toBe(cents(report.total));
     const corrections = rows.filter((r) => r.ChargeClass === "Correction");
     expect(corrections.map((r) => [r.x_BusinessUnit, r.BilledCost, r.ChargePeriodStart, r.BillingPeriodStart]).sort()).toEqual([
@@ -29,7 +30,10 @@ describe("exports", () => {
       ["Retail", "-3.50", "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"],
     ]);
     expect(JSON.parse(rows.find((r) => r.ChargeClass === "")!.Tags)).toEqual({ appId: "app-1", businessUnit: "Marketing", costCenter: "CC-2" });
-    const retail = parse(focusHeader() + (await focusRows(store, "2026-11", onlyUnits(["Retail"]))), { columns: true }) as Record<string, string>[];
+    const retail = parse(focusHeader() + (await focusRows(new LedgerReader(store), "2026-11", onlyUnits(["Retail"]))), { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(retail.map((r) => r.x_BusinessUnit)).toEqual(["Retail"]);
   });
 
@@ -37,13 +41,12 @@ describe("exports", () => {
     const store = await octoberAndNovember();
     const months = MonthRange.parse({ from: "2026-09", to: "2026-12" });
     expect(months).toEqual(["2026-09", "2026-10", "2026-11", "2026-12"]);
-    const rows = parse(await read(streamMonths(months, chargebackHeader(), (m) => chargebackRows(store, m, "app", ALL_UNITS))), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse(await read(streamMonths(months, chargebackHeader(), (m) => chargebackRows(new LedgerReader(store), m, "app", ALL_UNITS))), {
+      columns: true,
+    }) as Record<string, string>[];
     for (const month of months) {
       const sum = rows.filter((r) => r.month === month).reduce((s, r) => s + cents(r.cost), 0n);
-      expect(sum, month).toBe(cents((await getChargebackReport(store, month, "app")).total));
+      expect(sum, month).toBe(cents((await getChargebackReport(new LedgerReader(store), month, "app")).total));
     }
     expect(MonthRange.safeParse({ from: "2020-01", to: "2026-12" }).error?.issues[0].message).toBe("at most 36 months per export");
     expect(MonthRange.safeParse({ from: "2026-12", to: "2026-01" }).error?.issues[0].message).toBe("from must not be after to");
@@ -54,11 +57,10 @@ describe("exports", () => {
     await ingestLines(store, events("app-3", "2026-10-12", 100));
     await closeMonth(store, "2026-10", "fin", NOV_5);
     await importOrgMappings(store, "appId,costCenter,businessUnit,validFrom\napp-3,CC-1,Retail,2020-01-01\n", "map.csv");
-    const rows = parse(chargebackHeader() + (await chargebackRows(store, "2026-11", "business-unit", ALL_UNITS)), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse(chargebackHeader() + (await chargebackRows(new LedgerReader(store), "2026-11", "business-unit", ALL_UNITS)), {
+      columns: true,
+    }) as Record<string, string>[];
     expect(rows.find((r) => r.key === "(unmapped)")?.cost).toBe("-0.35");
-    expect(rows.reduce((s, r) => s + cents(r.cost), 0n)).toBe(cents((await getChargebackReport(store, "2026-11", "business-unit")).total));
+    expect(rows.reduce((s, r) => s + cents(r.cost), 0n)).toBe(cents((await getChargebackReport(new LedgerReader(store), "2026-11", "business-unit")).total));
   });
 });

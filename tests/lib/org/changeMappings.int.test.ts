@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { changeMappings, moveApp } from "../../../lib/org/changeMappings";
 import { liveLines } from "../../../lib/statements/liveLines";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { ingestLines } from "../../support/ingest";
 import { events, octoberAndNovember } from "../../support/twoMonths";
 
 const ADMIN = { actor: "Ada <admin>", action: "test", reason: "because" };
 const attoOf = async (store: Awaited<ReturnType<typeof octoberAndNovember>>, unit: string, appId?: string) =>
-  (await liveLines(store, "2026-10")).lines.filter((l) => l.businessUnit === unit && (!appId || l.appId === appId)).reduce((s, l) => s + l.atto, 0n);
+  liveLines(await new LedgerReader(store).ledger("2026-10"))
+    .lines.filter((l) => l.businessUnit === unit && (!appId || l.appId === appId))
+    .reduce((s, l) => s + l.atto, 0n);
 
 describe("changing mappings", () => {
   it("assigning an unmapped app adds exactly its cost to the unit, and records who did it", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { unmappedQueue } from "../../../lib/reports/unmappedQueue";
 import { ingestLines } from "../../support/ingest";
 import { events, octoberAndNovember } from "../../support/twoMonths";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const gus = { id: "5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c", displayName: "Gus Lead", userPrincipalName: "gus@contoso.example" };
 const sp = (appId: string, displayName: string, owners = [gus]) => ({
@@ -20,7 +21,7 @@ describe("the unmapped apps queue", () => {
     await ingestLines(store, [...events("app-3", "2026-10-05", 30), ...events("app-4", "2026-11-02", 10), ...events("app-4", "2026-10-28", 1)]);
     await store.saveDirectoryEntries([sp("app-1", "Store Assistant"), sp("app-3", "Shelf Vision"), sp("app-4", "Lonely App", [])]);
     await store.saveApps([{ appId: "app-1", displayName: "Store Assistant" }]);
-    const queue = await unmappedQueue(store, ["2026-10", "2026-11"]);
+    const queue = await unmappedQueue(new LedgerReader(store), ["2026-10", "2026-11"]);
     expect(queue.map((q) => [q.appId, q.cost, q.requests, q.firstDay, q.lastDay])).toEqual([
       ["app-3", "0.11", 30, "2026-10-05", "2026-10-05"],
       ["app-4", "0.04", 11, "2026-10-28", "2026-11-02"],

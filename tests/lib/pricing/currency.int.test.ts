@@ -5,6 +5,7 @@ import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { snapshotItems } from "../../support/retailPrices";
 import { closeMonth } from "../../../lib/statements/closeMonth";
 import { NOV_5, octoberAndNovember } from "../../support/twoMonths";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -17,20 +18,20 @@ describe("reports in another currency", () => {
       .map((i) => ({ ...i, currencyCode: "EUR", retailPrice: new Decimal(i.retailPrice).times("0.9").toString() }));
     expect((await importRetailPrices(store, eur)).tokenPrices).toBeGreaterThan(0);
 
-    expect(await getChargebackReport(store, "2026-10", "business-unit")).toMatchObject({ currency: "USD", total: "4.20" });
+    expect(await getChargebackReport(new LedgerReader(store), "2026-10", "business-unit")).toMatchObject({ currency: "USD", total: "4.20" });
     vi.stubEnv("CHARGEBACK_CURRENCY", "EUR");
-    expect(await getChargebackReport(store, "2026-10", "business-unit")).toMatchObject({ currency: "EUR", total: "3.78" });
+    expect(await getChargebackReport(new LedgerReader(store), "2026-10", "business-unit")).toMatchObject({ currency: "EUR", total: "3.78" });
     // October closed in EUR stays in EUR, and November books no EUR-vs-USD "corrections" once back in USD.
     await closeMonth(store, "2026-10", "fin", NOV_5);
     vi.stubEnv("CHARGEBACK_CURRENCY", "USD");
-    expect(await getChargebackReport(store, "2026-10", "business-unit")).toMatchObject({ currency: "EUR", total: "3.78" });
-    expect((await getChargebackReport(store, "2026-11", "business-unit")).adjustments).toEqual([]);
+    expect(await getChargebackReport(new LedgerReader(store), "2026-10", "business-unit")).toMatchObject({ currency: "EUR", total: "3.78" });
+    expect((await getChargebackReport(new LedgerReader(store), "2026-11", "business-unit")).adjustments).toEqual([]);
     // …and November cannot be closed in USD while October's corrections could only be booked in EUR.
     await expect(closeMonth(store, "2026-11", "fin", Date.UTC(2026, 11, 5))).rejects.toThrow(
       "months up to 2026-10 are closed in EUR: closing 2026-11 in USD would leave their corrections unbooked; set CHARGEBACK_CURRENCY=EUR",
     );
     vi.stubEnv("CHARGEBACK_CURRENCY", "JPY");
-    const yen = await getChargebackReport(store, "2026-11", "business-unit");
+    const yen = await getChargebackReport(new LedgerReader(store), "2026-11", "business-unit");
     expect(yen).toMatchObject({ currency: "JPY", total: "0.00" });
     expect(yen.unpriced.requests).toBe(100);
     expect(yen.unpriced.reasons[0].reason).toBe("no JPY prices are imported: run chargeback prices sync --currency JPY (or prices import)");

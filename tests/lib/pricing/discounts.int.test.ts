@@ -7,6 +7,7 @@ import { ALL_UNITS } from "../../../lib/reports/reportScope";
 import { closeMonth } from "../../../lib/statements/closeMonth";
 import { getStatement } from "../../../lib/statements/getStatement";
 import { NOV_5, octoberAndNovember } from "../../support/twoMonths";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const cents = (amount: string) => BigInt(amount.replace(".", ""));
 const row = (r: { rows: { key: string; cost: string; listCost?: string }[] }, key: string) => r.rows.find((x) => x.key === key);
@@ -16,24 +17,24 @@ describe("negotiated discounts", () => {
     // October: app-1 (Retail) $3.50 on the 10th, app-2 (Marketing) $0.70 on the 11th, both gpt-4o at list.
     const store = await octoberAndNovember();
     await importDiscounts(store, "family,percent,validFrom\ngpt-4o,20,2026-10-11\n", "discounts.csv");
-    const october = await getChargebackReport(store, "2026-10", "business-unit");
+    const october = await getChargebackReport(new LedgerReader(store), "2026-10", "business-unit");
     expect([october.total, october.listTotal]).toEqual(["4.06", "4.20"]);
     expect(row(october, "Retail")).toMatchObject({ cost: "3.50", listCost: "3.50" });
     expect(row(october, "Marketing")).toMatchObject({ cost: "0.56", listCost: "0.70" });
 
     await closeMonth(store, "2026-10", "fin", NOV_5);
     expect(await getStatement(store, "2026-10", "Marketing")).toMatchObject({ total: "0.56", listTotal: "0.70" });
-    const focus = parse(focusHeader() + (await focusRows(store, "2026-10", ALL_UNITS)), { columns: true }) as Record<string, string>[];
+    const focus = parse(focusHeader() + (await focusRows(new LedgerReader(store), "2026-10", ALL_UNITS)), { columns: true }) as Record<string, string>[];
     expect(focus.reduce((s, r) => s + cents(r.ListCost), 0n)).toBe(420n);
     expect(focus.reduce((s, r) => s + cents(r.BilledCost), 0n)).toBe(406n);
 
     // A discount agreed later for October is a correction booked in November, with its reason.
     await importDiscounts(store, "family,percent,validFrom,validTo\n*,10,2026-10-01,2026-11-01\n", "late.csv");
-    const november = await getChargebackReport(store, "2026-11", "business-unit");
+    const november = await getChargebackReport(new LedgerReader(store), "2026-11", "business-unit");
     expect(november.adjustments.map((a) => [a.businessUnit, a.cost, a.reason])).toEqual([
       ["Retail", "-0.35", "discount changed after the close of 2026-10 (booked in 2026-11)"],
     ]);
-    expect((await getChargebackReport(store, "2026-10", "business-unit")).total).toBe("4.06");
+    expect((await getChargebackReport(new LedgerReader(store), "2026-10", "business-unit")).total).toBe("4.06");
   });
 
   it("refuses two discounts of one family on the same day, saving none", async () => {

@@ -12,6 +12,7 @@ import { getStatement } from "../../../lib/statements/getStatement";
 import { ingestLines, v1Event } from "../../support/ingest";
 import { snapshotItems } from "../../support/retailPrices";
 import { freshStore } from "../../support/store";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const DEPLOYMENTS = `deployment,model,region,sku
 gpt-4o,gpt-4o-2024-08-06,eastus2,GlobalStandard
@@ -60,7 +61,7 @@ describe("provisioned throughput", () => {
     ]);
 
     // Without a reservation, provisioned tokens are unpriced (never charged at pay-as-you-go rates).
-    const before = await getChargebackReport(store, "2026-09", "business-unit");
+    const before = await getChargebackReport(new LedgerReader(store), "2026-09", "business-unit");
     expect(before.total).toBe("0.92");
     expect(before.unpriced).toMatchObject({ requests: 45 });
 
@@ -68,7 +69,7 @@ describe("provisioned throughput", () => {
     // 10th goes 33,000 : 6,000 to app-2 and app-3, the 08:00 hour of the 11th to app-3, and the
     // 718 idle hours ($2,154) to the deployment's idle line, which Platform carries.
     await importReservations(store, "deployment,units,price,per,validFrom,idle\nptu-east,2,1.5,hour,2026-09-01,separate\n", "ptu.csv");
-    const report = await getChargebackReport(store, "2026-09", "business-unit");
+    const report = await getChargebackReport(new LedgerReader(store), "2026-09", "business-unit");
     expect(report.unpriced).toMatchObject({ requests: 0 });
     expect(Object.fromEntries(report.rows.map((r) => [r.key, r.cost]))).toEqual({
       Retail: "0.65",
@@ -78,7 +79,7 @@ describe("provisioned throughput", () => {
     });
     expect(report.total).toBe("2160.92");
 
-    const byApp = await getChargebackReport(store, "2026-09", "app");
+    const byApp = await getChargebackReport(new LedgerReader(store), "2026-09", "app");
     expect(byApp.rows.find((r) => r.key === "app-3")).toMatchObject({ cost: "3.46", requests: 15 });
 
     await closeMonth(store, "2026-09", "fin", Date.UTC(2026, 9, 2));
@@ -100,7 +101,7 @@ describe("provisioned throughput", () => {
       action: "reservations.import",
       reason: "PTU bought",
     });
-    const report = await getChargebackReport(store, "2026-09", "business-unit");
+    const report = await getChargebackReport(new LedgerReader(store), "2026-09", "business-unit");
     // $300 shared 33,000 : 6,000.
     expect(Object.fromEntries(report.rows.map((r) => [r.key, r.cost]))).toEqual({ Marketing: "253.85", Stores: "46.15" });
 
@@ -119,12 +120,12 @@ describe("provisioned throughput", () => {
     await importRetailPrices(store, snapshotItems());
     await importDeployments(store, DEPLOYMENTS, "deployments.csv");
     await importReservations(store, "deployment,units,price,per,validFrom,idle\nptu-east,1,1,hour,2026-09-01,separate\n", "ptu.csv");
-    const queue = await unmappedQueue(store, ["2026-08", "2026-09"]);
+    const queue = await unmappedQueue(new LedgerReader(store), ["2026-08", "2026-09"]);
     expect(queue.map((q) => [q.appId, q.appName, q.cost, q.requests, q.firstDay, q.lastDay])).toEqual([
       ["provisioned-idle:ptu-east", "Idle capacity of ptu-east", "720.00", 0, "2026-09-01", "2026-09-30"],
     ]);
     await importOrgMappings(store, "appId,costCenter,businessUnit,validFrom\nprovisioned-idle:ptu-east,CC-P,Platform,2026-09-01\n", "org.csv");
-    expect(await unmappedQueue(store, ["2026-08", "2026-09"])).toEqual([]);
-    expect((await getChargebackReport(store, "2026-09", "business-unit")).rows).toMatchObject([{ key: "Platform", cost: "720.00" }]);
+    expect(await unmappedQueue(new LedgerReader(store), ["2026-08", "2026-09"])).toEqual([]);
+    expect((await getChargebackReport(new LedgerReader(store), "2026-09", "business-unit")).rows).toMatchObject([{ key: "Platform", cost: "720.00" }]);
   });
 });

@@ -6,6 +6,7 @@ import { getReconciliation } from "../../../lib/reconciliation/getReconciliation
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { DIRECT_RESOURCE, focusExport, GATEWAY_RESOURCE, loadScenarioUsage, writeExports } from "../../support/invoiceScenario";
 import { freshStore } from "../../support/store";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const gateway = GATEWAY_RESOURCE.toLowerCase();
 const direct = DIRECT_RESOURCE.toLowerCase();
@@ -167,7 +168,7 @@ describe("reconciling November to the bill", () => {
     ]);
     expect(r.otherCurrencies).toEqual({});
     // Our side is the reports' own figure.
-    expect((await getChargebackReport(store, "2026-11", "model")).total).toBe(r.total.computedCost);
+    expect((await getChargebackReport(new LedgerReader(store), "2026-11", "model")).total).toBe(r.total.computedCost);
   });
 
   it("counts each file once: importing both again changes nothing", async () => {

@@ -9,6 +9,7 @@ import { importMarkups } from "../../../lib/statements/importMarkups";
 import { getStatement } from "../../../lib/statements/getStatement";
 import { loadScenarioUsage, writeExports } from "../../support/invoiceScenario";
 import { freshStore } from "../../support/store";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const DEC_5 = Date.UTC(2026, 11, 5);
 const ORG = "appId,costCenter,businessUnit,validFrom\napp-1,CC-1,Retail,2020-01-01\napp-2,CC-2,Marketing,2020-01-01\n";
@@ -82,11 +83,11 @@ describe("closing a month on actual cost", () => {
       cost: "-1.07",
       reason: "true-up to the Azure invoice of 2026-11 (effective cost; invoice cost without usage shared pro rata)",
     });
-    const report = await getChargebackReport(store, "2026-11", "business-unit");
+    const report = await getChargebackReport(new LedgerReader(store), "2026-11", "business-unit");
     expect(report.total).toBe("5.56");
     expect(sumOf(report.rows.map((r) => r.cost))).toBe(parseCents("5.56"));
     // The true-up is settled at the close, not a difference for December to correct.
-    expect((await getChargebackReport(store, "2026-12", "business-unit")).adjustments).toEqual([]);
+    expect((await getChargebackReport(new LedgerReader(store), "2026-12", "business-unit")).adjustments).toEqual([]);
   });
 
   it("computes markups on the actual cost, and books no correction for them afterwards", async () => {
@@ -102,13 +103,13 @@ describe("closing a month on actual cost", () => {
       ["trueup", "0.32"],
       ["usage", "0.70"],
     ]);
-    const report = await getChargebackReport(store, "2026-11", "business-unit");
+    const report = await getChargebackReport(new LedgerReader(store), "2026-11", "business-unit");
     expect(report.rows.map((r) => [r.key, r.cost])).toEqual([
       ["Marketing", "4.99"],
       ["Retail", "1.13"],
     ]);
     expect(report.total).toBe("6.12");
-    expect((await getChargebackReport(store, "2026-12", "business-unit")).adjustments).toEqual([]);
+    expect((await getChargebackReport(new LedgerReader(store), "2026-12", "business-unit")).adjustments).toEqual([]);
   });
 
   it("refuses to close on actual cost without an imported invoice", async () => {

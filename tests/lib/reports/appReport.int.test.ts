@@ -5,6 +5,7 @@ import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { ALL_UNITS, onlyUnits } from "../../../lib/reports/reportScope";
 import { ingestLines, v1Event } from "../../support/ingest";
 import { octoberAndNovember } from "../../support/twoMonths";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const cents = (amount: string) => BigInt(amount.replace(".", ""));
 const sum = (rows: { cost: string }[]) => rows.reduce((s, r) => s + cents(r.cost), 0n);
@@ -16,8 +17,8 @@ describe("the app report", () => {
       v1Event({ requestId: `slow-${i}`, appId: "app-1", time: "2026-10-12T09:30:00Z", modelTimeMs: 4000, operation: "responses" }),
     );
     await ingestLines(store, slow);
-    const app = (await getAppReport(store, "app-1", "2026-10", ALL_UNITS))!;
-    const byApp = await getChargebackReport(store, "2026-10", "app");
+    const app = (await getAppReport(new LedgerReader(store), "app-1", "2026-10", ALL_UNITS))!;
+    const byApp = await getChargebackReport(new LedgerReader(store), "2026-10", "app");
     expect(app.total).toBe(byApp.rows.find((r) => r.key === "app-1")!.cost);
     for (const rows of [app.byModel, app.byDeployment, app.byOperation, app.daily]) expect(sum(rows)).toBe(cents(app.total));
     expect(app.byOperation.map((r) => [r.key, r.requests])).toEqual([
@@ -41,11 +42,11 @@ describe("the app report", () => {
       "move.csv",
     );
     await ingestLines(store, [v1Event({ requestId: "later", appId: "app-1", time: "2026-10-20T10:00:00Z" })]);
-    const retail = (await getAppReport(store, "app-1", "2026-10", onlyUnits(["Retail"])))!;
+    const retail = (await getAppReport(new LedgerReader(store), "app-1", "2026-10", onlyUnits(["Retail"])))!;
     expect(retail.tokens.requests).toBe(1000);
     expect(retail.hourly.map((h) => h.hour)).toEqual(["2026-10-10T12"]);
     expect(retail.mappings.map((m) => m.businessUnit)).toEqual(["Retail", "another business unit"]);
-    expect(await getAppReport(store, "app-2", "2026-10", onlyUnits(["Retail"]))).toBeNull();
-    expect(await getAppReport(store, "no-such-app", "2026-10", ALL_UNITS)).toBeNull();
+    expect(await getAppReport(new LedgerReader(store), "app-2", "2026-10", onlyUnits(["Retail"]))).toBeNull();
+    expect(await getAppReport(new LedgerReader(store), "no-such-app", "2026-10", ALL_UNITS)).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { closeMonth } from "../../../lib/statements/closeMonth";
 import { ingestLines, v1Event } from "../../support/ingest";
 import { snapshotItems } from "../../support/retailPrices";
 import { freshStore } from "../../support/store";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const DEPLOYMENTS = "deployment,model,region,sku\ngpt-4o,gpt-4o-2024-08-06,eastus2,GlobalStandard\nptu-east,gpt-4o-2024-08-06,eastus2,ProvisionedManaged\n";
 const ORG =
@@ -43,22 +44,24 @@ const byValue = (rows: { name: string; cost: string }[]) => Object.fromEntries(r
 describe("the month by tag or end user", () => {
   it("splits provisioned capacity by the app's tokens that day, leaves idle capacity untagged, and adds up to the total", async () => {
     const store = await month();
-    const total = (await getChargebackReport(store, "2026-09", "business-unit")).total;
+    const total = (await getChargebackReport(new LedgerReader(store), "2026-09", "business-unit")).total;
     expect(total).toBe("2160.35");
-    const report = await getDimensionReport(store, "2026-09", "tag:project");
+    const report = await getDimensionReport(new LedgerReader(store), "2026-09", "tag:project");
     expect(byValue(report.rows)).toEqual({ "(untagged)": "2158.00", apollo: "2.00", hermes: "0.35" });
     expect(report.total).toBe(total);
     expect(report.rows.find((r) => r.name === "hermes")).toMatchObject({ requests: 100, totalTokens: 110_000 });
-    expect(byValue((await getDimensionReport(store, "2026-09", "end-user")).rows)).toEqual({ "(no end user)": "2160.00", ana: "0.35" });
+    expect(byValue((await getDimensionReport(new LedgerReader(store), "2026-09", "end-user")).rows)).toEqual({ "(no end user)": "2160.00", ana: "0.35" });
   });
 
   it("shows a unit owner only their units' values, adding up to their total", async () => {
     const store = await month();
     const scope = onlyUnits(["Marketing"]);
-    const report = await getDimensionReport(store, "2026-09", "tag:project", { scope });
+    const report = await getDimensionReport(new LedgerReader(store), "2026-09", "tag:project", { scope });
     expect(byValue(report.rows)).toEqual({ apollo: "2.00", "(untagged)": "1.00" });
-    expect(report.total).toBe((await getChargebackReport(store, "2026-09", "app", scope)).total);
-    expect(byValue((await getDimensionReport(store, "2026-09", "tag:project", { scope: onlyUnits(["Retail"]), onlyApp: "app-1" })).rows)).toEqual({
+    expect(report.total).toBe((await getChargebackReport(new LedgerReader(store), "2026-09", "app", scope)).total);
+    expect(
+      byValue((await getDimensionReport(new LedgerReader(store), "2026-09", "tag:project", { scope: onlyUnits(["Retail"]), onlyApp: "app-1" })).rows),
+    ).toEqual({
       hermes: "0.35",
     });
   });
@@ -66,7 +69,7 @@ describe("the month by tag or end user", () => {
   it("splits a closed month's frozen lines the same way", async () => {
     const store = await month();
     await closeMonth(store, "2026-09", "finance@contoso.example", Date.UTC(2026, 9, 2));
-    const report = await getDimensionReport(store, "2026-09", "tag:project");
+    const report = await getDimensionReport(new LedgerReader(store), "2026-09", "tag:project");
     expect(byValue(report.rows)).toEqual({ "(untagged)": "2158.00", apollo: "2.00", hermes: "0.35" });
   });
 });

@@ -16,6 +16,7 @@ import { onlyUnits } from "../../../lib/reports/reportScope";
 import { ingestLines } from "../../support/ingest";
 import { snapshotItems } from "../../support/retailPrices";
 import { freshStore } from "../../support/store";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const cents = (amount: string) => BigInt(amount.replace(".", ""));
 const ONE_CENT = 10n ** 16n;
@@ -60,13 +61,13 @@ describe("reconciliation", () => {
 
     for (const [month, m] of expected) {
       for (const by of REPORT_DIMENSIONS) {
-        const report = await getChargebackReport(store, month, by);
+        const report = await getChargebackReport(new LedgerReader(store), month, by);
         const rowCents = report.rows.reduce((sum, r) => sum + cents(r.cost), 0n);
         expect(rowCents + cents(report.unmapped.cost), `${month} by ${by}`).toBe(cents(report.total));
         expect(cents(report.total), `${month} by ${by}`).toBe(attoToCents(m.total));
         expect(report.unmapped.apps.reduce((sum, a) => sum + cents(a.cost), 0n)).toBe(cents(report.unmapped.cost));
       }
-      const byUnit = await getChargebackReport(store, month, "business-unit");
+      const byUnit = await getChargebackReport(new LedgerReader(store), month, "business-unit");
       expect(byUnit.rows.map((r) => r.key).sort()).toEqual([...m.byUnit.keys()].sort());
       for (const row of byUnit.rows) {
         const diff = cents(row.cost) * ONE_CENT - m.byUnit.get(row.key)!;
@@ -79,7 +80,7 @@ describe("reconciliation", () => {
       // A unit owner's view of their unit, in any breakdown, is to the cent finance's line for it.
       for (const row of byUnit.rows) {
         for (const by of REPORT_DIMENSIONS) {
-          const scoped = await getChargebackReport(store, month, by, onlyUnits([row.key]));
+          const scoped = await getChargebackReport(new LedgerReader(store), month, by, onlyUnits([row.key]));
           expect(scoped.total, `${row.key} by ${by}`).toBe(row.cost);
           expect(
             scoped.rows.reduce((sum, r) => sum + cents(r.cost), 0n),
@@ -89,7 +90,7 @@ describe("reconciliation", () => {
         }
       }
       const twoUnits = byUnit.rows.slice(0, 2);
-      const scoped = await getChargebackReport(store, month, "business-unit", onlyUnits(twoUnits.map((r) => r.key)));
+      const scoped = await getChargebackReport(new LedgerReader(store), month, "business-unit", onlyUnits(twoUnits.map((r) => r.key)));
       expect(scoped.rows.map((r) => r.cost)).toEqual(twoUnits.map((r) => r.cost));
     }
   });

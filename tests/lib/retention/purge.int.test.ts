@@ -9,6 +9,7 @@ import { closeMonth } from "../../../lib/statements/closeMonth";
 import { getStatement } from "../../../lib/statements/getStatement";
 import { ingestLines } from "../../support/ingest";
 import { events, NOV_5, octoberAndNovember } from "../../support/twoMonths";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const DEC_20 = Date.UTC(2026, 11, 20);
 
@@ -20,8 +21,12 @@ afterEach(() => {
 async function everything(store: Awaited<ReturnType<typeof octoberAndNovember>>) {
   const views = [];
   for (const month of ["2026-10", "2026-11"]) {
-    for (const by of REPORT_DIMENSIONS) views.push(await getChargebackReport(store, month, by));
-    views.push(await getDailyTrend(store, month), await getAppReport(store, "app-1", month, ALL_UNITS), await getStatement(store, month, "Retail"));
+    for (const by of REPORT_DIMENSIONS) views.push(await getChargebackReport(new LedgerReader(store), month, by));
+    views.push(
+      getDailyTrend(await new LedgerReader(store).ledger(month)),
+      await getAppReport(new LedgerReader(store), "app-1", month, ALL_UNITS),
+      await getStatement(store, month, "Retail"),
+    );
   }
   return views;
 }

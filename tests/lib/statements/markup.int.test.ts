@@ -8,6 +8,7 @@ import { json, runCli } from "../../support/cli";
 import { ingestLines } from "../../support/ingest";
 import { freshStore } from "../../support/store";
 import { DEC_5, events, NOV_5, seedOctoberAndNovember } from "../../support/twoMonths";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 // October: Retail $3.50 of usage, Marketing $0.70. 10% on every unit, a $1 fee shared by usage
 // cost, and Retail's own $0.25 fee on CC-9 for October only.
@@ -35,7 +36,7 @@ async function octoberWithMarkups() {
 describe("markups on statements", () => {
   it("adds each markup as its own line, the units' totals adding up to usage plus markups to the cent", async () => {
     const { store } = await octoberWithMarkups();
-    const report = await getChargebackReport(store, "2026-10", "business-unit");
+    const report = await getChargebackReport(new LedgerReader(store), "2026-10", "business-unit");
     // Retail 3.50 + 0.35 + 1.00 × 3.50/4.20 + 0.25 = 4.9333…; Marketing 0.70 + 0.07 + 0.1666… .
     expect(report.rows.map((r) => [r.key, r.cost])).toEqual([
       ["Retail", "4.93"],
@@ -61,7 +62,7 @@ describe("markups on statements", () => {
     const { store } = await octoberWithMarkups();
     await closeMonth(store, "2026-10", "fin", NOV_5);
     await ingestLines(store, events("app-2", "2026-10-20", 100, "late"));
-    const november = await getChargebackReport(store, "2026-11", "business-unit");
+    const november = await getChargebackReport(new LedgerReader(store), "2026-11", "business-unit");
     const markupCorrections = november.adjustments.filter((a) => a.model === "markup");
     expect(markupCorrections.map((a) => [a.businessUnit, a.appId, a.cost])).toEqual(
       expect.arrayContaining([
@@ -74,7 +75,7 @@ describe("markups on statements", () => {
       true,
     );
     await closeMonth(store, "2026-11", "fin", DEC_5);
-    const closed = await getChargebackReport(store, "2026-11", "business-unit");
+    const closed = await getChargebackReport(new LedgerReader(store), "2026-11", "business-unit");
     expect(closed.total).toBe(november.total);
   });
 

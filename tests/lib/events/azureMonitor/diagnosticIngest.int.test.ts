@@ -13,6 +13,7 @@ import { envelope, gatewayRecord, llmRecords } from "../../../support/diagnostic
 import { ingestLines } from "../../../support/ingest";
 import { snapshotItems } from "../../../support/retailPrices";
 import { freshStore } from "../../../support/store";
+import { LedgerReader } from "../../../../lib/ledger/ledgerReader";
 
 const call = (n: number, minute = n) => ({
   correlationId: `0b6c2a44-0000-4000-8000-${String(n).padStart(12, "0")}`,
@@ -58,7 +59,7 @@ describe("API Management diagnostic records in `chargeback ingest`", () => {
   it("charges a call whose gateway record never comes to the unknown caller, in the unmapped queue, never dropping it", async () => {
     const store = await pricedStore();
     expect(await ingestLines(store, [envelope(llm(1)), envelope([gateway(2)])])).toMatchObject({ accepted: 1, quarantined: 0, unpriced: 0 });
-    const queue = await unmappedQueue(store, ["2026-11"]);
+    const queue = await unmappedQueue(new LedgerReader(store), ["2026-11"]);
     expect(queue.map((a) => [a.appId, a.appName, a.requests])).toEqual([[unknownCallerAppId("azure-monitor"), "Caller unknown (azure-monitor)", 1]]);
     expect(await usageByApp(store)).toEqual({ [unknownCallerAppId("azure-monitor")]: [1, 1100] });
   });

@@ -5,6 +5,7 @@ import { ReportDimension } from "../../../../../lib/reports/getChargebackReport"
 import { getSharedStore } from "../../../../../lib/store";
 import { csvResponse } from "../../../../_server/apiAccess";
 import { exportRequest } from "../exportRequest";
+import { LedgerReader } from "../../../../../lib/ledger/ledgerReader";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,6 @@ export async function GET(request: NextRequest) {
   if (asked instanceof NextResponse) return asked;
   const { months, scope, query, businessUnit } = asked;
   const store = getSharedStore();
-  const body = streamMonths(months, chargebackHeader(), (month) => chargebackRows(store, month, query.by, scope));
+  const body = streamMonths(months, chargebackHeader(), (month) => chargebackRows(new LedgerReader(store), month, query.by, scope));
   return csvResponse(body, `chargeback-${months[0]}-${months.at(-1)}-${query.by}${businessUnit ? `-${businessUnit}` : ""}.csv`);
 }

@@ -4,6 +4,7 @@ import { streamMonths } from "../../../../../lib/exports/monthRange";
 import { getSharedStore } from "../../../../../lib/store";
 import { csvResponse } from "../../../../_server/apiAccess";
 import { exportRequest } from "../exportRequest";
+import { LedgerReader } from "../../../../../lib/ledger/ledgerReader";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function GET(request: NextRequest) {
   const { months, scope, businessUnit } = asked;
   const store = getSharedStore();
   return csvResponse(
-    streamMonths(months, focusHeader(), (month) => focusRows(store, month, scope)),
+    streamMonths(months, focusHeader(), (month) => focusRows(new LedgerReader(store), month, scope)),
     `focus-${months[0]}-${months.at(-1)}${businessUnit ? `-${businessUnit}` : ""}.csv`,
   );
 }

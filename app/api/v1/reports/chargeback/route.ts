@@ -7,6 +7,7 @@ import { Month } from "../../../../../lib/core/months";
 import { dimensionCsv } from "../../../../../lib/exports/dimensionCsv";
 import { EventDimension, getDimensionReport, isEventDimension } from "../../../../../lib/reports/getDimensionReport";
 import { getSharedStore } from "../../../../../lib/store";
+import { LedgerReader } from "../../../../../lib/ledger/ledgerReader";
 
 export const dynamic = "force-dynamic";
 
@@ -30,15 +31,16 @@ export async function GET(request: NextRequest) {
     query: { month, by, businessUnit, format },
     scope,
   } = asked;
+  const reader = new LedgerReader(getSharedStore());
   if (isEventDimension(by)) {
-    const report = await getDimensionReport(getSharedStore(), month, by as EventDimension, { scope });
+    const report = await getDimensionReport(reader, month, by as EventDimension, { scope });
     if (format === "json") return NextResponse.json(report, { headers: { "cache-control": "no-store" } });
     return csvResponse(dimensionCsv(report), `chargeback-${month}-${by.replace(":", "-")}${businessUnit ? `-${businessUnit}` : ""}.csv`);
   }
   if (format === "json")
-    return NextResponse.json(await getChargebackReport(getSharedStore(), month, by as ReportDimension, scope), { headers: { "cache-control": "no-store" } });
+    return NextResponse.json(await getChargebackReport(reader, month, by as ReportDimension, scope), { headers: { "cache-control": "no-store" } });
   return csvResponse(
-    chargebackHeader() + (await chargebackRows(getSharedStore(), month, by as ReportDimension, scope)),
+    chargebackHeader() + (await chargebackRows(reader, month, by as ReportDimension, scope)),
     `chargeback-${month}-${by}${businessUnit ? `-${businessUnit}` : ""}.csv`,
   );
 }

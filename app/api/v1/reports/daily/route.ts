@@ -4,6 +4,7 @@ import { scopedRequest } from "../../../../_server/apiAccess";
 import { getDailyTrend } from "../../../../../lib/reports/getDailyTrend";
 import { Month } from "../../../../../lib/core/months";
 import { getSharedStore } from "../../../../../lib/store";
+import { LedgerReader } from "../../../../../lib/ledger/ledgerReader";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,6 @@ export async function GET(request: NextRequest) {
   const asked = await scopedRequest(request, Query);
   if (asked instanceof NextResponse) return asked;
   const { month } = asked.query;
-  const trend = await getDailyTrend(getSharedStore(), month, asked.scope);
+  const trend = getDailyTrend(await new LedgerReader(getSharedStore()).ledger(month), asked.scope);
   return NextResponse.json({ month, ...trend }, { headers: { "cache-control": "no-store" } });
 }

@@ -5,6 +5,7 @@ import { getAppReport } from "../../../../../../lib/reports/getAppReport";
 import { Month } from "../../../../../../lib/core/months";
 import { getSharedStore } from "../../../../../../lib/store";
 import { decodeParam } from "../../../../../_components/decodeParam";
+import { LedgerReader } from "../../../../../../lib/ledger/ledgerReader";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (caller instanceof NextResponse) return caller;
   const query = z.object({ month: Month }).safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!query.success) return apiError(400, query.error.issues.map((i) => i.message).join("; "));
-  const report = await getAppReport(getSharedStore(), decodeParam((await params).appId), query.data.month, caller.scope);
+  const report = await getAppReport(new LedgerReader(getSharedStore()), decodeParam((await params).appId), query.data.month, caller.scope);
   if (!report) return apiError(404, "no such app, or none of its usage is yours to see");
   // Infinity is not JSON: a p95 past the last histogram bound is reported as "over 60000".
   const p95 = report.p95ModelTimeMs === Infinity ? "over 60000" : report.p95ModelTimeMs;

@@ -1,0 +1,70 @@
+import { tagKeysOf } from "../allocation/attributedUsage";
+import type { SplitRule } from "../allocation/splitRule";
+import type { CostedLine } from "../statements/statementLine";
+import type { DimensionUsage, UsageStore } from "../store/port";
+import { loadCatalog, type Catalog } from "./catalog";
+import { buildLedger, type MonthLedger } from "./monthLedger";
+import { loadDimensionUsage, loadMonthUsage, type MonthUsage } from "./monthUsage";
+
+/**
+ * The months one page, API call or command reads, each loaded from the store at most once: the
+ * catalog once, each month's usage once, each month's ledger built once. Made per request, so
+ * what it holds is never older than the request.
+ */
+export class LedgerReader {
+  private catalogRead?: Promise<Catalog>;
+  private readonly usages = new Map<string, Promise<MonthUsage>>();
+  private readonly dimensions = new Map<string, Promise<DimensionUsage[]>>();
+  private readonly ledgers = new Map<string, Promise<MonthLedger>>();
+  private readonly statements = new Map<string, Promise<CostedLine[]>>();
+
+  constructor(readonly store: UsageStore) {}
+
+  catalog(): Promise<Catalog> {
+    this.catalogRead ??= loadCatalog(this.store);
+    return this.catalogRead;
+  }
+
+  /** The month priced and attributed by the stored split rules, or (a preview) by `rules`. */
+  ledger(month: string, rules?: readonly SplitRule[]): Promise<MonthLedger> {
+    if (rules) return this.build(month, rules);
+    const known = this.ledgers.get(month);
+    if (known) return known;
+    const built = this.build(month);
+    this.ledgers.set(month, built);
+    return built;
+  }
+
+  /** The month's usage, unpriced. */
+  async usage(month: string): Promise<MonthUsage> {
+    const { charges } = await this.catalog();
+    return memo(this.usages, month, () => loadMonthUsage(this.store, month, charges));
+  }
+
+  /** The month's usage per value of one dimension (`tag:<key>` or `endUser`). */
+  dimensionUsage(month: string, dimension: string): Promise<DimensionUsage[]> {
+    return memo(this.dimensions, `${month}|${dimension}`, () => loadDimensionUsage(this.store, month, dimension));
+  }
+
+  /** Frozen lines held by one closed month's statement, or every frozen line about one month's usage. */
+  statementLines(filter: { month: string } | { forMonth: string }): Promise<CostedLine[]> {
+    const key = "month" in filter ? `month:${filter.month}` : `forMonth:${filter.forMonth}`;
+    return memo(this.statements, key, () => this.store.listStatementLines(filter));
+  }
+
+  private async build(month: string, proposed?: readonly SplitRule[]): Promise<MonthLedger> {
+    const catalog = await this.catalog();
+    const rules = proposed ?? catalog.splitRules;
+    const keys = tagKeysOf(rules, month);
+    const [usage, ...tagRows] = await Promise.all([this.usage(month), ...keys.map((k) => this.dimensionUsage(month, `tag:${k}`))]);
+    return buildLedger(catalog, usage, new Map(keys.map((k, i) => [k, tagRows[i]])), rules);
+  }
+}
+
+function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  const known = map.get(key);
+  if (known) return known;
+  const loading = load();
+  map.set(key, loading);
+  return loading;
+}

@@ -1,0 +1,23 @@
+import { previousMonth } from "../core/months";
+import type { LedgerReader } from "../ledger/ledgerReader";
+import { monthLines, type MonthLines } from "../statements/monthLines";
+import { getCallOutcomes, type CallOutcomes } from "./getCallOutcomes";
+import { getDailyTrend, type DailyTrend } from "./getDailyTrend";
+import { ALL_UNITS, type ReportScope } from "./reportScope";
+
+export type MonthView = { lines: MonthLines; previous: MonthLines; trend: DailyTrend; calls: CallOutcomes };
+
+/**
+ * What the overview and a unit page show of a month: its lines, the previous month's (for the
+ * change), the daily trend and the calls by outcome. Each month is read from the store once, even
+ * when the previous month is also the one whose corrections land in this one.
+ */
+export async function getMonthView(reader: LedgerReader, month: string, scope: ReportScope = ALL_UNITS): Promise<MonthView> {
+  const [lines, previous, ledger, calls] = await Promise.all([
+    monthLines(reader, month),
+    monthLines(reader, previousMonth(month)),
+    reader.ledger(month),
+    getCallOutcomes(reader, month, scope),
+  ]);
+  return { lines, previous, trend: getDailyTrend(ledger, scope), calls };
+}
