@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import type { SplitRule } from "../../../lib/allocation/splitRule";
+import type { Catalog } from "../../../lib/ledger/catalog";
+import { buildLedger } from "../../../lib/ledger/monthLedger";
+import { noDetails } from "../../../lib/pricing/billedTokens";
+import { chargesOf } from "../../../lib/pricing/charges";
+import { PriceBook } from "../../../lib/pricing/priceBook";
+import { UsagePricer } from "../../../lib/pricing/priceUsage";
+import { tiersOfKinds } from "../../../lib/pricing/tokenKinds";
+import { reportFromLines } from "../../../lib/reports/getChargebackReport";
+import { getDailyTrend } from "../../../lib/reports/getDailyTrend";
+import { onlyUnits } from "../../../lib/reports/reportScope";
+import { allocateLines } from "../../../lib/statements/allocateLines";
+import { liveLines } from "../../../lib/statements/liveLines";
+import type { DailyUsage } from "../../../lib/store/port";
+import { snapshotItems } from "../../support/retailPrices";
+
+// Hand-built ledgers: no store, so each projection is checked in milliseconds.
+const pricer = new UsagePricer(new PriceBook(snapshotItems()), [{ name: "gpt-4o", model: "gpt-4o-2024-08-06", region: "eastus2", sku: "GlobalStandard" }]);
+const catalog = (over: Partial<Catalog> = {}): Catalog => ({
+  closedMonths: [],
+  charges: chargesOf(pricer, []),
+  mappings: [
+    { appId: "app-1", costCenter: "CC-1", businessUnit: "Retail", validFrom: "2020-01-01", validTo: null },
+    { appId: "app-2", costCenter: "CC-2", businessUnit: "Marketing", validFrom: "2020-01-01", validTo: null },
+  ],
+  splitRules: [],
+  markups: [],
+  apps: [{ appId: "app-1", displayName: "Checkout" }],
+  ...over,
+});
+/** `calls` calls of 1,000 prompt and 100 completion tokens on gpt-4o 2024-08-06: $0.0035 each. */
+const usage = (appId: string, day: string, calls: number): DailyUsage => ({
+  day,
+  appId,
+  deployment: "gpt-4o",
+  model: "gpt-4o-2024-08-06",
+  region: "eastus2",
+  operation: "chat.completions",
+  tokenKinds: 5,
+  ...tiersOfKinds(5),
+  ...noDetails(),
+  requests: BigInt(calls),
+  promptTokens: BigInt(calls * 1000),
+  cachedTokens: 0n,
+  completionTokens: BigInt(calls * 100),
+  reasoningTokens: 0n,
+  totalTokens: BigInt(calls * 1100),
+  modelTimeMs: 0n,
+});
+const october = {
+  month: "2026-10",
+  hourly: [],
+  daily: [usage("app-1", "2026-10-10", 1000), usage("app-2", "2026-10-11", 200), usage("app-3", "2026-10-11", 10)],
+};
+const linesOf = (ledger: ReturnType<typeof buildLedger>) => {
+  const live = liveLines(ledger);
+  return { month: ledger.month, lines: allocateLines(live.lines), unpriced: live.unpriced, currency: live.currency, closed: null };
+};
+
+describe("projections of a hand-built month ledger", () => {
+  it("the report and the daily trend: each app priced on its day, at its unit, unmapped apps apart", () => {
+    const ledger = buildLedger(catalog(), october);
+    const report = reportFromLines(linesOf(ledger), "business-unit");
+    expect(report.total).toBe("4.24");
+    expect(report.rows.map((r) => [r.key, r.cost, r.requests])).toEqual([
+      ["Retail", "3.50", 1000],
+      ["Marketing", "0.70", 200],
+    ]);
+    expect(report.unmapped.apps).toEqual([{ appId: "app-3", rule: "", cost: "0.04", requests: 10 }]);
+    expect(reportFromLines(linesOf(ledger), "app").rows.map((r) => r.name)).toEqual(["Checkout", "app-2"]);
+
+    // Every day names every unit, unmapped ("") last, so a stacked chart has each series on each day.
+    const trend = getDailyTrend(ledger);
+    expect(trend.units).toEqual(["Marketing", "Retail", ""]);
+    expect(trend.cost).toEqual({
+      "2026-10-10": { Marketing: "0.00", Retail: "3.50", "": "0.00" },
+      "2026-10-11": { Marketing: "0.70", Retail: "0.00", "": "0.04" },
+    });
+    // An owner's trend holds their unit only: no other unit, no unmapped apps.
+    expect(getDailyTrend(ledger, onlyUnits(["Marketing"])).cost).toEqual({ "2026-10-11": { Marketing: "0.70" } });
+  });
+
+  it("a ledger built with proposed rules moves exactly the split app's cost, from the same inputs", () => {
+    const rule: SplitRule = {
+      id: "shared-checkout",
+      appId: "app-1",
+      deployment: null,
+      amount: null,
+      method: "fixed",
+      basis: null,
+      parts: [
+        { businessUnit: "Retail", costCenter: "CC-1", percent: "70", tagValue: null },
+        { businessUnit: "Marketing", costCenter: "CC-2", percent: "30", tagValue: null },
+      ],
+      validFrom: "2026-10-01",
+      validTo: null,
+    };
+    const now = buildLedger(catalog(), october);
+    const then = buildLedger(catalog(), october, new Map(), [rule]);
+    const byUnit = (l: typeof now) => reportFromLines(linesOf(l), "business-unit").rows.map((r) => [r.key, r.cost]);
+    expect(byUnit(now)).toEqual([
+      ["Retail", "3.50"],
+      ["Marketing", "0.70"],
+    ]);
+    expect(byUnit(then)).toEqual([
+      ["Retail", "2.45"],
+      ["Marketing", "1.75"],
+    ]);
+    expect(then.attributed.filter((r) => r.rule === "shared-checkout")).toHaveLength(2);
+  });
+
+  it("usage no price covers stays in the ledger, counted as unpriced with its reason", () => {
+    const ledger = buildLedger(catalog(), { month: "2026-10", hourly: [], daily: [{ ...usage("app-1", "2026-10-10", 5), deployment: "nowhere", model: "" }] });
+    const { unpriced } = liveLines(ledger);
+    expect(unpriced).toHaveLength(1);
+    expect(unpriced[0]).toMatchObject({ businessUnit: "Retail", requests: 5, totalTokens: 5500 });
+    expect(unpriced[0].reason).toMatch(/nowhere/);
+  });
+});
