@@ -1,11 +1,11 @@
 import { describe } from "../core/errors";
 import { UserError } from "../core/errors";
 import { refuseOverlapsAfter } from "../core/effectiveDated";
-import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
+import type { AuditContext, UpsertSummary, CatalogStore } from "../store/port";
 import { findSplitOverlaps, type SplitRule } from "./splitRule";
 
 /** Saves rules (new ids added, known ids replaced) all or none, once `withSplitRules` accepts them. */
-export async function changeSplitRules(store: UsageStore, rules: readonly SplitRule[], audit?: AuditContext): Promise<UpsertSummary> {
+export async function changeSplitRules(store: CatalogStore, rules: readonly SplitRule[], audit?: AuditContext): Promise<UpsertSummary> {
   await withSplitRules(store, rules);
   return store.saveSplitRules([...rules], audit);
 }
@@ -15,7 +15,7 @@ export async function changeSplitRules(store: UsageStore, rules: readonly SplitR
  * only split a configured deployment, a cost center already mapped in one business unit must be
  * named with it, and rules of one app or deployment may not be in effect on the same day.
  */
-export async function withSplitRules(store: UsageStore, rules: readonly SplitRule[]): Promise<SplitRule[]> {
+export async function withSplitRules(store: CatalogStore, rules: readonly SplitRule[]): Promise<SplitRule[]> {
   const [existing, deployments, mappings] = await Promise.all([store.listSplitRules(), store.listDeployments(), store.listOrgMappings()]);
   const known = new Set(deployments.map((d) => d.name));
   const unitOf = new Map(mappings.map((m) => [m.costCenter, m.businessUnit]));

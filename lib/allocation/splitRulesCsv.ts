@@ -3,7 +3,7 @@ import { readCsv, type CsvRow } from "../csv/readCsv";
 import { describe } from "../core/errors";
 import { UserError } from "../core/errors";
 import { safeText, unsafeText } from "../core/safeText";
-import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
+import type { AuditContext, UpsertSummary, CatalogStore } from "../store/port";
 import { changeSplitRules } from "./changeSplitRules";
 import { describeRuleIssues, SplitRule } from "./splitRule";
 
@@ -46,7 +46,7 @@ export function readSplitRules(csv: string, file: string): SplitRule[] {
 }
 
 /** Imports rules all or nothing; importing the same file again changes nothing. */
-export async function importSplitRules(store: UsageStore, csv: string, file: string, audit?: AuditContext): Promise<UpsertSummary> {
+export async function importSplitRules(store: CatalogStore, csv: string, file: string, audit?: AuditContext): Promise<UpsertSummary> {
   return changeSplitRules(store, readSplitRules(csv, file), audit);
 }
 

@@ -6,7 +6,7 @@ import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import Papa from "papaparse";
 import { UserError } from "../core/errors";
-import type { UsageStore } from "../store/port";
+import type { InvoiceStore } from "../store/port";
 import { type ExportHeader, readHeader } from "./exportColumns";
 import type { InvoiceFormat, InvoiceImport } from "./invoiceLine";
 import { InvoiceTally } from "./invoiceTally";
@@ -44,7 +44,7 @@ const CHUNK_BYTES = 1 << 16;
  * category and currency (a few thousand, whatever the row count), then stores them in place of
  * any earlier import of the same content: the import's id is the SHA-256 of the CSV text.
  */
-export async function importInvoiceFile(store: UsageStore, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importInvoiceFile(store: InvoiceStore, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const resources = (options.resources ?? []).map((r) => r.toLowerCase());
   const hash = createHash("sha256");
   let header: ExportHeader | undefined;

@@ -4,7 +4,7 @@ import { chargesOf, type Charges } from "../pricing/charges";
 import { loadPricer } from "../pricing/loadPricer";
 import type { Markup } from "../statements/markup";
 import type { ClosedMonth } from "../statements/statementLine";
-import type { App, UsageStore } from "../store/port";
+import type { App, CatalogStore, LedgerStore } from "../store/port";
 
 /**
  * What prices and attributes any month, as the store has it now: the price book with its
@@ -20,7 +20,7 @@ export type Catalog = {
   apps: readonly App[];
 };
 
-export async function loadCatalog(store: UsageStore): Promise<Catalog> {
+export async function loadCatalog(store: CatalogStore & LedgerStore): Promise<Catalog> {
   const [closedMonths, pricer, discounts, mappings, splitRules, markups, apps] = await Promise.all([
     store.listClosedMonths(),
     loadPricer(store),

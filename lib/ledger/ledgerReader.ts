@@ -1,7 +1,7 @@
 import { tagKeysOf } from "../allocation/attributedUsage";
 import type { SplitRule } from "../allocation/splitRule";
 import type { CostedLine } from "../statements/statementLine";
-import type { DimensionUsage, UsageStore } from "../store/port";
+import type { DimensionUsage, ReportStore } from "../store/port";
 import { loadCatalog, type Catalog } from "./catalog";
 import { buildLedger, type MonthLedger } from "./monthLedger";
 import { loadDimensionUsage, loadMonthUsage, type MonthUsage } from "./monthUsage";
@@ -18,7 +18,7 @@ export class LedgerReader {
   private readonly ledgers = new Map<string, Promise<MonthLedger>>();
   private readonly statements = new Map<string, Promise<CostedLine[]>>();
 
-  constructor(readonly store: UsageStore) {}
+  constructor(readonly store: ReportStore) {}
 
   catalog(): Promise<Catalog> {
     this.catalogRead ??= loadCatalog(this.store);

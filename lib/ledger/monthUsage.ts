@@ -1,7 +1,7 @@
 import { monthDays } from "../core/months";
 import { reservationsIn } from "../pricing/chargedUsage";
 import type { Charges } from "../pricing/charges";
-import type { DailyUsage, DimensionUsage, HourlyAppUsage, UsageStore } from "../store/port";
+import type { DailyUsage, DimensionUsage, HourlyAppUsage, UsageReads } from "../store/port";
 
 /** A month's usage as the ledger prices and attributes it. */
 export type MonthUsage = {
@@ -11,7 +11,7 @@ export type MonthUsage = {
   hourly: readonly HourlyAppUsage[];
 };
 
-export async function loadMonthUsage(store: UsageStore, month: string, charges: Charges): Promise<MonthUsage> {
+export async function loadMonthUsage(store: UsageReads, month: string, charges: Charges): Promise<MonthUsage> {
   const { from, to } = monthDays(month);
   const reserved = [...new Set(reservationsIn(month, charges).map((r) => r.deployment))];
   const [daily, hourly] = await Promise.all([store.listDailyUsage(from, to), reserved.length > 0 ? store.listHourlyUsage(from, to, reserved) : []]);
@@ -19,7 +19,7 @@ export async function loadMonthUsage(store: UsageStore, month: string, charges: 
 }
 
 /** A month's usage per value of one dimension: a tag (`tag:<key>`, which split rules may share by) or the end user. */
-export async function loadDimensionUsage(store: UsageStore, month: string, dimension: string): Promise<DimensionUsage[]> {
+export async function loadDimensionUsage(store: UsageReads, month: string, dimension: string): Promise<DimensionUsage[]> {
   const { from, to } = monthDays(month);
   return store.listDailyDimensionUsage(from, to, dimension);
 }

@@ -1,13 +1,13 @@
 import { isDeepStrictEqual } from "node:util";
 import { describe } from "../core/errors";
 import { UserError } from "../core/errors";
-import type { AuditContext, UsageStore } from "../store/port";
+import type { AuditContext, CatalogStore } from "../store/port";
 import { findRangeProblems, type OrgMapping } from "./orgMapping";
 
 export type MappingChange = { appId: string; validFrom: string; change: "added" | "changed" | "unchanged"; before: OrgMapping | null; after: OrgMapping };
 
 /** What saving these mappings would do, row by row, and why it would be refused (empty when it would not). */
-export async function planMappings(store: UsageStore, incoming: readonly OrgMapping[]): Promise<{ changes: MappingChange[]; problems: string[] }> {
+export async function planMappings(store: CatalogStore, incoming: readonly OrgMapping[]): Promise<{ changes: MappingChange[]; problems: string[] }> {
   const existing = new Map((await store.listOrgMappings()).map((m) => [`${m.appId}|${m.validFrom}`, m]));
   const merged = new Map(existing);
   const changes = incoming.map((after): MappingChange => {
@@ -26,7 +26,7 @@ export async function planMappings(store: UsageStore, incoming: readonly OrgMapp
 }
 
 /** Saves mappings all or nothing, refusing overlaps and gaps, with each change in the audit log. */
-export async function changeMappings(store: UsageStore, incoming: readonly OrgMapping[], audit?: AuditContext) {
+export async function changeMappings(store: CatalogStore, incoming: readonly OrgMapping[], audit?: AuditContext) {
   const { problems } = await planMappings(store, incoming);
   if (problems.length > 0) throw new UserError(describe(problems, "mapping range problem"));
   return store.saveOrgMappings([...incoming], audit);
@@ -36,7 +36,7 @@ export async function changeMappings(store: UsageStore, incoming: readonly OrgMa
  * Moves an app to another cost center from a day on: its current range ends that day and a new
  * one starts, so the month it moves in is split at that day (00:00 UTC).
  */
-export async function moveApp(store: UsageStore, move: { appId: string; costCenter: string; businessUnit: string; from: string }, audit: AuditContext) {
+export async function moveApp(store: CatalogStore, move: { appId: string; costCenter: string; businessUnit: string; from: string }, audit: AuditContext) {
   const ranges = (await store.listOrgMappings()).filter((m) => m.appId === move.appId);
   const current = ranges.find((m) => m.validFrom <= move.from && (m.validTo === null || move.from < m.validTo));
   if (!current) throw new UserError(`app ${move.appId} is not mapped on ${move.from}: assign it instead`);

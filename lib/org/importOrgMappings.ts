@@ -1,6 +1,6 @@
 import { readCsv } from "../csv/readCsv";
 import { validateRows } from "../csv/validateRows";
-import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
+import type { AuditContext, UpsertSummary, CatalogStore } from "../store/port";
 import { changeMappings } from "./changeMappings";
 import { OrgMapping } from "./orgMapping";
 
@@ -10,6 +10,6 @@ export const ORG_COLUMNS = ["appId", "costCenter", "businessUnit", "validFrom"] 
 export const readOrgMappings = (csv: string, file: string): OrgMapping[] => validateRows(readCsv(csv, file, ORG_COLUMNS, ["validTo"]), OrgMapping, file);
 
 /** Imports mappings all or nothing: bad rows, overlaps and gaps refuse the whole file. */
-export async function importOrgMappings(store: UsageStore, csv: string, file: string, audit?: AuditContext): Promise<UpsertSummary> {
+export async function importOrgMappings(store: CatalogStore, csv: string, file: string, audit?: AuditContext): Promise<UpsertSummary> {
   return changeMappings(store, readOrgMappings(csv, file), audit);
 }

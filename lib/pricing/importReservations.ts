@@ -2,7 +2,7 @@ import { readCsv } from "../csv/readCsv";
 import { describe } from "../core/errors";
 import { validateRows } from "../csv/validateRows";
 import { UserError } from "../core/errors";
-import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
+import type { AuditContext, UpsertSummary, CatalogStore } from "../store/port";
 import { isProvisioned } from "./deployment";
 import { refuseOverlapsAfter } from "../core/effectiveDated";
 import { reportCurrency } from "./loadPricer";
@@ -18,7 +18,7 @@ export const RESERVATION_COLUMNS = {
  * none. The currency defaults to the reports', idle capacity to `share`, the output weight to 1. A reservation must name a
  * configured provisioned deployment, and one deployment's reservations may not overlap.
  */
-export async function importReservations(store: UsageStore, csv: string, file: string, audit?: AuditContext): Promise<UpsertSummary> {
+export async function importReservations(store: CatalogStore, csv: string, file: string, audit?: AuditContext): Promise<UpsertSummary> {
   const rows = readCsv(csv, file, RESERVATION_COLUMNS.required, RESERVATION_COLUMNS.optional).map((row) => ({
     ...row,
     values: {

@@ -1,6 +1,6 @@
 import { now } from "../core/clock";
 import { UserError } from "../core/errors";
-import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
+import type { AuditContext, UpsertSummary, CatalogStore } from "../store/port";
 import { PriceBook } from "./priceBook";
 import { RetailPriceItem, RetailPricePage } from "./retailPrice";
 
@@ -36,7 +36,7 @@ export function readRetailPricePage(text: string, file: string): { items: Retail
  * Stores the items (keeping every effective date) once the book they make is known to be sound,
  * and says how many token prices it holds and which meters disagree about one.
  */
-export async function importRetailPrices(store: UsageStore, items: RetailPriceItem[], audit?: AuditContext): Promise<PriceImportSummary> {
+export async function importRetailPrices(store: CatalogStore, items: RetailPriceItem[], audit?: AuditContext): Promise<PriceImportSummary> {
   // Check (and count) in the currency the items are in: a EUR sync builds a EUR book.
   const currency = items[0]?.currencyCode ?? "USD";
   try {

@@ -1,9 +1,9 @@
 import { loadConfig } from "../config/schema";
-import type { UsageStore } from "../store/port";
+import type { CatalogStore } from "../store/port";
 import { PriceBook } from "./priceBook";
 import { UsagePricer } from "./priceUsage";
 
-const built = new WeakMap<UsageStore, { version: string; pricer: Promise<UsagePricer> }>();
+const built = new WeakMap<CatalogStore, { version: string; pricer: Promise<UsagePricer> }>();
 
 /** Reports are priced in the configured currency (USD unless an admin chose another). */
 export const reportCurrency = () => loadConfig().CHARGEBACK_CURRENCY;
@@ -12,7 +12,7 @@ export const reportCurrency = () => loadConfig().CHARGEBACK_CURRENCY;
  * The price book, deployments and reservations as the store has them now. Building the book reads every price,
  * so it is kept per store and rebuilt only when one of them changes.
  */
-export async function loadPricer(store: UsageStore, currency = reportCurrency()): Promise<UsagePricer> {
+export async function loadPricer(store: CatalogStore, currency = reportCurrency()): Promise<UsagePricer> {
   const version = `${currency}|${await store.getPricingVersion()}`;
   const cached = built.get(store);
   if (cached?.version === version) return cached.pricer;

@@ -1,6 +1,6 @@
 import { monthDays } from "../core/months";
 import { allocateCents, attoToCents, formatCents } from "../core/money";
-import type { UsageStore } from "../store/port";
+import type { ReportStore } from "../store/port";
 import { eventMeters } from "./eventMeters";
 import { LedgerReader } from "../ledger/ledgerReader";
 import { sumInvoiceLines } from "./invoiceMeters";
@@ -42,7 +42,7 @@ export const LARGE_GAP_PERCENT = 5n;
  * cost column is rounded to cents by largest remainder, so its rows add up to its total; the
  * variance is invoiced minus computed, in cents, and its percent is of the computed cost.
  */
-export async function getReconciliation(store: UsageStore, month: string): Promise<Reconciliation> {
+export async function getReconciliation(store: ReportStore, month: string): Promise<Reconciliation> {
   const { from, to } = monthDays(month);
   const [ledger, lines] = await Promise.all([new LedgerReader(store).ledger(month), store.listInvoiceLines(from, to)]);
   const events = eventMeters(ledger);

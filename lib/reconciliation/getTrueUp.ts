@@ -1,7 +1,7 @@
 import { UserError } from "../core/errors";
 import { allocateCents, attoToCents, formatCents, splitByWeight } from "../core/money";
 import { monthDays } from "../core/months";
-import type { UsageStore } from "../store/port";
+import type { ReportStore } from "../store/port";
 import { chargedByMeter } from "./eventMeters";
 import { LedgerReader } from "../ledger/ledgerReader";
 import { sumInvoiceLines } from "./invoiceMeters";
@@ -34,7 +34,7 @@ export type TrueUp = {
  * cents by largest remainder across business units (and unmapped apps) and within each, so the
  * units add up to the invoice to the cent.
  */
-export async function getTrueUp(store: UsageStore, month: string, unmatchedTo: Unmatched): Promise<TrueUp> {
+export async function getTrueUp(store: ReportStore, month: string, unmatchedTo: Unmatched): Promise<TrueUp> {
   return present(month, await getTrueUpAmounts(new LedgerReader(store), month, unmatchedTo), unmatchedTo);
 }
 

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { safeText } from "../core/safeText";
 import { formatCents } from "../core/money";
-import type { UsageStore } from "../store/port";
+import type { LedgerStore } from "../store/port";
 import { BILLED_KINDS, type StatementLine, type Tokens } from "./statementLine";
 
 /** `cost` is what the unit is charged; `listCost` the same usage at list prices, before discounts. */
@@ -30,7 +30,7 @@ export type Statement = {
 };
 
 /** A business unit's frozen statement for a closed month, or null while the month is open. */
-export async function getStatement(store: UsageStore, month: string, businessUnit: string): Promise<Statement | null> {
+export async function getStatement(store: LedgerStore, month: string, businessUnit: string): Promise<Statement | null> {
   const closed = await store.getClosedMonth(month);
   if (!closed) return null;
   const lines = (await store.listStatementLines({ month }))

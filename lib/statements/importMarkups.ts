@@ -3,7 +3,7 @@ import { describe } from "../core/errors";
 import { validateRows } from "../csv/validateRows";
 import { UserError } from "../core/errors";
 import { refuseOverlapsAfter } from "../core/effectiveDated";
-import type { AuditContext, UpsertSummary, UsageStore } from "../store/port";
+import type { AuditContext, UpsertSummary, CatalogStore } from "../store/port";
 import { ALL_UNITS_SCOPE, findMarkupOverlaps, Markup, markupKey } from "./markup";
 
 export const MARKUP_COLUMNS = { required: ["businessUnit", "kind", "amount", "validFrom"], optional: ["validTo", "currency", "costCenter", "label"] } as const;
@@ -13,7 +13,7 @@ export const MARKUP_COLUMNS = { required: ["businessUnit", "kind", "amount", "va
  * none; the unit must be in the org mappings, a fee's cost center not another unit's, and one
  * unit's markups of a kind may not overlap.
  */
-export async function importMarkups(store: UsageStore, csv: string, file: string, audit?: AuditContext): Promise<UpsertSummary> {
+export async function importMarkups(store: CatalogStore, csv: string, file: string, audit?: AuditContext): Promise<UpsertSummary> {
   const markups = validateRows(readCsv(csv, file, MARKUP_COLUMNS.required, MARKUP_COLUMNS.optional), Markup, file);
   const mappings = await store.listOrgMappings();
   const units = new Set(mappings.map((m) => m.businessUnit));

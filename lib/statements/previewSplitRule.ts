@@ -1,7 +1,7 @@
 import { formatCents } from "../core/money";
 import { allocateLines } from "./allocateLines";
 import { liveLines } from "./liveLines";
-import type { UsageStore } from "../store/port";
+import type { ReportStore } from "../store/port";
 import { LedgerReader } from "../ledger/ledgerReader";
 import { withSplitRules } from "../allocation/changeSplitRules";
 import type { SplitRule } from "../allocation/splitRule";
@@ -15,7 +15,7 @@ export type SplitPreview = { month: string; currency: string; totalBefore: strin
  * center, app and rule (not those whose cents only round differently). Refuses, like saving
  * would, a rule that cannot apply.
  */
-export async function previewSplitRule(store: UsageStore, rule: SplitRule, month: string): Promise<SplitPreview> {
+export async function previewSplitRule(store: ReportStore, rule: SplitRule, month: string): Promise<SplitPreview> {
   const rules = await withSplitRules(store, [rule]);
   const reader = new LedgerReader(store);
   const [now, then] = (await Promise.all([reader.ledger(month), reader.ledger(month, rules)])).map((ledger) => liveLines(ledger));

@@ -102,10 +102,20 @@ export type PipelineLag = { consumer: string; at: number; partitions: PartitionL
 export type UpsertSummary = { added: number; changed: number; unchanged: number };
 export type App = { appId: string; displayName: string };
 
-/** The one store port; SQLite (embedded) and Cosmos DB (production) implement it alike. */
-export interface UsageStore {
+/** Usage in: facts, rollups and quarantine, written exactly once; raw events purged. */
+export interface UsageWrites {
   /** Writes facts and their rollups exactly once, and keeps quarantined lines, in one transaction. */
   saveUsageBatch(batch: UsageBatch): Promise<UsageBatchResult>;
+  saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }): Promise<void>;
+  /**
+   * Deletes (or, dry, counts) raw events of UTC days before `eventsBefore` and quarantined lines
+   * received before `quarantinedBefore` (epoch ms), in batches. Rollups and statements stay.
+   */
+  purgeRawUsage(eventsBefore: string, quarantinedBefore: number, dryRun: boolean): Promise<{ events: number; quarantined: number }>;
+}
+
+/** Usage out: rollups per day, hour, dimension and outcome, and what was quarantined or warned of. */
+export interface UsageReads {
   /** Rollups for the UTC days in [fromDay, toDay). */
   listDailyUsage(fromDay: string, toDay: string): Promise<DailyUsage[]>;
   /** Usage per UTC day, pricing key and value of one dimension: a tag (`tag:<key>`, e.g. `tag:project`) or the end user (`endUser`). Events without that tag/end user are not in the result. */
@@ -120,19 +130,17 @@ export interface UsageStore {
   listHourlyUsage(fromDay: string, toDay: string, deployments: string[]): Promise<HourlyAppUsage[]>;
   /** The earliest and latest UTC day with usage, or null when there is none. */
   getUsageDayRange(): Promise<{ first: string; last: string } | null>;
-
+  /** Every app id with usage, whether or not it is mapped or named. */
+  listUsageAppIds(): Promise<string[]>;
   listQuarantined(status: QuarantineStatus | "all"): Promise<QuarantinedEvent[]>;
-  /**
-   * Deletes (or, dry, counts) raw events of UTC days before `eventsBefore` and quarantined lines
-   * received before `quarantinedBefore` (epoch ms), in batches. Rollups and statements stay.
-   */
-  purgeRawUsage(eventsBefore: string, quarantinedBefore: number, dryRun: boolean): Promise<{ events: number; quarantined: number }>;
-  saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }): Promise<void>;
+}
 
+/** What prices and attributes usage: prices, deployments, reservations, discounts, markups, split rules, mappings, app names. */
+export interface CatalogStore {
   saveRetailPrices(items: RetailPriceItem[], importedAt: number, audit?: AuditContext): Promise<UpsertSummary>;
-  recordPriceSync(run: PriceSyncRun): Promise<void>;
-  /** The latest runs, newest first. */
-  listPriceSyncs(limit: number): Promise<PriceSyncRun[]>;
+  listRetailPrices(): Promise<RetailPriceItem[]>;
+  /** Changes whenever prices, deployments or reservations do: lets a built price book be reused until then. */
+  getPricingVersion(): Promise<string>;
   /** Adds new (family, validFrom) discounts and updates changed ones, audited like mappings. */
   saveDiscounts(discounts: Discount[], audit?: AuditContext): Promise<UpsertSummary>;
   listDiscounts(): Promise<Discount[]>;
@@ -146,9 +154,6 @@ export interface UsageStore {
   saveSplitRules(rules: SplitRule[], audit?: AuditContext): Promise<UpsertSummary>;
   /** Every split rule, by id. */
   listSplitRules(): Promise<SplitRule[]>;
-  /** Changes whenever prices, deployments or reservations do: lets a built price book be reused until then. */
-  getPricingVersion(): Promise<string>;
-  listRetailPrices(): Promise<RetailPriceItem[]>;
   saveDeployments(deployments: Deployment[], audit?: AuditContext): Promise<UpsertSummary>;
   listDeployments(): Promise<Deployment[]>;
   /** Adds new (appId, validFrom) rows and updates changed ones; with `audit`, records each change in the same transaction. */
@@ -156,11 +161,40 @@ export interface UsageStore {
   listOrgMappings(): Promise<OrgMapping[]>;
   saveApps(apps: App[]): Promise<UpsertSummary>;
   listApps(): Promise<App[]>;
-  /** Every app id with usage, whether or not it is mapped or named. */
-  listUsageAppIds(): Promise<string[]>;
   /** Replaces the directory entries of these app ids. */
   saveDirectoryEntries(entries: DirectoryEntry[]): Promise<void>;
   listDirectoryEntries(): Promise<DirectoryEntry[]>;
+}
+
+/** Closed months: their frozen statements and the log of closes and reopens. */
+export interface LedgerStore {
+  getClosedMonth(month: string): Promise<ClosedMonth | null>;
+  listClosedMonths(): Promise<ClosedMonth[]>;
+  /** Frozen lines held by one closed month's statement, or every frozen line about one month's usage. */
+  listStatementLines(filter: { month: string } | { forMonth: string }): Promise<CostedLine[]>;
+  /** Freezes a month's statement and logs it, in one transaction. */
+  saveClosedMonth(closed: ClosedMonth, lines: CostedLine[], log: MonthLogEntry): Promise<void>;
+  /** Drops a month's frozen statement and logs why, in one transaction. */
+  deleteClosedMonth(month: string, log: MonthLogEntry): Promise<void>;
+  listMonthLog(): Promise<MonthLogEntry[]>;
+}
+
+/** Imported Azure cost exports. */
+export interface InvoiceStore {
+  /**
+   * Stores an export's lines in place of those of any earlier import with the same id (the same
+   * content) and of the imports it `supersedes`, in one transaction where the store has them;
+   * says whether it had been imported.
+   */
+  saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[], supersedes?: string[]): Promise<{ alreadyImported: boolean }>;
+  /** Every import's lines for the UTC days in [fromDay, toDay). */
+  listInvoiceLines(fromDay: string, toDay: string): Promise<InvoiceLine[]>;
+  /** Imports, oldest first. */
+  listInvoiceImports(): Promise<InvoiceImport[]>;
+}
+
+/** Who may do what: business unit owners, ingest keys and idempotency keys. */
+export interface AccessStore {
   saveBusinessUnitOwners(owners: BusinessUnitOwner[], audit?: AuditContext): Promise<UpsertSummary>;
   /** Returns false when there was no such owner. */
   removeBusinessUnitOwner(businessUnit: string, principalId: string, audit?: AuditContext): Promise<boolean>;
@@ -172,35 +206,35 @@ export interface UsageStore {
   revokeIngestKey(id: string, at: number): Promise<boolean>;
   /** Keeps the first body digest seen for an idempotency key (`http:<sender>:<key>`) and returns it, this one or the earlier. */
   saveIdempotencyKey(key: string, digest: string, at: number): Promise<string>;
+}
 
-  getClosedMonth(month: string): Promise<ClosedMonth | null>;
-  listClosedMonths(): Promise<ClosedMonth[]>;
-  /** Frozen lines held by one closed month's statement, or every frozen line about one month's usage. */
-  listStatementLines(filter: { month: string } | { forMonth: string }): Promise<CostedLine[]>;
-  /** Freezes a month's statement and logs it, in one transaction. */
-  saveClosedMonth(closed: ClosedMonth, lines: CostedLine[], log: MonthLogEntry): Promise<void>;
-  /** Drops a month's frozen statement and logs why, in one transaction. */
-  deleteClosedMonth(month: string, log: MonthLogEntry): Promise<void>;
-  listMonthLog(): Promise<MonthLogEntry[]>;
-  /**
-   * Stores an export's lines in place of those of any earlier import with the same id (the same
-   * content) and of the imports it `supersedes`, in one transaction where the store has them;
-   * says whether it had been imported.
-   */
-  saveInvoiceImport(record: InvoiceImport, lines: InvoiceLine[], supersedes?: string[]): Promise<{ alreadyImported: boolean }>;
-  /** Every import's lines for the UTC days in [fromDay, toDay). */
-  listInvoiceLines(fromDay: string, toDay: string): Promise<InvoiceLine[]>;
-  /** Imports, oldest first. */
-  listInvoiceImports(): Promise<InvoiceImport[]>;
+/** How the system runs: price syncs, doctor runs and pipeline lag. */
+export interface OperationsStore {
+  recordPriceSync(run: PriceSyncRun): Promise<void>;
+  /** The latest runs, newest first. */
+  listPriceSyncs(limit: number): Promise<PriceSyncRun[]>;
   recordDoctorRun(run: DoctorRun): Promise<void>;
+  /** The latest recorded doctor run, or null when none was recorded. */
+  getLastDoctorRun(): Promise<DoctorRun | null>;
   /** Replaces the consumer's last measured lag. */
   recordPipelineLag(lag: PipelineLag): Promise<void>;
   /** Every consumer's last measured lag, by consumer. */
   listPipelineLag(): Promise<PipelineLag[]>;
-  /** The latest recorded doctor run, or null when none was recorded. */
-  getLastDoctorRun(): Promise<DoctorRun | null>;
+}
+
+/** The audit log every audited save writes to. */
+export interface AuditStore {
   /** The audit log, newest first; it has no update or delete. */
   listAudit(limit: number): Promise<AuditEntry[]>;
+}
 
+/**
+ * The one store port, by role; SQLite (embedded) and Cosmos DB (production) implement it alike.
+ * Code takes the roles it uses (e.g. the ledger reads `ReportStore`), so what it may touch is in its type.
+ */
+export interface UsageStore extends UsageWrites, UsageReads, CatalogStore, LedgerStore, InvoiceStore, AccessStore, OperationsStore, AuditStore {
   close(): Promise<void>;
 }
+
+/** What reports, statements and reconciliation read. */
+export type ReportStore = UsageReads & CatalogStore & LedgerStore & InvoiceStore;
