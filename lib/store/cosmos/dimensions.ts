@@ -1,7 +1,7 @@
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
-import { markupKey, type Markup } from "../../statements/markup";
+import type { Markup } from "../../statements/markup";
 import type { Reservation } from "../../pricing/reservation";
 import type { SplitRule } from "../../allocation/splitRule";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
@@ -11,7 +11,8 @@ import type { RetailPriceItem } from "../../pricing/retailPrice";
 import type { App, AuditContext, DoctorRun, PipelineLag, PriceSyncRun, UpsertSummary } from "../port";
 import type { Containers } from "./containers";
 import { nextSeq, queryAll, upsertEach } from "./cosmosOps";
-import { listKind, listValues, readRef, refDoc, upsertByKey } from "./upsertByKey";
+import { listKind, listValues, readRef, refDoc, saveAudited } from "./upsertByKey";
+import { AUDITED, ownerKey } from "../audited";
 
 // Lists sort as SQLite's BINARY collation does (code units, not locale).
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -20,32 +21,8 @@ const by =
   (a: T, b: T) =>
     keys.reduce((r, k) => r || cmp(k(a), k(b)), 0);
 
-export const retailPriceKey = (i: RetailPriceItem) => [i.meterId, i.armRegionName, i.effectiveStartDate, i.currencyCode, i.type, i.tierMinimumUnits].join("|");
-
 export function saveRetailPrices(c: Containers, items: RetailPriceItem[], importedAt: number, audit?: AuditContext): Promise<UpsertSummary> {
-  return upsertByKey(
-    c,
-    "price",
-    items,
-    retailPriceKey,
-    // A first import adds thousands of prices: one entry says so; a changed price gets its own.
-    audit && {
-      context: audit,
-      entries: ({ created, updated }) => [
-        ...(created.length > 0
-          ? [
-              [
-                `${created.length} prices`,
-                null,
-                { added: created.length, effective: [...new Set(created.map((p) => p.effectiveStartDate.slice(0, 10)))].sort() },
-              ] as const,
-            ]
-          : []),
-        ...updated.map((u) => [`${u.after.meterName} (${u.after.armRegionName})`, u.before, u.after] as const),
-      ],
-    },
-    { importedAt },
-  );
+  return saveAudited(c, AUDITED.price, items, audit, { importedAt });
 }
 
 export const listRetailPrices = (c: Containers) => listValues<RetailPriceItem>(c, "price");
@@ -83,20 +60,7 @@ export async function getLastDoctorRun(c: Containers): Promise<DoctorRun | null>
   return doc?.value ?? null;
 }
 
-export const saveDiscounts = (c: Containers, discounts: Discount[], audit?: AuditContext) =>
-  upsertByKey(
-    c,
-    "discount",
-    discounts,
-    (d) => `${d.family}|${d.validFrom}`,
-    audit && {
-      context: audit,
-      entries: ({ created, updated }) => [
-        ...created.map((d) => [`discount ${d.family}`, null, d] as const),
-        ...updated.map((u) => [`discount ${u.after.family}`, u.before, u.after] as const),
-      ],
-    },
-  );
+export const saveDiscounts = (c: Containers, discounts: Discount[], audit?: AuditContext) => saveAudited(c, AUDITED.discount, discounts, audit);
 
 export const listDiscounts = async (c: Containers) =>
   (await listValues<Discount>(c, "discount")).sort(
@@ -106,20 +70,7 @@ export const listDiscounts = async (c: Containers) =>
     ),
   );
 
-export const saveMarkups = (c: Containers, markups: Markup[], audit?: AuditContext) =>
-  upsertByKey(
-    c,
-    "markup",
-    markups,
-    markupKey,
-    audit && {
-      context: audit,
-      entries: ({ created, updated }) => [
-        ...created.map((m) => [`markup ${m.businessUnit}`, null, m] as const),
-        ...updated.map((u) => [`markup ${u.after.businessUnit}`, u.before, u.after] as const),
-      ],
-    },
-  );
+export const saveMarkups = (c: Containers, markups: Markup[], audit?: AuditContext) => saveAudited(c, AUDITED.markup, markups, audit);
 
 export const listMarkups = async (c: Containers) =>
   (await listValues<Markup>(c, "markup")).sort(
@@ -130,20 +81,7 @@ export const listMarkups = async (c: Containers) =>
     ),
   );
 
-export const saveReservations = (c: Containers, reservations: Reservation[], audit?: AuditContext) =>
-  upsertByKey(
-    c,
-    "reservation",
-    reservations,
-    (r) => `${r.deployment}|${r.validFrom}`,
-    audit && {
-      context: audit,
-      entries: ({ created, updated }) => [
-        ...created.map((r) => [`reservation ${r.deployment}`, null, r] as const),
-        ...updated.map((u) => [`reservation ${u.after.deployment}`, u.before, u.after] as const),
-      ],
-    },
-  );
+export const saveReservations = (c: Containers, reservations: Reservation[], audit?: AuditContext) => saveAudited(c, AUDITED.reservation, reservations, audit);
 
 export const listReservations = async (c: Containers) =>
   (await listValues<Reservation>(c, "reservation")).sort(
@@ -153,20 +91,7 @@ export const listReservations = async (c: Containers) =>
     ),
   );
 
-export const saveSplitRules = (c: Containers, rules: SplitRule[], audit?: AuditContext) =>
-  upsertByKey(
-    c,
-    "splitRule",
-    rules,
-    (r) => r.id,
-    audit && {
-      context: audit,
-      entries: ({ created, updated }) => [
-        ...created.map((r) => [`split rule ${r.id}`, null, r] as const),
-        ...updated.map((u) => [`split rule ${u.after.id}`, u.before, u.after] as const),
-      ],
-    },
-  );
+export const saveSplitRules = (c: Containers, rules: SplitRule[], audit?: AuditContext) => saveAudited(c, AUDITED.splitRule, rules, audit);
 
 export const listSplitRules = async (c: Containers) => (await listValues<SplitRule>(c, "splitRule")).sort(by((r) => r.id));
 
@@ -184,34 +109,11 @@ export async function getPricingVersion(c: Containers): Promise<string> {
   return `${prices?.n ?? 0}|${prices?.at ?? null}|${d}|${JSON.stringify(reservations)}`;
 }
 
-export const saveDeployments = (c: Containers, deployments: Deployment[], audit?: AuditContext) =>
-  upsertByKey(
-    c,
-    "deployment",
-    deployments,
-    (d) => d.name,
-    audit && {
-      context: audit,
-      entries: ({ created, updated }) => [...created.map((d) => [d.name, null, d] as const), ...updated.map((u) => [u.after.name, u.before, u.after] as const)],
-    },
-  );
+export const saveDeployments = (c: Containers, deployments: Deployment[], audit?: AuditContext) => saveAudited(c, AUDITED.deployment, deployments, audit);
 
 export const listDeployments = async (c: Containers) => (await listValues<Deployment>(c, "deployment")).sort(by((d) => d.name));
 
-export const saveOrgMappings = (c: Containers, mappings: OrgMapping[], audit?: AuditContext) =>
-  upsertByKey(
-    c,
-    "mapping",
-    mappings,
-    (m) => `${m.appId}|${m.validFrom}`,
-    audit && {
-      context: audit,
-      entries: ({ created, updated }) => [
-        ...created.map((m) => [m.appId, null, m] as const),
-        ...updated.map((u) => [u.after.appId, u.before, u.after] as const),
-      ],
-    },
-  );
+export const saveOrgMappings = (c: Containers, mappings: OrgMapping[], audit?: AuditContext) => saveAudited(c, AUDITED.mapping, mappings, audit);
 
 export const listOrgMappings = async (c: Containers) =>
   (await listValues<OrgMapping>(c, "mapping")).sort(
@@ -222,11 +124,10 @@ export const listOrgMappings = async (c: Containers) =>
   );
 
 export const saveApps = (c: Containers, apps: App[]) =>
-  upsertByKey(
+  saveAudited(
     c,
-    "app",
+    { kind: "app", keyOf: (a: App) => a.appId },
     apps.map((a) => ({ appId: a.appId, displayName: a.displayName })),
-    (a) => a.appId,
   );
 
 export const listApps = async (c: Containers) => (await listValues<App>(c, "app")).sort(by((a) => a.appId));
@@ -241,22 +142,7 @@ export async function saveDirectoryEntries(c: Containers, entries: DirectoryEntr
 
 export const listDirectoryEntries = async (c: Containers) => (await listValues<DirectoryEntry>(c, "directory")).sort(by((e) => e.appId));
 
-const ownerKey = (o: { businessUnit: string; principalId: string }) => `${o.businessUnit}|${o.principalId}`;
-
-export const saveBusinessUnitOwners = (c: Containers, owners: BusinessUnitOwner[], audit?: AuditContext) =>
-  upsertByKey(
-    c,
-    "owner",
-    owners,
-    ownerKey,
-    audit && {
-      context: audit,
-      entries: ({ created, updated }) => [
-        ...created.map((o) => [o.businessUnit, null, o] as const),
-        ...updated.map((u) => [u.after.businessUnit, u.before, u.after] as const),
-      ],
-    },
-  );
+export const saveBusinessUnitOwners = (c: Containers, owners: BusinessUnitOwner[], audit?: AuditContext) => saveAudited(c, AUDITED.owner, owners, audit);
 
 /** Returns false when there was no such owner; the audit entry is written just before the delete. */
 export async function removeBusinessUnitOwner(

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { type Audited, planUpsert } from "../audited";
 import type { AuditContext, UpsertSummary } from "../port";
 import { recordAudit } from "./recordAudit";
 import type { Containers } from "./containers";
@@ -26,40 +27,28 @@ export async function readRef<T>(c: Containers, kind: string, key: string): Prom
   return resource ? { doc: resource, etag } : null;
 }
 
-/** What changed in an upsert, for its audit entries. */
-export type Changes<T> = { created: T[]; updated: { before: T; after: T }[] };
-
 /**
  * Writes only the rows that are new or changed, and says how many of each, as SQLite's upsertByKey.
- * The audit entries (from `auditOf`) are written first, then the rows.
+ * With `audit`, the entity's audit entries are written first, then the rows.
  */
-export async function upsertByKey<T extends object>(
+export async function saveAudited<T extends object>(
   c: Containers,
-  kind: string,
+  entity: Pick<Audited<T>, "kind" | "keyOf"> & Partial<Audited<T>>,
   incoming: readonly T[],
-  keyOf: (row: T) => string,
-  audit?: { context: AuditContext; entries: (changes: Changes<T>) => (readonly [string, unknown, unknown])[] },
+  audit?: AuditContext,
   extra: Partial<RefDoc<T>> = {},
 ): Promise<UpsertSummary> {
-  const before = new Map((await listValues<T>(c, kind)).map((row) => [keyOf(row), row]));
-  const summary: UpsertSummary = { added: 0, changed: 0, unchanged: 0 };
-  const created: T[] = [];
-  const updated: T[] = [];
-  for (const row of new Map(incoming.map((r) => [keyOf(r), r])).values()) {
-    const old = before.get(keyOf(row));
-    if (old && isDeepStrictEqual({ ...old }, JSON.parse(JSON.stringify(row)))) summary.unchanged++;
-    else (old ? updated : created).push(row);
-  }
-  summary.added = created.length;
-  summary.changed = updated.length;
+  const { kind, keyOf } = entity;
+  // JSON round trip: the stored row is compared as the stored document gives it back.
+  const changes = planUpsert(await listValues<T>(c, kind), incoming, keyOf, (old, row) => isDeepStrictEqual({ ...old }, JSON.parse(JSON.stringify(row))));
+  const { created, updated, unchanged } = changes;
+  const summary: UpsertSummary = { added: created.length, changed: updated.length, unchanged };
   if (created.length + updated.length === 0) return summary;
-  if (audit) {
-    const entries = audit.entries({ created, updated: updated.map((after) => ({ before: before.get(keyOf(after))!, after })) });
-    if (entries.length > 0) await recordAudit(c, audit.context, entries);
-  }
+  const entries = audit && entity.entries ? entity.entries(changes) : [];
+  if (audit && entries.length > 0) await recordAudit(c, audit, entries);
   await upsertEach(
     c.reference,
-    [...created, ...updated].map((row) => refDoc(kind, keyOf(row), row, extra)),
+    [...created, ...updated.map((u) => u.after)].map((row) => refDoc(kind, keyOf(row), row, extra)),
   );
   return summary;
 }

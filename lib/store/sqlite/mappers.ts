@@ -45,8 +45,6 @@ export const toRetailPriceItem = (r: RetailPrice): RetailPriceItem => ({
   tierMinimumUnits: r.tierMinimumUnits,
 });
 
-export const retailPriceId = (i: RetailPriceItem) => [i.meterId, i.armRegionName, i.effectiveStartDate, i.currencyCode, i.type, i.tierMinimumUnits].join("|");
-
 export const toDeployment = (r: DeploymentRow): Deployment => ({
   name: r.name,
   model: r.model,

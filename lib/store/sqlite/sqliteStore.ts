@@ -4,7 +4,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
-import { markupKey, type Markup } from "../../statements/markup";
+import type { Markup } from "../../statements/markup";
 import type { Reservation } from "../../pricing/reservation";
 import type { SplitRule } from "../../allocation/splitRule";
 import type { DoctorReport } from "../../doctor/resources";
@@ -20,7 +20,6 @@ import {
   fromDirectoryEntry,
   toDirectoryEntry,
   toAuditEntry,
-  retailPriceId,
   toHourlyAppUsage,
   toBusinessUnitOwner,
   toClosedMonth,
@@ -43,7 +42,8 @@ import { ensureMigrated } from "./migrate";
 import { recordAudit } from "./recordAudit";
 import { openDatabase } from "./openDatabase";
 import { createPrismaClient } from "./prismaClient";
-import { upsertByKey } from "./upsertByKey";
+import { saveAudited, upsertByKey } from "./upsertByKey";
+import { AUDITED } from "../audited";
 import { createUsageWriter } from "./usageWriter";
 import { createInvoiceWriter, listInvoiceImports, listInvoiceLines } from "./invoiceLines";
 import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
@@ -178,11 +178,11 @@ export class SqliteStore implements UsageStore {
   async saveRetailPrices(items: RetailPriceItem[], importedAt: number, audit?: AuditContext): Promise<UpsertSummary> {
     const existing = (await this.prisma.retailPrice.findMany()).map(toRetailPriceItem);
     const stamp = BigInt(importedAt);
-    return upsertByKey(
+    return saveAudited(
       this.prisma,
+      AUDITED.price,
       existing,
       items,
-      retailPriceId,
       {
         create: (tx, rows) => tx.retailPrice.createMany({ data: rows.map((r) => ({ ...r, importedAt: stamp })) }),
         update: (tx, item) =>
@@ -200,21 +200,7 @@ export class SqliteStore implements UsageStore {
             data: { ...item, importedAt: stamp },
           }),
       },
-      // A first import adds thousands of prices: one entry says so; a changed price gets its own.
-      audit &&
-        ((tx, { created, updated }) =>
-          recordAudit(tx, audit, [
-            ...(created.length > 0
-              ? [
-                  [
-                    `${created.length} prices`,
-                    null,
-                    { added: created.length, effective: [...new Set(created.map((c) => c.effectiveStartDate.slice(0, 10)))].sort() },
-                  ] as const,
-                ]
-              : []),
-            ...updated.map((u) => [`${u.after.meterName} (${u.after.armRegionName})`, u.before, u.after] as const),
-          ])),
+      audit,
     );
   }
 
@@ -224,38 +210,31 @@ export class SqliteStore implements UsageStore {
 
   async saveDeployments(deployments: Deployment[], audit?: AuditContext) {
     const existing = (await this.prisma.deployment.findMany()).map(toDeployment);
-    return upsertByKey(
+    return saveAudited(
       this.prisma,
+      AUDITED.deployment,
       existing,
       deployments,
-      (d) => d.name,
       {
         create: (tx, rows) => tx.deployment.createMany({ data: rows }),
         update: (tx, d) => tx.deployment.update({ where: { name: d.name }, data: d }),
       },
-      audit &&
-        ((tx, { created, updated }) =>
-          recordAudit(tx, audit, [...created.map((d) => [d.name, null, d] as const), ...updated.map((u) => [u.after.name, u.before, u.after] as const)])),
+      audit,
     );
   }
 
   async saveDiscounts(discounts: Discount[], audit?: AuditContext) {
     const existing = (await this.prisma.discount.findMany()).map((d) => ({ ...d }));
-    return upsertByKey(
+    return saveAudited(
       this.prisma,
+      AUDITED.discount,
       existing,
       discounts,
-      (d) => `${d.family}|${d.validFrom}`,
       {
         create: (tx, rows) => tx.discount.createMany({ data: rows }),
         update: (tx, d) => tx.discount.update({ where: { family_validFrom: { family: d.family, validFrom: d.validFrom } }, data: d }),
       },
-      audit &&
-        ((tx, { created, updated }) =>
-          recordAudit(tx, audit, [
-            ...created.map((d) => [`discount ${d.family}`, null, d] as const),
-            ...updated.map((u) => [`discount ${u.after.family}`, u.before, u.after] as const),
-          ])),
+      audit,
     );
   }
 
@@ -270,22 +249,17 @@ export class SqliteStore implements UsageStore {
 
   async saveMarkups(markups: Markup[], audit?: AuditContext) {
     const existing = await this.listMarkups();
-    return upsertByKey(
+    return saveAudited(
       this.prisma,
+      AUDITED.markup,
       existing,
       markups,
-      (m) => markupKey(m),
       {
         create: (tx, rows) => tx.markup.createMany({ data: rows }),
         update: (tx, m) =>
           tx.markup.update({ where: { businessUnit_kind_validFrom: { businessUnit: m.businessUnit, kind: m.kind, validFrom: m.validFrom } }, data: m }),
       },
-      audit &&
-        ((tx, { created, updated }) =>
-          recordAudit(tx, audit, [
-            ...created.map((m) => [`markup ${m.businessUnit}`, null, m] as const),
-            ...updated.map((u) => [`markup ${u.after.businessUnit}`, u.before, u.after] as const),
-          ])),
+      audit,
     );
   }
 
@@ -298,21 +272,16 @@ export class SqliteStore implements UsageStore {
 
   async saveReservations(reservations: Reservation[], audit?: AuditContext) {
     const existing = (await this.prisma.provisionedReservation.findMany()).map(toReservation);
-    return upsertByKey(
+    return saveAudited(
       this.prisma,
+      AUDITED.reservation,
       existing,
       reservations,
-      (r) => `${r.deployment}|${r.validFrom}`,
       {
         create: (tx, rows) => tx.provisionedReservation.createMany({ data: rows }),
         update: (tx, r) => tx.provisionedReservation.update({ where: { deployment_validFrom: { deployment: r.deployment, validFrom: r.validFrom } }, data: r }),
       },
-      audit &&
-        ((tx, { created, updated }) =>
-          recordAudit(tx, audit, [
-            ...created.map((r) => [`reservation ${r.deployment}`, null, r] as const),
-            ...updated.map((u) => [`reservation ${u.after.deployment}`, u.before, u.after] as const),
-          ])),
+      audit,
     );
   }
 
@@ -322,21 +291,16 @@ export class SqliteStore implements UsageStore {
 
   async saveSplitRules(rules: SplitRule[], audit?: AuditContext) {
     const existing = (await this.prisma.splitRule.findMany()).map(toSplitRule);
-    return upsertByKey(
+    return saveAudited(
       this.prisma,
+      AUDITED.splitRule,
       existing,
       rules,
-      (r) => r.id,
       {
         create: (tx, rows) => tx.splitRule.createMany({ data: rows.map(fromSplitRule) }),
         update: (tx, r) => tx.splitRule.update({ where: { id: r.id }, data: fromSplitRule(r) }),
       },
-      audit &&
-        ((tx, { created, updated }) =>
-          recordAudit(tx, audit, [
-            ...created.map((r) => [`split rule ${r.id}`, null, r] as const),
-            ...updated.map((u) => [`split rule ${u.after.id}`, u.before, u.after] as const),
-          ])),
+      audit,
     );
   }
 
@@ -410,18 +374,16 @@ export class SqliteStore implements UsageStore {
 
   async saveOrgMappings(mappings: OrgMapping[], audit?: AuditContext) {
     const existing = (await this.prisma.orgMapping.findMany()).map(toOrgMapping);
-    return upsertByKey(
+    return saveAudited(
       this.prisma,
+      AUDITED.mapping,
       existing,
       mappings,
-      (m) => `${m.appId}|${m.validFrom}`,
       {
         create: (tx, rows) => tx.orgMapping.createMany({ data: rows }),
         update: (tx, m) => tx.orgMapping.update({ where: { appId_validFrom: { appId: m.appId, validFrom: m.validFrom } }, data: m }),
       },
-      audit &&
-        ((tx, { created, updated }) =>
-          recordAudit(tx, audit, [...created.map((m) => [m.appId, null, m] as const), ...updated.map((u) => [u.after.appId, u.before, u.after] as const)])),
+      audit,
     );
   }
 
@@ -460,22 +422,17 @@ export class SqliteStore implements UsageStore {
 
   async saveBusinessUnitOwners(owners: BusinessUnitOwner[], audit?: AuditContext) {
     const existing = (await this.prisma.businessUnitOwner.findMany()).map(toBusinessUnitOwner);
-    return upsertByKey(
+    return saveAudited(
       this.prisma,
+      AUDITED.owner,
       existing,
       owners,
-      (o) => `${o.businessUnit}|${o.principalId}`,
       {
         create: (tx, rows) => tx.businessUnitOwner.createMany({ data: rows }),
         update: (tx, o) =>
           tx.businessUnitOwner.update({ where: { businessUnit_principalId: { businessUnit: o.businessUnit, principalId: o.principalId } }, data: o }),
       },
-      audit &&
-        ((tx, { created, updated }) =>
-          recordAudit(tx, audit, [
-            ...created.map((o) => [o.businessUnit, null, o] as const),
-            ...updated.map((u) => [u.after.businessUnit, u.before, u.after] as const),
-          ])),
+      audit,
     );
   }
 
