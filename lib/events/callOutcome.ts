@@ -31,3 +31,9 @@ export function outcomeOf({ status, errorCode }: Outcome): CallOutcome {
 
 /** A billed outcome with no tokens reported: its cost is unknown, never zero. */
 export const usageUnknown = (e: Outcome & { totalTokens: number }, outcome = outcomeOf(e)) => BILLED[outcome] && e.totalTokens === 0;
+
+/**
+ * The rollup rule both stores keep: only billed calls with tokens are usage (summed into the
+ * daily, hourly and dimension rollups, and priced); every call is counted by its outcome.
+ */
+export const isUsage = (e: { totalTokens: number }, outcome: CallOutcome) => BILLED[outcome] && e.totalTokens > 0;

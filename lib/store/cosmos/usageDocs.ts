@@ -1,7 +1,7 @@
 import { BUCKET_COLUMNS, bucketOf } from "../../events/modelTimeBuckets";
 import { docId } from "./cosmosOps";
 import { dimensionsOf } from "../../events/eventTags";
-import { BILLED, type CallOutcome, outcomeOf } from "../../events/callOutcome";
+import { type CallOutcome, isUsage, outcomeOf, usageUnknown } from "../../events/callOutcome";
 import { TOKEN_DETAILS, type TokenDetail } from "../../pricing/billedTokens";
 import type { CallTier } from "../../pricing/callTier";
 
@@ -124,7 +124,7 @@ const outcomeId = (e: RollupSource, outcome: CallOutcome) => docId("outcome", e.
 /** The ids of every rollup an event is summed into. */
 export const rollupIdsOf = (e: RollupSource) => {
   const outcome = outcomeOf(e);
-  if (!BILLED[outcome] || e.totalTokens === 0) return [outcomeId(e, outcome)];
+  if (!isUsage(e, outcome)) return [outcomeId(e, outcome)];
   return [dailyId(e), hourlyId(e), outcomeId(e, outcome), ...dimensionsOf(e).map(([d, v]) => dimensionId(e, d, v))];
 };
 
@@ -143,9 +143,8 @@ export function summarise(pk: string, events: readonly RollupSource[]): (DailyDo
       outcomes.set(oid, o);
     }
     o.requests += 1;
-    // Only billed usage with tokens is priced; the rest is counted by outcome alone, as on SQLite.
-    if (!BILLED[outcome] || e.totalTokens === 0) {
-      if (BILLED[outcome]) o.usageUnknown += 1;
+    if (!isUsage(e, outcome)) {
+      if (usageUnknown(e, outcome)) o.usageUnknown += 1;
       continue;
     }
     for (const [dimension, value] of dimensionsOf(e)) {

@@ -6,7 +6,7 @@ import type { UsageBatch, UsageBatchResult } from "../port";
 import { createEventInserter } from "./insertEvents";
 import { conflictQuarantine, sameCall } from "../../events/eventConflict";
 import { COUNTED_COLUMNS, type CountedRow, toCountedVersion } from "./mappers";
-import { outcomeOf, BILLED } from "../../events/callOutcome";
+import { isUsage, outcomeOf } from "../../events/callOutcome";
 import { addToDailySums, type Rollups } from "./dailySums";
 import { tokenKindsOf } from "../../pricing/tokenKinds";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
@@ -35,8 +35,7 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<(
       const outcome = outcomeOf(e);
       sumIntoOutcomes(breakdowns.outcomes, day, e, outcome);
       if (e.warnings) sumIntoWarnings(breakdowns.warnings, incoming, batch.receivedAt);
-      // Only billed usage with tokens is priced; the rest is counted by outcome alone.
-      if (!BILLED[outcome] || e.totalTokens === 0) return;
+      if (!isUsage(e, outcome)) return;
       const key = sumIntoRollups(rollups, hourly, e);
       if (e.tags !== undefined || e.endUser !== undefined) sumIntoDimensions(breakdowns.dimensions, rollups.get(key)!, e);
     });
