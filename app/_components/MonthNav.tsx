@@ -1,8 +1,8 @@
-import { monthDays, previousMonth } from "../../lib/core/months";
+import { nextMonth, previousMonth } from "../../lib/core/months";
 
 /** The previous and next month of the same view, and a picker for any other. */
 export function MonthNav({ month, path = "/" }: { month: string; path?: string }) {
-  const next = monthDays(month).to.slice(0, 7);
+  const next = nextMonth(month);
   return (
     <nav className="months" aria-label="Month">
       <a href={`${path}?month=${previousMonth(month)}`}>← {previousMonth(month)}</a>

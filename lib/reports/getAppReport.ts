@@ -10,7 +10,8 @@ import type { LedgerReader } from "../ledger/ledgerReader";
 import { monthDays } from "../core/months";
 import { includesUnit, type ReportScope } from "./reportScope";
 
-export type MappingPeriod = { businessUnit: string; costCenter: string; validFrom: string; validTo: string | null };
+/** A period of the app's mapping; unit and cost center are null in a period it belonged to a unit the caller may not see. */
+export type MappingPeriod = { businessUnit: string | null; costCenter: string | null; validFrom: string; validTo: string | null };
 export type AppReport = {
   appId: string;
   appName: string;
@@ -133,8 +134,8 @@ export async function getAppReport(reader: LedgerReader, appId: string, month: s
     hourly: requestsPerHour(hours),
     directory: directory.find((e) => e.appId === appId) ?? null,
     mappings: history.map((m) => ({
-      businessUnit: visibleUnit(m.businessUnit) ? m.businessUnit : "another business unit",
-      costCenter: visibleUnit(m.businessUnit) ? m.costCenter : "—",
+      businessUnit: visibleUnit(m.businessUnit) ? m.businessUnit : null,
+      costCenter: visibleUnit(m.businessUnit) ? m.costCenter : null,
       validFrom: m.validFrom,
       validTo: m.validTo,
     })),

@@ -45,7 +45,7 @@ export default async function AppPage({ params, searchParams }: Props) {
     <>
       <p className="crumbs">
         <a href={`/?month=${month}`}>{seesEveryUnit(caller) ? "All business units" : "Overview"}</a>
-        {current && current.businessUnit !== "another business unit" && (
+        {current?.businessUnit && (
           <>
             {" "}
             › <a href={unitHref(current.businessUnit, month)}>{current.businessUnit}</a>
@@ -174,8 +174,8 @@ export default async function AppPage({ params, searchParams }: Props) {
             <tr key={m.validFrom}>
               <td>{m.validFrom}</td>
               <td>{m.validTo ?? "open"}</td>
-              <td>{m.businessUnit}</td>
-              <td>{m.costCenter}</td>
+              <td>{m.businessUnit ?? "another business unit"}</td>
+              <td>{m.costCenter ?? "—"}</td>
             </tr>
           ))}
         </tbody>

@@ -45,7 +45,7 @@ describe("the app report", () => {
     const retail = (await getAppReport(new LedgerReader(store), "app-1", "2026-10", onlyUnits(["Retail"])))!;
     expect(retail.tokens.requests).toBe(1000);
     expect(retail.hourly.map((h) => h.hour)).toEqual(["2026-10-10T12"]);
-    expect(retail.mappings.map((m) => m.businessUnit)).toEqual(["Retail", "another business unit"]);
+    expect(retail.mappings.map((m) => m.businessUnit)).toEqual(["Retail", null]);
     expect(await getAppReport(new LedgerReader(store), "app-2", "2026-10", onlyUnits(["Retail"]))).toBeNull();
     expect(await getAppReport(new LedgerReader(store), "no-such-app", "2026-10", ALL_UNITS)).toBeNull();
   });
