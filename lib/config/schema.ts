@@ -66,9 +66,21 @@ export const Config = z
   });
 export type Config = z.infer<typeof Config>;
 
+const SETTINGS = Object.keys(Config.shape);
+let parsed: { fingerprint: string; config: Config } | undefined;
+
+/**
+ * The settings, parsed once per environment: a hot path (pricing, retention, the store) may ask
+ * on every call and costs a lookup, yet a changed variable (a test, a restart) is read again.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const fingerprint = JSON.stringify(SETTINGS.map((k) => env[k] ?? null));
+  if (parsed?.fingerprint === fingerprint) return parsed.config;
   const result = Config.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    parsed = { fingerprint, config: result.data };
+    return result.data;
+  }
   const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
   throw new UserError(`invalid configuration: ${problems}`);
 }
