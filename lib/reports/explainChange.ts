@@ -1,0 +1,178 @@
+import { allocateCents, formatCents } from "../core/money";
+import { dayBefore, monthDays, previousMonth } from "../core/months";
+import type { LedgerReader } from "../ledger/ledgerReader";
+import type { MonthLedger } from "../ledger/monthLedger";
+import { CAPACITY_OPERATION } from "../pricing/chargedUsage";
+import { monthLines, type MonthLines } from "../statements/monthLines";
+import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
+
+export const CHANGE_CAUSES = ["volume", "price", "mix", "newApps", "goneApps", "moves", "corrections", "restated", "fees", "trueUps"] as const;
+export type ChangeCause = (typeof CHANGE_CAUSES)[number];
+
+const LABELS: Record<ChangeCause, string> = {
+  volume: "Volume: more or fewer tokens at last month's prices",
+  price: "Price: the same usage at this month's prices instead of last month's",
+  mix: "Model mix: usage moved between models, deployments or token kinds",
+  newApps: "New apps",
+  goneApps: "Apps with no usage this month",
+  moves: "Mapping and split-rule moves",
+  corrections: "Corrections booked to closed months",
+  restated: "Closed statements against their usage as priced and mapped now",
+  fees: "Markups and fees",
+  trueUps: "True-ups to the Azure invoice",
+};
+
+export type ChangeApp = { appId: string; appName: string; cost: string };
+export type ChangePiece = { cause: ChangeCause; label: string; cost: string; apps: ChangeApp[] };
+export type ChangeExplained = { month: string; previousMonth: string; currency: string; from: string; to: string; change: string; pieces: ChangePiece[] };
+
+/** What one month's side of the comparison needs: its lines (frozen when closed) and its live ledger. */
+export type ChangeSide = { lines: MonthLines; ledger: MonthLedger };
+
+const TOP_APPS = 5;
+
+/**
+ * Why a month's cost differs from the previous month's, in pieces that add up exactly to the
+ * change the report shows (in the caller's scope): usage split into volume, price, model mix, new
+ * and gone apps and (for a unit) mapping and split-rule moves; then corrections, the previous
+ * month's restatement since its close, markups and true-ups. Null when the months are in different
+ * currencies, which are never compared.
+ */
+export async function explainChange(reader: LedgerReader, month: string, scope: ReportScope = ALL_UNITS): Promise<ChangeExplained | null> {
+  const before = previousMonth(month);
+  const [lines, ledger, previousLines, previousLedger] = await Promise.all([
+    monthLines(reader, month),
+    reader.ledger(month),
+    monthLines(reader, before),
+    reader.ledger(before),
+  ]);
+  return explainFromSides({ lines, ledger }, { lines: previousLines, ledger: previousLedger }, scope);
+}
+
+export function explainFromSides(current: ChangeSide, previous: ChangeSide, scope: ReportScope = ALL_UNITS): ChangeExplained | null {
+  if (current.lines.currency !== previous.lines.currency) return null;
+  const seen = (unit: string) => (unit === "" ? scope.units === "all" : includesUnit(scope, unit));
+  const byKind = (side: ChangeSide, kind: string) => side.lines.lines.filter((l) => l.kind === kind && seen(l.businessUnit));
+  const atto = (lines: { atto: bigint }[]) => lines.reduce((s, l) => s + l.atto, 0n);
+  const cents = (side: ChangeSide) => side.lines.lines.filter((l) => seen(l.businessUnit)).reduce((s, l) => s + l.cents, 0n);
+
+  const pieces = new Map<ChangeCause, { atto: bigint; apps: Map<string, bigint> }>(CHANGE_CAUSES.map((c) => [c, { atto: 0n, apps: new Map() }]));
+  const add = (cause: ChangeCause, amount: bigint, appId?: string) => {
+    const piece = pieces.get(cause)!;
+    piece.atto += amount;
+    if (appId !== undefined) piece.apps.set(appId, (piece.apps.get(appId) ?? 0n) + amount);
+  };
+  usageChange(current.ledger, previous.ledger, seen, add);
+  // A closed month's lines are frozen, its ledger priced as of now: the difference is what later
+  // corrections restate. The usage pieces compare the ledgers; this brings them back to the lines.
+  const restated = (side: ChangeSide) => atto(side.ledger.attributed.filter((r) => seen(r.businessUnit)).map(charged)) - atto(byKind(side, "usage"));
+  add("restated", restated(previous) - restated(current));
+  const lineChange = (cause: ChangeCause, kind: string) => {
+    for (const l of byKind(current, kind)) add(cause, l.atto, l.appId);
+    for (const l of byKind(previous, kind)) add(cause, -l.atto, l.appId);
+  };
+  lineChange("corrections", "adjustment");
+  lineChange("fees", "markup");
+  lineChange("trueUps", "trueup");
+
+  const [to, from] = [cents(current), cents(previous)];
+  const list = [...pieces];
+  const pieceCents = allocateCents(
+    list.map(([, p]) => p.atto),
+    to - from,
+  );
+  const names = new Map([...previous.ledger.catalog.apps, ...current.ledger.catalog.apps].map((a) => [a.appId, a.displayName]));
+  const lineNames = new Map([...previous.lines.lines, ...current.lines.lines].map((l) => [l.appId, l.appName]));
+  return {
+    month: current.lines.month,
+    previousMonth: previous.lines.month,
+    currency: current.lines.currency,
+    from: formatCents(from),
+    to: formatCents(to),
+    change: formatCents(to - from),
+    pieces: list
+      .map(([cause, p], i) => ({
+        cause,
+        label: LABELS[cause],
+        cost: formatCents(pieceCents[i]),
+        apps: [...p.apps]
+          .filter(([, amount]) => amount !== 0n)
+          .sort(([, a], [, b]) => (abs(b) > abs(a) ? 1 : abs(b) < abs(a) ? -1 : 0))
+          .slice(0, TOP_APPS)
+          .map(([appId, amount]) => ({ appId, appName: names.get(appId) ?? lineNames.get(appId) ?? appId, cost: formatCents(allocateCents([amount])[0]) })),
+      }))
+      .filter((p, i) => list[i][1].atto !== 0n || p.cost !== "0.00"),
+  };
+}
+
+type AppFigures = { seen: bigint; all: bigint; atPreviousPrices: bigint; tokens: bigint };
+const charged = (r: { charge: { priced: boolean; atto?: bigint } }) => ({ atto: r.charge.priced ? (r.charge.atto ?? 0n) : 0n });
+const abs = (a: bigint) => (a < 0n ? -a : a);
+
+/**
+ * The usage change app by app. An app's change at whole-app level is volume (its previous cost
+ * scaled by its tokens), price (this month's usage re-priced as on the previous month's last day)
+ * and mix (the rest); a scope that holds a share of an app holds that share of each, and what its
+ * share itself changed by is a move.
+ */
+function usageChange(
+  current: MonthLedger,
+  previous: MonthLedger,
+  seen: (unit: string) => boolean,
+  add: (cause: ChangeCause, amount: bigint, appId: string) => void,
+) {
+  const now = figures(current, seen, dayBefore(monthDays(current.month).from));
+  const then = figures(previous, seen);
+  for (const appId of new Set([...now.keys(), ...then.keys()])) {
+    const c = now.get(appId) ?? { seen: 0n, all: 0n, atPreviousPrices: 0n, tokens: 0n };
+    const p = then.get(appId) ?? { seen: 0n, all: 0n, atPreviousPrices: 0n, tokens: 0n };
+    if (p.all === 0n && c.all === 0n) continue;
+    if (p.all === 0n) {
+      add("newApps", c.seen, appId);
+      continue;
+    }
+    if (c.all === 0n) {
+      add("goneApps", -p.seen, appId);
+      continue;
+    }
+    // The scope's part of this month's cost had its share of the app not changed, and the move that it did.
+    const expected = (c.all * p.seen) / p.all;
+    add("moves", c.seen - expected, appId);
+    const price = ((c.all - c.atPreviousPrices) * p.seen) / p.all;
+    const volume = p.tokens === 0n ? 0n : (((p.all * c.tokens) / p.tokens - p.all) * p.seen) / p.all;
+    add("price", price, appId);
+    add("volume", volume, appId);
+    add("mix", expected - p.seen - price - volume, appId);
+  }
+}
+
+/** Per app: its cost in the scope, its whole cost, its whole cost at `pricedOn`'s prices (when given), and its tokens. */
+function figures(ledger: MonthLedger, seen: (unit: string) => boolean, pricedOn?: string): Map<string, AppFigures> {
+  const apps = new Map<string, AppFigures>();
+  const of = (appId: string) => {
+    let f = apps.get(appId);
+    if (!f) apps.set(appId, (f = { seen: 0n, all: 0n, atPreviousPrices: 0n, tokens: 0n }));
+    return f;
+  };
+  for (const r of ledger.attributed) {
+    const f = of(r.appId);
+    const { atto } = charged(r);
+    f.all += atto;
+    if (seen(r.businessUnit)) f.seen += atto;
+  }
+  const { charges } = ledger.catalog;
+  for (const r of ledger.charged) {
+    const f = of(r.appId);
+    f.tokens += r.totalTokens;
+    if (!pricedOn) continue;
+    if (!r.charge.priced) continue;
+    // Provisioned capacity is charged by its reservation, not by price; usage of a model with no
+    // price then (new this month) has no price change: both keep their cost.
+    const again = r.operation === CAPACITY_OPERATION ? r.charge : charges.charge({ ...r, day: pricedOn });
+    f.atPreviousPrices += again.priced ? again.atto : r.charge.atto;
+  }
+  // Split rules' overheads are not charged usage: their cost is the same at any price.
+  const usage = new Set(ledger.charged.map((r) => r.appId));
+  if (pricedOn) for (const [appId, f] of apps) if (!usage.has(appId)) f.atPreviousPrices = f.all;
+  return apps;
+}
