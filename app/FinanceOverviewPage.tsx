@@ -5,6 +5,8 @@ import { formatCents, parseCents } from "../lib/core/money";
 import { reportFromLines, type ChargebackReport } from "../lib/reports/getChargebackReport";
 import { getMonthView, type MonthView } from "../lib/reports/getMonthView";
 import { LedgerReader } from "../lib/ledger/ledgerReader";
+import { explainChange } from "../lib/reports/explainChange";
+import { ChangeExplanation } from "./_components/ChangeExplanation";
 import { formatCount, formatMoney } from "../lib/reports/formatMoney";
 import { percentChange, projectMonthEnd } from "../lib/reports/projection";
 import { getSharedStore } from "../lib/store";
@@ -23,7 +25,11 @@ type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: str
 
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
 export async function FinanceOverviewPage({ caller, month, invalidMonth, error }: Props) {
-  const { lines, previous: previousLines, trend, calls } = await getMonthView(new LedgerReader(getSharedStore()), month, caller.scope);
+  const reader = new LedgerReader(getSharedStore());
+  const [{ lines, previous: previousLines, trend, calls }, explanation] = await Promise.all([
+    getMonthView(reader, month, caller.scope),
+    explainChange(reader, month, caller.scope),
+  ]);
   const [report, byApp, byModel] = (["business-unit", "app", "model"] as const).map((by) => reportFromLines(lines, by, caller.scope));
   const previous = reportFromLines(previousLines, "business-unit", caller.scope);
   const everyUnit = seesEveryUnit(caller);
@@ -146,6 +152,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
       ) : (
         <Overview report={report} byApp={byApp} byModel={byModel} trend={trend} month={month} />
       )}
+      {!noUnits && explanation && explanation.pieces.length > 0 && <ChangeExplanation change={explanation} />}
     </>
   );
 }

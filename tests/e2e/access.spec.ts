@@ -89,6 +89,12 @@ const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who,
   { route: "/api/v1/reports/apps/[appId]", path: `/api/v1/reports/apps/APP_A?month=${M}`, expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 404 }) },
   { route: "/api/v1/reports/apps/[appId]", path: `/api/v1/reports/apps/APP_B?month=bad`, expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }) },
   { route: "/api/v1/reports/daily", path: `/api/v1/reports/daily?month=${M}`, expect: api(everyone) },
+  { route: "/api/v1/reports/change", path: `/api/v1/reports/change?month=${M}`, expect: api(everyone) },
+  {
+    route: "/api/v1/reports/change",
+    path: `/api/v1/reports/change?month=${M}&businessUnit=${enc(UNIT_B)}`,
+    expect: api({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }),
+  },
   {
     route: "/api/v1/reports/daily",
     path: `/api/v1/reports/daily?month=${M}&businessUnit=${enc(UNIT_A)}`,

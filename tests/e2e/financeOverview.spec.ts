@@ -3,6 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { formatMoney } from "../../lib/reports/formatMoney";
+import { parseCents } from "../../lib/core/money";
 import { currentMonth, db, PERSONAS, previousMonth, root, signInAs } from "./personas";
 
 test.beforeEach(async ({ page }) => signInAs(page, PERSONAS.finance));
@@ -33,6 +34,22 @@ test("finance sees this month's cost per business unit, equal to the CLI report"
 
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+});
+
+test("why the month changed: the CLI's --explain, as a waterfall and a table whose pieces add up to the change", async ({ page }) => {
+  const month = currentMonth();
+  const result = spawnSync(process.execPath, [path.join(root, "bin", "chargeback.js"), "report", "--month", month, "--explain", "--db", db], {
+    encoding: "utf8",
+  });
+  expect(result.status, result.stderr).toBe(0);
+  const change = JSON.parse(result.stdout) as { change: string; pieces: { cause: string; cost: string }[] };
+  expect(change.pieces.length).toBeGreaterThan(0);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: /^Why it changed from/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^From .* to / })).toBeVisible();
+  await expect(page.getByTestId("change-total")).toHaveText(formatMoney(change.change));
+  for (const piece of change.pieces) await expect(page.getByTestId(`change-${piece.cause}`).getByRole("cell").first()).toHaveText(formatMoney(piece.cost));
+  expect(change.pieces.reduce((sum, p) => sum + parseCents(p.cost), 0n)).toBe(parseCents(change.change));
 });
 
 test("an earlier month is one click away and shows its own figures", async ({ page }) => {

@@ -7,6 +7,8 @@ import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
 import { reportFromLines } from "../../../lib/reports/getChargebackReport";
 import { getMonthView } from "../../../lib/reports/getMonthView";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
+import { explainChange } from "../../../lib/reports/explainChange";
+import { ChangeExplanation } from "../../_components/ChangeExplanation";
 import { onlyUnits } from "../../../lib/reports/reportScope";
 import { getSharedStore } from "../../../lib/store";
 import { AdjustmentsTable } from "../../_components/AdjustmentsTable";
@@ -46,9 +48,10 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const scope = onlyUnits([unit]);
   const pick = breakdownParam(breakdown);
   const reader = new LedgerReader(store);
-  const [{ lines, previous: lastLines, trend, calls }, byValue] = await Promise.all([
+  const [{ lines, previous: lastLines, trend, calls }, byValue, explanation] = await Promise.all([
     getMonthView(reader, month, scope),
     getDimensionReport(reader, month, pick.by, { scope }),
+    explainChange(reader, month, scope),
   ]);
   const [byCostCenter, byApp, byModel] = (["cost-center", "app", "model"] as const).map((by) => reportFromLines(lines, by, scope));
   const lastByApp = reportFromLines(lastLines, "app", scope);
@@ -138,6 +141,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
           <DimensionBreakdown report={byValue} asked={pick.asked} month={month} invalid={pick.invalid} />
         </div>
       )}
+      {explanation && explanation.pieces.length > 0 && <ChangeExplanation change={explanation} />}
       <FailedCallsTable calls={calls} month={month} />
     </>
   );
