@@ -6,11 +6,11 @@ import { reportFromLines, type ChargebackReport } from "../lib/reports/getCharge
 import { getMonthView, type MonthView } from "../lib/reports/getMonthView";
 import { LedgerReader } from "../lib/ledger/ledgerReader";
 import { explainChange } from "../lib/reports/explainChange";
+import { comparableLines, getComparisonBasis } from "../lib/reports/comparisonBasis";
 import { ChangeExplanation } from "./_components/ChangeExplanation";
 import { formatCount, formatMoney } from "../lib/reports/formatMoney";
 import { percentChange, projectMonthEnd } from "../lib/reports/projection";
 import { getSharedStore } from "../lib/store";
-import { previousMonth } from "../lib/core/months";
 import { AdjustmentsTable } from "./_components/AdjustmentsTable";
 import { CostBarChart } from "./_components/charts/CostBarChart";
 import { DailyTrendChart } from "./_components/charts/DailyTrendChart";
@@ -26,19 +26,23 @@ type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: str
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
 export async function FinanceOverviewPage({ caller, month, invalidMonth, error }: Props) {
   const reader = new LedgerReader(getSharedStore());
-  const [{ lines, previous: previousLines, trend, calls }, explanation] = await Promise.all([
+  const [{ lines, previous: previousLines, trend, calls }, explanation, basis] = await Promise.all([
     getMonthView(reader, month, caller.scope),
     explainChange(reader, month, caller.scope),
+    getComparisonBasis(reader, month),
   ]);
   const [report, byApp, byModel] = (["business-unit", "app", "model"] as const).map((by) => reportFromLines(lines, by, caller.scope));
-  const previous = reportFromLines(previousLines, "business-unit", caller.scope);
+  const previousWhole = reportFromLines(previousLines, "business-unit", caller.scope);
+  // Like for like: an open month's usage so far against the same days of the previous month.
+  const previous = reportFromLines(basis.lines, "business-unit", caller.scope);
+  const compared = reportFromLines(comparableLines(lines, basis), "business-unit", caller.scope);
   const everyUnit = seesEveryUnit(caller);
   const requests = report.rows.reduce((n, r) => n + r.requests, 0) + report.unmapped.requests;
   const tokens = report.rows.reduce((n, r) => n + r.totalTokens, 0);
   const projection = report.closed ? null : projectMonthEnd(month, parseCents(report.total));
   // Months in different currencies are not compared.
   const comparable = previous.currency === report.currency;
-  const change = comparable ? percentChange(parseCents(report.total), parseCents(previous.total)) : null;
+  const change = comparable ? percentChange(parseCents(compared.total), parseCents(previous.total)) : null;
   const money = (amount: string) => formatMoney(amount, report.currency);
   const noUnits = !everyUnit && caller.ownedUnits.length === 0;
   // A shared fee with no usage to share it by is unmapped too, but no mapping can fix it.
@@ -77,16 +81,25 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
               {money(formatCents(projection.projectedCents))}
               <span className="hint">
                 run rate of {projection.daysElapsed} of {projection.daysInMonth} days
+                {comparable && previousWhole.total !== "0.00" && (
+                  <>
+                    ; {percentChange(projection.projectedCents, parseCents(previousWhole.total))} against {previousWhole.month}'s {money(previousWhole.total)}
+                  </>
+                )}
               </span>
             </dd>
           </div>
         )}
         <div className="card">
-          <dt>Change vs {previousMonth(month)}</dt>
+          <dt>Change vs {basis.label}</dt>
           <dd data-testid="change">
             {change ?? "—"}
             <span className="hint">
-              {!comparable ? `last month is in ${previous.currency}` : previous.total === "0.00" ? "no cost last month" : `from ${money(previous.total)}`}
+              {!comparable
+                ? `last month is in ${previous.currency}`
+                : previous.total === "0.00"
+                  ? "no cost then"
+                  : `${basis.usageOnly ? "usage " : ""}${money(compared.total)} from ${money(previous.total)}`}
             </span>
           </dd>
         </div>

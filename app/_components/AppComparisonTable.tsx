@@ -1,18 +1,29 @@
-import { parseCents } from "../../lib/core/money";
+import { formatCents, parseCents } from "../../lib/core/money";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
 import { percentChange } from "../../lib/reports/projection";
 import { isMarkupLine } from "../../lib/statements/markup";
 import { appHref } from "./unitHref";
 
-/** A unit's apps this month beside last month, with each one's share of the unit's total. */
-export function AppComparisonTable({ current, previous }: { current: ChargebackReport; previous: ChargebackReport }) {
+type Props = {
+  current: ChargebackReport;
+  /** The same month as compared: its usage only, when the basis is an open month's same days. */
+  compared: ChargebackReport;
+  previous: ChargebackReport;
+  /** What `previous` is: the previous month, or its same days. */
+  label: string;
+};
+
+/** A unit's apps this month, each one's share of the unit's total, and its change like for like. */
+export function AppComparisonTable({ current, compared, previous, label }: Props) {
   const before = new Map(previous.rows.map((r) => [r.key, r.cost]));
+  const now = new Map(compared.rows.map((r) => [r.key, r.cost]));
   const total = parseCents(current.total);
   const money = (a: string) => formatMoney(a, current.currency);
+  const delta = (a: string, b: string) => money(formatCents(parseCents(a) - parseCents(b)));
   return (
     <table>
-      <caption>Cost by app, against {previous.month}</caption>
+      <caption>Cost by app, against {label}</caption>
       <thead>
         <tr>
           <th scope="col">App</th>
@@ -23,10 +34,13 @@ export function AppComparisonTable({ current, previous }: { current: ChargebackR
             Share
           </th>
           <th scope="col" className="num">
-            {previous.month}
+            {label}
           </th>
           <th scope="col" className="num">
-            Change
+            Δ
+          </th>
+          <th scope="col" className="num">
+            Δ %
           </th>
           <th scope="col" className="num">
             Requests
@@ -36,6 +50,7 @@ export function AppComparisonTable({ current, previous }: { current: ChargebackR
       <tbody>
         {current.rows.map((row) => {
           const last = before.get(row.key);
+          const usage = now.get(row.key) ?? "0.00";
           // Shares in tenths of a percent, from cents: no float touches the money.
           const share = total === 0n ? "—" : `${(Number((parseCents(row.cost) * 1000n) / total) / 10).toFixed(1)}%`;
           return (
@@ -46,7 +61,8 @@ export function AppComparisonTable({ current, previous }: { current: ChargebackR
               </td>
               <td className="num">{share}</td>
               <td className="num">{last === undefined ? "—" : money(last)}</td>
-              <td className="num">{last === undefined ? "new" : (percentChange(parseCents(row.cost), parseCents(last)) ?? "—")}</td>
+              <td className="num">{delta(usage, last ?? "0.00")}</td>
+              <td className="num">{last === undefined ? "new" : (percentChange(parseCents(usage), parseCents(last)) ?? "—")}</td>
               <td className="num">{formatCount(row.requests)}</td>
             </tr>
           );
@@ -58,7 +74,8 @@ export function AppComparisonTable({ current, previous }: { current: ChargebackR
           <td className="num">{money(current.total)}</td>
           <td className="num">100%</td>
           <td className="num">{money(previous.total)}</td>
-          <td className="num">{percentChange(total, parseCents(previous.total)) ?? "—"}</td>
+          <td className="num">{delta(compared.total, previous.total)}</td>
+          <td className="num">{percentChange(parseCents(compared.total), parseCents(previous.total)) ?? "—"}</td>
           <td />
         </tr>
       </tfoot>

@@ -8,6 +8,7 @@ import { reportFromLines } from "../../../lib/reports/getChargebackReport";
 import { getMonthView } from "../../../lib/reports/getMonthView";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { explainChange } from "../../../lib/reports/explainChange";
+import { comparableLines, getComparisonBasis } from "../../../lib/reports/comparisonBasis";
 import { ChangeExplanation } from "../../_components/ChangeExplanation";
 import { onlyUnits } from "../../../lib/reports/reportScope";
 import { getSharedStore } from "../../../lib/store";
@@ -48,13 +49,16 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const scope = onlyUnits([unit]);
   const pick = breakdownParam(breakdown);
   const reader = new LedgerReader(store);
-  const [{ lines, previous: lastLines, trend, calls }, byValue, explanation] = await Promise.all([
+  const [{ lines, trend, calls }, byValue, explanation, basis] = await Promise.all([
     getMonthView(reader, month, scope),
     getDimensionReport(reader, month, pick.by, { scope }),
     explainChange(reader, month, scope),
+    getComparisonBasis(reader, month),
   ]);
   const [byCostCenter, byApp, byModel] = (["cost-center", "app", "model"] as const).map((by) => reportFromLines(lines, by, scope));
-  const lastByApp = reportFromLines(lastLines, "app", scope);
+  // Like for like: an open month's usage so far against the same days of the previous month.
+  const lastByApp = reportFromLines(basis.lines, "app", scope);
+  const comparedByApp = reportFromLines(comparableLines(lines, basis), "app", scope);
   const { currency, total } = byCostCenter;
   const sum = (key: "requests" | "promptTokens" | "cachedTokens" | "completionTokens") => byCostCenter.rows.reduce((n, r) => n + r[key], 0);
   const billedApart = describeBilled(byCostCenter.rows.reduce((all, r) => (addTokens(all, r), all), noTokens()));
@@ -127,7 +131,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
           />
           <CostTable caption="Cost by cost center" dimension="Cost center" rows={byCostCenter.rows} total={total} currency={currency} testId="cc" />
           <SplitLinesTable lines={getSplitLines(lines.lines, unit)} currency={currency} />
-          <AppComparisonTable current={byApp} previous={lastByApp} />
+          <AppComparisonTable current={byApp} compared={comparedByApp} previous={lastByApp} label={basis.label} />
           <CostTable
             caption="Cost by model"
             dimension="Model"

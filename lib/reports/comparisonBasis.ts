@@ -1,0 +1,43 @@
+import { now as clockNow } from "../core/clock";
+import { monthDays, nextDay, previousMonth } from "../core/months";
+import type { LedgerReader } from "../ledger/ledgerReader";
+import type { MonthLedger } from "../ledger/monthLedger";
+import { allocateLines } from "../statements/allocateLines";
+import { liveLines } from "../statements/liveLines";
+import { monthLines, type MonthLines } from "../statements/monthLines";
+import { projectMonthEnd } from "./projection";
+
+/**
+ * What a month's figures are compared against. For the month now is in: the previous month's same
+ * days (1 to today's day, as far as it has them), usage only — the open month holds usage so far,
+ * and markups and corrections are not usage. For any other month: the previous month whole, as
+ * its report shows it.
+ */
+export type ComparisonBasis = { lines: MonthLines; label: string; usageOnly: boolean };
+
+export async function getComparisonBasis(reader: LedgerReader, month: string, now = clockNow()): Promise<ComparisonBasis> {
+  const before = previousMonth(month);
+  const sofar = projectMonthEnd(month, 0n, now);
+  if (!sofar) return { lines: await monthLines(reader, before), label: before, usageOnly: false };
+  const { to } = monthDays(before);
+  let through = `${before}-01`;
+  let days = 0;
+  for (; days < sofar.daysElapsed && through < to; days++) through = nextDay(through);
+  return { lines: sameDays(await reader.ledger(before), through), label: `${before}, days 1–${days}`, usageOnly: true };
+}
+
+/** The month's usage on the days before `through`, priced and attributed as its ledger does: usage lines only. */
+export function sameDays(ledger: MonthLedger, through: string): MonthLines {
+  const live = liveLines({ ...ledger, attributed: ledger.attributed.filter((r) => r.day < through) });
+  return {
+    month: ledger.month,
+    lines: allocateLines(live.lines.filter((l) => l.kind === "usage")),
+    unpriced: live.unpriced,
+    currency: live.currency,
+    closed: null,
+  };
+}
+
+/** The month's own lines for a comparison on this basis: its usage only, when the basis is usage only. */
+export const comparableLines = (lines: MonthLines, basis: ComparisonBasis): MonthLines =>
+  basis.usageOnly ? { ...lines, lines: allocateLines(lines.lines.filter((l) => l.kind === "usage")) } : lines;
