@@ -42,6 +42,19 @@ test("the web app refuses to start with persona sign-in in production, and witho
   expect(noSecret.output).not.toMatch(/\n\s+at /);
 });
 
+// Issue 24 item 5: CHARGEBACK_RUNTIME=local used to make `next start` serve every persona.
+test("plain `next start` refuses persona sign-in whatever the variables claim; only `npm start` serves personas", async () => {
+  const refused = await refusedStart({
+    CHARGEBACK_SESSION_SECRET: "s".repeat(40),
+    CHARGEBACK_LOCAL_SIGNIN: "1",
+    CHARGEBACK_RUNTIME: "local",
+    NODE_ENV: "development",
+  });
+  expect(refused.code).toBe(1);
+  expect(refused.output).toContain("only `npm start` serves it, on 127.0.0.1");
+  expect(refused.output).not.toMatch(/\n\s+at /);
+});
+
 test("in production with Entra ID only, sign-in goes straight to the tenant", async ({ playwright }) => {
   const tenant = entraStandIn();
   const { child } = nextStart({
