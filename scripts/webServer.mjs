@@ -14,6 +14,34 @@ const FORWARDED = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwar
 export const LIMITS = { headersTimeout: 10_000, requestTimeout: 60_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 };
 
 const plainAddress = (address = "") => address.replace(/^::ffff:/, "");
+const WAITING = Symbol("headers timer");
+
+/**
+ * Node enforces headersTimeout and requestTimeout from a list of connections that, in Node 20,
+ * stops being checked once a client goes away in the middle of a request body (tried: a second
+ * slow client then kept its connection for ever). So each connection also gets timers of its
+ * own: its headers within `headersTimeout` (again after each response, for keep-alive), then its
+ * whole request within `requestTimeout`.
+ */
+function enforceLimits(server) {
+  const awaitHeaders = (socket) => {
+    clearTimeout(socket[WAITING]);
+    socket[WAITING] = setTimeout(() => socket.destroy(), LIMITS.headersTimeout).unref();
+  };
+  server.on("connection", (socket) => {
+    awaitHeaders(socket);
+    socket.on("close", () => clearTimeout(socket[WAITING]));
+  });
+  // A WebSocket (the dev server's hot reload) is a request no longer: Next.js handles the upgrade.
+  server.on("upgrade", (_req, socket) => clearTimeout(socket[WAITING]));
+  return (req, res) => {
+    clearTimeout(req.socket[WAITING]);
+    const whole = setTimeout(() => req.complete || req.socket.destroy(), LIMITS.requestTimeout).unref();
+    req.on("end", () => clearTimeout(whole));
+    res.on("close", () => clearTimeout(whole));
+    res.on("finish", () => req.socket.destroyed || awaitHeaders(req.socket));
+  };
+}
 
 /**
  * Serves the built app (or, with `dev`, the sources) on host:port. `personas` (persona sign-in) is
@@ -34,7 +62,10 @@ export async function serveWeb({ root, host, port, personas = false, dev = false
   const app = next({ dev, dir: root, hostname: host, port: Number(port) });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer(LIMITS, (req, res) => {
+  const server = http.createServer(LIMITS);
+  const limit = enforceLimits(server);
+  server.on("request", (req, res) => {
+    limit(req, res);
     if (!trusted.has(plainAddress(req.socket.remoteAddress))) for (const name of FORWARDED) delete req.headers[name];
     handle(req, res);
   });
