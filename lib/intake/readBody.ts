@@ -1,5 +1,6 @@
 /** The intake's limits: the largest body, and how long its bytes may take to arrive. */
-export const INTAKE_BODY_LIMITS = { maxBytes: 4 * 1024 * 1024, withinMs: 30_000 } as const;
+export type BodyLimits = { maxBytes: number; withinMs: number };
+export const INTAKE_BODY_LIMITS: BodyLimits = { maxBytes: 4 * 1024 * 1024, withinMs: 30_000 };
 
 export type BodyRead = { text: string } | { refused: "too-large" | "too-slow" };
 
@@ -8,7 +9,7 @@ export type BodyRead = { text: string } | { refused: "too-large" | "too-slow" };
  * or has not ended `withinMs` after the first read: a sender that trickles bytes holds a slot of
  * its own and no more.
  */
-export async function readBodyWithin(body: ReadableStream<Uint8Array> | null, limits = INTAKE_BODY_LIMITS): Promise<BodyRead> {
+export async function readBodyWithin(body: ReadableStream<Uint8Array> | null, limits: BodyLimits = INTAKE_BODY_LIMITS): Promise<BodyRead> {
   if (!body) return { text: "" };
   const reader = body.getReader();
   let timer: NodeJS.Timeout | undefined;
