@@ -1,4 +1,4 @@
-# One image for both roles. The web app is the default command; the worker runs the CLI
+# One image for both roles. The web app (scripts/serve.mjs: Next.js with request time limits) is the default command; the worker runs the CLI
 # (`node bin/chargeback.js worker --source eventhubs`), as deploy/azure/chargeback.json sets it.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -18,4 +18,4 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
 COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000
-CMD ["node", "node_modules/next/dist/bin/next", "start", "--port", "3000"]
+CMD ["node", "scripts/serve.mjs"]

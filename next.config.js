@@ -4,7 +4,13 @@ module.exports = {
   serverExternalPackages: ["better-sqlite3", "@prisma/client", "@prisma/adapter-better-sqlite3", "prisma", "@azure/cosmos", "@azure/identity"],
   poweredByHeader: false,
   // forbidden(): a signed-in caller asking for what is not theirs gets a real 403.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // proxy.ts refuses a declared Content-Length over its path's cap (app/_server/requestRules.ts)
+    // and a body without one; these bound what Next.js buffers of any body that gets through.
+    proxyClientMaxBodySize: "6mb",
+    serverActions: { bodySizeLimit: "6mb" },
+  },
   async headers() {
     return [
       {

@@ -5,6 +5,7 @@ import { addSummaries, emptySummary, processUsageBatch, type IngestSummary } fro
 import { loadPricer } from "../lib/pricing/loadPricer";
 import type { UsagePricer } from "../lib/pricing/priceUsage";
 import type { UsageStore } from "../lib/store/port";
+import { checkpointStoreDown } from "./sources/checkpointStoreFailure";
 import { toSourceLine, type EventHubsClients } from "./sources/eventHubs";
 import { identifyBySource, type PeriodicTask } from "./worker";
 
@@ -99,7 +100,7 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
         log(`claimed partition ${context.partitionId}`);
       },
       processClose: async (reason, context) => log(`released partition ${context.partitionId} (${reason})`),
-      processError: async (error, context) => log(`partition ${context.partitionId || "-"}: ${error.message}`),
+      processError: async (error, context) => log(checkpointStoreDown(error) ?? `partition ${context.partitionId || "-"}: ${error.message}`),
       processEvents: async (events, context) => {
         // After a stop request nothing new is taken: unwritten events stay for the next owner.
         if (events.length === 0 || signal.aborted) return;

@@ -1,22 +1,22 @@
-// The web app for the browser tests: a fresh store with the demo data, served by the production build.
+// The web app for the browser tests: a fresh store with the demo data, served by the production build
+// in this process, on loopback, as `npm start` serves it (persona sign-in needs that; see webServer.mjs).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { serveWeb } from "./webServer.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = process.argv[2] ?? "3101";
 const dir = path.join(root, "test-results", "e2e-store");
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
-const env = {
-  ...process.env,
+const env = Object.assign(process.env, {
   NEXT_TELEMETRY_DISABLED: "1",
   CHARGEBACK_DATABASE_URL: `file:${path.join(dir, "chargeback.db")}`,
   CHARGEBACK_LOCAL_SIGNIN: "1",
-  CHARGEBACK_RUNTIME: "local",
   CHARGEBACK_SESSION_SECRET: randomBytes(32).toString("base64url"),
-};
+});
 
 const cli = (...args) =>
   spawnSync(process.execPath, [path.join(root, "bin", "chargeback.js"), ...args], { cwd: root, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
@@ -67,13 +67,11 @@ Object.assign(env, {
   CHARGEBACK_INGEST_AUDIENCE: entra.ingestAudience,
   CHARGEBACK_INGEST_GATEWAYS: entra.gateways.join(","),
 });
-const next = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", "127.0.0.1"], {
-  cwd: root,
-  env,
-  stdio: "inherit",
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => [next, standIn].forEach((child) => child.kill(signal)));
-next.on("exit", (code) => {
-  standIn.kill();
-  process.exit(code ?? 0);
-});
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.on(signal, () => {
+    standIn.kill(signal);
+    process.exit(0);
+  });
+standIn.on("exit", (code) => process.exit(code ?? 1));
+process.env.NODE_ENV = "production";
+await serveWeb({ root, host: "127.0.0.1", port, personas: true });

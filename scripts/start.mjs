@@ -1,26 +1,28 @@
 // `npm start`: the product on the embedded store. Migrates ./data/chargeback.db and loads the demo
 // data through the real pipeline the first time, builds the web app when its sources changed,
-// then runs the web app (http://localhost:3000) and the ingest worker until Ctrl+C.
+// then runs the web app (http://localhost:3000) and the ingest worker until Ctrl+C. `--dev` (npm run
+// dev) serves the sources with hot reload instead of the build.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { serveWeb } from "./webServer.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 if (process.env.NODE_ENV === "production") {
   console.error(
-    "start: refusing to run with NODE_ENV=production: `npm start` is the workstation demo and signs people in as personas; in production run `next start` with Entra ID (CHARGEBACK_ENTRA_*)",
+    "start: refusing to run with NODE_ENV=production: `npm start` is the workstation demo and signs people in as personas; in production run `node scripts/serve.mjs` with Entra ID (CHARGEBACK_ENTRA_*)",
   );
   process.exit(1);
 }
-const env = {
-  ...process.env,
+const dev = process.argv.includes("--dev");
+// Persona sign-in is on only because the web app runs in this process, on loopback (serveWeb says
+// so to the app directly): the same variables under `next start` or scripts/serve.mjs refuse to start.
+const env = Object.assign(process.env, {
   NEXT_TELEMETRY_DISABLED: "1",
-  // This workstation launcher enables persona sign-in, and says so, since `next start` always reports production.
   CHARGEBACK_LOCAL_SIGNIN: "1",
-  CHARGEBACK_RUNTIME: "local",
   CHARGEBACK_SESSION_SECRET: process.env.CHARGEBACK_SESSION_SECRET ?? sessionSecret(),
-};
+});
 
 /** A random secret kept beside the demo store, so sessions survive a restart. */
 function sessionSecret() {
@@ -61,16 +63,20 @@ function buildIsStale() {
 
 console.log("start: preparing the embedded store (demo data on first run)…");
 run([cli, "demo", "load", "--if-empty"], "loading demo data");
-if (buildIsStale()) {
+if (!dev && buildIsStale()) {
   console.log("start: building the web app…");
   run([next, "build"], "building the web app");
 }
 
-const children = [
-  spawn(process.execPath, [next, "start", "-p", port], { cwd: root, env, stdio: "inherit" }),
-  spawn(process.execPath, [cli, "worker", "--source", "demo", "--rate", "5"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] }),
-];
-console.log(`start: web app on http://localhost:${port}, worker ingesting demo traffic. Ctrl+C stops both.`);
+const children = [spawn(process.execPath, [cli, "worker", "--source", "demo", "--rate", "5"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] })];
+try {
+  await serveWeb({ root, host: "127.0.0.1", port, personas: true, dev });
+} catch (error) {
+  console.error(`start: the web app did not start: ${error.message}`);
+  for (const child of children) child.kill("SIGTERM");
+  process.exit(1);
+}
+console.log(`start: web app on http://127.0.0.1:${port}, worker ingesting demo traffic. Ctrl+C stops both.`);
 
 let stopping = false;
 function stop(code) {

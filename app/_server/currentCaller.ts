@@ -4,10 +4,9 @@ import { redirect } from "next/navigation";
 import { loadWebConfig, type WebConfig } from "../../lib/config/webConfig";
 import { getSharedStore } from "../../lib/store";
 import { resolveCaller, type Caller } from "../../lib/auth/access";
-import { Principal } from "../../lib/auth/principal";
-import { seal, SESSION_COOKIE, SESSION_TTL_SECONDS, unseal } from "../../lib/auth/session";
-
-const SESSION = "session";
+import type { Principal } from "../../lib/auth/principal";
+import { sessionCookieName } from "../../lib/auth/session";
+import { beginSession, endSession as revokeSession, resumeSession } from "../../lib/auth/sessions";
 let config: WebConfig | undefined;
 
 export function webConfig(): WebConfig {
@@ -16,16 +15,17 @@ export function webConfig(): WebConfig {
 }
 
 /**
- * Who is calling, from the session cookie, with what they own looked up now: taking a business
- * unit away from someone takes effect on their next request, not when their session ends.
+ * Who is calling, from a live server-side session (lib/auth/sessions.ts), with what they own
+ * looked up now: taking a business unit away from someone takes effect on their next request.
  */
 export async function currentCaller(): Promise<Caller | null> {
   const jar = await cookies();
-  const { sessionSecret, localSignIn } = webConfig();
-  const principal = await unseal(jar.get(SESSION_COOKIE)?.value, sessionSecret, SESSION, Principal);
+  const { sessionSecret, localSignIn, secureCookies } = webConfig();
+  const store = getSharedStore();
+  const session = await resumeSession(store, jar.get(sessionCookieName(secureCookies))?.value, sessionSecret);
   // A persona's session is worth nothing once persona sign-in is off.
-  if (!principal || (principal.method === "local" && !localSignIn)) return null;
-  return resolveCaller(principal, await getSharedStore().listBusinessUnitOwners());
+  if (!session || (session.principal.method === "local" && !localSignIn)) return null;
+  return resolveCaller(session.principal, await store.listBusinessUnitOwners());
 }
 
 /** For pages: the caller, or a redirect to sign-in that comes back to `returnTo`. */
@@ -37,11 +37,15 @@ export async function requireCaller(returnTo: string): Promise<Caller> {
 
 export async function startSession(principal: Principal): Promise<void> {
   const { sessionSecret, secureCookies } = webConfig();
-  const ttl = SESSION_TTL_SECONDS[principal.method];
-  const value = await seal(principal, sessionSecret, SESSION, ttl);
-  (await cookies()).set(SESSION_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", maxAge: ttl });
+  const { token, maxAgeSeconds } = await beginSession(getSharedStore(), principal, sessionSecret);
+  (await cookies()).set(sessionCookieName(secureCookies), token, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", maxAge: maxAgeSeconds });
 }
 
+/** Revokes the session server-side, then drops the cookie. */
 export async function endSession(): Promise<void> {
-  (await cookies()).delete(SESSION_COOKIE);
+  const jar = await cookies();
+  const { sessionSecret, secureCookies } = webConfig();
+  const name = sessionCookieName(secureCookies);
+  await revokeSession(getSharedStore(), jar.get(name)?.value, sessionSecret);
+  jar.delete(name);
 }

@@ -5,6 +5,7 @@ import { ContainerClient } from "@azure/storage-blob";
 import type { EventHubsConfig } from "../../lib/config/eventHubsConfig";
 import type { SourceLine } from "../../lib/events/processUsageBatch";
 import { decodeStrictUtf8, type Undecodable } from "../../lib/events/strictUtf8";
+import { checkpointStoreFailure } from "./checkpointStoreFailure";
 
 export type EventHubsClients = { consumer: EventHubConsumerClient; checkpoints: BlobCheckpointStore; hubName: string; consumerGroup: string };
 
@@ -20,7 +21,11 @@ export async function createEventHubsClients(config: EventHubsConfig, identifier
     ? new ContainerClient(config.CHARGEBACK_CHECKPOINT_BLOB_URL, credential)
     : new ContainerClient(config.CHARGEBACK_CHECKPOINT_CONNECTION_STRING!, config.CHARGEBACK_CHECKPOINT_CONTAINER!);
   // Local test servers start empty; in Azure the container is provisioned with the namespace.
-  if (config.CHARGEBACK_CHECKPOINT_CONNECTION_STRING) await container.createIfNotExists();
+  if (config.CHARGEBACK_CHECKPOINT_CONNECTION_STRING) {
+    await container.createIfNotExists().catch((error: unknown) => {
+      throw checkpointStoreFailure(error, container.url) ?? error;
+    });
+  }
   const checkpoints = new BlobCheckpointStore(container);
   const options = {
     identifier,

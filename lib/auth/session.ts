@@ -3,6 +3,8 @@ import { EncryptJWT, jwtDecrypt } from "jose";
 import type { z } from "zod";
 
 export const SESSION_COOKIE = "chargeback_session";
+/** Over HTTPS the cookie is `__Host-`: browsers then take it only Secure, for this host and path `/`, never set by a sibling domain. */
+export const sessionCookieName = (secure: boolean) => (secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
 /**
  * An Entra ID session lasts an hour, so a role taken away in Entra ID ends within one: signing in
  * again is a redirect through the tenant's own session. A workstation persona's lasts a day's work.
@@ -23,11 +25,25 @@ export async function seal(value: Record<string, unknown>, secret: string, purpo
     .encrypt(keyFor(secret, purpose));
 }
 
-/** The sealed value, or null when it is missing, tampered with, expired, sealed for another purpose or malformed. */
-export async function unseal<T>(token: string | undefined, secret: string, purpose: string, schema: z.ZodType<T>): Promise<T | null> {
+/**
+ * The sealed value, or null when it is missing, tampered with, expired, sealed for another purpose
+ * or malformed. With `maxAgeSeconds`, also when it was sealed longer ago than that (at `at`, epoch
+ * ms) or to live longer, whatever expiry it carries.
+ */
+export async function unseal<T>(
+  token: string | undefined,
+  secret: string,
+  purpose: string,
+  schema: z.ZodType<T>,
+  limit?: { maxAgeSeconds: number; at: number },
+): Promise<T | null> {
   if (!token) return null;
   try {
     const { payload } = await jwtDecrypt(token, keyFor(secret, purpose));
+    if (limit) {
+      const { iat, exp } = payload;
+      if (iat === undefined || exp === undefined || exp - iat > limit.maxAgeSeconds || limit.at / 1000 - iat > limit.maxAgeSeconds) return null;
+    }
     const parsed = schema.safeParse(payload.v);
     return parsed.success ? parsed.data : null;
   } catch {

@@ -6,6 +6,21 @@ import { DEFAULT_DATABASE_URL } from "./databaseUrl";
 /** Hosts of a test server on this machine: the only place an account key is accepted. */
 export const isLoopbackHost = (host: string) => /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1)$/i.test(host);
 
+/**
+ * The addresses of the proxies in front of the web app (Front Door, Application Gateway, the
+ * Container Apps ingress) whose X-Forwarded-* headers are believed; anyone else's are dropped.
+ */
+export const TrustedProxies = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean),
+  )
+  .refine((list) => list.every((a) => z.union([z.ipv4(), z.ipv6()]).safeParse(a).success), "must be IP addresses separated by commas, e.g. 10.0.0.4,10.0.0.5");
+
 /** Every process (web, worker, CLI) reads its settings through this one schema, once. */
 export const Config = z
   .object({
@@ -41,6 +56,7 @@ export const Config = z
       .min(1, "must be at least 1")
       .max(3600, "must be at most 3600")
       .default(120),
+    CHARGEBACK_TRUSTED_PROXIES: TrustedProxies,
     // Pins the product's clock (lib/core/clock.ts): the demo, the browser tests, a past day replayed.
     CHARGEBACK_NOW: z
       .string()

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { UserError } from "../core/errors";
+import { TrustedProxies } from "./schema";
+import { servedBy, servesPersonas, type WebServer } from "./webServer";
 
 const Flag = z
   .enum(["1", "true", "0", "false", ""], { error: "must be 1, true, 0 or false" })
@@ -17,7 +19,6 @@ const WebEnv = z.object({
     .string({ error: "is required: a random string of at least 32 characters that encrypts session cookies" })
     .min(32, "must be at least 32 characters"),
   CHARGEBACK_LOCAL_SIGNIN: Flag,
-  CHARGEBACK_RUNTIME: z.enum(["local", ""]).optional(),
   CHARGEBACK_PUBLIC_URL: z.url({ error: "must be the site's public URL, e.g. https://chargeback.contoso.com" }).optional(),
   CHARGEBACK_ENTRA_TENANT_ID: Guid.optional(),
   CHARGEBACK_ENTRA_CLIENT_ID: Guid.optional(),
@@ -28,6 +29,7 @@ const WebEnv = z.object({
   CHARGEBACK_INGEST_AUDIENCE: z.string().trim().min(1).optional(),
   // Client ids (APIM's managed identity) that report usage for any app; other clients only their own.
   CHARGEBACK_INGEST_GATEWAYS: z.string().optional(),
+  CHARGEBACK_TRUSTED_PROXIES: TrustedProxies,
   NODE_ENV: z.string().optional(),
 });
 
@@ -35,13 +37,18 @@ export type EntraConfig = { issuer: string; tenantId: string; clientId: string; 
 export type WebConfig = {
   sessionSecret: string;
   secureCookies: boolean;
+  /** The site's origin (scheme, host, port) as users reach it, when CHARGEBACK_PUBLIC_URL names it. */
+  publicOrigin: string | null;
+  /** Whether X-Forwarded-Host/-Proto describe the request: only what a trusted proxy sent is left. */
+  trustForwarded: boolean;
   localSignIn: boolean;
   entra: EntraConfig | null;
   ingestAudience: string | null;
   ingestGateways: string[];
 };
 
-export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
+/** `server`: how this process serves the app (scripts/webServer.mjs), null under plain `next start`. */
+export function loadWebConfig(env: NodeJS.ProcessEnv = process.env, server: WebServer | null = servedBy()): WebConfig {
   const parsed = WebEnv.safeParse(env);
   if (!parsed.success) {
     throw new UserError(`invalid web configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
@@ -59,12 +66,11 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
       "invalid web configuration: Entra ID sign-in needs CHARGEBACK_PUBLIC_URL, the address users reach the site at (the redirect URI is built from it)",
     );
   }
-  // `next start` always runs with NODE_ENV=production; only the local launcher marks itself.
-  const production = e.NODE_ENV === "production" && e.CHARGEBACK_RUNTIME !== "local";
-  // Personas carry real owners' ids: in production nobody may pick one, Entra ID or not.
-  if (e.CHARGEBACK_LOCAL_SIGNIN && production) {
+  // Personas carry real owners' ids: nobody may pick one unless `npm start` serves the app on
+  // loopback. No variable (NODE_ENV, the old CHARGEBACK_RUNTIME=local) can say so instead.
+  if (e.CHARGEBACK_LOCAL_SIGNIN && !servesPersonas(server)) {
     throw new UserError(
-      "refusing to start: local persona sign-in (CHARGEBACK_LOCAL_SIGNIN) is for workstations, never production; unset it and configure Entra ID (CHARGEBACK_ENTRA_*)",
+      "refusing to start: local persona sign-in (CHARGEBACK_LOCAL_SIGNIN) is for workstations, never production: only `npm start` serves it, on 127.0.0.1; unset it and configure Entra ID (CHARGEBACK_ENTRA_*)",
     );
   }
   if (!entraOn && !e.CHARGEBACK_LOCAL_SIGNIN) {
@@ -74,10 +80,18 @@ export function loadWebConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
   }
   if (e.CHARGEBACK_INGEST_AUDIENCE && !entraOn)
     throw new UserError("invalid web configuration: CHARGEBACK_INGEST_AUDIENCE needs Entra ID (CHARGEBACK_ENTRA_*) to check tokens against");
+  // Only our own server (scripts/webServer.mjs) sees the peer's address, so only it can drop forwarded headers from others.
+  if (e.CHARGEBACK_TRUSTED_PROXIES.length > 0 && !server) {
+    throw new UserError(
+      "invalid web configuration: CHARGEBACK_TRUSTED_PROXIES needs the app served by `node scripts/serve.mjs` (the image's command), which checks each request's peer; plain `next start` cannot",
+    );
+  }
   const publicUrl = e.CHARGEBACK_PUBLIC_URL ? new URL(e.CHARGEBACK_PUBLIC_URL) : null;
   return {
     sessionSecret: e.CHARGEBACK_SESSION_SECRET,
     secureCookies: publicUrl?.protocol === "https:",
+    publicOrigin: publicUrl?.origin ?? null,
+    trustForwarded: e.CHARGEBACK_TRUSTED_PROXIES.length > 0,
     localSignIn: e.CHARGEBACK_LOCAL_SIGNIN,
     ingestAudience: e.CHARGEBACK_INGEST_AUDIENCE ?? null,
     ingestGateways: (e.CHARGEBACK_INGEST_GATEWAYS ?? "")

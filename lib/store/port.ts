@@ -99,6 +99,14 @@ export type PartitionLag = { partitionId: string; lastEnqueuedSequenceNumber: nu
 /** One consumer's lag (`consumer`: hub/consumer group), as the worker last measured it. */
 export type PipelineLag = { consumer: string; at: number; partitions: PartitionLag[] };
 
+/**
+ * A signed-in session, kept so it can end before its cookie does (lib/auth/sessions.ts).
+ * `groups`: the owning groups its principal signed in with; `lastSeenAt` drives the idle timeout.
+ */
+export type StoredSession = { id: string; principalId: string; groups: string[]; startedAt: number; lastSeenAt: number; revokedAt: number | null };
+/** One session, or every session of a principal: signed in as it, or (a group) as one of its members. */
+export type SessionFilter = { sessionId: string } | { principalId: string };
+
 export type UpsertSummary = { added: number; changed: number; unchanged: number };
 export type App = { appId: string; displayName: string };
 
@@ -204,6 +212,11 @@ export interface AccessStore {
   listIngestKeys(): Promise<IngestKey[]>;
   /** Returns false when there is no such key or it was already revoked. */
   revokeIngestKey(id: string, at: number): Promise<boolean>;
+  /** Starts a session or, when its id is known, records it seen at `lastSeenAt`; a revoked session stays revoked. */
+  saveSession(session: StoredSession): Promise<void>;
+  findSession(id: string): Promise<StoredSession | null>;
+  /** Revokes the sessions the filter names that are not revoked yet, and says how many. */
+  revokeSessions(filter: SessionFilter, at: number): Promise<number>;
   /** Keeps the first body digest seen for an idempotency key (`http:<sender>:<key>`) and returns it, this one or the earlier. */
   saveIdempotencyKey(key: string, digest: string, at: number): Promise<string>;
 }

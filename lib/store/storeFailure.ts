@@ -17,6 +17,7 @@ const AGAIN = "run the command again (ingest adds only what is missing)";
 
 /** The failure an error from SQLite, the file system or Cosmos DB stands for, or null when it is a bug. */
 export function storeFailure(error: unknown): StoreFailure | null {
+  if (error instanceof StoreFailure) return error; // already said in full where it was raised
   const code = String((error as { code?: unknown })?.code ?? "");
   const detail = (error as Error)?.message ?? String(error);
   if (code === "SQLITE_FULL" || code === "ENOSPC") {

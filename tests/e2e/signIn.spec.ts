@@ -17,11 +17,16 @@ test("an anonymous visitor is sent to sign in, comes back where they were going,
   await expect(page).toHaveURL(unitPage);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${UNIT_A}: ${currentMonth()}`);
 
+  const [session] = await page.context().cookies();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("status")).toHaveText("You are signed out.");
   expect((await page.request.get("/api/me")).status()).toBe(401);
   await page.goto("/");
   await expect(page).toHaveURL(/\/signin\?next=/);
+  // Issue 24 item 2: the cookie kept from before signing out used to answer until it expired.
+  await page.context().addCookies([session]);
+  expect((await page.request.get("/api/me")).status()).toBe(401);
+  expect((await page.goto(unitPage))?.url()).toMatch(/\/signin\?next=/);
 });
 
 test("a unit owner sees only their unit, drills into it, and is refused another unit's page", async ({ page }) => {
@@ -115,15 +120,25 @@ test("a form posted from another site is refused even with an admin's session (C
     .find((form) => form.includes("Add owner"))
     ?.match(/name="(\$ACTION_ID_\w+)"/)?.[1];
   expect(actionField).toBeTruthy();
-  const post = (origin: string, name: string) =>
+  const post = (headers: Record<string, string>, name: string) =>
     page.request.post("/admin/owners", {
-      headers: { origin },
+      headers,
       multipart: { [actionField!]: "", businessUnit: UNIT_B, principalType: "user", principalId: "6d6d6d6d-0000-4000-8000-000000000003", displayName: name },
       maxRedirects: 0,
     });
-  const forged = await post("https://evil.example", "Cross Site");
-  expect(forged.status()).toBeGreaterThanOrEqual(400);
-  const genuine = await post(new URL(page.url()).origin, "Same Site");
+  const site = new URL(page.url());
+  // Issue 24 item 6: these were a 500, and the last three were accepted.
+  for (const headers of <Record<string, string>[]>[
+    { origin: "https://evil.example" },
+    { origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+    { origin: `https://${site.host}` },
+    { origin: "" },
+  ]) {
+    const forged = await post(headers, "Cross Site");
+    expect(forged.status(), JSON.stringify(headers)).toBe(403);
+    expect((await forged.json()).error).toMatch(/^refused: .*use this site's own pages$/);
+  }
+  const genuine = await post({ origin: site.origin }, "Same Site");
   expect(genuine.status()).toBe(303);
   await page.goto("/admin/owners");
   await expect(page.getByTestId("owner-row").filter({ hasText: "Cross Site" })).toHaveCount(0);

@@ -42,6 +42,19 @@ test("the web app refuses to start with persona sign-in in production, and witho
   expect(noSecret.output).not.toMatch(/\n\s+at /);
 });
 
+// Issue 24 item 5: CHARGEBACK_RUNTIME=local used to make `next start` serve every persona.
+test("plain `next start` refuses persona sign-in whatever the variables claim; only `npm start` serves personas", async () => {
+  const refused = await refusedStart({
+    CHARGEBACK_SESSION_SECRET: "s".repeat(40),
+    CHARGEBACK_LOCAL_SIGNIN: "1",
+    CHARGEBACK_RUNTIME: "local",
+    NODE_ENV: "development",
+  });
+  expect(refused.code).toBe(1);
+  expect(refused.output).toContain("only `npm start` serves it, on 127.0.0.1");
+  expect(refused.output).not.toMatch(/\n\s+at /);
+});
+
 test("in production with Entra ID only, sign-in goes straight to the tenant", async ({ playwright }) => {
   const tenant = entraStandIn();
   const { child } = nextStart({
@@ -61,6 +74,31 @@ test("in production with Entra ID only, sign-in goes straight to the tenant", as
     expect(signIn.headers().location).toBe("/api/auth/entra/login?next=%2Fadmin%2Fowners");
     const toTenant = await api.get(signIn.headers().location, { maxRedirects: 0 });
     expect(toTenant.headers().location).toContain(`${ENTRA_STAND_IN}/${tenant.tenantId}/oauth2/v2.0/authorize?`);
+    await api.dispose();
+  } finally {
+    child.kill();
+  }
+});
+
+// Issue 24 item 6: over HTTPS, HSTS and `__Host-` cookies (browsers then take them only Secure, for this host).
+test("a site whose public URL is https sends HSTS and sets __Host- cookies", async ({ playwright }) => {
+  const tenant = entraStandIn();
+  const { child } = nextStart({
+    CHARGEBACK_DATABASE_URL: db,
+    CHARGEBACK_SESSION_SECRET: "p".repeat(40),
+    CHARGEBACK_PUBLIC_URL: "https://chargeback.contoso.example",
+    CHARGEBACK_ENTRA_AUTHORITY: ENTRA_STAND_IN,
+    CHARGEBACK_ENTRA_TENANT_ID: tenant.tenantId,
+    CHARGEBACK_ENTRA_CLIENT_ID: tenant.clientId,
+    CHARGEBACK_ENTRA_CLIENT_SECRET: tenant.clientSecret,
+  });
+  try {
+    const api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${PORT}` });
+    await expect(async () => expect((await api.get("/api/me")).status()).toBe(401)).toPass({ timeout: 30_000 });
+    const signIn = await api.get("/signin", { maxRedirects: 0 });
+    expect(signIn.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+    const login = await api.get("/api/auth/entra/login", { maxRedirects: 0 });
+    expect(login.headers()["set-cookie"]).toMatch(/^__Host-chargeback_signin=[^;]+;.*Path=\/;.*Secure/i);
     await api.dispose();
   } finally {
     child.kill();

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { addBusinessUnitOwner, removeBusinessUnitOwner } from "../../../lib/auth/ownerChanges";
 import { BusinessUnitOwner } from "../../../lib/org/businessUnitOwner";
 import { getSharedStore } from "../../../lib/store";
 import { actorOf, requireAllowed } from "../../_actions/requireRole";
@@ -15,7 +16,7 @@ export async function addOwner(form: FormData): Promise<void> {
   const parsed = BusinessUnitOwner.safeParse(Object.fromEntries(form));
   if (!parsed.success) back(parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; "), "error");
   else {
-    await getSharedStore().saveBusinessUnitOwners([parsed.data], { actor: actorOf(caller), action: "owners.add", reason: "" });
+    await addBusinessUnitOwner(getSharedStore(), parsed.data, { actor: actorOf(caller), action: "owners.add", reason: "" });
     back(`${parsed.data.displayName} now owns ${parsed.data.businessUnit}.`, "done");
   }
 }
@@ -27,7 +28,7 @@ export async function removeOwner(form: FormData): Promise<void> {
   const parsed = Removal.safeParse(Object.fromEntries(form));
   if (!parsed.success) back("say which owner of which business unit to remove", "error");
   else {
-    const removed = await getSharedStore().removeBusinessUnitOwner(parsed.data.businessUnit, parsed.data.principalId, {
+    const removed = await removeBusinessUnitOwner(getSharedStore(), parsed.data.businessUnit, parsed.data.principalId, {
       actor: actorOf(caller),
       action: "owners.remove",
       reason: "",

@@ -5,8 +5,8 @@ import type { Container, ContainerDefinition, Database, IndexingPolicy } from "@
  * - `usage`, partition key `/pk` = `appId|day`: usage facts and the daily and hourly rollups
  *   summed from them, side by side in one logical partition per app and UTC day.
  * - `quarantine`, `/id`: lines that failed validation, keyed by the identity they would have had.
- * - `identities`, `/id`: the first version of each event identity (claims) and of each HTTP
- *   intake Idempotency-Key: point reads and writes only, each its own logical partition.
+ * - `identities`, `/id`: the first version of each event identity (claims), each HTTP intake
+ *   Idempotency-Key and each signed-in session: point reads and writes, each its own logical partition.
  * - `reference`, `/kind`: the small dimensions (prices, deployments, discounts, mappings, apps,
  *   owners, directory entries, ingest keys, price sync runs) and the audit log, one logical
  *   partition per kind.
@@ -47,7 +47,12 @@ export const CONTAINERS: Record<keyof Containers, ContainerDefinition> = {
     ),
   },
   quarantine: { id: "quarantine", partitionKey: { paths: ["/id"] }, indexingPolicy: excludeAll(["/status/?", "/receivedAt/?"]) },
-  identities: { id: "identities", partitionKey: { paths: ["/id"] }, indexingPolicy: excludeAll(["/kind/?", "/day/?"]) },
+  identities: {
+    id: "identities",
+    partitionKey: { paths: ["/id"] },
+    // Sessions are found by principal (or group) only when revoked for an owner's removal.
+    indexingPolicy: excludeAll(["/kind/?", "/day/?", "/principals/[]/?", "/revokedAt/?"]),
+  },
   reference: { id: "reference", partitionKey: { paths: ["/kind"] }, indexingPolicy: excludeAll(["/kind/?", "/seq/?", "/importedAt/?"]) },
   months: { id: "months", partitionKey: { paths: ["/month"] }, indexingPolicy: excludeAll(["/month/?", "/type/?", "/forMonth/?", "/seq/?"]) },
 };

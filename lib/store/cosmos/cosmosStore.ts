@@ -11,7 +11,7 @@ import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import { UserError } from "../../core/errors";
-import type { App, AuditContext, DoctorRun, PipelineLag, PriceSyncRun, QuarantineStatus, UsageBatch, UsageStore } from "../port";
+import type { App, AuditContext, DoctorRun, PipelineLag, PriceSyncRun, QuarantineStatus, SessionFilter, StoredSession, UsageBatch, UsageStore } from "../port";
 import { listAudit, recordAudit } from "./recordAudit";
 import { createCosmosClient, type CosmosOptions } from "./cosmosClient";
 import { type Containers, ensureContainers, existingContainers } from "./containers";
@@ -23,6 +23,7 @@ import { listQuarantined, purgeQuarantined, saveQuarantineOutcome } from "./quar
 import * as rollups from "./rollupReads";
 import { listIngestWarnings } from "./ingestWarnings";
 import { saveIdempotencyKey } from "./idempotencyKeys";
+import * as sessions from "./sessions";
 import { healRollups, purgeEvents, saveUsageBatch } from "./usageWriter";
 
 const HEAL_EVERY_MS = 60_000;
@@ -202,6 +203,15 @@ export class CosmosStore implements UsageStore {
   }
   async listIngestKeys() {
     return dimensions.listIngestKeys(await this.ready);
+  }
+  async saveSession(session: StoredSession) {
+    return sessions.saveSession(await this.ready, session);
+  }
+  async findSession(id: string) {
+    return sessions.findSession(await this.ready, id);
+  }
+  async revokeSessions(filter: SessionFilter, at: number) {
+    return sessions.revokeSessions(await this.ready, filter, at);
   }
   async saveIdempotencyKey(key: string, digest: string, at: number) {
     return saveIdempotencyKey(await this.ready, key, digest, at);

@@ -13,7 +13,20 @@ import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
-import type { App, AuditContext, DoctorRun, PartitionLag, PipelineLag, PriceSyncRun, QuarantineStatus, UpsertSummary, UsageBatch, UsageStore } from "../port";
+import type {
+  App,
+  AuditContext,
+  DoctorRun,
+  PartitionLag,
+  PipelineLag,
+  PriceSyncRun,
+  QuarantineStatus,
+  SessionFilter,
+  StoredSession,
+  UpsertSummary,
+  UsageBatch,
+  UsageStore,
+} from "../port";
 import {
   DAILY_USAGE_COLUMNS,
   fromCostedLine,
@@ -45,6 +58,7 @@ import { createPrismaClient } from "./prismaClient";
 import { saveAudited, upsertByKey } from "./upsertByKey";
 import { AUDITED } from "../audited";
 import { createUsageWriter } from "./usageWriter";
+import { createSessionTable } from "./sessions";
 import { createInvoiceWriter, listInvoiceImports, listInvoiceLines } from "./invoiceLines";
 import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
 
@@ -52,6 +66,7 @@ export class SqliteStore implements UsageStore {
   private readonly writeUsage: ReturnType<typeof createUsageWriter>;
   private readonly prisma: PrismaClient;
   private readonly writeInvoice: ReturnType<typeof createInvoiceWriter>;
+  private readonly sessions: ReturnType<typeof createSessionTable>;
 
   private constructor(
     private readonly db: Database.Database,
@@ -59,6 +74,7 @@ export class SqliteStore implements UsageStore {
   ) {
     this.writeUsage = createUsageWriter(db);
     this.writeInvoice = createInvoiceWriter(db);
+    this.sessions = createSessionTable(db);
     this.prisma = createPrismaClient(file);
   }
 
@@ -466,6 +482,18 @@ export class SqliteStore implements UsageStore {
 
   async listIngestKeys() {
     return (await this.prisma.ingestKey.findMany({ orderBy: { createdAt: "asc" } })).map(toIngestKey);
+  }
+
+  async saveSession(session: StoredSession) {
+    this.sessions.save(session);
+  }
+
+  async findSession(id: string) {
+    return this.sessions.find(id);
+  }
+
+  async revokeSessions(filter: SessionFilter, at: number) {
+    return this.sessions.revoke(filter, at);
   }
 
   async saveIdempotencyKey(key: string, digest: string, at: number) {

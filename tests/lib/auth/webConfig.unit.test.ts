@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { loadWebConfig } from "../../../lib/config/webConfig";
+import type { WebServer } from "../../../lib/config/webServer";
 
 const SECRET = { CHARGEBACK_SESSION_SECRET: "x".repeat(32) };
+/** What scripts/webServer.mjs records when `npm start` serves the app. */
+const LAUNCHER: WebServer = { host: "127.0.0.1", personas: true, trustedProxies: [] };
+
 const ENTRA = {
   CHARGEBACK_ENTRA_TENANT_ID: "3F1C2B7A-5D4E-4C6B-9A8F-0E1D2C3B4A59",
   CHARGEBACK_ENTRA_CLIENT_ID: "8b0e6f2d-1c3a-4e5b-9d7f-6a2b1c0d9e8f",
@@ -23,20 +27,27 @@ describe("web sign-in settings", () => {
     expect(config.localSignIn).toBe(false);
   });
 
-  it("allow persona sign-in from the local launcher and in development, with or without Entra ID", () => {
-    expect(loadWebConfig({ ...SECRET, CHARGEBACK_LOCAL_SIGNIN: "1", CHARGEBACK_RUNTIME: "local", NODE_ENV: "production" }).localSignIn).toBe(true);
-    expect(loadWebConfig({ ...SECRET, CHARGEBACK_LOCAL_SIGNIN: "1", NODE_ENV: "development" }).localSignIn).toBe(true);
-    expect(loadWebConfig({ ...SECRET, ...ENTRA, CHARGEBACK_LOCAL_SIGNIN: "true", CHARGEBACK_RUNTIME: "local", NODE_ENV: "production" }).localSignIn).toBe(true);
+  it("allow persona sign-in only when the local launcher serves the app on loopback, with or without Entra ID", () => {
+    expect(loadWebConfig({ ...SECRET, CHARGEBACK_LOCAL_SIGNIN: "1", NODE_ENV: "production" }, LAUNCHER).localSignIn).toBe(true);
+    expect(loadWebConfig({ ...SECRET, CHARGEBACK_LOCAL_SIGNIN: "1", NODE_ENV: "development" }, { ...LAUNCHER, host: "::1" }).localSignIn).toBe(true);
+    expect(loadWebConfig({ ...SECRET, ...ENTRA, CHARGEBACK_LOCAL_SIGNIN: "true", NODE_ENV: "production" }, LAUNCHER).localSignIn).toBe(true);
+  });
+
+  // Issue 24 item 5: CHARGEBACK_RUNTIME=local under `next start` served every persona.
+  it.each([
+    ["plain `next start`, whatever the variables say", { CHARGEBACK_RUNTIME: "local", NODE_ENV: "production" }, null],
+    ["`next dev`", { NODE_ENV: "development" }, null],
+    ["a launcher bound to every interface", {}, { ...LAUNCHER, host: "0.0.0.0" }],
+    ["the production server (scripts/serve.mjs)", { CHARGEBACK_RUNTIME: "local" }, { ...LAUNCHER, host: "127.0.0.1", personas: false }],
+  ])("refuse persona sign-in under %s", (_name, env, server) => {
+    expect(() => loadWebConfig({ ...SECRET, ...ENTRA, CHARGEBACK_LOCAL_SIGNIN: "1", ...env } as NodeJS.ProcessEnv, server)).toThrow(
+      /only `npm start` serves it, on 127\.0\.0\.1/,
+    );
   });
 
   it.each([
     [{ CHARGEBACK_LOCAL_SIGNIN: "1" }, /CHARGEBACK_SESSION_SECRET is required/],
     [{ CHARGEBACK_SESSION_SECRET: "short", CHARGEBACK_LOCAL_SIGNIN: "1" }, /at least 32 characters/],
-    [
-      { ...SECRET, CHARGEBACK_LOCAL_SIGNIN: "1", NODE_ENV: "production" },
-      /refusing to start: local persona sign-in \(CHARGEBACK_LOCAL_SIGNIN\) is for workstations, never production/,
-    ],
-    [{ ...SECRET, ...ENTRA, CHARGEBACK_LOCAL_SIGNIN: "1", NODE_ENV: "production" }, /is for workstations, never production/],
     [{ ...SECRET, NODE_ENV: "development" }, /no way to sign in/],
     [
       { ...SECRET, CHARGEBACK_ENTRA_TENANT_ID: ENTRA.CHARGEBACK_ENTRA_TENANT_ID },
@@ -46,6 +57,6 @@ describe("web sign-in settings", () => {
     [{ ...SECRET, ...ENTRA, CHARGEBACK_ENTRA_TENANT_ID: "contoso" }, /CHARGEBACK_ENTRA_TENANT_ID must be a GUID/],
     [{ ...SECRET, CHARGEBACK_LOCAL_SIGNIN: "yes" }, /CHARGEBACK_LOCAL_SIGNIN must be 1, true, 0 or false/],
   ])("refuse %j", (env, message) => {
-    expect(() => loadWebConfig(env as NodeJS.ProcessEnv)).toThrow(message);
+    expect(() => loadWebConfig(env as NodeJS.ProcessEnv, LAUNCHER)).toThrow(message);
   });
 });

@@ -561,6 +561,31 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(new Set(racing).size).toBe(1);
     });
 
+    it("keeps sessions: seen again moves lastSeenAt only forward, revoked stays revoked, a group's revocation ends its members' sessions", async () => {
+      const store = await open();
+      const base = { principalId: "u-1", groups: [] as string[], startedAt: 1000, lastSeenAt: 1000, revokedAt: null };
+      await store.saveSession({ id: "session-a-000000000000", ...base });
+      await store.saveSession({ id: "session-b-000000000000", ...base, principalId: "u-2", groups: ["g-1", "g-2"] });
+      await store.saveSession({ id: "session-c-000000000000", ...base, principalId: "u-3" });
+      expect(await store.findSession("session-a-000000000000")).toEqual({ id: "session-a-000000000000", ...base });
+      expect(await store.findSession("no-such-session")).toBeNull();
+
+      await store.saveSession({ id: "session-a-000000000000", ...base, lastSeenAt: 5000 });
+      await store.saveSession({ id: "session-a-000000000000", ...base, lastSeenAt: 3000 });
+      expect((await store.findSession("session-a-000000000000"))?.lastSeenAt).toBe(5000);
+
+      expect(await store.revokeSessions({ sessionId: "session-a-000000000000" }, 6000)).toBe(1);
+      expect(await store.revokeSessions({ sessionId: "session-a-000000000000" }, 7000)).toBe(0);
+      await store.saveSession({ id: "session-a-000000000000", ...base, lastSeenAt: 8000 });
+      expect((await store.findSession("session-a-000000000000"))?.revokedAt).toBe(6000);
+
+      expect(await store.revokeSessions({ principalId: "g-2" }, 9000)).toBe(1);
+      expect((await store.findSession("session-b-000000000000"))?.revokedAt).toBe(9000);
+      expect(await store.revokeSessions({ principalId: "u-3" }, 9500)).toBe(1);
+      expect(await store.revokeSessions({ principalId: "u-3" }, 9600)).toBe(0);
+      expect(await store.revokeSessions({ principalId: "nobody" }, 9700)).toBe(0);
+    });
+
     it("replaces directory entries by app id", async () => {
       const store = await open();
       const found = {

@@ -4,7 +4,8 @@ import { webConfig } from "../../../_server/currentCaller";
 import { SignInTransaction } from "../../../../lib/auth/entraSignIn";
 import { seal, unseal } from "../../../../lib/auth/session";
 
-const COOKIE = "chargeback_signin";
+// Over HTTPS `__Host-` (browsers then insist on Secure and path `/`, and no sibling domain can set it).
+const cookieName = (secure: boolean) => (secure ? "__Host-chargeback_signin" : "chargeback_signin");
 const PURPOSE = "entra-sign-in";
 const TTL_SECONDS = 10 * 60;
 
@@ -12,13 +13,14 @@ const TTL_SECONDS = 10 * 60;
 export async function keepTransaction(transaction: SignInTransaction): Promise<void> {
   const { sessionSecret, secureCookies } = webConfig();
   const value = await seal(transaction, sessionSecret, PURPOSE, TTL_SECONDS);
-  (await cookies()).set(COOKIE, value, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/api/auth/entra", maxAge: TTL_SECONDS });
+  (await cookies()).set(cookieName(secureCookies), value, { httpOnly: true, sameSite: "lax", secure: secureCookies, path: "/", maxAge: TTL_SECONDS });
 }
 
 /** The transaction, used once: it is deleted whatever happens next. */
 export async function takeTransaction(): Promise<SignInTransaction | null> {
   const jar = await cookies();
-  const value = jar.get(COOKIE)?.value;
-  jar.delete({ name: COOKIE, path: "/api/auth/entra" });
-  return unseal(value, webConfig().sessionSecret, PURPOSE, SignInTransaction);
+  const { sessionSecret, secureCookies } = webConfig();
+  const value = jar.get(cookieName(secureCookies))?.value;
+  jar.delete({ name: cookieName(secureCookies), path: "/" });
+  return unseal(value, sessionSecret, PURPOSE, SignInTransaction);
 }

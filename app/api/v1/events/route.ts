@@ -6,13 +6,18 @@ import { acceptEvents, type Sender } from "../../../../lib/intake/acceptEvents";
 import { verifyIngestToken } from "../../../../lib/intake/entraIngestToken";
 import { intakeFormat, intakeLines } from "../../../../lib/intake/intakeBody";
 import { parseIngestToken, secretMatches } from "../../../../lib/intake/ingestKey";
+import { INTAKE_BODY_LIMITS, readBodyWithin } from "../../../../lib/intake/readBody";
+import { senderSlots } from "../../../../lib/intake/senderSlots";
 import { loadPricer } from "../../../../lib/pricing/loadPricer";
 import type { UsagePricer } from "../../../../lib/pricing/priceUsage";
 import { getSharedStore } from "../../../../lib/store";
 
 export const dynamic = "force-dynamic";
 
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const { maxBytes: MAX_BODY_BYTES, withinMs } = INTAKE_BODY_LIMITS;
+// A gateway sends batches one or two at a time; more at once from one sender is a runaway client.
+const SLOTS_PER_SENDER = 4;
+const slots = senderSlots(SLOTS_PER_SENDER);
 const PRICER_TTL_MS = 60_000;
 let pricer: { at: number; value: Promise<UsagePricer> } | undefined;
 
@@ -37,26 +42,11 @@ async function senderOf(request: NextRequest): Promise<(Sender & { onlyApp?: str
   return ingestGateways.includes(verified.client.toLowerCase()) ? verified : { ...verified, onlyApp: verified.client };
 }
 
-/** The body as text, or null once it passes the limit (whatever Content-Length claimed). */
-async function readLimited(request: NextRequest): Promise<string | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES || !request.body) return request.body ? null : "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    size += read.value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(read.value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /** HTTP intake for gateways without Event Hubs: the same pipeline and summary as `chargeback ingest`. */
 export async function POST(request: NextRequest) {
-  const sender = await senderOf(request);
+  // Nothing of the body is read until the sender is known and its size allowed (proxy.ts leaves
+  // this path alone, so Next.js buffers nothing before this handler either).
+  const sender = /^bearer \S/i.test(request.headers.get("authorization") ?? "") ? await senderOf(request) : null;
   if (!sender) {
     return refuse(
       401,
@@ -66,11 +56,26 @@ export async function POST(request: NextRequest) {
       },
     );
   }
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return refuse(413, `the body is over ${MAX_BODY_BYTES} bytes; send smaller batches`);
   const format = intakeFormat(request.headers.get("content-type"));
   if (!format) return refuse(415, "Content-Type must be application/json (an event or an array of events) or application/x-ndjson");
-  const body = await readLimited(request);
-  if (body === null) return refuse(413, `the body is over ${MAX_BODY_BYTES} bytes; send smaller batches`);
-  const parsed = intakeLines(body, format);
+  const free = slots.take(sender.id);
+  if (!free) return refuse(429, `this sender already has ${SLOTS_PER_SENDER} requests in progress; wait for one to finish`, { "retry-after": "1" });
+  try {
+    return await intake(request, sender, format);
+  } finally {
+    free();
+  }
+}
+
+async function intake(request: NextRequest, sender: Sender & { onlyApp?: string }, format: NonNullable<ReturnType<typeof intakeFormat>>) {
+  const body = await readBodyWithin(request.body);
+  if ("refused" in body) {
+    return body.refused === "too-large"
+      ? refuse(413, `the body is over ${MAX_BODY_BYTES} bytes; send smaller batches`)
+      : refuse(408, `the body did not arrive within ${withinMs / 1000} s; send smaller batches or check the connection`);
+  }
+  const parsed = intakeLines(body.text, format);
   if ("error" in parsed) return refuse(400, parsed.error);
   if (sender.onlyApp) {
     const foreign = parsed.lines.map(parseEventLine).find((e) => e.ok && e.event.appId.toLowerCase() !== sender.onlyApp!.toLowerCase());

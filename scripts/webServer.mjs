@@ -1,0 +1,75 @@
+// The web app's HTTP server: Next.js behind a Node server of ours, because `next start` cannot set
+// the limits below and cannot tell a launcher on a workstation from a production deployment.
+import http from "node:http";
+
+/** Where the app reads how it was served (lib/config/webServer.ts); set in this process only, never from the environment. */
+const WEB_SERVER = Symbol.for("chargeback.webServer");
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1)$/i;
+const FORWARDED = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
+
+// A client gets 10 s to send its headers and 60 s for the whole request (Node's defaults: 60 s and
+// 300 s, so a body declared large and trickled held a connection for five minutes). The largest
+// body any route takes (the intake's 4 MB) arrives well within 60 s from a gateway. Limits are
+// checked every second instead of Node's 30 s.
+export const LIMITS = { headersTimeout: 10_000, requestTimeout: 60_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 };
+
+const plainAddress = (address = "") => address.replace(/^::ffff:/, "");
+const WAITING = Symbol("headers timer");
+
+/**
+ * Node enforces headersTimeout and requestTimeout from a list of connections that, in Node 20,
+ * stops being checked once a client goes away in the middle of a request body (tried: a second
+ * slow client then kept its connection for ever). So each connection also gets timers of its
+ * own: its headers within `headersTimeout` (again after each response, for keep-alive), then its
+ * whole request within `requestTimeout`.
+ */
+function enforceLimits(server) {
+  const awaitHeaders = (socket) => {
+    clearTimeout(socket[WAITING]);
+    socket[WAITING] = setTimeout(() => socket.destroy(), LIMITS.headersTimeout).unref();
+  };
+  server.on("connection", (socket) => {
+    awaitHeaders(socket);
+    socket.on("close", () => clearTimeout(socket[WAITING]));
+  });
+  // A WebSocket (the dev server's hot reload) is a request no longer: Next.js handles the upgrade.
+  server.on("upgrade", (_req, socket) => clearTimeout(socket[WAITING]));
+  return (req, res) => {
+    clearTimeout(req.socket[WAITING]);
+    const whole = setTimeout(() => req.complete || req.socket.destroy(), LIMITS.requestTimeout).unref();
+    req.on("end", () => clearTimeout(whole));
+    res.on("close", () => clearTimeout(whole));
+    res.on("finish", () => req.socket.destroyed || awaitHeaders(req.socket));
+  };
+}
+
+/**
+ * Serves the built app (or, with `dev`, the sources) on host:port. `personas` (persona sign-in) is
+ * accepted only on a loopback address. X-Forwarded-* and Forwarded headers are kept only from the
+ * peers listed in CHARGEBACK_TRUSTED_PROXIES; anyone else's are dropped before Next.js reads them.
+ */
+export async function serveWeb({ root, host, port, personas = false, dev = false }) {
+  if (personas && !LOOPBACK.test(host)) throw new Error(`persona sign-in is only served on a loopback address, not ${host}`);
+  const trusted = new Set(
+    (process.env.CHARGEBACK_TRUSTED_PROXIES ?? "")
+      .split(",")
+      .map((a) => plainAddress(a.trim()))
+      .filter(Boolean),
+  );
+  globalThis[WEB_SERVER] = Object.freeze({ host, personas, trustedProxies: Object.freeze([...trusted]) });
+  process.env.NODE_ENV ??= dev ? "development" : "production";
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: root, hostname: host, port: Number(port) });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer(LIMITS);
+  const limit = enforceLimits(server);
+  server.on("request", (req, res) => {
+    limit(req, res);
+    if (!trusted.has(plainAddress(req.socket.remoteAddress))) for (const name of FORWARDED) delete req.headers[name];
+    handle(req, res);
+  });
+  server.keepAliveTimeout = LIMITS.keepAliveTimeout;
+  await new Promise((resolve, reject) => server.once("error", reject).listen(Number(port), host, resolve));
+  return server;
+}
