@@ -201,7 +201,7 @@ export interface InvoiceStore {
   listInvoiceImports(): Promise<InvoiceImport[]>;
 }
 
-/** Who may do what: business unit owners, ingest keys and idempotency keys. */
+/** Who may do what: business unit owners, sign-in sessions, ingest keys and idempotency keys. */
 export interface AccessStore {
   saveBusinessUnitOwners(owners: BusinessUnitOwner[], audit?: AuditContext): Promise<UpsertSummary>;
   /** Returns false when there was no such owner. */
