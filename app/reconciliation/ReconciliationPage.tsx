@@ -2,9 +2,9 @@ import type { Reconciliation } from "../../lib/reconciliation/getReconciliation"
 import { LARGE_GAP_PERCENT } from "../../lib/reconciliation/getReconciliation";
 import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
 import { MonthNav } from "../_components/MonthNav";
+import { MeterTable } from "./MeterTable";
 
 const percent = (p: string | null) => (p === null ? "—" : `${p}%`);
-const shortId = (id: string) => id.split("/").at(-1) ?? id;
 
 /** The figures of `chargeback reconcile --format json`, as a table per meter and the days with a large gap. */
 export function ReconciliationPage({ reconciliation: r, invalidMonth }: { reconciliation: Reconciliation; invalidMonth: boolean }) {
@@ -23,147 +23,111 @@ export function ReconciliationPage({ reconciliation: r, invalidMonth }: { reconc
         </p>
       )}
       <MonthNav month={r.month} path="/reconciliation" />
+      {!r.invoiced && (
+        <section className="note" data-testid="no-invoice" aria-labelledby="no-invoice">
+          <h2 id="no-invoice">No Azure invoice is imported for {r.month}</h2>
+          <p>
+            There is nothing to reconcile against yet: below is only our side, the month's events charged as the reports charge them. Export the month's cost
+            details from Cost Management (Exports: cost and usage details, actual or amortized, or FOCUS), then import the file with{" "}
+            <code>chargeback invoice import &lt;file&gt;</code>. A month can be closed on actual cost only once its invoice is imported.
+          </p>
+        </section>
+      )}
       <dl className="cards">
-        <div className="card">
-          <dt>Invoiced</dt>
-          <dd data-testid="total-invoiced">{money(r.total.invoicedCost)}</dd>
-        </div>
+        {r.invoiced && (
+          <div className="card">
+            <dt>Invoiced</dt>
+            <dd data-testid="total-invoiced">{money(r.total.invoicedCost)}</dd>
+          </div>
+        )}
         <div className="card">
           <dt>Computed</dt>
           <dd data-testid="total-computed">{money(r.total.computedCost)}</dd>
         </div>
-        <div className="card">
-          <dt>Variance</dt>
-          <dd data-testid="total-variance">
-            {money(r.total.variance)} ({percent(r.total.variancePercent)})
-          </dd>
-        </div>
+        {r.invoiced && (
+          <div className="card">
+            <dt>Variance</dt>
+            <dd data-testid="total-variance">
+              {money(r.total.variance)} ({percent(r.total.variancePercent)})
+            </dd>
+          </div>
+        )}
       </dl>
+      {r.causes.length > 0 && (
+        <table data-testid="causes">
+          <caption>Variance by likely cause</caption>
+          <thead>
+            <tr>
+              <th scope="col">Likely cause</th>
+              <th scope="col" className="num">
+                Meters
+              </th>
+              <th scope="col" className="num">
+                Variance
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.causes.map((c) => (
+              <tr key={c.cause}>
+                <th scope="row">{c.cause}</th>
+                <td className="num">{c.meters}</td>
+                <td className="num">{money(c.variance)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {others.length > 0 && (
         <p className="note">
           Invoice rows in other currencies than {r.currency} are not compared: {others.map(([c, n]) => `${c} (${n} rows)`).join(", ")}.
         </p>
       )}
-      <table>
-        <caption>Per meter</caption>
-        <thead>
-          <tr>
-            <th scope="col">Region</th>
-            <th scope="col">Model</th>
-            <th scope="col">SKU</th>
-            <th scope="col">Tokens of</th>
-            <th scope="col">Resources</th>
-            <th scope="col">Deployments</th>
-            <th scope="col" className="num">
-              Invoice tokens
-            </th>
-            <th scope="col" className="num">
-              Event tokens
-            </th>
-            <th scope="col" className="num">
-              Invoiced
-            </th>
-            <th scope="col" className="num">
-              Computed
-            </th>
-            <th scope="col" className="num">
-              Variance
-            </th>
-            <th scope="col" className="num">
-              %
-            </th>
-            <th scope="col" className="num">
-              Credits
-            </th>
-            <th scope="col">Likely cause</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.rows.length === 0 && (
+      <div className="table-scroll">
+        <MeterTable r={r} money={money} />
+      </div>
+      {r.invoiced && (
+        <table>
+          <caption>Days where billed and gateway tokens differ by more than {LARGE_GAP_PERCENT.toString()}%</caption>
+          <thead>
             <tr>
-              <td colSpan={14}>No bill and no usage in {r.month}.</td>
+              <th scope="col">Day (UTC)</th>
+              <th scope="col" className="num">
+                Invoice tokens
+              </th>
+              <th scope="col" className="num">
+                Event tokens
+              </th>
+              <th scope="col" className="num">
+                Invoiced
+              </th>
+              <th scope="col" className="num">
+                Computed
+              </th>
+              <th scope="col" className="num">
+                Variance
+              </th>
             </tr>
-          )}
-          {r.rows.map((row) => (
-            <tr key={`${row.region}|${row.model}|${row.sku}|${row.kind}`} data-testid="reconciliation-row">
-              <td>{row.region}</td>
-              <th scope="row">{row.model}</th>
-              <td>{row.sku}</td>
-              <td>{row.kind}</td>
-              <td>
-                {row.resources.map((id) => (
-                  <span key={id} title={id}>
-                    {shortId(id)}{" "}
-                  </span>
-                ))}
-              </td>
-              <td>{row.deployments.join(", ")}</td>
-              <td className="num">{formatCount(row.invoiceTokens)}</td>
-              <td className="num">{formatCount(row.eventTokens)}</td>
-              <td className="num">{money(row.invoicedCost)}</td>
-              <td className="num">{money(row.computedCost)}</td>
-              <td className="num">{money(row.variance)}</td>
-              <td className="num">{percent(row.variancePercent)}</td>
-              <td className="num">{money(row.credits)}</td>
-              <td>{row.cause}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr data-testid="reconciliation-total">
-            <th scope="row" colSpan={6}>
-              Total
-            </th>
-            <td className="num">{formatCount(r.total.invoiceTokens)}</td>
-            <td className="num">{formatCount(r.total.eventTokens)}</td>
-            <td className="num">{money(r.total.invoicedCost)}</td>
-            <td className="num">{money(r.total.computedCost)}</td>
-            <td className="num">{money(r.total.variance)}</td>
-            <td className="num">{percent(r.total.variancePercent)}</td>
-            <td colSpan={2}></td>
-          </tr>
-        </tfoot>
-      </table>
-      <table>
-        <caption>Days where billed and gateway tokens differ by more than {LARGE_GAP_PERCENT.toString()}%</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day (UTC)</th>
-            <th scope="col" className="num">
-              Invoice tokens
-            </th>
-            <th scope="col" className="num">
-              Event tokens
-            </th>
-            <th scope="col" className="num">
-              Invoiced
-            </th>
-            <th scope="col" className="num">
-              Computed
-            </th>
-            <th scope="col" className="num">
-              Variance
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.gapDays.length === 0 && (
-            <tr>
-              <td colSpan={6}>No day with a large gap.</td>
-            </tr>
-          )}
-          {r.gapDays.map((d) => (
-            <tr key={d.day} data-testid="gap-day">
-              <th scope="row">{d.day}</th>
-              <td className="num">{formatCount(d.invoiceTokens)}</td>
-              <td className="num">{formatCount(d.eventTokens)}</td>
-              <td className="num">{money(d.invoicedCost)}</td>
-              <td className="num">{money(d.computedCost)}</td>
-              <td className="num">{money(d.variance)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {r.gapDays.length === 0 && (
+              <tr>
+                <td colSpan={6}>No day with a large gap.</td>
+              </tr>
+            )}
+            {r.gapDays.map((d) => (
+              <tr key={d.day} data-testid="gap-day">
+                <th scope="row">{d.day}</th>
+                <td className="num">{formatCount(d.invoiceTokens)}</td>
+                <td className="num">{formatCount(d.eventTokens)}</td>
+                <td className="num">{money(d.invoicedCost)}</td>
+                <td className="num">{money(d.computedCost)}</td>
+                <td className="num">{money(d.variance)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { monthDays } from "../core/months";
-import { allocateCents, attoToCents, formatCents } from "../core/money";
+import { allocateCents, attoToCents, formatCents, parseCents } from "../core/money";
 import type { ReportStore } from "../store/port";
 import { eventMeters } from "./eventMeters";
 import { LedgerReader } from "../ledger/ledgerReader";
@@ -24,9 +24,14 @@ export type ReconciliationRow = {
   cause: string;
 };
 export type GapDay = { day: string; invoiceTokens: number; eventTokens: number; invoicedCost: string; computedCost: string; variance: string };
+export type CauseSummary = { cause: string; meters: number; variance: string };
 export type Reconciliation = {
   month: string;
   currency: string;
+  /** False when no Azure cost export covers the month: there is nothing to compare, only our side. */
+  invoiced: boolean;
+  /** The meters by likely cause, largest variance first (empty without an invoice). */
+  causes: CauseSummary[];
   rows: ReconciliationRow[];
   total: { invoiceTokens: number; eventTokens: number; invoicedCost: string; computedCost: string; variance: string; variancePercent: string | null };
   /** Days whose billed and gateway tokens differ by more than LARGE_GAP_PERCENT. */
@@ -75,13 +80,16 @@ export async function getReconciliation(store: ReportStore, month: string): Prom
       eventTokens: Number(figures.eventTokens),
       ...money(invoiced[i], computed[i]),
       credits: formatCents(attoToCents(figures.creditAtto)),
-      cause: likelyCause(figures),
+      // Without an invoice every meter would read as missing from the bill: no cause is guessed.
+      cause: lines.length === 0 ? "" : likelyCause(figures),
     };
   });
   const sum = (m: Map<string, { tokens: bigint; atto: bigint }>, f: "tokens" | "atto") => [...m.values()].reduce((a, t) => a + t[f], 0n);
   return {
     month,
     currency: events.currency,
+    invoiced: lines.length > 0,
+    causes: summariseCauses(rows),
     rows,
     total: {
       invoiceTokens: Number(sum(bill.byMeter, "tokens")),
@@ -94,6 +102,21 @@ export async function getReconciliation(store: ReportStore, month: string): Prom
     gapDays: gapDays(bill.byDay, events.byDay),
     otherCurrencies: bill.otherCurrencies,
   };
+}
+
+function summariseCauses(rows: readonly ReconciliationRow[]): CauseSummary[] {
+  const byCause = new Map<string, { meters: number; cents: bigint }>();
+  for (const row of rows) {
+    if (row.cause === "" || row.cause === "matches") continue;
+    const entry = byCause.get(row.cause) ?? { meters: 0, cents: 0n };
+    entry.meters += 1;
+    entry.cents += parseCents(row.variance);
+    byCause.set(row.cause, entry);
+  }
+  const abs = (c: bigint) => (c < 0n ? -c : c);
+  return [...byCause]
+    .sort(([, a], [, b]) => (abs(b.cents) > abs(a.cents) ? 1 : abs(b.cents) < abs(a.cents) ? -1 : 0))
+    .map(([cause, e]) => ({ cause, meters: e.meters, variance: formatCents(e.cents) }));
 }
 
 function money(invoicedCents: bigint, computedCents: bigint) {

@@ -42,6 +42,8 @@ export async function getTrueUp(store: ReportStore, month: string, unmatchedTo: 
 export async function getTrueUpAmounts(reader: LedgerReader, month: string, unmatchedTo: Unmatched): Promise<TrueUpAmounts> {
   const { from, to } = monthDays(month);
   const [ledger, lines] = await Promise.all([reader.ledger(month), reader.store.listInvoiceLines(from, to)]);
+  // Without a bill every app would be trued down to nothing.
+  if (lines.length === 0) throw new UserError(`no invoice is imported for ${month}: run chargeback invoice import with the month's cost export first`);
   const charged = chargedByMeter(ledger);
   const { attribution } = ledger;
   const { mappings } = ledger.catalog;

@@ -30,13 +30,13 @@ export async function closeMonth(
   const { closedMonths } = await reader.catalog();
   const already = closedMonths.find((c) => c.month === month);
   if (already) throw new UserError(`${month} is already closed (${when(already.closedAt)} by ${already.closedBy})`);
+  if (actual && (await store.listInvoiceLines(`${month}-01`, `${nextMonth(month)}-01`)).length === 0) {
+    throw new UserError(`no invoice is imported for ${month}: run chargeback invoice import first, or close it on list cost`);
+  }
   const trueUp = actual ? await trueUpLines(reader, month, actual) : { lines: [] };
   // On actual cost, markups are computed on what the units are charged: usage and its true-up.
   const [ledger, adjustments] = await Promise.all([reader.ledger(month), adjustmentsLandingIn(reader, month)]);
   const live = liveLines(ledger, { settled: trueUp.lines });
-  if (actual && (await store.listInvoiceLines(`${month}-01`, `${nextMonth(month)}-01`)).length === 0) {
-    throw new UserError(`no invoice is imported for ${month}: run chargeback invoice import first, or close it on list cost`);
-  }
   // Corrections to a month closed in one currency can only be booked in that currency.
   const other = closedMonths.find((c) => c.currency !== live.currency);
   if (other)

@@ -7,6 +7,7 @@ import type { Reconciliation } from "../../lib/reconciliation/getReconciliation"
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
 import { focusExport } from "../support/invoiceScenario";
+import { previousMonth as monthBefore } from "../../lib/core/months";
 import { cli, CLOSE_TIMEOUT, currentMonth, DEMO_MARKUP, PERSONAS, previousMonth, roundingBound, signInAs, storeDir, UNIT_A } from "./personas";
 
 const cents = (amount: string) => Number(amount.replace(".", ""));
@@ -118,4 +119,17 @@ test("finance closes last month on actual cost: the units then add up to the inv
     await page.getByRole("button", { name: `Close ${previous}` }).click();
     await expect(page.getByTestId("month-status")).toContainText("frozen statement", CLOSE_TIMEOUT);
   }
+});
+
+test("a month with no invoice says what to import, shows our side alone and guesses no cause", async ({ page }) => {
+  const month = monthBefore(previousMonth());
+  const json = JSON.parse(cli("reconcile", "--month", month)) as Reconciliation;
+  expect(json.invoiced).toBe(false);
+  await signInAs(page, PERSONAS.finance, `/reconciliation?month=${month}`);
+  await expect(page.getByRole("heading", { name: `No Azure invoice is imported for ${month}` })).toBeVisible();
+  await expect(page.getByTestId("total-computed")).toHaveText(formatMoney(json.total.computedCost, json.currency));
+  await expect(page.getByTestId("total-variance")).toHaveCount(0);
+  await expect(page.getByRole("columnheader", { name: "Likely cause" })).toHaveCount(0);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 });

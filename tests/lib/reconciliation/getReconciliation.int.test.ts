@@ -2,10 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importInvoiceFile } from "../../../lib/invoice/importInvoiceFile";
+import { getTrueUp } from "../../../lib/reconciliation/getTrueUp";
 import { getReconciliation } from "../../../lib/reconciliation/getReconciliation";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { DIRECT_RESOURCE, focusExport, GATEWAY_RESOURCE, loadScenarioUsage, writeExports } from "../../support/invoiceScenario";
 import { freshStore } from "../../support/store";
+import { parseCents } from "../../../lib/core/money";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const gateway = GATEWAY_RESOURCE.toLowerCase();
@@ -167,6 +169,21 @@ describe("reconciling November to the bill", () => {
       { day: "2026-11-11", invoiceTokens: 200_000, eventTokens: 0, invoicedCost: "0.08", computedCost: "0.00", variance: "0.08" },
     ]);
     expect(r.otherCurrencies).toEqual({});
+    // The summary by cause: each cause's meters and variance, adding up (with the meters that match) to the total.
+    expect(r.invoiced).toBe(true);
+    const cents = (v: string) => parseCents(v);
+    for (const c of r.causes) {
+      const rows = r.rows.filter((x) => x.cause === c.cause);
+      expect(c.meters).toBe(rows.length);
+      expect(cents(c.variance)).toBe(rows.reduce((sum, x) => sum + cents(x.variance), 0n));
+    }
+    const matching = r.rows.filter((x) => x.cause === "matches").reduce((sum, x) => sum + cents(x.variance), 0n);
+    expect(r.causes.reduce((sum, c) => sum + cents(c.variance), 0n) + matching).toBe(cents(r.total.variance));
+    const sizes = r.causes.map((c) => {
+      const v = cents(c.variance);
+      return v < 0n ? -v : v;
+    });
+    expect([...sizes].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))).toEqual(sizes);
     // Our side is the reports' own figure.
     expect((await getChargebackReport(new LedgerReader(store), "2026-11", "model")).total).toBe(r.total.computedCost);
   });
@@ -221,10 +238,15 @@ describe("reconciling November to the bill", () => {
     );
   });
 
-  it("with no bill imported, every meter is events with no bill line", async () => {
+  it("with no bill imported, says so and blames nothing: our side alone, and no true-up", async () => {
     const { store } = await scenario();
     const r = await getReconciliation(store, "2026-11");
-    expect(r.total).toMatchObject({ invoicedCost: "0.00", computedCost: "6.31", variance: "-6.31", variancePercent: "-100.0" });
-    expect(new Set(r.rows.map((x) => x.cause))).toEqual(new Set(["events with no bill line: wrong deployment mapping (SKU, model) or region"]));
+    expect(r.invoiced).toBe(false);
+    expect(r.total).toMatchObject({ invoicedCost: "0.00", computedCost: "6.31" });
+    expect(new Set(r.rows.map((x) => x.cause))).toEqual(new Set([""]));
+    expect(r.causes).toEqual([]);
+    await expect(getTrueUp(store, "2026-11", "pro-rata")).rejects.toThrow(
+      "no invoice is imported for 2026-11: run chargeback invoice import with the month's cost export first",
+    );
   });
 });
