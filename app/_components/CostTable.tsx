@@ -47,7 +47,10 @@ export function CostTable({ caption, dimension, rows, total, totalLabel = "Total
       <tbody>
         {rows.map((row) => (
           <tr key={row.key} data-testid={`${testId}-row`}>
-            <th scope="row">{href ? <a href={href(row)}>{row.name}</a> : row.name}</th>
+            <th scope="row">
+              {href && !row.fee ? <a href={href(row)}>{row.name}</a> : row.name}
+              {row.fee && <span className="hint"> fee</span>}
+            </th>
             <td className="num" data-testid={`${testId}-cost`}>
               {formatMoney(row.cost, currency)}
             </td>

@@ -11,7 +11,10 @@ export const ReportDimension = z.enum(REPORT_DIMENSIONS, { error: `--by must be 
 export type ReportDimension = z.infer<typeof ReportDimension>;
 
 /** `cost` is after discounts; `listCost` at list prices (the same without a discount). */
-export type ReportRow = { key: string; name: string; cost: string; listCost?: string } & Tokens;
+/** `fee`: markups and platform fees, cost recovery on top of usage: not a model, and no app of anyone's. */
+export type ReportRow = { key: string; name: string; cost: string; listCost?: string; fee?: true } & Tokens;
+/** The one row of a by-model report that holds the markups and fees. */
+export const FEES_ROW = { key: "markup", name: "Markups and fees" } as const;
 export type Adjustment = {
   forMonth: string;
   businessUnit: string;
@@ -42,7 +45,7 @@ export type ChargebackReport = {
   calls?: CallOutcomes;
 };
 
-type Row = { key: string; name: string; cents: bigint; listCents: bigint; tokens: Tokens; rule?: string };
+type Row = { key: string; name: string; cents: bigint; listCents: bigint; tokens: Tokens; rule?: string; fee?: true };
 
 /**
  * The month's cost by business unit, cost center, app or model. An open month is priced and
@@ -78,9 +81,20 @@ export function reportFromLines(
             ? [line.costCenter, line.costCenter]
             : by === "app"
               ? [line.appId, line.appName]
-              : [line.model, line.model];
+              : line.kind === "markup"
+                ? [FEES_ROW.key, FEES_ROW.name]
+                : [line.model, line.model];
     const into = line.businessUnit === "" ? unmapped : rows;
-    const row = into.get(key) ?? { key, name, cents: 0n, listCents: 0n, tokens: noTokens(), ...(line.businessUnit === "" && { rule: line.rule }) };
+    const row = into.get(key) ?? {
+      key,
+      name,
+      cents: 0n,
+      listCents: 0n,
+      tokens: noTokens(),
+      ...(line.businessUnit === "" && { rule: line.rule }),
+      // By app or model, a fee line is a row of its own kind; by unit or cost center it is part of what the unit is charged.
+      ...(line.kind === "markup" && (by === "app" || by === "model") && { fee: true as const }),
+    };
     row.cents += line.cents;
     row.listCents += line.listCents;
     if (line.kind === "usage") addTokens(row.tokens, line.tokens);
@@ -103,7 +117,14 @@ export function reportFromLines(
     closed: closed && { closedAt: new Date(closed.closedAt).toISOString(), closedBy: closed.closedBy },
     total: formatCents(sorted.reduce((a, r) => a + r.cents, 0n) + unmappedCents),
     listTotal: formatCents([...sorted, ...unmappedList].reduce((a, r) => a + r.listCents, 0n)),
-    rows: sorted.map((r) => ({ key: r.key, name: r.name, cost: formatCents(r.cents), listCost: formatCents(r.listCents), ...r.tokens })),
+    rows: sorted.map((r) => ({
+      key: r.key,
+      name: r.name,
+      cost: formatCents(r.cents),
+      listCost: formatCents(r.listCents),
+      ...(r.fee && { fee: r.fee }),
+      ...r.tokens,
+    })),
     unmapped: {
       cost: formatCents(unmappedCents),
       requests: unmappedList.reduce((n, r) => n + r.tokens.requests, 0),

@@ -1,6 +1,7 @@
+import { notFound } from "next/navigation";
 import { requireCaller } from "../../_server/currentCaller";
 import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
-import { reportFromLines } from "../../../lib/reports/getChargebackReport";
+import { FEES_ROW, reportFromLines } from "../../../lib/reports/getChargebackReport";
 import { monthLines } from "../../../lib/statements/monthLines";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { getSharedStore } from "../../../lib/store";
@@ -21,6 +22,8 @@ export default async function ModelPage({ params, searchParams }: Props) {
   const model = decodeParam(raw);
   const path = `/models/${encodeURIComponent(model)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
+  // Markups and fees are cost recovery, not a model: no "who used this model" page for them.
+  if (model === FEES_ROW.key) notFound();
   const { month, invalidMonth } = monthParam(asked);
   const all = await monthLines(new LedgerReader(getSharedStore()), month);
   // The model's lines, with their cents as allocated for the whole month: the same figures as elsewhere.

@@ -117,4 +117,29 @@ describe("projections of a hand-built month ledger", () => {
     expect(unpriced[0]).toMatchObject({ businessUnit: "Retail", requests: 5, totalTokens: 5500 });
     expect(unpriced[0].reason).toMatch(/nowhere/);
   });
+
+  it("markups are fees, a row of their own kind by model and by app, and part of each unit's cost", () => {
+    const ledger = buildLedger(
+      catalog({
+        markups: [{ businessUnit: "*", kind: "percent", amount: "10", currency: "", costCenter: "", label: "", validFrom: "2026-01-01", validTo: null }],
+      }),
+      october,
+    );
+    const lines = linesOf(ledger);
+    const byModel = reportFromLines(lines, "model");
+    expect(byModel.rows.map((r) => [r.name, r.cost, r.fee ?? false])).toEqual([
+      ["gpt-4o-2024-08-06", "4.20", false],
+      ["Markups and fees", "0.42", true],
+    ]);
+    expect(
+      reportFromLines(lines, "app")
+        .rows.filter((r) => r.fee)
+        .map((r) => r.cost),
+    ).toEqual(["0.42"]);
+    // By unit, the fee is what the unit is charged: no row of its own.
+    expect(reportFromLines(lines, "business-unit").rows.map((r) => [r.key, r.cost, r.fee ?? false])).toEqual([
+      ["Retail", "3.85", false],
+      ["Marketing", "0.77", false],
+    ]);
+  });
 });
