@@ -30,7 +30,11 @@ export type ModelRule = {
   };
 };
 
-export type RuleModel = { Details: { FOCUSVersion: string }; ApplicabilityCriteria: Record<string, { Description: string }>; ModelRules: Record<string, ModelRule> };
+export type RuleModel = {
+  Details: { FOCUSVersion: string };
+  ApplicabilityCriteria: Record<string, { Description: string }>;
+  ModelRules: Record<string, ModelRule>;
+};
 
 /**
  * The vendored FOCUS 1.2 rule model (tests/fixtures/focus-1.2/SOURCE.md), with the two
@@ -49,7 +53,10 @@ export function loadRuleModel(corrections: Readonly<Record<string, Partial<Model
 type Written = Check | Record<string, never> | { AND?: Written | Written[]; OR?: Written | Written[] };
 
 function normalise(node: Written): Check | Record<string, never> {
-  if ("CheckFunction" in node) return node.Items ? { ...node, Items: node.Items.map((i) => normalise(i) as Check) } : node;
+  if ("CheckFunction" in node) {
+    const check = node as Check;
+    return check.Items ? { ...check, Items: check.Items.map((i) => normalise(i) as Check) } : check;
+  }
   const [op, items] = Object.entries(node)[0] ?? [];
   if (op !== "AND" && op !== "OR") return {};
   return { CheckFunction: op, Items: [items as Written].flat().map((i) => normalise(i) as Check) };

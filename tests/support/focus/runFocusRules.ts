@@ -7,7 +7,8 @@ export type RuleOutcome =
   | { id: string; status: "fail"; rule: string; violations: number; sample: FocusRow[]; missing: string[] }
   | { id: string; status: "skipped"; reason: string };
 
-export type RuleRun = { passed: string[]; failed: Extract<RuleOutcome, { status: "fail" }>[]; skipped: Record<string, string> };
+/** `notTaken`: rules that fail but are only alternatives of OR rules another alternative satisfies (InvoiceId: all null, or all filled). */
+export type RuleRun = { passed: string[]; failed: Extract<RuleOutcome, { status: "fail" }>[]; skipped: Record<string, string>; notTaken: string[] };
 
 /**
  * What the export declares about its provider (the model applies some rules only to these), the
@@ -114,10 +115,17 @@ export function runFocusRules(data: FocusDataset, options: RunOptions, model: Ru
     return check.CheckFunction === "OR" ? parts.some(Boolean) : parts.every(Boolean);
   };
 
-  const run: RuleRun = { passed: [], failed: [], skipped: {} };
+  const alternative = (id: string) => {
+    const referrers = parents.get(id) ?? [];
+    return (
+      referrers.length > 0 && referrers.every((p) => (rules[p].ValidationCriteria.Requirement as Check).CheckFunction === "OR" && outcome(p).status === "pass")
+    );
+  };
+  const run: RuleRun = { passed: [], failed: [], skipped: {}, notTaken: [] };
   for (const id of Object.keys(rules)) {
     const o = outcome(id);
     if (o.status === "pass") run.passed.push(id);
+    else if (o.status === "fail" && alternative(id)) run.notTaken.push(id);
     else if (o.status === "fail") run.failed.push(o);
     else run.skipped[id] = o.reason;
   }
