@@ -7,6 +7,7 @@ import { loadDemoData } from "../../../ingest/demo/loadDemoData";
 import { currentMonth, now } from "../../../lib/core/clock";
 import { previousMonth } from "../../../lib/core/months";
 import { focusHeader, focusRows } from "../../../lib/exports/focusCsv";
+import { focusMetadata } from "../../../lib/exports/focusMetadata";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";
 import { ALL_UNITS } from "../../../lib/reports/reportScope";
@@ -32,6 +33,14 @@ async function demoMonthWithCorrections() {
   return { store, month };
 }
 
+/** What a cell of each metadata DataType looks like in the CSV. */
+const SHAPES: Record<string, (v: string) => boolean> = {
+  DECIMAL: (v) => /^-?\d+(\.\d+)?$/.test(v),
+  DATETIME: (v) => /^\d{4}-\d{2}-\d{2}T00:00:00Z$/.test(v),
+  JSON: (v) => typeof JSON.parse(v) === "object",
+  STRING: () => true,
+};
+
 describe("the FOCUS export against the FOCUS 1.2 rule model", () => {
   it("passes every rule of the model it can be checked against, and skips only the listed ones", async () => {
     const { store, month } = await demoMonthWithCorrections();
@@ -47,5 +56,14 @@ describe("the FOCUS export against the FOCUS 1.2 rule model", () => {
     expect(run.skipped).toEqual(FOCUS_SKIPPED);
     expect(run.notTaken).toEqual(FOCUS_NOT_TAKEN);
     expect(run.passed.length).toBeGreaterThan(200);
+  });
+
+  it("writes every cell as the metadata's column definition says", async () => {
+    const { store, month } = await demoMonthWithCorrections();
+    const data = readFocusCsv(focusHeader() + (await focusRows(new LedgerReader(store), month, ALL_UNITS)));
+    const wrong = focusMetadata().ColumnDefinition.flatMap(({ ColumnName, DataType }) =>
+      data.rows.filter((r) => r[ColumnName] !== null && !SHAPES[DataType](r[ColumnName]!)).map((r) => `${ColumnName}: ${r[ColumnName]}`),
+    );
+    expect(wrong).toEqual([]);
   });
 });
