@@ -56,6 +56,11 @@ describe("the FOCUS export against the FOCUS 1.2 rule model", () => {
     expect(run.skipped).toEqual(FOCUS_SKIPPED);
     expect(run.notTaken).toEqual(FOCUS_NOT_TAKEN);
     expect(run.passed.length).toBeGreaterThan(200);
+
+    // The closed month before it, read from its frozen statement lines, passes them too.
+    const closed = readFocusCsv(focusHeader() + (await focusRows(new LedgerReader(store), previousMonth(month), ALL_UNITS)));
+    expect(closed.rows.some((r) => r.CapacityReservationId !== null)).toBe(true);
+    expect(runFocusRules(closed, { applicability: FOCUS_APPLICABILITY, corrections: MODEL_CORRECTIONS }).failed.map((f) => f.id)).toEqual([]);
   });
 
   it("writes every cell as the metadata's column definition says", async () => {
