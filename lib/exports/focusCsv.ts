@@ -57,9 +57,7 @@ function focusRow(ctx: Context, l: CostedLine): FocusCells {
     ChargeCategory: adjustment ? "Adjustment" : "Usage",
     ChargeClass: l.kind === "adjustment" ? "Correction" : null,
     ChargeDescription: safeText(
-      l.kind === "trueup" || l.kind === "markup"
-        ? `${l.appName}: ${l.reason}`
-        : `${l.model} tokens used by ${l.appName}${l.kind === "adjustment" ? ` (correction: ${l.reason})` : ""}`,
+      adjustment ? `${l.appName}: ${l.reason}` : `${l.model} tokens used by ${l.appName}${l.kind === "adjustment" ? ` (correction: ${l.reason})` : ""}`,
     ),
     ChargeFrequency: l.kind === "markup" && l.appId.startsWith("platform-fee:") ? "Recurring" : "Usage-Based",
     ChargePeriodEnd: chargePeriodEnd(l.forMonth, ctx.now),
