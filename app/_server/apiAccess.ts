@@ -25,13 +25,14 @@ export function scopeFor(caller: Caller, businessUnit: string | undefined): Repo
   return canSeeUnit(caller, businessUnit) ? onlyUnits([businessUnit]) : apiError(403, "you may not see that business unit");
 }
 
-/** A CSV download, never cached. */
-export function csvResponse(body: string | ReadableStream<Uint8Array>, name: string): NextResponse {
+/** A CSV download, never cached; `headers` adds to the CSV ones (a Link to the file's metadata). */
+export function csvResponse(body: string | ReadableStream<Uint8Array>, name: string, headers: Record<string, string> = {}): NextResponse {
   return new NextResponse(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${name.replace(/[^\w.-]+/g, "_")}"`,
       "cache-control": "no-store",
+      ...headers,
     },
   });
 }

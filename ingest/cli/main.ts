@@ -4,6 +4,7 @@ import { UserError, UserErrors } from "../../lib/core/errors";
 import { registerAppCommands } from "./commands/appCommands";
 import { registerDemoCommands } from "./commands/demoCommands";
 import { registerDoctorCommand } from "./commands/doctorCommand";
+import { registerExportCommand } from "./commands/exportCommand";
 import { registerImportCommands } from "./commands/importCommands";
 import { registerIngestCommand } from "./commands/ingestCommand";
 import { registerInvoiceCommands, registerTrueUpCommand } from "./commands/invoiceCommands";
@@ -38,6 +39,7 @@ registerPurgeCommand(program);
 registerInvoiceCommands(program);
 registerTrueUpCommand(program);
 registerCompletenessCommand(program);
+registerExportCommand(program);
 registerSplitCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -1,162 +1,81 @@
 import { stringify } from "csv-stringify/sync";
+import { now as clockNow, dayOf } from "../core/clock";
 import { formatCents } from "../core/money";
-import { monthLines } from "../statements/monthLines";
-import { monthDays } from "../core/months";
-import { includesUnit, type ReportScope } from "../reports/reportScope";
-import type { LedgerReader } from "../ledger/ledgerReader";
-import type { CostedLine } from "../statements/statementLine";
+import { monthDays, nextDay } from "../core/months";
 import { safeText } from "../core/safeText";
+import type { LedgerReader } from "../ledger/ledgerReader";
+import { includesUnit, type ReportScope } from "../reports/reportScope";
+import { isMarkupLine } from "../statements/markup";
+import { monthLines } from "../statements/monthLines";
+import type { CostedLine } from "../statements/statementLine";
+import { AZURE_REGION_NAMES } from "./azureRegionNames";
+import { CUSTOM_PREFIX, FOCUS_COLUMNS } from "./focusColumns";
+import { correctionPricing, type FocusCells, usagePricing } from "./focusPricing";
+import { modelRegions } from "./modelRegions";
+
+export { FOCUS_COLUMNS } from "./focusColumns";
 
 /**
- * FinOps Open Cost and Usage Specification (FOCUS) 1.2 columns, then our own as x_ columns.
- * One row per statement line (app × model × cost center × month), so the export sums to the
- * chargeback report to the cent; corrections to closed months are ChargeClass "Correction" rows
- * whose charge period is the month they correct.
+ * One FOCUS 1.2 row per statement line (app × model × cost center × month), so BilledCost and
+ * EffectiveCost, the statement's cents, sum to the chargeback report to the cent; corrections to
+ * closed months are ChargeClass "Correction" rows whose charge period is the month they correct.
+ * docs/focus.md says how each column is filled.
  */
-export const FOCUS_COLUMNS = [
-  "AvailabilityZone",
-  "BilledCost",
-  "BillingAccountId",
-  "BillingAccountName",
-  "BillingAccountType",
-  "BillingCurrency",
-  "BillingPeriodEnd",
-  "BillingPeriodStart",
-  "CapacityReservationId",
-  "CapacityReservationStatus",
-  "ChargeCategory",
-  "ChargeClass",
-  "ChargeDescription",
-  "ChargeFrequency",
-  "ChargePeriodEnd",
-  "ChargePeriodStart",
-  "CommitmentDiscountCategory",
-  "CommitmentDiscountId",
-  "CommitmentDiscountName",
-  "CommitmentDiscountQuantity",
-  "CommitmentDiscountStatus",
-  "CommitmentDiscountType",
-  "CommitmentDiscountUnit",
-  "ConsumedQuantity",
-  "ConsumedUnit",
-  "ContractedCost",
-  "ContractedUnitPrice",
-  "EffectiveCost",
-  "InvoiceIssuerName",
-  "ListCost",
-  "ListUnitPrice",
-  "PricingCategory",
-  "PricingQuantity",
-  "PricingUnit",
-  "ProviderName",
-  "PublisherName",
-  "RegionId",
-  "RegionName",
-  "ResourceId",
-  "ResourceName",
-  "ResourceType",
-  "ServiceCategory",
-  "ServiceName",
-  "ServiceSubcategory",
-  "SkuId",
-  "SkuMeter",
-  "SkuPriceDetails",
-  "SkuPriceId",
-  "SubAccountId",
-  "SubAccountName",
-  "SubAccountType",
-  "Tags",
-  "x_BusinessUnit",
-  "x_CostCenter",
-  "x_AppId",
-  "x_Model",
-  "x_Requests",
-  "x_PromptTokens",
-  "x_CachedTokens",
-  "x_CompletionTokens",
-  "x_CorrectionReason",
-  "x_SplitRule",
-  // Tokens billed on meters of their own, each also named in SkuMeter with its meter and rate.
-  "x_CacheWriteTokens",
-  "x_AudioInputTokens",
-  "x_AudioCachedTokens",
-  "x_AudioOutputTokens",
-  "x_ImageInputTokens",
-  "x_ImageCachedTokens",
-  "x_ImageOutputTokens",
-  "x_PriorityTokens",
-  "x_LongContextTokens",
-] as const;
+type Context = { month: string; currency: string; regions: Map<string, string | null>; now: number };
 
 const iso = (day: string) => `${day}T00:00:00Z`;
 
-function focusRow(month: string, currency: string, l: CostedLine): Record<(typeof FOCUS_COLUMNS)[number], string | number | null> {
-  const billing = monthDays(month);
-  const charge = monthDays(l.forMonth);
+/** The exclusive end of a month's charges: its end, or for the month under way the end of today (usage so far). */
+function chargePeriodEnd(month: string, now: number): string {
+  const { from, to } = monthDays(month);
+  const soFar = nextDay(dayOf(now));
+  return iso(soFar < to ? (soFar > from ? soFar : nextDay(from)) : to);
+}
+
+/** A markup, a fee and a true-up are neither usage nor a purchase: FOCUS files them (and corrections to them) as adjustments. */
+const isAdjustment = (l: CostedLine) => l.kind === "trueup" || l.kind === "markup" || (l.kind === "adjustment" && isMarkupLine(l.appId));
+
+// An adjustment has no SKU, price or quantity: FOCUS wants those null on it.
+const adjustmentPricing = (l: CostedLine): FocusCells => ({ ListCost: formatCents(l.listCents), ContractedCost: formatCents(l.cents) });
+
+function focusRow(ctx: Context, l: CostedLine): FocusCells {
+  const billing = monthDays(ctx.month);
   const cost = formatCents(l.cents);
-  const list = formatCents(l.listCents);
-  const tags: Record<string, string> = { appId: l.appId };
-  if (l.businessUnit) Object.assign(tags, { businessUnit: l.businessUnit, costCenter: l.costCenter });
-  if (l.rule) tags.splitRule = l.rule;
+  const adjustment = isAdjustment(l);
+  const region = adjustment ? null : (ctx.regions.get(l.model) ?? null);
+  const tags: Record<string, string> = { [`${CUSTOM_PREFIX}AppId`]: l.appId };
+  if (l.businessUnit) Object.assign(tags, { [`${CUSTOM_PREFIX}BusinessUnit`]: l.businessUnit, [`${CUSTOM_PREFIX}CostCenter`]: l.costCenter });
+  if (l.rule) tags[`${CUSTOM_PREFIX}SplitRule`] = l.rule;
   return {
-    AvailabilityZone: null,
     BilledCost: cost,
     BillingAccountId: "chargeback",
     BillingAccountName: "Chargeback internal recharge",
     BillingAccountType: "Internal",
-    BillingCurrency: currency,
+    BillingCurrency: ctx.currency,
     BillingPeriodEnd: iso(billing.to),
     BillingPeriodStart: iso(billing.from),
-    CapacityReservationId: null,
-    CapacityReservationStatus: null,
-    // A markup is neither usage nor a purchase from Microsoft: FOCUS files it as an adjustment.
-    ChargeCategory: l.kind === "trueup" || l.kind === "markup" ? "Adjustment" : "Usage",
+    ChargeCategory: adjustment ? "Adjustment" : "Usage",
     ChargeClass: l.kind === "adjustment" ? "Correction" : null,
     ChargeDescription: safeText(
-      l.kind === "trueup" || l.kind === "markup"
-        ? `${l.appName}: ${l.reason}`
-        : `${l.model} tokens used by ${l.appName}${l.kind === "adjustment" ? ` (correction: ${l.reason})` : ""}`,
+      adjustment ? `${l.appName}: ${l.reason}` : `${l.model} tokens used by ${l.appName}${l.kind === "adjustment" ? ` (correction: ${l.reason})` : ""}`,
     ),
     ChargeFrequency: l.kind === "markup" && l.appId.startsWith("platform-fee:") ? "Recurring" : "Usage-Based",
-    ChargePeriodEnd: iso(charge.to),
-    ChargePeriodStart: iso(charge.from),
-    CommitmentDiscountCategory: null,
-    CommitmentDiscountId: null,
-    CommitmentDiscountName: null,
-    CommitmentDiscountQuantity: null,
-    CommitmentDiscountStatus: null,
-    CommitmentDiscountType: null,
-    CommitmentDiscountUnit: null,
-    // Negotiated discounts are contract terms: contracted and effective cost are after them.
-    ConsumedQuantity: l.tokens.totalTokens,
-    ConsumedUnit: "Tokens",
-    ContractedCost: cost,
-    ContractedUnitPrice: null,
+    ChargePeriodEnd: chargePeriodEnd(l.forMonth, ctx.now),
+    ChargePeriodStart: iso(monthDays(l.forMonth).from),
     EffectiveCost: cost,
     InvoiceIssuerName: "Microsoft",
-    ListCost: list,
-    ListUnitPrice: null,
-    PricingCategory: "Standard",
-    PricingQuantity: l.tokens.totalTokens,
-    PricingUnit: "Tokens",
     ProviderName: "Microsoft",
     PublisherName: "Microsoft",
-    RegionId: null,
-    RegionName: null,
+    RegionId: region,
+    RegionName: region ? (AZURE_REGION_NAMES[region] ?? region) : null,
     ResourceId: safeText(l.appId),
     ResourceName: safeText(l.appName),
     ResourceType: "Application",
     ServiceCategory: "AI and Machine Learning",
     ServiceName: "Azure OpenAI",
     ServiceSubcategory: "Generative AI",
-    SkuId: safeText(l.model),
-    SkuMeter: l.prices.join("; ") || null,
-    SkuPriceDetails: null,
-    SkuPriceId: null,
-    SubAccountId: null,
-    SubAccountName: null,
-    SubAccountType: null,
     Tags: JSON.stringify(tags),
+    ...(adjustment ? adjustmentPricing(l) : l.kind === "adjustment" ? correctionPricing(l) : usagePricing(l)),
     x_BusinessUnit: l.businessUnit ? safeText(l.businessUnit) : null,
     x_CostCenter: l.costCenter ? safeText(l.costCenter) : null,
     x_AppId: safeText(l.appId),
@@ -167,6 +86,7 @@ function focusRow(month: string, currency: string, l: CostedLine): Record<(typeo
     x_CompletionTokens: l.tokens.completionTokens,
     x_CorrectionReason: l.reason || null,
     x_SplitRule: l.rule ? safeText(l.rule) : null,
+    x_Prices: l.prices.join("; ") || null,
     x_CacheWriteTokens: l.tokens.billed?.cacheWriteTokens ?? 0,
     x_AudioInputTokens: l.tokens.billed?.audioInputTokens ?? 0,
     x_AudioCachedTokens: l.tokens.billed?.audioCachedTokens ?? 0,
@@ -179,15 +99,26 @@ function focusRow(month: string, currency: string, l: CostedLine): Record<(typeo
   };
 }
 
-export const focusHeader = () => stringify([FOCUS_COLUMNS as unknown as string[]]);
+export const focusHeader = () => stringify([FOCUS_COLUMNS]);
 
-/** One month's FOCUS rows, limited to the lines the scope may see (unmapped apps only for all units). */
+/**
+ * One month's FOCUS rows, limited to the lines the scope may see (unmapped apps only for all
+ * units). Usage no price covers is left out: it costs nothing and has no price FOCUS could cite
+ * (the reports list it as unpriced).
+ */
 export async function focusRows(reader: LedgerReader, month: string, scope: ReportScope): Promise<string> {
-  const { lines, currency } = await monthLines(reader, month);
+  const [{ lines, currency }, catalog] = await Promise.all([monthLines(reader, month), reader.catalog()]);
+  const ctx: Context = { month, currency, regions: modelRegions(catalog), now: clockNow() };
   const visible = lines.filter(
     (l) =>
       (l.businessUnit === "" ? scope.units === "all" : includesUnit(scope, l.businessUnit)) &&
-      (l.cents !== 0n || l.listCents !== 0n || l.tokens.totalTokens !== 0),
+      (l.cents !== 0n || l.listCents !== 0n || l.tokens.totalTokens !== 0) &&
+      !(l.kind === "usage" && l.prices.length === 0),
   );
-  return stringify(visible.map((l) => FOCUS_COLUMNS.map((c) => focusRow(month, currency, l)[c])));
+  return stringify(
+    visible.map((l) => {
+      const row = focusRow(ctx, l);
+      return FOCUS_COLUMNS.map((c) => row[c] ?? null);
+    }),
+  );
 }

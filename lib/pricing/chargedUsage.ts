@@ -51,6 +51,12 @@ export function reservationsIn(month: string, charges: Charges): Reservation[] {
   );
 }
 
+const RESERVATION_METER = /^reservation of (.+), \d+ PTU,$/;
+/** The meter a reservation's cost is cited under, which statements keep: "reservation of gpt-41-ptu, 1 PTU,". */
+const reservationMeterName = (r: Reservation) => `reservation of ${r.deployment}, ${r.units} PTU,`;
+/** The deployment a reservation meter name (reservationMeterName) names; null for any other meter. */
+export const reservedDeployment = (meterName: string): string | null => RESERVATION_METER.exec(meterName)?.[1] ?? null;
+
 /** Each reservation's cost in the month as rows of its own (see chargeMonth), shared by the hourly usage of its deployment. */
 export function capacityRows(month: string, hourly: readonly HourlyAppUsage[], charges: Charges): ChargedUsage[] {
   const regions = new Map(charges.pricer.deployments.map((d) => [d.name, d.region]));
@@ -59,7 +65,7 @@ export function capacityRows(month: string, hourly: readonly HourlyAppUsage[], c
     const price: Price = {
       atto: attoPerToken(r.price, 1),
       meterId: "",
-      meterName: `reservation of ${r.deployment}, ${r.units} PTU,`,
+      meterName: reservationMeterName(r),
       from: r.validFrom,
       per: `PTU and ${r.per}`,
     };

@@ -37,7 +37,8 @@ export function adjustmentsFor(ledger: MonthLedger, frozen: readonly CostedLine[
     delta.atto += BigInt(sign) * line.atto;
     delta.listAtto += BigInt(sign) * line.listAtto;
     addTokens(delta.tokens, line.tokens, sign);
-    if (sign === 1) delta.prices = line.prices;
+    // Live lines come first; a line only the close froze (its usage since moved elsewhere) cites the prices it was charged at.
+    if (delta.prices.length === 0) delta.prices = line.prices;
     deltas.set(key, delta);
     const appModel = `${line.appId}|${line.model}`;
     appModelTokens.set(appModel, (appModelTokens.get(appModel) ?? 0) + sign * line.tokens.totalTokens);

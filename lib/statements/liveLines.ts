@@ -12,6 +12,16 @@ export type LiveMonth = { lines: StatementLine[]; unpriced: UnpricedUsage[]; cur
 // "gpt-4o-0806-Inp-glbl Tokens at 0.0000025 per token from 2025-01-01"
 const describePrice = (p: Price) =>
   `${p.meterName} at ${formatAtto(p.atto)} per ${p.per ?? "token"} from ${p.from.slice(0, 10)}${p.note ? ` (${p.note})` : ""}`;
+const DESCRIBED = /^(.+) at \d+(?:\.\d+)? per .+? from (\d{4}-\d{2}-\d{2})(?: \(.+\))?$/;
+
+/**
+ * The meter and start day of a price a line cites (describePrice's text, which frozen statements
+ * keep), for exports that name the meter apart from its price; null for text it did not write.
+ */
+export function readPrice(text: string): { meterName: string; from: string } | null {
+  const m = DESCRIBED.exec(text);
+  return m ? { meterName: m[1], from: m[2] } : null;
+}
 
 /**
  * A month's usage as statement lines, priced per day at the rates then in effect and attributed

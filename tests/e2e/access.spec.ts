@@ -81,6 +81,7 @@ const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who,
     expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }),
   },
   { route: "/api/v1/exports/focus", path: `/api/v1/exports/focus?from=${M}`, expect: api(everyone) },
+  { route: "/api/v1/exports/focus/metadata", path: "/api/v1/exports/focus/metadata", expect: api(everyone) },
   {
     route: "/api/v1/exports/focus",
     path: `/api/v1/exports/focus?from=${M}&businessUnit=${enc(UNIT_A)}`,

@@ -60,6 +60,9 @@ describe("tokens billed apart in reports and exports", () => {
     expect(focus.SkuMeter).toContain("5.6 sol ShortCo Cd Wr Std Gl 1M Tokens");
     expect(focus.SkuMeter).toContain("5.6 sol ShortCo Cd Wr PP Gl 1M Tokens");
     expect(focus.SkuMeter).toContain("5.6 sol LongCo Cd Wr Std Gl 1M Tokens");
+    // Meters only: the prices and their days are in x_Prices.
+    expect(focus.SkuMeter).not.toMatch(/ per | from \d/);
+    expect(focus.x_Prices).toContain("5.6 sol LongCo Cd Wr Std Gl 1M Tokens at ");
 
     await closeMonth(store, "2026-11", "finance", Date.UTC(2026, 11, 2));
     const statement = await getStatement(store, "2026-11", "Retail");

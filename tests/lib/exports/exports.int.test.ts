@@ -29,7 +29,7 @@ describe("exports", () => {
       ["Marketing", "3.50", "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"],
       ["Retail", "-3.50", "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"],
     ]);
-    expect(JSON.parse(rows.find((r) => r.ChargeClass === "")!.Tags)).toEqual({ appId: "app-1", businessUnit: "Marketing", costCenter: "CC-2" });
+    expect(JSON.parse(rows.find((r) => r.ChargeClass === "")!.Tags)).toEqual({ x_AppId: "app-1", x_BusinessUnit: "Marketing", x_CostCenter: "CC-2" });
     const retail = parse(focusHeader() + (await focusRows(new LedgerReader(store), "2026-11", onlyUnits(["Retail"]))), { columns: true }) as Record<
       string,
       string

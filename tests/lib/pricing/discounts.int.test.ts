@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { focusHeader, focusRows } from "../../../lib/exports/focusCsv";
 import { importDiscounts } from "../../../lib/pricing/importDiscounts";
@@ -25,7 +26,8 @@ describe("negotiated discounts", () => {
     await closeMonth(store, "2026-10", "fin", NOV_5);
     expect(await getStatement(store, "2026-10", "Marketing")).toMatchObject({ total: "0.56", listTotal: "0.70" });
     const focus = parse(focusHeader() + (await focusRows(new LedgerReader(store), "2026-10", ALL_UNITS)), { columns: true }) as Record<string, string>[];
-    expect(focus.reduce((s, r) => s + cents(r.ListCost), 0n)).toBe(420n);
+    // ListCost is unit price × tokens, unrounded (docs/focus.md): it rounds to the list total; BilledCost sums to the cent.
+    expect(focus.reduce((s, r) => s.plus(r.ListCost), new Decimal(0)).toFixed(2)).toBe("4.20");
     expect(focus.reduce((s, r) => s + cents(r.BilledCost), 0n)).toBe(406n);
 
     // A discount agreed later for October is a correction booked in November, with its reason.

@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { focusHeader, focusRows } from "../../../../../lib/exports/focusCsv";
+import { FOCUS_METADATA_PATH } from "../../../../../lib/exports/focusMetadata";
 import { streamMonths } from "../../../../../lib/exports/monthRange";
 import { getSharedStore } from "../../../../../lib/store";
 import { csvResponse } from "../../../../_server/apiAccess";
@@ -8,7 +9,7 @@ import { LedgerReader } from "../../../../../lib/ledger/ledgerReader";
 
 export const dynamic = "force-dynamic";
 
-/** The months' usage as FOCUS 1.2 rows, for FinOps tools; limited to what the caller may see. */
+/** The months' usage as FOCUS 1.2 rows, for FinOps tools; limited to what the caller may see. Its Link header names its metadata. */
 export async function GET(request: NextRequest) {
   const asked = await exportRequest(request, {});
   if (asked instanceof NextResponse) return asked;
@@ -17,5 +18,6 @@ export async function GET(request: NextRequest) {
   return csvResponse(
     streamMonths(months, focusHeader(), (month) => focusRows(new LedgerReader(store), month, scope)),
     `focus-${months[0]}-${months.at(-1)}${businessUnit ? `-${businessUnit}` : ""}.csv`,
+    { link: `<${FOCUS_METADATA_PATH}>; rel="describedby"; type="application/json"` },
   );
 }

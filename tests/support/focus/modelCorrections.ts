@@ -1,0 +1,20 @@
+import type { loadRuleModel } from "./ruleModel";
+
+/**
+ * Rules of the vendored model whose check says the opposite of their text: checked as the text
+ * says (FOCUS 1.2, CommitmentDiscountStatus), not skipped, so the column is still held to them.
+ */
+export const MODEL_CORRECTIONS: NonNullable<Parameters<typeof loadRuleModel>[0]> = {
+  // "MUST be null when CommitmentDiscountId is null": the model checks MUST NOT be null.
+  "CommitmentDiscountStatus-C-003-C": { Requirement: { CheckFunction: "CheckValue", ColumnName: "CommitmentDiscountStatus", Value: null } },
+  // "MUST NOT be null when CommitmentDiscountId is not null and ChargeCategory is Usage": the model's condition is "CommitmentDiscountId is null".
+  "CommitmentDiscountStatus-C-004-C": {
+    Condition: {
+      CheckFunction: "AND",
+      Items: [
+        { CheckFunction: "CheckNotValue", ColumnName: "CommitmentDiscountId", Value: null },
+        { CheckFunction: "CheckValue", ColumnName: "ChargeCategory", Value: "Usage" },
+      ],
+    },
+  },
+};
