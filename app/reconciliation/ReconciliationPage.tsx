@@ -83,9 +83,11 @@ export function ReconciliationPage({ reconciliation: r, invalidMonth }: { reconc
           Invoice rows in other currencies than {r.currency} are not compared: {others.map(([c, n]) => `${c} (${n} rows)`).join(", ")}.
         </p>
       )}
-      <div className="table-scroll">
+      {/* A wide table scrolls within the page; the keyboard can reach and scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable to be scrolled by keyboard (WCAG 2.1.1) */}
+      <section className="table-scroll" tabIndex={0} aria-label="Per meter (scrolls sideways)">
         <MeterTable r={r} money={money} />
-      </div>
+      </section>
       {r.invoiced && (
         <table>
           <caption>Days where billed and gateway tokens differ by more than {LARGE_GAP_PERCENT.toString()}%</caption>
