@@ -7,7 +7,7 @@
  */
 const LAYERS = [
   ["core"],
-  ["config", "csv", "audit"],
+  ["config", "csv", "audit", "retry"],
   ["org", "identity", "doctor", "completeness", "retention", "pricing"],
   ["events", "invoice"],
   ["intake", "allocation"],
