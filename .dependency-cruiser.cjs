@@ -8,6 +8,7 @@
 const LAYERS = [
   ["core"],
   ["config", "csv", "audit", "retry"],
+  ["telemetry"],
   ["org", "identity", "doctor", "completeness", "retention", "pricing"],
   ["events", "invoice"],
   ["intake", "allocation"],

@@ -9,6 +9,7 @@ import { RETAIL_PRICES_URL } from "../../../lib/pricing/retailPricesApi";
 import { purgeRawData, retentionHorizon } from "../../../lib/retention/retention";
 import { syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
 import type { UsageStore } from "../../../lib/store/port";
+import { logFor } from "../../../lib/telemetry/log";
 import { createDemoTraffic } from "../../sources/demoTraffic";
 import type { EventHubsClients } from "../../sources/eventHubs";
 import { runWorker, type PeriodicTask } from "../../worker";
@@ -89,7 +90,10 @@ export function registerWorkerCommands(program: Command): void {
         const identifier = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
         const { createEventHubsClients, runEventHubWorker } = eventHubs();
         const clients = await createEventHubsClients(config, identifier);
-        process.stderr.write(`worker: ${identifier} consuming ${clients.hubName} (${clients.consumerGroup})\n`);
+        logFor("eventhubs").info(
+          { event: "worker.started", identifier, hub: clients.hubName, consumerGroup: clients.consumerGroup },
+          `${identifier} consuming ${clients.hubName} (${clients.consumerGroup})`,
+        );
         return runEventHubWorker(store, clients, {
           diagnostics: { windowMs: config.CHARGEBACK_APIM_JOIN_WINDOW_SECONDS * 1000, appIdHeader: config.CHARGEBACK_APIM_APP_ID_HEADER ?? null },
           maxBatchSize: options.maxBatchSize,

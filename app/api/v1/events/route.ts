@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { webConfig } from "../../../_server/currentCaller";
+import { observeRoute } from "../../../_server/observeRoute";
 import { IdempotencyKeyReused } from "../../../../lib/core/errors";
 import { parseEventLine } from "../../../../lib/events/parseEventLine";
 import { acceptEvents, type Sender } from "../../../../lib/intake/acceptEvents";
@@ -55,7 +56,9 @@ async function readLimited(request: NextRequest): Promise<string | null> {
 }
 
 /** HTTP intake for gateways without Event Hubs: the same pipeline and summary as `chargeback ingest`. */
-export async function POST(request: NextRequest) {
+export const POST = observeRoute("/api/v1/events", intake);
+
+async function intake(request: NextRequest) {
   const sender = await senderOf(request);
   if (!sender) {
     return refuse(

@@ -1,0 +1,33 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import { errorField, logFor } from "../../lib/telemetry/log";
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/**
+ * A route handler that logs one line per request (`http.request`: route, method, status,
+ * duration, request id) and answers with its `x-request-id`: the caller's own if it sent a sane
+ * one (API Management sends one), else a new one. No header, query or body value is logged.
+ */
+export function observeRoute<C>(route: string, handler: (request: NextRequest, context: C) => Promise<Response>) {
+  return async (request: NextRequest, context: C): Promise<Response> => {
+    const started = performance.now();
+    const sent = request.headers.get("x-request-id");
+    const requestId = sent && REQUEST_ID.test(sent) ? sent : randomUUID();
+    const log = logFor("web", { route, requestId });
+    let status = 500;
+    try {
+      const response = await handler(request, context);
+      status = response.status;
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch (error) {
+      log.error({ event: "http.failed", method: request.method, ...errorField(error) }, `${request.method} ${route} failed`);
+      throw error;
+    } finally {
+      const durationMs = Math.round(performance.now() - started);
+      log[status >= 500 ? "error" : "info"]({ event: "http.request", method: request.method, status, durationMs }, `${request.method} ${route} ${status}`);
+    }
+  };
+}
