@@ -26,6 +26,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// The health probes (/api/health/*) are left out: the platform calls them without a session or an
+// Origin, and they must answer even when the sign-in settings are wrong.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.svg).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.svg|api/health/).*)" }],
 };

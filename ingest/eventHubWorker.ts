@@ -20,6 +20,8 @@ export type EventHubWorkerOptions = {
   /** Backoff for a batch the store refused: doubles from `firstDelayMs` up to `maxDelayMs`. */
   retry?: { firstDelayMs: number; maxDelayMs: number };
   log?: Log;
+  /** Kept up to date with the partitions this replica owns now (for the readiness probe). */
+  owned?: Set<string>;
   /** How long each shutdown step (batch in hand, subscription, client) may take before the worker moves on. */
   closeTimeoutMs?: number;
 };
@@ -113,10 +115,13 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
     {
       processInitialize: async (context) => {
         claimed.add(context.partitionId);
+        options.owned?.add(context.partitionId);
         log.info({ event: "partition.claimed", partitionId: context.partitionId }, `claimed partition ${context.partitionId}`);
       },
-      processClose: async (reason, context) =>
-        log.info({ event: "partition.released", partitionId: context.partitionId, reason }, `released partition ${context.partitionId} (${reason})`),
+      processClose: async (reason, context) => {
+        options.owned?.delete(context.partitionId);
+        log.info({ event: "partition.released", partitionId: context.partitionId, reason }, `released partition ${context.partitionId} (${reason})`);
+      },
       processError: async (error, context) =>
         log.warn(
           { event: "partition.error", partitionId: context.partitionId || null, ...errorField(error) },

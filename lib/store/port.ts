@@ -102,6 +102,9 @@ export type PipelineLag = { consumer: string; at: number; partitions: PartitionL
 export type UpsertSummary = { added: number; changed: number; unchanged: number };
 export type App = { appId: string; displayName: string };
 
+/** Whether the store can serve: for readiness probes. `problem` says why not, without secrets. */
+export type StoreHealth = { reachable: boolean; schemaCurrent: boolean; problem?: string };
+
 /** The one store port; SQLite (embedded) and Cosmos DB (production) implement it alike. */
 export interface UsageStore {
   /** Writes facts and their rollups exactly once, and keeps quarantined lines, in one transaction. */

@@ -13,6 +13,8 @@ import { logFor } from "../../../lib/telemetry/log";
 import { createDemoTraffic } from "../../sources/demoTraffic";
 import type { EventHubsClients } from "../../sources/eventHubs";
 import { runWorker, type PeriodicTask } from "../../worker";
+import { startHealthServer, type ReadinessChecks } from "../../health/healthServer";
+import { eventHubsChecks, storeCheck } from "../../health/workerChecks";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 
@@ -22,6 +24,8 @@ const WorkerOptions = z.object({
   syncPricesHours: z.coerce.number().min(0, "must be 0 (off) or more"),
   maxBatchSize: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000"),
   maxWaitSeconds: z.coerce.number().positive("must be above 0").max(300, "must be at most 300"),
+  healthPort: z.coerce.number().int("must be a whole number").min(0, "must be 0-65535").max(65_535, "must be 0-65535").optional(),
+  healthHost: z.string().trim().min(1),
 });
 
 /** The daily price refresh, in the reports' currency: a failed sync keeps the last good book and is recorded. */
@@ -80,13 +84,20 @@ export function registerWorkerCommands(program: Command): void {
     .option("--sync-prices-hours <hours>", "refresh prices from the Retail Prices API this often (0: never)", "0")
     .option("--max-batch-size <events>", "eventhubs: most events written (and checkpointed) at once", "500")
     .option("--max-wait-seconds <seconds>", "eventhubs: longest wait for a batch to fill", "5")
+    .option("--health-port <port>", "serve GET /live and /ready on this port (0: any free port, logged)")
+    .option("--health-host <address>", "the address the health port listens on", "0.0.0.0")
     .action(async (raw: unknown, command: Command) => {
       const options = parseOptions(WorkerOptions, raw);
       const config = options.source === "eventhubs" ? eventHubsConfig() : undefined;
       const signal = stopSignal();
       const periodic = (store: UsageStore) => [...(options.syncPricesHours > 0 ? [priceSyncTask(store, options.syncPricesHours)] : []), ...purgeTask(store)];
       const total = await withStore(command, async (store) => {
-        if (!config) return runWorker(store, createDemoTraffic(options.rate), { intervalMs: 1_000, signal, periodic: periodic(store) });
+        const health = (checks: ReadinessChecks) =>
+          options.healthPort === undefined ? undefined : startHealthServer(options.healthPort, options.healthHost, checks, logFor("health"));
+        if (!config) {
+          const probes = await health({ store: storeCheck(store) });
+          return runWorker(store, createDemoTraffic(options.rate), { intervalMs: 1_000, signal, periodic: periodic(store) }).finally(() => probes?.close());
+        }
         const identifier = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
         const { createEventHubsClients, runEventHubWorker } = eventHubs();
         const clients = await createEventHubsClients(config, identifier);
@@ -94,13 +105,16 @@ export function registerWorkerCommands(program: Command): void {
           { event: "worker.started", identifier, hub: clients.hubName, consumerGroup: clients.consumerGroup },
           `${identifier} consuming ${clients.hubName} (${clients.consumerGroup})`,
         );
+        const owned = new Set<string>();
+        const probes = await health(eventHubsChecks(store, clients, owned));
         return runEventHubWorker(store, clients, {
+          owned,
           diagnostics: { windowMs: config.CHARGEBACK_APIM_JOIN_WINDOW_SECONDS * 1000, appIdHeader: config.CHARGEBACK_APIM_APP_ID_HEADER ?? null },
           maxBatchSize: options.maxBatchSize,
           maxWaitSeconds: options.maxWaitSeconds,
           signal,
           periodic: [...periodic(store), lagTask(store, clients)],
-        });
+        }).finally(() => probes?.close());
       });
       printJson({ stopped: true, ...total });
       // The SDKs can leave sockets and timers behind after closing: a stopped worker still exits.

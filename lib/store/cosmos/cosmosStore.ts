@@ -11,7 +11,7 @@ import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import { UserError } from "../../core/errors";
-import type { App, AuditContext, DoctorRun, PipelineLag, PriceSyncRun, QuarantineStatus, UsageBatch, UsageStore } from "../port";
+import type { App, AuditContext, DoctorRun, PipelineLag, PriceSyncRun, QuarantineStatus, StoreHealth, UsageBatch, UsageStore } from "../port";
 import { listAudit, recordAudit } from "./recordAudit";
 import { createCosmosClient, type CosmosOptions } from "./cosmosClient";
 import { type Containers, ensureContainers, existingContainers } from "./containers";
@@ -230,6 +230,16 @@ export class CosmosStore implements UsageStore {
   }
   async listAudit(limit: number) {
     return listAudit(await this.ready, limit);
+  }
+
+  /** Reachable and laid out: the database answers and every container exists (Cosmos DB's "migrations"). */
+  async checkHealth(): Promise<StoreHealth> {
+    try {
+      await Promise.all(Object.values(await this.ready).map((container) => container.read()));
+      return { reachable: true, schemaCurrent: true };
+    } catch (error) {
+      return { reachable: false, schemaCurrent: false, problem: (error as Error).message.split("\n")[0] };
+    }
   }
 
   async close() {
