@@ -6,7 +6,10 @@ import { addSummaries, emptySummary, processUsageBatch, type IngestSummary } fro
 import { loadPricer } from "../lib/pricing/loadPricer";
 import type { UsagePricer } from "../lib/pricing/priceUsage";
 import type { UsageStore } from "../lib/store/port";
+import { type Span, SpanStatusCode } from "@opentelemetry/api";
+import { countRetry, recordBatch, recordStoreError } from "../lib/telemetry/instruments";
 import { errorField, logFor, type Log } from "../lib/telemetry/log";
+import { inSpan } from "../lib/telemetry/spans";
 import { toSourceLine, type EventHubsClients } from "./sources/eventHubs";
 import { identifyBySource, logTaskFailed, type PeriodicTask } from "./worker";
 
@@ -57,7 +60,23 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
     return first;
   };
 
-  async function writeBatch(events: ReceivedEventData[], context: PartitionContext) {
+  // One span per batch, from its first write attempt to its checkpoint.
+  function writeBatch(events: ReceivedEventData[], context: PartitionContext) {
+    const batchId = randomUUID();
+    const attributes = {
+      "messaging.system": "eventhubs",
+      "messaging.destination.name": clients.hubName,
+      "messaging.consumer.group.name": clients.consumerGroup,
+      "messaging.destination.partition.id": context.partitionId,
+      "messaging.batch.message_count": events.length,
+      "chargeback.batch.id": batchId,
+      "chargeback.batch.first_sequence": events[0].sequenceNumber,
+      "chargeback.batch.last_sequence": events.at(-1)!.sequenceNumber,
+    };
+    return inSpan("eventhubs.batch", attributes, (span) => writeBatchInSpan(events, context, batchId, span));
+  }
+
+  async function writeBatchInSpan(events: ReceivedEventData[], context: PartitionContext, batchId: string, span: Span) {
     const joined = diagnostics.feed(
       events.map((event) => toSourceLine(clients.hubName, context.partitionId, event)),
       (_line, i) => ({ partitionId: context.partitionId, sequenceNumber: events[i].sequenceNumber }),
@@ -70,17 +89,27 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
       partitionId: context.partitionId,
       firstSequence: events[0].sequenceNumber,
       lastSequence: events.at(-1)!.sequenceNumber,
-      batchId: randomUUID(),
+      batchId,
+      ...(span.isRecording() ? { traceId: span.spanContext().traceId } : {}),
     });
+    const started = performance.now();
     for (let attempt = 1, delay = retry.firstDelayMs; ; attempt++, delay = Math.min(delay * 2, retry.maxDelayMs)) {
       try {
         const summary = await processUsageBatch(store, await pricer(), lines, identifyBySource);
         total = addSummaries(total, summary);
         batches++;
         const { accepted, duplicates, quarantined, unpriced } = summary;
+        recordBatch("eventhubs", summary, performance.now() - started);
+        span.setAttributes({
+          "chargeback.accepted": accepted,
+          "chargeback.duplicates": duplicates,
+          "chargeback.quarantined": quarantined,
+          "chargeback.unpriced": unpriced,
+        });
         batchLog.debug({ event: "batch.written", events: events.length, accepted, duplicates, quarantined, unpriced }, `${range} written`);
         break;
       } catch (error) {
+        recordStoreError("saveUsageBatch", { source: "eventhubs" });
         if (signal.aborted) {
           // Still held: nothing of it (nor of the records its calls were joined from) is checkpointed.
           abandonedBatches++;
@@ -88,9 +117,12 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
             { event: "batch.abandoned", ...errorField(error) },
             `${range} not written (${(error as Error).message}); not checkpointed, it will be delivered again`,
           );
+          span.setStatus({ code: SpanStatusCode.ERROR, message: "not written; left for redelivery" });
           return;
         }
         retries++;
+        countRetry("store")();
+        span.addEvent("retry", { attempt, "chargeback.delay_ms": delay });
         batchLog.warn(
           { event: "batch.retry", attempt, delayMs: delay, ...errorField(error) },
           `${range} not written (attempt ${attempt}: ${(error as Error).message}); trying again in ${delay} ms`,

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { addSummaries, emptySummary, processUsageBatch, type IngestSummary, type SourceLine } from "../lib/events/processUsageBatch";
 import { loadPricer } from "../lib/pricing/loadPricer";
 import type { UsageStore } from "../lib/store/port";
+import { recordBatch } from "../lib/telemetry/instruments";
 import { errorField, logFor, type Log } from "../lib/telemetry/log";
 
 // Live sources name every event themselves (e.g. hub partition and sequence number).
@@ -49,7 +50,9 @@ export async function runWorker(store: UsageStore, poll: () => SourceLine[], opt
     }
     const lines = poll();
     if (lines.length > 0) {
+      const started = performance.now();
       const summary = await processUsageBatch(store, pricer, lines, identifyBySource);
+      recordBatch("demo", summary, performance.now() - started);
       total = addSummaries(total, summary);
       options.onBatch?.(summary);
     }

@@ -1,12 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
+import { recordHttpRequest } from "../../lib/telemetry/instruments";
 import { errorField, logFor } from "../../lib/telemetry/log";
+import { inSpan } from "../../lib/telemetry/spans";
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /**
- * A route handler that logs one line per request (`http.request`: route, method, status,
+ * A route handler that records its latency and status (`http.server.request.duration`), logs one line per request (`http.request`: route, method, status,
  * duration, request id) and answers with its `x-request-id`: the caller's own if it sent a sane
  * one (API Management sends one), else a new one. No header, query or body value is logged.
  */
@@ -18,7 +20,12 @@ export function observeRoute<C>(route: string, handler: (request: NextRequest, c
     const log = logFor("web", { route, requestId });
     let status = 500;
     try {
-      const response = await handler(request, context);
+      const attributes = { "http.route": route, "http.request.method": request.method, "chargeback.request_id": requestId };
+      const response = await inSpan(`${request.method} ${route}`, attributes, async (span) => {
+        const answer = await handler(request, context);
+        span.setAttribute("http.response.status_code", answer.status);
+        return answer;
+      });
       status = response.status;
       response.headers.set("x-request-id", requestId);
       return response;
@@ -27,6 +34,7 @@ export function observeRoute<C>(route: string, handler: (request: NextRequest, c
       throw error;
     } finally {
       const durationMs = Math.round(performance.now() - started);
+      recordHttpRequest(route, request.method, status, durationMs);
       log[status >= 500 ? "error" : "info"]({ event: "http.request", method: request.method, status, durationMs }, `${request.method} ${route} ${status}`);
     }
   };

@@ -4,6 +4,7 @@ import { monthDays } from "../core/months";
 import { parseRetryAfter, RetriesExhausted, Retryable, withRetry, type RetryOptions, type RetryPolicy } from "../retry/retryPolicy";
 import type { UsageStore } from "../store/port";
 import type { LogsAccess } from "./logsAccess";
+import { countRetry } from "../telemetry/instruments";
 
 export type CompletenessRow = {
   day: string;
@@ -64,7 +65,7 @@ export async function getCompleteness(
         throw retryableLogsError(error) ?? error;
       });
   const [result, usage] = await Promise.all([
-    withRetry(LOGS_RETRY, query, options).catch((error: Error) => {
+    withRetry(LOGS_RETRY, query, { onRetry: countRetry("azure-monitor-logs"), ...options }).catch((error: Error) => {
       throw new UserError(`Azure Monitor Logs query failed: ${error instanceof RetriesExhausted ? error.cause.message : error.message}`);
     }),
     store.listDailyUsage(from, to),

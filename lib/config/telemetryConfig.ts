@@ -21,6 +21,11 @@ export const TelemetryConfig = z.object({
       .regex(/(^|;)\s*(InstrumentationKey|IngestionEndpoint)=/i, "must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)")
       .optional(),
   ),
+  // Sign the exporter in with the managed identity (the resource then needs local authentication off
+  // and the identity Monitoring Metrics Publisher on it); the connection string still names where.
+  CHARGEBACK_TELEMETRY_ENTRA: z
+    .preprocess(blankIsUnset, z.enum(["true", "false"], { error: "must be true or false" }).default("false"))
+    .transform((v) => v === "true"),
   // Without Application Insights: print metrics and spans on stderr now and then (local runs), or nothing.
   CHARGEBACK_TELEMETRY_CONSOLE: z
     .preprocess(blankIsUnset, z.enum(["true", "false"], { error: "must be true or false" }).default("false"))

@@ -3,6 +3,7 @@ import { Client, type AuthenticationProvider } from "@microsoft/microsoft-graph-
 import { z } from "zod";
 import { parseRetryAfter, RetriesExhausted, Retryable, withRetry, type RetryPolicy } from "../retry/retryPolicy";
 import type { DirectoryEntry } from "./directoryEntry";
+import { countRetry } from "../telemetry/instruments";
 
 export const GRAPH_BATCH_SIZE = 20; // Graph's limit of requests per $batch
 
@@ -90,7 +91,10 @@ export async function lookUpApps(appIds: readonly string[], options: GraphOption
     if (retry.length > 0) throw new StillPending(retry, retryAfterMs);
   };
   try {
-    await withRetry({ ...GRAPH_RETRY, maxAttempts: options.maxAttempts ?? GRAPH_RETRY.maxAttempts }, round, { sleep: options.sleep });
+    await withRetry({ ...GRAPH_RETRY, maxAttempts: options.maxAttempts ?? GRAPH_RETRY.maxAttempts }, round, {
+      sleep: options.sleep,
+      onRetry: countRetry("graph"),
+    });
   } catch (error) {
     if (!(error instanceof RetriesExhausted)) throw error;
   }

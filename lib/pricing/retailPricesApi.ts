@@ -2,6 +2,7 @@ import { UserError } from "../core/errors";
 import { parseRetryAfter, RetriesExhausted, Retryable, withRetry, type RetryPolicy } from "../retry/retryPolicy";
 import { readRetailPricePage } from "./importRetailPrices";
 import type { RetailPriceItem } from "./retailPrice";
+import { countRetry } from "../telemetry/instruments";
 
 export const RETAIL_PRICES_URL = "https://prices.azure.com";
 const API_VERSION = "2023-01-01-preview";
@@ -53,7 +54,7 @@ export async function fetchRetailPrices(q: RetailPricesQuery, options: FetchOpti
 
 async function getPage(url: string, { maxAttempts = 5, wait }: FetchOptions): Promise<string> {
   try {
-    return await withRetry({ ...RETAIL_PRICES_RETRY, maxAttempts }, () => getPageOnce(url), { sleep: wait });
+    return await withRetry({ ...RETAIL_PRICES_RETRY, maxAttempts }, () => getPageOnce(url), { sleep: wait, onRetry: countRetry("retail-prices") });
   } catch (error) {
     if (error instanceof RetriesExhausted) throw new UserError(`the Retail Prices API did not answer after ${error.attempts} attempts: ${error.cause.message}`);
     throw error;

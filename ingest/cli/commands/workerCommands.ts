@@ -1,4 +1,3 @@
-import { now } from "../../../lib/core/clock";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { Option, type Command } from "commander";
@@ -50,18 +49,6 @@ const eventHubs = () => ({
   ...(require("../../sources/eventHubs") as typeof import("../../sources/eventHubs")),
 });
 
-/** The hub's lag per partition, recorded each minute for the admin's Health page. */
-const lagTask = (store: UsageStore, clients: EventHubsClients): PeriodicTask => ({
-  name: "lag",
-  everyMs: 60_000,
-  run: async () =>
-    store.recordPipelineLag({
-      consumer: `${clients.hubName}/${clients.consumerGroup}`,
-      at: now(),
-      partitions: await eventHubs().getPartitionLag(clients),
-    }),
-});
-
 /** Reads and checks the hub settings before anything connects; shared keys against real servers are shouted about. */
 function eventHubsConfig(): EventHubsConfig {
   const config = loadEventHubsConfig();
@@ -91,6 +78,9 @@ export function registerWorkerCommands(program: Command): void {
       const config = options.source === "eventhubs" ? eventHubsConfig() : undefined;
       const signal = stopSignal();
       const periodic = (store: UsageStore) => [...(options.syncPricesHours > 0 ? [priceSyncTask(store, options.syncPricesHours)] : []), ...purgeTask(store)];
+      // Loaded here only: the OpenTelemetry SDK would add to every other command's start-up.
+      const { startTelemetry } = require("../../../lib/telemetry/startTelemetry") as typeof import("../../../lib/telemetry/startTelemetry");
+      const telemetry = await startTelemetry("chargeback-worker");
       const total = await withStore(command, async (store) => {
         const health = (checks: ReadinessChecks) =>
           options.healthPort === undefined ? undefined : startHealthServer(options.healthPort, options.healthHost, checks, logFor("health"));
@@ -113,9 +103,11 @@ export function registerWorkerCommands(program: Command): void {
           maxBatchSize: options.maxBatchSize,
           maxWaitSeconds: options.maxWaitSeconds,
           signal,
-          periodic: [...periodic(store), lagTask(store, clients)],
+          periodic: [...periodic(store), eventHubs().lagTask(store, clients)],
         }).finally(() => probes?.close());
       });
+      // What is still buffered is sent, but a slow exporter must not keep a stopping replica up.
+      await Promise.race([telemetry.shutdown().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       printJson({ stopped: true, ...total });
       // The SDKs can leave sockets and timers behind after closing: a stopped worker still exits.
       if (config) setTimeout(() => process.exit(), 2_000).unref();

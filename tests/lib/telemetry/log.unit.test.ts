@@ -54,7 +54,12 @@ describe("structured logs", () => {
   });
 
   it("settings: a level and format from the list, an Application Insights connection string that looks like one", () => {
-    expect(loadTelemetryConfig({})).toEqual({ CHARGEBACK_LOG_LEVEL: "info", CHARGEBACK_LOG_FORMAT: "auto", CHARGEBACK_TELEMETRY_CONSOLE: false });
+    expect(loadTelemetryConfig({})).toEqual({
+      CHARGEBACK_LOG_LEVEL: "info",
+      CHARGEBACK_LOG_FORMAT: "auto",
+      CHARGEBACK_TELEMETRY_CONSOLE: false,
+      CHARGEBACK_TELEMETRY_ENTRA: false,
+    });
     expect(() => loadTelemetryConfig({ CHARGEBACK_LOG_LEVEL: "loud", APPLICATIONINSIGHTS_CONNECTION_STRING: "https://example" })).toThrow(
       /CHARGEBACK_LOG_LEVEL must be fatal[\s\S]*APPLICATIONINSIGHTS_CONNECTION_STRING must be an Application Insights connection string/,
     );
