@@ -10,7 +10,6 @@ import { syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
 import type { UsageStore } from "../../../lib/store/port";
 import { logFor } from "../../../lib/telemetry/log";
 import { createDemoTraffic } from "../../sources/demoTraffic";
-import type { EventHubsClients } from "../../sources/eventHubs";
 import { runWorker, type PeriodicTask } from "../../worker";
 import { startHealthServer, type ReadinessChecks } from "../../health/healthServer";
 import { eventHubsChecks, storeCheck } from "../../health/workerChecks";
