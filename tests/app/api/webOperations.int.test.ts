@@ -19,7 +19,7 @@ const freePort = () =>
 
 // The real web app over real HTTP (`next dev`, which compiles only the routes asked for), with no
 // session cookie: the platform's probes have none.
-describe("the web app's health endpoints", () => {
+describe("the web app's health endpoints and request logs", () => {
   let server: ChildProcess;
   let base: string;
   let dir: string;
@@ -95,5 +95,41 @@ describe("the web app's health endpoints", () => {
       db.close();
     }
     expect((await fetch(`${base}/api/health/ready`)).status).toBe(200);
+  });
+
+  it("the intake logs each request as one JSON line with its request id, status and duration, and no header value", async () => {
+    const refused = await fetch(`${base}/api/v1/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Bearer cbk_not-a-real-key", "x-request-id": "apim-req-42" },
+      body: JSON.stringify({ endUser: "carol.probe@contoso.example" }),
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("x-request-id")).toBe("apim-req-42");
+    const anonymous = await fetch(`${base}/api/v1/events`, { method: "POST", headers: { "x-request-id": "not a sane id!" } });
+    const fresh = anonymous.headers.get("x-request-id");
+    expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
+
+    const until = Date.now() + 10_000;
+    const logged = () =>
+      output
+        .split("\n")
+        .filter((line) => line.startsWith("{"))
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((l) => l.event === "http.request");
+    while (logged().length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(logged()).toEqual([
+      expect.objectContaining({
+        level: "info",
+        component: "web",
+        route: "/api/v1/events",
+        requestId: "apim-req-42",
+        method: "POST",
+        status: 401,
+        durationMs: expect.any(Number),
+      }),
+      expect.objectContaining({ requestId: fresh, status: 401 }),
+    ]);
+    expect(output).not.toContain("cbk_not-a-real-key");
+    expect(output).not.toContain("carol.probe");
   });
 });
