@@ -1,4 +1,4 @@
-import { type Attributes, type Meter, metrics } from "@opentelemetry/api";
+import { type Attributes, type Meter, metrics, type ObservableResult } from "@opentelemetry/api";
 
 /**
  * The product's metrics, through the OpenTelemetry API only (light: no SDK, no exporter). Until a
@@ -58,4 +58,22 @@ export const countRetry = (target: string) => () => instruments().retries.add(1,
 
 export function recordHttpRequest(route: string, method: string, status: number, durationMs: number) {
   instruments().httpDuration.record(durationMs / 1000, { "http.route": route, "http.request.method": method, "http.response.status_code": status });
+}
+
+/**
+ * `chargeback.prices.sync.age`: seconds since the last good price sync, read (once per export,
+ * each minute) through `read`; nothing before the first sync. Call after the SDK has started;
+ * the returned function stops observing.
+ */
+export function observePriceSyncAge(read: () => Promise<number | null>): () => void {
+  const gauge = metrics.getMeter("chargeback").createObservableGauge("chargeback.prices.sync.age", {
+    description: "Seconds since prices were last synced from the Retail Prices API",
+    unit: "s",
+  });
+  const callback = async (result: ObservableResult) => {
+    const age = await read().catch(() => null);
+    if (age !== null) result.observe(age);
+  };
+  gauge.addCallback(callback);
+  return () => gauge.removeCallback(callback);
 }

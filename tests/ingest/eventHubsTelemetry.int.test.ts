@@ -6,6 +6,9 @@ import { lagTask } from "../../ingest/eventHubLag";
 import { runEventHubWorker } from "../../ingest/eventHubWorker";
 import { createEventHubsClients } from "../../ingest/sources/eventHubs";
 import { loadEventHubsConfig } from "../../lib/config/eventHubsConfig";
+import { now } from "../../lib/core/clock";
+import { priceSyncAgeSeconds } from "../../lib/pricing/syncRetailPrices";
+import { observePriceSyncAge } from "../../lib/telemetry/instruments";
 import { createLog } from "../../lib/telemetry/log";
 import { startTelemetry } from "../../lib/telemetry/startTelemetry";
 import { startAzurite, type Azurite } from "../support/azurite";
@@ -50,6 +53,9 @@ describe("the Event Hubs worker's metrics and traces", () => {
         "0": [event("t-1"), event("t-2"), event("t-3"), event("t-1"), { body: Buffer.from("not json {") }],
         "1": [event("t-4"), event("t-5"), event("t-6")],
       });
+      // The last good price sync an hour ago (the product's clock): the worker reports its age.
+      await target.store.recordPriceSync({ at: now() - 3_600_000, ok: true, items: 1, detail: "test" });
+      const stopObserving = observePriceSyncAge(() => priceSyncAgeSeconds(target.store));
       const clients = await createEventHubsClients(loadEventHubsConfig(hubEnv(hub, azurite)), "telemetry-test");
       const stop = new AbortController();
       const running = runEventHubWorker(target.store, clients, {
@@ -70,6 +76,7 @@ describe("the Event Hubs worker's metrics and traces", () => {
       stop.abort();
       const summary = await running;
       await telemetry.flush();
+      stopObserving();
 
       expect(summary).toMatchObject({ accepted: 6, duplicates: 1, quarantined: 1 });
       const events = Object.fromEntries(points(metricsOut, "chargeback.ingest.events").map(([a, n]) => [`${a.source}/${a.outcome}`, n]));
@@ -86,6 +93,7 @@ describe("the Event Hubs worker's metrics and traces", () => {
           .sort(),
       ).toEqual(["0", "1"]);
       expect(points(metricsOut, "chargeback.store.errors")).toEqual([]);
+      expect(points(metricsOut, "chargeback.prices.sync.age")).toEqual([[{}, 3_600]]);
 
       // A trace per batch: a root span each, named, placed in the hub and counted.
       const batches = spansOut.getFinishedSpans().filter((s) => s.name === "eventhubs.batch");

@@ -6,7 +6,8 @@ import { loadEventHubsConfig, sharedKeyWarnings, type EventHubsConfig } from "..
 import { reportCurrency } from "../../../lib/pricing/loadPricer";
 import { RETAIL_PRICES_URL } from "../../../lib/pricing/retailPricesApi";
 import { purgeRawData, retentionHorizon } from "../../../lib/retention/retention";
-import { syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
+import { priceSyncAgeSeconds, syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
+import { observePriceSyncAge } from "../../../lib/telemetry/instruments";
 import type { UsageStore } from "../../../lib/store/port";
 import { logFor } from "../../../lib/telemetry/log";
 import { createDemoTraffic } from "../../sources/demoTraffic";
@@ -81,6 +82,7 @@ export function registerWorkerCommands(program: Command): void {
       const { startTelemetry } = require("../../../lib/telemetry/startTelemetry") as typeof import("../../../lib/telemetry/startTelemetry");
       const telemetry = await startTelemetry("chargeback-worker");
       const total = await withStore(command, async (store) => {
+        observePriceSyncAge(() => priceSyncAgeSeconds(store));
         const health = (checks: ReadinessChecks) =>
           options.healthPort === undefined ? undefined : startHealthServer(options.healthPort, options.healthHost, checks, logFor("health"));
         if (!config) {
