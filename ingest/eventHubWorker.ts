@@ -89,8 +89,7 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
       partitionId: context.partitionId,
       firstSequence: events[0].sequenceNumber,
       lastSequence: events.at(-1)!.sequenceNumber,
-      batchId,
-      ...(span.isRecording() ? { traceId: span.spanContext().traceId } : {}),
+      batchId, // and, while tracing, the batch's traceId (the logger adds it)
     });
     const started = performance.now();
     for (let attempt = 1, delay = retry.firstDelayMs; ; attempt++, delay = Math.min(delay * 2, retry.maxDelayMs)) {

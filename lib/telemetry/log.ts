@@ -1,3 +1,4 @@
+import { trace } from "@opentelemetry/api";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { loadTelemetryConfig } from "../config/telemetryConfig";
 import { redactPaths } from "./neverLogged";
@@ -22,6 +23,11 @@ export function createLog(options: { level?: LogLevel; pretty?: boolean; stream?
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: redactPaths(), remove: true },
+      // Inside a traced batch or request, the line names its trace (tracing off: nothing is added).
+      mixin: () => {
+        const span = trace.getActiveSpan();
+        return span?.isRecording() ? { traceId: span.spanContext().traceId, spanId: span.spanContext().spanId } : {};
+      },
       // A stack trace can carry values from the failing call; the message says what failed.
       serializers: { err: (e: Error) => ({ type: e?.name, message: String(e?.message ?? e).slice(0, 500) }) },
     },

@@ -1,5 +1,6 @@
 import os from "node:os";
-import { metrics, trace } from "@opentelemetry/api";
+import { context, metrics, trace } from "@opentelemetry/api";
+import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { ConsoleMetricExporter, type MetricReader, MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { BasicTracerProvider, BatchSpanProcessor, ConsoleSpanExporter, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
@@ -44,6 +45,9 @@ export async function startTelemetry(
   const tracerProvider = new BasicTracerProvider({ resource, spanProcessors: processors });
   metrics.setGlobalMeterProvider(meterProvider);
   trace.setGlobalTracerProvider(tracerProvider);
+  // The active span follows awaits: an intake request's span is a child of the server's, and a
+  // log line written inside a span names its trace.
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   return {
     flush: async () => {
       await Promise.all([meterProvider.forceFlush(), tracerProvider.forceFlush()]);
@@ -53,6 +57,7 @@ export async function startTelemetry(
       await Promise.all([meterProvider.shutdown(), tracerProvider.shutdown()]);
       metrics.disable();
       trace.disable();
+      context.disable();
     },
   };
 }

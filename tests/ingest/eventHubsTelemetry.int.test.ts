@@ -58,11 +58,12 @@ describe("the Event Hubs worker's metrics and traces", () => {
       const stopObserving = observePriceSyncAge(() => priceSyncAgeSeconds(target.store));
       const clients = await createEventHubsClients(loadEventHubsConfig(hubEnv(hub, azurite)), "telemetry-test");
       const stop = new AbortController();
+      const logged: Record<string, unknown>[] = [];
       const running = runEventHubWorker(target.store, clients, {
         maxBatchSize: 2,
         maxWaitSeconds: 1,
         signal: stop.signal,
-        log: createLog({ level: "silent" }),
+        log: createLog({ level: "debug", stream: { write: (line: string) => void logged.push(JSON.parse(line)) } }),
         periodic: [lagTask(target.store, clients, 500)],
       });
       await waitFor(async () => (await usageTotals(target.store)).requests === 6, "the events to be written");
@@ -106,6 +107,12 @@ describe("the Event Hubs worker's metrics and traces", () => {
       ]);
       expect(new Set(batches.map((s) => s.attributes["messaging.destination.partition.id"]))).toEqual(new Set(["0", "1"]));
       expect(batches[0].resource.attributes["service.name"]).toBe("chargeback-worker");
+
+      // Each batch's log line names its trace and batch: a log search leads to the trace and back.
+      const written = logged.filter((l) => l.event === "batch.written");
+      expect(written).toHaveLength(summary.batches);
+      const spanOf = new Map(batches.map((s) => [s.attributes["chargeback.batch.id"], s.spanContext()]));
+      for (const line of written) expect(line.traceId).toBe(spanOf.get(line.batchId as string)?.traceId);
     } finally {
       await telemetry.shutdown();
     }
