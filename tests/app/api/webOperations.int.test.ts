@@ -44,6 +44,8 @@ describe("the web app's health endpoints and request logs", () => {
           CHARGEBACK_LOCAL_SIGNIN: "1",
           CHARGEBACK_RUNTIME: "local",
           CHARGEBACK_SESSION_SECRET: randomBytes(32).toString("base64url"),
+          // Spans on the console (every 5 s): the intake's own span can be seen without Application Insights.
+          CHARGEBACK_TELEMETRY_CONSOLE: "true",
         },
         stdio: ["ignore", "pipe", "pipe"],
       },
@@ -113,7 +115,7 @@ describe("the web app's health endpoints and request logs", () => {
     const logged = () =>
       output
         .split("\n")
-        .filter((line) => line.startsWith("{"))
+        .filter((line) => line.startsWith('{"'))
         .map((line) => JSON.parse(line) as Record<string, unknown>)
         .filter((l) => l.event === "http.request");
     while (logged().length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
@@ -129,6 +131,13 @@ describe("the web app's health endpoints and request logs", () => {
       }),
       expect.objectContaining({ requestId: fresh, status: 401 }),
     ]);
+    // Traced: the line names the request's span, which the console exporter prints with the route.
+    const traceId = logged()[0].traceId as string;
+    expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+    const spanPrinted = new RegExp(`traceId: '${traceId}'[\\s\\S]*?name: 'POST /api/v1/events'`);
+    const spanUntil = Date.now() + 15_000;
+    while (!spanPrinted.test(output) && Date.now() < spanUntil) await new Promise((r) => setTimeout(r, 200));
+    expect(output).toMatch(spanPrinted);
     expect(output).not.toContain("cbk_not-a-real-key");
     expect(output).not.toContain("carol.probe");
   });
