@@ -6,10 +6,10 @@ import { addSummaries, emptySummary, processUsageBatch, type IngestSummary } fro
 import { loadPricer } from "../lib/pricing/loadPricer";
 import type { UsagePricer } from "../lib/pricing/priceUsage";
 import type { UsageStore } from "../lib/store/port";
-import { type Span, SpanStatusCode } from "@opentelemetry/api";
+import type { Span } from "@opentelemetry/api";
 import { countRetry, recordBatch, recordStoreError } from "../lib/telemetry/instruments";
 import { errorField, logFor, type Log } from "../lib/telemetry/log";
-import { inSpan } from "../lib/telemetry/spans";
+import { inSpan, markFailed } from "../lib/telemetry/spans";
 import { toSourceLine, type EventHubsClients } from "./sources/eventHubs";
 import { identifyBySource, logTaskFailed, type PeriodicTask } from "./worker";
 
@@ -116,7 +116,7 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
             { event: "batch.abandoned", ...errorField(error) },
             `${range} not written (${(error as Error).message}); not checkpointed, it will be delivered again`,
           );
-          span.setStatus({ code: SpanStatusCode.ERROR, message: "not written; left for redelivery" });
+          markFailed(span, "not written; left for redelivery");
           return;
         }
         retries++;

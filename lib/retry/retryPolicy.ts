@@ -1,5 +1,3 @@
-import pRetry, { AbortError } from "p-retry";
-
 /**
  * How an outbound call is asked again. Every call site names its own numbers; the rules are the
  * same everywhere: bounded attempts and total time, exponential back-off with jitter, and the
@@ -76,6 +74,8 @@ export function parseRetryAfter(header: string | null | undefined, nowMs: number
  * time; the wait itself is ours, so that Retry-After can set it and tests can skip it.
  */
 export async function withRetry<T>(policy: RetryPolicy, work: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  // Loaded on first use: commands that never call out do not pay for it at start-up.
+  const { default: pRetry, AbortError } = await import("p-retry");
   const sleep = options.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
   const started = performance.now();
   // Time spent counts the waits taken, so an injected sleep (that takes no time) still spends them.

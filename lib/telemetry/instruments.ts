@@ -1,9 +1,10 @@
-import { type Attributes, type Meter, metrics, type ObservableResult } from "@opentelemetry/api";
+import type { Attributes, Meter, ObservableResult } from "@opentelemetry/api";
+import { otelApi } from "./otelApi";
 
 /**
- * The product's metrics, through the OpenTelemetry API only (light: no SDK, no exporter). Until a
- * process starts the SDK (`startTelemetry`), every record is a no-op; the instruments are made
- * again whenever the global meter changes, since the API hands out no-op instruments before that.
+ * The product's metrics, through the OpenTelemetry API only (no SDK, no exporter). Until a process
+ * starts the SDK (`startTelemetry`), every record is a no-op and the API is not even loaded; the
+ * instruments are made again whenever the global meter changes.
  * The names and what to alert on are in docs/operations.md.
  */
 function makeInstruments(meter: Meter) {
@@ -34,7 +35,8 @@ function makeInstruments(meter: Meter) {
 let current: { meter: Meter; instruments: ReturnType<typeof makeInstruments> } | undefined;
 
 function instruments() {
-  const meter = metrics.getMeter("chargeback");
+  const meter = otelApi()?.metrics.getMeter("chargeback");
+  if (!meter) return undefined;
   if (current?.meter !== meter) current = { meter, instruments: makeInstruments(meter) };
   return current.instruments;
 }
@@ -43,21 +45,23 @@ function instruments() {
 export type EventSource = "eventhubs" | "intake" | "demo";
 
 export function recordBatch(source: EventSource, summary: { accepted: number; duplicates: number; quarantined: number; unpriced: number }, durationMs: number) {
-  const { events, batchDuration } = instruments();
+  const made = instruments();
+  if (!made) return;
+  const { events, batchDuration } = made;
   const outcomes = { accepted: summary.accepted, duplicate: summary.duplicates, quarantined: summary.quarantined, unpriced: summary.unpriced };
   for (const [outcome, count] of Object.entries(outcomes)) if (count > 0) events.add(count, { source, outcome });
   batchDuration.record(durationMs, { source });
 }
 
-export const recordCheckpointLag = (partitionId: string, lag: number) => instruments().checkpointLag.record(lag, { partition: partitionId });
+export const recordCheckpointLag = (partitionId: string, lag: number) => instruments()?.checkpointLag.record(lag, { partition: partitionId });
 
-export const recordStoreError = (operation: string, attributes: Attributes = {}) => instruments().storeErrors.add(1, { operation, ...attributes });
+export const recordStoreError = (operation: string, attributes: Attributes = {}) => instruments()?.storeErrors.add(1, { operation, ...attributes });
 
 /** An `onRetry` for lib/retry that counts the retries of one target (`retail-prices`, `graph`, …). */
-export const countRetry = (target: string) => () => instruments().retries.add(1, { target });
+export const countRetry = (target: string) => () => instruments()?.retries.add(1, { target });
 
 export function recordHttpRequest(route: string, method: string, status: number, durationMs: number) {
-  instruments().httpDuration.record(durationMs / 1000, { "http.route": route, "http.request.method": method, "http.response.status_code": status });
+  instruments()?.httpDuration.record(durationMs / 1000, { "http.route": route, "http.request.method": method, "http.response.status_code": status });
 }
 
 /**
@@ -66,7 +70,9 @@ export function recordHttpRequest(route: string, method: string, status: number,
  * the returned function stops observing.
  */
 export function observePriceSyncAge(read: () => Promise<number | null>): () => void {
-  const gauge = metrics.getMeter("chargeback").createObservableGauge("chargeback.prices.sync.age", {
+  const meter = otelApi()?.metrics.getMeter("chargeback");
+  if (!meter) return () => undefined;
+  const gauge = meter.createObservableGauge("chargeback.prices.sync.age", {
     description: "Seconds since prices were last synced from the Retail Prices API",
     unit: "s",
   });

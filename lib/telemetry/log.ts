@@ -1,8 +1,8 @@
-import { trace } from "@opentelemetry/api";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { loadTelemetryConfig } from "../config/telemetryConfig";
 import { redactPaths } from "./neverLogged";
 import { prettyLine } from "./prettyLine";
+import { activeSpan } from "./spans";
 
 export type Log = Logger;
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -25,7 +25,7 @@ export function createLog(options: { level?: LogLevel; pretty?: boolean; stream?
       redact: { paths: redactPaths(), remove: true },
       // Inside a traced batch or request, the line names its trace (tracing off: nothing is added).
       mixin: () => {
-        const span = trace.getActiveSpan();
+        const span = activeSpan();
         return span?.isRecording() ? { traceId: span.spanContext().traceId, spanId: span.spanContext().spanId } : {};
       },
       // A stack trace can carry values from the failing call; the message says what failed.

@@ -1,10 +1,11 @@
 import os from "node:os";
-import { context, metrics, trace } from "@opentelemetry/api";
+import * as api from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { ConsoleMetricExporter, type MetricReader, MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { BasicTracerProvider, BatchSpanProcessor, ConsoleSpanExporter, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { loadTelemetryConfig } from "../config/telemetryConfig";
+import { useOtelApi } from "./otelApi";
 
 export type Telemetry = { flush(): Promise<void>; shutdown(): Promise<void> };
 
@@ -43,11 +44,12 @@ export async function startTelemetry(
   const resource = resourceFromAttributes({ "service.name": service, "service.instance.id": `${os.hostname()}:${process.pid}` });
   const meterProvider = new MeterProvider({ resource, readers });
   const tracerProvider = new BasicTracerProvider({ resource, spanProcessors: processors });
-  metrics.setGlobalMeterProvider(meterProvider);
-  trace.setGlobalTracerProvider(tracerProvider);
+  api.metrics.setGlobalMeterProvider(meterProvider);
+  api.trace.setGlobalTracerProvider(tracerProvider);
   // The active span follows awaits: an intake request's span is a child of the server's, and a
   // log line written inside a span names its trace.
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  api.context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  useOtelApi(api);
   return {
     flush: async () => {
       await Promise.all([meterProvider.forceFlush(), tracerProvider.forceFlush()]);
@@ -55,9 +57,10 @@ export async function startTelemetry(
     // Flushes what is left, then hands the globals back to the no-op API (a test may start again).
     shutdown: async () => {
       await Promise.all([meterProvider.shutdown(), tracerProvider.shutdown()]);
-      metrics.disable();
-      trace.disable();
-      context.disable();
+      useOtelApi(undefined);
+      api.metrics.disable();
+      api.trace.disable();
+      api.context.disable();
     },
   };
 }

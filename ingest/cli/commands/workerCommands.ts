@@ -9,9 +9,8 @@ import { purgeRawData, retentionHorizon } from "../../../lib/retention/retention
 import { priceSyncAgeSeconds, syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
 import { observePriceSyncAge } from "../../../lib/telemetry/instruments";
 import type { UsageStore } from "../../../lib/store/port";
-import { logFor } from "../../../lib/telemetry/log";
 import { createDemoTraffic } from "../../sources/demoTraffic";
-import { runWorker, type PeriodicTask } from "../../worker";
+import type { PeriodicTask } from "../../worker";
 import { startHealthServer, type ReadinessChecks } from "../../health/healthServer";
 import { eventHubsChecks, storeCheck } from "../../health/workerChecks";
 import { printJson, withStore } from "../context";
@@ -49,6 +48,12 @@ const eventHubs = () => ({
   ...(require("../../sources/eventHubs") as typeof import("../../sources/eventHubs")),
 });
 
+// The worker's loop and its logger (pino) likewise: only `worker` runs them.
+const workerLoop = () => ({
+  ...(require("../../worker") as typeof import("../../worker")),
+  ...(require("../../../lib/telemetry/log") as typeof import("../../../lib/telemetry/log")),
+});
+
 /** Reads and checks the hub settings before anything connects; shared keys against real servers are shouted about. */
 function eventHubsConfig(): EventHubsConfig {
   const config = loadEventHubsConfig();
@@ -81,6 +86,7 @@ export function registerWorkerCommands(program: Command): void {
       // Loaded here only: the OpenTelemetry SDK would add to every other command's start-up.
       const { startTelemetry } = require("../../../lib/telemetry/startTelemetry") as typeof import("../../../lib/telemetry/startTelemetry");
       const telemetry = await startTelemetry("chargeback-worker");
+      const { runWorker, logFor } = workerLoop();
       const total = await withStore(command, async (store) => {
         observePriceSyncAge(() => priceSyncAgeSeconds(store));
         const health = (checks: ReadinessChecks) =>
