@@ -1,7 +1,7 @@
 import { LogsQueryClient, LogsQueryResultStatus } from "@azure/monitor-query";
 import { UserError } from "../core/errors";
 import { monthDays } from "../core/months";
-import { parseRetryAfter, RetriesExhausted, Retryable, withRetry, type RetryOptions, type RetryPolicy } from "../retry/retryPolicy";
+import { parseRetryAfter, RetriesExhausted, Retryable, withRetry, type RetryPolicy } from "../retry/retryPolicy";
 import type { UsageStore } from "../store/port";
 import type { LogsAccess } from "./logsAccess";
 import { countRetry } from "../telemetry/instruments";
@@ -48,13 +48,7 @@ export const tokenMetricQuery = (from: string, to: string) => `AppMetrics
  * events fall short of the metric by more than 1% (events missing), or when there are events and
  * no metric (the metric's pipeline is the one that lost them).
  */
-export async function getCompleteness(
-  store: UsageStore,
-  month: string,
-  workspace: string,
-  access: LogsAccess,
-  options: RetryOptions = {},
-): Promise<Completeness> {
+export async function getCompleteness(store: UsageStore, month: string, workspace: string, access: LogsAccess): Promise<Completeness> {
   const { from, to } = monthDays(month);
   // The SDK's own retries are off: ours (lib/retry) are the same for every outbound call.
   const client = new LogsQueryClient(access.credential, { endpoint: access.endpoint, retryOptions: { maxRetries: 0 } });
@@ -65,7 +59,7 @@ export async function getCompleteness(
         throw retryableLogsError(error) ?? error;
       });
   const [result, usage] = await Promise.all([
-    withRetry(LOGS_RETRY, query, { onRetry: countRetry("azure-monitor-logs"), ...options }).catch((error: Error) => {
+    withRetry(LOGS_RETRY, query, { onRetry: countRetry("azure-monitor-logs") }).catch((error: Error) => {
       throw new UserError(`Azure Monitor Logs query failed: ${error instanceof RetriesExhausted ? error.cause.message : error.message}`);
     }),
     store.listDailyUsage(from, to),
