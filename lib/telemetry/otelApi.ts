@@ -11,6 +11,6 @@ const shared = globalThis as { chargebackOtelApi?: typeof OtelApi };
  */
 export const otelApi = (): typeof OtelApi | undefined => shared.chargebackOtelApi;
 
-export function useOtelApi(loaded: typeof OtelApi | undefined): void {
+export function provideOtelApi(loaded: typeof OtelApi | undefined): void {
   shared.chargebackOtelApi = loaded;
 }

@@ -5,7 +5,7 @@ import { resourceFromAttributes } from "@opentelemetry/resources";
 import { ConsoleMetricExporter, type MetricReader, MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { BasicTracerProvider, BatchSpanProcessor, ConsoleSpanExporter, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { loadTelemetryConfig } from "../config/telemetryConfig";
-import { useOtelApi } from "./otelApi";
+import { provideOtelApi } from "./otelApi";
 
 export type Telemetry = { flush(): Promise<void>; shutdown(): Promise<void> };
 
@@ -49,7 +49,7 @@ export async function startTelemetry(
   // The active span follows awaits: an intake request's span is a child of the server's, and a
   // log line written inside a span names its trace.
   api.context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  useOtelApi(api);
+  provideOtelApi(api);
   return {
     flush: async () => {
       await Promise.all([meterProvider.forceFlush(), tracerProvider.forceFlush()]);
@@ -57,7 +57,7 @@ export async function startTelemetry(
     // Flushes what is left, then hands the globals back to the no-op API (a test may start again).
     shutdown: async () => {
       await Promise.all([meterProvider.shutdown(), tracerProvider.shutdown()]);
-      useOtelApi(undefined);
+      provideOtelApi(undefined);
       api.metrics.disable();
       api.trace.disable();
       api.context.disable();
