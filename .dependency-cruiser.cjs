@@ -7,7 +7,8 @@
  */
 const LAYERS = [
   ["core"],
-  ["config", "csv", "audit"],
+  ["config", "csv", "audit", "retry"],
+  ["telemetry"],
   ["org", "identity", "doctor", "completeness", "retention", "pricing"],
   ["events", "invoice"],
   ["intake", "allocation"],

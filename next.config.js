@@ -1,7 +1,18 @@
 /** @type {import('next').NextConfig} */
 module.exports = {
   // Native and generated modules stay outside the bundle and load from node_modules at run time.
-  serverExternalPackages: ["better-sqlite3", "@prisma/client", "@prisma/adapter-better-sqlite3", "prisma", "@azure/cosmos", "@azure/identity"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/client",
+    "@prisma/adapter-better-sqlite3",
+    "prisma",
+    "@azure/cosmos",
+    "@azure/identity",
+    "pino",
+    "@azure/monitor-opentelemetry-exporter",
+    "@opentelemetry/sdk-metrics",
+    "@opentelemetry/sdk-trace-base",
+  ],
   poweredByHeader: false,
   // forbidden(): a signed-in caller asking for what is not theirs gets a real 403.
   experimental: {

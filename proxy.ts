@@ -43,8 +43,10 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// The intake (/api/v1/events) is left out: Next.js reads a body into memory before running the
-// proxy on it, and the intake must refuse an unauthenticated or oversized upload without reading it.
+// Left out: the intake (/api/v1/events), because Next.js reads a body into memory before running
+// the proxy on it and the intake must refuse an unauthenticated or oversized upload without reading
+// it; the health probes (/api/health/*), which the platform calls without a session or an Origin
+// and which must answer even when the sign-in settings are wrong.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.svg|api/v1/events).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.svg|api/v1/events|api/health/).*)" }],
 };

@@ -1,4 +1,7 @@
-import type { PartitionLag } from "../lib/store/port";
+import { now } from "../lib/core/clock";
+import type { PartitionLag, UsageStore } from "../lib/store/port";
+import { recordCheckpointLag } from "../lib/telemetry/instruments";
+import type { PeriodicTask } from "./worker";
 import type { EventHubsClients } from "./sources/eventHubs";
 
 /** Per partition: the last event enqueued, the last one checkpointed by the consumer group, and how many lie between. */
@@ -16,3 +19,14 @@ export async function getPartitionLag({ consumer, checkpoints, hubName, consumer
     }),
   );
 }
+
+/** The hub's lag per partition, measured each minute: recorded for the admin's Health page and as a metric. */
+export const lagTask = (store: UsageStore, clients: EventHubsClients, everyMs = 60_000): PeriodicTask => ({
+  name: "lag",
+  everyMs,
+  run: async () => {
+    const partitions = await getPartitionLag(clients);
+    for (const p of partitions) recordCheckpointLag(p.partitionId, p.lag);
+    await store.recordPipelineLag({ consumer: `${clients.hubName}/${clients.consumerGroup}`, at: now(), partitions });
+  },
+});

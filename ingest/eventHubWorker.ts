@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { earliestEventPosition, type PartitionContext, type ReceivedEventData } from "@azure/event-hubs";
 import { type DiagnosticOptions, DiagnosticLines } from "../lib/events/azureMonitor/joinDiagnosticLines";
@@ -5,9 +6,13 @@ import { addSummaries, emptySummary, processUsageBatch, type IngestSummary } fro
 import { loadPricer } from "../lib/pricing/loadPricer";
 import type { UsagePricer } from "../lib/pricing/priceUsage";
 import type { UsageStore } from "../lib/store/port";
+import type { Span } from "@opentelemetry/api";
+import { countRetry, recordBatch, recordStoreError } from "../lib/telemetry/instruments";
+import { errorField, logFor, type Log } from "../lib/telemetry/log";
+import { inSpan, markFailed } from "../lib/telemetry/spans";
 import { checkpointStoreDown } from "./sources/checkpointStoreFailure";
 import { toSourceLine, type EventHubsClients } from "./sources/eventHubs";
-import { identifyBySource, type PeriodicTask } from "./worker";
+import { identifyBySource, logTaskFailed, type PeriodicTask } from "./worker";
 
 export type EventHubWorkerOptions = {
   /** API Management's diagnostic records: the join window and the app id header. */
@@ -18,7 +23,9 @@ export type EventHubWorkerOptions = {
   periodic?: PeriodicTask[];
   /** Backoff for a batch the store refused: doubles from `firstDelayMs` up to `maxDelayMs`. */
   retry?: { firstDelayMs: number; maxDelayMs: number };
-  log?: (line: string) => void;
+  log?: Log;
+  /** Kept up to date with the partitions this replica owns now (for the readiness probe). */
+  owned?: Set<string>;
   /** How long each shutdown step (batch in hand, subscription, client) may take before the worker moves on. */
   closeTimeoutMs?: number;
 };
@@ -33,7 +40,7 @@ export type EventHubWorkerSummary = IngestSummary & { batches: number; retries: 
  */
 export async function runEventHubWorker(store: UsageStore, clients: EventHubsClients, options: EventHubWorkerOptions): Promise<EventHubWorkerSummary> {
   const { signal, retry = { firstDelayMs: 200, maxDelayMs: 30_000 } } = options;
-  const log = options.log ?? ((line: string) => process.stderr.write(`worker: ${line}\n`));
+  const log = options.log ?? logFor("eventhubs", { hub: clients.hubName, consumerGroup: clients.consumerGroup });
   const pricer = pricerReloadedEveryMinute(store);
   const inFlight = new Set<Promise<void>>();
   const claimed = new Set<string>();
@@ -54,7 +61,23 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
     return first;
   };
 
-  async function writeBatch(events: ReceivedEventData[], context: PartitionContext) {
+  // One span per batch, from its first write attempt to its checkpoint.
+  function writeBatch(events: ReceivedEventData[], context: PartitionContext) {
+    const batchId = randomUUID();
+    const attributes = {
+      "messaging.system": "eventhubs",
+      "messaging.destination.name": clients.hubName,
+      "messaging.consumer.group.name": clients.consumerGroup,
+      "messaging.destination.partition.id": context.partitionId,
+      "messaging.batch.message_count": events.length,
+      "chargeback.batch.id": batchId,
+      "chargeback.batch.first_sequence": events[0].sequenceNumber,
+      "chargeback.batch.last_sequence": events.at(-1)!.sequenceNumber,
+    };
+    return inSpan("eventhubs.batch", attributes, (span) => writeBatchInSpan(events, context, batchId, span));
+  }
+
+  async function writeBatchInSpan(events: ReceivedEventData[], context: PartitionContext, batchId: string, span: Span) {
     const joined = diagnostics.feed(
       events.map((event) => toSourceLine(clients.hubName, context.partitionId, event)),
       (_line, i) => ({ partitionId: context.partitionId, sequenceNumber: events[i].sequenceNumber }),
@@ -62,21 +85,48 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
     const lines = joined.lines;
     unwritten.add(joined.settled);
     const range = `partition ${context.partitionId} #${events[0].sequenceNumber}–${events.at(-1)!.sequenceNumber}`;
+    // Correlation for every line about this batch: where it sits in the hub, and an id of its own.
+    const batchLog = log.child({
+      partitionId: context.partitionId,
+      firstSequence: events[0].sequenceNumber,
+      lastSequence: events.at(-1)!.sequenceNumber,
+      batchId, // and, while tracing, the batch's traceId (the logger adds it)
+    });
+    const started = performance.now();
     for (let attempt = 1, delay = retry.firstDelayMs; ; attempt++, delay = Math.min(delay * 2, retry.maxDelayMs)) {
       try {
         const summary = await processUsageBatch(store, await pricer(), lines, identifyBySource);
         total = addSummaries(total, summary);
         batches++;
+        const { accepted, duplicates, quarantined, unpriced } = summary;
+        recordBatch("eventhubs", summary, performance.now() - started);
+        span.setAttributes({
+          "chargeback.accepted": accepted,
+          "chargeback.duplicates": duplicates,
+          "chargeback.quarantined": quarantined,
+          "chargeback.unpriced": unpriced,
+        });
+        batchLog.debug({ event: "batch.written", events: events.length, accepted, duplicates, quarantined, unpriced }, `${range} written`);
         break;
       } catch (error) {
+        recordStoreError("saveUsageBatch", { source: "eventhubs" });
         if (signal.aborted) {
           // Still held: nothing of it (nor of the records its calls were joined from) is checkpointed.
           abandonedBatches++;
-          log(`${range} not written (${(error as Error).message}); not checkpointed, it will be delivered again`);
+          batchLog.warn(
+            { event: "batch.abandoned", ...errorField(error) },
+            `${range} not written (${(error as Error).message}); not checkpointed, it will be delivered again`,
+          );
+          markFailed(span, "not written; left for redelivery");
           return;
         }
         retries++;
-        log(`${range} not written (attempt ${attempt}: ${(error as Error).message}); trying again in ${delay} ms`);
+        countRetry("store")();
+        span.addEvent("retry", { attempt, "chargeback.delay_ms": delay });
+        batchLog.warn(
+          { event: "batch.retry", attempt, delayMs: delay, ...errorField(error) },
+          `${range} not written (attempt ${attempt}: ${(error as Error).message}); trying again in ${delay} ms`,
+        );
         await sleep(delay, undefined, { signal }).catch(() => undefined);
       }
     }
@@ -88,7 +138,7 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
       await context.updateCheckpoint(last);
     } catch (error) {
       // The batch is written; a later checkpoint covers it, and a redelivery until then adds nothing.
-      log(`${range} written but not checkpointed: ${(error as Error).message}`);
+      batchLog.warn({ event: "checkpoint.failed", ...errorField(error) }, `${range} written but not checkpointed: ${(error as Error).message}`);
     }
   }
 
@@ -97,10 +147,21 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
     {
       processInitialize: async (context) => {
         claimed.add(context.partitionId);
-        log(`claimed partition ${context.partitionId}`);
+        options.owned?.add(context.partitionId);
+        log.info({ event: "partition.claimed", partitionId: context.partitionId }, `claimed partition ${context.partitionId}`);
       },
-      processClose: async (reason, context) => log(`released partition ${context.partitionId} (${reason})`),
-      processError: async (error, context) => log(checkpointStoreDown(error) ?? `partition ${context.partitionId || "-"}: ${error.message}`),
+      processClose: async (reason, context) => {
+        options.owned?.delete(context.partitionId);
+        log.info({ event: "partition.released", partitionId: context.partitionId, reason }, `released partition ${context.partitionId} (${reason})`);
+      },
+      processError: async (error, context) => {
+        // A checkpoint store that is down is named as such, with what to do (issue 24).
+        const down = checkpointStoreDown(error);
+        log.warn(
+          { event: down ? "checkpointStore.down" : "partition.error", partitionId: context.partitionId || null, ...errorField(error) },
+          down ?? `partition ${context.partitionId || "-"}: ${error.message}`,
+        );
+      },
       processEvents: async (events, context) => {
         // After a stop request nothing new is taken: unwritten events stay for the next owner.
         if (events.length === 0 || signal.aborted) return;
@@ -153,7 +214,7 @@ function pricerReloadedEveryMinute(store: UsageStore): () => Promise<UsagePricer
 }
 
 /** Side work (a price sync) on a timer; a failure is reported and tried again next time. */
-function startPeriodic(tasks: PeriodicTask[], log: (line: string) => void): () => void {
+function startPeriodic(tasks: PeriodicTask[], log: Log): () => void {
   const timers = tasks.map((task) => {
     let running = false;
     const tick = () => {
@@ -161,7 +222,7 @@ function startPeriodic(tasks: PeriodicTask[], log: (line: string) => void): () =
       running = true;
       task
         .run()
-        .catch((error) => log(`${task.name} failed, will try again in ${Math.round(task.everyMs / 60_000)} min: ${(error as Error).message}`))
+        .catch((error) => logTaskFailed(log, task, error))
         .finally(() => (running = false));
     };
     tick();
@@ -170,18 +231,18 @@ function startPeriodic(tasks: PeriodicTask[], log: (line: string) => void): () =
   return () => timers.forEach(clearInterval);
 }
 
-async function within(ms: number, what: string, work: Promise<unknown>, log: (line: string) => void): Promise<void> {
+async function within(ms: number, what: string, work: Promise<unknown>, log: Log): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const done = await Promise.race([
     work.then(
       () => true,
       (error) => {
-        log(`${what} failed: ${(error as Error).message}`);
+        log.warn({ event: "shutdown.step.failed", step: what, ...errorField(error) }, `${what} failed: ${(error as Error).message}`);
         return true;
       },
     ),
     new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
   ]);
   clearTimeout(timer);
-  if (!done) log(`${what} did not finish within ${ms / 1000} s; stopping anyway`);
+  if (!done) log.warn({ event: "shutdown.step.timeout", step: what, timeoutMs: ms }, `${what} did not finish within ${ms / 1000} s; stopping anyway`);
 }

@@ -1,8 +1,10 @@
 import { LogsQueryClient, LogsQueryResultStatus } from "@azure/monitor-query";
 import { UserError } from "../core/errors";
 import { monthDays } from "../core/months";
+import { parseRetryAfter, RetriesExhausted, Retryable, withRetry, type RetryPolicy } from "../retry/retryPolicy";
 import type { UsageStore } from "../store/port";
 import type { LogsAccess } from "./logsAccess";
+import { countRetry } from "../telemetry/instruments";
 
 export type CompletenessRow = {
   day: string;
@@ -14,6 +16,17 @@ export type CompletenessRow = {
   flag: "events missing" | "metric missing" | "ok";
 };
 export type Completeness = { month: string; workspace: string; rows: CompletenessRow[]; flagged: number };
+
+/** An operator waits for this command: two attempts within a minute, then say what failed. */
+const LOGS_RETRY: RetryPolicy = { maxAttempts: 2, maxTotalMs: 60_000, firstDelayMs: 1_000, maxDelayMs: 10_000, maxRetryAfterMs: 30_000 };
+
+/** A throttled (429), failing (5xx) or unreached Logs API is worth asking again; a refusal (403) is not. */
+function retryableLogsError(error: Error): Retryable | null {
+  const e = error as Error & { statusCode?: number; response?: { headers: { get(name: string): string | undefined } } };
+  if (e.statusCode === 429 || (e.statusCode ?? 0) >= 500 || (e.statusCode === undefined && e.name === "RestError"))
+    return new Retryable(error.message, parseRetryAfter(e.response?.headers.get("retry-after")));
+  return null;
+}
 
 /** Below this share of the metric, a day's events are missing rather than late or rounded. */
 const MISSING_PERCENT = 1n;
@@ -37,13 +50,18 @@ export const tokenMetricQuery = (from: string, to: string) => `AppMetrics
  */
 export async function getCompleteness(store: UsageStore, month: string, workspace: string, access: LogsAccess): Promise<Completeness> {
   const { from, to } = monthDays(month);
-  const client = new LogsQueryClient(access.credential, { endpoint: access.endpoint, retryOptions: { maxRetries: 1 } });
-  const [result, usage] = await Promise.all([
+  // The SDK's own retries are off: ours (lib/retry) are the same for every outbound call.
+  const client = new LogsQueryClient(access.credential, { endpoint: access.endpoint, retryOptions: { maxRetries: 0 } });
+  const query = () =>
     client
       .queryWorkspace(workspace, tokenMetricQuery(from, to), { startTime: new Date(`${from}T00:00:00Z`), endTime: new Date(`${to}T00:00:00Z`) })
       .catch((error: Error) => {
-        throw new UserError(`Azure Monitor Logs query failed: ${error.message}`);
-      }),
+        throw retryableLogsError(error) ?? error;
+      });
+  const [result, usage] = await Promise.all([
+    withRetry(LOGS_RETRY, query, { onRetry: countRetry("azure-monitor-logs") }).catch((error: Error) => {
+      throw new UserError(`Azure Monitor Logs query failed: ${error instanceof RetriesExhausted ? error.cause.message : error.message}`);
+    }),
     store.listDailyUsage(from, to),
   ]);
   if (result.status !== LogsQueryResultStatus.Success)

@@ -158,7 +158,12 @@ function check(resource: InspectedResource): Problem[] {
           ]
         : [];
     case "container-app": {
-      const keyed = resource.props.env.filter((name) => /(_CONNECTION_STRING|^CHARGEBACK_COSMOS_KEY)$/.test(name));
+      // Application Insights' connection string names where telemetry goes; its key only lets one
+      // send telemetry (and nothing once the resource's local authentication is off), so it is no
+      // shared key to the product's data.
+      const keyed = resource.props.env.filter(
+        (name) => /(_CONNECTION_STRING|^CHARGEBACK_COSMOS_KEY)$/.test(name) && name !== "APPLICATIONINSIGHTS_CONNECTION_STRING",
+      );
       return keyed.length > 0
         ? [
             {

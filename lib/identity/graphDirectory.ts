@@ -1,7 +1,9 @@
 import { now } from "../core/clock";
 import { Client, type AuthenticationProvider } from "@microsoft/microsoft-graph-client";
 import { z } from "zod";
+import { parseRetryAfter, RetriesExhausted, Retryable, withRetry, type RetryPolicy } from "../retry/retryPolicy";
 import type { DirectoryEntry } from "./directoryEntry";
+import { countRetry } from "../telemetry/instruments";
 
 export const GRAPH_BATCH_SIZE = 20; // Graph's limit of requests per $batch
 
@@ -26,8 +28,8 @@ export type GraphOptions = {
 };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-/** A Retry-After of an hour would hold a scheduled sync for hours: wait at most this, and let the next sync try again. */
-const MAX_RETRY_AFTER_MS = 60_000;
+/** Four rounds within ten minutes; a Retry-After over a minute is cut to one (the next sync tries again). */
+const GRAPH_RETRY: RetryPolicy = { maxAttempts: 4, maxTotalMs: 600_000, firstDelayMs: 1_000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
 
 /** The $batch's answer, or an error saying what went wrong: Graph's errors can have an empty message. */
 async function postBatch(client: Client, requests: unknown[], timeoutMs: number): Promise<unknown> {
@@ -45,20 +47,29 @@ async function postBatch(client: Client, requests: unknown[], timeoutMs: number)
 
 const SELECT = "$select=appId,displayName,servicePrincipalType,appOwnerOrganizationId&$expand=owners($select=id,displayName,userPrincipalName)";
 
+/** Ids asked again this round: when none remain retryable the lookup is done. */
+class StillPending extends Retryable {
+  constructor(
+    readonly ids: string[],
+    retryAfterMs: number | undefined,
+  ) {
+    super(`${ids.length} ids throttled or failing`, retryAfterMs);
+  }
+}
+
 /**
  * Looks app ids up in Microsoft Graph, 20 per $batch. Requests the batch answers with 429 or 5xx
- * are asked again after their Retry-After (or an exponential back-off); the batch request itself
- * is retried by the client's retry handler. Ids still failing after the last attempt are left out
- * of the result, to be tried at the next sync.
+ * are asked again, all together, after their longest Retry-After (or the policy's back-off); the
+ * batch request itself is retried by the client's retry handler. Ids still failing after the last
+ * attempt are left out of the result, to be tried at the next sync.
  */
 export async function lookUpApps(appIds: readonly string[], options: GraphOptions): Promise<DirectoryEntry[]> {
   const client = Client.initWithMiddleware({ baseUrl: options.baseUrl, defaultVersion: "v1.0", authProvider: options.authProvider });
-  const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   const entries: DirectoryEntry[] = [];
   let pending = [...appIds];
-  for (let attempt = 1; pending.length > 0 && attempt <= (options.maxAttempts ?? 4); attempt++) {
+  const round = async () => {
     const retry: string[] = [];
-    let wait = 0;
+    let retryAfterMs: number | undefined;
     for (let i = 0; i < pending.length; i += GRAPH_BATCH_SIZE) {
       const ids = pending.slice(i, i + GRAPH_BATCH_SIZE);
       const requests = ids.map((appId, n) => ({ id: String(n), method: "GET", url: `/servicePrincipals(appId='${encodeURIComponent(appId)}')?${SELECT}` }));
@@ -70,14 +81,22 @@ export async function lookUpApps(appIds: readonly string[], options: GraphOption
         else if (response.status === 404) entries.push({ appId, status: "unknown", syncedAt: now() });
         else if (response.status === 429 || response.status >= 500) {
           retry.push(appId);
-          const after = Number(Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === "retry-after")?.[1]);
-          wait = Math.min(MAX_RETRY_AFTER_MS, Math.max(wait, Number.isFinite(after) && after > 0 ? after * 1000 : 2 ** attempt * 500));
+          const after = parseRetryAfter(Object.entries(response.headers ?? {}).find(([k]) => k.toLowerCase() === "retry-after")?.[1]);
+          if (after !== undefined) retryAfterMs = Math.max(retryAfterMs ?? 0, after);
         }
         // Any other status (400, 403) is a request Chargeback cannot fix by asking again.
       }
     }
     pending = retry;
-    if (pending.length > 0 && attempt < (options.maxAttempts ?? 4)) await sleep(wait);
+    if (retry.length > 0) throw new StillPending(retry, retryAfterMs);
+  };
+  try {
+    await withRetry({ ...GRAPH_RETRY, maxAttempts: options.maxAttempts ?? GRAPH_RETRY.maxAttempts }, round, {
+      sleep: options.sleep,
+      onRetry: countRetry("graph"),
+    });
+  } catch (error) {
+    if (!(error instanceof RetriesExhausted)) throw error;
   }
   return entries;
 }

@@ -5,6 +5,7 @@ import { createLineIdentities } from "../events/lineIdentity";
 import { processUsageBatch, type IngestSummary, type SourceLine } from "../events/processUsageBatch";
 import type { UsagePricer } from "../pricing/priceUsage";
 import type { UsageStore } from "../store/port";
+import { recordBatch, recordStoreError } from "../telemetry/instruments";
 
 /** Who sends: an ingest key (its id and source name) or an Entra ID client (its app id). */
 export type Sender = { id: string; source: string };
@@ -37,5 +38,11 @@ export async function acceptEvents(
     source: `${source}#${i + 1}`,
     id: idempotencyKey ? `${scope}:${i}` : undefined,
   }));
-  return processUsageBatch(store, pricer, sourceLines, createLineIdentities(), now);
+  const started = performance.now();
+  const summary = await processUsageBatch(store, pricer, sourceLines, createLineIdentities(), now).catch((error: unknown) => {
+    recordStoreError("saveUsageBatch", { source: "intake" });
+    throw error;
+  });
+  recordBatch("intake", summary, performance.now() - started);
+  return summary;
 }

@@ -1,14 +1,15 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { UserError } from "../core/errors";
+import { parseRetryAfter, RetriesExhausted, Retryable, withRetry, type RetryPolicy } from "../retry/retryPolicy";
 import { readRetailPricePage } from "./importRetailPrices";
 import type { RetailPriceItem } from "./retailPrice";
+import { countRetry } from "../telemetry/instruments";
 
 export const RETAIL_PRICES_URL = "https://prices.azure.com";
 const API_VERSION = "2023-01-01-preview";
 
 export type RetailPricesQuery = { baseUrl: string; regions: string[]; currency: string; reservations: boolean };
-/** A Retry-After of an hour would hold a scheduled sync for hours: wait at most this, and let the next sync try again. */
-const MAX_RETRY_AFTER_MS = 60_000;
+/** A page is asked at most 5 times within 10 minutes; a Retry-After over a minute is cut to one (the next sync tries again). */
+const RETAIL_PRICES_RETRY: RetryPolicy = { maxAttempts: 5, maxTotalMs: 600_000, firstDelayMs: 1_000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
 
 export type FetchOptions = { maxAttempts?: number; wait?: (ms: number) => Promise<unknown> };
 
@@ -51,22 +52,24 @@ export async function fetchRetailPrices(q: RetailPricesQuery, options: FetchOpti
   return items;
 }
 
-async function getPage(url: string, { maxAttempts = 5, wait = sleep }: FetchOptions): Promise<string> {
-  let problem = "";
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    let retryAfterMs = 2 ** attempt * 500;
-    try {
-      const response = await fetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(60_000) });
-      if (response.ok) return await response.text();
-      problem = `HTTP ${response.status} for ${url}`;
-      if (response.status !== 429 && response.status < 500) throw new UserError(`the Retail Prices API refused the request: ${problem}`);
-      const after = Number(response.headers.get("retry-after"));
-      if (Number.isFinite(after) && after > 0) retryAfterMs = Math.min(after * 1000, MAX_RETRY_AFTER_MS);
-    } catch (error) {
-      if (error instanceof UserError) throw error;
-      problem = `${(error as Error).message} (${url})`;
-    }
-    if (attempt < maxAttempts) await wait(retryAfterMs);
+async function getPage(url: string, { maxAttempts = 5, wait }: FetchOptions): Promise<string> {
+  try {
+    return await withRetry({ ...RETAIL_PRICES_RETRY, maxAttempts }, () => getPageOnce(url), { sleep: wait, onRetry: countRetry("retail-prices") });
+  } catch (error) {
+    if (error instanceof RetriesExhausted) throw new UserError(`the Retail Prices API did not answer after ${error.attempts} attempts: ${error.cause.message}`);
+    throw error;
   }
-  throw new UserError(`the Retail Prices API did not answer after ${maxAttempts} attempts: ${problem}`);
+}
+
+async function getPageOnce(url: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(60_000) });
+  } catch (error) {
+    throw new Retryable(`${(error as Error).message} (${url})`);
+  }
+  if (response.ok) return await response.text();
+  const problem = `HTTP ${response.status} for ${url}`;
+  if (response.status !== 429 && response.status < 500) throw new UserError(`the Retail Prices API refused the request: ${problem}`);
+  throw new Retryable(problem, parseRetryAfter(response.headers.get("retry-after")));
 }

@@ -39,3 +39,9 @@ export async function priceFreshness(store: UsageStore): Promise<{ lastGood: num
   const failures = runs.filter((r) => !r.ok && (lastGood === null || r.at > lastGood));
   return { lastGood, failingSince: failures.at(-1)?.at ?? null, lastError: failures[0]?.detail ?? null };
 }
+
+/** Seconds since the last good sync at `at` (the product's clock, as syncs are recorded), or null before the first. */
+export async function priceSyncAgeSeconds(store: UsageStore, at: number = clockNow()): Promise<number | null> {
+  const { lastGood } = await priceFreshness(store);
+  return lastGood === null ? null : Math.max(0, (at - lastGood) / 1000);
+}

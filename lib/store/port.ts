@@ -110,6 +110,9 @@ export type SessionFilter = { sessionId: string } | { principalId: string };
 export type UpsertSummary = { added: number; changed: number; unchanged: number };
 export type App = { appId: string; displayName: string };
 
+/** Whether the store can serve: for readiness probes. `problem` says why not, without secrets. */
+export type StoreHealth = { reachable: boolean; schemaCurrent: boolean; problem?: string };
+
 /** Usage in: facts, rollups and quarantine, written exactly once; raw events purged. */
 export interface UsageWrites {
   /** Writes facts and their rollups exactly once, and keeps quarantined lines, in one transaction. */
@@ -221,8 +224,10 @@ export interface AccessStore {
   saveIdempotencyKey(key: string, digest: string, at: number): Promise<string>;
 }
 
-/** How the system runs: price syncs, doctor runs and pipeline lag. */
+/** How the system runs: its own health, price syncs, doctor runs and pipeline lag. */
 export interface OperationsStore {
+  /** Whether the store is reachable and its schema current (migrations applied, containers laid out). */
+  checkHealth(): Promise<StoreHealth>;
   recordPriceSync(run: PriceSyncRun): Promise<void>;
   /** The latest runs, newest first. */
   listPriceSyncs(limit: number): Promise<PriceSyncRun[]>;

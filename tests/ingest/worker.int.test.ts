@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { runWorker } from "../../ingest/worker";
+import { createLog } from "../../lib/telemetry/log";
 import { v1Event } from "../support/ingest";
 import { freshStore } from "../support/store";
 
@@ -16,20 +17,29 @@ describe("the worker's periodic tasks", () => {
     };
     const stuck = vi.fn(() => new Promise<never>(() => undefined)); // a sync that never answers
     const failing = vi.fn(() => Promise.reject(new Error("API away")));
-    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    const written: Record<string, unknown>[] = [];
+    const log = createLog({ stream: { write: (line: string) => void written.push(JSON.parse(line)) } });
     const total = await runWorker(store, poll, {
       intervalMs: 10,
       signal: stop.signal,
+      log,
       periodic: [
         { name: "stuck sync", everyMs: 1, run: stuck },
         { name: "price sync", everyMs: 3_600_000, run: failing },
       ],
     });
-    const written = stderr.mock.calls.map(([text]) => String(text));
-    stderr.mockRestore();
     expect(total.accepted).toBe(3);
     expect(stuck).toHaveBeenCalledTimes(1); // still running: not started again
     expect(failing).toHaveBeenCalledTimes(1); // next try in an hour
-    expect(written).toContain("worker: price sync failed, will try again in 60 min: API away\n");
+    expect(written).toContainEqual(
+      expect.objectContaining({
+        level: "warn",
+        event: "task.failed",
+        task: "price sync",
+        retryInMinutes: 60,
+        err: { type: "Error", message: "API away" },
+        msg: "price sync failed, will try again in 60 min: API away",
+      }),
+    );
   });
 });

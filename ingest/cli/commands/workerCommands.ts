@@ -1,4 +1,3 @@
-import { now } from "../../../lib/core/clock";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { Option, type Command } from "commander";
@@ -7,11 +6,13 @@ import { loadEventHubsConfig, sharedKeyWarnings, type EventHubsConfig } from "..
 import { reportCurrency } from "../../../lib/pricing/loadPricer";
 import { RETAIL_PRICES_URL } from "../../../lib/pricing/retailPricesApi";
 import { purgeRawData, retentionHorizon } from "../../../lib/retention/retention";
-import { syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
+import { priceSyncAgeSeconds, syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
+import { observePriceSyncAge } from "../../../lib/telemetry/instruments";
 import type { UsageStore } from "../../../lib/store/port";
 import { createDemoTraffic } from "../../sources/demoTraffic";
-import type { EventHubsClients } from "../../sources/eventHubs";
-import { runWorker, type PeriodicTask } from "../../worker";
+import type { PeriodicTask } from "../../worker";
+import { startHealthServer, type ReadinessChecks } from "../../health/healthServer";
+import { eventHubsChecks, storeCheck } from "../../health/workerChecks";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 
@@ -21,6 +22,8 @@ const WorkerOptions = z.object({
   syncPricesHours: z.coerce.number().min(0, "must be 0 (off) or more"),
   maxBatchSize: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000"),
   maxWaitSeconds: z.coerce.number().positive("must be above 0").max(300, "must be at most 300"),
+  healthPort: z.coerce.number().int("must be a whole number").min(0, "must be 0-65535").max(65_535, "must be 0-65535").optional(),
+  healthHost: z.string().trim().min(1),
 });
 
 /** The daily price refresh, in the reports' currency: a failed sync keeps the last good book and is recorded. */
@@ -45,16 +48,10 @@ const eventHubs = () => ({
   ...(require("../../sources/eventHubs") as typeof import("../../sources/eventHubs")),
 });
 
-/** The hub's lag per partition, recorded each minute for the admin's Health page. */
-const lagTask = (store: UsageStore, clients: EventHubsClients): PeriodicTask => ({
-  name: "lag",
-  everyMs: 60_000,
-  run: async () =>
-    store.recordPipelineLag({
-      consumer: `${clients.hubName}/${clients.consumerGroup}`,
-      at: now(),
-      partitions: await eventHubs().getPartitionLag(clients),
-    }),
+// The worker's loop and its logger (pino) likewise: only `worker` runs them.
+const workerLoop = () => ({
+  ...(require("../../worker") as typeof import("../../worker")),
+  ...(require("../../../lib/telemetry/log") as typeof import("../../../lib/telemetry/log")),
 });
 
 /** Reads and checks the hub settings before anything connects; shared keys against real servers are shouted about. */
@@ -79,25 +76,45 @@ export function registerWorkerCommands(program: Command): void {
     .option("--sync-prices-hours <hours>", "refresh prices from the Retail Prices API this often (0: never)", "0")
     .option("--max-batch-size <events>", "eventhubs: most events written (and checkpointed) at once", "500")
     .option("--max-wait-seconds <seconds>", "eventhubs: longest wait for a batch to fill", "5")
+    .option("--health-port <port>", "serve GET /live and /ready on this port (0: any free port, logged)")
+    .option("--health-host <address>", "the address the health port listens on", "0.0.0.0")
     .action(async (raw: unknown, command: Command) => {
       const options = parseOptions(WorkerOptions, raw);
       const config = options.source === "eventhubs" ? eventHubsConfig() : undefined;
       const signal = stopSignal();
       const periodic = (store: UsageStore) => [...(options.syncPricesHours > 0 ? [priceSyncTask(store, options.syncPricesHours)] : []), ...purgeTask(store)];
+      // Loaded here only: the OpenTelemetry SDK would add to every other command's start-up.
+      const { startTelemetry } = require("../../../lib/telemetry/startTelemetry") as typeof import("../../../lib/telemetry/startTelemetry");
+      const telemetry = await startTelemetry("chargeback-worker");
+      const { runWorker, logFor } = workerLoop();
       const total = await withStore(command, async (store) => {
-        if (!config) return runWorker(store, createDemoTraffic(options.rate), { intervalMs: 1_000, signal, periodic: periodic(store) });
+        observePriceSyncAge(() => priceSyncAgeSeconds(store));
+        const health = (checks: ReadinessChecks) =>
+          options.healthPort === undefined ? undefined : startHealthServer(options.healthPort, options.healthHost, checks, logFor("health"));
+        if (!config) {
+          const probes = await health({ store: storeCheck(store) });
+          return runWorker(store, createDemoTraffic(options.rate), { intervalMs: 1_000, signal, periodic: periodic(store) }).finally(() => probes?.close());
+        }
         const identifier = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
         const { createEventHubsClients, runEventHubWorker } = eventHubs();
         const clients = await createEventHubsClients(config, identifier);
-        process.stderr.write(`worker: ${identifier} consuming ${clients.hubName} (${clients.consumerGroup})\n`);
+        logFor("eventhubs").info(
+          { event: "worker.started", identifier, hub: clients.hubName, consumerGroup: clients.consumerGroup },
+          `${identifier} consuming ${clients.hubName} (${clients.consumerGroup})`,
+        );
+        const owned = new Set<string>();
+        const probes = await health(eventHubsChecks(store, clients, owned));
         return runEventHubWorker(store, clients, {
+          owned,
           diagnostics: { windowMs: config.CHARGEBACK_APIM_JOIN_WINDOW_SECONDS * 1000, appIdHeader: config.CHARGEBACK_APIM_APP_ID_HEADER ?? null },
           maxBatchSize: options.maxBatchSize,
           maxWaitSeconds: options.maxWaitSeconds,
           signal,
-          periodic: [...periodic(store), lagTask(store, clients)],
-        });
+          periodic: [...periodic(store), eventHubs().lagTask(store, clients)],
+        }).finally(() => probes?.close());
       });
+      // What is still buffered is sent, but a slow exporter must not keep a stopping replica up.
+      await Promise.race([telemetry.shutdown().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       printJson({ stopped: true, ...total });
       // The SDKs can leave sockets and timers behind after closing: a stopped worker still exits.
       if (config) setTimeout(() => process.exit(), 2_000).unref();

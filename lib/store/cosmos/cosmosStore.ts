@@ -11,7 +11,19 @@ import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
 import type { RetailPriceItem } from "../../pricing/retailPrice";
 import { UserError } from "../../core/errors";
-import type { App, AuditContext, DoctorRun, PipelineLag, PriceSyncRun, QuarantineStatus, SessionFilter, StoredSession, UsageBatch, UsageStore } from "../port";
+import type {
+  App,
+  AuditContext,
+  DoctorRun,
+  PipelineLag,
+  PriceSyncRun,
+  QuarantineStatus,
+  SessionFilter,
+  StoredSession,
+  StoreHealth,
+  UsageBatch,
+  UsageStore,
+} from "../port";
 import { listAudit, recordAudit } from "./recordAudit";
 import { createCosmosClient, type CosmosOptions } from "./cosmosClient";
 import { type Containers, ensureContainers, existingContainers } from "./containers";
@@ -240,6 +252,19 @@ export class CosmosStore implements UsageStore {
   }
   async listAudit(limit: number) {
     return listAudit(await this.ready, limit);
+  }
+
+  /** Reachable and laid out: the database answers and every container exists (Cosmos DB's "migrations"). */
+  async checkHealth(): Promise<StoreHealth> {
+    try {
+      await Promise.all(Object.values(await this.ready).map((container) => container.read()));
+      return { reachable: true, schemaCurrent: true };
+    } catch (error) {
+      const problem = (error as Error).message.split("\n")[0];
+      // The account answered that the database or a container is missing: reachable, not laid out.
+      const missing = (error as { code?: unknown }).code === 404 || problem.startsWith("no Cosmos database");
+      return { reachable: missing, schemaCurrent: false, problem: problem || (missing ? "the database or a container does not exist (404)" : String(error)) };
+    }
   }
 
   async close() {

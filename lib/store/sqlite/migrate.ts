@@ -5,8 +5,11 @@ import Database from "better-sqlite3";
 import { UserError } from "../../core/errors";
 import { busyTimeout } from "./openDatabase";
 
-const ROOT = path.resolve(__dirname, "..", "..", "..");
-const MIGRATIONS = path.join(ROOT, "prisma", "migrations");
+// Next to this file in a clone (CLI, worker); the web server's bundle moves this file, and runs
+// from the app's root, so there the working directory finds them.
+const MIGRATIONS =
+  [path.resolve(__dirname, "..", "..", "..", "prisma", "migrations"), path.resolve(process.cwd(), "prisma", "migrations")].find((dir) => fs.existsSync(dir)) ??
+  path.resolve(__dirname, "..", "..", "..", "prisma", "migrations");
 
 // Prisma's own table, so `prisma migrate status` and later Prisma tooling read what was applied.
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

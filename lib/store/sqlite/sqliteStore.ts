@@ -23,6 +23,7 @@ import type {
   QuarantineStatus,
   SessionFilter,
   StoredSession,
+  StoreHealth,
   UpsertSummary,
   UsageBatch,
   UsageStore,
@@ -51,7 +52,7 @@ import {
   toSplitRule,
   fromSplitRule,
 } from "./mappers";
-import { ensureMigrated } from "./migrate";
+import { ensureMigrated, pendingMigrations } from "./migrate";
 import { recordAudit } from "./recordAudit";
 import { openDatabase } from "./openDatabase";
 import { createPrismaClient } from "./prismaClient";
@@ -85,6 +86,23 @@ export class SqliteStore implements UsageStore {
   static open(file: string, { migrate = true } = {}): SqliteStore {
     if (migrate) ensureMigrated(file);
     return new SqliteStore(openDatabase(file), file);
+  }
+
+  /** Reachable (the file answers a read) and migrated (no migration folder left to apply). */
+  async checkHealth(): Promise<StoreHealth> {
+    try {
+      this.db.prepare("SELECT count(*) FROM sqlite_master").get();
+    } catch (error) {
+      return { reachable: false, schemaCurrent: false, problem: (error as Error).message };
+    }
+    try {
+      const pending = pendingMigrations(this.db);
+      return pending.length === 0
+        ? { reachable: true, schemaCurrent: true }
+        : { reachable: true, schemaCurrent: false, problem: `migrations not applied: ${pending.join(", ")}` };
+    } catch (error) {
+      return { reachable: true, schemaCurrent: false, problem: `cannot list the migrations: ${(error as Error).message}` };
+    }
   }
 
   async saveUsageBatch(batch: UsageBatch) {

@@ -53,6 +53,8 @@ describe("the shipped template", () => {
       connectionString: "[parameters('eventHubConnectionString')]",
     };
     ofType(keys, "Microsoft.App/containerApps").properties.template.containers[0].env.push({ name: "CHARGEBACK_COSMOS_KEY", secretRef: "cosmos-key" });
+    // The shipped APPLICATIONINSIGHTS_CONNECTION_STRING is not a key to data; this is.
+    ofType(keys, "Microsoft.App/containerApps").properties.template.containers[0].env.push({ name: "CHARGEBACK_EVENTHUB_CONNECTION_STRING", value: "x" });
     expect(rules(keys).sort()).toEqual([
       "FAIL apim.logger-connection-string",
       "FAIL app.connection-string",

@@ -31,7 +31,11 @@ describe("price sync from the Azure Retail Prices API", () => {
     const summary = await syncRetailPrices(store, query, AUDIT, { wait: async (ms) => void waits.push(ms) }, 1_000);
     const expected = snapshotItems().filter((i) => i.armRegionName !== "westeurope");
     expect(summary).toMatchObject({ items: expected.length, added: expected.length, conflicts: [] });
-    expect(waits).toEqual([1000, 1000]); // Retry-After: 1, then the first back-off step
+    // Retry-After: 1 exactly, then the first back-off step (1 s) with equal jitter: 0.5-1 s.
+    expect(waits[0]).toBe(1000);
+    expect(waits[1]).toBeGreaterThanOrEqual(500);
+    expect(waits[1]).toBeLessThanOrEqual(1000);
+    expect(waits).toHaveLength(2);
     expect(api.requests.some((q) => q.includes("%24top=0"))).toBe(false);
     const reference = freshStore().store;
     const byDirectImport = await importRetailPrices(reference, expected);

@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { webConfig } from "../../../_server/currentCaller";
+import { observeRoute } from "../../../_server/observeRoute";
 import { IdempotencyKeyReused } from "../../../../lib/core/errors";
 import { parseEventLine } from "../../../../lib/events/parseEventLine";
 import { acceptEvents, type Sender } from "../../../../lib/intake/acceptEvents";
@@ -43,7 +44,9 @@ async function senderOf(request: NextRequest): Promise<(Sender & { onlyApp?: str
 }
 
 /** HTTP intake for gateways without Event Hubs: the same pipeline and summary as `chargeback ingest`. */
-export async function POST(request: NextRequest) {
+export const POST = observeRoute("/api/v1/events", receive);
+
+async function receive(request: NextRequest) {
   // Nothing of the body is read until the sender is known and its size allowed (proxy.ts leaves
   // this path alone, so Next.js buffers nothing before this handler either).
   const sender = /^bearer \S/i.test(request.headers.get("authorization") ?? "") ? await senderOf(request) : null;

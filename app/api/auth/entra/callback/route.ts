@@ -3,6 +3,7 @@ import { startSession, webConfig } from "../../../../_server/currentCaller";
 import { completeEntraSignIn } from "../../../../../lib/auth/entraSignIn";
 import { getSharedStore } from "../../../../../lib/store";
 import { takeTransaction } from "../transactionCookie";
+import { errorField, logFor } from "../../../../../lib/telemetry/log";
 
 /** Where Entra ID sends the browser back: redeem the code, start the session, go where the user was going. */
 export async function GET(request: NextRequest) {
@@ -22,7 +23,7 @@ export async function GET(request: NextRequest) {
     const owning = new Set((await getSharedStore().listBusinessUnitOwners()).filter((o) => o.principalType === "group").map((o) => o.principalId));
     await startSession({ ...principal, groups: principal.groups.filter((g) => owning.has(g)) });
   } catch (error) {
-    console.error(`sign-in with Entra ID failed: ${(error as Error).message}`);
+    logFor("auth").warn({ event: "signin.failed", ...errorField(error) }, "sign-in with Entra ID failed");
     return back("entra-failed");
   }
   return NextResponse.redirect(new URL(transaction.returnTo, entra.redirectUri));

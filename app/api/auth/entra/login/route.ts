@@ -3,6 +3,7 @@ import { webConfig } from "../../../../_server/currentCaller";
 import { beginEntraSignIn } from "../../../../../lib/auth/entraSignIn";
 import { safeReturnTo } from "../../../../../lib/auth/returnTo";
 import { keepTransaction } from "../transactionCookie";
+import { errorField, logFor } from "../../../../../lib/telemetry/log";
 
 /** Starts OpenID Connect sign-in with Entra ID (authorization code + PKCE). */
 export async function GET(request: NextRequest) {
@@ -13,7 +14,7 @@ export async function GET(request: NextRequest) {
     await keepTransaction(transaction);
     return NextResponse.redirect(url);
   } catch (error) {
-    console.error(`sign-in with Entra ID could not start: ${(error as Error).message}`);
+    logFor("auth").warn({ event: "signin.start.failed", ...errorField(error) }, "sign-in with Entra ID could not start");
     return NextResponse.redirect(new URL("/signin?error=entra-failed", entra.redirectUri));
   }
 }
