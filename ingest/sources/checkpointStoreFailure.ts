@@ -30,9 +30,21 @@ export function checkpointStoreFailure(error: unknown, container: string): Store
  * the hub's MessagingError) cannot be reached, said as what it means; null for any other error.
  */
 export function checkpointStoreDown(error: unknown): string | null {
-  if ((error as Error)?.name !== "RestError") return null;
-  const code = String((error as { code?: unknown }).code ?? "");
-  const status = Number((error as { statusCode?: unknown }).statusCode ?? 0);
+  const { code, status } = restErrorOf(error) ?? { code: "", status: -1 };
+  if (status === -1) return null;
   if (!NETWORK.test(code) && status !== 401 && status !== 403 && status < 500) return null;
   return `the checkpoint store (CHARGEBACK_CHECKPOINT_*) is unavailable (${code || `HTTP ${status}`}): no partition is claimed or checkpointed until it is back; the worker keeps trying, and events wait in the hub (nothing is lost)`;
+}
+
+/**
+ * The blob RestError's code and status: the error itself, or (listing ownership wraps it in a plain
+ * Error whose message quotes it, "Error occurred while fetching the list of blobs. \nRestError: …")
+ * read from that message; null for any other error.
+ */
+function restErrorOf(error: unknown): { code: string; status: number } | null {
+  if ((error as Error)?.name === "RestError") {
+    return { code: String((error as { code?: unknown }).code ?? ""), status: Number((error as { statusCode?: unknown }).statusCode ?? 0) };
+  }
+  const quoted = /\nRestError: .*?\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|EHOSTUNREACH)\b/.exec(String((error as Error)?.message ?? ""));
+  return quoted ? { code: quoted[1], status: 0 } : null;
 }

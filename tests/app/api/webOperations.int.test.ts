@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -41,8 +41,11 @@ describe("the web app's health endpoints and request logs", () => {
           NODE_ENV: "development",
           NEXT_TELEMETRY_DISABLED: "1",
           CHARGEBACK_DATABASE_URL: `file:${file}`,
-          CHARGEBACK_LOCAL_SIGNIN: "1",
-          CHARGEBACK_RUNTIME: "local",
+          // Sign-in as in production (Entra ID, never reached here): the probes and the intake need none.
+          CHARGEBACK_ENTRA_TENANT_ID: randomUUID(),
+          CHARGEBACK_ENTRA_CLIENT_ID: randomUUID(),
+          CHARGEBACK_ENTRA_CLIENT_SECRET: "test-only-secret",
+          CHARGEBACK_PUBLIC_URL: base,
           CHARGEBACK_SESSION_SECRET: randomBytes(32).toString("base64url"),
           // Spans on the console (every 5 s): the intake's own span can be seen without Application Insights.
           CHARGEBACK_TELEMETRY_CONSOLE: "true",
