@@ -6,6 +6,8 @@ import { reportFromLines, type ChargebackReport } from "../lib/reports/getCharge
 import { getMonthView, type MonthView } from "../lib/reports/getMonthView";
 import { LedgerReader } from "../lib/ledger/ledgerReader";
 import { explainChange } from "../lib/reports/explainChange";
+import { getPendingCorrections } from "../lib/reports/getPendingCorrections";
+import { PendingCorrectionsNote } from "./_components/PendingCorrectionsNote";
 import { comparableLines, getComparisonBasis } from "../lib/reports/comparisonBasis";
 import { ChangeExplanation } from "./_components/ChangeExplanation";
 import { formatCount, formatMoney } from "../lib/reports/formatMoney";
@@ -26,10 +28,11 @@ type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: str
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
 export async function FinanceOverviewPage({ caller, month, invalidMonth, error }: Props) {
   const reader = new LedgerReader(getSharedStore());
-  const [{ lines, previous: previousLines, trend, calls }, explanation, basis] = await Promise.all([
+  const [{ lines, previous: previousLines, trend, calls }, explanation, basis, pending] = await Promise.all([
     getMonthView(reader, month, caller.scope),
     explainChange(reader, month, caller.scope),
     getComparisonBasis(reader, month),
+    getPendingCorrections(reader, month, caller.scope),
   ]);
   const [report, byApp, byModel] = (["business-unit", "app", "model"] as const).map((by) => reportFromLines(lines, by, caller.scope));
   const previousWhole = reportFromLines(previousLines, "business-unit", caller.scope);
@@ -68,6 +71,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
       )}
       <MonthNav month={month} />
       <MonthStatus caller={caller} report={report} />
+      {pending && <PendingCorrectionsNote month={month} pending={pending} currency={report.currency} />}
       <Downloads month={month} />
       <dl className="cards">
         <div className="card">
@@ -124,7 +128,8 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
           <div className="card">
             <dt>Unmapped cost</dt>
             <dd data-testid="unmapped">
-              {money(report.unmapped.cost)}
+              {/* Corrections can take more out of unmapped than the month added: never a negative cost. */}
+              {report.unmapped.cost.startsWith("-") ? `${money(report.unmapped.cost.slice(1))} moved out of unmapped` : money(report.unmapped.cost)}
               {may(caller, "mappings:write") && unmappedApps > 0 && (
                 <a className="hint" href="/admin/mappings">
                   assign {unmappedApps} apps
@@ -135,6 +140,17 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
                   {money(report.unmapped.unallocated)} unallocated by split rules
                 </a>
               )}
+            </dd>
+          </div>
+        )}
+        {report.adjustments.length > 0 && (
+          <div className="card">
+            <dt>Corrections</dt>
+            <dd data-testid="corrections">
+              {money(formatCents(report.adjustments.reduce((sum, a) => sum + parseCents(a.cost), 0n)))}
+              <a className="hint" href="#adjustments">
+                to {new Set(report.adjustments.map((a) => a.forMonth)).size === 1 ? report.adjustments[0].forMonth : "closed months"}, booked here
+              </a>
             </dd>
           </div>
         )}

@@ -4,7 +4,7 @@ import { formatMoney } from "../../lib/reports/formatMoney";
 /** Corrections to closed months booked in this one, each with why. */
 export function AdjustmentsTable({ adjustments, currency }: { adjustments: Adjustment[]; currency: string }) {
   return (
-    <table>
+    <table id="adjustments">
       <caption>Adjustments to closed months</caption>
       <thead>
         <tr>
