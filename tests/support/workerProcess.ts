@@ -83,6 +83,16 @@ export function startCli(args: string[], env: Record<string, string>): RunningCl
   return { child, stdout: () => out, stderr: () => err, exited, waitForStderr };
 }
 
+/** Waits until `check` holds or `timeoutMs` passes; says which. For a moment to act at, not an assertion. */
+export async function waitAtMost(check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) return false;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return true;
+}
+
 export async function waitFor(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await check())) {

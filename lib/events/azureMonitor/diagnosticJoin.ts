@@ -19,8 +19,13 @@ type Pending<P> = { llm: LlmHalf | null; gateway: GatewayHalf | null; raws: stri
  * gives the same call again (a duplicate downstream), not a call of its own to the unknown caller.
  */
 export class DiagnosticJoin<P> {
-  /** In arrival order, so the oldest (the first to expire) are at the front. */
   private readonly pending = new Map<string, Pending<P>>();
+  /**
+   * The pending calls by their first record's time, oldest first: records come from several
+   * partitions out of time order, so arrival order says nothing of which window ends first.
+   * An entry settled or moved earlier leaves a stale node behind, skipped when it reaches the top.
+   */
+  private readonly bySince = new MinHeap<{ since: number; correlationId: string; entry: Pending<P> }>((a, b) => a.since - b.since);
   private ready: JoinedCall<P>[] = [];
   /** Calls settled lately, in settling order, by correlation id, with the record time they were settled at. */
   private readonly settled = new Map<string, { event: UsageEvent; at: number }>();
@@ -41,7 +46,10 @@ export class DiagnosticJoin<P> {
     this.pending.set(half.correlationId, entry);
     entry.raws.push(raw);
     entry.positions.push(position);
-    entry.since = Math.min(entry.since, half.time);
+    if (entry.positions.length === 1 || half.time < entry.since) {
+      entry.since = Math.min(entry.since, half.time);
+      this.bySince.push({ since: entry.since, correlationId: half.correlationId, entry });
+    }
     if (half.kind === "gateway") entry.gateway ??= half;
     // The model log is split into several records; one carries the tokens (the largest count
     // wins, so a record delivered twice is not counted twice).
@@ -69,9 +77,12 @@ export class DiagnosticJoin<P> {
       if (at + this.windowMs >= this.clock) break;
       this.settled.delete(correlationId);
     }
-    for (const [correlationId, entry] of this.pending) {
-      if (!all && entry.since + this.windowMs >= this.clock) break;
-      this.settle(correlationId, entry);
+    for (let top = this.bySince.peek(); top; top = this.bySince.peek()) {
+      const { since, correlationId, entry } = top;
+      const current = this.pending.get(correlationId) === entry && entry.since === since;
+      if (current && !all && since + this.windowMs >= this.clock) break;
+      this.bySince.pop();
+      if (current) this.settle(correlationId, entry);
     }
   }
 
@@ -112,3 +123,42 @@ export class DiagnosticJoin<P> {
 
 /** The record with the call's tokens, once one has come (the others carry message chunks). */
 const tokenRecord = (entry: { llm: LlmHalf | null }) => (entry.llm !== null && entry.llm.totalTokens > 0 ? entry.llm : null);
+
+/** A binary min-heap: the least element (by `before`) on top. */
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly before: (a: T, b: T) => number) {}
+
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  push(item: T): void {
+    const a = this.items;
+    a.push(item);
+    for (let i = a.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.before(a[i], a[parent]) >= 0) break;
+      [a[i], a[parent]] = [a[parent], a[i]];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length === 0 || last === undefined) return top;
+    a[0] = last;
+    for (let i = 0; ; ) {
+      const [l, r] = [2 * i + 1, 2 * i + 2];
+      let least = i;
+      if (l < a.length && this.before(a[l], a[least]) < 0) least = l;
+      if (r < a.length && this.before(a[r], a[least]) < 0) least = r;
+      if (least === i) break;
+      [a[i], a[least]] = [a[least], a[i]];
+      i = least;
+    }
+    return top;
+  }
+}

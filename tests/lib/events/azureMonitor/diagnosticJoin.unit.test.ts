@@ -56,6 +56,14 @@ describe("joining a call's diagnostic records", () => {
     expect(pending).toEqual([1, 2, 3]);
   });
 
+  it("lets an old record go when newer ones arrived before it: partitions are read out of time order", () => {
+    // Another partition's gateway record of 3 minutes later arrives first; the token record of 0 s,
+    // read after it, is already past its window, and so is its call: it is not held behind the newer one.
+    const { out, pending } = run([gateway("late", 180_000), llm("a", 0, 100), llm("b", 150_000, 40), gateway("c", 170_000)]);
+    expect(out).toEqual(["a:caller-unknown:azure-monitor:110:1", "end b:caller-unknown:azure-monitor:50"]);
+    expect(pending).toEqual([0, 2, 3]);
+  });
+
   it("lets a gateway record with no token record go once its window has passed", () => {
     expect(run([gateway("b", 0), llm("c", 61_000, 50)])).toEqual({ out: ["end c:caller-unknown:azure-monitor:60"], pending: [1] });
   });
