@@ -1,6 +1,9 @@
 import { StoreFailure } from "../../lib/store/storeFailure";
 
-const NETWORK = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|EHOSTUNREACH|REQUEST_SEND_ERROR)$/;
+const NETWORK_CODES = "ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|EHOSTUNREACH|REQUEST_SEND_ERROR";
+const NETWORK = new RegExp(`^(${NETWORK_CODES})$`);
+// The same codes, as a wrapped RestError's message quotes them.
+const QUOTED_NETWORK = new RegExp(`\\nRestError: .*?\\b(${NETWORK_CODES})\\b`);
 
 /**
  * The blob checkpoint store (azurite on a workstation, a Storage container in Azure) failing is
@@ -45,6 +48,6 @@ function restErrorOf(error: unknown): { code: string; status: number } | null {
   if ((error as Error)?.name === "RestError") {
     return { code: String((error as { code?: unknown }).code ?? ""), status: Number((error as { statusCode?: unknown }).statusCode ?? 0) };
   }
-  const quoted = /\nRestError: .*?\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|EHOSTUNREACH)\b/.exec(String((error as Error)?.message ?? ""));
+  const quoted = QUOTED_NETWORK.exec(String((error as Error)?.message ?? ""));
   return quoted ? { code: quoted[1], status: 0 } : null;
 }

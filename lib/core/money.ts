@@ -80,3 +80,6 @@ export function splitByWeight(amount: bigint, weights: readonly bigint[]): bigin
   for (let k = 0; left > 0n; k++, left--) parts[byRemainder[k].i] += 1n;
   return parts;
 }
+
+/** The size of an amount (10^-18 units or cents), whatever its sign. */
+export const magnitude = (amount: bigint): bigint => (amount < 0n ? -amount : amount);

@@ -1,5 +1,5 @@
 import { monthDays } from "../core/months";
-import { allocateCents, attoToCents, formatCents, parseCents } from "../core/money";
+import { allocateCents, attoToCents, formatCents, magnitude, parseCents } from "../core/money";
 import type { ReportStore } from "../store/port";
 import { eventMeters } from "./eventMeters";
 import { LedgerReader } from "../ledger/ledgerReader";
@@ -113,9 +113,8 @@ function summariseCauses(rows: readonly ReconciliationRow[]): CauseSummary[] {
     entry.cents += parseCents(row.variance);
     byCause.set(row.cause, entry);
   }
-  const abs = (c: bigint) => (c < 0n ? -c : c);
   return [...byCause]
-    .sort(([, a], [, b]) => (abs(b.cents) > abs(a.cents) ? 1 : abs(b.cents) < abs(a.cents) ? -1 : 0))
+    .sort(([, a], [, b]) => (magnitude(b.cents) > magnitude(a.cents) ? 1 : magnitude(b.cents) < magnitude(a.cents) ? -1 : 0))
     .map(([cause, e]) => ({ cause, meters: e.meters, variance: formatCents(e.cents) }));
 }
 

@@ -1,4 +1,4 @@
-import { allocateCents, formatCents } from "../core/money";
+import { allocateCents, formatCents, magnitude } from "../core/money";
 import { dayBefore, monthDays, previousMonth } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import type { MonthLedger } from "../ledger/monthLedger";
@@ -97,7 +97,7 @@ export function explainFromSides(current: ChangeSide, previous: ChangeSide, scop
         cost: formatCents(pieceCents[i]),
         apps: [...p.apps]
           .filter(([, amount]) => amount !== 0n)
-          .sort(([, a], [, b]) => (abs(b) > abs(a) ? 1 : abs(b) < abs(a) ? -1 : 0))
+          .sort(([, a], [, b]) => (magnitude(b) > magnitude(a) ? 1 : magnitude(b) < magnitude(a) ? -1 : 0))
           .slice(0, TOP_APPS)
           .map(([appId, amount]) => ({ appId, appName: names.get(appId) ?? lineNames.get(appId) ?? appId, cost: formatCents(allocateCents([amount])[0]) })),
       }))
@@ -107,7 +107,6 @@ export function explainFromSides(current: ChangeSide, previous: ChangeSide, scop
 
 type AppFigures = { seen: bigint; all: bigint; atPreviousPrices: bigint; tokens: bigint };
 const charged = (r: { charge: { priced: boolean; atto?: bigint } }) => ({ atto: r.charge.priced ? (r.charge.atto ?? 0n) : 0n });
-const abs = (a: bigint) => (a < 0n ? -a : a);
 
 /**
  * The usage change app by app. An app's change at whole-app level is volume (its previous cost
