@@ -34,11 +34,15 @@ export function formatCents(cents: bigint): string {
 }
 
 /** The exact decimal string of an atto amount, without trailing zeros (for audits and tests). */
-export function formatAtto(atto: bigint): string {
-  const sign = atto < 0n ? "-" : "";
-  const abs = atto < 0n ? -atto : atto;
-  const fraction = (abs % ATTO_PER_UNIT).toString().padStart(18, "0").replace(/0+$/, "");
-  return `${sign}${abs / ATTO_PER_UNIT}${fraction === "" ? "" : `.${fraction}`}`;
+export const formatAtto = (atto: bigint): string => formatScaled(atto, 18);
+
+/** An integer count of 10^-places units as an exact decimal, without trailing zeros. */
+export function formatScaled(value: bigint, places: number): string {
+  const unit = 10n ** BigInt(places);
+  const sign = value < 0n ? "-" : "";
+  const abs = value < 0n ? -value : value;
+  const fraction = (abs % unit).toString().padStart(places, "0").replace(/0+$/, "");
+  return `${sign}${abs / unit}${fraction === "" ? "" : `.${fraction}`}`;
 }
 
 /**

@@ -10,7 +10,8 @@ import { monthLines } from "../statements/monthLines";
 import type { CostedLine } from "../statements/statementLine";
 import { AZURE_REGION_NAMES } from "./azureRegionNames";
 import { CUSTOM_PREFIX, FOCUS_COLUMNS } from "./focusColumns";
-import { correctionPricing, type FocusCells, usagePricing } from "./focusPricing";
+import { type ExportLine, exportLines } from "./focusLineParts";
+import { capacityPricing, correctionPricing, type FocusCells, usagePricing } from "./focusPricing";
 import { modelRegions } from "./modelRegions";
 
 export { FOCUS_COLUMNS } from "./focusColumns";
@@ -38,11 +39,19 @@ const isAdjustment = (l: CostedLine) => l.kind === "trueup" || l.kind === "marku
 // An adjustment has no SKU, price or quantity: FOCUS wants those null on it.
 const adjustmentPricing = (l: CostedLine): FocusCells => ({ ListCost: formatCents(l.listCents), ContractedCost: formatCents(l.cents) });
 
-function focusRow(ctx: Context, l: CostedLine): FocusCells {
+/** The row's pricing columns by what it is: an adjustment, a correction, provisioned capacity or tokens. */
+function pricingOf(l: ExportLine): FocusCells {
+  if (isAdjustment(l)) return adjustmentPricing(l);
+  if (l.kind === "adjustment") return correctionPricing(l);
+  return capacityPricing(l) ?? usagePricing(l);
+}
+
+function focusRow(ctx: Context, l: ExportLine): FocusCells {
   const billing = monthDays(ctx.month);
   const cost = formatCents(l.cents);
   const adjustment = isAdjustment(l);
-  const region = adjustment ? null : (ctx.regions.get(l.model) ?? null);
+  // A part names its deployment's region; a line kept whole, the model's one region if it has one.
+  const region = adjustment ? null : l.part?.region || (ctx.regions.get(l.model) ?? null);
   const tags: Record<string, string> = { [`${CUSTOM_PREFIX}AppId`]: l.appId };
   if (l.businessUnit) Object.assign(tags, { [`${CUSTOM_PREFIX}BusinessUnit`]: l.businessUnit, [`${CUSTOM_PREFIX}CostCenter`]: l.costCenter });
   if (l.rule) tags[`${CUSTOM_PREFIX}SplitRule`] = l.rule;
@@ -57,7 +66,11 @@ function focusRow(ctx: Context, l: CostedLine): FocusCells {
     ChargeCategory: adjustment ? "Adjustment" : "Usage",
     ChargeClass: l.kind === "adjustment" ? "Correction" : null,
     ChargeDescription: safeText(
-      adjustment ? `${l.appName}: ${l.reason}` : `${l.model} tokens used by ${l.appName}${l.kind === "adjustment" ? ` (correction: ${l.reason})` : ""}`,
+      adjustment
+        ? `${l.appName}: ${l.reason}`
+        : l.part?.reservation
+          ? `${l.model} provisioned capacity (${l.part.reservation}) carried by ${l.appName}`
+          : `${l.model} tokens used by ${l.appName}${l.kind === "adjustment" ? ` (correction: ${l.reason})` : ""}`,
     ),
     ChargeFrequency: l.kind === "markup" && l.appId.startsWith("platform-fee:") ? "Recurring" : "Usage-Based",
     ChargePeriodEnd: chargePeriodEnd(l.forMonth, ctx.now),
@@ -75,7 +88,7 @@ function focusRow(ctx: Context, l: CostedLine): FocusCells {
     ServiceName: "Azure OpenAI",
     ServiceSubcategory: "Generative AI",
     Tags: JSON.stringify(tags),
-    ...(adjustment ? adjustmentPricing(l) : l.kind === "adjustment" ? correctionPricing(l) : usagePricing(l)),
+    ...pricingOf(l),
     x_BusinessUnit: l.businessUnit ? safeText(l.businessUnit) : null,
     x_CostCenter: l.costCenter ? safeText(l.costCenter) : null,
     x_AppId: safeText(l.appId),
@@ -116,7 +129,7 @@ export async function focusRows(reader: LedgerReader, month: string, scope: Repo
       !(l.kind === "usage" && l.prices.length === 0),
   );
   return stringify(
-    visible.map((l) => {
+    visible.flatMap(exportLines).map((l) => {
       const row = focusRow(ctx, l);
       return FOCUS_COLUMNS.map((c) => row[c] ?? null);
     }),

@@ -1,7 +1,7 @@
 import { now as clockNow } from "../core/clock";
 import type { HourlyAppUsage } from "../store/port";
 import { inEffect } from "../core/effectiveDated";
-import { attoPerToken, splitByWeight } from "../core/money";
+import { attoPerToken, formatScaled, splitByWeight } from "../core/money";
 import { idleCapacityAppId, type Reservation } from "./reservation";
 
 /** What one app carries of a reservation on one UTC day; the idle line's app is idleCapacityAppId. */
@@ -96,4 +96,16 @@ export function chargeReservation(
     for (const [hour, cost] of idleHours) add(hour.slice(0, 10), idleCapacityAppId(r.deployment), cost);
   }
   return [...charges.values()].filter((c) => c.atto !== 0n);
+}
+
+/**
+ * The PTU-hours a share of a reservation's cost in `month` pays for, to 10^-6: what FOCUS counts a
+ * commitment's use in. A monthly price is spread over the month's hours, as hourlyCosts does.
+ */
+export function ptuHoursOf(r: Reservation, month: string, atto: bigint): string {
+  const perPtu = attoPerToken(r.price, 1);
+  if (perPtu === 0n) return "0";
+  const hours = r.per === "hour" ? 1n : BigInt(hoursOf(month).length);
+  const micro = (2n * atto * hours * 1_000_000n + perPtu) / (2n * perPtu);
+  return formatScaled(micro, 6);
 }

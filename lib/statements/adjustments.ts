@@ -33,7 +33,9 @@ export function adjustmentsFor(ledger: MonthLedger, frozen: readonly CostedLine[
   const appModelTokens = new Map<string, number>();
   const touch = (line: StatementLine, sign: 1 | -1) => {
     const key = lineKey(line);
-    const delta = deltas.get(key) ?? { ...line, kind: "adjustment" as const, forMonth, reason: "", tokens: noTokens(), atto: 0n, listAtto: 0n, prices: [] };
+    // A correction is a difference per line: where the line's cost arose (its parts) is not carried.
+    const { parts: _parts, ...identity } = line;
+    const delta = deltas.get(key) ?? { ...identity, kind: "adjustment" as const, forMonth, reason: "", tokens: noTokens(), atto: 0n, listAtto: 0n, prices: [] };
     delta.atto += BigInt(sign) * line.atto;
     delta.listAtto += BigInt(sign) * line.listAtto;
     addTokens(delta.tokens, line.tokens, sign);

@@ -5,7 +5,8 @@ import { formatAtto } from "../core/money";
 import type { Price } from "../pricing/priceBook";
 import type { MonthLedger } from "../ledger/monthLedger";
 import { markupLines } from "./markupLines";
-import { addTokens, lineKey, noTokens, type StatementLine, tokensOf, type UnpricedUsage } from "./statementLine";
+import { linePartsOf, partKeyOf } from "./lineParts";
+import { addTokens, type LinePart, lineKey, noTokens, type StatementLine, tokensOf, type UnpricedUsage } from "./statementLine";
 
 export type LiveMonth = { lines: StatementLine[]; unpriced: UnpricedUsage[]; currency: string };
 
@@ -35,7 +36,7 @@ export function liveLines(
   { settled = [] }: { settled?: readonly StatementLine[] } = {},
 ): LiveMonth {
   const appNames = new Map(catalog.apps.map((a) => [a.appId, a.displayName]));
-  const lines = new Map<string, StatementLine & { priceSet: Set<Price> }>();
+  const lines = new Map<string, StatementLine & { priceSet: Set<Price>; partMap: Map<string, LinePart> }>();
   const unpriced = new Map<string, UnpricedUsage>();
 
   for (const { charge: priced, ...u } of rows) {
@@ -61,6 +62,7 @@ export function liveLines(
         listAtto: 0n,
         prices: [],
         priceSet: new Set(),
+        partMap: new Map(),
       };
       lines.set(lineKey(key), line);
     }
@@ -71,8 +73,20 @@ export function liveLines(
     // The book's price objects are shared, so the set holds each price once; described at the end.
     if (priced.priced) for (const p of priced.prices) line.priceSet.add(p);
     addTokens(line.tokens, tokensOf(u));
+    if (priced.priced) {
+      const key = partKeyOf(u, priced);
+      const part = line.partMap.get(key.id) ?? { ...key.part, tokens: noTokens(), atto: 0n, listAtto: 0n };
+      part.atto += priced.atto;
+      part.listAtto += priced.listAtto;
+      addTokens(part.tokens, tokensOf(u));
+      line.partMap.set(key.id, part);
+    }
   }
-  const usage = [...lines.values()].map(({ priceSet, ...line }) => ({ ...line, prices: [...new Set([...priceSet].map(describePrice))].sort() }));
+  const usage = [...lines.values()].map(({ priceSet, partMap, ...line }) => ({
+    ...line,
+    prices: [...new Set([...priceSet].map(describePrice))].sort(),
+    ...linePartsOf(partMap, month, catalog.charges.pricer.reservations),
+  }));
   const markup = markupLines([...usage, ...settled], catalog.markups, month, currency);
   return { lines: [...usage, ...markup.lines], unpriced: [...unpriced.values(), ...markup.unpriced], currency };
 }

@@ -86,7 +86,30 @@ export type StatementLine = {
   prices: string[];
   /** The split rule that produced the line ("" = the app's mapping); with no business unit, the rule's unallocated part. */
   rule: string;
+  /**
+   * Where a usage line's cost arose, by deployment region and provisioned reservation: a line is
+   * per model, while a model may be deployed in several regions and a reservation's cost is
+   * capacity, not tokens. Exports that name a region or a commitment (FOCUS) need them apart.
+   * Absent on other kinds and on lines frozen before parts were kept.
+   */
+  parts?: LinePart[];
 };
+
+/**
+ * One region's (and, for provisioned capacity, one reservation's) share of a usage line; the parts
+ * of a line add up to it. `reservation` is "" for tokens, else the reservation's id
+ * (`reservations/<deployment>/<validFrom>`) and `ptuHours` the PTU-hours its cost pays for.
+ */
+export type LinePart = { region: string; reservation: string; ptuHours: string; tokens: Tokens; atto: bigint; listAtto: bigint };
+
+type StoredPart = Omit<LinePart, "atto" | "listAtto"> & { atto: string; listAtto: string };
+
+/** Parts as stored with a frozen line (JSON, money as decimal strings); "" = none kept. */
+export const storeParts = (parts: readonly LinePart[] | undefined): string =>
+  parts && parts.length > 0 ? JSON.stringify(parts.map((p): StoredPart => ({ ...p, atto: p.atto.toString(), listAtto: p.listAtto.toString() }))) : "";
+
+export const readParts = (stored: string | undefined): LinePart[] | undefined =>
+  stored ? (JSON.parse(stored) as StoredPart[]).map((p) => ({ ...p, atto: BigInt(p.atto), listAtto: BigInt(p.listAtto) })) : undefined;
 
 /** A line with its cents: allocated once, at close for frozen statements, at read time otherwise. */
 export type CostedLine = StatementLine & { cents: bigint; listCents: bigint };

@@ -1,9 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
+import { type ClosedMonth, type CostedLine, type MonthLogEntry, readParts, storeParts } from "../../statements/statementLine";
 import type { Containers } from "./containers";
 import { deleteEach, docId, nextSeq, queryAll, upsertEach } from "./cosmosOps";
 
-type StoredLine = Omit<CostedLine, "atto" | "cents" | "listAtto" | "listCents"> & { atto: string; cents: string; listAtto: string; listCents: string };
+type StoredLine = Omit<CostedLine, "atto" | "cents" | "listAtto" | "listCents" | "parts"> & {
+  atto: string;
+  cents: string;
+  listAtto: string;
+  listCents: string;
+  parts?: string;
+};
 /**
  * Each close is a generation (`closeId`): its lines carry it, and only the lines of the closed
  * record's generation are the statement. So a close racing another, or a reopen racing a new
@@ -14,21 +20,23 @@ type LineDoc = { id: string; month: string; type: "line"; forMonth: string; clos
 type LogDoc = { id: string; month: string; type: "log"; seq: string; value: MonthLogEntry };
 
 // Money stays exact: bigint atto and cents as decimal strings, never binary floats.
-const storeLine = (l: CostedLine): StoredLine => ({
+const storeLine = ({ parts, ...l }: CostedLine): StoredLine => ({
   ...l,
   atto: l.atto.toString(),
   cents: l.cents.toString(),
   listAtto: l.listAtto.toString(),
   listCents: l.listCents.toString(),
+  ...(parts ? { parts: storeParts(parts) } : {}),
 });
 // Lines frozen before split rules existed have no rule: they came from the mapping.
-const readLine = (l: StoredLine): CostedLine => ({
+const readLine = ({ parts, ...l }: StoredLine): CostedLine => ({
   ...l,
   rule: l.rule ?? "",
   atto: BigInt(l.atto),
   cents: BigInt(l.cents),
   listAtto: BigInt(l.listAtto),
   listCents: BigInt(l.listCents),
+  ...(parts ? { parts: readParts(parts) } : {}),
 });
 // A line of the mapping keeps the id it had before split rules existed.
 const lineId = (closeId: string, l: CostedLine) =>

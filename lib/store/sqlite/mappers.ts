@@ -23,7 +23,7 @@ import type { Reservation } from "../../pricing/reservation";
 import type { SplitRule } from "../../allocation/splitRule";
 import type { AuditEntry } from "../../audit/auditEntry";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
-import type { ClosedMonth, CostedLine, MonthLogEntry } from "../../statements/statementLine";
+import { type ClosedMonth, type CostedLine, type MonthLogEntry, readParts, storeParts } from "../../statements/statementLine";
 import type { BusinessUnitOwner } from "../../org/businessUnitOwner";
 import type { OrgMapping } from "../../org/orgMapping";
 import type { Deployment } from "../../pricing/deployment";
@@ -183,6 +183,7 @@ export const toCostedLine = (r: StatementLineRow): CostedLine => ({
   listCents: parseCents(r.listCost || r.cost),
   prices: r.prices === "" ? [] : r.prices.split("; "),
   rule: r.rule,
+  ...(r.parts === "" ? {} : { parts: readParts(r.parts) }),
 });
 
 export const fromCostedLine = (month: string, l: CostedLine): StatementLineRow => ({
@@ -207,6 +208,7 @@ export const fromCostedLine = (month: string, l: CostedLine): StatementLineRow =
   prices: l.prices.join("; "),
   rule: l.rule,
   billed: l.tokens.billed && Object.keys(l.tokens.billed).length > 0 ? JSON.stringify(l.tokens.billed) : "",
+  parts: storeParts(l.parts),
 });
 
 export const toSplitRule = (r: { definition: string }): SplitRule => JSON.parse(r.definition) as SplitRule;

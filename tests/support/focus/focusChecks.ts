@@ -1,4 +1,7 @@
-import Decimal from "decimal.js";
+import DecimalJs from "decimal.js";
+
+// Exact for any product of two cells (decimal.js rounds to 20 significant digits by default).
+const Decimal = DecimalJs.clone({ precision: 100 });
 import type { Check } from "./ruleModel";
 
 /** A row of a FOCUS file as read: an empty cell is null, as the validator's loader reads it. */
