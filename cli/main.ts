@@ -1,6 +1,4 @@
-import { Command, CommanderError } from "commander";
-import { storeFailure } from "../lib/store/storeFailure";
-import { UserError, UserErrors } from "../lib/core/errors";
+import { Command } from "commander";
 import { registerAppCommands } from "./commands/appCommands";
 import { registerDemoCommands } from "./commands/demoCommands";
 import { registerDoctorCommand } from "./commands/doctorCommand";
@@ -17,6 +15,7 @@ import { registerQuarantineCommands } from "./commands/quarantineCommands";
 import { registerReportCommand } from "./commands/reportCommand";
 import { registerSplitCommands } from "./commands/splitCommands";
 import { registerWorkerCommands } from "./commands/workerCommands";
+import { EXIT_INTERNAL, failureOf } from "./exitCodes";
 
 const program = new Command("chargeback")
   .description("Azure OpenAI chargeback: usage events in, cost per business unit out")
@@ -43,25 +42,11 @@ registerExportCommand(program);
 registerSplitCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof CommanderError) {
-    // Commander has already printed its message; help and version are not failures.
-    process.exitCode = error.exitCode === 0 ? 0 : 2;
-    return;
-  }
-  if (error instanceof UserError) {
-    // Several independent mistakes (e.g. settings) are a line each.
-    for (const line of error instanceof UserErrors ? error.problems : [error.message]) process.stderr.write(`chargeback: ${line}\n`);
-    process.exitCode = 1;
-    return;
-  }
-  const failure = storeFailure(error);
-  if (failure) {
-    process.stderr.write(`chargeback: ${failure.message}\n`);
-    process.exitCode = failure.exitCode;
-    return;
-  }
-  process.stderr.write(`chargeback: internal error: ${(error as Error)?.message ?? error}\n`);
+  const { lines, exitCode } = failureOf(error);
+  for (const line of lines) process.stderr.write(`chargeback: ${line}\n`);
+  process.exitCode = exitCode;
+  if (exitCode !== EXIT_INTERNAL) return;
+  // A bug: its stack only when asked for, never in front of a user by default.
   if (process.env.DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
   else process.stderr.write("(set DEBUG=1 for details)\n");
-  process.exitCode = 70;
 });

@@ -4,6 +4,7 @@ import { UserError } from "../../lib/core/errors";
 import { graphOptions } from "../../lib/identity/graphAccess";
 import { DEFAULT_REFRESH_MS, syncDirectory } from "../../lib/identity/syncDirectory";
 import { printJson, withStore } from "../context";
+import { EXIT_CHECK_FAILED } from "../exitCodes";
 import { parseOptions } from "../parseOptions";
 
 export function registerAppCommands(program: Command): void {
@@ -33,7 +34,7 @@ export function registerAppCommands(program: Command): void {
       if (summary.notReached > 0) {
         const ids = `${summary.notReached} app id${summary.notReached === 1 ? "" : "s"}`;
         process.stderr.write(`chargeback: ${ids} could not be looked up (Graph kept throttling or failing); run \`chargeback apps sync\` again later\n`);
-        process.exitCode = 3;
+        process.exitCode = EXIT_CHECK_FAILED;
       }
     });
   apps

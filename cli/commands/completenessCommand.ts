@@ -3,6 +3,7 @@ import { z } from "zod";
 import { logsAccess } from "../../lib/completeness/logsAccess";
 import { Month } from "../../lib/core/months";
 import { printJson, withStore } from "../context";
+import { EXIT_CHECK_FAILED } from "../exitCodes";
 import { parseOptions } from "../parseOptions";
 
 const CompletenessOptions = z.object({ month: Month, workspace: z.string().trim().min(1, "name the Log Analytics workspace id") });
@@ -27,6 +28,6 @@ export function registerCompletenessCommand(program: Command): void {
       const result = await withStore(command, (store) => getCompleteness(store, month, workspace, access), { mustExist: true });
       printJson(result);
       // Like doctor's failures: a script or a scheduled job can act on missing events.
-      if (result.rows.some((r) => r.flag === "events missing")) process.exitCode = 3;
+      if (result.rows.some((r) => r.flag === "events missing")) process.exitCode = EXIT_CHECK_FAILED;
     });
 }

@@ -6,10 +6,8 @@ import { resourcesOfTemplate } from "../../lib/doctor/fromTemplate";
 import type { DoctorReport } from "../../lib/doctor/resources";
 import { runDoctor } from "../../lib/doctor/rules";
 import { printJson, readText, withStore } from "../context";
+import { EXIT_CHECK_FAILED } from "../exitCodes";
 import { parseOptions } from "../parseOptions";
-
-/** The exit code when a check fails: distinct from a usage mistake (1) or bad options (2). */
-export const DOCTOR_FAILED = 3;
 
 const DoctorOptions = z
   .object({
@@ -44,7 +42,7 @@ export function registerDoctorCommand(program: Command): void {
   program
     .command("doctor")
     .description(
-      `check the pipeline's Azure resources (live, through Azure Resource Manager at $CHARGEBACK_ARM_URL, or an ARM template) against security rules; exit code ${DOCTOR_FAILED} when any check fails`,
+      `check the pipeline's Azure resources (live, through Azure Resource Manager at $CHARGEBACK_ARM_URL, or an ARM template) against security rules; exit code ${EXIT_CHECK_FAILED} when any check fails`,
     )
     .option("--template <file>", "check an ARM template instead of live resources")
     .option("--subscription <id>", "the subscription of the live resources")
@@ -65,6 +63,6 @@ export function registerDoctorCommand(program: Command): void {
       if (opts.record) await withStore(command, (store) => store.recordDoctorRun({ ...report, at: now() }));
       if (opts.format === "json") printJson(report);
       else printText(report);
-      if (report.findings.some((f) => f.severity === "FAIL")) process.exitCode = DOCTOR_FAILED;
+      if (report.findings.some((f) => f.severity === "FAIL")) process.exitCode = EXIT_CHECK_FAILED;
     });
 }
