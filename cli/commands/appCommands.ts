@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { loadConfig } from "../../lib/config/schema";
 import { z } from "zod";
 import { UserError } from "../../lib/core/errors";
 import { graphOptions } from "../../lib/identity/graphAccess";
@@ -15,7 +16,7 @@ export function registerAppCommands(program: Command): void {
     .option("--refresh-hours <hours>", "look again at entries older than this", String(DEFAULT_REFRESH_MS / 3_600_000))
     .action(async (raw: { refreshHours: string }, command: Command) => {
       const { refreshHours } = parseOptions(z.object({ refreshHours: z.coerce.number().min(0, "must be 0 or more") }), raw);
-      const options = await graphOptions();
+      const options = await graphOptions(loadConfig());
       // Loaded when used: the Graph client would add to every command's start-up
       // (require: the bin runs the CLI as CommonJS under tsx, where import() of a .ts file fails).
       const { lookUpApps } = require("../../lib/identity/graphDirectory") as typeof import("../../lib/identity/graphDirectory");

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { loadConfig } from "../../lib/config/schema";
 import { z } from "zod";
 import { logsAccess } from "../../lib/completeness/logsAccess";
 import { Month } from "../../lib/core/months";
@@ -21,7 +22,7 @@ export function registerCompletenessCommand(program: Command): void {
     )
     .action(async (raw: unknown, command: Command) => {
       const { month, workspace } = parseOptions(CompletenessOptions, raw);
-      const access = await logsAccess();
+      const access = await logsAccess(loadConfig());
       // Loaded when used: the Monitor Logs SDK would add to every command's start-up
       // (require: the bin runs the CLI as CommonJS under tsx, where import() of a .ts file fails).
       const { getCompleteness } = require("../../lib/completeness/getCompleteness") as typeof import("../../lib/completeness/getCompleteness");

@@ -1,5 +1,6 @@
 import { now } from "../../lib/core/clock";
 import type { Command } from "commander";
+import { loadConfig } from "../../lib/config/schema";
 import { z } from "zod";
 import { armAccess } from "../../lib/doctor/armAccess";
 import { resourcesOfTemplate } from "../../lib/doctor/fromTemplate";
@@ -58,7 +59,7 @@ export function registerDoctorCommand(program: Command): void {
         ? runDoctor(opts.template, resourcesOfTemplate(readText(opts.template), opts.template))
         : runDoctor(
             `subscription ${opts.subscription} resource group ${opts.resourceGroup}`,
-            await resourcesInAzure(await armAccess(), { subscriptionId: opts.subscription!, resourceGroup: opts.resourceGroup! }),
+            await resourcesInAzure(await armAccess(loadConfig()), { subscriptionId: opts.subscription!, resourceGroup: opts.resourceGroup! }),
           );
       if (opts.record) await withStore(command, (store) => store.recordDoctorRun({ ...report, at: now() }));
       if (opts.format === "json") printJson(report);

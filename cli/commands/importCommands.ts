@@ -4,7 +4,7 @@ import { importDeployments } from "../../lib/pricing/importDeployments";
 import { importDiscounts } from "../../lib/pricing/importDiscounts";
 import { importReservations } from "../../lib/pricing/importReservations";
 import { importRetailPrices, parseRetailPricePage } from "../../lib/pricing/importRetailPrices";
-import { RETAIL_PRICES_URL } from "../../lib/pricing/retailPricesApi";
+import { loadConfig } from "../../lib/config/schema";
 import { syncRetailPrices } from "../../lib/pricing/syncRetailPrices";
 import { importMarkups } from "../../lib/statements/importMarkups";
 import { z } from "zod";
@@ -33,9 +33,7 @@ export function registerImportCommands(program: Command): void {
     .option("--reservations", "also fetch reservation (provisioned) prices", false)
     .action(async (raw: unknown, command: Command) => {
       const opts = parseOptions(SyncOptions, raw);
-      const baseUrl = parseOptions(z.object({ url: z.url({ error: "must be a URL" }) }), {
-        url: process.env.CHARGEBACK_RETAIL_PRICES_URL || RETAIL_PRICES_URL,
-      }).url;
+      const baseUrl = loadConfig().CHARGEBACK_RETAIL_PRICES_URL;
       const query = { baseUrl, regions: opts.region, currency: opts.currency, reservations: opts.reservations };
       printJson(await withStore(command, (store) => syncRetailPrices(store, query, cliAudit("prices.sync", `chargeback prices sync from ${baseUrl}`))));
     });

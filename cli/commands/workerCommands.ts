@@ -3,8 +3,7 @@ import os from "node:os";
 import { Option, type Command } from "commander";
 import { z } from "zod";
 import { loadEventHubsConfig, sharedKeyWarnings, type EventHubsConfig } from "../../lib/config/eventHubsConfig";
-import { reportCurrency } from "../../lib/pricing/loadPricer";
-import { RETAIL_PRICES_URL } from "../../lib/pricing/retailPricesApi";
+import { loadConfig, type Config } from "../../lib/config/schema";
 import { purgeRawData, retentionHorizon } from "../../lib/retention/retention";
 import { priceSyncAgeSeconds, syncRetailPrices } from "../../lib/pricing/syncRetailPrices";
 import { observePriceSyncAge } from "../../lib/telemetry/instruments";
@@ -27,8 +26,8 @@ const WorkerOptions = z.object({
 });
 
 /** The daily price refresh, in the reports' currency: a failed sync keeps the last good book and is recorded. */
-function priceSyncTask(store: UsageStore, hours: number): PeriodicTask {
-  const query = { baseUrl: process.env.CHARGEBACK_RETAIL_PRICES_URL || RETAIL_PRICES_URL, regions: [], currency: reportCurrency(), reservations: false };
+function priceSyncTask(store: UsageStore, hours: number, config: Config): PeriodicTask {
+  const query = { baseUrl: config.CHARGEBACK_RETAIL_PRICES_URL, regions: [], currency: config.CHARGEBACK_CURRENCY, reservations: false };
   return {
     name: "price sync",
     everyMs: hours * 3_600_000,
@@ -37,8 +36,8 @@ function priceSyncTask(store: UsageStore, hours: number): PeriodicTask {
 }
 
 /** With a retention window set, raw data older than it is purged daily. */
-const purgeTask = (store: UsageStore): PeriodicTask[] =>
-  retentionHorizon() === null ? [] : [{ name: "retention purge", everyMs: 24 * 3_600_000, run: () => purgeRawData(store) }];
+const purgeTask = (store: UsageStore, days: number): PeriodicTask[] =>
+  retentionHorizon(undefined, days) === null ? [] : [{ name: "retention purge", everyMs: 24 * 3_600_000, run: () => purgeRawData(store, { days }) }];
 
 // Loaded when used: the Event Hubs and Blob SDKs would add to every command's start-up
 // (require: the bin runs the CLI as CommonJS under tsx, where import() of a .ts file fails).
@@ -80,9 +79,13 @@ export function registerWorkerCommands(program: Command): void {
     .option("--health-host <address>", "the address the health port listens on", "0.0.0.0")
     .action(async (raw: unknown, command: Command) => {
       const options = parseOptions(WorkerOptions, raw);
+      const settings = loadConfig();
       const config = options.source === "eventhubs" ? eventHubsConfig() : undefined;
       const signal = stopSignal();
-      const periodic = (store: UsageStore) => [...(options.syncPricesHours > 0 ? [priceSyncTask(store, options.syncPricesHours)] : []), ...purgeTask(store)];
+      const periodic = (store: UsageStore) => [
+        ...(options.syncPricesHours > 0 ? [priceSyncTask(store, options.syncPricesHours, settings)] : []),
+        ...purgeTask(store, settings.CHARGEBACK_RETENTION_DAYS),
+      ];
       // Loaded here only: the OpenTelemetry SDK would add to every other command's start-up.
       const { startTelemetry } = require("../../lib/telemetry/startTelemetry") as typeof import("../../lib/telemetry/startTelemetry");
       const telemetry = await startTelemetry("chargeback-worker");
