@@ -1,8 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { canSeeUnit, type Caller } from "../../lib/auth/access";
-import { Forbidden } from "../../lib/core/errors";
-import { onlyUnits, type ReportScope } from "../../lib/reports/reportScope";
+import { canSeeUnit, type Caller } from "@/lib/auth/access";
+import { Forbidden } from "@/lib/core/errors";
+import { onlyUnits, type ReportScope } from "@/lib/reports/reportScope";
 
 /** The caller's whole scope, or one unit they name (403 when it is not theirs to see). */
 export function scopeFor(caller: Caller, businessUnit: string | undefined): ReportScope {

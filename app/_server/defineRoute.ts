@@ -1,9 +1,9 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { type Action, type Caller, may } from "../../lib/auth/access";
-import { describeIssues, Forbidden, UserError, Unauthenticated } from "../../lib/core/errors";
-import type { ReportScope } from "../../lib/reports/reportScope";
+import { type Action, type Caller, may } from "@/lib/auth/access";
+import { describeIssues, Forbidden, UserError, Unauthenticated } from "@/lib/core/errors";
+import type { ReportScope } from "@/lib/reports/reportScope";
 import { scopeFor } from "./apiAccess";
 import { currentCaller } from "./currentCaller";
 import { responseForError } from "./errorResponse";

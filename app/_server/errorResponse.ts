@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { type ErrorCode, Unavailable, UserError } from "../../lib/core/errors";
-import { storeFailure } from "../../lib/store/storeFailure";
+import { type ErrorCode, Unavailable, UserError } from "@/lib/core/errors";
+import { storeFailure } from "@/lib/store/storeFailure";
 
 /** The one place an error code becomes an HTTP status. */
 const STATUS: Record<ErrorCode, number> = {

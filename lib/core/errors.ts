@@ -101,6 +101,12 @@ export class IdempotencyKeyReused extends UserError {
   }
 }
 
+/** The first of zod's issues, for a flag or a form told one problem at a time (a failed parse has at least one). */
+export function firstIssue(error: z.ZodError): { path: PropertyKey[]; message: string } {
+  const [issue] = error.issues;
+  return issue ?? { path: [], message: "is not valid" };
+}
+
 /** Zod's issues as one readable line: each as `field: message` (just the message for the whole value). */
 export const describeIssues = (error: z.ZodError): string =>
   error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");

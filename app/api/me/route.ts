@@ -1,5 +1,5 @@
-import { jsonResponse } from "../../_server/apiAccess";
-import { defineRoute } from "../../_server/defineRoute";
+import { jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { getSharedStore } from "../../../../lib/store";
-import { checkStoreHealth } from "../../../../lib/store/storeHealth";
-import { logFor } from "../../../../lib/telemetry/log";
-import { jsonResponse } from "../../../_server/apiAccess";
-import { defineRoute } from "../../../_server/defineRoute";
+import { getSharedStore } from "@/lib/store";
+import { checkStoreHealth } from "@/lib/store/storeHealth";
+import { logFor } from "@/lib/telemetry/log";
+import { jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 
 export const dynamic = "force-dynamic";
 

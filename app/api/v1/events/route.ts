@@ -1,18 +1,18 @@
 import type { NextRequest } from "next/server";
-import { webConfig } from "../../../_server/currentCaller";
-import { jsonResponse } from "../../../_server/apiAccess";
-import { defineRoute } from "../../../_server/defineRoute";
-import { Forbidden, TooLarge, TooManyRequests, TooSlow, Unauthenticated, UnsupportedMediaType, UserError } from "../../../../lib/core/errors";
-import { parseEventLine } from "../../../../lib/events/parseEventLine";
-import { acceptEvents, type Sender } from "../../../../lib/intake/acceptEvents";
-import { verifyIngestToken } from "../../../../lib/intake/entraIngestToken";
-import { intakeFormat, intakeLines } from "../../../../lib/intake/intakeBody";
-import { parseIngestToken, secretMatches } from "../../../../lib/intake/ingestKey";
-import { INTAKE_BODY_LIMITS, readBodyWithin } from "../../../../lib/intake/readBody";
-import { senderSlots } from "../../../../lib/intake/senderSlots";
-import { pricerCache } from "../../../../lib/pricing/pricerCache";
-import type { UsagePricer } from "../../../../lib/pricing/priceUsage";
-import { getSharedStore } from "../../../../lib/store";
+import { webConfig } from "@/app/_server/currentCaller";
+import { jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
+import { Forbidden, TooLarge, TooManyRequests, TooSlow, Unauthenticated, UnsupportedMediaType, UserError } from "@/lib/core/errors";
+import { parseEventLine } from "@/lib/events/parseEventLine";
+import { acceptEvents, type Sender } from "@/lib/intake/acceptEvents";
+import { verifyIngestToken } from "@/lib/intake/entraIngestToken";
+import { intakeFormat, intakeLines } from "@/lib/intake/intakeBody";
+import { parseIngestToken, secretMatches } from "@/lib/intake/ingestKey";
+import { INTAKE_BODY_LIMITS, readBodyWithin } from "@/lib/intake/readBody";
+import { senderSlots } from "@/lib/intake/senderSlots";
+import { pricerCache } from "@/lib/pricing/pricerCache";
+import type { UsagePricer } from "@/lib/pricing/priceUsage";
+import { getSharedStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 

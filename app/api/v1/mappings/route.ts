@@ -1,11 +1,11 @@
 import { stringify } from "csv-stringify/sync";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { safeText } from "../../../../lib/core/safeText";
-import { ORG_COLUMNS } from "../../../../lib/org/importOrgMappings";
-import { getSharedStore } from "../../../../lib/store";
-import { jsonResponse } from "../../../_server/apiAccess";
-import { defineRoute } from "../../../_server/defineRoute";
+import { safeText } from "@/lib/core/safeText";
+import { ORG_COLUMNS } from "@/lib/org/importOrgMappings";
+import { getSharedStore } from "@/lib/store";
+import { jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { Conflict } from "../../../../lib/core/errors";
-import { Month } from "../../../../lib/core/months";
-import { getStatement, statementCsv } from "../../../../lib/statements/getStatement";
-import { getSharedStore } from "../../../../lib/store";
-import { csvResponse, jsonResponse } from "../../../_server/apiAccess";
-import { defineRoute } from "../../../_server/defineRoute";
+import { Conflict } from "@/lib/core/errors";
+import { Month } from "@/lib/core/months";
+import { getStatement, statementCsv } from "@/lib/statements/getStatement";
+import { getSharedStore } from "@/lib/store";
+import { csvResponse, jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 
 export const dynamic = "force-dynamic";
 

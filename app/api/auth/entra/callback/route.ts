@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
-import { startSession, webConfig } from "../../../../_server/currentCaller";
-import { defineRoute } from "../../../../_server/defineRoute";
-import { NotFound } from "../../../../../lib/core/errors";
-import { completeEntraSignIn } from "../../../../../lib/auth/entraSignIn";
-import { getSharedStore } from "../../../../../lib/store";
+import { startSession, webConfig } from "@/app/_server/currentCaller";
+import { defineRoute } from "@/app/_server/defineRoute";
+import { NotFound } from "@/lib/core/errors";
+import { completeEntraSignIn } from "@/lib/auth/entraSignIn";
+import { getSharedStore } from "@/lib/store";
 import { takeTransaction } from "../transactionCookie";
-import { errorField, logFor } from "../../../../../lib/telemetry/log";
+import { errorField, logFor } from "@/lib/telemetry/log";
 
 /** Where Entra ID sends the browser back: redeem the code, start the session, go where the user was going. */
 export const GET = defineRoute({

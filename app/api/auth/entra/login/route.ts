@@ -1,11 +1,11 @@
 import { NextResponse } from "next/server";
-import { webConfig } from "../../../../_server/currentCaller";
-import { defineRoute } from "../../../../_server/defineRoute";
-import { NotFound } from "../../../../../lib/core/errors";
-import { beginEntraSignIn } from "../../../../../lib/auth/entraSignIn";
-import { safeReturnTo } from "../../../../../lib/auth/returnTo";
+import { webConfig } from "@/app/_server/currentCaller";
+import { defineRoute } from "@/app/_server/defineRoute";
+import { NotFound } from "@/lib/core/errors";
+import { beginEntraSignIn } from "@/lib/auth/entraSignIn";
+import { safeReturnTo } from "@/lib/auth/returnTo";
 import { keepTransaction } from "../transactionCookie";
-import { errorField, logFor } from "../../../../../lib/telemetry/log";
+import { errorField, logFor } from "@/lib/telemetry/log";
 
 /** Starts OpenID Connect sign-in with Entra ID (authorization code + PKCE). */
 export const GET = defineRoute({

@@ -1,10 +1,10 @@
-import { chargebackHeader, chargebackRows } from "../../../../../lib/exports/chargebackRangeCsv";
-import { streamMonths } from "../../../../../lib/exports/monthRange";
-import { LedgerReader } from "../../../../../lib/ledger/ledgerReader";
-import { ReportDimension } from "../../../../../lib/reports/getChargebackReport";
-import { getSharedStore } from "../../../../../lib/store";
-import { csvResponse } from "../../../../_server/apiAccess";
-import { defineRoute } from "../../../../_server/defineRoute";
+import { chargebackHeader, chargebackRows } from "@/lib/exports/chargebackRangeCsv";
+import { streamMonths } from "@/lib/exports/monthRange";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
+import { ReportDimension } from "@/lib/reports/getChargebackReport";
+import { getSharedStore } from "@/lib/store";
+import { csvResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 import { exportMonths, exportQuery } from "../exportRequest";
 
 export const dynamic = "force-dynamic";

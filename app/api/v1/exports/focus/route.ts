@@ -1,10 +1,10 @@
-import { focusHeader, focusRows } from "../../../../../lib/exports/focusCsv";
-import { FOCUS_METADATA_PATH } from "../../../../../lib/exports/focusMetadata";
-import { streamMonths } from "../../../../../lib/exports/monthRange";
-import { LedgerReader } from "../../../../../lib/ledger/ledgerReader";
-import { getSharedStore } from "../../../../../lib/store";
-import { csvResponse } from "../../../../_server/apiAccess";
-import { defineRoute } from "../../../../_server/defineRoute";
+import { focusHeader, focusRows } from "@/lib/exports/focusCsv";
+import { FOCUS_METADATA_PATH } from "@/lib/exports/focusMetadata";
+import { streamMonths } from "@/lib/exports/monthRange";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
+import { getSharedStore } from "@/lib/store";
+import { csvResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 import { exportMonths, exportQuery } from "../exportRequest";
 
 export const dynamic = "force-dynamic";

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { Month } from "../../../../../lib/core/months";
-import { LedgerReader } from "../../../../../lib/ledger/ledgerReader";
-import { explainChange } from "../../../../../lib/reports/explainChange";
-import { getSharedStore } from "../../../../../lib/store";
-import { jsonResponse } from "../../../../_server/apiAccess";
-import { defineRoute } from "../../../../_server/defineRoute";
+import { Month } from "@/lib/core/months";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
+import { explainChange } from "@/lib/reports/explainChange";
+import { getSharedStore } from "@/lib/store";
+import { jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 
 export const dynamic = "force-dynamic";
 

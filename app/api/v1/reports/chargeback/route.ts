@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { Month } from "../../../../../lib/core/months";
-import { chargebackHeader, chargebackRows } from "../../../../../lib/exports/chargebackRangeCsv";
-import { dimensionCsv } from "../../../../../lib/exports/dimensionCsv";
-import { LedgerReader } from "../../../../../lib/ledger/ledgerReader";
-import { getChargebackReport, ReportDimension } from "../../../../../lib/reports/getChargebackReport";
-import { EventDimension, getDimensionReport, isEventDimension } from "../../../../../lib/reports/getDimensionReport";
-import { getSharedStore } from "../../../../../lib/store";
-import { csvResponse, jsonResponse } from "../../../../_server/apiAccess";
-import { defineRoute } from "../../../../_server/defineRoute";
+import { Month } from "@/lib/core/months";
+import { chargebackHeader, chargebackRows } from "@/lib/exports/chargebackRangeCsv";
+import { dimensionCsv } from "@/lib/exports/dimensionCsv";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
+import { getChargebackReport, ReportDimension } from "@/lib/reports/getChargebackReport";
+import { EventDimension, getDimensionReport, isEventDimension } from "@/lib/reports/getDimensionReport";
+import { getSharedStore } from "@/lib/store";
+import { csvResponse, jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { focusMetadata } from "../../../../../../lib/exports/focusMetadata";
-import { jsonResponse } from "../../../../../_server/apiAccess";
-import { defineRoute } from "../../../../../_server/defineRoute";
+import { focusMetadata } from "@/lib/exports/focusMetadata";
+import { jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { Month } from "../../../../../../lib/core/months";
-import { NotFound } from "../../../../../../lib/core/errors";
-import { LedgerReader } from "../../../../../../lib/ledger/ledgerReader";
-import { getAppReport } from "../../../../../../lib/reports/getAppReport";
-import { getSharedStore } from "../../../../../../lib/store";
-import { decodeParam } from "../../../../../_components/decodeParam";
-import { jsonResponse } from "../../../../../_server/apiAccess";
-import { defineRoute } from "../../../../../_server/defineRoute";
+import { Month } from "@/lib/core/months";
+import { NotFound } from "@/lib/core/errors";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
+import { getAppReport } from "@/lib/reports/getAppReport";
+import { getSharedStore } from "@/lib/store";
+import { decodeParam } from "@/app/_components/decodeParam";
+import { jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 
 export const dynamic = "force-dynamic";
 
