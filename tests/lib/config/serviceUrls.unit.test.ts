@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../../lib/config/schema";
+import { loadConfig as loadConfigFrom } from "../../../lib/config/schema";
+
+const loadConfig = (vars: Record<string, string>) => loadConfigFrom(vars as NodeJS.ProcessEnv);
 
 describe("the addresses of the services we call, in the config schema", () => {
   it("default to Azure's public endpoints when unset or empty", () => {
