@@ -12,6 +12,7 @@ import { batchWriter } from "./batchWriter";
 import { startPeriodic, type PeriodicTask } from "./periodicTasks";
 import { checkpointStoreDown } from "./sources/checkpointStoreFailure";
 import { toSourceLine, type EventHubsClients } from "./sources/eventHubs";
+import { itemAt } from "../lib/core/arrays";
 
 export type EventHubWorkerOptions = {
   /** API Management's diagnostic records: the join window and the app id header. */
@@ -70,8 +71,8 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
       "messaging.destination.partition.id": context.partitionId,
       "messaging.batch.message_count": events.length,
       "chargeback.batch.id": batchId,
-      "chargeback.batch.first_sequence": events[0].sequenceNumber,
-      "chargeback.batch.last_sequence": events.at(-1)!.sequenceNumber,
+      "chargeback.batch.first_sequence": firstSequence(events),
+      "chargeback.batch.last_sequence": lastSequence(events),
     };
     return inSpan("eventhubs.batch", attributes, (span) => writeBatchInSpan(events, context, batchId, span));
   }
@@ -79,16 +80,16 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
   async function writeBatchInSpan(events: ReceivedEventData[], context: PartitionContext, batchId: string, span: Span) {
     const joined = diagnostics.feed(
       events.map((event) => toSourceLine(clients.hubName, context.partitionId, event)),
-      (_line, i) => ({ partitionId: context.partitionId, sequenceNumber: events[i].sequenceNumber }),
+      (_line, i) => ({ partitionId: context.partitionId, sequenceNumber: itemAt(events, i).sequenceNumber }),
     );
     const lines = joined.lines;
     unwritten.add(joined.settled);
-    const range = `partition ${context.partitionId} #${events[0].sequenceNumber}–${events.at(-1)!.sequenceNumber}`;
+    const range = `partition ${context.partitionId} #${firstSequence(events)}–${lastSequence(events)}`;
     // Correlation for every line about this batch: where it sits in the hub, and an id of its own.
     const batchLog = log.child({
       partitionId: context.partitionId,
-      firstSequence: events[0].sequenceNumber,
-      lastSequence: events.at(-1)!.sequenceNumber,
+      firstSequence: firstSequence(events),
+      lastSequence: lastSequence(events),
       batchId, // and, while tracing, the batch's traceId (the logger adds it)
     });
     const started = performance.now();
@@ -193,6 +194,10 @@ export async function runEventHubWorker(store: UsageStore, clients: EventHubsCli
 }
 
 type HubPosition = { partitionId: string; sequenceNumber: number };
+
+// A batch is never empty (processEvents returns early on none).
+const firstSequence = (events: ReceivedEventData[]) => itemAt(events, 0).sequenceNumber;
+const lastSequence = (events: ReceivedEventData[]) => itemAt(events, events.length - 1).sequenceNumber;
 
 async function within(ms: number, what: string, work: Promise<unknown>, log: Log): Promise<void> {
   let timer: NodeJS.Timeout | undefined;

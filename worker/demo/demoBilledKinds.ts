@@ -60,9 +60,9 @@ export function* demoBilledKinds(random: () => number, apps: readonly DemoApp[],
     for (let i = Math.floor(perDay * (0.5 + random())); i > 0; i--) {
       const time = day + Math.floor(random() * DAY_MS);
       if (time >= to) continue;
-      const name = pick(random, Object.keys(CALLS));
+      const [name, call] = pick(random, Object.entries(CALLS));
       const d = deployment(name);
-      const usage = CALLS[name](random);
+      const usage = call(random);
       const prompt = usage.promptTokens as number;
       const completion = usage.completionTokens as number;
       yield JSON.stringify({

@@ -1,5 +1,6 @@
 import { DEMO_DEPLOYMENTS, type DemoApp } from "./demoOrganisation";
 import { guid, pick } from "./random";
+import { itemAt } from "../../lib/core/arrays";
 
 const DAY_MS = 86_400_000;
 const REASONING = /^(o\d|gpt-5)/;
@@ -8,7 +9,7 @@ const byName = new Map(DEMO_DEPLOYMENTS.map((d) => [d.deployment, d]));
 function weightedApp(random: () => number, apps: readonly DemoApp[], totalWeight: number): DemoApp {
   let r = random() * totalWeight;
   for (const app of apps) if ((r -= app.weight) <= 0) return app;
-  return apps[apps.length - 1];
+  return itemAt(apps, apps.length - 1); // the last, should rounding leave a sliver of weight
 }
 
 /** .NET en-US culture time, as the seed policy and the AI Hub Gateway log it. */
@@ -99,9 +100,9 @@ const PROJECTS = ["apollo", "hermes", "atlas", "zephyr"];
  * stays what it was. About one call in eight carries no tags, one in four no end user.
  */
 function demoDimensions(requestId: string): { tags?: Record<string, string>; endUser?: string } {
-  const digit = (i: number) => parseInt(requestId[i], 16);
+  const digit = (i: number) => parseInt(requestId.charAt(i), 16);
   const out: { tags?: Record<string, string>; endUser?: string } = {};
-  if (digit(0) >= 2) out.tags = { project: PROJECTS[digit(1) % PROJECTS.length], environment: digit(2) < 12 ? "prod" : "dev" };
+  if (digit(0) >= 2) out.tags = { project: itemAt(PROJECTS, digit(1) % PROJECTS.length), environment: digit(2) < 12 ? "prod" : "dev" };
   if (digit(3) >= 4) out.endUser = `user${String(digit(4) * 16 + digit(5)).padStart(3, "0")}@contoso.example`;
   return out;
 }

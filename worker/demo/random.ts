@@ -1,4 +1,5 @@
 /** A small seeded generator (mulberry32): the demo data is the same on every machine. */
+import { itemAt } from "../../lib/core/arrays";
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -10,7 +11,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+export const pick = <T>(random: () => number, items: readonly T[]): T => itemAt(items, Math.floor(random() * items.length));
 
 /** A deterministic GUID-shaped id, as Entra ID app ids look. */
 export function guid(random: () => number): string {

@@ -15,7 +15,7 @@ export function fromWire({ events, quarantined }: WireBatch): PreparedBatch {
   return {
     events: events.map((row) => {
       const event = {} as Record<string, unknown>;
-      for (let i = 0; i < FIELDS.length; i++) event[FIELDS[i]] = row[i + 2];
+      for (const [i, field] of FIELDS.entries()) event[field] = row[i + 2];
       return { id: row[0] as string, source: row[1] as string, event: event as UsageEvent };
     }),
     quarantined,

@@ -1,4 +1,5 @@
 import { StoreFailure } from "../../lib/store/storeFailure";
+import { itemAt } from "../../lib/core/arrays";
 
 const NETWORK_CODES = "ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|EHOSTUNREACH|REQUEST_SEND_ERROR";
 const NETWORK = new RegExp(`^(${NETWORK_CODES})$`);
@@ -49,5 +50,5 @@ function restErrorOf(error: unknown): { code: string; status: number } | null {
     return { code: String((error as { code?: unknown }).code ?? ""), status: Number((error as { statusCode?: unknown }).statusCode ?? 0) };
   }
   const quoted = QUOTED_NETWORK.exec(String((error as Error)?.message ?? ""));
-  return quoted ? { code: quoted[1], status: 0 } : null;
+  return quoted ? { code: itemAt(quoted, 1), status: 0 } : null;
 }
