@@ -63,7 +63,7 @@ async function rawLimit(file: string): Promise<number> {
     // The same content per row, taken as the line has it: no validation, no rollups, no pricing.
     insert.run(
       e.requestId ?? `line:${n}`,
-      Date.parse(e.time ?? e.timestamp ?? e["event-time"]) || 0,
+      Date.parse(e.time ?? e.timestamp ?? e["event-time"] ?? "") || 0,
       "",
       e.appId ?? e.appid ?? "",
       e.deployment ?? e.deploymentName ?? "",

@@ -23,7 +23,7 @@ const RUNS = 15;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN; // no runs, no median
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {

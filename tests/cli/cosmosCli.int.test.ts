@@ -61,7 +61,7 @@ describe("the chargeback CLI on CHARGEBACK_STORE=cosmos", () => {
       expect(await run(["ingest", events])).toEqual({ accepted: 381, duplicates: 0, quarantined: 1, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
       expect(await run(["ingest", events])).toEqual({ accepted: 0, duplicates: 382, quarantined: 0, unpriced: 0, notBilled: 0, usageUnknown: 0, warnings: 0 });
     }
-    for (const [month, by] of ["2026-10", "2026-11"].flatMap((m) => ["business-unit", "app", "model", "cost-center"].map((b) => [m, b]))) {
+    for (const [month, by] of ["2026-10", "2026-11"].flatMap((m) => ["business-unit", "app", "model", "cost-center"].map((b) => [m, b] as const))) {
       const args = ["report", "--month", month, "--by", by];
       const fromCosmos = await onCosmos(args);
       expect(fromCosmos).toEqual(await onSqlite(args));

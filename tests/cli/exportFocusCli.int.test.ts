@@ -16,7 +16,7 @@ describe("chargeback export focus", () => {
     const metadata = path.join(dir, "focus-metadata.json");
     const out = await runCli(["export", "focus", "--from", "2026-10", "--to", "2026-11", "--metadata", metadata], { db });
     expect(out.stderr).toBe("");
-    const rows = parse(out.stdout, { columns: true }) as Record<string, string>[];
+    const rows = parse(out.stdout, { columns: true }) as { BillingPeriodStart: string; BilledCost: string }[];
     expect(new Set(rows.map((r) => r.BillingPeriodStart))).toEqual(new Set(["2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"]));
     const cents = (month: string) =>
       rows.filter((r) => r.BillingPeriodStart.startsWith(month)).reduce((sum, r) => sum + BigInt(r.BilledCost.replace(".", "")), 0n);

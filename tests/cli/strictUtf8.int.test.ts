@@ -5,12 +5,13 @@ import type { QuarantinedEvent } from "../../lib/store/port";
 import { json, runCli } from "../support/cli";
 import { v1Event } from "../support/ingest";
 import { freshStore } from "../support/store";
+import { leading } from "../support/arrays";
 
 // 0xC1 is never UTF-8. Decoded leniently, `m\xC1odel` became `m\uFFFDodel` (the model dropped) and
 // the request ids `a\xFFb` and `a\xFEb` both became `a\uFFFDb`: one of the two calls vanished.
 /** The line with one raw byte where `#` stands. */
 const withByte = (line: string, byte: number) => {
-  const [before, after] = line.split("#");
+  const [before, after] = leading(line.split("#"), 2);
   return Buffer.concat([Buffer.from(before), Buffer.from([byte]), Buffer.from(after)]);
 };
 const badKey = withByte(v1Event({ requestId: "bad-key" }).replace('"model":', '"m#odel":'), 0xc1);

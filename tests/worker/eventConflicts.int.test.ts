@@ -4,6 +4,8 @@ import { acceptEvents } from "../../lib/intake/acceptEvents";
 import { loadPricer } from "../../lib/pricing/loadPricer";
 import { ingestLines, v1Event } from "../support/ingest";
 import { freshStore } from "../support/store";
+import { itemAt } from "../../lib/core/arrays";
+import { leading } from "../support/arrays";
 
 const counted = v1Event({ requestId: "call-1", promptTokens: 1000, completionTokens: 100, totalTokens: 1100 });
 const inflated = v1Event({ requestId: "call-1", promptTokens: 99_000, completionTokens: 100, totalTokens: 99_100 });
@@ -15,15 +17,15 @@ describe("a request id seen again with different content", () => {
     expect(await ingestLines(store, [counted])).toMatchObject({ accepted: 1, duplicates: 0, quarantined: 0 });
     expect(await ingestLines(store, [counted, inflated], "later.ndjson")).toMatchObject({ accepted: 0, duplicates: 1, quarantined: 1 });
     expect(await acceptEvents(store, pricer, { id: "k1", source: "apim" }, [inflated], null)).toMatchObject({ accepted: 0, duplicates: 1, quarantined: 0 });
-    const [conflict] = await store.listQuarantined("open");
+    const [conflict] = leading(await store.listQuarantined("open"), 1);
     expect(conflict).toMatchObject({ source: "later.ndjson:2", status: "open" });
     expect(conflict.reason).toContain("conflict: req:call-1 was counted first with different content, from test.ndjson:1");
     expect(conflict.reason).toContain("counted promptTokens 1000, totalTokens 1100; this one promptTokens 99000, totalTokens 99100");
-    const [row] = await store.listDailyUsage("2026-11-10", "2026-11-11");
+    const [row] = leading(await store.listDailyUsage("2026-11-10", "2026-11-11"), 1);
     expect(row.totalTokens).toBe(1100n);
 
     expect(await replayQuarantine(store, pricer)).toMatchObject({ accepted: 0, stillFailing: 1 });
     expect(await store.listQuarantined("open")).toEqual([conflict]);
-    expect((await store.listDailyUsage("2026-11-10", "2026-11-11"))[0].totalTokens).toBe(1100n);
+    expect(itemAt(await store.listDailyUsage("2026-11-10", "2026-11-11"), 0).totalTokens).toBe(1100n);
   });
 });

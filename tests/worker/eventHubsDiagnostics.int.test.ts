@@ -8,6 +8,7 @@ import { startEventHubsStandIn, type EventHubsStandIn } from "../support/eventHu
 import { sendToPartitions, usageTotals } from "../support/hubEvents";
 import { hubEnv, type RunningCli, startCli, waitAtMost, waitFor, workerStore } from "../support/workerProcess";
 import { LedgerReader } from "../../lib/ledger/ledgerReader";
+import { entryOf } from "../support/arrays";
 
 const CALLS = 40;
 const correlationId = (i: number) => `5d2e7c1a-0000-4000-8000-${String(i).padStart(12, "0")}`;
@@ -21,8 +22,8 @@ const gateway = (i: number, minute = 0) => envelope([gatewayRecord({ correlation
 function chunk(from: number, to: number): Record<string, EventData[]> {
   const byPartition: Record<string, EventData[]> = { "0": [], "1": [], "2": [], "3": [] };
   for (let i = from; i < to; i++) {
-    const own = byPartition[String(i % 4)];
-    const next = byPartition[String((i + 1) % 4)];
+    const own = entryOf(byPartition, String(i % 4));
+    const next = entryOf(byPartition, String((i + 1) % 4));
     if (i % 2 === 0) next.push({ body: Buffer.from(gateway(i)) });
     own.push({ body: Buffer.from(llm(i)) });
     if (i % 2 === 1) next.push({ body: Buffer.from(gateway(i)) });
@@ -60,7 +61,7 @@ describe("API Management diagnostic records through the Event Hubs worker", () =
     for (const [from, to] of [
       [0, 10],
       [10, 25],
-    ]) {
+    ] as const) {
       await sendToPartitions(hub, chunk(from, to));
       await waitFor(async () => (await usageTotals(store)).requests > from, `calls of ${from}–${to}`);
       worker.child.kill("SIGKILL");
@@ -124,7 +125,7 @@ describe("API Management diagnostic records through the Event Hubs worker", () =
       for (const [from, to] of [
         [0, 15],
         [15, 30],
-      ]) {
+      ] as const) {
         await sendToPartitions(hub2, chunk(from, to));
         // Kill once some of the chunk is counted, or after 20 s: a call's two records are in
         // neighbouring partitions, and when the replicas hold them apart (0 and 2 on one, 1 and 3

@@ -8,6 +8,8 @@ import { checkpointStore, sendToPartitions, usageTotals } from "../support/hubEv
 import { seedEvent, v1Event } from "../support/ingest";
 import { runCli } from "../support/cli";
 import { hubEnv, startCli, waitFor, workerStore, type RunningCli } from "../support/workerProcess";
+import { itemAt } from "../../lib/core/arrays";
+import { entryOf } from "../support/arrays";
 
 /** Half carry a request id, half (the seed policy's shape) are known only by partition and sequence number. */
 function event(i: number): { body: Buffer; tokens: number } {
@@ -79,7 +81,7 @@ export function describeFaultScenario(store: string, { EVENTS = 20_000, KILLS = 
 
       // And the store hiccups: every 250 ms another connection holds the write lock for 100 ms, so
       // writes are sometimes slow, as a busy store's are, and kills land mid-write too.
-      const hiccups = target.kind === "sqlite" ? storeHiccups(target.env.CHARGEBACK_DATABASE_URL.slice("file:".length)) : undefined;
+      const hiccups = target.kind === "sqlite" ? storeHiccups((target.env.CHARGEBACK_DATABASE_URL ?? "").slice("file:".length)) : undefined;
       cleanups.push(async () => hiccups?.stop());
 
       const steady = start();
@@ -91,7 +93,7 @@ export function describeFaultScenario(store: string, { EVENTS = 20_000, KILLS = 
       const sending = (async () => {
         for (let chunk = 0; chunk < EVENTS; chunk += 500) {
           const byPartition: Record<string, EventData[]> = { "0": [], "1": [], "2": [], "3": [] };
-          for (let i = chunk; i < chunk + 500; i++) byPartition[String(i % 4)].push({ body: events[i].body });
+          for (let i = chunk; i < chunk + 500; i++) entryOf(byPartition, String(i % 4)).push({ body: itemAt(events, i).body });
           await sendToPartitions(hub, byPartition);
           await new Promise((r) => setTimeout(r, 250));
         }

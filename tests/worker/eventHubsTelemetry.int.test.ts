@@ -16,6 +16,7 @@ import { startEventHubsStandIn, type EventHubsStandIn } from "../support/eventHu
 import { checkpointStore, sendToPartitions, usageTotals } from "../support/hubEvents";
 import { v1Event } from "../support/ingest";
 import { hubEnv, waitFor, workerStore } from "../support/workerProcess";
+import { itemAt } from "../../lib/core/arrays";
 
 const event = (requestId: string) => ({ body: Buffer.from(v1Event({ requestId })) });
 
@@ -106,7 +107,7 @@ describe("the Event Hubs worker's metrics and traces", () => {
         8, 6, 1, 1,
       ]);
       expect(new Set(batches.map((s) => s.attributes["messaging.destination.partition.id"]))).toEqual(new Set(["0", "1"]));
-      expect(batches[0].resource.attributes["service.name"]).toBe("chargeback-worker");
+      expect(itemAt(batches, 0).resource.attributes["service.name"]).toBe("chargeback-worker");
 
       // Each batch's log line names its trace and batch: a log search leads to the trace and back.
       const written = logged.filter((l) => l.event === "batch.written");

@@ -12,6 +12,7 @@ import { checkpointStore, sendToPartitions, usageTotals } from "../support/hubEv
 import { v1Event } from "../support/ingest";
 import { runCli } from "../support/cli";
 import { hubEnv, startCli, waitFor, workerStore } from "../support/workerProcess";
+import { itemAt } from "../../lib/core/arrays";
 
 const FIXTURES = path.resolve(__dirname, "..", "fixtures", "apim-events");
 const seedLines = fs.readFileSync(path.join(FIXTURES, "seed-policy-sample.ndjson"), "utf8").trim().split("\n");
@@ -24,7 +25,7 @@ const NOT_UTF8_EVENT = Buffer.concat([Buffer.from(`${beforeByte}"m`), Buffer.fro
 // without request ids; a retried request (same id twice); two identical seed events, which are
 // two calls; one event that is not JSON and one that is not UTF-8, last in partition 2.
 const EVENTS: Record<string, EventData[]> = {
-  "0": [...seedLines.map((line) => ({ body: Buffer.from(line) })), { body: Buffer.from(seedLines[1]) }],
+  "0": [...seedLines.map((line) => ({ body: Buffer.from(line) })), { body: Buffer.from(itemAt(seedLines, 1)) }],
   "1": [{ body: gatewayRecord }, ...Array.from({ length: 10 }, (_, i) => ({ body: JSON.parse(v1Event({ requestId: `hub-${i}` })) as object }))],
   "2": [
     ...Array.from({ length: 10 }, (_, i) => ({ body: Buffer.from(v1Event({ requestId: `hub-${10 + i}` })) })),
@@ -98,7 +99,7 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
       { source: "eventhub:usage/2#10", raw: "not json {", encoding: "utf8", reason: "not valid JSON", status: "open" },
       { source: "eventhub:usage/2#11", encoding: "base64", reason: "not valid UTF-8: kept as its original bytes (base64)", status: "open" },
     ]);
-    expect(Buffer.from(quarantined[1].raw, "base64")).toEqual(NOT_UTF8_EVENT);
+    expect(Buffer.from(itemAt(quarantined, 1).raw, "base64")).toEqual(NOT_UTF8_EVENT);
 
     const checkpoints = await checkpointStore(azurite).listCheckpoints("127.0.0.1", hub.hubName, "$Default");
     expect(Object.fromEntries(checkpoints.map((c) => [c.partitionId, c.sequenceNumber]))).toEqual({ "0": 3, "1": 10, "2": 11, "3": 0 });
@@ -117,7 +118,7 @@ describe("chargeback worker --source eventhubs, end to end over AMQP and blob st
   });
 
   it("adds nothing when every event is delivered again (checkpoints lost), and resumes from the checkpoint otherwise", async () => {
-    await sendToPartitions(hub, { "3": [{ body: Buffer.from(seedLines[2]) }] });
+    await sendToPartitions(hub, { "3": [{ body: Buffer.from(itemAt(seedLines, 2)) }] });
     const lagBefore = json<{ partitionId: string; lag: number }[]>(await runCli(["worker", "lag"], { env: env() }));
     expect(lagBefore.map((p) => p.lag)).toEqual([0, 0, 0, 1]);
 

@@ -10,6 +10,7 @@ import { snapshotItems } from "../support/retailPrices";
 import { snapshotRate } from "../support/snapshotRates";
 import { freshStore } from "../support/store";
 import { LedgerReader } from "../../lib/ledger/ledgerReader";
+import { itemAt } from "../../lib/core/arrays";
 
 /** The parts of a call, each billed on one meter. */
 type Part = "input" | "cached" | "cacheWrite" | "output" | "audioInput" | "audioCached" | "audioOutput" | "imageInput" | "imageCached" | "imageOutput";
@@ -168,7 +169,7 @@ function generateMonth(): { lines: string[]; expected: Decimal } {
   let expected = new Decimal(0);
   for (let day = 1; day <= 30; day++) {
     for (let n = 0; n < CALLS_PER_DAY; n++) {
-      const family = FAMILIES[(day * CALLS_PER_DAY + n) % FAMILIES.length];
+      const family = itemAt(FAMILIES, (day * CALLS_PER_DAY + n) % FAMILIES.length);
       const time = new Date(Date.UTC(2026, 10, day, int(24), int(60), int(60))).toISOString();
       const priority = family.priority !== undefined && random() < 0.3;
       const long = !priority && family.long !== undefined && random() < 0.25;
