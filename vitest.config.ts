@@ -1,3 +1,4 @@
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 import { E2E_DEFAULT_NOW } from "./tests/support/instants";
@@ -8,11 +9,16 @@ const TZ = "Pacific/Chatham";
 // tests/core/instants.int.test.ts runs the date-sensitive paths at other instants.
 const CHARGEBACK_NOW = process.env.CHARGEBACK_NOW || E2E_DEFAULT_NOW;
 
+// The path alias of tsconfig.json (`@/lib/…`, `@/app/…`); each project needs it, as projects do not inherit.
+const resolve = { alias: [{ find: /^@\//, replacement: `${path.resolve(__dirname)}/` }] };
+
 export default defineConfig({
+  resolve,
   test: {
     env: { TZ, CHARGEBACK_NOW },
     projects: [
       {
+        resolve,
         test: {
           name: "unit",
           env: { TZ, CHARGEBACK_NOW },
@@ -21,6 +27,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: "int",
           env: { TZ, CHARGEBACK_NOW },

@@ -1,18 +1,18 @@
 import "server-only";
-import { isMarkupLine } from "../lib/statements/markup";
-import { may, seesEveryUnit, type Caller } from "../lib/auth/access";
-import { formatCents, parseCents } from "../lib/core/money";
-import { reportFromLines, type ChargebackReport } from "../lib/reports/getChargebackReport";
-import { getMonthView, type MonthView } from "../lib/reports/getMonthView";
-import { LedgerReader } from "../lib/ledger/ledgerReader";
-import { explainChange } from "../lib/reports/explainChange";
-import { getPendingCorrections } from "../lib/reports/getPendingCorrections";
+import { isMarkupLine } from "@/lib/statements/markup";
+import { may, seesEveryUnit, type Caller } from "@/lib/auth/access";
+import { formatCents, parseCents } from "@/lib/core/money";
+import { reportFromLines, type ChargebackReport } from "@/lib/reports/getChargebackReport";
+import { getMonthView, type MonthView } from "@/lib/reports/getMonthView";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
+import { explainChange } from "@/lib/reports/explainChange";
+import { getPendingCorrections } from "@/lib/reports/getPendingCorrections";
 import { PendingCorrectionsNote } from "./_components/PendingCorrectionsNote";
-import { comparableLines, getComparisonBasis } from "../lib/reports/comparisonBasis";
+import { comparableLines, getComparisonBasis } from "@/lib/reports/comparisonBasis";
 import { ChangeExplanation } from "./_components/ChangeExplanation";
-import { formatCount, formatMoney } from "../lib/reports/formatMoney";
-import { percentChange, projectMonthEnd } from "../lib/reports/projection";
-import { getSharedStore } from "../lib/store";
+import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
+import { percentChange, projectMonthEnd } from "@/lib/reports/projection";
+import { getSharedStore } from "@/lib/store";
 import { AdjustmentsTable } from "./_components/AdjustmentsTable";
 import { CostBarChart } from "./_components/charts/CostBarChart";
 import { DailyTrendChart } from "./_components/charts/DailyTrendChart";
@@ -34,7 +34,9 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
     getComparisonBasis(reader, month),
     getPendingCorrections(reader, month, caller.scope),
   ]);
-  const [report, byApp, byModel] = (["business-unit", "app", "model"] as const).map((by) => reportFromLines(lines, by, caller.scope));
+  const report = reportFromLines(lines, "business-unit", caller.scope);
+  const byApp = reportFromLines(lines, "app", caller.scope);
+  const byModel = reportFromLines(lines, "model", caller.scope);
   const previousWhole = reportFromLines(previousLines, "business-unit", caller.scope);
   // Like for like: an open month's usage so far against the same days of the previous month.
   const previous = reportFromLines(basis.lines, "business-unit", caller.scope);
@@ -149,7 +151,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
             <dd data-testid="corrections">
               {money(formatCents(report.adjustments.reduce((sum, a) => sum + parseCents(a.cost), 0n)))}
               <a className="hint" href="#adjustments">
-                to {new Set(report.adjustments.map((a) => a.forMonth)).size === 1 ? report.adjustments[0].forMonth : "closed months"}, booked here
+                to {new Set(report.adjustments.map((a) => a.forMonth)).size === 1 ? report.adjustments[0]?.forMonth : "closed months"}, booked here
               </a>
             </dd>
           </div>
@@ -204,7 +206,7 @@ function Overview({ report, byApp, byModel, trend, month }: OverviewProps) {
           title="Daily cost by business unit"
           currency={report.currency}
           units={trend.units.map(unitName)}
-          days={trend.days.map((day) => ({ day, ...Object.fromEntries(trend.units.map((u) => [unitName(u), Number(trend.cost[day][u])])) }))}
+          days={trend.days.map((day) => ({ day, ...Object.fromEntries(trend.units.map((u) => [unitName(u), Number(trend.cost[day]?.[u] ?? 0)])) }))}
         />
       </div>
       <CostTable

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { may, seesEveryUnit } from "../lib/auth/access";
+import { may, seesEveryUnit } from "@/lib/auth/access";
 import { currentCaller } from "./_server/currentCaller";
 import { signOut } from "./signin/actions";
 import "./globals.css";

@@ -5,9 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import Database from "better-sqlite3";
-import { demoHistory } from "../ingest/demo/demoEvents";
-import { demoOrganisation } from "../ingest/demo/demoOrganisation";
-import { seededRandom } from "../ingest/demo/random";
+import { demoHistory } from "../worker/demo/demoEvents";
+import { demoOrganisation } from "../worker/demo/demoOrganisation";
+import { seededRandom } from "../worker/demo/random";
 import { out, pricedStore, root } from "./pricedStore";
 
 const N = Number(process.argv[2] ?? 1_000_000);
@@ -63,7 +63,7 @@ async function rawLimit(file: string): Promise<number> {
     // The same content per row, taken as the line has it: no validation, no rollups, no pricing.
     insert.run(
       e.requestId ?? `line:${n}`,
-      Date.parse(e.time ?? e.timestamp ?? e["event-time"]) || 0,
+      Date.parse(e.time ?? e.timestamp ?? e["event-time"] ?? "") || 0,
       "",
       e.appId ?? e.appid ?? "",
       e.deployment ?? e.deploymentName ?? "",

@@ -9,6 +9,8 @@ import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip, gzipSync } from "node:zlib";
 import { out, pricedStore, root } from "./pricedStore";
+import { itemAt } from "../lib/core/arrays";
+import { leading } from "../tests/support/arrays";
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const TARGET_ROWS_PER_SECOND = 100_000;
@@ -81,7 +83,7 @@ function cliImport(file: string, db: string): { rate: number; peakMb: number; cp
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`chargeback invoice import failed: ${result.stderr}`);
   const kb = Number(/maxrss_kb=(\d+)/.exec(result.stderr)?.[1]);
-  const [user, system] = (/cpu_s=([\d.]+)\+([\d.]+)/.exec(result.stderr) ?? []).slice(1).map(Number);
+  const [user, system] = leading((/cpu_s=([\d.]+)\+([\d.]+)/.exec(result.stderr) ?? []).slice(1).map(Number), 2);
   return { rate: N / seconds, peakMb: kb / 1024, cpuSeconds: user + system, summary: result.stdout.trim() };
 }
 
@@ -112,7 +114,7 @@ async function main() {
     if (file === exportFile) console.log(`  summary: ${run.summary.slice(0, 300)}`);
   }
   console.log(
-    `target: ≥ ${TARGET_ROWS_PER_SECOND.toLocaleString("en-US")} rows/s and < ${TARGET_PEAK_MB} MB, both files → ${met ? "met" : "NOT met"}; load average now ${os.loadavg()[0].toFixed(1)}`,
+    `target: ≥ ${TARGET_ROWS_PER_SECOND.toLocaleString("en-US")} rows/s and < ${TARGET_PEAK_MB} MB, both files → ${met ? "met" : "NOT met"}; load average now ${itemAt(os.loadavg(), 0).toFixed(1)}`,
   );
 }
 

@@ -5,6 +5,7 @@ import { currentMonth } from "../lib/core/clock";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { itemAt } from "../lib/core/arrays";
 
 const PORT = 3150;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -30,7 +31,7 @@ async function waitForServer(): Promise<void> {
 async function financeCookie(): Promise<string> {
   const html = await (await fetch(`${BASE}/signin`)).text();
   const form = html.split("<form").find((f) => f.includes('value="local-finance"'))!;
-  const action = /name="(\$ACTION_ID_\w+)"/.exec(form)![1];
+  const action = itemAt(/name="(\$ACTION_ID_\w+)"/.exec(form)!, 1);
   const body = new FormData();
   body.set(action, "");
   body.set("persona", "local-finance");
@@ -38,7 +39,7 @@ async function financeCookie(): Promise<string> {
   const response = await fetch(`${BASE}/signin`, { method: "POST", body, headers: { origin: BASE }, redirect: "manual" });
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith("chargeback_session="));
   if (!cookie) throw new Error(`sign-in failed: HTTP ${response.status}`);
-  return cookie.split(";")[0];
+  return cookie.split(";", 1)[0] ?? cookie;
 }
 
 async function median(url: string, cookie: string): Promise<{ ms: number; status: number }> {
@@ -51,7 +52,7 @@ async function median(url: string, cookie: string): Promise<{ ms: number; status
     status = response.status;
     if (i > 0) times.push(performance.now() - started); // the first request warms caches
   }
-  return { ms: times.sort((a, b) => a - b)[Math.floor(times.length / 2)], status };
+  return { ms: times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN, status };
 }
 
 async function main() {
@@ -66,7 +67,7 @@ async function main() {
     const pages = [
       "/",
       "/business-units/Stores",
-      `/apps/${report.rows[0].key}`,
+      `/apps/${itemAt(report.rows, 0).key}`,
       "/models/gpt-4o-2024-08-06",
       "/admin/prices",
       "/admin/deployments",

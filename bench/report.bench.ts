@@ -4,9 +4,9 @@
 // with the real parser and summed into rollups by the real rollup writer; their facts are not
 // written, as no report reads them.
 import Database from "better-sqlite3";
-import { demoHistory } from "../ingest/demo/demoEvents";
-import { demoOrganisation } from "../ingest/demo/demoOrganisation";
-import { seededRandom } from "../ingest/demo/random";
+import { demoHistory } from "../worker/demo/demoEvents";
+import { demoOrganisation } from "../worker/demo/demoOrganisation";
+import { seededRandom } from "../worker/demo/random";
 import { parseEventLine } from "../lib/events/parseEventLine";
 import { getChargebackReport, reportFromLines } from "../lib/reports/getChargebackReport";
 import { getMonthView } from "../lib/reports/getMonthView";
@@ -23,7 +23,7 @@ const RUNS = 15;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN; // no runs, no median
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {

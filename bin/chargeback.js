@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 // The CLI is TypeScript; tsx compiles it on the fly so the bin works straight from a clone.
 require("tsx/cjs");
-require("../ingest/cli/main.ts");
+require("../cli/main.ts");

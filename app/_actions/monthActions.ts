@@ -1,12 +1,12 @@
 "use server";
 
-import { now } from "../../lib/core/clock";
+import { now } from "@/lib/core/clock";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { UserError } from "../../lib/core/errors";
-import { Month } from "../../lib/core/months";
-import { closeMonth, reopenMonth } from "../../lib/statements/closeMonth";
-import { getSharedStore } from "../../lib/store";
+import { firstIssue, UserError } from "@/lib/core/errors";
+import { Month } from "@/lib/core/months";
+import { closeMonth, reopenMonth } from "@/lib/statements/closeMonth";
+import { getSharedStore } from "@/lib/store";
 import { requireAllowed } from "./requireRole";
 
 const Form = z.object({ month: Month, reason: z.string().max(2000).optional() });
@@ -23,7 +23,7 @@ const Basis = z.discriminatedUnion("basis", [
 async function asFinance(form: FormData, act: (month: string, by: string, reason: string) => Promise<unknown>): Promise<never> {
   const caller = await requireAllowed("months:close", "/");
   const parsed = Form.safeParse({ month: form.get("month"), reason: form.get("reason") ?? undefined });
-  if (!parsed.success) redirect(`/?error=${encodeURIComponent(parsed.error.issues[0].message)}`);
+  if (!parsed.success) redirect(`/?error=${encodeURIComponent(firstIssue(parsed.error).message)}`);
   const { month, reason = "" } = parsed.data;
   try {
     await act(month, caller.name, reason);
@@ -37,7 +37,7 @@ async function asFinance(form: FormData, act: (month: string, by: string, reason
 export async function closeMonthAction(form: FormData): Promise<void> {
   await asFinance(form, async (month, by) => {
     const parsed = Basis.safeParse({ basis: form.get("basis") ?? "list", unmatched: form.get("unmatched") ?? undefined });
-    if (!parsed.success) throw new UserError(parsed.error.issues[0].message);
+    if (!parsed.success) throw new UserError(firstIssue(parsed.error).message);
     const basis =
       parsed.data.basis === "actual" ? { actual: parsed.data.unmatched === "pro-rata" ? ("pro-rata" as const) : { costCenter: parsed.data.unmatched } } : {};
     await closeMonth(getSharedStore(), month, by, now(), basis);

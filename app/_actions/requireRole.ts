@@ -1,6 +1,6 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
-import { may, type Action, type Caller } from "../../lib/auth/access";
+import { may, type Action, type Caller } from "@/lib/auth/access";
 import { currentCaller } from "../_server/currentCaller";
 
 /** Server Actions are POSTs anyone can forge the body of: each one checks who calls. */

@@ -1,5 +1,5 @@
-import type { Adjustment } from "../../lib/reports/getChargebackReport";
-import { formatMoney } from "../../lib/reports/formatMoney";
+import type { Adjustment } from "@/lib/reports/getChargebackReport";
+import { formatMoney } from "@/lib/reports/formatMoney";
 
 /** Corrections to closed months booked in this one, each with why. */
 export function AdjustmentsTable({ adjustments, currency }: { adjustments: Adjustment[]; currency: string }) {

@@ -1,8 +1,8 @@
-import { formatCents, parseCents } from "../../lib/core/money";
-import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
-import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
-import { percentChange } from "../../lib/reports/projection";
-import { isMarkupLine } from "../../lib/statements/markup";
+import { formatCents, parseCents } from "@/lib/core/money";
+import type { ChargebackReport } from "@/lib/reports/getChargebackReport";
+import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
+import { percentChange } from "@/lib/reports/projection";
+import { isMarkupLine } from "@/lib/statements/markup";
 import { appHref } from "./unitHref";
 
 type Props = {

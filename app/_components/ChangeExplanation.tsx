@@ -1,5 +1,5 @@
-import type { ChangeExplained } from "../../lib/reports/explainChange";
-import { formatMoney } from "../../lib/reports/formatMoney";
+import type { ChangeExplained } from "@/lib/reports/explainChange";
+import { formatMoney } from "@/lib/reports/formatMoney";
 import { WaterfallChart } from "./charts/WaterfallChart";
 
 /** Why the month's cost differs from the previous month's: a waterfall and the table of its pieces, which add up to the change. */
@@ -16,7 +16,7 @@ export function ChangeExplanation({ change }: { change: ChangeExplained }) {
           currency={change.currency}
           steps={[
             { name: change.previousMonth, value: Number(change.from), total: true },
-            ...change.pieces.map((p) => ({ name: p.label.split(":")[0], value: Number(p.cost) })),
+            ...change.pieces.map((p) => ({ name: p.label.split(":", 1)[0] ?? p.label, value: Number(p.cost) })),
             { name: change.month, value: Number(change.to), total: true },
           ]}
         />

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import type { ReportRow } from "../../lib/reports/getChargebackReport";
-import { describeBilled } from "../../lib/reports/describeBilled";
-import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
+import type { ReportRow } from "@/lib/reports/getChargebackReport";
+import { describeBilled } from "@/lib/reports/describeBilled";
+import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 
 type Props = {
   caption: string;

@@ -1,5 +1,5 @@
-import type { DimensionReport } from "../../lib/reports/getDimensionReport";
-import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
+import type { DimensionReport } from "@/lib/reports/getDimensionReport";
+import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 
 type Props = { report: DimensionReport | null; asked: string; month: string; invalid: boolean };
 

@@ -1,4 +1,4 @@
-import { previousMonth } from "../../lib/core/months";
+import { previousMonth } from "@/lib/core/months";
 
 /** CSV downloads of the view on screen: this month, the twelve months to it, and FOCUS for FinOps tools. */
 export function Downloads({ month, businessUnit, by = "business-unit" }: { month: string; businessUnit?: string; by?: string }) {

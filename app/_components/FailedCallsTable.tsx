@@ -1,5 +1,5 @@
-import type { CallOutcomes } from "../../lib/reports/getCallOutcomes";
-import { formatCount } from "../../lib/reports/formatMoney";
+import type { CallOutcomes } from "@/lib/reports/getCallOutcomes";
+import { formatCount } from "@/lib/reports/formatMoney";
 
 /** Failed and cut-off calls per app, and billed calls whose usage is unknown (not priced, not zero). */
 export function FailedCallsTable({ calls, month }: { calls: CallOutcomes; month: string }) {

@@ -1,4 +1,4 @@
-import { nextMonth, previousMonth } from "../../lib/core/months";
+import { nextMonth, previousMonth } from "@/lib/core/months";
 
 /** The previous and next month of the same view, and a picker for any other. */
 export function MonthNav({ month, path = "/" }: { month: string; path?: string }) {

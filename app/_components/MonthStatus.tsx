@@ -1,6 +1,6 @@
-import { may, type Caller } from "../../lib/auth/access";
-import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
-import { currentMonth } from "../../lib/core/clock";
+import { may, type Caller } from "@/lib/auth/access";
+import type { ChargebackReport } from "@/lib/reports/getChargebackReport";
+import { currentMonth } from "@/lib/core/clock";
 import { closeMonthAction, reopenMonthAction } from "../_actions/monthActions";
 
 const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;

@@ -1,5 +1,5 @@
-import type { PendingCorrections } from "../../lib/reports/getPendingCorrections";
-import { formatMoney } from "../../lib/reports/formatMoney";
+import type { PendingCorrections } from "@/lib/reports/getPendingCorrections";
+import { formatMoney } from "@/lib/reports/formatMoney";
 
 /** On a closed month: the corrections not booked yet, and the month they will land in. */
 export function PendingCorrectionsNote({ month, pending, currency }: { month: string; pending: PendingCorrections; currency: string }) {

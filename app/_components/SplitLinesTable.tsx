@@ -1,5 +1,5 @@
-import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
-import type { SplitLine } from "../../lib/reports/getSplitLines";
+import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
+import type { SplitLine } from "@/lib/reports/getSplitLines";
 
 /** What split rules charge a unit, each line naming its rule; nothing when no rule does. */
 export function SplitLinesTable({ lines, currency }: { lines: SplitLine[]; currency: string }) {

@@ -1,5 +1,5 @@
-import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
-import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
+import type { ChargebackReport } from "@/lib/reports/getChargebackReport";
+import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 
 /**
  * The unmapped apps' line, so a table's rows add up to its total; nothing when there is none. Its

@@ -1,12 +1,12 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { loadWebConfig, type WebConfig } from "../../lib/config/webConfig";
-import { getSharedStore } from "../../lib/store";
-import { resolveCaller, type Caller } from "../../lib/auth/access";
-import type { Principal } from "../../lib/auth/principal";
-import { sessionCookieName } from "../../lib/auth/session";
-import { beginSession, endSession as revokeSession, resumeSession } from "../../lib/auth/sessions";
+import { loadWebConfig, type WebConfig } from "@/lib/config/webConfig";
+import { getSharedStore } from "@/lib/store";
+import { resolveCaller, type Caller } from "@/lib/auth/access";
+import type { Principal } from "@/lib/auth/principal";
+import { sessionCookieName } from "@/lib/auth/session";
+import { beginSession, endSession as revokeSession, resumeSession } from "@/lib/auth/sessions";
 let config: WebConfig | undefined;
 
 export function webConfig(): WebConfig {

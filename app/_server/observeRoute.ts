@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
-import { recordHttpRequest } from "../../lib/telemetry/instruments";
-import { errorField, logFor } from "../../lib/telemetry/log";
-import { inSpan } from "../../lib/telemetry/spans";
+import { recordHttpRequest } from "@/lib/telemetry/instruments";
+import { errorField, logFor } from "@/lib/telemetry/log";
+import { inSpan } from "@/lib/telemetry/spans";
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 

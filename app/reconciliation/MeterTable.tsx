@@ -1,5 +1,5 @@
-import type { Reconciliation } from "../../lib/reconciliation/getReconciliation";
-import { formatCount } from "../../lib/reports/formatMoney";
+import type { Reconciliation } from "@/lib/reconciliation/getReconciliation";
+import { formatCount } from "@/lib/reports/formatMoney";
 
 const percent = (p: string | null) => (p === null ? "—" : `${p}%`);
 const shortId = (id: string) => id.split("/").at(-1) ?? id;

@@ -1,6 +1,6 @@
-import type { Reconciliation } from "../../lib/reconciliation/getReconciliation";
-import { LARGE_GAP_PERCENT } from "../../lib/reconciliation/getReconciliation";
-import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
+import type { Reconciliation } from "@/lib/reconciliation/getReconciliation";
+import { LARGE_GAP_PERCENT } from "@/lib/reconciliation/getReconciliation";
+import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { MonthNav } from "../_components/MonthNav";
 import { MeterTable } from "./MeterTable";
 

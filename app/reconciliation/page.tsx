@@ -1,8 +1,8 @@
 import { forbidden } from "next/navigation";
-import { may } from "../../lib/auth/access";
+import { may } from "@/lib/auth/access";
 import { requireCaller } from "../_server/currentCaller";
-import { getReconciliation } from "../../lib/reconciliation/getReconciliation";
-import { getSharedStore } from "../../lib/store";
+import { getReconciliation } from "@/lib/reconciliation/getReconciliation";
+import { getSharedStore } from "@/lib/store";
 import { monthParam } from "../_components/monthParam";
 import { ReconciliationPage } from "./ReconciliationPage";
 

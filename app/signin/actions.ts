@@ -3,10 +3,10 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentCaller, endSession, startSession, webConfig } from "../_server/currentCaller";
-import { entraSignOutUrl } from "../../lib/auth/entraSignIn";
-import { localPersonas } from "../../lib/auth/localPersonas";
-import { safeReturnTo } from "../../lib/auth/returnTo";
-import { getSharedStore } from "../../lib/store";
+import { entraSignOutUrl } from "@/lib/auth/entraSignIn";
+import { localPersonas } from "@/lib/auth/localPersonas";
+import { safeReturnTo } from "@/lib/auth/returnTo";
+import { getSharedStore } from "@/lib/store";
 
 const PersonaForm = z.object({ persona: z.string().min(1).max(100), next: z.string().max(2048).optional() });
 

@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import { currentCaller, webConfig } from "../_server/currentCaller";
-import { localPersonas } from "../../lib/auth/localPersonas";
-import { safeReturnTo } from "../../lib/auth/returnTo";
-import { getSharedStore } from "../../lib/store";
+import { localPersonas } from "@/lib/auth/localPersonas";
+import { safeReturnTo } from "@/lib/auth/returnTo";
+import { getSharedStore } from "@/lib/store";
 import { signInAsPersona } from "./actions";
 
 export const dynamic = "force-dynamic";

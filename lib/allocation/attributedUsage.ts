@@ -9,6 +9,7 @@ import type { DailyUsage } from "../store/port";
 import { Attribution, type Holder, type Share } from "./attribution";
 import { measureShares, type TagUsage } from "./measureShares";
 import { overheadAppId, type SplitRule } from "./splitRule";
+import { itemAt } from "../core/arrays";
 
 /** A charged row (or the part of it) one holder carries. */
 export type AttributedUsage = ChargedUsage & Holder;
@@ -24,7 +25,8 @@ export function attributeMonth(month: string, rows: readonly ChargedUsage[], att
   const attributed: AttributedUsage[] = [];
   for (const r of [...rows, ...overheadRows(attribution.rules, month)]) {
     const shares = attribution.sharesOf(r.appId, r.deployment, r.day);
-    if (shares.length === 1) attributed.push({ ...r, businessUnit: shares[0].businessUnit, costCenter: shares[0].costCenter, rule: shares[0].rule });
+    const [only, ...more] = shares;
+    if (only && more.length === 0) attributed.push({ ...r, businessUnit: only.businessUnit, costCenter: only.costCenter, rule: only.rule });
     else attributed.push(...attributeRow(r, shares));
   }
   return attributed;
@@ -59,7 +61,8 @@ export function tagKeysOf(rules: readonly SplitRule[], month: string): string[] 
 /** One row divided among its holders; a row with one holder stays whole. */
 export function attributeRow(row: ChargedUsage, shares: readonly Share[]): AttributedUsage[] {
   const holder = ({ businessUnit, costCenter, rule }: Share): Holder => ({ businessUnit, costCenter, rule });
-  if (shares.length === 1) return [{ ...row, ...holder(shares[0]) }];
+  const [only, ...more] = shares;
+  if (only && more.length === 0) return [{ ...row, ...holder(only) }];
   const weights = shares.map((s) => s.weight);
   const counts = COUNTS.map((c) => splitByWeight(row[c], weights));
   const charge = row.charge;
@@ -67,8 +70,9 @@ export function attributeRow(row: ChargedUsage, shares: readonly Share[]): Attri
   const listAtto = charge.priced ? splitByWeight(charge.listAtto, weights) : [];
   return shares.map((s, i) => ({
     ...row,
-    ...Object.fromEntries(COUNTS.map((c, k) => [c, counts[k][i]])),
-    charge: charge.priced ? { ...charge, atto: atto[i], listAtto: listAtto[i] } : charge,
+    // Each list of parts has one part per share.
+    ...Object.fromEntries(COUNTS.map((c, k) => [c, itemAt(itemAt(counts, k), i)])),
+    charge: charge.priced ? { ...charge, atto: itemAt(atto, i), listAtto: itemAt(listAtto, i) } : charge,
     ...holder(s),
   }));
 }
@@ -109,7 +113,7 @@ export function overheadRows(rules: readonly SplitRule[], month: string): Charge
         totalTokens: 0n,
         modelTimeMs: 0n,
       };
-      return [{ ...usage, charge: { priced: true, atto: daily[i], listAtto: daily[i], modelId: "overhead", prices: [price] } }];
+      return [{ ...usage, charge: { priced: true, atto: itemAt(daily, i), listAtto: itemAt(daily, i), modelId: "overhead", prices: [price] } }];
     });
   });
 }

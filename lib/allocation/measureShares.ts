@@ -2,6 +2,7 @@ import { inEffect } from "../core/effectiveDated";
 import type { ChargedUsage } from "../pricing/chargedUsage";
 import { unallocated, type Attribution, type Share } from "./attribution";
 import type { SplitRule } from "./splitRule";
+import { itemAt } from "../core/arrays";
 
 /** Usage of one tag value (a `DimensionUsage` row of dimension `tag:<key>`), as far as a share needs it. */
 export type TagUsage = { day: string; appId: string; deployment: string; value: string; totalTokens: bigint };
@@ -17,7 +18,12 @@ export function measureShares(attribution: Attribution, rows: readonly ChargedUs
   const measured = new Map<string, Share[]>();
   for (const rule of attribution.rules.filter((r) => r.method === "share")) {
     const weights = rule.basis!.startsWith("tag:") ? tagWeights(rule, tagRows(rule.basis!.slice(4))) : ownAppWeights(rule, attribution, rows);
-    const shares: Share[] = rule.parts.map((p, i) => ({ businessUnit: p.businessUnit, costCenter: p.costCenter, rule: rule.id, weight: weights.parts[i] }));
+    const shares: Share[] = rule.parts.map((p, i) => ({
+      businessUnit: p.businessUnit,
+      costCenter: p.costCenter,
+      rule: rule.id,
+      weight: itemAt(weights.parts, i),
+    }));
     if (weights.other > 0n) shares.push(unallocated(rule.id, weights.other));
     measured.set(rule.id, shares.some((s) => s.weight > 0n) ? shares : [unallocated(rule.id)]);
   }
@@ -34,7 +40,7 @@ function ownAppWeights(rule: SplitRule, attribution: Attribution, rows: readonly
     const m = attribution.mappingOn(r.appId, r.day);
     const i = m && index.get(`${m.businessUnit}|${m.costCenter}`);
     if (i === undefined) continue;
-    parts[i] += rule.basis === "tokens" ? r.totalTokens : r.charge.priced ? r.charge.atto : 0n;
+    parts[i] = itemAt(parts, i) + (rule.basis === "tokens" ? r.totalTokens : r.charge.priced ? r.charge.atto : 0n);
   }
   return { parts, other: 0n };
 }
@@ -48,7 +54,7 @@ function tagWeights(rule: SplitRule, rows: readonly TagUsage[]): Weights {
     if (rule.appId !== null ? r.appId !== rule.appId : rule.deployment !== null && r.deployment !== rule.deployment) continue;
     const i = index.get(r.value);
     if (i === undefined) other += r.totalTokens;
-    else parts[i] += r.totalTokens;
+    else parts[i] = itemAt(parts, i) + r.totalTokens;
   }
   return { parts, other };
 }

@@ -6,6 +6,7 @@ import { safeText, unsafeText } from "../core/safeText";
 import type { AuditContext, UpsertSummary, CatalogStore } from "../store/port";
 import { changeSplitRules } from "./changeSplitRules";
 import { describeRuleIssues, SplitRule } from "./splitRule";
+import { itemAt } from "../core/arrays";
 
 /** One row per part of a rule; the rule's own columns repeat on each of its rows. */
 export const SPLIT_COLUMNS = {
@@ -21,12 +22,13 @@ export function readSplitRules(csv: string, file: string): SplitRule[] {
   // An exported file quotes cells a spreadsheet would run as formulas: the quote is not the value.
   for (const read of readCsv(csv, file, SPLIT_COLUMNS.required, SPLIT_COLUMNS.optional)) {
     const row = { ...read, values: Object.fromEntries(Object.entries(read.values).map(([k, v]) => [k, unsafeText(v)])) };
-    byRule.set(row.values.rule, [...(byRule.get(row.values.rule) ?? []), row]);
+    const rule = row.values.rule ?? ""; // a required column: readCsv has checked it is there
+    byRule.set(rule, [...(byRule.get(rule) ?? []), row]);
   }
   const errors: string[] = [];
   const rules: SplitRule[] = [];
   for (const [id, rows] of byRule) {
-    const first = rows[0];
+    const first = itemAt(rows, 0); // a rule is in the map because a row named it
     const where = `${file}:${first.line}`;
     const disagree = RULE_FIELDS.filter((f) => rows.some((r) => (r.values[f] ?? "") !== (first.values[f] ?? "")));
     if (disagree.length > 0) {

@@ -1,7 +1,7 @@
 import * as oidc from "openid-client";
 import { z } from "zod";
 import type { EntraConfig } from "../config/webConfig";
-import { UserError } from "../core/errors";
+import { firstIssue, UserError } from "../core/errors";
 import type { Principal } from "./principal";
 import { rolesFromClaim } from "./roles";
 
@@ -72,7 +72,7 @@ export async function completeEntraSignIn(entra: EntraConfig, callbackUrl: URL, 
     idTokenExpected: true,
   });
   const claims = Claims.safeParse(tokens.claims());
-  if (!claims.success) throw new UserError(`Entra ID returned an ID token without the claims Chargeback needs: ${claims.error.issues[0].message}`);
+  if (!claims.success) throw new UserError(`Entra ID returned an ID token without the claims Chargeback needs: ${firstIssue(claims.error).message}`);
   const c = claims.data;
   if (c.tid.toLowerCase() !== entra.tenantId) throw new UserError("that account belongs to another Entra ID tenant");
   if (c._claim_names?.groups) {

@@ -71,11 +71,11 @@ export async function getCompleteness(store: UsageStore, month: string, workspac
   const col = (name: string) => table?.columnDescriptors.findIndex((c) => c.name === name) ?? -1;
   const [appId, day, tokens] = [col("appId"), col("day"), col("tokens")];
   if (appId < 0 || day < 0 || tokens < 0) throw new UserError("Azure Monitor Logs answered without the appId, day and tokens columns");
-  for (const r of table.rows) metric.set(`${r[day]}|${r[appId]}`, (metric.get(`${r[day]}|${r[appId]}`) ?? 0n) + BigInt(Math.round(Number(r[tokens]))));
+  for (const r of table?.rows ?? []) metric.set(`${r[day]}|${r[appId]}`, (metric.get(`${r[day]}|${r[appId]}`) ?? 0n) + BigInt(Math.round(Number(r[tokens]))));
   const events = new Map<string, bigint>();
   for (const u of usage) events.set(`${u.day}|${u.appId}`, (events.get(`${u.day}|${u.appId}`) ?? 0n) + u.totalTokens);
   const rows = [...new Set([...metric.keys(), ...events.keys()])].sort().map((key): CompletenessRow => {
-    const [d, app] = key.split("|");
+    const [d = "", app = ""] = key.split("|"); // every key is day|appId
     const m = metric.get(key) ?? 0n;
     const e = events.get(key) ?? 0n;
     const missing = m - e;

@@ -91,8 +91,7 @@ export function isLocalConnectionString(connectionString: string): boolean {
     connectionString
       .split(";")
       .map((part) => part.split(/=(.*)/s).map((s) => s.trim()))
-      .filter(([key]) => key)
-      .map(([key, value]) => [key.toLowerCase(), value ?? ""]),
+      .flatMap(([key, value]) => (key ? [[key.toLowerCase(), value ?? ""] as const] : [])),
   );
   if (fields.get("usedevelopmentemulator")?.toLowerCase() === "true" || fields.get("usedevelopmentstorage")?.toLowerCase() === "true") return true;
   const endpoint = fields.get("endpoint") ?? fields.get("blobendpoint");

@@ -21,6 +21,10 @@ export const TrustedProxies = z
   )
   .refine((list) => list.every((a) => z.union([z.ipv4(), z.ipv6()]).safeParse(a).success), "must be IP addresses separated by commas, e.g. 10.0.0.4,10.0.0.5");
 
+/** An https service's address, with its default when unset or empty; a typo is named with an example. */
+const serviceUrl = (defaultUrl: string) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.url({ error: `must be a URL, e.g. ${defaultUrl}` }).default(defaultUrl));
+
 /** Every process (web, worker, CLI) reads its settings through this one schema, once. */
 export const Config = z
   .object({
@@ -57,6 +61,11 @@ export const Config = z
       .max(3600, "must be at most 3600")
       .default(120),
     CHARGEBACK_TRUSTED_PROXIES: TrustedProxies,
+    // The services we call out to; each is a local test server in the tests.
+    CHARGEBACK_RETAIL_PRICES_URL: serviceUrl("https://prices.azure.com"),
+    CHARGEBACK_GRAPH_URL: serviceUrl("https://graph.microsoft.com/"),
+    CHARGEBACK_ARM_URL: serviceUrl("https://management.azure.com"),
+    CHARGEBACK_LOGS_URL: serviceUrl("https://api.loganalytics.io"),
     // Pins the product's clock (lib/core/clock.ts): the demo, the browser tests, a past day replayed.
     CHARGEBACK_NOW: z
       .string()

@@ -1,5 +1,6 @@
 import { describe } from "./errors";
 import { UserError } from "./errors";
+import { itemAt } from "./arrays";
 
 /** Something in effect from validFrom (inclusive) to validTo (exclusive, null = open-ended), UTC days. */
 export type EffectiveDated = { validFrom: string; validTo: string | null };
@@ -13,10 +14,10 @@ export function findOverlaps<T extends EffectiveDated>(items: readonly T[], grou
   const problems: string[] = [];
   for (const list of groups.values()) {
     const sorted = [...list].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
-    for (let i = 1; i < sorted.length; i++) {
-      const earlier = sorted[i - 1];
-      if (earlier.validTo === null || earlier.validTo > sorted[i].validFrom) problems.push(describe(earlier, sorted[i]));
-    }
+    sorted.slice(1).forEach((later, i) => {
+      const earlier = itemAt(sorted, i); // the item before `later`
+      if (earlier.validTo === null || earlier.validTo > later.validFrom) problems.push(describe(earlier, later));
+    });
   }
   return problems;
 }

@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { itemAt } from "./arrays";
 
 /** Amounts are integers of 10^-18 USD: a token can cost $0.000000005, so cents would lose money. */
 export const ATTO_PER_UNIT = 10n ** 18n;
@@ -58,10 +59,14 @@ export function allocateCents(parts: readonly bigint[], target = attoToCents(par
   if (parts.length === 0) return cents;
   let missing = target - floors.reduce((a, b) => a + b, 0n);
   const byRemainder = parts
-    .map((p, i) => ({ i, rest: p - floors[i] * ATTO_PER_CENT }))
+    .map((p, i) => ({ i, rest: p - itemAt(floors, i) * ATTO_PER_CENT }))
     .sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
-  for (let k = 0; missing > 0n; k = (k + 1) % byRemainder.length, missing--) cents[byRemainder[k].i] += 1n;
-  for (let k = byRemainder.length - 1; missing < 0n; k = (k - 1 + byRemainder.length) % byRemainder.length, missing++) cents[byRemainder[k].i] -= 1n;
+  const bump = (k: number, by: bigint) => {
+    const { i } = itemAt(byRemainder, k);
+    cents[i] = itemAt(cents, i) + by;
+  };
+  for (let k = 0; missing > 0n; k = (k + 1) % byRemainder.length, missing--) bump(k, 1n);
+  for (let k = byRemainder.length - 1; missing < 0n; k = (k - 1 + byRemainder.length) % byRemainder.length, missing++) bump(k, -1n);
   return cents;
 }
 
@@ -81,7 +86,10 @@ export function splitByWeight(amount: bigint, weights: readonly bigint[]): bigin
   const parts = weights.map((w) => (amount * w) / total);
   let left = amount - parts.reduce((a, b) => a + b, 0n);
   const byRemainder = weights.map((w, i) => ({ i, rest: (amount * w) % total })).sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
-  for (let k = 0; left > 0n; k++, left--) parts[byRemainder[k].i] += 1n;
+  for (let k = 0; left > 0n; k++, left--) {
+    const { i } = itemAt(byRemainder, k);
+    parts[i] = itemAt(parts, i) + 1n;
+  }
   return parts;
 }
 

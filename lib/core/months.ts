@@ -5,7 +5,8 @@ import { z } from "zod";
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM");
 
 const shift = (month: string, by: number): string => {
-  const [y, m] = month.split("-").map(Number);
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
   return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
 };
 

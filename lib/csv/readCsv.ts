@@ -11,7 +11,8 @@ export function readCsv(text: string, file: string, required: readonly string[],
   } catch (error) {
     throw new UserError(`${file}: not valid CSV (${(error as Error).message})`);
   }
-  const header = records.length > 0 ? Object.keys(records[0].record) : firstLine(text);
+  const [first] = records;
+  const header = first ? Object.keys(first.record) : firstLine(text);
   const missing = required.filter((c) => !header.includes(c));
   if (missing.length > 0) throw new UserError(`${file}: missing column ${missing.join(", ")} (expected ${[...required, ...optional].join(",")})`);
   const unknown = header.filter((c) => !required.includes(c) && !optional.includes(c));
@@ -19,8 +20,4 @@ export function readCsv(text: string, file: string, required: readonly string[],
   return records.map((r) => ({ line: r.info.lines, values: r.record }));
 }
 
-const firstLine = (text: string) =>
-  text
-    .split(/\r?\n/, 1)[0]
-    .split(",")
-    .map((c) => c.trim());
+const firstLine = (text: string) => (text.split(/\r?\n/, 1)[0] ?? "").split(",").map((c) => c.trim());

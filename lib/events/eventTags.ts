@@ -52,7 +52,7 @@ export const tagDimension = (key: string) => `tag:${key}`;
 /** Each (dimension, value) an event is broken down by. */
 export function dimensionsOf(e: { tags?: Record<string, string>; endUser?: string }): [string, string][] {
   const out: [string, string][] = [];
-  if (e.tags) for (const key in e.tags) out.push([tagDimension(key), e.tags[key]]);
+  for (const [key, value] of Object.entries(e.tags ?? {})) out.push([tagDimension(key), value]);
   if (e.endUser !== undefined) out.push([END_USER, e.endUser]);
   return out;
 }

@@ -16,9 +16,10 @@ export function percentileBound(counts: readonly number[], percentile: number): 
   if (total === 0) return null;
   const rank = Math.ceil(percentile * total);
   let seen = 0;
-  for (let i = 0; i < counts.length; i++) {
-    seen += counts[i];
-    if (seen >= rank) return i < MODEL_TIME_BUCKETS_MS.length ? MODEL_TIME_BUCKETS_MS[i] : Infinity;
+  for (const [i, count] of counts.entries()) {
+    seen += count;
+    // The bucket past the last bound has no upper bound.
+    if (seen >= rank) return MODEL_TIME_BUCKETS_MS[i] ?? Infinity;
   }
   return Infinity;
 }

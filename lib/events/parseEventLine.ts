@@ -5,6 +5,7 @@ import { ChargebackV1Event, isChargebackV1Event } from "./shapes/chargebackV1";
 import { isSeedPolicyEvent, SeedPolicyEvent } from "./shapes/seedPolicy";
 import { MAX_EVENT_BYTES, type UsageEvent } from "./usageEvent";
 import { billedTokens } from "../pricing/billedTokens";
+import { firstIssue } from "../core/errors";
 
 export type ParsedLine = { ok: true; event: UsageEvent } | { ok: false; reason: string };
 
@@ -40,7 +41,7 @@ export function parseEventObject(value: unknown): ParsedLine {
   if (!shape) return { ok: false, reason: "unrecognised event shape (no chargeback/v1, seed-policy or AI Hub Gateway fields)" };
   const result = shape.schema.safeParse(record);
   if (!result.success) {
-    const issue = result.error.issues[0];
+    const issue = firstIssue(result.error);
     const field = issue.path.length > 0 ? issue.path.join(".") : "event";
     return { ok: false, reason: `${shape.name}: ${field} ${issue.message}` };
   }

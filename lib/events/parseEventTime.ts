@@ -10,7 +10,7 @@ export function parseEventTime(text: string): number | null {
     const [, month, day, year, hour12, minute, second, meridiem] = us;
     const h = Number(hour12);
     if (h < 1 || h > 12) return null;
-    const hour = (h % 12) + (meridiem.toUpperCase() === "PM" ? 12 : 0);
+    const hour = (h % 12) + (meridiem?.toUpperCase() === "PM" ? 12 : 0);
     return utc(Number(year), Number(month), Number(day), hour, Number(minute), Number(second), 0);
   }
   const iso = ISO.exec(value);

@@ -5,6 +5,7 @@ import type { QuarantinedEvent, UsageStore } from "../store/port";
 import { DiagnosticLines } from "./azureMonitor/joinDiagnosticLines";
 import { prepareUsageBatch, type SourceLine, summariseBatch, type IngestSummary } from "./processUsageBatch";
 import { decodeStrictUtf8 } from "./strictUtf8";
+import { itemAt } from "../core/arrays";
 
 /**
  * A quarantined line as a source line again. One kept as bytes is decoded again: it stays
@@ -41,8 +42,9 @@ export async function replayQuarantine(store: UsageStore, pricer: UsagePricer, i
   let k = 0;
   let stillFailing = 0;
   for (const [i, q] of chosen.entries()) {
-    const failed = prepared[i].quarantined[0];
-    const mine = prepared[i].events.length;
+    const batch = itemAt(prepared, i); // prepared one for one from chosen
+    const failed = batch.quarantined[0];
+    const mine = batch.events.length;
     const conflicted = result.conflicted.slice(k, k + mine).some(Boolean);
     k += mine;
     if (failed !== undefined || conflicted) stillFailing++;

@@ -12,5 +12,5 @@ export function modelRegions({ charges: { pricer } }: Catalog): Map<string, stri
     if (!model || d.region === "") continue;
     regions.set(model, (regions.get(model) ?? new Set<string>()).add(d.region));
   }
-  return new Map([...regions].map(([model, set]) => [model, set.size === 1 ? [...set][0] : null]));
+  return new Map([...regions].map(([model, set]) => [model, set.size === 1 ? ([...set][0] ?? null) : null]));
 }

@@ -19,13 +19,18 @@ export const MonthRange = z
 /** A CSV streamed a month at a time, so a year of data never sits in memory whole. */
 export function streamMonths(months: readonly string[], header: string, rowsOf: (month: string) => Promise<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let i = -1;
+  const rest = months.values();
+  let headerSent = false;
   return new ReadableStream({
     async pull(controller) {
-      if (i === -1) controller.enqueue(encoder.encode(header));
-      else if (i < months.length) controller.enqueue(encoder.encode(await rowsOf(months[i])));
-      else controller.close();
-      i++;
+      if (!headerSent) {
+        controller.enqueue(encoder.encode(header));
+        headerSent = true;
+        return;
+      }
+      const next = rest.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(await rowsOf(next.value)));
     },
   });
 }

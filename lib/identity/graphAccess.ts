@@ -1,9 +1,7 @@
 import type { AuthenticationProvider } from "@microsoft/microsoft-graph-client";
-import { z } from "zod";
+import type { Config } from "../config/schema";
 import { UserError } from "../core/errors";
 import type { GraphOptions } from "./graphDirectory";
-
-const GraphUrl = z.url({ error: "CHARGEBACK_GRAPH_URL must be a URL, e.g. https://graph.microsoft.com/" }).default("https://graph.microsoft.com/");
 
 const isLoopback = (url: URL) => url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
 
@@ -11,10 +9,9 @@ const isLoopback = (url: URL) => url.protocol === "http:" && ["127.0.0.1", "loca
  * Graph with the managed identity (DefaultAzureCredential; the identity needs Application.Read.All).
  * A plain-HTTP loopback URL is a local test server, which gets no token at all.
  */
-export async function graphOptions(env: NodeJS.ProcessEnv = process.env): Promise<GraphOptions> {
-  const parsed = GraphUrl.safeParse(env.CHARGEBACK_GRAPH_URL || undefined);
-  if (!parsed.success) throw new UserError(parsed.error.issues[0].message);
-  const baseUrl = parsed.data.endsWith("/") ? parsed.data : `${parsed.data}/`;
+export async function graphOptions(config: Pick<Config, "CHARGEBACK_GRAPH_URL">): Promise<GraphOptions> {
+  const url = config.CHARGEBACK_GRAPH_URL;
+  const baseUrl = url.endsWith("/") ? url : `${url}/`;
   if (isLoopback(new URL(baseUrl))) return { baseUrl, authProvider: { getAccessToken: async () => "" } satisfies AuthenticationProvider };
   if (new URL(baseUrl).protocol !== "https:") throw new UserError("CHARGEBACK_GRAPH_URL must use https (plain http only for a local test server)");
   const [{ DefaultAzureCredential }, { TokenCredentialAuthenticationProvider }] = await Promise.all([

@@ -1,6 +1,7 @@
 import { now as clockNow } from "../core/clock";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { itemAt } from "../core/arrays";
 
 /** A stored ingest key: the secret itself is shown once, at creation, and never kept. */
 export type IngestKey = { id: string; source: string; secretHash: string; createdAt: number; revokedAt: number | null };
@@ -22,7 +23,7 @@ export function newIngestKey(source: string, now = clockNow()): { key: IngestKey
 /** Splits a presented token into the key id to look up and the secret to check. */
 export function parseIngestToken(token: string): { id: string; secret: string } | null {
   const match = /^cbk_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/.exec(token);
-  return match ? { id: match[1], secret: match[2] } : null;
+  return match ? { id: itemAt(match, 1), secret: itemAt(match, 2) } : null;
 }
 
 /** True when the secret is the key's and the key is not revoked; compares in constant time. */

@@ -6,7 +6,7 @@ export type IntakeFormat = "json" | "ndjson";
 export const MAX_EVENTS_PER_REQUEST = 10_000;
 
 export function intakeFormat(contentType: string | null): IntakeFormat | null {
-  const type = (contentType ?? "").split(";")[0].trim().toLowerCase();
+  const type = (contentType ?? "").split(";", 1)[0]?.trim().toLowerCase();
   if (type === "application/json") return "json";
   if (type === "application/x-ndjson" || type === "application/ndjson" || type === "application/jsonl") return "ndjson";
   return null;

@@ -1,4 +1,5 @@
 import { decimalToAtto, tokensOf } from "./decimalAtto";
+import { itemAt } from "../core/arrays";
 
 // An import adds three amounts per row over millions of rows: bigint arithmetic per row costs more
 // than reading the CSV. Amounts are read into float64 integers instead, exact while below 2^53,
@@ -57,8 +58,8 @@ function readPlain(s: string, into: Amount): boolean {
     digits += decimals;
   }
   if (i !== n || digits === 0) return false;
-  if (decimals < 9) high *= POW10[9 - decimals];
-  else low *= POW10[18 - decimals];
+  if (decimals < 9) high *= itemAt(POW10, 9 - decimals);
+  else low *= itemAt(POW10, 18 - decimals);
   const nano = whole * NANO + high;
   into.nano = negative ? -nano : nano;
   into.atto = negative ? -low : low;
@@ -123,7 +124,7 @@ export function addTokens(sum: IntegerSum, quantity: Amount, per: TokensPerUnit)
   // quantity × 10^k = nano / 10^(9-k) + atto × 10^k / 10^18; only the first decimal of the
   // result decides the rounding, and the atto part can reach it only when k is 9.
   const nano = Math.abs(quantity.nano);
-  const divisor = POW10[9 - k];
+  const divisor = itemAt(POW10, 9 - k);
   const remainder = nano % divisor;
   const whole = (nano - remainder) / divisor;
   const roundsUp = k < 9 ? 2 * remainder >= divisor : 2 * Math.abs(quantity.atto) >= NANO;

@@ -162,7 +162,8 @@ function parseCsv(text: Readable, onRows: (rows: string[][]) => void): Promise<v
       skipEmptyLines: true,
       chunk: ({ data, errors }, parser) => {
         try {
-          if (errors.length > 0) throw new Error(`${errors[0].message} (row ${seen + (errors[0].row ?? 0) + 1})`);
+          const [error] = errors;
+          if (error) throw new Error(`${error.message} (row ${seen + (error.row ?? 0) + 1})`);
           onRows(data);
           seen += data.length;
         } catch (error) {

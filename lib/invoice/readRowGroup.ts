@@ -2,6 +2,7 @@ import { UNREAD } from "../pricing/skippedMeters";
 import { readMeterName, type MeterEntry } from "../pricing/meterCatalog";
 import { tokensPerUnit, type TokensPerUnit } from "./exactSum";
 import type { FieldIndex } from "./exportColumns";
+import { itemAt } from "../core/arrays";
 
 /**
  * What every row with the same day, resource, meter, charge category, currency, units and region
@@ -41,7 +42,7 @@ function readDistinctUnit(unit: string, blockSize: string, description: string):
   if (unit.trim().toLowerCase() !== "units") return null;
   const size = blockSize.trim();
   const whole = WHOLE.exec(size);
-  if (whole && BigInt(whole[1]) > 0n) return tokensPerUnit(BigInt(whole[1]));
+  if (whole && BigInt(itemAt(whole, 1)) > 0n) return tokensPerUnit(BigInt(itemAt(whole, 1)));
   return size === "" ? readUnit(description) : null;
 }
 
@@ -93,7 +94,9 @@ function dayOf(text: string): string | null {
   const t = text.trim();
   if (/^\d{4}-\d{2}-\d{2}/.test(t)) return t.slice(0, 10);
   const mdy = MONTH_DAY_YEAR.exec(t);
-  return mdy ? `${mdy[3]}-${mdy[1].padStart(2, "0")}-${mdy[2].padStart(2, "0")}` : null;
+  if (!mdy) return null;
+  const twoDigits = (group: number) => itemAt(mdy, group).padStart(2, "0");
+  return `${itemAt(mdy, 3)}-${twoDigits(1)}-${twoDigits(2)}`;
 }
 
 /** Reads the group of a row: a token-meter charge, or why it does not count. */

@@ -5,6 +5,7 @@ import type { DimensionUsage, ReportStore } from "../store/port";
 import { loadCatalog, type Catalog } from "./catalog";
 import { buildLedger, type MonthLedger } from "./monthLedger";
 import { loadDimensionUsage, loadMonthUsage, type MonthUsage } from "./monthUsage";
+import { itemAt } from "../core/arrays";
 
 /**
  * The months one page, API call or command reads, each loaded from the store at most once: the
@@ -57,7 +58,7 @@ export class LedgerReader {
     const rules = proposed ?? catalog.splitRules;
     const keys = tagKeysOf(rules, month);
     const [usage, ...tagRows] = await Promise.all([this.usage(month), ...keys.map((k) => this.dimensionUsage(month, `tag:${k}`))]);
-    return buildLedger(catalog, usage, new Map(keys.map((k, i) => [k, tagRows[i]])), rules);
+    return buildLedger(catalog, usage, new Map(keys.map((k, i) => [k, itemAt(tagRows, i)])), rules);
   }
 }
 

@@ -27,9 +27,9 @@ export function findRangeProblems(mappings: readonly OrgMapping[]): string[] {
   const problems: string[] = [];
   for (const [appId, list] of byApp) {
     const sorted = [...list].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
-    for (let i = 1; i < sorted.length; i++) {
+    for (const [i, next] of sorted.entries()) {
       const prev = sorted[i - 1];
-      const next = sorted[i];
+      if (!prev) continue; // the first range has none before it
       if (prev.validTo === null || prev.validTo > next.validFrom) {
         problems.push(`app ${appId}: ${range(prev)} (${prev.costCenter}) overlaps ${range(next)} (${next.costCenter})`);
       } else if (prev.validTo < next.validFrom) {

@@ -31,7 +31,7 @@ export const modelFamily = (modelId: string) => modelId.replace(/-\d{4}-\d{2}-\d
 
 /** The percentage as parts per million, exactly ("12.5" → 125000). */
 export function percentPpm(percent: string): bigint {
-  const [whole, fraction = ""] = percent.split(".");
+  const [whole = "", fraction = ""] = percent.split(".");
   return BigInt(whole) * 10_000n + BigInt(fraction.padEnd(4, "0"));
 }
 

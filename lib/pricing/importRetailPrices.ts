@@ -1,5 +1,5 @@
 import { now } from "../core/clock";
-import { UserError } from "../core/errors";
+import { firstIssue, UserError } from "../core/errors";
 import type { AuditContext, UpsertSummary, CatalogStore } from "../store/port";
 import { PriceBook } from "./priceBook";
 import { RetailPriceItem, RetailPricePage } from "./retailPrice";
@@ -24,7 +24,7 @@ export function readRetailPricePage(text: string, file: string): { items: Retail
   const items = page.data.Items.map((raw, i) => {
     const item = RetailPriceItem.safeParse(raw);
     if (!item.success) {
-      const issue = item.error.issues[0];
+      const issue = firstIssue(item.error);
       throw new UserError(`${file}: Items[${i}].${issue.path.join(".")} ${issue.message}`);
     }
     return item.data;

@@ -39,7 +39,7 @@ const KINDS: Record<Modality, Record<"input" | "cached" | "output", TokenKind>> 
   audio: { input: "audioInput", cached: "audioCached", output: "audioOutput" },
   image: { input: "imageInput", cached: "imageCached", output: "imageOutput" },
 };
-const PAY_AS_YOU_GO: MeterSku[] = ["global", "datazone", "regional"];
+const PAY_AS_YOU_GO: [MeterSku, ...MeterSku[]] = ["global", "datazone", "regional"];
 
 /** Splits the glued and hyphenated forms into words ("gpt4omini-aud1217" → gpt 4o mini aud 1217). */
 function wordsOf(meterName: string): string[] {
@@ -88,7 +88,7 @@ export function readMeter({ meterName, productName = "", unitOfMeasure }: MeterN
       if (word === "batch") tier = "batch";
       else if (word === "pp" || word === "priority") tier = "priority";
       else if (word === "longco" || word === "l") context = "long";
-    } else if (MODALITY[word] && !namesModel(words, i)) modalities.push(MODALITY[word]);
+    } else if (MODALITY[word] && !namesModel(word, words, i)) modalities.push(MODALITY[word]);
     else {
       // "gpt aud 0828 Inp" is gpt-audio's audio meter; its text meter says "txt" as well.
       if (MODALITY[word] === "audio") modalities.push("audio");
@@ -104,13 +104,13 @@ export function readMeter({ meterName, productName = "", unitOfMeasure }: MeterN
   const modality: Modality = modalities.includes("text") ? "text" : (modalities.find((m) => m !== "text") ?? fallback);
   const kind: TokenKind = write ? "cacheWrite" : KINDS[modality][cached ? "cached" : side];
   const modelId = modelIdOf(modelWords, productName);
-  const skus = sku ? [sku] : PAY_AS_YOU_GO;
+  const skus: [MeterSku, ...MeterSku[]] = sku ? [sku] : PAY_AS_YOU_GO;
   return { entry: { modelId, sku: skus[0], batch: tier === "batch", tier, context, kind }, skus };
 }
 
 /** "text embedding", "gpt img 1", "Image 2 txt inp", "gpt aud 0828", "gpt4omini-aud1217": the word names the model, not the tokens' modality. */
-function namesModel(words: string[], i: number): boolean {
-  const [word, previous, next] = [words[i], words[i - 1], words[i + 1]];
+function namesModel(word: string, words: string[], i: number): boolean {
+  const [previous, next] = [words[i - 1], words[i + 1]];
   if (MODALITY[word] === "text") return next === "embedding";
   if (MODALITY[word] === "image") return previous === "gpt" || (i === 0 && next !== undefined && /^\d/.test(next));
   if (MODALITY[word] === "audio") {

@@ -1,6 +1,7 @@
 import { attoPerToken } from "../core/money";
 import { type ContextTier, type MeterSku, readMeter, type ServiceTier, type TokenKind } from "./meterCatalog";
 import type { RetailPriceItem } from "./retailPrice";
+import { itemAt } from "../core/arrays";
 
 const UNIT_TOKENS: Record<string, number> = { "1K": 1_000, "1M": 1_000_000 };
 const DATED = /^(.*)-(\d{4}-\d{2}-\d{2})$/;
@@ -65,7 +66,10 @@ export class PriceBook {
   /** Every price the book uses, with what it prices: for people to check it. */
   entries(): { modelId: string; sku: MeterSku; tier: ServiceTier; context: ContextTier; region: string; kind: TokenKind; price: Price }[] {
     return [...this.prices].flatMap(([key, list]) => {
-      const [modelId, sku, tier, context, region, kind] = key.split("|");
+      // The key is the six parts joined: each is there.
+      const parts = key.split("|");
+      const part = (i: number) => itemAt(parts, i);
+      const [modelId, sku, tier, context, region, kind] = [part(0), part(1), part(2), part(3), part(4), part(5)] as const;
       return list.map((price) => ({
         modelId,
         sku: sku as MeterSku,
@@ -108,9 +112,10 @@ export class PriceBook {
     if (model === "") return null;
     if (this.models.has(model)) return model;
     const dated = DATED.exec(model);
-    if (dated) return this.models.has(dated[1]) ? dated[1] : null;
+    if (dated) return this.models.has(itemAt(dated, 1)) ? itemAt(dated, 1) : null;
     const versions = [...this.models].filter((id) => id.startsWith(`${model}-`) && DATED.test(id) && DATED.exec(id)![1] === model);
-    return versions.length === 1 ? versions[0] : null;
+    const [only, ...others] = versions;
+    return others.length === 0 ? (only ?? null) : null;
   }
 
   get size(): number {

@@ -3,6 +3,7 @@ import type { HourlyAppUsage } from "../store/port";
 import { inEffect } from "../core/effectiveDated";
 import { attoPerToken, formatScaled, splitByWeight } from "../core/money";
 import { idleCapacityAppId, type Reservation } from "./reservation";
+import { itemAt } from "../core/arrays";
 
 /** What one app carries of a reservation on one UTC day; the idle line's app is idleCapacityAppId. */
 export type ReservationCharge = { day: string; appId: string; atto: bigint };
@@ -41,7 +42,7 @@ function hourlyCosts(r: Reservation, month: string, now: string): Map<string, bi
           (price * BigInt(covered.length)) / BigInt(hours.length),
           covered.map(() => 1n),
         );
-  return new Map(covered.map((hour, i) => [hour, costs[i]]));
+  return new Map(covered.map((hour, i) => [hour, itemAt(costs, i)]));
 }
 
 /**
@@ -78,7 +79,7 @@ export function chargeReservation(
     const parts = splitByWeight(cost, users.map(weightOf));
     users.forEach((h, i) => {
       const day = hour.slice(0, 10);
-      add(day, h.appId, parts[i]);
+      add(day, h.appId, itemAt(parts, i));
       const key = `${day}|${h.appId}`;
       const entry = monthWeights.get(key) ?? { day, appId: h.appId, weight: 0n };
       entry.weight += weightOf(h);
@@ -91,7 +92,7 @@ export function chargeReservation(
       idleHours.reduce((sum, [, cost]) => sum + cost, 0n),
       shares.map((s) => s.weight),
     );
-    shares.forEach((s, i) => add(s.day, s.appId, parts[i]));
+    shares.forEach((s, i) => add(s.day, s.appId, itemAt(parts, i)));
   } else {
     for (const [hour, cost] of idleHours) add(hour.slice(0, 10), idleCapacityAppId(r.deployment), cost);
   }

@@ -4,7 +4,6 @@ import { readRetailPricePage } from "./importRetailPrices";
 import type { RetailPriceItem } from "./retailPrice";
 import { countRetry } from "../telemetry/instruments";
 
-export const RETAIL_PRICES_URL = "https://prices.azure.com";
 const API_VERSION = "2023-01-01-preview";
 
 export type RetailPricesQuery = { baseUrl: string; regions: string[]; currency: string; reservations: boolean };

@@ -6,6 +6,7 @@ import { billedTokens, countsOfKind } from "../pricing/billedTokens";
 import { TOKEN_KINDS, type TokenKind } from "../pricing/meterCatalog";
 import type { MonthLedger } from "../ledger/monthLedger";
 import { addTo, addToDay, meterKey, type DayTotals, type MeterSide, type MeterTotals } from "./meterKey";
+import { itemAt } from "../core/arrays";
 
 export type EventMeters = { currency: string; byMeter: Map<string, MeterTotals>; byDay: Map<string, DayTotals>; unpricedTokens: Map<string, bigint> };
 export type MeterPart = { meter: MeterSide; tokens: bigint; atto: bigint; priced: boolean };
@@ -43,7 +44,7 @@ function meterParts(row: ChargedUsage, deployment: Deployment | undefined, charg
     return c?.priced ? c.listAtto : 0n;
   });
   const atto = row.charge.priced ? splitByWeight(row.charge.atto, list) : kinds.map(() => 0n);
-  return kinds.map((k, i) => ({ meter: { region, model, sku, kind: k.kind }, tokens: k.tokens, atto: atto[i], priced }));
+  return kinds.map((k, i) => ({ meter: { region, model, sku, kind: k.kind }, tokens: k.tokens, atto: itemAt(atto, i), priced }));
 }
 
 export function eventMeters(ledger: MonthLedger): EventMeters {

@@ -6,6 +6,7 @@ import { LedgerReader } from "../ledger/ledgerReader";
 import { sumInvoiceLines } from "./invoiceMeters";
 import { likelyCause } from "./likelyCause";
 import type { DayTotals, MeterTotals } from "./meterKey";
+import { itemAt } from "../core/arrays";
 
 export type ReconciliationRow = {
   region: string;
@@ -78,7 +79,7 @@ export async function getReconciliation(store: ReportStore, month: string): Prom
       deployments: [...(e?.names ?? [])].sort(),
       invoiceTokens: Number(figures.invoiceTokens),
       eventTokens: Number(figures.eventTokens),
-      ...money(invoiced[i], computed[i]),
+      ...money(itemAt(invoiced, i), itemAt(computed, i)),
       credits: formatCents(attoToCents(figures.creditAtto)),
       // Without an invoice every meter would read as missing from the bill: no cause is guessed.
       cause: lines.length === 0 ? "" : likelyCause(figures),

@@ -6,6 +6,7 @@ import { chargedByMeter } from "./eventMeters";
 import { LedgerReader } from "../ledger/ledgerReader";
 import { sumInvoiceLines } from "./invoiceMeters";
 import { meterKey } from "./meterKey";
+import { itemAt } from "../core/arrays";
 
 /** Invoiced cost on meters nobody's usage was charged on: to one cost center, or shared pro rata. */
 export type Unmatched = { costCenter: string } | "pro-rata";
@@ -62,12 +63,13 @@ export async function getTrueUpAmounts(reader: LedgerReader, month: string, unma
     const split = attribution.sharesOf(row.appId, row.deployment, row.day);
     const weights = split.map((s) => s.weight);
     const hs = split.map((s) => holder({ businessUnit: s.businessUnit, costCenter: s.costCenter, appId: row.appId, rule: s.rule }));
-    if (row.charge.priced) splitByWeight(row.charge.listAtto, weights).forEach((atto, i) => (hs[i].list += atto));
+    if (row.charge.priced) splitByWeight(row.charge.listAtto, weights).forEach((atto, i) => (itemAt(hs, i).list += atto));
     for (const p of parts) {
       const shares = onMeter.get(meterKey(p.meter)) ?? new Map<Holder & Amounts, bigint>();
       splitByWeight(p.atto, weights).forEach((atto, i) => {
-        hs[i].computed += atto;
-        shares.set(hs[i], (shares.get(hs[i]) ?? 0n) + atto);
+        const h = itemAt(hs, i);
+        h.computed += atto;
+        shares.set(h, (shares.get(h) ?? 0n) + atto);
       });
       onMeter.set(meterKey(p.meter), shares);
     }
@@ -82,7 +84,7 @@ export async function getTrueUpAmounts(reader: LedgerReader, month: string, unma
     splitByWeight(
       meter.atto,
       shares.map(([, w]) => w),
-    ).forEach((atto, i) => (shares[i][0].actual += atto));
+    ).forEach((atto, i) => (itemAt(shares, i)[0].actual += atto));
   }
   const receivers = unmatched === 0n ? [] : unmatchedTo === "pro-rata" ? [...holders.values()] : [holder(costCenterHolder(mappings, unmatchedTo.costCenter))];
   if (unmatched !== 0n && unmatchedTo === "pro-rata" && receivers.every((h) => h.computed === 0n)) {
@@ -91,7 +93,7 @@ export async function getTrueUpAmounts(reader: LedgerReader, month: string, unma
     );
   }
   const weights = unmatchedTo === "pro-rata" ? receivers.map((h) => h.computed) : receivers.map(() => 1n);
-  splitByWeight(unmatched, weights).forEach((atto, i) => (receivers[i].actual += atto));
+  splitByWeight(unmatched, weights).forEach((atto, i) => (itemAt(receivers, i).actual += atto));
   const invoice = [...bill.byMeter.values()].reduce((a, m) => a + m.atto, 0n);
   return { currency: charged.currency, holders: [...holders.values()], invoice, unmatched };
 }
@@ -116,8 +118,8 @@ function present(month: string, { currency, holders: all, invoice, unmatched }: 
       const members = held.filter((h) => groupOf(h) === g);
       allocateCents(
         members.map((h) => h[f]),
-        groupCents[i],
-      ).forEach((c, j) => out.set(members[j], c));
+        itemAt(groupCents, i),
+      ).forEach((c, j) => out.set(itemAt(members, j), c));
     });
     return out;
   };
@@ -139,7 +141,7 @@ function present(month: string, { currency, holders: all, invoice, unmatched }: 
     })),
     businessUnits: groups.map((g) => {
       const members = held.filter((h) => groupOf(h) === g);
-      return { businessUnit: members[0].businessUnit, ...row(sum(list, members), sum(computed, members), sum(actual, members)) };
+      return { businessUnit: itemAt(members, 0).businessUnit, ...row(sum(list, members), sum(computed, members), sum(actual, members)) };
     }),
   };
 }

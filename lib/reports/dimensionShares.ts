@@ -4,6 +4,7 @@ import { CAPACITY_OPERATION } from "../pricing/chargedUsage";
 import { splitByWeight } from "../core/money";
 import { lineKey } from "../statements/statementLine";
 import type { DailyUsage } from "../store/port";
+import { itemAt } from "../core/arrays";
 
 /** What one value of a dimension holds of a statement line, live: exact cost and counts. */
 export type Share = { atto: bigint; requests: number; totalTokens: number };
@@ -34,14 +35,17 @@ export async function dimensionShares(reader: LedgerReader, month: string, dimen
   const add = (u: DailyUsage, model: string, value: string, share: Share) => {
     const holders = holdersOf(u, value);
     const weights = holders.map((h) => h.weight);
-    const [atto, requests, totalTokens] = [share.atto, BigInt(share.requests), BigInt(share.totalTokens)].map((amount) => splitByWeight(amount, weights));
+    const atto = splitByWeight(share.atto, weights);
+    const requests = splitByWeight(BigInt(share.requests), weights);
+    const totalTokens = splitByWeight(BigInt(share.totalTokens), weights);
     holders.forEach((h, i) => {
       const key = lineKey({ businessUnit: h.businessUnit, costCenter: h.costCenter, appId: u.appId, model, rule: h.rule });
       const line = shares.get(key) ?? new Map<string, Share>();
       const into = line.get(value) ?? { atto: 0n, requests: 0, totalTokens: 0 };
-      into.atto += atto[i];
-      into.requests += Number(requests[i]);
-      into.totalTokens += Number(totalTokens[i]);
+      // One part per holder in each of the three splits.
+      into.atto += itemAt(atto, i);
+      into.requests += Number(itemAt(requests, i));
+      into.totalTokens += Number(itemAt(totalTokens, i));
       line.set(value, into);
       shares.set(key, line);
     });
@@ -72,7 +76,7 @@ export async function dimensionShares(reader: LedgerReader, month: string, dimen
     const tagged = values.map((v) => perValue.get(v)!);
     const untagged = (tokensOn.get(dayKey(u)) ?? 0n) - tagged.reduce((a, b) => a + b, 0n);
     const parts = splitByWeight(charge.atto, [untagged > 0n ? untagged : 0n, ...tagged]);
-    values.forEach((v, i) => add(u, charge.modelId, v, { atto: parts[i + 1], requests: 0, totalTokens: 0 }));
+    values.forEach((v, i) => add(u, charge.modelId, v, { atto: itemAt(parts, i + 1), requests: 0, totalTokens: 0 }));
   }
   return shares;
 }

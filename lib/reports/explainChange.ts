@@ -1,10 +1,11 @@
-import { allocateCents, formatCents, magnitude } from "../core/money";
+import { allocateCents, attoToCents, formatCents, magnitude } from "../core/money";
 import { dayBefore, monthDays, previousMonth } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import type { MonthLedger } from "../ledger/monthLedger";
 import { CAPACITY_OPERATION } from "../pricing/chargedUsage";
 import { monthLines, type MonthLines } from "../statements/monthLines";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
+import { itemAt } from "../core/arrays";
 
 export const CHANGE_CAUSES = ["volume", "price", "mix", "newApps", "goneApps", "moves", "corrections", "restated", "fees", "trueUps"] as const;
 export type ChangeCause = (typeof CHANGE_CAUSES)[number];
@@ -94,14 +95,14 @@ export function explainFromSides(current: ChangeSide, previous: ChangeSide, scop
       .map(([cause, p], i) => ({
         cause,
         label: LABELS[cause],
-        cost: formatCents(pieceCents[i]),
+        cost: formatCents(itemAt(pieceCents, i)),
         apps: [...p.apps]
           .filter(([, amount]) => amount !== 0n)
           .sort(([, a], [, b]) => (magnitude(b) > magnitude(a) ? 1 : magnitude(b) < magnitude(a) ? -1 : 0))
           .slice(0, TOP_APPS)
-          .map(([appId, amount]) => ({ appId, appName: names.get(appId) ?? lineNames.get(appId) ?? appId, cost: formatCents(allocateCents([amount])[0]) })),
+          .map(([appId, amount]) => ({ appId, appName: names.get(appId) ?? lineNames.get(appId) ?? appId, cost: formatCents(attoToCents(amount)) })),
       }))
-      .filter((p, i) => list[i][1].atto !== 0n || p.cost !== "0.00"),
+      .filter((p, i) => itemAt(list, i)[1].atto !== 0n || p.cost !== "0.00"),
   };
 }
 

@@ -9,6 +9,7 @@ import { monthLines } from "../statements/monthLines";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import { monthDays } from "../core/months";
 import { includesUnit, type ReportScope } from "./reportScope";
+import { itemAt } from "../core/arrays";
 
 /** A period of the app's mapping; unit and cost center are null in a period it belonged to a unit the caller may not see. */
 export type MappingPeriod = { businessUnit: string | null; costCenter: string | null; validFrom: string; validTo: string | null };
@@ -101,7 +102,7 @@ export async function getAppReport(reader: LedgerReader, appId: string, month: s
       list.map((b) => b.atto),
       usageCents,
     );
-    return list.map((b, i) => ({ ...b, cents: cents[i] }));
+    return list.map((b, i) => ({ ...b, cents: itemAt(cents, i) }));
   };
   const rows = (list: (Bucket & { cents: bigint })[]): ReportRow[] =>
     list
@@ -113,7 +114,7 @@ export async function getAppReport(reader: LedgerReader, appId: string, month: s
     attribution.unitsOn(appId, h.deployment, h.hour.slice(0, 10)).some(visibleUnit),
   );
   const timed = hours.reduce((n, h) => n + h.timedRequests, 0);
-  const buckets = hours.reduce((sum, h) => sum.map((c, i) => c + h.buckets[i]), new Array<number>(MODEL_TIME_BUCKETS_MS.length + 1).fill(0));
+  const buckets = hours.reduce((sum, h) => sum.map((c, i) => c + (h.buckets[i] ?? 0)), new Array<number>(MODEL_TIME_BUCKETS_MS.length + 1).fill(0));
   return {
     appId,
     appName: apps.find((a) => a.appId === appId)?.displayName ?? appId,

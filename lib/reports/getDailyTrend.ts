@@ -1,6 +1,7 @@
 import { allocateCents, formatCents } from "../core/money";
 import type { MonthLedger } from "../ledger/monthLedger";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
+import { itemAt } from "../core/arrays";
 
 export type DailyTrend = { days: string[]; units: string[]; cost: Record<string, Record<string, string>> };
 
@@ -25,7 +26,7 @@ export function getDailyTrend({ attributed: rows }: Pick<MonthLedger, "attribute
   for (const day of days) {
     const parts = units.map((u) => atto.get(day)!.get(u) ?? 0n);
     const cents = allocateCents(parts);
-    cost[day] = Object.fromEntries(units.map((u, i) => [u, formatCents(cents[i])]));
+    cost[day] = Object.fromEntries(units.map((u, i) => [u, formatCents(itemAt(cents, i))]));
   }
   return { days, units, cost };
 }

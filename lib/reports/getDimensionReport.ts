@@ -6,6 +6,7 @@ import type { LedgerReader } from "../ledger/ledgerReader";
 import { dimensionShares, type Share } from "./dimensionShares";
 import { monthLines, type MonthLines } from "../statements/monthLines";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
+import { itemAt } from "../core/arrays";
 
 /** `--by tag:<key>` or `--by end-user`: a breakdown by what the events carried. */
 export const EventDimension = z
@@ -83,12 +84,13 @@ export async function getDimensionReport(
     const cents = allocateCents(splitByWeight(line.cents * ATTO_PER_CENT, weights.some((w) => w > 0n) ? weights : [1n, ...weights.slice(1)]), line.cents);
     // A frozen line against live shares can leave less than nothing: counts never go below zero.
     const untagged = (count: (s: Share) => number, whole: number) => Math.max(0, whole - tagged.reduce((n, s) => n + count(s), 0));
-    addTo("", cents[0], {
+    // One cent figure for the untagged rest, then one per tagged value.
+    addTo("", itemAt(cents, 0), {
       atto: 0n,
       requests: untagged((s) => s.requests, line.tokens.requests),
       totalTokens: untagged((s) => s.totalTokens, line.tokens.totalTokens),
     });
-    values.forEach((v, i) => addTo(v, cents[i + 1], tagged[i]));
+    values.forEach((v, i) => addTo(v, itemAt(cents, i + 1), itemAt(tagged, i)));
   }
   const none = noneLabel(by);
   // A line wholly tagged leaves an empty untagged part: no row for nothing.

@@ -1,4 +1,4 @@
-import { allocateCents, formatCents } from "../core/money";
+import { attoToCents, formatCents } from "../core/money";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import { adjustmentsFor, landingMonth } from "../statements/adjustments";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
@@ -20,6 +20,5 @@ export async function getPendingCorrections(reader: LedgerReader, month: string,
   const [ledger, frozen] = await Promise.all([reader.ledger(month), reader.statementLines({ forMonth: month })]);
   const lines = adjustmentsFor(ledger, frozen, landing).filter((l) => (l.businessUnit === "" ? scope.units === "all" : includesUnit(scope, l.businessUnit)));
   if (lines.length === 0) return null;
-  const [cents] = allocateCents([lines.reduce((sum, l) => sum + l.atto, 0n)]);
-  return { landing, cost: formatCents(cents), lines: lines.length };
+  return { landing, cost: formatCents(attoToCents(lines.reduce((sum, l) => sum + l.atto, 0n))), lines: lines.length };
 }

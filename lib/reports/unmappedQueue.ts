@@ -5,6 +5,7 @@ import { formatCents } from "../core/money";
 import type { DirectoryEntry } from "../identity/directoryEntry";
 import { Attribution } from "../allocation/attribution";
 import type { OrgMapping } from "../org/orgMapping";
+import { itemAt } from "../core/arrays";
 
 export type Suggestion = { costCenter: string; businessUnit: string; because: string };
 export type UnmappedApp = { appId: string; appName: string; cost: string; requests: number; firstDay: string; lastDay: string; suggestion: Suggestion | null };
@@ -19,7 +20,7 @@ export async function unmappedQueue(reader: LedgerReader, months: readonly strin
   const usage = (await Promise.all(months.map(async (m) => (await reader.usage(m)).daily))).flat();
   const apps = new Map<string, { appName: string; cents: bigint; requests: number; firstDay: string; lastDay: string; seen: boolean }>();
   for (const [i, { lines }] of all.entries()) {
-    const { from, to } = monthDays(months[i]);
+    const { from, to } = monthDays(itemAt(months, i)); // a ledger per month
     for (const l of lines) {
       // A rule's unallocated part is the rule's to fix (on its statement line), not a missing mapping.
       if (l.businessUnit !== "" || l.kind !== "usage" || l.rule !== "") continue;

@@ -17,8 +17,11 @@ export function retentionHorizon(now = clockNow(), days = loadConfig().CHARGEBAC
 export type PurgeSummary = { before: string; dryRun: boolean; events: number; quarantined: number };
 
 /** Deletes (or counts, dry) raw events and quarantined lines older than the retention window. */
-export async function purgeRawData(store: UsageStore, { dryRun = false, now = clockNow() } = {}): Promise<PurgeSummary> {
-  const before = retentionHorizon(now);
+export async function purgeRawData(
+  store: UsageStore,
+  { dryRun = false, now = clockNow(), days = loadConfig().CHARGEBACK_RETENTION_DAYS } = {},
+): Promise<PurgeSummary> {
+  const before = retentionHorizon(now, days);
   if (before === null) throw new UserError("no retention is configured: set CHARGEBACK_RETENTION_DAYS (30 or more) to purge raw events older than that");
   const counts = await store.purgeRawUsage(before, Date.parse(`${before}T00:00:00Z`), dryRun);
   return { before, dryRun, ...counts };

@@ -7,6 +7,7 @@ import type { MonthLedger } from "../ledger/monthLedger";
 import { markupLines } from "./markupLines";
 import { linePartsOf, partKeyOf } from "./lineParts";
 import { addTokens, type LinePart, lineKey, noTokens, type StatementLine, tokensOf, type UnpricedUsage } from "./statementLine";
+import { itemAt } from "../core/arrays";
 
 export type LiveMonth = { lines: StatementLine[]; unpriced: UnpricedUsage[]; currency: string };
 
@@ -21,7 +22,7 @@ const DESCRIBED = /^(.+) at \d+(?:\.\d+)? per .+? from (\d{4}-\d{2}-\d{2})(?: \(
  */
 export function readPrice(text: string): { meterName: string; from: string } | null {
   const m = DESCRIBED.exec(text);
-  return m ? { meterName: m[1], from: m[2] } : null;
+  return m ? { meterName: itemAt(m, 1), from: itemAt(m, 2) } : null;
 }
 
 /**

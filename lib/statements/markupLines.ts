@@ -3,6 +3,7 @@ import { inEffect } from "../core/effectiveDated";
 import { amountToAtto, splitByWeight } from "../core/money";
 import { ALL_UNITS_SCOPE, feeAppId, MARKUP_APP_ID, type Markup } from "./markup";
 import { noTokens, type StatementLine, type UnpricedUsage } from "./statementLine";
+import { itemAt } from "../core/arrays";
 
 const PPM = 1_000_000n;
 
@@ -78,12 +79,13 @@ export function markupLines(
       continue;
     }
     splitByWeight(fee, unitTotals).forEach((unitFee, i) => {
-      const centers = [...base.get(units[i])!.entries()].sort(([a], [b]) => a.localeCompare(b));
+      const unit = itemAt(units, i); // a total per unit
+      const centers = [...base.get(unit)!.entries()].sort(([a], [b]) => a.localeCompare(b));
       splitByWeight(
         unitFee,
         centers.map(([, atto]) => positive(atto)),
       ).forEach((atto, j) => {
-        if (atto !== 0n) lines.push(line(m, units[i], centers[j][0], atto, appId, name));
+        if (atto !== 0n) lines.push(line(m, unit, itemAt(centers, j)[0], atto, appId, name));
       });
     });
   }

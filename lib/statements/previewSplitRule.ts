@@ -18,7 +18,9 @@ export type SplitPreview = { month: string; currency: string; totalBefore: strin
 export async function previewSplitRule(store: ReportStore, rule: SplitRule, month: string): Promise<SplitPreview> {
   const rules = await withSplitRules(store, [rule]);
   const reader = new LedgerReader(store);
-  const [now, then] = (await Promise.all([reader.ledger(month), reader.ledger(month, rules)])).map((ledger) => liveLines(ledger));
+  const [nowLedger, thenLedger] = await Promise.all([reader.ledger(month), reader.ledger(month, rules)]);
+  const now = liveLines(nowLedger);
+  const then = liveLines(thenLedger);
   const rows = new Map<string, PreviewRow & { b: bigint; a: bigint; exact: bigint }>();
   const add = (side: "b" | "a", lines: ReturnType<typeof allocateLines>) => {
     for (const l of lines) {

@@ -1,9 +1,11 @@
+import { Unavailable } from "../core/errors";
+
 /**
  * A store that failed for a reason outside the program (a full disk, a lock held too long, a
  * broken disk or network): said in one line with what to do, never as an internal error.
  * `exitCode` follows sysexits: 74 (I/O error), 75 (temporary failure, try again).
  */
-export class StoreFailure extends Error {
+export class StoreFailure extends Unavailable {
   constructor(
     message: string,
     readonly exitCode: 74 | 75,

@@ -21,7 +21,7 @@ describe("the APIM diagnostic setting fragment", () => {
     const categories = (setting.properties.logs ?? []).filter((l) => l.enabled).map((l) => l.category);
     expect(categories.sort()).toEqual(["GatewayLlmLogs", "GatewayLogs"]);
     const call = { correlationId: "c-1", time: "2026-11-10T10:00:00Z" };
-    const records = [gatewayRecord(call), llmRecords({ ...call, deployment: "d", model: "m", prompt: 1, completion: 1 })[0]];
+    const records = [gatewayRecord(call), ...llmRecords({ ...call, deployment: "d", model: "m", prompt: 1, completion: 1 }).slice(0, 1)];
     for (const category of categories) {
       const record = records.find((r) => r.category === category);
       expect(record && "half" in readDiagnosticRecord(record, null)).toBe(true);

@@ -10,8 +10,11 @@ type Env = { name: string; value?: string; secretRef?: string };
 type Probe = { type: string; httpGet: { path: string; port: number } };
 type App = { type: string; name: string; properties: { template: { containers: { command: string[]; args?: string[]; env: Env[]; probes?: Probe[] }[] } } };
 const template = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "deploy", "azure", "chargeback.json"), "utf8")) as { resources: App[] };
-const app = (role: string) =>
-  template.resources.find((r) => r.type === "Microsoft.App/containerApps" && r.name.includes(role))!.properties.template.containers[0];
+const app = (role: string) => {
+  const [container] = template.resources.find((r) => r.type === "Microsoft.App/containerApps" && r.name.includes(role))!.properties.template.containers;
+  if (!container) throw new Error(`the template's ${role} app has no container`);
+  return container;
+};
 const worker = app("worker");
 const web = app("web");
 

@@ -4,6 +4,7 @@ import { expect, test, type APIResponse, type Browser, type BrowserContext } fro
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { formatMoney } from "../../lib/reports/formatMoney";
 import { currentMonth, PERSONAS, root, signInAs, UNIT_A, UNIT_B } from "./personas";
+import { itemAt } from "../../lib/core/arrays";
 
 type Who = "anonymous" | "finance" | "admin" | "ownerA" | "ownerB";
 const WHO: Who[] = ["anonymous", "finance", "admin", "ownerA", "ownerB"];
@@ -150,8 +151,10 @@ test("every route gives each persona the status the table says, and a unit owner
   const failures: string[] = [];
   // An app of each unit, found through finance's view, stands in for APP_A and APP_B.
   const appOf = async (unit: string) =>
-    ((await (await contexts.finance.request.get(`/api/v1/reports/chargeback?month=${M}&by=app&businessUnit=${enc(unit)}`)).json()) as ChargebackReport).rows[0]
-      .key;
+    itemAt(
+      ((await (await contexts.finance.request.get(`/api/v1/reports/chargeback?month=${M}&by=app&businessUnit=${enc(unit)}`)).json()) as ChargebackReport).rows,
+      0,
+    ).key;
   const apps = { APP_A: await appOf(UNIT_A), APP_B: await appOf(UNIT_B) };
   for (const row of TABLE.map((r) => ({ ...r, path: r.path.replace(/APP_[AB]/, (k) => apps[k as keyof typeof apps]) }))) {
     for (const who of WHO) {

@@ -1,8 +1,10 @@
-import { BILLED_KIND_DEPLOYMENTS, DEMO_DEPLOYMENTS } from "../../ingest/demo/demoOrganisation";
+import { BILLED_KIND_DEPLOYMENTS, DEMO_DEPLOYMENTS } from "../../worker/demo/demoOrganisation";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { currentMonth, DEMO_MARKUP, PERSONAS, previousMonth, roundingBound, signInAs, today, UNIT_A, UNIT_B } from "./personas";
+import { leading } from "../support/arrays";
+import { itemAt } from "../../lib/core/arrays";
 
 const M = currentMonth();
 const cents = (amount: string) => Number(amount.replace(".", ""));
@@ -55,7 +57,7 @@ test("moving an app mid-month splits its month between the two units", async ({ 
   await signInAs(page, PERSONAS.admin, "/admin/mappings");
   const { month, day } = moveDay();
   const byApp = await report(page, `&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`, month);
-  const app = byApp.rows[0];
+  const app = itemAt(byApp.rows, 0);
   await page.getByLabel("App to move").selectOption(app.key);
   const target = await page
     .getByLabel("Cost center to move it to")
@@ -81,7 +83,7 @@ test("moving an app mid-month splits its month between the two units", async ({ 
 test("an import whose ranges overlap is previewed with the reason and saves nothing", async ({ page }) => {
   await signInAs(page, PERSONAS.admin, "/admin/mappings");
   const csv = await (await page.request.get("/api/v1/mappings?format=csv")).text();
-  const [header, first] = csv.trim().split("\n");
+  const [header, first] = leading(csv.trim().split("\n"), 2);
   const [appId, costCenter, unit] = first.split(",");
   const overlapping = `${header}\n${appId},${costCenter},${unit},2019-06-01,2030-01-01\n`;
   await page.getByLabel("CSV file").setInputFiles({ name: "overlap.csv", mimeType: "text/csv", buffer: Buffer.from(overlapping) });

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { CLOSE_TIMEOUT, currentMonth, DEMO_MARKUP, PERSONAS, previousMonth, roundingBound, signInAs, UNIT_A, UNIT_B } from "./personas";
+import { itemAt } from "../../lib/core/arrays";
 
 const M = currentMonth();
 const PREVIOUS = previousMonth();
@@ -100,7 +101,7 @@ test("a split rule of last month is on that month's frozen statement, each line 
   const app = (await (
     await page.request.get(`/api/v1/reports/chargeback?month=${PREVIOUS}&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`)
   ).json()) as ChargebackReport;
-  await fillRule(page, app.rows[0].key, `${PREVIOUS}-01`, `${M}-01`, LAST);
+  await fillRule(page, itemAt(app.rows, 0).key, `${PREVIOUS}-01`, `${M}-01`, LAST);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("status")).toContainText(`Saved split rule ${LAST}`);
 
@@ -116,14 +117,14 @@ test("a split rule of last month is on that month's frozen statement, each line 
   await financePage.getByRole("button", { name: `Close ${PREVIOUS}` }).click();
   await expect(financePage.getByTestId("month-status")).toContainText("frozen statement", CLOSE_TIMEOUT);
   await financePage.goto(`/business-units/${encodeURIComponent(UNIT_B)}/statement?month=${PREVIOUS}`);
-  await expect(financePage.getByTestId("statement-line").filter({ hasText: LAST }).first()).toContainText(app.rows[0].name);
+  await expect(financePage.getByTestId("statement-line").filter({ hasText: LAST }).first()).toContainText(itemAt(app.rows, 0).name);
 
   // Leave last month open and as the other tests expect it.
   await financePage.goto(`/?month=${PREVIOUS}`);
   await reopen("the split rule test is done with it");
   await finance.close();
   await page.goto("/admin/splits");
-  await fillRule(page, app.rows[0].key, "2020-01-01", "2020-01-02", LAST);
+  await fillRule(page, itemAt(app.rows, 0).key, "2020-01-01", "2020-01-02", LAST);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("status")).toContainText(`Saved split rule ${LAST}: 0 added, 1 changed`);
 });

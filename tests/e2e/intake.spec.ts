@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { v1Event } from "../support/ingest";
 import { cli, currentMonth, ENTRA_STAND_IN, entraStandIn, now, PERSONAS, signInAs, UNIT_A } from "./personas";
+import { itemAt } from "../../lib/core/arrays";
 
 const event = (appId: string, requestId: string) => JSON.parse(v1Event({ requestId, appId, time: new Date(now()).toISOString() })) as Record<string, unknown>;
 
@@ -41,11 +42,14 @@ test("the HTTP intake takes events only with an ingest key, through the same pip
   // An app of the test's own in unit A, so no other test's mapping change moves its usage.
   const runId = Date.now().toString(36);
   const appId = `intake-${runId}`;
-  const costCenter = (
-    (await (
-      await finance.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&by=cost-center&businessUnit=${encodeURIComponent(UNIT_A)}`)
-    ).json()) as ChargebackReport
-  ).rows[0].key;
+  const costCenter = itemAt(
+    (
+      (await (
+        await finance.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&by=cost-center&businessUnit=${encodeURIComponent(UNIT_A)}`)
+      ).json()) as ChargebackReport
+    ).rows,
+    0,
+  ).key;
   const mapping = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "intake-")), "org.csv");
   fs.writeFileSync(mapping, `appId,costCenter,businessUnit,validFrom\n${appId},${costCenter},${UNIT_A},2020-01-01\n`);
   cli("org", "import", mapping);

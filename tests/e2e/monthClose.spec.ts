@@ -39,7 +39,10 @@ test("finance closes last month, the figures freeze, and each unit's statement m
   await page.emulateMedia({ media: "screen" });
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
-  const rows = parse(fs.readFileSync(await download.path(), "utf8"), { columns: true }) as Record<string, string>[];
+  const rows = parse(fs.readFileSync(await download.path(), "utf8"), { columns: true }) as Record<
+    "cost" | "appName" | "requests" | "reason" | "businessUnit" | "kind" | "prices",
+    string
+  >[];
   const total = rows.pop()!;
   expect(total.appName).toBe("Total");
   expect(total.cost).toBe(unitCost);

@@ -33,7 +33,7 @@ export const roundingBound = (...weights: number[]) => weights.reduce((sum, w) =
  */
 export const CLOSE_TIMEOUT = { timeout: 30_000 };
 
-/** The demo's platform markup (2% of every unit's usage cost, ingest/demo/loadDemoData.ts), as a factor. */
+/** The demo's platform markup (2% of every unit's usage cost, worker/demo/loadDemoData.ts), as a factor. */
 export const DEMO_MARKUP = 1.02;
 
 /** Runs the real `chargeback` CLI on the e2e store; it must exit with `status`. */

@@ -6,6 +6,8 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { itemAt } from "../../lib/core/arrays";
+import { leading } from "./arrays";
 
 export type StandInUser = { oid: string; name: string; roles: string[]; groups: string[] };
 /** Apps that get tokens for themselves (client credentials), as APIM's managed identity does. */
@@ -108,7 +110,7 @@ export async function startEntraStandIn(port: number, config: StandInConfig): Pr
         oid: grant.user.oid,
         tid: config.tenantId,
         name: grant.user.name,
-        preferred_username: `${grant.user.name.split(" ")[0].toLowerCase()}@contoso.example`,
+        preferred_username: `${itemAt(grant.user.name.split(" "), 0).toLowerCase()}@contoso.example`,
         roles: grant.user.roles,
         groups: grant.user.groups,
         nonce: grant.nonce,
@@ -129,7 +131,7 @@ export async function startEntraStandIn(port: number, config: StandInConfig): Pr
 }
 
 if (process.argv[1]?.endsWith("entraStandIn.ts")) {
-  const [port, file] = process.argv.slice(2);
+  const [port, file] = leading(process.argv.slice(2), 2);
   startEntraStandIn(Number(port), JSON.parse(fs.readFileSync(file, "utf8")) as StandInConfig).then(() =>
     console.log(`entra stand-in on http://127.0.0.1:${port}`),
   );

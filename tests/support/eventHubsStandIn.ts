@@ -1,5 +1,6 @@
 import type { AddressInfo, Server } from "node:net";
 import rhea, { type Connection, type EventContext, type Message, type Receiver, type Sender } from "rhea";
+import { itemAt } from "../../lib/core/arrays";
 
 /**
  * A local Event Hubs for tests: an AMQP 1.0 server on 127.0.0.1 that the real `@azure/event-hubs`
@@ -44,7 +45,7 @@ export async function startEventHubsStandIn({ hubName = "usage", partitions = 4 
   const pump = (reader: Reader) => {
     const { sender, partition } = reader;
     while (reader.next < partition.events.length && sender.is_open() && sender.sendable()) {
-      const stored = partition.events[reader.next++];
+      const stored = itemAt(partition.events, reader.next++);
       sender.send({
         ...stored.message,
         message_annotations: {
@@ -66,10 +67,10 @@ export async function startEventHubsStandIn({ hubName = "usage", partitions = 4 
 
   const choosePartition = (address: string, message: Message): Partition => {
     const named = /\/Partitions\/(\d+)$/.exec(address);
-    if (named) return parts[Number(named[1])];
+    if (named) return itemAt(parts, Number(named[1]));
     const key = message.message_annotations?.["x-opt-partition-key"];
-    if (typeof key === "string") return parts[[...key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % parts.length];
-    return parts[roundRobin++ % parts.length];
+    if (typeof key === "string") return itemAt(parts, [...key].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % parts.length);
+    return itemAt(parts, roundRobin++ % parts.length);
   };
 
   /** Where a consumer starts: the index of the first event its selector filter lets through. */
@@ -152,7 +153,7 @@ export async function startEventHubsStandIn({ hubName = "usage", partitions = 4 
       sender.close({ condition: "amqp:not-found", description: `no such entity: ${address}` });
       return;
     }
-    const consumerGroup = match[1].toLowerCase();
+    const consumerGroup = itemAt(match, 1).toLowerCase();
     const epochValue = frames(sender).remote.attach.properties?.["com.microsoft:epoch"];
     const epoch = epochValue === undefined ? undefined : Number(epochValue);
     // Like the service: an epoch (exclusive) receiver takes the partition from those of an equal or lower epoch.
@@ -182,7 +183,7 @@ export async function startEventHubsStandIn({ hubName = "usage", partitions = 4 
     const format = (context as EventContext & { format?: number }).format;
     const messages = format === BATCH_FORMAT ? unbatch(context.message as unknown as Buffer) : [context.message!];
     // Like the service, a batch sent to the hub lands in one partition as a whole.
-    const partition = choosePartition(address, messages[0]);
+    const partition = choosePartition(address, itemAt(messages, 0));
     for (const message of messages) append(partition, message);
   });
   container.on("error", () => undefined); // a client dropping mid-frame is not the stand-in's problem

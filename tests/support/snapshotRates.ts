@@ -3,6 +3,8 @@ import Decimal from "decimal.js";
 import { parseRetailPricePage } from "../../lib/pricing/importRetailPrices";
 import type { RetailPriceItem } from "../../lib/pricing/retailPrice";
 import { SNAPSHOT_FILES } from "./retailPrices";
+import { itemAt } from "../../lib/core/arrays";
+import { entryOf } from "./arrays";
 
 const UNIT: Record<string, number> = { "1K": 1_000, "1M": 1_000_000 };
 const read = new Map<string, RetailPriceItem[]>();
@@ -26,5 +28,5 @@ export function snapshotRate(region: string, meterName: string, day: string): De
     .filter((i) => i.meterName === meterName && i.currencyCode === "USD" && i.effectiveStartDate.slice(0, 10) <= day)
     .sort((a, b) => (a.effectiveStartDate < b.effectiveStartDate ? 1 : -1));
   if (rows.length === 0) throw new Error(`${meterName}: no such meter in ${region} on ${day}`);
-  return new Decimal(rows[0].retailPrice).div(UNIT[rows[0].unitOfMeasure]);
+  return new Decimal(itemAt(rows, 0).retailPrice).div(entryOf(UNIT, itemAt(rows, 0).unitOfMeasure));
 }

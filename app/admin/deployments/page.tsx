@@ -1,11 +1,11 @@
 import { forbidden } from "next/navigation";
-import { may } from "../../../lib/auth/access";
-import { requireCaller } from "../../_server/currentCaller";
-import { formatCount } from "../../../lib/reports/formatMoney";
-import { currentMonth } from "../../../lib/core/clock";
-import { monthDays } from "../../../lib/core/months";
-import { getSharedStore } from "../../../lib/store";
-import { previousMonth } from "../../../lib/core/months";
+import { may } from "@/lib/auth/access";
+import { requireCaller } from "@/app/_server/currentCaller";
+import { formatCount } from "@/lib/reports/formatMoney";
+import { currentMonth } from "@/lib/core/clock";
+import { monthDays } from "@/lib/core/months";
+import { getSharedStore } from "@/lib/store";
+import { previousMonth } from "@/lib/core/months";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { forbidden } from "next/navigation";
-import { may } from "../../../lib/auth/access";
-import { requireCaller } from "../../_server/currentCaller";
-import { priceFreshness } from "../../../lib/pricing/syncRetailPrices";
-import { getSharedStore } from "../../../lib/store";
+import { may } from "@/lib/auth/access";
+import { requireCaller } from "@/app/_server/currentCaller";
+import { priceFreshness } from "@/lib/pricing/syncRetailPrices";
+import { getSharedStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 

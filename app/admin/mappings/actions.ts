@@ -2,12 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { UserError } from "../../../lib/core/errors";
-import { changeMappings, moveApp, planMappings, type MappingChange } from "../../../lib/org/changeMappings";
-import { readOrgMappings } from "../../../lib/org/importOrgMappings";
-import { CalendarDay } from "../../../lib/core/days";
-import { getSharedStore } from "../../../lib/store";
-import { actorOf, requireAllowed } from "../../_actions/requireRole";
+import { UserError } from "@/lib/core/errors";
+import { changeMappings, moveApp, planMappings, type MappingChange } from "@/lib/org/changeMappings";
+import { readOrgMappings } from "@/lib/org/importOrgMappings";
+import { CalendarDay } from "@/lib/core/days";
+import { getSharedStore } from "@/lib/store";
+import { actorOf, requireAllowed } from "@/app/_actions/requireRole";
 
 const PAGE = "/admin/mappings";
 const requireAdmin = () => requireAllowed("mappings:write", PAGE);
@@ -17,7 +17,10 @@ const Day = CalendarDay;
 // "costCenter|businessUnit", as the target lists offer them.
 const Target = z.string().transform((t, ctx) => {
   const [costCenter, businessUnit] = t.split("|");
-  if (!costCenter || !businessUnit) ctx.addIssue({ code: "custom", message: "pick a cost center" });
+  if (!costCenter || !businessUnit) {
+    ctx.addIssue({ code: "custom", message: "pick a cost center" });
+    return z.NEVER;
+  }
   return { costCenter, businessUnit };
 });
 

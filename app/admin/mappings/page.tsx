@@ -1,15 +1,15 @@
 import { forbidden } from "next/navigation";
-import { may } from "../../../lib/auth/access";
-import { requireCaller } from "../../_server/currentCaller";
-import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
-import { currentMonth } from "../../../lib/core/clock";
-import { unmappedQueue } from "../../../lib/reports/unmappedQueue";
-import { getSharedStore } from "../../../lib/store";
-import { previousMonth } from "../../../lib/core/months";
-import { appHref } from "../../_components/unitHref";
+import { may } from "@/lib/auth/access";
+import { requireCaller } from "@/app/_server/currentCaller";
+import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
+import { currentMonth } from "@/lib/core/clock";
+import { unmappedQueue } from "@/lib/reports/unmappedQueue";
+import { getSharedStore } from "@/lib/store";
+import { previousMonth } from "@/lib/core/months";
+import { appHref } from "@/app/_components/unitHref";
 import { assignApp, moveAppAction } from "./actions";
 import { MappingImport } from "./MappingImport";
-import { LedgerReader } from "../../../lib/ledger/ledgerReader";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
 
 export const dynamic = "force-dynamic";
 

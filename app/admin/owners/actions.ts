@@ -2,10 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { addBusinessUnitOwner, removeBusinessUnitOwner } from "../../../lib/auth/ownerChanges";
-import { BusinessUnitOwner } from "../../../lib/org/businessUnitOwner";
-import { getSharedStore } from "../../../lib/store";
-import { actorOf, requireAllowed } from "../../_actions/requireRole";
+import { addBusinessUnitOwner, removeBusinessUnitOwner } from "@/lib/auth/ownerChanges";
+import { BusinessUnitOwner } from "@/lib/org/businessUnitOwner";
+import { getSharedStore } from "@/lib/store";
+import { actorOf, requireAllowed } from "@/app/_actions/requireRole";
 
 const requireAdmin = () => requireAllowed("owners:write", "/admin/owners");
 

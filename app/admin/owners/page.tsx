@@ -1,7 +1,7 @@
 import { forbidden } from "next/navigation";
-import { may } from "../../../lib/auth/access";
-import { requireCaller } from "../../_server/currentCaller";
-import { getSharedStore } from "../../../lib/store";
+import { may } from "@/lib/auth/access";
+import { requireCaller } from "@/app/_server/currentCaller";
+import { getSharedStore } from "@/lib/store";
 import { addOwner, removeOwner } from "./actions";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import type { ModelFamily } from "../../../lib/pricing/modelFamilies";
+import type { ModelFamily } from "@/lib/pricing/modelFamilies";
 
 /** Every model the price book prices, with the deployment types, tiers and token kinds its meters cover, and the meters. */
 export function ModelFamilies({ families }: { families: ModelFamily[] }) {

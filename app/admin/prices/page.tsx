@@ -1,18 +1,18 @@
 import { forbidden } from "next/navigation";
-import { may } from "../../../lib/auth/access";
-import { requireCaller } from "../../_server/currentCaller";
-import { loadPricer } from "../../../lib/pricing/loadPricer";
-import { priceFreshness } from "../../../lib/pricing/syncRetailPrices";
-import { formatAtto } from "../../../lib/core/money";
-import { listModelFamilies } from "../../../lib/pricing/modelFamilies";
-import { idleCapacityAppId } from "../../../lib/pricing/reservation";
-import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
-import { formatCount } from "../../../lib/reports/formatMoney";
-import { currentMonth } from "../../../lib/core/clock";
-import { getSharedStore } from "../../../lib/store";
-import { previousMonth } from "../../../lib/core/months";
+import { may } from "@/lib/auth/access";
+import { requireCaller } from "@/app/_server/currentCaller";
+import { loadPricer } from "@/lib/pricing/loadPricer";
+import { priceFreshness } from "@/lib/pricing/syncRetailPrices";
+import { formatAtto } from "@/lib/core/money";
+import { listModelFamilies } from "@/lib/pricing/modelFamilies";
+import { idleCapacityAppId } from "@/lib/pricing/reservation";
+import { getChargebackReport } from "@/lib/reports/getChargebackReport";
+import { formatCount } from "@/lib/reports/formatMoney";
+import { currentMonth } from "@/lib/core/clock";
+import { getSharedStore } from "@/lib/store";
+import { previousMonth } from "@/lib/core/months";
 import { ModelFamilies } from "./ModelFamilies";
-import { LedgerReader } from "../../../lib/ledger/ledgerReader";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
 
 export const dynamic = "force-dynamic";
 

@@ -1,13 +1,13 @@
 "use server";
 
 import { z } from "zod";
-import { changeSplitRules } from "../../../lib/allocation/changeSplitRules";
-import { previewSplitRule, type SplitPreview } from "../../../lib/statements/previewSplitRule";
-import { describeRuleIssues, SplitRule } from "../../../lib/allocation/splitRule";
-import { UserError } from "../../../lib/core/errors";
-import { currentMonth } from "../../../lib/core/clock";
-import { getSharedStore } from "../../../lib/store";
-import { actorOf, requireAllowed } from "../../_actions/requireRole";
+import { changeSplitRules } from "@/lib/allocation/changeSplitRules";
+import { previewSplitRule, type SplitPreview } from "@/lib/statements/previewSplitRule";
+import { describeRuleIssues, SplitRule } from "@/lib/allocation/splitRule";
+import { UserError } from "@/lib/core/errors";
+import { currentMonth } from "@/lib/core/clock";
+import { getSharedStore } from "@/lib/store";
+import { actorOf, requireAllowed } from "@/app/_actions/requireRole";
 
 export type SplitFormState = { preview?: SplitPreview; problems?: string[]; applied?: string };
 

@@ -1,8 +1,8 @@
 import { forbidden } from "next/navigation";
-import { may } from "../../../lib/auth/access";
-import { requireCaller } from "../../_server/currentCaller";
-import { currentMonth } from "../../../lib/core/clock";
-import { getSharedStore } from "../../../lib/store";
+import { may } from "@/lib/auth/access";
+import { requireCaller } from "@/app/_server/currentCaller";
+import { currentMonth } from "@/lib/core/clock";
+import { getSharedStore } from "@/lib/store";
 import { SplitRuleForm } from "./SplitRuleForm";
 
 export const dynamic = "force-dynamic";

@@ -1,14 +1,17 @@
-import { NextResponse } from "next/server";
-import { apiCaller } from "../../_server/apiAccess";
+import { jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 
 export const dynamic = "force-dynamic";
 
 /** Who the session belongs to and what they may see. */
-export async function GET() {
-  const caller = await apiCaller();
-  if (caller instanceof NextResponse) return caller;
-  return NextResponse.json(
-    { id: caller.id, name: caller.name, method: caller.method, roles: caller.roles, businessUnits: caller.scope.units === "all" ? "all" : caller.ownedUnits },
-    { headers: { "cache-control": "no-store" } },
-  );
-}
+export const GET = defineRoute({
+  access: "signed-in",
+  handle: ({ caller }) =>
+    jsonResponse({
+      id: caller.id,
+      name: caller.name,
+      method: caller.method,
+      roles: caller.roles,
+      businessUnits: caller.scope.units === "all" ? "all" : caller.ownedUnits,
+    }),
+});

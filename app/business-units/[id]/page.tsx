@@ -1,32 +1,32 @@
-import { describeBilled } from "../../../lib/reports/describeBilled";
-import { addTokens, noTokens } from "../../../lib/statements/statementLine";
+import { describeBilled } from "@/lib/reports/describeBilled";
+import { addTokens, noTokens } from "@/lib/statements/statementLine";
 import { forbidden, notFound } from "next/navigation";
-import { canSeeUnit } from "../../../lib/auth/access";
-import { requireCaller } from "../../_server/currentCaller";
-import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
-import { reportFromLines } from "../../../lib/reports/getChargebackReport";
-import { getMonthView } from "../../../lib/reports/getMonthView";
-import { LedgerReader } from "../../../lib/ledger/ledgerReader";
-import { explainChange } from "../../../lib/reports/explainChange";
-import { comparableLines, getComparisonBasis } from "../../../lib/reports/comparisonBasis";
-import { ChangeExplanation } from "../../_components/ChangeExplanation";
-import { onlyUnits } from "../../../lib/reports/reportScope";
-import { getSharedStore } from "../../../lib/store";
-import { AdjustmentsTable } from "../../_components/AdjustmentsTable";
-import { AppComparisonTable } from "../../_components/AppComparisonTable";
-import { TrendChart } from "../../_components/charts/TrendChart";
-import { CostTable } from "../../_components/CostTable";
-import { SplitLinesTable } from "../../_components/SplitLinesTable";
-import { getSplitLines } from "../../../lib/reports/getSplitLines";
-import { Downloads } from "../../_components/Downloads";
-import { MonthNav } from "../../_components/MonthNav";
-import { monthParam } from "../../_components/monthParam";
-import { modelHref } from "../../_components/unitHref";
-import { decodeParam } from "../../_components/decodeParam";
-import { DimensionBreakdown } from "../../_components/DimensionBreakdown";
-import { FailedCallsTable } from "../../_components/FailedCallsTable";
-import { breakdownParam } from "../../../lib/reports/breakdownParam";
-import { getDimensionReport } from "../../../lib/reports/getDimensionReport";
+import { canSeeUnit } from "@/lib/auth/access";
+import { requireCaller } from "@/app/_server/currentCaller";
+import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
+import { reportFromLines } from "@/lib/reports/getChargebackReport";
+import { getMonthView } from "@/lib/reports/getMonthView";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
+import { explainChange } from "@/lib/reports/explainChange";
+import { comparableLines, getComparisonBasis } from "@/lib/reports/comparisonBasis";
+import { ChangeExplanation } from "@/app/_components/ChangeExplanation";
+import { onlyUnits } from "@/lib/reports/reportScope";
+import { getSharedStore } from "@/lib/store";
+import { AdjustmentsTable } from "@/app/_components/AdjustmentsTable";
+import { AppComparisonTable } from "@/app/_components/AppComparisonTable";
+import { TrendChart } from "@/app/_components/charts/TrendChart";
+import { CostTable } from "@/app/_components/CostTable";
+import { SplitLinesTable } from "@/app/_components/SplitLinesTable";
+import { getSplitLines } from "@/lib/reports/getSplitLines";
+import { Downloads } from "@/app/_components/Downloads";
+import { MonthNav } from "@/app/_components/MonthNav";
+import { monthParam } from "@/app/_components/monthParam";
+import { modelHref } from "@/app/_components/unitHref";
+import { decodeParam } from "@/app/_components/decodeParam";
+import { DimensionBreakdown } from "@/app/_components/DimensionBreakdown";
+import { FailedCallsTable } from "@/app/_components/FailedCallsTable";
+import { breakdownParam } from "@/lib/reports/breakdownParam";
+import { getDimensionReport } from "@/lib/reports/getDimensionReport";
 
 export const dynamic = "force-dynamic";
 
@@ -55,7 +55,9 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
     explainChange(reader, month, scope),
     getComparisonBasis(reader, month),
   ]);
-  const [byCostCenter, byApp, byModel] = (["cost-center", "app", "model"] as const).map((by) => reportFromLines(lines, by, scope));
+  const byCostCenter = reportFromLines(lines, "cost-center", scope);
+  const byApp = reportFromLines(lines, "app", scope);
+  const byModel = reportFromLines(lines, "model", scope);
   // Like for like: an open month's usage so far against the same days of the previous month.
   const lastByApp = reportFromLines(basis.lines, "app", scope);
   const comparedByApp = reportFromLines(comparableLines(lines, basis), "app", scope);
@@ -127,7 +129,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
             unit="money"
             currency={currency}
             ticks="day"
-            points={trend.days.map((day) => ({ x: day, y: Number(trend.cost[day][unit] ?? 0) }))}
+            points={trend.days.map((day) => ({ x: day, y: Number(trend.cost[day]?.[unit] ?? 0) }))}
           />
           <CostTable caption="Cost by cost center" dimension="Cost center" rows={byCostCenter.rows} total={total} currency={currency} testId="cc" />
           <SplitLinesTable lines={getSplitLines(lines.lines, unit)} currency={currency} />

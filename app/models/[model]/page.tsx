@@ -1,16 +1,16 @@
 import { notFound } from "next/navigation";
-import { requireCaller } from "../../_server/currentCaller";
-import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
-import { FEES_ROW, reportFromLines } from "../../../lib/reports/getChargebackReport";
-import { monthLines } from "../../../lib/statements/monthLines";
-import { LedgerReader } from "../../../lib/ledger/ledgerReader";
-import { getSharedStore } from "../../../lib/store";
-import { CostTable } from "../../_components/CostTable";
-import { MonthNav } from "../../_components/MonthNav";
-import { monthParam } from "../../_components/monthParam";
-import { appHref, unitHref } from "../../_components/unitHref";
-import { UnmappedRow } from "../../_components/UnmappedRow";
-import { decodeParam } from "../../_components/decodeParam";
+import { requireCaller } from "@/app/_server/currentCaller";
+import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
+import { FEES_ROW, reportFromLines } from "@/lib/reports/getChargebackReport";
+import { monthLines } from "@/lib/statements/monthLines";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
+import { getSharedStore } from "@/lib/store";
+import { CostTable } from "@/app/_components/CostTable";
+import { MonthNav } from "@/app/_components/MonthNav";
+import { monthParam } from "@/app/_components/monthParam";
+import { appHref, unitHref } from "@/app/_components/unitHref";
+import { UnmappedRow } from "@/app/_components/UnmappedRow";
+import { decodeParam } from "@/app/_components/decodeParam";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +28,8 @@ export default async function ModelPage({ params, searchParams }: Props) {
   const all = await monthLines(new LedgerReader(getSharedStore()), month);
   // The model's lines, with their cents as allocated for the whole month: the same figures as elsewhere.
   const lines = { ...all, lines: all.lines.filter((l) => l.model === model) };
-  const [byUnit, byApp] = (["business-unit", "app"] as const).map((by) => reportFromLines(lines, by, caller.scope));
+  const byUnit = reportFromLines(lines, "business-unit", caller.scope);
+  const byApp = reportFromLines(lines, "app", caller.scope);
   const requests = byUnit.rows.reduce((n, r) => n + r.requests, 0) + byUnit.unmapped.requests;
   return (
     <>

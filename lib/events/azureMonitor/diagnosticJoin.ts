@@ -1,6 +1,7 @@
 import { unknownCallerAppId } from "../unknownCaller";
 import type { UsageEvent } from "../usageEvent";
 import type { GatewayHalf, LlmHalf } from "./diagnosticRecord";
+import { itemAt } from "../../core/arrays";
 
 /** A call whose halves are in: its usage event, the records it came from, and where the first was read. */
 export type JoinedCall<P> = { event: UsageEvent; raw: string; source: string; positions: P[] };
@@ -138,10 +139,15 @@ class MinHeap<T> {
     a.push(item);
     for (let i = a.length - 1; i > 0; ) {
       const parent = (i - 1) >> 1;
-      if (this.before(a[i], a[parent]) >= 0) break;
-      [a[i], a[parent]] = [a[parent], a[i]];
+      if (this.before(itemAt(a, i), itemAt(a, parent)) >= 0) break;
+      this.swap(i, parent);
       i = parent;
     }
+  }
+
+  private swap(i: number, j: number): void {
+    const a = this.items;
+    [a[i], a[j]] = [itemAt(a, j), itemAt(a, i)];
   }
 
   pop(): T | undefined {
@@ -153,10 +159,10 @@ class MinHeap<T> {
     for (let i = 0; ; ) {
       const [l, r] = [2 * i + 1, 2 * i + 2];
       let least = i;
-      if (l < a.length && this.before(a[l], a[least]) < 0) least = l;
-      if (r < a.length && this.before(a[r], a[least]) < 0) least = r;
+      if (l < a.length && this.before(itemAt(a, l), itemAt(a, least)) < 0) least = l;
+      if (r < a.length && this.before(itemAt(a, r), itemAt(a, least)) < 0) least = r;
       if (least === i) break;
-      [a[i], a[least]] = [a[least], a[i]];
+      this.swap(i, least);
       i = least;
     }
     return top;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EventTime, OptionalText, OptionalTokenCount } from "../fields";
+import { firstIssue } from "../../core/errors";
 
 /**
  * One half of a gateway call as API Management's diagnostic setting streams it: the language
@@ -142,7 +143,7 @@ const DOCUMENTED = Object.fromEntries(
 );
 
 function problemOf(category: string, error: z.ZodError): string {
-  const issue = error.issues[0];
+  const issue = firstIssue(error);
   const field = String(issue.path[0] ?? "");
   return `azure-monitor ${category}: ${DOCUMENTED[field] ?? (field || "record")} ${issue.message}`;
 }

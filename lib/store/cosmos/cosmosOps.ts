@@ -25,9 +25,9 @@ const codeOf = (error: unknown) => (error as { code?: unknown }).code;
  */
 export async function createEach<D extends Doc>(container: Container, docs: readonly D[]): Promise<boolean[]> {
   const created = new Array<boolean>(docs.length).fill(false);
-  await eachLimited([...docs.keys()], PARALLEL, async (i) => {
+  await eachLimited([...docs.entries()], PARALLEL, async ([i, doc]) => {
     try {
-      await container.items.create(body(docs[i]), { disableAutomaticIdGeneration: true });
+      await container.items.create(body(doc), { disableAutomaticIdGeneration: true });
       created[i] = true;
     } catch (error) {
       if (codeOf(error) !== 409) throw error;
@@ -70,9 +70,9 @@ export async function deleteEach(container: Container, ids: readonly { id: strin
 
 /** Runs `work` over items, at most `limit` at a time. */
 export async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
+  const queue = items.values();
   const lane = async () => {
-    while (next < items.length) await work(items[next++]);
+    for (let next = queue.next(); !next.done; next = queue.next()) await work(next.value);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }

@@ -260,7 +260,7 @@ export class CosmosStore implements UsageStore {
       await Promise.all(Object.values(await this.ready).map((container) => container.read()));
       return { reachable: true, schemaCurrent: true };
     } catch (error) {
-      const problem = (error as Error).message.split("\n")[0];
+      const problem = (error as Error).message.split("\n", 1)[0] ?? "";
       // The account answered that the database or a container is missing: reachable, not laid out.
       const missing = (error as { code?: unknown }).code === 404 || problem.startsWith("no Cosmos database");
       return { reachable: missing, schemaCurrent: false, problem: problem || (missing ? "the database or a container does not exist (404)" : String(error)) };

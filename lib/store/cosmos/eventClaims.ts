@@ -43,13 +43,13 @@ function claimOf({ id, source, event }: IncomingEvent, receivedAt: number): Clai
  */
 export async function claimEvents(c: Containers, events: readonly IncomingEvent[], receivedAt: number): Promise<ClaimDoc[]> {
   const claims = events.map((e) => claimOf(e, receivedAt));
-  await eachLimited([...claims.keys()], PARALLEL, async (i) => {
+  await eachLimited([...claims.entries()], PARALLEL, async ([i, claim]) => {
     try {
-      await c.identities.items.create(claims[i], { disableAutomaticIdGeneration: true });
+      await c.identities.items.create(claim, { disableAutomaticIdGeneration: true });
     } catch (error) {
       if ((error as { code?: unknown }).code !== 409) throw error;
-      const { resource } = await c.identities.item(claims[i].id, claims[i].id).read<ClaimDoc>();
-      if (!resource) throw new Error(`the claim of ${claims[i].eventId} vanished after a conflict; the batch will be retried`);
+      const { resource } = await c.identities.item(claim.id, claim.id).read<ClaimDoc>();
+      if (!resource) throw new Error(`the claim of ${claim.eventId} vanished after a conflict; the batch will be retried`);
       claims[i] = resource;
     }
   });

@@ -83,7 +83,8 @@ export async function listHourlyUsage(c: Containers, fromDay: string, toDay: str
 
 /** Two `VALUE` aggregates: the form a cross-partition aggregate query takes on every SDK version. */
 export async function getUsageDayRange(c: Containers): Promise<{ first: string; last: string } | null> {
-  const [[first], [last]] = await Promise.all(["MIN", "MAX"].map((f) => queryAll<string>(c.usage, `SELECT VALUE ${f}(c.day) FROM c WHERE c.kind = "daily"`)));
+  const dayOf = async (f: "MIN" | "MAX") => (await queryAll<string>(c.usage, `SELECT VALUE ${f}(c.day) FROM c WHERE c.kind = "daily"`))[0];
+  const [first, last] = await Promise.all([dayOf("MIN"), dayOf("MAX")]);
   return first && last ? { first, last } : null;
 }
 

@@ -4,6 +4,7 @@ import { dimensionsOf } from "../../events/eventTags";
 import { type CallOutcome, isUsage, outcomeOf, usageUnknown } from "../../events/callOutcome";
 import { TOKEN_DETAILS, type TokenDetail } from "../../pricing/billedTokens";
 import type { CallTier } from "../../pricing/callTier";
+import { itemAt } from "../../core/arrays";
 
 /** The `usage` container's partition key: one logical partition per app and UTC day. */
 export const usagePartition = (appId: string, day: string) => `${appId}|${day}`;
@@ -232,7 +233,8 @@ export function summarise(pk: string, events: readonly RollupSource[]): (DailyDo
     if (e.modelTimeMs !== null) {
       h.timedRequests += 1;
       h.modelTimeMs += e.modelTimeMs;
-      h.buckets[bucketOf(e.modelTimeMs)] += 1;
+      const bucket = bucketOf(e.modelTimeMs);
+      h.buckets[bucket] = itemAt(h.buckets, bucket) + 1; // a count per bucket, and one past the last bound
     }
   }
   return [...daily.values(), ...hourly.values(), ...dimensions.values(), ...outcomes.values()];

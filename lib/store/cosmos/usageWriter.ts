@@ -9,6 +9,7 @@ import { toEventDoc } from "./mappers";
 import { ROLLUP_FIELDS, type RollupSource, rollupIdsOf, summarise } from "./usageDocs";
 import { quarantineDoc } from "./quarantine";
 import { addIngestWarnings } from "./ingestWarnings";
+import { itemAt } from "../../core/arrays";
 
 const PARALLEL_PARTITIONS = 8;
 const MAX_ROUNDS = 5;
@@ -30,21 +31,19 @@ export async function writeEvents(
     if (!first.has(e.id)) first.set(e.id, i);
   });
   const indexes = [...first.values()];
-  const claims = await claimEvents(
-    c,
-    indexes.map((i) => events[i]),
-    receivedAt,
-  );
-  const claimOf = new Map(indexes.map((i, k) => [events[i].id, claims[k]]));
+  const event = (i: number) => itemAt(events, i);
+  const claims = await claimEvents(c, indexes.map(event), receivedAt);
+  // A claim per first event of each identity, in order.
+  const claimOf = new Map(indexes.map((i, k) => [event(i).id, itemAt(claims, k)]));
   // The claimed version is written (again: a fact already there answers 409); the same call read
   // with less of its records is a duplicate; any other content, a conflict.
   const isClaimed = (e: IncomingEvent) => claimOf.get(e.id)!.digest === eventDigest(e.event);
-  const toCreate = indexes.filter((i) => isClaimed(events[i]));
+  const toCreate = indexes.filter((i) => isClaimed(event(i)));
   const created = await createEach(
     c.usage,
-    toCreate.map((i) => toEventDoc(events[i], receivedAt)),
+    toCreate.map((i) => toEventDoc(event(i), receivedAt)),
   );
-  toCreate.forEach((i, k) => (inserted[i] = created[k]));
+  toCreate.forEach((i, k) => (inserted[i] = itemAt(created, k)));
   const ours = events.map(isClaimed);
   const claimed = events.map((e, i) => ours[i] || sameCall(claimOf.get(e.id)!.content, e.event));
   const conflicts = events.filter((_, i) => !claimed[i]).map((e) => conflictQuarantine(e, claimOf.get(e.id)!));

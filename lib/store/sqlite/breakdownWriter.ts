@@ -6,6 +6,7 @@ import type { IncomingEvent } from "../port";
 import { addToDailySums, type Rollups } from "./dailySums";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 import { warningSource } from "../../events/warningSource";
+import { itemAt } from "../../core/arrays";
 
 /**
  * The rollups next to the priced ones, summed in memory per batch like them: usage per tag and end
@@ -33,13 +34,7 @@ export function sumIntoDimensions(dimensions: DimensionRollups, daily: readonly 
     if (row) addToDailySums(row, e);
     else {
       values.set(key, [
-        daily[0],
-        daily[1],
-        daily[2],
-        daily[3],
-        daily[4],
-        daily[5],
-        daily[6],
+        ...daily.slice(0, 7),
         1,
         e.promptTokens,
         e.cachedTokens,
@@ -126,12 +121,12 @@ export function createBreakdownWriter(db: Database.Database): (b: Breakdowns) =>
     let k = 0;
     for (; k + DIMENSION_ROWS <= rows.length; k += DIMENSION_ROWS) {
       for (let r = 0; r < DIMENSION_ROWS; r++) {
-        const row = rows[k + r];
-        for (let c = 0; c < DIMENSION_COLUMNS.length; c++) manyArgs[r * DIMENSION_COLUMNS.length + c] = row[c];
+        // A row holds one value per column.
+        itemAt(rows, k + r).forEach((value, c) => (manyArgs[r * DIMENSION_COLUMNS.length + c] = value));
       }
       dimensionMany.run(...manyArgs);
     }
-    for (; k < rows.length; k++) dimensionOne.run(...rows[k]);
+    for (const row of rows.slice(k)) dimensionOne.run(...row);
     for (const values of outcomes.values()) outcome.run(...values);
     for (const values of warnings.values()) warning.run(...values);
   };

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { utcDay } from "../../events/parseEventTime";
 import type { IncomingEvent } from "../port";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
+import { itemAt } from "../../core/arrays";
 
 const COLUMNS = [
   "id",
@@ -62,7 +63,7 @@ function bind(args: unknown[], at: number, { id, source, event: e }: IncomingEve
   args[at + 21] = e.tags ? JSON.stringify(e.tags) : null;
   args[at + 22] = e.endUser ?? null;
   args[at + 23] = e.errorCode ?? null;
-  for (let i = 0; i < TOKEN_DETAILS.length; i++) args[at + 24 + i] = e[TOKEN_DETAILS[i]] ?? 0;
+  for (const [i, detail] of TOKEN_DETAILS.entries()) args[at + 24 + i] = e[detail] ?? 0;
   args[at + 24 + TOKEN_DETAILS.length] = e.serviceTier ?? null;
 }
 
@@ -82,14 +83,15 @@ export function createEventInserter(db: Database.Database): (events: readonly In
       firstIndex.set(e.id, i);
       candidates.push(i);
     });
+    const event = (i: number) => itemAt(events, i);
     let k = 0;
     for (; k + ROWS <= candidates.length; k += ROWS) {
-      for (let r = 0; r < ROWS; r++) bind(manyArgs, r * COLUMNS.length, events[candidates[k + r]], receivedAt);
+      for (let r = 0; r < ROWS; r++) bind(manyArgs, r * COLUMNS.length, event(itemAt(candidates, k + r)), receivedAt);
       for (const id of many.all(...manyArgs) as string[]) inserted[firstIndex.get(id)!] = true;
     }
-    for (; k < candidates.length; k++) {
-      bind(oneArgs, 0, events[candidates[k]], receivedAt);
-      inserted[candidates[k]] = one.all(...oneArgs).length === 1;
+    for (const i of candidates.slice(k)) {
+      bind(oneArgs, 0, event(i), receivedAt);
+      inserted[i] = one.all(...oneArgs).length === 1;
     }
     return inserted;
   };

@@ -59,7 +59,7 @@ export function createInvoiceWriter(db: Database.Database) {
 export function listInvoiceLines(db: Database.Database, fromDay: string, toDay: string): InvoiceLine[] {
   const rows = db
     .prepare("SELECT * FROM InvoiceLine WHERE day >= ? AND day < ? ORDER BY day, resourceId, meterName, chargeCategory, currency, importId")
-    .all(fromDay, toDay) as Record<string, string | number>[];
+    .all(fromDay, toDay) as Record<keyof InvoiceLine, string | number>[];
   return rows.map((r) => ({
     day: String(r.day),
     resourceId: String(r.resourceId),

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { itemAt } from "../../../lib/core/arrays";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 
@@ -135,7 +136,7 @@ describe("the web app's health endpoints and request logs", () => {
       expect.objectContaining({ requestId: fresh, status: 401 }),
     ]);
     // Traced: the line names the request's span, which the console exporter prints with the route.
-    const traceId = logged()[0].traceId as string;
+    const traceId = itemAt(logged(), 0).traceId as string;
     expect(traceId).toMatch(/^[0-9a-f]{32}$/);
     const spanPrinted = new RegExp(`traceId: '${traceId}'[\\s\\S]*?name: 'POST /api/v1/events'`);
     const spanUntil = Date.now() + 15_000;

@@ -21,6 +21,7 @@ import { ingestLines, v1Event } from "../../support/ingest";
 import { snapshotItems } from "../../support/retailPrices";
 import { freshStore } from "../../support/store";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
+import { itemAt } from "../../../lib/core/arrays";
 
 const MONTH = "2026-10";
 const ORG = ["appId,costCenter,businessUnit,validFrom", "assistant,CC-IT,IT,2026-01-01", "shop,CC-R,Retail,2026-01-01", "ops-bot,CC-O,Ops,2026-01-01"].join(
@@ -152,7 +153,7 @@ describe("split rules reconcile", () => {
       [2, ""],
     ] as const) {
       const part = sum((l) => l.rule === "features-tag" && l.businessUnit === holder);
-      const exact = (features * tagged[i]) / taggedTotal;
+      const exact = (features * itemAt(tagged, i)) / taggedTotal;
       expect(part - exact, holder || "unallocated").toBeLessThanOrEqual(31n);
       expect(exact - part, holder || "unallocated").toBeLessThanOrEqual(31n);
     }

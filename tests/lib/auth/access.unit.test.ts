@@ -4,6 +4,7 @@ import { localPersonas } from "../../../lib/auth/localPersonas";
 import type { Principal } from "../../../lib/auth/principal";
 import { rolesFromClaim } from "../../../lib/auth/roles";
 import type { BusinessUnitOwner } from "../../../lib/org/businessUnitOwner";
+import { itemAt } from "../../../lib/core/arrays";
 
 const ANA = "aaaaaaaa-0000-4000-8000-000000000001";
 const LEADS = "bbbbbbbb-0000-4000-8000-000000000002";
@@ -49,7 +50,7 @@ describe("who may see and do what", () => {
       ["Ana", "Owner of Retail"],
       ["Member of Engineering Leads", "Owner of Engineering, Marketing"],
     ]);
-    const member = personas[3];
+    const member = itemAt(personas, 3);
     expect(resolveCaller(member, OWNERS).ownedUnits).toEqual(["Engineering", "Marketing"]);
   });
 });

@@ -9,6 +9,7 @@ import { ingestLines } from "../../support/ingest";
 import { snapshotItems } from "../../support/retailPrices";
 import { freshStore } from "../../support/store";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
+import { itemAt } from "../../../lib/core/arrays";
 
 // Microsoft's AI Hub Gateway usage record, as its Stream Analytics job hands it on.
 const record = JSON.parse(
@@ -35,7 +36,7 @@ describe("AI Hub Gateway records", () => {
       expect(await ingestLines(store, [line({ appId })])).toMatchObject({ accepted: 1, quarantined: 0 });
       const queue = await unmappedQueue(new LedgerReader(store), ["2026-11"]);
       expect(queue.map((a) => [a.appId, a.appName, a.requests])).toEqual([[unknownCallerAppId("ai-hub-gateway"), "Caller unknown (ai-hub-gateway)", 1]]);
-      expect(queue[0].cost).not.toBe("0.00");
+      expect(itemAt(queue, 0).cost).not.toBe("0.00");
     },
   );
 

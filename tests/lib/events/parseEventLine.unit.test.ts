@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAX_JSON_DEPTH } from "../../../lib/events/jsonDepth";
 import { parseEventLine } from "../../../lib/events/parseEventLine";
+import { itemAt } from "../../../lib/core/arrays";
 
 const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures", "apim-events");
 const seedLines = fs.readFileSync(path.join(FIXTURES, "seed-policy-sample.ndjson"), "utf8").trim().split("\n");
@@ -37,7 +38,7 @@ function reasonOf(line: string): string {
 
 describe("the seed policy's shape", () => {
   it("reads culture-formatted UTC times, string numbers and the operation", () => {
-    const parsed = parseEventLine(seedLines[1]);
+    const parsed = parseEventLine(itemAt(seedLines, 1));
     expect(parsed).toEqual({
       ok: true,
       event: expect.objectContaining({
@@ -58,19 +59,19 @@ describe("the seed policy's shape", () => {
   });
 
   it("reads an embeddings event (object list, no completion tokens)", () => {
-    const parsed = parseEventLine(seedLines[2]);
+    const parsed = parseEventLine(itemAt(seedLines, 2));
     expect(parsed.ok && parsed.event).toMatchObject({ operation: "list", promptTokens: 812, completionTokens: 0, totalTokens: 812 });
   });
 
   it("takes `object` as the operation when the policy logged it under that name", () => {
-    const line = JSON.stringify({ ...JSON.parse(seedLines[1]), operation: undefined, object: "chat.completion" });
+    const line = JSON.stringify({ ...JSON.parse(itemAt(seedLines, 1)), operation: undefined, object: "chat.completion" });
     const parsed = parseEventLine(line);
     expect(parsed.ok && parsed.event.operation).toBe("chat.completion");
   });
 
   it("reads 12 PM as noon and 12 AM as midnight", () => {
     const at = (t: string) => {
-      const parsed = parseEventLine(JSON.stringify({ ...JSON.parse(seedLines[0]), "event-time": t }));
+      const parsed = parseEventLine(JSON.stringify({ ...JSON.parse(itemAt(seedLines, 0)), "event-time": t }));
       return parsed.ok ? new Date(parsed.event.time).toISOString() : parsed.reason;
     };
     expect(at("1/1/2026 12:00:00 PM")).toBe("2026-01-01T12:00:00.000Z");
@@ -142,14 +143,14 @@ describe("quarantine reasons", () => {
     ["not JSON", "{not json", "not valid JSON"],
     ["not an object", "[1,2]", "not a JSON object"],
     ["an unknown shape", '{"hello":"world"}', "unrecognised event shape"],
-    ["no app id (seed)", JSON.stringify({ ...JSON.parse(seedLines[1]), appid: undefined }), "seed-policy: appid is missing"],
+    ["no app id (seed)", JSON.stringify({ ...JSON.parse(itemAt(seedLines, 1)), appid: undefined }), "seed-policy: appid is missing"],
     ["an empty app id (v1)", JSON.stringify({ ...v1, appId: " " }), "chargeback/v1: appId is empty"],
     ["no time (v1)", JSON.stringify({ ...v1, time: undefined }), "chargeback/v1: time is missing"],
-    ["an impossible date", JSON.stringify({ ...JSON.parse(seedLines[1]), "event-time": "2/30/2026 1:00:00 PM" }), "event-time is not a valid time"],
+    ["an impossible date", JSON.stringify({ ...JSON.parse(itemAt(seedLines, 1)), "event-time": "2/30/2026 1:00:00 PM" }), "event-time is not a valid time"],
     ["a negative token count", JSON.stringify({ ...v1, promptTokens: -5 }), "promptTokens is negative (-5)"],
-    ["a negative string count", JSON.stringify({ ...JSON.parse(seedLines[1]), prompt_tokens: "-3" }), "prompt_tokens is negative (-3)"],
+    ["a negative string count", JSON.stringify({ ...JSON.parse(itemAt(seedLines, 1)), prompt_tokens: "-3" }), "prompt_tokens is negative (-3)"],
     ["a fractional token count", JSON.stringify({ ...v1, completionTokens: 1.5 }), "completionTokens is not a whole number (1.5)"],
-    ["a non-numeric count", JSON.stringify({ ...JSON.parse(seedLines[1]), prompt_tokens: "12abc" }), 'prompt_tokens is not a number ("12abc")'],
+    ["a non-numeric count", JSON.stringify({ ...JSON.parse(itemAt(seedLines, 1)), prompt_tokens: "12abc" }), 'prompt_tokens is not a number ("12abc")'],
     ["inconsistent totals", JSON.stringify({ ...v1, totalTokens: 9999 }), "total tokens (9999) differ from prompt (1893) + completion (412)"],
     ["more cached than prompt tokens", JSON.stringify({ ...v1, cachedTokens: 5000 }), "cached tokens (5000) exceed prompt tokens (1893)"],
     ["more reasoning than completion tokens", JSON.stringify({ ...v1, reasoningTokens: 413 }), "reasoning tokens (413) exceed completion tokens (412)"],

@@ -3,6 +3,7 @@ import { decimalToAtto, tokensOf } from "../../../lib/invoice/decimalAtto";
 import { readHeader } from "../../../lib/invoice/exportColumns";
 import { InvoiceTally } from "../../../lib/invoice/invoiceTally";
 import { SKIP_REASONS } from "../../../lib/pricing/skippedMeters";
+import { itemAt } from "../../../lib/core/arrays";
 
 const FOCUS = [
   "ChargePeriodStart",
@@ -48,7 +49,7 @@ function readInvoiceRow(cells: string[], f: typeof fields, resources: string[]):
   const tally = new InvoiceTally(f, resources);
   tally.add(cells);
   const [line] = tally.lines();
-  if (!line) return { skipped: Object.keys(tally.skipped)[0] };
+  if (!line) return { skipped: Object.keys(tally.skipped).join(", ") };
   const { modelId, sku, batch, kind, rows, tokens, billedAtto, effectiveAtto, ...rest } = line;
   return { row: { ...rest, meter: { modelId, sku, batch, kind }, tokens, billedAtto, effectiveAtto } };
 }
@@ -150,7 +151,7 @@ describe("export headers", () => {
     expect(readHeader(classic, "ea.csv")).toMatchObject({ format: "classic", ignoredColumns: [] });
     expect(
       readHeader(
-        classic.map((c) => c[0].toLowerCase() + c.slice(1)),
+        classic.map((c) => itemAt(c, 0).toLowerCase() + c.slice(1)),
         "mca.csv",
       ).format,
     ).toBe("classic");

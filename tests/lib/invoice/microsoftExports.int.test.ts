@@ -8,6 +8,7 @@ import { importInvoiceFile } from "../../../lib/invoice/importInvoiceFile";
 import { getReconciliation } from "../../../lib/reconciliation/getReconciliation";
 import { GATEWAY_RESOURCE, loadScenarioUsage, writeExports } from "../../support/invoiceScenario";
 import { freshStore } from "../../support/store";
+import { itemAt } from "../../../lib/core/arrays";
 
 // Microsoft's own files (tests/fixtures/finops-toolkit/README.md says where each comes from).
 const HUB = path.resolve(__dirname, "..", "..", "fixtures", "finops-toolkit");
@@ -39,10 +40,10 @@ describe("Microsoft's EA test exports", () => {
 
   it("counts Foundry token rows written in the same export's columns, 28 decimals and all, beside its own rows", async () => {
     const { store, dir } = freshStore();
-    const [header, ...rows] = csvRows("EA_AmortizedCost_Small.csv");
+    const [header = [], ...rows] = csvRows("EA_AmortizedCost_Small.csv");
     const at = (name: string) => header.indexOf(name);
     const token = (date: string, meter: string, quantity: string, cost: string) => {
-      const row = [...rows[0]];
+      const row = [...itemAt(rows, 0)];
       for (const [name, value] of Object.entries({
         Date: date,
         MeterName: meter,
@@ -98,7 +99,7 @@ describe("FOCUS units as Cost Management writes them", () => {
   // Every unit PricingUnits.csv maps a token meter's UnitOfMeasure to: the distinct "Units" and a block.
   const blocks = csvRows("PricingUnits.csv")
     .slice(1)
-    .filter(([unit, , , distinct]) => /^1[KM]$/.test(unit) && distinct === "Units");
+    .filter(([unit = "", , , distinct]) => /^1[KM]$/.test(unit) && distinct === "Units");
 
   it("has the 1K and 1M token units to check", () => {
     expect(blocks.map(([unit, , size]) => [unit, size])).toEqual([

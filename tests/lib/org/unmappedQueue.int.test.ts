@@ -3,6 +3,7 @@ import { unmappedQueue } from "../../../lib/reports/unmappedQueue";
 import { ingestLines } from "../../support/ingest";
 import { events, octoberAndNovember } from "../../support/twoMonths";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
+import { itemAt } from "../../../lib/core/arrays";
 
 const gus = { id: "5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c", displayName: "Gus Lead", userPrincipalName: "gus@contoso.example" };
 const sp = (appId: string, displayName: string, owners = [gus]) => ({
@@ -26,7 +27,7 @@ describe("the unmapped apps queue", () => {
       ["app-3", "0.11", 30, "2026-10-05", "2026-10-05"],
       ["app-4", "0.04", 11, "2026-10-28", "2026-11-02"],
     ]);
-    expect(queue[0].suggestion).toEqual({ costCenter: "CC-1", businessUnit: "Retail", because: "Gus Lead also owns Store Assistant" });
-    expect(queue[1].suggestion).toBeNull();
+    expect(itemAt(queue, 0).suggestion).toEqual({ costCenter: "CC-1", businessUnit: "Retail", because: "Gus Lead also owns Store Assistant" });
+    expect(itemAt(queue, 1).suggestion).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { snapshotItems } from "../../support/retailPrices";
 import { closeMonth } from "../../../lib/statements/closeMonth";
 import { NOV_5, octoberAndNovember } from "../../support/twoMonths";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
+import { itemAt } from "../../../lib/core/arrays";
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -34,6 +35,6 @@ describe("reports in another currency", () => {
     const yen = await getChargebackReport(new LedgerReader(store), "2026-11", "business-unit");
     expect(yen).toMatchObject({ currency: "JPY", total: "0.00" });
     expect(yen.unpriced.requests).toBe(100);
-    expect(yen.unpriced.reasons[0].reason).toBe("no JPY prices are imported: run chargeback prices sync --currency JPY (or prices import)");
+    expect(itemAt(yen.unpriced.reasons, 0).reason).toBe("no JPY prices are imported: run chargeback prices sync --currency JPY (or prices import)");
   });
 });

@@ -25,7 +25,10 @@ describe("negotiated discounts", () => {
 
     await closeMonth(store, "2026-10", "fin", NOV_5);
     expect(await getStatement(store, "2026-10", "Marketing")).toMatchObject({ total: "0.56", listTotal: "0.70" });
-    const focus = parse(focusHeader() + (await focusRows(new LedgerReader(store), "2026-10", ALL_UNITS)), { columns: true }) as Record<string, string>[];
+    const focus = parse(focusHeader() + (await focusRows(new LedgerReader(store), "2026-10", ALL_UNITS)), { columns: true }) as Record<
+      "ListCost" | "BilledCost",
+      string
+    >[];
     // ListCost is unit price × tokens, unrounded (docs/focus.md): it rounds to the list total; BilledCost sums to the cent.
     expect(focus.reduce((s, r) => s.plus(r.ListCost), new Decimal(0)).toFixed(2)).toBe("4.20");
     expect(focus.reduce((s, r) => s + cents(r.BilledCost), 0n)).toBe(406n);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allocateCents, attoPerToken, attoToCents, formatAtto, formatCents } from "../../../lib/core/money";
+import { itemAt } from "../../../lib/core/arrays";
 
 describe("money", () => {
   it("converts per-1K and per-1M prices to exact per-token amounts", () => {
@@ -42,7 +43,7 @@ describe("money", () => {
       const total = parts.reduce((a, b) => a + b, 0n);
       expect(cents.reduce((a, b) => a + b, 0n)).toBe(attoToCents(total));
       cents.forEach((c, i) => {
-        const diff = c * 10n ** 16n - parts[i];
+        const diff = c * 10n ** 16n - itemAt(parts, i);
         expect(diff > -(10n ** 16n) && diff < 10n ** 16n).toBe(true);
       });
     }

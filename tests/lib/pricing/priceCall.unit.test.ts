@@ -6,6 +6,7 @@ import { PriceBook } from "../../../lib/pricing/priceBook";
 import { UsagePricer, type UsageToPrice } from "../../../lib/pricing/priceUsage";
 import { snapshotItems } from "../../support/retailPrices";
 import { snapshotRate } from "../../support/snapshotRates";
+import { itemAt } from "../../../lib/core/arrays";
 
 const DAY = "2026-11-15";
 const book = new PriceBook(snapshotItems());
@@ -82,10 +83,10 @@ describe("a call of every current model family, priced against the real eastus2 
 
   it("says which (model, deployment type) pairs have no meter in Azure at all", () => {
     const missing = Object.fromEntries(
-      FAMILIES.map(([model]) => [
-        model,
-        PAY_AS_YOU_GO.filter((deployment) => !pricer.canPrice(call({ deployment, model, promptTokens: 1, completionTokens: 1 }), DAY)),
-      ]).filter(([, none]) => none.length > 0),
+      FAMILIES.map(
+        ([model]) =>
+          [model, PAY_AS_YOU_GO.filter((deployment) => !pricer.canPrice(call({ deployment, model, promptTokens: 1, completionTokens: 1 }), DAY))] as const,
+      ).filter(([, none]) => none.length > 0),
     );
     // Read off the snapshot: e.g. gpt-5.6 sells no regional or batch deployment, o3-pro global only.
     expect(missing).toEqual({
@@ -153,7 +154,7 @@ describe("tiers and token kinds", () => {
   it("charges a priority long-context call at the standard long-context rates, with the reason", () => {
     const p = priced({ ...sol, serviceTier: "priority", longContext: true });
     expect(p.prices.map((price) => price.meterName)).toContain("5.6 sol LongCo Inp Std Gl 1M Tokens");
-    expect(p.prices[0].note).toBe("no priority-processing meter for long context: charged at the standard rate");
+    expect(itemAt(p.prices, 0).note).toBe("no priority-processing meter for long context: charged at the standard rate");
   });
 
   it("charges cache writes of a model without a cache-write meter at its input rate, with the reason", () => {

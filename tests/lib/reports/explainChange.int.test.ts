@@ -34,7 +34,8 @@ async function novemberThatChanged() {
 
 async function explained(store: Awaited<ReturnType<typeof novemberThatChanged>>, scope: ReportScope) {
   const change = (await explainChange(new LedgerReader(store), "2026-11", scope))!;
-  const [now, before] = await Promise.all(["2026-11", "2026-10"].map((m) => getChargebackReport(new LedgerReader(store), m, "business-unit", scope)));
+  const report = (month: string) => getChargebackReport(new LedgerReader(store), month, "business-unit", scope);
+  const [now, before] = await Promise.all([report("2026-11"), report("2026-10")]);
   const piece = (cause: ChangeCause) => parseCents(change.pieces.find((p) => p.cause === cause)?.cost ?? "0.00");
   return { change, now, before, piece };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Markup, findMarkupOverlaps } from "../../../lib/statements/markup";
 import { markupLines } from "../../../lib/statements/markupLines";
 import { noTokens, type StatementLine } from "../../../lib/statements/statementLine";
+import { itemAt } from "../../../lib/core/arrays";
 
 const USD = 10n ** 18n;
 const usage = (businessUnit: string, costCenter: string, appId: string, atto: bigint): StatementLine => ({
@@ -43,7 +44,7 @@ describe("markups", () => {
       ["Ops", "CC-9", "platform-markup", 2_500_000_000_000_000_000n],
     ]);
     expect(lines.every((l) => l.kind === "markup" && l.listAtto === l.atto && l.tokens.requests === 0)).toBe(true);
-    expect(lines[2].reason).toBe("2.5% of usage cost, Ops, from 2026-09-01");
+    expect(itemAt(lines, 2).reason).toBe("2.5% of usage cost, Ops, from 2026-09-01");
   });
 
   it("puts a unit's fee on its cost center and shares a fee of every unit by usage cost, exactly", () => {

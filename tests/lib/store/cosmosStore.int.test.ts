@@ -6,6 +6,7 @@ import { toEventDoc } from "../../../lib/store/cosmos/mappers";
 import { healRollups, markDirty, writeEvents } from "../../../lib/store/cosmos/usageWriter";
 import { useCosmosServer } from "../../support/cosmosServer";
 import { BATCH, storeContract } from "./storeContract";
+import { itemAt } from "../../../lib/core/arrays";
 
 const cosmos = useCosmosServer();
 
@@ -46,7 +47,8 @@ describe("Cosmos DB store: exactly once without an atomic batch", () => {
 
   it("sums every fact when two writers save batches of one app and day at once", async () => {
     const store = cosmos.freshStore();
-    const events = Array.from({ length: 40 }, (_, i) => ({ ...BATCH.events[0], id: `c${i}`, event: { ...BATCH.events[0].event, requestId: `c${i}` } }));
+    const first = itemAt(BATCH.events, 0);
+    const events = Array.from({ length: 40 }, (_, i) => ({ ...first, id: `c${i}`, event: { ...first.event, requestId: `c${i}` } }));
     await Promise.all([0, 1, 2, 3].map((k) => store.saveUsageBatch({ events: events.filter((_, i) => i % 4 === k), quarantined: [], receivedAt: 1 })));
     const [row] = await store.listDailyUsage("2026-11-10", "2026-11-11");
     expect(row).toMatchObject({ requests: 40n, promptTokens: 40_000n, totalTokens: 44_000n });

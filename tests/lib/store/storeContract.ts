@@ -5,6 +5,8 @@ import { BUCKET_COLUMNS } from "../../../lib/events/modelTimeBuckets";
 import type { UsageEvent } from "../../../lib/events/usageEvent";
 import type { CostedLine } from "../../../lib/statements/statementLine";
 import type { DailyUsage, IncomingEvent, UsageBatch, UsageStore } from "../../../lib/store/port";
+import { itemAt } from "../../../lib/core/arrays";
+import { leading } from "../../support/arrays";
 
 /**
  * The one behaviour both adapters must have: every port method, run against a fresh store from
@@ -42,7 +44,7 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       await store.saveUsageBatch(BATCH);
       const daily = await store.listDailyUsage("2026-11-01", "2026-12-01");
       const hourly = await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"]);
-      const [e1, e2, e3, e4] = BATCH.events;
+      const [e1, e2, e3, e4] = leading(BATCH.events, 4);
       const bigger = { ...e1, source: "hub:0:17", event: { ...e1.event, promptTokens: 99_000, totalTokens: 99_100 } };
       // Another day and another app: on Cosmos DB, other partitions than the counted version's.
       const nextDay = { ...e2, source: "http:gw#2", event: { ...e2.event, time: Date.parse("2026-11-12T08:00:00Z") } };
@@ -80,7 +82,7 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
     it("tells versions apart by their billed token details and service tier too, a detail of 0 being none", async () => {
       const store = await open();
       await store.saveUsageBatch(BATCH);
-      const [e1] = BATCH.events;
+      const [e1] = leading(BATCH.events, 1);
       const zero = { ...e1, source: "test:e1-zero", event: { ...e1.event, cacheWriteTokens: 0 } };
       const writes = { ...e1, source: "test:e1-writes", event: { ...e1.event, cacheWriteTokens: 100 } };
       const priority = { ...e1, source: "test:e1-priority", event: { ...e1.event, serviceTier: "priority" as const } };
@@ -96,7 +98,7 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
     it("takes a diagnostic call read again without its caller record for the call counted, not a conflict, and counts it once", async () => {
       const store = await open();
       await store.saveUsageBatch(BATCH);
-      const [e1] = BATCH.events;
+      const [e1] = leading(BATCH.events, 1);
       const daily = await store.listDailyUsage("2026-11-01", "2026-12-01");
       const unknown = { ...e1, source: "hub:1:7", event: { ...e1.event, appId: "caller-unknown:azure-monitor", subscriptionId: null, status: 200 } };
       const otherUsage = { ...unknown, source: "hub:1:8", event: { ...unknown.event, completionTokens: 1, totalTokens: 1001 } };
@@ -168,7 +170,7 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual(daily);
       expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"])).toEqual(hourly);
       // The 11th's event is still known: its redelivery adds nothing.
-      expect((await store.saveUsageBatch({ events: [BATCH.events[5]], quarantined: [], receivedAt: 1 })).inserted).toEqual([false]);
+      expect((await store.saveUsageBatch({ events: [itemAt(BATCH.events, 5)], quarantined: [], receivedAt: 1 })).inserted).toEqual([false]);
     });
 
     it("keeps quarantined lines, oldest first, and records their outcome", async () => {
@@ -895,13 +897,13 @@ const daily = (day: string, appId: string, deployment: string, model: string, op
   tokenKinds,
   ...tiersOfKinds(tokenKinds),
   ...noDetails(),
-  requests: BigInt(n[0]),
-  promptTokens: BigInt(n[1]),
-  cachedTokens: BigInt(n[2]),
-  completionTokens: BigInt(n[3]),
-  reasoningTokens: BigInt(n[4]),
-  totalTokens: BigInt(n[5]),
-  modelTimeMs: BigInt(n[6]),
+  requests: BigInt(itemAt(n, 0)),
+  promptTokens: BigInt(itemAt(n, 1)),
+  cachedTokens: BigInt(itemAt(n, 2)),
+  completionTokens: BigInt(itemAt(n, 3)),
+  reasoningTokens: BigInt(itemAt(n, 4)),
+  totalTokens: BigInt(itemAt(n, 5)),
+  modelTimeMs: BigInt(itemAt(n, 6)),
 });
 
 // Summed by hand: token kinds 1 input, 2 cached, 4 output.

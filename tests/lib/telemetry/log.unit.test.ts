@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadTelemetryConfig } from "../../../lib/config/telemetryConfig";
 import { createLog, errorField } from "../../../lib/telemetry/log";
 import { prettyLine } from "../../../lib/telemetry/prettyLine";
+import { itemAt } from "../../../lib/core/arrays";
 
 function captured() {
   const lines: string[] = [];
@@ -15,7 +16,7 @@ describe("structured logs", () => {
       .child({ component: "eventhubs", partitionId: "3", batchId: "b-1" })
       .warn({ event: "batch.retry", attempt: 2, ...errorField(new Error("locked")) }, "not written");
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0])).toMatchObject({
+    expect(JSON.parse(itemAt(lines, 0))).toMatchObject({
       level: "warn",
       time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       name: "chargeback",
@@ -37,7 +38,7 @@ describe("structured logs", () => {
       "oops",
     );
     expect(lines[0]).not.toMatch(/alice|Apollo|bob|Bearer/);
-    expect(JSON.parse(lines[0]).event).toEqual({ appId: "app-1" });
+    expect(JSON.parse(itemAt(lines, 0)).event).toEqual({ appId: "app-1" });
   });
 
   it("read as short lines in a terminal", () => {

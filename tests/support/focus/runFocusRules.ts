@@ -1,6 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { columnsOf, datasetViolations, type FocusDataset, type FocusRow, holds } from "./focusChecks";
 import { type Check, isCheck, loadCurrencyCodes, loadRuleModel, type RuleModel } from "./ruleModel";
+import { itemAt } from "../../../lib/core/arrays";
+import { entryOf } from "../arrays";
 
 export type RuleOutcome =
   | { id: string; status: "pass" }
@@ -22,8 +24,9 @@ export type RunOptions = {
 
 /** Reads a FOCUS CSV as the validator does: a header row, empty cells as null. */
 export function readFocusCsv(csv: string): FocusDataset {
-  const [header, ...records] = parse(csv, { relax_column_count: false }) as string[][];
-  const rows = records.map((r) => Object.fromEntries(header.map((c, i) => [c, r[i] === "" ? null : r[i]])));
+  const [header = [], ...records] = parse(csv, { relax_column_count: false }) as string[][];
+  // relax_column_count: false, so every record has a cell per column.
+  const rows = records.map((r) => Object.fromEntries(header.map((c, i) => [c, itemAt(r, i) === "" ? null : itemAt(r, i)])));
   return { columns: new Set(header), rows, currencies: loadCurrencyCodes() };
 }
 
@@ -47,7 +50,7 @@ export function runFocusRules(data: FocusDataset, options: RunOptions, model: Ru
   const conditionsOf = (id: string, seen = new Set<string>()): Check[] => {
     const known = conditions.get(id);
     if (known) return known;
-    const own = rules[id].ValidationCriteria.Condition;
+    const own = entryOf(rules, id).ValidationCriteria.Condition;
     const inherited = (parents.get(id) ?? []).filter((p) => !seen.has(p)).flatMap((p) => conditionsOf(p, new Set([...seen, id])));
     const all = [...(isCheck(own) ? [own] : []), ...inherited];
     conditions.set(id, all);
@@ -58,7 +61,7 @@ export function runFocusRules(data: FocusDataset, options: RunOptions, model: Ru
   const appliesTo = (id: string, seen = new Set<string>()): boolean => {
     const known = applicable.get(id);
     if (known !== undefined) return known;
-    const own = rules[id].ApplicabilityCriteria.every((c) => options.applicability.includes(c));
+    const own = entryOf(rules, id).ApplicabilityCriteria.every((c) => options.applicability.includes(c));
     const referrers = (parents.get(id) ?? []).filter((p) => !seen.has(p));
     const result = own && (referrers.length === 0 || referrers.some((p) => appliesTo(p, new Set([...seen, id]))));
     applicable.set(id, result);
@@ -75,7 +78,7 @@ export function runFocusRules(data: FocusDataset, options: RunOptions, model: Ru
   };
 
   const evaluate = (id: string): RuleOutcome => {
-    const rule = rules[id];
+    const rule = entryOf(rules, id);
     const { Keyword, Requirement, MustSatisfy } = rule.ValidationCriteria;
     const skipped = (reason: string): RuleOutcome => ({ id, status: "skipped", reason });
     if (options.skip?.[id]) return skipped(options.skip[id]);
@@ -94,7 +97,7 @@ export function runFocusRules(data: FocusDataset, options: RunOptions, model: Ru
 
   // The capabilities that leave a rule out: its own, or those of the rules that refer to it.
   const inheritedCriteria = (id: string, seen = new Set<string>()): string[] => {
-    const own = rules[id].ApplicabilityCriteria.filter((c) => !options.applicability.includes(c));
+    const own = entryOf(rules, id).ApplicabilityCriteria.filter((c) => !options.applicability.includes(c));
     if (own.length > 0) return own;
     return [...new Set((parents.get(id) ?? []).filter((p) => !seen.has(p)).flatMap((p) => inheritedCriteria(p, new Set([...seen, id]))))].sort();
   };
@@ -102,7 +105,9 @@ export function runFocusRules(data: FocusDataset, options: RunOptions, model: Ru
   const composite = (id: string, requirement: Check): RuleOutcome => {
     const result = combine(requirement);
     if (result === "skipped") return { id, status: "skipped", reason: "every rule it consists of is skipped" };
-    return result ? { id, status: "pass" } : { id, status: "fail", rule: rules[id].ValidationCriteria.MustSatisfy, violations: 1, sample: [], missing: [] };
+    return result
+      ? { id, status: "pass" }
+      : { id, status: "fail", rule: entryOf(rules, id).ValidationCriteria.MustSatisfy, violations: 1, sample: [], missing: [] };
   };
   // true / false, or "skipped" when no part was checked: a skipped part neither passes nor fails.
   const combine = (check: Check): boolean | "skipped" => {
@@ -118,7 +123,8 @@ export function runFocusRules(data: FocusDataset, options: RunOptions, model: Ru
   const alternative = (id: string) => {
     const referrers = parents.get(id) ?? [];
     return (
-      referrers.length > 0 && referrers.every((p) => (rules[p].ValidationCriteria.Requirement as Check).CheckFunction === "OR" && outcome(p).status === "pass")
+      referrers.length > 0 &&
+      referrers.every((p) => (entryOf(rules, p).ValidationCriteria.Requirement as Check).CheckFunction === "OR" && outcome(p).status === "pass")
     );
   };
   const run: RuleRun = { passed: [], failed: [], skipped: {}, notTaken: [] };

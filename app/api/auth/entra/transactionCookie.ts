@@ -1,8 +1,8 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { webConfig } from "../../../_server/currentCaller";
-import { SignInTransaction } from "../../../../lib/auth/entraSignIn";
-import { seal, unseal } from "../../../../lib/auth/session";
+import { webConfig } from "@/app/_server/currentCaller";
+import { SignInTransaction } from "@/lib/auth/entraSignIn";
+import { seal, unseal } from "@/lib/auth/session";
 
 // Over HTTPS `__Host-` (browsers then insist on Secure and path `/`, and no sibling domain can set it).
 const cookieName = (secure: boolean) => (secure ? "__Host-chargeback_signin" : "chargeback_signin");

@@ -1,8 +1,7 @@
-import { NextResponse } from "next/server";
+import { jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 
 export const dynamic = "force-dynamic";
 
 /** Liveness: the server answers. No store call: a store outage must not get the container restarted. */
-export function GET() {
-  return NextResponse.json({ status: "live" }, { headers: { "cache-control": "no-store" } });
-}
+export const GET = defineRoute({ access: "anyone", handle: () => jsonResponse({ status: "live" }) });

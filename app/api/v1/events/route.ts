@@ -1,17 +1,18 @@
-import { type NextRequest, NextResponse } from "next/server";
-import { webConfig } from "../../../_server/currentCaller";
-import { observeRoute } from "../../../_server/observeRoute";
-import { IdempotencyKeyReused } from "../../../../lib/core/errors";
-import { parseEventLine } from "../../../../lib/events/parseEventLine";
-import { acceptEvents, type Sender } from "../../../../lib/intake/acceptEvents";
-import { verifyIngestToken } from "../../../../lib/intake/entraIngestToken";
-import { intakeFormat, intakeLines } from "../../../../lib/intake/intakeBody";
-import { parseIngestToken, secretMatches } from "../../../../lib/intake/ingestKey";
-import { INTAKE_BODY_LIMITS, readBodyWithin } from "../../../../lib/intake/readBody";
-import { senderSlots } from "../../../../lib/intake/senderSlots";
-import { loadPricer } from "../../../../lib/pricing/loadPricer";
-import type { UsagePricer } from "../../../../lib/pricing/priceUsage";
-import { getSharedStore } from "../../../../lib/store";
+import type { NextRequest } from "next/server";
+import { webConfig } from "@/app/_server/currentCaller";
+import { jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
+import { Forbidden, TooLarge, TooManyRequests, TooSlow, Unauthenticated, UnsupportedMediaType, UserError } from "@/lib/core/errors";
+import { parseEventLine } from "@/lib/events/parseEventLine";
+import { acceptEvents, type Sender } from "@/lib/intake/acceptEvents";
+import { verifyIngestToken } from "@/lib/intake/entraIngestToken";
+import { intakeFormat, intakeLines } from "@/lib/intake/intakeBody";
+import { parseIngestToken, secretMatches } from "@/lib/intake/ingestKey";
+import { INTAKE_BODY_LIMITS, readBodyWithin } from "@/lib/intake/readBody";
+import { senderSlots } from "@/lib/intake/senderSlots";
+import { pricerCache } from "@/lib/pricing/pricerCache";
+import type { UsagePricer } from "@/lib/pricing/priceUsage";
+import { getSharedStore } from "@/lib/store";
 
 export const dynamic = "force-dynamic";
 
@@ -19,10 +20,10 @@ const { maxBytes: MAX_BODY_BYTES, withinMs } = INTAKE_BODY_LIMITS;
 // A gateway sends batches one or two at a time; more at once from one sender is a runaway client.
 const SLOTS_PER_SENDER = 4;
 const slots = senderSlots(SLOTS_PER_SENDER);
-const PRICER_TTL_MS = 60_000;
-let pricer: { at: number; value: Promise<UsagePricer> } | undefined;
+// Made on the first request, not at import: the store is opened only when the app serves.
+let pricer: (() => Promise<UsagePricer>) | undefined;
 
-const refuse = (status: number, error: string, headers: Record<string, string> = {}) => NextResponse.json({ error }, { status, headers });
+const tooLarge = () => new TooLarge(`the body is over ${MAX_BODY_BYTES} bytes; send smaller batches`);
 
 /**
  * Only ingest credentials open this endpoint: an ingest key, or an Entra ID access token for the
@@ -44,26 +45,23 @@ async function senderOf(request: NextRequest): Promise<(Sender & { onlyApp?: str
 }
 
 /** HTTP intake for gateways without Event Hubs: the same pipeline and summary as `chargeback ingest`. */
-export const POST = observeRoute("/api/v1/events", receive);
+export const POST = defineRoute({ access: "anyone", observe: "/api/v1/events", handle: ({ request }) => receive(request) });
 
 async function receive(request: NextRequest) {
   // Nothing of the body is read until the sender is known and its size allowed (proxy.ts leaves
   // this path alone, so Next.js buffers nothing before this handler either).
   const sender = /^bearer \S/i.test(request.headers.get("authorization") ?? "") ? await senderOf(request) : null;
   if (!sender) {
-    return refuse(
-      401,
+    throw new Unauthenticated(
       "send an ingest key (Authorization: Bearer cbk_…, from `chargeback ingest-keys create <source>`) or an Entra ID token with the Chargeback.Ingest role",
-      {
-        "www-authenticate": 'Bearer realm="chargeback-intake"',
-      },
+      { "www-authenticate": 'Bearer realm="chargeback-intake"' },
     );
   }
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return refuse(413, `the body is over ${MAX_BODY_BYTES} bytes; send smaller batches`);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const format = intakeFormat(request.headers.get("content-type"));
-  if (!format) return refuse(415, "Content-Type must be application/json (an event or an array of events) or application/x-ndjson");
+  if (!format) throw new UnsupportedMediaType("Content-Type must be application/json (an event or an array of events) or application/x-ndjson");
   const free = slots.take(sender.id);
-  if (!free) return refuse(429, `this sender already has ${SLOTS_PER_SENDER} requests in progress; wait for one to finish`, { "retry-after": "1" });
+  if (!free) throw new TooManyRequests(`this sender already has ${SLOTS_PER_SENDER} requests in progress; wait for one to finish`, { "retry-after": "1" });
   try {
     return await intake(request, sender, format);
   } finally {
@@ -74,25 +72,21 @@ async function receive(request: NextRequest) {
 async function intake(request: NextRequest, sender: Sender & { onlyApp?: string }, format: NonNullable<ReturnType<typeof intakeFormat>>) {
   const body = await readBodyWithin(request.body);
   if ("refused" in body) {
-    return body.refused === "too-large"
-      ? refuse(413, `the body is over ${MAX_BODY_BYTES} bytes; send smaller batches`)
-      : refuse(408, `the body did not arrive within ${withinMs / 1000} s; send smaller batches or check the connection`);
+    if (body.refused === "too-large") throw tooLarge();
+    throw new TooSlow(`the body did not arrive within ${withinMs / 1000} s; send smaller batches or check the connection`);
   }
   const parsed = intakeLines(body.text, format);
-  if ("error" in parsed) return refuse(400, parsed.error);
-  if (sender.onlyApp) {
-    const foreign = parsed.lines.map(parseEventLine).find((e) => e.ok && e.event.appId.toLowerCase() !== sender.onlyApp!.toLowerCase());
-    if (foreign?.ok) return refuse(403, `this client may report only its own usage (appId ${sender.onlyApp}), not ${foreign.event.appId}'s`);
+  if ("error" in parsed) throw new UserError(parsed.error);
+  const onlyApp = sender.onlyApp?.toLowerCase();
+  if (onlyApp) {
+    const foreign = parsed.lines.map(parseEventLine).find((e) => e.ok && e.event.appId.toLowerCase() !== onlyApp);
+    if (foreign?.ok) throw new Forbidden(`this client may report only its own usage (appId ${sender.onlyApp}), not ${foreign.event.appId}'s`);
   }
   const idempotencyKey = request.headers.get("idempotency-key");
-  if (idempotencyKey !== null && !/^[\w.:-]{1,128}$/.test(idempotencyKey)) return refuse(400, "Idempotency-Key must be 1-128 letters, digits or . _ : -");
+  if (idempotencyKey !== null && !/^[\w.:-]{1,128}$/.test(idempotencyKey)) throw new UserError("Idempotency-Key must be 1-128 letters, digits or . _ : -");
 
   const store = getSharedStore();
-  if (!pricer || Date.now() - pricer.at > PRICER_TTL_MS) pricer = { at: Date.now(), value: loadPricer(store) };
-  try {
-    return NextResponse.json(await acceptEvents(store, await pricer.value, sender, parsed.lines, idempotencyKey));
-  } catch (error) {
-    if (error instanceof IdempotencyKeyReused) return refuse(422, error.message);
-    throw error;
-  }
+  pricer ??= pricerCache(store);
+  // A reused Idempotency-Key is thrown as its own error: 422 (app/_server/errorResponse.ts).
+  return jsonResponse(await acceptEvents(store, await pricer(), sender, parsed.lines, idempotencyKey));
 }

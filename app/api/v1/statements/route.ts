@@ -1,9 +1,10 @@
-import { type NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
-import { apiError, csvResponse, scopedRequest } from "../../../_server/apiAccess";
-import { Month } from "../../../../lib/core/months";
-import { getStatement, statementCsv } from "../../../../lib/statements/getStatement";
-import { getSharedStore } from "../../../../lib/store";
+import { Conflict } from "@/lib/core/errors";
+import { Month } from "@/lib/core/months";
+import { getStatement, statementCsv } from "@/lib/statements/getStatement";
+import { getSharedStore } from "@/lib/store";
+import { csvResponse, jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +15,13 @@ const Query = z.object({
 });
 
 /** A business unit's frozen statement for a closed month; its owners, finance and admins only. */
-export async function GET(request: NextRequest) {
-  const asked = await scopedRequest(request, Query);
-  if (asked instanceof NextResponse) return asked;
-  const { month, businessUnit, format } = asked.query;
-  const statement = await getStatement(getSharedStore(), month, businessUnit);
-  if (!statement) return apiError(409, `${month} is not closed yet: statements are issued when finance closes the month`);
-  if (format === "json") return NextResponse.json(statement, { headers: { "cache-control": "no-store" } });
-  return csvResponse(statementCsv(statement), `statement-${month}-${businessUnit}.csv`);
-}
+export const GET = defineRoute({
+  access: "signed-in",
+  query: Query,
+  handle: async ({ query: { month, businessUnit, format } }) => {
+    const statement = await getStatement(getSharedStore(), month, businessUnit);
+    if (!statement) throw new Conflict(`${month} is not closed yet: statements are issued when finance closes the month`);
+    if (format === "json") return jsonResponse(statement);
+    return csvResponse(statementCsv(statement), `statement-${month}-${businessUnit}.csv`);
+  },
+});

@@ -1,14 +1,14 @@
-import { describeBilled } from "../../../../lib/reports/describeBilled";
+import { describeBilled } from "@/lib/reports/describeBilled";
 import { forbidden } from "next/navigation";
-import { canSeeUnit } from "../../../../lib/auth/access";
-import { requireCaller } from "../../../_server/currentCaller";
-import { formatCents, parseCents } from "../../../../lib/core/money";
-import { formatCount, formatMoney } from "../../../../lib/reports/formatMoney";
-import { getStatement } from "../../../../lib/statements/getStatement";
-import { getSharedStore } from "../../../../lib/store";
-import { monthParam } from "../../../_components/monthParam";
-import { unitHref } from "../../../_components/unitHref";
-import { decodeParam } from "../../../_components/decodeParam";
+import { canSeeUnit } from "@/lib/auth/access";
+import { requireCaller } from "@/app/_server/currentCaller";
+import { formatCents, parseCents } from "@/lib/core/money";
+import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
+import { getStatement } from "@/lib/statements/getStatement";
+import { getSharedStore } from "@/lib/store";
+import { monthParam } from "@/app/_components/monthParam";
+import { unitHref } from "@/app/_components/unitHref";
+import { decodeParam } from "@/app/_components/decodeParam";
 
 export const dynamic = "force-dynamic";
 

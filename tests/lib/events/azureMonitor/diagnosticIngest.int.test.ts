@@ -14,6 +14,7 @@ import { ingestLines } from "../../../support/ingest";
 import { snapshotItems } from "../../../support/retailPrices";
 import { freshStore } from "../../../support/store";
 import { LedgerReader } from "../../../../lib/ledger/ledgerReader";
+import { leading } from "../../../support/arrays";
 
 const call = (n: number, minute = n) => ({
   correlationId: `0b6c2a44-0000-4000-8000-${String(n).padStart(12, "0")}`,
@@ -81,7 +82,7 @@ describe("API Management diagnostic records in `chargeback ingest`", () => {
 
   it("quarantines a record it cannot read with its reason, and still joins the others", async () => {
     const store = await pricedStore();
-    const [tokens, chunk] = llm(1);
+    const [tokens, chunk] = leading(llm(1), 2);
     const bad = { ...tokens, properties: { ...(tokens.properties as object), PromptTokens: "lots" } };
     expect(await ingestLines(store, [envelope([bad, chunk]), envelope([...llm(2), gateway(2)])])).toMatchObject({ accepted: 1, quarantined: 1 });
     expect((await store.listQuarantined("open")).map((q) => q.reason)).toEqual(['azure-monitor GatewayLlmLogs: PromptTokens is not a number ("lots")']);
@@ -108,10 +109,10 @@ describe("`chargeback ingest` of a diagnostic records file (read on a second thr
 describe("a quarantined diagnostic record", () => {
   it("is read as a diagnostic record when replayed: still failing, it stays open with its own reason", async () => {
     const { store } = freshStore();
-    const [tokens] = llm(1);
+    const [tokens] = leading(llm(1), 1);
     const bad = { ...tokens, properties: { ...(tokens.properties as object), CompletionTokens: -5 } };
     await ingestLines(store, [envelope([bad])]);
-    const [quarantined] = await store.listQuarantined("open");
+    const [quarantined] = leading(await store.listQuarantined("open"), 1);
     expect(quarantined.reason).toBe("azure-monitor GatewayLlmLogs: CompletionTokens is negative (-5)");
     const replayed = await replayQuarantine(store, await loadPricer(store));
     expect(replayed).toMatchObject({ accepted: 0, stillFailing: 1 });

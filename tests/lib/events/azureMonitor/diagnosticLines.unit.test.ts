@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DiagnosticLines } from "../../../../lib/events/azureMonitor/joinDiagnosticLines";
 import { prepareUsageBatch } from "../../../../lib/events/processUsageBatch";
 import { envelope, gatewayRecord, llmRecords } from "../../../support/diagnosticRecords";
+import { leading } from "../../../support/arrays";
 
 // A live source names every line by its place in the hub and has no other way to name one.
 const live = () => {
@@ -11,7 +12,7 @@ const call = { correlationId: "7e1d9c2b-0000-4000-8000-000000000001", time: "202
 
 describe("diagnostic lines from a live source", () => {
   it("name every line they quarantine: each unreadable record of an envelope, and a call whose counts are refused", () => {
-    const [tokens, chunk] = llmRecords({ ...call, deployment: "gpt-4o", model: "gpt-4o-2024-08-06", prompt: 100, completion: 10 });
+    const [tokens, chunk] = leading(llmRecords({ ...call, deployment: "gpt-4o", model: "gpt-4o-2024-08-06", prompt: 100, completion: 10 }), 2);
     const props = tokens.properties as Record<string, unknown>;
     const badTime = { ...chunk, time: "soon" };
     const badTotal = { ...tokens, properties: { ...props, TotalTokens: 999 } };

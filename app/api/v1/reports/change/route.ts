@@ -1,10 +1,10 @@
-import { type NextRequest, NextResponse } from "next/server";
 import { z } from "zod";
-import { scopedRequest } from "../../../../_server/apiAccess";
-import { Month } from "../../../../../lib/core/months";
-import { LedgerReader } from "../../../../../lib/ledger/ledgerReader";
-import { explainChange } from "../../../../../lib/reports/explainChange";
-import { getSharedStore } from "../../../../../lib/store";
+import { Month } from "@/lib/core/months";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
+import { explainChange } from "@/lib/reports/explainChange";
+import { getSharedStore } from "@/lib/store";
+import { jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +15,8 @@ const Query = z.object({ month: Month, businessUnit: z.string().min(1).max(200).
  * (`chargeback report --explain`), within what the caller may see; `change` is null when the two
  * months are in different currencies.
  */
-export async function GET(request: NextRequest) {
-  const asked = await scopedRequest(request, Query);
-  if (asked instanceof NextResponse) return asked;
-  const { month } = asked.query;
-  const change = await explainChange(new LedgerReader(getSharedStore()), month, asked.scope);
-  return NextResponse.json({ month, change }, { headers: { "cache-control": "no-store" } });
-}
+export const GET = defineRoute({
+  access: "signed-in",
+  query: Query,
+  handle: async ({ query: { month }, scope }) => jsonResponse({ month, change: await explainChange(new LedgerReader(getSharedStore()), month, scope) }),
+});

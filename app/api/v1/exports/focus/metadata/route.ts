@@ -1,12 +1,8 @@
-import { NextResponse } from "next/server";
-import { focusMetadata } from "../../../../../../lib/exports/focusMetadata";
-import { apiCaller } from "../../../../../_server/apiAccess";
+import { focusMetadata } from "@/lib/exports/focusMetadata";
+import { jsonResponse } from "@/app/_server/apiAccess";
+import { defineRoute } from "@/app/_server/defineRoute";
 
 export const dynamic = "force-dynamic";
 
 /** The FOCUS export's metadata (data generator, schema, column definitions): no usage, so any signed-in caller. */
-export async function GET() {
-  const caller = await apiCaller();
-  if (caller instanceof NextResponse) return caller;
-  return NextResponse.json(focusMetadata(), { headers: { "cache-control": "no-store" } });
-}
+export const GET = defineRoute({ access: "signed-in", handle: () => jsonResponse(focusMetadata()) });
