@@ -16,6 +16,7 @@ import { registerPurgeCommand } from "./commands/purgeCommand";
 import { registerQuarantineCommands } from "./commands/quarantineCommands";
 import { registerReportCommand } from "./commands/reportCommand";
 import { registerSplitCommands } from "./commands/splitCommands";
+import { registerStatementCommand } from "./commands/statementCommand";
 import { registerWorkerCommands } from "./commands/workerCommands";
 
 const program = new Command("chargeback")
@@ -41,6 +42,7 @@ registerTrueUpCommand(program);
 registerCompletenessCommand(program);
 registerExportCommand(program);
 registerSplitCommands(program);
+registerStatementCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

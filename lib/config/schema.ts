@@ -57,6 +57,8 @@ export const Config = z
       .max(3600, "must be at most 3600")
       .default(120),
     CHARGEBACK_TRUSTED_PROXIES: TrustedProxies,
+    // Who issues the statements, printed at the head of each PDF (the department that bills the units).
+    CHARGEBACK_STATEMENT_ISSUER: z.string().trim().min(1).max(120, "must be at most 120 characters").default("Finance, Azure OpenAI chargeback"),
     // Pins the product's clock (lib/core/clock.ts): the demo, the browser tests, a past day replayed.
     CHARGEBACK_NOW: z
       .string()

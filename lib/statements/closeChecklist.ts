@@ -71,7 +71,10 @@ export async function getCloseChecklist(
         ? { status: "pass" as const, detail: "every app is mapped to a cost center" }
         : permille(unmappedCents, totalCents) >= UNMAPPED_BLOCK_PERMILLE
           ? { status: "block" as const, detail: `a tenth or more of the month's cost would be billed to nobody: map the apps first` }
-          : { status: "warn" as const, detail: "stays unmapped in the frozen statement; a mapping fixed later is booked as a correction in the next open month" }),
+          : {
+              status: "warn" as const,
+              detail: "stays unmapped in the frozen statement; a mapping fixed later is booked as a correction in the next open month",
+            }),
       fix: unmappedCents > 0n ? { href: "/admin/mappings", label: "Map the apps" } : null,
     },
     {
@@ -142,7 +145,11 @@ function order(month: string, closed: ReadonlySet<string>, firstDay: string | nu
 }
 
 function invoice(month: string, r: Awaited<ReturnType<typeof getReconciliation>>): CloseCheck {
-  const base = { id: "invoice" as const, label: "Azure invoice imported", fix: { href: `/reconciliation?month=${month}`, label: "Reconcile with the invoice" } };
+  const base = {
+    id: "invoice" as const,
+    label: "Azure invoice imported",
+    fix: { href: `/reconciliation?month=${month}`, label: "Reconcile with the invoice" },
+  };
   if (!r.invoiced)
     return {
       ...base,
@@ -155,7 +162,12 @@ function invoice(month: string, r: Awaited<ReturnType<typeof getReconciliation>>
   const figure = `variance ${r.total.variance} ${r.currency}${r.total.variancePercent === null ? "" : ` (${r.total.variancePercent} %)`}`;
   const large = computed === 0n ? variance !== 0n : permille(magnitude(variance), magnitude(computed)) > INVOICE_VARIANCE_WARN_PERMILLE;
   return large
-    ? { ...base, figure, status: "warn", detail: `the invoice and our events differ by more than ${INVOICE_VARIANCE_WARN_PERMILLE / 10n} %: see the likely causes` }
+    ? {
+        ...base,
+        figure,
+        status: "warn",
+        detail: `the invoice and our events differ by more than ${INVOICE_VARIANCE_WARN_PERMILLE / 10n} %: see the likely causes`,
+      }
     : { ...base, figure, status: "pass", detail: "the invoice matches our events" };
 }
 
@@ -167,7 +179,12 @@ function pipeline(month: string, lastDay: string | null, lags: readonly Pipeline
   const lagText = measured === null ? "no Event Hubs lag reported" : `lag ${count(lag)} events (measured ${when(measured)})`;
   const figure = `last event ${lastDay ?? "never"}; ${lagText}`;
   if (lastDay === null || lastDay < lastOfMonth)
-    return { ...base, figure, status: "warn", detail: `no event is recorded after ${lastDay ?? "—"}: events of ${month}'s last days may still be on their way` };
+    return {
+      ...base,
+      figure,
+      status: "warn",
+      detail: `no event is recorded after ${lastDay ?? "—"}: events of ${month}'s last days may still be on their way`,
+    };
   if (lag > 0) return { ...base, figure, status: "warn", detail: "events are waiting in Event Hubs and may belong to this month" };
   return { ...base, figure, status: "pass", detail: `events reach past ${month}'s end` };
 }

@@ -184,7 +184,9 @@ describe("chargeback month", () => {
     const checklist = json<{ blocked: boolean; checks: { id: string; status: string }[] }>(await runCli(["month", "checklist", "2026-10"], { db }));
     expect(checklist.blocked).toBe(false);
     expect(checklist.checks.filter((c) => c.status === "warn").map((c) => c.id)).toEqual(["unpriced", "invoice", "pipeline"]);
-    expect((await runCli(["month", "close", "2026-10", "--by", "Fiona"], { db })).stderr).toMatch(/^chargeback: 2026-10 has 3 warnings to accept before it closes: /);
+    expect((await runCli(["month", "close", "2026-10", "--by", "Fiona"], { db })).stderr).toMatch(
+      /^chargeback: 2026-10 has 3 warnings to accept before it closes: /,
+    );
     expect(json(await runCli(["month", "close", "2026-10", "--by", "Fiona", "--accept-warnings"], { db }))).toMatchObject({
       month: "2026-10",
       closedBy: "Fiona",

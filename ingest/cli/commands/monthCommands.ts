@@ -30,7 +30,13 @@ export function registerMonthCommands(program: Command): void {
         unmatched,
         acceptWarnings,
       } = parseOptions(
-        z.object({ month: Month, by: By, actual: z.boolean(), unmatched: z.string().trim().min(1, "name a cost center, or pro-rata"), acceptWarnings: z.boolean() }),
+        z.object({
+          month: Month,
+          by: By,
+          actual: z.boolean(),
+          unmatched: z.string().trim().min(1, "name a cost center, or pro-rata"),
+          acceptWarnings: z.boolean(),
+        }),
         { month: raw, ...opts },
       );
       const basis = actual ? { actual: unmatched === "pro-rata" ? ("pro-rata" as const) : { costCenter: unmatched } } : {};

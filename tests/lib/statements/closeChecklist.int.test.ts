@@ -56,7 +56,11 @@ describe("the close checklist", () => {
     const store = await octoberAndNovember();
     await ingestLines(store, events("app-1", "2026-12-01", 1));
     expect((await statuses(store, "2026-11", DEC_5)).pipeline).toBe("pass");
-    await store.recordPipelineLag({ consumer: "hub/$Default", at: DEC_5, partitions: [{ partitionId: "0", lastEnqueuedSequenceNumber: 90, checkpointedSequenceNumber: 80, lag: 10 }] });
+    await store.recordPipelineLag({
+      consumer: "hub/$Default",
+      at: DEC_5,
+      partitions: [{ partitionId: "0", lastEnqueuedSequenceNumber: 90, checkpointedSequenceNumber: 80, lag: 10 }],
+    });
     const lagging = (await checklist(store, "2026-11", DEC_5)).checks.find((c) => c.id === "pipeline");
     expect(lagging).toMatchObject({ status: "warn", figure: "last event 2026-12-01; lag 10 events (measured 2026-12-05 00:00 UTC)" });
   });
