@@ -93,7 +93,7 @@ export async function getCloseChecklist(
       ...(usageUnknown === 0
         ? { status: "pass" as const, detail: "every billed call reported its tokens" }
         : { status: "warn" as const, detail: "calls cut off, timed out or filtered reported no tokens: Azure bills them, the statement cannot" }),
-      fix: usageUnknown > 0 ? { href: `/?month=${month}#failed-calls`, label: "See the calls by app" } : null,
+      fix: usageUnknown > 0 ? { href: `/?month=${month}`, label: "See each unit's calls" } : null,
     },
     invoice(month, reconciliation),
     pipeline(month, range?.last ?? null, lags),

@@ -2,6 +2,7 @@ import { forbidden } from "next/navigation";
 import { may } from "../../../lib/auth/access";
 import { requireCaller } from "../../_server/currentCaller";
 import { getSharedStore } from "../../../lib/store";
+import { listAuditTrail } from "../../../lib/statements/auditTrail";
 
 export const dynamic = "force-dynamic";
 
@@ -12,12 +13,13 @@ const show = (value: unknown) => (value === null ? "—" : JSON.stringify(value)
 export default async function AuditPage() {
   const caller = await requireCaller("/admin/audit");
   if (!may(caller, "audit:read")) forbidden();
-  const entries = await getSharedStore().listAudit(SHOWN);
+  const entries = await listAuditTrail(getSharedStore(), SHOWN);
   return (
     <>
       <h1>Audit log</h1>
       <p className="sub">
-        Every change to mappings, owners, deployments and prices (from the web or the CLI), newest first (the latest {SHOWN}). Entries are only ever added.
+        Every change to mappings, owners, deployments and prices, and every month closed or reopened (from the web or the CLI), newest first (the latest {SHOWN}
+        ). Entries are only ever added.
       </p>
       <table>
         <caption>Changes</caption>

@@ -3,6 +3,7 @@ import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { getCloseChecklist } from "../../../lib/statements/closeChecklist";
 import { canReopen, closeMonth, reopenMonth } from "../../../lib/statements/closeMonth";
 import { closeWhenReady } from "../../../lib/statements/closeWhenReady";
+import { listAuditTrail } from "../../../lib/statements/auditTrail";
 import type { UsageStore } from "../../../lib/store/port";
 import { ingestLines } from "../../support/ingest";
 import { DEC_5, events, NOV_5, octoberAndNovember } from "../../support/twoMonths";
@@ -118,5 +119,11 @@ describe("an idempotent close", () => {
     const again = await closeWhenReady(store, "2026-10", { by: "someone else" }, NOV_5 + 60_000);
     expect(again).toMatchObject({ alreadyClosed: true, closed: { closedBy: "fin", closedAt: a.closed.closedAt } });
     expect((await store.listMonthLog()).map((e) => [e.month, e.action])).toEqual([["2026-10", "close"]]);
+    // Closes and reopens are on the audit trail, among the other changes, newest first.
+    await reopenMonth(store, "2026-10", "fin", "a mapping was missing", NOV_5 + 120_000);
+    expect((await listAuditTrail(store, 3)).map((e) => [e.action, e.subject, e.actor, e.reason])).toEqual([
+      ["month.reopen", "2026-10", "fin", "a mapping was missing"],
+      ["month.close", "2026-10", "fin", ""],
+    ]);
   });
 });

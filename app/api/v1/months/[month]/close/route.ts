@@ -10,11 +10,14 @@ import { apiCaller, apiError } from "../../../../../_server/apiAccess";
 
 export const dynamic = "force-dynamic";
 
-const PostCloseBody = z.object({
-  acceptWarnings: z.boolean({ error: "acceptWarnings must be true or false" }).default(false),
-  /** Close on actual cost: who carries invoiced cost no usage was charged on ("pro-rata" or a cost center). */
-  actual: z.string().trim().min(1, "actual names pro-rata or a cost center").max(200).optional(),
-});
+const PostCloseBody = z.object(
+  {
+    acceptWarnings: z.boolean({ error: "acceptWarnings must be true or false" }).default(false),
+    /** Close on actual cost: who carries invoiced cost no usage was charged on ("pro-rata" or a cost center). */
+    actual: z.string({ error: "actual names pro-rata or a cost center" }).trim().min(1, "actual names pro-rata or a cost center").max(200).optional(),
+  },
+  { error: 'send a JSON object such as {"acceptWarnings": true}' },
+);
 
 /**
  * Closes the month as `chargeback month close` does: the checklist decides (409 with what blocks
