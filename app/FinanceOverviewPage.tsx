@@ -148,7 +148,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
             <dt>Corrections</dt>
             <dd data-testid="corrections">
               {money(formatCents(report.adjustments.reduce((sum, a) => sum + parseCents(a.cost), 0n)))}
-              <a className="hint" href="#adjustments">
+              <a className="hint" href={`/corrections?month=${month}`}>
                 to {new Set(report.adjustments.map((a) => a.forMonth)).size === 1 ? report.adjustments[0].forMonth : "closed months"}, booked here
               </a>
             </dd>

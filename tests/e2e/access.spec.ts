@@ -76,6 +76,7 @@ const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who,
   },
   // Every unit's statements at once: finance's to send, no one unit's owner's (nor admins').
   { route: "/api/v1/statements/pack", path: `/api/v1/statements/pack?month=${M}`, expect: api({ finance: 409, admin: 403, ownerA: 403, ownerB: 403 }) },
+  { route: "/corrections", path: `/corrections?month=${M}`, expect: page(everyone) },
   { route: "/close", path: `/close?month=${M}`, expect: page({ finance: 200, admin: 403, ownerA: 403, ownerB: 403 }) },
   { route: "/api/v1/months/[month]/checklist", path: `/api/v1/months/${M}/checklist`, expect: api({ finance: 200, admin: 403, ownerA: 403, ownerB: 403 }) },
   // The table posts an empty list: finance is told what to send, nobody else may ask.
