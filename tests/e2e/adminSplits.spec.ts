@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import {
+  cli,
   closeInWorkspace,
   closeMonthsBefore,
   isClosed,
@@ -113,6 +114,16 @@ test("a split rule of last month is on that month's frozen statement, each line 
   const app = (await (
     await page.request.get(`/api/v1/reports/chargeback?month=${PREVIOUS}&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`)
   ).json()) as ChargebackReport;
+  // An app no other rule splits: corrections booked in last month (its month before is closed) can rank the other test's app first.
+  const ruled = new Set(
+    cli("splits", "export", "--format", "json")
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((l: string) => JSON.parse(l) as { id: string; appId: string | null })
+      .map((r) => (r.id === LAST ? null : r.appId)),
+  );
+  app.rows = app.rows.filter((r) => !ruled.has(r.key));
   await fillRule(page, app.rows[0].key, `${PREVIOUS}-01`, `${M}-01`, LAST);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("status")).toContainText(`Saved split rule ${LAST}`);
