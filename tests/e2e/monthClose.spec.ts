@@ -160,3 +160,15 @@ test("a unit owner cannot close a month, see the workspace, or download the pack
   expect((await page.request.get(`/api/v1/statements?month=${previous}&businessUnit=${encodeURIComponent(UNIT_A)}&format=pdf`)).status()).toBe(200);
   expect((await page.request.get(`/api/v1/statements?month=${previous}&businessUnit=${encodeURIComponent(UNIT_B)}&format=pdf`)).status()).toBe(403);
 });
+
+test("a month's corrections page lists what is booked in it and, once closed, what is pending against it", async ({ page }) => {
+  await signInAs(page, PERSONAS.finance, `/corrections?month=${previous}`);
+  await expect(page.getByRole("heading", { name: `Corrections, ${previous}` })).toBeVisible();
+  await expect(page.getByRole("table", { name: `Booked in ${previous}` })).toBeVisible();
+  if (await isClosed(page, previous))
+    await expect(page.getByRole("table", { name: new RegExp(`^Pending against ${previous}, to be booked in `) })).toBeVisible();
+  // Every booked correction names its cause, linked where the change is recorded.
+  for (const row of await page.getByTestId("booked-correction").all()) await expect(row.locator(".badge")).not.toHaveText("");
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+});

@@ -16,6 +16,7 @@ import { AdjustmentsTable } from "../../_components/AdjustmentsTable";
 import { AppComparisonTable } from "../../_components/AppComparisonTable";
 import { TrendChart } from "../../_components/charts/TrendChart";
 import { CostTable } from "../../_components/CostTable";
+import { rowChanges } from "../../../lib/reports/rowChanges";
 import { SplitLinesTable } from "../../_components/SplitLinesTable";
 import { getSplitLines } from "../../../lib/reports/getSplitLines";
 import { Downloads } from "../../_components/Downloads";
@@ -59,6 +60,11 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   // Like for like: an open month's usage so far against the same days of the previous month.
   const lastByApp = reportFromLines(basis.lines, "app", scope);
   const comparedByApp = reportFromLines(comparableLines(lines, basis), "app", scope);
+  // Δ columns like for like, as the apps' table; not across currencies.
+  const changesBy = (by: "cost-center" | "model") =>
+    basis.lines.currency === lines.currency
+      ? rowChanges(reportFromLines(comparableLines(lines, basis), by, scope).rows, reportFromLines(basis.lines, by, scope).rows, basis.label)
+      : undefined;
   const { currency, total } = byCostCenter;
   const sum = (key: "requests" | "promptTokens" | "cachedTokens" | "completionTokens") => byCostCenter.rows.reduce((n, r) => n + r[key], 0);
   const billedApart = describeBilled(byCostCenter.rows.reduce((all, r) => (addTokens(all, r), all), noTokens()));
@@ -129,7 +135,15 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
             ticks="day"
             points={trend.days.map((day) => ({ x: day, y: Number(trend.cost[day][unit] ?? 0) }))}
           />
-          <CostTable caption="Cost by cost center" dimension="Cost center" rows={byCostCenter.rows} total={total} currency={currency} testId="cc" />
+          <CostTable
+            caption="Cost by cost center"
+            dimension="Cost center"
+            rows={byCostCenter.rows}
+            total={total}
+            currency={currency}
+            testId="cc"
+            changes={changesBy("cost-center")}
+          />
           <SplitLinesTable lines={getSplitLines(lines.lines, unit)} currency={currency} />
           <AppComparisonTable current={byApp} compared={comparedByApp} previous={lastByApp} label={basis.label} />
           <CostTable
@@ -140,6 +154,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
             currency={currency}
             testId="model"
             href={(row) => modelHref(row.key, month)}
+            changes={changesBy("model")}
           />
           {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} />}
           <DimensionBreakdown report={byValue} asked={pick.asked} month={month} invalid={pick.invalid} />
