@@ -15,6 +15,7 @@ export type Action =
   | "catalog:read"
   | "months:close"
   | "statements:pack"
+  | "invoices:write"
   | "audit:read"
   | "health:read"
   | "reconciliation:read";
@@ -32,6 +33,8 @@ const ALLOWED: Readonly<Record<Action, readonly Role[]>> = {
   "months:close": ["finance"],
   // Every unit's statement in one file: for finance to send, not for any one unit's owner.
   "statements:pack": ["finance"],
+  // The Azure bill a close on actual cost settles against: finance's to import.
+  "invoices:write": ["finance"],
   "audit:read": ["admin", "finance"],
   // How the pipeline runs and how it is secured: the platform team's concern.
   "health:read": ["admin"],
