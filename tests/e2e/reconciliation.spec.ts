@@ -137,4 +137,19 @@ test("a month with no invoice says what to import, shows our side alone and gues
   await expect(page.getByRole("columnheader", { name: "Likely cause" })).toHaveCount(0);
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+
+  // Finance uploads the export here: a file missing a column is refused whole, with the reason.
+  const upload = page.getByRole("form", { name: "Import an Azure cost export" });
+  await upload
+    .getByLabel(/^Cost export/)
+    .setInputFiles({ name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from(focusExport(month).replace("BilledCost", "Billed")) });
+  await upload.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByTestId("upload-error")).toContainText("Nothing was imported: broken.csv: ");
+  expect((JSON.parse(cli("reconcile", "--month", month)) as Reconciliation).invoiced).toBe(false);
+  await upload.getByLabel(/^Cost export/).setInputFiles({ name: `focus-${month}.csv.gz`, mimeType: "application/gzip", buffer: gzipSync(focusExport(month)) });
+  await upload.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByTestId("upload-done")).toContainText(`Imported focus-${month}.csv.gz: `);
+  await expect(page.getByTestId("total-invoiced")).toHaveText(
+    formatMoney((JSON.parse(cli("reconcile", "--month", month)) as Reconciliation).total.invoicedCost),
+  );
 });
