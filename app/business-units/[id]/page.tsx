@@ -16,7 +16,8 @@ import { AdjustmentsTable } from "../../_components/AdjustmentsTable";
 import { AppComparisonTable } from "../../_components/AppComparisonTable";
 import { TrendChart } from "../../_components/charts/TrendChart";
 import { CostTable } from "../../_components/CostTable";
-import { rowChanges } from "../../../lib/reports/rowChanges";
+import { rowChanges, sortRows, type RowSort } from "../../../lib/reports/rowChanges";
+import { sortParam } from "../../_components/sortParam";
 import { SplitLinesTable } from "../../_components/SplitLinesTable";
 import { getSplitLines } from "../../../lib/reports/getSplitLines";
 import { Downloads } from "../../_components/Downloads";
@@ -31,11 +32,12 @@ import { getDimensionReport } from "../../../lib/reports/getDimensionReport";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string; breakdown?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string; breakdown?: string; ccSort?: string; modelSort?: string }> };
 
 /** One business unit's month: by cost center, app, model and a tag or end user, with failed calls; only for finance, admins and its owners. */
 export default async function BusinessUnitPage({ params, searchParams }: Props) {
-  const [{ id }, { month: asked, breakdown }] = await Promise.all([params, searchParams]);
+  const [{ id }, { month: asked, breakdown, ccSort, modelSort }] = await Promise.all([params, searchParams]);
+  const sorts = { cc: sortParam(ccSort), model: sortParam(modelSort) };
   const unit = decodeParam(id);
   const path = `/business-units/${encodeURIComponent(unit)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
@@ -65,6 +67,10 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
     basis.lines.currency === lines.currency
       ? rowChanges(reportFromLines(comparableLines(lines, basis), by, scope).rows, reportFromLines(basis.lines, by, scope).rows, basis.label)
       : undefined;
+  const changes = { cc: changesBy("cost-center"), model: changesBy("model") };
+  // Each table's order is in the address, keeping the other's.
+  const sortHref = (param: "ccSort" | "modelSort", other: "ccSort" | "modelSort", otherValue: RowSort) => (by: RowSort) =>
+    `${path}?month=${month}${by === "cost" ? "" : `&${param}=${by}`}${otherValue === "cost" ? "" : `&${other}=${otherValue}`}`;
   const { currency, total } = byCostCenter;
   const sum = (key: "requests" | "promptTokens" | "cachedTokens" | "completionTokens") => byCostCenter.rows.reduce((n, r) => n + r[key], 0);
   const billedApart = describeBilled(byCostCenter.rows.reduce((all, r) => (addTokens(all, r), all), noTokens()));
@@ -138,23 +144,25 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
           <CostTable
             caption="Cost by cost center"
             dimension="Cost center"
-            rows={byCostCenter.rows}
+            rows={sortRows(byCostCenter.rows, sorts.cc, changes.cc ?? null)}
             total={total}
             currency={currency}
             testId="cc"
-            changes={changesBy("cost-center")}
+            changes={changes.cc}
+            sort={{ by: sorts.cc, href: sortHref("ccSort", "modelSort", sorts.model) }}
           />
           <SplitLinesTable lines={getSplitLines(lines.lines, unit)} currency={currency} />
           <AppComparisonTable current={byApp} compared={comparedByApp} previous={lastByApp} label={basis.label} />
           <CostTable
             caption="Cost by model"
             dimension="Model"
-            rows={byModel.rows}
+            rows={sortRows(byModel.rows, sorts.model, changes.model ?? null)}
             total={byModel.total}
             currency={currency}
             testId="model"
             href={(row) => modelHref(row.key, month)}
-            changes={changesBy("model")}
+            changes={changes.model}
+            sort={{ by: sorts.model, href: sortHref("modelSort", "ccSort", sorts.cc) }}
           />
           {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} />}
           <DimensionBreakdown report={byValue} asked={pick.asked} month={month} invalid={pick.invalid} />
