@@ -12,6 +12,8 @@ module.exports = {
     "@azure/monitor-opentelemetry-exporter",
     "@opentelemetry/sdk-metrics",
     "@opentelemetry/sdk-trace-base",
+    // Reads its font metrics (AFM files) from its own folder at run time.
+    "pdfkit",
   ],
   poweredByHeader: false,
   // forbidden(): a signed-in caller asking for what is not theirs gets a real 403.

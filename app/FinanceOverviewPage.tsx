@@ -13,6 +13,7 @@ import { ChangeExplanation } from "./_components/ChangeExplanation";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { percentChange, projectMonthEnd } from "@/lib/reports/projection";
 import { getSharedStore } from "@/lib/store";
+import { rowChanges, sortRows, type RowChanges, type RowSort } from "@/lib/reports/rowChanges";
 import { AdjustmentsTable } from "./_components/AdjustmentsTable";
 import { CostBarChart } from "./_components/charts/CostBarChart";
 import { DailyTrendChart } from "./_components/charts/DailyTrendChart";
@@ -23,10 +24,10 @@ import { MonthStatus } from "./_components/MonthStatus";
 import { appHref, modelHref, unitHref } from "./_components/unitHref";
 import { UnmappedRow } from "./_components/UnmappedRow";
 
-type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: string };
+type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: string; sorts?: { units: RowSort; models: RowSort } };
 
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
-export async function FinanceOverviewPage({ caller, month, invalidMonth, error }: Props) {
+export async function FinanceOverviewPage({ caller, month, invalidMonth, error, sorts = { units: "cost", models: "cost" } }: Props) {
   const reader = new LedgerReader(getSharedStore());
   const [{ lines, previous: previousLines, trend, calls }, explanation, basis, pending] = await Promise.all([
     getMonthView(reader, month, caller.scope),
@@ -41,6 +42,12 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
   // Like for like: an open month's usage so far against the same days of the previous month.
   const previous = reportFromLines(basis.lines, "business-unit", caller.scope);
   const compared = reportFromLines(comparableLines(lines, basis), "business-unit", caller.scope);
+  // Δ columns on the tables, like for like with the change card; months in other currencies are not compared.
+  const changesBy = (by: "business-unit" | "app" | "model") =>
+    previous.currency === report.currency
+      ? rowChanges(reportFromLines(comparableLines(lines, basis), by, caller.scope).rows, reportFromLines(basis.lines, by, caller.scope).rows, basis.label)
+      : undefined;
+  const changes = { units: changesBy("business-unit"), apps: changesBy("app"), models: changesBy("model") };
   const everyUnit = seesEveryUnit(caller);
   const requests = report.rows.reduce((n, r) => n + r.requests, 0) + report.unmapped.requests;
   const tokens = report.rows.reduce((n, r) => n + r.totalTokens, 0);
@@ -150,7 +157,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
             <dt>Corrections</dt>
             <dd data-testid="corrections">
               {money(formatCents(report.adjustments.reduce((sum, a) => sum + parseCents(a.cost), 0n)))}
-              <a className="hint" href="#adjustments">
+              <a className="hint" href={`/corrections?month=${month}`}>
                 to {new Set(report.adjustments.map((a) => a.forMonth)).size === 1 ? report.adjustments[0]?.forMonth : "closed months"}, booked here
               </a>
             </dd>
@@ -181,7 +188,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
           No usage recorded for {month}. Ingest events with <code>chargeback ingest</code> or start the worker.
         </p>
       ) : (
-        <Overview report={report} byApp={byApp} byModel={byModel} trend={trend} month={month} />
+        <Overview report={report} byApp={byApp} byModel={byModel} trend={trend} month={month} changes={changes} sorts={sorts} />
       )}
       {!noUnits && explanation && explanation.pieces.length > 0 && <ChangeExplanation change={explanation} />}
     </>
@@ -189,6 +196,8 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
 }
 
 type OverviewProps = {
+  changes: { units?: RowChanges; apps?: RowChanges; models?: RowChanges };
+  sorts: { units: RowSort; models: RowSort };
   report: ChargebackReport;
   byApp: ChargebackReport;
   byModel: ChargebackReport;
@@ -196,8 +205,10 @@ type OverviewProps = {
   month: string;
 };
 
-function Overview({ report, byApp, byModel, trend, month }: OverviewProps) {
+function Overview({ report, byApp, byModel, trend, month, changes, sorts }: OverviewProps) {
   const unitName = (u: string) => (u === "" ? "Unmapped" : u);
+  const href = (param: string, other: string, otherValue: RowSort) => (by: RowSort) =>
+    `/?month=${month}${by === "cost" ? "" : `&${param}=${by}`}${otherValue === "cost" ? "" : `&${other}=${otherValue}`}`;
   return (
     <div className="stack">
       <div className="charts">
@@ -212,12 +223,14 @@ function Overview({ report, byApp, byModel, trend, month }: OverviewProps) {
       <CostTable
         caption="Cost by business unit"
         dimension="Business unit"
-        rows={report.rows}
+        rows={sortRows(report.rows, sorts.units, changes.units ?? null)}
         total={report.total}
         currency={report.currency}
         testId="bu"
         href={(row) => unitHref(row.key, month)}
-        extraRow={<UnmappedRow report={report} />}
+        extraRow={<UnmappedRow report={report} changeColumns={changes.units !== undefined} />}
+        changes={changes.units}
+        sort={{ by: sorts.units, href: href("sort", "modelSort", sorts.models) }}
       />
       <CostTable
         caption="Top 10 apps"
@@ -228,17 +241,20 @@ function Overview({ report, byApp, byModel, trend, month }: OverviewProps) {
         currency={report.currency}
         testId="top-app"
         href={(row) => appHref(row.key, month)}
-        extraRow={<UnmappedRow report={byApp} />}
+        extraRow={<UnmappedRow report={byApp} changeColumns={changes.apps !== undefined} />}
+        changes={changes.apps}
       />
       <CostTable
         caption="Cost by model"
         dimension="Model"
-        rows={byModel.rows}
+        rows={sortRows(byModel.rows, sorts.models, changes.models ?? null)}
         total={byModel.total}
         currency={report.currency}
         testId="model"
         href={(row) => modelHref(row.key, month)}
-        extraRow={<UnmappedRow report={byModel} />}
+        extraRow={<UnmappedRow report={byModel} changeColumns={changes.models !== undefined} />}
+        changes={changes.models}
+        sort={{ by: sorts.models, href: href("modelSort", "sort", sorts.units) }}
       />
       {report.adjustments.length > 0 && <AdjustmentsTable adjustments={report.adjustments} currency={report.currency} />}
     </div>

@@ -28,6 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {may(caller, "owners:write") && <a href="/admin/owners">Owners</a>}
               {may(caller, "catalog:read") && <a href="/admin/deployments">Deployments</a>}
               {may(caller, "catalog:read") && <a href="/admin/prices">Prices</a>}
+              {may(caller, "months:close") && <a href="/close">Close</a>}
               {may(caller, "reconciliation:read") && <a href="/reconciliation">Reconciliation</a>}
               {may(caller, "audit:read") && <a href="/admin/audit">Audit</a>}
               {may(caller, "health:read") && <a href="/admin/health">Health</a>}

@@ -1,11 +1,16 @@
 import { requireCaller } from "./_server/currentCaller";
 import { FinanceOverviewPage } from "./FinanceOverviewPage";
 import { monthParam } from "./_components/monthParam";
+import { sortParam } from "./_components/sortParam";
 
 export const dynamic = "force-dynamic";
 
-export default async function Page({ searchParams }: { searchParams: Promise<{ month?: string; error?: string }> }) {
-  const { month: asked, error } = await searchParams;
+type Search = { month?: string; error?: string; sort?: string; modelSort?: string };
+
+export default async function Page({ searchParams }: { searchParams: Promise<Search> }) {
+  const { month: asked, error, sort, modelSort } = await searchParams;
   const caller = await requireCaller(asked ? `/?month=${encodeURIComponent(asked)}` : "/");
-  return <FinanceOverviewPage caller={caller} error={error?.slice(0, 300)} {...monthParam(asked)} />;
+  return (
+    <FinanceOverviewPage caller={caller} error={error?.slice(0, 300)} sorts={{ units: sortParam(sort), models: sortParam(modelSort) }} {...monthParam(asked)} />
+  );
 }

@@ -14,6 +14,7 @@ import { registerPurgeCommand } from "./commands/purgeCommand";
 import { registerQuarantineCommands } from "./commands/quarantineCommands";
 import { registerReportCommand } from "./commands/reportCommand";
 import { registerSplitCommands } from "./commands/splitCommands";
+import { registerStatementCommand } from "./commands/statementCommand";
 import { registerWorkerCommands } from "./commands/workerCommands";
 import { EXIT_INTERNAL, failureOf } from "./exitCodes";
 
@@ -40,6 +41,7 @@ registerTrueUpCommand(program);
 registerCompletenessCommand(program);
 registerExportCommand(program);
 registerSplitCommands(program);
+registerStatementCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const { lines, exitCode } = failureOf(error);

@@ -5,8 +5,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { firstIssue, UserError } from "@/lib/core/errors";
 import { Month } from "@/lib/core/months";
-import { closeMonth, reopenMonth } from "@/lib/statements/closeMonth";
+import { reopenMonth } from "@/lib/statements/closeMonth";
 import { getSharedStore } from "@/lib/store";
+import { closeWhenReady } from "@/lib/statements/closeWhenReady";
 import { requireAllowed } from "./requireRole";
 
 const Form = z.object({ month: Month, reason: z.string().max(2000).optional() });
@@ -19,28 +20,31 @@ const Basis = z.discriminatedUnion("basis", [
   }),
 ]);
 
-/** Only finance closes and reopens months; each action checks the caller itself. */
+const workspace = (month: string, error?: string) => `/close?month=${month}${error ? `&error=${encodeURIComponent(error)}` : ""}`;
+
+/** Only finance closes and reopens months; each action checks the caller itself, and comes back to the month's close workspace. */
 async function asFinance(form: FormData, act: (month: string, by: string, reason: string) => Promise<unknown>): Promise<never> {
-  const caller = await requireAllowed("months:close", "/");
+  const caller = await requireAllowed("months:close", "/close");
   const parsed = Form.safeParse({ month: form.get("month"), reason: form.get("reason") ?? undefined });
-  if (!parsed.success) redirect(`/?error=${encodeURIComponent(firstIssue(parsed.error).message)}`);
+  if (!parsed.success) redirect(`/close?error=${encodeURIComponent(firstIssue(parsed.error).message)}`);
   const { month, reason = "" } = parsed.data;
   try {
     await act(month, caller.name, reason);
   } catch (error) {
-    if (error instanceof UserError) redirect(`/?month=${month}&error=${encodeURIComponent(error.message)}`);
+    if (error instanceof UserError) redirect(workspace(month, error.message));
     throw error;
   }
-  redirect(`/?month=${month}`);
+  redirect(workspace(month));
 }
 
+/** The checklist decides (lib/statements/closeWhenReady.ts); a second submit of the same close changes nothing. */
 export async function closeMonthAction(form: FormData): Promise<void> {
   await asFinance(form, async (month, by) => {
     const parsed = Basis.safeParse({ basis: form.get("basis") ?? "list", unmatched: form.get("unmatched") ?? undefined });
     if (!parsed.success) throw new UserError(firstIssue(parsed.error).message);
     const basis =
       parsed.data.basis === "actual" ? { actual: parsed.data.unmatched === "pro-rata" ? ("pro-rata" as const) : { costCenter: parsed.data.unmatched } } : {};
-    await closeMonth(getSharedStore(), month, by, now(), basis);
+    await closeWhenReady(getSharedStore(), month, { by, acceptWarnings: form.get("acceptWarnings") === "yes", ...basis }, now());
   });
 }
 

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { ReportRow } from "@/lib/reports/getChargebackReport";
 import { describeBilled } from "@/lib/reports/describeBilled";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
+import type { RowChanges, RowSort } from "@/lib/reports/rowChanges";
 
 type Props = {
   caption: string;
@@ -16,10 +17,31 @@ type Props = {
   href?: (row: ReportRow) => string;
   /** A last line inside the body (e.g. unmapped apps) that keeps the column summing to the total. */
   extraRow?: ReactNode;
+  /** Δ and Δ % columns: each row against the comparison basis (like for like). */
+  changes?: RowChanges;
+  /** Sortable by name, cost and change: the order shown, and the address of each order (a link, so it works without script). */
+  sort?: { by: RowSort; href: (by: RowSort) => string };
 };
 
+/** A column header that sorts the table when `sort` is given, saying which order is on. */
+function SortHeader({ label, by, sort, num }: { label: string; by: RowSort; sort?: Props["sort"]; num?: boolean }) {
+  const active = sort?.by === by;
+  return (
+    <th scope="col" className={num ? "num" : undefined} aria-sort={active ? (by === "name" ? "ascending" : "descending") : undefined}>
+      {sort ? (
+        <a href={sort.href(by)} title={`Sort by ${label.toLowerCase()}`}>
+          {label}
+          {active ? (by === "name" ? " ▲" : " ▼") : ""}
+        </a>
+      ) : (
+        label
+      )}
+    </th>
+  );
+}
+
 /** A cost breakdown whose lines add up to its total, to the cent. */
-export function CostTable({ caption, dimension, rows, total, totalLabel = "Total", currency, testId, href, extraRow }: Props) {
+export function CostTable({ caption, dimension, rows, total, totalLabel = "Total", currency, testId, href, extraRow, changes, sort }: Props) {
   const top = rows[0] ? Number(rows[0].cost) : 0;
   // Tokens billed on meters of their own (cache writes, audio, image, priority, long context): a column only when some row has them.
   const billed = rows.some((row) => describeBilled(row) !== "");
@@ -28,10 +50,17 @@ export function CostTable({ caption, dimension, rows, total, totalLabel = "Total
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{dimension}</th>
-          <th scope="col" className="num">
-            Cost
-          </th>
+          <SortHeader label={dimension} by="name" sort={sort} />
+          <SortHeader label="Cost" by="cost" sort={sort} num />
+          {changes && (
+            <>
+              <th scope="col" className="num">
+                {changes.label}
+              </th>
+              <SortHeader label="Δ" by="delta" sort={sort} num />
+              <SortHeader label="Δ %" by="percent" sort={sort} num />
+            </>
+          )}
           <th scope="col" className="num">
             Requests
           </th>
@@ -54,6 +83,7 @@ export function CostTable({ caption, dimension, rows, total, totalLabel = "Total
             <td className="num" data-testid={`${testId}-cost`}>
               {formatMoney(row.cost, currency)}
             </td>
+            {changes && <ChangeCells change={changes.rows[row.key]} currency={currency} testId={testId} />}
             <td className="num">{formatCount(row.requests)}</td>
             <td className="num">{formatCount(row.totalTokens)}</td>
             {billed && (
@@ -73,9 +103,32 @@ export function CostTable({ caption, dimension, rows, total, totalLabel = "Total
         <tr>
           <td>{totalLabel}</td>
           <td className="num">{formatMoney(total, currency)}</td>
-          <td colSpan={billed ? 4 : 3} />
+          <td colSpan={(billed ? 4 : 3) + (changes ? 3 : 0)} />
         </tr>
       </tfoot>
     </table>
+  );
+}
+
+function ChangeCells({ change, currency, testId }: { change: RowChanges["rows"][string] | undefined; currency: string; testId: string }) {
+  if (!change)
+    return (
+      <>
+        <td className="num">—</td>
+        <td className="num">—</td>
+        <td className="num">—</td>
+      </>
+    );
+  return (
+    <>
+      <td className="num">{formatMoney(change.previous, currency)}</td>
+      <td className="num" data-testid={`${testId}-delta`}>
+        {change.delta.startsWith("-") || change.delta === "0.00" ? "" : "+"}
+        {formatMoney(change.delta, currency)}
+      </td>
+      <td className="num" data-testid={`${testId}-delta-percent`}>
+        {change.percent ?? "new"}
+      </td>
+    </>
   );
 }

@@ -6,7 +6,8 @@ export function PendingCorrectionsNote({ month, pending, currency }: { month: st
   return (
     <p className="note" data-testid="pending-corrections">
       Corrections pending against {month}: {formatMoney(pending.cost, currency)} on {pending.lines} {pending.lines === 1 ? "line" : "lines"} (late events,
-      mapping or price changes since the close). The statement stays as frozen; they are booked in <a href={`/?month=${pending.landing}`}>{pending.landing}</a>.
+      mapping or price changes since the close: <a href={`/corrections?month=${month}`}>see each and its cause</a>). The statement stays as frozen; they are
+      booked in <a href={`/?month=${pending.landing}`}>{pending.landing}</a>.
     </p>
   );
 }

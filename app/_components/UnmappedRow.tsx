@@ -5,7 +5,7 @@ import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
  * The unmapped apps' line, so a table's rows add up to its total; nothing when there is none. Its
  * cost includes what split rules left unallocated, named beneath it.
  */
-export function UnmappedRow({ report }: { report: ChargebackReport }) {
+export function UnmappedRow({ report, changeColumns = false }: { report: ChargebackReport; changeColumns?: boolean }) {
   if (report.unmapped.cost === "0.00" && report.unmapped.apps.length === 0) return null;
   const unallocated = report.unmapped.apps.filter((a) => a.rule !== "");
   return (
@@ -19,6 +19,8 @@ export function UnmappedRow({ report }: { report: ChargebackReport }) {
         )}
       </th>
       <td className="num">{formatMoney(report.unmapped.cost, report.currency)}</td>
+      {/* Unmapped cost is not compared: corrections can move it either way, and no unit carries it. */}
+      {changeColumns && <td colSpan={3} />}
       <td className="num">{formatCount(report.unmapped.requests)}</td>
       <td className="num">—</td>
       <td />

@@ -10,6 +10,7 @@ const MB = 1024 * 1024;
 /** Largest body per path for a request that changes something: Server Actions are posted to their page's path. */
 export const BODY_CAPS: { path: string; maxBytes: number; why: string }[] = [
   { path: "/admin/mappings", maxBytes: 5 * MB + 64 * 1024, why: "a mapping file of up to 5 MB" },
+  { path: "/reconciliation", maxBytes: 5 * MB + 64 * 1024, why: "a cost export of up to 5 MB (gzip'd CSV is smaller)" },
 ];
 /** Every other form (owners, split rules, month close, sign-in and out) is a few kilobytes. */
 export const DEFAULT_BODY_CAP = 1 * MB;

@@ -2,12 +2,15 @@ import type { Reconciliation } from "@/lib/reconciliation/getReconciliation";
 import { LARGE_GAP_PERCENT } from "@/lib/reconciliation/getReconciliation";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { MonthNav } from "../_components/MonthNav";
+import { InvoiceUpload } from "./InvoiceUpload";
 import { MeterTable } from "./MeterTable";
 
 const percent = (p: string | null) => (p === null ? "—" : `${p}%`);
 
 /** The figures of `chargeback reconcile --format json`, as a table per meter and the days with a large gap. */
-export function ReconciliationPage({ reconciliation: r, invalidMonth }: { reconciliation: Reconciliation; invalidMonth: boolean }) {
+type Props = { reconciliation: Reconciliation; invalidMonth: boolean; canUpload: boolean; imported?: string };
+
+export function ReconciliationPage({ reconciliation: r, invalidMonth, canUpload, imported }: Props) {
   const money = (amount: string) => formatMoney(amount, r.currency);
   const others = Object.entries(r.otherCurrencies);
   return (
@@ -23,15 +26,27 @@ export function ReconciliationPage({ reconciliation: r, invalidMonth }: { reconc
         </p>
       )}
       <MonthNav month={r.month} path="/reconciliation" />
+      {imported && (
+        <p className="note" role="status" data-testid="upload-done">
+          {imported}
+        </p>
+      )}
       {!r.invoiced && (
         <section className="note" data-testid="no-invoice" aria-labelledby="no-invoice">
           <h2 id="no-invoice">No Azure invoice is imported for {r.month}</h2>
           <p>
             There is nothing to reconcile against yet: below is only our side, the month's events charged as the reports charge them. Export the month's cost
             details from Cost Management (Exports: cost and usage details, actual or amortized, or FOCUS), then import the file with{" "}
-            <code>chargeback invoice import &lt;file&gt;</code>. A month can be closed on actual cost only once its invoice is imported.
+            <code>chargeback invoice import &lt;file&gt;</code>
+            {canUpload && " or upload it below"}. A month can be closed on actual cost only once its invoice is imported.
           </p>
         </section>
+      )}
+      {canUpload && (
+        <details open={!r.invoiced}>
+          <summary>Import a cost export</summary>
+          <InvoiceUpload month={r.month} />
+        </details>
       )}
       <dl className="cards">
         {r.invoiced && (

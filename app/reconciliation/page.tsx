@@ -8,13 +8,20 @@ import { ReconciliationPage } from "./ReconciliationPage";
 
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<{ month?: string }> };
+type Props = { searchParams: Promise<{ month?: string; imported?: string }> };
 
 /** Finance and admins: the month's Azure bill beside our events (the CLI's `chargeback reconcile`). */
 export default async function Page({ searchParams }: Props) {
-  const { month: asked } = await searchParams;
+  const { month: asked, imported } = await searchParams;
   const caller = await requireCaller(asked ? `/reconciliation?month=${encodeURIComponent(asked)}` : "/reconciliation");
   if (!may(caller, "reconciliation:read")) forbidden();
   const { month, invalidMonth } = monthParam(asked);
-  return <ReconciliationPage reconciliation={await getReconciliation(getSharedStore(), month)} invalidMonth={invalidMonth} />;
+  return (
+    <ReconciliationPage
+      reconciliation={await getReconciliation(getSharedStore(), month)}
+      invalidMonth={invalidMonth}
+      canUpload={may(caller, "invoices:write")}
+      imported={imported?.slice(0, 500)}
+    />
+  );
 }

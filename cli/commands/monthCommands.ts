@@ -3,7 +3,10 @@ import os from "node:os";
 import type { Command } from "commander";
 import { z } from "zod";
 import { Month } from "../../lib/core/months";
-import { closeMonth, reopenMonth } from "../../lib/statements/closeMonth";
+import { reopenMonth } from "../../lib/statements/closeMonth";
+import { closeWhenReady } from "../../lib/statements/closeWhenReady";
+import { getCloseChecklist } from "../../lib/statements/closeChecklist";
+import { LedgerReader } from "../../lib/ledger/ledgerReader";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 
@@ -18,18 +21,36 @@ export function registerMonthCommands(program: Command): void {
     .option("--by <name>", "who closes it, for the month log", os.userInfo().username)
     .option("--actual", "close on actual cost: true-up lines bring every app to its share of the imported invoice", false)
     .option("--unmatched <cost center|pro-rata>", "with --actual: who carries invoiced cost no usage was charged on", "pro-rata")
-    .action(async (raw: string, opts: { by: string; actual: boolean; unmatched: string }, command: Command) => {
+    .option("--accept-warnings", "close although the checklist warns (see month checklist); blocks always refuse", false)
+    .action(async (raw: string, opts: { by: string; actual: boolean; unmatched: string; acceptWarnings: boolean }, command: Command) => {
       const {
         month: m,
         by,
         actual,
         unmatched,
-      } = parseOptions(z.object({ month: Month, by: By, actual: z.boolean(), unmatched: z.string().trim().min(1, "name a cost center, or pro-rata") }), {
-        month: raw,
-        ...opts,
-      });
+        acceptWarnings,
+      } = parseOptions(
+        z.object({
+          month: Month,
+          by: By,
+          actual: z.boolean(),
+          unmatched: z.string().trim().min(1, "name a cost center, or pro-rata"),
+          acceptWarnings: z.boolean(),
+        }),
+        { month: raw, ...opts },
+      );
       const basis = actual ? { actual: unmatched === "pro-rata" ? ("pro-rata" as const) : { costCenter: unmatched } } : {};
-      printJson(await withStore(command, (store) => closeMonth(store, m, by, now(), basis), { mustExist: true }));
+      const outcome = await withStore(command, (store) => closeWhenReady(store, m, { by, acceptWarnings, ...basis }, now()), { mustExist: true });
+      const warnings = outcome.checklist?.checks.filter((c) => c.status === "warn").map(({ id, figure, detail }) => ({ id, figure, detail })) ?? [];
+      printJson({ ...outcome.closed, alreadyClosed: outcome.alreadyClosed, warnings });
+    });
+  month
+    .command("checklist")
+    .description("whether a month is ready to close: each check pass, warn or block, with the totals a close would freeze")
+    .argument("<month>", "YYYY-MM (UTC)")
+    .action(async (raw: string, _opts, command: Command) => {
+      const { month: m } = parseOptions(z.object({ month: Month }), { month: raw });
+      printJson(await withStore(command, (store) => getCloseChecklist(new LedgerReader(store), store, m, now()), { mustExist: true }));
     });
   month
     .command("reopen")

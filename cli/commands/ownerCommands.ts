@@ -1,3 +1,4 @@
+import { listAuditTrail } from "../../lib/statements/auditTrail";
 import type { Command } from "commander";
 import { importBusinessUnitOwners } from "../../lib/org/importBusinessUnitOwners";
 import { z } from "zod";
@@ -16,11 +17,11 @@ export function registerOwnerCommands(program: Command): void {
     });
   program
     .command("audit")
-    .description("the audit log of admin changes, newest first, as JSON lines")
+    .description("the audit log of admin changes and month closes and reopens, newest first, as JSON lines")
     .option("--limit <n>", "how many entries", "100")
     .action(async (opts: { limit: string }, command: Command) => {
       const { limit } = parseOptions(z.object({ limit: z.coerce.number().int().min(1).max(100_000) }), opts);
-      for (const entry of await withStore(command, (store) => store.listAudit(limit), { mustExist: true }))
+      for (const entry of await withStore(command, (store) => listAuditTrail(store, limit), { mustExist: true }))
         printJson({ ...entry, at: new Date(entry.at).toISOString() });
     });
   owners

@@ -14,6 +14,8 @@ export type Action =
   | "prices:write"
   | "catalog:read"
   | "months:close"
+  | "statements:pack"
+  | "invoices:write"
   | "audit:read"
   | "health:read"
   | "reconciliation:read";
@@ -29,6 +31,10 @@ const ALLOWED: Readonly<Record<Action, readonly Role[]>> = {
   // Deployments and the price book: no unit's numbers, but the whole gateway's usage mix.
   "catalog:read": ["admin", "finance"],
   "months:close": ["finance"],
+  // Every unit's statement in one file: for finance to send, not for any one unit's owner.
+  "statements:pack": ["finance"],
+  // The Azure bill a close on actual cost settles against: finance's to import.
+  "invoices:write": ["finance"],
   "audit:read": ["admin", "finance"],
   // How the pipeline runs and how it is secured: the platform team's concern.
   "health:read": ["admin"],

@@ -66,6 +66,8 @@ export const Config = z
     CHARGEBACK_GRAPH_URL: serviceUrl("https://graph.microsoft.com/"),
     CHARGEBACK_ARM_URL: serviceUrl("https://management.azure.com"),
     CHARGEBACK_LOGS_URL: serviceUrl("https://api.loganalytics.io"),
+    // Who issues the statements, printed at the head of each PDF (the department that bills the units).
+    CHARGEBACK_STATEMENT_ISSUER: z.string().trim().min(1).max(120, "must be at most 120 characters").default("Finance, Azure OpenAI chargeback"),
     // Pins the product's clock (lib/core/clock.ts): the demo, the browser tests, a past day replayed.
     CHARGEBACK_NOW: z
       .string()

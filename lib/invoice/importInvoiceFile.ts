@@ -19,6 +19,8 @@ export type ImportOptions = {
   supersede?: boolean;
   /** Called now and then with the compressed bytes read so far, for a progress line. */
   onProgress?: (bytesRead: number) => void;
+  /** What to call the file in messages and the import's record (an upload's own name, not where it was saved). */
+  name?: string;
   now?: number;
 };
 export type ImportSummary = {
@@ -44,14 +46,15 @@ const CHUNK_BYTES = 1 << 16;
  * category and currency (a few thousand, whatever the row count), then stores them in place of
  * any earlier import of the same content: the import's id is the SHA-256 of the CSV text.
  */
-export async function importInvoiceFile(store: InvoiceStore, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importInvoiceFile(store: InvoiceStore, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
+  const file = options.name ?? path;
   const resources = (options.resources ?? []).map((r) => r.toLowerCase());
   const hash = createHash("sha256");
   let header: ExportHeader | undefined;
   let tally: InvoiceTally | undefined;
 
-  const gzipped = await startsWith(file, GZIP_MAGIC);
-  const source = fs.createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  const gzipped = await startsWith(path, GZIP_MAGIC, file);
+  const source = fs.createReadStream(path, { highWaterMark: CHUNK_BYTES });
   const addRows = (rows: string[][]) => {
     for (const cells of rows) {
       if (tally) tally.add(cells);
@@ -104,8 +107,8 @@ export async function importInvoiceFile(store: InvoiceStore, file: string, optio
   };
 }
 
-async function startsWith(file: string, magic: number[]): Promise<boolean> {
-  const handle = await fs.promises.open(file, "r").catch((error: NodeJS.ErrnoException) => {
+async function startsWith(path: string, magic: number[], file: string): Promise<boolean> {
+  const handle = await fs.promises.open(path, "r").catch((error: NodeJS.ErrnoException) => {
     throw new UserError(`cannot read ${file}: ${error.code === "ENOENT" ? "no such file" : error.message}`);
   });
   try {

@@ -48,9 +48,10 @@ export const LARGE_GAP_PERCENT = 5n;
  * cost column is rounded to cents by largest remainder, so its rows add up to its total; the
  * variance is invoiced minus computed, in cents, and its percent is of the computed cost.
  */
-export async function getReconciliation(store: ReportStore, month: string): Promise<Reconciliation> {
+export async function getReconciliation(store: ReportStore, month: string, reader = new LedgerReader(store)): Promise<Reconciliation> {
   const { from, to } = monthDays(month);
-  const [ledger, lines] = await Promise.all([new LedgerReader(store).ledger(month), store.listInvoiceLines(from, to)]);
+  // A caller that shows the month in other views too passes its reader, so the month is priced once.
+  const [ledger, lines] = await Promise.all([reader.ledger(month), store.listInvoiceLines(from, to)]);
   const events = eventMeters(ledger);
   const bill = sumInvoiceLines(lines, events.currency);
   const keys = [...new Set([...bill.byMeter.keys(), ...events.byMeter.keys()])].sort();

@@ -53,16 +53,30 @@ export function adjustmentsFor(ledger: MonthLedger, frozen: readonly CostedLine[
     .map((d) => ({ ...d, reason: reasonFor(d, appModelTokens.get(`${d.appId}|${d.model}`) ?? 0, month) }));
 }
 
+/** Why a correction was booked, each said once: the reasons statements keep, and how a page tells them apart. */
+export const CORRECTION_CAUSES = {
+  markup: "markup or the usage it is computed on changed after the close",
+  usage: "usage recorded after the close",
+  mapping: "app mapping changed after the close",
+  price: "price changed after the close",
+  discount: "discount changed after the close",
+} as const;
+export type CorrectionCause = keyof typeof CORRECTION_CAUSES;
+
+/** The cause of a correction line from its reason; null for a reason not written here (a line frozen long ago). */
+export const causeOf = (reason: string): CorrectionCause | null =>
+  (Object.keys(CORRECTION_CAUSES) as CorrectionCause[]).find((cause) => reason.startsWith(CORRECTION_CAUSES[cause])) ?? null;
+
 function reasonFor(delta: StatementLine, appModelTokenChange: number, month: string): string {
-  const what =
+  const cause: CorrectionCause =
     delta.model === "markup"
-      ? "markup or the usage it is computed on changed after the close"
+      ? "markup"
       : appModelTokenChange !== 0
-        ? "usage recorded after the close"
+        ? "usage"
         : delta.tokens.totalTokens !== 0
-          ? "app mapping changed after the close"
+          ? "mapping"
           : delta.listAtto !== 0n
-            ? "price changed after the close"
-            : "discount changed after the close";
-  return `${what} of ${delta.forMonth} (booked in ${month})`;
+            ? "price"
+            : "discount";
+  return `${CORRECTION_CAUSES[cause]} of ${delta.forMonth} (booked in ${month})`;
 }

@@ -23,10 +23,9 @@ export async function closeMonth(
   month: string,
   by: string,
   now = clockNow(),
-  { actual }: { actual?: Unmatched } = {},
+  { actual, reader = new LedgerReader(store) }: { actual?: Unmatched; reader?: LedgerReader } = {},
 ): Promise<ClosedMonth> {
   if (month >= monthOf(now)) throw new UserError(`${month} has not ended yet: it can be closed from ${nextMonth(month)}-01 (UTC)`);
-  const reader = new LedgerReader(store);
   const { closedMonths } = await reader.catalog();
   const already = closedMonths.find((c) => c.month === month);
   if (already) throw new UserError(`${month} is already closed (${when(already.closedAt)} by ${already.closedBy})`);
@@ -54,6 +53,10 @@ export async function closeMonth(
   }
   return closed;
 }
+
+/** Only the latest closed month can be reopened: a later statement may hold corrections to an earlier one. */
+export const canReopen = (closedMonths: readonly Pick<ClosedMonth, "month">[], month: string): boolean =>
+  closedMonths.some((c) => c.month === month) && !closedMonths.some((c) => c.month > month);
 
 /** Unfreezes the latest closed month, with a reason that is logged; its report becomes live again. */
 export async function reopenMonth(store: UsageStore, month: string, by: string, reason: string, now = clockNow()): Promise<void> {

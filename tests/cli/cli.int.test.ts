@@ -180,7 +180,21 @@ describe("chargeback month", () => {
     const { db, write } = workspace();
     const events = write("events.ndjson", `${v1Event({ requestId: "m-1", time: "2026-10-10T10:00:00Z" })}\n`);
     expect((await runCli(["ingest", events], { db })).status).toBe(0);
-    expect(json(await runCli(["month", "close", "2026-10", "--by", "Fiona"], { db }))).toMatchObject({ month: "2026-10", closedBy: "Fiona", currency: "USD" });
+    // The checklist decides: no price, no invoice and no event after the 10th are warnings to accept.
+    const checklist = json<{ blocked: boolean; checks: { id: string; status: string }[] }>(await runCli(["month", "checklist", "2026-10"], { db }));
+    expect(checklist.blocked).toBe(false);
+    expect(checklist.checks.filter((c) => c.status === "warn").map((c) => c.id)).toEqual(["unpriced", "invoice", "pipeline"]);
+    expect((await runCli(["month", "close", "2026-10", "--by", "Fiona"], { db })).stderr).toMatch(
+      /^chargeback: 2026-10 has 3 warnings to accept before it closes: /,
+    );
+    expect(json(await runCli(["month", "close", "2026-10", "--by", "Fiona", "--accept-warnings"], { db }))).toMatchObject({
+      month: "2026-10",
+      closedBy: "Fiona",
+      currency: "USD",
+      alreadyClosed: false,
+    });
+    // Asking again changes nothing and says so.
+    expect(json(await runCli(["month", "close", "2026-10", "--by", "Other"], { db }))).toMatchObject({ closedBy: "Fiona", alreadyClosed: true });
     expect(json(await runCli(["report", "--month", "2026-10"], { db }))).toMatchObject({ closed: { closedBy: "Fiona" } });
     expect((await runCli(["month", "reopen", "2026-10", "--reason", "no"], { db })).stderr).toBe(
       "chargeback: say why the month is reopened (at least 10 characters): the reason is kept in the month log\n",

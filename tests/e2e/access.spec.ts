@@ -70,6 +70,18 @@ const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who,
     expect: api({ finance: 409, admin: 409, ownerA: 403, ownerB: 409 }),
   },
   { route: "/api/v1/statements", path: `/api/v1/statements?month=${M}`, expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }) },
+  {
+    route: "/api/v1/statements",
+    path: `/api/v1/statements?month=${M}&businessUnit=${enc(UNIT_A)}&format=pdf`,
+    expect: api({ finance: 409, admin: 409, ownerA: 409, ownerB: 403 }),
+  },
+  // Every unit's statements at once: finance's to send, no one unit's owner's (nor admins').
+  { route: "/api/v1/statements/pack", path: `/api/v1/statements/pack?month=${M}`, expect: api({ finance: 409, admin: 403, ownerA: 403, ownerB: 403 }) },
+  { route: "/corrections", path: `/corrections?month=${M}`, expect: page(everyone) },
+  { route: "/close", path: `/close?month=${M}`, expect: page({ finance: 200, admin: 403, ownerA: 403, ownerB: 403 }) },
+  { route: "/api/v1/months/[month]/checklist", path: `/api/v1/months/${M}/checklist`, expect: api({ finance: 200, admin: 403, ownerA: 403, ownerB: 403 }) },
+  // The table's POST says not where it comes from: refused before any route runs (CSRF). monthClose.spec.ts closes through it.
+  { route: "/api/v1/months/[month]/close", path: `/api/v1/months/${M}/close`, method: "POST", expect: same(403) },
   { route: "/api/v1/exports/chargeback", path: `/api/v1/exports/chargeback?from=2026-01&to=${M}&by=cost-center`, expect: api(everyone) },
   {
     route: "/api/v1/exports/chargeback",

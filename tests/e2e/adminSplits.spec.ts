@@ -1,7 +1,21 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
-import { CLOSE_TIMEOUT, currentMonth, DEMO_MARKUP, PERSONAS, previousMonth, roundingBound, signInAs, UNIT_A, UNIT_B } from "./personas";
+import {
+  cli,
+  closeInWorkspace,
+  closeMonthsBefore,
+  isClosed,
+  reopenInWorkspace,
+  currentMonth,
+  DEMO_MARKUP,
+  PERSONAS,
+  previousMonth,
+  roundingBound,
+  signInAs,
+  UNIT_A,
+  UNIT_B,
+} from "./personas";
 import { itemAt } from "../../lib/core/arrays";
 
 const M = currentMonth();
@@ -101,6 +115,16 @@ test("a split rule of last month is on that month's frozen statement, each line 
   const app = (await (
     await page.request.get(`/api/v1/reports/chargeback?month=${PREVIOUS}&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`)
   ).json()) as ChargebackReport;
+  // An app no other rule splits: corrections booked in last month (its month before is closed) can rank the other test's app first.
+  const ruled = new Set(
+    cli("splits", "export", "--format", "json")
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((l: string) => JSON.parse(l) as { id: string; appId: string | null })
+      .map((r) => (r.id === LAST ? null : r.appId)),
+  );
+  app.rows = app.rows.filter((r) => !ruled.has(r.key));
   await fillRule(page, itemAt(app.rows, 0).key, `${PREVIOUS}-01`, `${M}-01`, LAST);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("status")).toContainText(`Saved split rule ${LAST}`);
@@ -108,20 +132,14 @@ test("a split rule of last month is on that month's frozen statement, each line 
   const finance = await browser.newContext();
   const financePage = await finance.newPage();
   await signInAs(financePage, PERSONAS.finance, `/?month=${PREVIOUS}`);
-  const reopen = async (reason: string) => {
-    await financePage.getByLabel("Reason to reopen").fill(reason);
-    await financePage.getByRole("button", { name: `Reopen ${PREVIOUS}` }).click();
-    await expect(financePage.getByTestId("month-status")).toContainText(`${PREVIOUS} is open`, CLOSE_TIMEOUT);
-  };
-  if ((await financePage.getByTestId("month-status").textContent())?.includes("frozen statement")) await reopen("to freeze it with the split rule");
-  await financePage.getByRole("button", { name: `Close ${PREVIOUS}` }).click();
-  await expect(financePage.getByTestId("month-status")).toContainText("frozen statement", CLOSE_TIMEOUT);
+  if (await isClosed(financePage, PREVIOUS)) await reopenInWorkspace(financePage, PREVIOUS, "to freeze it with the split rule");
+  else await closeMonthsBefore(financePage, PREVIOUS);
+  await closeInWorkspace(financePage, PREVIOUS);
   await financePage.goto(`/business-units/${encodeURIComponent(UNIT_B)}/statement?month=${PREVIOUS}`);
   await expect(financePage.getByTestId("statement-line").filter({ hasText: LAST }).first()).toContainText(itemAt(app.rows, 0).name);
 
   // Leave last month open and as the other tests expect it.
-  await financePage.goto(`/?month=${PREVIOUS}`);
-  await reopen("the split rule test is done with it");
+  await reopenInWorkspace(financePage, PREVIOUS, "the split rule test is done with it");
   await finance.close();
   await page.goto("/admin/splits");
   await fillRule(page, itemAt(app.rows, 0).key, "2020-01-01", "2020-01-02", LAST);

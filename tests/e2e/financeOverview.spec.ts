@@ -73,3 +73,21 @@ test("a month without usage says so instead of showing an empty table", async ({
   await expect(page.getByText("No usage recorded for 2019-01")).toBeVisible();
   await expect(page.getByTestId("total")).toHaveText("$0.00");
 });
+
+test("the units and models tables show Δ and Δ % like for like, and sort by them", async ({ page }) => {
+  const month = previousMonth();
+  await page.goto(`/?month=${month}`);
+  const units = page.getByRole("table", { name: "Cost by business unit" });
+  await expect(units.getByRole("columnheader", { name: /^Cost ▼$/ })).toHaveAttribute("aria-sort", "descending");
+  await units.getByRole("link", { name: "Δ", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]sort=delta/);
+  const sorted = page.getByRole("table", { name: "Cost by business unit" });
+  await expect(sorted.getByRole("columnheader", { name: /^Δ ▼$/ })).toHaveAttribute("aria-sort", "descending");
+  const deltas = (await sorted.getByTestId("bu-delta").allTextContents()).map((t) => parseCents(t.replace(/[+$,]/g, "")));
+  expect(deltas.length).toBeGreaterThan(1);
+  expect(deltas).toEqual([...deltas].sort((a, b) => (b > a ? 1 : b < a ? -1 : 0)));
+  // The models' table keeps its own order, and the percentages read as changes.
+  for (const p of await page.getByTestId("model-delta-percent").allTextContents()) expect(p).toMatch(/^([+-]?\d+\.\d%|new)$/);
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+});

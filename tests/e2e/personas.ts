@@ -73,3 +73,47 @@ export { currentMonth, now, today } from "../../lib/core/clock";
 
 /** The month before the current one (YYYY-MM). */
 export const previousMonth = () => monthBefore(currentMonth());
+
+/**
+ * Closes a month in its close workspace as finance does: accepts the checklist's warnings, reviews
+ * the totals to freeze, and confirms. Months before it must be closed (`closeMonthsBefore`).
+ */
+export async function closeInWorkspace(page: Page, month: string, basis?: "actual"): Promise<void> {
+  await page.goto(`/close?month=${month}`);
+  if (basis) await page.getByLabel("Close on").selectOption(basis);
+  const accept = page.getByRole("checkbox", { name: /^I have read the/ });
+  if ((await accept.count()) > 0) await accept.check();
+  await page.getByRole("button", { name: `Review and close ${month}…` }).click();
+  await page.getByRole("button", { name: `Close ${month}`, exact: true }).click();
+  await expect(page.getByTestId("month-status")).toContainText("statements are frozen", CLOSE_TIMEOUT);
+}
+
+/** Reopens a closed month from its close workspace, with a reason. */
+export async function reopenInWorkspace(page: Page, month: string, reason: string): Promise<void> {
+  await page.goto(`/close?month=${month}`);
+  await page.getByLabel("Reason to reopen").fill(reason);
+  await page.getByRole("button", { name: `Reopen ${month}` }).click();
+  await expect(page.getByRole("table", { name: "Ready to close?" })).toBeVisible(CLOSE_TIMEOUT);
+}
+
+/** Whether the month is closed, as the close workspace says. */
+export async function isClosed(page: Page, month: string): Promise<boolean> {
+  const response = await page.request.get(`/api/v1/reports/chargeback?month=${month}`);
+  return ((await response.json()) as { closed: unknown }).closed !== null;
+}
+
+/**
+ * Months close in order: closes the months before `month` that are still open, earliest first,
+ * through the API (the same checklist decides), accepting their warnings.
+ */
+export async function closeMonthsBefore(page: Page, month: string): Promise<void> {
+  const before = monthBefore(month);
+  const origin = `http://127.0.0.1:${process.env.CHARGEBACK_E2E_PORT ?? 3101}`;
+  const post = () => page.request.post(`/api/v1/months/${before}/close`, { data: { acceptWarnings: true }, headers: { origin } });
+  let response = await post();
+  if (response.status() === 409 && (await response.text()).includes(`close ${monthBefore(before)} first`)) {
+    await closeMonthsBefore(page, before);
+    response = await post();
+  }
+  expect(response.status(), await response.text()).toBe(200);
+}

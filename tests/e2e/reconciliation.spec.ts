@@ -8,7 +8,21 @@ import type { ChargebackReport } from "../../lib/reports/getChargebackReport";
 import { formatCount, formatMoney } from "../../lib/reports/formatMoney";
 import { focusExport } from "../support/invoiceScenario";
 import { previousMonth as monthBefore } from "../../lib/core/months";
-import { cli, CLOSE_TIMEOUT, currentMonth, DEMO_MARKUP, PERSONAS, previousMonth, roundingBound, signInAs, storeDir, UNIT_A } from "./personas";
+import {
+  cli,
+  closeInWorkspace,
+  closeMonthsBefore,
+  isClosed,
+  reopenInWorkspace,
+  currentMonth,
+  DEMO_MARKUP,
+  PERSONAS,
+  previousMonth,
+  roundingBound,
+  signInAs,
+  storeDir,
+  UNIT_A,
+} from "./personas";
 
 const cents = (amount: string) => Number(amount.replace(".", ""));
 
@@ -86,16 +100,11 @@ test("finance closes last month on actual cost: the units then add up to the inv
 
   await signInAs(page, PERSONAS.finance, `/?month=${previous}`);
   // monthClose.spec.ts leaves the month closed on computed cost: reopen it, and close it so again at the end.
-  const wasClosed = (await page.getByTestId("month-status").textContent())?.includes("frozen statement") ?? false;
-  const reopen = async (reason: string) => {
-    await page.getByLabel("Reason to reopen").fill(reason);
-    await page.getByRole("button", { name: `Reopen ${previous}` }).click();
-    await expect(page.getByTestId("month-status")).toContainText(`${previous} is open`, CLOSE_TIMEOUT);
-  };
-  if (wasClosed) await reopen("to close it on actual cost instead");
-  await page.getByLabel("Close on").selectOption("actual");
-  await page.getByRole("button", { name: `Close ${previous}` }).click();
-  await expect(page.getByTestId("month-status")).toContainText("these figures are the frozen statement", CLOSE_TIMEOUT);
+  const wasClosed = await isClosed(page, previous);
+  if (wasClosed) await reopenInWorkspace(page, previous, "to close it on actual cost instead");
+  else await closeMonthsBefore(page, previous);
+  await closeInWorkspace(page, previous, "actual");
+  await page.goto(`/?month=${previous}`);
   const report = (await (await page.request.get(`/api/v1/reports/chargeback?month=${previous}`)).json()) as ChargebackReport;
   // Usage and true-ups add up to the invoice; the demo's 2% markup, on the units' actual cost (not on
   // unmapped usage, which no unit carries), comes on top. The integration tests check both to the
@@ -113,12 +122,8 @@ test("finance closes last month on actual cost: the units then add up to the inv
   await expect(page.getByTestId("statement-line").filter({ hasText: "true-up to the Azure invoice" }).first()).toBeVisible();
 
   // Leave the month as this test found it.
-  await page.goto(`/?month=${previous}`);
-  await reopen("the true-up test is done with it");
-  if (wasClosed) {
-    await page.getByRole("button", { name: `Close ${previous}` }).click();
-    await expect(page.getByTestId("month-status")).toContainText("frozen statement", CLOSE_TIMEOUT);
-  }
+  await reopenInWorkspace(page, previous, "the true-up test is done with it");
+  if (wasClosed) await closeInWorkspace(page, previous);
 });
 
 test("a month with no invoice says what to import, shows our side alone and guesses no cause", async ({ page }) => {
@@ -132,4 +137,19 @@ test("a month with no invoice says what to import, shows our side alone and gues
   await expect(page.getByRole("columnheader", { name: "Likely cause" })).toHaveCount(0);
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+
+  // Finance uploads the export here: a file missing a column is refused whole, with the reason.
+  const upload = page.getByRole("form", { name: "Import an Azure cost export" });
+  await upload
+    .getByLabel(/^Cost export/)
+    .setInputFiles({ name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from(focusExport(month).replace("BilledCost", "Billed")) });
+  await upload.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByTestId("upload-error")).toContainText("Nothing was imported: broken.csv: ");
+  expect((JSON.parse(cli("reconcile", "--month", month)) as Reconciliation).invoiced).toBe(false);
+  await upload.getByLabel(/^Cost export/).setInputFiles({ name: `focus-${month}.csv.gz`, mimeType: "application/gzip", buffer: gzipSync(focusExport(month)) });
+  await upload.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByTestId("upload-done")).toContainText(`Imported focus-${month}.csv.gz: `);
+  await expect(page.getByTestId("total-invoiced")).toHaveText(
+    formatMoney((JSON.parse(cli("reconcile", "--month", month)) as Reconciliation).total.invoicedCost),
+  );
 });

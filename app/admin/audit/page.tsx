@@ -2,23 +2,39 @@ import { forbidden } from "next/navigation";
 import { may } from "@/lib/auth/access";
 import { requireCaller } from "@/app/_server/currentCaller";
 import { getSharedStore } from "@/lib/store";
+import { listAuditTrail } from "@/lib/statements/auditTrail";
 
 export const dynamic = "force-dynamic";
 
 const SHOWN = 500;
 const show = (value: unknown) => (value === null ? "—" : JSON.stringify(value));
 
-/** The append-only record of admin changes: who, when, what, before, after, why. */
-export default async function AuditPage() {
-  const caller = await requireCaller("/admin/audit");
+type Props = { searchParams: Promise<{ q?: string | string[] }> };
+
+/**
+ * The append-only record of admin changes: who, when, what, before, after, why. `q` keeps the
+ * entries whose subject or action contains it (a correction links to the change that caused it).
+ */
+export default async function AuditPage({ searchParams }: Props) {
+  const { q: asked } = await searchParams;
+  const q = typeof asked === "string" ? asked.trim().slice(0, 200) : "";
+  const caller = await requireCaller(q ? `/admin/audit?q=${encodeURIComponent(q)}` : "/admin/audit");
   if (!may(caller, "audit:read")) forbidden();
-  const entries = await getSharedStore().listAudit(SHOWN);
+  const all = await listAuditTrail(getSharedStore(), SHOWN);
+  const needle = q.toLowerCase();
+  const entries = needle ? all.filter((e) => e.subject.toLowerCase().includes(needle) || e.action.toLowerCase().includes(needle)) : all;
   return (
     <>
       <h1>Audit log</h1>
       <p className="sub">
-        Every change to mappings, owners, deployments and prices (from the web or the CLI), newest first (the latest {SHOWN}). Entries are only ever added.
+        Every change to mappings, owners, deployments and prices, and every month closed or reopened (from the web or the CLI), newest first (the latest {SHOWN}
+        ). Entries are only ever added.
       </p>
+      {q && (
+        <p className="note">
+          Showing the changes to “{q}” only. <a href="/admin/audit">Show every change</a>
+        </p>
+      )}
       <table>
         <caption>Changes</caption>
         <thead>

@@ -27,14 +27,17 @@ import { DimensionBreakdown } from "@/app/_components/DimensionBreakdown";
 import { FailedCallsTable } from "@/app/_components/FailedCallsTable";
 import { breakdownParam } from "@/lib/reports/breakdownParam";
 import { getDimensionReport } from "@/lib/reports/getDimensionReport";
+import { rowChanges, sortRows, type RowSort } from "@/lib/reports/rowChanges";
+import { sortParam } from "@/app/_components/sortParam";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string; breakdown?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string; breakdown?: string; ccSort?: string; modelSort?: string }> };
 
 /** One business unit's month: by cost center, app, model and a tag or end user, with failed calls; only for finance, admins and its owners. */
 export default async function BusinessUnitPage({ params, searchParams }: Props) {
-  const [{ id }, { month: asked, breakdown }] = await Promise.all([params, searchParams]);
+  const [{ id }, { month: asked, breakdown, ccSort, modelSort }] = await Promise.all([params, searchParams]);
+  const sorts = { cc: sortParam(ccSort), model: sortParam(modelSort) };
   const unit = decodeParam(id);
   const path = `/business-units/${encodeURIComponent(unit)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
@@ -61,6 +64,15 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   // Like for like: an open month's usage so far against the same days of the previous month.
   const lastByApp = reportFromLines(basis.lines, "app", scope);
   const comparedByApp = reportFromLines(comparableLines(lines, basis), "app", scope);
+  // Δ columns like for like, as the apps' table; not across currencies.
+  const changesBy = (by: "cost-center" | "model") =>
+    basis.lines.currency === lines.currency
+      ? rowChanges(reportFromLines(comparableLines(lines, basis), by, scope).rows, reportFromLines(basis.lines, by, scope).rows, basis.label)
+      : undefined;
+  const changes = { cc: changesBy("cost-center"), model: changesBy("model") };
+  // Each table's order is in the address, keeping the other's.
+  const sortHref = (param: "ccSort" | "modelSort", other: "ccSort" | "modelSort", otherValue: RowSort) => (by: RowSort) =>
+    `${path}?month=${month}${by === "cost" ? "" : `&${param}=${by}`}${otherValue === "cost" ? "" : `&${other}=${otherValue}`}`;
   const { currency, total } = byCostCenter;
   const sum = (key: "requests" | "promptTokens" | "cachedTokens" | "completionTokens") => byCostCenter.rows.reduce((n, r) => n + r[key], 0);
   const billedApart = describeBilled(byCostCenter.rows.reduce((all, r) => (addTokens(all, r), all), noTokens()));
@@ -131,17 +143,28 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
             ticks="day"
             points={trend.days.map((day) => ({ x: day, y: Number(trend.cost[day]?.[unit] ?? 0) }))}
           />
-          <CostTable caption="Cost by cost center" dimension="Cost center" rows={byCostCenter.rows} total={total} currency={currency} testId="cc" />
+          <CostTable
+            caption="Cost by cost center"
+            dimension="Cost center"
+            rows={sortRows(byCostCenter.rows, sorts.cc, changes.cc ?? null)}
+            total={total}
+            currency={currency}
+            testId="cc"
+            changes={changes.cc}
+            sort={{ by: sorts.cc, href: sortHref("ccSort", "modelSort", sorts.model) }}
+          />
           <SplitLinesTable lines={getSplitLines(lines.lines, unit)} currency={currency} />
           <AppComparisonTable current={byApp} compared={comparedByApp} previous={lastByApp} label={basis.label} />
           <CostTable
             caption="Cost by model"
             dimension="Model"
-            rows={byModel.rows}
+            rows={sortRows(byModel.rows, sorts.model, changes.model ?? null)}
             total={byModel.total}
             currency={currency}
             testId="model"
             href={(row) => modelHref(row.key, month)}
+            changes={changes.model}
+            sort={{ by: sorts.model, href: sortHref("modelSort", "ccSort", sorts.cc) }}
           />
           {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} />}
           <DimensionBreakdown report={byValue} asked={pick.asked} month={month} invalid={pick.invalid} />

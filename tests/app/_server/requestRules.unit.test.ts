@@ -40,6 +40,8 @@ describe("cross-site requests", () => {
 describe("body caps per path", () => {
   it("take a mapping file of 5 MB on the mappings page and 1 MB anywhere else", () => {
     expect(bodyCapFor("/admin/mappings")).toBeGreaterThan(5 * 1024 * 1024);
+    // A cost export uploaded on the reconciliation page (lib/invoice/importUploadedInvoice.ts).
+    expect(bodyCapFor("/reconciliation")).toBeGreaterThan(5 * 1024 * 1024);
     expect(bodyCapFor("/admin/owners")).toBe(DEFAULT_BODY_CAP);
     const origin = { origin: "https://chargeback.contoso.example" };
     expect(post({ ...origin, "content-length": String(2 * 1024 * 1024) }, SITE, "/admin/mappings")).toBeNull();

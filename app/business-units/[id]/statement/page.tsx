@@ -51,10 +51,13 @@ export default async function StatementPage({ params, searchParams }: Props) {
         in {statement.currency} at Azure Retail Prices.
       </p>
       <p className="no-print">
+        <a href={`/api/v1/statements?month=${month}&businessUnit=${encodeURIComponent(unit)}&format=pdf`} download>
+          Download PDF
+        </a>{" "}
+        (the statement to send: a summary page, then the lines) ·{" "}
         <a href={`/api/v1/statements?month=${month}&businessUnit=${encodeURIComponent(unit)}&format=csv`} download>
           Download CSV
-        </a>{" "}
-        · Print this page for a PDF.
+        </a>
       </p>
       <table>
         <caption>Lines</caption>

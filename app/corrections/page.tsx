@@ -1,0 +1,15 @@
+import { requireCaller } from "../_server/currentCaller";
+import { monthParam } from "../_components/monthParam";
+import { CorrectionsPage } from "./CorrectionsPage";
+
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<{ month?: string }> };
+
+/** A month's corrections: booked in it, and pending against it once closed; each unit's owners see theirs. */
+export default async function Page({ searchParams }: Props) {
+  const { month: asked } = await searchParams;
+  const caller = await requireCaller(asked ? `/corrections?month=${encodeURIComponent(asked)}` : "/corrections");
+  const { month, invalidMonth } = monthParam(asked);
+  return <CorrectionsPage caller={caller} month={month} invalidMonth={invalidMonth} />;
+}
