@@ -5,6 +5,7 @@ import { formatAtto } from "../core/money";
 import type { Price } from "../pricing/priceBook";
 import type { MonthLedger } from "../ledger/monthLedger";
 import { markupLines } from "./markupLines";
+import type { Markup } from "./markup";
 import { addTokens, lineKey, noTokens, type StatementLine, tokensOf, type UnpricedUsage } from "./statementLine";
 
 export type LiveMonth = { lines: StatementLine[]; unpriced: UnpricedUsage[]; currency: string };
@@ -30,10 +31,12 @@ export function readPrice(text: string): { meterName: string; from: string } | n
  * markups follow, computed on the usage and, for a month closed on actual cost, its `settled`
  * true-up lines. Usage that cannot be priced is counted by unit and reason.
  */
-export function liveLines(
-  { month, currency, attributed: rows, catalog }: MonthLedger,
-  { settled = [] }: { settled?: readonly StatementLine[] } = {},
-): LiveMonth {
+export function liveLines(ledger: MonthLedger, { settled = [] }: { settled?: readonly StatementLine[] } = {}): LiveMonth {
+  return withMarkups(usageLines(ledger), ledger.catalog.markups, ledger.month, settled);
+}
+
+/** A month's usage lines and unpriced usage, before markups: what a materialized ledger keeps (markups are cheap to add on read). */
+export function usageLines({ month, currency, attributed: rows, catalog }: Pick<MonthLedger, "month" | "currency" | "attributed" | "catalog">): LiveMonth {
   const appNames = new Map(catalog.apps.map((a) => [a.appId, a.displayName]));
   const lines = new Map<string, StatementLine & { priceSet: Set<Price> }>();
   const unpriced = new Map<string, UnpricedUsage>();
@@ -73,6 +76,11 @@ export function liveLines(
     addTokens(line.tokens, tokensOf(u));
   }
   const usage = [...lines.values()].map(({ priceSet, ...line }) => ({ ...line, prices: [...new Set([...priceSet].map(describePrice))].sort() }));
-  const markup = markupLines([...usage, ...settled], catalog.markups, month, currency);
-  return { lines: [...usage, ...markup.lines], unpriced: [...unpriced.values(), ...markup.unpriced], currency };
+  return { lines: usage, unpriced: [...unpriced.values()], currency };
+}
+
+/** The usage lines with the month's markups after them, computed on the usage and the `settled` true-up lines. */
+export function withMarkups(usage: LiveMonth, markups: readonly Markup[], month: string, settled: readonly StatementLine[] = []): LiveMonth {
+  const markup = markupLines([...usage.lines, ...settled], markups, month, usage.currency);
+  return { lines: [...usage.lines, ...markup.lines], unpriced: [...usage.unpriced, ...markup.unpriced], currency: usage.currency };
 }
