@@ -2,7 +2,7 @@ import { allocateCents, formatCents, magnitude } from "../core/money";
 import { previousMonth } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import type { App } from "../store/port";
-import { type AppFigure, appFiguresOf } from "./monthFigures";
+import { type AppFigure, readAppFigures } from "./monthFigures";
 import { monthLines, type MonthLines } from "../statements/monthLines";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
 
@@ -49,9 +49,6 @@ export async function explainChange(reader: LedgerReader, month: string, scope: 
   ]);
   return explainFromSides({ lines, apps }, { lines: previousLines, apps: previousApps }, catalog.apps, scope);
 }
-
-/** The month's per-app figures from its materialized ledger (built from its ledger when stale). */
-const readAppFigures = (reader: LedgerReader, month: string) => reader.figures(month).part("apps", async () => appFiguresOf(await reader.ledger(month)));
 
 function explainFromSides(current: ChangeSide, previous: ChangeSide, appNames: readonly App[], scope: ReportScope): ChangeExplained | null {
   if (current.lines.currency !== previous.lines.currency) return null;

@@ -3,7 +3,7 @@ import type { DirectoryEntry } from "../identity/directoryEntry";
 import { Attribution } from "../allocation/attribution";
 import { allocateCents, formatCents } from "../core/money";
 import { addTokens, noTokens, type Tokens } from "../statements/statementLine";
-import { type AppRow, appRowsOf } from "./monthFigures";
+import { readAppRows } from "./monthFigures";
 import type { HourlyAppUsage } from "../store/port";
 import type { ReportRow } from "./getChargebackReport";
 import { monthLines } from "../statements/monthLines";
@@ -48,8 +48,7 @@ export async function getAppReport(reader: LedgerReader, appId: string, month: s
   const [{ lines, currency, closed }, { mappings, splitRules: rules, apps }, usage, directory] = await Promise.all([
     monthLines(reader, month),
     reader.catalog(),
-    // This app's rows only: every app's are materialized together, each app's apart.
-    reader.figures(month).keyedPart("app", appId, async () => appRowsOf(await reader.ledger(month)), [] as AppRow[]),
+    readAppRows(reader, month, appId),
     reader.store.listDirectoryEntries(),
   ]);
   const attribution = new Attribution(mappings, rules);

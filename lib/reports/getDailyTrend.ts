@@ -1,7 +1,7 @@
 import { allocateCents, formatCents } from "../core/money";
 import type { MonthLedger } from "../ledger/monthLedger";
 import type { LedgerReader } from "../ledger/ledgerReader";
-import { type MonthTrend, trendOf } from "./monthFigures";
+import { type MonthTrend, readTrend, trendOf } from "./monthFigures";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
 
 export type DailyTrend = { days: string[]; units: string[]; cost: Record<string, Record<string, string>> };
@@ -17,7 +17,7 @@ export function getDailyTrend(ledger: Pick<MonthLedger, "attributed">, scope: Re
 
 /** The month's trend from its materialized figures (built from its ledger when stale). */
 export async function readDailyTrend(reader: LedgerReader, month: string, scope: ReportScope = ALL_UNITS): Promise<DailyTrend> {
-  return dailyTrendOf(await reader.figures(month).part("trend", async () => trendOf(await reader.ledger(month))), scope);
+  return dailyTrendOf(await readTrend(reader, month), scope);
 }
 
 function dailyTrendOf(trend: MonthTrend, scope: ReportScope): DailyTrend {

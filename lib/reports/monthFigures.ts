@@ -2,6 +2,7 @@ import { Attribution } from "../allocation/attribution";
 import { dayBefore, monthDays } from "../core/months";
 import { CAPACITY_OPERATION } from "../pricing/chargedUsage";
 import { tokensOf, type Tokens } from "../statements/statementLine";
+import type { LedgerReader } from "../ledger/ledgerReader";
 import type { MonthLedger } from "../ledger/monthLedger";
 
 /**
@@ -93,3 +94,11 @@ export function uncoveredOf({ usage, catalog }: Pick<MonthLedger, "usage" | "cat
   }
   return [...apps].map(([appId, [first, last]]) => [appId, first, last]);
 }
+
+// Each figure read from the month's materialized ledger, built from its ledger when stale.
+export const readTrend = (reader: LedgerReader, month: string) => reader.figures(month).part("trend", async () => trendOf(await reader.ledger(month)));
+export const readAppFigures = (reader: LedgerReader, month: string) => reader.figures(month).part("apps", async () => appFiguresOf(await reader.ledger(month)));
+/** One app's rows: every app's are materialized together, each app's apart. */
+export const readAppRows = (reader: LedgerReader, month: string, appId: string) =>
+  reader.figures(month).keyedPart("app", appId, async () => appRowsOf(await reader.ledger(month)), [] as AppRow[]);
+export const readUncovered = (reader: LedgerReader, month: string) => reader.figures(month).part("uncovered", async () => uncoveredOf(await reader.ledger(month)));

@@ -3,7 +3,7 @@ import type { LedgerReader } from "../ledger/ledgerReader";
 import { dayBefore, monthDays } from "../core/months";
 import { formatCents } from "../core/money";
 import type { DirectoryEntry } from "../identity/directoryEntry";
-import { uncoveredOf } from "./monthFigures";
+import { readUncovered } from "./monthFigures";
 import type { OrgMapping } from "../org/orgMapping";
 
 export type Suggestion = { costCenter: string; businessUnit: string; because: string };
@@ -16,7 +16,7 @@ export async function unmappedQueue(reader: LedgerReader, months: readonly strin
     reader.catalog(),
     reader.store.listDirectoryEntries(),
   ]);
-  const uncovered = (await Promise.all(months.map((m) => reader.figures(m).part("uncovered", async () => uncoveredOf(await reader.ledger(m)))))).flat();
+  const uncovered = (await Promise.all(months.map((m) => readUncovered(reader, m)))).flat();
   const apps = new Map<string, { appName: string; cents: bigint; requests: number; firstDay: string; lastDay: string; seen: boolean }>();
   for (const [i, { lines }] of all.entries()) {
     const { from, to } = monthDays(months[i]);

@@ -1,4 +1,5 @@
 import { describeBilled } from "../../../lib/reports/describeBilled";
+import { FiguresAsOf } from "../../_components/FiguresAsOf";
 import { addTokens, noTokens } from "../../../lib/statements/statementLine";
 import { forbidden, notFound } from "next/navigation";
 import { canSeeUnit } from "../../../lib/auth/access";
@@ -71,6 +72,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
         {unit}: {month}
       </h1>
       <p className="sub">Cost by cost center, app and model, priced at the Retail Prices in effect on each day (UTC).</p>
+      <FiguresAsOf at={reader.figuresAsOf()} />
       {invalidMonth && (
         <p className="note" role="alert">
           That month is not a valid YYYY-MM; showing {month}.

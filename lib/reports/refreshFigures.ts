@@ -1,0 +1,21 @@
+import { LedgerReader } from "../ledger/ledgerReader";
+import { monthUsageLines } from "../statements/monthUsageLines";
+import type { ReportStore } from "../store/port";
+import { readAppFigures, readAppRows, readTrend, readUncovered } from "./monthFigures";
+
+/**
+ * Builds the materialized figures of each month that are stale (its usage, or what prices and
+ * attributes it, changed since they were built), so the next view only reads them: what
+ * `chargeback month refresh` runs after ingest or a catalog change. Tag and end-user shares are
+ * built by the first view that asks for them. Says when each month's figures were built.
+ */
+export async function refreshFigures(store: ReportStore, months: readonly string[]): Promise<{ month: string; asOf: string }[]> {
+  const done: { month: string; asOf: string }[] = [];
+  for (const month of months) {
+    const reader = new LedgerReader(store);
+    // Any app's rows build every app's.
+    await Promise.all([monthUsageLines(reader, month), readTrend(reader, month), readAppFigures(reader, month), readUncovered(reader, month), readAppRows(reader, month, "")]);
+    done.push({ month, asOf: new Date(reader.figuresAsOf() ?? 0).toISOString() });
+  }
+  return done;
+}

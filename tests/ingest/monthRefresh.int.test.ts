@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { LedgerReader } from "../../lib/ledger/ledgerReader";
+import { getMonthView } from "../../lib/reports/getMonthView";
+import { SqliteStore } from "../../lib/store/sqlite/sqliteStore";
+import { runCli } from "../support/cli";
+import { counted } from "../support/countedStore";
+import { freshStore } from "../support/store";
+import { seedOctoberAndNovember } from "../support/twoMonths";
+
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { month: string; asOf: string });
+
+describe("chargeback month refresh", () => {
+  it("builds every month's stale figures, so a page reads no usage; run again, it builds nothing", async () => {
+    const { store, file } = freshStore();
+    await seedOctoberAndNovember(store);
+    await store.close();
+
+    const first = lines((await runCli(["month", "refresh"], { db: file })).stdout);
+    expect(first.map((r) => r.month)).toEqual(["2026-10", "2026-11"]);
+    const again = lines((await runCli(["month", "refresh", "2026-11"], { db: file })).stdout);
+    expect(again).toEqual([first[1]]);
+
+    const { store: watched, named } = counted(SqliteStore.open(file));
+    const view = await getMonthView(new LedgerReader(watched), "2026-11");
+    expect(named("listDailyUsage")).toEqual([]);
+    expect(view.lines.lines.some((l) => l.appId === "app-1")).toBe(true);
+    await watched.close();
+  });
+});
