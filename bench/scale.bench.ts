@@ -11,7 +11,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { parseArgs } from "node:util";
 import { currentMonth, now } from "../lib/core/clock";
-import { buildScaleStore } from "./scaleData";
+import { buildScaleStore, type ScaleOrg } from "./scaleData";
 import { root } from "./pricedStore";
 import { financeCookie, median, type Timing, waitForServer } from "./webSession";
 
@@ -44,7 +44,7 @@ async function main() {
   const lastMonth = currentMonth();
   const file = path.join(root, "bench", "out", name);
   const shapeFile = `${file}.json`;
-  let org;
+  let org: ScaleOrg;
   if (flags.reuse && fs.existsSync(shapeFile)) org = JSON.parse(fs.readFileSync(shapeFile, "utf8"));
   else {
     console.log(`generating scale ${scale}: ${months} months of rollups…`);
@@ -55,7 +55,9 @@ async function main() {
   const db = new Database(file, { readonly: true });
   const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   const events = Number((db.prepare("SELECT SUM(requests) AS n FROM DailyUsage").get() as { n: number }).n);
-  const tables = ["DailyUsage", "HourlyAppUsage", "DailyDimensionUsage", "DailyOutcome"].map((t) => `${t} ${Math.round(count(t) / months).toLocaleString("en-US")}`);
+  const tables = ["DailyUsage", "HourlyAppUsage", "DailyDimensionUsage", "DailyOutcome"].map(
+    (t) => `${t} ${Math.round(count(t) / months).toLocaleString("en-US")}`,
+  );
   db.close();
   const bytes = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
   console.log(
@@ -65,7 +67,10 @@ async function main() {
   console.log(`rows per month: ${tables.join(", ")}`);
   console.log(`store: ${(bytes / 2 ** 20).toFixed(0)} MB, ${(bytes / 2 ** 20 / months).toFixed(1)} MB per month`);
 
-  const server = spawn(process.execPath, [path.join(root, "bench", "scaleServer.mjs"), flags.port!, file], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, [path.join(root, "bench", "scaleServer.mjs"), flags.port!, file], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   try {
     await waitForServer(BASE);
     const cookie = await financeCookie(BASE);
@@ -98,7 +103,9 @@ async function main() {
     const rss = peakRssMb(server.pid!);
     console.log(`static file at the start: ${floor.ms.toFixed(1)} ms`);
     console.log(`web server peak RSS: ${rss.toFixed(0)} MB (target ${RSS_TARGET_MB} MB)`);
-    console.log(`targets: pages < ${PAGE_TARGET_MS} ms, export < ${EXPORT_TARGET_MS} ms, RSS < ${RSS_TARGET_MB} MB → ${met && rss < RSS_TARGET_MB ? "met" : "NOT met"}`);
+    console.log(
+      `targets: pages < ${PAGE_TARGET_MS} ms, export < ${EXPORT_TARGET_MS} ms, RSS < ${RSS_TARGET_MB} MB → ${met && rss < RSS_TARGET_MB ? "met" : "NOT met"}`,
+    );
   } finally {
     server.kill("SIGTERM");
   }

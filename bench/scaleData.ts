@@ -24,7 +24,8 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0");
 function deploymentsCsv(): { csv: string; chat: { name: string; model: string; region: string }[] } {
   const token = DEMO_DEPLOYMENTS.filter((d) => d.deployment !== "*" && !d.sku.includes("Provisioned"));
   const rows = DEMO_DEPLOYMENTS.map((d) => ({ name: d.deployment, model: d.model, region: d.region, sku: d.sku }));
-  for (let copy = 2; rows.length < 58; copy++) for (const d of token) if (rows.length < 58) rows.push({ name: `${d.deployment}-${copy}`, model: d.model, region: d.region, sku: d.sku });
+  for (let copy = 2; rows.length < 58; copy++)
+    for (const d of token) if (rows.length < 58) rows.push({ name: `${d.deployment}-${copy}`, model: d.model, region: d.region, sku: d.sku });
   for (const name of PROVISIONED.slice(1)) rows.push({ name, model: "gpt-4.1-2025-04-14", region: "eastus2", sku: "ProvisionedManaged" });
   const chat = rows.filter((r) => r.name !== "*" && !r.sku.includes("Provisioned") && !r.model.startsWith("text-embedding"));
   return { csv: `deployment,model,region,sku\n${rows.map((r) => `${r.name},${r.model},${r.region},${r.sku}`).join("\n")}\n`, chat };
@@ -48,7 +49,17 @@ export async function buildScaleStore(name: string, shape: ScaleShape, log: (lin
   const { csv, chat } = deploymentsCsv();
   await importDeployments(store, csv, "deployments.csv");
   await store.saveReservations(
-    PROVISIONED.map((deployment) => ({ deployment, units: 100, price: "1", per: "hour", currency: "USD", idle: "share", outputWeight: 4, validFrom: from, validTo: null })),
+    PROVISIONED.map((deployment) => ({
+      deployment,
+      units: 100,
+      price: "1",
+      per: "hour",
+      currency: "USD",
+      idle: "share",
+      outputWeight: 4,
+      validFrom: from,
+      validTo: null,
+    })),
   );
   await store.saveApps(apps.map((appId, i) => ({ appId, displayName: `App ${pad(i + 1, 5)}` })));
   // 3 % of apps stay unmapped: the admin's queue.
@@ -132,7 +143,11 @@ export async function buildScaleStore(name: string, shape: ScaleShape, log: (lin
             };
             const seed = (a * 7 + k * 3 + day.charCodeAt(9)) % 10;
             if (seed < 3) splitInto("tag:project", [`p${a % 7}`, `p${(a + 3) % 7}`]);
-            if (seed >= 8) splitInto("endUser", [0, 1, 2, 3, 4].map((u) => `user-${pad((a * 5 + u) % 20000, 5)}@example.com`));
+            if (seed >= 8)
+              splitInto(
+                "endUser",
+                [0, 1, 2, 3, 4].map((u) => `user-${pad((a * 5 + u) % 20000, 5)}@example.com`),
+              );
           });
           outcome.run(day, appId, "ok", ok, 0);
           if (a % 30 === 0) outcome.run(day, appId, "throttled", Math.ceil(ok / 50), 0);
@@ -177,8 +192,14 @@ function splitRules(apps: string[], centers: { costCenter: string; businessUnit:
     });
   }
   for (let i = 0; i < 2; i++)
-    rules.push({ id: `shared-deployment-${i}`, deployment: `gpt-41-nano-${i + 2}`, method: "even", parts: [cc(i + 5), cc(i + 6), cc(i + 7)], validFrom, validTo: null });
+    rules.push({
+      id: `shared-deployment-${i}`,
+      deployment: `gpt-41-nano-${i + 2}`,
+      method: "even",
+      parts: [cc(i + 5), cc(i + 6), cc(i + 7)],
+      validFrom,
+      validTo: null,
+    });
   for (let i = 0; i < 2; i++) rules.push({ id: `overhead-${i}`, amount: "1200", method: "even", parts: [cc(i + 8), cc(i + 9)], validFrom, validTo: null });
   return rules.map((r) => SplitRule.parse(r));
 }
-

@@ -19,7 +19,9 @@ export async function getPendingCorrections(reader: LedgerReader, month: string,
   if (!closed || closed.currency !== charges.currency) return null;
   const landing = landingMonth(month, new Set(closedMonths.map((c) => c.month)));
   const [usage, frozen] = await Promise.all([monthUsageLines(reader, month), reader.statementLines({ forMonth: month })]);
-  const lines = adjustmentsFromUsage(usage, markups, month, frozen, landing).filter((l) => (l.businessUnit === "" ? scope.units === "all" : includesUnit(scope, l.businessUnit)));
+  const lines = adjustmentsFromUsage(usage, markups, month, frozen, landing).filter((l) =>
+    l.businessUnit === "" ? scope.units === "all" : includesUnit(scope, l.businessUnit),
+  );
   if (lines.length === 0) return null;
   const [cents] = allocateCents([lines.reduce((sum, l) => sum + l.atto, 0n)]);
   return { landing, cost: formatCents(cents), lines: lines.length };

@@ -101,4 +101,5 @@ export const readAppFigures = (reader: LedgerReader, month: string) => reader.fi
 /** One app's rows: every app's are materialized together, each app's apart. */
 export const readAppRows = (reader: LedgerReader, month: string, appId: string) =>
   reader.figures(month).keyedPart("app", appId, async () => appRowsOf(await reader.ledger(month)), [] as AppRow[]);
-export const readUncovered = (reader: LedgerReader, month: string) => reader.figures(month).part("uncovered", async () => uncoveredOf(await reader.ledger(month)));
+export const readUncovered = (reader: LedgerReader, month: string) =>
+  reader.figures(month).part("uncovered", async () => uncoveredOf(await reader.ledger(month)));

@@ -14,7 +14,13 @@ export async function refreshFigures(store: ReportStore, months: readonly string
   for (const month of months) {
     const reader = new LedgerReader(store);
     // Any app's rows build every app's.
-    await Promise.all([monthUsageLines(reader, month), readTrend(reader, month), readAppFigures(reader, month), readUncovered(reader, month), readAppRows(reader, month, "")]);
+    await Promise.all([
+      monthUsageLines(reader, month),
+      readTrend(reader, month),
+      readAppFigures(reader, month),
+      readUncovered(reader, month),
+      readAppRows(reader, month, ""),
+    ]);
     done.push({ month, asOf: new Date(reader.figuresAsOf() ?? 0).toISOString() });
   }
   return done;

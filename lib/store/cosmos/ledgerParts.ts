@@ -41,7 +41,13 @@ export async function getLedgerPart(c: Containers, month: string, part: string):
   return { stamp: first.stamp, builtAt: first.builtAt, body };
 }
 
-export async function saveLedgerParts(c: Containers, month: string, stamp: string, builtAt: number, parts: readonly { part: string; body: string }[]): Promise<void> {
+export async function saveLedgerParts(
+  c: Containers,
+  month: string,
+  stamp: string,
+  builtAt: number,
+  parts: readonly { part: string; body: string }[],
+): Promise<void> {
   const docs: PartDoc[] = parts.flatMap(({ part, body }) => {
     const chunks = Math.max(1, Math.ceil(body.length / CHUNK));
     return Array.from({ length: chunks }, (_, i) => ({

@@ -51,7 +51,11 @@ describe("the materialized month ledger", () => {
     // And the stored usage lines are the ledger's own.
     const ledger = await new LedgerReader(store).ledger("2026-11");
     expect(built.overview.lines.lines.filter((l) => l.kind === "usage")).toEqual(
-      expect.arrayContaining(liveLines(ledger).lines.filter((l) => l.kind === "usage").map((l) => expect.objectContaining({ atto: l.atto, appId: l.appId }))),
+      expect.arrayContaining(
+        liveLines(ledger)
+          .lines.filter((l) => l.kind === "usage")
+          .map((l) => expect.objectContaining({ atto: l.atto, appId: l.appId })),
+      ),
     );
   });
 
