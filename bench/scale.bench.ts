@@ -1,11 +1,11 @@
-// npm run bench:scale [-- --scale S --months M --runs R --reuse]: an enterprise's year, served by
+// npm run bench:scale [-- --scale S --months M --runs R --reuse --refresh]: an enterprise's year, served by
 // the production build. Scale 1 is 5,000 apps, 50 units, 500 cost centers, 60 deployments (3
 // provisioned), 20 split rules, 30 % of rows tagged, 20 % with end users and about 30M events'
 // worth of rollups a month; the default scale (0.02, 100 apps) runs in a minute. Prints the server
 // time of each page beside a static file served by the same server in the same run, the web
 // server's peak RSS, and the store's size per month. Run full size under `nice`: generating it
 // takes minutes and gigabytes.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -23,6 +23,9 @@ const { values: flags } = parseArgs({
     port: { type: "string", default: process.env.CHARGEBACK_BENCH_PORT ?? "3150" },
     timeout: { type: "string", default: "300" },
     reuse: { type: "boolean", default: false },
+    // Build every month's figures with `chargeback month refresh` first, as the worker's schedule
+    // would: the web server then only reads them (without it, the first view of each month builds).
+    refresh: { type: "boolean", default: false },
   },
 });
 const scale = Number(flags.scale);
@@ -67,6 +70,16 @@ async function main() {
   console.log(`rows per month: ${tables.join(", ")}`);
   console.log(`store: ${(bytes / 2 ** 20).toFixed(0)} MB, ${(bytes / 2 ** 20 / months).toFixed(1)} MB per month`);
 
+  if (flags.refresh) {
+    const started = Date.now();
+    const run = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, path.join(root, "bin", "chargeback.js"), "month", "refresh", "--db", `file:${file}`], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    if (run.status !== 0) throw new Error(`month refresh failed: ${run.stderr}`);
+    const peakKb = Number(run.stderr.trim().split("\n").at(-1));
+    console.log(`chargeback month refresh (${months} months): ${((Date.now() - started) / 1000).toFixed(1)} s, peak RSS ${(peakKb / 1024).toFixed(0)} MB`);
+  }
   const server = spawn(process.execPath, [path.join(root, "bench", "scaleServer.mjs"), flags.port!, file], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],

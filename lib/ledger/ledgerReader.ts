@@ -19,6 +19,7 @@ export class LedgerReader {
   private readonly ledgers = new Map<string, Promise<MonthLedger>>();
   private readonly statements = new Map<string, Promise<CostedLine[]>>();
   private readonly materialized = new Map<string, MaterializedMonth>();
+  private readonly projections = new Map<string, Promise<unknown>>();
 
   constructor(readonly store: ReportStore) {}
 
@@ -59,6 +60,11 @@ export class LedgerReader {
       this.materialized.set(month, known);
     }
     return known;
+  }
+
+  /** A projection several views of one request share (a month's lines, say), computed once per reader; callers must not change it. */
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return memo(this.projections, key, load) as Promise<T>;
   }
 
   /** When the oldest materialized figures this reader showed were built (epoch ms); undefined when it built or read none. */

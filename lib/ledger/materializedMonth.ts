@@ -13,7 +13,7 @@ import type { ReportStore } from "../store/port";
  */
 
 /** Bumped whenever a part's shape, or the code that computes one, changes: stored parts are then rebuilt. */
-const FIGURES_VERSION = "1";
+const FIGURES_VERSION = "2";
 
 /** What prices and attributes usage, as the digest stamping materialized months sees it. */
 export type PricingInputs = { currency: string; pricingVersion: string; discounts: unknown; mappings: unknown; splitRules: unknown; apps: unknown };

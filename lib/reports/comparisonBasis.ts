@@ -3,6 +3,7 @@ import { monthDays, nextDay, previousMonth } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import { allocateLines } from "../statements/allocateLines";
 import { usageLines, withMarkups } from "../statements/liveLines";
+import { usageLinesCodec } from "../statements/usageLinesCodec";
 import { monthLines, type MonthLines } from "../statements/monthLines";
 import { projectMonthEnd } from "./projection";
 
@@ -32,7 +33,7 @@ async function sameDays(reader: LedgerReader, month: string, through: string): P
     reader.figures(month).part(`lines<${through}`, async () => {
       const ledger = await reader.ledger(month);
       return usageLines({ ...ledger, attributed: ledger.attributed.filter((r) => r.day < through) });
-    }),
+    }, usageLinesCodec),
   ]);
   const live = withMarkups(usage, markups, month);
   return {
