@@ -72,10 +72,14 @@ async function main() {
 
   if (flags.refresh) {
     const started = Date.now();
-    const run = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, path.join(root, "bin", "chargeback.js"), "month", "refresh", "--db", `file:${file}`], {
-      cwd: root,
-      encoding: "utf8",
-    });
+    const run = spawnSync(
+      "/usr/bin/time",
+      ["-f", "%M", process.execPath, path.join(root, "bin", "chargeback.js"), "month", "refresh", "--db", `file:${file}`],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    );
     if (run.status !== 0) throw new Error(`month refresh failed: ${run.stderr}`);
     const peakKb = Number(run.stderr.trim().split("\n").at(-1));
     console.log(`chargeback month refresh (${months} months): ${((Date.now() - started) / 1000).toFixed(1)} s, peak RSS ${(peakKb / 1024).toFixed(0)} MB`);

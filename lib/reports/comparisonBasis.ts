@@ -30,10 +30,14 @@ export async function getComparisonBasis(reader: LedgerReader, month: string, no
 async function sameDays(reader: LedgerReader, month: string, through: string): Promise<MonthLines> {
   const [{ markups }, usage] = await Promise.all([
     reader.catalog(),
-    reader.figures(month).part(`lines<${through}`, async () => {
-      const ledger = await reader.ledger(month);
-      return usageLines({ ...ledger, attributed: ledger.attributed.filter((r) => r.day < through) });
-    }, usageLinesCodec),
+    reader.figures(month).part(
+      `lines<${through}`,
+      async () => {
+        const ledger = await reader.ledger(month);
+        return usageLines({ ...ledger, attributed: ledger.attributed.filter((r) => r.day < through) });
+      },
+      usageLinesCodec,
+    ),
   ]);
   const live = withMarkups(usage, markups, month);
   return {

@@ -171,7 +171,11 @@ export default async function MappingsPage({ searchParams }: Props) {
       <MappingImport />
 
       <table>
-        <caption>{mappings.length > MAPPING_ROWS ? `Mappings, the first ${MAPPING_ROWS} of ${formatCount(mappings.length)} by app name (download all as CSV above)` : "All mappings"}</caption>
+        <caption>
+          {mappings.length > MAPPING_ROWS
+            ? `Mappings, the first ${MAPPING_ROWS} of ${formatCount(mappings.length)} by app name (download all as CSV above)`
+            : "All mappings"}
+        </caption>
         <thead>
           <tr>
             <th scope="col">App</th>

@@ -43,7 +43,8 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<(
     });
     writeRollups(rollups, hourly);
     writeBreakdowns(breakdowns);
-    for (const month of new Set([...rollups.values()].map((row) => (row[0] as string).slice(0, 7)))) touchMonth.run(month);
+    // Calls per outcome are materialized too: every inserted event's month, usage or not.
+    for (const month of new Set([...breakdowns.outcomes.values()].map((row) => (row[0] as string).slice(0, 7)))) touchMonth.run(month);
     // An event not inserted is a redelivery of the stored one (read back inside this transaction,
     // so a repeat within the batch meets its first occurrence), or a conflict when content differs.
     const conflicted = batch.events.map(() => false);
