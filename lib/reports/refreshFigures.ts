@@ -2,12 +2,17 @@ import { LedgerReader } from "../ledger/ledgerReader";
 import { monthUsageLines } from "../statements/monthUsageLines";
 import type { ReportStore } from "../store/port";
 import { readAppFigures, readAppRows, readTrend, readUncovered } from "./monthFigures";
+import { getCallOutcomes } from "./getCallOutcomes";
+import { getComparisonBasis } from "./comparisonBasis";
+import { dimensionShares } from "./dimensionShares";
+import { tagDimension } from "../events/eventTags";
+import { DEFAULT_BREAKDOWN } from "./breakdownParam";
 
 /**
  * Builds the materialized figures of each month that are stale (its usage, or what prices and
  * attributes it, changed since they were built), so the next view only reads them: what
- * `chargeback month refresh` runs after ingest or a catalog change. Tag and end-user shares are
- * built by the first view that asks for them. Says when each month's figures were built.
+ * `chargeback month refresh` runs after ingest or a catalog change. Shares by other tags and by
+ * end user are built by the first view that asks for them. Says when each month's figures were built.
  */
 export async function refreshFigures(store: ReportStore, months: readonly string[]): Promise<{ month: string; asOf: string }[]> {
   const done: { month: string; asOf: string }[] = [];
