@@ -51,12 +51,24 @@ export class MaterializedMonth {
     return this.stampRead;
   }
 
-  /** A part: stored and current, or built with `build` (and stored, when the catalog has a digest). */
-  part<T>(name: string, build: () => T | Promise<T>, codec: PartCodec<T> = plain as unknown as PartCodec<T>): Promise<T> {
+  /**
+   * A part: stored and current, or built with `build` (and stored, when the catalog has a digest).
+   * `fits` tells a stored value that answers another question under the same name (a part kept
+   * once per month whatever day it was asked for) from one to use.
+   */
+  part<T>(
+    name: string,
+    build: () => T | Promise<T>,
+    codec: PartCodec<T> = plain as unknown as PartCodec<T>,
+    fits: (value: T) => boolean = () => true,
+  ): Promise<T> {
     return memo(this.parts, name, async () => {
       const stamp = await this.stamp();
       const stored = await this.store.getLedgerPart(this.month, name);
-      if (stored && stored.stamp === stamp) return this.seen(stored.builtAt, codec.decode(decode(stored.body) as never));
+      if (stored && stored.stamp === stamp) {
+        const value = codec.decode(decode(stored.body) as never);
+        if (fits(value)) return this.seen(stored.builtAt, value);
+      }
       const value = await build();
       if (!stamp.endsWith("|")) await this.store.saveLedgerParts(this.month, stamp, now(), [{ part: name, body: encode(codec.encode(value)) }]);
       return this.seen(now(), value);

@@ -28,15 +28,20 @@ export async function getComparisonBasis(reader: LedgerReader, month: string, no
 
 /** The month's usage on the days before `through`, priced and attributed as its ledger does: usage lines only. */
 async function sameDays(reader: LedgerReader, month: string, through: string): Promise<MonthLines> {
-  const [{ markups }, usage] = await Promise.all([
+  // One part per month, not per day asked: a day later it is built again for the new day.
+  const [{ markups }, { usage }] = await Promise.all([
     reader.catalog(),
     reader.figures(month).part(
-      `lines<${through}`,
+      "sameDays",
       async () => {
         const ledger = await reader.ledger(month);
-        return usageLines({ ...ledger, attributed: ledger.attributed.filter((r) => r.day < through) });
+        return { through, usage: usageLines({ ...ledger, attributed: ledger.attributed.filter((r) => r.day < through) }) };
       },
-      usageLinesCodec,
+      {
+        encode: (v) => ({ through: v.through, usage: usageLinesCodec.encode(v.usage) }),
+        decode: (plain: { through: string; usage: never }) => ({ through: plain.through, usage: usageLinesCodec.decode(plain.usage) }),
+      },
+      (stored) => stored.through === through,
     ),
   ]);
   const live = withMarkups(usage, markups, month);

@@ -18,13 +18,17 @@ export async function refreshFigures(store: ReportStore, months: readonly string
   const done: { month: string; asOf: string }[] = [];
   for (const month of months) {
     const reader = new LedgerReader(store);
-    // Any app's rows build every app's.
+    // Any app's rows build every app's; the month's comparison basis (the same days of the month
+    // before, while the month is in progress) and the pages' default breakdown too.
     await Promise.all([
       monthUsageLines(reader, month),
       readTrend(reader, month),
       readAppFigures(reader, month),
       readUncovered(reader, month),
       readAppRows(reader, month, ""),
+      getCallOutcomes(reader, month),
+      getComparisonBasis(reader, month),
+      dimensionShares(reader, month, tagDimension(DEFAULT_BREAKDOWN.slice(4))),
     ]);
     done.push({ month, asOf: new Date(reader.figuresAsOf() ?? 0).toISOString() });
   }

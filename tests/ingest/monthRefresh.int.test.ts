@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LedgerReader } from "../../lib/ledger/ledgerReader";
 import { getMonthView } from "../../lib/reports/getMonthView";
+import { getDimensionReport } from "../../lib/reports/getDimensionReport";
 import { SqliteStore } from "../../lib/store/sqlite/sqliteStore";
 import { runCli } from "../support/cli";
 import { counted } from "../support/countedStore";
@@ -25,8 +26,12 @@ describe("chargeback month refresh", () => {
     expect(again).toEqual([first[1]]);
 
     const { store: watched, named } = counted(SqliteStore.open(file));
-    const view = await getMonthView(new LedgerReader(watched), "2026-11");
+    const reader = new LedgerReader(watched);
+    const view = await getMonthView(reader, "2026-11");
+    await getDimensionReport(reader, "2026-11", "tag:project");
     expect(named("listDailyUsage")).toEqual([]);
+    expect(named("listDailyDimensionUsage")).toEqual([]);
+    expect(named("listDailyOutcomes")).toEqual([]);
     expect(view.lines.lines.some((l) => l.appId === "app-1")).toBe(true);
     await watched.close();
   });

@@ -48,6 +48,13 @@ describe("the materialized month ledger", () => {
     expect(named("listDailyUsage")).toEqual([]);
     expect(named("listDailyDimensionUsage")).toEqual([]);
     expect(reader.figuresAsOf()).toBeTypeOf("number");
+    // The same days of the month before are kept once per month: asked on a later day, built for that day.
+    const requests = (b: Awaited<ReturnType<typeof getComparisonBasis>>) => b.lines.lines.reduce((n, l) => n + l.tokens.requests, 0);
+    expect(requests(built.basis)).toBe(0);
+    const later = await getComparisonBasis(new LedgerReader(store), "2026-11", Date.UTC(2026, 10, 20, 12));
+    expect(later.label).toBe("2026-10, days 1–20");
+    expect(requests(later)).toBe(1203);
+    expect(await getComparisonBasis(new LedgerReader(store), "2026-11", NOV_5)).toEqual(built.basis);
     // And the stored usage lines are the ledger's own.
     const ledger = await new LedgerReader(store).ledger("2026-11");
     expect(built.overview.lines.lines.filter((l) => l.kind === "usage")).toEqual(
