@@ -17,6 +17,8 @@ type Row = [
   atto: string,
   listAtto: string,
   prices: number[],
+  /** Any other field of the line (none today), kept as it is with its bigints tagged: a field added to StatementLine survives storage. */
+  rest?: Record<string, unknown>,
 ];
 type Stored = { currency: string; unpriced: LiveMonth["unpriced"]; prices: string[]; rows: Row[] };
 
@@ -25,6 +27,38 @@ type Stored = { currency: string; unpriced: LiveMonth["unpriced"]; prices: strin
  * cites the same few prices as thousands of others), money as decimal strings; JSON.parse reads
  * it with no reviver, which at thousands of lines is most of a view's time.
  */
+const KNOWN = new Set([
+  "kind",
+  "forMonth",
+  "businessUnit",
+  "costCenter",
+  "appId",
+  "appName",
+  "model",
+  "reason",
+  "rule",
+  "tokens",
+  "atto",
+  "listAtto",
+  "prices",
+]);
+const toPlain = (v: unknown): unknown =>
+  typeof v === "bigint"
+    ? { $n: v.toString() }
+    : Array.isArray(v)
+      ? v.map(toPlain)
+      : v !== null && typeof v === "object"
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toPlain(x)]))
+        : v;
+const fromPlain = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(fromPlain)
+    : v !== null && typeof v === "object"
+      ? typeof (v as { $n?: unknown }).$n === "string" && Object.keys(v).length === 1
+        ? BigInt((v as { $n: string }).$n)
+        : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, fromPlain(x)]))
+      : v;
+
 export const usageLinesCodec: PartCodec<LiveMonth> = {
   encode: ({ currency, unpriced, lines }: LiveMonth): Stored => {
     const prices = new Map<string, number>();
@@ -33,8 +67,9 @@ export const usageLinesCodec: PartCodec<LiveMonth> = {
       if (i === undefined) prices.set(text, (i = prices.size));
       return i;
     };
-    const rows = lines.map(
-      (l): Row => [
+    const rows = lines.map((l): Row => {
+      const rest = Object.entries(l).filter(([k, v]) => !KNOWN.has(k) && v !== undefined);
+      const row: Row = [
         l.kind,
         l.forMonth,
         l.businessUnit,
@@ -49,14 +84,16 @@ export const usageLinesCodec: PartCodec<LiveMonth> = {
         l.atto.toString(),
         l.listAtto.toString(),
         l.prices.map(priceIndex),
-      ],
-    );
+      ];
+      if (rest.length > 0) row.push(toPlain(Object.fromEntries(rest)) as Record<string, unknown>);
+      return row;
+    });
     return { currency, unpriced, prices: [...prices.keys()], rows };
   },
   decode: ({ currency, unpriced, prices, rows }: Stored): LiveMonth => ({
     currency,
     unpriced,
-    lines: rows.map(([kind, forMonth, businessUnit, costCenter, appId, appName, model, reason, rule, counts, billed, atto, listAtto, cited]) => {
+    lines: rows.map(([kind, forMonth, businessUnit, costCenter, appId, appName, model, reason, rule, counts, billed, atto, listAtto, cited, rest]) => {
       const [requests, promptTokens, cachedTokens, completionTokens, totalTokens] = counts;
       const tokens: Tokens = { requests, promptTokens, cachedTokens, completionTokens, totalTokens };
       if (billed !== 0) tokens.billed = billed;
@@ -74,6 +111,7 @@ export const usageLinesCodec: PartCodec<LiveMonth> = {
         atto: BigInt(atto),
         listAtto: BigInt(listAtto),
         prices: cited.map((i) => prices[i]),
+        ...(rest === undefined ? {} : (fromPlain(rest) as object)),
       };
     }),
   }),
