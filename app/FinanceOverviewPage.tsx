@@ -21,6 +21,7 @@ import { CostTable } from "./_components/CostTable";
 import { MonthNav } from "./_components/MonthNav";
 import { Downloads } from "./_components/Downloads";
 import { MonthStatus } from "./_components/MonthStatus";
+import { FiguresAsOf } from "./_components/FiguresAsOf";
 import { appHref, modelHref, unitHref } from "./_components/unitHref";
 import { UnmappedRow } from "./_components/UnmappedRow";
 
@@ -80,6 +81,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error, 
       )}
       <MonthNav month={month} />
       <MonthStatus caller={caller} report={report} />
+      <FiguresAsOf at={reader.figuresAsOf()} />
       {pending && <PendingCorrectionsNote month={month} pending={pending} currency={report.currency} />}
       <Downloads month={month} />
       <dl className="cards">

@@ -2,11 +2,12 @@ import { now } from "../../lib/core/clock";
 import os from "node:os";
 import type { Command } from "commander";
 import { z } from "zod";
-import { Month } from "../../lib/core/months";
+import { Month, nextMonth } from "../../lib/core/months";
 import { reopenMonth } from "../../lib/statements/closeMonth";
 import { closeWhenReady } from "../../lib/statements/closeWhenReady";
 import { getCloseChecklist } from "../../lib/statements/closeChecklist";
 import { LedgerReader } from "../../lib/ledger/ledgerReader";
+import { refreshFigures } from "../../lib/reports/refreshFigures";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 
@@ -62,6 +63,24 @@ export function registerMonthCommands(program: Command): void {
       const { month: m, by, reason } = parseOptions(z.object({ month: Month, by: By, reason: z.string() }), { month: raw, ...opts });
       await withStore(command, (store) => reopenMonth(store, m, by, reason), { mustExist: true });
       printJson({ month: m, reopened: true });
+    });
+  month
+    .command("refresh")
+    .description("build the stale materialized figures of these months (default: every month with usage), so pages only read them")
+    .argument("[months...]", "YYYY-MM (UTC)")
+    .action(async (raw: string[], _opts, command: Command) => {
+      const { months } = parseOptions(z.object({ months: z.array(Month) }), { months: raw });
+      const refreshed = await withStore(
+        command,
+        async (store) => {
+          const range = await store.getUsageDayRange();
+          const all: string[] = [];
+          if (range) for (let m = range.first.slice(0, 7); m <= range.last.slice(0, 7); m = nextMonth(m)) all.push(m);
+          return refreshFigures(store, months.length > 0 ? months : all);
+        },
+        { mustExist: true },
+      );
+      for (const r of refreshed) printJson(r);
     });
   month
     .command("log")

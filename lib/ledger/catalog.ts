@@ -1,7 +1,8 @@
 import type { SplitRule } from "../allocation/splitRule";
 import type { OrgMapping } from "../org/orgMapping";
 import { chargesOf, type Charges } from "../pricing/charges";
-import { loadPricer } from "../pricing/loadPricer";
+import { loadPricer, reportCurrency } from "../pricing/loadPricer";
+import { catalogDigest } from "./materializedMonth";
 import type { Markup } from "../statements/markup";
 import type { ClosedMonth } from "../statements/statementLine";
 import type { App, CatalogStore, LedgerStore } from "../store/port";
@@ -18,17 +19,22 @@ export type Catalog = {
   splitRules: readonly SplitRule[];
   markups: readonly Markup[];
   apps: readonly App[];
+  /** Changes whenever anything above that prices or attributes usage does: stamps the materialized months (materializedMonth.ts); none on a hand-built catalog. */
+  digest?: string;
 };
 
 export async function loadCatalog(store: CatalogStore & LedgerStore): Promise<Catalog> {
+  const currency = reportCurrency();
+  const pricingVersion = await store.getPricingVersion();
   const [closedMonths, pricer, discounts, mappings, splitRules, markups, apps] = await Promise.all([
     store.listClosedMonths(),
-    loadPricer(store),
+    loadPricer(store, currency, pricingVersion),
     store.listDiscounts(),
     store.listOrgMappings(),
     store.listSplitRules(),
     store.listMarkups(),
     store.listApps(),
   ]);
-  return { closedMonths, charges: chargesOf(pricer, discounts), mappings, splitRules, markups, apps };
+  const digest = catalogDigest({ currency, pricingVersion, discounts, mappings, splitRules, apps });
+  return { closedMonths, charges: chargesOf(pricer, discounts), mappings, splitRules, markups, apps, digest };
 }

@@ -6,6 +6,7 @@ import { loadCatalog, type Catalog } from "./catalog";
 import { buildLedger, type MonthLedger } from "./monthLedger";
 import { loadDimensionUsage, loadMonthUsage, type MonthUsage } from "./monthUsage";
 import { itemAt } from "../core/arrays";
+import { MaterializedMonth, memo } from "./materializedMonth";
 
 /**
  * The months one page, API call or command reads, each loaded from the store at most once: the
@@ -18,6 +19,8 @@ export class LedgerReader {
   private readonly dimensions = new Map<string, Promise<DimensionUsage[]>>();
   private readonly ledgers = new Map<string, Promise<MonthLedger>>();
   private readonly statements = new Map<string, Promise<CostedLine[]>>();
+  private readonly materialized = new Map<string, MaterializedMonth>();
+  private readonly projections = new Map<string, Promise<unknown>>();
 
   constructor(readonly store: ReportStore) {}
 
@@ -47,6 +50,30 @@ export class LedgerReader {
     return memo(this.dimensions, `${month}|${dimension}`, () => loadDimensionUsage(this.store, month, dimension));
   }
 
+  /**
+   * The month's materialized ledger: the figures views project from, stored per month and built
+   * from `ledger(month)` only when the month's usage or what prices and attributes it changed.
+   */
+  figures(month: string): MaterializedMonth {
+    let known = this.materialized.get(month);
+    if (!known) {
+      known = new MaterializedMonth(this.store, month, async () => (await this.catalog()).digest);
+      this.materialized.set(month, known);
+    }
+    return known;
+  }
+
+  /** A projection several views of one request share (a month's lines, say), computed once per reader; callers must not change it. */
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return memo(this.projections, key, load) as Promise<T>;
+  }
+
+  /** When the oldest materialized figures this reader showed were built (epoch ms); undefined when it built or read none. */
+  figuresAsOf(): number | undefined {
+    const times = [...this.materialized.values()].map((m) => m.builtAt).filter((t) => t !== undefined);
+    return times.length > 0 ? Math.min(...times) : undefined;
+  }
+
   /** Frozen lines held by one closed month's statement, or every frozen line about one month's usage. */
   statementLines(filter: { month: string } | { forMonth: string }): Promise<CostedLine[]> {
     const key = "month" in filter ? `month:${filter.month}` : `forMonth:${filter.forMonth}`;
@@ -60,12 +87,4 @@ export class LedgerReader {
     const [usage, ...tagRows] = await Promise.all([this.usage(month), ...keys.map((k) => this.dimensionUsage(month, `tag:${k}`))]);
     return buildLedger(catalog, usage, new Map(keys.map((k, i) => [k, itemAt(tagRows, i)])), rules);
   }
-}
-
-function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-  const known = map.get(key);
-  if (known) return known;
-  const loading = load();
-  map.set(key, loading);
-  return loading;
 }

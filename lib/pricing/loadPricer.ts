@@ -12,8 +12,8 @@ export const reportCurrency = () => loadConfig().CHARGEBACK_CURRENCY;
  * The price book, deployments and reservations as the store has them now. Building the book reads every price,
  * so it is kept per store and rebuilt only when one of them changes.
  */
-export async function loadPricer(store: CatalogStore, currency = reportCurrency()): Promise<UsagePricer> {
-  const version = `${currency}|${await store.getPricingVersion()}`;
+export async function loadPricer(store: CatalogStore, currency = reportCurrency(), pricingVersion?: string): Promise<UsagePricer> {
+  const version = `${currency}|${pricingVersion ?? (await store.getPricingVersion())}`;
   const cached = built.get(store);
   if (cached?.version === version) return cached.pricer;
   const pricer = Promise.all([store.listRetailPrices(), store.listDeployments(), store.listReservations()]).then(

@@ -1,9 +1,9 @@
 import { now as clockNow } from "../core/clock";
 import { monthDays, nextDay, previousMonth } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
-import type { MonthLedger } from "../ledger/monthLedger";
 import { allocateLines } from "../statements/allocateLines";
-import { liveLines } from "../statements/liveLines";
+import { usageLines, withMarkups } from "../statements/liveLines";
+import { usageLinesCodec } from "../statements/usageLinesCodec";
 import { monthLines, type MonthLines } from "../statements/monthLines";
 import { projectMonthEnd } from "./projection";
 
@@ -23,14 +23,30 @@ export async function getComparisonBasis(reader: LedgerReader, month: string, no
   let through = `${before}-01`;
   let days = 0;
   for (; days < sofar.daysElapsed && through < to; days++) through = nextDay(through);
-  return { lines: sameDays(await reader.ledger(before), through), label: `${before}, days 1–${days}`, usageOnly: true };
+  return { lines: await sameDays(reader, before, through), label: `${before}, days 1–${days}`, usageOnly: true };
 }
 
 /** The month's usage on the days before `through`, priced and attributed as its ledger does: usage lines only. */
-export function sameDays(ledger: MonthLedger, through: string): MonthLines {
-  const live = liveLines({ ...ledger, attributed: ledger.attributed.filter((r) => r.day < through) });
+async function sameDays(reader: LedgerReader, month: string, through: string): Promise<MonthLines> {
+  // One part per month, not per day asked: a day later it is built again for the new day.
+  const [{ markups }, { usage }] = await Promise.all([
+    reader.catalog(),
+    reader.figures(month).part(
+      "sameDays",
+      async () => {
+        const ledger = await reader.ledger(month);
+        return { through, usage: usageLines({ ...ledger, attributed: ledger.attributed.filter((r) => r.day < through) }) };
+      },
+      {
+        encode: (v) => ({ through: v.through, usage: usageLinesCodec.encode(v.usage) }),
+        decode: (plain: { through: string; usage: never }) => ({ through: plain.through, usage: usageLinesCodec.decode(plain.usage) }),
+      },
+      (stored) => stored.through === through,
+    ),
+  ]);
+  const live = withMarkups(usage, markups, month);
   return {
-    month: ledger.month,
+    month,
     lines: allocateLines(live.lines.filter((l) => l.kind === "usage")),
     unpriced: live.unpriced,
     currency: live.currency,

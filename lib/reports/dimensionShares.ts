@@ -19,7 +19,15 @@ const dayKey = (u: Pick<DailyUsage, "day" | "appId" | "deployment">) => `${u.day
  * day, is split among the values by the app's tokens on that deployment that day
  * (docs/tags-and-outcomes.md); idle capacity belongs to no value.
  */
-export async function dimensionShares(reader: LedgerReader, month: string, dimension: string): Promise<DimensionShares> {
+export function dimensionShares(reader: LedgerReader, month: string, dimension: string): Promise<DimensionShares> {
+  // Materialized per dimension, on the first view that asks for it.
+  return reader.figures(month).part(`dim:${dimension}`, () => measureDimensionShares(reader, month, dimension), {
+    encode: (shares) => [...shares].map(([key, values]) => [key, [...values]]),
+    decode: (plain: [string, [string, Share][]][]) => new Map(plain.map(([key, values]) => [key, new Map(values)])),
+  });
+}
+
+async function measureDimensionShares(reader: LedgerReader, month: string, dimension: string): Promise<DimensionShares> {
   const [byValue, ledger] = await Promise.all([reader.dimensionUsage(month, dimension), reader.ledger(month)]);
   const { attribution } = ledger;
   const { charges } = ledger.catalog;

@@ -1,8 +1,8 @@
 import { allocateCents, attoToCents, formatCents, magnitude } from "../core/money";
 import { dayBefore, monthDays, previousMonth } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
-import type { MonthLedger } from "../ledger/monthLedger";
-import { CAPACITY_OPERATION } from "../pricing/chargedUsage";
+import type { App } from "../store/port";
+import { type AppFigure, readAppFigures } from "./monthFigures";
 import { monthLines, type MonthLines } from "../statements/monthLines";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
 import { itemAt } from "../core/arrays";
@@ -27,8 +27,8 @@ export type ChangeApp = { appId: string; appName: string; cost: string };
 export type ChangePiece = { cause: ChangeCause; label: string; cost: string; apps: ChangeApp[] };
 export type ChangeExplained = { month: string; previousMonth: string; currency: string; from: string; to: string; change: string; pieces: ChangePiece[] };
 
-/** What one month's side of the comparison needs: its lines (frozen when closed) and its live ledger. */
-export type ChangeSide = { lines: MonthLines; ledger: MonthLedger };
+/** What one month's side of the comparison needs: its lines (frozen when closed) and its live figures per app. */
+type ChangeSide = { lines: MonthLines; apps: readonly AppFigure[] };
 
 const TOP_APPS = 5;
 
@@ -41,16 +41,17 @@ const TOP_APPS = 5;
  */
 export async function explainChange(reader: LedgerReader, month: string, scope: ReportScope = ALL_UNITS): Promise<ChangeExplained | null> {
   const before = previousMonth(month);
-  const [lines, ledger, previousLines, previousLedger] = await Promise.all([
+  const [lines, apps, previousLines, previousApps, catalog] = await Promise.all([
     monthLines(reader, month),
-    reader.ledger(month),
+    readAppFigures(reader, month),
     monthLines(reader, before),
-    reader.ledger(before),
+    readAppFigures(reader, before),
+    reader.catalog(),
   ]);
-  return explainFromSides({ lines, ledger }, { lines: previousLines, ledger: previousLedger }, scope);
+  return explainFromSides({ lines, apps }, { lines: previousLines, apps: previousApps }, catalog.apps, scope);
 }
 
-export function explainFromSides(current: ChangeSide, previous: ChangeSide, scope: ReportScope = ALL_UNITS): ChangeExplained | null {
+function explainFromSides(current: ChangeSide, previous: ChangeSide, appNames: readonly App[], scope: ReportScope): ChangeExplained | null {
   if (current.lines.currency !== previous.lines.currency) return null;
   const seen = (unit: string) => (unit === "" ? scope.units === "all" : includesUnit(scope, unit));
   const byKind = (side: ChangeSide, kind: string) => side.lines.lines.filter((l) => l.kind === kind && seen(l.businessUnit));
@@ -63,10 +64,10 @@ export function explainFromSides(current: ChangeSide, previous: ChangeSide, scop
     piece.atto += amount;
     if (appId !== undefined) piece.apps.set(appId, (piece.apps.get(appId) ?? 0n) + amount);
   };
-  usageChange(current.ledger, previous.ledger, seen, add);
+  usageChange(current.apps, previous.apps, seen, add);
   // A closed month's lines are frozen, its ledger priced as of now: the difference is what later
   // corrections restate. The usage pieces compare the ledgers; this brings them back to the lines.
-  const restated = (side: ChangeSide) => atto(side.ledger.attributed.filter((r) => seen(r.businessUnit)).map(charged)) - atto(byKind(side, "usage"));
+  const restated = (side: ChangeSide) => side.apps.reduce((sum, a) => sum + seenAtto(a, seen), 0n) - atto(byKind(side, "usage"));
   add("restated", restated(previous) - restated(current));
   const lineChange = (cause: ChangeCause, kind: string) => {
     for (const l of byKind(current, kind)) add(cause, l.atto, l.appId);
@@ -82,7 +83,7 @@ export function explainFromSides(current: ChangeSide, previous: ChangeSide, scop
     list.map(([, p]) => p.atto),
     to - from,
   );
-  const names = new Map([...previous.ledger.catalog.apps, ...current.ledger.catalog.apps].map((a) => [a.appId, a.displayName]));
+  const names = new Map(appNames.map((a) => [a.appId, a.displayName]));
   const lineNames = new Map([...previous.lines.lines, ...current.lines.lines].map((l) => [l.appId, l.appName]));
   return {
     month: current.lines.month,
@@ -107,7 +108,7 @@ export function explainFromSides(current: ChangeSide, previous: ChangeSide, scop
 }
 
 type AppFigures = { seen: bigint; all: bigint; atPreviousPrices: bigint; tokens: bigint };
-const charged = (r: { charge: { priced: boolean; atto?: bigint } }) => ({ atto: r.charge.priced ? (r.charge.atto ?? 0n) : 0n });
+const seenAtto = (a: AppFigure, seen: (unit: string) => boolean) => a.units.reduce((sum, [unit, atto]) => (seen(unit) ? sum + atto : sum), 0n);
 
 /**
  * The usage change app by app. An app's change at whole-app level is volume (its previous cost
@@ -116,13 +117,13 @@ const charged = (r: { charge: { priced: boolean; atto?: bigint } }) => ({ atto: 
  * share itself changed by is a move.
  */
 function usageChange(
-  current: MonthLedger,
-  previous: MonthLedger,
+  current: readonly AppFigure[],
+  previous: readonly AppFigure[],
   seen: (unit: string) => boolean,
   add: (cause: ChangeCause, amount: bigint, appId: string) => void,
 ) {
-  const now = figures(current, seen, dayBefore(monthDays(current.month).from));
-  const then = figures(previous, seen);
+  const now = figures(current, seen, true);
+  const then = figures(previous, seen, false);
   for (const appId of new Set([...now.keys(), ...then.keys()])) {
     const c = now.get(appId) ?? { seen: 0n, all: 0n, atPreviousPrices: 0n, tokens: 0n };
     const p = then.get(appId) ?? { seen: 0n, all: 0n, atPreviousPrices: 0n, tokens: 0n };
@@ -146,33 +147,16 @@ function usageChange(
   }
 }
 
-/** Per app: its cost in the scope, its whole cost, its whole cost at `pricedOn`'s prices (when given), and its tokens. */
-function figures(ledger: MonthLedger, seen: (unit: string) => boolean, pricedOn?: string): Map<string, AppFigures> {
-  const apps = new Map<string, AppFigures>();
-  const of = (appId: string) => {
-    let f = apps.get(appId);
-    if (!f) apps.set(appId, (f = { seen: 0n, all: 0n, atPreviousPrices: 0n, tokens: 0n }));
-    return f;
-  };
-  for (const r of ledger.attributed) {
-    const f = of(r.appId);
-    const { atto } = charged(r);
-    f.all += atto;
-    if (seen(r.businessUnit)) f.seen += atto;
-  }
-  const { charges } = ledger.catalog;
-  for (const r of ledger.charged) {
-    const f = of(r.appId);
-    f.tokens += r.totalTokens;
-    if (!pricedOn) continue;
-    if (!r.charge.priced) continue;
-    // Provisioned capacity is charged by its reservation, not by price; usage of a model with no
-    // price then (new this month) has no price change: both keep their cost.
-    const again = r.operation === CAPACITY_OPERATION ? r.charge : charges.charge({ ...r, day: pricedOn });
-    f.atPreviousPrices += again.priced ? again.atto : r.charge.atto;
-  }
-  // Split rules' overheads are not charged usage: their cost is the same at any price.
-  const usage = new Set(ledger.charged.map((r) => r.appId));
-  if (pricedOn) for (const [appId, f] of apps) if (!usage.has(appId)) f.atPreviousPrices = f.all;
-  return apps;
+/**
+ * Per app: its cost in the scope, its whole cost, its tokens and (`repriced`) its whole cost at
+ * the previous month's last prices. Split rules' overheads are not charged usage: their cost is
+ * the same at any price.
+ */
+function figures(apps: readonly AppFigure[], seen: (unit: string) => boolean, repriced: boolean): Map<string, AppFigures> {
+  return new Map(
+    apps.map((a) => {
+      const all = a.units.reduce((sum, [, atto]) => sum + atto, 0n);
+      return [a.appId, { seen: seenAtto(a, seen), all, tokens: a.tokens, atPreviousPrices: repriced ? (a.inUsage ? a.repriced : all) : 0n }];
+    }),
+  );
 }

@@ -2,7 +2,8 @@ import { MODEL_TIME_BUCKETS_MS, percentileBound } from "../events/modelTimeBucke
 import type { DirectoryEntry } from "../identity/directoryEntry";
 import { Attribution } from "../allocation/attribution";
 import { allocateCents, formatCents } from "../core/money";
-import { addTokens, noTokens, type Tokens, tokensOf } from "../statements/statementLine";
+import { addTokens, noTokens, type Tokens } from "../statements/statementLine";
+import { readAppRows } from "./monthFigures";
 import type { HourlyAppUsage } from "../store/port";
 import type { ReportRow } from "./getChargebackReport";
 import { monthLines } from "../statements/monthLines";
@@ -45,10 +46,10 @@ type Bucket = { key: string; atto: bigint; tokens: Tokens };
  */
 export async function getAppReport(reader: LedgerReader, appId: string, month: string, scope: ReportScope): Promise<AppReport | null> {
   const { from, to } = monthDays(month);
-  const [{ lines, currency, closed }, { mappings, splitRules: rules, apps }, { attributed: usage }, directory] = await Promise.all([
+  const [{ lines, currency, closed }, { mappings, splitRules: rules, apps }, usage, directory] = await Promise.all([
     monthLines(reader, month),
     reader.catalog(),
-    reader.ledger(month),
+    readAppRows(reader, month, appId),
     reader.store.listDirectoryEntries(),
   ]);
   const attribution = new Attribution(mappings, rules);
@@ -79,11 +80,9 @@ export async function getAppReport(reader: LedgerReader, appId: string, month: s
   const byOperation = new Map<string, Bucket>();
   const byDay = new Map<string, Bucket>();
   for (const u of usage) {
-    if (u.appId !== appId || !visibleUnit(u.businessUnit)) continue;
+    if (!visibleUnit(u.businessUnit)) continue;
     // Split the app's cents as they were charged: after discounts, day by day.
-    const priced = u.charge;
-    const atto = priced.priced ? priced.atto : 0n;
-    const t = tokensOf(u);
+    const { atto, tokens: t } = u;
     for (const [map, key] of [
       [byDeployment, u.deployment || "(none)"],
       [byOperation, u.operation || "(unknown)"],

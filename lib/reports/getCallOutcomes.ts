@@ -18,21 +18,17 @@ const FAILED: CallOutcome[] = ["throttled", "filtered", "error", "cutOff", "time
  * Apps with only successful, priced calls are left out.
  */
 export async function getCallOutcomes(reader: LedgerReader, month: string, scope: ReportScope = ALL_UNITS, onlyApp?: string): Promise<CallOutcomes> {
-  const { from, to } = monthDays(month);
-  const [rows, { mappings, splitRules: rules, apps }] = await Promise.all([reader.store.listDailyOutcomes(from, to), reader.catalog()]);
-  // Outcomes are per app, not deployment: an app's own split rule applies, a deployment's cannot.
-  const attribution = new Attribution(mappings, rules);
+  const [groups, { apps }] = await Promise.all([reader.figures(month).part("calls", () => callGroups(reader, month)), reader.catalog()]);
   const names = new Map(apps.map((a) => [a.appId, a.displayName]));
   const byApp = new Map<string, AppCalls>();
-  for (const r of rows) {
-    if (onlyApp !== undefined && r.appId !== onlyApp) continue;
-    const units = attribution.unitsOn(r.appId, "", r.day);
-    if (!units.some((unit) => (unit === "" ? scope.units === "all" : includesUnit(scope, unit)))) continue;
-    const app = byApp.get(r.appId) ?? { appId: r.appId, name: names.get(r.appId) ?? r.appId, requests: 0, usageUnknown: 0, ...zeroes() };
-    app.requests += r.requests;
-    app[r.outcome] += r.requests;
-    app.usageUnknown += r.usageUnknown;
-    byApp.set(r.appId, app);
+  for (const g of groups) {
+    if (onlyApp !== undefined && g.appId !== onlyApp) continue;
+    if (!g.units.some((unit) => (unit === "" ? scope.units === "all" : includesUnit(scope, unit)))) continue;
+    const app = byApp.get(g.appId) ?? { appId: g.appId, name: names.get(g.appId) ?? g.appId, requests: 0, usageUnknown: 0, ...zeroes() };
+    app.requests += g.requests;
+    for (const o of OUTCOMES) app[o] += g.outcomes[o];
+    app.usageUnknown += g.usageUnknown;
+    byApp.set(g.appId, app);
   }
   const failedOf = (a: AppCalls) => FAILED.reduce((n, o) => n + a[o], 0);
   const list = [...byApp.values()]
@@ -45,6 +41,27 @@ export async function getCallOutcomes(reader: LedgerReader, month: string, scope
     usageUnknown: all.reduce((n, a) => n + a.usageUnknown, 0),
     apps: list,
   };
+}
+
+/** Calls of the month per app and the units that carry them (a day's units, for a split app): what any scope's counts are summed from. */
+type CallGroup = { appId: string; units: string[]; requests: number; usageUnknown: number; outcomes: Record<CallOutcome, number> };
+
+async function callGroups(reader: LedgerReader, month: string): Promise<CallGroup[]> {
+  const { from, to } = monthDays(month);
+  const [rows, { mappings, splitRules: rules }] = await Promise.all([reader.store.listDailyOutcomes(from, to), reader.catalog()]);
+  // Outcomes are per app, not deployment: an app's own split rule applies, a deployment's cannot.
+  const attribution = new Attribution(mappings, rules);
+  const groups = new Map<string, CallGroup>();
+  for (const r of rows) {
+    const units = attribution.unitsOn(r.appId, "", r.day);
+    const key = `${r.appId}\u0000${units.join("\u0000")}`;
+    const group = groups.get(key) ?? { appId: r.appId, units, requests: 0, usageUnknown: 0, outcomes: zeroes() };
+    group.requests += r.requests;
+    group.outcomes[r.outcome] += r.requests;
+    group.usageUnknown += r.usageUnknown;
+    groups.set(key, group);
+  }
+  return [...groups.values()];
 }
 
 const zeroes = () => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<CallOutcome, number>;

@@ -1,7 +1,8 @@
 import { itemAt } from "../core/arrays";
 import { allocateCents, formatCents } from "../core/money";
 import type { LedgerReader } from "../ledger/ledgerReader";
-import { adjustmentsFor, causeOf, type CorrectionCause, landingMonth } from "../statements/adjustments";
+import { adjustmentsFromUsage, causeOf, type CorrectionCause, landingMonth } from "../statements/adjustments";
+import { monthUsageLines } from "../statements/monthUsageLines";
 import { monthLines } from "../statements/monthLines";
 import type { StatementLine } from "../statements/statementLine";
 import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
@@ -54,14 +55,14 @@ export async function getCorrections(reader: LedgerReader, month: string, scope:
     .filter((l) => l.kind === "adjustment")
     .filter(visible(scope))
     .map((l) => correction(l, l.cents));
-  const { closedMonths, charges } = await reader.catalog();
+  const { closedMonths, charges, markups } = await reader.catalog();
   const closed = lines.closed;
   let pending: Corrections["pending"] = null;
   // A month closed in another currency is never corrected in this one.
   if (closed && closed.currency === charges.currency) {
     const landing = landingMonth(month, new Set(closedMonths.map((c) => c.month)));
-    const [ledger, frozen] = await Promise.all([reader.ledger(month), reader.statementLines({ forMonth: month })]);
-    const open = adjustmentsFor(ledger, frozen, landing).filter(visible(scope));
+    const [usage, frozen] = await Promise.all([monthUsageLines(reader, month), reader.statementLines({ forMonth: month })]);
+    const open = adjustmentsFromUsage(usage, markups, month, frozen, landing).filter(visible(scope));
     const cents = allocateCents(open.map((l) => l.atto));
     pending = { landing, corrections: open.map((l, i) => correction(l, itemAt(cents, i))) };
   }

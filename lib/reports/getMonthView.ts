@@ -2,7 +2,7 @@ import { previousMonth } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import { monthLines, type MonthLines } from "../statements/monthLines";
 import { getCallOutcomes, type CallOutcomes } from "./getCallOutcomes";
-import { getDailyTrend, type DailyTrend } from "./getDailyTrend";
+import { readDailyTrend, type DailyTrend } from "./getDailyTrend";
 import { ALL_UNITS, type ReportScope } from "./reportScope";
 
 export type MonthView = { lines: MonthLines; previous: MonthLines; trend: DailyTrend; calls: CallOutcomes };
@@ -13,11 +13,11 @@ export type MonthView = { lines: MonthLines; previous: MonthLines; trend: DailyT
  * when the previous month is also the one whose corrections land in this one.
  */
 export async function getMonthView(reader: LedgerReader, month: string, scope: ReportScope = ALL_UNITS): Promise<MonthView> {
-  const [lines, previous, ledger, calls] = await Promise.all([
+  const [lines, previous, trend, calls] = await Promise.all([
     monthLines(reader, month),
     monthLines(reader, previousMonth(month)),
-    reader.ledger(month),
+    readDailyTrend(reader, month, scope),
     getCallOutcomes(reader, month, scope),
   ]);
-  return { lines, previous, trend: getDailyTrend(ledger, scope), calls };
+  return { lines, previous, trend, calls };
 }

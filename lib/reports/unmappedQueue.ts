@@ -3,7 +3,7 @@ import type { LedgerReader } from "../ledger/ledgerReader";
 import { dayBefore, monthDays } from "../core/months";
 import { formatCents } from "../core/money";
 import type { DirectoryEntry } from "../identity/directoryEntry";
-import { Attribution } from "../allocation/attribution";
+import { readUncovered } from "./monthFigures";
 import type { OrgMapping } from "../org/orgMapping";
 import { itemAt } from "../core/arrays";
 
@@ -12,12 +12,12 @@ export type UnmappedApp = { appId: string; appName: string; cost: string; reques
 
 /** Apps with usage no mapping covers in these months, the most unattributed cost first. */
 export async function unmappedQueue(reader: LedgerReader, months: readonly string[]): Promise<UnmappedApp[]> {
-  const [all, { mappings, splitRules: rules, apps: names }, directory] = await Promise.all([
+  const [all, { mappings, apps: names }, directory] = await Promise.all([
     Promise.all(months.map((m) => monthLines(reader, m))),
     reader.catalog(),
     reader.store.listDirectoryEntries(),
   ]);
-  const usage = (await Promise.all(months.map(async (m) => (await reader.usage(m)).daily))).flat();
+  const uncovered = (await Promise.all(months.map((m) => readUncovered(reader, m)))).flat();
   const apps = new Map<string, { appName: string; cents: bigint; requests: number; firstDay: string; lastDay: string; seen: boolean }>();
   for (const [i, { lines }] of all.entries()) {
     const { from, to } = monthDays(itemAt(months, i)); // a ledger per month
@@ -32,12 +32,12 @@ export async function unmappedQueue(reader: LedgerReader, months: readonly strin
       apps.set(l.appId, app);
     }
   }
-  const attribution = new Attribution(mappings, rules);
-  for (const u of usage) {
-    const app = apps.get(u.appId);
-    if (!app || attribution.covers(u.appId, u.deployment, u.day)) continue;
-    if (!app.seen || u.day < app.firstDay) app.firstDay = u.day;
-    if (!app.seen || u.day > app.lastDay) app.lastDay = u.day;
+  // Each month's first and last day of the app's usage no mapping or rule covers.
+  for (const [appId, firstDay, lastDay] of uncovered) {
+    const app = apps.get(appId);
+    if (!app) continue;
+    if (!app.seen || firstDay < app.firstDay) app.firstDay = firstDay;
+    if (!app.seen || lastDay > app.lastDay) app.lastDay = lastDay;
     app.seen = true;
   }
   const suggest = suggester(mappings, directory, new Map(names.map((a) => [a.appId, a.displayName])));

@@ -1,7 +1,8 @@
 import { nextMonth } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
-import type { MonthLedger } from "../ledger/monthLedger";
-import { liveLines } from "./liveLines";
+import { type LiveMonth, withMarkups } from "./liveLines";
+import type { Markup } from "./markup";
+import { monthUsageLines } from "./monthUsageLines";
 import { addTokens, type CostedLine, lineKey, noTokens, type StatementLine } from "./statementLine";
 
 /** Where corrections to a closed month land: the first month after it that is still open. */
@@ -16,19 +17,31 @@ export function landingMonth(month: string, closed: ReadonlySet<string>): string
  * later mapping or price fixes, or late events) less everything already frozen for them.
  */
 export async function adjustmentsLandingIn(reader: LedgerReader, month: string): Promise<StatementLine[]> {
-  const { closedMonths, charges } = await reader.catalog();
+  const { closedMonths, charges, markups } = await reader.catalog();
   const closed = new Set(closedMonths.map((c) => c.month));
   // A month closed in another currency cannot be corrected in this one: its statement stands.
   const sources = closedMonths.filter((c) => c.month < month && c.currency === charges.currency && landingMonth(c.month, closed) === month).map((c) => c.month);
-  const found = await Promise.all(sources.map(async (m) => adjustmentsFor(await reader.ledger(m), await reader.statementLines({ forMonth: m }), month)));
+  const found = await Promise.all(
+    sources.map(async (m) => adjustmentsFromUsage(await monthUsageLines(reader, m), markups, m, await reader.statementLines({ forMonth: m }), month)),
+  );
   return found.flat();
 }
 
-/** The corrections to one closed month (its ledger now, and everything `frozen` about it) booked in `month`. */
-export function adjustmentsFor(ledger: MonthLedger, frozen: readonly CostedLine[], month: string): StatementLine[] {
-  const forMonth = ledger.month;
+/** The corrections to closed month `forMonth`, from its usage lines now (before markups), booked in `month`. */
+export function adjustmentsFromUsage(
+  usage: LiveMonth,
+  markups: readonly Markup[],
+  forMonth: string,
+  frozen: readonly CostedLine[],
+  month: string,
+): StatementLine[] {
   // Markups of a month closed on actual cost were computed on its true-up too: so are today's.
-  const live = liveLines(ledger, { settled: frozen.filter((l) => l.kind === "trueup" && l.forMonth === forMonth) });
+  const live = withMarkups(
+    usage,
+    markups,
+    forMonth,
+    frozen.filter((l) => l.kind === "trueup" && l.forMonth === forMonth),
+  );
   const deltas = new Map<string, StatementLine>();
   const appModelTokens = new Map<string, number>();
   const touch = (line: StatementLine, sign: 1 | -1) => {

@@ -11,7 +11,9 @@ export function allocateLines(lines: readonly StatementLine[]): CostedLine[] {
   lines.forEach((line, i) => {
     // Unmapped usage belongs to no unit: each unmapped app is its own group.
     const group = line.businessUnit === "" ? `unmapped|${line.appId}` : `unit|${line.businessUnit}`;
-    groups.set(group, [...(groups.get(group) ?? []), i]);
+    const members = groups.get(group);
+    if (members) members.push(i);
+    else groups.set(group, [i]);
   });
   const members = [...groups.values()];
   const allocate = (amount: (l: StatementLine) => bigint) => {

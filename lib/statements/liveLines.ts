@@ -8,6 +8,7 @@ import { markupLines } from "./markupLines";
 import { linePartsOf, partKeyOf } from "./lineParts";
 import { addTokens, type LinePart, lineKey, noTokens, type StatementLine, tokensOf, type UnpricedUsage } from "./statementLine";
 import { itemAt } from "../core/arrays";
+import type { Markup } from "./markup";
 
 export type LiveMonth = { lines: StatementLine[]; unpriced: UnpricedUsage[]; currency: string };
 
@@ -32,10 +33,12 @@ export function readPrice(text: string): { meterName: string; from: string } | n
  * markups follow, computed on the usage and, for a month closed on actual cost, its `settled`
  * true-up lines. Usage that cannot be priced is counted by unit and reason.
  */
-export function liveLines(
-  { month, currency, attributed: rows, catalog }: MonthLedger,
-  { settled = [] }: { settled?: readonly StatementLine[] } = {},
-): LiveMonth {
+export function liveLines(ledger: MonthLedger, { settled = [] }: { settled?: readonly StatementLine[] } = {}): LiveMonth {
+  return withMarkups(usageLines(ledger), ledger.catalog.markups, ledger.month, settled);
+}
+
+/** A month's usage lines and unpriced usage, before markups: what a materialized ledger keeps (markups are cheap to add on read). */
+export function usageLines({ month, currency, attributed: rows, catalog }: Pick<MonthLedger, "month" | "currency" | "attributed" | "catalog">): LiveMonth {
   const appNames = new Map(catalog.apps.map((a) => [a.appId, a.displayName]));
   const lines = new Map<string, StatementLine & { priceSet: Set<Price>; partMap: Map<string, LinePart> }>();
   const unpriced = new Map<string, UnpricedUsage>();
@@ -88,6 +91,11 @@ export function liveLines(
     prices: [...new Set([...priceSet].map(describePrice))].sort(),
     ...linePartsOf(partMap, month, catalog.charges.pricer.reservations),
   }));
-  const markup = markupLines([...usage, ...settled], catalog.markups, month, currency);
-  return { lines: [...usage, ...markup.lines], unpriced: [...unpriced.values(), ...markup.unpriced], currency };
+  return { lines: usage, unpriced: [...unpriced.values()], currency };
+}
+
+/** The usage lines with the month's markups after them, computed on the usage and the `settled` true-up lines. */
+export function withMarkups(usage: LiveMonth, markups: readonly Markup[], month: string, settled: readonly StatementLine[] = []): LiveMonth {
+  const markup = markupLines([...usage.lines, ...settled], markups, month, usage.currency);
+  return { lines: [...usage.lines, ...markup.lines], unpriced: [...usage.unpriced, ...markup.unpriced], currency: usage.currency };
 }

@@ -190,6 +190,18 @@ export interface LedgerStore {
   listMonthLog(): Promise<MonthLogEntry[]>;
 }
 
+/** A part of a month's materialized ledger, as JSON, with the stamp it was built from (lib/ledger/materializedMonth.ts). */
+export type StoredLedgerPart = { stamp: string; builtAt: number; body: string };
+
+/** Each month's materialized ledger, and the version of its usage that says when it is stale. */
+export interface MaterializedLedgerStore {
+  /** Changes (in the same transaction, where the store has one) whenever a usage batch adds to the month's rollups; "0" before any. */
+  getUsageVersion(month: string): Promise<string>;
+  getLedgerPart(month: string, part: string): Promise<StoredLedgerPart | null>;
+  /** Writes these parts of the month's ledger in place of their earlier versions. */
+  saveLedgerParts(month: string, stamp: string, builtAt: number, parts: readonly { part: string; body: string }[]): Promise<void>;
+}
+
 /** Imported Azure cost exports. */
 export interface InvoiceStore {
   /**
@@ -250,9 +262,18 @@ export interface AuditStore {
  * The one store port, by role; SQLite (embedded) and Cosmos DB (production) implement it alike.
  * Code takes the roles it uses (e.g. the ledger reads `ReportStore`), so what it may touch is in its type.
  */
-export interface UsageStore extends UsageWrites, UsageReads, CatalogStore, LedgerStore, InvoiceStore, AccessStore, OperationsStore, AuditStore {
+export interface UsageStore
+  extends UsageWrites,
+    UsageReads,
+    CatalogStore,
+    LedgerStore,
+    MaterializedLedgerStore,
+    InvoiceStore,
+    AccessStore,
+    OperationsStore,
+    AuditStore {
   close(): Promise<void>;
 }
 
 /** What reports, statements and reconciliation read. */
-export type ReportStore = UsageReads & CatalogStore & LedgerStore & InvoiceStore;
+export type ReportStore = UsageReads & CatalogStore & LedgerStore & MaterializedLedgerStore & InvoiceStore;

@@ -24,6 +24,8 @@ test("finance sees this month's cost per business unit, equal to the CLI report"
   expect(report.rows).toHaveLength(6);
   await expect(page.getByTestId("total")).toHaveText(formatMoney(report.total));
   await expect(page.getByTestId("unmapped")).toHaveText(formatMoney(report.unmapped.cost));
+  // The figures come from the month's materialized ledger, which says when it was built.
+  await expect(page.getByTestId("figures-as-of")).toHaveText(/^Figures as of \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
   const rows = page.getByTestId("bu-row");
   await expect(rows).toHaveCount(report.rows.length);
   for (const [i, row] of report.rows.entries()) {

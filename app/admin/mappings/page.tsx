@@ -15,6 +15,11 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<{ done?: string; error?: string }> };
 
+// An enterprise has thousands of apps: the page lists the costliest unmapped ones (each row with a
+// form of every cost center) and the first mappings by name; the CSV download has them all.
+const QUEUE_ROWS = 25;
+const MAPPING_ROWS = 300;
+
 /** Who pays for each app: the unmapped queue, moves, bulk CSV. Admins only. */
 export default async function MappingsPage({ searchParams }: Props) {
   const caller = await requireCaller("/admin/mappings");
@@ -79,7 +84,7 @@ export default async function MappingsPage({ searchParams }: Props) {
               <td colSpan={5}>Every app with usage is mapped.</td>
             </tr>
           )}
-          {queue.map((u) => (
+          {queue.slice(0, QUEUE_ROWS).map((u) => (
             <tr key={u.appId} data-testid="unmapped-app">
               <th scope="row">
                 <a href={appHref(u.appId, month)}>{u.appName}</a>
@@ -125,6 +130,12 @@ export default async function MappingsPage({ searchParams }: Props) {
           ))}
         </tbody>
       </table>
+      {queue.length > QUEUE_ROWS && (
+        <p className="note" data-testid="more-unmapped">
+          {formatCount(queue.length - QUEUE_ROWS)} more unmapped apps with less cost: assign them here as these are done, or all at once with a mapping CSV
+          below.
+        </p>
+      )}
 
       <h2>Move an app</h2>
       <form action={moveAppAction} className="fields">
@@ -160,7 +171,11 @@ export default async function MappingsPage({ searchParams }: Props) {
       <MappingImport />
 
       <table>
-        <caption>All mappings</caption>
+        <caption>
+          {mappings.length > MAPPING_ROWS
+            ? `Mappings, the first ${MAPPING_ROWS} of ${formatCount(mappings.length)} by app name (download all as CSV above)`
+            : "All mappings"}
+        </caption>
         <thead>
           <tr>
             <th scope="col">App</th>
@@ -173,6 +188,7 @@ export default async function MappingsPage({ searchParams }: Props) {
         <tbody>
           {[...mappings]
             .sort((a, b) => (names.get(a.appId) ?? a.appId).localeCompare(names.get(b.appId) ?? b.appId) || a.validFrom.localeCompare(b.validFrom))
+            .slice(0, MAPPING_ROWS)
             .map((m) => (
               <tr key={`${m.appId}|${m.validFrom}`} data-testid="mapping-row">
                 <th scope="row">{names.get(m.appId) ?? m.appId}</th>

@@ -1,4 +1,5 @@
 import { describeBilled } from "@/lib/reports/describeBilled";
+import { FiguresAsOf } from "@/app/_components/FiguresAsOf";
 import { notFound } from "next/navigation";
 import { seesEveryUnit } from "@/lib/auth/access";
 import { requireCaller } from "@/app/_server/currentCaller";
@@ -57,6 +58,7 @@ export default async function AppPage({ params, searchParams }: Props) {
         {app.appName}: {month}
       </h1>
       <DirectoryDetails app={app} />
+      <FiguresAsOf at={reader.figuresAsOf()} />
       {invalidMonth && (
         <p className="note" role="alert">
           That month is not a valid YYYY-MM; showing {month}.

@@ -1,5 +1,6 @@
 import { describeBilled } from "@/lib/reports/describeBilled";
 import { addTokens, noTokens } from "@/lib/statements/statementLine";
+import { FiguresAsOf } from "@/app/_components/FiguresAsOf";
 import { forbidden, notFound } from "next/navigation";
 import { canSeeUnit } from "@/lib/auth/access";
 import { requireCaller } from "@/app/_server/currentCaller";
@@ -85,6 +86,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
         {unit}: {month}
       </h1>
       <p className="sub">Cost by cost center, app and model, priced at the Retail Prices in effect on each day (UTC).</p>
+      <FiguresAsOf at={reader.figuresAsOf()} />
       {invalidMonth && (
         <p className="note" role="alert">
           That month is not a valid YYYY-MM; showing {month}.

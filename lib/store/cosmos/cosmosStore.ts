@@ -29,6 +29,7 @@ import { createCosmosClient, type CosmosOptions } from "./cosmosClient";
 import { type Containers, ensureContainers, existingContainers } from "./containers";
 import * as dimensions from "./dimensions";
 import * as months from "./months";
+import * as ledgerParts from "./ledgerParts";
 import * as invoices from "./invoices";
 import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
 import { listQuarantined, purgeQuarantined, saveQuarantineOutcome } from "./quarantine";
@@ -249,6 +250,15 @@ export class CosmosStore implements UsageStore {
   }
   async listMonthLog() {
     return months.listMonthLog(await this.ready);
+  }
+  async getUsageVersion(month: string) {
+    return ledgerParts.getUsageVersion(await this.ready, month);
+  }
+  async getLedgerPart(month: string, part: string) {
+    return ledgerParts.getLedgerPart(await this.ready, month, part);
+  }
+  async saveLedgerParts(month: string, stamp: string, builtAt: number, parts: readonly { part: string; body: string }[]) {
+    return ledgerParts.saveLedgerParts(await this.ready, month, stamp, builtAt, parts);
   }
   async listAudit(limit: number) {
     return listAudit(await this.ready, limit);

@@ -10,6 +10,10 @@ import { ROLLUP_FIELDS, type RollupSource, rollupIdsOf, summarise } from "./usag
 import { quarantineDoc } from "./quarantine";
 import { addIngestWarnings } from "./ingestWarnings";
 import { itemAt } from "../../core/arrays";
+import { touchUsageMonths } from "./ledgerParts";
+
+/** The months of these `appId|day` partitions: their materialized ledgers are stale once the rollups change. */
+const monthsOf = (partitions: Iterable<string>) => new Set([...partitions].map((pk) => pk.slice(pk.lastIndexOf("|") + 1, pk.lastIndexOf("|") + 8)));
 
 const PARALLEL_PARTITIONS = 8;
 const MAX_ROUNDS = 5;
@@ -93,6 +97,7 @@ export async function healRollups(c: Containers, olderThanMs: number, now = Date
   const dirty = (await queryAll<DirtyDoc>(c.usage, `SELECT * FROM c WHERE c.kind = "dirty"`)).filter((d) => d.at <= now - olderThanMs);
   const partitions = [...new Set(dirty.map((d) => d.pk))];
   await eachLimited(partitions, PARALLEL_PARTITIONS, (pk) => recomputeRollups(c, pk, "all"));
+  await touchUsageMonths(c, monthsOf(partitions));
   await deleteEach(
     c.usage,
     dirty.map((d) => ({ id: d.id, partitionKey: d.pk })),
@@ -117,6 +122,7 @@ export async function saveUsageBatch(c: Containers, batch: UsageBatch, knownApps
   const markers = await markDirty(c, [...touched.keys()]);
   const { inserted, ours, claimed, conflicts } = await writeEvents(c, batch.events, batch.receivedAt);
   await eachLimited([...touched], PARALLEL_PARTITIONS, ([pk, ids]) => recomputeRollups(c, pk, ids));
+  await touchUsageMonths(c, monthsOf(touched.keys()));
   await deleteEach(
     c.usage,
     markers.map((m) => ({ id: m.id, partitionKey: m.pk })),

@@ -111,6 +111,27 @@ export class SqliteStore implements UsageStore {
     return this.writeUsage.immediate(batch);
   }
 
+  async getUsageVersion(month: string) {
+    const row = this.db.prepare("SELECT version FROM UsageMonth WHERE month = ?").safeIntegers(true).get(month) as { version: bigint } | undefined;
+    return String(row?.version ?? 0n);
+  }
+
+  async getLedgerPart(month: string, part: string) {
+    const row = this.db.prepare("SELECT stamp, builtAt, body FROM LedgerPart WHERE month = ? AND part = ?").get(month, part) as
+      | { stamp: string; builtAt: number; body: string }
+      | undefined;
+    return row ?? null;
+  }
+
+  async saveLedgerParts(month: string, stamp: string, builtAt: number, parts: readonly { part: string; body: string }[]) {
+    const save = this.db.prepare(
+      "INSERT INTO LedgerPart (month, part, stamp, builtAt, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (month, part) DO UPDATE SET stamp = excluded.stamp, builtAt = excluded.builtAt, body = excluded.body",
+    );
+    this.db.transaction(() => {
+      for (const p of parts) save.run(month, p.part, stamp, builtAt, p.body);
+    })();
+  }
+
   async listDailyUsage(fromDay: string, toDay: string) {
     return this.db
       .prepare(`SELECT ${DAILY_USAGE_COLUMNS.join(", ")} FROM DailyUsage WHERE day >= ? AND day < ? ORDER BY day`)

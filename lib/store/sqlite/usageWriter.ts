@@ -21,6 +21,8 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<(
     `INSERT OR IGNORE INTO QuarantinedEvent (id, receivedAt, source, reason, raw, encoding, status) VALUES (?, ?, ?, ?, ?, ?, 'open')`,
   );
   const counted = db.prepare(`SELECT ${COUNTED_COLUMNS.join(", ")} FROM UsageEvent WHERE id = ?`);
+  // A month's materialized ledger is stale once its rollups change: its version changes with them.
+  const touchMonth = db.prepare("INSERT INTO UsageMonth (month, version) VALUES (?, 1) ON CONFLICT (month) DO UPDATE SET version = version + 1");
 
   return db.transaction((batch: UsageBatch): UsageBatchResult => {
     // Rollups are summed in memory first: one upsert per key and batch instead of one per event.
@@ -41,6 +43,8 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<(
     });
     writeRollups(rollups, hourly);
     writeBreakdowns(breakdowns);
+    // Calls per outcome are materialized too: every inserted event's month, usage or not.
+    for (const month of new Set([...breakdowns.outcomes.values()].map((row) => (row[0] as string).slice(0, 7)))) touchMonth.run(month);
     // An event not inserted is a redelivery of the stored one (read back inside this transaction,
     // so a repeat within the batch meets its first occurrence), or a conflict when content differs.
     const conflicted = batch.events.map(() => false);

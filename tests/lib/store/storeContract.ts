@@ -652,6 +652,33 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
     });
   });
 
+  describe(`${name} store: materialized ledger`, () => {
+    it("changes a month's usage version with each batch that adds to its rollups, and keeps ledger parts per month and name, large ones whole", async () => {
+      const store = await open();
+      expect(await store.getUsageVersion("2026-11")).toBe("0");
+      await store.saveUsageBatch(BATCH);
+      const first = await store.getUsageVersion("2026-11");
+      expect(first).not.toBe("0");
+      expect(await store.getUsageVersion("2026-10")).toBe("0");
+      await store.saveUsageBatch({ ...BATCH, events: BATCH.events.map((e) => ({ ...e, id: `${e.id}-again` })), quarantined: [] });
+      expect(await store.getUsageVersion("2026-11")).not.toBe(first);
+
+      expect(await store.getLedgerPart("2026-11", "lines")).toBeNull();
+      // Over 1.5 MB: more than one Cosmos DB document holds.
+      const large = JSON.stringify(Array.from({ length: 200_000 }, (_, i) => `line ${i}`));
+      await store.saveLedgerParts("2026-11", "v1", 100, [
+        { part: "lines", body: large },
+        { part: "app:a/b?c#d", body: "[1]" },
+      ]);
+      expect(await store.getLedgerPart("2026-11", "lines")).toEqual({ stamp: "v1", builtAt: 100, body: large });
+      expect(await store.getLedgerPart("2026-11", "app:a/b?c#d")).toEqual({ stamp: "v1", builtAt: 100, body: "[1]" });
+      expect(await store.getLedgerPart("2026-10", "lines")).toBeNull();
+      await store.saveLedgerParts("2026-11", "v2", 200, [{ part: "lines", body: "[]" }]);
+      expect(await store.getLedgerPart("2026-11", "lines")).toEqual({ stamp: "v2", builtAt: 200, body: "[]" });
+      expect(await store.getLedgerPart("2026-11", "app:a/b?c#d")).toEqual({ stamp: "v1", builtAt: 100, body: "[1]" });
+    });
+  });
+
   describe(`${name} store: invoice lines`, () => {
     it("replaces an import's lines with the same id, keeps other imports', and reads only the days asked for", async () => {
       const store = await open();

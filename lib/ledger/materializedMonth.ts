@@ -1,0 +1,118 @@
+import { createHash } from "node:crypto";
+import { now } from "../core/clock";
+import type { ReportStore } from "../store/port";
+
+/**
+ * A month's materialized ledger: the figures pages project from (its usage lines, daily trend, per
+ * app figures, …), each a named part stored per month as JSON with the stamp it was built from,
+ * the month's usage version (ingest changes it with the rollups) and the digest of everything that
+ * prices and attributes usage. A part whose stamp is not the current one is stale: it is built
+ * again from the ledger and stored, by the first view that needs it or by `chargeback ledger
+ * refresh` (the worker runs it after each round of batches). A part is a pure function of the
+ * ledger, so a view reading it shows to the 10^-18 what it would have computed itself.
+ */
+
+/** Bumped whenever a part's shape, or the code that computes one, changes: stored parts are then rebuilt. */
+const FIGURES_VERSION = "3";
+
+/** What prices and attributes usage, as the digest stamping materialized months sees it. */
+export type PricingInputs = { currency: string; pricingVersion: string; discounts: unknown; mappings: unknown; splitRules: unknown; apps: unknown };
+
+export const catalogDigest = (inputs: PricingInputs) =>
+  createHash("sha256")
+    .update(JSON.stringify({ FIGURES_VERSION, ...inputs }))
+    .digest("base64url");
+
+/** How a part's value becomes JSON and back, when it holds more than plain data and bigints (e.g. Maps). */
+export type PartCodec<T> = { encode: (value: T) => unknown; decode: (plain: never) => T };
+const plain: PartCodec<never> = { encode: (v) => v, decode: (v) => v };
+
+// Money stays exact: a bigint is {"$n": "<digits>"}, a shape no part holds otherwise.
+const encode = (value: unknown): string => JSON.stringify(value, (_, v) => (typeof v === "bigint" ? { $n: v.toString() } : v));
+const decode = (body: string): unknown =>
+  JSON.parse(body, (_, v) => (v !== null && typeof v === "object" && typeof v.$n === "string" && Object.keys(v).length === 1 ? BigInt(v.$n) : v));
+
+/** The parts of one month one reader reads: each from the store at most once. */
+export class MaterializedMonth {
+  private readonly parts = new Map<string, Promise<unknown>>();
+  private stampRead?: Promise<string>;
+  /** When the parts this reader read were built (the oldest), epoch ms; undefined until one is read. */
+  builtAt?: number;
+
+  constructor(
+    private readonly store: ReportStore,
+    readonly month: string,
+    private readonly digest: () => Promise<string | undefined>,
+  ) {}
+
+  /** The month's usage version and the catalog's digest, read once, before anything is built from them. */
+  private stamp(): Promise<string> {
+    this.stampRead ??= Promise.all([this.store.getUsageVersion(this.month), this.digest()]).then(([version, digest]) => `${version}|${digest ?? ""}`);
+    return this.stampRead;
+  }
+
+  /**
+   * A part: stored and current, or built with `build` (and stored, when the catalog has a digest).
+   * `fits` tells a stored value that answers another question under the same name (a part kept
+   * once per month whatever day it was asked for) from one to use.
+   */
+  part<T>(
+    name: string,
+    build: () => T | Promise<T>,
+    codec: PartCodec<T> = plain as unknown as PartCodec<T>,
+    fits: (value: T) => boolean = () => true,
+  ): Promise<T> {
+    return memo(this.parts, name, async () => {
+      const stamp = await this.stamp();
+      const stored = await this.store.getLedgerPart(this.month, name);
+      if (stored && stored.stamp === stamp) {
+        const value = codec.decode(decode(stored.body) as never);
+        if (fits(value)) return this.seen(stored.builtAt, value);
+      }
+      const value = await build();
+      if (!stamp.endsWith("|")) await this.store.saveLedgerParts(this.month, stamp, now(), [{ part: name, body: encode(codec.encode(value)) }]);
+      return this.seen(now(), value);
+    }) as Promise<T>;
+  }
+
+  /**
+   * One of a family of keyed parts built together (one per app, say): `buildAll` makes every key's
+   * value at once; a key it did not make is `empty` while the family's marker is current. The
+   * marker is written after the family's parts, so a writer cut off midway leaves it stale.
+   */
+  keyedPart<T>(family: string, key: string, buildAll: () => Map<string, T> | Promise<Map<string, T>>, empty: T): Promise<T> {
+    return memo(this.parts, `${family}:${key}`, async () => {
+      const stamp = await this.stamp();
+      const [stored, marker] = await Promise.all([this.store.getLedgerPart(this.month, `${family}:${key}`), this.store.getLedgerPart(this.month, family)]);
+      if (marker && marker.stamp === stamp) {
+        if (!stored) return this.seen(marker.builtAt, empty);
+        if (stored.stamp === stamp) return this.seen(stored.builtAt, decode(stored.body) as T);
+      }
+      const all = await buildAll();
+      if (!stamp.endsWith("|")) {
+        const builtAt = now();
+        await this.store.saveLedgerParts(
+          this.month,
+          stamp,
+          builtAt,
+          [...all].map(([k, value]) => ({ part: `${family}:${k}`, body: encode(value) })),
+        );
+        await this.store.saveLedgerParts(this.month, stamp, builtAt, [{ part: family, body: "[]" }]);
+      }
+      return this.seen(now(), all.get(key) ?? empty);
+    }) as Promise<T>;
+  }
+
+  private seen<T>(builtAt: number, value: T): T {
+    this.builtAt = this.builtAt === undefined ? builtAt : Math.min(this.builtAt, builtAt);
+    return value;
+  }
+}
+
+export function memo<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  const known = map.get(key);
+  if (known) return known;
+  const loading = load();
+  map.set(key, loading);
+  return loading;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
+import { getAppReport } from "../../../lib/reports/getAppReport";
+import { getComparisonBasis } from "../../../lib/reports/comparisonBasis";
+import { getDimensionReport } from "../../../lib/reports/getDimensionReport";
+import { getMonthView } from "../../../lib/reports/getMonthView";
+import { explainChange } from "../../../lib/reports/explainChange";
+import { getPendingCorrections } from "../../../lib/reports/getPendingCorrections";
+import { ALL_UNITS, onlyUnits } from "../../../lib/reports/reportScope";
+import { unmappedQueue } from "../../../lib/reports/unmappedQueue";
+import { closeMonth } from "../../../lib/statements/closeMonth";
+import { liveLines } from "../../../lib/statements/liveLines";
+import type { UsageStore } from "../../../lib/store/port";
+import { counted } from "../../support/countedStore";
+import { ingestLines } from "../../support/ingest";
+import { events, NOV_5, octoberAndNovember } from "../../support/twoMonths";
+
+/** Every view that reads materialized figures, of November (October closed, a correction landing), through one reader. */
+async function views(reader: LedgerReader) {
+  return {
+    overview: await getMonthView(reader, "2026-11", ALL_UNITS),
+    unit: await getMonthView(reader, "2026-11", onlyUnits(["Marketing"])),
+    explained: await explainChange(reader, "2026-11", ALL_UNITS),
+    explainedForUnit: await explainChange(reader, "2026-11", onlyUnits(["Retail"])),
+    basis: await getComparisonBasis(reader, "2026-11", NOV_5),
+    app: await getAppReport(reader, "app-1", "2026-11", ALL_UNITS),
+    byTag: await getDimensionReport(reader, "2026-11", "end-user"),
+    queue: await unmappedQueue(reader, ["2026-10", "2026-11"]),
+    pending: await getPendingCorrections(reader, "2026-10"),
+  };
+}
+
+async function closedOctoberWithACorrection(): Promise<UsageStore> {
+  const store = await octoberAndNovember();
+  await closeMonth(store, "2026-10", "Finance analyst", NOV_5);
+  await ingestLines(store, [...events("app-2", "2026-10-20", 3, "late"), ...events("app-9", "2026-11-03", 5, "unmapped")]);
+  return store;
+}
+
+describe("the materialized month ledger", () => {
+  it("shows to the 10^-18 what the ledger computes, read from the store without the month's usage once built", async () => {
+    const store = await closedOctoberWithACorrection();
+    const built = await views(new LedgerReader(store));
+
+    const { store: watched, named } = counted(store);
+    const reader = new LedgerReader(watched);
+    expect(await views(reader)).toEqual(built);
+    expect(named("listDailyUsage")).toEqual([]);
+    expect(named("listDailyDimensionUsage")).toEqual([]);
+    expect(reader.figuresAsOf()).toBeTypeOf("number");
+    // The same days of the month before are kept once per month: asked on a later day, built for that day.
+    const requests = (b: Awaited<ReturnType<typeof getComparisonBasis>>) => b.lines.lines.reduce((n, l) => n + l.tokens.requests, 0);
+    expect(requests(built.basis)).toBe(0);
+    const later = await getComparisonBasis(new LedgerReader(store), "2026-11", Date.UTC(2026, 10, 20, 12));
+    expect(later.label).toBe("2026-10, days 1–20");
+    expect(requests(later)).toBe(1203);
+    expect(await getComparisonBasis(new LedgerReader(store), "2026-11", NOV_5)).toEqual(built.basis);
+    // And the stored usage lines are the ledger's own.
+    const ledger = await new LedgerReader(store).ledger("2026-11");
+    expect(built.overview.lines.lines.filter((l) => l.kind === "usage")).toEqual(
+      expect.arrayContaining(
+        liveLines(ledger)
+          .lines.filter((l) => l.kind === "usage")
+          .map((l) => expect.objectContaining({ atto: l.atto, appId: l.appId })),
+      ),
+    );
+  });
+
+  it("is built again after events of the month arrive, and after a mapping changes, and not before", async () => {
+    const store = await closedOctoberWithACorrection();
+    const before = await views(new LedgerReader(store));
+
+    await ingestLines(store, events("app-1", "2026-11-04", 7, "later"));
+    const { store: afterEvents, named } = counted(store);
+    const rebuilt = await views(new LedgerReader(afterEvents));
+    expect(named("listDailyUsage")).toContain('listDailyUsage(["2026-11-01","2026-12-01"])');
+    expect(rebuilt.app?.tokens.requests).toBe((before.app?.tokens.requests ?? 0) + 7);
+    expect(await views(new LedgerReader(store))).toEqual(rebuilt);
+
+    await store.saveOrgMappings([{ appId: "app-9", costCenter: "CC-2", businessUnit: "Marketing", validFrom: "2020-01-01", validTo: null }]);
+    const { store: afterMapping, named: namedAfterMapping } = counted(store);
+    const moved = await views(new LedgerReader(afterMapping));
+    expect(namedAfterMapping("listDailyUsage")).toContain('listDailyUsage(["2026-11-01","2026-12-01"])');
+    expect(moved.queue.map((a) => a.appId)).not.toContain("app-9");
+    expect(rebuilt.queue.map((a) => a.appId)).toContain("app-9");
+    expect(await views(new LedgerReader(store))).toEqual(moved);
+  });
+});
