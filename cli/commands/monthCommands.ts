@@ -1,9 +1,9 @@
-import { now } from "../../lib/core/clock";
+import { now } from "@/lib/core/clock";
 import os from "node:os";
 import type { Command } from "commander";
 import { z } from "zod";
-import { Month } from "../../lib/core/months";
-import { closeMonth, reopenMonth } from "../../lib/statements/closeMonth";
+import { Month } from "@/lib/core/months";
+import { closeMonth, reopenMonth } from "@/lib/statements/closeMonth";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { importBusinessUnitOwners } from "../../lib/org/importBusinessUnitOwners";
+import { importBusinessUnitOwners } from "@/lib/org/importBusinessUnitOwners";
 import { z } from "zod";
 import { cliAudit, printJson, readText, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
