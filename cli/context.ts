@@ -1,9 +1,9 @@
 import os from "node:os";
 import fs from "node:fs";
 import type { Command } from "commander";
-import { UserError } from "../lib/core/errors";
-import { openStore } from "../lib/store";
-import type { UsageStore } from "../lib/store/port";
+import { UserError } from "@/lib/core/errors";
+import { openStore } from "@/lib/store";
+import type { UsageStore } from "@/lib/store/port";
 
 /** Opens the store named by --db (or CHARGEBACK_DATABASE_URL), runs `work`, and closes it. */
 export async function withStore<T>(command: Command, work: (store: UsageStore) => Promise<T>, options: { mustExist?: boolean } = {}): Promise<T> {

@@ -1,6 +1,6 @@
 import { CommanderError } from "commander";
-import { type ErrorCode, Unavailable, UserError, UserErrors } from "../lib/core/errors";
-import { storeFailure } from "../lib/store/storeFailure";
+import { type ErrorCode, Unavailable, UserError, UserErrors } from "@/lib/core/errors";
+import { storeFailure } from "@/lib/store/storeFailure";
 
 /** A mistake in what was asked (bad input, a state that forbids it): fix it and run again. */
 export const EXIT_USER_ERROR = 1;

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { firstIssue, UserError } from "../lib/core/errors";
+import { firstIssue, UserError } from "@/lib/core/errors";
 
 /** Validates a command's options with its schema; the first problem becomes the error message. */
 export function parseOptions<T>(schema: z.ZodType<T>, raw: unknown): T {

@@ -1,9 +1,9 @@
 import type { Command } from "commander";
-import { loadConfig } from "../../lib/config/schema";
+import { loadConfig } from "@/lib/config/schema";
 import { z } from "zod";
-import { UserError } from "../../lib/core/errors";
-import { graphOptions } from "../../lib/identity/graphAccess";
-import { DEFAULT_REFRESH_MS, syncDirectory } from "../../lib/identity/syncDirectory";
+import { UserError } from "@/lib/core/errors";
+import { graphOptions } from "@/lib/identity/graphAccess";
+import { DEFAULT_REFRESH_MS, syncDirectory } from "@/lib/identity/syncDirectory";
 import { printJson, withStore } from "../context";
 import { EXIT_CHECK_FAILED } from "../exitCodes";
 import { parseOptions } from "../parseOptions";
@@ -19,7 +19,7 @@ export function registerAppCommands(program: Command): void {
       const options = await graphOptions(loadConfig());
       // Loaded when used: the Graph client would add to every command's start-up
       // (require: the bin runs the CLI as CommonJS under tsx, where import() of a .ts file fails).
-      const { lookUpApps } = require("../../lib/identity/graphDirectory") as typeof import("../../lib/identity/graphDirectory");
+      const { lookUpApps } = require("@/lib/identity/graphDirectory") as typeof import("@/lib/identity/graphDirectory");
       const summary = await withStore(command, async (store) => {
         try {
           return await syncDirectory(store, (ids) => lookUpApps(ids, options), { refreshAfterMs: refreshHours * 3_600_000 });

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { loadConfig } from "../../lib/config/schema";
+import { loadConfig } from "@/lib/config/schema";
 import { z } from "zod";
-import { logsAccess } from "../../lib/completeness/logsAccess";
-import { Month } from "../../lib/core/months";
+import { logsAccess } from "@/lib/completeness/logsAccess";
+import { Month } from "@/lib/core/months";
 import { printJson, withStore } from "../context";
 import { EXIT_CHECK_FAILED } from "../exitCodes";
 import { parseOptions } from "../parseOptions";
@@ -25,7 +25,7 @@ export function registerCompletenessCommand(program: Command): void {
       const access = await logsAccess(loadConfig());
       // Loaded when used: the Monitor Logs SDK would add to every command's start-up
       // (require: the bin runs the CLI as CommonJS under tsx, where import() of a .ts file fails).
-      const { getCompleteness } = require("../../lib/completeness/getCompleteness") as typeof import("../../lib/completeness/getCompleteness");
+      const { getCompleteness } = require("@/lib/completeness/getCompleteness") as typeof import("@/lib/completeness/getCompleteness");
       const result = await withStore(command, (store) => getCompleteness(store, month, workspace, access), { mustExist: true });
       printJson(result);
       // Like doctor's failures: a script or a scheduled job can act on missing events.

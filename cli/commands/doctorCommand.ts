@@ -1,11 +1,11 @@
-import { now } from "../../lib/core/clock";
+import { now } from "@/lib/core/clock";
 import type { Command } from "commander";
-import { loadConfig } from "../../lib/config/schema";
+import { loadConfig } from "@/lib/config/schema";
 import { z } from "zod";
-import { armAccess } from "../../lib/doctor/armAccess";
-import { resourcesOfTemplate } from "../../lib/doctor/fromTemplate";
-import type { DoctorReport } from "../../lib/doctor/resources";
-import { runDoctor } from "../../lib/doctor/rules";
+import { armAccess } from "@/lib/doctor/armAccess";
+import { resourcesOfTemplate } from "@/lib/doctor/fromTemplate";
+import type { DoctorReport } from "@/lib/doctor/resources";
+import { runDoctor } from "@/lib/doctor/rules";
 import { printJson, readText, withStore } from "../context";
 import { EXIT_CHECK_FAILED } from "../exitCodes";
 import { parseOptions } from "../parseOptions";
@@ -54,7 +54,7 @@ export function registerDoctorCommand(program: Command): void {
       const opts = parseOptions(DoctorOptions, raw);
       // Loaded when used: the Resource Manager SDKs would add about a second to every command's start-up
       // (require: the bin runs the CLI as CommonJS under tsx, where import() of a .ts file fails).
-      const { resourcesInAzure } = require("../../lib/doctor/fromAzure") as typeof import("../../lib/doctor/fromAzure");
+      const { resourcesInAzure } = require("@/lib/doctor/fromAzure") as typeof import("@/lib/doctor/fromAzure");
       const report = opts.template
         ? runDoctor(opts.template, resourcesOfTemplate(readText(opts.template), opts.template))
         : runDoctor(

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
-import { focusHeader, focusRows } from "../../lib/exports/focusCsv";
-import { focusMetadata } from "../../lib/exports/focusMetadata";
-import { MonthRange } from "../../lib/exports/monthRange";
-import { LedgerReader } from "../../lib/ledger/ledgerReader";
-import { ALL_UNITS, onlyUnits } from "../../lib/reports/reportScope";
+import { focusHeader, focusRows } from "@/lib/exports/focusCsv";
+import { focusMetadata } from "@/lib/exports/focusMetadata";
+import { MonthRange } from "@/lib/exports/monthRange";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
+import { ALL_UNITS, onlyUnits } from "@/lib/reports/reportScope";
 import { withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 

@@ -1,8 +1,8 @@
-import { now } from "../../lib/core/clock";
+import { now } from "@/lib/core/clock";
 import type { Command } from "commander";
 import { z } from "zod";
-import { IngestSource, newIngestKey } from "../../lib/intake/ingestKey";
-import { UserError } from "../../lib/core/errors";
+import { IngestSource, newIngestKey } from "@/lib/intake/ingestKey";
+import { UserError } from "@/lib/core/errors";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 

@@ -2,11 +2,11 @@ import fs from "node:fs";
 import { Option, type Command } from "commander";
 import { SingleBar } from "cli-progress";
 import { z } from "zod";
-import { importInvoiceFile } from "../../lib/invoice/importInvoiceFile";
-import { getReconciliation } from "../../lib/reconciliation/getReconciliation";
-import { getTrueUp } from "../../lib/reconciliation/getTrueUp";
-import { reconciliationCsv } from "../../lib/reconciliation/reconciliationCsv";
-import { Month } from "../../lib/core/months";
+import { importInvoiceFile } from "@/lib/invoice/importInvoiceFile";
+import { getReconciliation } from "@/lib/reconciliation/getReconciliation";
+import { getTrueUp } from "@/lib/reconciliation/getTrueUp";
+import { reconciliationCsv } from "@/lib/reconciliation/reconciliationCsv";
+import { Month } from "@/lib/core/months";
 import { assertReadable, printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 

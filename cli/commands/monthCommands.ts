@@ -1,13 +1,13 @@
-import { now } from "../../lib/core/clock";
+import { now } from "@/lib/core/clock";
 import os from "node:os";
 import type { Command } from "commander";
 import { z } from "zod";
-import { Month, nextMonth } from "../../lib/core/months";
-import { reopenMonth } from "../../lib/statements/closeMonth";
-import { closeWhenReady } from "../../lib/statements/closeWhenReady";
-import { getCloseChecklist } from "../../lib/statements/closeChecklist";
-import { LedgerReader } from "../../lib/ledger/ledgerReader";
-import { refreshFigures } from "../../lib/reports/refreshFigures";
+import { Month, nextMonth } from "@/lib/core/months";
+import { reopenMonth } from "@/lib/statements/closeMonth";
+import { closeWhenReady } from "@/lib/statements/closeWhenReady";
+import { getCloseChecklist } from "@/lib/statements/closeChecklist";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
+import { refreshFigures } from "@/lib/reports/refreshFigures";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 

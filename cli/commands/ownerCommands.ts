@@ -1,6 +1,6 @@
-import { listAuditTrail } from "../../lib/statements/auditTrail";
+import { listAuditTrail } from "@/lib/statements/auditTrail";
 import type { Command } from "commander";
-import { importBusinessUnitOwners } from "../../lib/org/importBusinessUnitOwners";
+import { importBusinessUnitOwners } from "@/lib/org/importBusinessUnitOwners";
 import { z } from "zod";
 import { cliAudit, printJson, readText, withStore } from "../context";
 import { parseOptions } from "../parseOptions";

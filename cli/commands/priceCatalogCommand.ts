@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import { z } from "zod";
-import { type CatalogRow, listPriceCatalog } from "../../lib/pricing/priceCatalog";
+import { type CatalogRow, listPriceCatalog } from "@/lib/pricing/priceCatalog";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 

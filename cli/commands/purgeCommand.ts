@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { purgeRawData } from "../../lib/retention/retention";
+import { purgeRawData } from "@/lib/retention/retention";
 import { printJson, withStore } from "../context";
 
 export function registerPurgeCommand(program: Command): void {

@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
-import { replayQuarantine } from "../../lib/events/replayQuarantine";
-import { loadPricer } from "../../lib/pricing/loadPricer";
-import type { QuarantinedEvent } from "../../lib/store/port";
+import { replayQuarantine } from "@/lib/events/replayQuarantine";
+import { loadPricer } from "@/lib/pricing/loadPricer";
+import type { QuarantinedEvent } from "@/lib/store/port";
 import { printJson, withStore } from "../context";
 import { printable } from "../terminalText";
 

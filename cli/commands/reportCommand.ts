@@ -1,18 +1,18 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { z } from "zod";
-import { chargebackHeader, chargebackRows } from "../../lib/exports/chargebackRangeCsv";
-import { dimensionCsv } from "../../lib/exports/dimensionCsv";
-import { getChargebackReport, REPORT_DIMENSIONS, ReportDimension } from "../../lib/reports/getChargebackReport";
-import { EventDimension, getDimensionReport, isEventDimension } from "../../lib/reports/getDimensionReport";
-import { Month } from "../../lib/core/months";
-import { ALL_UNITS, onlyUnits } from "../../lib/reports/reportScope";
-import { explainChange } from "../../lib/reports/explainChange";
-import { previousMonth } from "../../lib/core/months";
-import { UserError } from "../../lib/core/errors";
-import type { UsageStore } from "../../lib/store/port";
+import { chargebackHeader, chargebackRows } from "@/lib/exports/chargebackRangeCsv";
+import { dimensionCsv } from "@/lib/exports/dimensionCsv";
+import { getChargebackReport, REPORT_DIMENSIONS, ReportDimension } from "@/lib/reports/getChargebackReport";
+import { EventDimension, getDimensionReport, isEventDimension } from "@/lib/reports/getDimensionReport";
+import { Month } from "@/lib/core/months";
+import { ALL_UNITS, onlyUnits } from "@/lib/reports/reportScope";
+import { explainChange } from "@/lib/reports/explainChange";
+import { previousMonth } from "@/lib/core/months";
+import { UserError } from "@/lib/core/errors";
+import type { UsageStore } from "@/lib/store/port";
 import { parseOptions } from "../parseOptions";
 import { withStore } from "../context";
-import { LedgerReader } from "../../lib/ledger/ledgerReader";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
 
 const ReportBy = z.union([ReportDimension, EventDimension]);
 const ReportOptions = z.object({

@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import { z } from "zod";
-import { importSplitRules, splitRulesCsv } from "../../lib/allocation/splitRulesCsv";
+import { importSplitRules, splitRulesCsv } from "@/lib/allocation/splitRulesCsv";
 import { cliAudit, printJson, readText, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 

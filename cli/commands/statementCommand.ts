@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
-import { UserError } from "../../lib/core/errors";
-import { Month } from "../../lib/core/months";
-import { statementFile } from "../../lib/statements/statementFiles";
+import { UserError } from "@/lib/core/errors";
+import { Month } from "@/lib/core/months";
+import { statementFile } from "@/lib/statements/statementFiles";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { Option, type Command } from "commander";
 import { z } from "zod";
-import { loadEventHubsConfig, sharedKeyWarnings, type EventHubsConfig } from "../../lib/config/eventHubsConfig";
-import { loadConfig, type Config } from "../../lib/config/schema";
-import { purgeRawData, retentionHorizon } from "../../lib/retention/retention";
-import { priceSyncAgeSeconds, syncRetailPrices } from "../../lib/pricing/syncRetailPrices";
-import { observePriceSyncAge } from "../../lib/telemetry/instruments";
-import type { UsageStore } from "../../lib/store/port";
+import { loadEventHubsConfig, sharedKeyWarnings, type EventHubsConfig } from "@/lib/config/eventHubsConfig";
+import { loadConfig, type Config } from "@/lib/config/schema";
+import { purgeRawData, retentionHorizon } from "@/lib/retention/retention";
+import { priceSyncAgeSeconds, syncRetailPrices } from "@/lib/pricing/syncRetailPrices";
+import { observePriceSyncAge } from "@/lib/telemetry/instruments";
+import type { UsageStore } from "@/lib/store/port";
 import { createDemoTraffic } from "../../worker/sources/demoTraffic";
 import type { PeriodicTask } from "../../worker/periodicTasks";
 import { startHealthServer, type ReadinessChecks } from "../../worker/health/healthServer";
@@ -50,7 +50,7 @@ const eventHubs = () => ({
 // The worker's loop and its logger (pino) likewise: only `worker` runs them.
 const workerLoop = () => ({
   ...(require("../../worker/pollingWorker") as typeof import("../../worker/pollingWorker")),
-  ...(require("../../lib/telemetry/log") as typeof import("../../lib/telemetry/log")),
+  ...(require("@/lib/telemetry/log") as typeof import("@/lib/telemetry/log")),
 });
 
 /** Reads and checks the hub settings before anything connects; shared keys against real servers are shouted about. */
@@ -87,7 +87,7 @@ export function registerWorkerCommands(program: Command): void {
         ...purgeTask(store, settings.CHARGEBACK_RETENTION_DAYS),
       ];
       // Loaded here only: the OpenTelemetry SDK would add to every other command's start-up.
-      const { startTelemetry } = require("../../lib/telemetry/startTelemetry") as typeof import("../../lib/telemetry/startTelemetry");
+      const { startTelemetry } = require("@/lib/telemetry/startTelemetry") as typeof import("@/lib/telemetry/startTelemetry");
       const telemetry = await startTelemetry("chargeback-worker");
       const { runWorker, logFor } = workerLoop();
       const total = await withStore(command, async (store) => {
