@@ -4,7 +4,6 @@
 import { currentMonth } from "../lib/core/clock";
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { itemAt } from "../lib/core/arrays";
 import { financeCookie, median as medianOf, waitForServer } from "./webSession";
 

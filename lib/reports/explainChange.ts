@@ -1,5 +1,5 @@
 import { allocateCents, attoToCents, formatCents, magnitude } from "../core/money";
-import { dayBefore, monthDays, previousMonth } from "../core/months";
+import { previousMonth } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import type { App } from "../store/port";
 import { type AppFigure, readAppFigures } from "./monthFigures";
