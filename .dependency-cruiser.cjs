@@ -15,8 +15,10 @@ const LAYERS = [
   ["ledger"],
   ["reconciliation"],
   ["statements"],
+  ["budgets"],
   ["reports", "store"],
   ["exports", "auth"],
+  ["notifications"],
 ];
 const folders = (layers) => `^lib/(${layers.flat().join("|")})/`;
 

@@ -6,10 +6,12 @@ import { toEventDoc } from "../../../lib/store/cosmos/mappers";
 import { healRollups, markDirty, writeEvents } from "../../../lib/store/cosmos/usageWriter";
 import { useCosmosServer } from "../../support/cosmosServer";
 import { BATCH, storeContract } from "./storeContract";
+import { budgetStoreContract } from "./budgetStoreContract";
 
 const cosmos = useCosmosServer();
 
 storeContract("Cosmos DB", () => cosmos.freshStore());
+budgetStoreContract("Cosmos DB", () => cosmos.freshStore());
 
 describe("Cosmos DB store: exactly once without an atomic batch", () => {
   it("heals rollups after a crash between the facts and their rollups, counting nothing twice", async () => {

@@ -1,0 +1,22 @@
+import { describe, UserError } from "../core/errors";
+import { refuseOverlapsAfter } from "../core/effectiveDated";
+import type { AuditContext, BudgetStore, CatalogStore, UpsertSummary } from "../store/port";
+import { type Budget, budgetKey, findBudgetOverlaps } from "./budget";
+import { type BudgetEditor, refusedBudgetChanges } from "./budgetEditor";
+
+/**
+ * Saves budgets (new scope and validFrom added, known ones replaced) all or none, audited: refused
+ * when the editor may not set one of them, or when two budgets of a scope would overlap.
+ */
+export async function changeBudgets(
+  store: BudgetStore & Pick<CatalogStore, "listOrgMappings">,
+  budgets: readonly Budget[],
+  editor: BudgetEditor,
+  audit: AuditContext,
+): Promise<UpsertSummary> {
+  const [stored, mappings] = await Promise.all([store.listBudgets(), store.listOrgMappings()]);
+  const refused = refusedBudgetChanges(editor, stored, budgets, mappings);
+  if (refused.length > 0) throw new UserError(describe(refused, "budget you may not set"));
+  refuseOverlapsAfter(stored, budgets, budgetKey, findBudgetOverlaps, "overlapping budget");
+  return store.saveBudgets([...budgets], audit);
+}
