@@ -15,9 +15,9 @@ const LAYERS = [
   ["ledger"],
   ["reconciliation"],
   ["statements"],
-  ["budgets"],
   ["reports", "store"],
   ["exports", "auth"],
+  ["budgets"],
   ["notifications"],
 ];
 const folders = (layers) => `^lib/(${layers.flat().join("|")})/`;

@@ -111,6 +111,7 @@ export const Budget = z
   .refine((b) => b.validTo === null || b.validTo > b.validFrom, { message: "must be after validFrom", path: ["validTo"] });
 export type Budget = z.infer<typeof Budget>;
 
+/** A budget's key: its scope and first month (lib/store/audited.ts keys stored rows alike). */
 export const budgetKey = (b: Pick<Budget, "scope" | "validFrom">) => `${b.scope}|${b.validFrom}`;
 
 /** Two budgets of one scope in effect in the same month, described; empty when none. */

@@ -6,7 +6,7 @@ import type { Discount } from "../pricing/discount";
 import type { Reservation } from "../pricing/reservation";
 import type { RetailPriceItem } from "../pricing/retailPrice";
 import { markupKey, type Markup } from "../statements/markup";
-import { budgetKey, type Budget } from "../budgets/budget";
+import type { Budget } from "../budgets/budget";
 import type { AnomalyDecision } from "../budgets/anomalyDecision";
 
 /**
@@ -76,7 +76,11 @@ export const AUDITED = {
     (m) => m.appId,
   ),
   owner: audited<BusinessUnitOwner>("owner", ownerKey, (o) => o.businessUnit),
-  budget: audited<Budget>("budget", budgetKey, (b) => `budget ${b.scope}`),
+  budget: audited<Budget>(
+    "budget",
+    (b) => `${b.scope}|${b.validFrom}`,
+    (b) => `budget ${b.scope}`,
+  ),
   anomalyDecision: audited<AnomalyDecision>(
     "anomalyDecision",
     (d) => d.anomaly,
