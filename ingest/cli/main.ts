@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { storeFailure } from "../../lib/store/storeFailure";
 import { UserError, UserErrors } from "../../lib/core/errors";
 import { registerAppCommands } from "./commands/appCommands";
+import { registerBudgetCommands } from "./commands/budgetCommands";
 import { registerDemoCommands } from "./commands/demoCommands";
 import { registerDoctorCommand } from "./commands/doctorCommand";
 import { registerExportCommand } from "./commands/exportCommand";
@@ -41,6 +42,7 @@ registerTrueUpCommand(program);
 registerCompletenessCommand(program);
 registerExportCommand(program);
 registerSplitCommands(program);
+registerBudgetCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {
