@@ -4,6 +4,14 @@ import type { AuditContext, BudgetStore, CatalogStore, UpsertSummary } from "../
 import { type Budget, budgetKey, findBudgetOverlaps } from "./budget";
 import { type BudgetEditor, refusedBudgetChanges } from "./budgetEditor";
 
+/** The editor may not set one of the budgets: a 403, where an overlap is a 409. */
+export class BudgetRefused extends UserError {
+  constructor(problems: readonly string[]) {
+    super(describe(problems, "refused budget"));
+    this.name = "BudgetRefused";
+  }
+}
+
 /**
  * Saves budgets (new scope and validFrom added, known ones replaced) all or none, audited: refused
  * when the editor may not set one of them, or when two budgets of a scope would overlap.
@@ -16,7 +24,7 @@ export async function changeBudgets(
 ): Promise<UpsertSummary> {
   const [stored, mappings] = await Promise.all([store.listBudgets(), store.listOrgMappings()]);
   const refused = refusedBudgetChanges(editor, stored, budgets, mappings);
-  if (refused.length > 0) throw new UserError(describe(refused, "budget you may not set"));
+  if (refused.length > 0) throw new BudgetRefused(refused);
   refuseOverlapsAfter(stored, budgets, budgetKey, findBudgetOverlaps, "overlapping budget");
   return store.saveBudgets([...budgets], audit);
 }
