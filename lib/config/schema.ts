@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CLOCK_HINT, parseInstant } from "../core/clock";
 import { UserError } from "../core/errors";
 import { DEFAULT_DATABASE_URL } from "./databaseUrl";
+import { NotificationSettings } from "./notificationSettings";
 
 /** Hosts of a test server on this machine: the only place an account key is accepted. */
 export const isLoopbackHost = (host: string) => /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1)$/i.test(host);
@@ -57,6 +58,7 @@ export const Config = z
       .max(3600, "must be at most 3600")
       .default(120),
     CHARGEBACK_TRUSTED_PROXIES: TrustedProxies,
+    ...NotificationSettings,
     // Pins the product's clock (lib/core/clock.ts): the demo, the browser tests, a past day replayed.
     CHARGEBACK_NOW: z
       .string()

@@ -4,6 +4,7 @@ import { Option, type Command } from "commander";
 import { z } from "zod";
 import { loadEventHubsConfig, sharedKeyWarnings, type EventHubsConfig } from "../../../lib/config/eventHubsConfig";
 import { reportCurrency } from "../../../lib/pricing/loadPricer";
+import { loadConfig } from "../../../lib/config/schema";
 import { RETAIL_PRICES_URL } from "../../../lib/pricing/retailPricesApi";
 import { purgeRawData, retentionHorizon } from "../../../lib/retention/retention";
 import { priceSyncAgeSeconds, syncRetailPrices } from "../../../lib/pricing/syncRetailPrices";
@@ -34,6 +35,14 @@ function priceSyncTask(store: UsageStore, hours: number): PeriodicTask {
     everyMs: hours * 3_600_000,
     run: () => syncRetailPrices(store, query, { actor: "worker", action: "prices.sync", reason: "scheduled refresh" }),
   };
+}
+
+/** Budget checks and notifications, unless CHARGEBACK_BUDGET_CHECK_SECONDS is 0. */
+function budgetTasks(store: UsageStore): PeriodicTask[] {
+  const seconds = loadConfig().CHARGEBACK_BUDGET_CHECK_SECONDS;
+  if (seconds === 0) return [];
+  const { budgetTask } = require("../../budgetTask") as typeof import("../../budgetTask");
+  return [budgetTask(store, seconds * 1000)];
 }
 
 /** With a retention window set, raw data older than it is purged daily. */
@@ -82,7 +91,11 @@ export function registerWorkerCommands(program: Command): void {
       const options = parseOptions(WorkerOptions, raw);
       const config = options.source === "eventhubs" ? eventHubsConfig() : undefined;
       const signal = stopSignal();
-      const periodic = (store: UsageStore) => [...(options.syncPricesHours > 0 ? [priceSyncTask(store, options.syncPricesHours)] : []), ...purgeTask(store)];
+      const periodic = (store: UsageStore) => [
+        ...(options.syncPricesHours > 0 ? [priceSyncTask(store, options.syncPricesHours)] : []),
+        ...purgeTask(store),
+        ...budgetTasks(store),
+      ];
       // Loaded here only: the OpenTelemetry SDK would add to every other command's start-up.
       const { startTelemetry } = require("../../../lib/telemetry/startTelemetry") as typeof import("../../../lib/telemetry/startTelemetry");
       const telemetry = await startTelemetry("chargeback-worker");
