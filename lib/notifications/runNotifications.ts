@@ -20,14 +20,18 @@ export function channelsFromConfig(): Channels {
 
 /**
  * One turn of the worker's budget task: queue what budgets and closes call for, then send what is
- * due. A failed check is counted and thrown (the task runs again at its next turn); what was
+ * due (`at`: the business clock, which month is checked). A failed check is counted and thrown (the task runs again at its next turn); what was
  * queued before stays queued, and delivery runs even when the check failed.
  */
-export async function runNotifications(store: ReportStore & BudgetStore & NotificationStore, channels = channelsFromConfig()): Promise<DeliveryRun & { queued: number }> {
+export async function runNotifications(
+  store: ReportStore & BudgetStore & NotificationStore,
+  channels = channelsFromConfig(),
+  at = now(),
+): Promise<DeliveryRun & { queued: number }> {
   let queued = 0;
   let failure: unknown;
   try {
-    const checked = await queueBudgetNotices(store, now());
+    const checked = await queueBudgetNotices(store, at);
     queued = checked.queued;
     recordBudgetCheck(true, checked.crossed);
   } catch (error) {
