@@ -118,6 +118,8 @@ const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who,
   { route: "/api/auth/entra/callback", path: "/api/auth/entra/callback?code=forged&state=forged", expect: same(307) },
   // The intake takes ingest keys only: no user's session opens it, finance's and admins' included.
   { route: "/api/v1/events", path: "/api/v1/events", method: "POST", expect: same(401) },
+  // The gateway's budget state likewise: ingest credentials only.
+  { route: "/api/v1/budgets/state", path: "/api/v1/budgets/state?appId=any", expect: same(401) },
   // The container platform's probes: no session, and nothing in them but whether the app can serve.
   { route: "/api/health/live", path: "/api/health/live", expect: same(200) },
   { route: "/api/health/ready", path: "/api/health/ready", expect: same(200) },

@@ -1,12 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { webConfig } from "../../../_server/currentCaller";
+import { gatewaySender } from "../../../_server/gatewaySender";
 import { observeRoute } from "../../../_server/observeRoute";
 import { IdempotencyKeyReused } from "../../../../lib/core/errors";
 import { parseEventLine } from "../../../../lib/events/parseEventLine";
 import { acceptEvents, type Sender } from "../../../../lib/intake/acceptEvents";
-import { verifyIngestToken } from "../../../../lib/intake/entraIngestToken";
 import { intakeFormat, intakeLines } from "../../../../lib/intake/intakeBody";
-import { parseIngestToken, secretMatches } from "../../../../lib/intake/ingestKey";
 import { INTAKE_BODY_LIMITS, readBodyWithin } from "../../../../lib/intake/readBody";
 import { senderSlots } from "../../../../lib/intake/senderSlots";
 import { loadPricer } from "../../../../lib/pricing/loadPricer";
@@ -24,32 +22,13 @@ let pricer: { at: number; value: Promise<UsagePricer> } | undefined;
 
 const refuse = (status: number, error: string, headers: Record<string, string> = {}) => NextResponse.json({ error }, { status, headers });
 
-/**
- * Only ingest credentials open this endpoint: an ingest key, or an Entra ID access token for the
- * intake's audience with the Chargeback.Ingest role. A signed-in user's session cookie is ignored.
- */
-async function senderOf(request: NextRequest): Promise<(Sender & { onlyApp?: string }) | null> {
-  const [scheme, token] = (request.headers.get("authorization") ?? "").split(" ");
-  if (scheme?.toLowerCase() !== "bearer" || !token) return null;
-  const parsed = parseIngestToken(token);
-  if (parsed) {
-    const key = await getSharedStore().findIngestKey(parsed.id);
-    return key && secretMatches(key, parsed.secret) ? key : null;
-  }
-  const { entra, ingestAudience, ingestGateways } = webConfig();
-  const verified = entra && ingestAudience ? await verifyIngestToken(token, entra, ingestAudience) : null;
-  if (!verified) return null;
-  // A gateway reports every app's usage; any other app may report only its own.
-  return ingestGateways.includes(verified.client.toLowerCase()) ? verified : { ...verified, onlyApp: verified.client };
-}
-
 /** HTTP intake for gateways without Event Hubs: the same pipeline and summary as `chargeback ingest`. */
 export const POST = observeRoute("/api/v1/events", receive);
 
 async function receive(request: NextRequest) {
   // Nothing of the body is read until the sender is known and its size allowed (proxy.ts leaves
   // this path alone, so Next.js buffers nothing before this handler either).
-  const sender = /^bearer \S/i.test(request.headers.get("authorization") ?? "") ? await senderOf(request) : null;
+  const sender = /^bearer \S/i.test(request.headers.get("authorization") ?? "") ? await gatewaySender(request) : null;
   if (!sender) {
     return refuse(
       401,
