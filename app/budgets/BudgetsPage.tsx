@@ -71,7 +71,9 @@ export async function BudgetsPage({ caller, month, invalidMonth, edit }: Props) 
                 {money(s.actual, s.currency)} ({s.actualPercent} %)
               </td>
               <td className="num">
-                {s.forecast ? `${money(s.forecast.cost, s.currency)} (${s.forecast.percent} %), ${money(s.forecast.low, s.currency)}–${money(s.forecast.high, s.currency)}` : "—"}
+                {s.forecast
+                  ? `${money(s.forecast.cost, s.currency)} (${s.forecast.percent} %), ${money(s.forecast.low, s.currency)}–${money(s.forecast.high, s.currency)}`
+                  : "—"}
               </td>
               <td>{describeCrossed(s.crossed)}</td>
               <td>{s.hard ? (s.exhausted ? "reached: calls refused" : "yes") : "no"}</td>

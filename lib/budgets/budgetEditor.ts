@@ -46,7 +46,8 @@ export function refusedBudgetChanges(editor: BudgetEditor, stored: readonly Budg
     if (s?.kind !== "business-unit") continue;
     const before = stored.find((old) => old.scope === b.scope && inEffect(old, b.validFrom));
     if (!before) problems.push(`${b.scope}: only finance sets your own unit's budget; you may lower it once set`);
-    else if (new Decimal(b.amount).greaterThan(before.amount)) problems.push(`${b.scope}: you may not raise your own unit's budget (${before.amount} to ${b.amount}); ask finance`);
+    else if (new Decimal(b.amount).greaterThan(before.amount))
+      problems.push(`${b.scope}: you may not raise your own unit's budget (${before.amount} to ${b.amount}); ask finance`);
     else if (b.hard !== before.hard && !b.hard) problems.push(`${b.scope}: you may not lift your own unit's hard limit; ask finance`);
     else if (before.validTo !== null && (b.validTo === null || b.validTo > before.validTo))
       problems.push(`${b.scope}: you may not extend your own unit's budget past ${before.validTo}; ask finance`);

@@ -23,7 +23,12 @@ export const GetBudgetStateResponse = z.object({
 export type GetBudgetStateResponse = z.infer<typeof GetBudgetStateResponse>;
 
 /** The hard budgets used up this month and the mappings that place an app in them, computed once per refresh. */
-export type BudgetSnapshot = { at: number; month: string; exhausted: { scope: string; amount: string; actual: string; currency: string }[]; mappings: OrgMapping[] };
+export type BudgetSnapshot = {
+  at: number;
+  month: string;
+  exhausted: { scope: string; amount: string; actual: string; currency: string }[];
+  mappings: OrgMapping[];
+};
 
 export async function loadBudgetSnapshot(store: ReportStore & BudgetStore, at = now()): Promise<BudgetSnapshot> {
   const month = dayOf(at).slice(0, 7);

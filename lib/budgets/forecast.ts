@@ -37,7 +37,8 @@ export function forecastMonthEnd(month: string, today: string, daily: readonly D
   const { from, to } = monthDays(month);
   const byDay = new Map(daily.map((d) => [d.day, d.cents]));
   const history: DayCost[] = [];
-  for (let d = dayMinus(today, HISTORY_DAYS); d < today; d = nextDay(d)) if (d >= firstDay(daily)) history.push({ day: d, cents: byDay.get(d) ?? 0 });
+  const first = firstDay(daily);
+  for (let d = dayMinus(today, HISTORY_DAYS); d < today; d = nextDay(d)) if (d >= first) history.push({ day: d, cents: byDay.get(d) ?? 0 });
   const factors = weekdayFactors(history);
   const recent = history.slice(-LEVEL_DAYS);
   const level = mean(recent.map((d) => d.cents / Math.max(factors[weekday(d.day)], 0.05)));
@@ -51,7 +52,12 @@ export function forecastMonthEnd(month: string, today: string, daily: readonly D
     const part = d === today ? Math.max(0, expected - (byDay.get(d) ?? 0)) : expected;
     point += part;
     const spread = Z90 * sigma;
-    days.push({ day: d, cents: BigInt(Math.round(expected)), lowCents: BigInt(Math.round(Math.max(0, expected - spread))), highCents: BigInt(Math.round(expected + spread)) });
+    days.push({
+      day: d,
+      cents: BigInt(Math.round(expected)),
+      lowCents: BigInt(Math.round(Math.max(0, expected - spread))),
+      highCents: BigInt(Math.round(expected + spread)),
+    });
   }
   const n = days.length;
   const spread = Z90 * sigma * Math.sqrt(n + (n * n) / Math.max(recent.length, 1));
@@ -60,5 +66,6 @@ export function forecastMonthEnd(month: string, today: string, daily: readonly D
   return { cents, lowCents: low, highCents: actualCents + BigInt(Math.round(point + spread)), days };
 }
 
-const firstDay = (daily: readonly DayCost[]) => daily.reduce((min, d) => (d.day < min ? d.day : min), "9999-12-31");
+/** The first day with usage; days before it are not history (a new scope has none), so they are not read as zero cost. */
+const firstDay = (daily: readonly DayCost[]) => daily.map((d) => d.day).sort()[0] ?? "9999-12-31";
 const dayMinus = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);

@@ -3,7 +3,8 @@ import type { Threshold } from "../budgets/budget";
 import type { Channel, OutgoingNotification } from "./notification";
 
 const channelOf = (recipient: string): Channel => (recipient.startsWith("webhook:") ? "webhook" : "email");
-const money = (amount: string, currency: string) => `${currency} ${Number(amount).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const money = (amount: string, currency: string) =>
+  `${currency} ${Number(amount).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /**
  * One message per threshold crossed and recipient, keyed by budget scope, month, threshold and

@@ -27,7 +27,12 @@ async function sendEmail(channels: Channels, n: StoredNotification): Promise<voi
   if (!channels.smtpUrl) throw new NotDeliverable("no SMTP server configured (CHARGEBACK_SMTP_URL)");
   // Loaded on first use: only the worker sends mail.
   const nodemailer = await import("nodemailer");
-  const transport = nodemailer.createTransport({ url: channels.smtpUrl, connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS });
+  const transport = nodemailer.createTransport({
+    url: channels.smtpUrl,
+    connectionTimeout: TIMEOUT_MS,
+    greetingTimeout: TIMEOUT_MS,
+    socketTimeout: TIMEOUT_MS,
+  });
   try {
     const facts = Object.entries(n.facts).map(([k, v]) => `${k}: ${v}`);
     await transport.sendMail({

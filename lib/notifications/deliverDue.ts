@@ -7,7 +7,13 @@ import { type Channels, deliver, NotDeliverable } from "./channels";
  * The outbox's own back-off between attempts: from half a minute doubling to an hour, never
  * giving up. A mail server that is down for a day delays its messages by a day; none is lost.
  */
-export const OUTBOX_BACKOFF: RetryPolicy = { maxAttempts: Number.POSITIVE_INFINITY, maxTotalMs: Number.POSITIVE_INFINITY, firstDelayMs: 30_000, maxDelayMs: 3_600_000, maxRetryAfterMs: 3_600_000 };
+export const OUTBOX_BACKOFF: RetryPolicy = {
+  maxAttempts: Number.POSITIVE_INFINITY,
+  maxTotalMs: Number.POSITIVE_INFINITY,
+  firstDelayMs: 30_000,
+  maxDelayMs: 3_600_000,
+  maxRetryAfterMs: 3_600_000,
+};
 /** How long a claimed message is its worker's: longer than any attempt takes, so it is tried by one worker at a time. */
 const LEASE_MS = 5 * 60_000;
 

@@ -37,7 +37,7 @@ describe("the APIM budget state fragment", () => {
     expect(ask["set-url"]).toBe('@("{{chargeback-budget-state-url}}?appId=" + Uri.EscapeDataString((string)context.Variables["chargebackAppId"]))');
     expect(ask["authentication-managed-identity"]).toEqual({ resource: "{{chargeback-intake-audience}}" });
     const kept = lookup.when["set-variable"].value as string;
-    expect(kept).toContain("response.StatusCode != 200) { return \"{}\"; }");
+    expect(kept).toContain('response.StatusCode != 200) { return "{}"; }');
     expect(kept).toContain('catch (Exception) { return "{}"; }');
     // Anything but an explicit allowed: false lets the call through.
     expect(refuse.when.condition).toContain('state["allowed"].Type == JTokenType.Boolean && !(bool)state["allowed"]');

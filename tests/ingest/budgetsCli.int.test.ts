@@ -72,7 +72,9 @@ describe("chargeback budgets", () => {
     const status = json<{ scope: string; actual: string; actualPercent: string; forecast: { cost: string } | null; crossed: unknown[]; exhausted: boolean }[]>(
       await runCli(["budgets", "status", "--month", "2026-11"], { db, env: NOV_20 }),
     );
-    const report = json<{ rows: { key: string; cost: string }[] }>(await runCli(["report", "--month", "2026-11", "--by", "business-unit"], { db, env: NOV_20 }));
+    const report = json<{ rows: { key: string; cost: string }[] }>(
+      await runCli(["report", "--month", "2026-11", "--by", "business-unit"], { db, env: NOV_20 }),
+    );
     const retail = status.find((s) => s.scope === "business-unit:Retail")!;
     expect(retail.actual).toBe(report.rows.find((r) => r.key === "Retail")!.cost);
     expect(retail.actual).toBe("0.35");
@@ -86,7 +88,9 @@ describe("chargeback budgets", () => {
     const app2 = status.find((s) => s.scope === "app:app-2")!;
     expect([app2.actual, app2.crossed, app2.exhausted]).toEqual(["0.00", [], false]);
     // October: closed to forecasts, the month's actual is all there is; app-2's budget starts in November.
-    const october = json<{ scope: string; actual: string; forecast: unknown }[]>(await runCli(["budgets", "status", "--month", "2026-10"], { db, env: NOV_20 }));
+    const october = json<{ scope: string; actual: string; forecast: unknown }[]>(
+      await runCli(["budgets", "status", "--month", "2026-10"], { db, env: NOV_20 }),
+    );
     expect(october.map((s) => [s.scope, s.actual, s.forecast])).toEqual([["business-unit:Retail", "3.50", null]]);
   });
 });

@@ -40,7 +40,7 @@ export async function claimDueNotifications(c: Containers, at: number, leaseMs: 
   const claimed: StoredNotification[] = [];
   for (const d of due) {
     const { resource, etag } = await c.identities.item(d.id, d.id).read<NotificationDoc>();
-    if (!resource || resource.status !== "pending" || resource.dueAt > at) continue;
+    if (resource?.status !== "pending" || resource.dueAt > at) continue;
     const next = { ...resource, dueAt: at + leaseMs };
     try {
       await c.identities.item(d.id, d.id).replace(next, { accessCondition: { type: "IfMatch", condition: etag } });

@@ -19,8 +19,7 @@ const toBudget = (r: BudgetRow): Budget => ({
 });
 const fromBudget = (b: Budget): BudgetRow => ({ ...b, thresholds: JSON.stringify(b.thresholds), notify: JSON.stringify(b.notify) });
 
-export const listBudgets = async (prisma: PrismaClient) =>
-  (await prisma.budget.findMany({ orderBy: [{ scope: "asc" }, { validFrom: "asc" }] })).map(toBudget);
+export const listBudgets = async (prisma: PrismaClient) => (await prisma.budget.findMany({ orderBy: [{ scope: "asc" }, { validFrom: "asc" }] })).map(toBudget);
 
 export async function saveBudgets(prisma: PrismaClient, budgets: Budget[], audit: AuditContext): Promise<UpsertSummary> {
   return saveAudited(

@@ -39,8 +39,14 @@ export function createNotificationTable(db: Database.Database) {
       return claimed.map((key) => toNotification(read.get(key) as Row));
     },
     record(key: string, outcome: DeliveryOutcome): void {
-      if (outcome.sent) sql("UPDATE Notification SET status = 'sent', attempts = attempts + 1, sentAt = ?, lastError = NULL WHERE key = ?").run(outcome.at, key);
-      else sql("UPDATE Notification SET attempts = attempts + 1, dueAt = ?, lastError = ? WHERE key = ? AND status = 'pending'").run(outcome.retryAt, outcome.error, key);
+      if (outcome.sent)
+        sql("UPDATE Notification SET status = 'sent', attempts = attempts + 1, sentAt = ?, lastError = NULL WHERE key = ?").run(outcome.at, key);
+      else
+        sql("UPDATE Notification SET attempts = attempts + 1, dueAt = ?, lastError = ? WHERE key = ? AND status = 'pending'").run(
+          outcome.retryAt,
+          outcome.error,
+          key,
+        );
     },
     list(limit: number): StoredNotification[] {
       return (sql("SELECT * FROM Notification ORDER BY createdAt DESC, key LIMIT ?").safeIntegers(true).all(limit) as Row[]).map(toNotification);

@@ -27,7 +27,9 @@ const STORED = [budget("business-unit:Retail", "5000", { hard: true })];
 describe("who may set which budget", () => {
   it("lets finance and admins set any budget, even raise a unit's", () => {
     for (const roles of [["finance"], ["admin"]] as const)
-      expect(refusedBudgetChanges({ roles, ownedUnits: [] }, STORED, [budget("business-unit:Retail", "9000"), budget("tag:project=apollo", "1")], MAPPINGS)).toEqual([]);
+      expect(
+        refusedBudgetChanges({ roles, ownedUnits: [] }, STORED, [budget("business-unit:Retail", "9000"), budget("tag:project=apollo", "1")], MAPPINGS),
+      ).toEqual([]);
   });
 
   it("lets an owner budget their unit's apps and cost centers and lower the unit's own budget", () => {

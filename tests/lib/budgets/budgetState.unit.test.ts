@@ -16,12 +16,19 @@ const SNAPSHOT: BudgetSnapshot = {
 describe("the gateway's budget state", () => {
   it("refuses an app of a unit over its hard budget until the month ends, and lets others through", () => {
     const refused = budgetStateOf(SNAPSHOT, "app-1");
-    expect(refused).toMatchObject({ appId: "app-1", allowed: false, month: "2026-11", checkedAt: "2026-11-20T12:00:00.000Z", retryAfterSeconds: 10 * 86_400 + 12 * 3_600 });
+    expect(refused).toMatchObject({
+      appId: "app-1",
+      allowed: false,
+      month: "2026-11",
+      checkedAt: "2026-11-20T12:00:00.000Z",
+      retryAfterSeconds: 10 * 86_400 + 12 * 3_600,
+    });
     expect(refused.over).toEqual(SNAPSHOT.exhausted);
     expect(refused.message).toBe(
       "The 2026-11 budget of business-unit:Retail (USD 100.00) is used up (USD 100.40): calls are refused until 2026-12-01 or until finance raises it.",
     );
-    for (const appId of ["app-2", "app-3", "unknown"]) expect(budgetStateOf(SNAPSHOT, appId)).toMatchObject({ allowed: true, over: [], message: null, retryAfterSeconds: null });
+    for (const appId of ["app-2", "app-3", "unknown"])
+      expect(budgetStateOf(SNAPSHOT, appId)).toMatchObject({ allowed: true, over: [], message: null, retryAfterSeconds: null });
   });
 
   it("matches an app's own and its cost center's budgets", () => {

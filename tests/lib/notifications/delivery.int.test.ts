@@ -50,7 +50,12 @@ const note = (over: Partial<OutgoingNotification> = {}): OutgoingNotification =>
   createdAt: 1_000_000,
   ...over,
 });
-const channels = (over: Partial<Channels> = {}): Channels => ({ mailFrom: "chargeback@example.com", webhooks: [], publicUrl: "https://cb.example.com", ...over });
+const channels = (over: Partial<Channels> = {}): Channels => ({
+  mailFrom: "chargeback@example.com",
+  webhooks: [],
+  publicUrl: "https://cb.example.com",
+  ...over,
+});
 
 describe("delivering the outbox", () => {
   it("delays a mail while the SMTP server is down, never losing it, and sends it once when it is back", async () => {

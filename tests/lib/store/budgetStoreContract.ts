@@ -43,7 +43,13 @@ export function budgetStoreContract(name: string, open: () => UsageStore | Promi
       expect(await store.saveBudgets([lowered], AUDIT("budgets.save", 42))).toEqual({ added: 0, changed: 1, unchanged: 0 });
       expect(await store.listBudgets()).toEqual([APP, lowered]);
       const [latest] = await store.listAudit(1);
-      expect([latest.at, latest.action, latest.subject, latest.before, latest.after]).toEqual([42, "budgets.save", "budget business-unit:Retail", UNIT, lowered]);
+      expect([latest.at, latest.action, latest.subject, latest.before, latest.after]).toEqual([
+        42,
+        "budgets.save",
+        "budget business-unit:Retail",
+        UNIT,
+        lowered,
+      ]);
     });
 
     it("remembers anomaly decisions, audited", async () => {

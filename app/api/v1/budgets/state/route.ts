@@ -22,7 +22,8 @@ const refuse = (status: number, error: string, headers: Record<string, string> =
  */
 export const GET = observeRoute("/api/v1/budgets/state", async (request: NextRequest) => {
   const sender = await gatewaySender(request);
-  if (!sender) return refuse(401, "send an ingest key or an Entra ID token with the Chargeback.Ingest role", { "www-authenticate": 'Bearer realm="chargeback-intake"' });
+  if (!sender)
+    return refuse(401, "send an ingest key or an Entra ID token with the Chargeback.Ingest role", { "www-authenticate": 'Bearer realm="chargeback-intake"' });
   const query = GetBudgetStateQuery.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!query.success) return refuse(400, query.error.issues[0].message);
   if (sender.onlyApp && sender.onlyApp.toLowerCase() !== query.data.appId.toLowerCase()) return refuse(403, "an app may ask only about itself");
