@@ -13,6 +13,8 @@ import { ChangeExplanation } from "./_components/ChangeExplanation";
 import { formatCount, formatMoney } from "../lib/reports/formatMoney";
 import { percentChange, projectMonthEnd } from "../lib/reports/projection";
 import { getSharedStore } from "../lib/store";
+import { getBudgetOutlook } from "../lib/budgets/getBudgetOutlook";
+import { BudgetOutlookPanel } from "./_components/BudgetOutlookPanel";
 import { AdjustmentsTable } from "./_components/AdjustmentsTable";
 import { CostBarChart } from "./_components/charts/CostBarChart";
 import { DailyTrendChart } from "./_components/charts/DailyTrendChart";
@@ -27,12 +29,14 @@ type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: str
 
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
 export async function FinanceOverviewPage({ caller, month, invalidMonth, error }: Props) {
-  const reader = new LedgerReader(getSharedStore());
-  const [{ lines, previous: previousLines, trend, calls }, explanation, basis, pending] = await Promise.all([
+  const store = getSharedStore();
+  const reader = new LedgerReader(store);
+  const [{ lines, previous: previousLines, trend, calls }, explanation, basis, pending, outlook] = await Promise.all([
     getMonthView(reader, month, caller.scope),
     explainChange(reader, month, caller.scope),
     getComparisonBasis(reader, month),
     getPendingCorrections(reader, month, caller.scope),
+    store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { units: seesEveryUnit(caller) ? "all" : caller.ownedUnits }, budgets)),
   ]);
   const [report, byApp, byModel] = (["business-unit", "app", "model"] as const).map((by) => reportFromLines(lines, by, caller.scope));
   const previousWhole = reportFromLines(previousLines, "business-unit", caller.scope);
@@ -172,6 +176,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
           <dd data-testid="failed-total">{formatCount(calls.failed)}</dd>
         </div>
       </dl>
+      <BudgetOutlookPanel title={`Budget and forecast, ${month}`} outlook={outlook} />
       {noUnits ? (
         <p className="empty">You own no business unit yet. Ask a Chargeback admin to add you (or a group you are in) as an owner.</p>
       ) : empty ? (

@@ -2,7 +2,10 @@ import { monthDays, nextDay } from "../core/months";
 
 /** Usage cost of one UTC day, in cents (fees, corrections and fixed overheads left out). */
 export type DayCost = { day: string; cents: number };
-/** Month-end cost: the point forecast and a 90 % range, whole cents. */
+/**
+ * Month-end cost: the point forecast and a 90 % range, whole cents; `days` the same at the end of
+ * each remaining day (the month's cost so far, as forecast then), for a chart's band.
+ */
 export type Forecast = { cents: bigint; lowCents: bigint; highCents: bigint; days: { day: string; cents: bigint; lowCents: bigint; highCents: bigint }[] };
 
 const HISTORY_DAYS = 56;
@@ -44,28 +47,26 @@ export function forecastMonthEnd(month: string, today: string, daily: readonly D
   const level = mean(recent.map((d) => d.cents / Math.max(factors[weekday(d.day)], 0.05)));
   const residuals = history.slice(-28).map((d) => d.cents - level * factors[weekday(d.day)]);
   const sigma = Math.sqrt(mean(residuals.map((r) => r * r)));
+  // 90 % under day-to-day noise over n days plus the level's own uncertainty carried over them.
+  const spreadOver = (n: number) => Z90 * sigma * Math.sqrt(n + (n * n) / Math.max(recent.length, 1));
   const days: Forecast["days"] = [];
   let point = 0;
   const start = today < from ? from : today;
   for (let d = start; d < to; d = nextDay(d)) {
     const expected = level * factors[weekday(d)];
-    const part = d === today ? Math.max(0, expected - (byDay.get(d) ?? 0)) : expected;
-    point += part;
-    const spread = Z90 * sigma;
+    point += d === today ? Math.max(0, expected - (byDay.get(d) ?? 0)) : expected;
+    const spread = spreadOver(days.length + 1);
     days.push({
       day: d,
-      cents: BigInt(Math.round(expected)),
-      lowCents: BigInt(Math.round(Math.max(0, expected - spread))),
-      highCents: BigInt(Math.round(expected + spread)),
+      cents: actualCents + BigInt(Math.round(point)),
+      lowCents: actualCents + BigInt(Math.round(Math.max(0, point - spread))),
+      highCents: actualCents + BigInt(Math.round(point + spread)),
     });
   }
-  const n = days.length;
-  const spread = Z90 * sigma * Math.sqrt(n + (n * n) / Math.max(recent.length, 1));
-  const cents = actualCents + BigInt(Math.round(point));
-  const low = actualCents + BigInt(Math.round(Math.max(0, point - spread)));
-  return { cents, lowCents: low, highCents: actualCents + BigInt(Math.round(point + spread)), days };
+  const last = days.at(-1);
+  return { cents: last?.cents ?? actualCents, lowCents: last?.lowCents ?? actualCents, highCents: last?.highCents ?? actualCents, days };
 }
 
-/** The first day with usage; days before it are not history (a new scope has none), so they are not read as zero cost. */
+/** The first day with usage: days before it are no history (a new scope has none), not days of zero cost. */
 const firstDay = (daily: readonly DayCost[]) => daily.map((d) => d.day).sort()[0] ?? "9999-12-31";
 const dayMinus = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);

@@ -37,29 +37,39 @@ export async function scopeActualCents(reader: LedgerReader, month: string, scop
   return lines.filter((l) => inScope(scope, l)).reduce((sum, l) => sum + l.cents, 0n);
 }
 
+/** Which of a ledger's rows (and a month's lines) count: a unit, cost center or app scope, or some or all units. */
+export type Holders = (row: Holder) => boolean;
+
 /**
- * The scope's usage cost per UTC day in `month` and the two before it (enough for eight weeks of
- * history), fees, corrections and fixed overheads left out: what the forecast reads. Days after
- * `until` (exclusive) are not included.
+ * Usage cost per UTC day of the rows `match` takes in `month` and the two before it (enough for
+ * eight weeks of history), fees, corrections and fixed overheads left out: what the forecast
+ * reads. Days from `until` on are left out.
  */
-export async function scopeDailyCost(reader: LedgerReader, month: string, scope: BudgetScope, until: string): Promise<DayCost[]> {
-  const months = [previousMonth(previousMonth(month)), previousMonth(month), month];
+export async function dailyCostWhere(reader: LedgerReader, month: string, until: string, match: Holders): Promise<DayCost[]> {
   const atto = new Map<string, bigint>();
-  const add = (day: string, amount: bigint) => {
-    if (day < until) atto.set(day, (atto.get(day) ?? 0n) + amount);
-  };
-  for (const m of months) {
+  for (const m of [previousMonth(previousMonth(month)), previousMonth(month), month]) {
     if (monthDays(m).from >= until) continue;
-    const ledger = await reader.ledger(m);
-    if (scope.kind === "tag") {
-      for (const u of await reader.dimensionUsage(m, `tag:${scope.key}`)) {
-        if (u.value !== scope.value) continue;
-        const charge = ledger.catalog.charges.charge(u);
-        if (charge.priced) add(u.day, charge.atto);
-      }
-      continue;
-    }
-    for (const r of ledger.attributed) if (r.charge.priced && overheadName(r.appId) === null && inScope(scope, r)) add(r.day, r.charge.atto);
+    for (const r of (await reader.ledger(m)).attributed)
+      if (r.day < until && r.charge.priced && overheadName(r.appId) === null && match(r)) atto.set(r.day, (atto.get(r.day) ?? 0n) + r.charge.atto);
   }
-  return [...atto].map(([day, a]) => ({ day, cents: Number(attoToCents(a)) })).sort((a, b) => (a.day < b.day ? -1 : 1));
+  return toDayCosts(atto);
 }
+
+/** The scope's usage cost per UTC day (dailyCostWhere); a tag's from the usage carrying it, charged at its day's prices. */
+export async function scopeDailyCost(reader: LedgerReader, month: string, scope: BudgetScope, until: string): Promise<DayCost[]> {
+  if (scope.kind !== "tag") return dailyCostWhere(reader, month, until, (row) => inScope(scope, row));
+  const atto = new Map<string, bigint>();
+  for (const m of [previousMonth(previousMonth(month)), previousMonth(month), month]) {
+    if (monthDays(m).from >= until) continue;
+    const { charges } = await reader.catalog();
+    for (const u of await reader.dimensionUsage(m, `tag:${scope.key}`)) {
+      if (u.value !== scope.value || u.day >= until) continue;
+      const charge = charges.charge(u);
+      if (charge.priced) atto.set(u.day, (atto.get(u.day) ?? 0n) + charge.atto);
+    }
+  }
+  return toDayCosts(atto);
+}
+
+const toDayCosts = (atto: ReadonlyMap<string, bigint>): DayCost[] =>
+  [...atto].map(([day, a]) => ({ day, cents: Number(attoToCents(a)) })).sort((a, b) => (a.day < b.day ? -1 : 1));

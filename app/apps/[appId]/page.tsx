@@ -7,6 +7,8 @@ import { getAppReport, type AppReport } from "../../../lib/reports/getAppReport"
 import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
 import { getSharedStore } from "../../../lib/store";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
+import { getBudgetOutlook } from "../../../lib/budgets/getBudgetOutlook";
+import { BudgetOutlookPanel } from "../../_components/BudgetOutlookPanel";
 import { TrendChart } from "../../_components/charts/TrendChart";
 import { CostTable } from "../../_components/CostTable";
 import { MonthNav } from "../../_components/MonthNav";
@@ -30,14 +32,17 @@ export default async function AppPage({ params, searchParams }: Props) {
   const path = `/apps/${encodeURIComponent(appId)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   const { month, invalidMonth } = monthParam(asked);
-  const reader = new LedgerReader(getSharedStore());
+  const store = getSharedStore();
+  const reader = new LedgerReader(store);
   const app = await getAppReport(reader, appId, month, caller.scope);
   // Out of scope reads as unknown: an owner cannot tell another unit's app ids from made-up ones.
   if (!app) notFound();
   const pick = breakdownParam(breakdown);
-  const [byValue, calls] = await Promise.all([
+  const within = seesEveryUnit(caller) ? ("all" as const) : caller.ownedUnits;
+  const [byValue, calls, outlook] = await Promise.all([
     getDimensionReport(reader, month, pick.by, { scope: caller.scope, onlyApp: appId }),
     getCallOutcomes(reader, month, caller.scope, appId),
+    store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { scope: `app:${appId}`, within }, budgets)),
   ]);
   const money = (a: string) => formatMoney(a, app.currency);
   const current = app.mappings.find((m) => m.validFrom < `${month}-32` && (m.validTo === null || m.validTo > `${month}-01`));
@@ -97,6 +102,7 @@ export default async function AppPage({ params, searchParams }: Props) {
           </dd>
         </div>
       </dl>
+      <BudgetOutlookPanel title={`Budget and forecast of ${app.appName}, ${month}`} outlook={outlook} />
       {app.tokens.requests === 0 && app.adjustments === "0.00" ? (
         <p className="empty">
           No usage of {app.appName} recorded for {month}.

@@ -7,6 +7,8 @@ import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
 import { reportFromLines } from "../../../lib/reports/getChargebackReport";
 import { getMonthView } from "../../../lib/reports/getMonthView";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
+import { getBudgetOutlook } from "../../../lib/budgets/getBudgetOutlook";
+import { BudgetOutlookPanel } from "../../_components/BudgetOutlookPanel";
 import { explainChange } from "../../../lib/reports/explainChange";
 import { comparableLines, getComparisonBasis } from "../../../lib/reports/comparisonBasis";
 import { ChangeExplanation } from "../../_components/ChangeExplanation";
@@ -49,11 +51,12 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const scope = onlyUnits([unit]);
   const pick = breakdownParam(breakdown);
   const reader = new LedgerReader(store);
-  const [{ lines, trend, calls }, byValue, explanation, basis] = await Promise.all([
+  const [{ lines, trend, calls }, byValue, explanation, basis, outlook] = await Promise.all([
     getMonthView(reader, month, scope),
     getDimensionReport(reader, month, pick.by, { scope }),
     explainChange(reader, month, scope),
     getComparisonBasis(reader, month),
+    store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { scope: `business-unit:${unit}` }, budgets)),
   ]);
   const [byCostCenter, byApp, byModel] = (["cost-center", "app", "model"] as const).map((by) => reportFromLines(lines, by, scope));
   // Like for like: an open month's usage so far against the same days of the previous month.
@@ -115,6 +118,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
           </div>
         )}
       </dl>
+      <BudgetOutlookPanel title={`Budget and forecast of ${unit}, ${month}`} outlook={outlook} />
       {byCostCenter.rows.length === 0 && byCostCenter.adjustments.length === 0 ? (
         <p className="empty">
           No usage of {unit} recorded for {month}.
