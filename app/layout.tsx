@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {caller && (
             <nav className="who" aria-label="Account">
               <a href="/budgets">Budgets</a>
+              <a href="/anomalies">Anomalies</a>
               {may(caller, "mappings:write") && <a href="/admin/mappings">Mappings</a>}
               {may(caller, "splits:write") && <a href="/admin/splits">Splits</a>}
               {may(caller, "owners:write") && <a href="/admin/owners">Owners</a>}

@@ -31,11 +31,17 @@ export async function saveBudget(_previous: BudgetFormState, form: FormData): Pr
   );
   if ("problem" in read) return { problems: [read.problem] };
   try {
-    const summary = await changeBudgets(getSharedStore(), [read.budget], caller, {
-      actor: actorOf(caller),
-      action: "budgets.save",
-      reason: text("reason") || `budget ${read.budget.scope} from the budgets page`,
-    });
+    const summary = await changeBudgets(
+      getSharedStore(),
+      [read.budget],
+      caller,
+      {
+        actor: actorOf(caller),
+        action: "budgets.save",
+        reason: text("reason") || `budget ${read.budget.scope} from the budgets page`,
+      },
+      { supersede: true },
+    );
     revalidatePath("/budgets");
     return { saved: `Saved the budget of ${read.budget.scope}: ${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged.` };
   } catch (error) {

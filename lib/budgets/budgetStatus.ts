@@ -5,6 +5,7 @@ import { monthDays } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import { type Budget, budgetsInMonth, parseScope, type Threshold } from "./budget";
 import { forecastMonthEnd } from "./forecast";
+import { monthLines } from "../statements/monthLines";
 import { scopeActualCents, scopeDailyCost } from "./scopeCost";
 
 /** A budget's month: its cost so far, the month-end forecast (open month only) and the thresholds crossed. */
@@ -37,10 +38,13 @@ export async function getBudgetStatus(reader: LedgerReader, budgets: readonly Bu
   const { from, to } = monthDays(month);
   const open = from <= today && today < to;
   const statuses: BudgetStatus[] = [];
-  for (const b of budgetsInMonth(budgets, month)) {
+  const inMonth = budgetsInMonth(budgets, month);
+  // The month's lines once, for every budget: each scope is a filter of them.
+  const lines = inMonth.length === 0 ? undefined : monthLines(reader, month);
+  for (const b of inMonth) {
     const scope = parseScope(b.scope);
     if (!scope) continue;
-    const actual = await scopeActualCents(reader, month, scope);
+    const actual = await scopeActualCents(reader, month, scope, lines);
     const forecast = open ? forecastMonthEnd(month, today, await scopeDailyCost(reader, month, scope, today), actual) : null;
     const projected = forecast?.cents ?? actual;
     const actualPct = percentOf(actual, b.amount);

@@ -63,7 +63,12 @@ export async function getAnomalies(
       parts: new Map([...a.parts].map(([p, v]) => [p, Number(attoToCents(v))])),
       tokens: a.tokens,
     }));
-    const series: Series = { kind, name: kind === "app" ? (appNames.get(name) ?? name) : name, partKind: kind === "unit" || kind === "model" ? "app" : "model", points };
+    const series: Series = {
+      kind,
+      name: kind === "app" ? (appNames.get(name) ?? name) : name,
+      partKind: kind === "unit" || kind === "model" ? "app" : "model",
+      points,
+    };
     for (const anomaly of findAnomalies(series, days)) {
       const decision = decided.get(anomaly.key);
       if (decision?.decision === "dismissed" && !withDismissed) continue;

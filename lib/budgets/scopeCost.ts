@@ -3,7 +3,7 @@ import { attoToCents } from "../core/money";
 import { monthDays, previousMonth } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import { dimensionShares } from "../reports/dimensionShares";
-import { monthLines } from "../statements/monthLines";
+import { monthLines, type MonthLines } from "../statements/monthLines";
 import type { BudgetScope } from "./budget";
 import type { DayCost } from "./forecast";
 
@@ -26,14 +26,14 @@ export function inScope(scope: Exclude<BudgetScope, { kind: "tag" }>, row: Holde
  * (frozen when closed; live with corrections and fees otherwise), each line's cents. A tag's cost
  * is its usage's share of the lines (the report's tag breakdown).
  */
-export async function scopeActualCents(reader: LedgerReader, month: string, scope: BudgetScope): Promise<bigint> {
+export async function scopeActualCents(reader: LedgerReader, month: string, scope: BudgetScope, read?: Promise<MonthLines>): Promise<bigint> {
   if (scope.kind === "tag") {
     const shares = await dimensionShares(reader, month, `tag:${scope.key}`);
     let atto = 0n;
     for (const line of shares.values()) atto += line.get(scope.value)?.atto ?? 0n;
     return attoToCents(atto);
   }
-  const { lines } = await monthLines(reader, month);
+  const { lines } = await (read ?? monthLines(reader, month));
   return lines.filter((l) => inScope(scope, l)).reduce((sum, l) => sum + l.cents, 0n);
 }
 

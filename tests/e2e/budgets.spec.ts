@@ -25,7 +25,8 @@ const appOf = async (page: Page, unit: string) =>
     .key;
 
 test("finance sees every budget with actual and forecast, and sets one; axe finds nothing serious", async ({ page }) => {
-  await signInAs(page, PERSONAS.finance, `/budgets?month=${M}`);
+  await signInAs(page, PERSONAS.finance);
+  await page.goto(`/budgets?month=${M}`);
   await expect(page.getByRole("heading", { name: `Budgets for ${M}` })).toBeVisible();
   const stores = page.getByTestId("budget-row").filter({ hasText: `business-unit:${UNIT_A}` });
   // The demo sizes Stores' budget so that it is past 80 %.
@@ -50,7 +51,8 @@ test("an owner sees and sets budgets inside their unit only, and cannot raise th
   const otherApp = await appOf(page, UNIT_B);
   const ownApp = await appOf(page, UNIT_A);
   await page.context().clearCookies();
-  await signInAs(page, PERSONAS.ownerA, `/budgets?month=${M}`);
+  await signInAs(page, PERSONAS.ownerA);
+  await page.goto(`/budgets?month=${M}`);
   const rows = page.getByTestId("budget-row");
   await expect(rows.filter({ hasText: `business-unit:${UNIT_A}` })).toHaveCount(1);
   await expect(rows.filter({ hasText: "business-unit:Finance" })).toHaveCount(0);
@@ -65,7 +67,9 @@ test("an owner sees and sets budgets inside their unit only, and cannot raise th
   await expect(refusal(page)).toContainText("you may not raise your own unit's budget");
   expect(await seriousViolations(page)).toEqual([]);
   // The server decides, whatever the form: the API refuses it too.
-  const viaApi = await page.request.post("/api/v1/budgets", { data: { budgets: [{ scope: `business-unit:${UNIT_A}`, amount: raised, validFrom: `${M}-01` }] } });
+  const viaApi = await page.request.post("/api/v1/budgets", {
+    data: { budgets: [{ scope: `business-unit:${UNIT_A}`, amount: raised, validFrom: `${M}-01` }] },
+  });
   expect(viaApi.status()).toBe(403);
 
   const lowered = (Number(unitBudget.amount) - 0.01).toFixed(2);

@@ -46,6 +46,7 @@ export async function POST(request: NextRequest) {
       read.map((r) => ("budget" in r ? r.budget : null)).filter((b) => b !== null),
       caller,
       { actor: actorOf(caller), action: "budgets.save", reason: body.data.reason.trim() || "budgets API" },
+      { supersede: true },
     );
     return NextResponse.json(summary, { headers: { "cache-control": "no-store" } });
   } catch (error) {
