@@ -25,7 +25,8 @@ export async function getAnomalies(
 ): Promise<FlaggedAnomaly[]> {
   const { from, to } = monthDays(month);
   const today = dayOf(at);
-  const end = today < to ? today : to;
+  // Days before today only: today is not over. (Strings: the earlier of two UTC days.)
+  const end = [today, to].sort()[0];
   const acc = new Map<string, Map<string, Acc>>();
   const add = (entity: string, day: string, part: string, atto: bigint, tokens: Record<(typeof TOKEN_KINDS)[number], bigint>) => {
     const days = acc.get(entity) ?? new Map<string, Acc>();
