@@ -3,7 +3,7 @@ import { formatMoney } from "../../lib/reports/formatMoney";
 import { BudgetChart } from "./charts/BudgetChart";
 
 /** Budget, actual and forecast side by side, with the chart. */
-export function BudgetOutlookPanel({ title, outlook }: { title: string; outlook: BudgetOutlook }) {
+export function BudgetOutlookPanel({ title, outlook, flagged = [] }: { title: string; outlook: BudgetOutlook; flagged?: readonly string[] }) {
   const money = (amount: string) => formatMoney(amount, outlook.currency);
   return (
     <section aria-label={title} data-testid="budget-outlook">
@@ -28,7 +28,12 @@ export function BudgetOutlookPanel({ title, outlook }: { title: string; outlook:
           </div>
         )}
       </dl>
-      <BudgetChart title={title} outlook={outlook} />
+      <BudgetChart title={title} outlook={outlook} flagged={flagged} />
+      {flagged.length > 0 && (
+        <p className="note" data-testid="outlook-anomalies">
+          Unusual cost on {flagged.join(", ")}: see <a href={`/anomalies?month=${outlook.month}`}>anomalies</a>.
+        </p>
+      )}
     </section>
   );
 }

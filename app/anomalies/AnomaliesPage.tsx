@@ -57,7 +57,7 @@ export async function AnomaliesPage({ caller, month, invalidMonth, withDismissed
             <tr key={a.key} data-testid="anomaly">
               <td>{a.day}</td>
               <th scope="row">
-                {KIND[a.kind]} {a.name}
+                {KIND[a.kind]} {a.label}
               </th>
               <td className="num">{money(a.cents)}</td>
               <td className="num">{money(a.baselineCents)}</td>

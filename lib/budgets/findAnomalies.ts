@@ -1,13 +1,15 @@
 /** One entity's cost on one UTC day, with the parts it is made of (for naming what moved). */
 export type DayPoint = { day: string; cents: number; parts: ReadonlyMap<string, number>; tokens: ReadonlyMap<string, number> };
 /** What is watched: a business unit, an app or a model, with its daily points. */
-export type Series = { kind: "unit" | "app" | "model"; name: string; partKind: "app" | "model"; points: readonly DayPoint[] };
+/** `name` keys it (an app's id); `label` is what people read (an app's name). */
+export type Series = { kind: "unit" | "app" | "model"; name: string; label?: string; partKind: "app" | "model"; points: readonly DayPoint[] };
 
 export type Anomaly = {
   /** `unit:<name>|<day>`: what decisions are remembered by. */
   key: string;
   kind: Series["kind"];
   name: string;
+  label: string;
   day: string;
   cents: number;
   baselineCents: number;
@@ -52,6 +54,7 @@ export function findAnomalies(series: Series, days: readonly string[]): Anomaly[
       key: `${series.kind}:${series.name}|${day}`,
       kind: series.kind,
       name: series.name,
+      label: series.label ?? series.name,
       day,
       cents,
       baselineCents: base,

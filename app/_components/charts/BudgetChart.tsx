@@ -6,7 +6,7 @@ import type { BudgetOutlook } from "../../../lib/budgets/getBudgetOutlook";
 const num = (v: string | null) => (v === null ? null : Number(v));
 
 /** The month's cost so far (bars), the forecast to its end with its 90 % range (band), and the budget (line). */
-export function BudgetChart({ title, outlook }: { title: string; outlook: BudgetOutlook }) {
+export function BudgetChart({ title, outlook, flagged = [] }: { title: string; outlook: BudgetOutlook; flagged?: readonly string[] }) {
   const { currency } = outlook;
   const money = (v: number) => v.toLocaleString("en-US", { style: "currency", currency, maximumFractionDigits: 0 });
   const data = outlook.days.map((d) => ({
@@ -19,6 +19,7 @@ export function BudgetChart({ title, outlook }: { title: string; outlook: Budget
     `${money(Number(outlook.actual))} so far`,
     outlook.forecast && `forecast ${money(Number(outlook.forecast.cost))} (${money(Number(outlook.forecast.low))} to ${money(Number(outlook.forecast.high))})`,
     outlook.budget ? `budget ${money(Number(outlook.budget))}` : "no budget",
+    flagged.length > 0 && `anomalies on ${flagged.join(", ")}`,
   ].filter(Boolean);
   return (
     <figure className="chart" role="img" aria-label={`${title}: ${said.join(", ")}`} data-testid="budget-chart">

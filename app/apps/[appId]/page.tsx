@@ -8,6 +8,7 @@ import { formatCount, formatMoney } from "../../../lib/reports/formatMoney";
 import { getSharedStore } from "../../../lib/store";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { getBudgetOutlook } from "../../../lib/budgets/getBudgetOutlook";
+import { getAnomalies } from "../../../lib/budgets/getAnomalies";
 import { BudgetOutlookPanel } from "../../_components/BudgetOutlookPanel";
 import { TrendChart } from "../../_components/charts/TrendChart";
 import { CostTable } from "../../_components/CostTable";
@@ -39,11 +40,13 @@ export default async function AppPage({ params, searchParams }: Props) {
   if (!app) notFound();
   const pick = breakdownParam(breakdown);
   const within = seesEveryUnit(caller) ? ("all" as const) : caller.ownedUnits;
-  const [byValue, calls, outlook] = await Promise.all([
+  const [byValue, calls, outlook, anomalies] = await Promise.all([
     getDimensionReport(reader, month, pick.by, { scope: caller.scope, onlyApp: appId }),
     getCallOutcomes(reader, month, caller.scope, appId),
     store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { scope: `app:${appId}`, within }, budgets)),
+    store.listAnomalyDecisions().then((decisions) => getAnomalies(reader, month, decisions, { units: within === "all" ? "all" : new Set(within) })),
   ]);
+  const flagged = anomalies.filter((a) => a.kind === "app" && a.name === appId).map((a) => a.day);
   const money = (a: string) => formatMoney(a, app.currency);
   const current = app.mappings.find((m) => m.validFrom < `${month}-32` && (m.validTo === null || m.validTo > `${month}-01`));
   return (
@@ -102,7 +105,7 @@ export default async function AppPage({ params, searchParams }: Props) {
           </dd>
         </div>
       </dl>
-      <BudgetOutlookPanel title={`Budget and forecast of ${app.appName}, ${month}`} outlook={outlook} />
+      <BudgetOutlookPanel title={`Budget and forecast of ${app.appName}, ${month}`} outlook={outlook} flagged={flagged} />
       {app.tokens.requests === 0 && app.adjustments === "0.00" ? (
         <p className="empty">
           No usage of {app.appName} recorded for {month}.

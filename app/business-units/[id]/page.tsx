@@ -8,6 +8,7 @@ import { reportFromLines } from "../../../lib/reports/getChargebackReport";
 import { getMonthView } from "../../../lib/reports/getMonthView";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { getBudgetOutlook } from "../../../lib/budgets/getBudgetOutlook";
+import { getAnomalies } from "../../../lib/budgets/getAnomalies";
 import { BudgetOutlookPanel } from "../../_components/BudgetOutlookPanel";
 import { explainChange } from "../../../lib/reports/explainChange";
 import { comparableLines, getComparisonBasis } from "../../../lib/reports/comparisonBasis";
@@ -51,13 +52,15 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const scope = onlyUnits([unit]);
   const pick = breakdownParam(breakdown);
   const reader = new LedgerReader(store);
-  const [{ lines, trend, calls }, byValue, explanation, basis, outlook] = await Promise.all([
+  const [{ lines, trend, calls }, byValue, explanation, basis, outlook, anomalies] = await Promise.all([
     getMonthView(reader, month, scope),
     getDimensionReport(reader, month, pick.by, { scope }),
     explainChange(reader, month, scope),
     getComparisonBasis(reader, month),
     store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { scope: `business-unit:${unit}` }, budgets)),
+    store.listAnomalyDecisions().then((decisions) => getAnomalies(reader, month, decisions, { units: new Set([unit]) })),
   ]);
+  const flagged = anomalies.filter((a) => a.kind === "unit" && a.name === unit).map((a) => a.day);
   const [byCostCenter, byApp, byModel] = (["cost-center", "app", "model"] as const).map((by) => reportFromLines(lines, by, scope));
   // Like for like: an open month's usage so far against the same days of the previous month.
   const lastByApp = reportFromLines(basis.lines, "app", scope);
@@ -118,7 +121,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
           </div>
         )}
       </dl>
-      <BudgetOutlookPanel title={`Budget and forecast of ${unit}, ${month}`} outlook={outlook} />
+      <BudgetOutlookPanel title={`Budget and forecast of ${unit}, ${month}`} outlook={outlook} flagged={flagged} />
       {byCostCenter.rows.length === 0 && byCostCenter.adjustments.length === 0 ? (
         <p className="empty">
           No usage of {unit} recorded for {month}.
