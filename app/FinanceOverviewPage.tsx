@@ -31,12 +31,17 @@ type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: str
 export async function FinanceOverviewPage({ caller, month, invalidMonth, error }: Props) {
   const store = getSharedStore();
   const reader = new LedgerReader(store);
+  const view = getMonthView(reader, month, caller.scope);
   const [{ lines, previous: previousLines, trend, calls }, explanation, basis, pending, outlook] = await Promise.all([
-    getMonthView(reader, month, caller.scope),
+    view,
     explainChange(reader, month, caller.scope),
     getComparisonBasis(reader, month),
     getPendingCorrections(reader, month, caller.scope),
-    store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { units: seesEveryUnit(caller) ? "all" : caller.ownedUnits }, budgets)),
+    store
+      .listBudgets()
+      .then((budgets) =>
+        getBudgetOutlook(reader, month, { units: seesEveryUnit(caller) ? "all" : caller.ownedUnits }, budgets, { lines: view.then((v) => v.lines) }),
+      ),
   ]);
   const [report, byApp, byModel] = (["business-unit", "app", "model"] as const).map((by) => reportFromLines(lines, by, caller.scope));
   const previousWhole = reportFromLines(previousLines, "business-unit", caller.scope);

@@ -3,7 +3,7 @@ import { dayOf, now } from "../core/clock";
 import { formatCents } from "../core/money";
 import { monthDays, nextDay } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
-import { monthLines } from "../statements/monthLines";
+import { monthLines, type MonthLines } from "../statements/monthLines";
 import { type Budget, budgetsInMonth, parseScope } from "./budget";
 import { forecastMonthEnd } from "./forecast";
 import { dailyCostWhere, type Holders, inScope } from "./scopeCost";
@@ -52,12 +52,13 @@ export async function getBudgetOutlook(
   month: string,
   target: OutlookTarget,
   budgets: readonly Budget[],
-  at = now(),
+  { at = now(), lines: known }: { at?: number; lines?: Promise<MonthLines> } = {},
 ): Promise<BudgetOutlook> {
   const { match, budgetScopes } = holdersOf(target);
   const today = dayOf(at);
   const { from, to } = monthDays(month);
-  const lines = await monthLines(reader, month);
+  // The page's own lines when it has them: building them again costs as much as the page.
+  const lines = await (known ?? monthLines(reader, month));
   const actual = lines.lines.filter((l) => match(l)).reduce((sum, l) => sum + l.cents, 0n);
   const open = from <= today && today < to;
   const until = open ? nextDay(today) : to;

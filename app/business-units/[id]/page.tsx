@@ -52,12 +52,13 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const scope = onlyUnits([unit]);
   const pick = breakdownParam(breakdown);
   const reader = new LedgerReader(store);
+  const view = getMonthView(reader, month, scope);
   const [{ lines, trend, calls }, byValue, explanation, basis, outlook, anomalies] = await Promise.all([
-    getMonthView(reader, month, scope),
+    view,
     getDimensionReport(reader, month, pick.by, { scope }),
     explainChange(reader, month, scope),
     getComparisonBasis(reader, month),
-    store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { scope: `business-unit:${unit}` }, budgets)),
+    store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { scope: `business-unit:${unit}` }, budgets, { lines: view.then((v) => v.lines) })),
     store.listAnomalyDecisions().then((decisions) => getAnomalies(reader, month, decisions, { units: new Set([unit]) })),
   ]);
   const flagged = anomalies.filter((a) => a.kind === "unit" && a.name === unit).map((a) => a.day);

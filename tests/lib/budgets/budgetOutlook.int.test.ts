@@ -16,7 +16,7 @@ describe("a page's budget outlook", () => {
   it("shows the month's cost so far as the report counts it, day by day, the forecast to the month's end and the budget", async () => {
     const store = await octoberAndNovember();
     const reader = new LedgerReader(store);
-    const unit = await getBudgetOutlook(reader, "2026-11", { scope: "business-unit:Retail" }, BUDGETS, NOV_20);
+    const unit = await getBudgetOutlook(reader, "2026-11", { scope: "business-unit:Retail" }, BUDGETS, { at: NOV_20 });
     const report = await getChargebackReport(reader, "2026-11", "business-unit");
     expect(unit.actual).toBe(report.rows.find((r) => r.key === "Retail")!.cost);
     // No usage since the 2nd: nothing more expected, but the 2nd's $0.35 in the last four weeks is
@@ -28,13 +28,13 @@ describe("a page's budget outlook", () => {
     expect(unit.days[19]).toMatchObject({ day: "2026-11-20", actual: "0.35", forecast: "0.35" });
     expect(unit.days[20]).toMatchObject({ day: "2026-11-21", actual: null, forecast: "0.35" });
     // Everything seen: both units' budgets summed; an owner's units only.
-    const all = await getBudgetOutlook(reader, "2026-11", { units: "all" }, BUDGETS, NOV_20);
+    const all = await getBudgetOutlook(reader, "2026-11", { units: "all" }, BUDGETS, { at: NOV_20 });
     expect([all.budget, all.actual]).toEqual(["2.40", report.total]);
-    expect((await getBudgetOutlook(reader, "2026-11", { units: ["Marketing"] }, BUDGETS, NOV_20)).actual).toBe("0.00");
+    expect((await getBudgetOutlook(reader, "2026-11", { units: ["Marketing"] }, BUDGETS, { at: NOV_20 })).actual).toBe("0.00");
     // An app seen by an owner of another unit shows nothing of it.
-    expect((await getBudgetOutlook(reader, "2026-11", { scope: "app:app-1", within: ["Marketing"] }, BUDGETS, NOV_20)).actual).toBe("0.00");
+    expect((await getBudgetOutlook(reader, "2026-11", { scope: "app:app-1", within: ["Marketing"] }, BUDGETS, { at: NOV_20 })).actual).toBe("0.00");
     // A past month: its cost, no forecast.
-    const october = await getBudgetOutlook(reader, "2026-10", { scope: "business-unit:Retail" }, BUDGETS, NOV_20);
+    const october = await getBudgetOutlook(reader, "2026-10", { scope: "business-unit:Retail" }, BUDGETS, { at: NOV_20 });
     expect([october.budget, october.actual, october.forecast, october.days.at(-1)?.actual]).toEqual([null, "3.50", null, "3.50"]);
   });
 });
