@@ -14,7 +14,7 @@ import { formatCount, formatMoney } from "../lib/reports/formatMoney";
 import { percentChange, projectMonthEnd } from "../lib/reports/projection";
 import { getSharedStore } from "../lib/store";
 import { getBudgetOutlook } from "../lib/budgets/getBudgetOutlook";
-import { BudgetOutlookPanel } from "./_components/BudgetOutlookPanel";
+import { BudgetOutlookSection } from "./_components/BudgetOutlookSection";
 import { AdjustmentsTable } from "./_components/AdjustmentsTable";
 import { CostBarChart } from "./_components/charts/CostBarChart";
 import { DailyTrendChart } from "./_components/charts/DailyTrendChart";
@@ -32,17 +32,20 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
   const store = getSharedStore();
   const reader = new LedgerReader(store);
   const view = getMonthView(reader, month, caller.scope);
-  const [{ lines, previous: previousLines, trend, calls }, explanation, basis, pending, outlook] = await Promise.all([
+  const [{ lines, previous: previousLines, trend, calls }, explanation, basis, pending] = await Promise.all([
     view,
     explainChange(reader, month, caller.scope),
     getComparisonBasis(reader, month),
     getPendingCorrections(reader, month, caller.scope),
+  ]);
+  // Streamed after the figures (BudgetOutlookSection): started here, awaited there.
+  const outlook = view.then(({ lines: monthLines }) =>
     store
       .listBudgets()
       .then((budgets) =>
-        getBudgetOutlook(reader, month, { units: seesEveryUnit(caller) ? "all" : caller.ownedUnits }, budgets, { lines: view.then((v) => v.lines) }),
+        getBudgetOutlook(reader, month, { units: seesEveryUnit(caller) ? "all" : caller.ownedUnits }, budgets, { lines: Promise.resolve(monthLines) }),
       ),
-  ]);
+  );
   const [report, byApp, byModel] = (["business-unit", "app", "model"] as const).map((by) => reportFromLines(lines, by, caller.scope));
   const previousWhole = reportFromLines(previousLines, "business-unit", caller.scope);
   // Like for like: an open month's usage so far against the same days of the previous month.
@@ -181,7 +184,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error }
           <dd data-testid="failed-total">{formatCount(calls.failed)}</dd>
         </div>
       </dl>
-      <BudgetOutlookPanel title={`Budget and forecast, ${month}`} outlook={outlook} />
+      <BudgetOutlookSection title={`Budget and forecast, ${month}`} outlook={outlook} />
       {noUnits ? (
         <p className="empty">You own no business unit yet. Ask a Chargeback admin to add you (or a group you are in) as an owner.</p>
       ) : empty ? (

@@ -9,7 +9,7 @@ import { getSharedStore } from "../../../lib/store";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { getBudgetOutlook } from "../../../lib/budgets/getBudgetOutlook";
 import { getAnomalies } from "../../../lib/budgets/getAnomalies";
-import { BudgetOutlookPanel } from "../../_components/BudgetOutlookPanel";
+import { BudgetOutlookSection } from "../../_components/BudgetOutlookSection";
 import { TrendChart } from "../../_components/charts/TrendChart";
 import { CostTable } from "../../_components/CostTable";
 import { MonthNav } from "../../_components/MonthNav";
@@ -40,13 +40,16 @@ export default async function AppPage({ params, searchParams }: Props) {
   if (!app) notFound();
   const pick = breakdownParam(breakdown);
   const within = seesEveryUnit(caller) ? ("all" as const) : caller.ownedUnits;
-  const [byValue, calls, outlook, anomalies] = await Promise.all([
+  const [byValue, calls] = await Promise.all([
     getDimensionReport(reader, month, pick.by, { scope: caller.scope, onlyApp: appId }),
     getCallOutcomes(reader, month, caller.scope, appId),
-    store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { scope: `app:${appId}`, within }, budgets)),
-    store.listAnomalyDecisions().then((decisions) => getAnomalies(reader, month, decisions, { units: within === "all" ? "all" : new Set(within) })),
   ]);
-  const flagged = anomalies.filter((a) => a.kind === "app" && a.name === appId).map((a) => a.day);
+  // Streamed after the figures (BudgetOutlookSection): started here, awaited there.
+  const outlook = store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { scope: `app:${appId}`, within }, budgets));
+  const flagged = store
+    .listAnomalyDecisions()
+    .then((decisions) => getAnomalies(reader, month, decisions, { units: within === "all" ? "all" : new Set(within) }))
+    .then((found) => found.filter((a) => a.kind === "app" && a.name === appId).map((a) => a.day));
   const money = (a: string) => formatMoney(a, app.currency);
   const current = app.mappings.find((m) => m.validFrom < `${month}-32` && (m.validTo === null || m.validTo > `${month}-01`));
   return (
@@ -105,7 +108,7 @@ export default async function AppPage({ params, searchParams }: Props) {
           </dd>
         </div>
       </dl>
-      <BudgetOutlookPanel title={`Budget and forecast of ${app.appName}, ${month}`} outlook={outlook} flagged={flagged} />
+      <BudgetOutlookSection title={`Budget and forecast of ${app.appName}, ${month}`} outlook={outlook} flagged={flagged} />
       {app.tokens.requests === 0 && app.adjustments === "0.00" ? (
         <p className="empty">
           No usage of {app.appName} recorded for {month}.

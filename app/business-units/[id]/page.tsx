@@ -9,7 +9,7 @@ import { getMonthView } from "../../../lib/reports/getMonthView";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { getBudgetOutlook } from "../../../lib/budgets/getBudgetOutlook";
 import { getAnomalies } from "../../../lib/budgets/getAnomalies";
-import { BudgetOutlookPanel } from "../../_components/BudgetOutlookPanel";
+import { BudgetOutlookSection } from "../../_components/BudgetOutlookSection";
 import { explainChange } from "../../../lib/reports/explainChange";
 import { comparableLines, getComparisonBasis } from "../../../lib/reports/comparisonBasis";
 import { ChangeExplanation } from "../../_components/ChangeExplanation";
@@ -53,15 +53,20 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const pick = breakdownParam(breakdown);
   const reader = new LedgerReader(store);
   const view = getMonthView(reader, month, scope);
-  const [{ lines, trend, calls }, byValue, explanation, basis, outlook, anomalies] = await Promise.all([
+  const [{ lines, trend, calls }, byValue, explanation, basis] = await Promise.all([
     view,
     getDimensionReport(reader, month, pick.by, { scope }),
     explainChange(reader, month, scope),
     getComparisonBasis(reader, month),
-    store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { scope: `business-unit:${unit}` }, budgets, { lines: view.then((v) => v.lines) })),
-    store.listAnomalyDecisions().then((decisions) => getAnomalies(reader, month, decisions, { units: new Set([unit]) })),
   ]);
-  const flagged = anomalies.filter((a) => a.kind === "unit" && a.name === unit).map((a) => a.day);
+  // Streamed after the figures (BudgetOutlookSection): started here, awaited there.
+  const outlook = store
+    .listBudgets()
+    .then((budgets) => getBudgetOutlook(reader, month, { scope: `business-unit:${unit}` }, budgets, { lines: view.then((v) => v.lines) }));
+  const flagged = store
+    .listAnomalyDecisions()
+    .then((decisions) => getAnomalies(reader, month, decisions, { units: new Set([unit]) }))
+    .then((found) => found.filter((a) => a.kind === "unit" && a.name === unit).map((a) => a.day));
   const [byCostCenter, byApp, byModel] = (["cost-center", "app", "model"] as const).map((by) => reportFromLines(lines, by, scope));
   // Like for like: an open month's usage so far against the same days of the previous month.
   const lastByApp = reportFromLines(basis.lines, "app", scope);
@@ -122,7 +127,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
           </div>
         )}
       </dl>
-      <BudgetOutlookPanel title={`Budget and forecast of ${unit}, ${month}`} outlook={outlook} flagged={flagged} />
+      <BudgetOutlookSection title={`Budget and forecast of ${unit}, ${month}`} outlook={outlook} flagged={flagged} />
       {byCostCenter.rows.length === 0 && byCostCenter.adjustments.length === 0 ? (
         <p className="empty">
           No usage of {unit} recorded for {month}.
