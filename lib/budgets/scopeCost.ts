@@ -37,17 +37,20 @@ export async function scopeActualCents(reader: LedgerReader, month: string, scop
   return lines.filter((l) => inScope(scope, l)).reduce((sum, l) => sum + l.cents, 0n);
 }
 
+const HISTORY_MONTHS = (month: string) => [previousMonth(month), month];
+
 /** Which of a ledger's rows (and a month's lines) count: a unit, cost center or app scope, or some or all units. */
 export type Holders = (row: Holder) => boolean;
 
 /**
- * Usage cost per UTC day of the rows `match` takes in `month` and the two before it (enough for
- * eight weeks of history), fees, corrections and fixed overheads left out: what the forecast
- * reads. Days from `until` on are left out.
+ * Usage cost per UTC day of the rows `match` takes in `month` and the one before it (four to
+ * eight weeks of history: the pages already read the previous month's ledger, so this costs no
+ * extra month), fees, corrections and fixed overheads left out: what the forecast reads. Days
+ * from `until` on are left out.
  */
 export async function dailyCostWhere(reader: LedgerReader, month: string, until: string, match: Holders): Promise<DayCost[]> {
   const atto = new Map<string, bigint>();
-  for (const m of [previousMonth(previousMonth(month)), previousMonth(month), month]) {
+  for (const m of HISTORY_MONTHS(month)) {
     if (monthDays(m).from >= until) continue;
     for (const r of (await reader.ledger(m)).attributed)
       if (r.day < until && r.charge.priced && overheadName(r.appId) === null && match(r)) atto.set(r.day, (atto.get(r.day) ?? 0n) + r.charge.atto);
@@ -59,7 +62,7 @@ export async function dailyCostWhere(reader: LedgerReader, month: string, until:
 export async function scopeDailyCost(reader: LedgerReader, month: string, scope: BudgetScope, until: string): Promise<DayCost[]> {
   if (scope.kind !== "tag") return dailyCostWhere(reader, month, until, (row) => inScope(scope, row));
   const atto = new Map<string, bigint>();
-  for (const m of [previousMonth(previousMonth(month)), previousMonth(month), month]) {
+  for (const m of HISTORY_MONTHS(month)) {
     if (monthDays(m).from >= until) continue;
     const { charges } = await reader.catalog();
     for (const u of await reader.dimensionUsage(m, `tag:${scope.key}`)) {
