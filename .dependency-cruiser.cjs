@@ -18,6 +18,8 @@ const LAYERS = [
   ["statements"],
   ["reports", "store"],
   ["exports", "auth"],
+  ["budgets"],
+  ["notifications"],
 ];
 const folders = (layers) => `^lib/(${layers.flat().join("|")})/`;
 

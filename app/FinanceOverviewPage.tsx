@@ -14,6 +14,8 @@ import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { percentChange, projectMonthEnd } from "@/lib/reports/projection";
 import { getSharedStore } from "@/lib/store";
 import { rowChanges, sortRows, type RowChanges, type RowSort } from "@/lib/reports/rowChanges";
+import { getBudgetOutlook } from "@/lib/budgets/getBudgetOutlook";
+import { BudgetOutlookSection } from "./_components/BudgetOutlookSection";
 import { AdjustmentsTable } from "./_components/AdjustmentsTable";
 import { CostBarChart } from "./_components/charts/CostBarChart";
 import { DailyTrendChart } from "./_components/charts/DailyTrendChart";
@@ -29,13 +31,23 @@ type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: str
 
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
 export async function FinanceOverviewPage({ caller, month, invalidMonth, error, sorts = { units: "cost", models: "cost" } }: Props) {
-  const reader = new LedgerReader(getSharedStore());
+  const store = getSharedStore();
+  const reader = new LedgerReader(store);
+  const view = getMonthView(reader, month, caller.scope);
   const [{ lines, previous: previousLines, trend, calls }, explanation, basis, pending] = await Promise.all([
-    getMonthView(reader, month, caller.scope),
+    view,
     explainChange(reader, month, caller.scope),
     getComparisonBasis(reader, month),
     getPendingCorrections(reader, month, caller.scope),
   ]);
+  // Streamed after the figures (BudgetOutlookSection): started here, awaited there.
+  const outlook = view.then(({ lines: monthLines }) =>
+    store
+      .listBudgets()
+      .then((budgets) =>
+        getBudgetOutlook(reader, month, { units: seesEveryUnit(caller) ? "all" : caller.ownedUnits }, budgets, { lines: Promise.resolve(monthLines) }),
+      ),
+  );
   const report = reportFromLines(lines, "business-unit", caller.scope);
   const byApp = reportFromLines(lines, "app", caller.scope);
   const byModel = reportFromLines(lines, "model", caller.scope);
@@ -183,6 +195,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error, 
           <dd data-testid="failed-total">{formatCount(calls.failed)}</dd>
         </div>
       </dl>
+      <BudgetOutlookSection title={`Budget and forecast, ${month}`} outlook={outlook} />
       {noUnits ? (
         <p className="empty">You own no business unit yet. Ask a Chargeback admin to add you (or a group you are in) as an owner.</p>
       ) : empty ? (

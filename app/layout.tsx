@@ -23,6 +23,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <span className="tagline">Azure OpenAI cost by business unit</span>
           {caller && (
             <nav className="who" aria-label="Account">
+              <a href="/budgets">Budgets</a>
+              <a href="/anomalies">Anomalies</a>
               {may(caller, "mappings:write") && <a href="/admin/mappings">Mappings</a>}
               {may(caller, "splits:write") && <a href="/admin/splits">Splits</a>}
               {may(caller, "owners:write") && <a href="/admin/owners">Owners</a>}

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { registerAppCommands } from "./commands/appCommands";
+import { registerBudgetCommands } from "./commands/budgetCommands";
 import { registerDemoCommands } from "./commands/demoCommands";
 import { registerDoctorCommand } from "./commands/doctorCommand";
 import { registerExportCommand } from "./commands/exportCommand";
@@ -42,6 +43,7 @@ registerCompletenessCommand(program);
 registerExportCommand(program);
 registerSplitCommands(program);
 registerStatementCommand(program);
+registerBudgetCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const { lines, exitCode } = failureOf(error);

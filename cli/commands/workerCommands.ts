@@ -35,6 +35,14 @@ function priceSyncTask(store: UsageStore, hours: number, config: Config): Period
   };
 }
 
+/** Budget checks and notifications, unless CHARGEBACK_BUDGET_CHECK_SECONDS is 0. */
+function budgetTasks(store: UsageStore): PeriodicTask[] {
+  const seconds = loadConfig().CHARGEBACK_BUDGET_CHECK_SECONDS;
+  if (seconds === 0) return [];
+  const { budgetTask } = require("../../worker/budgetTask") as typeof import("../../worker/budgetTask");
+  return [budgetTask(store, seconds * 1000)];
+}
+
 /** With a retention window set, raw data older than it is purged daily. */
 const purgeTask = (store: UsageStore, days: number): PeriodicTask[] =>
   retentionHorizon(undefined, days) === null ? [] : [{ name: "retention purge", everyMs: 24 * 3_600_000, run: () => purgeRawData(store, { days }) }];
@@ -85,6 +93,7 @@ export function registerWorkerCommands(program: Command): void {
       const periodic = (store: UsageStore) => [
         ...(options.syncPricesHours > 0 ? [priceSyncTask(store, options.syncPricesHours, settings)] : []),
         ...purgeTask(store, settings.CHARGEBACK_RETENTION_DAYS),
+        ...budgetTasks(store),
       ];
       // Loaded here only: the OpenTelemetry SDK would add to every other command's start-up.
       const { startTelemetry } = require("@/lib/telemetry/startTelemetry") as typeof import("@/lib/telemetry/startTelemetry");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CLOCK_HINT, parseInstant } from "../core/clock";
 import { UserError } from "../core/errors";
 import { DEFAULT_DATABASE_URL } from "./databaseUrl";
+import { NotificationSettings } from "./notificationSettings";
 
 /** Hosts of a test server on this machine: the only place an account key is accepted. */
 export const isLoopbackHost = (host: string) => /^(localhost|127(\.\d{1,3}){3}|\[::1\]|::1)$/i.test(host);
@@ -68,6 +69,7 @@ export const Config = z
     CHARGEBACK_LOGS_URL: serviceUrl("https://api.loganalytics.io"),
     // Who issues the statements, printed at the head of each PDF (the department that bills the units).
     CHARGEBACK_STATEMENT_ISSUER: z.string().trim().min(1).max(120, "must be at most 120 characters").default("Finance, Azure OpenAI chargeback"),
+    ...NotificationSettings,
     // Pins the product's clock (lib/core/clock.ts): the demo, the browser tests, a past day replayed.
     CHARGEBACK_NOW: z
       .string()

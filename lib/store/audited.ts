@@ -6,6 +6,8 @@ import type { Discount } from "../pricing/discount";
 import type { Reservation } from "../pricing/reservation";
 import type { RetailPriceItem } from "../pricing/retailPrice";
 import { markupKey, type Markup } from "../statements/markup";
+import type { Budget } from "../budgets/budget";
+import type { AnomalyDecision } from "../budgets/anomalyDecision";
 
 /**
  * An entity saved by key with its changes audited: how a row is keyed (Cosmos's document kind
@@ -74,6 +76,16 @@ export const AUDITED = {
     (m) => m.appId,
   ),
   owner: audited<BusinessUnitOwner>("owner", ownerKey, (o) => o.businessUnit),
+  budget: audited<Budget>(
+    "budget",
+    (b) => `${b.scope}|${b.validFrom}`,
+    (b) => `budget ${b.scope}`,
+  ),
+  anomalyDecision: audited<AnomalyDecision>(
+    "anomalyDecision",
+    (d) => d.anomaly,
+    (d) => `anomaly ${d.anomaly}`,
+  ),
 };
 
 /** What an upsert changes: rows new by key, and rows whose content differs from the stored one. */

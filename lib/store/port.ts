@@ -16,6 +16,9 @@ import type { RetailPriceItem } from "../pricing/retailPrice";
 import type { InvoiceImport, InvoiceLine } from "../invoice/invoiceLine";
 import type { CallTier } from "../pricing/callTier";
 import type { TokenDetail } from "../pricing/billedTokens";
+import type { Budget } from "../budgets/budget";
+import type { AnomalyDecision } from "../budgets/anomalyDecision";
+import type { DeliveryOutcome, OutgoingNotification, StoredNotification } from "../notifications/notification";
 
 export type IncomingEvent = { id: string; source: string; event: UsageEvent };
 /** How a quarantined line's `raw` holds it: as text, or (bytes that are not UTF-8) as base64 of its bytes. */
@@ -258,6 +261,32 @@ export interface AuditStore {
   listAudit(limit: number): Promise<AuditEntry[]>;
 }
 
+/** Budgets per scope, effective-dated and audited, and the decisions taken on anomalies. */
+export interface BudgetStore {
+  /** Adds new (scope, validFrom) budgets and updates changed ones, audited like mappings. */
+  saveBudgets(budgets: Budget[], audit: AuditContext): Promise<UpsertSummary>;
+  /** Every budget, by scope and validFrom. */
+  listBudgets(): Promise<Budget[]>;
+  /** Records (or replaces) what was decided on an anomaly, audited. */
+  saveAnomalyDecisions(decisions: AnomalyDecision[], audit: AuditContext): Promise<UpsertSummary>;
+  listAnomalyDecisions(): Promise<AnomalyDecision[]>;
+}
+
+/** The notification outbox: each message stored once by its key, then delivered (and retried) from it. */
+export interface NotificationStore {
+  /** Adds the notifications whose key is new, pending and due at once; a known key is left as it is. Says how many were added. */
+  enqueueNotifications(notifications: OutgoingNotification[]): Promise<number>;
+  /**
+   * Claims up to `limit` pending notifications due at `at`: each claimed one is due again only at
+   * `at + leaseMs`, so two workers never hold the same one, and one whose worker died is tried again.
+   */
+  claimDueNotifications(at: number, leaseMs: number, limit: number): Promise<StoredNotification[]>;
+  /** Records an attempt: sent, or failed and due again at `retryAt`. */
+  saveDeliveryOutcome(key: string, outcome: DeliveryOutcome): Promise<void>;
+  /** The newest notifications first, for the delivery log. */
+  listNotifications(limit: number): Promise<StoredNotification[]>;
+}
+
 /**
  * The one store port, by role; SQLite (embedded) and Cosmos DB (production) implement it alike.
  * Code takes the roles it uses (e.g. the ledger reads `ReportStore`), so what it may touch is in its type.
@@ -271,7 +300,9 @@ export interface UsageStore
     InvoiceStore,
     AccessStore,
     OperationsStore,
-    AuditStore {
+    AuditStore,
+    BudgetStore,
+    NotificationStore {
   close(): Promise<void>;
 }
 

@@ -24,6 +24,23 @@ function makeInstruments(meter: Meter) {
     }),
     storeErrors: meter.createCounter("chargeback.store.errors", { description: "Store operations that failed (each retried attempt counts)", unit: "{error}" }),
     retries: meter.createCounter("chargeback.retries", { description: "Outbound calls and store writes asked again, by target", unit: "{retry}" }),
+    budgetChecks: meter.createCounter("chargeback.budgets.checks", {
+      description: "Budget checks run by the worker, by outcome (ok, failed)",
+      unit: "{check}",
+    }),
+    thresholdsCrossed: meter.createCounter("chargeback.budgets.thresholds.crossed", {
+      description: "Budget thresholds newly crossed (told once each), by basis (actual, forecast)",
+      unit: "{threshold}",
+    }),
+    notifications: meter.createCounter("chargeback.notifications", {
+      description: "Notification delivery attempts, by channel (email, webhook), kind and outcome (sent, failed)",
+      unit: "{notification}",
+    }),
+    notificationLag: meter.createHistogram("chargeback.notifications.delivery.lag", {
+      description: "Time from a notification being queued to its delivery, retries and outages included",
+      unit: "s",
+      advice: { explicitBucketBoundaries: [1, 5, 15, 60, 300, 900, 3_600, 14_400, 86_400] },
+    }),
     httpDuration: meter.createHistogram("http.server.request.duration", {
       description: "HTTP requests served, by route, method and status",
       unit: "s",
@@ -59,6 +76,22 @@ export const recordStoreError = (operation: string, attributes: Attributes = {})
 
 /** An `onRetry` for lib/retry that counts the retries of one target (`retail-prices`, `graph`, …). */
 export const countRetry = (target: string) => () => instruments()?.retries.add(1, { target });
+
+/** One run of the budget checks: whether it ran to the end, and the thresholds it found newly crossed. */
+export function recordBudgetCheck(ok: boolean, crossed: { basis: "actual" | "forecast" }[]) {
+  const made = instruments();
+  if (!made) return;
+  made.budgetChecks.add(1, { outcome: ok ? "ok" : "failed" });
+  for (const t of crossed) made.thresholdsCrossed.add(1, { basis: t.basis });
+}
+
+/** One delivery attempt; a sent one also records how long it waited since it was queued. A failed one is retried later. */
+export function recordNotification(channel: string, kind: string, sent: boolean, lagMs?: number) {
+  const made = instruments();
+  if (!made) return;
+  made.notifications.add(1, { channel, kind, outcome: sent ? "sent" : "failed" });
+  if (sent && lagMs !== undefined) made.notificationLag.record(lagMs / 1000, { channel, kind });
+}
 
 export function recordHttpRequest(route: string, method: string, status: number, durationMs: number) {
   instruments()?.httpDuration.record(durationMs / 1000, { "http.route": route, "http.request.method": method, "http.response.status_code": status });

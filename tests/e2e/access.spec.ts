@@ -40,6 +40,9 @@ const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who,
   { route: "/reconciliation", path: `/reconciliation?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 403, ownerB: 403 }) },
   { route: "/admin/owners", path: "/admin/owners", expect: page({ finance: 403, admin: 200, ownerA: 403, ownerB: 403 }) },
   { route: "/admin/splits", path: "/admin/splits", expect: page({ finance: 403, admin: 200, ownerA: 403, ownerB: 403 }) },
+  { route: "/budgets", path: `/budgets?month=${M}`, expect: page(everyone) },
+  { route: "/anomalies", path: `/anomalies?month=${M}`, expect: page(everyone) },
+  { route: "/api/v1/budgets", path: `/api/v1/budgets?month=${M}`, expect: api(everyone) },
   { route: "/api/me", path: "/api/me", expect: api(everyone) },
   { route: "/api/v1/reports/chargeback", path: `/api/v1/reports/chargeback?month=${M}`, expect: api(everyone) },
   { route: "/api/v1/reports/chargeback", path: `/api/v1/reports/chargeback?month=${M}&by=app&format=csv`, expect: api(everyone) },
@@ -129,6 +132,8 @@ const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who,
   { route: "/api/auth/entra/callback", path: "/api/auth/entra/callback?code=forged&state=forged", expect: same(307) },
   // The intake takes ingest keys only: no user's session opens it, finance's and admins' included.
   { route: "/api/v1/events", path: "/api/v1/events", method: "POST", expect: same(401) },
+  // The gateway's budget state likewise: ingest credentials only.
+  { route: "/api/v1/budgets/state", path: "/api/v1/budgets/state?appId=any", expect: same(401) },
   // The container platform's probes: no session, and nothing in them but whether the app can serve.
   { route: "/api/health/live", path: "/api/health/live", expect: same(200) },
   { route: "/api/health/ready", path: "/api/health/ready", expect: same(200) },

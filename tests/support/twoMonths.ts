@@ -1,3 +1,4 @@
+import type { UsageStore } from "../../lib/store/port";
 import { importOrgMappings } from "../../lib/org/importOrgMappings";
 import { importDeployments } from "../../lib/pricing/importDeployments";
 import { importRetailPrices } from "../../lib/pricing/importRetailPrices";
@@ -21,7 +22,7 @@ export async function octoberAndNovember() {
 }
 
 /** Fills a fresh store as `octoberAndNovember` does, for a test that also needs its file. */
-export async function seedOctoberAndNovember<S extends ReturnType<typeof freshStore>["store"]>(store: S): Promise<S> {
+export async function seedOctoberAndNovember<S extends UsageStore>(store: S): Promise<S> {
   await importRetailPrices(store, snapshotItems());
   await importDeployments(store, DEPLOYMENTS, "deployments.csv");
   await importOrgMappings(store, ORG, "org.csv");

@@ -11,6 +11,7 @@ import { importMarkups } from "../../lib/statements/importMarkups";
 import type { UsageStore } from "../../lib/store/port";
 import { ingestNdjson } from "../ingestNdjson";
 import { demoBilledKinds } from "./demoBilledKinds";
+import { loadDemoBudgets } from "./demoBudgets";
 import { demoFailures, demoHistory } from "./demoEvents";
 import { demoOrganisation } from "./demoOrganisation";
 import { seededRandom } from "./random";
@@ -55,5 +56,7 @@ export async function loadDemoData(store: UsageStore, dir: string, now = clockNo
   ];
   if (lines.length === 0) return emptySummary();
   write("events.ndjson", `${lines.join("\n")}\n`);
-  return ingestNdjson(store, fs.createReadStream(path.join(dir, "events.ndjson")), path.join(dir, "events.ndjson"));
+  const summary = await ingestNdjson(store, fs.createReadStream(path.join(dir, "events.ndjson")), path.join(dir, "events.ndjson"));
+  write("budgets.csv", await loadDemoBudgets(store, now, new Date(from).toISOString().slice(0, 10)));
+  return summary;
 }

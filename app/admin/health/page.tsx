@@ -3,6 +3,7 @@ import { may } from "@/lib/auth/access";
 import { requireCaller } from "@/app/_server/currentCaller";
 import { priceFreshness } from "@/lib/pricing/syncRetailPrices";
 import { getSharedStore } from "@/lib/store";
+import { DeliveryLog } from "./DeliveryLog";
 
 export const dynamic = "force-dynamic";
 
@@ -14,13 +15,14 @@ export default async function HealthPage() {
   const caller = await requireCaller("/admin/health");
   if (!may(caller, "health:read")) forbidden();
   const store = getSharedStore();
-  const [doctor, quarantined, prices, directory, lags, warnings] = await Promise.all([
+  const [doctor, quarantined, prices, directory, lags, warnings, deliveries] = await Promise.all([
     store.getLastDoctorRun(),
     store.listQuarantined("open"),
     priceFreshness(store),
     store.listDirectoryEntries(),
     store.listPipelineLag(),
     store.listIngestWarnings(),
+    store.listNotifications(50),
   ]);
   const lastGraphSync = directory.length === 0 ? null : Math.max(...directory.map((e) => e.syncedAt));
   const fails = doctor?.findings.filter((f) => f.severity === "FAIL").length ?? 0;
@@ -185,6 +187,7 @@ export default async function HealthPage() {
           ))}
         </tbody>
       </table>
+      <DeliveryLog notifications={deliveries} />
     </>
   );
 }

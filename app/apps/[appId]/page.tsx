@@ -19,6 +19,9 @@ import { FailedCallsTable } from "@/app/_components/FailedCallsTable";
 import { breakdownParam } from "@/lib/reports/breakdownParam";
 import { getCallOutcomes } from "@/lib/reports/getCallOutcomes";
 import { getDimensionReport } from "@/lib/reports/getDimensionReport";
+import { getBudgetOutlook } from "@/lib/budgets/getBudgetOutlook";
+import { getAnomalies } from "@/lib/budgets/getAnomalies";
+import { BudgetOutlookSection } from "@/app/_components/BudgetOutlookSection";
 
 export const dynamic = "force-dynamic";
 
@@ -31,15 +34,23 @@ export default async function AppPage({ params, searchParams }: Props) {
   const path = `/apps/${encodeURIComponent(appId)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   const { month, invalidMonth } = monthParam(asked);
-  const reader = new LedgerReader(getSharedStore());
+  const store = getSharedStore();
+  const reader = new LedgerReader(store);
   const app = await getAppReport(reader, appId, month, caller.scope);
   // Out of scope reads as unknown: an owner cannot tell another unit's app ids from made-up ones.
   if (!app) notFound();
   const pick = breakdownParam(breakdown);
+  const within = seesEveryUnit(caller) ? ("all" as const) : caller.ownedUnits;
   const [byValue, calls] = await Promise.all([
     getDimensionReport(reader, month, pick.by, { scope: caller.scope, onlyApp: appId }),
     getCallOutcomes(reader, month, caller.scope, appId),
   ]);
+  // Streamed after the figures (BudgetOutlookSection): started here, awaited there.
+  const outlook = store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { scope: `app:${appId}`, within }, budgets));
+  const flagged = store
+    .listAnomalyDecisions()
+    .then((decisions) => getAnomalies(reader, month, decisions, { units: within === "all" ? "all" : new Set(within) }))
+    .then((found) => found.filter((a) => a.kind === "app" && a.name === appId).map((a) => a.day));
   const money = (a: string) => formatMoney(a, app.currency);
   const current = app.mappings.find((m) => m.validFrom < `${month}-32` && (m.validTo === null || m.validTo > `${month}-01`));
   return (
@@ -99,6 +110,7 @@ export default async function AppPage({ params, searchParams }: Props) {
           </dd>
         </div>
       </dl>
+      <BudgetOutlookSection title={`Budget and forecast of ${app.appName}, ${month}`} outlook={outlook} flagged={flagged} />
       {app.tokens.requests === 0 && app.adjustments === "0.00" ? (
         <p className="empty">
           No usage of {app.appName} recorded for {month}.

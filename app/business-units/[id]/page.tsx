@@ -30,6 +30,9 @@ import { breakdownParam } from "@/lib/reports/breakdownParam";
 import { getDimensionReport } from "@/lib/reports/getDimensionReport";
 import { rowChanges, sortRows, type RowSort } from "@/lib/reports/rowChanges";
 import { sortParam } from "@/app/_components/sortParam";
+import { getBudgetOutlook } from "@/lib/budgets/getBudgetOutlook";
+import { getAnomalies } from "@/lib/budgets/getAnomalies";
+import { BudgetOutlookSection } from "@/app/_components/BudgetOutlookSection";
 
 export const dynamic = "force-dynamic";
 
@@ -53,12 +56,21 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const scope = onlyUnits([unit]);
   const pick = breakdownParam(breakdown);
   const reader = new LedgerReader(store);
+  const view = getMonthView(reader, month, scope);
   const [{ lines, trend, calls }, byValue, explanation, basis] = await Promise.all([
-    getMonthView(reader, month, scope),
+    view,
     getDimensionReport(reader, month, pick.by, { scope }),
     explainChange(reader, month, scope),
     getComparisonBasis(reader, month),
   ]);
+  // Streamed after the figures (BudgetOutlookSection): started here, awaited there.
+  const outlook = store
+    .listBudgets()
+    .then((budgets) => getBudgetOutlook(reader, month, { scope: `business-unit:${unit}` }, budgets, { lines: view.then((v) => v.lines) }));
+  const flagged = store
+    .listAnomalyDecisions()
+    .then((decisions) => getAnomalies(reader, month, decisions, { units: new Set([unit]) }))
+    .then((found) => found.filter((a) => a.kind === "unit" && a.name === unit).map((a) => a.day));
   const byCostCenter = reportFromLines(lines, "cost-center", scope);
   const byApp = reportFromLines(lines, "app", scope);
   const byModel = reportFromLines(lines, "model", scope);
@@ -131,6 +143,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
           </div>
         )}
       </dl>
+      <BudgetOutlookSection title={`Budget and forecast of ${unit}, ${month}`} outlook={outlook} flagged={flagged} />
       {byCostCenter.rows.length === 0 && byCostCenter.adjustments.length === 0 ? (
         <p className="empty">
           No usage of {unit} recorded for {month}.

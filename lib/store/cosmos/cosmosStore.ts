@@ -38,6 +38,11 @@ import { listIngestWarnings } from "./ingestWarnings";
 import { saveIdempotencyKey } from "./idempotencyKeys";
 import * as sessions from "./sessions";
 import { healRollups, purgeEvents, saveUsageBatch } from "./usageWriter";
+import type { Budget } from "../../budgets/budget";
+import type { AnomalyDecision } from "../../budgets/anomalyDecision";
+import type { DeliveryOutcome, OutgoingNotification } from "../../notifications/notification";
+import * as budgets from "./budgets";
+import * as notifications from "./notifications";
 
 const HEAL_EVERY_MS = 60_000;
 
@@ -259,6 +264,30 @@ export class CosmosStore implements UsageStore {
   }
   async saveLedgerParts(month: string, stamp: string, builtAt: number, parts: readonly { part: string; body: string }[]) {
     return ledgerParts.saveLedgerParts(await this.ready, month, stamp, builtAt, parts);
+  }
+  async saveBudgets(list: Budget[], audit: AuditContext) {
+    return budgets.saveBudgets(await this.ready, list, audit);
+  }
+  async listBudgets() {
+    return budgets.listBudgets(await this.ready);
+  }
+  async saveAnomalyDecisions(decisions: AnomalyDecision[], audit: AuditContext) {
+    return budgets.saveAnomalyDecisions(await this.ready, decisions, audit);
+  }
+  async listAnomalyDecisions() {
+    return budgets.listAnomalyDecisions(await this.ready);
+  }
+  async enqueueNotifications(list: OutgoingNotification[]) {
+    return notifications.enqueueNotifications(await this.ready, list);
+  }
+  async claimDueNotifications(at: number, leaseMs: number, limit: number) {
+    return notifications.claimDueNotifications(await this.ready, at, leaseMs, limit);
+  }
+  async saveDeliveryOutcome(key: string, outcome: DeliveryOutcome) {
+    return notifications.saveDeliveryOutcome(await this.ready, key, outcome);
+  }
+  async listNotifications(limit: number) {
+    return notifications.listNotifications(await this.ready, limit);
   }
   async listAudit(limit: number) {
     return listAudit(await this.ready, limit);

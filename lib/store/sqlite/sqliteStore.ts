@@ -62,12 +62,18 @@ import { createUsageWriter } from "./usageWriter";
 import { createSessionTable } from "./sessions";
 import { createInvoiceWriter, listInvoiceImports, listInvoiceLines } from "./invoiceLines";
 import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
+import type { Budget } from "../../budgets/budget";
+import type { AnomalyDecision } from "../../budgets/anomalyDecision";
+import type { DeliveryOutcome, OutgoingNotification } from "../../notifications/notification";
+import * as budgets from "./budgets";
+import { createNotificationTable } from "./notifications";
 
 export class SqliteStore implements UsageStore {
   private readonly writeUsage: ReturnType<typeof createUsageWriter>;
   private readonly prisma: PrismaClient;
   private readonly writeInvoice: ReturnType<typeof createInvoiceWriter>;
   private readonly sessions: ReturnType<typeof createSessionTable>;
+  private readonly notifications: ReturnType<typeof createNotificationTable>;
 
   private constructor(
     private readonly db: Database.Database,
@@ -76,6 +82,7 @@ export class SqliteStore implements UsageStore {
     this.writeUsage = createUsageWriter(db);
     this.writeInvoice = createInvoiceWriter(db);
     this.sessions = createSessionTable(db);
+    this.notifications = createNotificationTable(db);
     this.prisma = createPrismaClient(file);
   }
 
@@ -579,6 +586,38 @@ export class SqliteStore implements UsageStore {
 
   async listMonthLog() {
     return (await this.prisma.monthLog.findMany({ orderBy: { id: "asc" } })).map(toMonthLogEntry);
+  }
+
+  async saveBudgets(list: Budget[], audit: AuditContext) {
+    return budgets.saveBudgets(this.prisma, list, audit);
+  }
+
+  async listBudgets() {
+    return budgets.listBudgets(this.prisma);
+  }
+
+  async saveAnomalyDecisions(decisions: AnomalyDecision[], audit: AuditContext) {
+    return budgets.saveAnomalyDecisions(this.prisma, decisions, audit);
+  }
+
+  async listAnomalyDecisions() {
+    return budgets.listAnomalyDecisions(this.prisma);
+  }
+
+  async enqueueNotifications(notifications: OutgoingNotification[]) {
+    return this.notifications.enqueue(notifications);
+  }
+
+  async claimDueNotifications(at: number, leaseMs: number, limit: number) {
+    return this.notifications.claim(at, leaseMs, limit);
+  }
+
+  async saveDeliveryOutcome(key: string, outcome: DeliveryOutcome) {
+    this.notifications.record(key, outcome);
+  }
+
+  async listNotifications(limit: number) {
+    return this.notifications.list(limit);
   }
 
   async close() {

@@ -7,10 +7,12 @@ import { healRollups, markDirty, writeEvents } from "../../../lib/store/cosmos/u
 import { useCosmosServer } from "../../support/cosmosServer";
 import { BATCH, storeContract } from "./storeContract";
 import { itemAt } from "../../../lib/core/arrays";
+import { budgetStoreContract } from "./budgetStoreContract";
 
 const cosmos = useCosmosServer();
 
 storeContract("Cosmos DB", () => cosmos.freshStore());
+budgetStoreContract("Cosmos DB", () => cosmos.freshStore());
 
 describe("Cosmos DB store: exactly once without an atomic batch", () => {
   it("heals rollups after a crash between the facts and their rollups, counting nothing twice", async () => {

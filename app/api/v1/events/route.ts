@@ -1,13 +1,11 @@
 import type { NextRequest } from "next/server";
-import { webConfig } from "@/app/_server/currentCaller";
 import { jsonResponse } from "@/app/_server/apiAccess";
 import { defineRoute } from "@/app/_server/defineRoute";
+import { gatewaySender } from "@/app/_server/gatewaySender";
 import { Forbidden, TooLarge, TooManyRequests, TooSlow, Unauthenticated, UnsupportedMediaType, UserError } from "@/lib/core/errors";
 import { parseEventLine } from "@/lib/events/parseEventLine";
 import { acceptEvents, type Sender } from "@/lib/intake/acceptEvents";
-import { verifyIngestToken } from "@/lib/intake/entraIngestToken";
 import { intakeFormat, intakeLines } from "@/lib/intake/intakeBody";
-import { parseIngestToken, secretMatches } from "@/lib/intake/ingestKey";
 import { INTAKE_BODY_LIMITS, readBodyWithin } from "@/lib/intake/readBody";
 import { senderSlots } from "@/lib/intake/senderSlots";
 import { pricerCache } from "@/lib/pricing/pricerCache";
@@ -25,32 +23,13 @@ let pricer: (() => Promise<UsagePricer>) | undefined;
 
 const tooLarge = () => new TooLarge(`the body is over ${MAX_BODY_BYTES} bytes; send smaller batches`);
 
-/**
- * Only ingest credentials open this endpoint: an ingest key, or an Entra ID access token for the
- * intake's audience with the Chargeback.Ingest role. A signed-in user's session cookie is ignored.
- */
-async function senderOf(request: NextRequest): Promise<(Sender & { onlyApp?: string }) | null> {
-  const [scheme, token] = (request.headers.get("authorization") ?? "").split(" ");
-  if (scheme?.toLowerCase() !== "bearer" || !token) return null;
-  const parsed = parseIngestToken(token);
-  if (parsed) {
-    const key = await getSharedStore().findIngestKey(parsed.id);
-    return key && secretMatches(key, parsed.secret) ? key : null;
-  }
-  const { entra, ingestAudience, ingestGateways } = webConfig();
-  const verified = entra && ingestAudience ? await verifyIngestToken(token, entra, ingestAudience) : null;
-  if (!verified) return null;
-  // A gateway reports every app's usage; any other app may report only its own.
-  return ingestGateways.includes(verified.client.toLowerCase()) ? verified : { ...verified, onlyApp: verified.client };
-}
-
 /** HTTP intake for gateways without Event Hubs: the same pipeline and summary as `chargeback ingest`. */
 export const POST = defineRoute({ access: "anyone", observe: "/api/v1/events", handle: ({ request }) => receive(request) });
 
 async function receive(request: NextRequest) {
   // Nothing of the body is read until the sender is known and its size allowed (proxy.ts leaves
   // this path alone, so Next.js buffers nothing before this handler either).
-  const sender = /^bearer \S/i.test(request.headers.get("authorization") ?? "") ? await senderOf(request) : null;
+  const sender = /^bearer \S/i.test(request.headers.get("authorization") ?? "") ? await gatewaySender(request) : null;
   if (!sender) {
     throw new Unauthenticated(
       "send an ingest key (Authorization: Bearer cbk_…, from `chargeback ingest-keys create <source>`) or an Entra ID token with the Chargeback.Ingest role",

@@ -1,0 +1,44 @@
+import { loadConfig } from "../config/schema";
+import { now } from "../core/clock";
+import type { BudgetStore, NotificationStore, ReportStore } from "../store/port";
+import { recordBudgetCheck } from "../telemetry/instruments";
+import type { Channels } from "./channels";
+import { queueBudgetNotices } from "./checkBudgets";
+import { type DeliveryRun, deliverDue } from "./deliverDue";
+
+/** The channels the settings name (lib/config/notificationSettings.ts). */
+export function channelsFromConfig(): Channels {
+  const c = loadConfig();
+  return {
+    smtpUrl: c.CHARGEBACK_SMTP_URL,
+    mailFrom: c.CHARGEBACK_MAIL_FROM,
+    webhooks: c.CHARGEBACK_WEBHOOKS,
+    webhookSecret: c.CHARGEBACK_WEBHOOK_SECRET,
+    publicUrl: c.CHARGEBACK_PUBLIC_URL,
+  };
+}
+
+/**
+ * One turn of the worker's budget task: queue what budgets and closes call for, then send what is
+ * due (`at`: the business clock, which month is checked). A failed check is counted and thrown (the task runs again at its next turn); what was
+ * queued before stays queued, and delivery runs even when the check failed.
+ */
+export async function runNotifications(
+  store: ReportStore & BudgetStore & NotificationStore,
+  channels = channelsFromConfig(),
+  at = now(),
+): Promise<DeliveryRun & { queued: number }> {
+  let queued = 0;
+  let failure: unknown;
+  try {
+    const checked = await queueBudgetNotices(store, at);
+    queued = checked.queued;
+    recordBudgetCheck(true, checked.crossed);
+  } catch (error) {
+    recordBudgetCheck(false, []);
+    failure = error;
+  }
+  const delivered = await deliverDue(store, channels);
+  if (failure) throw failure;
+  return { ...delivered, queued };
+}
