@@ -14,7 +14,8 @@ const FORWARDED = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwar
 export function proxy(request: NextRequest) {
   const config = (settings ??= loadWebConfig());
   const refusal = refusalOf(request.method, request.nextUrl.pathname, request.headers, config);
-  if (refusal) return NextResponse.json({ error: refusal.error }, { status: refusal.status, headers: { "cache-control": "no-store" } });
+  // The API's one error body, `{ error, code }` (app/_server/errorResponse.ts), without its imports: the proxy stays small.
+  if (refusal) return NextResponse.json({ error: refusal.error, code: refusal.code }, { status: refusal.status, headers: { "cache-control": "no-store" } });
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = [

@@ -20,6 +20,7 @@ const EXIT: Record<ErrorCode, number> = {
   conflict: EXIT_USER_ERROR,
   idempotency_key_reused: EXIT_USER_ERROR,
   too_large: EXIT_USER_ERROR,
+  length_required: EXIT_USER_ERROR,
   unsupported_media_type: EXIT_USER_ERROR,
   too_slow: EXIT_USER_ERROR,
   too_many_requests: EXIT_USER_ERROR,

@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   too_slow: 408,
   conflict: 409,
   too_large: 413,
+  length_required: 411,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
   too_many_requests: 429,

@@ -1,9 +1,11 @@
+import type { ErrorCode } from "@/lib/core/errors";
 /**
  * What proxy.ts refuses before any page, route or Server Action reads a request. Pure (headers
  * in, a refusal out), so every rule has a unit test; no Next.js or store imports.
  */
 export type RequestSettings = { publicOrigin: string | null; trustForwarded: boolean };
-export type Refusal = { status: 403 | 411 | 413; error: string };
+/** A refusal in the API's one error shape (app/_server/errorResponse.ts), with its status. */
+export type Refusal = { status: 403 | 411 | 413; code: Extract<ErrorCode, "forbidden" | "length_required" | "too_large">; error: string };
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 const MB = 1024 * 1024;
@@ -34,16 +36,24 @@ export function refusalOf(method: string, pathname: string, headers: Headers, se
   if (READS.has(method.toUpperCase())) return null;
   // Size first, from what the client declared, so nothing of an oversized body is waited for.
   const length = headers.get("content-length");
-  if (length === null && headers.has("transfer-encoding")) return { status: 411, error: "send the request with a Content-Length" };
+  if (length === null && headers.has("transfer-encoding")) return { status: 411, code: "length_required", error: "send the request with a Content-Length" };
   const cap = bodyCapFor(pathname);
-  if (Number(length ?? 0) > cap) return { status: 413, error: `the request body is over ${cap} bytes, the most this address takes` };
+  if (Number(length ?? 0) > cap) return { status: 413, code: "too_large", error: `the request body is over ${cap} bytes, the most this address takes` };
   // CSRF: a request that changes something must come from this site's own pages.
   const origin = headers.get("origin");
   if (!origin)
-    return { status: 403, error: "refused: a request that changes something must say where it comes from (Origin header); use this site's own pages" };
+    return {
+      status: 403,
+      code: "forbidden",
+      error: "refused: a request that changes something must say where it comes from (Origin header); use this site's own pages",
+    };
   const expected = expectedOrigin(headers, settings);
   if (!expected || origin.toLowerCase() !== expected) {
-    return { status: 403, error: `refused: this request came from ${origin}, not from this site (${expected ?? "unknown"}); use this site's own pages` };
+    return {
+      status: 403,
+      code: "forbidden",
+      error: `refused: this request came from ${origin}, not from this site (${expected ?? "unknown"}); use this site's own pages`,
+    };
   }
   return null;
 }

@@ -12,6 +12,7 @@ export type ErrorCode =
   | "conflict"
   | "idempotency_key_reused"
   | "too_large"
+  | "length_required"
   | "unsupported_media_type"
   | "too_slow"
   | "too_many_requests"

@@ -4,13 +4,21 @@ import { countRetry } from "../telemetry/instruments";
 import type { StoredNotification } from "./notification";
 import { signatureHeaders, webhookBody } from "./webhookPayload";
 
-/** Where messages go: the SMTP server and sender, the webhooks by name, the signing key and the app's address. */
+/** A file sent with an e-mail (a statement's PDF). */
+export type Attachment = { filename: string; content: Buffer; contentType: string };
+
+/**
+ * Where messages go: the SMTP server and sender, the webhooks by name, the signing key and the
+ * app's address; `attachmentsOf` gives an e-mail its files (read when it is sent, so a retried
+ * message carries them too).
+ */
 export type Channels = {
   smtpUrl?: string;
   mailFrom: string;
   webhooks: readonly Webhook[];
   webhookSecret?: string;
   publicUrl: string;
+  attachmentsOf?: (n: StoredNotification) => Promise<Attachment[]>;
 };
 
 // One attempt is a few quick tries (a 429's Retry-After honoured briefly); the outbox retries
@@ -35,7 +43,9 @@ async function sendEmail(channels: Channels, n: StoredNotification): Promise<voi
   });
   try {
     const facts = Object.entries(n.facts).map(([k, v]) => `${k}: ${v}`);
+    const attachments = (await channels.attachmentsOf?.(n)) ?? [];
     await transport.sendMail({
+      attachments,
       from: channels.mailFrom,
       to: n.recipient,
       subject: n.subject,

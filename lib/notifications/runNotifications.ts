@@ -1,15 +1,17 @@
 import { loadConfig } from "../config/schema";
 import { now } from "../core/clock";
-import type { BudgetStore, NotificationStore, ReportStore } from "../store/port";
+import type { BudgetStore, LedgerStore, NotificationStore, ReportStore } from "../store/port";
 import { recordBudgetCheck } from "../telemetry/instruments";
 import type { Channels } from "./channels";
 import { queueBudgetNotices } from "./checkBudgets";
 import { type DeliveryRun, deliverDue } from "./deliverDue";
+import { statementAttachments } from "./statementAttachments";
 
-/** The channels the settings name (lib/config/notificationSettings.ts). */
-export function channelsFromConfig(): Channels {
+/** The channels the settings name (lib/config/notificationSettings.ts), e-mails of a closed month carrying the unit's statement PDF. */
+export function channelsFromConfig(store: LedgerStore): Channels {
   const c = loadConfig();
   return {
+    attachmentsOf: (n) => statementAttachments(store, n),
     smtpUrl: c.CHARGEBACK_SMTP_URL,
     mailFrom: c.CHARGEBACK_MAIL_FROM,
     webhooks: c.CHARGEBACK_WEBHOOKS,
@@ -25,7 +27,7 @@ export function channelsFromConfig(): Channels {
  */
 export async function runNotifications(
   store: ReportStore & BudgetStore & NotificationStore,
-  channels = channelsFromConfig(),
+  channels = channelsFromConfig(store),
   at = now(),
 ): Promise<DeliveryRun & { queued: number }> {
   let queued = 0;

@@ -4,7 +4,14 @@ import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterEach } from "vitest";
 
-export type ReceivedMail = { from: string; to: string[]; subject: string; text: string; messageId: string };
+export type ReceivedMail = {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  messageId: string;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
+};
 export type ReceivedPost = { path: string; headers: http.IncomingHttpHeaders; body: string };
 
 const closers: (() => Promise<void>)[] = [];
@@ -29,6 +36,7 @@ export async function startMailServer(port = 0): Promise<{ url: string; port: nu
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
             messageId: parsed.messageId ?? "",
+            attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? "", contentType: a.contentType, content: a.content })),
           });
           callback();
         })

@@ -2,6 +2,13 @@ import { describe, expect, it } from "vitest";
 import { importBudgets, OPERATOR } from "../../../lib/budgets/importBudgets";
 import { queueBudgetNotices } from "../../../lib/notifications/checkBudgets";
 import { closeMonth } from "../../../lib/statements/closeMonth";
+import { itemAt } from "../../../lib/core/arrays";
+import { deliverDue } from "../../../lib/notifications/deliverDue";
+import { statementAttachments } from "../../../lib/notifications/statementAttachments";
+import { getStatement } from "../../../lib/statements/getStatement";
+import { leading } from "../../support/arrays";
+import { startMailServer } from "../../support/mailAndHooks";
+import { pdfRows } from "../../support/pdfText";
 import { octoberAndNovember } from "../../support/twoMonths";
 
 const NOV_3 = Date.parse("2026-11-03T09:00:00Z");
@@ -24,6 +31,16 @@ describe("month closed", () => {
       link: "/business-units/Retail/statement?month=2026-10",
       status: "pending",
     });
+    // Its e-mail carries the unit's statement PDF, as issued.
+    const mail = await startMailServer();
+    const channels = { smtpUrl: mail.url, mailFrom: "chargeback@example.com", webhooks: [], publicUrl: "https://cb.example.com" };
+    expect(await deliverDue(store, { ...channels, attachmentsOf: (n) => statementAttachments(store, n) })).toEqual({ sent: 1, failed: 0 });
+    const [sent] = leading(mail.mails, 1);
+    expect(sent.attachments.map((a) => [a.filename, a.contentType])).toEqual([["statement-2026-10-Retail.pdf", "application/pdf"]]);
+    const pages = await pdfRows(itemAt(sent.attachments, 0).content);
+    const total = (await getStatement(store, "2026-10", "Retail"))?.total;
+    expect(itemAt(pages, 0).map((r) => r.join(" "))).toContain(`Total for 2026-10 USD ${total}`);
+
     // A week later the close is old news: a first start on an old store does not mail its history.
     const other = await octoberAndNovember();
     await importBudgets(other, csv, "b.csv", "USD", OPERATOR, { actor: "t", action: "budgets.import", reason: "t" });
