@@ -105,7 +105,11 @@ test("finance closes last month through the checklist, the figures freeze, and t
   await expect(page.getByTestId("statement-line").first()).toBeVisible();
   await axe();
   await page.screenshot({ path: "test-results/screenshots/statement.png", fullPage: true });
+  await expect(page.getByTestId("statement-number")).toContainText(`Statement CB-${previous.replace("-", "")}-`);
+  await expect(page.getByRole("heading", { name: "Rates used" })).toBeVisible();
   await page.emulateMedia({ media: "print" });
+  // Printed, a line no longer carries its meter text: the rates are the one table at the end.
+  await expect(page.locator(".statement .meters").first()).toBeHidden();
   await page.screenshot({ path: "test-results/screenshots/statement-print.png", fullPage: true });
   await page.emulateMedia({ media: "screen" });
 

@@ -5,6 +5,8 @@ import { requireCaller } from "@/app/_server/currentCaller";
 import { formatCents, parseCents } from "@/lib/core/money";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { getStatement } from "@/lib/statements/getStatement";
+import { getStatementDocument } from "@/lib/statements/statementDocument";
+import { loadConfig } from "@/lib/config/schema";
 import { getSharedStore } from "@/lib/store";
 import { monthParam } from "@/app/_components/monthParam";
 import { unitHref } from "@/app/_components/unitHref";
@@ -24,7 +26,11 @@ export default async function StatementPage({ params, searchParams }: Props) {
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   if (!canSeeUnit(caller, unit)) forbidden();
   const { month } = monthParam(asked);
-  const statement = await getStatement(getSharedStore(), month, unit);
+  const store = getSharedStore();
+  const [statement, doc] = await Promise.all([
+    getStatement(store, month, unit),
+    getStatementDocument(store, month, unit, loadConfig().CHARGEBACK_STATEMENT_ISSUER),
+  ]);
   if (!statement) {
     return (
       <>
@@ -50,6 +56,36 @@ export default async function StatementPage({ params, searchParams }: Props) {
         Azure OpenAI usage billed to {unit} for {month} (UTC), frozen when {statement.closedBy} closed the month on {statement.closedAt.slice(0, 10)}. Amounts
         in {statement.currency} at Azure Retail Prices.
       </p>
+      {doc && (
+        <p data-testid="statement-number">
+          Statement {doc.number} · issued by {doc.issuer} · period {doc.period.from} to {doc.period.to}
+        </p>
+      )}
+      {doc && doc.byCostCenter.length > 1 && (
+        <table>
+          <caption>By cost center</caption>
+          <thead>
+            <tr>
+              <th scope="col">Cost center</th>
+              <th scope="col" className="num">
+                {doc.previousMonth}
+              </th>
+              <th scope="col" className="num">
+                {month}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {doc.byCostCenter.map((r) => (
+              <tr key={r.name}>
+                <th scope="row">{r.name}</th>
+                <td className="num">{r.previous === null ? "—" : money(r.previous)}</td>
+                <td className="num">{money(r.cost)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <p className="no-print">
         <a href={`/api/v1/statements?month=${month}&businessUnit=${encodeURIComponent(unit)}&format=pdf`} download>
           Download PDF
@@ -104,7 +140,8 @@ export default async function StatementPage({ params, searchParams }: Props) {
               <td data-testid="statement-rule">{l.rule || "—"}</td>
               <td>
                 {l.model}
-                <span className="hint">{l.prices.join("; ")}</span>
+                {/* On screen each line cites its rates; printed, the rates are one table at the end. */}
+                <span className="hint meters">{l.prices.join("; ")}</span>
                 {describeBilled(l) !== "" && <span className="hint"> Billed apart: {describeBilled(l)}</span>}
               </td>
               <td className="num">{formatCount(l.requests)}</td>
@@ -134,6 +171,16 @@ export default async function StatementPage({ params, searchParams }: Props) {
           </tr>
         </tfoot>
       </table>
+      {doc && doc.rates.length > 0 && (
+        <section className="rates">
+          <h2>Rates used</h2>
+          <ul>
+            {doc.rates.map((rate) => (
+              <li key={rate}>{rate}</li>
+            ))}
+          </ul>
+        </section>
+      )}
     </article>
   );
 }
