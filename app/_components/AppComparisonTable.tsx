@@ -2,7 +2,9 @@ import { formatCents, parseCents } from "@/lib/core/money";
 import type { ChargebackReport } from "@/lib/reports/getChargebackReport";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { percentChange } from "@/lib/reports/projection";
+import { rowChanges, sortRows } from "@/lib/reports/rowChanges";
 import { isMarkupLine } from "@/lib/statements/markup";
+import { SortHeader, type TableSort } from "./SortHeader";
 import { appHref } from "./unitHref";
 
 type Props = {
@@ -12,43 +14,40 @@ type Props = {
   previous: ChargebackReport;
   /** What `previous` is: the previous month, or its same days. */
   label: string;
+  /** Sortable by name, cost and change like for like. */
+  sort?: TableSort;
 };
 
 /** A unit's apps this month, each one's share of the unit's total, and its change like for like. */
-export function AppComparisonTable({ current, compared, previous, label }: Props) {
+export function AppComparisonTable({ current, compared, previous, label, sort }: Props) {
   const before = new Map(previous.rows.map((r) => [r.key, r.cost]));
   const now = new Map(compared.rows.map((r) => [r.key, r.cost]));
   const total = parseCents(current.total);
   const money = (a: string) => formatMoney(a, current.currency);
   const delta = (a: string, b: string) => money(formatCents(parseCents(a) - parseCents(b)));
+  const rows = sortRows(current.rows, sort?.by ?? "cost", rowChanges(compared.rows, previous.rows, label));
   return (
     <table>
       <caption>Cost by app, against {label}</caption>
       <thead>
         <tr>
-          <th scope="col">App</th>
-          <th scope="col" className="num">
-            Cost
-          </th>
+          <SortHeader label="App" by="name" sort={sort} />
+          <SortHeader label="Cost" by="cost" sort={sort} num />
           <th scope="col" className="num">
             Share
           </th>
           <th scope="col" className="num">
             {label}
           </th>
-          <th scope="col" className="num">
-            Δ
-          </th>
-          <th scope="col" className="num">
-            Δ %
-          </th>
+          <SortHeader label="Δ" by="delta" sort={sort} num />
+          <SortHeader label="Δ %" by="percent" sort={sort} num />
           <th scope="col" className="num">
             Requests
           </th>
         </tr>
       </thead>
       <tbody>
-        {current.rows.map((row) => {
+        {rows.map((row) => {
           const last = before.get(row.key);
           const usage = now.get(row.key) ?? "0.00";
           // Shares in tenths of a percent, from cents: no float touches the money.

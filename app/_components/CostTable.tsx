@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import type { ReportRow } from "@/lib/reports/getChargebackReport";
 import { describeBilled } from "@/lib/reports/describeBilled";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
-import type { RowChanges, RowSort } from "@/lib/reports/rowChanges";
+import type { RowChanges } from "@/lib/reports/rowChanges";
+import { SortHeader, type TableSort } from "./SortHeader";
 
 type Props = {
   caption: string;
@@ -20,27 +21,9 @@ type Props = {
   /** Δ and Δ % columns: each row against the comparison basis (like for like). */
   changes?: RowChanges;
   /** Sortable by name, cost and change: the order shown, and the address of each order (a link, so it works without script). */
-  sort?: { by: RowSort; href: (by: RowSort) => string };
+  sort?: TableSort;
 };
 
-/** A column header that sorts the table when `sort` is given, saying which order is on. */
-function SortHeader({ label, by, sort, num }: { label: string; by: RowSort; sort?: Props["sort"]; num?: boolean }) {
-  const active = sort?.by === by;
-  return (
-    <th scope="col" className={num ? "num" : undefined} aria-sort={active ? (by === "name" ? "ascending" : "descending") : undefined}>
-      {sort ? (
-        <a href={sort.href(by)} title={`Sort by ${label.toLowerCase()}`}>
-          {label}
-          {active ? (by === "name" ? " ▲" : " ▼") : ""}
-        </a>
-      ) : (
-        label
-      )}
-    </th>
-  );
-}
-
-/** A cost breakdown whose lines add up to its total, to the cent. */
 export function CostTable({ caption, dimension, rows, total, totalLabel = "Total", currency, testId, href, extraRow, changes, sort }: Props) {
   const top = rows[0] ? Number(rows[0].cost) : 0;
   // Tokens billed on meters of their own (cache writes, audio, image, priority, long context): a column only when some row has them.

@@ -47,6 +47,15 @@ test("a unit owner sees only their unit, drills into it, and is refused another 
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 
+  // The apps table sorts by name with a link (and back by cost); the order is in the address.
+  const appsTable = page.getByRole("table", { name: /^Cost by app/ });
+  await appsTable.getByRole("link", { name: "App", exact: true }).click();
+  await expect(page).toHaveURL(/appSort=name/);
+  const names = await page.getByTestId("app-row").getByRole("rowheader").allTextContents();
+  expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  await appsTable.getByRole("link", { name: /^Cost/ }).click();
+  await expect(page).not.toHaveURL(/appSort/);
+
   // From the unit to its most expensive app, then to that app's models: the same cents everywhere.
   const byApp = (await (await page.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&by=app`)).json()) as ChargebackReport;
   const top = itemAt(byApp.rows, 0);

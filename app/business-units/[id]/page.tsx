@@ -36,12 +36,15 @@ import { BudgetOutlookSection } from "@/app/_components/BudgetOutlookSection";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ month?: string; breakdown?: string; ccSort?: string; modelSort?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ month?: string; breakdown?: string; ccSort?: string; modelSort?: string; appSort?: string }>;
+};
 
 /** One business unit's month: by cost center, app, model and a tag or end user, with failed calls; only for finance, admins and its owners. */
 export default async function BusinessUnitPage({ params, searchParams }: Props) {
-  const [{ id }, { month: asked, breakdown, ccSort, modelSort }] = await Promise.all([params, searchParams]);
-  const sorts = { cc: sortParam(ccSort), model: sortParam(modelSort) };
+  const [{ id }, { month: asked, breakdown, ccSort, modelSort, appSort }] = await Promise.all([params, searchParams]);
+  const sorts = { cc: sortParam(ccSort), model: sortParam(modelSort), app: sortParam(appSort) };
   const unit = decodeParam(id);
   const path = `/business-units/${encodeURIComponent(unit)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
@@ -83,9 +86,13 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
       ? rowChanges(reportFromLines(comparableLines(lines, basis), by, scope).rows, reportFromLines(basis.lines, by, scope).rows, basis.label)
       : undefined;
   const changes = { cc: changesBy("cost-center"), model: changesBy("model") };
-  // Each table's order is in the address, keeping the other's.
-  const sortHref = (param: "ccSort" | "modelSort", other: "ccSort" | "modelSort", otherValue: RowSort) => (by: RowSort) =>
-    `${path}?month=${month}${by === "cost" ? "" : `&${param}=${by}`}${otherValue === "cost" ? "" : `&${other}=${otherValue}`}`;
+  // Each table's order is in the address, keeping the others'.
+  const orders = { ccSort: sorts.cc, modelSort: sorts.model, appSort: sorts.app };
+  const sortHref = (param: keyof typeof orders) => (by: RowSort) =>
+    `${path}?month=${month}${Object.entries({ ...orders, [param]: by })
+      .filter(([, order]) => order !== "cost")
+      .map(([name, order]) => `&${name}=${order}`)
+      .join("")}`;
   const { currency, total } = byCostCenter;
   const sum = (key: "requests" | "promptTokens" | "cachedTokens" | "completionTokens") => byCostCenter.rows.reduce((n, r) => n + r[key], 0);
   const billedApart = describeBilled(byCostCenter.rows.reduce((all, r) => (addTokens(all, r), all), noTokens()));
@@ -166,10 +173,16 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
             currency={currency}
             testId="cc"
             changes={changes.cc}
-            sort={{ by: sorts.cc, href: sortHref("ccSort", "modelSort", sorts.model) }}
+            sort={{ by: sorts.cc, href: sortHref("ccSort") }}
           />
           <SplitLinesTable lines={getSplitLines(lines.lines, unit)} currency={currency} />
-          <AppComparisonTable current={byApp} compared={comparedByApp} previous={lastByApp} label={basis.label} />
+          <AppComparisonTable
+            current={byApp}
+            compared={comparedByApp}
+            previous={lastByApp}
+            label={basis.label}
+            sort={{ by: sorts.app, href: sortHref("appSort") }}
+          />
           <CostTable
             caption="Cost by model"
             dimension="Model"
@@ -179,7 +192,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
             testId="model"
             href={(row) => modelHref(row.key, month)}
             changes={changes.model}
-            sort={{ by: sorts.model, href: sortHref("modelSort", "ccSort", sorts.cc) }}
+            sort={{ by: sorts.model, href: sortHref("modelSort") }}
           />
           {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} />}
           <DimensionBreakdown report={byValue} asked={pick.asked} month={month} invalid={pick.invalid} />
