@@ -27,10 +27,13 @@ import { FiguresAsOf } from "./_components/FiguresAsOf";
 import { appHref, modelHref, unitHref } from "./_components/unitHref";
 import { UnmappedRow } from "./_components/UnmappedRow";
 
-type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: string; sorts?: { units: RowSort; models: RowSort } };
+/** The order of each sortable table, from the address. */
+type OverviewSorts = { units: RowSort; models: RowSort; apps: RowSort };
+
+type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: string; sorts?: OverviewSorts };
 
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
-export async function FinanceOverviewPage({ caller, month, invalidMonth, error, sorts = { units: "cost", models: "cost" } }: Props) {
+export async function FinanceOverviewPage({ caller, month, invalidMonth, error, sorts = { units: "cost", models: "cost", apps: "cost" } }: Props) {
   const store = getSharedStore();
   const reader = new LedgerReader(store);
   const view = getMonthView(reader, month, caller.scope);
@@ -212,7 +215,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error, 
 
 type OverviewProps = {
   changes: { units?: RowChanges; apps?: RowChanges; models?: RowChanges };
-  sorts: { units: RowSort; models: RowSort };
+  sorts: OverviewSorts;
   report: ChargebackReport;
   byApp: ChargebackReport;
   byModel: ChargebackReport;
@@ -222,8 +225,13 @@ type OverviewProps = {
 
 function Overview({ report, byApp, byModel, trend, month, changes, sorts }: OverviewProps) {
   const unitName = (u: string) => (u === "" ? "Unmapped" : u);
-  const href = (param: string, other: string, otherValue: RowSort) => (by: RowSort) =>
-    `/?month=${month}${by === "cost" ? "" : `&${param}=${by}`}${otherValue === "cost" ? "" : `&${other}=${otherValue}`}`;
+  // Each table's order is in the address, keeping the others'.
+  const orders = { sort: sorts.units, appSort: sorts.apps, modelSort: sorts.models };
+  const href = (param: keyof typeof orders) => (by: RowSort) =>
+    `/?month=${month}${Object.entries({ ...orders, [param]: by })
+      .filter(([, order]) => order !== "cost")
+      .map(([name, order]) => `&${name}=${order}`)
+      .join("")}`;
   return (
     <div className="stack">
       <div className="charts">
@@ -245,12 +253,12 @@ function Overview({ report, byApp, byModel, trend, month, changes, sorts }: Over
         href={(row) => unitHref(row.key, month)}
         extraRow={<UnmappedRow report={report} changeColumns={changes.units !== undefined} />}
         changes={changes.units}
-        sort={{ by: sorts.units, href: href("sort", "modelSort", sorts.models) }}
+        sort={{ by: sorts.units, href: href("sort") }}
       />
       <CostTable
         caption="Top 10 apps"
         dimension="App"
-        rows={byApp.rows.slice(0, 10)}
+        rows={sortRows(byApp.rows, sorts.apps, changes.apps ?? null).slice(0, 10)}
         total={byApp.total}
         totalLabel="Total of all apps"
         currency={report.currency}
@@ -258,6 +266,7 @@ function Overview({ report, byApp, byModel, trend, month, changes, sorts }: Over
         href={(row) => appHref(row.key, month)}
         extraRow={<UnmappedRow report={byApp} changeColumns={changes.apps !== undefined} />}
         changes={changes.apps}
+        sort={{ by: sorts.apps, href: href("appSort") }}
       />
       <CostTable
         caption="Cost by model"
@@ -269,7 +278,7 @@ function Overview({ report, byApp, byModel, trend, month, changes, sorts }: Over
         href={(row) => modelHref(row.key, month)}
         extraRow={<UnmappedRow report={byModel} changeColumns={changes.models !== undefined} />}
         changes={changes.models}
-        sort={{ by: sorts.models, href: href("modelSort", "sort", sorts.units) }}
+        sort={{ by: sorts.models, href: href("modelSort") }}
       />
       {report.adjustments.length > 0 && <AdjustmentsTable adjustments={report.adjustments} currency={report.currency} />}
     </div>

@@ -88,6 +88,13 @@ test("the units and models tables show Δ and Δ % like for like, and sort by th
   const deltas = (await sorted.getByTestId("bu-delta").allTextContents()).map((t) => parseCents(t.replace(/[+$,]/g, "")));
   expect(deltas.length).toBeGreaterThan(1);
   expect(deltas).toEqual([...deltas].sort((a, b) => (b > a ? 1 : b < a ? -1 : 0)));
+  // The top apps sort by Δ too: the ten that moved most, the units' order kept in the address.
+  await page.getByRole("table", { name: "Top 10 apps" }).getByRole("link", { name: "Δ", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]appSort=delta/);
+  await expect(page).toHaveURL(/[?&]sort=delta/);
+  const appDeltas = (await page.getByTestId("top-app-delta").allTextContents()).map((t) => parseCents(t.replace(/[+$,]/g, "")));
+  expect(appDeltas.length).toBeGreaterThan(1);
+  expect(appDeltas).toEqual([...appDeltas].sort((a, b) => (b > a ? 1 : b < a ? -1 : 0)));
   // The models' table keeps its own order, and the percentages read as changes.
   for (const p of await page.getByTestId("model-delta-percent").allTextContents()) expect(p).toMatch(/^([+-]?\d+\.\d%|new)$/);
   const axe = await new AxeBuilder({ page }).analyze();
