@@ -66,7 +66,9 @@ export async function getAnomalies(
     }));
     const series: Series = {
       kind,
-      name: kind === "app" ? (appNames.get(name) ?? name) : name,
+      // Keyed by the app's id (what its budget and page name it by), read by its name.
+      name,
+      label: kind === "app" ? (appNames.get(name) ?? name) : name,
       partKind: kind === "unit" || kind === "model" ? "app" : "model",
       points,
     };
