@@ -18,7 +18,8 @@ const DAY_MS = 86_400_000;
 const KIND = { unit: "business unit", app: "app", model: "model" } as const;
 const TOKENS: Record<string, string> = { promptTokens: "prompt", cachedTokens: "cached prompt", completionTokens: "completion", reasoningTokens: "reasoning" };
 
-const money = (cents: number, currency: string) => `${currency} ${Number(formatCents(BigInt(Math.round(Math.abs(cents))))).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+const money = (cents: number, currency: string) =>
+  `${currency} ${Number(formatCents(BigInt(Math.round(Math.abs(cents))))).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
 const signed = (cents: number, currency: string) => `${cents < 0 ? "−" : "+"}${money(cents, currency)}`;
 
 /**

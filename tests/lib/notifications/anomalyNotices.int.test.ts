@@ -11,7 +11,14 @@ const NOV_19 = Date.parse("2026-11-19T12:00:00Z");
 const SPIKE = "2026-11-18";
 /** 1M prompt and 100 completion tokens on gpt-4o 2024-08-06: $2.501 a call. */
 const call = (appId: string, day: string, i: number, completionTokens = 100) =>
-  v1Event({ requestId: `big-${appId}-${day}-${i}`, appId, time: `${day}T10:00:00Z`, promptTokens: 1_000_000, completionTokens, totalTokens: 1_000_000 + completionTokens });
+  v1Event({
+    requestId: `big-${appId}-${day}-${i}`,
+    appId,
+    time: `${day}T10:00:00Z`,
+    promptTokens: 1_000_000,
+    completionTokens,
+    totalTokens: 1_000_000 + completionTokens,
+  });
 
 /**
  * Two months of Retail's app-1 at 3 to 5 big calls a day ($7.50 to $12.50) and Marketing's app-2 at
