@@ -6,7 +6,8 @@ import type { LedgerReader } from "../ledger/ledgerReader";
 import type { AnomalyDecision } from "./anomalyDecision";
 import { type Anomaly, type DayPoint, findAnomalies, type Series } from "./findAnomalies";
 
-export type FlaggedAnomaly = Anomaly & { decision: AnomalyDecision["decision"] | null; note: string };
+/** `until`: for today so far (getTodayAnomalies.ts), the end of the hours compared (`HH:00`, UTC). */
+export type FlaggedAnomaly = Anomaly & { decision: AnomalyDecision["decision"] | null; note: string; until?: string };
 
 const TOKEN_KINDS = ["promptTokens", "cachedTokens", "completionTokens", "reasoningTokens"] as const;
 type Acc = { atto: bigint; parts: Map<string, bigint>; tokens: Map<string, number> };
