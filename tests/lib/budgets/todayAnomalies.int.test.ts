@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { anomaliesFor } from "../../../lib/budgets/anomaliesFor";
 import { getTodayAnomalies } from "../../../lib/budgets/getTodayAnomalies";
 import { nextDay } from "../../../lib/core/months";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
@@ -44,5 +45,15 @@ describe("today so far", () => {
     expect(await getTodayAnomalies(reader, [], { at: Date.parse(`${TODAY}T10:30:00Z`), units: new Set(["Marketing"]) })).toEqual([]);
     const dismissed = [{ anomaly: `unit:Retail|${TODAY}|today`, decision: "dismissed" as const, note: "" }];
     expect(await getTodayAnomalies(reader, dismissed, { at: Date.parse(`${TODAY}T10:30:00Z`) })).toEqual([]);
+  });
+
+  it("is listed first on the open month's Anomalies page, for finance and the unit's owner, and not in another month", async () => {
+    const s = await store();
+    const at = Date.parse(`${TODAY}T10:30:00Z`);
+    const key = `unit:Retail|${TODAY}|today`;
+    expect((await anomaliesFor(s, { roles: ["finance"], ownedUnits: [] }, "2026-11", false, at))[0]?.key).toBe(key);
+    expect((await anomaliesFor(s, { roles: [], ownedUnits: ["Retail"] }, "2026-11", false, at))[0]?.key).toBe(key);
+    expect((await anomaliesFor(s, { roles: [], ownedUnits: ["Marketing"] }, "2026-11", false, at)).map((a) => a.key)).not.toContain(key);
+    expect((await anomaliesFor(s, { roles: ["finance"], ownedUnits: [] }, "2026-10", false, at)).map((a) => a.key)).not.toContain(key);
   });
 });
