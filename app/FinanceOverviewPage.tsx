@@ -15,6 +15,8 @@ import { percentChange, projectMonthEnd } from "@/lib/reports/projection";
 import { getSharedStore } from "@/lib/store";
 import { rowChanges, sortRows, type RowChanges, type RowSort } from "@/lib/reports/rowChanges";
 import { getBudgetOutlook } from "@/lib/budgets/getBudgetOutlook";
+import { getAnomalies } from "@/lib/budgets/getAnomalies";
+import { flaggedDays } from "@/lib/budgets/flaggedDays";
 import { BudgetOutlookSection } from "./_components/BudgetOutlookSection";
 import { AdjustmentsTable } from "./_components/AdjustmentsTable";
 import { CostBarChart } from "./_components/charts/CostBarChart";
@@ -51,6 +53,11 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error, 
         getBudgetOutlook(reader, month, { units: seesEveryUnit(caller) ? "all" : caller.ownedUnits }, budgets, { lines: Promise.resolve(monthLines) }),
       ),
   );
+  // The days any unit the caller sees was unusual, flagged on the total (as the unit pages flag their unit's).
+  const flagged = store
+    .listAnomalyDecisions()
+    .then((decisions) => getAnomalies(reader, month, decisions, { units: seesEveryUnit(caller) ? "all" : new Set(caller.ownedUnits) }))
+    .then((found) => flaggedDays(found, "unit"));
   const report = reportFromLines(lines, "business-unit", caller.scope);
   const byApp = reportFromLines(lines, "app", caller.scope);
   const byModel = reportFromLines(lines, "model", caller.scope);
@@ -198,7 +205,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error, 
           <dd data-testid="failed-total">{formatCount(calls.failed)}</dd>
         </div>
       </dl>
-      <BudgetOutlookSection title={`Budget and forecast, ${month}`} outlook={outlook} />
+      <BudgetOutlookSection title={`Budget and forecast, ${month}`} outlook={outlook} flagged={flagged} />
       {noUnits ? (
         <p className="empty">You own no business unit yet. Ask a Chargeback admin to add you (or a group you are in) as an owner.</p>
       ) : empty ? (

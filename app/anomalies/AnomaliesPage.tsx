@@ -22,8 +22,8 @@ export async function AnomaliesPage({ caller, month, invalidMonth, withDismissed
       <h1>Anomalies in {month}</h1>
       <p className="sub">
         Days (UTC, to yesterday) whose cost for a business unit, app or model was at least four robust standard deviations and $10 from the median of the same
-        weekday over the 8 weeks before, with what moved most.{" "}
-        {withDismissed ? <a href={`/anomalies?month=${month}`}>Hide dismissed</a> : <a href={`/anomalies?month=${month}&all=1`}>Show dismissed</a>}
+        weekday over the 8 weeks before, with what moved most; in the open month, each business unit's day so far too, against the same hours of the same
+        weekday. {withDismissed ? <a href={`/anomalies?month=${month}`}>Hide dismissed</a> : <a href={`/anomalies?month=${month}&all=1`}>Show dismissed</a>}
       </p>
       {invalidMonth && (
         <p role="alert" className="error">
@@ -55,7 +55,7 @@ export async function AnomaliesPage({ caller, month, invalidMonth, withDismissed
           )}
           {anomalies.map((a) => (
             <tr key={a.key} data-testid="anomaly">
-              <td>{a.day}</td>
+              <td>{a.until ? `today so far (${a.day}, to ${a.until} UTC)` : a.day}</td>
               <th scope="row">
                 {KIND[a.kind]} {a.label}
               </th>

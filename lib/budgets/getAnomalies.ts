@@ -6,7 +6,8 @@ import type { LedgerReader } from "../ledger/ledgerReader";
 import type { AnomalyDecision } from "./anomalyDecision";
 import { type Anomaly, type DayPoint, findAnomalies, type Series } from "./findAnomalies";
 
-export type FlaggedAnomaly = Anomaly & { decision: AnomalyDecision["decision"] | null; note: string };
+/** `until`: for today so far (getTodayAnomalies.ts), the end of the hours compared (`HH:00`, UTC). */
+export type FlaggedAnomaly = Anomaly & { decision: AnomalyDecision["decision"] | null; note: string; until?: string };
 
 const TOKEN_KINDS = ["promptTokens", "cachedTokens", "completionTokens", "reasoningTokens"] as const;
 type Acc = { atto: bigint; parts: Map<string, bigint>; tokens: Map<string, number> };
@@ -66,7 +67,9 @@ export async function getAnomalies(
     }));
     const series: Series = {
       kind,
-      name: kind === "app" ? (appNames.get(name) ?? name) : name,
+      // Keyed by the app's id (what its budget and page name it by), read by its name.
+      name,
+      label: kind === "app" ? (appNames.get(name) ?? name) : name,
       partKind: kind === "unit" || kind === "model" ? "app" : "model",
       points,
     };

@@ -3,6 +3,7 @@ import { now } from "../core/clock";
 import type { BudgetStore, LedgerStore, NotificationStore, ReportStore } from "../store/port";
 import { recordBudgetCheck } from "../telemetry/instruments";
 import type { Channels } from "./channels";
+import { queueAnomalyNotices } from "./anomalyNotices";
 import { queueBudgetNotices } from "./checkBudgets";
 import { type DeliveryRun, deliverDue } from "./deliverDue";
 import { statementAttachments } from "./statementAttachments";
@@ -21,7 +22,7 @@ export function channelsFromConfig(store: LedgerStore): Channels {
 }
 
 /**
- * One turn of the worker's budget task: queue what budgets and closes call for, then send what is
+ * One turn of the worker's budget task: queue what budgets, anomalies and closes call for, then send what is
  * due (`at`: the business clock, which month is checked). A failed check is counted and thrown (the task runs again at its next turn); what was
  * queued before stays queued, and delivery runs even when the check failed.
  */
@@ -34,7 +35,7 @@ export async function runNotifications(
   let failure: unknown;
   try {
     const checked = await queueBudgetNotices(store, at);
-    queued = checked.queued;
+    queued = checked.queued + (await queueAnomalyNotices(store, at));
     recordBudgetCheck(true, checked.crossed);
   } catch (error) {
     recordBudgetCheck(false, []);

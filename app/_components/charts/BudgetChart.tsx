@@ -5,7 +5,7 @@ import type { BudgetOutlook } from "../../../lib/budgets/getBudgetOutlook";
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 
-/** The month's cost so far (bars), the forecast to its end with its 90 % range (band), and the budget (line). */
+/** The month's cost so far (bars), the forecast to its end with its 90 % range (band), the budget (line) and the days flagged unusual (dashed marks). */
 export function BudgetChart({ title, outlook, flagged = [] }: { title: string; outlook: BudgetOutlook; flagged?: readonly string[] }) {
   const { currency } = outlook;
   const money = (v: number) => v.toLocaleString("en-US", { style: "currency", currency, maximumFractionDigits: 0 });
@@ -34,6 +34,9 @@ export function BudgetChart({ title, outlook, flagged = [] }: { title: string; o
           <Bar dataKey="actual" name="Cost so far" fill="#0072B2" isAnimationActive={false} />
           <Area dataKey="range" name="Forecast range (90 %)" stroke="none" fill="#E69F00" fillOpacity={0.3} isAnimationActive={false} />
           <Line dataKey="forecast" name="Forecast" stroke="#D55E00" strokeDasharray="5 3" dot={false} isAnimationActive={false} />
+          {flagged.map((day) => (
+            <ReferenceLine key={day} x={day} stroke="#CC79A7" strokeDasharray="2 2" label={{ value: "!", position: "top", fill: "#CC79A7" }} />
+          ))}
           {outlook.budget && (
             <ReferenceLine y={Number(outlook.budget)} stroke="#000000" strokeWidth={2} label={{ value: "Budget", position: "insideTopLeft" }} />
           )}

@@ -21,6 +21,7 @@ import { getCallOutcomes } from "@/lib/reports/getCallOutcomes";
 import { getDimensionReport } from "@/lib/reports/getDimensionReport";
 import { getBudgetOutlook } from "@/lib/budgets/getBudgetOutlook";
 import { getAnomalies } from "@/lib/budgets/getAnomalies";
+import { flaggedDays } from "@/lib/budgets/flaggedDays";
 import { BudgetOutlookSection } from "@/app/_components/BudgetOutlookSection";
 
 export const dynamic = "force-dynamic";
@@ -50,7 +51,7 @@ export default async function AppPage({ params, searchParams }: Props) {
   const flagged = store
     .listAnomalyDecisions()
     .then((decisions) => getAnomalies(reader, month, decisions, { units: within === "all" ? "all" : new Set(within) }))
-    .then((found) => found.filter((a) => a.kind === "app" && a.name === appId).map((a) => a.day));
+    .then((found) => flaggedDays(found, "app", appId));
   const money = (a: string) => formatMoney(a, app.currency);
   const current = app.mappings.find((m) => m.validFrom < `${month}-32` && (m.validTo === null || m.validTo > `${month}-01`));
   return (

@@ -32,6 +32,7 @@ import { rowChanges, sortRows, type RowSort } from "@/lib/reports/rowChanges";
 import { sortParam } from "@/app/_components/sortParam";
 import { getBudgetOutlook } from "@/lib/budgets/getBudgetOutlook";
 import { getAnomalies } from "@/lib/budgets/getAnomalies";
+import { flaggedDays } from "@/lib/budgets/flaggedDays";
 import { BudgetOutlookSection } from "@/app/_components/BudgetOutlookSection";
 
 export const dynamic = "force-dynamic";
@@ -73,7 +74,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const flagged = store
     .listAnomalyDecisions()
     .then((decisions) => getAnomalies(reader, month, decisions, { units: new Set([unit]) }))
-    .then((found) => found.filter((a) => a.kind === "unit" && a.name === unit).map((a) => a.day));
+    .then((found) => flaggedDays(found, "unit", unit));
   const byCostCenter = reportFromLines(lines, "cost-center", scope);
   const byApp = reportFromLines(lines, "app", scope);
   const byModel = reportFromLines(lines, "model", scope);
