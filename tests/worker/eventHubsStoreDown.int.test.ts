@@ -1,7 +1,6 @@
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAzurite, type Azurite } from "../support/azurite";
-import { startEventHubsStandIn, type EventHubsStandIn } from "../support/eventHubsStandIn";
+import { describe, expect, it } from "vitest";
+import { useEventHubsRig } from "../support/eventHubsRig";
 import { checkpointStore, sendToPartitions, usageTotals } from "../support/hubEvents";
 import { v1Event } from "../support/ingest";
 import { freshStore } from "../support/store";
@@ -10,14 +9,7 @@ import { hubEnv, startCli, waitFor } from "../support/workerProcess";
 const lastJson = (text: string) => JSON.parse(text.trim().split("\n").at(-1)!) as Record<string, unknown>;
 
 describe("the Event Hubs worker while the store refuses writes", () => {
-  let hub: EventHubsStandIn;
-  let azurite: Azurite;
-  beforeAll(async () => {
-    [hub, azurite] = await Promise.all([startEventHubsStandIn({ partitions: 2 }), startAzurite()]);
-  });
-  afterAll(async () => {
-    await Promise.all([hub?.close(), azurite?.close()]);
-  });
+  const rig = useEventHubsRig({ store: false });
 
   // Making the store refuse writes is adapter-specific: here, another SQLite connection holds the write lock.
   it.skipIf((process.env.CHARGEBACK_STORE || "sqlite") !== "sqlite")(
@@ -25,9 +17,9 @@ describe("the Event Hubs worker while the store refuses writes", () => {
     async () => {
       const { store, file } = freshStore();
       // A short wait for the lock, so that a held lock reads as a store refusing writes.
-      const env = { ...hubEnv(hub, azurite), CHARGEBACK_DATABASE_URL: `file:${file}`, CHARGEBACK_SQLITE_BUSY_TIMEOUT_SECONDS: "3" };
-      const checkpoints = () => checkpointStore(azurite).listCheckpoints("127.0.0.1", hub.hubName, "$Default");
-      await sendToPartitions(hub, { "0": Array.from({ length: 10 }, (_, i) => ({ body: Buffer.from(v1Event({ requestId: `down-${i}` })) })) });
+      const env = { ...hubEnv(rig.hub, rig.azurite), CHARGEBACK_DATABASE_URL: `file:${file}`, CHARGEBACK_SQLITE_BUSY_TIMEOUT_SECONDS: "3" };
+      const checkpoints = () => checkpointStore(rig.azurite).listCheckpoints("127.0.0.1", rig.hub.hubName, "$Default");
+      await sendToPartitions(rig.hub, { "0": Array.from({ length: 10 }, (_, i) => ({ body: Buffer.from(v1Event({ requestId: `down-${i}` })) })) });
 
       // Another connection holds the write lock: every write times out (SQLITE_BUSY) as if the store were down.
       const lock = new Database(file);

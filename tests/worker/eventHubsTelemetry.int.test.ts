@@ -1,7 +1,7 @@
 import type { Attributes } from "@opentelemetry/api";
 import { AggregationTemporality, InMemoryMetricExporter, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { lagTask } from "../../worker/eventHubLag";
 import { runEventHubWorker } from "../../worker/eventHubWorker";
 import { createEventHubsClients } from "../../worker/sources/eventHubs";
@@ -11,11 +11,10 @@ import { priceSyncAgeSeconds } from "../../lib/pricing/syncRetailPrices";
 import { observePriceSyncAge } from "../../lib/telemetry/instruments";
 import { createLog } from "../../lib/telemetry/log";
 import { startTelemetry } from "../../lib/telemetry/startTelemetry";
-import { startAzurite, type Azurite } from "../support/azurite";
-import { startEventHubsStandIn, type EventHubsStandIn } from "../support/eventHubsStandIn";
+import { useEventHubsRig } from "../support/eventHubsRig";
 import { checkpointStore, sendToPartitions, usageTotals } from "../support/hubEvents";
 import { v1Event } from "../support/ingest";
-import { hubEnv, waitFor, workerStore } from "../support/workerProcess";
+import { hubEnv, waitFor } from "../support/workerProcess";
 import { itemAt } from "../../lib/core/arrays";
 
 const event = (requestId: string) => ({ body: Buffer.from(v1Event({ requestId })) });
@@ -31,17 +30,7 @@ function points(exporter: InMemoryMetricExporter, name: string): [Attributes, nu
 }
 
 describe("the Event Hubs worker's metrics and traces", () => {
-  let hub: EventHubsStandIn;
-  let azurite: Azurite;
-  let target: ReturnType<typeof workerStore>;
-  beforeAll(async () => {
-    [hub, azurite] = await Promise.all([startEventHubsStandIn({ partitions: 2 }), startAzurite()]);
-    target = workerStore();
-  });
-  afterAll(async () => {
-    await target?.close();
-    await Promise.all([hub?.close(), azurite?.close()]);
-  });
+  const rig = useEventHubsRig();
 
   it("counts events per outcome, times each batch, measures checkpoint lag per partition, and traces each batch", async () => {
     const metricsOut = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
@@ -50,25 +39,25 @@ describe("the Event Hubs worker's metrics and traces", () => {
     const telemetry = await startTelemetry("chargeback-worker", { metricReaders: [reader], spanProcessors: [new SimpleSpanProcessor(spansOut)], env: {} });
     try {
       // 6 requests (one sent twice), one line that is not JSON.
-      await sendToPartitions(hub, {
+      await sendToPartitions(rig.hub, {
         "0": [event("t-1"), event("t-2"), event("t-3"), event("t-1"), { body: Buffer.from("not json {") }],
         "1": [event("t-4"), event("t-5"), event("t-6")],
       });
       // The last good price sync an hour ago (the product's clock): the worker reports its age.
-      await target.store.recordPriceSync({ at: now() - 3_600_000, ok: true, items: 1, detail: "test" });
-      const stopObserving = observePriceSyncAge(() => priceSyncAgeSeconds(target.store));
-      const clients = await createEventHubsClients(loadEventHubsConfig(hubEnv(hub, azurite)), "telemetry-test");
+      await rig.target.store.recordPriceSync({ at: now() - 3_600_000, ok: true, items: 1, detail: "test" });
+      const stopObserving = observePriceSyncAge(() => priceSyncAgeSeconds(rig.target.store));
+      const clients = await createEventHubsClients(loadEventHubsConfig(hubEnv(rig.hub, rig.azurite)), "telemetry-test");
       const stop = new AbortController();
       const logged: Record<string, unknown>[] = [];
-      const running = runEventHubWorker(target.store, clients, {
+      const running = runEventHubWorker(rig.target.store, clients, {
         maxBatchSize: 2,
         maxWaitSeconds: 1,
         signal: stop.signal,
         log: createLog({ level: "debug", stream: { write: (line: string) => void logged.push(JSON.parse(line)) } }),
-        periodic: [lagTask(target.store, clients, 500)],
+        periodic: [lagTask(rig.target.store, clients, 500)],
       });
-      await waitFor(async () => (await usageTotals(target.store)).requests === 6, "the events to be written");
-      const checkpointed = async () => (await checkpointStore(azurite).listCheckpoints("127.0.0.1", hub.hubName, "$Default")).length === 2;
+      await waitFor(async () => (await usageTotals(rig.target.store)).requests === 6, "the events to be written");
+      const checkpointed = async () => (await checkpointStore(rig.azurite).listCheckpoints("127.0.0.1", rig.hub.hubName, "$Default")).length === 2;
       await waitFor(checkpointed, "both partitions' checkpoints");
       await waitFor(async () => {
         await reader.forceFlush();

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAzurite, type Azurite } from "../support/azurite";
-import { startEventHubsStandIn, type EventHubsStandIn } from "../support/eventHubsStandIn";
-import { hubEnv, type RunningCli, startCli, waitFor, workerStore } from "../support/workerProcess";
+import { describe, expect, it } from "vitest";
+import { useEventHubsRig } from "../support/eventHubsRig";
+import { hubEnv, type RunningCli, startCli, waitFor } from "../support/workerProcess";
 
 /** The port the worker logged (`health.listening`) after binding `--health-port 0`. */
 async function healthPort(worker: RunningCli): Promise<number> {
@@ -19,22 +18,12 @@ const get = async (port: number, path: string) => {
 };
 
 describe("the worker's health port", () => {
-  let hub: EventHubsStandIn;
-  let azurite: Azurite | undefined;
-  let target: ReturnType<typeof workerStore>;
-  beforeAll(async () => {
-    [hub, azurite] = await Promise.all([startEventHubsStandIn({ partitions: 2 }), startAzurite()]);
-    target = workerStore();
-  });
-  afterAll(async () => {
-    await target?.close();
-    await Promise.all([hub?.close(), azurite?.close()]);
-  });
+  const rig = useEventHubsRig();
 
   it("is live at once, ready once it owns partitions with its stores answering, and not ready when the checkpoint store goes away", async () => {
     const worker = startCli(["worker", "--source", "eventhubs", "--health-port", "0", "--health-host", "127.0.0.1", "--max-wait-seconds", "1"], {
-      ...hubEnv(hub, azurite!),
-      ...target.env,
+      ...hubEnv(rig.hub, rig.azurite),
+      ...rig.target.env,
     });
     try {
       const port = await healthPort(worker);
@@ -43,8 +32,7 @@ describe("the worker's health port", () => {
       expect(await get(port, "/ready")).toEqual({ status: 200, body: { status: "ready", checks: { store: true, checkpointStore: true, partitions: true } } });
       expect((await get(port, "/metrics")).status).toBe(404);
 
-      await azurite!.close();
-      azurite = undefined;
+      await rig.stopAzurite();
       const notReady = await get(port, "/ready");
       expect(notReady).toMatchObject({ status: 503, body: { status: "not ready", checks: { store: true, checkpointStore: false } } });
       expect((await get(port, "/live")).status).toBe(200); // a checkpoint store outage is no reason to restart the replica
@@ -56,7 +44,7 @@ describe("the worker's health port", () => {
   });
 
   it("the demo worker is ready when its store is", async () => {
-    const worker = startCli(["worker", "--source", "demo", "--health-port", "0", "--health-host", "127.0.0.1"], target.env);
+    const worker = startCli(["worker", "--source", "demo", "--health-port", "0", "--health-host", "127.0.0.1"], rig.target.env);
     try {
       const port = await healthPort(worker);
       expect(await get(port, "/ready")).toEqual({ status: 200, body: { status: "ready", checks: { store: true } } });
