@@ -2,18 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type DayPoint, findAnomalies } from "../../../lib/budgets/findAnomalies";
 import { nextDay } from "../../../lib/core/months";
 import { itemAt } from "../../../lib/core/arrays";
-
-/** Seeded uniform numbers in [0, 1) (mulberry32). */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../../worker/demo/random";
 
 const WEEK = [0.3, 1, 1.05, 1.1, 1.05, 0.95, 0.25];
 const SPIKE = "2026-11-18";
@@ -24,7 +13,7 @@ const SPIKE = "2026-11-18";
  * usual completion tokens and cost).
  */
 function generatedUnit(seed: number): DayPoint[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const points: DayPoint[] = [];
   for (let day = "2026-09-10"; day < "2026-11-20"; day = nextDay(day)) {
     const w = itemAt(WEEK, new Date(`${day}T00:00:00Z`).getUTCDay());

@@ -2,18 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type DayCost, forecastMonthEnd } from "../../../lib/budgets/forecast";
 import { monthDays, nextDay, nextMonth } from "../../../lib/core/months";
 import { itemAt } from "../../../lib/core/arrays";
-
-/** Seeded uniform numbers in [0, 1) (mulberry32): the same year on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../../worker/demo/random";
 
 // Sunday first: a business gateway's week, quiet at the weekend.
 const WEEK = [0.3, 1, 1.05, 1.1, 1.05, 0.95, 0.25];
@@ -23,7 +12,7 @@ const WEEK = [0.3, 1, 1.05, 1.1, 1.05, 0.95, 0.25];
  * pattern above and day-to-day noise of about 15 % (log-normal), and a few launch weeks at 1.6×.
  */
 function generatedYear(seed: number): DayCost[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
   const days: DayCost[] = [];
   let day = "2025-01-01";
