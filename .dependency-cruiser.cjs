@@ -1,7 +1,7 @@
 /**
  * The import rules CI enforces (`npm run lint:deps`). Layers point one way: a folder of lib/ may
  * import only the folders of the layers below its own, lib/core imports nothing of ours, lib/
- * imports neither app/ nor cli/ nor worker/ nor Next.js, app/ and the processes (cli/, worker/) never
+ * imports neither app/ nor ingest/ (the CLI and the worker) nor Next.js, app/ and the processes (ingest/cli/, ingest/worker/) never
  * import each other, and the worker never imports the CLI (the CLI starts the worker).
  * Run-time imports only: `import type` is erased by the compiler, so it can make no cycle at run
  * time (the store port's types are still imported by the domain folders above it; see lib/README.md).
@@ -42,8 +42,8 @@ module.exports = {
       to: {},
     },
     ...upward,
-    { name: "core-imports-nothing-of-ours", severity: "error", from: { path: "^lib/core/" }, to: { path: "^(lib|app|cli|worker)/", pathNot: "^lib/core/" } },
-    { name: "lib-is-below-app-cli-and-worker", severity: "error", from: { path: "^lib/" }, to: { path: "^(app|cli|worker)/" } },
+    { name: "core-imports-nothing-of-ours", severity: "error", from: { path: "^lib/core/" }, to: { path: "^(lib|app|ingest)/", pathNot: "^lib/core/" } },
+    { name: "lib-is-below-app-cli-and-worker", severity: "error", from: { path: "^lib/" }, to: { path: "^(app|ingest)/" } },
     {
       name: "lib-imports-no-next",
       comment: "Next.js helpers live in app/_server",
@@ -51,14 +51,14 @@ module.exports = {
       from: { path: "^lib/" },
       to: { path: "node_modules/next/" },
     },
-    { name: "app-imports-no-process", severity: "error", from: { path: "^app/" }, to: { path: "^(cli|worker)/" } },
-    { name: "processes-import-no-app", severity: "error", from: { path: "^(cli|worker)/" }, to: { path: "^app/" } },
+    { name: "app-imports-no-process", severity: "error", from: { path: "^app/" }, to: { path: "^ingest/" } },
+    { name: "processes-import-no-app", severity: "error", from: { path: "^ingest/" }, to: { path: "^app/" } },
     {
       name: "worker-is-below-cli",
       comment: "the CLI starts the worker, never the reverse",
       severity: "error",
-      from: { path: "^worker/" },
-      to: { path: "^cli/" },
+      from: { path: "^ingest/worker/" },
+      to: { path: "^ingest/cli/" },
     },
   ],
   options: {

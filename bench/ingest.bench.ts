@@ -5,9 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import Database from "better-sqlite3";
-import { demoHistory } from "../worker/demo/demoEvents";
-import { demoOrganisation } from "../worker/demo/demoOrganisation";
-import { seededRandom } from "../worker/demo/random";
+import { demoHistory } from "../ingest/worker/demo/demoEvents";
+import { demoOrganisation } from "../ingest/worker/demo/demoOrganisation";
+import { seededRandom } from "../ingest/worker/demo/random";
 import { out, pricedStore, root } from "./pricedStore";
 
 const N = Number(process.argv[2] ?? 1_000_000);

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { demoOrganisation } from "../worker/demo/demoOrganisation";
+import { demoOrganisation } from "../ingest/worker/demo/demoOrganisation";
 import { importOrgMappings } from "../lib/org/importOrgMappings";
 import { importDeployments } from "../lib/pricing/importDeployments";
 import { importRetailPrices, parseRetailPricePage } from "../lib/pricing/importRetailPrices";

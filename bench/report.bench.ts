@@ -4,9 +4,9 @@
 // with the real parser and summed into rollups by the real rollup writer; their facts are not
 // written, as no report reads them.
 import Database from "better-sqlite3";
-import { demoHistory } from "../worker/demo/demoEvents";
-import { demoOrganisation } from "../worker/demo/demoOrganisation";
-import { seededRandom } from "../worker/demo/random";
+import { demoHistory } from "../ingest/worker/demo/demoEvents";
+import { demoOrganisation } from "../ingest/worker/demo/demoOrganisation";
+import { seededRandom } from "../ingest/worker/demo/random";
 import { parseEventLine } from "../lib/events/parseEventLine";
 import { getChargebackReport, reportFromLines } from "../lib/reports/getChargebackReport";
 import { getMonthView } from "../lib/reports/getMonthView";

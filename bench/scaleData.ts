@@ -10,8 +10,8 @@ import { SplitRule } from "../lib/allocation/splitRule";
 import { monthDays, previousMonth } from "../lib/core/months";
 import { importDeployments } from "../lib/pricing/importDeployments";
 import { SqliteStore } from "../lib/store/sqlite/sqliteStore";
-import { DEMO_DEPLOYMENTS } from "../worker/demo/demoOrganisation";
-import { seededRandom } from "../worker/demo/random";
+import { DEMO_DEPLOYMENTS } from "../ingest/worker/demo/demoOrganisation";
+import { seededRandom } from "../ingest/worker/demo/random";
 import { pricedStore } from "./pricedStore";
 
 export type ScaleShape = { scale: number; months: number; lastMonth: string; lastDay: string };

@@ -4,4 +4,4 @@
 // one of wherever the command was started (worker threads inherit the setting).
 process.env.TSX_TSCONFIG_PATH ??= require("node:path").join(__dirname, "..", "tsconfig.json");
 require("tsx/cjs");
-require("../cli/main.ts");
+require("../ingest/cli/main.ts");

@@ -11,7 +11,7 @@ require("tsx/cjs");
 process.argv = ["node", "chargeback", "--help"];
 process.stdout.write = () => true;
 process.exit = () => undefined;
-require("./cli/main.ts");
+require("./ingest/cli/main.ts");
 setTimeout(() => console.error(JSON.stringify(Object.keys(require.cache))), 200);
 `;
 

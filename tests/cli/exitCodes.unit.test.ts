@@ -1,6 +1,6 @@
 import { CommanderError } from "commander";
 import { describe, expect, it } from "vitest";
-import { EXIT_INTERNAL, EXIT_USAGE, EXIT_USER_ERROR, failureOf } from "../../cli/exitCodes";
+import { EXIT_INTERNAL, EXIT_USAGE, EXIT_USER_ERROR, failureOf } from "../../ingest/cli/exitCodes";
 import { Conflict, NotFound, Unavailable, UserError, UserErrors } from "../../lib/core/errors";
 import { StoreFailure } from "../../lib/store/storeFailure";
 

@@ -1,4 +1,4 @@
-import { BILLED_KIND_DEPLOYMENTS, DEMO_DEPLOYMENTS } from "../../worker/demo/demoOrganisation";
+import { BILLED_KIND_DEPLOYMENTS, DEMO_DEPLOYMENTS } from "../../ingest/worker/demo/demoOrganisation";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import type { ChargebackReport } from "../../lib/reports/getChargebackReport";

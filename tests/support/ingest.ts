@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { ingestNdjson } from "../../worker/ingestNdjson";
+import { ingestNdjson } from "../../ingest/worker/ingestNdjson";
 import type { DiagnosticOptions } from "../../lib/events/azureMonitor/joinDiagnosticLines";
 import type { UsageStore } from "../../lib/store/port";
 

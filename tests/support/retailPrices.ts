@@ -4,7 +4,7 @@ import { parseRetailPricePage } from "../../lib/pricing/importRetailPrices";
 import type { RetailPriceItem } from "../../lib/pricing/retailPrice";
 
 /** The real Retail Prices snapshots (copies of shared/data/retail-prices, kept with the demo). */
-export const SNAPSHOT_DIR = path.resolve(__dirname, "..", "..", "worker", "demo", "retail-prices");
+export const SNAPSHOT_DIR = path.resolve(__dirname, "..", "..", "ingest", "worker", "demo", "retail-prices");
 export const SNAPSHOT_FILES = ["eastus2", "swedencentral", "westeurope"].map((r) => path.join(SNAPSHOT_DIR, `foundry-models-${r}.json`));
 
 export function snapshotItems(): RetailPriceItem[] {

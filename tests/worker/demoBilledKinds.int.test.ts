@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadDemoData } from "../../worker/demo/loadDemoData";
-import { BILLED_KIND_DEPLOYMENTS } from "../../worker/demo/demoOrganisation";
+import { loadDemoData } from "../../ingest/worker/demo/loadDemoData";
+import { BILLED_KIND_DEPLOYMENTS } from "../../ingest/worker/demo/demoOrganisation";
 import { LedgerReader } from "../../lib/ledger/ledgerReader";
 import { freshStore } from "../support/store";
 

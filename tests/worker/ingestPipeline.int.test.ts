@@ -2,7 +2,7 @@ import { now } from "../../lib/core/clock";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { ingestNdjsonFile } from "../../worker/ingestNdjson";
+import { ingestNdjsonFile } from "../../ingest/worker/ingestNdjson";
 import { describe, expect, it } from "vitest";
 import { replayQuarantine } from "../../lib/events/replayQuarantine";
 import { importOrgMappings } from "../../lib/org/importOrgMappings";

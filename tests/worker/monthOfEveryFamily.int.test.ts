@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../../worker/demo/random";
+import { seededRandom } from "../../ingest/worker/demo/random";
 import { importOrgMappings } from "../../lib/org/importOrgMappings";
 import { importDeployments } from "../../lib/pricing/importDeployments";
 import { importRetailPrices } from "../../lib/pricing/importRetailPrices";

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { runWorker } from "../../worker/pollingWorker";
+import { runWorker } from "../../ingest/worker/pollingWorker";
 import { createLog } from "../../lib/telemetry/log";
 import { v1Event } from "../support/ingest";
 import { freshStore } from "../support/store";

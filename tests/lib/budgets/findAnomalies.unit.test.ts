@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type DayPoint, findAnomalies } from "../../../lib/budgets/findAnomalies";
 import { nextDay } from "../../../lib/core/months";
 import { itemAt } from "../../../lib/core/arrays";
-import { seededRandom } from "../../../worker/demo/random";
+import { seededRandom } from "../../../ingest/worker/demo/random";
 
 const WEEK = [0.3, 1, 1.05, 1.1, 1.05, 0.95, 0.25];
 const SPIKE = "2026-11-18";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type DayCost, forecastMonthEnd } from "../../../lib/budgets/forecast";
 import { monthDays, nextDay, nextMonth } from "../../../lib/core/months";
 import { itemAt } from "../../../lib/core/arrays";
-import { seededRandom } from "../../../worker/demo/random";
+import { seededRandom } from "../../../ingest/worker/demo/random";
 
 // Sunday first: a business gateway's week, quiet at the weekend.
 const WEEK = [0.3, 1, 1.05, 1.1, 1.05, 0.95, 0.25];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { demoHistory } from "../../../worker/demo/demoEvents";
-import { demoOrganisation } from "../../../worker/demo/demoOrganisation";
-import { seededRandom } from "../../../worker/demo/random";
+import { demoHistory } from "../../../ingest/worker/demo/demoEvents";
+import { demoOrganisation } from "../../../ingest/worker/demo/demoOrganisation";
+import { seededRandom } from "../../../ingest/worker/demo/random";
 import { parseEventLine } from "../../../lib/events/parseEventLine";
 import { utcDay } from "../../../lib/events/parseEventTime";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";

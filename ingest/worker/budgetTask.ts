@@ -1,5 +1,5 @@
-import { runNotifications } from "../lib/notifications/runNotifications";
-import type { UsageStore } from "../lib/store/port";
+import { runNotifications } from "../../lib/notifications/runNotifications";
+import type { UsageStore } from "../../lib/store/port";
 import type { PeriodicTask } from "./periodicTasks";
 
 /** Budget thresholds and month closes checked, and the outbox delivered, every `everyMs`. */

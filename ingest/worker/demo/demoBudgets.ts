@@ -1,10 +1,10 @@
-import { importBudgets, OPERATOR } from "../../lib/budgets/importBudgets";
-import { monthOf } from "../../lib/core/clock";
-import { formatCents, parseCents } from "../../lib/core/money";
-import { LedgerReader } from "../../lib/ledger/ledgerReader";
-import { reportCurrency } from "../../lib/pricing/loadPricer";
-import { getChargebackReport } from "../../lib/reports/getChargebackReport";
-import type { UsageStore } from "../../lib/store/port";
+import { importBudgets, OPERATOR } from "../../../lib/budgets/importBudgets";
+import { monthOf } from "../../../lib/core/clock";
+import { formatCents, parseCents } from "../../../lib/core/money";
+import { LedgerReader } from "../../../lib/ledger/ledgerReader";
+import { reportCurrency } from "../../../lib/pricing/loadPricer";
+import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
+import type { UsageStore } from "../../../lib/store/port";
 
 /** A budget this month's cost so far is `percent` % of (whole cents, rounded up so it stays under). */
 const budgetAt = (cost: string, percent: bigint) => formatCents((parseCents(cost) * 100n + percent - 1n) / percent || 100n);

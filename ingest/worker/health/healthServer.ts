@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Log } from "../../lib/telemetry/log";
+import type { Log } from "../../../lib/telemetry/log";
 
 /** One readiness check's answer: `problem` goes to the log, never into the HTTP answer. */
 export type Check = { ok: boolean; problem?: string };

@@ -1,9 +1,9 @@
 import type { Readable } from "node:stream";
-import { createLineIdentities } from "../lib/events/lineIdentity";
-import { addSummaries, emptySummary, prepareUsageBatch, writePreparedBatch, type IngestSummary, type PreparedBatch } from "../lib/events/processUsageBatch";
-import { loadPricer } from "../lib/pricing/loadPricer";
-import type { UsageStore } from "../lib/store/port";
-import type { DiagnosticOptions } from "../lib/events/azureMonitor/joinDiagnosticLines";
+import { createLineIdentities } from "../../lib/events/lineIdentity";
+import { addSummaries, emptySummary, prepareUsageBatch, writePreparedBatch, type IngestSummary, type PreparedBatch } from "../../lib/events/processUsageBatch";
+import { loadPricer } from "../../lib/pricing/loadPricer";
+import type { UsageStore } from "../../lib/store/port";
+import type { DiagnosticOptions } from "../../lib/events/azureMonitor/joinDiagnosticLines";
 import { preparedBatches } from "./parallel/preparedBatches";
 import { withDiagnosticsJoined } from "./sources/diagnosticBatches";
 import { ndjsonBatches, type OnUnterminated } from "./sources/ndjsonLines";

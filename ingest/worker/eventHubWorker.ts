@@ -1,18 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { earliestEventPosition, type PartitionContext, type ReceivedEventData } from "@azure/event-hubs";
-import { type DiagnosticOptions, DiagnosticLines } from "../lib/events/azureMonitor/joinDiagnosticLines";
-import { addSummaries, emptySummary, type IngestSummary } from "../lib/events/processUsageBatch";
-import type { UsageStore } from "../lib/store/port";
+import { type DiagnosticOptions, DiagnosticLines } from "../../lib/events/azureMonitor/joinDiagnosticLines";
+import { addSummaries, emptySummary, type IngestSummary } from "../../lib/events/processUsageBatch";
+import type { UsageStore } from "../../lib/store/port";
 import type { Span } from "@opentelemetry/api";
-import { countRetry, recordStoreError } from "../lib/telemetry/instruments";
-import { errorField, logFor, type Log } from "../lib/telemetry/log";
-import { inSpan, markFailed } from "../lib/telemetry/spans";
+import { countRetry, recordStoreError } from "../../lib/telemetry/instruments";
+import { errorField, logFor, type Log } from "../../lib/telemetry/log";
+import { inSpan, markFailed } from "../../lib/telemetry/spans";
 import { batchWriter } from "./batchWriter";
 import { startPeriodic, type PeriodicTask } from "./periodicTasks";
 import { checkpointStoreDown } from "./sources/checkpointStoreFailure";
 import { toSourceLine, type EventHubsClients } from "./sources/eventHubs";
-import { itemAt } from "../lib/core/arrays";
+import { itemAt } from "../../lib/core/arrays";
 
 export type EventHubWorkerOptions = {
   /** API Management's diagnostic records: the join window and the app id header. */

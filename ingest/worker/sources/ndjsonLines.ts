@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
-import type { SourceLine } from "../../lib/events/processUsageBatch";
-import { decodeStrictUtf8, type Undecodable } from "../../lib/events/strictUtf8";
+import type { SourceLine } from "../../../lib/events/processUsageBatch";
+import { decodeStrictUtf8, type Undecodable } from "../../../lib/events/strictUtf8";
 
 /** Said of a last line that has no newline and is not JSON yet: a writer may still be appending it. */
 export type OnUnterminated = (source: string) => void;

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { addSummaries, emptySummary, type IngestSummary, type SourceLine } from "../lib/events/processUsageBatch";
-import type { UsageStore } from "../lib/store/port";
-import { logFor, type Log } from "../lib/telemetry/log";
+import { addSummaries, emptySummary, type IngestSummary, type SourceLine } from "../../lib/events/processUsageBatch";
+import type { UsageStore } from "../../lib/store/port";
+import { logFor, type Log } from "../../lib/telemetry/log";
 import { batchWriter } from "./batchWriter";
 import { startPeriodic, type PeriodicTask } from "./periodicTasks";
 

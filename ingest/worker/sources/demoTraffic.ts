@@ -1,8 +1,8 @@
-import { now as clockNow } from "../../lib/core/clock";
+import { now as clockNow } from "../../../lib/core/clock";
 import { guid, seededRandom } from "../demo/random";
 import { demoEventLine } from "../demo/demoEvents";
 import { demoOrganisation } from "../demo/demoOrganisation";
-import type { SourceLine } from "../../lib/events/processUsageBatch";
+import type { SourceLine } from "../../../lib/events/processUsageBatch";
 
 /** Live demo traffic: a batch of gateway events "now", every time it is asked. */
 export function createDemoTraffic(eventsPerTick: number): () => SourceLine[] {

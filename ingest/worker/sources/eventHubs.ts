@@ -2,9 +2,9 @@ import { EventHubConsumerClient, type ReceivedEventData } from "@azure/event-hub
 import { BlobCheckpointStore } from "@azure/eventhubs-checkpointstore-blob";
 import { DefaultAzureCredential } from "@azure/identity";
 import { ContainerClient } from "@azure/storage-blob";
-import type { EventHubsConfig } from "../../lib/config/eventHubsConfig";
-import type { SourceLine } from "../../lib/events/processUsageBatch";
-import { decodeStrictUtf8, type Undecodable } from "../../lib/events/strictUtf8";
+import type { EventHubsConfig } from "../../../lib/config/eventHubsConfig";
+import type { SourceLine } from "../../../lib/events/processUsageBatch";
+import { decodeStrictUtf8, type Undecodable } from "../../../lib/events/strictUtf8";
 import { checkpointStoreFailure } from "./checkpointStoreFailure";
 
 export type EventHubsClients = { consumer: EventHubConsumerClient; checkpoints: BlobCheckpointStore; hubName: string; consumerGroup: string };

@@ -1,6 +1,6 @@
 import type { EventHubsClients } from "../sources/eventHubs";
-import type { UsageStore } from "../../lib/store/port";
-import { checkStoreHealth } from "../../lib/store/storeHealth";
+import type { UsageStore } from "../../../lib/store/port";
+import { checkStoreHealth } from "../../../lib/store/storeHealth";
 import type { Check, ReadinessChecks } from "./healthServer";
 
 const TIMEOUT_MS = 5_000;

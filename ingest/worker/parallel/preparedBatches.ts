@@ -1,7 +1,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { DiagnosticOptions } from "../../lib/events/azureMonitor/joinDiagnosticLines";
-import type { PreparedBatch } from "../../lib/events/processUsageBatch";
+import type { DiagnosticOptions } from "../../../lib/events/azureMonitor/joinDiagnosticLines";
+import type { PreparedBatch } from "../../../lib/events/processUsageBatch";
 import type { OnUnterminated } from "../sources/ndjsonLines";
 import { fromWire, type WireBatch } from "./batchWire";
 

@@ -1,5 +1,5 @@
-import { monthOf, now as clockNow } from "../../lib/core/clock";
-import { isProvisioned, type Deployment } from "../../lib/pricing/deployment";
+import { monthOf, now as clockNow } from "../../../lib/core/clock";
+import { isProvisioned, type Deployment } from "../../../lib/pricing/deployment";
 import { guid, pick, seededRandom } from "./random";
 
 export type DemoApp = { appId: string; displayName: string; deployments: string[]; weight: number };

@@ -1,6 +1,6 @@
-import { now } from "../lib/core/clock";
-import type { PartitionLag, UsageStore } from "../lib/store/port";
-import { recordCheckpointLag } from "../lib/telemetry/instruments";
+import { now } from "../../lib/core/clock";
+import type { PartitionLag, UsageStore } from "../../lib/store/port";
+import { recordCheckpointLag } from "../../lib/telemetry/instruments";
 import type { PeriodicTask } from "./periodicTasks";
 import type { EventHubsClients } from "./sources/eventHubs";
 

@@ -1,5 +1,5 @@
-import type { PreparedBatch } from "../../lib/events/processUsageBatch";
-import { UsageEvent } from "../../lib/events/usageEvent";
+import type { PreparedBatch } from "../../../lib/events/processUsageBatch";
+import { UsageEvent } from "../../../lib/events/usageEvent";
 
 // Objects cross threads by structured clone, which spells out every key of every object and
 // costs the receiving thread far more than flat arrays do, so events travel as tuples.

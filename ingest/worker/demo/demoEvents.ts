@@ -1,6 +1,6 @@
 import { DEMO_DEPLOYMENTS, type DemoApp } from "./demoOrganisation";
 import { guid, pick } from "./random";
-import { itemAt } from "../../lib/core/arrays";
+import { itemAt } from "../../../lib/core/arrays";
 
 const DAY_MS = 86_400_000;
 const REASONING = /^(o\d|gpt-5)/;

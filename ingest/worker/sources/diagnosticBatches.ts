@@ -1,5 +1,5 @@
-import { type DiagnosticOptions, DiagnosticLines } from "../../lib/events/azureMonitor/joinDiagnosticLines";
-import type { SourceLine } from "../../lib/events/processUsageBatch";
+import { type DiagnosticOptions, DiagnosticLines } from "../../../lib/events/azureMonitor/joinDiagnosticLines";
+import type { SourceLine } from "../../../lib/events/processUsageBatch";
 
 /**
  * A file's batches with API Management's diagnostic records joined into calls (other lines as they

@@ -1,7 +1,7 @@
-import { processUsageBatch, type IngestSummary, type SourceLine } from "../lib/events/processUsageBatch";
-import { pricerCache } from "../lib/pricing/pricerCache";
-import type { UsageStore } from "../lib/store/port";
-import { recordBatch } from "../lib/telemetry/instruments";
+import { processUsageBatch, type IngestSummary, type SourceLine } from "../../lib/events/processUsageBatch";
+import { pricerCache } from "../../lib/pricing/pricerCache";
+import type { UsageStore } from "../../lib/store/port";
+import { recordBatch } from "../../lib/telemetry/instruments";
 
 // Live sources name every event themselves (e.g. hub partition and sequence number).
 const identifyBySource = (text: string): string => {

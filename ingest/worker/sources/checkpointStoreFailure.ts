@@ -1,5 +1,5 @@
-import { StoreFailure } from "../../lib/store/storeFailure";
-import { itemAt } from "../../lib/core/arrays";
+import { StoreFailure } from "../../../lib/store/storeFailure";
+import { itemAt } from "../../../lib/core/arrays";
 
 const NETWORK_CODES = "ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|EHOSTUNREACH|REQUEST_SEND_ERROR";
 const NETWORK = new RegExp(`^(${NETWORK_CODES})$`);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { createLineIdentities } from "../../lib/events/lineIdentity";
-import { prepareUsageBatch } from "../../lib/events/processUsageBatch";
+import { createLineIdentities } from "../../../lib/events/lineIdentity";
+import { prepareUsageBatch } from "../../../lib/events/processUsageBatch";
 import { withDiagnosticsJoined } from "../sources/diagnosticBatches";
 import { ndjsonBatches } from "../sources/ndjsonLines";
 import { toWire } from "./batchWire";

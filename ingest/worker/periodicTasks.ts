@@ -1,4 +1,4 @@
-import { errorField, type Log } from "../lib/telemetry/log";
+import { errorField, type Log } from "../../lib/telemetry/log";
 
 /** Work the worker does on the side every so often (a price sync); it never holds up ingest. */
 export type PeriodicTask = { name: string; everyMs: number; run: () => Promise<unknown> };

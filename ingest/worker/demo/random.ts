@@ -1,5 +1,5 @@
 /** A small seeded generator (mulberry32): the demo data is the same on every machine. */
-import { itemAt } from "../../lib/core/arrays";
+import { itemAt } from "../../../lib/core/arrays";
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
