@@ -1,13 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { importMappings, type ImportState } from "./actions";
+import { confirmField } from "@/lib/org/flagNewNames";
+import { importMappings, type ImportState } from "./importAction";
+import { CorrectionsPreview } from "./CorrectionsPreview";
+import { Problems } from "./Problems";
 
-/** Bulk CSV: preview what would change (and what is wrong), then apply all of it or nothing. */
+/** Bulk CSV: preview what would change (and what is wrong, or new), then apply all of it or nothing. */
 export function MappingImport() {
   const [state, action, pending] = useActionState<ImportState, FormData>(importMappings, {});
   const counts: Record<string, number> = {};
   for (const x of state.changes ?? []) counts[x.change] = (counts[x.change] ?? 0) + 1;
+  const previewed = state.csv !== undefined && !state.applied;
   return (
     <section aria-labelledby="import">
       <h2 id="import">Import a CSV</h2>
@@ -19,12 +23,24 @@ export function MappingImport() {
           CSV file
           <input type="file" name="file" accept=".csv,text/csv" required={!state.csv} />
         </label>
-        {state.csv && !state.applied && (
+        {previewed && (
           <>
             <input type="hidden" name="csv" value={state.csv} />
             <input type="hidden" name="name" value={state.file} />
+            {state.impactKey && <input type="hidden" name="impactKey" value={state.impactKey} />}
             <span className="hint">or apply {state.file} as previewed</span>
           </>
+        )}
+        {previewed && state.newNames && state.newNames.length > 0 && (
+          <fieldset data-testid="new-names">
+            <legend>New names in {state.file}: each creates a new unit or cost center</legend>
+            {state.newNames.map((n) => (
+              <label key={confirmField(n)} data-testid="new-name">
+                <input type="checkbox" name={confirmField(n)} value="yes" />
+                Create the new {n.kind} “{n.name}”{n.didYouMean && <span className="hint"> did you mean “{n.didYouMean}”?</span>}
+              </label>
+            ))}
+          </fieldset>
         )}
         <button type="submit" name="intent" value="preview" disabled={pending}>
           Preview
@@ -34,20 +50,12 @@ export function MappingImport() {
         </button>
       </form>
       {state.applied && <p role="status">{state.applied}</p>}
-      {state.problems && state.problems.length > 0 && (
-        <div role="alert" className="error">
-          <p>Nothing would be saved from {state.file ?? "that file"}:</p>
-          <ul>
-            {state.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <Problems problems={state.problems} intro={`Nothing would be saved from ${state.file ?? "that file"}:`} />
+      {previewed && state.impact && state.impact.length > 0 && <CorrectionsPreview impact={state.impact} what={`Importing ${state.file}`} />}
       {state.changes && !state.applied && (
         <table>
           <caption>
-            Preview of {state.file}: {counts?.added ?? 0} added, {counts?.changed ?? 0} changed, {counts?.unchanged ?? 0} unchanged
+            Preview of {state.file}: {counts.added ?? 0} added, {counts.changed ?? 0} changed, {counts.unchanged ?? 0} unchanged
           </caption>
           <thead>
             <tr>

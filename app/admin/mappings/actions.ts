@@ -3,88 +3,115 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { UserError } from "@/lib/core/errors";
-import { changeMappings, moveApp, planMappings, type MappingChange } from "@/lib/org/changeMappings";
-import { readOrgMappings } from "@/lib/org/importOrgMappings";
+import { plainIssues } from "@/lib/core/plainIssues";
 import { CalendarDay } from "@/lib/core/days";
+import { changeMappings, mergeMappings, planMove } from "@/lib/org/changeMappings";
+import { refuseIfMapped } from "@/lib/org/alreadyMapped";
+import { requireCostCenter } from "@/lib/org/costCenters";
+import { resolveApp, searchApps } from "@/lib/org/resolveApp";
+import type { OrgMapping } from "@/lib/org/orgMapping";
+import { previewCorrections } from "@/lib/reports/previewCorrections";
 import { getSharedStore } from "@/lib/store";
+import { may } from "@/lib/auth/access";
+import { currentCaller } from "@/app/_server/currentCaller";
 import { actorOf, requireAllowed } from "@/app/_actions/requireRole";
+import { impactKeyOf, typedValues, type ChangeState } from "./changeState";
 
 const PAGE = "/admin/mappings";
 const requireAdmin = () => requireAllowed("mappings:write", PAGE);
-const back = (kind: "done" | "error", message: string): never => redirect(`${PAGE}?${kind}=${encodeURIComponent(message.slice(0, 1500))}`);
+const done = (message: string): never => redirect(`${PAGE}?done=${encodeURIComponent(message)}`);
 
-const Day = CalendarDay;
-// "costCenter|businessUnit", as the target lists offer them.
-const Target = z.string().transform((t, ctx) => {
-  const [costCenter, businessUnit] = t.split("|");
-  if (!costCenter || !businessUnit) {
-    ctx.addIssue({ code: "custom", message: "pick a cost center" });
-    return z.NEVER;
-  }
-  return { costCenter, businessUnit };
-});
+const Assign = z.object({ appId: z.string().trim().min(1), target: z.string(), validFrom: CalendarDay });
+const Move = z.object({ app: z.string().trim().min(1), target: z.string(), from: CalendarDay, reason: z.string().trim().min(3).max(500) });
+const LABELS = { appId: "The app", app: "The app", target: "The cost center", validFrom: "The first day", from: "The first day", reason: "The reason" };
 
-async function attempt(work: () => Promise<unknown>, done: string): Promise<never> {
+/**
+ * Saves mapping rows, unless they reach a closed month and book corrections the person has not
+ * seen yet: then it answers with those corrections, to confirm with the same form.
+ */
+async function saveReviewed(
+  form: FormData,
+  from: string,
+  rows: (existing: readonly OrgMapping[]) => OrgMapping[],
+  action: string,
+  reason: string,
+  message: string,
+) {
+  const caller = await requireAdmin();
+  const store = getSharedStore();
+  const existing = await store.listOrgMappings();
+  const incoming = rows(existing);
+  const impact = await previewCorrections(store, { from, mappings: mergeMappings(existing, incoming) });
+  const impactKey = impactKeyOf(impact);
+  if (impact.length > 0 && form.get("impactKey") !== impactKey) return { values: typedValues(form), impact, impactKey } satisfies ChangeState;
+  await changeMappings(store, incoming, { actor: actorOf(caller), action, reason });
+  return done(message);
+}
+
+const refusal = (form: FormData, error: unknown): ChangeState => {
+  if (error instanceof UserError)
+    return {
+      values: typedValues(form),
+      problems: error.message
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean),
+    };
+  throw error;
+};
+
+/** From the unmapped queue: the app belongs to a cost center from a day on (an app already mapped is refused, by name). */
+export async function assignApp(_previous: ChangeState, form: FormData): Promise<ChangeState> {
+  await requireAdmin();
+  const parsed = Assign.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { values: typedValues(form), problems: plainIssues(parsed.error, LABELS) };
+  const { appId, target, validFrom } = parsed.data;
   try {
-    await work();
+    const store = getSharedStore();
+    const [mappings, apps] = await Promise.all([store.listOrgMappings(), store.listApps()]);
+    const app = resolveApp(apps, appId);
+    refuseIfMapped(mappings, app, validFrom);
+    const to = requireCostCenter(mappings, target);
+    return await saveReviewed(
+      form,
+      validFrom,
+      () => [{ appId: app.appId, ...to, validFrom, validTo: null }],
+      "mappings.assign",
+      "assigned from the unmapped queue",
+      `Assigned ${app.displayName} to ${to.costCenter} (${to.businessUnit}) from ${validFrom}.`,
+    );
   } catch (error) {
-    if (error instanceof UserError) back("error", error.message);
-    throw error;
+    return refusal(form, error);
   }
-  return back("done", done);
 }
 
-/** One click from the unmapped queue: the app belongs to a cost center from a day on. */
-export async function assignApp(form: FormData): Promise<void> {
-  const caller = await requireAdmin();
-  const parsed = z.object({ appId: z.string().min(1), target: Target, validFrom: Day, reason: z.string().max(500) }).safeParse(Object.fromEntries(form));
-  if (!parsed.success) back("error", parsed.error.issues.map((i) => i.message).join("; "));
-  const { appId, target, validFrom, reason } = parsed.data!;
-  await attempt(
-    () => changeMappings(getSharedStore(), [{ appId, ...target, validFrom, validTo: null }], { actor: actorOf(caller), action: "mappings.assign", reason }),
-    `Assigned ${appId} to ${target.costCenter} (${target.businessUnit}) from ${validFrom}.`,
-  );
-}
-
-export async function moveAppAction(form: FormData): Promise<void> {
-  const caller = await requireAdmin();
-  const parsed = z.object({ appId: z.string().min(1), target: Target, from: Day, reason: z.string().max(500) }).safeParse(Object.fromEntries(form));
-  if (!parsed.success) back("error", parsed.error.issues.map((i) => i.message).join("; "));
-  const { appId, target, from, reason } = parsed.data!;
-  await attempt(
-    () => moveApp(getSharedStore(), { appId, ...target, from }, { actor: actorOf(caller), action: "mappings.move", reason }),
-    `Moved ${appId} to ${target.costCenter} (${target.businessUnit}) from ${from}.`,
-  );
-}
-
-/** `csv` keeps the previewed file's text, so "apply" saves exactly what was previewed. */
-export type ImportState = { changes?: MappingChange[]; problems?: string[]; applied?: string; file?: string; csv?: string };
-
-/** CSV import: "preview" shows what would change and what is wrong; "apply" saves all of it or nothing. */
-export async function importMappings(_previous: ImportState, form: FormData): Promise<ImportState> {
-  const caller = await requireAdmin();
-  const upload = form.get("file");
-  const kept = form.get("csv");
-  const fromUpload = upload instanceof File && upload.size > 0;
-  const name = fromUpload ? upload.name : String(form.get("name") ?? "");
-  const text = fromUpload ? await upload.text() : typeof kept === "string" ? kept : "";
-  if (text === "") return { problems: ["choose a CSV file: appId,costCenter,businessUnit,validFrom[,validTo]"] };
-  if (text.length > 5_000_000) return { problems: ["that file is over 5 MB; split it"] };
+/** Moves a mapped app (picked by name) to another cost center from a day on. */
+export async function moveAppAction(_previous: ChangeState, form: FormData): Promise<ChangeState> {
+  await requireAdmin();
+  const parsed = Move.safeParse(Object.fromEntries(form));
+  if (!parsed.success) return { values: typedValues(form), problems: plainIssues(parsed.error, LABELS) };
+  const { app: typed, target, from, reason } = parsed.data;
   try {
-    const rows = readOrgMappings(text, name);
-    const { changes, problems } = await planMappings(getSharedStore(), rows);
-    if (form.get("intent") !== "apply" || problems.length > 0) return { changes, problems, file: name, csv: text };
-    const summary = await changeMappings(getSharedStore(), rows, { actor: actorOf(caller), action: "mappings.import", reason: `import of ${name}` });
-    return { applied: `Imported ${name}: ${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged.`, file: name };
+    const store = getSharedStore();
+    const [mappings, apps] = await Promise.all([store.listOrgMappings(), store.listApps()]);
+    const app = resolveApp(apps, typed);
+    const to = requireCostCenter(mappings, target);
+    return await saveReviewed(
+      form,
+      from,
+      (existing) => planMove(existing, { appId: app.appId, ...to, from }, app.displayName),
+      "mappings.move",
+      reason,
+      `Moved ${app.displayName} to ${to.costCenter} (${to.businessUnit}) from ${from}.`,
+    );
   } catch (error) {
-    if (error instanceof UserError)
-      return {
-        problems: error.message
-          .split("\n")
-          .map((l) => l.trim())
-          .filter(Boolean),
-        file: name,
-      };
-    throw error;
+    return refusal(form, error);
   }
+}
+
+/** What an app picker lists as the person types: names with their ids, for admins only. */
+export async function findApps(typed: string): Promise<{ appId: string; name: string }[]> {
+  const caller = await currentCaller();
+  if (!caller || !(may(caller, "mappings:write") || may(caller, "splits:write"))) return [];
+  return searchApps(await getSharedStore().listApps(), String(typed).slice(0, 200)).map((a) => ({ appId: a.appId, name: a.displayName }));
 }

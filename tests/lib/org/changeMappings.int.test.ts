@@ -53,7 +53,7 @@ describe("changing mappings", () => {
       ]),
     ).rejects.toThrow("nothing maps it from 2026-10-01 to 2026-10-05");
     await expect(moveApp(store, { appId: "app-9", costCenter: "CC-2", businessUnit: "Marketing", from: "2026-10-15" }, ADMIN)).rejects.toThrow(
-      "app app-9 is not mapped on 2026-10-15: assign it instead",
+      "app-9 is not mapped on 2026-10-15: assign it from the unmapped queue instead.",
     );
     expect(await store.listOrgMappings()).toEqual(before);
     expect(await store.listAudit(10)).toEqual([]);
