@@ -163,6 +163,11 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error, 
             <dd data-testid="unmapped">
               {/* Corrections can take more out of unmapped than the month added: never a negative cost. */}
               {report.unmapped.cost.startsWith("-") ? `${money(report.unmapped.cost.slice(1))} moved out of unmapped` : money(report.unmapped.cost)}
+              {unmappedApps > 0 && (
+                <a className="hint" href={`/unmapped?month=${month}`} data-testid="unmapped-by-name">
+                  see the {unmappedApps} apps by name
+                </a>
+              )}
               {may(caller, "mappings:write") && unmappedApps > 0 && (
                 <a className="hint" href="/admin/mappings">
                   assign {unmappedApps} apps

@@ -4,12 +4,13 @@ import type { z } from "zod";
  * Zod's issues as sentences a person filling a form reads, one per field, naming the field by its
  * label: never the validator's own text ("Too big: expected string…").
  */
-export function plainIssues(error: z.ZodError, labels: Readonly<Record<string, string>>): string[] {
+export function plainIssues(error: z.ZodError, labels: Readonly<Record<string, string>> | ((path: readonly PropertyKey[]) => string)): string[] {
+  const labelOf = typeof labels === "function" ? labels : (path: readonly PropertyKey[]) => labels[String(path[0] ?? "")] ?? "This field";
   const said = new Map<string, string>();
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "");
+    const field = issue.path.map(String).join(".");
     if (said.has(field)) continue;
-    said.set(field, sentence(issue, labels[field] ?? "This field"));
+    said.set(field, sentence(issue, labelOf(issue.path)));
   }
   return [...said.values()];
 }
@@ -31,6 +32,8 @@ function sentence(issue: z.core.$ZodIssue, label: string): string {
     case "invalid_format":
     case "invalid_value":
       return `${label} is not valid: choose or type it again.`;
+    case "custom":
+      return `${label}: ${issue.message}.`;
     default:
       return `${label} is not valid.`;
   }

@@ -29,14 +29,23 @@ export function flagNewNames(existing: readonly OrgMapping[], incoming: readonly
   ];
 }
 
-/** The known name nearest to `name` (ignoring case), if few enough edits apart to be a typo: a third of its length, at most 3. */
+/**
+ * The known name nearest to `name` (ignoring case), if few enough edits apart to be a typo: a third
+ * of its length, at most 3. A name that differs only in digits ("CC-900" and "CC-100") is another
+ * code, not a typo of it.
+ */
 function nearest(name: string, known: string[]): string | null {
-  if (known.length === 0) return null;
-  const lower = known.map((k) => k.toLowerCase());
-  const best = closest(name.toLowerCase(), lower);
+  const typed = name.toLowerCase();
+  const candidates = known.filter((k) => !otherNumber(typed, k.toLowerCase()));
+  if (candidates.length === 0) return null;
+  const lower = candidates.map((k) => k.toLowerCase());
+  const best = closest(typed, lower);
   const allowed = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
-  return distance(name.toLowerCase(), best) <= allowed ? (known[lower.indexOf(best)] ?? null) : null;
+  return distance(typed, best) <= allowed ? (candidates[lower.indexOf(best)] ?? null) : null;
 }
+
+const DIGIT = /\d/;
+const otherNumber = (a: string, b: string) => a.length === b.length && [...a].every((c, i) => c === b[i] || (DIGIT.test(c) && DIGIT.test(b[i] ?? "")));
 
 /** The form field that confirms one new name: what the import preview asks to tick. */
 export const confirmField = (n: Pick<NewName, "kind" | "name">) => `new:${n.kind}:${n.name}`;

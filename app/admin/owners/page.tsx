@@ -2,17 +2,32 @@ import { forbidden } from "next/navigation";
 import { may } from "@/lib/auth/access";
 import { requireCaller } from "@/app/_server/currentCaller";
 import { getSharedStore } from "@/lib/store";
-import { addOwner, removeOwner } from "./actions";
+import { BusinessUnitOwner } from "@/lib/org/businessUnitOwner";
+import { removeOwner, restoreOwner } from "./actions";
+import { AddOwnerForm } from "./AddOwnerForm";
+import { ConfirmButton } from "./ConfirmButton";
 
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<{ done?: string; error?: string }> };
+type Props = { searchParams: Promise<{ done?: string; undo?: string }> };
+
+/** The owner a removal took away, from the address, to offer Undo; nothing when there is none to restore. */
+function removedOwner(undo: string | undefined): BusinessUnitOwner | null {
+  if (!undo) return null;
+  try {
+    const parsed = BusinessUnitOwner.safeParse(JSON.parse(undo));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Who owns each business unit, and so sees its numbers. Admins only. */
 export default async function OwnersPage({ searchParams }: Props) {
   const caller = await requireCaller("/admin/owners");
   if (!may(caller, "owners:write")) forbidden();
-  const { done, error } = await searchParams;
+  const { done, undo } = await searchParams;
+  const removed = removedOwner(undo);
   const store = getSharedStore();
   const [owners, mappings] = await Promise.all([store.listBusinessUnitOwners(), store.listOrgMappings()]);
   const units = [...new Set([...mappings.map((m) => m.businessUnit), ...owners.map((o) => o.businessUnit)])].sort();
@@ -20,11 +35,18 @@ export default async function OwnersPage({ searchParams }: Props) {
     <>
       <h1>Business unit owners</h1>
       <p className="sub">Owners (Entra users, or every member of an Entra group) see their business units&apos; numbers and nothing else.</p>
-      {done && <p role="status">{done}</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
+      {done && (
+        <div role="status">
+          <p>{done}</p>
+          {removed && (
+            <form action={restoreOwner}>
+              {Object.entries(removed).map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
+              <button type="submit">Undo</button>
+            </form>
+          )}
+        </div>
       )}
       <table>
         <caption>Owners</caption>
@@ -52,9 +74,11 @@ export default async function OwnersPage({ searchParams }: Props) {
                 <form action={removeOwner}>
                   <input type="hidden" name="businessUnit" value={o.businessUnit} />
                   <input type="hidden" name="principalId" value={o.principalId} />
-                  <button type="submit" aria-label={`Remove ${o.displayName} from ${o.businessUnit}`}>
-                    Remove
-                  </button>
+                  <ConfirmButton
+                    label={`Remove ${o.displayName} from ${o.businessUnit}`}
+                    question={`Remove ${o.displayName} from ${o.businessUnit}? They lose access at once.`}
+                    confirm={`Yes, remove ${o.displayName}`}
+                  />
                 </form>
               </td>
             </tr>
@@ -62,34 +86,7 @@ export default async function OwnersPage({ searchParams }: Props) {
         </tbody>
       </table>
       <h2>Add an owner</h2>
-      <form action={addOwner} className="fields">
-        <label>
-          Business unit
-          <select name="businessUnit" required>
-            {units.map((u) => (
-              <option key={u}>{u}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Kind
-          <select name="principalType">
-            <option value="user">user</option>
-            <option value="group">group</option>
-          </select>
-        </label>
-        <label>
-          Entra object id
-          <input name="principalId" required placeholder="00000000-0000-0000-0000-000000000000" />
-        </label>
-        <label>
-          Display name
-          <input name="displayName" required />
-        </label>
-        <button type="submit" className="primary">
-          Add owner
-        </button>
-      </form>
+      <AddOwnerForm units={units} />
     </>
   );
 }

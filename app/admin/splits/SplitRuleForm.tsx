@@ -1,14 +1,21 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { findApps } from "@/app/admin/mappings/actions";
+import { CorrectionsPreview } from "@/app/admin/mappings/CorrectionsPreview";
 import { previewOrApplySplit, type SplitFormState } from "./actions";
 
-type Props = { costCenters: { value: string; label: string }[]; apps: { appId: string; name: string }[]; deployments: string[]; month: string; today: string };
+type Props = { costCenters: { value: string; label: string }[]; deployments: string[]; month: string; today: string };
 const ROWS = [1, 2, 3, 4, 5, 6];
 
 /** A new rule (or a new version of one, by its id): preview this month before and after, then apply. */
-export function SplitRuleForm({ costCenters, apps, deployments, month, today }: Props) {
+export function SplitRuleForm({ costCenters, deployments, month, today }: Props) {
   const [state, action, pending] = useActionState<SplitFormState, FormData>(previewOrApplySplit, {});
+  // Apps are searched by name as the person types (the server lists the matches, with their ids).
+  const [apps, setApps] = useState<{ appId: string; name: string }[]>([]);
+  const search = (typed: string) => {
+    if (typed.trim().length >= 2) startTransition(async () => setApps(await findApps(typed)));
+  };
   const p = state.preview;
   // Submitted by hand, not through the form's action: React resets a form after its action, and
   // a preview must leave the rule in the form to be adjusted or applied.
@@ -39,11 +46,19 @@ export function SplitRuleForm({ costCenters, apps, deployments, month, today }: 
         </label>
         <label>
           App, deployment or amount per month
-          <input name="targetValue" list="split-targets" required aria-label="App, deployment or amount" />
+          <input
+            name="targetValue"
+            list="split-targets"
+            required
+            autoComplete="off"
+            placeholder="an app's name, a deployment or an amount"
+            aria-label="App, deployment or amount"
+            onChange={(e) => search(e.currentTarget.value)}
+          />
           <datalist id="split-targets">
             {apps.map((a) => (
-              <option key={a.appId} value={a.appId}>
-                {a.name}
+              <option key={a.appId} value={a.name}>
+                {a.appId}
               </option>
             ))}
             {deployments.map((d) => (
@@ -106,8 +121,9 @@ export function SplitRuleForm({ costCenters, apps, deployments, month, today }: 
         <button type="submit" name="intent" value="preview" disabled={pending}>
           Preview {month}
         </button>
+        {state.impactKey && <input type="hidden" name="impactKey" value={state.impactKey} />}
         <button type="submit" name="intent" value="apply" className="primary" disabled={pending}>
-          Apply
+          {state.impact && state.impact.length > 0 ? "Book corrections and apply" : "Apply"}
         </button>
       </form>
       {state.applied && <p role="status">{state.applied}</p>}
@@ -121,6 +137,7 @@ export function SplitRuleForm({ costCenters, apps, deployments, month, today }: 
           </ul>
         </div>
       )}
+      {state.impact && state.impact.length > 0 && <CorrectionsPreview impact={state.impact} what="This rule" />}
       {p && (
         <table>
           <caption>

@@ -1,21 +1,51 @@
 "use server";
 
 import { z } from "zod";
-import { changeSplitRules } from "@/lib/allocation/changeSplitRules";
+import { changeSplitRules, withSplitRules } from "@/lib/allocation/changeSplitRules";
 import { previewSplitRule, type SplitPreview } from "@/lib/statements/previewSplitRule";
-import { describeRuleIssues, SplitRule } from "@/lib/allocation/splitRule";
+import { SplitRule } from "@/lib/allocation/splitRule";
 import { UserError } from "@/lib/core/errors";
+import { plainIssues } from "@/lib/core/plainIssues";
 import { currentMonth } from "@/lib/core/clock";
+import { requireCostCenter } from "@/lib/org/costCenters";
+import { resolveApp } from "@/lib/org/resolveApp";
+import { previewCorrections, type CorrectionImpact } from "@/lib/reports/previewCorrections";
 import { getSharedStore } from "@/lib/store";
 import { actorOf, requireAllowed } from "@/app/_actions/requireRole";
+import { impactKeyOf, typedValues } from "@/app/admin/mappings/changeState";
 
-export type SplitFormState = { preview?: SplitPreview; problems?: string[]; applied?: string };
+export type SplitFormState = {
+  preview?: SplitPreview;
+  impact?: CorrectionImpact[];
+  impactKey?: string;
+  problems?: string[];
+  applied?: string;
+  values?: Record<string, string>;
+};
 
 /** The parts come as numbered fields (target1, percent1, tagValue1, …); a row with no cost center is empty. */
 const PART_ROWS = 6;
 const Target = z.enum(["app", "deployment", "overhead"]);
+const FIELDS: Record<string, string> = {
+  id: "The rule id",
+  appId: "The app",
+  deployment: "The deployment",
+  amount: "The amount per month",
+  method: "The method",
+  basis: "The share basis",
+  parts: "The cost centers",
+  validFrom: "From",
+  validTo: "Until",
+  percent: "The percentages",
+  tagValue: "The tag values",
+};
+const PART_FIELDS: Record<string, string> = { percent: "percent", tagValue: "tag value", costCenter: "cost center", businessUnit: "business unit" };
+const labelOf = (path: readonly PropertyKey[]) =>
+  path[0] === "parts" && typeof path[1] === "number"
+    ? `Cost center ${path[1] + 1}'s ${PART_FIELDS[String(path[2])] ?? "row"}`
+    : (FIELDS[String(path[0])] ?? "The rule");
 
-function ruleFrom(form: FormData) {
+function ruleFrom(form: FormData, appId: string) {
   const text = (name: string) => String(form.get(name) ?? "").trim();
   const target = Target.safeParse(text("target"));
   const parts = Array.from({ length: PART_ROWS }, (_, i) => i + 1)
@@ -27,7 +57,7 @@ function ruleFrom(form: FormData) {
   const on = (kind: z.infer<typeof Target>) => (target.success && target.data === kind ? text("targetValue") : "");
   return SplitRule.safeParse({
     id: text("id"),
-    appId: on("app"),
+    appId: on("app") && appId,
     deployment: on("deployment"),
     amount: on("overhead"),
     method: text("method"),
@@ -38,15 +68,26 @@ function ruleFrom(form: FormData) {
   });
 }
 
-/** "preview" shows this month's lines before and after the rule; "apply" saves it, audited. Admins only. */
+/**
+ * "preview" shows this month's lines before and after the rule and the corrections it would book
+ * in closed months; "apply" saves it, audited, once any such corrections were shown. The app is
+ * named or picked by name, and must exist, as must each cost center. Admins only.
+ */
 export async function previewOrApplySplit(_previous: SplitFormState, form: FormData): Promise<SplitFormState> {
   const caller = await requireAllowed("splits:write", "/admin/splits");
-  const parsed = ruleFrom(form);
-  if (!parsed.success) return { problems: describeRuleIssues(parsed.error) };
-  const rule = parsed.data;
+  const values = typedValues(form);
   const store = getSharedStore();
   try {
-    if (form.get("intent") !== "apply") return { preview: await previewSplitRule(store, rule, currentMonth()) };
+    const [apps, mappings] = await Promise.all([store.listApps(), store.listOrgMappings()]);
+    const appId = form.get("target") === "app" ? resolveApp(apps, String(form.get("targetValue") ?? "")).appId : "";
+    const parsed = ruleFrom(form, appId);
+    if (!parsed.success) return { values, problems: plainIssues(parsed.error, labelOf) };
+    const rule = parsed.data;
+    for (const p of rule.parts) requireCostCenter(mappings, `${p.costCenter}|${p.businessUnit}`);
+    const impact = await previewCorrections(store, { from: rule.validFrom, splitRules: await withSplitRules(store, [rule]) });
+    const impactKey = impactKeyOf(impact);
+    const reviewed = impact.length === 0 || form.get("impactKey") === impactKey;
+    if (form.get("intent") !== "apply" || !reviewed) return { values, impact, impactKey, preview: await previewSplitRule(store, rule, currentMonth()) };
     const summary = await changeSplitRules(store, [rule], {
       actor: actorOf(caller),
       action: "splits.save",
@@ -56,6 +97,7 @@ export async function previewOrApplySplit(_previous: SplitFormState, form: FormD
   } catch (error) {
     if (error instanceof UserError)
       return {
+        values,
         problems: error.message
           .split("\n")
           .map((l) => l.trim())

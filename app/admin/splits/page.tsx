@@ -68,7 +68,6 @@ export default async function SplitsPage() {
       </table>
       <SplitRuleForm
         costCenters={costCenters}
-        apps={[...names].map(([appId, name]) => ({ appId, name })).sort((a, b) => a.name.localeCompare(b.name))}
         deployments={deployments.map((d) => d.name).filter((n) => n !== "*")}
         month={currentMonth()}
         today={`${currentMonth()}-01`}

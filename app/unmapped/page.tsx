@@ -1,0 +1,17 @@
+import { forbidden } from "next/navigation";
+import { seesEveryUnit } from "@/lib/auth/access";
+import { requireCaller } from "@/app/_server/currentCaller";
+import { monthParam } from "@/app/_components/monthParam";
+import { UnmappedAppsPage } from "./UnmappedAppsPage";
+
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<{ month?: string; page?: string }> };
+
+/** The month's unmapped apps by name: for finance and admins, who see every unit. */
+export default async function Page({ searchParams }: Props) {
+  const caller = await requireCaller("/unmapped");
+  if (!seesEveryUnit(caller)) forbidden();
+  const params = await searchParams;
+  return <UnmappedAppsPage caller={caller} month={monthParam(params.month).month} page={params.page} />;
+}
