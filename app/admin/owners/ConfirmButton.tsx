@@ -15,7 +15,7 @@ export function ConfirmButton({ label, question, confirm }: { label: string; que
       </button>
     );
   return (
-    <span role="group" aria-label={question}>
+    <span>
       {question}{" "}
       <button type="submit" className="primary">
         {confirm}
