@@ -55,11 +55,18 @@ test("an admin previews a split rule, applies it, and the units' pages show its 
   const inB = new Set((await report(page, `&by=app&businessUnit=${encodeURIComponent(UNIT_B)}`)).rows.map((r) => r.key));
   const app = (await report(page, `&by=app&businessUnit=${encodeURIComponent(UNIT_A)}`)).rows.find((r) => !inB.has(r.key))!;
 
-  // Percentages that do not add up are refused with the reason.
-  await fillRule(page, app.key, `${M}-01`);
+  // A rule for an app that does not exist is refused, in words, and the form keeps what was typed.
+  await fillRule(page, "No Such App", `${M}-01`);
+  await page.getByRole("button", { name: `Preview ${M}` }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "not saved" })).toContainText("There is no app called “No Such App”");
+  await expect(page.getByLabel("Rule id")).toHaveValue(RULE);
+  await expect(page.getByLabel("Percent 1")).toHaveValue("60");
+
+  // Percentages that do not add up are refused with the reason, in a sentence.
+  await fillRule(page, app.name, `${M}-01`);
   await page.getByLabel("Percent 2").fill("30");
   await page.getByRole("button", { name: `Preview ${M}` }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "not saved" })).toContainText("percent must sum to 100, not 90");
+  await expect(page.getByRole("alert").filter({ hasText: "not saved" })).toContainText("The percentages must sum to 100, not 90.");
 
   await page.getByLabel("Percent 2").fill("40");
   await page.getByRole("button", { name: `Preview ${M}` }).click();
@@ -127,7 +134,15 @@ test("a split rule of last month is on that month's frozen statement, each line 
   app.rows = app.rows.filter((r) => !ruled.has(r.key));
   await fillRule(page, itemAt(app.rows, 0).key, `${PREVIOUS}-01`, `${M}-01`, LAST);
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByRole("status")).toContainText(`Saved split rule ${LAST}`);
+  // When last month is closed the rule books corrections: they are shown, and applied with one more click.
+  const saved = page.getByRole("status").filter({ hasText: `Saved split rule ${LAST}` });
+  const book = page.getByRole("button", { name: "Book corrections and apply" });
+  await expect(saved.or(book)).toBeVisible();
+  if (await book.isVisible()) {
+    await expect(page.getByTestId("correction-row").first()).toContainText(PREVIOUS);
+    await book.click();
+  }
+  await expect(saved).toBeVisible();
 
   const finance = await browser.newContext();
   const financePage = await finance.newPage();
