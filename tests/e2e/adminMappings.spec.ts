@@ -234,6 +234,29 @@ test("finance sees the unmapped apps by name from the overview, and only admins 
   await admin.context().close();
 });
 
+test("ending a mapping asks first, and Undo restores it; both are audited", async ({ page }) => {
+  await signInAs(page, PERSONAS.admin, `/admin/mappings?q=${encodeURIComponent(UNIT_B)}`);
+  const csv = await (await page.request.get("/api/v1/mappings?format=csv")).text();
+  const row = page
+    .getByTestId("mapping-row")
+    .filter({ has: page.getByRole("button", { name: /^End / }) })
+    .first();
+  await row.getByRole("button", { name: /^End / }).click();
+  await expect(row).toContainText("From that day its usage is unmapped.");
+  await row.getByRole("button", { name: "Cancel" }).click();
+  await row.getByRole("button", { name: /^End / }).click();
+  await row.getByRole("button", { name: "End mapping" }).click();
+  const done = page.getByRole("status").filter({ hasText: "Ended" });
+  await expect(done).toContainText(`on ${today()}`);
+  expect(await (await page.request.get("/api/v1/mappings?format=csv")).text()).not.toBe(csv);
+  await done.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Restored" })).toContainText(UNIT_B);
+  expect(await (await page.request.get("/api/v1/mappings?format=csv")).text()).toBe(csv);
+  await page.goto("/admin/audit");
+  await expect(page.getByTestId("audit-row").nth(0)).toContainText("mappings.restore");
+  await expect(page.getByTestId("audit-row").nth(1)).toContainText("mappings.end");
+});
+
 test("the price book and the deployments in use are there to check, with what is waiting on them", async ({ page }) => {
   await signInAs(page, PERSONAS.finance, "/admin/prices?q=gpt-4o-2024-08-06");
   await expect(page.getByTestId("price-row").first()).toContainText("gpt-4o-2024-08-06");

@@ -6,7 +6,11 @@ import { previousMonth } from "@/lib/core/months";
 import { listCostCenters } from "@/lib/org/costCenters";
 import { appHref } from "@/app/_components/unitHref";
 import { LedgerReader } from "@/lib/ledger/ledgerReader";
+import { OrgMapping } from "@/lib/org/orgMapping";
+import { today } from "@/lib/core/clock";
+import { restoreMapping } from "./actions";
 import { AssignForm } from "./AssignForm";
+import { EndMappingForm } from "./EndMappingForm";
 import { MoveForm } from "./MoveForm";
 import { MappingImport } from "./MappingImport";
 import { Pager, pageParam } from "./Pager";
@@ -16,10 +20,22 @@ import { Pager, pageParam } from "./Pager";
 const QUEUE_ROWS = 10;
 const MAPPING_ROWS = 50;
 
-type Params = { done?: string; q?: string; page?: string; queue?: string };
+type Params = { done?: string; undo?: string; q?: string; page?: string; queue?: string };
+
+/** The range an End took away, from the address, to offer Undo; nothing when there is none to restore. */
+function endedMapping(undo: string | undefined): OrgMapping | null {
+  if (!undo) return null;
+  try {
+    const parsed = OrgMapping.safeParse(JSON.parse(undo));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 export async function MappingsPage({ store, params }: { store: ReportStore; params: Params }) {
   const { done } = params;
+  const ended = endedMapping(params.undo);
   const q = (params.q ?? "").trim().slice(0, 100);
   const month = currentMonth();
   const months = [previousMonth(previousMonth(month)), previousMonth(month), month];
@@ -48,7 +64,19 @@ export async function MappingsPage({ store, params }: { store: ReportStore; para
         Which cost center pays for each app, from which day (UTC). Changes re-attribute open months at once; a change that reaches a closed month shows the
         corrections it books (in the next open month) before it is applied.
       </p>
-      {done && <p role="status">{done}</p>}
+      {done && (
+        <div role="status">
+          <p>{done}</p>
+          {ended && (
+            <form action={restoreMapping}>
+              {Object.entries(ended).map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value ?? ""} />
+              ))}
+              <button type="submit">Undo</button>
+            </form>
+          )}
+        </div>
+      )}
       <p className="downloads">
         <a href="/api/v1/mappings?format=csv" download>
           Download all mappings (CSV)
@@ -130,6 +158,9 @@ export async function MappingsPage({ store, params }: { store: ReportStore; para
             <th scope="col">Business unit</th>
             <th scope="col">From</th>
             <th scope="col">Until</th>
+            <th scope="col">
+              <span className="visually-hidden">End</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -143,6 +174,7 @@ export async function MappingsPage({ store, params }: { store: ReportStore; para
               <td>{m.businessUnit}</td>
               <td>{m.validFrom}</td>
               <td>{m.validTo ?? "open"}</td>
+              <td>{m.validTo === null && <EndMappingForm mapping={m} appName={m.name} today={today()} />}</td>
             </tr>
           ))}
         </tbody>
