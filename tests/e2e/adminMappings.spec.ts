@@ -201,7 +201,7 @@ test("the mappings page stays small: its tables are searched and paged on the se
   expect(html.length).toBeLessThan(250_000);
   expect(await page.getByTestId("mapping-row").count()).toBeLessThanOrEqual(50);
   await page.getByLabel("Find an app, cost center or unit").fill(UNIT_B);
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   expect(new URL(page.url()).searchParams.get("q")).toBe(UNIT_B);
   await expect(page.getByTestId("mapping-row").first()).toBeVisible();
   for (const row of await page.getByTestId("mapping-row").all()) await expect(row).toContainText(UNIT_B);
