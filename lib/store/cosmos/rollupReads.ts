@@ -3,6 +3,7 @@ import type { Containers } from "./containers";
 import { queryAll } from "./cosmosOps";
 import { toDailyOutcome, toDailyUsage, toDimensionUsage, toHourlyUsage } from "./mappers";
 import { type HourlyDoc, type RollupRows, usagePartition } from "./usageDocs";
+import { type PackedRows, unpack } from "./rollupSheet";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const dailyOrder = (a: DailyUsage, b: DailyUsage) =>
@@ -18,7 +19,7 @@ const hourlyOrder = (a: { hour: string; appId: string; deployment: string }, b: 
 
 /**
  * One kind of rows of the app-day sheets (rollupSheet.ts) of a day range, every app: one
- * cross-partition query served by the (kind, day) index, projected to that kind's rows.
+ * cross-partition query served by the (kind, day) index, projected to what that kind needs.
  */
 async function rowsOfRange<K extends keyof RollupRows>(
   c: Containers,
@@ -28,12 +29,14 @@ async function rowsOfRange<K extends keyof RollupRows>(
   where = "",
   params: Record<string, unknown> = {},
 ) {
-  const sheets = await queryAll<RollupRows[K]>(c.usage, `SELECT VALUE c.${kind} FROM c WHERE c.kind = "sheet" AND c.day >= @from AND c.day < @to${where}`, {
-    "@from": fromDay,
-    "@to": toDay,
-    ...params,
-  });
-  return sheets.flatMap((rows) => Object.values(rows ?? {}) as RollupRows[K][string][]);
+  // A dimension row names its daily row for its key fields.
+  const fields = kind === "dimensions" ? "c.daily, c.dimensions" : `c.${kind}`;
+  const sheets = await queryAll<Partial<PackedRows> & { appId: string; day: string }>(
+    c.usage,
+    `SELECT c.appId, c.day, ${fields} FROM c WHERE c.kind = "sheet" AND c.day >= @from AND c.day < @to${where}`,
+    { "@from": fromDay, "@to": toDay, ...params },
+  );
+  return sheets.flatMap((sheet) => Object.values(unpack(sheet)[kind]) as RollupRows[K][string][]);
 }
 
 /** Month × anything (business unit, app, model): every daily rollup of the range, all partitions. */

@@ -113,7 +113,8 @@ export type HourlyDoc = {
 
 // Keys are unique within one app-day's sheet only: 96 bits of the key's hash are plenty, and short keys keep the sheet small.
 const rowKey = (...parts: readonly (string | number)[]) => docId(...parts).slice(0, 16);
-const dailyId = (e: RollupSource) => rowKey("daily", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds);
+export const dailyId = (e: Pick<RollupSource, "day" | "appId" | "deployment" | "model" | "region" | "operation" | "tokenKinds">) =>
+  rowKey("daily", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds);
 const hourlyId = (e: RollupSource) => rowKey("hourly", e.hour, e.appId, e.deployment);
 
 const dimensionId = (e: RollupSource, dimension: string, value: string) =>
