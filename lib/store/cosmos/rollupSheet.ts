@@ -54,8 +54,9 @@ const packHourly = (h: HourlyDoc): PackedHourly => [h.hour, h.deployment, HOURLY
 export function unpack(sheet: Partial<PackedRows> & { appId: string; day: string }): RollupRows {
   const dimensions: Record<string, DimensionDoc> = {};
   for (const [key, [daily, dimension, value, sums, details]] of Object.entries(sheet.dimensions ?? {})) {
-    const { kind: _kind, ...of } = sheet.daily![daily]!;
-    const row = { ...of, kind: "dimension", dimension, value, ...details } as DimensionDoc;
+    const { day, appId, deployment, model, region, operation, tokenKinds } = sheet.daily![daily]!;
+    const row = { kind: "dimension", day, appId, deployment, model, region, operation, tokenKinds, dimension, value } as DimensionDoc;
+    for (const k of TOKEN_DETAILS) row[k] = details?.[k] ?? 0;
     DIMENSION_SUMS.forEach((f, i) => (row[f] = sums[i] ?? 0));
     dimensions[key] = row;
   }
