@@ -2,10 +2,10 @@ import type { Container, ContainerDefinition, Database, IndexingPolicy } from "@
 
 /**
  * The container layout (docs/cosmos.md explains the why):
- * - `usage`, partition key `/pk` = `appId|day`: usage facts and the daily and hourly rollups
- *   summed from them, side by side in one logical partition per app and UTC day.
+ * - `usage`, partition key `/pk` = `appId|day`: one rollup sheet per app and UTC day (its daily,
+ *   hourly, per-tag/end-user and per-outcome rows, rollupSheet.ts).
  * - `quarantine`, `/id`: lines that failed validation, keyed by the identity they would have had.
- * - `identities`, `/id`: the first version of each event identity (claims), each HTTP intake
+ * - `identities`, `/id`: each event identity's claim, which is the stored fact, each HTTP intake
  *   Idempotency-Key and each signed-in session: point reads and writes, each its own logical partition.
  * - `reference`, `/kind`: the small dimensions (prices, deployments, discounts, mappings, apps,
  *   owners, directory entries, ingest keys, price sync runs) and the audit log, one logical
@@ -32,16 +32,11 @@ export const CONTAINERS: Record<keyof Containers, ContainerDefinition> = {
     id: "usage",
     partitionKey: { paths: ["/pk"] },
     indexingPolicy: excludeAll(
-      ["/pk/?", "/kind/?", "/day/?", "/hour/?", "/appId/?", "/deployment/?", "/dimension/?"],
+      ["/pk/?", "/kind/?", "/day/?", "/appId/?", "/pendingAt/?", "/usageDay/?"],
       [
         [
           { path: "/kind", order: "ascending" },
           { path: "/day", order: "ascending" },
-        ],
-        [
-          { path: "/kind", order: "ascending" },
-          { path: "/appId", order: "ascending" },
-          { path: "/hour", order: "ascending" },
         ],
       ],
     ),

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { BulkOperationType, type Container, type JSONObject, type OperationInput, type SqlParameter } from "@azure/cosmos";
+import type { Container, JSONObject, SqlParameter } from "@azure/cosmos";
 
 type Doc = { id: string };
 const body = (d: Doc) => d as unknown as JSONObject;
@@ -41,20 +41,6 @@ export async function upsertEach<D extends Doc>(container: Container, docs: read
   await eachLimited(docs, PARALLEL, async (d) => {
     await container.items.upsert(body(d));
   });
-}
-
-/**
- * Upserts documents of one logical partition as transactional batches of up to 100: on Cosmos DB
- * each batch lands all or nothing. Correctness never depends on that (the test server's batches
- * are not atomic): the documents are idempotent rewrites.
- */
-export async function upsertInPartition<D extends Doc>(container: Container, partitionKey: string, docs: readonly D[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 100) {
-    const operations: OperationInput[] = docs.slice(i, i + 100).map((d) => ({ operationType: BulkOperationType.Upsert, partitionKey, resourceBody: body(d) }));
-    const response = await container.items.batch(operations, partitionKey);
-    const failed = response.result?.find((r) => r.statusCode >= 300);
-    if (!response.result || failed) throw new Error(`Cosmos batch upsert in ${partitionKey} failed: ${failed?.statusCode ?? response.code}`);
-  }
 }
 
 /** Deletes documents by id; ones already gone are fine. */

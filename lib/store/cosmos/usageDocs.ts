@@ -9,7 +9,7 @@ import { itemAt } from "../../core/arrays";
 /** The `usage` container's partition key: one logical partition per app and UTC day. */
 export const usagePartition = (appId: string, day: string) => `${appId}|${day}`;
 
-/** A usage fact; `id` is a hash of the event's identity, so a redelivery is a 409. */
+/** A usage fact's fields, as rollups are summed from them (the fact itself is stored as its identity's claim, eventClaims.ts). */
 export type EventDoc = {
   id: string;
   pk: string;
@@ -45,29 +45,29 @@ export type EventDoc = {
   serviceTier?: CallTier;
 } & Partial<Record<TokenDetail, number>>;
 
-/** The fields a rollup is summed from: what the rollup query projects. */
-export const ROLLUP_FIELDS = [
-  "day",
-  "hour",
-  "appId",
-  "deployment",
-  "model",
-  "region",
-  "operation",
-  "tokenKinds",
-  "promptTokens",
-  "cachedTokens",
-  "completionTokens",
-  "reasoningTokens",
-  "totalTokens",
-  "modelTimeMs",
-  ...TOKEN_DETAILS,
-  "status",
-  "errorCode",
-  "tags",
-  "endUser",
-] as const;
-export type RollupSource = Pick<EventDoc, (typeof ROLLUP_FIELDS)[number]>;
+/** The fields a rollup is summed from. */
+export type RollupSource = Pick<
+  EventDoc,
+  | "day"
+  | "hour"
+  | "appId"
+  | "deployment"
+  | "model"
+  | "region"
+  | "operation"
+  | "tokenKinds"
+  | "promptTokens"
+  | "cachedTokens"
+  | "completionTokens"
+  | "reasoningTokens"
+  | "totalTokens"
+  | "modelTimeMs"
+  | TokenDetail
+  | "status"
+  | "errorCode"
+  | "tags"
+  | "endUser"
+>;
 
 type Sums = {
   requests: number;
@@ -80,8 +80,6 @@ type Sums = {
 } & Partial<Record<TokenDetail, number>>;
 /** Daily rollup: sums kept as JSON numbers (token counts, exact far beyond any day's total). */
 export type DailyDoc = {
-  id: string;
-  pk: string;
   kind: "daily";
   day: string;
   appId: string;
@@ -94,12 +92,10 @@ export type DailyDoc = {
 /** Daily rollup of the events with one tag or end user, per value. */
 export type DimensionDoc = Omit<DailyDoc, "kind"> & { kind: "dimension"; dimension: string; value: string };
 /** Calls per day, app and outcome (the partition is app × day already). */
-export type OutcomeDoc = { id: string; pk: string; kind: "outcome"; day: string; appId: string; outcome: CallOutcome; requests: number; usageUnknown: number };
+export type OutcomeDoc = { kind: "outcome"; day: string; appId: string; outcome: CallOutcome; requests: number; usageUnknown: number };
 
 /** Hourly rollup per hour × app × deployment, with the model-time histogram. */
 export type HourlyDoc = {
-  id: string;
-  pk: string;
   kind: "hourly";
   day: string;
   hour: string;
@@ -115,22 +111,26 @@ export type HourlyDoc = {
   buckets: number[];
 };
 
-const dailyId = (e: RollupSource) => docId("daily", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds);
-const hourlyId = (e: RollupSource) => docId("hourly", e.hour, e.appId, e.deployment);
+// Keys are unique within one app-day's sheet only: 96 bits of the key's hash are plenty, and short keys keep the sheet small.
+const rowKey = (...parts: readonly (string | number)[]) => docId(...parts).slice(0, 16);
+export const dailyId = (e: Pick<RollupSource, "day" | "appId" | "deployment" | "model" | "region" | "operation" | "tokenKinds">) =>
+  rowKey("daily", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds);
+const hourlyId = (e: RollupSource) => rowKey("hourly", e.hour, e.appId, e.deployment);
 
 const dimensionId = (e: RollupSource, dimension: string, value: string) =>
-  docId("dimension", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds, dimension, value);
-const outcomeId = (e: RollupSource, outcome: CallOutcome) => docId("outcome", e.day, e.appId, outcome);
+  rowKey("dimension", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds, dimension, value);
+const outcomeId = (e: RollupSource, outcome: CallOutcome) => rowKey("outcome", e.day, e.appId, outcome);
 
-/** The ids of every rollup an event is summed into. */
-export const rollupIdsOf = (e: RollupSource) => {
-  const outcome = outcomeOf(e);
-  if (!isUsage(e, outcome)) return [outcomeId(e, outcome)];
-  return [dailyId(e), hourlyId(e), outcomeId(e, outcome), ...dimensionsOf(e).map(([d, v]) => dimensionId(e, d, v))];
+/** A partition's rollups, each kind keyed by a hash of its key (rollupSheet.ts keeps them in one document). */
+export type RollupRows = {
+  daily: Record<string, DailyDoc>;
+  hourly: Record<string, HourlyDoc>;
+  dimensions: Record<string, DimensionDoc>;
+  outcomes: Record<string, OutcomeDoc>;
 };
 
-/** Every daily and hourly rollup of one logical partition, summed from all of its events. */
-export function summarise(pk: string, events: readonly RollupSource[]): (DailyDoc | HourlyDoc | DimensionDoc | OutcomeDoc)[] {
+/** The rollups of these events (one logical partition's), summed per key. */
+export function summarise(events: readonly RollupSource[]): RollupRows {
   const daily = new Map<string, DailyDoc>();
   const hourly = new Map<string, HourlyDoc>();
   const dimensions = new Map<string, DimensionDoc>();
@@ -140,7 +140,7 @@ export function summarise(pk: string, events: readonly RollupSource[]): (DailyDo
     const oid = outcomeId(e, outcome);
     let o = outcomes.get(oid);
     if (!o) {
-      o = { id: oid, pk, kind: "outcome", day: e.day, appId: e.appId, outcome, requests: 0, usageUnknown: 0 };
+      o = { kind: "outcome", day: e.day, appId: e.appId, outcome, requests: 0, usageUnknown: 0 };
       outcomes.set(oid, o);
     }
     o.requests += 1;
@@ -153,8 +153,6 @@ export function summarise(pk: string, events: readonly RollupSource[]): (DailyDo
       let dd = dimensions.get(did);
       if (!dd) {
         dd = {
-          id: did,
-          pk,
           kind: "dimension",
           day: e.day,
           appId: e.appId,
@@ -181,8 +179,6 @@ export function summarise(pk: string, events: readonly RollupSource[]): (DailyDo
     let d = daily.get(id);
     if (!d) {
       d = {
-        id,
-        pk,
         kind: "daily",
         day: e.day,
         appId: e.appId,
@@ -207,8 +203,6 @@ export function summarise(pk: string, events: readonly RollupSource[]): (DailyDo
     let h = hourly.get(hid);
     if (!h) {
       h = {
-        id: hid,
-        pk,
         kind: "hourly",
         day: e.day,
         hour: e.hour,
@@ -237,7 +231,12 @@ export function summarise(pk: string, events: readonly RollupSource[]): (DailyDo
       h.buckets[bucket] = itemAt(h.buckets, bucket) + 1; // a count per bucket, and one past the last bound
     }
   }
-  return [...daily.values(), ...hourly.values(), ...dimensions.values(), ...outcomes.values()];
+  return {
+    daily: Object.fromEntries(daily),
+    hourly: Object.fromEntries(hourly),
+    dimensions: Object.fromEntries(dimensions),
+    outcomes: Object.fromEntries(outcomes),
+  };
 }
 
 function addSums(d: Sums, e: RollupSource): void {

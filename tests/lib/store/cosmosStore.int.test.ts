@@ -3,7 +3,9 @@ import { createHttpsServer } from "@vercel/cosmosdb-server";
 import { describe, expect, it } from "vitest";
 import { CosmosStore } from "../../../lib/store/cosmos/cosmosStore";
 import { toEventDoc } from "../../../lib/store/cosmos/mappers";
-import { healRollups, markDirty, writeEvents } from "../../../lib/store/cosmos/usageWriter";
+import { healRollups, takeLease, writeUnderLease } from "../../../lib/store/cosmos/usageWriter";
+import { LeaseLost, createClaims } from "../../../lib/store/cosmos/eventClaims";
+import type { IncomingEvent, UsageBatch } from "../../../lib/store/port";
 import { useCosmosServer } from "../../support/cosmosServer";
 import { BATCH, storeContract } from "./storeContract";
 import { itemAt } from "../../../lib/core/arrays";
@@ -14,37 +16,79 @@ const cosmos = useCosmosServer();
 storeContract("Cosmos DB", () => cosmos.freshStore());
 budgetStoreContract("Cosmos DB", () => cosmos.freshStore());
 
-describe("Cosmos DB store: exactly once without an atomic batch", () => {
-  it("heals rollups after a crash between the facts and their rollups, counting nothing twice", async () => {
-    const store = cosmos.freshStore();
-    const healthy = cosmos.freshStore();
-    await healthy.saveUsageBatch(BATCH);
-    // The crash: the facts were written, the rollups never were.
-    expect((await writeEvents(await store.containers(), BATCH.events, BATCH.receivedAt)).inserted).toEqual([true, true, true, true, true, true, false]);
-    expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual([]);
-    // The redelivery: every event is a duplicate, and its partitions' rollups are rebuilt.
-    const again = await store.saveUsageBatch(BATCH);
-    expect(again.inserted).toEqual(BATCH.events.map(() => false));
-    expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual(await healthy.listDailyUsage("2026-11-01", "2026-12-01"));
-    expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"])).toEqual(
-      await healthy.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"]),
-    );
-    expect(await store.listUsageAppIds()).toEqual(["app-1", "app-2"]);
-  });
+/** The batch's first events (an identity once), grouped by app-day partition as the writer groups them. */
+function partsOf(batch: UsageBatch): [string, IncomingEvent[]][] {
+  const parts = new Map<string, IncomingEvent[]>();
+  const seen = new Set<string>();
+  for (const e of batch.events) {
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    const pk = toEventDoc(e, batch.receivedAt).pk;
+    parts.set(pk, [...(parts.get(pk) ?? []), e]);
+  }
+  return [...parts];
+}
 
-  it("heals the partitions of a write that died and is never delivered again", async () => {
+const LONG_AGO = () => 1_000; // a lease taken then has expired
+
+/** What a healthy store holds after BATCH, to compare a crashed and recovered one against. */
+async function rollupsOf(store: CosmosStore) {
+  return {
+    daily: await store.listDailyUsage("2026-11-01", "2026-12-01"),
+    hourly: await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"]),
+    outcomes: await store.listDailyOutcomes("2026-11-01", "2026-12-01"),
+  };
+}
+
+describe("Cosmos DB store: exactly once without an atomic batch", () => {
+  it("counts a batch once when it is redelivered after its writer died between its claims and its commit", async () => {
     const store = cosmos.freshStore();
     const healthy = cosmos.freshStore();
     await healthy.saveUsageBatch(BATCH);
     const c = await store.containers();
-    // The crash: the partitions were marked and the facts written, then the writer died for good.
-    const partitions = [...new Set(BATCH.events.map((e) => toEventDoc(e, BATCH.receivedAt).pk))];
-    await markDirty(c, partitions, 1_000);
-    await writeEvents(c, BATCH.events, BATCH.receivedAt);
-    expect(await healRollups(c, 60_000, 30_000)).toBe(0); // a marker younger than a minute may be a live writer
-    expect(await healRollups(c, 60_000, 61_000)).toBe(partitions.length);
-    expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual(await healthy.listDailyUsage("2026-11-01", "2026-12-01"));
-    expect(await healRollups(c, 60_000, 120_000)).toBe(0); // healed once, markers gone
+    // The crash: each partition's lease taken and its claims created, the sheet never committed.
+    for (const [pk, events] of partsOf(BATCH)) await createClaims(c, (await takeLease(c, pk, events, BATCH.receivedAt, LONG_AGO)).claims);
+    expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual([]);
+    // The redelivery settles the abandoned batches (their claims are counted), then finds every event a duplicate.
+    const again = await store.saveUsageBatch(BATCH);
+    expect(again.inserted).toEqual(BATCH.events.map(() => false));
+    expect(await rollupsOf(store)).toEqual(await rollupsOf(healthy));
+    const third = await store.saveUsageBatch(BATCH);
+    expect(third.inserted).toEqual(BATCH.events.map(() => false));
+    expect(await rollupsOf(store)).toEqual(await rollupsOf(healthy));
+  });
+
+  it("counts each event once when its writer died half-way through its claims", async () => {
+    const store = cosmos.freshStore();
+    const healthy = cosmos.freshStore();
+    await healthy.saveUsageBatch(BATCH);
+    const c = await store.containers();
+    for (const [pk, events] of partsOf(BATCH)) {
+      const lease = await takeLease(c, pk, events, BATCH.receivedAt, LONG_AGO);
+      await createClaims(c, lease.claims.slice(0, 1)); // died after the first claim
+    }
+    const again = await store.saveUsageBatch(BATCH);
+    // e1 (first of app-1 on the 10th), e5 and e6 were claimed before the crash; the others only now.
+    expect(again.inserted).toEqual([false, true, true, true, false, false, false]);
+    expect(await rollupsOf(store)).toEqual(await rollupsOf(healthy));
+  });
+
+  it("settles a batch never delivered again once its lease expires, and a late write of it then gives up", async () => {
+    const store = cosmos.freshStore();
+    const healthy = cosmos.freshStore();
+    await healthy.saveUsageBatch(BATCH);
+    const c = await store.containers();
+    const leases = [];
+    for (const [pk, events] of partsOf(BATCH)) leases.push(await takeLease(c, pk, events, BATCH.receivedAt, LONG_AGO));
+    const [slow, ...rest] = leases;
+    for (const lease of rest) await createClaims(c, lease.claims);
+    expect(await healRollups(c, 60_000, 30_000)).toBe(0); // a lease younger than a minute may be a live writer
+    expect(await healRollups(c, 60_000, 61_000)).toBe(leases.length);
+    expect(await healRollups(c, 60_000, 120_000)).toBe(0); // settled once
+    // The slow writer of the first partition wakes up: its claims were fenced, so it gives up and nothing is lost or doubled.
+    await expect(writeUnderLease(c, slow!)).rejects.toThrow(LeaseLost);
+    await store.saveUsageBatch(BATCH);
+    expect(await rollupsOf(store)).toEqual(await rollupsOf(healthy));
   });
 
   it("sums every fact when two writers save batches of one app and day at once", async () => {
@@ -54,6 +98,16 @@ describe("Cosmos DB store: exactly once without an atomic batch", () => {
     await Promise.all([0, 1, 2, 3].map((k) => store.saveUsageBatch({ events: events.filter((_, i) => i % 4 === k), quarantined: [], receivedAt: 1 })));
     const [row] = await store.listDailyUsage("2026-11-10", "2026-11-11");
     expect(row).toMatchObject({ requests: 40n, promptTokens: 40_000n, totalTokens: 44_000n });
+  });
+
+  it("purges facts (claims) by day and keeps the rollups", async () => {
+    const store = cosmos.freshStore();
+    await store.saveUsageBatch(BATCH);
+    const before = await rollupsOf(store);
+    expect(await store.purgeRawUsage("2026-11-11", 0, true)).toEqual({ events: 5, quarantined: 0 });
+    expect(await store.purgeRawUsage("2026-11-11", 0, false)).toEqual({ events: 5, quarantined: 0 });
+    expect(await store.purgeRawUsage("2026-11-12", 0, true)).toEqual({ events: 1, quarantined: 0 });
+    expect(await rollupsOf(store)).toEqual(before);
   });
 });
 
