@@ -1,3 +1,4 @@
+import { InvalidMonthNote } from "@/app/_components/InvalidMonthNote";
 import { notFound } from "next/navigation";
 import { requireCaller } from "@/app/_server/currentCaller";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
@@ -7,7 +8,7 @@ import { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { getSharedStore } from "@/lib/store";
 import { CostTable } from "@/app/_components/CostTable";
 import { MonthNav } from "@/app/_components/MonthNav";
-import { monthParam } from "@/app/_components/monthParam";
+import { pageMonth } from "@/app/_server/pageMonth";
 import { appHref, unitHref } from "@/app/_components/unitHref";
 import { UnmappedRow } from "@/app/_components/UnmappedRow";
 import { decodeParam } from "@/app/_components/decodeParam";
@@ -24,8 +25,12 @@ export default async function ModelPage({ params, searchParams }: Props) {
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   // Markups and fees are cost recovery, not a model: no "who used this model" page for them.
   if (model === FEES_ROW.key) notFound();
-  const { month, invalidMonth } = monthParam(asked);
-  const all = await monthLines(new LedgerReader(getSharedStore()), month);
+  const monthNote = await pageMonth(asked);
+  const { month } = monthNote;
+  const reader = new LedgerReader(getSharedStore());
+  const [all, { charges }] = await Promise.all([monthLines(reader, month), reader.catalog()]);
+  // A model is known when the price book has it or this month's lines name it; any other name is a 404.
+  if (charges.pricer.book.resolveModel(model) !== model && !all.lines.some((l) => l.model === model)) notFound();
   // The model's lines, with their cents as allocated for the whole month: the same figures as elsewhere.
   const lines = { ...all, lines: all.lines.filter((l) => l.model === model) };
   const byUnit = reportFromLines(lines, "business-unit", caller.scope);
@@ -40,11 +45,7 @@ export default async function ModelPage({ params, searchParams }: Props) {
         {model}: {month}
       </h1>
       <p className="sub">Who used this model, priced at the Retail Prices in effect on each day (UTC).</p>
-      {invalidMonth && (
-        <p className="note" role="alert">
-          That month is not a valid YYYY-MM; showing {month}.
-        </p>
-      )}
+      <InvalidMonthNote note={monthNote} month={month} />
       <MonthNav month={month} path={path} />
       <dl className="cards">
         <div className="card">

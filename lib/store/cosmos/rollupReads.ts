@@ -35,6 +35,15 @@ export async function listDailyDimensionUsage(c: Containers, fromDay: string, to
   return docs.map(toDimensionUsage).sort((a, b) => dailyOrder(a, b) || cmp(a.value, b.value));
 }
 
+/** The dimensions of the range's rollups; deduplicated here (the emulator, and so our tests, have no DISTINCT). */
+export async function listUsageDimensions(c: Containers, fromDay: string, toDay: string): Promise<string[]> {
+  const docs = await queryAll<{ dimension: string }>(c.usage, `SELECT c.dimension FROM c WHERE c.kind = "dimension" AND c.day >= @from AND c.day < @to`, {
+    "@from": fromDay,
+    "@to": toDay,
+  });
+  return [...new Set(docs.map((d) => d.dimension))].sort(cmp);
+}
+
 export async function listDailyOutcomes(c: Containers, fromDay: string, toDay: string): Promise<DailyOutcome[]> {
   const docs = await queryAll<OutcomeDoc>(c.usage, `SELECT * FROM c WHERE c.kind = "outcome" AND c.day >= @from AND c.day < @to`, {
     "@from": fromDay,
