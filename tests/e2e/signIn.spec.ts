@@ -32,7 +32,8 @@ test("an anonymous visitor is sent to sign in, comes back where they were going,
 });
 
 test("a unit owner sees only their unit, drills into it, and is refused another unit's page", async ({ page }) => {
-  await signInAs(page, PERSONAS.ownerA);
+  // They land on their unit's page; their units together are one address away.
+  await signInAs(page, PERSONAS.ownerA, "/?view=all");
   const report = (await (await page.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}`)).json()) as ChargebackReport;
   const rows = page.getByTestId("bu-row");
   await expect(rows).toHaveCount(1);
