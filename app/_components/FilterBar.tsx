@@ -9,7 +9,7 @@ type Props = {
   month: string;
   options: FilterOptions;
   /** Chips a page has no use for (a unit page is one unit already). */
-  hide?: ("unit" | "range")[];
+  hide?: ("unit" | "model" | "range")[];
   problem: string | null;
 };
 
@@ -27,7 +27,8 @@ const RANGES = [
  * the period. Works without script.
  */
 export function FilterBar({ path, query, month, options, hide = [], problem }: Props) {
-  const active = filterParams(query.filters);
+  // A page that is one unit or model shows no chip for it.
+  const active = filterParams(query.filters).filter(([name]) => !(hide as string[]).includes(name));
   const period: [string, string][] =
     query.range === "month"
       ? [["month", month]]
@@ -94,7 +95,7 @@ export function FilterBar({ path, query, month, options, hide = [], problem }: P
         {!hide.includes("unit") && <Choice name="unit" label="Unit" value={query.filters.units[0]} options={options.units.map((u) => [u, u])} />}
         <Choice name="cc" label="Cost center" value={query.filters.costCenters[0]} options={options.costCenters.map((c) => [c, c])} />
         <Choice name="app" label="App" value={query.filters.apps[0]} options={options.apps} />
-        <Choice name="model" label="Model" value={query.filters.models[0]} options={options.models.map((m) => [m, m])} />
+        {!hide.includes("model") && <Choice name="model" label="Model" value={query.filters.models[0]} options={options.models.map((m) => [m, m])} />}
         <label>
           Tag <input name="tag" defaultValue={tag ? `${tag[0]}=${tag[1]}` : ""} placeholder="project=alpha" size={14} />
         </label>

@@ -74,7 +74,7 @@ test("filters live in the address on the pages and in the report API; bad ones a
   // The form adds chips: a model.
   const models = (await (await page.request.get(`/api/v1/reports/costs?month=${M}&by=model`)).json()) as FilteredReport;
   const model = models.rows.find((r) => !r.fee)!;
-  await page.getByLabel("Model").selectOption(model.key);
+  await page.getByRole("combobox", { name: "Model" }).selectOption(model.key);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`model=${enc(model.key)}`));
   await expect(page.getByTestId("total")).toHaveText(formatMoney(model.cost));

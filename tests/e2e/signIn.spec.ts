@@ -184,7 +184,8 @@ test.describe("sign-in with Entra ID (against a local stand-in of the tenant)", 
     const gus = entraUsers().find((u) => u.name === "Gus Lead")!;
     await signInWithMicrosoft(page, gus.name);
     await expect(page.getByTestId("signed-in-as")).toHaveText(`${gus.name} (owner of Engineering)`);
-    await expect(page.getByTestId("bu-row")).toHaveCount(1);
+    // They land on the one unit they own.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Engineering: ${currentMonth()}`);
     expect((await page.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&businessUnit=${encodeURIComponent(UNIT_A)}`)).status()).toBe(403);
   });
 
