@@ -49,9 +49,7 @@ describe("report filters from the address", () => {
   });
 
   it("refuses bad values with a sentence, never zod's text", () => {
-    expect(refused({ tag: "project" })).toBe(
-      'The tag filter "project" is not key=value (a key of 1-32 of a-z 0-9 _ . -, then a value), e.g. project=alpha.',
-    );
+    expect(refused({ tag: "project" })).toBe('The tag filter "project" is not key=value (a key of 1-32 of a-z 0-9 _ . -, then a value), e.g. project=alpha.');
     expect(refused({ tag: "no spaces=x" })).toContain("is not key=value");
     expect(refused({ tag: "project=a", env: "prod" })).toBe("Filter on one tag at a time (a tag or the environment).");
     expect(refused({ range: "week" })).toBe('The period "week" is not one of: month, quarter, ytd (year to date), custom.');
