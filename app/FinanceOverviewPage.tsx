@@ -1,3 +1,4 @@
+import { InvalidMonthNote, type MonthNote } from "@/app/_components/InvalidMonthNote";
 import "server-only";
 import { isMarkupLine } from "@/lib/statements/markup";
 import { may, seesEveryUnit, type Caller } from "@/lib/auth/access";
@@ -14,6 +15,15 @@ import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { percentChange, projectMonthEnd } from "@/lib/reports/projection";
 import { getSharedStore } from "@/lib/store";
 import { rowChanges, sortRows, type RowChanges, type RowSort } from "@/lib/reports/rowChanges";
+import { filterLines } from "@/lib/reports/filterLines";
+import { filteredDailyTrend } from "@/lib/reports/filteredDailyTrend";
+import { filterOptions } from "@/lib/reports/filterOptions";
+import { filterParams, noFilters, type ReportQuery } from "@/lib/reports/reportFilters";
+import { resolveRange } from "@/lib/reports/reportRange";
+import { FilterBar } from "./_components/FilterBar";
+import { PeriodPage } from "./_components/PeriodPage";
+import { sortHrefs } from "./_components/pageHref";
+import { UNMAPPED } from "./_components/charts/palette";
 import { getBudgetOutlook } from "@/lib/budgets/getBudgetOutlook";
 import { getAnomalies } from "@/lib/budgets/getAnomalies";
 import { flaggedDays } from "@/lib/budgets/flaggedDays";
@@ -32,19 +42,34 @@ import { UnmappedRow } from "./_components/UnmappedRow";
 /** The order of each sortable table, from the address. */
 type OverviewSorts = { units: RowSort; models: RowSort; apps: RowSort };
 
-type Props = { caller: Caller; month: string; invalidMonth: boolean; error?: string; sorts?: OverviewSorts };
+type Props = { caller: Caller; month: string; monthNote: MonthNote; query: ReportQuery; problem: string | null; error?: string; sorts?: OverviewSorts };
 
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
-export async function FinanceOverviewPage({ caller, month, invalidMonth, error, sorts = { units: "cost", models: "cost", apps: "cost" } }: Props) {
+export async function FinanceOverviewPage({ caller, month, monthNote, query, problem, error, sorts = { units: "cost", models: "cost", apps: "cost" } }: Props) {
   const store = getSharedStore();
   const reader = new LedgerReader(store);
+  const range = resolveRange(query.range, month, monthNote.bounds, query.custom);
+  if (range.months.length > 1) return <PeriodPage caller={caller} path="/" range={range} query={query} problem={problem} monthNote={monthNote} />;
   const view = getMonthView(reader, month, caller.scope);
-  const [{ lines, previous: previousLines, trend, calls }, explanation, basis, pending] = await Promise.all([
+  const [{ lines: allLines, previous: allPrevious, trend: wholeTrend, calls }, explanation, wholeBasis, pending] = await Promise.all([
     view,
     explainChange(reader, month, caller.scope),
     getComparisonBasis(reader, month),
     getPendingCorrections(reader, month, caller.scope),
   ]);
+  // Filters narrow the figures, the tables and the chart; the budgets, change explanation and corrections stay the whole scope's.
+  const { filters } = query;
+  const filtered = !noFilters(filters);
+  const [lines, previousLines, basisLines, trend] = filtered
+    ? await Promise.all([
+        filterLines(reader, allLines, filters),
+        filterLines(reader, allPrevious, filters),
+        filterLines(reader, wholeBasis.lines, filters),
+        filters.tags.length > 0 ? null : filteredDailyTrend(reader, month, caller.scope, filters),
+      ])
+    : [allLines, allPrevious, wholeBasis.lines, wholeTrend];
+  const basis = { ...wholeBasis, lines: basisLines };
+  const keep = [["month", month], ...filterParams(filters)] as [string, string][];
   // Streamed after the figures (BudgetOutlookSection): started here, awaited there.
   const outlook = view.then(({ lines: monthLines }) =>
     store
@@ -91,17 +116,14 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error, 
         Prices in effect on each day (UTC).
         {report.currency !== "USD" && ` Amounts in ${report.currency} are reference prices from the Retail Prices API; Azure bills in USD.`}
       </p>
-      {invalidMonth && (
-        <p className="note" role="alert">
-          That month is not a valid YYYY-MM; showing {month}.
-        </p>
-      )}
+      <InvalidMonthNote note={monthNote} month={month} />
+      <FilterBar path="/" query={query} month={month} options={filterOptions(allLines, caller.scope)} problem={problem} />
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      <MonthNav month={month} />
+      <MonthNav month={month} keep={filterParams(filters)} />
       <MonthStatus caller={caller} report={report} />
       <FiguresAsOf at={reader.figuresAsOf()} />
       {pending && <PendingCorrectionsNote month={month} pending={pending} currency={report.currency} />}
@@ -210,7 +232,7 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error, 
           <dd data-testid="failed-total">{formatCount(calls.failed)}</dd>
         </div>
       </dl>
-      <BudgetOutlookSection title={`Budget and forecast, ${month}`} outlook={outlook} flagged={flagged} />
+      {!filtered && <BudgetOutlookSection title={`Budget and forecast, ${month}`} outlook={outlook} flagged={flagged} />}
       {noUnits ? (
         <p className="empty">You own no business unit yet. Ask a Chargeback admin to add you (or a group you are in) as an owner.</p>
       ) : empty ? (
@@ -218,9 +240,9 @@ export async function FinanceOverviewPage({ caller, month, invalidMonth, error, 
           No usage recorded for {month}. Ingest events with <code>chargeback ingest</code> or start the worker.
         </p>
       ) : (
-        <Overview report={report} byApp={byApp} byModel={byModel} trend={trend} month={month} changes={changes} sorts={sorts} />
+        <Overview report={report} byApp={byApp} byModel={byModel} trend={trend} month={month} changes={changes} sorts={sorts} keep={keep} />
       )}
-      {!noUnits && explanation && explanation.pieces.length > 0 && <ChangeExplanation change={explanation} />}
+      {!noUnits && !filtered && explanation && explanation.pieces.length > 0 && <ChangeExplanation change={explanation} />}
     </>
   );
 }
@@ -231,29 +253,33 @@ type OverviewProps = {
   report: ChargebackReport;
   byApp: ChargebackReport;
   byModel: ChargebackReport;
-  trend: MonthView["trend"];
+  /** A tag filter has no daily figures: no chart then. */
+  trend: MonthView["trend"] | null;
   month: string;
+  /** The page's month and filters, kept by every sort link. */
+  keep: [string, string][];
 };
 
-function Overview({ report, byApp, byModel, trend, month, changes, sorts }: OverviewProps) {
-  const unitName = (u: string) => (u === "" ? "Unmapped" : u);
-  // Each table's order is in the address, keeping the others'.
-  const orders = { sort: sorts.units, appSort: sorts.apps, modelSort: sorts.models };
-  const href = (param: keyof typeof orders) => (by: RowSort) =>
-    `/?month=${month}${Object.entries({ ...orders, [param]: by })
-      .filter(([, order]) => order !== "cost")
-      .map(([name, order]) => `&${name}=${order}`)
-      .join("")}`;
+function Overview({ report, byApp, byModel, trend, month, changes, sorts, keep }: OverviewProps) {
+  const unitName = (u: string) => (u === "" ? UNMAPPED : u);
+  // Each table's order is in the address, keeping the others' and the filters.
+  const href = sortHrefs("/", keep, { sort: sorts.units, appSort: sorts.apps, modelSort: sorts.models });
+  const dayQuery = new URLSearchParams(keep.filter(([name]) => name !== "month")).toString();
   return (
     <div className="stack">
       <div className="charts">
         <CostBarChart title="Cost by business unit" currency={report.currency} data={report.rows.map((r) => ({ name: r.name, cost: Number(r.cost) }))} />
-        <DailyTrendChart
-          title="Daily cost by business unit"
-          currency={report.currency}
-          units={trend.units.map(unitName)}
-          days={trend.days.map((day) => ({ day, ...Object.fromEntries(trend.units.map((u) => [unitName(u), Number(trend.cost[day]?.[u] ?? 0)])) }))}
-        />
+        {trend ? (
+          <DailyTrendChart
+            title="Daily cost by business unit"
+            currency={report.currency}
+            units={trend.units.map(unitName)}
+            days={trend.days.map((day) => ({ day, ...Object.fromEntries(trend.units.map((u) => [unitName(u), Number(trend.cost[day]?.[u] ?? 0)])) }))}
+            link={{ query: dayQuery, unitParam: !keep.some(([name]) => name === "unit") }}
+          />
+        ) : (
+          <p className="note">The daily chart is not split by tag: remove the tag filter to see it.</p>
+        )}
       </div>
       <CostTable
         caption="Cost by business unit"

@@ -1,78 +1,112 @@
 import type { DimensionReport } from "@/lib/reports/getDimensionReport";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
+import { pageRows } from "@/lib/reports/pageRows";
+import { pageHref } from "./pageHref";
 
-type Props = { report: DimensionReport | null; asked: string; month: string; invalid: boolean };
+type Props = {
+  report: DimensionReport | null;
+  asked: string;
+  invalid: boolean;
+  /** The page's address and the parameters every link and form keeps (month, filters). */
+  path: string;
+  keep: readonly [string, string][];
+  /** The tag keys seen in the month: the picker's choices. */
+  keys: readonly string[];
+  q: string;
+  page: number;
+};
 
-/** Cost by one tag or end user, with the form that picks which; its rows add up to the total shown above. */
-export function DimensionBreakdown({ report, asked, month, invalid }: Props) {
+/** Cost by one tag or end user, picked from the keys seen; searchable (`q`) and paged, its total the whole report's. */
+export function DimensionBreakdown({ report, asked, invalid, path, keep, keys, q, page }: Props) {
+  const choices = [...new Set(["end-user", ...keys.map((k) => `tag:${k}`), ...(asked && !invalid ? [asked] : [])])];
+  const shown = report && pageRows(report.rows, q, page);
+  const at = (p: number) => pageHref(path, [...keep, ["breakdown", report?.by ?? asked], ...(q ? [["q", q] as [string, string]] : []), ["page", String(p)]]);
+  const hidden = keep.map(([name, value]) => <input key={`${name}=${value}`} type="hidden" name={name} value={value} />);
   return (
     <section aria-labelledby="breakdown-heading">
       <h2 id="breakdown-heading">Cost by tag or end user</h2>
-      <form method="get" className="inline-form">
-        <input type="hidden" name="month" value={month} />
+      <form method="get" action={path} className="inline-form">
+        {hidden}
         <label>
-          Break down by <input name="breakdown" defaultValue={asked} list="breakdown-choices" aria-describedby="breakdown-help" />
+          Break down by{" "}
+          <select name="breakdown" defaultValue={invalid ? undefined : asked}>
+            {choices.map((c) => (
+              <option key={c} value={c}>
+                {c === "end-user" ? "End user" : `Tag ${c.slice(4)}`}
+              </option>
+            ))}
+          </select>
         </label>
-        <datalist id="breakdown-choices">
-          <option value="end-user" />
-          <option value="tag:project" />
-          <option value="tag:environment" />
-        </datalist>
         <button type="submit">Break down</button>
-        <span id="breakdown-help" className="small">
-          {" "}
-          tag:&lt;key&gt; or end-user
-        </span>
       </form>
       {invalid && (
         <p className="note" role="alert">
           Break down by tag:&lt;key&gt; (a key of 1-32 of a-z 0-9 _ . -) or end-user.
         </p>
       )}
-      {report && (
-        <table data-testid="breakdown">
-          <caption>Cost by {report.by === "end-user" ? "end user" : `tag ${report.by.slice(4)}`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{report.by === "end-user" ? "End user" : "Value"}</th>
-              <th scope="col" className="num">
-                Cost
-              </th>
-              <th scope="col" className="num">
-                Requests
-              </th>
-              <th scope="col" className="num">
-                Tokens
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.rows.length === 0 && (
+      {report && shown && (
+        <>
+          <form method="get" action={path} className="inline-form" aria-label="Search the breakdown">
+            {hidden}
+            <input type="hidden" name="breakdown" value={report.by} />
+            <label>
+              Search {report.by === "end-user" ? "end users" : "values"} <input type="search" name="q" defaultValue={q} />
+            </label>
+            <button type="submit">Search</button>
+          </form>
+          <table data-testid="breakdown">
+            <caption>Cost by {report.by === "end-user" ? "end user" : `tag ${report.by.slice(4)}`}</caption>
+            <thead>
               <tr>
-                <td colSpan={4}>No usage.</td>
+                <th scope="col">{report.by === "end-user" ? "End user" : "Value"}</th>
+                <th scope="col" className="num">
+                  Cost
+                </th>
+                <th scope="col" className="num">
+                  Requests
+                </th>
+                <th scope="col" className="num">
+                  Tokens
+                </th>
               </tr>
-            )}
-            {report.rows.map((r) => (
-              <tr key={r.value} data-testid="breakdown-row">
-                <th scope="row">{r.name}</th>
-                <td className="num" data-testid="breakdown-cost">
-                  {formatMoney(r.cost, report.currency)}
+            </thead>
+            <tbody>
+              {shown.rows.length === 0 && (
+                <tr>
+                  <td colSpan={4}>{q ? `Nothing matches "${q}".` : "No usage."}</td>
+                </tr>
+              )}
+              {shown.rows.map((r) => (
+                <tr key={r.value} data-testid="breakdown-row">
+                  <th scope="row">{r.name}</th>
+                  <td className="num" data-testid="breakdown-cost">
+                    {formatMoney(r.cost, report.currency)}
+                  </td>
+                  <td className="num">{formatCount(r.requests)}</td>
+                  <td className="num">{formatCount(r.totalTokens)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Total{q || shown.pages > 1 ? ` of all ${formatCount(report.rows.length)} rows` : ""}</th>
+                <td className="num" data-testid="breakdown-total">
+                  {formatMoney(report.total, report.currency)}
                 </td>
-                <td className="num">{formatCount(r.requests)}</td>
-                <td className="num">{formatCount(r.totalTokens)}</td>
+                <td colSpan={2} />
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">Total</th>
-              <td className="num" data-testid="breakdown-total">
-                {formatMoney(report.total, report.currency)}
-              </td>
-              <td colSpan={2} />
-            </tr>
-          </tfoot>
-        </table>
+            </tfoot>
+          </table>
+          {shown.pages > 1 && (
+            <nav className="pager" aria-label="Pages of the breakdown" data-testid="breakdown-pager">
+              {shown.page > 1 && <a href={at(shown.page - 1)}>← Previous</a>}
+              <span>
+                Page {shown.page} of {shown.pages} ({formatCount(shown.matched)} rows)
+              </span>
+              {shown.page < shown.pages && <a href={at(shown.page + 1)}>Next →</a>}
+            </nav>
+          )}
+        </>
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { InvalidMonthNote, type MonthNote } from "@/app/_components/InvalidMonthNote";
 import "server-only";
 import { now } from "../../lib/core/clock";
 import { LedgerReader } from "../../lib/ledger/ledgerReader";
@@ -11,12 +12,12 @@ import { CloseForm } from "./CloseForm";
 import { IssuedStatements } from "./IssuedStatements";
 import { SubmitButton } from "./SubmitButton";
 
-type Props = { month: string; invalidMonth: boolean; error?: string };
+type Props = { month: string; monthNote: MonthNote; error?: string };
 
 const when = (at: number) => `${new Date(at).toISOString().replace("T", " ").slice(0, 16)} UTC`;
 const BADGE: Record<CheckStatus, string> = { pass: "Pass", warn: "Warning", block: "Blocks the close" };
 
-export async function CloseWorkspacePage({ month, invalidMonth, error }: Props) {
+export async function CloseWorkspacePage({ month, monthNote, error }: Props) {
   const store = getSharedStore();
   const closedMonths = await store.listClosedMonths();
   const closed = closedMonths.find((c) => c.month === month) ?? null;
@@ -27,11 +28,7 @@ export async function CloseWorkspacePage({ month, invalidMonth, error }: Props) 
         Closing freezes each business unit&apos;s statement for {month}; later fixes to its usage, mappings or prices are booked as corrections in the next open
         month. Months close in order.
       </p>
-      {invalidMonth && (
-        <p className="note" role="alert">
-          That month is not a valid YYYY-MM; showing {month}.
-        </p>
-      )}
+      <InvalidMonthNote note={monthNote} month={month} />
       {error && (
         <p className="error" role="alert">
           {error}

@@ -1,7 +1,7 @@
 import { forbidden } from "next/navigation";
 import { may } from "../../lib/auth/access";
 import { requireCaller } from "../_server/currentCaller";
-import { monthParam } from "../_components/monthParam";
+import { pageMonth } from "../_server/pageMonth";
 import { previousMonth } from "../../lib/core/months";
 import { CloseWorkspacePage } from "./CloseWorkspacePage";
 
@@ -14,6 +14,8 @@ export default async function Page({ searchParams }: Props) {
   const { month: asked, error } = await searchParams;
   const caller = await requireCaller(asked ? `/close?month=${encodeURIComponent(asked)}` : "/close");
   if (!may(caller, "months:close")) forbidden();
-  const { month, invalidMonth } = monthParam(asked);
-  return <CloseWorkspacePage month={asked === undefined ? previousMonth(month) : month} invalidMonth={invalidMonth} error={error} />;
+  // Only months with data can be closed: a month not started, or before the first usage, is refused.
+  const { month, refused, bounds } = await pageMonth(asked);
+  const shown = asked === undefined || refused ? previousMonth(month) : month;
+  return <CloseWorkspacePage month={shown} monthNote={{ refused, bounds }} error={error} />;
 }

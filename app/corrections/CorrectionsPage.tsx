@@ -1,3 +1,4 @@
+import { InvalidMonthNote, type MonthNote } from "@/app/_components/InvalidMonthNote";
 import "server-only";
 import { may, type Caller } from "../../lib/auth/access";
 import { formatCents, parseCents } from "../../lib/core/money";
@@ -8,7 +9,7 @@ import { getSharedStore } from "../../lib/store";
 import { MonthNav } from "../_components/MonthNav";
 import { appHref } from "../_components/unitHref";
 
-type Props = { caller: Caller; month: string; invalidMonth: boolean };
+type Props = { caller: Caller; month: string; monthNote: MonthNote };
 
 const CAUSE: Record<NonNullable<Correction["cause"]>, string> = {
   usage: "Late usage",
@@ -37,7 +38,7 @@ function causeLink(c: Correction, auditor: boolean): { href: string; label: stri
   }
 }
 
-export async function CorrectionsPage({ caller, month, invalidMonth }: Props) {
+export async function CorrectionsPage({ caller, month, monthNote }: Props) {
   const corrections = await getCorrections(new LedgerReader(getSharedStore()), month, caller.scope);
   const auditor = may(caller, "audit:read");
   const money = (a: string) => formatMoney(a, corrections.currency);
@@ -49,11 +50,7 @@ export async function CorrectionsPage({ caller, month, invalidMonth }: Props) {
         A closed month&apos;s statement never changes: late events, mapping fixes and price or discount changes since its close are corrections, booked in the
         next open month, one line per cause, and kept out of that month&apos;s own comparisons.
       </p>
-      {invalidMonth && (
-        <p className="note" role="alert">
-          That month is not a valid YYYY-MM; showing {month}.
-        </p>
-      )}
+      <InvalidMonthNote note={monthNote} month={month} />
       <MonthNav month={month} path="/corrections" />
       <CorrectionTable
         caption={`Booked in ${month}`}

@@ -1,5 +1,5 @@
 import { requireCaller } from "../_server/currentCaller";
-import { monthParam } from "../_components/monthParam";
+import { pageMonth } from "../_server/pageMonth";
 import { CorrectionsPage } from "./CorrectionsPage";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +10,6 @@ type Props = { searchParams: Promise<{ month?: string }> };
 export default async function Page({ searchParams }: Props) {
   const { month: asked } = await searchParams;
   const caller = await requireCaller(asked ? `/corrections?month=${encodeURIComponent(asked)}` : "/corrections");
-  const { month, invalidMonth } = monthParam(asked);
-  return <CorrectionsPage caller={caller} month={month} invalidMonth={invalidMonth} />;
+  const { month, refused, bounds } = await pageMonth(asked);
+  return <CorrectionsPage caller={caller} month={month} monthNote={{ refused, bounds }} />;
 }

@@ -1,3 +1,4 @@
+import { InvalidMonthNote, type MonthNote } from "@/app/_components/InvalidMonthNote";
 import type { Reconciliation } from "@/lib/reconciliation/getReconciliation";
 import { LARGE_GAP_PERCENT } from "@/lib/reconciliation/getReconciliation";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
@@ -8,9 +9,9 @@ import { MeterTable } from "./MeterTable";
 const percent = (p: string | null) => (p === null ? "—" : `${p}%`);
 
 /** The figures of `chargeback reconcile --format json`, as a table per meter and the days with a large gap. */
-type Props = { reconciliation: Reconciliation; invalidMonth: boolean; canUpload: boolean; imported?: string };
+type Props = { reconciliation: Reconciliation; monthNote: MonthNote; canUpload: boolean; imported?: string };
 
-export function ReconciliationPage({ reconciliation: r, invalidMonth, canUpload, imported }: Props) {
+export function ReconciliationPage({ reconciliation: r, monthNote, canUpload, imported }: Props) {
   const money = (amount: string) => formatMoney(amount, r.currency);
   const others = Object.entries(r.otherCurrencies);
   return (
@@ -20,11 +21,7 @@ export function ReconciliationPage({ reconciliation: r, invalidMonth, canUpload,
         The Azure bill (imported with <code>chargeback invoice import</code>, effective cost with credits) beside our events charged as the reports charge them,
         per region, model, deployment type and token kind. Variance is invoiced minus computed.
       </p>
-      {invalidMonth && (
-        <p className="note" role="alert">
-          That month is not a valid YYYY-MM; showing {r.month}.
-        </p>
-      )}
+      <InvalidMonthNote note={monthNote} month={r.month} />
       <MonthNav month={r.month} path="/reconciliation" />
       {imported && (
         <p className="note" role="status" data-testid="upload-done">

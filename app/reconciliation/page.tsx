@@ -3,7 +3,7 @@ import { may } from "@/lib/auth/access";
 import { requireCaller } from "../_server/currentCaller";
 import { getReconciliation } from "@/lib/reconciliation/getReconciliation";
 import { getSharedStore } from "@/lib/store";
-import { monthParam } from "../_components/monthParam";
+import { pageMonth } from "../_server/pageMonth";
 import { ReconciliationPage } from "./ReconciliationPage";
 
 export const dynamic = "force-dynamic";
@@ -15,11 +15,11 @@ export default async function Page({ searchParams }: Props) {
   const { month: asked, imported } = await searchParams;
   const caller = await requireCaller(asked ? `/reconciliation?month=${encodeURIComponent(asked)}` : "/reconciliation");
   if (!may(caller, "reconciliation:read")) forbidden();
-  const { month, invalidMonth } = monthParam(asked);
+  const { month, refused, bounds } = await pageMonth(asked);
   return (
     <ReconciliationPage
       reconciliation={await getReconciliation(getSharedStore(), month)}
-      invalidMonth={invalidMonth}
+      monthNote={{ refused, bounds }}
       canUpload={may(caller, "invoices:write")}
       imported={imported?.slice(0, 500)}
     />

@@ -134,6 +134,8 @@ export interface UsageReads {
   listDailyUsage(fromDay: string, toDay: string): Promise<DailyUsage[]>;
   /** Usage per UTC day, pricing key and value of one dimension: a tag (`tag:<key>`, e.g. `tag:project`) or the end user (`endUser`). Events without that tag/end user are not in the result. */
   listDailyDimensionUsage(fromDay: string, toDay: string, dimension: string): Promise<DimensionUsage[]>;
+  /** The dimensions (`tag:<key>`, `endUser`) any event of the UTC days in [fromDay, toDay) carried, sorted: what a breakdown can pick from. */
+  listUsageDimensions(fromDay: string, toDay: string): Promise<string[]>;
   /** Calls per UTC day, app and outcome for the days in [fromDay, toDay). */
   listDailyOutcomes(fromDay: string, toDay: string): Promise<DailyOutcome[]>;
   /** Dropped tags and end users, most recent first. */

@@ -17,7 +17,9 @@ const everyone = { finance: 200, admin: 200, ownerA: 200, ownerB: 200 };
 
 /** Every page and route handler, with what each persona gets. Anonymous pages redirect to sign-in. */
 const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who, number> }[] = [
-  { route: "/", path: `/?month=${M}`, expect: page(everyone) },
+  // A unit owner lands on their unit's page: a redirect.
+  { route: "/", path: `/?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 307, ownerB: 307 }) },
+  { route: "/days/[day]", path: `/days/${M}-01?unit=${enc(UNIT_A)}`, expect: page({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
   { route: "/signin", path: "/signin", expect: same(200) },
   { route: "/business-units/[id]", path: `/business-units/${enc(UNIT_A)}?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 200, ownerB: 403 }) },
   { route: "/business-units/[id]", path: `/business-units/${enc(UNIT_B)}?month=${M}`, expect: page({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }) },
@@ -107,6 +109,11 @@ const TABLE: { route: string; path: string; method?: "POST"; expect: Record<Who,
   { route: "/api/v1/reports/apps/[appId]", path: `/api/v1/reports/apps/APP_A?month=${M}`, expect: api({ finance: 200, admin: 200, ownerA: 200, ownerB: 404 }) },
   { route: "/api/v1/reports/apps/[appId]", path: `/api/v1/reports/apps/APP_B?month=bad`, expect: api({ finance: 400, admin: 400, ownerA: 400, ownerB: 400 }) },
   { route: "/api/v1/reports/daily", path: `/api/v1/reports/daily?month=${M}`, expect: api(everyone) },
+  {
+    route: "/api/v1/reports/costs",
+    path: `/api/v1/reports/costs?month=${M}&unit=${enc(UNIT_B)}&by=app`,
+    expect: api({ finance: 200, admin: 200, ownerA: 403, ownerB: 200 }),
+  },
   { route: "/api/v1/reports/change", path: `/api/v1/reports/change?month=${M}`, expect: api(everyone) },
   {
     route: "/api/v1/reports/change",

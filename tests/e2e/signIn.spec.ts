@@ -32,7 +32,8 @@ test("an anonymous visitor is sent to sign in, comes back where they were going,
 });
 
 test("a unit owner sees only their unit, drills into it, and is refused another unit's page", async ({ page }) => {
-  await signInAs(page, PERSONAS.ownerA);
+  // They land on their unit's page; their units together are one address away.
+  await signInAs(page, PERSONAS.ownerA, "/?view=all");
   const report = (await (await page.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}`)).json()) as ChargebackReport;
   const rows = page.getByTestId("bu-row");
   await expect(rows).toHaveCount(1);
@@ -183,7 +184,8 @@ test.describe("sign-in with Entra ID (against a local stand-in of the tenant)", 
     const gus = entraUsers().find((u) => u.name === "Gus Lead")!;
     await signInWithMicrosoft(page, gus.name);
     await expect(page.getByTestId("signed-in-as")).toHaveText(`${gus.name} (owner of Engineering)`);
-    await expect(page.getByTestId("bu-row")).toHaveCount(1);
+    // They land on the one unit they own.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Engineering: ${currentMonth()}`);
     expect((await page.request.get(`/api/v1/reports/chargeback?month=${currentMonth()}&businessUnit=${encodeURIComponent(UNIT_A)}`)).status()).toBe(403);
   });
 

@@ -17,13 +17,28 @@ test("a unit owner breaks their unit's month down by tag and end user, adding up
   expect(costs.reduce((n, c) => n + cents(c), 0)).toBe(cents(total!));
   await expect(breakdown.getByRole("rowheader", { name: "(untagged)" })).toBeVisible();
 
-  await page.getByLabel("Break down by").fill("end-user");
+  // The picker offers the tag keys seen in the month, and end users.
+  await expect(page.getByLabel("Break down by").getByRole("option")).toContainText(["End user", "Tag environment", "Tag project"]);
+  await page.getByLabel("Break down by").selectOption("end-user");
   await page.getByRole("button", { name: "Break down" }).click();
   await expect(page).toHaveURL(/breakdown=end-user/);
   await expect(breakdown.getByRole("caption")).toHaveText("Cost by end user");
+  // Paged: every page's rows together add up to the unit's total.
+  let userCents = 0;
+  let pages = 0;
+  for (;;) {
+    pages++;
+    userCents += (await breakdown.getByTestId("breakdown-cost").allTextContents()).reduce((n, c) => n + cents(c), 0);
+    expect(await breakdown.getByTestId("breakdown-row").count()).toBeLessThanOrEqual(50);
+    const next = page.getByTestId("breakdown-pager").getByRole("link", { name: "Next →" });
+    if ((await next.count()) === 0) break;
+    await next.click();
+  }
+  expect(pages).toBeGreaterThan(1);
+  expect(userCents).toBe(cents(total!));
+  await page.getByLabel("Search end users").fill("(no end user)");
+  await page.getByRole("button", { name: "Search" }).click();
   await expect(breakdown.getByRole("rowheader", { name: "(no end user)" })).toBeVisible();
-  const userCosts = await breakdown.getByTestId("breakdown-cost").allTextContents();
-  expect(userCosts.reduce((n, c) => n + cents(c), 0)).toBe(cents(total!));
 
   // The owner's failed calls are their unit's apps only.
   const failed = page.getByTestId("failed-calls");

@@ -1,5 +1,6 @@
 "use client";
 
+import "./charts.css";
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BudgetOutlook } from "../../../lib/budgets/getBudgetOutlook";
 
@@ -31,14 +32,14 @@ export function BudgetChart({ title, outlook, flagged = [] }: { title: string; o
           <YAxis tickFormatter={money} />
           <Tooltip formatter={(v) => (Array.isArray(v) ? v.map((x) => money(Number(x))).join(" to ") : money(Number(v)))} />
           <Legend />
-          <Bar dataKey="actual" name="Cost so far" fill="#0072B2" isAnimationActive={false} />
-          <Area dataKey="range" name="Forecast range (90 %)" stroke="none" fill="#E69F00" fillOpacity={0.3} isAnimationActive={false} />
-          <Line dataKey="forecast" name="Forecast" stroke="#D55E00" strokeDasharray="5 3" dot={false} isAnimationActive={false} />
+          <Bar dataKey="actual" name="Cost so far" fill="var(--chart-1)" isAnimationActive={false} />
+          <Area dataKey="range" name="Forecast range (90 %)" stroke="none" fill="var(--chart-6)" fillOpacity={0.3} isAnimationActive={false} />
+          <Line dataKey="forecast" name="Forecast" stroke="var(--chart-2)" strokeDasharray="5 3" dot={false} isAnimationActive={false} />
           {flagged.map((day) => (
-            <ReferenceLine key={day} x={day} stroke="#CC79A7" strokeDasharray="2 2" label={{ value: "!", position: "top", fill: "#CC79A7" }} />
+            <ReferenceLine key={day} x={day} stroke="var(--chart-4)" strokeDasharray="2 2" label={{ value: "!", position: "top", fill: "var(--chart-4)" }} />
           ))}
           {outlook.budget && (
-            <ReferenceLine y={Number(outlook.budget)} stroke="#000000" strokeWidth={2} label={{ value: "Budget", position: "insideTopLeft" }} />
+            <ReferenceLine y={Number(outlook.budget)} stroke="var(--chart-focus)" strokeWidth={2} label={{ value: "Budget", position: "insideTopLeft" }} />
           )}
         </ComposedChart>
       </ResponsiveContainer>

@@ -1,5 +1,6 @@
 "use client";
 
+import "./charts.css";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 type Props = { title: string; data: { name: string; cost: number }[]; currency: string };
@@ -16,7 +17,7 @@ export function CostBarChart({ title, data, currency }: Props) {
           <XAxis type="number" tickFormatter={money} />
           <YAxis type="category" dataKey="name" width={140} />
           <Tooltip formatter={(v) => money(Number(v))} />
-          <Bar dataKey="cost" name="Cost" fill="#0b5cad" isAnimationActive={false} />
+          <Bar dataKey="cost" name="Cost" fill="var(--chart-1)" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </figure>

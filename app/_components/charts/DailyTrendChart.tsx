@@ -1,40 +1,54 @@
 "use client";
 
-import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import "./charts.css";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { renderDayBar, type BarShape, type DayLink } from "./DayBar";
+import { seriesColour, UNMAPPED } from "./palette";
 
-type Props = { title: string; days: { day: string; [unit: string]: number | string }[]; units: string[]; currency: string };
+type Props = {
+  title: string;
+  days: { day: string; [unit: string]: number | string }[];
+  units: string[];
+  currency: string;
+  /** Each segment opens its day, narrowed to its unit (`unitParam` names it in the address) unless it is Unmapped. */
+  link?: DayLink & { unitParam?: boolean };
+};
 
-// Distinguishable for common colour-vision deficiencies (Okabe-Ito).
-const COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
-
-/** Cost per UTC day, stacked by business unit. */
-export function DailyTrendChart({ title, days, units, currency }: Props) {
+/** Cost per UTC day, stacked by business unit, as bars (a day is a day: no smoothing between them); each segment opens its day. */
+export function DailyTrendChart({ title, days, units, currency, link }: Props) {
   const money = (v: number) => v.toLocaleString("en-US", { style: "currency", currency, maximumFractionDigits: 0 });
   const total = days.reduce((sum, d) => sum + units.reduce((s, u) => s + Number(d[u] ?? 0), 0), 0);
+  const segmentLink = (unit: string): DayLink | undefined =>
+    link && { query: [link.query, link.unitParam && unit !== UNMAPPED ? `unit=${encodeURIComponent(unit)}` : ""].filter(Boolean).join("&") };
   return (
-    <figure className="chart" role="img" aria-label={`${title}: ${days.length} days, ${money(total)} in all, for ${units.join(", ")}`}>
+    <figure className="chart" aria-label={`${title}: ${days.length} days, ${money(total)} in all, for ${units.join(", ")}`}>
       <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={260}>
-        <AreaChart data={days} margin={{ left: 16, right: 24 }}>
-          <CartesianGrid strokeDasharray="3 3" />
+        <BarChart data={days} margin={{ left: 16, right: 24 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(8)} />
           <YAxis tickFormatter={money} />
-          <Tooltip formatter={(v) => money(Number(v))} />
-          <Legend />
+          <Tooltip formatter={(v) => money(Number(v))} cursor={{ fillOpacity: 0.15 }} />
           {units.map((unit, i) => (
-            <Area
+            <Bar
               key={unit}
-              type="monotone"
               dataKey={unit}
               stackId="cost"
-              stroke={COLOURS[i % COLOURS.length]}
-              fill={COLOURS[i % COLOURS.length]}
-              fillOpacity={0.55}
+              fill={seriesColour(unit, i)}
               isAnimationActive={false}
+              shape={(bar: BarShape) => renderDayBar(bar, segmentLink(unit), seriesColour(unit, i), (day) => `${unit} on ${day}: open the day`)}
             />
           ))}
-        </AreaChart>
+        </BarChart>
       </ResponsiveContainer>
+      <ul className="chart-legend">
+        {units.map((unit, i) => (
+          <li key={unit}>
+            <span className="swatch" style={{ "--swatch": seriesColour(unit, i) } as React.CSSProperties} aria-hidden="true" />
+            {unit}
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }

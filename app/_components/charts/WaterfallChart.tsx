@@ -1,13 +1,14 @@
 "use client";
 
+import "./charts.css";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 type Step = { name: string; value: number; total?: boolean };
 type Props = { title: string; steps: Step[]; currency: string };
 
-const RISE = "#b3261e";
-const FALL = "#1b7f3b";
-const TOTAL = "#0b5cad";
+const RISE = "var(--chart-rise)";
+const FALL = "var(--chart-fall)";
+const TOTAL = "var(--chart-1)";
 
 /**
  * A waterfall: the first and last bars are totals, each step between rises or falls from where the

@@ -1,3 +1,4 @@
+import { InvalidMonthNote } from "@/app/_components/InvalidMonthNote";
 import { describeBilled } from "@/lib/reports/describeBilled";
 import { FiguresAsOf } from "@/app/_components/FiguresAsOf";
 import { notFound } from "next/navigation";
@@ -11,7 +12,12 @@ import { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { TrendChart } from "@/app/_components/charts/TrendChart";
 import { CostTable } from "@/app/_components/CostTable";
 import { MonthNav } from "@/app/_components/MonthNav";
-import { monthParam } from "@/app/_components/monthParam";
+import { pageMonth } from "@/app/_server/pageMonth";
+import { pageQuery } from "@/app/_server/pageQuery";
+import { getTagKeys } from "@/lib/reports/getTagKeys";
+import type { Params } from "@/lib/reports/reportFilters";
+import { hourlySeries } from "@/lib/reports/hourlySeries";
+import { mergeOperations } from "@/lib/reports/operationName";
 import { modelHref, unitHref } from "@/app/_components/unitHref";
 import { decodeParam } from "@/app/_components/decodeParam";
 import { DimensionBreakdown } from "@/app/_components/DimensionBreakdown";
@@ -26,25 +32,31 @@ import { BudgetOutlookSection } from "@/app/_components/BudgetOutlookSection";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ appId: string }>; searchParams: Promise<{ month?: string; breakdown?: string }> };
+type Props = { params: Promise<{ appId: string }>; searchParams: Promise<Params> };
 
 /** One app's month: by model, deployment, operation and a tag or end user, daily cost, hourly calls, model time, failed calls, mapping history. */
 export default async function AppPage({ params, searchParams }: Props) {
-  const [{ appId: raw }, { month: asked, breakdown }] = await Promise.all([params, searchParams]);
+  const [{ appId: raw }, search] = await Promise.all([params, searchParams]);
+  const one = (name: string) => (typeof search[name] === "string" ? (search[name] as string) : undefined);
+  const asked = one("month");
+  // The breakdown's search and page (a bad one is shown as the first page, unsearched).
+  const { query } = pageQuery(search);
   const appId = decodeParam(raw);
   const path = `/apps/${encodeURIComponent(appId)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
-  const { month, invalidMonth } = monthParam(asked);
+  const monthNote = await pageMonth(asked);
+  const { month } = monthNote;
   const store = getSharedStore();
   const reader = new LedgerReader(store);
   const app = await getAppReport(reader, appId, month, caller.scope);
   // Out of scope reads as unknown: an owner cannot tell another unit's app ids from made-up ones.
   if (!app) notFound();
-  const pick = breakdownParam(breakdown);
+  const pick = breakdownParam(one("breakdown"));
   const within = seesEveryUnit(caller) ? ("all" as const) : caller.ownedUnits;
-  const [byValue, calls] = await Promise.all([
+  const [byValue, calls, tagKeys] = await Promise.all([
     getDimensionReport(reader, month, pick.by, { scope: caller.scope, onlyApp: appId }),
     getCallOutcomes(reader, month, caller.scope, appId),
+    getTagKeys(store, month),
   ]);
   // Streamed after the figures (BudgetOutlookSection): started here, awaited there.
   const outlook = store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { scope: `app:${appId}`, within }, budgets));
@@ -71,11 +83,7 @@ export default async function AppPage({ params, searchParams }: Props) {
       </h1>
       <DirectoryDetails app={app} />
       <FiguresAsOf at={reader.figuresAsOf()} />
-      {invalidMonth && (
-        <p className="note" role="alert">
-          That month is not a valid YYYY-MM; showing {month}.
-        </p>
-      )}
+      <InvalidMonthNote note={monthNote} month={month} />
       <MonthNav month={month} path={path} />
       <dl className="cards">
         <div className="card">
@@ -126,12 +134,13 @@ export default async function AppPage({ params, searchParams }: Props) {
               currency={app.currency}
               points={app.daily.map((d) => ({ x: d.day, y: Number(d.cost) }))}
               ticks="day"
+              link={{ query: `app=${encodeURIComponent(appId)}` }}
             />
             <TrendChart
               title="Requests per hour (UTC)"
               kind="line"
               unit="count"
-              points={app.hourly.map((h) => ({ x: `${h.hour}:00`, y: h.requests }))}
+              points={hourlySeries(app.hourly).map((h) => ({ x: `${h.hour}:00`, y: h.requests }))}
               ticks="hour"
             />
           </div>
@@ -155,7 +164,7 @@ export default async function AppPage({ params, searchParams }: Props) {
           <CostTable
             caption="Cost by operation"
             dimension="Operation"
-            rows={app.byOperation}
+            rows={mergeOperations(app.byOperation)}
             total={formatTotal(app.total, app.adjustments)}
             currency={app.currency}
             testId="app-operation"
@@ -165,7 +174,16 @@ export default async function AppPage({ params, searchParams }: Props) {
               Adjustments to closed months booked in {month}: {money(app.adjustments)} (in the cost by model; not split by deployment or operation).
             </p>
           )}
-          <DimensionBreakdown report={byValue} asked={pick.asked} month={month} invalid={pick.invalid} />
+          <DimensionBreakdown
+            report={byValue}
+            asked={pick.asked}
+            invalid={pick.invalid}
+            path={path}
+            keep={[["month", month]]}
+            keys={tagKeys}
+            q={query.q}
+            page={query.page}
+          />
         </div>
       )}
       <FailedCallsTable calls={calls} month={month} />

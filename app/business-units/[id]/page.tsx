@@ -1,8 +1,8 @@
+import { InvalidMonthNote } from "@/app/_components/InvalidMonthNote";
 import { describeBilled } from "@/lib/reports/describeBilled";
 import { addTokens, noTokens } from "@/lib/statements/statementLine";
 import { FiguresAsOf } from "@/app/_components/FiguresAsOf";
 import { forbidden, notFound } from "next/navigation";
-import { canSeeUnit } from "@/lib/auth/access";
 import { requireCaller } from "@/app/_server/currentCaller";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { reportFromLines } from "@/lib/reports/getChargebackReport";
@@ -21,14 +21,26 @@ import { SplitLinesTable } from "@/app/_components/SplitLinesTable";
 import { getSplitLines } from "@/lib/reports/getSplitLines";
 import { Downloads } from "@/app/_components/Downloads";
 import { MonthNav } from "@/app/_components/MonthNav";
-import { monthParam } from "@/app/_components/monthParam";
 import { modelHref } from "@/app/_components/unitHref";
 import { decodeParam } from "@/app/_components/decodeParam";
 import { DimensionBreakdown } from "@/app/_components/DimensionBreakdown";
 import { FailedCallsTable } from "@/app/_components/FailedCallsTable";
 import { breakdownParam } from "@/lib/reports/breakdownParam";
 import { getDimensionReport } from "@/lib/reports/getDimensionReport";
-import { rowChanges, sortRows, type RowSort } from "@/lib/reports/rowChanges";
+import { rowChanges, sortRows } from "@/lib/reports/rowChanges";
+import { canSeeUnit, seesEveryUnit } from "@/lib/auth/access";
+import { filterLines } from "@/lib/reports/filterLines";
+import { filteredDailyTrend } from "@/lib/reports/filteredDailyTrend";
+import { filterOptions } from "@/lib/reports/filterOptions";
+import { filterParams, noFilters, type Params } from "@/lib/reports/reportFilters";
+import { resolveRange } from "@/lib/reports/reportRange";
+import { FilterBar } from "@/app/_components/FilterBar";
+import { PeriodPage } from "@/app/_components/PeriodPage";
+import { sortHrefs } from "@/app/_components/pageHref";
+import { pageMonth } from "@/app/_server/pageMonth";
+import { pageQuery } from "@/app/_server/pageQuery";
+import { unitExists } from "@/app/_server/unitExists";
+import { getTagKeys } from "@/lib/reports/getTagKeys";
 import { sortParam } from "@/app/_components/sortParam";
 import { getBudgetOutlook } from "@/lib/budgets/getBudgetOutlook";
 import { getAnomalies } from "@/lib/budgets/getAnomalies";
@@ -39,34 +51,53 @@ export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ month?: string; breakdown?: string; ccSort?: string; modelSort?: string; appSort?: string }>;
+  searchParams: Promise<Params>;
 };
 
 /** One business unit's month: by cost center, app, model and a tag or end user, with failed calls; only for finance, admins and its owners. */
 export default async function BusinessUnitPage({ params, searchParams }: Props) {
-  const [{ id }, { month: asked, breakdown, ccSort, modelSort, appSort }] = await Promise.all([params, searchParams]);
-  const sorts = { cc: sortParam(ccSort), model: sortParam(modelSort), app: sortParam(appSort) };
+  const [{ id }, search] = await Promise.all([params, searchParams]);
+  const one = (name: string) => (typeof search[name] === "string" ? (search[name] as string) : undefined);
+  const asked = one("month");
+  const sorts = { cc: sortParam(one("ccSort")), model: sortParam(one("modelSort")), app: sortParam(one("appSort")) };
   const unit = decodeParam(id);
   const path = `/business-units/${encodeURIComponent(unit)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   // Out of scope is 403 whether or not the unit exists, so owners cannot probe for other units' names.
   if (!canSeeUnit(caller, unit)) forbidden();
   const store = getSharedStore();
-  const known =
-    (await store.listOrgMappings()).some((m) => m.businessUnit === unit) || (await store.listBusinessUnitOwners()).some((o) => o.businessUnit === unit);
-  if (!known) notFound();
+  if (!(await unitExists(store, unit))) notFound();
 
-  const { month, invalidMonth } = monthParam(asked);
+  const monthNote = await pageMonth(asked);
+  const { month } = monthNote;
   const scope = onlyUnits([unit]);
-  const pick = breakdownParam(breakdown);
+  // The page is the unit: a unit chip would only narrow it to nothing.
+  const { query: asFiltered, problem } = pageQuery(search);
+  const query = { ...asFiltered, filters: { ...asFiltered.filters, units: [] } };
+  const range = resolveRange(query.range, month, monthNote.bounds, query.custom);
+  if (range.months.length > 1)
+    return <PeriodPage caller={caller} path={path} range={range} query={query} problem={problem} monthNote={monthNote} unit={unit} scope={scope} />;
+  const { filters } = query;
+  const filtered = !noFilters(filters);
+  const pick = breakdownParam(one("breakdown"));
   const reader = new LedgerReader(store);
   const view = getMonthView(reader, month, scope);
-  const [{ lines, trend, calls }, byValue, explanation, basis] = await Promise.all([
+  const [{ lines: allLines, trend: wholeTrend, calls }, byValue, explanation, wholeBasis, tagKeys] = await Promise.all([
     view,
     getDimensionReport(reader, month, pick.by, { scope }),
     explainChange(reader, month, scope),
     getComparisonBasis(reader, month),
+    getTagKeys(store, month),
   ]);
+  const [lines, basisLines, trend] = filtered
+    ? await Promise.all([
+        filterLines(reader, allLines, filters),
+        filterLines(reader, wholeBasis.lines, filters),
+        filters.tags.length > 0 ? null : filteredDailyTrend(reader, month, scope, filters),
+      ])
+    : [allLines, wholeBasis.lines, wholeTrend];
+  const basis = { ...wholeBasis, lines: basisLines };
+  const keep: [string, string][] = [["month", month], ...filterParams(filters)];
   // Streamed after the figures (BudgetOutlookSection): started here, awaited there.
   const outlook = store
     .listBudgets()
@@ -87,32 +118,29 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
       ? rowChanges(reportFromLines(comparableLines(lines, basis), by, scope).rows, reportFromLines(basis.lines, by, scope).rows, basis.label)
       : undefined;
   const changes = { cc: changesBy("cost-center"), model: changesBy("model") };
-  // Each table's order is in the address, keeping the others'.
-  const orders = { ccSort: sorts.cc, modelSort: sorts.model, appSort: sorts.app };
-  const sortHref = (param: keyof typeof orders) => (by: RowSort) =>
-    `${path}?month=${month}${Object.entries({ ...orders, [param]: by })
-      .filter(([, order]) => order !== "cost")
-      .map(([name, order]) => `&${name}=${order}`)
-      .join("")}`;
+  // Each table's order is in the address, keeping the others' and the filters.
+  const sortHref = sortHrefs(path, keep, { ccSort: sorts.cc, modelSort: sorts.model, appSort: sorts.app });
   const { currency, total } = byCostCenter;
   const sum = (key: "requests" | "promptTokens" | "cachedTokens" | "completionTokens") => byCostCenter.rows.reduce((n, r) => n + r[key], 0);
   const billedApart = describeBilled(byCostCenter.rows.reduce((all, r) => (addTokens(all, r), all), noTokens()));
   return (
     <>
       <p className="crumbs">
-        <a href={`/?month=${month}`}>All business units</a> › {unit}
+        {seesEveryUnit(caller) || caller.ownedUnits.length > 1 ? (
+          <a href={`/?month=${month}`}>{seesEveryUnit(caller) ? "All business units" : "Your business units"}</a>
+        ) : (
+          "Your business unit"
+        )}{" "}
+        › {unit}
       </p>
       <h1>
         {unit}: {month}
       </h1>
       <p className="sub">Cost by cost center, app and model, priced at the Retail Prices in effect on each day (UTC).</p>
       <FiguresAsOf at={reader.figuresAsOf()} />
-      {invalidMonth && (
-        <p className="note" role="alert">
-          That month is not a valid YYYY-MM; showing {month}.
-        </p>
-      )}
-      <MonthNav month={month} path={path} />
+      <InvalidMonthNote note={monthNote} month={month} />
+      <FilterBar path={path} query={query} month={month} options={filterOptions(allLines, scope)} hide={["unit"]} problem={problem} />
+      <MonthNav month={month} path={path} keep={filterParams(filters)} />
       <Downloads month={month} businessUnit={unit} by="app" />
       <p>
         {byCostCenter.closed ? (
@@ -151,21 +179,26 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
           </div>
         )}
       </dl>
-      <BudgetOutlookSection title={`Budget and forecast of ${unit}, ${month}`} outlook={outlook} flagged={flagged} />
+      {!filtered && <BudgetOutlookSection title={`Budget and forecast of ${unit}, ${month}`} outlook={outlook} flagged={flagged} />}
       {byCostCenter.rows.length === 0 && byCostCenter.adjustments.length === 0 ? (
         <p className="empty">
           No usage of {unit} recorded for {month}.
         </p>
       ) : (
         <div className="stack">
-          <TrendChart
-            title="Cost per day (UTC)"
-            kind="bar"
-            unit="money"
-            currency={currency}
-            ticks="day"
-            points={trend.days.map((day) => ({ x: day, y: Number(trend.cost[day]?.[unit] ?? 0) }))}
-          />
+          {trend ? (
+            <TrendChart
+              title="Cost per day (UTC)"
+              kind="bar"
+              unit="money"
+              currency={currency}
+              ticks="day"
+              points={trend.days.map((day) => ({ x: day, y: Number(trend.cost[day]?.[unit] ?? 0) }))}
+              link={{ query: new URLSearchParams([["unit", unit], ...filterParams(filters)]).toString() }}
+            />
+          ) : (
+            <p className="note">The daily chart is not split by tag: remove the tag filter to see it.</p>
+          )}
           <CostTable
             caption="Cost by cost center"
             dimension="Cost center"
@@ -196,10 +229,10 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
             sort={{ by: sorts.model, href: sortHref("modelSort") }}
           />
           {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} />}
-          <DimensionBreakdown report={byValue} asked={pick.asked} month={month} invalid={pick.invalid} />
+          <DimensionBreakdown report={byValue} asked={pick.asked} invalid={pick.invalid} path={path} keep={keep} keys={tagKeys} q={query.q} page={query.page} />
         </div>
       )}
-      {explanation && explanation.pieces.length > 0 && <ChangeExplanation change={explanation} />}
+      {!filtered && explanation && explanation.pieces.length > 0 && <ChangeExplanation change={explanation} />}
       <FailedCallsTable calls={calls} month={month} />
     </>
   );

@@ -1,3 +1,4 @@
+import { InvalidMonthNote } from "@/app/_components/InvalidMonthNote";
 import { notFound } from "next/navigation";
 import { requireCaller } from "@/app/_server/currentCaller";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
@@ -7,27 +8,40 @@ import { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { getSharedStore } from "@/lib/store";
 import { CostTable } from "@/app/_components/CostTable";
 import { MonthNav } from "@/app/_components/MonthNav";
-import { monthParam } from "@/app/_components/monthParam";
+import { pageMonth } from "@/app/_server/pageMonth";
 import { appHref, unitHref } from "@/app/_components/unitHref";
 import { UnmappedRow } from "@/app/_components/UnmappedRow";
 import { decodeParam } from "@/app/_components/decodeParam";
+import { FilterBar } from "@/app/_components/FilterBar";
+import { pageQuery } from "@/app/_server/pageQuery";
+import { filterLines } from "@/lib/reports/filterLines";
+import { filterOptions } from "@/lib/reports/filterOptions";
+import { filterParams, type Params } from "@/lib/reports/reportFilters";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ model: string }>; searchParams: Promise<{ month?: string }> };
+type Props = { params: Promise<{ model: string }>; searchParams: Promise<Params> };
 
 /** One model's month: which units and apps used it, within what the caller may see. */
 export default async function ModelPage({ params, searchParams }: Props) {
-  const [{ model: raw }, { month: asked }] = await Promise.all([params, searchParams]);
+  const [{ model: raw }, search] = await Promise.all([params, searchParams]);
+  const asked = typeof search.month === "string" ? search.month : undefined;
   const model = decodeParam(raw);
   const path = `/models/${encodeURIComponent(model)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   // Markups and fees are cost recovery, not a model: no "who used this model" page for them.
   if (model === FEES_ROW.key) notFound();
-  const { month, invalidMonth } = monthParam(asked);
-  const all = await monthLines(new LedgerReader(getSharedStore()), month);
-  // The model's lines, with their cents as allocated for the whole month: the same figures as elsewhere.
-  const lines = { ...all, lines: all.lines.filter((l) => l.model === model) };
+  const monthNote = await pageMonth(asked);
+  const { month } = monthNote;
+  const reader = new LedgerReader(getSharedStore());
+  const [all, { charges }] = await Promise.all([monthLines(reader, month), reader.catalog()]);
+  // A model is known when the price book has it or this month's lines name it; any other name is a 404.
+  if (charges.pricer.book.resolveModel(model) !== model && !all.lines.some((l) => l.model === model)) notFound();
+  // The model's lines, with their cents as allocated for the whole month: the same figures as elsewhere; narrowed by the filters (the page is the model).
+  const { query: asFiltered, problem } = pageQuery(search);
+  const query = { ...asFiltered, filters: { ...asFiltered.filters, models: [model] } };
+  const lines = await filterLines(reader, all, query.filters);
+  const keep = filterParams({ ...query.filters, models: [] });
   const byUnit = reportFromLines(lines, "business-unit", caller.scope);
   const byApp = reportFromLines(lines, "app", caller.scope);
   const requests = byUnit.rows.reduce((n, r) => n + r.requests, 0) + byUnit.unmapped.requests;
@@ -40,12 +54,9 @@ export default async function ModelPage({ params, searchParams }: Props) {
         {model}: {month}
       </h1>
       <p className="sub">Who used this model, priced at the Retail Prices in effect on each day (UTC).</p>
-      {invalidMonth && (
-        <p className="note" role="alert">
-          That month is not a valid YYYY-MM; showing {month}.
-        </p>
-      )}
-      <MonthNav month={month} path={path} />
+      <InvalidMonthNote note={monthNote} month={month} />
+      <FilterBar path={path} query={query} month={month} options={filterOptions(all, caller.scope)} hide={["model", "range"]} problem={problem} />
+      <MonthNav month={month} path={path} keep={keep} />
       <dl className="cards">
         <div className="card">
           <dt>Cost</dt>

@@ -90,6 +90,9 @@ export class CosmosStore implements UsageStore {
   async listDailyDimensionUsage(fromDay: string, toDay: string, dimension: string) {
     return rollups.listDailyDimensionUsage(await this.ready, fromDay, toDay, dimension);
   }
+  async listUsageDimensions(fromDay: string, toDay: string) {
+    return rollups.listUsageDimensions(await this.ready, fromDay, toDay);
+  }
   async listDailyOutcomes(fromDay: string, toDay: string) {
     return rollups.listDailyOutcomes(await this.ready, fromDay, toDay);
   }

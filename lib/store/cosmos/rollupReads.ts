@@ -50,6 +50,15 @@ export async function listDailyDimensionUsage(c: Containers, fromDay: string, to
   return rows.map(toDimensionUsage).sort((a, b) => dailyOrder(a, b) || cmp(a.value, b.value));
 }
 
+/** The dimensions of the range's rollups; deduplicated here (the emulator, and so our tests, have no DISTINCT). */
+export async function listUsageDimensions(c: Containers, fromDay: string, toDay: string): Promise<string[]> {
+  const docs = await queryAll<{ dimension: string }>(c.usage, `SELECT c.dimension FROM c WHERE c.kind = "dimension" AND c.day >= @from AND c.day < @to`, {
+    "@from": fromDay,
+    "@to": toDay,
+  });
+  return [...new Set(docs.map((d) => d.dimension))].sort(cmp);
+}
+
 export async function listDailyOutcomes(c: Containers, fromDay: string, toDay: string): Promise<DailyOutcome[]> {
   const rows = await rowsOfRange(c, "outcomes", fromDay, toDay);
   return rows.map(toDailyOutcome).sort((a, b) => cmp(a.day, b.day) || cmp(a.appId, b.appId) || cmp(a.outcome, b.outcome));

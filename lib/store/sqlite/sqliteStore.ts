@@ -159,6 +159,11 @@ export class SqliteStore implements UsageStore {
       .map((r) => toDimensionUsage(r as unknown[]));
   }
 
+  async listUsageDimensions(fromDay: string, toDay: string) {
+    const rows = this.db.prepare("SELECT DISTINCT dimension FROM DailyDimensionUsage WHERE day >= ? AND day < ? ORDER BY dimension").all(fromDay, toDay);
+    return rows.map((r) => String((r as { dimension: string }).dimension));
+  }
+
   async listDailyOutcomes(fromDay: string, toDay: string) {
     const rows = this.db.prepare("SELECT * FROM DailyOutcome WHERE day >= ? AND day < ? ORDER BY day, appId, outcome").all(fromDay, toDay);
     return rows.map((r) => toDailyOutcome(r as Record<string, string | number>));

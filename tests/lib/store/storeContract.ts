@@ -210,6 +210,9 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       ]);
       expect(await store.listDailyDimensionUsage("2026-11-11", "2026-12-01", "tag:project")).toEqual([]);
       expect(await store.listDailyDimensionUsage("2026-11-01", "2026-12-01", "tag:nothing")).toEqual([]);
+      // What a breakdown can pick from: each dimension once, whatever the day or app.
+      expect(await store.listUsageDimensions("2026-11-01", "2026-12-01")).toEqual(["endUser", "tag:env", "tag:project"]);
+      expect(await store.listUsageDimensions("2026-11-11", "2026-12-01")).toEqual(["endUser"]);
       // Throttled, filtered and failed calls and the cut-off stream without usage are not priced.
       expect(sortDaily(await store.listDailyUsage("2026-11-01", "2026-12-01"))).toEqual(
         sortDaily([

@@ -1,5 +1,6 @@
 import { describeBilled } from "@/lib/reports/describeBilled";
-import { forbidden } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
+import { unitExists } from "@/app/_server/unitExists";
 import { canSeeUnit } from "@/lib/auth/access";
 import { requireCaller } from "@/app/_server/currentCaller";
 import { formatCents, parseCents } from "@/lib/core/money";
@@ -31,6 +32,8 @@ export default async function StatementPage({ params, searchParams }: Props) {
     getStatement(store, month, unit),
     getStatementDocument(store, month, unit, loadConfig().CHARGEBACK_STATEMENT_ISSUER),
   ]);
+  // A unit nobody maps to or owns has no statement, open or closed: 404, not an empty one.
+  if ((!statement || statement.lines.length === 0) && !(await unitExists(store, unit))) notFound();
   if (!statement) {
     return (
       <>

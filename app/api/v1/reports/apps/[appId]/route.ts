@@ -3,6 +3,7 @@ import { Month } from "@/lib/core/months";
 import { NotFound } from "@/lib/core/errors";
 import { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { getAppReport } from "@/lib/reports/getAppReport";
+import { mergeOperations } from "@/lib/reports/operationName";
 import { getSharedStore } from "@/lib/store";
 import { decodeParam } from "@/app/_components/decodeParam";
 import { jsonResponse } from "@/app/_server/apiAccess";
@@ -20,6 +21,6 @@ export const GET = defineRoute({
     if (!report) throw new NotFound("no such app, or none of its usage is yours to see");
     // Infinity is not JSON: a p95 past the last histogram bound is reported as "over 60000".
     const p95 = report.p95ModelTimeMs === Infinity ? "over 60000" : report.p95ModelTimeMs;
-    return jsonResponse({ ...report, p95ModelTimeMs: p95 });
+    return jsonResponse({ ...report, byOperation: mergeOperations(report.byOperation), p95ModelTimeMs: p95 });
   },
 });

@@ -1,0 +1,102 @@
+import "server-only";
+import { UserError } from "@/lib/core/errors";
+import type { Caller } from "@/lib/auth/access";
+import { LedgerReader } from "@/lib/ledger/ledgerReader";
+import { filterLines } from "@/lib/reports/filterLines";
+import { filterOptions } from "@/lib/reports/filterOptions";
+import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
+import { reportFromLines } from "@/lib/reports/getChargebackReport";
+import { rangeLines } from "@/lib/reports/rangeLines";
+import type { ReportQuery } from "@/lib/reports/reportFilters";
+import type { ReportRange } from "@/lib/reports/reportRange";
+import type { ReportScope } from "@/lib/reports/reportScope";
+import { getSharedStore } from "@/lib/store";
+import { CostTable } from "./CostTable";
+import { FilterBar } from "./FilterBar";
+import { InvalidMonthNote, type MonthNote } from "./InvalidMonthNote";
+import { appHref, modelHref, unitHref } from "./unitHref";
+import { UnmappedRow } from "./UnmappedRow";
+
+type Props = {
+  caller: Caller;
+  path: string;
+  range: ReportRange;
+  query: ReportQuery;
+  problem: string | null;
+  monthNote: MonthNote;
+  unit?: string;
+  scope?: ReportScope;
+};
+
+/**
+ * A period of several months (quarter, year to date, custom): the months' own lines added up
+ * (frozen for closed months), filtered, by unit, cost center, app and model. Month-only views
+ * (projection, budgets, daily chart, change explanation) stay on the month pages.
+ */
+export async function PeriodPage({ caller, path, range, query, problem, monthNote, unit, scope = caller.scope }: Props) {
+  const reader = new LedgerReader(getSharedStore());
+  const all = await rangeLines(reader, range.months).catch((e: unknown) => {
+    if (e instanceof UserError) return e.message;
+    throw e;
+  });
+  if (typeof all === "string")
+    return (
+      <>
+        <h1>Chargeback for {range.label}</h1>
+        <p className="note" role="alert">
+          {all}
+        </p>
+      </>
+    );
+  const lines = await filterLines(reader, all, query.filters);
+  const by = (dimension: "business-unit" | "cost-center" | "app" | "model") => reportFromLines(lines, dimension, scope);
+  const units = by("business-unit");
+  const requests = units.rows.reduce((n, r) => n + r.requests, 0) + units.unmapped.requests;
+  const tokens = units.rows.reduce((n, r) => n + r.totalTokens, 0);
+  const last = range.to;
+  const tables = [
+    ...(unit ? [] : [{ report: units, caption: "Cost by business unit", dimension: "Business unit", testId: "bu", href: (k: string) => unitHref(k, last) }]),
+    { report: by("cost-center"), caption: "Cost by cost center", dimension: "Cost center", testId: "cc", href: undefined },
+    { report: by("app"), caption: "Cost by app", dimension: "App", testId: "app", href: (k: string) => appHref(k, last) },
+    { report: by("model"), caption: "Cost by model", dimension: "Model", testId: "model", href: (k: string) => modelHref(k, last) },
+  ];
+  return (
+    <>
+      <h1>{unit ? `${unit}: ${range.label}` : `Chargeback for ${range.label}`}</h1>
+      <p className="sub">
+        {range.months.length} months added up, each as its report shows it (closed months as frozen in their statements), in {units.currency}.
+      </p>
+      <InvalidMonthNote note={monthNote} month={last} />
+      <FilterBar path={path} query={query} month={last} options={filterOptions(all, scope)} hide={unit ? ["unit"] : []} problem={problem} />
+      <dl className="cards">
+        <div className="card">
+          <dt>Total cost</dt>
+          <dd data-testid="total">{formatMoney(units.total, units.currency)}</dd>
+        </div>
+        <div className="card">
+          <dt>Requests</dt>
+          <dd>{formatCount(requests)}</dd>
+        </div>
+        <div className="card">
+          <dt>Tokens</dt>
+          <dd>{formatCount(tokens)}</dd>
+        </div>
+      </dl>
+      <div className="stack">
+        {tables.map(({ report, caption, dimension, testId, href }) => (
+          <CostTable
+            key={testId}
+            caption={caption}
+            dimension={dimension}
+            rows={report.rows}
+            total={report.total}
+            currency={report.currency}
+            testId={testId}
+            {...(href && { href: (row: { key: string }) => href(row.key) })}
+            extraRow={<UnmappedRow report={report} />}
+          />
+        ))}
+      </div>
+    </>
+  );
+}
