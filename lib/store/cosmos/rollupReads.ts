@@ -52,11 +52,8 @@ export async function listDailyDimensionUsage(c: Containers, fromDay: string, to
 
 /** The dimensions of the range's rollups; deduplicated here (the emulator, and so our tests, have no DISTINCT). */
 export async function listUsageDimensions(c: Containers, fromDay: string, toDay: string): Promise<string[]> {
-  const docs = await queryAll<{ dimension: string }>(c.usage, `SELECT c.dimension FROM c WHERE c.kind = "dimension" AND c.day >= @from AND c.day < @to`, {
-    "@from": fromDay,
-    "@to": toDay,
-  });
-  return [...new Set(docs.map((d) => d.dimension))].sort(cmp);
+  const rows = await rowsOfRange(c, "dimensions", fromDay, toDay);
+  return [...new Set(rows.map((d) => d.dimension))].sort(cmp);
 }
 
 export async function listDailyOutcomes(c: Containers, fromDay: string, toDay: string): Promise<DailyOutcome[]> {
