@@ -16,7 +16,7 @@ import { demoOrganisation } from "../ingest/worker/demo/demoOrganisation";
 import { out, pricedStore, root } from "./pricedStore";
 
 const PORT = Number(process.env.CHARGEBACK_BENCH_PORT ?? 3160);
-const RATES = [250, 500, 1_000, 1_500, 2_000];
+const RATES = (process.env.BENCH_INTAKE_RATES ?? "250,500,1000,1500,2000").split(",").map(Number);
 const STEP_SECONDS = 5;
 const TARGET = { rate: 1_000, p99Ms: 250 };
 // A request unanswered this long counts as an error (a gateway would have given up).
@@ -120,7 +120,18 @@ async function main() {
   });
   if (created.status !== 0) throw new Error(`ingest-keys create failed: ${created.stderr}`);
   const { key } = JSON.parse(created.stdout) as { key: string };
-  const web = spawn(process.execPath, [path.join(root, "bench", "scaleServer.mjs"), String(PORT), db], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  // The server's request log goes to a file: a terminal would slow it down.
+  const log = fs.openSync(path.join(out, "intake-server.log"), "w");
+  const web = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+      path.join(root, "bench", "intakeServer.mjs"),
+      String(PORT),
+      db,
+    ],
+    { cwd: root, stdio: ["ignore", log, log] },
+  );
   const bare = spawn(process.execPath, [path.join(root, "bench", "bareServer.mjs"), String(PORT + 1)], { stdio: ["ignore", "ignore", "inherit"] });
   try {
     await waitFor(PORT, key, web);
@@ -157,9 +168,12 @@ async function main() {
     console.log(`stored events: ${stored}, intake requests answered 200: ${storedOk} (each 200 must be a stored event)`);
     console.log(`target: ${TARGET.rate}/s with p99 < ${TARGET.p99Ms} ms and 0 errors → ${met ? "met" : "NOT met"}`);
   } finally {
-    web.kill("SIGTERM");
-    bare.kill("SIGTERM");
     agent.destroy();
+    bare.kill("SIGTERM");
+    if (web.exitCode === null) {
+      web.kill("SIGTERM");
+      await new Promise((resolve) => web.once("exit", resolve));
+    }
   }
 }
 
