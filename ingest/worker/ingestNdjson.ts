@@ -1,20 +1,39 @@
 import type { Readable } from "node:stream";
 import { createLineIdentities } from "../../lib/events/lineIdentity";
-import { addSummaries, emptySummary, prepareUsageBatch, writePreparedBatch, type IngestSummary, type PreparedBatch } from "../../lib/events/processUsageBatch";
+import { now as clockNow } from "../../lib/core/clock";
+import {
+  addSummaries,
+  emptySummary,
+  prepareUsageBatch,
+  summariseBatch,
+  writePreparedBatch,
+  type IngestSummary,
+  type PreparedBatch,
+} from "../../lib/events/processUsageBatch";
 import { loadPricer } from "../../lib/pricing/loadPricer";
-import type { UsageStore } from "../../lib/store/port";
+import { type UsageStore, writesInBulk } from "../../lib/store/port";
 import type { DiagnosticOptions } from "../../lib/events/azureMonitor/joinDiagnosticLines";
 import { preparedBatches } from "./parallel/preparedBatches";
 import { withDiagnosticsJoined } from "./sources/diagnosticBatches";
 import { ndjsonBatches, type OnUnterminated } from "./sources/ndjsonLines";
 
-// Large transactions: event ids are random, so each commit rewrites most pages of the id index.
-export const INGEST_BATCH_SIZE = 50_000;
+// Batches bound the memory in flight (the reading thread holds at most three); how often the store
+// commits is its own affair (a SQLite bulk load commits every few hundred thousand events).
+export const INGEST_BATCH_SIZE = 10_000;
 
 async function writeAll(store: UsageStore, batches: AsyncIterable<PreparedBatch>): Promise<IngestSummary> {
   const pricer = await loadPricer(store);
   let summary = emptySummary();
-  for await (const batch of batches) summary = addSummaries(summary, await writePreparedBatch(store, pricer, batch));
+  if (!writesInBulk(store)) {
+    for await (const batch of batches) summary = addSummaries(summary, await writePreparedBatch(store, pricer, batch));
+    return summary;
+  }
+  const received = async function* () {
+    for await (const { events, quarantined } of batches) yield { events, quarantined, receivedAt: clockNow() };
+  };
+  await store.saveUsageBatches(received(), (batch, result) => {
+    summary = addSummaries(summary, summariseBatch(pricer, batch.events, result));
+  });
   return summary;
 }
 

@@ -116,6 +116,17 @@ export type App = { appId: string; displayName: string };
 /** Whether the store can serve: for readiness probes. `problem` says why not, without secrets. */
 export type StoreHealth = { reachable: boolean; schemaCurrent: boolean; problem?: string };
 
+/**
+ * A bulk load's writes (a store where a commit costs much, whatever its size, implements it):
+ * batches written exactly once as `saveUsageBatch` writes each, several to a transaction.
+ * `onSaved` hears each batch's result; a failure rolls back the batches not yet committed and is
+ * thrown (a re-run adds what they held, nothing twice).
+ */
+export interface BulkUsageWrites {
+  saveUsageBatches(batches: AsyncIterable<UsageBatch>, onSaved: (batch: UsageBatch, result: UsageBatchResult) => void): Promise<void>;
+}
+export const writesInBulk = (store: object): store is BulkUsageWrites => "saveUsageBatches" in store;
+
 /** Usage in: facts, rollups and quarantine, written exactly once; raw events purged. */
 export interface UsageWrites {
   /** Writes facts and their rollups exactly once, and keeps quarantined lines, in one transaction. */

@@ -6,7 +6,7 @@ import { loadConfig } from "../../config/schema";
 /**
  * How long a connection waits for another process's write transaction before giving up. Several
  * `chargeback ingest` processes, the worker and the web app may share the file, and an ingest
- * batch is one transaction of up to 50,000 events: seconds, more on a busy machine.
+ * load commits at least every 10 s (bulkUsageWrites.ts): seconds, more on a busy machine.
  * `CHARGEBACK_SQLITE_BUSY_TIMEOUT_SECONDS` (default 120) sets it, once per process.
  */
 let busyTimeoutMs: number | undefined;

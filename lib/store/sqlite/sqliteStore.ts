@@ -16,6 +16,7 @@ import type { RetailPriceItem } from "../../pricing/retailPrice";
 import type {
   App,
   AuditContext,
+  BulkUsageWrites,
   DoctorRun,
   PartitionLag,
   PipelineLag,
@@ -26,6 +27,7 @@ import type {
   StoreHealth,
   UpsertSummary,
   UsageBatch,
+  UsageBatchResult,
   UsageStore,
 } from "../port";
 import {
@@ -59,6 +61,7 @@ import { createPrismaClient } from "./prismaClient";
 import { saveAudited, upsertByKey } from "./upsertByKey";
 import { AUDITED } from "../audited";
 import { createUsageWriter } from "./usageWriter";
+import { saveInBulk } from "./bulkUsageWrites";
 import { createSessionTable } from "./sessions";
 import { createInvoiceWriter, listInvoiceImports, listInvoiceLines } from "./invoiceLines";
 import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
@@ -68,7 +71,7 @@ import type { DeliveryOutcome, OutgoingNotification } from "../../notifications/
 import * as budgets from "./budgets";
 import { createNotificationTable } from "./notifications";
 
-export class SqliteStore implements UsageStore {
+export class SqliteStore implements UsageStore, BulkUsageWrites {
   private readonly writeUsage: ReturnType<typeof createUsageWriter>;
   private readonly prisma: PrismaClient;
   private readonly writeInvoice: ReturnType<typeof createInvoiceWriter>;
@@ -116,6 +119,10 @@ export class SqliteStore implements UsageStore {
     // Takes the write lock at BEGIN: a deferred transaction that must upgrade its read snapshot
     // fails at once when another process committed meanwhile, instead of waiting its turn.
     return this.writeUsage.immediate(batch);
+  }
+
+  async saveUsageBatches(batches: AsyncIterable<UsageBatch>, onSaved: (batch: UsageBatch, result: UsageBatchResult) => void) {
+    return saveInBulk(this.db, this.writeUsage, batches, onSaved);
   }
 
   async getUsageVersion(month: string) {
@@ -527,7 +534,10 @@ export class SqliteStore implements UsageStore {
   }
 
   async findIngestKey(id: string) {
-    const row = await this.prisma.ingestKey.findUnique({ where: { id } });
+    // Read on every intake request: a prepared statement, not a Prisma query (about 1 ms of CPU each).
+    const row = this.db.prepare("SELECT id, source, secretHash, createdAt, revokedAt FROM IngestKey WHERE id = ?").get(id) as
+      | Parameters<typeof toIngestKey>[0]
+      | undefined;
     return row ? toIngestKey(row) : null;
   }
 

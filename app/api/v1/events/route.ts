@@ -5,8 +5,8 @@ import { gatewaySender } from "@/app/_server/gatewaySender";
 import { Forbidden, TooLarge, TooManyRequests, TooSlow, Unauthenticated, UnsupportedMediaType, UserError } from "@/lib/core/errors";
 import { parseEventLine } from "@/lib/events/parseEventLine";
 import { acceptEvents, type Sender } from "@/lib/intake/acceptEvents";
-import { intakeFormat, intakeLines } from "@/lib/intake/intakeBody";
-import { INTAKE_BODY_LIMITS, readBodyWithin } from "@/lib/intake/readBody";
+import { type IntakeFormat, intakeFormat, intakeLines } from "@/lib/intake/intakeBody";
+import { type BodyRead, INTAKE_BODY_LIMITS, readBodyWithin } from "@/lib/intake/readBody";
 import { senderSlots } from "@/lib/intake/senderSlots";
 import { pricerCache } from "@/lib/pricing/pricerCache";
 import type { UsagePricer } from "@/lib/pricing/priceUsage";
@@ -15,7 +15,7 @@ import { getSharedStore } from "@/lib/store";
 export const dynamic = "force-dynamic";
 
 const { maxBytes: MAX_BODY_BYTES, withinMs } = INTAKE_BODY_LIMITS;
-// A gateway sends batches one or two at a time; more at once from one sender is a runaway client.
+// Uploads of one sender at once: a gateway sends one or two; more is a runaway or trickling client.
 const SLOTS_PER_SENDER = 4;
 const slots = senderSlots(SLOTS_PER_SENDER);
 // Made on the first request, not at import: the store is opened only when the app serves.
@@ -39,17 +39,20 @@ async function receive(request: NextRequest) {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   const format = intakeFormat(request.headers.get("content-type"));
   if (!format) throw new UnsupportedMediaType("Content-Type must be application/json (an event or an array of events) or application/x-ndjson");
+  // The slot guards the upload: a body still arriving holds one; once read, the request waits
+  // on the group commit with every other sender's and no longer occupies the connection budget.
   const free = slots.take(sender.id);
-  if (!free) throw new TooManyRequests(`this sender already has ${SLOTS_PER_SENDER} requests in progress; wait for one to finish`, { "retry-after": "1" });
+  if (!free) throw new TooManyRequests(`this sender already has ${SLOTS_PER_SENDER} uploads in progress; wait for one to finish`, { "retry-after": "1" });
+  let body: BodyRead;
   try {
-    return await intake(request, sender, format);
+    body = await readBodyWithin(request.body);
   } finally {
     free();
   }
+  return intake(request, sender, format, body);
 }
 
-async function intake(request: NextRequest, sender: Sender & { onlyApp?: string }, format: NonNullable<ReturnType<typeof intakeFormat>>) {
-  const body = await readBodyWithin(request.body);
+async function intake(request: NextRequest, sender: Sender & { onlyApp?: string }, format: IntakeFormat, body: BodyRead) {
   if ("refused" in body) {
     if (body.refused === "too-large") throw tooLarge();
     throw new TooSlow(`the body did not arrive within ${withinMs / 1000} s; send smaller batches or check the connection`);

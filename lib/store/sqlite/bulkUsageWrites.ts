@@ -1,0 +1,38 @@
+import type Database from "better-sqlite3";
+import type { UsageBatch, UsageBatchResult } from "../port";
+
+/**
+ * When a bulk load commits: each commit writes every page its transaction touched, and event ids
+ * are random, so a commit rewrites most of the id index however few events it holds. Few large
+ * commits keep that cost in proportion to the events; the time bound keeps the write lock's hold
+ * within seconds for the worker and the web app (their busy timeout is minutes).
+ */
+export const BULK_COMMIT = { maxEvents: 500_000, withinMs: 10_000 };
+
+/** Runs `write` (one batch, in a savepoint of the open transaction) over the batches, committing per BULK_COMMIT. */
+export async function saveInBulk(
+  db: Database.Database,
+  write: Database.Transaction<(batch: UsageBatch) => UsageBatchResult>,
+  batches: AsyncIterable<UsageBatch>,
+  onSaved: (batch: UsageBatch, result: UsageBatchResult) => void,
+  limits = BULK_COMMIT,
+): Promise<void> {
+  let events = 0;
+  let began = 0;
+  try {
+    for await (const batch of batches) {
+      if (!db.inTransaction) {
+        // The write lock at BEGIN, as saveUsageBatch takes it: no failing upgrade of a read snapshot.
+        db.exec("BEGIN IMMEDIATE");
+        events = 0;
+        began = performance.now();
+      }
+      onSaved(batch, write(batch));
+      events += batch.events.length;
+      if (events >= limits.maxEvents || performance.now() - began >= limits.withinMs) db.exec("COMMIT");
+    }
+    if (db.inTransaction) db.exec("COMMIT");
+  } finally {
+    if (db.inTransaction) db.exec("ROLLBACK");
+  }
+}

@@ -1,0 +1,51 @@
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { createLineIdentities } from "../../../lib/events/lineIdentity";
+import { prepareUsageBatch } from "../../../lib/events/processUsageBatch";
+import type { UsageBatch } from "../../../lib/store/port";
+import { v1Event } from "../../support/ingest";
+import { freshStore } from "../../support/store";
+
+const batch = (from: number, to: number, overrides: Record<string, unknown> = {}): UsageBatch => ({
+  ...prepareUsageBatch(
+    Array.from({ length: to - from }, (_, i) => ({ text: v1Event({ requestId: `bulk-${from + i}`, ...overrides }), source: `bulk.ndjson:${from + i}` })),
+    createLineIdentities(),
+  ),
+  receivedAt: Date.UTC(2026, 10, 10, 12),
+});
+async function* batches(...list: UsageBatch[]) {
+  yield* list;
+}
+const count = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare("SELECT count(*) FROM UsageEvent").pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
+
+describe("a bulk load into SQLite (several batches to a transaction)", () => {
+  it("rolls back the batches not yet committed when one fails, and a re-run adds each event exactly once", async () => {
+    const { store, file } = freshStore();
+    const db = new Database(file);
+    db.exec("CREATE TRIGGER refuse BEFORE INSERT ON UsageEvent WHEN NEW.appId = 'app-full' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+    const all = () => batches(batch(0, 50), batch(50, 120), batch(120, 121, { appId: "app-full" }));
+    const heard: number[] = [];
+    await expect(store.saveUsageBatches(all(), (_, result) => heard.push(result.inserted.filter(Boolean).length))).rejects.toThrow(/disk is full/);
+    expect(heard).toEqual([50, 70]); // written in the open transaction, then rolled back with it
+    expect(count(file)).toBe(0);
+
+    db.exec("DROP TRIGGER refuse");
+    db.close();
+    const inserted: number[] = [];
+    await store.saveUsageBatches(all(), (_, result) => inserted.push(result.inserted.filter(Boolean).length));
+    expect(inserted).toEqual([50, 70, 1]);
+    const again: number[] = [];
+    await store.saveUsageBatches(all(), (_, result) => again.push(result.inserted.filter(Boolean).length));
+    expect(again).toEqual([0, 0, 0]);
+    expect(count(file)).toBe(121);
+    const [row] = await store.listDailyUsage("2026-11-10", "2026-11-11");
+    expect(row).toMatchObject({ requests: 120n, totalTokens: 132_000n });
+  });
+});
