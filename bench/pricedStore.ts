@@ -15,7 +15,7 @@ export async function pricedStore(name: string, { withOrg = false } = {}): Promi
   const file = path.join(out, name);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   const store = SqliteStore.open(file);
-  const prices = path.join(root, "ingest", "demo", "retail-prices");
+  const prices = path.join(root, "ingest", "worker", "demo", "retail-prices");
   const files = fs.readdirSync(prices).map((f) => path.join(prices, f));
   await importRetailPrices(
     store,
