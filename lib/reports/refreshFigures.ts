@@ -9,6 +9,7 @@ import { dimensionShares } from "./dimensionShares";
 import { tagDimension } from "../events/eventTags";
 import { DEFAULT_BREAKDOWN } from "./breakdownParam";
 import { REPORT_DIMENSIONS } from "./reportRows";
+import { readHolderDays } from "./holderDays";
 import { readReportRows, readUnmappedUsage, storedReports } from "./storedReports";
 
 /**
@@ -32,6 +33,7 @@ export async function refreshFigures(store: ReportStore, months: readonly string
       getCallOutcomes(reader, month),
       getComparisonBasis(reader, month),
       dimensionShares(reader, month, tagDimension(DEFAULT_BREAKDOWN.slice(4))),
+      readHolderDays(reader, month),
     ]);
     // The reports last: their basis is the month before, and its figures may be built above.
     await Promise.all([
