@@ -36,7 +36,14 @@ function datedPrices(pricer: UsagePricer) {
  */
 export function monthInputsDigest({ currency, pricer, discounts, mappings, splitRules, apps }: CatalogInputs, month: string): string {
   const { from, to } = monthDays(month);
-  const during = (since: string) => (r: Dated) => r.validFrom < to && (r.validTo === null || r.validTo > since);
+  // What is in effect on the days from `since` to the month's end, each clipped to them: moving an
+  // end date from after the month to another day after it changes nothing in the month.
+  const during =
+    (since: string) =>
+    <T extends Dated>(list: readonly T[]) =>
+      list
+        .filter((r) => r.validFrom < to && (r.validTo === null || r.validTo > since))
+        .map((r) => ({ ...r, validFrom: r.validFrom < since ? since : r.validFrom, validTo: r.validTo === null || r.validTo > to ? to : r.validTo }));
   const prices = datedPrices(pricer);
   return catalogDigest({
     currency,
@@ -44,10 +51,10 @@ export function monthInputsDigest({ currency, pricer, discounts, mappings, split
     meters: [...new Set(prices.map((p) => p.meter))],
     conflicts: pricer.book.conflicts,
     deployments: pricer.deployments,
-    reservations: pricer.reservations.filter(during(from)),
-    discounts: discounts.filter(during(dayBefore(from))),
-    mappings: mappings.filter(during(from)),
-    splitRules: splitRules.filter(during(from)),
+    reservations: during(from)(pricer.reservations),
+    discounts: during(dayBefore(from))(discounts),
+    mappings: during(from)(mappings),
+    splitRules: during(from)(splitRules),
     apps,
   });
 }
