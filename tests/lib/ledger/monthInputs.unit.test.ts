@@ -27,7 +27,7 @@ describe("a month's inputs digest", () => {
   const item = items.find((i) => i.meterId === meterId && i.currencyCode === "USD")!;
 
   it("changes for the months a new price reaches (from its start on), not the months before", () => {
-    const raised = { ...item, retailPrice: Number(item.retailPrice) * 2, effectiveStartDate: "2026-11-15T00:00:00Z" };
+    const raised = { ...item, retailPrice: item.retailPrice === "1" ? "2" : "1", effectiveStartDate: "2026-11-15T00:00:00Z" };
     expect(changed(inputs(items), inputs([...items, raised]))).toEqual(["2026-11", "2026-12"]);
   });
 
