@@ -1,15 +1,14 @@
-import { overheadName } from "../allocation/splitRule";
 import { dayOf, now } from "../core/clock";
 import { attoToCents } from "../core/money";
 import { monthDays, nextDay, previousMonth } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import type { AnomalyDecision } from "./anomalyDecision";
+import { type HolderTokens, readHolderDays, TOKEN_KINDS } from "../reports/holderDays";
 import { type Anomaly, type DayPoint, findAnomalies, type Series } from "./findAnomalies";
 
 /** `until`: for today so far (getTodayAnomalies.ts), the end of the hours compared (`HH:00`, UTC). */
 export type FlaggedAnomaly = Anomaly & { decision: AnomalyDecision["decision"] | null; note: string; until?: string };
 
-const TOKEN_KINDS = ["promptTokens", "cachedTokens", "completionTokens", "reasoningTokens"] as const;
 type Acc = { atto: bigint; parts: Map<string, bigint>; tokens: Map<string, number> };
 
 /**
@@ -29,12 +28,12 @@ export async function getAnomalies(
   // Days before today only: today is not over. (Strings: the earlier of two UTC days.)
   const end = [today, to].sort()[0] ?? to;
   const acc = new Map<string, Map<string, Acc>>();
-  const add = (entity: string, day: string, part: string, atto: bigint, tokens: Record<(typeof TOKEN_KINDS)[number], bigint>) => {
+  const add = (entity: string, day: string, part: string, atto: bigint, tokens: HolderTokens) => {
     const days = acc.get(entity) ?? new Map<string, Acc>();
     const a = days.get(day) ?? { atto: 0n, parts: new Map(), tokens: new Map() };
     a.atto += atto;
     a.parts.set(part, (a.parts.get(part) ?? 0n) + atto);
-    for (const k of TOKEN_KINDS) a.tokens.set(k, (a.tokens.get(k) ?? 0) + Number(tokens[k]));
+    for (const k of TOKEN_KINDS) a.tokens.set(k, (a.tokens.get(k) ?? 0) + tokens[k]);
     days.set(day, a);
     acc.set(entity, days);
   };
@@ -43,14 +42,15 @@ export async function getAnomalies(
   const months = [m];
   for (let i = 0; i < 3; i++) months.unshift((m = previousMonth(m)));
   for (const mm of months) {
-    for (const r of (await reader.ledger(mm)).attributed) {
-      if (!r.charge.priced || overheadName(r.appId) !== null || r.businessUnit === "") continue;
+    // Priced usage without fixed overheads, per day, unit, app and model: the month's figures, not its ledger.
+    for (const r of await readHolderDays(reader, mm)) {
+      if (r.businessUnit === "") continue;
       if (units !== "all" && !units.has(r.businessUnit)) continue;
-      const model = r.charge.modelId;
+      const { model } = r;
       const app = appNames.get(r.appId) ?? r.appId;
-      add(`unit\u0000${r.businessUnit}`, r.day, app, r.charge.atto, r);
-      add(`app\u0000${r.appId}`, r.day, model, r.charge.atto, r);
-      add(`model\u0000${model}`, r.day, app, r.charge.atto, r);
+      add(`unit\u0000${r.businessUnit}`, r.day, app, r.atto, r.tokens);
+      add(`app\u0000${r.appId}`, r.day, model, r.atto, r.tokens);
+      add(`model\u0000${model}`, r.day, app, r.atto, r.tokens);
     }
   }
   const days: string[] = [];

@@ -1,4 +1,3 @@
-import { overheadName } from "../allocation/splitRule";
 import { attoToCents } from "../core/money";
 import { monthDays, previousMonth } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
@@ -6,6 +5,7 @@ import { dimensionShares } from "../reports/dimensionShares";
 import { monthLines, type MonthLines } from "../statements/monthLines";
 import type { BudgetScope } from "./budget";
 import type { DayCost } from "./forecast";
+import { readHolderDays } from "../reports/holderDays";
 
 type Holder = { businessUnit: string; costCenter: string; appId: string };
 
@@ -52,8 +52,7 @@ export async function dailyCostWhere(reader: LedgerReader, month: string, until:
   const atto = new Map<string, bigint>();
   for (const m of HISTORY_MONTHS(month)) {
     if (monthDays(m).from >= until) continue;
-    for (const r of (await reader.ledger(m)).attributed)
-      if (r.day < until && r.charge.priced && overheadName(r.appId) === null && match(r)) atto.set(r.day, (atto.get(r.day) ?? 0n) + r.charge.atto);
+    for (const r of await readHolderDays(reader, m)) if (r.day < until && match(r)) atto.set(r.day, (atto.get(r.day) ?? 0n) + r.atto);
   }
   return toDayCosts(atto);
 }

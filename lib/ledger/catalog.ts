@@ -2,7 +2,7 @@ import type { SplitRule } from "../allocation/splitRule";
 import type { OrgMapping } from "../org/orgMapping";
 import { chargesOf, type Charges } from "../pricing/charges";
 import { loadPricer, reportCurrency } from "../pricing/loadPricer";
-import { catalogDigest } from "./materializedMonth";
+import { monthInputsDigest } from "./monthInputs";
 import type { Markup } from "../statements/markup";
 import type { ClosedMonth } from "../statements/statementLine";
 import type { App, CatalogStore, LedgerStore } from "../store/port";
@@ -19,8 +19,11 @@ export type Catalog = {
   splitRules: readonly SplitRule[];
   markups: readonly Markup[];
   apps: readonly App[];
-  /** Changes whenever anything above that prices or attributes usage does: stamps the materialized months (materializedMonth.ts); none on a hand-built catalog. */
-  digest?: string;
+  /**
+   * One month's digest of what above prices or attributes its usage (monthInputs.ts): stamps the
+   * materialized months (materializedMonth.ts); none on a hand-built catalog.
+   */
+  digestOf?: (month: string) => string;
 };
 
 export async function loadCatalog(store: CatalogStore & LedgerStore): Promise<Catalog> {
@@ -35,6 +38,11 @@ export async function loadCatalog(store: CatalogStore & LedgerStore): Promise<Ca
     store.listMarkups(),
     store.listApps(),
   ]);
-  const digest = catalogDigest({ currency, pricingVersion, discounts, mappings, splitRules, apps });
-  return { closedMonths, charges: chargesOf(pricer, discounts), mappings, splitRules, markups, apps, digest };
+  const digests = new Map<string, string>();
+  const digestOf = (month: string) => {
+    let digest = digests.get(month);
+    if (digest === undefined) digests.set(month, (digest = monthInputsDigest({ currency, pricer, discounts, mappings, splitRules, apps }, month)));
+    return digest;
+  };
+  return { closedMonths, charges: chargesOf(pricer, discounts), mappings, splitRules, markups, apps, digestOf };
 }

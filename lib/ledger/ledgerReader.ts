@@ -21,6 +21,7 @@ export class LedgerReader {
   private readonly statements = new Map<string, Promise<CostedLine[]>>();
   private readonly materialized = new Map<string, MaterializedMonth>();
   private readonly projections = new Map<string, Promise<unknown>>();
+  private readonly versions = new Map<string, Promise<string>>();
 
   constructor(readonly store: ReportStore) {}
 
@@ -39,6 +40,11 @@ export class LedgerReader {
     return built;
   }
 
+  /** The month's usage version: changed by every usage batch with its rollups. */
+  usageVersion(month: string): Promise<string> {
+    return memo(this.versions, month, () => this.store.getUsageVersion(month));
+  }
+
   /** The month's usage, unpriced. */
   async usage(month: string): Promise<MonthUsage> {
     const { charges } = await this.catalog();
@@ -55,10 +61,19 @@ export class LedgerReader {
    * from `ledger(month)` only when the month's usage or what prices and attributes it changed.
    */
   figures(month: string): MaterializedMonth {
-    let known = this.materialized.get(month);
+    return this.stored("figures", month, async () => (await this.catalog()).digestOf?.(month));
+  }
+
+  /**
+   * Parts of a month that also depend on what its figures do not (other months, markups, the
+   * closes): stamped by `digest` as well as the month's usage version, one set per `kind`.
+   */
+  stored(kind: string, month: string, digest: () => Promise<string | undefined>): MaterializedMonth {
+    const key = `${kind}:${month}`;
+    let known = this.materialized.get(key);
     if (!known) {
-      known = new MaterializedMonth(this.store, month, async () => (await this.catalog()).digest);
-      this.materialized.set(month, known);
+      known = new MaterializedMonth(this.store, month, digest, () => this.usageVersion(month));
+      this.materialized.set(key, known);
     }
     return known;
   }

@@ -15,10 +15,8 @@ import type { ReportStore } from "../store/port";
 /** Bumped whenever a part's shape, or the code that computes one, changes: stored parts are then rebuilt. */
 const FIGURES_VERSION = "3";
 
-/** What prices and attributes usage, as the digest stamping materialized months sees it. */
-export type PricingInputs = { currency: string; pricingVersion: string; discounts: unknown; mappings: unknown; splitRules: unknown; apps: unknown };
-
-export const catalogDigest = (inputs: PricingInputs) =>
+/** The digest of what a materialized part is built from (monthInputs.ts): any change to it makes the part stale. */
+export const catalogDigest = (inputs: Record<string, unknown>) =>
   createHash("sha256")
     .update(JSON.stringify({ FIGURES_VERSION, ...inputs }))
     .digest("base64url");
@@ -43,11 +41,12 @@ export class MaterializedMonth {
     private readonly store: ReportStore,
     readonly month: string,
     private readonly digest: () => Promise<string | undefined>,
+    private readonly usageVersion: () => Promise<string>,
   ) {}
 
   /** The month's usage version and the catalog's digest, read once, before anything is built from them. */
   private stamp(): Promise<string> {
-    this.stampRead ??= Promise.all([this.store.getUsageVersion(this.month), this.digest()]).then(([version, digest]) => `${version}|${digest ?? ""}`);
+    this.stampRead ??= Promise.all([this.usageVersion(), this.digest()]).then(([version, digest]) => `${version}|${digest ?? ""}`);
     return this.stampRead;
   }
 
@@ -73,6 +72,12 @@ export class MaterializedMonth {
       if (!stamp.endsWith("|")) await this.store.saveLedgerParts(this.month, stamp, now(), [{ part: name, body: encode(codec.encode(value)) }]);
       return this.seen(now(), value);
     }) as Promise<T>;
+  }
+
+  /** Whether the part is stored and current: built from the month's usage and inputs as they are now. */
+  async isCurrent(name: string): Promise<boolean> {
+    const [stamp, stored] = await Promise.all([this.stamp(), this.store.getLedgerPart(this.month, name)]);
+    return stored?.stamp === stamp;
   }
 
   /**

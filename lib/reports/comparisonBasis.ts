@@ -16,14 +16,21 @@ import { projectMonthEnd } from "./projection";
 export type ComparisonBasis = { lines: MonthLines; label: string; usageOnly: boolean };
 
 export async function getComparisonBasis(reader: LedgerReader, month: string, now = clockNow()): Promise<ComparisonBasis> {
+  const basis = basisDays(month, now);
+  if (!basis.through) return { lines: await monthLines(reader, basis.before), label: basis.label, usageOnly: false };
+  return { lines: await sameDays(reader, basis.before, basis.through), label: basis.label, usageOnly: true };
+}
+
+/** Which month, and (while `month` is the one now is in) up to which day of it, a month is compared with. */
+export function basisDays(month: string, now = clockNow()): { before: string; through?: string; label: string } {
   const before = previousMonth(month);
   const sofar = projectMonthEnd(month, 0n, now);
-  if (!sofar) return { lines: await monthLines(reader, before), label: before, usageOnly: false };
+  if (!sofar) return { before, label: before };
   const { to } = monthDays(before);
   let through = `${before}-01`;
   let days = 0;
   for (; days < sofar.daysElapsed && through < to; days++) through = nextDay(through);
-  return { lines: await sameDays(reader, before, through), label: `${before}, days 1–${days}`, usageOnly: true };
+  return { before, through, label: `${before}, days 1–${days}` };
 }
 
 /** The month's usage on the days before `through`, priced and attributed as its ledger does: usage lines only. */

@@ -1,3 +1,4 @@
+import { nextMonth } from "../core/months";
 import { LedgerReader } from "../ledger/ledgerReader";
 import { monthUsageLines } from "../statements/monthUsageLines";
 import type { ReportStore } from "../store/port";
@@ -7,11 +8,14 @@ import { getComparisonBasis } from "./comparisonBasis";
 import { dimensionShares } from "./dimensionShares";
 import { tagDimension } from "../events/eventTags";
 import { DEFAULT_BREAKDOWN } from "./breakdownParam";
+import { REPORT_DIMENSIONS } from "./reportRows";
+import { readHolderDays } from "./holderDays";
+import { readReportRows, readUnmappedUsage, storedReports } from "./storedReports";
 
 /**
- * Builds the materialized figures of each month that are stale (its usage, or what prices and
- * attributes it, changed since they were built), so the next view only reads them: what
- * `chargeback month refresh` runs after ingest or a catalog change. Shares by other tags and by
+ * Builds the materialized figures and stored reports of each month that are stale (its usage, or
+ * what prices and attributes it, changed since they were built), so the next view only reads them:
+ * what `chargeback month refresh` and the worker's figures task run. Shares by other tags and by
  * end user are built by the first view that asks for them. Says when each month's figures were built.
  */
 export async function refreshFigures(store: ReportStore, months: readonly string[]): Promise<{ month: string; asOf: string }[]> {
@@ -29,8 +33,34 @@ export async function refreshFigures(store: ReportStore, months: readonly string
       getCallOutcomes(reader, month),
       getComparisonBasis(reader, month),
       dimensionShares(reader, month, tagDimension(DEFAULT_BREAKDOWN.slice(4))),
+      readHolderDays(reader, month),
+    ]);
+    // The reports last: their basis is the month before, and its figures may be built above.
+    await Promise.all([
+      readUnmappedUsage(reader, month),
+      ...REPORT_DIMENSIONS.flatMap((by) => (["month", "compared", "basis"] as const).map((side) => readReportRows(reader, month, by, side))),
     ]);
     done.push({ month, asOf: new Date(reader.figuresAsOf() ?? 0).toISOString() });
   }
   return done;
+}
+
+/**
+ * The months whose figures or reports are stale, of these: told by the stamp of a part that
+ * `refreshFigures` builds in each (a part cut off midway is still built by the first view to read it).
+ */
+export async function staleMonths(store: ReportStore, months: readonly string[]): Promise<string[]> {
+  const reader = new LedgerReader(store);
+  const current = await Promise.all(
+    months.map(async (m) => (await reader.figures(m).isCurrent("trend")) && (await storedReports(reader, m).isCurrent("report:business-unit:basis"))),
+  );
+  return months.filter((_, i) => !current[i]);
+}
+
+/** Every month from the first with usage to the last. */
+export async function monthsWithUsage(store: ReportStore): Promise<string[]> {
+  const range = await store.getUsageDayRange();
+  const all: string[] = [];
+  if (range) for (let m = range.first.slice(0, 7); m <= range.last.slice(0, 7); m = nextMonth(m)) all.push(m);
+  return all;
 }

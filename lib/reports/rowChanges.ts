@@ -1,5 +1,5 @@
 import { formatCents, parseCents } from "../core/money";
-import type { ReportRow } from "./getChargebackReport";
+import type { ReportRow } from "./reportRows";
 import { percentChange } from "./projection";
 
 /** A row's change like for like: the basis's amount, and this month's comparable amount less it (null when the basis had none). */

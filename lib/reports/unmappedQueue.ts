@@ -1,4 +1,4 @@
-import { monthLines } from "../statements/monthLines";
+import { readUnmappedUsage } from "./storedReports";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import { dayBefore, monthDays } from "../core/months";
 import { formatCents } from "../core/money";
@@ -12,24 +12,24 @@ export type UnmappedApp = { appId: string; appName: string; cost: string; reques
 
 /** Apps with usage no mapping covers in these months, the most unattributed cost first. */
 export async function unmappedQueue(reader: LedgerReader, months: readonly string[]): Promise<UnmappedApp[]> {
+  // Each month's unmapped usage per app, stored with the month's reports: no line of the months is read.
   const [all, { mappings, apps: names }, directory] = await Promise.all([
-    Promise.all(months.map((m) => monthLines(reader, m))),
+    Promise.all(months.map((m) => readUnmappedUsage(reader, m))),
     reader.catalog(),
     reader.store.listDirectoryEntries(),
   ]);
   const uncovered = (await Promise.all(months.map((m) => readUncovered(reader, m)))).flat();
   const apps = new Map<string, { appName: string; cents: bigint; requests: number; firstDay: string; lastDay: string; seen: boolean }>();
-  for (const [i, { lines }] of all.entries()) {
-    const { from, to } = monthDays(itemAt(months, i)); // a ledger per month
-    for (const l of lines) {
-      // A rule's unallocated part is the rule's to fix (on its statement line), not a missing mapping.
-      if (l.businessUnit !== "" || l.kind !== "usage" || l.rule !== "") continue;
+  for (const [i, usage] of all.entries()) {
+    const { from, to } = monthDays(itemAt(months, i));
+    // A rule's unallocated part is the rule's to fix (on its statement line), not a missing mapping: not in it.
+    for (const u of usage) {
       // Until its own days are known: an idle capacity line has no usage days, only months.
-      const app = apps.get(l.appId) ?? { appName: l.appName, cents: 0n, requests: 0, firstDay: from, lastDay: "", seen: false };
+      const app = apps.get(u.appId) ?? { appName: u.appName, cents: 0n, requests: 0, firstDay: from, lastDay: "", seen: false };
       app.lastDay = dayBefore(to);
-      app.cents += l.cents;
-      app.requests += l.tokens.requests;
-      apps.set(l.appId, app);
+      app.cents += u.cents;
+      app.requests += u.requests;
+      apps.set(u.appId, app);
     }
   }
   // Each month's first and last day of the app's usage no mapping or rule covers.

@@ -2,12 +2,12 @@ import { now } from "@/lib/core/clock";
 import os from "node:os";
 import type { Command } from "commander";
 import { z } from "zod";
-import { Month, nextMonth } from "@/lib/core/months";
+import { Month } from "@/lib/core/months";
 import { reopenMonth } from "@/lib/statements/closeMonth";
 import { closeWhenReady } from "@/lib/statements/closeWhenReady";
 import { getCloseChecklist } from "@/lib/statements/closeChecklist";
 import { LedgerReader } from "@/lib/ledger/ledgerReader";
-import { refreshFigures } from "@/lib/reports/refreshFigures";
+import { monthsWithUsage, refreshFigures } from "@/lib/reports/refreshFigures";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 
@@ -70,16 +70,9 @@ export function registerMonthCommands(program: Command): void {
     .argument("[months...]", "YYYY-MM (UTC)")
     .action(async (raw: string[], _opts, command: Command) => {
       const { months } = parseOptions(z.object({ months: z.array(Month) }), { months: raw });
-      const refreshed = await withStore(
-        command,
-        async (store) => {
-          const range = await store.getUsageDayRange();
-          const all: string[] = [];
-          if (range) for (let m = range.first.slice(0, 7); m <= range.last.slice(0, 7); m = nextMonth(m)) all.push(m);
-          return refreshFigures(store, months.length > 0 ? months : all);
-        },
-        { mustExist: true },
-      );
+      const refreshed = await withStore(command, async (store) => refreshFigures(store, months.length > 0 ? months : await monthsWithUsage(store)), {
+        mustExist: true,
+      });
       for (const r of refreshed) printJson(r);
     });
   month

@@ -10,6 +10,7 @@ import { observePriceSyncAge } from "@/lib/telemetry/instruments";
 import type { UsageStore } from "@/lib/store/port";
 import { createDemoTraffic } from "../../worker/sources/demoTraffic";
 import type { PeriodicTask } from "../../worker/periodicTasks";
+import { figuresTask } from "../../worker/figuresTask";
 import { startHealthServer, type ReadinessChecks } from "../../worker/health/healthServer";
 import { eventHubsChecks, storeCheck } from "../../worker/health/workerChecks";
 import { printJson, withStore } from "../context";
@@ -23,6 +24,7 @@ const WorkerOptions = z.object({
   maxWaitSeconds: z.coerce.number().positive("must be above 0").max(300, "must be at most 300"),
   healthPort: z.coerce.number().int("must be a whole number").min(0, "must be 0-65535").max(65_535, "must be 0-65535").optional(),
   healthHost: z.string().trim().min(1),
+  refreshFiguresSeconds: z.coerce.number().min(0, "must be 0 (off) or more"),
 });
 
 /** The daily price refresh, in the reports' currency: a failed sync keeps the last good book and is recorded. */
@@ -85,6 +87,7 @@ export function registerWorkerCommands(program: Command): void {
     .option("--max-wait-seconds <seconds>", "eventhubs: longest wait for a batch to fill", "5")
     .option("--health-port <port>", "serve GET /live and /ready on this port (0: any free port, logged)")
     .option("--health-host <address>", "the address the health port listens on", "0.0.0.0")
+    .option("--refresh-figures-seconds <seconds>", "build stale months' figures and reports this often, so pages only read them (0: never)", "60")
     .action(async (raw: unknown, command: Command) => {
       const options = parseOptions(WorkerOptions, raw);
       const settings = loadConfig();
@@ -94,6 +97,7 @@ export function registerWorkerCommands(program: Command): void {
         ...(options.syncPricesHours > 0 ? [priceSyncTask(store, options.syncPricesHours, settings)] : []),
         ...purgeTask(store, settings.CHARGEBACK_RETENTION_DAYS),
         ...budgetTasks(store),
+        ...(options.refreshFiguresSeconds > 0 ? [figuresTask(store, options.refreshFiguresSeconds * 1000)] : []),
       ];
       // Loaded here only: the OpenTelemetry SDK would add to every other command's start-up.
       const { startTelemetry } = require("@/lib/telemetry/startTelemetry") as typeof import("@/lib/telemetry/startTelemetry");

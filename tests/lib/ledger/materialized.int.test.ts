@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { getAppReport } from "../../../lib/reports/getAppReport";
-import { getComparisonBasis } from "../../../lib/reports/comparisonBasis";
+import { comparableLines, getComparisonBasis } from "../../../lib/reports/comparisonBasis";
+import { REPORT_DIMENSIONS, reportFromLines } from "../../../lib/reports/getChargebackReport";
+import { getReportWithChanges } from "../../../lib/reports/storedReports";
+import { rowChanges } from "../../../lib/reports/rowChanges";
+import { monthLines } from "../../../lib/statements/monthLines";
 import { getDimensionReport } from "../../../lib/reports/getDimensionReport";
 import { getMonthView } from "../../../lib/reports/getMonthView";
 import { explainChange } from "../../../lib/reports/explainChange";
@@ -84,5 +88,55 @@ describe("the materialized month ledger", () => {
     expect(moved.queue.map((a) => a.appId)).not.toContain("app-9");
     expect(rebuilt.queue.map((a) => a.appId)).toContain("app-9");
     expect(await views(new LedgerReader(store))).toEqual(moved);
+  });
+
+  /** What a page computes from a month's lines: its report, its like for like and its basis's, and each row's change. */
+  async function fromLines(reader: LedgerReader, month: string, by: (typeof REPORT_DIMENSIONS)[number], scope: ReturnType<typeof onlyUnits>) {
+    const [lines, basis] = await Promise.all([monthLines(reader, month), getComparisonBasis(reader, month)]);
+    const [report, compared, previous] = [
+      reportFromLines(lines, by, scope),
+      reportFromLines(comparableLines(lines, basis), by, scope),
+      reportFromLines(basis.lines, by, scope),
+    ];
+    return { report, compared, basis: previous, changes: rowChanges(compared.rows, previous.rows, basis.label) };
+  }
+
+  it("stores each month's report by every dimension, like for like and its basis, as its lines add up, for every scope", async () => {
+    // October closed with a correction landing in November; November compared with October (its first days while November is open).
+    const store = await closedOctoberWithACorrection();
+    for (const month of ["2026-10", "2026-11"])
+      for (const by of REPORT_DIMENSIONS)
+        for (const scope of [ALL_UNITS, onlyUnits(["Retail"]), onlyUnits(["Marketing", "Retail"])]) {
+          const built = await getReportWithChanges(new LedgerReader(store), month, by, scope);
+          const { store: watched, named } = counted(store);
+          const read = await getReportWithChanges(new LedgerReader(watched), month, by, scope);
+          expect(named("listDailyUsage")).toEqual([]);
+          expect(named("listStatementLines")).toEqual([]);
+          expect(read).toEqual(built);
+          expect(read).toEqual(await fromLines(new LedgerReader(store), month, by, scope));
+        }
+    const november = await getReportWithChanges(new LedgerReader(store), "2026-11", "app", ALL_UNITS);
+    expect(november.report.unmapped.apps.map((a) => a.appId)).toEqual(["app-9"]);
+    expect(november.report.adjustments.map((a) => a.appId)).toEqual(["app-2"]);
+  });
+
+  it("goes stale only for the months a mapping reaches, and after a close for the month its corrections land in", async () => {
+    const store = await closedOctoberWithACorrection();
+    const read = async (month: string) => {
+      const { store: watched, named } = counted(store);
+      const reader = new LedgerReader(watched);
+      const report = await getReportWithChanges(reader, month, "business-unit", ALL_UNITS);
+      return { report, rebuilt: named("listDailyUsage").length > 0 || named("listStatementLines").length > 0 };
+    };
+    await read("2026-10");
+    await read("2026-11");
+    expect((await read("2026-10")).rebuilt).toBe(false);
+    // From November on: October's figures and reports stand; November's are built again with app-9 mapped.
+    await store.saveOrgMappings([{ appId: "app-9", costCenter: "CC-2", businessUnit: "Marketing", validFrom: "2026-11-01", validTo: null }]);
+    expect((await read("2026-10")).rebuilt).toBe(false);
+    const november = await read("2026-11");
+    expect(november.rebuilt).toBe(true);
+    expect(november.report.report.unmapped.apps).toEqual([]);
+    expect((await read("2026-11")).rebuilt).toBe(false);
   });
 });

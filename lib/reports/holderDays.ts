@@ -1,0 +1,74 @@
+import { overheadName } from "../allocation/splitRule";
+import type { LedgerReader } from "../ledger/ledgerReader";
+import type { PartCodec } from "../ledger/materializedMonth";
+import type { MonthLedger } from "../ledger/monthLedger";
+import { itemAt } from "../core/arrays";
+
+export const TOKEN_KINDS = ["promptTokens", "cachedTokens", "completionTokens", "reasoningTokens"] as const;
+export type HolderTokens = Record<(typeof TOKEN_KINDS)[number], number>;
+
+/**
+ * A month's priced usage per UTC day, business unit, cost center, app and model (fixed overheads
+ * left out), first seen first: what forecasts and anomalies add up, so they read a month's figures
+ * instead of pricing and attributing its usage. Token counts are whole numbers far below 2^53.
+ */
+export type HolderDay = { day: string; businessUnit: string; costCenter: string; appId: string; model: string; atto: bigint; tokens: HolderTokens };
+
+export function holderDaysOf({ attributed }: Pick<MonthLedger, "attributed">): HolderDay[] {
+  const rows = new Map<string, Omit<HolderDay, "tokens"> & { counts: bigint[] }>();
+  for (const r of attributed) {
+    if (!r.charge.priced || overheadName(r.appId) !== null) continue;
+    const model = r.charge.modelId;
+    const key = `${r.day}\u0000${r.businessUnit}\u0000${r.costCenter}\u0000${r.appId}\u0000${model}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { day: r.day, businessUnit: r.businessUnit, costCenter: r.costCenter, appId: r.appId, model, atto: 0n, counts: TOKEN_KINDS.map(() => 0n) };
+      rows.set(key, row);
+    }
+    row.atto += r.charge.atto;
+    TOKEN_KINDS.forEach((k, i) => (row.counts[i] = itemAt(row.counts, i) + r[k]));
+  }
+  return [...rows.values()].map(({ counts, ...row }) => ({ ...row, tokens: tokensOf(counts.map(Number)) }));
+}
+
+const tokensOf = (counts: number[]): HolderTokens => Object.fromEntries(TOKEN_KINDS.map((k, i) => [k, counts[i] ?? 0])) as HolderTokens;
+
+type Stored = { names: string[]; rows: [day: number, unit: number, costCenter: number, app: number, model: number, atto: string, counts: number[]][] };
+
+// Each name once and money as decimal strings: tens of thousands of rows a month, read with no reviver.
+const codec: PartCodec<HolderDay[]> = {
+  encode: (rows) => {
+    const names = new Map<string, number>();
+    const id = (name: string) => {
+      let i = names.get(name);
+      if (i === undefined) names.set(name, (i = names.size));
+      return i;
+    };
+    return {
+      rows: rows.map((r) => [
+        id(r.day),
+        id(r.businessUnit),
+        id(r.costCenter),
+        id(r.appId),
+        id(r.model),
+        r.atto.toString(),
+        TOKEN_KINDS.map((k) => r.tokens[k]),
+      ]),
+      names: [...names.keys()],
+    };
+  },
+  decode: ({ names, rows }: Stored) =>
+    rows.map(([day, unit, costCenter, app, model, atto, counts]) => ({
+      day: itemAt(names, day),
+      businessUnit: itemAt(names, unit),
+      costCenter: itemAt(names, costCenter),
+      appId: itemAt(names, app),
+      model: itemAt(names, model),
+      atto: BigInt(atto),
+      tokens: tokensOf(counts),
+    })),
+};
+
+/** The month's holder days from its materialized ledger (built from its ledger when stale). */
+export const readHolderDays = (reader: LedgerReader, month: string): Promise<HolderDay[]> =>
+  reader.figures(month).part("holderDays", async () => holderDaysOf(await reader.ledger(month)), codec);
