@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { type ReactNode, Suspense } from "react";
 import { may, seesEveryUnit } from "@/lib/auth/access";
+import { ScrollableTables } from "./_components/ScrollableTables";
 import { isReportPath, StaleDataBanner } from "./_components/StaleDataBanner";
 import { ThemeToggle } from "./_components/ThemeToggle";
 import { currentCaller } from "./_server/currentCaller";
@@ -67,6 +68,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           )}
           {children}
         </main>
+        <ScrollableTables />
       </body>
     </html>
   );

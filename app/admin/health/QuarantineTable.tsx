@@ -2,7 +2,8 @@ import type { QuarantinedEvent } from "@/lib/store/port";
 import { SubmitButton } from "@/app/_components/SubmitButton";
 import { discardQuarantinedEvent, replayQuarantined } from "./actions";
 
-const SHOWN = 20;
+// The oldest beyond these wait their turn: `chargeback quarantine list` shows them all.
+const SHOWN = 100;
 const RAW_SHOWN = 160;
 const when = (at: number) => `${new Date(at).toISOString().replace("T", " ").slice(0, 16)} UTC`;
 const rawText = (q: QuarantinedEvent) =>
