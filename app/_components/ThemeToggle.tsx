@@ -11,19 +11,22 @@ const OPTIONS = [
 export function ThemeToggle({ choice }: { choice: ThemeChoice | null }) {
   const current = choice ?? "system";
   return (
-    <form action={chooseTheme} className="theme" role="group" aria-label="Theme">
-      {OPTIONS.map((o) => (
-        <button
-          key={o.value}
-          type="submit"
-          name="theme"
-          value={o.value}
-          aria-pressed={current === o.value}
-          title={o.value === "system" ? "Follow the system's setting" : undefined}
-        >
-          {o.label}
-        </button>
-      ))}
+    <form action={chooseTheme}>
+      <fieldset className="theme">
+        <legend className="visually-hidden">Theme</legend>
+        {OPTIONS.map((o) => (
+          <button
+            key={o.value}
+            type="submit"
+            name="theme"
+            value={o.value}
+            aria-pressed={current === o.value}
+            title={o.value === "system" ? "Follow the system's setting" : undefined}
+          >
+            {o.label}
+          </button>
+        ))}
+      </fieldset>
     </form>
   );
 }

@@ -1,4 +1,3 @@
-import { now } from "../../core/clock";
 import type Database from "better-sqlite3";
 import type { PrismaClient } from "@prisma/client";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
