@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { type ReactNode, Suspense } from "react";
 import { may, seesEveryUnit } from "@/lib/auth/access";
 import { ScrollableTables } from "./_components/ScrollableTables";
+import { SubmitButton } from "./_components/SubmitButton";
 import { isReportPath, StaleDataBanner } from "./_components/StaleDataBanner";
 import { ThemeToggle } from "./_components/ThemeToggle";
 import { currentCaller } from "./_server/currentCaller";
@@ -54,7 +55,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <ThemeToggle choice={theme} />
               {caller && (
                 <form action={signOut}>
-                  <button type="submit">Sign out</button>
+                  <SubmitButton label="Sign out" pendingLabel="Signing out…" />
                 </form>
               )}
             </nav>

@@ -33,7 +33,10 @@ async function checkPage(page: Page, route: string, name: string) {
   await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>("main table")].every((t) => t.scrollWidth <= t.clientWidth || t.tabIndex === 0));
   const width = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: window.innerWidth }));
   expect(width.page, `${route} is ${width.page} px wide in a ${width.viewport} px viewport`).toBeLessThanOrEqual(width.viewport);
-  await test.info().attach(`${name}-${slug(route)}.png`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  // A file in the test's output dir (test-results/playwright*/), kept after the run, and attached to the test.
+  const file = test.info().outputPath(`${name}-${slug(route)}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await test.info().attach(`${name}-${slug(route)}`, { path: file, contentType: "image/png" });
   const axe = await new AxeBuilder({ page }).analyze();
   const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
