@@ -8,6 +8,3 @@ export function quarantineAuditChange(before: Pick<QuarantinedEvent, "id" | "sou
   const after = { source: before.source, status: outcome.status, reason: outcome.status === "open" ? outcome.reason : before.reason };
   return [`quarantine ${before.id}`, { source: before.source, status: before.status, reason: before.reason }, after] as const;
 }
-
-/** The activity window's source: a file, a hub partition or an ingest key, without its line or sequence number (as warningSource). */
-export const activitySource = (source: string) => source.replace(/[:#]\d+$/, "");

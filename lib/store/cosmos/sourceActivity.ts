@@ -1,5 +1,5 @@
 import type { SourceActivity } from "../port";
-import { activitySource } from "../quarantineAudit";
+import { warningSource } from "../../events/warningSource";
 import type { Containers } from "./containers";
 import { queryAll } from "./cosmosOps";
 
@@ -15,7 +15,7 @@ export async function listSourceActivity(c: Containers, since: number, recentSin
   );
   const bySource = new Map<string, SourceActivity>();
   for (const r of rows) {
-    const source = activitySource(r.source);
+    const source = warningSource(r.source);
     const seen = bySource.get(source) ?? { source, lastReceivedAt: r.receivedAt, recent: 0 };
     bySource.set(source, { source, lastReceivedAt: Math.max(seen.lastReceivedAt, r.receivedAt), recent: seen.recent + (r.receivedAt >= recentSince ? 1 : 0) });
   }

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { SourceActivity } from "../port";
-import { activitySource } from "../quarantineAudit";
+import { warningSource } from "../../events/warningSource";
 
 /**
  * Events received per source since `since`. SQLite groups by the source without its trailing
@@ -15,7 +15,7 @@ export function listSourceActivity(db: Database.Database, since: number, recentS
     .all(recentSince, since) as { sample: string; last: number | bigint; recent: number | bigint }[];
   const bySource = new Map<string, SourceActivity>();
   for (const r of rows) {
-    const source = activitySource(r.sample);
+    const source = warningSource(r.sample);
     const seen = bySource.get(source);
     const last = Number(r.last);
     const recent = Number(r.recent);
