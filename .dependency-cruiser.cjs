@@ -20,6 +20,7 @@ const LAYERS = [
   ["exports", "auth"],
   ["budgets"],
   ["notifications"],
+  ["health"],
 ];
 const folders = (layers) => `^lib/(${layers.flat().join("|")})/`;
 

@@ -37,6 +37,9 @@ export function proxy(request: NextRequest) {
   const origin = expectedOrigin(request.headers, config);
   if (origin) headers.set("x-forwarded-host", new URL(origin).host);
   headers.set("x-nonce", nonce);
+  // Layouts see no URL: the root layout shows the stale-data banner on report pages only, and the
+  // pages' gates (app/_server/gatePage.ts) send the signed-out back here after sign-in.
+  headers.set("x-return-to", request.nextUrl.pathname + request.nextUrl.search);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);

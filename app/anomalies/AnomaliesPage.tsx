@@ -1,4 +1,5 @@
 import "server-only";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 import type { Caller } from "../../lib/auth/access";
 import { anomaliesFor } from "../../lib/budgets/anomaliesFor";
 import { formatCents } from "../../lib/core/money";
@@ -79,12 +80,8 @@ export async function AnomaliesPage({ caller, month, invalidMonth, withDismissed
                       <span className="visually-hidden">Note on {a.key}</span>
                       <input name="note" placeholder="why (optional)" />
                     </label>
-                    <button type="submit" name="decision" value="expected">
-                      Expected
-                    </button>
-                    <button type="submit" name="decision" value="dismissed">
-                      Dismiss
-                    </button>
+                    <SubmitButton name="decision" value="expected" label="Expected" pendingLabel="Saving…" />
+                    <SubmitButton name="decision" value="dismissed" label="Dismiss" pendingLabel="Saving…" />
                   </form>
                 )}
               </td>

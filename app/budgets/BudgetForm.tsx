@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 import { saveBudget, type BudgetFormState } from "./actions";
 
 type Values = { scope: string; amount: string; validFrom: string; validTo: string; thresholds: string; notify: string; hard: boolean };
@@ -8,7 +9,7 @@ type Props = { currency: string; ownedUnits: string[]; mayEditAny: boolean; init
 
 /** Sets a budget, or a new version of one (same scope and start). The server decides what the caller may set. */
 export function BudgetForm({ currency, ownedUnits, mayEditAny, initial }: Props) {
-  const [state, action, pending] = useActionState<BudgetFormState, FormData>(saveBudget, {});
+  const [state, action] = useActionState<BudgetFormState, FormData>(saveBudget, {});
   return (
     <section aria-labelledby="set-budget">
       <h2 id="set-budget">{initial.scope ? `Change the budget of ${initial.scope}` : "Set a budget"}</h2>
@@ -51,9 +52,7 @@ export function BudgetForm({ currency, ownedUnits, mayEditAny, initial }: Props)
           Reason
           <input name="reason" />
         </label>
-        <button type="submit" className="primary" disabled={pending}>
-          Save budget
-        </button>
+        <SubmitButton label="Save budget" pendingLabel="Saving budget…" primary />
       </form>
       {state.saved && <p role="status">{state.saved}</p>}
       {state.problems && state.problems.length > 0 && (

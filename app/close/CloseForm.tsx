@@ -3,7 +3,7 @@
 import { useRef, useState } from "react";
 import type { FrozenTotals } from "../../lib/statements/closeChecklist";
 import { closeMonthAction } from "../_actions/monthActions";
-import { SubmitButton } from "./SubmitButton";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 type Props = { month: string; warnings: number; frozen: FrozenTotals };
 

@@ -10,7 +10,7 @@ import { MonthNav } from "../_components/MonthNav";
 import { reopenMonthAction } from "../_actions/monthActions";
 import { CloseForm } from "./CloseForm";
 import { IssuedStatements } from "./IssuedStatements";
-import { SubmitButton } from "./SubmitButton";
+import { SubmitButton } from "@/app/_components/SubmitButton";
 
 type Props = { month: string; monthNote: MonthNote; error?: string };
 

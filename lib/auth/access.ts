@@ -18,6 +18,7 @@ export type Action =
   | "invoices:write"
   | "audit:read"
   | "health:read"
+  | "quarantine:write"
   | "reconciliation:read";
 
 const ALLOWED: Readonly<Record<Action, readonly Role[]>> = {
@@ -38,6 +39,8 @@ const ALLOWED: Readonly<Record<Action, readonly Role[]>> = {
   "audit:read": ["admin", "finance"],
   // How the pipeline runs and how it is secured: the platform team's concern.
   "health:read": ["admin"],
+  // Replaying or discarding a quarantined event changes what is counted: the platform team's call, audited.
+  "quarantine:write": ["admin"],
   // The Azure bill beside the whole gateway's usage: no unit's numbers, every resource's.
   "reconciliation:read": ["admin", "finance"],
 };

@@ -1,7 +1,7 @@
 import { now } from "../core/clock";
 import { UserError } from "../core/errors";
 import type { UsagePricer } from "../pricing/priceUsage";
-import type { QuarantinedEvent, UsageStore } from "../store/port";
+import type { AuditContext, QuarantinedEvent, UsageStore } from "../store/port";
 import { DiagnosticLines } from "./azureMonitor/joinDiagnosticLines";
 import { prepareUsageBatch, type SourceLine, summariseBatch, type IngestSummary } from "./processUsageBatch";
 import { decodeStrictUtf8 } from "./strictUtf8";
@@ -25,8 +25,9 @@ export type ReplaySummary = IngestSummary & { stillFailing: number };
  * Runs open quarantined lines through the pipeline again (after a fix upstream or in the parser).
  * A line keeps the identity it was quarantined under, so replaying twice adds nothing. A line whose
  * identity was counted with other content (a conflict) stays open: it is an admin's to settle.
+ * With `audit` (a replay from the Health page), each line's changed outcome is audited.
  */
-export async function replayQuarantine(store: UsageStore, pricer: UsagePricer, ids: readonly string[] = []): Promise<ReplaySummary> {
+export async function replayQuarantine(store: UsageStore, pricer: UsagePricer, ids: readonly string[] = [], audit?: AuditContext): Promise<ReplaySummary> {
   const open = await store.listQuarantined("open");
   const unknown = ids.filter((id) => !open.some((q) => q.id === id));
   if (unknown.length > 0) throw new UserError(`not an open quarantined event: ${unknown.join(", ")}`);
@@ -49,8 +50,8 @@ export async function replayQuarantine(store: UsageStore, pricer: UsagePricer, i
     k += mine;
     if (failed !== undefined || conflicted) stillFailing++;
     if (conflicted) continue;
-    if (failed === undefined) await store.saveQuarantineOutcome(q.id, { status: "replayed" });
-    else if (failed.reason !== q.reason) await store.saveQuarantineOutcome(q.id, { status: "open", reason: failed.reason });
+    if (failed === undefined) await store.saveQuarantineOutcome(q.id, { status: "replayed" }, audit);
+    else if (failed.reason !== q.reason) await store.saveQuarantineOutcome(q.id, { status: "open", reason: failed.reason }, audit);
   }
   return { ...summariseBatch(pricer, events, result), stillFailing };
 }

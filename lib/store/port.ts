@@ -81,7 +81,11 @@ export type HourlyAppUsage = {
   buckets: number[];
 };
 
-export type QuarantineStatus = "open" | "replayed";
+export type QuarantineStatus = "open" | "replayed" | "discarded";
+/** What became of a quarantined line: counted after a replay, open again with a new reason, or let go by an admin. */
+export type QuarantineOutcome = { status: "replayed" } | { status: "open"; reason: string } | { status: "discarded" };
+/** Events received per source (warningSource: a file, a hub partition, an ingest key): the last one, and how many since a given instant. */
+export type SourceActivity = { source: string; lastReceivedAt: number; recent: number };
 export type QuarantinedEvent = {
   id: string;
   receivedAt: number;
@@ -131,7 +135,8 @@ export const writesInBulk = (store: object): store is BulkUsageWrites => "saveUs
 export interface UsageWrites {
   /** Writes facts and their rollups exactly once, and keeps quarantined lines, in one transaction. */
   saveUsageBatch(batch: UsageBatch): Promise<UsageBatchResult>;
-  saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }): Promise<void>;
+  /** With `audit`, records the change (before and after) with it. */
+  saveQuarantineOutcome(id: string, outcome: QuarantineOutcome, audit?: AuditContext): Promise<void>;
   /**
    * Deletes (or, dry, counts) raw events of UTC days before `eventsBefore` and quarantined lines
    * received before `quarantinedBefore` (epoch ms), in batches. Rollups and statements stay.
@@ -160,6 +165,8 @@ export interface UsageReads {
   /** Every app id with usage, whether or not it is mapped or named. */
   listUsageAppIds(): Promise<string[]>;
   listQuarantined(status: QuarantineStatus | "all"): Promise<QuarantinedEvent[]>;
+  /** Per source with an event received at or after `since` (epoch ms): its last receipt and the events received at or after `recentSince`. */
+  listSourceActivity(since: number, recentSince: number): Promise<SourceActivity[]>;
 }
 
 /** What prices and attributes usage: prices, deployments, reservations, discounts, markups, split rules, mappings, app names. */

@@ -1,62 +1,45 @@
 import { forbidden } from "next/navigation";
 import { may } from "@/lib/auth/access";
 import { requireCaller } from "@/app/_server/currentCaller";
-import { priceFreshness } from "@/lib/pricing/syncRetailPrices";
+import { getPipelineHealth } from "@/lib/health/getPipelineHealth";
 import { getSharedStore } from "@/lib/store";
 import { DeliveryLog } from "./DeliveryLog";
+import { QuarantineTable } from "./QuarantineTable";
+import { StatusChecks } from "./StatusChecks";
 
 export const dynamic = "force-dynamic";
 
-const QUARANTINE_SHOWN = 20;
+const WARNINGS_SHOWN = 20;
 const when = (at: number | null) => (at === null ? "never" : `${new Date(at).toISOString().replace("T", " ").slice(0, 16)} UTC`);
 
-/** The pipeline's health beside the last security check of its Azure resources. Admins. */
-export default async function HealthPage() {
+type Props = { searchParams: Promise<{ done?: string; error?: string }> };
+
+/** The pipeline's status page: each check green, amber or red in words, then the detail behind them. Admins. */
+export default async function HealthPage({ searchParams }: Props) {
   const caller = await requireCaller("/admin/health");
   if (!may(caller, "health:read")) forbidden();
+  const { done, error } = await searchParams;
   const store = getSharedStore();
-  const [doctor, quarantined, prices, directory, lags, warnings, deliveries] = await Promise.all([
+  const [health, doctor, quarantined, lags, warnings, deliveries] = await Promise.all([
+    getPipelineHealth(store),
     store.getLastDoctorRun(),
     store.listQuarantined("open"),
-    priceFreshness(store),
-    store.listDirectoryEntries(),
     store.listPipelineLag(),
     store.listIngestWarnings(),
     store.listNotifications(50),
   ]);
-  const lastGraphSync = directory.length === 0 ? null : Math.max(...directory.map((e) => e.syncedAt));
   const fails = doctor?.findings.filter((f) => f.severity === "FAIL").length ?? 0;
   return (
     <>
       <h1>Pipeline health</h1>
-      <p className="sub">How ingest, enrichment and the Azure resources behind them are doing.</p>
-      <table>
-        <caption>Pipeline</caption>
-        <tbody>
-          <tr data-testid="health-quarantine">
-            <th scope="row">Quarantined events waiting</th>
-            <td>{quarantined.length} (see and replay them with chargeback quarantine list | replay)</td>
-          </tr>
-          <tr data-testid="health-prices">
-            <th scope="row">Last price sync</th>
-            <td>
-              {when(prices.lastGood)}
-              {prices.failingSince !== null && (
-                <strong className="error">
-                  {" "}
-                  failing since {when(prices.failingSince)}: {prices.lastError}
-                </strong>
-              )}
-            </td>
-          </tr>
-          <tr data-testid="health-graph">
-            <th scope="row">Last Microsoft Graph sync</th>
-            <td>
-              {when(lastGraphSync)} ({directory.length} apps looked up)
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <p className="sub">How ingest, enrichment and the Azure resources behind them are doing, as of {when(health.at)}.</p>
+      {done && <p role="status">{done}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <StatusChecks health={health} />
       <table>
         <caption>Event Hubs lag per partition: events enqueued and not yet checkpointed</caption>
         <thead>
@@ -128,33 +111,7 @@ export default async function HealthPage() {
           ))}
         </tbody>
       </table>
-      <table>
-        <caption>Latest quarantined events{quarantined.length > QUARANTINE_SHOWN ? ` (${QUARANTINE_SHOWN} of ${quarantined.length})` : ""}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Received (UTC)</th>
-            <th scope="col">From</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {quarantined.length === 0 && (
-            <tr>
-              <td colSpan={3}>None.</td>
-            </tr>
-          )}
-          {[...quarantined]
-            .sort((a, b) => b.receivedAt - a.receivedAt)
-            .slice(0, QUARANTINE_SHOWN)
-            .map((q) => (
-              <tr key={q.id} data-testid="quarantine-row">
-                <td>{when(q.receivedAt)}</td>
-                <th scope="row">{q.source}</th>
-                <td>{q.reason}</td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+      <QuarantineTable open={quarantined} canAct={may(caller, "quarantine:write")} />
       <table>
         <caption>Tags and end users dropped from accepted events (the events still count): per source and reason</caption>
         <thead>
@@ -174,7 +131,7 @@ export default async function HealthPage() {
               <td colSpan={5}>None.</td>
             </tr>
           )}
-          {warnings.slice(0, QUARANTINE_SHOWN).map((w) => (
+          {warnings.slice(0, WARNINGS_SHOWN).map((w) => (
             <tr key={`${w.source}|${w.reason}`} data-testid="warning-row">
               <th scope="row">{w.source}</th>
               <td>{w.reason}</td>

@@ -2,7 +2,8 @@ import { Option, type Command } from "commander";
 import { replayQuarantine } from "@/lib/events/replayQuarantine";
 import { loadPricer } from "@/lib/pricing/loadPricer";
 import type { QuarantinedEvent } from "@/lib/store/port";
-import { printJson, withStore } from "../context";
+import { discardQuarantined } from "@/lib/events/discardQuarantined";
+import { cliAudit, printJson, withStore } from "../context";
 import { printable } from "../terminalText";
 
 export function registerQuarantineCommands(program: Command): void {
@@ -11,9 +12,9 @@ export function registerQuarantineCommands(program: Command): void {
   quarantine
     .command("list")
     .description("list quarantined events and why they failed")
-    .addOption(new Option("--status <status>", "which events").choices(["open", "replayed", "all"]).default("open"))
+    .addOption(new Option("--status <status>", "which events").choices(["open", "replayed", "discarded", "all"]).default("open"))
     .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
-    .action(async (opts: { status: "open" | "replayed" | "all"; format: string }, command: Command) => {
+    .action(async (opts: { status: "open" | "replayed" | "discarded" | "all"; format: string }, command: Command) => {
       const events = await withStore(command, (store) => store.listQuarantined(opts.status), { mustExist: true });
       if (opts.format === "json") printJson(events);
       else process.stdout.write(toTable(events));
@@ -25,6 +26,16 @@ export function registerQuarantineCommands(program: Command): void {
     .argument("[ids...]", "quarantine ids (default: all open)")
     .action(async (ids: string[], _opts, command: Command) => {
       printJson(await withStore(command, async (store) => replayQuarantine(store, await loadPricer(store), ids), { mustExist: true }));
+    });
+
+  quarantine
+    .command("discard")
+    .description("let open quarantined events go: never counted, kept as discarded, audited")
+    .argument("<ids...>", "quarantine ids")
+    .requiredOption("--reason <text>", "why they are let go (audited)")
+    .action(async (ids: string[], opts: { reason: string }, command: Command) => {
+      const discarded = await withStore(command, (store) => discardQuarantined(store, ids, cliAudit("quarantine.discard", opts.reason)), { mustExist: true });
+      printJson({ discarded });
     });
 }
 

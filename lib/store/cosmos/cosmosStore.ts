@@ -17,6 +17,7 @@ import type {
   DoctorRun,
   PipelineLag,
   PriceSyncRun,
+  QuarantineOutcome,
   QuarantineStatus,
   SessionFilter,
   StoredSession,
@@ -33,6 +34,7 @@ import * as ledgerParts from "./ledgerParts";
 import * as invoices from "./invoices";
 import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
 import { listQuarantined, purgeQuarantined, saveQuarantineOutcome } from "./quarantine";
+import { listSourceActivity } from "./sourceActivity";
 import * as rollups from "./rollupReads";
 import { listIngestWarnings } from "./ingestWarnings";
 import { saveIdempotencyKey } from "./idempotencyKeys";
@@ -119,8 +121,11 @@ export class CosmosStore implements UsageStore {
   async listQuarantined(status: QuarantineStatus | "all") {
     return listQuarantined(await this.ready, status);
   }
-  async saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }) {
-    return saveQuarantineOutcome(await this.ready, id, outcome);
+  async saveQuarantineOutcome(id: string, outcome: QuarantineOutcome, audit?: AuditContext) {
+    return saveQuarantineOutcome(await this.ready, id, outcome, audit);
+  }
+  async listSourceActivity(since: number, recentSince: number) {
+    return listSourceActivity(await this.ready, since, recentSince);
   }
 
   async saveRetailPrices(items: RetailPriceItem[], importedAt: number, audit?: AuditContext) {

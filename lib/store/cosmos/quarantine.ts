@@ -1,5 +1,7 @@
 import { now } from "../../core/clock";
-import type { IncomingQuarantine, QuarantinedEvent, QuarantineStatus, RawEncoding } from "../port";
+import type { AuditContext, IncomingQuarantine, QuarantinedEvent, QuarantineOutcome, QuarantineStatus, RawEncoding } from "../port";
+import { quarantineAuditChange } from "../quarantineAudit";
+import { recordAudit } from "./recordAudit";
 import type { Containers } from "./containers";
 import { deleteEach, docId, queryAll } from "./cosmosOps";
 
@@ -47,16 +49,16 @@ export async function listQuarantined(c: Containers, status: QuarantineStatus | 
   return docs.map(toQuarantined).sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export async function saveQuarantineOutcome(c: Containers, id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }): Promise<void> {
+/** With `audit`, the entry is written just before the change (Cosmos has no transaction across documents: see recordAudit). */
+export async function saveQuarantineOutcome(c: Containers, id: string, outcome: QuarantineOutcome, audit?: AuditContext): Promise<void> {
   const item = c.quarantine.item(docId(id), docId(id));
   // Read, change, replace only if nobody changed it since: two replays at once keep one outcome each.
   for (;;) {
     const { resource, etag } = await item.read<QuarantineDoc>();
     if (!resource) throw new Error(`no quarantined event ${id}`);
     const next =
-      outcome.status === "replayed"
-        ? { ...resource, status: "replayed" as const, replayedAt: now() }
-        : { ...resource, status: "open" as const, reason: outcome.reason };
+      outcome.status === "open" ? { ...resource, status: "open" as const, reason: outcome.reason } : { ...resource, status: outcome.status, replayedAt: now() };
+    if (audit) await recordAudit(c, audit, [quarantineAuditChange({ ...resource, id }, outcome)]);
     try {
       await item.replace(next, { accessCondition: { type: "IfMatch", condition: etag } });
       return;

@@ -1,4 +1,3 @@
-import { now } from "../../core/clock";
 import type Database from "better-sqlite3";
 import type { PrismaClient } from "@prisma/client";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
@@ -21,6 +20,7 @@ import type {
   PartitionLag,
   PipelineLag,
   PriceSyncRun,
+  QuarantineOutcome,
   QuarantineStatus,
   SessionFilter,
   StoredSession,
@@ -56,6 +56,8 @@ import {
 } from "./mappers";
 import { ensureMigrated, pendingMigrations } from "./migrate";
 import { recordAudit } from "./recordAudit";
+import { saveQuarantineOutcome } from "./quarantineOutcome";
+import { listSourceActivity } from "./sourceActivity";
 import { openDatabase } from "./openDatabase";
 import { createPrismaClient } from "./prismaClient";
 import { saveAudited, upsertByKey } from "./upsertByKey";
@@ -242,11 +244,12 @@ export class SqliteStore implements UsageStore, BulkUsageWrites {
     };
   }
 
-  async saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }) {
-    await this.prisma.quarantinedEvent.update({
-      where: { id },
-      data: outcome.status === "replayed" ? { status: "replayed", replayedAt: BigInt(now()) } : { status: "open", reason: outcome.reason },
-    });
+  async saveQuarantineOutcome(id: string, outcome: QuarantineOutcome, audit?: AuditContext) {
+    await saveQuarantineOutcome(this.prisma, id, outcome, audit);
+  }
+
+  async listSourceActivity(since: number, recentSince: number) {
+    return listSourceActivity(this.db, since, recentSince);
   }
 
   async saveRetailPrices(items: RetailPriceItem[], importedAt: number, audit?: AuditContext): Promise<UpsertSummary> {

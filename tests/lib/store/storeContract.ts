@@ -188,6 +188,37 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
         { id: "q-b", receivedAt: 2000, source: "file.ndjson:q-b", reason: "still bad", raw: "{oops q-b", encoding: "utf8", status: "open" },
       ]);
     });
+
+    it("discards a quarantined line and, given an audit context, audits each outcome with it", async () => {
+      const store = await open();
+      await store.saveUsageBatch({ events: [], quarantined: [q("q-x"), q("q-y")], receivedAt: 3000 });
+      await store.saveQuarantineOutcome("q-x", { status: "discarded" }, AUDIT("quarantine.discard", 4000));
+      await store.saveQuarantineOutcome("q-y", { status: "replayed" }, AUDIT("quarantine.replay", 5000));
+      expect((await store.listQuarantined("discarded")).map((x) => x.id)).toEqual(["q-x"]);
+      expect(await store.listQuarantined("open")).toEqual([]);
+      const was = (id: string) => ({ source: `file.ndjson:${id}`, status: "open", reason: "not valid JSON" });
+      expect(await store.listAudit(10)).toEqual([
+        { ...AUDIT("quarantine.replay", 5000), subject: "quarantine q-y", before: was("q-y"), after: { ...was("q-y"), status: "replayed" } },
+        { ...AUDIT("quarantine.discard", 4000), subject: "quarantine q-x", before: was("q-x"), after: { ...was("q-x"), status: "discarded" } },
+      ]);
+    });
+
+    it("tells per source (without line or sequence number) when it last sent and how many it sent since an instant", async () => {
+      const store = await open();
+      const from = (id: string, source: string) => ({ ...event(id, "2026-11-10T08:00:00Z", {}), source });
+      await store.saveUsageBatch({
+        events: [from("s1", "eventhub:hub/0#1"), from("s2", "eventhub:hub/0#2"), from("s3", "file.ndjson:3")],
+        quarantined: [],
+        receivedAt: 1000,
+      });
+      await store.saveUsageBatch({ events: [from("s4", "eventhub:hub/0#3"), from("s5", "eventhub:hub/0#4")], quarantined: [], receivedAt: 5000 });
+      expect(await store.listSourceActivity(500, 4000)).toEqual([
+        { source: "eventhub:hub/0", lastReceivedAt: 5000, recent: 2 },
+        { source: "file.ndjson", lastReceivedAt: 1000, recent: 0 },
+      ]);
+      expect(await store.listSourceActivity(2000, 0)).toEqual([{ source: "eventhub:hub/0", lastReceivedAt: 5000, recent: 2 }]);
+      expect(await store.listSourceActivity(6000, 6000)).toEqual([]);
+    });
   });
 
   describe(`${name} store: tags, end users, outcomes and warnings`, () => {
