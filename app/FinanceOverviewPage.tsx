@@ -9,12 +9,14 @@ import { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { explainChange } from "@/lib/reports/explainChange";
 import { getPendingCorrections } from "@/lib/reports/getPendingCorrections";
 import { PendingCorrectionsNote } from "./_components/PendingCorrectionsNote";
-import { comparableLines, getComparisonBasis } from "@/lib/reports/comparisonBasis";
+import { getComparisonBasis } from "@/lib/reports/comparisonBasis";
+import { fromLines, getReportWithChanges } from "@/lib/reports/storedReports";
+import type { ReportDimension } from "@/lib/reports/reportRows";
 import { ChangeExplanation } from "./_components/ChangeExplanation";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { percentChange, projectMonthEnd } from "@/lib/reports/projection";
 import { getSharedStore } from "@/lib/store";
-import { rowChanges, sortRows, type RowChanges, type RowSort } from "@/lib/reports/rowChanges";
+import { sortRows, type RowChanges, type RowSort } from "@/lib/reports/rowChanges";
 import { filterLines } from "@/lib/reports/filterLines";
 import { filteredDailyTrend } from "@/lib/reports/filteredDailyTrend";
 import { filterOptions } from "@/lib/reports/filterOptions";
@@ -83,19 +85,18 @@ export async function FinanceOverviewPage({ caller, month, monthNote, query, pro
     .listAnomalyDecisions()
     .then((decisions) => getAnomalies(reader, month, decisions, { units: seesEveryUnit(caller) ? "all" : new Set(caller.ownedUnits) }))
     .then((found) => flaggedDays(found, "unit"));
-  const report = reportFromLines(lines, "business-unit", caller.scope);
-  const byApp = reportFromLines(lines, "app", caller.scope);
-  const byModel = reportFromLines(lines, "model", caller.scope);
+  // The whole month's tables from its stored report rows; a filtered view's from its filtered lines.
+  const table = (by: ReportDimension) => (filtered ? fromLines(lines, basis, by, caller.scope) : getReportWithChanges(reader, month, by, caller.scope));
+  const [units, apps, models] = await Promise.all([table("business-unit"), table("app"), table("model")]);
+  const report = units.report;
+  const byApp = apps.report;
+  const byModel = models.report;
   const previousWhole = reportFromLines(previousLines, "business-unit", caller.scope);
   // Like for like: an open month's usage so far against the same days of the previous month.
-  const previous = reportFromLines(basis.lines, "business-unit", caller.scope);
-  const compared = reportFromLines(comparableLines(lines, basis), "business-unit", caller.scope);
+  const previous = units.basis;
+  const compared = units.compared;
   // Δ columns on the tables, like for like with the change card; months in other currencies are not compared.
-  const changesBy = (by: "business-unit" | "app" | "model") =>
-    previous.currency === report.currency
-      ? rowChanges(reportFromLines(comparableLines(lines, basis), by, caller.scope).rows, reportFromLines(basis.lines, by, caller.scope).rows, basis.label)
-      : undefined;
-  const changes = { units: changesBy("business-unit"), apps: changesBy("app"), models: changesBy("model") };
+  const changes = { units: units.changes, apps: apps.changes, models: models.changes };
   const everyUnit = seesEveryUnit(caller);
   const requests = report.rows.reduce((n, r) => n + r.requests, 0) + report.unmapped.requests;
   const tokens = report.rows.reduce((n, r) => n + r.totalTokens, 0);

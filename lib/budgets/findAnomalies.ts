@@ -81,5 +81,6 @@ function driverOf(series: Series, point: DayPoint | undefined, history: readonly
     const moved = Math.abs(Math.log(((point?.tokens.get(kind) ?? 0) + 1) / (base + 1)));
     if (moved > ratio) [tokenKind, ratio] = [kind, moved];
   }
-  return { part: best.part, partKind: series.partKind, deltaCents: Math.round(best.deltaCents), tokenKind };
+  // `|| 0`: a move rounded to -0 is 0, as the stored results (JSON) give it back.
+  return { part: best.part, partKind: series.partKind, deltaCents: Math.round(best.deltaCents) || 0, tokenKind };
 }

@@ -6,7 +6,9 @@ import type { LedgerReader } from "../ledger/ledgerReader";
 import { monthLines, type MonthLines } from "../statements/monthLines";
 import { type Budget, budgetsInMonth, parseScope } from "./budget";
 import { forecastMonthEnd } from "./forecast";
-import { dailyCostWhere, type Holders, inScope } from "./scopeCost";
+import type { DayCost } from "./forecast";
+import { dailyCostsBy, dailyCostWhere, type Holders, inScope } from "./scopeCost";
+import { asOfDay, budgetFigures } from "./storedBudgetFigures";
 
 /** One day of the chart: the month's cost so far (bars, to today), and the forecast with its range after. */
 export type OutlookDay = { day: string; actual: string | null; forecast: string | null; low: string | null; high: string | null };
@@ -43,6 +45,42 @@ function holdersOf(target: OutlookTarget): { match: Holders; budgetScopes: (b: B
 }
 
 /**
+ * The target's usage cost per day to `until` (dailyCostWhere), stored per month as of today: the
+ * units' total, each unit's and each app's (every unit's part of it) built together, another
+ * target (an owner's units, an app within them) by the first view that asks.
+ */
+async function storedDaily(reader: LedgerReader, month: string, today: string, until: string, target: OutlookTarget, match: Holders): Promise<DayCost[]> {
+  const stored = budgetFigures(reader, month, asOfDay(month, today));
+  const family = (kind: "business-unit" | "app") =>
+    stored.keyedPart(
+      `budget:daily:${kind}`,
+      "scope" in target ? target.scope.slice(kind.length + 1) : "",
+      () => dailyCostsBy(reader, month, until, (row) => (kind === "app" ? row.appId : row.businessUnit || undefined)),
+      [],
+    );
+  if ("units" in target && target.units === "all") return stored.part("budget:daily", () => dailyCostWhere(reader, month, until, match));
+  if ("scope" in target && (target.within === undefined || target.within === "all")) {
+    if (target.scope.startsWith("business-unit:")) return family("business-unit");
+    if (target.scope.startsWith("app:")) return family("app");
+  }
+  const key = "units" in target ? { units: [...target.units].sort() } : { scope: target.scope, within: [...(target.within ?? [])].sort() };
+  return stored.part(`budget:daily:${JSON.stringify(key)}`, () => dailyCostWhere(reader, month, until, match));
+}
+
+/** Each unit's and each app's daily cost and the units' total, stored as of `at`: what the figures task builds ahead of the pages. */
+export async function refreshOutlooks(reader: LedgerReader, month: string, at = now()): Promise<void> {
+  const today = dayOf(at);
+  const { from, to } = monthDays(month);
+  const until = from <= today && today < to ? nextDay(today) : to;
+  const match = () => true;
+  await Promise.all([
+    storedDaily(reader, month, today, until, { units: "all" }, match),
+    storedDaily(reader, month, today, until, { scope: "business-unit:" }, match),
+    storedDaily(reader, month, today, until, { scope: "app:" }, match),
+  ]);
+}
+
+/**
  * The month's cost as the chargeback report counts it, each day's cost so far (one-offs such as
  * fees and corrections counted from the first day, so the last bar is the report's total), the
  * budget in effect, and, while the month is open, the forecast to its end with a 90 % range.
@@ -62,7 +100,7 @@ export async function getBudgetOutlook(
   const actual = lines.lines.filter((l) => match(l)).reduce((sum, l) => sum + l.cents, 0n);
   const open = from <= today && today < to;
   const until = open ? nextDay(today) : to;
-  const daily = await dailyCostWhere(reader, month, until, match);
+  const daily = await storedDaily(reader, month, today, until, target, match);
   const inMonth = daily.filter((d) => d.day >= from);
   const oneOffs = actual - BigInt(inMonth.reduce((sum, d) => sum + d.cents, 0));
   const forecast = open

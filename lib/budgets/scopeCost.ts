@@ -49,12 +49,29 @@ export type Holders = (row: Holder) => boolean;
  * from `until` on are left out.
  */
 export async function dailyCostWhere(reader: LedgerReader, month: string, until: string, match: Holders): Promise<DayCost[]> {
-  const atto = new Map<string, bigint>();
+  return (await dailyCostsBy(reader, month, until, (row) => (match(row) ? "" : undefined))).get("") ?? [];
+}
+
+/** dailyCostWhere for many scopes in one pass: each row counts for the key `keyOf` gives it (none when undefined). */
+export async function dailyCostsBy(
+  reader: LedgerReader,
+  month: string,
+  until: string,
+  keyOf: (row: Holder) => string | undefined,
+): Promise<Map<string, DayCost[]>> {
+  const atto = new Map<string, Map<string, bigint>>();
   for (const m of HISTORY_MONTHS(month)) {
     if (monthDays(m).from >= until) continue;
-    for (const r of await readHolderDays(reader, m)) if (r.day < until && match(r)) atto.set(r.day, (atto.get(r.day) ?? 0n) + r.atto);
+    for (const r of await readHolderDays(reader, m)) {
+      if (r.day >= until) continue;
+      const key = keyOf(r);
+      if (key === undefined) continue;
+      let days = atto.get(key);
+      if (!days) atto.set(key, (days = new Map()));
+      days.set(r.day, (days.get(r.day) ?? 0n) + r.atto);
+    }
   }
-  return toDayCosts(atto);
+  return new Map([...atto].map(([key, days]) => [key, toDayCosts(days)]));
 }
 
 /** The scope's usage cost per UTC day (dailyCostWhere); a tag's from the usage carrying it, charged at its day's prices. */

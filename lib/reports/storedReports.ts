@@ -3,7 +3,7 @@ import type { LedgerReader } from "../ledger/ledgerReader";
 import { landingMonth } from "../statements/adjustments";
 import { monthLines, type MonthLines } from "../statements/monthLines";
 import type { Tokens } from "../statements/statementLine";
-import { basisDays, comparableLines, getComparisonBasis } from "./comparisonBasis";
+import { basisDays, type ComparisonBasis, comparableLines, getComparisonBasis } from "./comparisonBasis";
 import { type ChargebackReport, type ReportDimension, type ReportRows, reportFromRows, reportRowsOf, type UnitRow } from "./reportRows";
 import { ALL_UNITS, type ReportScope } from "./reportScope";
 import { type RowChanges, rowChanges } from "./rowChanges";
@@ -110,6 +110,18 @@ export async function getReportWithChanges(
   const [report, compared, basis] = await Promise.all([read("month"), read("compared"), read("basis")]);
   const changes = basis.currency === report.currency ? rowChanges(compared.rows, basis.rows, basisDays(month).label) : undefined;
   return { report, compared, basis, changes };
+}
+
+/**
+ * The same as getReportWithChanges, from lines a view already holds (a filtered view's) and its
+ * comparison basis's: what the stored rows are checked against.
+ */
+export function fromLines(lines: MonthLines, basis: ComparisonBasis, by: ReportDimension, scope: ReportScope = ALL_UNITS): ReportWithChanges {
+  const report = reportFromRows(reportRowsOf(lines, by), scope);
+  const compared = reportFromRows(reportRowsOf(comparableLines(lines, basis), by), scope);
+  const previous = reportFromRows(reportRowsOf(basis.lines, by), scope);
+  const changes = previous.currency === report.currency ? rowChanges(compared.rows, previous.rows, basis.label) : undefined;
+  return { report, compared, basis: previous, changes };
 }
 
 /** Each unmapped app's usage in the month (no rule's unallocated part, no fee or correction), first seen first. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { figuresTask } from "../../ingest/worker/figuresTask";
 import { LedgerReader } from "../../lib/ledger/ledgerReader";
 import { getChargebackReport } from "../../lib/reports/getChargebackReport";
+import { staleFigureMonths } from "../../lib/budgets/refreshBudgetFigures";
 import { staleMonths } from "../../lib/reports/refreshFigures";
 import { counted } from "../support/countedStore";
 import { ingestLines } from "../support/ingest";
@@ -14,6 +15,8 @@ describe("the worker's figures task", () => {
     expect(await staleMonths(store, ["2026-10", "2026-11"])).toEqual(["2026-10", "2026-11"]);
     await task.run();
     expect(await staleMonths(store, ["2026-10", "2026-11"])).toEqual([]);
+    // The forecasts and anomalies as of today too (lib/budgets/refreshBudgetFigures.ts).
+    expect(await staleFigureMonths(store, ["2026-10", "2026-11"])).toEqual([]);
     const { store: watched, named } = counted(store);
     const report = await getChargebackReport(new LedgerReader(watched), "2026-11", "business-unit");
     expect(named("listDailyUsage")).toEqual([]);

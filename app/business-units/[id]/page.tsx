@@ -5,11 +5,12 @@ import { FiguresAsOf } from "@/app/_components/FiguresAsOf";
 import { forbidden, notFound } from "next/navigation";
 import { requireCaller } from "@/app/_server/currentCaller";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
-import { reportFromLines } from "@/lib/reports/getChargebackReport";
 import { getMonthView } from "@/lib/reports/getMonthView";
+import { fromLines, getReportWithChanges } from "@/lib/reports/storedReports";
+import type { ReportDimension } from "@/lib/reports/reportRows";
 import { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { explainChange } from "@/lib/reports/explainChange";
-import { comparableLines, getComparisonBasis } from "@/lib/reports/comparisonBasis";
+import { getComparisonBasis } from "@/lib/reports/comparisonBasis";
 import { ChangeExplanation } from "@/app/_components/ChangeExplanation";
 import { onlyUnits } from "@/lib/reports/reportScope";
 import { getSharedStore } from "@/lib/store";
@@ -27,7 +28,7 @@ import { DimensionBreakdown } from "@/app/_components/DimensionBreakdown";
 import { FailedCallsTable } from "@/app/_components/FailedCallsTable";
 import { breakdownParam } from "@/lib/reports/breakdownParam";
 import { getDimensionReport } from "@/lib/reports/getDimensionReport";
-import { rowChanges, sortRows } from "@/lib/reports/rowChanges";
+import { sortRows } from "@/lib/reports/rowChanges";
 import { canSeeUnit, seesEveryUnit } from "@/lib/auth/access";
 import { filterLines } from "@/lib/reports/filterLines";
 import { filteredDailyTrend } from "@/lib/reports/filteredDailyTrend";
@@ -106,18 +107,17 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
     .listAnomalyDecisions()
     .then((decisions) => getAnomalies(reader, month, decisions, { units: new Set([unit]) }))
     .then((found) => flaggedDays(found, "unit", unit));
-  const byCostCenter = reportFromLines(lines, "cost-center", scope);
-  const byApp = reportFromLines(lines, "app", scope);
-  const byModel = reportFromLines(lines, "model", scope);
+  // The whole month's tables from its stored report rows; a filtered view's from its filtered lines.
+  const table = (by: ReportDimension) => (filtered ? fromLines(lines, basis, by, scope) : getReportWithChanges(reader, month, by, scope));
+  const [cc, apps, models] = await Promise.all([table("cost-center"), table("app"), table("model")]);
+  const byCostCenter = cc.report;
+  const byApp = apps.report;
+  const byModel = models.report;
   // Like for like: an open month's usage so far against the same days of the previous month.
-  const lastByApp = reportFromLines(basis.lines, "app", scope);
-  const comparedByApp = reportFromLines(comparableLines(lines, basis), "app", scope);
+  const lastByApp = apps.basis;
+  const comparedByApp = apps.compared;
   // Δ columns like for like, as the apps' table; not across currencies.
-  const changesBy = (by: "cost-center" | "model") =>
-    basis.lines.currency === lines.currency
-      ? rowChanges(reportFromLines(comparableLines(lines, basis), by, scope).rows, reportFromLines(basis.lines, by, scope).rows, basis.label)
-      : undefined;
-  const changes = { cc: changesBy("cost-center"), model: changesBy("model") };
+  const changes = { cc: cc.changes, model: models.changes };
   // Each table's order is in the address, keeping the others' and the filters.
   const sortHref = sortHrefs(path, keep, { ccSort: sorts.cc, modelSort: sorts.model, appSort: sorts.app });
   const { currency, total } = byCostCenter;

@@ -7,7 +7,8 @@ import { reopenMonth } from "@/lib/statements/closeMonth";
 import { closeWhenReady } from "@/lib/statements/closeWhenReady";
 import { getCloseChecklist } from "@/lib/statements/closeChecklist";
 import { LedgerReader } from "@/lib/ledger/ledgerReader";
-import { monthsWithUsage, refreshFigures } from "@/lib/reports/refreshFigures";
+import { monthsWithUsage } from "@/lib/reports/refreshFigures";
+import { refreshMonthFigures } from "@/lib/budgets/refreshBudgetFigures";
 import { printJson, withStore } from "../context";
 import { parseOptions } from "../parseOptions";
 
@@ -70,7 +71,7 @@ export function registerMonthCommands(program: Command): void {
     .argument("[months...]", "YYYY-MM (UTC)")
     .action(async (raw: string[], _opts, command: Command) => {
       const { months } = parseOptions(z.object({ months: z.array(Month) }), { months: raw });
-      const refreshed = await withStore(command, async (store) => refreshFigures(store, months.length > 0 ? months : await monthsWithUsage(store)), {
+      const refreshed = await withStore(command, async (store) => refreshMonthFigures(store, months.length > 0 ? months : await monthsWithUsage(store)), {
         mustExist: true,
       });
       for (const r of refreshed) printJson(r);
