@@ -137,6 +137,12 @@ export interface UsageWrites {
    * received before `quarantinedBefore` (epoch ms), in batches. Rollups and statements stay.
    */
   purgeRawUsage(eventsBefore: string, quarantinedBefore: number, dryRun: boolean): Promise<{ events: number; quarantined: number }>;
+  /**
+   * Folds the hourly rollups of UTC days before `before`, except those of `keep` deployments, into
+   * one row per app, deployment and day (its `hour` is the day, `YYYY-MM-DD`): every sum and the
+   * model-time histogram stay exact, only the hour is lost. Returns the hourly rows folded (or, dry, that would be).
+   */
+  compactHourlyUsage(before: string, keep: readonly string[], dryRun: boolean): Promise<{ hourlyRows: number }>;
 }
 
 /** Usage out: rollups per day, hour, dimension and outcome, and what was quarantined or warned of. */

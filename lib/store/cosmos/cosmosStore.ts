@@ -1,4 +1,5 @@
 import type { CosmosClient } from "@azure/cosmos";
+import { compactHourlyUsage } from "./hourlyCompaction";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
@@ -108,6 +109,9 @@ export class CosmosStore implements UsageStore {
   async purgeRawUsage(eventsBefore: string, quarantinedBefore: number, dryRun: boolean) {
     const c = await this.ready;
     return { events: await purgeEvents(c, eventsBefore, dryRun), quarantined: await purgeQuarantined(c, quarantinedBefore, dryRun) };
+  }
+  async compactHourlyUsage(before: string, keep: readonly string[], dryRun: boolean) {
+    return compactHourlyUsage(await this.ready, before, keep, dryRun);
   }
   async getUsageDayRange() {
     return rollups.getUsageDayRange(await this.ready);

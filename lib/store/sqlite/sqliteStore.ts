@@ -62,6 +62,7 @@ import { saveAudited, upsertByKey } from "./upsertByKey";
 import { AUDITED } from "../audited";
 import { createUsageWriter } from "./usageWriter";
 import { saveInBulk } from "./bulkUsageWrites";
+import { compactHourlyUsage } from "./hourlyCompaction";
 import { createSessionTable } from "./sessions";
 import { createInvoiceWriter, listInvoiceImports, listInvoiceLines } from "./invoiceLines";
 import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
@@ -240,6 +241,10 @@ export class SqliteStore implements UsageStore, BulkUsageWrites {
         quarantinedBefore,
       ),
     };
+  }
+
+  async compactHourlyUsage(before: string, keep: readonly string[], dryRun: boolean) {
+    return compactHourlyUsage(this.db, before, keep, dryRun);
   }
 
   async saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }) {

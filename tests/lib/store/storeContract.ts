@@ -173,6 +173,34 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect((await store.saveUsageBatch({ events: [itemAt(BATCH.events, 5)], quarantined: [], receivedAt: 1 })).inserted).toEqual([false]);
     });
 
+    it("folds old hours into day rows, keeping the deployments asked for hourly, and folds a late event's hour again", async () => {
+      const store = await open();
+      await store.saveUsageBatch(BATCH);
+      const daily = await store.listDailyUsage("2026-11-01", "2026-12-01");
+      // The 10th's hours on chat (app-1 at 10 and 11, app-2 at 23) fold; embed is kept, the 11th is not old.
+      expect(await store.compactHourlyUsage("2026-11-11", ["embed"], true)).toEqual({ hourlyRows: 3 });
+      expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"])).toEqual(EXPECTED_HOURLY);
+      expect(await store.compactHourlyUsage("2026-11-11", ["embed"], false)).toEqual({ hourlyRows: 3 });
+      const folded = [
+        hourly("2026-11-10", "app-1", "chat", [3, 3010, 500, 405, 3415, 2, 240], { 0: 1, 1: 1 }), // e1 + e2 + e3
+        hourly("2026-11-10", "app-2", "chat", [1, 100, 0, 10, 110, 1, 500], { 3: 1 }), // e5
+        itemAt(EXPECTED_HOURLY, 1), // embed stays hourly
+        itemAt(EXPECTED_HOURLY, 4), // the 11th
+      ];
+      expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"])).toEqual(folded);
+      expect(await store.compactHourlyUsage("2026-11-11", ["embed"], false)).toEqual({ hourlyRows: 0 });
+      expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual(daily);
+
+      // A late event for the folded day writes its hour; the next run adds it to the day's row.
+      const late = event("e7", "2026-11-10T12:00:00Z", { promptTokens: 5, completionTokens: 5, totalTokens: 10, modelTimeMs: 150 });
+      await store.saveUsageBatch({ events: [late], quarantined: [], receivedAt: BATCH.receivedAt + 10 });
+      expect(await store.compactHourlyUsage("2026-11-11", ["embed"], false)).toEqual({ hourlyRows: 1 });
+      expect(await store.listHourlyAppUsage("app-1", "2026-11-10", "2026-11-11")).toEqual([
+        hourly("2026-11-10", "app-1", "chat", [4, 3015, 500, 410, 3425, 3, 390], { 0: 1, 1: 2 }),
+        itemAt(EXPECTED_HOURLY, 1),
+      ]);
+    });
+
     it("keeps quarantined lines, oldest first, and records their outcome", async () => {
       const store = await open();
       await store.saveUsageBatch({ events: [], quarantined: [q("q-b"), q("q-a")], receivedAt: 2000 });
