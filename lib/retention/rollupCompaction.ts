@@ -24,12 +24,24 @@ async function hourlyDeployments(store: UsageStore): Promise<string[]> {
   return [...new Set([...deployments.filter((d) => isProvisioned(d.sku)).map((d) => d.name), ...reservations.map((r) => r.deployment)])].sort();
 }
 
-export type CompactionSummary = { before: string; dryRun: boolean; kept: string[]; hourlyRows: number };
+/**
+ * End users kept by name per app and day once the day is older than HOURLY_DAYS; the others' usage
+ * becomes one value, "(other end users)", per pricing key, so a day holds at most this many end
+ * users (plus that one) whatever the traffic. Every line's cost, the share with no end user and each
+ * named end user's share stay exact; what is lost is which of the tail's end users used what, in
+ * months older than that. Until then (this month and most of the last) every end user is kept.
+ */
+export const TOP_END_USERS = 25;
 
-/** Folds hourly rollups older than HOURLY_DAYS into day rows, except on provisioned or reserved deployments. No report's figures change. */
+export type CompactionSummary = { before: string; dryRun: boolean; kept: string[]; hourlyRows: number; endUserRows: number };
+
+/**
+ * Compacts rollups older than HOURLY_DAYS: hours into days (except on provisioned or reserved
+ * deployments), end users past the TOP_END_USERS busiest of each app-day into one value.
+ */
 export async function compactRollups(store: UsageStore, { dryRun = false, now = clockNow() } = {}): Promise<CompactionSummary> {
   const before = new Date(now - (HOURLY_DAYS - 1) * DAY_MS).toISOString().slice(0, 10);
   const kept = await hourlyDeployments(store);
-  const { hourlyRows } = await store.compactHourlyUsage(before, kept, dryRun);
-  return { before, dryRun, kept, hourlyRows };
+  const folded = await store.compactRollups(before, kept, TOP_END_USERS, dryRun);
+  return { before, dryRun, kept, ...folded };
 }

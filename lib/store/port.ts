@@ -138,11 +138,14 @@ export interface UsageWrites {
    */
   purgeRawUsage(eventsBefore: string, quarantinedBefore: number, dryRun: boolean): Promise<{ events: number; quarantined: number }>;
   /**
-   * Folds the hourly rollups of UTC days before `before`, except those of `keep` deployments, into
-   * one row per app, deployment and day (its `hour` is the day, `YYYY-MM-DD`): every sum and the
-   * model-time histogram stay exact, only the hour is lost. Returns the hourly rows folded (or, dry, that would be).
+   * Compacts the rollups of UTC days before `before` (or, dry, counts what it would fold):
+   * - hourly rows, except those of `keep` deployments, fold into one row per app, deployment and
+   *   day (its `hour` is the day, `YYYY-MM-DD`): every sum and the model-time histogram stay exact;
+   * - per app and day, the end users past the `topEndUsers` with the most tokens fold into
+   *   OTHER_END_USERS, per pricing key: every sum stays exact, only who in the tail used it is lost.
+   * Returns the rows folded away.
    */
-  compactHourlyUsage(before: string, keep: readonly string[], dryRun: boolean): Promise<{ hourlyRows: number }>;
+  compactRollups(before: string, keep: readonly string[], topEndUsers: number, dryRun: boolean): Promise<{ hourlyRows: number; endUserRows: number }>;
 }
 
 /** Usage out: rollups per day, hour, dimension and outcome, and what was quarantined or warned of. */

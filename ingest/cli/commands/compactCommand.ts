@@ -1,14 +1,14 @@
 import type { Command } from "commander";
-import { HOURLY_DAYS, compactRollups } from "@/lib/retention/rollupCompaction";
+import { HOURLY_DAYS, TOP_END_USERS, compactRollups } from "@/lib/retention/rollupCompaction";
 import { printJson, withStore } from "../context";
 
 export function registerCompactCommand(program: Command): void {
   program
     .command("compact-rollups")
     .description(
-      `fold hourly rollups older than ${HOURLY_DAYS} days into one row per app, deployment and day (provisioned and reserved deployments stay hourly); no report's figures change (the worker does this daily)`,
+      `compact rollups older than ${HOURLY_DAYS} days: hours into one row per app, deployment and day (provisioned and reserved deployments stay hourly), end users past the ${TOP_END_USERS} busiest of an app-day into "(other end users)"; no total changes (the worker does this daily)`,
     )
-    .option("--dry-run", "count the hourly rows that would be folded, change nothing", false)
+    .option("--dry-run", "count the rows that would be folded, change nothing", false)
     .action(async (opts: { dryRun: boolean }, command: Command) => {
       printJson(await withStore(command, (store) => compactRollups(store, { dryRun: opts.dryRun }), { mustExist: true }));
     });

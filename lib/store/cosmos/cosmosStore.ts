@@ -1,5 +1,5 @@
 import type { CosmosClient } from "@azure/cosmos";
-import { compactHourlyUsage } from "./hourlyCompaction";
+import { compactRollups } from "./rollupCompaction";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
@@ -110,8 +110,8 @@ export class CosmosStore implements UsageStore {
     const c = await this.ready;
     return { events: await purgeEvents(c, eventsBefore, dryRun), quarantined: await purgeQuarantined(c, quarantinedBefore, dryRun) };
   }
-  async compactHourlyUsage(before: string, keep: readonly string[], dryRun: boolean) {
-    return compactHourlyUsage(await this.ready, before, keep, dryRun);
+  async compactRollups(before: string, keep: readonly string[], topEndUsers: number, dryRun: boolean) {
+    return compactRollups(await this.ready, before, keep, topEndUsers, dryRun);
   }
   async getUsageDayRange() {
     return rollups.getUsageDayRange(await this.ready);

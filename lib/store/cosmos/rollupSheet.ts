@@ -118,8 +118,8 @@ function addRows<R extends object>(into: Record<string, R>, add: Record<string, 
 export function commitRows(sheet: SheetDoc, rows: RollupRows, seq: number): SheetDoc {
   const { pending: _pending, pendingAt: _pendingAt, compacted, ...rest } = sheet;
   const had = unpack(sheet);
-  // A late event's hours make the sheet one to fold again.
-  const stillCompacted = compacted && Object.keys(rows.hourly).length === 0 ? { compacted } : {};
+  // A late event's hours or end users make the sheet one to compact again.
+  const stillCompacted = compacted && Object.keys(rows.hourly).length === 0 && Object.keys(rows.dimensions).length === 0 ? { compacted } : {};
   const sum: RollupRows = {
     daily: addRows(had.daily, rows.daily),
     hourly: addRows(had.hourly, rows.hourly),
@@ -129,9 +129,10 @@ export function commitRows(sheet: SheetDoc, rows: RollupRows, seq: number): Shee
   return { ...rest, ...stillCompacted, seq, ...pack(sum), ...(Object.keys(sum.daily).length > 0 ? { usageDay: sheet.day } : {}) };
 }
 
-/** The sheet with its hourly rows replaced by these, marked compacted. */
-export function withFoldedHours(sheet: SheetDoc, hourly: RollupRows["hourly"]): SheetDoc {
-  return { ...sheet, hourly: pack({ daily: {}, outcomes: {}, dimensions: {}, hourly }).hourly, compacted: true };
+/** The sheet with its hourly and dimension rows replaced by these, marked compacted. */
+export function withCompactedRows(sheet: SheetDoc, rows: Pick<RollupRows, "hourly" | "dimensions">): SheetDoc {
+  const packed = pack({ daily: {}, outcomes: {}, ...rows });
+  return { ...sheet, hourly: packed.hourly, dimensions: packed.dimensions, compacted: true };
 }
 
 const codeOf = (error: unknown) => (error as { code?: unknown }).code;

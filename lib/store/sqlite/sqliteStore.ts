@@ -63,6 +63,7 @@ import { AUDITED } from "../audited";
 import { createUsageWriter } from "./usageWriter";
 import { saveInBulk } from "./bulkUsageWrites";
 import { compactHourlyUsage } from "./hourlyCompaction";
+import { foldEndUsers } from "./endUserFolding";
 import { createSessionTable } from "./sessions";
 import { createInvoiceWriter, listInvoiceImports, listInvoiceLines } from "./invoiceLines";
 import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
@@ -243,8 +244,8 @@ export class SqliteStore implements UsageStore, BulkUsageWrites {
     };
   }
 
-  async compactHourlyUsage(before: string, keep: readonly string[], dryRun: boolean) {
-    return compactHourlyUsage(this.db, before, keep, dryRun);
+  async compactRollups(before: string, keep: readonly string[], topEndUsers: number, dryRun: boolean) {
+    return { ...compactHourlyUsage(this.db, before, keep, dryRun), ...foldEndUsers(this.db, before, topEndUsers, dryRun) };
   }
 
   async saveQuarantineOutcome(id: string, outcome: { status: "replayed" } | { status: "open"; reason: string }) {
