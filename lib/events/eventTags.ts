@@ -47,6 +47,11 @@ export function cleanDimensions(tags: unknown, endUser: unknown): CleanDimension
 
 /** The dimension names `listDailyDimensionUsage` takes: `tag:<key>` or `endUser`. */
 export const END_USER = "endUser";
+/**
+ * The end-user value that holds, per app-day, the end users past the busiest ones once the day is
+ * compacted (lib/retention/rollupCompaction.ts). End users are trimmed: none can start with a space.
+ */
+export const OTHER_END_USERS = " other";
 export const tagDimension = (key: string) => `tag:${key}`;
 
 /** Each (dimension, value) an event is broken down by. */

@@ -142,9 +142,13 @@ export async function getAppReport(reader: LedgerReader, appId: string, month: s
   };
 }
 
-/** Hourly rows come one per deployment: the chart wants one point per hour. */
+/**
+ * Hourly rows come one per deployment: the chart wants one point per hour. Days older than the
+ * hourly window are folded into one row per day (`hour` = the day, lib/retention/rollupCompaction.ts):
+ * they count in the model-time figures above, but have no hour to draw.
+ */
 function requestsPerHour(hours: HourlyAppUsage[]): { hour: string; requests: number }[] {
   const perHour = new Map<string, number>();
-  for (const h of hours) perHour.set(h.hour, (perHour.get(h.hour) ?? 0) + h.requests);
+  for (const h of hours) if (h.hour.length === 13) perHour.set(h.hour, (perHour.get(h.hour) ?? 0) + h.requests);
   return [...perHour].map(([hour, requests]) => ({ hour, requests }));
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { END_USER, TAG_KEY, tagDimension } from "../events/eventTags";
+import { END_USER, OTHER_END_USERS, TAG_KEY, tagDimension } from "../events/eventTags";
 import { allocateCents, ATTO_PER_UNIT, formatCents, splitByWeight } from "../core/money";
 import { lineKey } from "../statements/statementLine";
 import type { LedgerReader } from "../ledger/ledgerReader";
@@ -22,6 +22,8 @@ export const isEventDimension = (by: string) => by === "end-user" || by.startsWi
 const storeDimension = (by: EventDimension) => (by === "end-user" ? END_USER : tagDimension(by.slice(4)));
 const noneLabel = (by: EventDimension) => (by === "end-user" ? "(no end user)" : "(untagged)");
 const CORRECTIONS = "(adjustments and true-ups)";
+/** End users past the busiest of an app-day in months compacted (lib/retention/rollupCompaction.ts). */
+const OTHER_NAME = "(other end users)";
 const MARKUPS = "(markups and fees)";
 const sharedBy = (rule: string) => `(shared by split rule ${rule})`;
 
@@ -96,7 +98,13 @@ export async function getDimensionReport(
   // A line wholly tagged leaves an empty untagged part: no row for nothing.
   const list = [...rows]
     .filter(([, r]) => r.cents !== 0n || r.requests !== 0)
-    .map(([value, r]) => ({ value, name: value === "" ? none : value, cents: r.cents, requests: r.requests, totalTokens: r.totalTokens }));
+    .map(([value, r]) => ({
+      value,
+      name: value === "" ? none : value === OTHER_END_USERS ? OTHER_NAME : value,
+      cents: r.cents,
+      requests: r.requests,
+      totalTokens: r.totalTokens,
+    }));
   list.sort((a, b) => (a.cents === b.cents ? a.name.localeCompare(b.name) : a.cents > b.cents ? -1 : 1));
   return {
     month,

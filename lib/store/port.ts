@@ -142,6 +142,15 @@ export interface UsageWrites {
    * received before `quarantinedBefore` (epoch ms), in batches. Rollups and statements stay.
    */
   purgeRawUsage(eventsBefore: string, quarantinedBefore: number, dryRun: boolean): Promise<{ events: number; quarantined: number }>;
+  /**
+   * Compacts the rollups of UTC days before `before` (or, dry, counts what it would fold):
+   * - hourly rows, except those of `keep` deployments, fold into one row per app, deployment and
+   *   day (its `hour` is the day, `YYYY-MM-DD`): every sum and the model-time histogram stay exact;
+   * - per app and day, the end users past the `topEndUsers` with the most tokens fold into
+   *   OTHER_END_USERS, per pricing key: every sum stays exact, only who in the tail used it is lost.
+   * Returns the rows folded away.
+   */
+  compactRollups(before: string, keep: readonly string[], topEndUsers: number, dryRun: boolean): Promise<{ hourlyRows: number; endUserRows: number }>;
 }
 
 /** Usage out: rollups per day, hour, dimension and outcome, and what was quarantined or warned of. */

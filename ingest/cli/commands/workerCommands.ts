@@ -5,6 +5,7 @@ import { z } from "zod";
 import { loadEventHubsConfig, sharedKeyWarnings, type EventHubsConfig } from "@/lib/config/eventHubsConfig";
 import { loadConfig, type Config } from "@/lib/config/schema";
 import { purgeRawData, retentionHorizon } from "@/lib/retention/retention";
+import { compactRollups } from "@/lib/retention/rollupCompaction";
 import { priceSyncAgeSeconds, syncRetailPrices } from "@/lib/pricing/syncRetailPrices";
 import { observePriceSyncAge } from "@/lib/telemetry/instruments";
 import type { UsageStore } from "@/lib/store/port";
@@ -48,6 +49,9 @@ function budgetTasks(store: UsageStore): PeriodicTask[] {
 /** With a retention window set, raw data older than it is purged daily. */
 const purgeTask = (store: UsageStore, days: number): PeriodicTask[] =>
   retentionHorizon(undefined, days) === null ? [] : [{ name: "retention purge", everyMs: 24 * 3_600_000, run: () => purgeRawData(store, { days }) }];
+
+/** Hourly rollups past the hourly window are folded into day rows daily, whatever the retention. */
+const compactionTask = (store: UsageStore): PeriodicTask => ({ name: "rollup compaction", everyMs: 24 * 3_600_000, run: () => compactRollups(store) });
 
 // Loaded when used: the Event Hubs and Blob SDKs would add to every command's start-up
 // (require: the bin runs the CLI as CommonJS under tsx, where import() of a .ts file fails).
@@ -96,6 +100,7 @@ export function registerWorkerCommands(program: Command): void {
       const periodic = (store: UsageStore) => [
         ...(options.syncPricesHours > 0 ? [priceSyncTask(store, options.syncPricesHours, settings)] : []),
         ...purgeTask(store, settings.CHARGEBACK_RETENTION_DAYS),
+        compactionTask(store),
         ...budgetTasks(store),
         ...(options.refreshFiguresSeconds > 0 ? [figuresTask(store, options.refreshFiguresSeconds * 1000)] : []),
       ];

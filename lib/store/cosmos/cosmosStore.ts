@@ -1,4 +1,5 @@
 import type { CosmosClient } from "@azure/cosmos";
+import { compactRollups } from "./rollupCompaction";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
@@ -110,6 +111,9 @@ export class CosmosStore implements UsageStore {
   async purgeRawUsage(eventsBefore: string, quarantinedBefore: number, dryRun: boolean) {
     const c = await this.ready;
     return { events: await purgeEvents(c, eventsBefore, dryRun), quarantined: await purgeQuarantined(c, quarantinedBefore, dryRun) };
+  }
+  async compactRollups(before: string, keep: readonly string[], topEndUsers: number, dryRun: boolean) {
+    return compactRollups(await this.ready, before, keep, topEndUsers, dryRun);
   }
   async getUsageDayRange() {
     return rollups.getUsageDayRange(await this.ready);

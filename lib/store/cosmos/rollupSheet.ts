@@ -21,6 +21,8 @@ export type SheetDoc = PackedRows & {
   pendingAt?: number;
   /** The day, on sheets with usage rows (indexed: the first and last days with usage). */
   usageDay?: string;
+  /** Set when its hourly rows were folded into day rows (hourlyCompaction.ts); a batch adding hours clears it. */
+  compacted?: true;
 };
 export type Pending = { seq: number; at: number; claims: string[] };
 
@@ -114,15 +116,23 @@ function addRows<R extends object>(into: Record<string, R>, add: Record<string, 
 
 /** The sheet with a batch's rows added, its sequence number recorded and its journal closed. */
 export function commitRows(sheet: SheetDoc, rows: RollupRows, seq: number): SheetDoc {
-  const { pending: _pending, pendingAt: _pendingAt, ...rest } = sheet;
+  const { pending: _pending, pendingAt: _pendingAt, compacted, ...rest } = sheet;
   const had = unpack(sheet);
+  // A late event's hours or end users make the sheet one to compact again.
+  const stillCompacted = compacted && Object.keys(rows.hourly).length === 0 && Object.keys(rows.dimensions).length === 0 ? { compacted } : {};
   const sum: RollupRows = {
     daily: addRows(had.daily, rows.daily),
     hourly: addRows(had.hourly, rows.hourly),
     dimensions: addRows(had.dimensions, rows.dimensions),
     outcomes: addRows(had.outcomes, rows.outcomes),
   };
-  return { ...rest, seq, ...pack(sum), ...(Object.keys(sum.daily).length > 0 ? { usageDay: sheet.day } : {}) };
+  return { ...rest, ...stillCompacted, seq, ...pack(sum), ...(Object.keys(sum.daily).length > 0 ? { usageDay: sheet.day } : {}) };
+}
+
+/** The sheet with its hourly and dimension rows replaced by these, marked compacted. */
+export function withCompactedRows(sheet: SheetDoc, rows: Pick<RollupRows, "hourly" | "dimensions">): SheetDoc {
+  const packed = pack({ daily: {}, outcomes: {}, ...rows });
+  return { ...sheet, hourly: packed.hourly, dimensions: packed.dimensions, compacted: true };
 }
 
 const codeOf = (error: unknown) => (error as { code?: unknown }).code;

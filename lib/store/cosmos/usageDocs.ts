@@ -115,10 +115,15 @@ export type HourlyDoc = {
 const rowKey = (...parts: readonly (string | number)[]) => docId(...parts).slice(0, 16);
 export const dailyId = (e: Pick<RollupSource, "day" | "appId" | "deployment" | "model" | "region" | "operation" | "tokenKinds">) =>
   rowKey("daily", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds);
-const hourlyId = (e: RollupSource) => rowKey("hourly", e.hour, e.appId, e.deployment);
+/** An hourly row's key in its sheet; a day folded by `compactHourlyUsage` is keyed by its day as `hour`. */
+export const hourlyKey = (hour: string, appId: string, deployment: string) => rowKey("hourly", hour, appId, deployment);
+const hourlyId = (e: RollupSource) => hourlyKey(e.hour, e.appId, e.deployment);
 
-const dimensionId = (e: RollupSource, dimension: string, value: string) =>
-  rowKey("dimension", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds, dimension, value);
+export const dimensionId = (
+  e: Pick<RollupSource, "day" | "appId" | "deployment" | "model" | "region" | "operation" | "tokenKinds">,
+  dimension: string,
+  value: string,
+) => rowKey("dimension", e.day, e.appId, e.deployment, e.model, e.region, e.operation, e.tokenKinds, dimension, value);
 const outcomeId = (e: RollupSource, outcome: CallOutcome) => rowKey("outcome", e.day, e.appId, outcome);
 
 /** A partition's rollups, each kind keyed by a hash of its key (rollupSheet.ts keeps them in one document). */

@@ -64,6 +64,8 @@ import { saveAudited, upsertByKey } from "./upsertByKey";
 import { AUDITED } from "../audited";
 import { createUsageWriter } from "./usageWriter";
 import { saveInBulk } from "./bulkUsageWrites";
+import { compactHourlyUsage } from "./hourlyCompaction";
+import { foldEndUsers } from "./endUserFolding";
 import { createSessionTable } from "./sessions";
 import { createInvoiceWriter, listInvoiceImports, listInvoiceLines } from "./invoiceLines";
 import type { InvoiceImport, InvoiceLine } from "../../invoice/invoiceLine";
@@ -242,6 +244,10 @@ export class SqliteStore implements UsageStore, BulkUsageWrites {
         quarantinedBefore,
       ),
     };
+  }
+
+  async compactRollups(before: string, keep: readonly string[], topEndUsers: number, dryRun: boolean) {
+    return { ...compactHourlyUsage(this.db, before, keep, dryRun), ...foldEndUsers(this.db, before, topEndUsers, dryRun) };
   }
 
   async saveQuarantineOutcome(id: string, outcome: QuarantineOutcome, audit?: AuditContext) {

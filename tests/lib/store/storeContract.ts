@@ -2,6 +2,7 @@ import { tiersOfKinds } from "../../../lib/pricing/tokenKinds";
 import { noDetails } from "../../../lib/pricing/billedTokens";
 import { describe, expect, it } from "vitest";
 import { BUCKET_COLUMNS } from "../../../lib/events/modelTimeBuckets";
+import { OTHER_END_USERS } from "../../../lib/events/eventTags";
 import type { UsageEvent } from "../../../lib/events/usageEvent";
 import type { CostedLine } from "../../../lib/statements/statementLine";
 import type { DailyUsage, IncomingEvent, UsageBatch, UsageStore } from "../../../lib/store/port";
@@ -173,6 +174,34 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect((await store.saveUsageBatch({ events: [itemAt(BATCH.events, 5)], quarantined: [], receivedAt: 1 })).inserted).toEqual([false]);
     });
 
+    it("folds old hours into day rows, keeping the deployments asked for hourly, and folds a late event's hour again", async () => {
+      const store = await open();
+      await store.saveUsageBatch(BATCH);
+      const daily = await store.listDailyUsage("2026-11-01", "2026-12-01");
+      // The 10th's hours on chat (app-1 at 10 and 11, app-2 at 23) fold; embed is kept, the 11th is not old.
+      expect(await store.compactRollups("2026-11-11", ["embed"], 100, true)).toEqual({ hourlyRows: 3, endUserRows: 0 });
+      expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"])).toEqual(EXPECTED_HOURLY);
+      expect(await store.compactRollups("2026-11-11", ["embed"], 100, false)).toEqual({ hourlyRows: 3, endUserRows: 0 });
+      const folded = [
+        hourly("2026-11-10", "app-1", "chat", [3, 3010, 500, 405, 3415, 2, 240], { 0: 1, 1: 1 }), // e1 + e2 + e3
+        hourly("2026-11-10", "app-2", "chat", [1, 100, 0, 10, 110, 1, 500], { 3: 1 }), // e5
+        itemAt(EXPECTED_HOURLY, 1), // embed stays hourly
+        itemAt(EXPECTED_HOURLY, 4), // the 11th
+      ];
+      expect(await store.listHourlyUsage("2026-11-01", "2026-12-01", ["chat", "embed"])).toEqual(folded);
+      expect(await store.compactRollups("2026-11-11", ["embed"], 100, false)).toEqual({ hourlyRows: 0, endUserRows: 0 });
+      expect(await store.listDailyUsage("2026-11-01", "2026-12-01")).toEqual(daily);
+
+      // A late event for the folded day writes its hour; the next run adds it to the day's row.
+      const late = event("e7", "2026-11-10T12:00:00Z", { promptTokens: 5, completionTokens: 5, totalTokens: 10, modelTimeMs: 150 });
+      await store.saveUsageBatch({ events: [late], quarantined: [], receivedAt: BATCH.receivedAt + 10 });
+      expect(await store.compactRollups("2026-11-11", ["embed"], 100, false)).toEqual({ hourlyRows: 1, endUserRows: 0 });
+      expect(await store.listHourlyAppUsage("app-1", "2026-11-10", "2026-11-11")).toEqual([
+        hourly("2026-11-10", "app-1", "chat", [4, 3015, 500, 410, 3425, 3, 390], { 0: 1, 1: 2 }),
+        itemAt(EXPECTED_HOURLY, 1),
+      ]);
+    });
+
     it("keeps quarantined lines, oldest first, and records their outcome", async () => {
       const store = await open();
       await store.saveUsageBatch({ events: [], quarantined: [q("q-b"), q("q-a")], receivedAt: 2000 });
@@ -283,6 +312,37 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       await store.saveUsageBatch(batch(2));
       const rows = await store.listDailyDimensionUsage("2026-11-10", "2026-11-11", "endUser");
       expect(rows.map((r) => [r.value, r.requests, r.promptTokens])).toEqual(users.map((u, i) => [u, 2n, BigInt(2 * (i + 1))]));
+    });
+
+    it("keeps the busiest end users of an old app-day by name and folds the rest into one value, sums exact; a late one folds too", async () => {
+      const store = await open();
+      const users = Array.from({ length: 70 }, (_, i) => `user${String(i).padStart(2, "0")}`);
+      const calls = (round: number, names: string[]) =>
+        names.map((u, i) => event(`${round}-${i}`, "2026-11-10T10:00:00Z", { endUser: u, promptTokens: i + 1, totalTokens: i + 1 }));
+      await store.saveUsageBatch({ receivedAt: 1, events: calls(1, users), quarantined: [] });
+      await store.saveUsageBatch({ receivedAt: 2, events: calls(2, users), quarantined: [] });
+      const daily = await store.listDailyUsage("2026-11-10", "2026-11-11");
+      expect(await store.compactRollups("2026-11-10", [], 3, false)).toEqual({ hourlyRows: 0, endUserRows: 0 }); // the 10th is not old
+      expect(await store.compactRollups("2026-11-11", ["chat"], 3, true)).toEqual({ hourlyRows: 0, endUserRows: 67 });
+      expect(await store.compactRollups("2026-11-11", ["chat"], 3, false)).toEqual({ hourlyRows: 0, endUserRows: 67 });
+      const values = async () =>
+        (await store.listDailyDimensionUsage("2026-11-10", "2026-11-11", "endUser")).map((r) => [r.value, r.requests, r.promptTokens, r.totalTokens]);
+      // user67-69 used the most; users 0-66 made 2 calls each of 2 × (i + 1) tokens: 134 calls, 67 × 68 tokens.
+      expect(await values()).toEqual([
+        [OTHER_END_USERS, 134n, 4556n, 4556n],
+        ["user67", 2n, 136n, 136n],
+        ["user68", 2n, 138n, 138n],
+        ["user69", 2n, 140n, 140n],
+      ]);
+      expect(await store.listDailyUsage("2026-11-10", "2026-11-11")).toEqual(daily);
+      // A late end user with few tokens joins the others on the next run.
+      await store.saveUsageBatch({
+        receivedAt: 3,
+        events: [event("late", "2026-11-10T11:00:00Z", { endUser: "zed", promptTokens: 6, totalTokens: 6 })],
+        quarantined: [],
+      });
+      expect(await store.compactRollups("2026-11-11", ["chat"], 3, false)).toEqual({ hourlyRows: 0, endUserRows: 1 });
+      expect(itemAt(await values(), 0)).toEqual([OTHER_END_USERS, 135n, 4562n, 4562n]);
     });
   });
 
