@@ -1,6 +1,7 @@
 // The web app's HTTP server: Next.js behind a Node server of ours, because `next start` cannot set
 // the limits below and cannot tell a launcher on a workstation from a production deployment.
 import http from "node:http";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 /** Where the app reads how it was served (lib/config/webServer.ts); set in this process only, never from the environment. */
@@ -49,10 +50,19 @@ function enforceLimits(server) {
  * than the whole intake (ingest/http/intakeListener.ts). It is TypeScript of lib/, loaded with tsx
  * as the CLI is (bin/chargeback.js), so it shares the process's store (lib/store's getSharedStore).
  */
-async function intakeListener(root) {
+function intakeListener(root) {
   process.env.TSX_TSCONFIG_PATH ??= path.join(root, "tsconfig.json");
-  const { tsImport } = await import("tsx/esm/api");
-  const module = await tsImport(path.join(root, "ingest", "http", "intakeListener.ts"), import.meta.url);
+  // tsx (as bin/chargeback.js uses it) only while the listener's modules load: left registered it
+  // broke Next.js's pages; tsx's namespaced tsImport gave the listener a second copy of pino that
+  // mixed with the one Next.js requires. Loaded this way, both share Node's one copy of each package.
+  const require = createRequire(import.meta.url);
+  const unregister = require("tsx/cjs/api").register();
+  let module;
+  try {
+    module = require(path.join(root, "ingest", "http", "intakeListener.ts"));
+  } finally {
+    unregister();
+  }
   return { path: module.INTAKE_PATH, handle: module.intakeListener() };
 }
 
@@ -75,7 +85,7 @@ export async function serveWeb({ root, host, port, personas = false, dev = false
   const app = next({ dev, dir: root, hostname: host, port: Number(port) });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const intake = await intakeListener(root);
+  const intake = intakeListener(root);
   const server = http.createServer(LIMITS);
   const limit = enforceLimits(server);
   server.on("request", (req, res) => {
