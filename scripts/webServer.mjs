@@ -1,6 +1,8 @@
 // The web app's HTTP server: Next.js behind a Node server of ours, because `next start` cannot set
 // the limits below and cannot tell a launcher on a workstation from a production deployment.
 import http from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
 
 /** Where the app reads how it was served (lib/config/webServer.ts); set in this process only, never from the environment. */
 const WEB_SERVER = Symbol.for("chargeback.webServer");
@@ -44,6 +46,27 @@ function enforceLimits(server) {
 }
 
 /**
+ * POST /api/v1/events, answered here instead of by Next.js, whose request handling costs more CPU
+ * than the whole intake (ingest/http/intakeListener.ts). It is TypeScript of lib/, loaded with tsx
+ * as the CLI is (bin/chargeback.js), so it shares the process's store (lib/store's getSharedStore).
+ */
+function intakeListener(root) {
+  process.env.TSX_TSCONFIG_PATH ??= path.join(root, "tsconfig.json");
+  // tsx (as bin/chargeback.js uses it) only while the listener's modules load: left registered it
+  // broke Next.js's pages; tsx's namespaced tsImport gave the listener a second copy of pino that
+  // mixed with the one Next.js requires. Loaded this way, both share Node's one copy of each package.
+  const require = createRequire(import.meta.url);
+  const unregister = require("tsx/cjs/api").register();
+  let module;
+  try {
+    module = require(path.join(root, "ingest", "http", "intakeListener.ts"));
+  } finally {
+    unregister();
+  }
+  return { path: module.INTAKE_PATH, handle: module.intakeListener() };
+}
+
+/**
  * Serves the built app (or, with `dev`, the sources) on host:port. `personas` (persona sign-in) is
  * accepted only on a loopback address. X-Forwarded-* and Forwarded headers are kept only from the
  * peers listed in CHARGEBACK_TRUSTED_PROXIES; anyone else's are dropped before Next.js reads them.
@@ -62,12 +85,14 @@ export async function serveWeb({ root, host, port, personas = false, dev = false
   const app = next({ dev, dir: root, hostname: host, port: Number(port) });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const intake = intakeListener(root);
   const server = http.createServer(LIMITS);
   const limit = enforceLimits(server);
   server.on("request", (req, res) => {
     limit(req, res);
     if (!trusted.has(plainAddress(req.socket.remoteAddress))) for (const name of FORWARDED) delete req.headers[name];
-    handle(req, res);
+    if (req.method === "POST" && req.url.split("?", 1)[0] === intake.path) intake.handle(req, res);
+    else handle(req, res);
   });
   server.keepAliveTimeout = LIMITS.keepAliveTimeout;
   await new Promise((resolve, reject) => server.once("error", reject).listen(Number(port), host, resolve));

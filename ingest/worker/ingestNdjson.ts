@@ -17,9 +17,11 @@ import { preparedBatches } from "./parallel/preparedBatches";
 import { withDiagnosticsJoined } from "./sources/diagnosticBatches";
 import { ndjsonBatches, type OnUnterminated } from "./sources/ndjsonLines";
 
-// Batches bound the memory in flight (the reading thread holds at most three); how often the store
-// commits is its own affair (a SQLite bulk load commits every few hundred thousand events).
+// Batches bound the memory in flight (the reading thread holds at most three), in lines and in
+// bytes: 10,000 lines of the usual 0.5 KB events, fewer of big ones (an event may be 200 KB). How
+// often the store commits is its own affair (a SQLite bulk load commits every few hundred thousand events).
 export const INGEST_BATCH_SIZE = 10_000;
+export const INGEST_BATCH_BYTES = 4 * 1024 * 1024;
 
 async function writeAll(store: UsageStore, batches: AsyncIterable<PreparedBatch>): Promise<IngestSummary> {
   const pricer = await loadPricer(store);
@@ -42,7 +44,10 @@ export type IngestOptions = { batchSize?: number; onUnterminated?: OnUnterminate
 /** Runs an NDJSON stream through the pipeline on this thread. */
 export function ingestNdjson(store: UsageStore, stream: Readable, name: string, options: IngestOptions = {}): Promise<IngestSummary> {
   const identify = createLineIdentities();
-  const batches = withDiagnosticsJoined(ndjsonBatches(stream, name, options.batchSize ?? INGEST_BATCH_SIZE, options.onUnterminated), options.diagnostics);
+  const batches = withDiagnosticsJoined(
+    ndjsonBatches(stream, name, options.batchSize ?? INGEST_BATCH_SIZE, options.onUnterminated, INGEST_BATCH_BYTES),
+    options.diagnostics,
+  );
   return writeAll(
     store,
     (async function* () {
@@ -57,5 +62,8 @@ export function ingestNdjson(store: UsageStore, stream: Readable, name: string, 
  */
 export function ingestNdjsonFile(store: UsageStore, file: string, options: IngestOptions = {}): Promise<IngestSummary> {
   const name = file === "-" ? "stdin" : file;
-  return writeAll(store, preparedBatches(file, name, options.batchSize ?? INGEST_BATCH_SIZE, options.onUnterminated, options.diagnostics));
+  return writeAll(
+    store,
+    preparedBatches(file, name, { lines: options.batchSize ?? INGEST_BATCH_SIZE, bytes: INGEST_BATCH_BYTES }, options.onUnterminated, options.diagnostics),
+  );
 }

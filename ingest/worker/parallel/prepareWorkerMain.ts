@@ -21,7 +21,7 @@ async function run(): Promise<void> {
   const identify = createLineIdentities();
   const stream = file === "-" ? fs.createReadStream("", { fd: 0, autoClose: false }) : fs.createReadStream(file, { highWaterMark: 1 << 20 });
   const onUnterminated = (source: string) => parentPort!.postMessage({ unterminated: source } satisfies PrepareMessage);
-  for await (const lines of withDiagnosticsJoined(ndjsonBatches(stream, name, batchSize, onUnterminated), diagnostics)) {
+  for await (const lines of withDiagnosticsJoined(ndjsonBatches(stream, name, batchSize.lines, onUnterminated, batchSize.bytes), diagnostics)) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     credits--;
     parentPort!.postMessage({ batch: toWire(prepareUsageBatch(lines, identify)) } satisfies PrepareMessage);

@@ -5,23 +5,29 @@ import type { PreparedBatch } from "../../../lib/events/processUsageBatch";
 import type { OnUnterminated } from "../sources/ndjsonLines";
 import { fromWire, type WireBatch } from "./batchWire";
 
-export type PrepareRequest = { file: string; name: string; batchSize: number; ahead: number; diagnostics: DiagnosticOptions };
+export type BatchBound = { lines: number; bytes: number };
+export type PrepareRequest = { file: string; name: string; batchSize: BatchBound; ahead: number; diagnostics: DiagnosticOptions };
 export type PrepareMessage = { batch: WireBatch } | { unterminated: string } | { done: true } | { error: string };
+
+// Three batches of at most `bytes` of text each, parsed (a few times their text), and room to spare.
+const READER_HEAP_MB = 128;
 
 /**
  * Batches of an NDJSON file (or "-" for standard input) read and validated on a second thread, so
  * the next batch is ready while the caller writes the last one. Batches arrive in file order; at
- * most two prepared batches wait, plus the one being read.
+ * most two prepared batches wait, plus the one being read. Batches being bounded in bytes, so is
+ * that thread's heap: its garbage is collected instead of growing the process.
  */
 export async function* preparedBatches(
   file: string,
   name: string,
-  batchSize: number,
+  batchSize: BatchBound,
   onUnterminated: OnUnterminated = () => {},
   diagnostics: DiagnosticOptions = {},
 ): AsyncGenerator<PreparedBatch> {
   const worker = new Worker(path.join(__dirname, "prepareWorker.js"), {
     workerData: { file, name, batchSize, ahead: 2, diagnostics } satisfies PrepareRequest,
+    resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB },
   });
   const queue: PrepareMessage[] = [];
   let notify: (() => void) | undefined;

@@ -38,15 +38,19 @@ function decodeLines(bytes: Buffer): (string | Undecodable)[] {
  * Reads NDJSON in batches of source lines. Blank lines are not events and are passed over. A line
  * that is not UTF-8 is passed on as its bytes, for the quarantine. A last line without a newline
  * that does not parse is held back, not quarantined: it is read again, whole, the next time the
- * file is ingested.
+ * file is ingested. A batch ends at `batchSize` lines or once its lines pass `batchBytes` bytes of
+ * text (UTF-16 code units, a close enough count): what a batch holds is bounded whatever size the
+ * events are (one may be 200 KB).
  */
 export async function* ndjsonBatches(
   stream: Readable,
   name: string,
   batchSize: number,
   onUnterminated: OnUnterminated = () => {},
+  batchBytes = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<SourceLine[]> {
   let batch: SourceLine[] = [];
+  let batchChars = 0;
   let number = 0;
   let rest: Buffer = Buffer.alloc(0);
   const add = (line: string | Undecodable) => {
@@ -54,12 +58,16 @@ export async function* ndjsonBatches(
     const source = `${name}:${number}`;
     if (typeof line !== "string") {
       batch.push({ undecodable: line, source });
+      batchChars += line.base64.length;
       return;
     }
     let text = line.endsWith("\r") ? line.slice(0, -1) : line;
     // Editors on Windows start files with a byte-order mark; it is not part of the first event.
     if (number === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    if (text.trim() !== "") batch.push({ text, source });
+    if (text.trim() !== "") {
+      batch.push({ text, source });
+      batchChars += text.length;
+    }
   };
   for await (const chunk of stream) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
@@ -72,9 +80,10 @@ export async function* ndjsonBatches(
     rest = buffer.subarray(last + 1);
     for (const line of decodeLines(buffer.subarray(0, last))) {
       add(line);
-      if (batch.length >= batchSize) {
+      if (batch.length >= batchSize || batchChars >= batchBytes) {
         yield batch;
         batch = [];
+        batchChars = 0;
       }
     }
   }

@@ -5,7 +5,8 @@ import { Forbidden, Unauthenticated } from "@/lib/core/errors";
 import { getSharedStore } from "@/lib/store";
 import { jsonResponse } from "@/app/_server/apiAccess";
 import { defineRoute } from "@/app/_server/defineRoute";
-import { gatewaySender } from "@/app/_server/gatewaySender";
+import { webConfig } from "@/app/_server/currentCaller";
+import { gatewaySender } from "@/lib/intake/gatewaySender";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,7 @@ export const GET = defineRoute({
     appId: z.string({ error: "name the calling app: ?appId=<client id>" }).trim().min(1, "name the calling app: ?appId=<client id>").max(128),
   }),
   handle: async ({ request, query }) => {
-    const sender = await gatewaySender(request);
+    const sender = await gatewaySender(request.headers.get("authorization"), getSharedStore(), webConfig());
     if (!sender)
       throw new Unauthenticated("send an ingest key or an Entra ID token with the Chargeback.Ingest role", {
         "www-authenticate": 'Bearer realm="chargeback-intake"',
