@@ -134,6 +134,8 @@ export function describeFaultScenario(store: string, { EVENTS = 20_000, KILLS = 
       });
       await waitFor(async () => json(await runCli(["worker", "lag"], { env })).every((p) => p.lag === 0), "every partition checkpointed to the end", 60_000);
       // The last restarted worker claims its share within a few balancing rounds; then both own partitions.
+      // Its own log says so: two owner ids in the checkpoint store alone could be a killed life's stale claim.
+      await victim.waitForStderr(/claimed partition/, 60_000);
       const ownership = () => checkpointStore(azurite).listOwnership("127.0.0.1", hub.hubName, "$Default");
       await waitFor(async () => new Set((await ownership()).map((o) => o.ownerId)).size === 2, "both workers owning partitions", 30_000);
       const owners = await ownership();
