@@ -17,7 +17,9 @@ export function MappingImport() {
     <section aria-labelledby="import">
       <h2 id="import">Import a CSV</h2>
       <p className="sub">
-        Same columns as <code>chargeback org import</code>: appId,costCenter,businessUnit,validFrom[,validTo]. Preview first; apply saves every row or none.
+        Same columns as <code>chargeback org import</code>:{" "}
+        {/* In code, which wraps anywhere: the header has no space to wrap at, and would widen a phone's page. */}
+        <code>appId,costCenter,businessUnit,validFrom[,validTo]</code>. Preview first; apply saves every row or none.
       </p>
       <form action={action} className="fields">
         <label>
