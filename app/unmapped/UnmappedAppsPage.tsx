@@ -5,6 +5,7 @@ import { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { getSharedStore } from "@/lib/store";
 import { appHref } from "@/app/_components/unitHref";
 import { MonthNav } from "@/app/_components/MonthNav";
+import { InvalidMonthNote, type MonthNote } from "@/app/_components/InvalidMonthNote";
 import { Pager, pageParam } from "@/app/admin/mappings/Pager";
 
 const ROWS = 50;
@@ -13,7 +14,7 @@ const ROWS = 50;
  * Which apps no mapping covers in a month, by name, with their calls, cost and first and last
  * day seen: what finance chases. Admins get a link to assign each one.
  */
-export async function UnmappedAppsPage({ caller, month, page: asked }: { caller: Caller; month: string; page?: string }) {
+export async function UnmappedAppsPage({ caller, month, monthNote, page: asked }: { caller: Caller; month: string; monthNote: MonthNote; page?: string }) {
   const apps = await unmappedQueue(new LedgerReader(getSharedStore()), [month]);
   const pages = Math.ceil(apps.length / ROWS);
   const page = pageParam(asked, pages);
@@ -30,6 +31,7 @@ export async function UnmappedAppsPage({ caller, month, page: asked }: { caller:
           </>
         )}
       </p>
+      <InvalidMonthNote note={monthNote} month={month} />
       <MonthNav month={month} path="/unmapped" />
       <table>
         <caption>

@@ -1,7 +1,7 @@
 import { forbidden } from "next/navigation";
 import { seesEveryUnit } from "@/lib/auth/access";
 import { requireCaller } from "@/app/_server/currentCaller";
-import { monthParam } from "@/app/_components/monthParam";
+import { pageMonth } from "@/app/_server/pageMonth";
 import { UnmappedAppsPage } from "./UnmappedAppsPage";
 
 export const dynamic = "force-dynamic";
@@ -13,5 +13,6 @@ export default async function Page({ searchParams }: Props) {
   const caller = await requireCaller("/unmapped");
   if (!seesEveryUnit(caller)) forbidden();
   const params = await searchParams;
-  return <UnmappedAppsPage caller={caller} month={monthParam(params.month).month} page={params.page} />;
+  const { month, refused, bounds } = await pageMonth(params.month);
+  return <UnmappedAppsPage caller={caller} month={month} monthNote={{ refused, bounds }} page={params.page} />;
 }

@@ -28,6 +28,9 @@ const audited = <T>(kind: string, keyOf: (row: T) => string, subjectOf: (row: T)
 
 const priceKey = (i: RetailPriceItem) => [i.meterId, i.armRegionName, i.effectiveStartDate, i.currencyCode, i.type, i.tierMinimumUnits].join("|");
 
+/** What a split rule's audit entries are about, for its upserts and its removal alike. */
+export const splitRuleSubject = (r: SplitRule) => `split rule ${r.id}`;
+
 /** An owner is one principal of one unit. */
 export const ownerKey = (o: Pick<BusinessUnitOwner, "businessUnit" | "principalId">) => `${o.businessUnit}|${o.principalId}`;
 
@@ -65,11 +68,7 @@ export const AUDITED = {
     (r) => `${r.deployment}|${r.validFrom}`,
     (r) => `reservation ${r.deployment}`,
   ),
-  splitRule: audited<SplitRule>(
-    "splitRule",
-    (r) => r.id,
-    (r) => `split rule ${r.id}`,
-  ),
+  splitRule: audited<SplitRule>("splitRule", (r) => r.id, splitRuleSubject),
   mapping: audited<OrgMapping>(
     "mapping",
     (m) => `${m.appId}|${m.validFrom}`,

@@ -197,6 +197,8 @@ export interface CatalogStore {
   saveSplitRules(rules: SplitRule[], audit?: AuditContext): Promise<UpsertSummary>;
   /** Every split rule, by id. */
   listSplitRules(): Promise<SplitRule[]>;
+  /** Deletes a split rule, audited (the rule before, nothing after); returns it, or null when there was no such rule. */
+  removeSplitRule(id: string, audit?: AuditContext): Promise<SplitRule | null>;
   saveDeployments(deployments: Deployment[], audit?: AuditContext): Promise<UpsertSummary>;
   listDeployments(): Promise<Deployment[]>;
   /** Adds new (appId, validFrom) rows and updates changed ones; with `audit`, records each change in the same transaction. */

@@ -234,6 +234,12 @@ test("finance sees the unmapped apps by name from the overview, and only admins 
       .first()
       .getByRole("link", { name: /^Assign / }),
   ).toHaveAttribute("href", /\/admin\/mappings\?q=/);
+  // A month that is not one, or has not come yet, is refused in words, as on the other pages: the current month is shown.
+  await admin.goto("/unmapped?month=2999-01");
+  await expect(admin.getByTestId("month-refused")).toHaveText(`2999-01 has not started yet; showing ${M}, the current month.`);
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText(`Unmapped apps, ${M}`);
+  await admin.goto("/unmapped?month=May");
+  await expect(admin.getByTestId("month-refused")).toContainText('"May" is not a month');
   await admin.context().close();
 });
 

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { PERSONAS, signInAs, UNIT_A } from "./personas";
+import { PERSONAS, previousMonth, signInAs, UNIT_A } from "./personas";
 
 /**
  * Each persona's main pages, walked at a laptop's and a phone's size, in light and in dark: every
@@ -8,16 +8,21 @@ import { PERSONAS, signInAs, UNIT_A } from "./personas";
  * full-page screenshot attached to the test (kept in the run's output dir, test-results/playwright*).
  * Add a page to a persona's list to have it walked.
  */
+// A day of last month: the demo has usage on every day of it, whatever the date of the run.
+const DAY = `/days/${previousMonth()}-15`;
 const ROUTES: Record<"finance" | "owner" | "admin", { persona: string; pages: string[] }> = {
   finance: {
     persona: PERSONAS.finance,
-    pages: ["/", `/business-units/${encodeURIComponent(UNIT_A)}`, "/budgets", "/anomalies", "/close", "/reconciliation", "/admin/audit"],
+    pages: ["/", `/business-units/${encodeURIComponent(UNIT_A)}`, "/budgets", "/anomalies", "/close", "/reconciliation", DAY, "/unmapped", "/admin/audit"],
   },
   // Ana Lima owns Stores (UNIT_A).
-  owner: { persona: PERSONAS.ownerA, pages: [`/business-units/${encodeURIComponent(UNIT_A)}`, "/", "/budgets", "/anomalies"] },
+  owner: {
+    persona: PERSONAS.ownerA,
+    pages: [`/business-units/${encodeURIComponent(UNIT_A)}`, "/", "/budgets", "/anomalies", `${DAY}?unit=${encodeURIComponent(UNIT_A)}`],
+  },
   admin: {
     persona: PERSONAS.admin,
-    pages: ["/admin/health", "/admin/mappings", "/admin/splits", "/admin/owners", "/admin/deployments", "/admin/prices", "/admin/audit"],
+    pages: ["/admin/health", "/admin/mappings", "/admin/splits", "/admin/owners", "/admin/deployments", "/admin/prices", "/admin/audit", "/unmapped"],
   },
 };
 const VIEWPORTS = { laptop: { width: 1366, height: 900 }, phone: { width: 390, height: 844 } } as const;

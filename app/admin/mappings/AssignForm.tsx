@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/app/_components/SubmitButton";
 import type { CostCenter } from "@/lib/org/costCenters";
 import { assignApp } from "./actions";
 import type { ChangeState } from "./changeState";
@@ -49,9 +50,12 @@ export function AssignForm({ app, costCenters, suggestion }: Props) {
             aria-label={`From which day ${app.appName} is charged`}
           />
         </label>
-        <button type="submit" disabled={pending} aria-label={state.impact ? `Book the corrections and assign ${app.appName}` : `Assign ${app.appName}`}>
-          {state.impact ? "Book corrections and assign" : "Assign"}
-        </button>
+        <SubmitButton
+          pending={pending}
+          label={state.impact ? "Book corrections and assign" : "Assign"}
+          pendingLabel="Assigning…"
+          ariaLabel={state.impact ? `Book the corrections and assign ${app.appName}` : `Assign ${app.appName}`}
+        />
       </form>
       <Problems problems={state.problems} intro={`${app.appName} was not assigned:`} />
       {state.impact && <CorrectionsPreview impact={state.impact} what={`Assigning ${app.appName}`} />}

@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/app/_components/SubmitButton";
 import { useState } from "react";
 import { endMapping } from "./actions";
 import type { ChangeState } from "./changeState";
@@ -32,9 +33,7 @@ export function EndMappingForm({ mapping, appName, today }: Props) {
         <span className="hint">
           End {appName}&apos;s mapping to {mapping.costCenter} ({mapping.businessUnit})? From that day its usage is unmapped.
         </span>
-        <button type="submit" className="primary" disabled={pending}>
-          {state.impact ? "Book corrections and end" : "End mapping"}
-        </button>
+        <SubmitButton pending={pending} primary label={state.impact ? "Book corrections and end" : "End mapping"} pendingLabel="Ending…" />
         <button type="button" onClick={() => setAsking(false)}>
           Cancel
         </button>

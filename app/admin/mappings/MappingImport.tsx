@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/app/_components/SubmitButton";
 import { useActionState } from "react";
 import { confirmField } from "@/lib/org/flagNewNames";
 import { importMappings, type ImportState } from "./importAction";
@@ -8,7 +9,7 @@ import { Problems } from "./Problems";
 
 /** Bulk CSV: preview what would change (and what is wrong, or new), then apply all of it or nothing. */
 export function MappingImport() {
-  const [state, action, pending] = useActionState<ImportState, FormData>(importMappings, {});
+  const [state, action] = useActionState<ImportState, FormData>(importMappings, {});
   const counts: Record<string, number> = {};
   for (const x of state.changes ?? []) counts[x.change] = (counts[x.change] ?? 0) + 1;
   const previewed = state.csv !== undefined && !state.applied;
@@ -16,7 +17,9 @@ export function MappingImport() {
     <section aria-labelledby="import">
       <h2 id="import">Import a CSV</h2>
       <p className="sub">
-        Same columns as <code>chargeback org import</code>: appId,costCenter,businessUnit,validFrom[,validTo]. Preview first; apply saves every row or none.
+        Same columns as <code>chargeback org import</code>:{" "}
+        {/* In code, which wraps anywhere: the header has no space to wrap at, and would widen a phone's page. */}
+        <code>appId,costCenter,businessUnit,validFrom[,validTo]</code>. Preview first; apply saves every row or none.
       </p>
       <form action={action} className="fields">
         <label>
@@ -42,12 +45,8 @@ export function MappingImport() {
             ))}
           </fieldset>
         )}
-        <button type="submit" name="intent" value="preview" disabled={pending}>
-          Preview
-        </button>
-        <button type="submit" name="intent" value="apply" className="primary" disabled={pending}>
-          Apply
-        </button>
+        <SubmitButton name="intent" value="preview" label="Preview" pendingLabel="Previewing…" />
+        <SubmitButton name="intent" value="apply" primary label="Apply" pendingLabel="Applying…" />
       </form>
       {state.applied && <p role="status">{state.applied}</p>}
       <Problems problems={state.problems} intro={`Nothing would be saved from ${state.file ?? "that file"}:`} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/app/_components/SubmitButton";
 import type { CostCenter } from "@/lib/org/costCenters";
 import { moveAppAction } from "./actions";
 import { AppPicker } from "./AppPicker";
@@ -39,9 +40,7 @@ export function MoveForm({ costCenters }: { costCenters: readonly CostCenter[] }
           Reason
           <input name="reason" required minLength={3} maxLength={500} defaultValue={v.reason} aria-label="Reason for the move" />
         </label>
-        <button type="submit" className="primary" disabled={pending}>
-          {state.impact ? "Book corrections and move" : "Move"}
-        </button>
+        <SubmitButton pending={pending} primary label={state.impact ? "Book corrections and move" : "Move"} pendingLabel="Moving…" />
       </form>
       <Problems problems={state.problems} intro="The app was not moved:" />
       {state.impact && <CorrectionsPreview impact={state.impact} what="This move" />}

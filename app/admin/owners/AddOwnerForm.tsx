@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/app/_components/SubmitButton";
 import type { ChangeState } from "@/app/admin/mappings/changeState";
 import { Problems } from "@/app/admin/mappings/Problems";
 import { useKeptForm } from "@/app/admin/mappings/useKeptForm";
@@ -38,9 +39,7 @@ export function AddOwnerForm({ units }: { units: readonly string[] }) {
           Display name
           <input name="displayName" required defaultValue={v.displayName} />
         </label>
-        <button type="submit" className="primary" disabled={pending}>
-          Add owner
-        </button>
+        <SubmitButton pending={pending} primary label="Add owner" pendingLabel="Adding…" />
       </form>
       <Problems problems={state.problems} intro="The owner was not added:" />
     </>

@@ -1,5 +1,6 @@
 "use client";
 
+import { SubmitButton } from "@/app/_components/SubmitButton";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { findApps } from "@/app/admin/mappings/actions";
 import { CorrectionsPreview } from "@/app/admin/mappings/CorrectionsPreview";
@@ -12,6 +13,8 @@ const ROWS = [1, 2, 3, 4, 5, 6];
 export function SplitRuleForm({ costCenters, deployments, month, today }: Props) {
   const [state, action, pending] = useActionState<SplitFormState, FormData>(previewOrApplySplit, {});
   // Apps are searched by name as the person types (the server lists the matches, with their ids).
+  // Which button was pressed: only that one says it is working.
+  const [intent, setIntent] = useState("");
   const [apps, setApps] = useState<{ appId: string; name: string }[]>([]);
   const search = (typed: string) => {
     if (typed.trim().length >= 2) startTransition(async () => setApps(await findApps(typed)));
@@ -22,6 +25,7 @@ export function SplitRuleForm({ costCenters, deployments, month, today }: Props)
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    setIntent(String(data.get("intent")));
     startTransition(() => action(data));
   };
   return (
@@ -118,13 +122,22 @@ export function SplitRuleForm({ costCenters, deployments, month, today }: Props)
           Reason
           <input name="reason" aria-label="Reason for the rule" />
         </label>
-        <button type="submit" name="intent" value="preview" disabled={pending}>
-          Preview {month}
-        </button>
+        <SubmitButton
+          pending={pending}
+          name="intent"
+          value="preview"
+          label={`Preview ${month}`}
+          pendingLabel={intent === "preview" ? `Previewing ${month}…` : `Preview ${month}`}
+        />
         {state.impactKey && <input type="hidden" name="impactKey" value={state.impactKey} />}
-        <button type="submit" name="intent" value="apply" className="primary" disabled={pending}>
-          {state.impact && state.impact.length > 0 ? "Book corrections and apply" : "Apply"}
-        </button>
+        <SubmitButton
+          pending={pending}
+          name="intent"
+          value="apply"
+          primary
+          label={state.impact && state.impact.length > 0 ? "Book corrections and apply" : "Apply"}
+          pendingLabel={intent === "apply" ? "Applying…" : "Apply"}
+        />
       </form>
       {state.applied && <p role="status">{state.applied}</p>}
       {state.problems && state.problems.length > 0 && (

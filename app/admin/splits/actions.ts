@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { changeSplitRules, withSplitRules } from "@/lib/allocation/changeSplitRules";
 import { previewSplitRule, type SplitPreview } from "@/lib/statements/previewSplitRule";
@@ -13,6 +14,9 @@ import { previewCorrections, type CorrectionImpact } from "@/lib/reports/preview
 import { getSharedStore } from "@/lib/store";
 import { actorOf, requireAllowed } from "@/app/_actions/requireRole";
 import { impactKeyOf, typedValues } from "@/app/admin/mappings/changeState";
+import { splitRuleOf } from "./splitRuleOf";
+
+const PAGE = "/admin/splits";
 
 export type SplitFormState = {
   preview?: SplitPreview;
@@ -74,7 +78,7 @@ function ruleFrom(form: FormData, appId: string) {
  * named or picked by name, and must exist, as must each cost center. Admins only.
  */
 export async function previewOrApplySplit(_previous: SplitFormState, form: FormData): Promise<SplitFormState> {
-  const caller = await requireAllowed("splits:write", "/admin/splits");
+  const caller = await requireAllowed("splits:write", PAGE);
   const values = typedValues(form);
   const store = getSharedStore();
   try {
@@ -105,4 +109,35 @@ export async function previewOrApplySplit(_previous: SplitFormState, form: FormD
       };
     throw error;
   }
+}
+
+/** Where the page goes after a removal or its undo: what was done and, for a removal, the rule to restore with Undo. */
+const back = (done: string, undo?: SplitRule): never => redirect(`${PAGE}?${new URLSearchParams({ done, ...(undo ? { undo: JSON.stringify(undo) } : {}) })}`);
+
+/** Deletes a split rule (after the page asked to confirm), audited, offering Undo with the rule as it was. */
+export async function removeSplit(form: FormData): Promise<void> {
+  const caller = await requireAllowed("splits:write", PAGE);
+  const id = String(form.get("id") ?? "").trim();
+  if (id === "") return back("Say which split rule to delete.");
+  const removed = await getSharedStore().removeSplitRule(id, {
+    actor: actorOf(caller),
+    action: "splits.remove",
+    reason: `split rule ${id} deleted on the admin page`,
+  });
+  if (!removed) return back(`Split rule ${id} was already gone.`);
+  return back(`Removed split rule ${id}.`, removed);
+}
+
+/** Undo of a deletion: the rule comes back as it was, checked like any saved rule, audited as a restore. */
+export async function restoreSplit(form: FormData): Promise<void> {
+  const caller = await requireAllowed("splits:write", PAGE);
+  const parsed = splitRuleOf(String(form.get("rule") ?? ""));
+  if (!parsed) return back("There is nothing to undo.");
+  try {
+    await changeSplitRules(getSharedStore(), [parsed], { actor: actorOf(caller), action: "splits.restore", reason: "undo of a deletion" });
+  } catch (error) {
+    if (error instanceof UserError) return back(`Split rule ${parsed.id} could not be restored: ${error.message}`);
+    throw error;
+  }
+  return back(`Restored split rule ${parsed.id}.`);
 }

@@ -3,6 +3,9 @@ import { may } from "@/lib/auth/access";
 import { requireCaller } from "@/app/_server/currentCaller";
 import { currentMonth } from "@/lib/core/clock";
 import { getSharedStore } from "@/lib/store";
+import { ConfirmButton } from "@/app/admin/owners/ConfirmButton";
+import { removeSplit, restoreSplit } from "./actions";
+import { splitRuleOf } from "./splitRuleOf";
 import { SplitRuleForm } from "./SplitRuleForm";
 
 export const dynamic = "force-dynamic";
@@ -11,9 +14,13 @@ const describeParts = (parts: { costCenter: string; businessUnit: string; percen
   parts.map((p) => `${p.costCenter} (${p.businessUnit})${p.percent ? ` ${p.percent}%` : ""}${p.tagValue ? ` = ${p.tagValue}` : ""}`).join(", ");
 
 /** Split rules: an app, deployment or overhead divided among cost centers. Admins only. */
-export default async function SplitsPage() {
+type Props = { searchParams: Promise<{ done?: string; undo?: string }> };
+
+export default async function SplitsPage({ searchParams }: Props) {
   const caller = await requireCaller("/admin/splits");
   if (!may(caller, "splits:write")) forbidden();
+  const { done, undo } = await searchParams;
+  const removed = splitRuleOf(undo);
   const store = getSharedStore();
   const [rules, mappings, apps, deployments] = await Promise.all([store.listSplitRules(), store.listOrgMappings(), store.listApps(), store.listDeployments()]);
   const costCenters = [...new Map(mappings.map((m) => [`${m.costCenter}|${m.businessUnit}`, m])).values()]
@@ -27,6 +34,17 @@ export default async function SplitsPage() {
         A rule takes precedence over an app&apos;s mapping on the days it covers (UTC); other days follow the mapping. Parts are exact to 10^-18 and rounded to
         the cent once, by largest remainder, so they add up to the whole. Also <code>chargeback splits import | export | list</code>.
       </p>
+      {done && (
+        <div role="status">
+          <p>{done}</p>
+          {removed && (
+            <form action={restoreSplit}>
+              <input type="hidden" name="rule" value={JSON.stringify(removed)} />
+              <button type="submit">Undo</button>
+            </form>
+          )}
+        </div>
+      )}
       <table>
         <caption>Rules</caption>
         <thead>
@@ -37,12 +55,15 @@ export default async function SplitsPage() {
             <th scope="col">Cost centers</th>
             <th scope="col">From</th>
             <th scope="col">Until</th>
+            <th scope="col">
+              <span className="visually-hidden">Remove</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {rules.length === 0 && (
             <tr>
-              <td colSpan={6}>No split rules: every app follows its mapping.</td>
+              <td colSpan={7}>No split rules: every app follows its mapping.</td>
             </tr>
           )}
           {rules.map((r) => (
@@ -62,6 +83,16 @@ export default async function SplitsPage() {
               <td>{describeParts(r.parts)}</td>
               <td>{r.validFrom}</td>
               <td>{r.validTo ?? "open"}</td>
+              <td>
+                <form action={removeSplit}>
+                  <input type="hidden" name="id" value={r.id} />
+                  <ConfirmButton
+                    label={`Remove split rule ${r.id}`}
+                    question={`Remove split rule ${r.id}? Its days follow the mapping again.`}
+                    confirm={`Yes, remove ${r.id}`}
+                  />
+                </form>
+              </td>
             </tr>
           ))}
         </tbody>

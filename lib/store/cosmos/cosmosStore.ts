@@ -186,6 +186,9 @@ export class CosmosStore implements UsageStore {
   async saveSplitRules(rules: SplitRule[], audit?: AuditContext) {
     return dimensions.saveSplitRules(await this.ready, rules, audit);
   }
+  async removeSplitRule(id: string, audit?: AuditContext) {
+    return dimensions.removeSplitRule(await this.ready, id, audit && ((c, changes) => recordAudit(c, audit, changes)));
+  }
   async listSplitRules() {
     return dimensions.listSplitRules(await this.ready);
   }

@@ -12,7 +12,7 @@ import type { App, AuditContext, DoctorRun, PipelineLag, PriceSyncRun, UpsertSum
 import type { Containers } from "./containers";
 import { nextSeq, queryAll, upsertEach } from "./cosmosOps";
 import { listKind, listValues, readRef, refDoc, saveAudited } from "./upsertByKey";
-import { AUDITED, ownerKey } from "../audited";
+import { AUDITED, ownerKey, splitRuleSubject } from "../audited";
 
 // Lists sort as SQLite's BINARY collation does (code units, not locale).
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -93,6 +93,8 @@ export const listReservations = async (c: Containers) =>
 
 export const saveSplitRules = (c: Containers, rules: SplitRule[], audit?: AuditContext) => saveAudited(c, AUDITED.splitRule, rules, audit);
 
+export const removeSplitRule = (c: Containers, id: string, audit?: RecordAudit) => removeRef<SplitRule>(c, "splitRule", id, splitRuleSubject, audit);
+
 export const listSplitRules = async (c: Containers) => (await listValues<SplitRule>(c, "splitRule")).sort(by((r) => r.id));
 
 /** Changes whenever prices, deployments or reservations do (count and latest import of prices, the rest whole). */
@@ -144,22 +146,23 @@ export const listDirectoryEntries = async (c: Containers) => (await listValues<D
 
 export const saveBusinessUnitOwners = (c: Containers, owners: BusinessUnitOwner[], audit?: AuditContext) => saveAudited(c, AUDITED.owner, owners, audit);
 
-/** Returns false when there was no such owner; the audit entry is written just before the delete. */
-export async function removeBusinessUnitOwner(
-  c: Containers,
-  businessUnit: string,
-  principalId: string,
-  audit?: (c: Containers, changes: (readonly [string, unknown, unknown])[]) => Promise<void>,
-): Promise<boolean> {
-  const found = await readRef<BusinessUnitOwner>(c, "owner", ownerKey({ businessUnit, principalId }));
-  if (!found) return false;
-  if (audit) await audit(c, [[businessUnit, found.doc.value, null]]);
+type RecordAudit = (c: Containers, changes: (readonly [string, unknown, unknown])[]) => Promise<void>;
+
+/** Deletes one reference document by kind and key, the audit entry written just before; returns its value, or null when there was none. */
+async function removeRef<T>(c: Containers, kind: string, key: string, subjectOf: (value: T) => string, audit?: RecordAudit): Promise<T | null> {
+  const found = await readRef<T>(c, kind, key);
+  if (!found) return null;
+  if (audit) await audit(c, [[subjectOf(found.doc.value), found.doc.value, null]]);
   const { statusCode } = await c.reference
-    .item(found.doc.id, "owner")
+    .item(found.doc.id, kind)
     .delete()
     .catch((e: { code?: number }) => ({ statusCode: e.code }));
-  return statusCode !== 404;
+  return statusCode === 404 ? null : found.doc.value;
 }
+
+/** Returns false when there was no such owner. */
+export const removeBusinessUnitOwner = async (c: Containers, businessUnit: string, principalId: string, audit?: RecordAudit): Promise<boolean> =>
+  (await removeRef<BusinessUnitOwner>(c, "owner", ownerKey({ businessUnit, principalId }), (o) => o.businessUnit, audit)) !== null;
 
 export const listBusinessUnitOwners = async (c: Containers) =>
   (await listValues<BusinessUnitOwner>(c, "owner")).sort(

@@ -61,7 +61,7 @@ import { listSourceActivity } from "./sourceActivity";
 import { openDatabase } from "./openDatabase";
 import { createPrismaClient } from "./prismaClient";
 import { saveAudited, upsertByKey } from "./upsertByKey";
-import { AUDITED } from "../audited";
+import { AUDITED, splitRuleSubject } from "../audited";
 import { createUsageWriter } from "./usageWriter";
 import { saveInBulk } from "./bulkUsageWrites";
 import { compactHourlyUsage } from "./hourlyCompaction";
@@ -385,6 +385,17 @@ export class SqliteStore implements UsageStore, BulkUsageWrites {
       },
       audit,
     );
+  }
+
+  async removeSplitRule(id: string, audit?: AuditContext) {
+    return this.prisma.$transaction(async (tx) => {
+      const before = await tx.splitRule.findUnique({ where: { id } });
+      if (!before) return null;
+      const rule = toSplitRule(before);
+      await tx.splitRule.delete({ where: { id } });
+      if (audit) await recordAudit(tx, audit, [[splitRuleSubject(rule), rule, null]]);
+      return rule;
+    });
   }
 
   async listSplitRules() {

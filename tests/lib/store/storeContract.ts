@@ -596,6 +596,35 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       ]);
     });
 
+    it("removes a split rule by id, audited with the rule it removed, once", async () => {
+      const store = await open();
+      const rule = {
+        id: "shared",
+        appId: "assistant",
+        deployment: null,
+        amount: null,
+        method: "fixed" as const,
+        basis: null,
+        parts: [
+          { costCenter: "CC-1", businessUnit: "Retail", percent: "60", tagValue: null },
+          { costCenter: "CC-2", businessUnit: "Ops", percent: "40", tagValue: null },
+        ],
+        validFrom: "2026-10-01",
+        validTo: null,
+      };
+      const other = { ...rule, id: "other", appId: "search" };
+      await store.saveSplitRules([rule, other], AUDIT("splits.import", 40));
+      expect(await store.removeSplitRule("shared", AUDIT("splits.remove", 41))).toEqual(rule);
+      expect(await store.removeSplitRule("shared", AUDIT("splits.remove", 42))).toBeNull();
+      expect(await store.listSplitRules()).toEqual([other]);
+      const audit = await store.listAudit(10);
+      expect(audit.map((e) => [e.at, e.action, e.subject, e.before, e.after])[0]).toEqual([41, "splits.remove", "split rule shared", rule, null]);
+      expect(audit.map((e) => e.at)).toEqual([41, 40, 40]);
+      // Saved again (Undo), the rule is back as it was.
+      expect(await store.saveSplitRules([rule], AUDIT("splits.restore", 43))).toEqual({ added: 1, changed: 0, unchanged: 0 });
+      expect(await store.listSplitRules()).toEqual([other, rule]);
+    });
+
     it("records price syncs, newest first", async () => {
       const store = await open();
       for (const at of [1, 2, 3]) await store.recordPriceSync({ at, ok: at !== 2, items: at * 10, detail: `run ${at}` });
