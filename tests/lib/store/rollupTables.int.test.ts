@@ -9,10 +9,7 @@ describe("SQLite rollup tables", () => {
     const { store, file } = freshStore();
     await store.listDailyUsage("2026-11-01", "2026-12-01"); // migrates
     const db = new Database(file, { readonly: true });
-    const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID' ORDER BY name")
-      .pluck()
-      .all();
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID' ORDER BY name").pluck().all();
     db.close();
     await store.close();
     expect(tables).toEqual(expect.arrayContaining(["DailyDimensionUsage", "DailyOutcome", "DailyUsage", "HourlyAppUsage"]));
