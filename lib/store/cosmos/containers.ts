@@ -45,8 +45,9 @@ export const CONTAINERS: Record<keyof Containers, ContainerDefinition> = {
   identities: {
     id: "identities",
     partitionKey: { paths: ["/id"] },
-    // Sessions are found by principal (or group) only when revoked for an owner's removal.
-    indexingPolicy: excludeAll(["/kind/?", "/day/?", "/principals/[]/?", "/revokedAt/?"]),
+    // Sessions are found by principal (or group) only when revoked for an owner's removal; claims
+    // by receipt for the status page's events per source.
+    indexingPolicy: excludeAll(["/kind/?", "/day/?", "/principals/[]/?", "/revokedAt/?", "/receivedAt/?"]),
   },
   reference: { id: "reference", partitionKey: { paths: ["/kind"] }, indexingPolicy: excludeAll(["/kind/?", "/seq/?", "/importedAt/?"]) },
   months: { id: "months", partitionKey: { paths: ["/month"] }, indexingPolicy: excludeAll(["/month/?", "/type/?", "/forMonth/?", "/seq/?"]) },

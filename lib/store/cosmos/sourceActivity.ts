@@ -4,13 +4,14 @@ import type { Containers } from "./containers";
 import { queryAll } from "./cosmosOps";
 
 /**
- * Events received per source since `since`: Cosmos has no GROUP BY, so the window's receipts are
- * read (two numbers and a source each) and grouped here. The page asks for a day at most.
+ * Events received per source since `since`: each counted event is its identity's claim
+ * (eventClaims.ts), so the window's claims are read (a number and a source each; void claims have
+ * no receipt) and grouped here, as Cosmos has no GROUP BY. The page asks for a day at most.
  */
 export async function listSourceActivity(c: Containers, since: number, recentSince: number): Promise<SourceActivity[]> {
   const rows = await queryAll<{ source: string; receivedAt: number }>(
-    c.usage,
-    "SELECT c.source, c.receivedAt FROM c WHERE c.kind = 'event' AND c.receivedAt >= @since",
+    c.identities,
+    "SELECT c.source, c.receivedAt FROM c WHERE c.kind = 'claim' AND c.receivedAt >= @since",
     { "@since": since },
   );
   const bySource = new Map<string, SourceActivity>();
