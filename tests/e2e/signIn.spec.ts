@@ -118,6 +118,7 @@ test("only an admin's session can add an owner: the same form submitted with a u
   await expect(adminPage.getByRole("status")).toHaveText(`Olga Added now owns ${UNIT_B}.`);
   await adminPage.screenshot({ path: "test-results/screenshots/admin-owners.png", fullPage: true });
   await adminPage.getByRole("button", { name: `Remove Olga Added from ${UNIT_B}` }).click();
+  await adminPage.getByRole("button", { name: "Yes, remove Olga Added" }).click();
   await expect(adminPage.getByTestId("owner-row").filter({ hasText: "Olga Added" })).toHaveCount(0);
   await admin.close();
   await owner.close();
@@ -125,17 +126,20 @@ test("only an admin's session can add an owner: the same form submitted with a u
 
 test("a form posted from another site is refused even with an admin's session (CSRF)", async ({ page }) => {
   await signInAs(page, PERSONAS.admin, "/admin/owners");
-  // The server-rendered form names its action in a hidden field (hydration removes it from the live page).
-  const html = await (await page.request.get("/admin/owners")).text();
-  const actionField = html
-    .split("<form")
-    .find((form) => form.includes("Add owner"))
-    ?.match(/name="(\$ACTION_ID_\w+)"/)?.[1];
-  expect(actionField).toBeTruthy();
-  const post = (headers: Record<string, string>, name: string) =>
+  // The form calls its server action from the page; its genuine request is the one to forge.
+  await page.getByLabel("Business unit").selectOption(UNIT_B);
+  await page.getByLabel("Entra object id").fill("6d6d6d6d-0000-4000-8000-000000000003");
+  await page.getByLabel("Display name").fill("Same Site");
+  const [genuine] = await Promise.all([
+    page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+    page.getByRole("button", { name: "Add owner" }).click(),
+  ]);
+  await expect(page.getByRole("status")).toHaveText(`Same Site now owns ${UNIT_B}.`);
+  const body = (genuine.postData() ?? "").replace("Same Site", "Cross Site").replace("000000000003", "000000000004");
+  const post = (headers: Record<string, string>) =>
     page.request.post("/admin/owners", {
-      headers,
-      multipart: { [actionField!]: "", businessUnit: UNIT_B, principalType: "user", principalId: "6d6d6d6d-0000-4000-8000-000000000003", displayName: name },
+      headers: { "next-action": genuine.headers()["next-action"]!, "content-type": genuine.headers()["content-type"] ?? "text/plain", ...headers },
+      data: body,
       maxRedirects: 0,
     });
   const site = new URL(page.url());
@@ -146,16 +150,16 @@ test("a form posted from another site is refused even with an admin's session (C
     { origin: `https://${site.host}` },
     { origin: "" },
   ]) {
-    const forged = await post(headers, "Cross Site");
+    const forged = await post(headers);
     expect(forged.status(), JSON.stringify(headers)).toBe(403);
     expect((await forged.json()).error).toMatch(/^refused: .*use this site's own pages$/);
   }
-  const genuine = await post({ origin: site.origin }, "Same Site");
-  expect(genuine.status()).toBe(303);
   await page.goto("/admin/owners");
   await expect(page.getByTestId("owner-row").filter({ hasText: "Cross Site" })).toHaveCount(0);
   await expect(page.getByTestId("owner-row").filter({ hasText: "Same Site" })).toHaveCount(1);
   await page.getByRole("button", { name: `Remove Same Site from ${UNIT_B}` }).click();
+  await page.getByRole("button", { name: "Yes, remove Same Site" }).click();
+  await expect(page.getByTestId("owner-row").filter({ hasText: "Same Site" })).toHaveCount(0);
 });
 
 test.describe("sign-in with Entra ID (against a local stand-in of the tenant)", () => {
