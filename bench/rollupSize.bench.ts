@@ -18,10 +18,15 @@ const { values: flags } = parseArgs({
 const scale = Number(flags.scale);
 const months = Number(flags.months);
 const TARGET_GB = 1.5;
-const TABLES = ["DailyUsage", "HourlyAppUsage", "DailyDimensionUsage", "DailyOutcome"];
+// The tables under the views DailyUsage, HourlyAppUsage and DailyDimensionUsage: their rows a month.
+const TABLES = ["DailyUsageSums", "HourlyAppUsageSums", "DailyDimensionUsageSums", "DailyOutcome"];
+// The keys those rows name by id: as many as apps × deployments × models… and tag values or end
+// users, not more each month, so counted once in a year (at full scale: / scale).
+const KEYS = ["RollupKey", "HourlyKey", "DimensionValue"];
 const GB = 1e9;
 
 type Measure = Record<string, { rows: number; bytes: number }>;
+const tableBytes = (m: Measure, tables: string[]) => tables.reduce((sum, t) => sum + m[t]!.bytes, 0);
 
 /** Rows and bytes (its pages and its indexes' pages) of each rollup table, vacuumed: free pages are reused by later writes, so they are not counted. */
 function measure(file: string): Measure {
@@ -38,7 +43,7 @@ function measure(file: string): Measure {
     bytes.set(table, (bytes.get(table) ?? 0) + r.size);
   }
   const out: Measure = {};
-  for (const t of TABLES) out[t] = { rows: (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n, bytes: bytes.get(t) ?? 0 };
+  for (const t of [...TABLES, ...KEYS]) out[t] = { rows: (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n, bytes: bytes.get(t) ?? 0 };
   db.close();
   return out;
 }
@@ -52,7 +57,7 @@ function monthBytes(m: Measure, log: (line: string) => void): number {
     const fullRows = rows / months / scale;
     total += fullRows * perRow;
     log(
-      `  ${t.padEnd(20)} ${Math.round(rows / months)
+      `  ${t.padEnd(24)} ${Math.round(rows / months)
         .toLocaleString("en-US")
         .padStart(
           9,
@@ -83,11 +88,15 @@ async function main() {
   const fresh = monthBytes(asWritten, console.log);
   console.log("compacted (older than the hourly window):");
   const old = monthBytes(compacted, console.log);
-  const windowMonths = (HOURLY_DAYS / 365.25) * 12;
-  const year = windowMonths * fresh + (12 - windowMonths) * old;
+  const keys = tableBytes(compacted, KEYS) / scale;
   console.log(
-    `a year: ${windowMonths.toFixed(2)} months as written (${HOURLY_DAYS} days) × ${(fresh / GB).toFixed(3)} GB + ${(12 - windowMonths).toFixed(2)} months compacted × ${(old / GB).toFixed(3)} GB` +
-      ` = ${(year / GB).toFixed(2)} GB (target < ${TARGET_GB} GB: ${year < TARGET_GB * GB ? "met" : "NOT met"}); nothing compacted: 12 × ${(fresh / GB).toFixed(3)} = ${((12 * fresh) / GB).toFixed(2)} GB`,
+    `keys (${KEYS.map((t) => `${t} ${Math.round(compacted[t]!.rows / scale).toLocaleString("en-US")}`).join(", ")} at full scale): ${(keys / GB).toFixed(3)} GB, once`,
+  );
+  const windowMonths = (HOURLY_DAYS / 365.25) * 12;
+  const year = windowMonths * fresh + (12 - windowMonths) * old + keys;
+  console.log(
+    `a year: ${windowMonths.toFixed(2)} months as written (${HOURLY_DAYS} days) × ${(fresh / GB).toFixed(3)} GB + ${(12 - windowMonths).toFixed(2)} months compacted × ${(old / GB).toFixed(3)} GB + keys ${(keys / GB).toFixed(3)} GB` +
+      ` = ${(year / GB).toFixed(2)} GB (target < ${TARGET_GB} GB: ${year < TARGET_GB * GB ? "met" : "NOT met"}); nothing compacted: 12 × ${(fresh / GB).toFixed(3)} + keys = ${((12 * fresh + keys) / GB).toFixed(2)} GB`,
   );
 }
 

@@ -91,18 +91,12 @@ const DIMENSION_COLUMNS = [
   "dimension",
   "value",
 ];
+// Into the view: its trigger adds to the row of the key (migration 20261206210000).
 // Rows per statement: an end user is nearly one row per event, and per-statement overhead dominates single-row upserts.
 const DIMENSION_ROWS = 32;
 const dimensionSql = (rows: number) =>
   `INSERT INTO DailyDimensionUsage (${DIMENSION_COLUMNS.join(", ")})
-   VALUES ${Array.from({ length: rows }, () => `(${DIMENSION_COLUMNS.map(() => "?").join(", ")})`).join(", ")}
-   ON CONFLICT (dimension, day, appId, deployment, model, region, operation, tokenKinds, value) DO UPDATE SET
-     requests = requests + excluded.requests, promptTokens = promptTokens + excluded.promptTokens,
-     cachedTokens = cachedTokens + excluded.cachedTokens,
-     completionTokens = completionTokens + excluded.completionTokens,
-     reasoningTokens = reasoningTokens + excluded.reasoningTokens,
-     totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs,
-     ${TOKEN_DETAILS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
+   VALUES ${Array.from({ length: rows }, () => `(${DIMENSION_COLUMNS.map(() => "?").join(", ")})`).join(", ")}`;
 
 export function createBreakdownWriter(db: Database.Database): (b: Breakdowns) => void {
   const dimensionMany = db.prepare(dimensionSql(DIMENSION_ROWS));

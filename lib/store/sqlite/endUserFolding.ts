@@ -26,16 +26,18 @@ export function foldEndUsers(db: Database.Database, before: string, top: number,
   const fold = db.prepare(
     `INSERT INTO DailyDimensionUsage (${KEY.join(", ")}, dimension, value, ${SUMS.join(", ")})
      SELECT ${KEY.join(", ")}, dimension, ?, ${SUMS.map((c) => `SUM(${c})`).join(", ")} FROM DailyDimensionUsage WHERE ${ofTail}
-     GROUP BY ${KEY.join(", ")}
-     ON CONFLICT (dimension, ${KEY.join(", ")}, value) DO UPDATE SET ${SUMS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
+     GROUP BY ${KEY.join(", ")}`, // into the view: it adds to an earlier fold's row
   );
   const remove = db.prepare(`DELETE FROM DailyDimensionUsage WHERE ${ofTail}`);
   const foldDay = db.transaction(({ day, appId }: { day: string; appId: string }) => {
     const values = (tail.all(END_USER, day, appId, OTHER_END_USERS, top) as { value: string }[]).map((r) => r.value);
     const where = [END_USER, day, appId, JSON.stringify(values)];
-    if (dryRun) return (count.get(...where) as { n: number }).n;
+    // Counted before: a delete through the view reports no changes (its trigger makes them).
+    const { n } = count.get(...where) as { n: number };
+    if (dryRun) return n;
     fold.run(OTHER_END_USERS, ...where);
-    return remove.run(...where).changes;
+    remove.run(...where);
+    return n;
   });
   let endUserRows = 0;
   for (const appDay of crowded) endUserRows += foldDay(appDay);

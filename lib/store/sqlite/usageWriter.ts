@@ -63,30 +63,20 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<(
   });
 }
 
-/** Adds in-memory sums to the daily and hourly rollup tables: one upsert per key. */
+/**
+ * Adds in-memory sums to the daily and hourly rollups: one insert per key into their views, whose
+ * triggers add to the key's row (migration 20261206210000: the rows name their keys by id).
+ */
 export function createRollupWriter(db: Database.Database): (rollups: Rollups, hourly: Rollups) => void {
   const addToRollup = db.prepare(
     `INSERT INTO DailyUsage (day, appId, deployment, model, region, operation, tokenKinds, requests, promptTokens,
        cachedTokens, completionTokens, reasoningTokens, totalTokens, modelTimeMs, ${TOKEN_DETAILS.join(", ")})
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${TOKEN_DETAILS.map(() => "?").join(", ")})
-     ON CONFLICT (day, appId, deployment, model, region, operation, tokenKinds) DO UPDATE SET
-       requests = requests + excluded.requests, promptTokens = promptTokens + excluded.promptTokens,
-       cachedTokens = cachedTokens + excluded.cachedTokens,
-       completionTokens = completionTokens + excluded.completionTokens,
-       reasoningTokens = reasoningTokens + excluded.reasoningTokens,
-       totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs,
-       ${TOKEN_DETAILS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${TOKEN_DETAILS.map(() => "?").join(", ")})`,
   );
   const addToHourly = db.prepare(
     `INSERT INTO HourlyAppUsage (hour, appId, deployment, requests, promptTokens, cachedTokens, completionTokens, totalTokens,
        timedRequests, modelTimeMs, ${BUCKET_COLUMNS.join(", ")})
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${BUCKET_COLUMNS.map(() => "?").join(", ")})
-     ON CONFLICT (hour, appId, deployment) DO UPDATE SET
-       requests = requests + excluded.requests, promptTokens = promptTokens + excluded.promptTokens,
-       cachedTokens = cachedTokens + excluded.cachedTokens, completionTokens = completionTokens + excluded.completionTokens,
-       totalTokens = totalTokens + excluded.totalTokens,
-       timedRequests = timedRequests + excluded.timedRequests, modelTimeMs = modelTimeMs + excluded.modelTimeMs,
-       ${BUCKET_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${BUCKET_COLUMNS.map(() => "?").join(", ")})`,
   );
   return (rollups, hourly) => {
     for (const values of rollups.values()) addToRollup.run(...values);

@@ -2,16 +2,32 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { freshStore } from "../../support/store";
 
+// Prisma cannot say WITHOUT ROWID, views or triggers, and a migration it writes to redefine a table
+// drops them: these catch that (docs/rollup-size.md).
 describe("SQLite rollup tables", () => {
-  // Prisma cannot say WITHOUT ROWID, and a migration it writes to redefine a table drops it: this
-  // catches that (a rowid table repeats its whole text key in a second B-tree, twice the bytes).
-  it("are keyed by their composite key alone (WITHOUT ROWID) after every migration", async () => {
+  const schema = async () => {
     const { store, file } = freshStore();
     await store.listDailyUsage("2026-11-01", "2026-12-01"); // migrates
     const db = new Database(file, { readonly: true });
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID' ORDER BY name").pluck().all();
+    const names = (sql: string) => db.prepare(sql).pluck().all() as string[];
+    const found = {
+      withoutRowid: names("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID' ORDER BY name"),
+      views: names("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name"),
+      triggers: names("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"),
+    };
     db.close();
     await store.close();
-    expect(tables).toEqual(expect.arrayContaining(["DailyDimensionUsage", "DailyOutcome", "DailyUsage", "HourlyAppUsage"]));
+    return found;
+  };
+
+  // A rowid table repeats its whole text key in a second B-tree: twice the bytes.
+  it("are keyed by their composite key alone (WITHOUT ROWID) after every migration", async () => {
+    expect((await schema()).withoutRowid).toEqual(expect.arrayContaining(["DailyDimensionUsageSums", "DailyOutcome", "DailyUsageSums", "HourlyAppUsageSums"]));
+  });
+
+  it("are read and written under their old names through views whose inserts add and whose deletes remove", async () => {
+    const { views, triggers } = await schema();
+    expect(views).toEqual(["DailyDimensionUsage", "DailyUsage", "HourlyAppUsage"]);
+    expect(triggers).toEqual(views.flatMap((v) => [`${v}_delete`, `${v}_insert`]));
   });
 });
