@@ -42,7 +42,7 @@ import { appHref, modelHref, unitHref } from "./_components/unitHref";
 import { UnmappedRow } from "./_components/UnmappedRow";
 
 /** The order of each sortable table, from the address. */
-type OverviewSorts = { units: RowSort; models: RowSort; apps: RowSort };
+type OverviewSorts = { units: RowSort; models: RowSort; apps: RowSort; cc?: RowSort };
 
 type Props = { caller: Caller; month: string; monthNote: MonthNote; query: ReportQuery; problem: string | null; error?: string; sorts?: OverviewSorts };
 
@@ -51,7 +51,18 @@ export async function FinanceOverviewPage({ caller, month, monthNote, query, pro
   const store = getSharedStore();
   const reader = new LedgerReader(store);
   const range = resolveRange(query.range, month, monthNote.bounds, query.custom);
-  if (range.months.length > 1) return <PeriodPage caller={caller} path="/" range={range} query={query} problem={problem} monthNote={monthNote} />;
+  if (range.months.length > 1)
+    return (
+      <PeriodPage
+        caller={caller}
+        path="/"
+        range={range}
+        query={query}
+        problem={problem}
+        monthNote={monthNote}
+        sorts={{ sort: sorts.units, ccSort: sorts.cc, appSort: sorts.apps, modelSort: sorts.models }}
+      />
+    );
   const view = getMonthView(reader, month, caller.scope);
   const [{ lines: allLines, previous: allPrevious, trend: wholeTrend, calls }, explanation, wholeBasis, pending] = await Promise.all([
     view,

@@ -31,7 +31,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
     <FinanceOverviewPage
       caller={caller}
       error={one("error")?.slice(0, 300)}
-      sorts={{ units: sortParam(one("sort")), models: sortParam(one("modelSort")), apps: sortParam(one("appSort")) }}
+      sorts={{ units: sortParam(one("sort")), models: sortParam(one("modelSort")), apps: sortParam(one("appSort")), cc: sortParam(one("ccSort")) }}
       month={monthNote.month}
       monthNote={monthNote}
       query={query}

@@ -2,6 +2,7 @@ import "./filters.css";
 import type { FilterOptions } from "@/lib/reports/filterOptions";
 import { ENVIRONMENT_TAG, filterParams, type ReportQuery } from "@/lib/reports/reportFilters";
 import { pageHref } from "./pageHref";
+import { periodParams } from "./periodParams";
 
 type Props = {
   path: string;
@@ -9,7 +10,7 @@ type Props = {
   month: string;
   options: FilterOptions;
   /** Chips a page has no use for (a unit page is one unit already). */
-  hide?: ("unit" | "model" | "range")[];
+  hide?: ("unit" | "cc" | "app" | "model" | "range")[];
   problem: string | null;
 };
 
@@ -29,19 +30,7 @@ const RANGES = [
 export function FilterBar({ path, query, month, options, hide = [], problem }: Props) {
   // A page that is one unit or model shows no chip for it.
   const active = filterParams(query.filters).filter(([name]) => !(hide as string[]).includes(name));
-  const period: [string, string][] =
-    query.range === "month"
-      ? [["month", month]]
-      : query.range === "custom" && query.custom
-        ? [
-            ["range", "custom"],
-            ["from", query.custom.from],
-            ["to", query.custom.to],
-          ]
-        : [
-            ["range", query.range],
-            ["month", month],
-          ];
+  const period = periodParams(query, month);
   const without = (i: number) => pageHref(path, [...period, ...active.filter((_, k) => k !== i)]);
   const apps = new Map(options.apps);
   const tag = query.filters.tags.find(([k]) => k !== ENVIRONMENT_TAG);
@@ -93,8 +82,8 @@ export function FilterBar({ path, query, month, options, hide = [], problem }: P
         )}
         {hide.includes("range") && <input type="hidden" name="month" value={month} />}
         {!hide.includes("unit") && <Choice name="unit" label="Unit" value={query.filters.units[0]} options={options.units.map((u) => [u, u])} />}
-        <Choice name="cc" label="Cost center" value={query.filters.costCenters[0]} options={options.costCenters.map((c) => [c, c])} />
-        <Choice name="app" label="App" value={query.filters.apps[0]} options={options.apps} />
+        {!hide.includes("cc") && <Choice name="cc" label="Cost center" value={query.filters.costCenters[0]} options={options.costCenters.map((c) => [c, c])} />}
+        {!hide.includes("app") && <Choice name="app" label="App" value={query.filters.apps[0]} options={options.apps} />}
         {!hide.includes("model") && <Choice name="model" label="Model" value={query.filters.models[0]} options={options.models.map((m) => [m, m])} />}
         <label>
           Tag <input name="tag" defaultValue={tag ? `${tag[0]}=${tag[1]}` : ""} placeholder="project=alpha" size={14} />

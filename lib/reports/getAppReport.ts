@@ -11,6 +11,7 @@ import type { LedgerReader } from "../ledger/ledgerReader";
 import { monthDays } from "../core/months";
 import { includesUnit, type ReportScope } from "./reportScope";
 import { itemAt } from "../core/arrays";
+import { appVisible } from "./appVisibility";
 
 /** A period of the app's mapping; unit and cost center are null in a period it belonged to a unit the caller may not see. */
 export type MappingPeriod = { businessUnit: string | null; costCenter: string | null; validFrom: string; validTo: string | null };
@@ -55,11 +56,9 @@ export async function getAppReport(reader: LedgerReader, appId: string, month: s
   const attribution = new Attribution(mappings, rules);
   const everything = scope.units === "all";
   const visibleUnit = (unit: string | undefined) => (unit === undefined || unit === "" ? everything : includesUnit(scope, unit));
+  if (!appVisible(appId, { from, to }, lines, { mappings, apps }, scope)) return null;
   const history = mappings.filter((m) => m.appId === appId).sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   const appLines = lines.filter((l) => l.appId === appId && visibleUnit(l.businessUnit));
-  const mappedHere = history.some((m) => visibleUnit(m.businessUnit) && m.validFrom < to && (m.validTo === null || m.validTo > from));
-  const known = apps.some((a) => a.appId === appId) || history.length > 0 || appLines.length > 0;
-  if (!known || (!everything && appLines.length === 0 && !mappedHere)) return null;
 
   const usageCents = appLines.filter((l) => l.kind === "usage").reduce((sum, l) => sum + l.cents, 0n);
   // Corrections and a true-up to the invoice both adjust what the app's usage cost.

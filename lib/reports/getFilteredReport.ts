@@ -1,9 +1,8 @@
 import { UserError } from "../core/errors";
 import type { LedgerReader } from "../ledger/ledgerReader";
-import { filterLines } from "./filterLines";
+import { filteredRangeLines } from "./filteredRangeLines";
 import { reportFromLines, type ChargebackReport, type ReportDimension, type ReportRow } from "./getChargebackReport";
 import { pageRows } from "./pageRows";
-import { rangeLines } from "./rangeLines";
 import type { ReportFilters, ReportQuery } from "./reportFilters";
 import { boundedMonth, describeRefusal, resolveRange, type MonthBounds } from "./reportRange";
 import type { ReportScope } from "./reportScope";
@@ -37,7 +36,7 @@ export async function getFilteredReport(
   }
   const month = query.month ?? bounds.current;
   const range = resolveRange(query.range, month, bounds, query.custom);
-  const lines = await filterLines(reader, await rangeLines(reader, range.months), query.filters);
+  const lines = await filteredRangeLines(reader, range.months, query.filters);
   const { rows, ...report } = reportFromLines(lines, by, scope);
   const page = pageRows(rows, query.q, query.page, pageSize);
   return {

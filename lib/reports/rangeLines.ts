@@ -6,11 +6,17 @@ import { itemAt } from "../core/arrays";
 /**
  * The lines of several months as one (a quarter, a year to date, a custom period): each month's
  * own lines (frozen when closed), so a period's figures are the sum of its months' to the cent.
- * Named for its first and last month; closed only when every month is. Months priced in different
- * currencies cannot be added: the period is refused, saying so.
  */
 export async function rangeLines(reader: LedgerReader, months: readonly string[]): Promise<MonthLines> {
-  const each = await Promise.all(months.map((m) => monthLines(reader, m)));
+  return joinMonths(months, await Promise.all(months.map((m) => monthLines(reader, m))));
+}
+
+/**
+ * Months' lines (one each, in the order of `months`) joined: named for the first and last month;
+ * closed only when every month is. Months priced in different currencies cannot be added: the
+ * period is refused, saying so.
+ */
+export function joinMonths(months: readonly string[], each: readonly MonthLines[]): MonthLines {
   const last = itemAt(each, each.length - 1);
   if (each.length === 1) return last;
   const currencies = [...new Set(each.map((m) => m.currency))];

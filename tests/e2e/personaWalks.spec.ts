@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { PERSONAS, previousMonth, signInAs, UNIT_A } from "./personas";
+import { currentMonth, PERSONAS, previousMonth, signInAs, UNIT_A } from "./personas";
 
 /**
  * Each persona's main pages, walked at a laptop's and a phone's size, in light and in dark: every
@@ -10,15 +10,35 @@ import { PERSONAS, previousMonth, signInAs, UNIT_A } from "./personas";
  */
 // A day of last month: the demo has usage on every day of it, whatever the date of the run.
 const DAY = `/days/${previousMonth()}-15`;
+// Two months added up: the period view, its tables sortable.
+const PERIOD = `range=custom&from=${previousMonth()}&to=${currentMonth()}`;
 const ROUTES: Record<"finance" | "owner" | "admin", { persona: string; pages: string[] }> = {
   finance: {
     persona: PERSONAS.finance,
-    pages: ["/", `/business-units/${encodeURIComponent(UNIT_A)}`, "/budgets", "/anomalies", "/close", "/reconciliation", DAY, "/unmapped", "/admin/audit"],
+    pages: [
+      "/",
+      `/?${PERIOD}`,
+      `/business-units/${encodeURIComponent(UNIT_A)}`,
+      "/budgets",
+      "/anomalies",
+      "/close",
+      "/reconciliation",
+      DAY,
+      "/unmapped",
+      "/admin/audit",
+    ],
   },
   // Ana Lima owns Stores (UNIT_A).
   owner: {
     persona: PERSONAS.ownerA,
-    pages: [`/business-units/${encodeURIComponent(UNIT_A)}`, "/", "/budgets", "/anomalies", `${DAY}?unit=${encodeURIComponent(UNIT_A)}`],
+    pages: [
+      `/business-units/${encodeURIComponent(UNIT_A)}`,
+      `/business-units/${encodeURIComponent(UNIT_A)}?${PERIOD}&ccSort=name`,
+      "/",
+      "/budgets",
+      "/anomalies",
+      `${DAY}?unit=${encodeURIComponent(UNIT_A)}`,
+    ],
   },
   admin: {
     persona: PERSONAS.admin,

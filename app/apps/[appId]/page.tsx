@@ -1,252 +1,121 @@
-import { InvalidMonthNote } from "@/app/_components/InvalidMonthNote";
-import { describeBilled } from "@/lib/reports/describeBilled";
-import { FiguresAsOf } from "@/app/_components/FiguresAsOf";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { seesEveryUnit } from "@/lib/auth/access";
-import { requireCaller } from "@/app/_server/currentCaller";
-import { formatCents, parseCents } from "@/lib/core/money";
-import { getAppReport, type AppReport } from "@/lib/reports/getAppReport";
-import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
-import { getSharedStore } from "@/lib/store";
+import { canSeeUnit, seesEveryUnit } from "@/lib/auth/access";
+import { itemAt } from "@/lib/core/arrays";
+import { monthDays } from "@/lib/core/months";
 import { LedgerReader } from "@/lib/ledger/ledgerReader";
-import { TrendChart } from "@/app/_components/charts/TrendChart";
-import { CostTable } from "@/app/_components/CostTable";
+import { appVisible } from "@/lib/reports/appVisibility";
+import { filterOptions } from "@/lib/reports/filterOptions";
+import { filterParams, noFilters, type Params } from "@/lib/reports/reportFilters";
+import { resolveRange } from "@/lib/reports/reportRange";
+import { monthLines } from "@/lib/statements/monthLines";
+import { getSharedStore } from "@/lib/store";
+import { decodeParam } from "@/app/_components/decodeParam";
+import { FilterBar } from "@/app/_components/FilterBar";
+import { InvalidMonthNote } from "@/app/_components/InvalidMonthNote";
 import { MonthNav } from "@/app/_components/MonthNav";
+import { PageSkeleton } from "@/app/_components/PageSkeleton";
+import { pageHref, sortHrefs } from "@/app/_components/pageHref";
+import { periodParams } from "@/app/_components/periodParams";
+import { sortParam } from "@/app/_components/sortParam";
+import { unitHref } from "@/app/_components/unitHref";
+import { requireCaller } from "@/app/_server/currentCaller";
 import { pageMonth } from "@/app/_server/pageMonth";
 import { pageQuery } from "@/app/_server/pageQuery";
-import { getTagKeys } from "@/lib/reports/getTagKeys";
-import type { Params } from "@/lib/reports/reportFilters";
-import { hourlySeries } from "@/lib/reports/hourlySeries";
-import { mergeOperations } from "@/lib/reports/operationName";
-import { modelHref, unitHref } from "@/app/_components/unitHref";
-import { decodeParam } from "@/app/_components/decodeParam";
-import { DimensionBreakdown } from "@/app/_components/DimensionBreakdown";
-import { FailedCallsTable } from "@/app/_components/FailedCallsTable";
-import { breakdownParam } from "@/lib/reports/breakdownParam";
-import { getCallOutcomes } from "@/lib/reports/getCallOutcomes";
-import { getDimensionReport } from "@/lib/reports/getDimensionReport";
-import { getBudgetOutlook } from "@/lib/budgets/getBudgetOutlook";
-import { getAnomalies } from "@/lib/budgets/getAnomalies";
-import { flaggedDays } from "@/lib/budgets/flaggedDays";
-import { BudgetOutlookSection } from "@/app/_components/BudgetOutlookSection";
+import { AppMonthFigures } from "./AppMonthFigures";
+import { AppPeriodFigures } from "./AppPeriodFigures";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ appId: string }>; searchParams: Promise<Params> };
 
-/** One app's month: by model, deployment, operation and a tag or end user, daily cost, hourly calls, model time, failed calls, mapping history. */
+/**
+ * One app over a month or a period, filtered by model or tag, within the units the caller sees.
+ * Who may see it is settled before anything streams (403/404 stay real statuses; a loading.tsx
+ * would answer 200 first); the figures stream in behind a skeleton.
+ */
 export default async function AppPage({ params, searchParams }: Props) {
   const [{ appId: raw }, search] = await Promise.all([params, searchParams]);
   const one = (name: string) => (typeof search[name] === "string" ? (search[name] as string) : undefined);
   const asked = one("month");
-  // The breakdown's search and page (a bad one is shown as the first page, unsearched).
-  const { query } = pageQuery(search);
   const appId = decodeParam(raw);
   const path = `/apps/${encodeURIComponent(appId)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   const monthNote = await pageMonth(asked);
   const { month } = monthNote;
-  const store = getSharedStore();
-  const reader = new LedgerReader(store);
-  const app = await getAppReport(reader, appId, month, caller.scope);
+  // The page is the app: unit, cost center and app chips would only narrow it to nothing or to another app.
+  const { query: asFiltered, problem } = pageQuery(search);
+  const query = { ...asFiltered, filters: { ...asFiltered.filters, units: [], costCenters: [], apps: [] } };
+  const { filters } = query;
+  const range = resolveRange(query.range, month, monthNote.bounds, query.custom);
+  const reader = new LedgerReader(getSharedStore());
+  const [months, catalog] = await Promise.all([Promise.all(range.months.map((m) => monthLines(reader, m))), reader.catalog()]);
+  const lines = months.flatMap((m) => m.lines);
+  const days = { from: monthDays(range.from).from, to: monthDays(range.to).to };
   // Out of scope reads as unknown: an owner cannot tell another unit's app ids from made-up ones.
-  if (!app) notFound();
-  const pick = breakdownParam(one("breakdown"));
-  const within = seesEveryUnit(caller) ? ("all" as const) : caller.ownedUnits;
-  const [byValue, calls, tagKeys] = await Promise.all([
-    getDimensionReport(reader, month, pick.by, { scope: caller.scope, onlyApp: appId }),
-    getCallOutcomes(reader, month, caller.scope, appId),
-    getTagKeys(store, month),
-  ]);
-  // Streamed after the figures (BudgetOutlookSection): started here, awaited there.
-  const outlook = store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { scope: `app:${appId}`, within }, budgets));
-  const flagged = store
-    .listAnomalyDecisions()
-    .then((decisions) => getAnomalies(reader, month, decisions, { units: within === "all" ? "all" : new Set(within) }))
-    .then((found) => flaggedDays(found, "app", appId));
-  const money = (a: string) => formatMoney(a, app.currency);
-  const current = app.mappings.find((m) => m.validFrom < `${month}-32` && (m.validTo === null || m.validTo > `${month}-01`));
+  if (!appVisible(appId, days, lines, catalog, caller.scope)) notFound();
+
+  const appName = catalog.apps.find((a) => a.appId === appId)?.displayName ?? appId;
+  const current = catalog.mappings.find(
+    (m) => m.appId === appId && m.validFrom < days.to && (m.validTo === null || m.validTo > monthDays(range.to).from) && canSeeUnit(caller, m.businessUnit),
+  );
+  const appLines = lines.filter((l) => l.appId === appId);
+  const options = filterOptions({ ...itemAt(months, months.length - 1), lines: appLines }, caller.scope);
+  const detailed = range.months.length === 1 && noFilters(filters);
+  const keep: [string, string][] = [...periodParams(query, month), ...filterParams(filters)];
+  const sorts = { modelSort: sortParam(one("modelSort")), ccSort: sortParam(one("ccSort")) };
   return (
     <>
       <p className="crumbs">
         <a href={`/?month=${month}`}>{seesEveryUnit(caller) ? "All business units" : "Overview"}</a>
-        {current?.businessUnit && (
+        {current && (
           <>
             {" "}
             › <a href={unitHref(current.businessUnit, month)}>{current.businessUnit}</a>
           </>
         )}{" "}
-        › {app.appName}
+        › {appName}
       </p>
       <h1>
-        {app.appName}: {month}
+        {appName}: {range.label}
       </h1>
-      <DirectoryDetails app={app} />
-      <FiguresAsOf at={reader.figuresAsOf()} />
       <InvalidMonthNote note={monthNote} month={month} />
-      <MonthNav month={month} path={path} />
-      <dl className="cards">
-        <div className="card">
-          <dt>Cost</dt>
-          <dd data-testid="total">{money(app.total)}</dd>
-        </div>
-        <div className="card">
-          <dt>Requests</dt>
-          <dd>{formatCount(app.tokens.requests)}</dd>
-        </div>
-        <div className="card">
-          <dt>Prompt / cached / completion tokens</dt>
-          <dd className="small">
-            {formatCount(app.tokens.promptTokens)} / {formatCount(app.tokens.cachedTokens)} / {formatCount(app.tokens.completionTokens)}
-          </dd>
-        </div>
-        {describeBilled(app.tokens) !== "" && (
-          <div className="card">
-            <dt>Of which billed apart</dt>
-            <dd className="small" data-testid="billed-apart">
-              {describeBilled(app.tokens)}
-            </dd>
+      <FilterBar path={path} query={query} month={month} options={options} hide={["unit", "cc", "app"]} problem={problem} />
+      {range.months.length === 1 && <MonthNav month={month} path={path} keep={filterParams(filters)} />}
+      {/* Keyed by the address, so a new period or filter shows the skeleton again while it loads. */}
+      <Suspense
+        key={keep.map((p) => p.join("=")).join("&")}
+        fallback={
+          <div aria-busy="true">
+            <PageSkeleton label={`Loading the figures of ${appName}…`} />
           </div>
-        )}
-        <div className="card">
-          <dt>Model time, average</dt>
-          <dd>{app.avgModelTimeMs === null ? "—" : `${formatCount(app.avgModelTimeMs)} ms`}</dd>
-        </div>
-        <div className="card">
-          <dt>Model time, p95</dt>
-          <dd data-testid="p95">
-            {app.p95ModelTimeMs === null ? "—" : app.p95ModelTimeMs === Infinity ? "over 60 s" : `≤ ${formatCount(app.p95ModelTimeMs)} ms`}
-          </dd>
-        </div>
-      </dl>
-      <BudgetOutlookSection title={`Budget and forecast of ${app.appName}, ${month}`} outlook={outlook} flagged={flagged} />
-      {app.tokens.requests === 0 && app.adjustments === "0.00" ? (
-        <p className="empty">
-          No usage of {app.appName} recorded for {month}.
-        </p>
-      ) : (
-        <div className="stack">
-          <div className="charts">
-            <TrendChart
-              title="Cost per day (UTC)"
-              kind="bar"
-              unit="money"
-              currency={app.currency}
-              points={app.daily.map((d) => ({ x: d.day, y: Number(d.cost) }))}
-              ticks="day"
-              link={{ query: `app=${encodeURIComponent(appId)}` }}
-            />
-            <TrendChart
-              title="Requests per hour (UTC)"
-              kind="line"
-              unit="count"
-              points={hourlySeries(app.hourly).map((h) => ({ x: `${h.hour}:00`, y: h.requests }))}
-              ticks="hour"
-            />
-          </div>
-          <CostTable
-            caption="Cost by model"
-            dimension="Model"
-            rows={app.byModel}
-            total={app.total}
-            currency={app.currency}
-            testId="app-model"
-            href={(row) => modelHref(row.key, month)}
-          />
-          <CostTable
-            caption="Cost by deployment"
-            dimension="Deployment"
-            rows={app.byDeployment}
-            total={formatTotal(app.total, app.adjustments)}
-            currency={app.currency}
-            testId="app-deployment"
-          />
-          <CostTable
-            caption="Cost by operation"
-            dimension="Operation"
-            rows={mergeOperations(app.byOperation)}
-            total={formatTotal(app.total, app.adjustments)}
-            currency={app.currency}
-            testId="app-operation"
-          />
-          {app.adjustments !== "0.00" && (
-            <p>
-              Adjustments to closed months booked in {month}: {money(app.adjustments)} (in the cost by model; not split by deployment or operation).
-            </p>
-          )}
-          <DimensionBreakdown
-            report={byValue}
-            asked={pick.asked}
-            invalid={pick.invalid}
+        }
+      >
+        {detailed ? (
+          <AppMonthFigures
+            reader={reader}
+            caller={caller}
+            appId={appId}
+            month={month}
             path={path}
-            keep={[["month", month]]}
-            keys={tagKeys}
+            keep={keep}
+            breakdown={one("breakdown")}
             q={query.q}
             page={query.page}
           />
-        </div>
-      )}
-      <FailedCallsTable calls={calls} month={month} />
-      <table>
-        <caption>Mapping history</caption>
-        <thead>
-          <tr>
-            <th scope="col">From</th>
-            <th scope="col">Until</th>
-            <th scope="col">Business unit</th>
-            <th scope="col">Cost center</th>
-          </tr>
-        </thead>
-        <tbody>
-          {app.mappings.length === 0 && (
-            <tr>
-              <td colSpan={4}>Not mapped to any cost center: its cost is reported as unmapped.</td>
-            </tr>
-          )}
-          {app.mappings.map((m) => (
-            <tr key={m.validFrom}>
-              <td>{m.validFrom}</td>
-              <td>{m.validTo ?? "open"}</td>
-              <td>{m.businessUnit ?? "another business unit"}</td>
-              <td>{m.costCenter ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ) : (
+          <AppPeriodFigures
+            reader={reader}
+            caller={caller}
+            appId={appId}
+            range={range}
+            filters={filters}
+            sorts={sorts}
+            sortHref={sortHrefs(path, keep, sorts)}
+            monthHref={pageHref(path, [["month", range.to]])}
+          />
+        )}
+      </Suspense>
     </>
   );
 }
-
-/** Who the app is, as Microsoft Graph says. */
-function DirectoryDetails({ app }: { app: AppReport }) {
-  const d = app.directory;
-  if (!d)
-    return (
-      <p className="sub">
-        App id <code>{app.appId}</code>; not looked up in Microsoft Graph yet (<code>chargeback apps sync</code>).
-      </p>
-    );
-  if (d.status === "unknown") {
-    return (
-      <p className="sub" data-testid="directory">
-        App id <code>{app.appId}</code>: no service principal in the tenant. The app was deleted, or belongs to another tenant.
-      </p>
-    );
-  }
-  const owners = d.owners.map((o) => o.userPrincipalName ?? o.displayName).join(", ") || "none listed";
-  return (
-    <p className="sub" data-testid="directory">
-      App id <code>{app.appId}</code> · {d.servicePrincipalType === "ManagedIdentity" ? "managed identity" : "application"}
-      {d.appOwnerOrganizationId && (
-        <>
-          {" "}
-          · home tenant <code>{d.appOwnerOrganizationId}</code>
-        </>
-      )}{" "}
-      · owners: {owners} · from Microsoft Graph, {new Date(d.syncedAt).toISOString().slice(0, 10)}
-    </p>
-  );
-}
-
-/** The deployment and operation tables split the month's own usage; adjustments are only in the cost by model. */
-const formatTotal = (total: string, adjustments: string) => formatCents(parseCents(total) - parseCents(adjustments));

@@ -77,7 +77,19 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const query = { ...asFiltered, filters: { ...asFiltered.filters, units: [] } };
   const range = resolveRange(query.range, month, monthNote.bounds, query.custom);
   if (range.months.length > 1)
-    return <PeriodPage caller={caller} path={path} range={range} query={query} problem={problem} monthNote={monthNote} unit={unit} scope={scope} />;
+    return (
+      <PeriodPage
+        caller={caller}
+        path={path}
+        range={range}
+        query={query}
+        problem={problem}
+        monthNote={monthNote}
+        unit={unit}
+        scope={scope}
+        sorts={{ ccSort: sorts.cc, appSort: sorts.app, modelSort: sorts.model }}
+      />
+    );
   const { filters } = query;
   const filtered = !noFilters(filters);
   const pick = breakdownParam(one("breakdown"));

@@ -87,6 +87,19 @@ describe("the report API's filters, on a real SQLite store", () => {
     expect((await report(store, { range: "custom", from: "2026-09", to: "2026-10", unit: "Marketing" })).total).toBe("1.05");
   });
 
+  it("keeps a tag's part month by month over a period: the sum of each month's own tagged figure", async () => {
+    const store = await twoMonths();
+    // September's prod is $0.35, October's $0.35: a tag's share of a line is only known per month.
+    const period = { range: "custom", from: "2026-09", to: "2026-10" };
+    const prod = await report(store, { ...period, env: "prod" }, "app");
+    const months = await Promise.all(["2026-09", "2026-10"].map((month) => report(store, { month, env: "prod" })));
+    expect(months.map((m) => m.total)).toEqual(["0.35", "0.35"]);
+    expect(prod.total).toBe("0.70");
+    expect(costs(prod.rows)).toEqual({ "app-1": "0.70" });
+    expect(prod.rows[0]).toMatchObject({ requests: 200 });
+    expect((await report(store, { ...period, env: "dev", app: "app-1" })).total).toBe("1.05");
+  });
+
   it("refuses a month not started or before the data with a sentence", async () => {
     const store = await twoMonths();
     await expect(report(store, { month: "2026-11" })).rejects.toThrow("2026-11 has not started yet.");

@@ -1,0 +1,123 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { formatCents, parseCents } from "../../lib/core/money";
+import { formatMoney } from "../../lib/reports/formatMoney";
+import type { FilteredReport } from "../../lib/reports/getFilteredReport";
+import { currentMonth, PERSONAS, previousMonth, signInAs, UNIT_A, UNIT_B } from "./personas";
+
+const M = currentMonth();
+const P = previousMonth();
+const enc = encodeURIComponent;
+const seriousViolations = async (page: Page) =>
+  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+const report = async (page: Page, query: string) => (await (await page.request.get(`/api/v1/reports/costs?${query}`)).json()) as FilteredReport;
+/** The page's total card, as cents. */
+const shownTotal = async (page: Page) => parseCents(((await page.getByTestId("total").textContent()) ?? "").replace(/[^0-9.-]/g, ""));
+
+/** An app of `unit` with production usage this month (the demo tags events with an environment). */
+async function appWithProd(page: Page, unit: string) {
+  const prod = await report(page, `month=${M}&by=app&unit=${enc(unit)}&env=prod`);
+  const app = prod.rows.find((r) => parseCents(r.cost) > 0n);
+  expect(app, `an app of ${unit} with prod usage in ${M}`).toBeDefined();
+  return app!;
+}
+
+test("the app page takes a period and filters in the address; a period's figures are the sum of its months'", async ({ page }) => {
+  // Signed in on a light page: the overview of a cold server can outlast the sign-in's wait.
+  await signInAs(page, PERSONAS.finance, "/admin/audit");
+  const app = await appWithProd(page, UNIT_A);
+  const path = `/apps/${enc(app.key)}`;
+
+  // Each month on its own, as the page shows it.
+  const months: bigint[] = [];
+  for (const month of [P, M]) {
+    const response = await page.goto(`${path}?month=${month}`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${app.name}: ${month}`);
+    months.push(await shownTotal(page));
+  }
+  const [previous = 0n, current = 0n] = months;
+  expect((await report(page, `month=${M}&app=${enc(app.key)}`)).total).toBe(formatCents(current));
+
+  // Both months: the sum of the two, to the cent.
+  await page.goto(`${path}?range=custom&from=${P}&to=${M}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${app.name}: ${P}…${M}`);
+  await expect(page.getByTestId("total")).toHaveText(formatMoney(formatCents(previous + current)));
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: "test-results/screenshots/app-period.png", fullPage: true });
+
+  // The environment from the form: into the address, and the figures narrow to the prod part.
+  await page.goto(`${path}?month=${M}`);
+  await page.getByRole("textbox", { name: "Environment" }).fill("prod");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/env=prod/);
+  await expect(page.getByTestId("filter-chip")).toHaveText(["Environment: prod ×"]);
+  const prod = await report(page, `month=${M}&app=${enc(app.key)}&env=prod`);
+  await expect(page.getByTestId("total")).toHaveText(formatMoney(prod.total));
+  expect(parseCents(prod.total)).toBeGreaterThan(0n);
+  expect(parseCents(prod.total)).toBeLessThan(current);
+
+  // A model of the app over the quarter: its part of the app, as the report API has it.
+  const model = (await report(page, `month=${M}&by=model&app=${enc(app.key)}`)).rows.find((r) => !r.fee)!;
+  const quarter = await report(page, `range=quarter&month=${M}&app=${enc(app.key)}&model=${enc(model.key)}`);
+  await page.goto(`${path}?range=quarter&month=${M}`);
+  await page.getByRole("combobox", { name: "Model" }).selectOption(model.key);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`range=quarter.*model=${enc(model.key)}`));
+  const modelCost = formatMoney(quarter.total);
+  await expect(page.getByTestId("total")).toHaveText(modelCost);
+});
+
+test("a multi-month table sorts by a column, keeping the period and filters in the address", async ({ page }) => {
+  await signInAs(page, PERSONAS.finance, `/?range=custom&from=${P}&to=${M}`);
+  const table = page.getByRole("table", { name: "Cost by app" });
+  const names = async () => (await table.getByTestId("app-row").getByRole("rowheader").allTextContents()).map((n) => n.trim());
+  const costs = async () => (await table.getByTestId("app-cost").allTextContents()).map((c) => parseCents(c.replace(/[^0-9.-]/g, "")));
+  const byCost = await costs();
+  expect(byCost.length).toBeGreaterThan(1);
+  expect(byCost).toEqual([...byCost].sort((a, b) => (a === b ? 0 : a > b ? -1 : 1)));
+  await table.getByRole("link", { name: "App", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`range=custom&from=${P}&to=${M}.*appSort=name`));
+  const sorted = await names();
+  expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b)));
+  await expect(page.getByRole("table", { name: "Cost by app" }).getByRole("columnheader", { name: /^App/ })).toHaveAttribute("aria-sort", "ascending");
+  // The other tables keep their order; the total does not move.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Chargeback for ${P}…${M}`);
+
+  // An owner's unit over the year, its cost centers by name; an app's models over a period.
+  await page.goto(`/business-units/${enc(UNIT_A)}?range=ytd&month=${M}&ccSort=name`);
+  const ccs = (await page.getByRole("table", { name: "Cost by cost center" }).getByTestId("cc-row").getByRole("rowheader").allTextContents()).map((n) =>
+    n.trim(),
+  );
+  expect(ccs).toEqual([...ccs].sort((a, b) => a.localeCompare(b)));
+  const app = await appWithProd(page, UNIT_A);
+  await page.goto(`/apps/${enc(app.key)}?range=custom&from=${P}&to=${M}`);
+  await page.getByRole("table", { name: "Cost by model" }).getByRole("link", { name: "Model", exact: true }).click();
+  await expect(page).toHaveURL(/modelSort=name/);
+  const models = (await page.getByTestId("app-model-row").getByRole("rowheader").allTextContents()).map((n) => n.trim());
+  expect(models).toEqual([...models].sort((a, b) => a.localeCompare(b)));
+});
+
+test("a unit owner reaches their units' apps, never another unit's, whatever the period; the figures stream behind a skeleton", async ({ page }) => {
+  await signInAs(page, PERSONAS.finance);
+  const theirs = await appWithProd(page, UNIT_B);
+  const mine = await appWithProd(page, UNIT_A);
+  await page.context().clearCookies();
+  await signInAs(page, PERSONAS.ownerA);
+  for (const query of [`month=${M}`, `range=custom&from=${P}&to=${M}`, `range=ytd&month=${M}&env=prod`]) {
+    expect((await page.goto(`/apps/${enc(theirs.key)}?${query}`))?.status(), query).toBe(404);
+    expect(await page.content()).not.toContain(theirs.name);
+  }
+  expect((await page.goto(`/apps/not-an-app?month=${M}`))?.status()).toBe(404);
+  // Their own app: 200, with the skeleton sent first (aria-busy) and the figures after it.
+  const response = await page.request.get(`/apps/${enc(mine.key)}?range=custom&from=${P}&to=${M}`);
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).toContain('aria-busy="true"');
+  expect(html).toContain('data-testid="page-skeleton"');
+  await page.goto(`/apps/${enc(mine.key)}?range=custom&from=${P}&to=${M}`);
+  await expect(page.getByTestId("total")).toBeVisible();
+  await expect(page.getByTestId("page-skeleton")).toHaveCount(0);
+  expect(await page.content()).not.toContain(UNIT_B);
+  expect(await seriousViolations(page)).toEqual([]);
+});
