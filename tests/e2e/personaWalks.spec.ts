@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { PERSONAS, previousMonth, signInAs, UNIT_A } from "./personas";
+import { PERSONAS, previousMonth, signInAs, UNIT_A, UNIT_M } from "./personas";
 
 /**
  * Each persona's main pages, walked at a laptop's and a phone's size, in light and in dark: every
@@ -10,7 +10,7 @@ import { PERSONAS, previousMonth, signInAs, UNIT_A } from "./personas";
  */
 // A day of last month: the demo has usage on every day of it, whatever the date of the run.
 const DAY = `/days/${previousMonth()}-15`;
-const ROUTES: Record<"finance" | "owner" | "admin", { persona: string; pages: string[] }> = {
+const ROUTES: Record<"finance" | "owner" | "ownerOfTwo" | "admin", { persona: string; pages: string[] }> = {
   finance: {
     persona: PERSONAS.finance,
     pages: ["/", `/business-units/${encodeURIComponent(UNIT_A)}`, "/budgets", "/anomalies", "/close", "/reconciliation", DAY, "/unmapped", "/admin/audit"],
@@ -19,6 +19,11 @@ const ROUTES: Record<"finance" | "owner" | "admin", { persona: string; pages: st
   owner: {
     persona: PERSONAS.ownerA,
     pages: [`/business-units/${encodeURIComponent(UNIT_A)}`, "/", "/budgets", "/anomalies", `${DAY}?unit=${encodeURIComponent(UNIT_A)}`],
+  },
+  // Hugo Moreau owns Stores and Marketing: he lands on a chooser, and sees both together.
+  ownerOfTwo: {
+    persona: PERSONAS.ownerAM,
+    pages: ["/", "/?view=all", `/business-units/${encodeURIComponent(UNIT_M)}`],
   },
   admin: {
     persona: PERSONAS.admin,
