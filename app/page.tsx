@@ -1,10 +1,12 @@
 import { redirect } from "next/navigation";
+import { Suspense } from "react";
 import { seesEveryUnit } from "@/lib/auth/access";
 import { requireCaller } from "./_server/currentCaller";
 import { pageMonth } from "./_server/pageMonth";
 import { pageQuery } from "./_server/pageQuery";
 import { FinanceOverviewPage } from "./FinanceOverviewPage";
 import { UnitChooserPage } from "./UnitChooserPage";
+import { PageSkeleton } from "./_components/PageSkeleton";
 import { sortParam } from "./_components/sortParam";
 import { unitHref } from "./_components/unitHref";
 import type { Params } from "@/lib/reports/reportFilters";
@@ -24,18 +26,26 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
   if (!seesEveryUnit(caller) && one("view") !== "all") {
     const [only, ...more] = caller.ownedUnits;
     if (only && more.length === 0) redirect(unitHref(only, monthNote.month));
-    if (only) return <UnitChooserPage caller={caller} month={monthNote.month} />;
+    if (only)
+      return (
+        <Suspense fallback={<PageSkeleton />}>
+          <UnitChooserPage caller={caller} month={monthNote.month} />
+        </Suspense>
+      );
   }
   const { query, problem } = pageQuery(params);
+  // The checks above answer before anything streams; the figures stream behind a skeleton.
   return (
-    <FinanceOverviewPage
-      caller={caller}
-      error={one("error")?.slice(0, 300)}
-      sorts={{ units: sortParam(one("sort")), models: sortParam(one("modelSort")), apps: sortParam(one("appSort")), cc: sortParam(one("ccSort")) }}
-      month={monthNote.month}
-      monthNote={monthNote}
-      query={query}
-      problem={problem}
-    />
+    <Suspense fallback={<PageSkeleton />}>
+      <FinanceOverviewPage
+        caller={caller}
+        error={one("error")?.slice(0, 300)}
+        sorts={{ units: sortParam(one("sort")), models: sortParam(one("modelSort")), apps: sortParam(one("appSort")) }}
+        month={monthNote.month}
+        monthNote={monthNote}
+        query={query}
+        problem={problem}
+      />
+    </Suspense>
   );
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { currentMonth, PERSONAS, previousMonth, signInAs, UNIT_A } from "./personas";
+import { currentMonth, PERSONAS, previousMonth, signInAs, UNIT_A, UNIT_M } from "./personas";
 
 /**
  * Each persona's main pages, walked at a laptop's and a phone's size, in light and in dark: every
@@ -12,7 +12,7 @@ import { currentMonth, PERSONAS, previousMonth, signInAs, UNIT_A } from "./perso
 const DAY = `/days/${previousMonth()}-15`;
 // Two months added up: the period view, its tables sortable.
 const PERIOD = `range=custom&from=${previousMonth()}&to=${currentMonth()}`;
-const ROUTES: Record<"finance" | "owner" | "admin", { persona: string; pages: string[] }> = {
+const ROUTES: Record<"finance" | "owner" | "ownerOfTwo" | "admin", { persona: string; pages: string[] }> = {
   finance: {
     persona: PERSONAS.finance,
     pages: [
@@ -39,6 +39,11 @@ const ROUTES: Record<"finance" | "owner" | "admin", { persona: string; pages: st
       "/anomalies",
       `${DAY}?unit=${encodeURIComponent(UNIT_A)}`,
     ],
+  },
+  // Hugo Moreau owns Stores and Marketing: he lands on a chooser, and sees both together.
+  ownerOfTwo: {
+    persona: PERSONAS.ownerAM,
+    pages: ["/", "/?view=all", `/business-units/${encodeURIComponent(UNIT_M)}`],
   },
   admin: {
     persona: PERSONAS.admin,

@@ -15,9 +15,12 @@ export const PERSONAS = {
   admin: "Platform admin",
   ownerA: "Ana Lima", // owns Stores
   ownerB: "Chloe Martin", // owns Customer Care
+  ownerAM: "Hugo Moreau", // owns Stores (beside Ana Lima) and Marketing
 } as const;
 export const UNIT_A = "Stores";
 export const UNIT_B = "Customer Care";
+/** The second unit of the owner of two (PERSONAS.ownerAM), beside UNIT_A. */
+export const UNIT_M = "Marketing";
 /**
  * How far a check on report figures may miss when each figure was rounded once from its exact
  * amount: a report's rows (and its unmapped apps) get their cents by largest remainder, so each is

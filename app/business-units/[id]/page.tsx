@@ -3,6 +3,8 @@ import { describeBilled } from "@/lib/reports/describeBilled";
 import { addTokens, noTokens } from "@/lib/statements/statementLine";
 import { FiguresAsOf } from "@/app/_components/FiguresAsOf";
 import { forbidden, notFound } from "next/navigation";
+import { Suspense } from "react";
+import { PageSkeleton } from "@/app/_components/PageSkeleton";
 import { requireCaller } from "@/app/_server/currentCaller";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { getMonthView } from "@/lib/reports/getMonthView";
@@ -29,7 +31,7 @@ import { FailedCallsTable } from "@/app/_components/FailedCallsTable";
 import { breakdownParam } from "@/lib/reports/breakdownParam";
 import { getDimensionReport } from "@/lib/reports/getDimensionReport";
 import { sortRows } from "@/lib/reports/rowChanges";
-import { canSeeUnit, seesEveryUnit } from "@/lib/auth/access";
+import { type Caller, canSeeUnit, seesEveryUnit } from "@/lib/auth/access";
 import { filterLines } from "@/lib/reports/filterLines";
 import { filteredDailyTrend } from "@/lib/reports/filteredDailyTrend";
 import { filterOptions } from "@/lib/reports/filterOptions";
@@ -38,7 +40,7 @@ import { resolveRange } from "@/lib/reports/reportRange";
 import { FilterBar } from "@/app/_components/FilterBar";
 import { PeriodPage } from "@/app/_components/PeriodPage";
 import { sortHrefs } from "@/app/_components/pageHref";
-import { pageMonth } from "@/app/_server/pageMonth";
+import { type PageMonth, pageMonth } from "@/app/_server/pageMonth";
 import { pageQuery } from "@/app/_server/pageQuery";
 import { unitExists } from "@/app/_server/unitExists";
 import { getTagKeys } from "@/lib/reports/getTagKeys";
@@ -58,18 +60,29 @@ type Props = {
 /** One business unit's month: by cost center, app, model and a tag or end user, with failed calls; only for finance, admins and its owners. */
 export default async function BusinessUnitPage({ params, searchParams }: Props) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
-  const one = (name: string) => (typeof search[name] === "string" ? (search[name] as string) : undefined);
-  const asked = one("month");
-  const sorts = { cc: sortParam(one("ccSort")), model: sortParam(one("modelSort")), app: sortParam(one("appSort")) };
+  const asked = typeof search.month === "string" ? search.month : undefined;
   const unit = decodeParam(id);
   const path = `/business-units/${encodeURIComponent(unit)}`;
   const caller = await requireCaller(asked ? `${path}?month=${encodeURIComponent(asked)}` : path);
   // Out of scope is 403 whether or not the unit exists, so owners cannot probe for other units' names.
   if (!canSeeUnit(caller, unit)) forbidden();
-  const store = getSharedStore();
-  if (!(await unitExists(store, unit))) notFound();
-
+  if (!(await unitExists(getSharedStore(), unit))) notFound();
   const monthNote = await pageMonth(asked);
+  // The checks above answer with their own status before anything streams; the figures stream behind a skeleton.
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <UnitMonth caller={caller} unit={unit} path={path} search={search} monthNote={monthNote} />
+    </Suspense>
+  );
+}
+
+type UnitMonthProps = { caller: Caller; unit: string; path: string; search: Params; monthNote: PageMonth };
+
+/** The unit's figures for the month (or the period asked), once the page's checks have passed. */
+async function UnitMonth({ caller, unit, path, search, monthNote }: UnitMonthProps) {
+  const one = (name: string) => (typeof search[name] === "string" ? (search[name] as string) : undefined);
+  const sorts = { cc: sortParam(one("ccSort")), model: sortParam(one("modelSort")), app: sortParam(one("appSort")) };
+  const store = getSharedStore();
   const { month } = monthNote;
   const scope = onlyUnits([unit]);
   // The page is the unit: a unit chip would only narrow it to nothing.

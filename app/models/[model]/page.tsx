@@ -1,5 +1,8 @@
 import { InvalidMonthNote } from "@/app/_components/InvalidMonthNote";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import type { Caller } from "@/lib/auth/access";
+import { PageSkeleton } from "@/app/_components/PageSkeleton";
 import { requireCaller } from "@/app/_server/currentCaller";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { FEES_ROW, reportFromLines } from "@/lib/reports/getChargebackReport";
@@ -8,7 +11,7 @@ import { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { getSharedStore } from "@/lib/store";
 import { CostTable } from "@/app/_components/CostTable";
 import { MonthNav } from "@/app/_components/MonthNav";
-import { pageMonth } from "@/app/_server/pageMonth";
+import { type PageMonth, pageMonth } from "@/app/_server/pageMonth";
 import { appHref, unitHref } from "@/app/_components/unitHref";
 import { UnmappedRow } from "@/app/_components/UnmappedRow";
 import { decodeParam } from "@/app/_components/decodeParam";
@@ -34,9 +37,24 @@ export default async function ModelPage({ params, searchParams }: Props) {
   const monthNote = await pageMonth(asked);
   const { month } = monthNote;
   const reader = new LedgerReader(getSharedStore());
-  const [all, { charges }] = await Promise.all([monthLines(reader, month), reader.catalog()]);
-  // A model is known when the price book has it or this month's lines name it; any other name is a 404.
-  if (charges.pricer.book.resolveModel(model) !== model && !all.lines.some((l) => l.model === model)) notFound();
+  const { charges } = await reader.catalog();
+  // A model is known when the price book has it or this month's lines name it; any other name is a
+  // 404, answered before anything streams (the month's lines are read here only for a name the book lacks).
+  if (charges.pricer.book.resolveModel(model) !== model && !(await monthLines(reader, month)).lines.some((l) => l.model === model)) notFound();
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <ModelMonth caller={caller} model={model} path={path} search={search} monthNote={monthNote} reader={reader} />
+    </Suspense>
+  );
+}
+
+type ModelMonthProps = { caller: Caller; model: string; path: string; search: Params; monthNote: PageMonth; reader: LedgerReader };
+
+/** The model's figures for the month, streamed behind a skeleton once the page's checks have passed. */
+async function ModelMonth({ caller, model, path, search, monthNote, reader }: ModelMonthProps) {
+  const { month } = monthNote;
+  // Read once per request (LedgerReader.once): the 404 check above may have read it already.
+  const all = await monthLines(reader, month);
   // The model's lines, with their cents as allocated for the whole month: the same figures as elsewhere; narrowed by the filters (the page is the model).
   const { query: asFiltered, problem } = pageQuery(search);
   const query = { ...asFiltered, filters: { ...asFiltered.filters, models: [model] } };

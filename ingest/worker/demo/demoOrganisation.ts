@@ -82,11 +82,17 @@ export function demoOrganisation(now = clockNow()) {
 
 const OWNER_NAMES = ["Ana Lima", "Ben Okafor", "Chloe Martin", "Dev Patel", "Eva Novak", "Farid Haddad"];
 
-/** One owner per business unit, and a group that owns Engineering, so both kinds of owner show. */
+/**
+ * One owner per business unit, a group that owns Engineering, and one person who owns two units
+ * (Stores beside its owner, and Marketing), so both kinds of owner and the unit chooser show.
+ */
 function demoOwners(): string {
   const random = seededRandom(7);
   const rows = ["businessUnit,principalType,principalId,displayName"];
   Object.keys(UNITS).forEach((businessUnit, i) => rows.push(`${businessUnit},user,${guid(random)},${OWNER_NAMES[i]}`));
   rows.push(`Engineering,group,${guid(random)},Engineering Leads`);
+  // Drawn last, so the owners above keep the ids they had before this one was added.
+  const twoUnits = guid(random);
+  for (const businessUnit of ["Stores", "Marketing"]) rows.push(`${businessUnit},user,${twoUnits},Hugo Moreau`);
   return `${rows.join("\n")}\n`;
 }
