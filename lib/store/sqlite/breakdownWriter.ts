@@ -5,6 +5,7 @@ import type { UsageEvent } from "../../events/usageEvent";
 import type { IncomingEvent } from "../port";
 import { addToDailySums, type Rollups } from "./dailySums";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
+import { USAGE_SUMS } from "../rollupFields";
 import { warningSource } from "../../events/warningSource";
 import { itemAt } from "../../core/arrays";
 
@@ -72,37 +73,14 @@ export function sumIntoWarnings(warnings: Rollups, { id, source, event }: Incomi
   }
 }
 
-const DIMENSION_COLUMNS = [
-  "day",
-  "appId",
-  "deployment",
-  "model",
-  "region",
-  "operation",
-  "tokenKinds",
-  "requests",
-  "promptTokens",
-  "cachedTokens",
-  "completionTokens",
-  "reasoningTokens",
-  "totalTokens",
-  "modelTimeMs",
-  ...TOKEN_DETAILS,
-  "dimension",
-  "value",
-];
+const DIMENSION_COLUMNS = ["day", "appId", "deployment", "model", "region", "operation", "tokenKinds", ...USAGE_SUMS, ...TOKEN_DETAILS, "dimension", "value"];
 // Rows per statement: an end user is nearly one row per event, and per-statement overhead dominates single-row upserts.
 const DIMENSION_ROWS = 32;
 const dimensionSql = (rows: number) =>
   `INSERT INTO DailyDimensionUsage (${DIMENSION_COLUMNS.join(", ")})
    VALUES ${Array.from({ length: rows }, () => `(${DIMENSION_COLUMNS.map(() => "?").join(", ")})`).join(", ")}
    ON CONFLICT (dimension, day, appId, deployment, model, region, operation, tokenKinds, value) DO UPDATE SET
-     requests = requests + excluded.requests, promptTokens = promptTokens + excluded.promptTokens,
-     cachedTokens = cachedTokens + excluded.cachedTokens,
-     completionTokens = completionTokens + excluded.completionTokens,
-     reasoningTokens = reasoningTokens + excluded.reasoningTokens,
-     totalTokens = totalTokens + excluded.totalTokens, modelTimeMs = modelTimeMs + excluded.modelTimeMs,
-     ${TOKEN_DETAILS.map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
+     ${[...USAGE_SUMS, ...TOKEN_DETAILS].map((c) => `${c} = ${c} + excluded.${c}`).join(", ")}`;
 
 export function createBreakdownWriter(db: Database.Database): (b: Breakdowns) => void {
   const dimensionMany = db.prepare(dimensionSql(DIMENSION_ROWS));
