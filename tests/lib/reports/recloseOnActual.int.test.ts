@@ -1,31 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { importInvoiceFile } from "../../../lib/invoice/importInvoiceFile";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
-import { importOrgMappings } from "../../../lib/org/importOrgMappings";
 import { REPORT_DIMENSIONS, reportRowsOf } from "../../../lib/reports/reportRows";
 import { readReportRows } from "../../../lib/reports/storedReports";
 import { closeMonth, reopenMonth } from "../../../lib/statements/closeMonth";
 import { monthLines } from "../../../lib/statements/monthLines";
 import type { UsageStore } from "../../../lib/store/port";
 import { counted } from "../../support/countedStore";
-import { loadScenarioUsage, writeExports } from "../../support/invoiceScenario";
-import { freshStore } from "../../support/store";
+import { billedStore } from "../../support/invoiceScenario";
 
 // One instant for every close and reopen: the browser tests pin the clock (CHARGEBACK_NOW), so a
 // re-close there carries the first close's closedAt, closedBy, currency and unpriced usage.
 const DEC_5 = Date.UTC(2026, 11, 5);
-const ORG = "appId,costCenter,businessUnit,validFrom\napp-1,CC-1,Retail,2020-01-01\napp-2,CC-2,Marketing,2020-01-01\n";
-
-async function billed(): Promise<UsageStore> {
-  const { store, dir } = freshStore();
-  await loadScenarioUsage(store);
-  await importOrgMappings(store, ORG, "org.csv");
-  const files = writeExports(dir);
-  await importInvoiceFile(store, files.focus);
-  await importInvoiceFile(store, files.classic);
-  return store;
-}
-
 /** Every dimension's stored rows of November, each side, through one reader. */
 const storedRows = (reader: LedgerReader) =>
   Promise.all(REPORT_DIMENSIONS.flatMap((by) => (["month", "compared", "basis"] as const).map((side) => readReportRows(reader, "2026-11", by, side))));
@@ -39,7 +24,7 @@ async function frozenRows(store: UsageStore) {
 
 describe("a month closed again on actual cost", () => {
   it("reports its actual-cost statement to the 10^-18, not the rows stored at its first close, and then reads them stored", async () => {
-    const store = await billed();
+    const store = await billedStore();
     await closeMonth(store, "2026-11", "Fiona", DEC_5);
     const estimated = await frozenRows(store);
     await storedRows(new LedgerReader(store));
