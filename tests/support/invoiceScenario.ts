@@ -6,10 +6,7 @@ import { importDeployments } from "../../lib/pricing/importDeployments";
 import { importRetailPrices } from "../../lib/pricing/importRetailPrices";
 import { monthDays } from "../../lib/core/months";
 import type { UsageStore } from "../../lib/store/port";
-import { importInvoiceFile } from "../../lib/invoice/importInvoiceFile";
-import { importOrgMappings } from "../../lib/org/importOrgMappings";
 import { ingestLines, v1Event } from "./ingest";
-import { freshStore } from "./store";
 import { snapshotItems } from "./retailPrices";
 
 export const GATEWAY_RESOURCE =
@@ -191,18 +188,4 @@ export function writeExports(dir: string): { focus: string; classic: string } {
   fs.writeFileSync(focus, gzipSync(focusExport()));
   fs.writeFileSync(classic, classicExport());
   return { focus, classic };
-}
-
-/** The two apps of the scenario, each in its own unit. */
-export const SCENARIO_ORG = "appId,costCenter,businessUnit,validFrom\napp-1,CC-1,Retail,2020-01-01\napp-2,CC-2,Marketing,2020-01-01\n";
-
-/** A fresh store with the scenario's usage, the two apps mapped, and November's invoice imported in both export formats. */
-export async function billedStore(): Promise<UsageStore> {
-  const { store, dir } = freshStore();
-  await loadScenarioUsage(store);
-  await importOrgMappings(store, SCENARIO_ORG, "org.csv");
-  const files = writeExports(dir);
-  await importInvoiceFile(store, files.focus);
-  await importInvoiceFile(store, files.classic);
-  return store;
 }

@@ -5,7 +5,8 @@ import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { closeMonth } from "../../../lib/statements/closeMonth";
 import { importMarkups } from "../../../lib/statements/importMarkups";
 import { getStatement } from "../../../lib/statements/getStatement";
-import { billedStore as billed, loadScenarioUsage } from "../../support/invoiceScenario";
+import { billedStore as billed } from "../../support/billedStore";
+import { loadScenarioUsage } from "../../support/invoiceScenario";
 import { freshStore } from "../../support/store";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 

@@ -6,7 +6,7 @@ import { closeMonth, reopenMonth } from "../../../lib/statements/closeMonth";
 import { monthLines } from "../../../lib/statements/monthLines";
 import type { UsageStore } from "../../../lib/store/port";
 import { counted } from "../../support/countedStore";
-import { billedStore } from "../../support/invoiceScenario";
+import { billedStore } from "../../support/billedStore";
 
 // One instant for every close and reopen: the browser tests pin the clock (CHARGEBACK_NOW), so a
 // re-close there carries the first close's closedAt, closedBy, currency and unpriced usage.
