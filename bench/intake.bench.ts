@@ -126,7 +126,7 @@ async function main() {
     process.execPath,
     [
       ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
-      path.join(root, "bench", "intakeServer.mjs"),
+      path.join(root, "bench", "benchServer.mjs"),
       String(PORT),
       db,
     ],

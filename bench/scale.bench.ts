@@ -85,7 +85,7 @@ async function main() {
     const peakKb = Number(run.stderr.trim().split("\n").at(-1));
     console.log(`chargeback month refresh (${months} months): ${((Date.now() - started) / 1000).toFixed(1)} s, peak RSS ${(peakKb / 1024).toFixed(0)} MB`);
   }
-  const server = spawn(process.execPath, [path.join(root, "bench", "scaleServer.mjs"), flags.port!, file], {
+  const server = spawn(process.execPath, [path.join(root, "bench", "benchServer.mjs"), flags.port!, file], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
   });

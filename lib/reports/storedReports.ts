@@ -1,6 +1,7 @@
 import { catalogDigest, type PartCodec } from "../ledger/materializedMonth";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import { landingMonth } from "../statements/adjustments";
+import { issueIn } from "../statements/issuedStatements";
 import { monthLines, type MonthLines } from "../statements/monthLines";
 import type { Tokens } from "../statements/statementLine";
 import { basisDays, type ComparisonBasis, comparableLines, getComparisonBasis } from "./comparisonBasis";
@@ -14,7 +15,10 @@ import { type RowChanges, rowChanges } from "./rowChanges";
  * comparison basis's — so a view reads and adds up only rows, not the month's lines. They hold
  * cents (corrections, markups and the close included), so besides the month's usage and
  * catalog their stamp covers what else its lines and its basis read: the month before, the closed
- * months whose corrections land in either, the markups, the closes and the basis's days.
+ * months whose corrections land in either, the markups, the closes and the basis's days. A close
+ * is told apart by its issue (how many times its month was closed), not its time: a reopened
+ * month closed again on actual cost may carry the first close's instant, by, currency and
+ * unpriced usage (a pinned clock, or the same millisecond), and must not read that close's rows.
  */
 
 /** Which lines a stored report adds up: the month's, the month's like for like with its basis, or the basis's. */
@@ -23,12 +27,14 @@ export type ReportSide = "month" | "compared" | "basis";
 async function reportsDigest(reader: LedgerReader, month: string): Promise<string | undefined> {
   const { digestOf, closedMonths, markups } = await reader.catalog();
   if (!digestOf) return undefined;
+  const log = await reader.once("monthLog", () => reader.store.listMonthLog());
+  const issues = closedMonths.map((c) => issueIn(log, c.month));
   const closed = new Set(closedMonths.map((c) => c.month));
   const { before, label } = basisDays(month);
   const landing = new Set([month, before]);
   const others = [before, ...closedMonths.filter((c) => c.month < month && landing.has(landingMonth(c.month, closed))).map((c) => c.month)];
   const versions = await Promise.all(others.map((m) => reader.usageVersion(m)));
-  return catalogDigest({ month: digestOf(month), others: others.map((m, i) => [m, versions[i], digestOf(m)]), markups, closedMonths, label });
+  return catalogDigest({ month: digestOf(month), others: others.map((m, i) => [m, versions[i], digestOf(m)]), markups, closedMonths, issues, label });
 }
 
 /** The month's stored reports, as one reader reads them. */
@@ -88,17 +94,9 @@ const rowsCodec: PartCodec<ReportRows> = {
   decode: (s: Stored) => ({ ...s, rows: s.rows.map(fromStored), unmapped: s.unmapped.map(fromStored) }),
 };
 
-/**
- * The month's rows by one dimension, stored (built from its lines when stale). A closed month's
- * are added up from its frozen statement each time: a close on actual cost after a reopen was
- * served the first close's stored rows (tests/e2e/reconciliation.spec.ts), and frozen lines need
- * no pricing, so this costs little.
- */
-export async function readReportRows(reader: LedgerReader, month: string, by: ReportDimension, side: ReportSide = "month"): Promise<ReportRows> {
-  const build = async () => reportRowsOf(await sideLines(reader, month, side), by);
-  if ((await reader.catalog()).closedMonths.some((c) => c.month === month)) return build();
-  return storedReports(reader, month).part(`report:${by}:${side}`, build, rowsCodec);
-}
+/** The month's rows by one dimension, stored (built from its lines when stale). */
+export const readReportRows = (reader: LedgerReader, month: string, by: ReportDimension, side: ReportSide = "month"): Promise<ReportRows> =>
+  storedReports(reader, month).part(`report:${by}:${side}`, async () => reportRowsOf(await sideLines(reader, month, side), by), rowsCodec);
 
 /** A report with each row's change like for like against the month's comparison basis (none across currencies). */
 export type ReportWithChanges = { report: ChargebackReport; compared: ChargebackReport; basis: ChargebackReport; changes: RowChanges | undefined };

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { formatCents } from "../core/money";
+import type { MonthLogEntry } from "./statementLine";
 import type { LedgerStore } from "../store/port";
 
 export type IssuedStatement = { number: string; businessUnit: string; total: string; currency: string };
@@ -20,9 +21,11 @@ export function statementNumber(month: string, businessUnit: string, issue: numb
   return `CB-${month.replace("-", "")}-${issue}-${short}-${hash}`;
 }
 
-/** How many times `month` has been closed: its statements' issue. 0 while it never was. */
+/** How many times `month` has been closed, by the month log: its statements' issue. 0 while it never was. */
+export const issueIn = (log: readonly MonthLogEntry[], month: string): number => log.filter((e) => e.month === month && e.action === "close").length;
+
 export async function closeIssue(store: Pick<LedgerStore, "listMonthLog">, month: string): Promise<number> {
-  return (await store.listMonthLog()).filter((e) => e.month === month && e.action === "close").length;
+  return issueIn(await store.listMonthLog(), month);
 }
 
 /** The statements a closed month issued: one per business unit with a line, by name; none while it is open. */

@@ -6,6 +6,7 @@ import { assignApp } from "./actions";
 import type { ChangeState } from "./changeState";
 import { CorrectionsPreview } from "./CorrectionsPreview";
 import { Problems } from "./Problems";
+import { TargetFields } from "./TargetFields";
 import { useKeptForm } from "./useKeptForm";
 
 type Props = { app: { appId: string; appName: string; firstDay: string }; costCenters: readonly CostCenter[]; suggestion: string | null };
@@ -21,35 +22,21 @@ export function AssignForm({ app, costCenters, suggestion }: Props) {
     <>
       <form onSubmit={submit} className="fields">
         <input type="hidden" name="appId" value={app.appId} />
-        {state.impactKey && <input type="hidden" name="impactKey" value={state.impactKey} />}
-        <label>
-          Cost center
-          <select name="target" required aria-label={`Cost center for ${app.appName}`} defaultValue={state.values?.target ?? ""}>
-            <option value="" disabled>
-              Choose…
-            </option>
-            {costCenters.map((c) => (
-              <option key={`${c.costCenter}|${c.businessUnit}`} value={`${c.costCenter}|${c.businessUnit}`}>
-                {c.costCenter} · {c.businessUnit}
-              </option>
-            ))}
-          </select>
-          {suggestion && (
-            <span className="hint" data-testid="suggestion">
-              suggested: {suggestion}
-            </span>
-          )}
-        </label>
-        <label>
-          From
-          <input
-            type="date"
-            name="validFrom"
-            defaultValue={state.values?.validFrom ?? app.firstDay}
-            required
-            aria-label={`From which day ${app.appName} is charged`}
-          />
-        </label>
+        <TargetFields
+          costCenters={costCenters}
+          impactKey={state.impactKey}
+          target={{
+            label: "Cost center",
+            ariaLabel: `Cost center for ${app.appName}`,
+            value: state.values?.target,
+            hint: suggestion && (
+              <span className="hint" data-testid="suggestion">
+                suggested: {suggestion}
+              </span>
+            ),
+          }}
+          from={{ name: "validFrom", ariaLabel: `From which day ${app.appName} is charged`, value: state.values?.validFrom ?? app.firstDay }}
+        />
         <SubmitButton
           pending={pending}
           label={state.impact ? "Book corrections and assign" : "Assign"}

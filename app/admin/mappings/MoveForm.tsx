@@ -7,6 +7,7 @@ import { AppPicker } from "./AppPicker";
 import type { ChangeState } from "./changeState";
 import { CorrectionsPreview } from "./CorrectionsPreview";
 import { Problems } from "./Problems";
+import { TargetFields } from "./TargetFields";
 import { useKeptForm } from "./useKeptForm";
 
 /** Moves a mapped app, picked by name, to another cost center from a day on; a move into a closed month shows its corrections first. */
@@ -17,25 +18,13 @@ export function MoveForm({ costCenters }: { costCenters: readonly CostCenter[] }
     <section aria-labelledby="move">
       <h2 id="move">Move an app</h2>
       <form onSubmit={submit} className="fields">
-        {state.impactKey && <input type="hidden" name="impactKey" value={state.impactKey} />}
         <AppPicker name="app" label="App to move" defaultValue={v.app} />
-        <label>
-          To cost center
-          <select name="target" required aria-label="Cost center to move it to" defaultValue={v.target ?? ""}>
-            <option value="" disabled>
-              Choose…
-            </option>
-            {costCenters.map((c) => (
-              <option key={`${c.costCenter}|${c.businessUnit}`} value={`${c.costCenter}|${c.businessUnit}`}>
-                {c.costCenter} · {c.businessUnit}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          From
-          <input type="date" name="from" required defaultValue={v.from} aria-label="First day in the new cost center" />
-        </label>
+        <TargetFields
+          costCenters={costCenters}
+          impactKey={state.impactKey}
+          target={{ label: "To cost center", ariaLabel: "Cost center to move it to", value: v.target }}
+          from={{ name: "from", ariaLabel: "First day in the new cost center", value: v.from }}
+        />
         <label>
           Reason
           <input name="reason" required minLength={3} maxLength={500} defaultValue={v.reason} aria-label="Reason for the move" />

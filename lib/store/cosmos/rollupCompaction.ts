@@ -1,21 +1,12 @@
 import { END_USER, OTHER_END_USERS } from "../../events/eventTags";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
+import { HOURLY_SUMS, USAGE_SUMS } from "../rollupFields";
 import type { Containers } from "./containers";
 import { eachLimited, queryAll } from "./cosmosOps";
 import { readSheet, unpack, withCompactedRows, writeSheet } from "./rollupSheet";
 import { type DimensionDoc, type HourlyDoc, dimensionId, hourlyKey } from "./usageDocs";
 
-const HOURLY_SUMS = ["requests", "promptTokens", "cachedTokens", "completionTokens", "totalTokens", "timedRequests", "modelTimeMs"] as const;
-const DIMENSION_SUMS = [
-  "requests",
-  "promptTokens",
-  "cachedTokens",
-  "completionTokens",
-  "reasoningTokens",
-  "totalTokens",
-  "modelTimeMs",
-  ...TOKEN_DETAILS,
-] as const;
+const DIMENSION_SUMS = [...USAGE_SUMS, ...TOKEN_DETAILS] as const;
 
 /** A sheet's hourly rows with those of real hours (not of `keep` deployments) folded into one row per deployment and day. */
 function foldHours(day: string, hourly: Record<string, HourlyDoc>, keep: ReadonlySet<string>): { rows: Record<string, HourlyDoc>; folded: number } {

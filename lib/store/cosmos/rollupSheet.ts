@@ -1,5 +1,6 @@
 import type { Container } from "@azure/cosmos";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
+import { HOURLY_SUMS, USAGE_SUMS } from "../rollupFields";
 import { type DailyDoc, type DimensionDoc, type HourlyDoc, type OutcomeDoc, type RollupRows, dailyId } from "./usageDocs";
 
 /**
@@ -41,12 +42,10 @@ export type PackedRows = {
   dimensions: Record<string, PackedDimension>;
   hourly: Record<string, PackedHourly>;
 };
-const DIMENSION_SUMS = ["requests", "promptTokens", "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs"] as const;
-const HOURLY_SUMS = ["requests", "promptTokens", "cachedTokens", "completionTokens", "totalTokens", "timedRequests", "modelTimeMs"] as const;
 
 function packDimension(d: DimensionDoc): PackedDimension {
   const details = Object.fromEntries(TOKEN_DETAILS.filter((k) => (d[k] ?? 0) !== 0).map((k) => [k, d[k]]));
-  const sums = DIMENSION_SUMS.map((f) => d[f]);
+  const sums = USAGE_SUMS.map((f) => d[f]);
   return Object.keys(details).length > 0 ? [dailyId(d), d.dimension, d.value, sums, details] : [dailyId(d), d.dimension, d.value, sums];
 }
 
@@ -59,7 +58,7 @@ export function unpack(sheet: Partial<PackedRows> & { appId: string; day: string
     const { day, appId, deployment, model, region, operation, tokenKinds } = sheet.daily![daily]!;
     const row = { kind: "dimension", day, appId, deployment, model, region, operation, tokenKinds, dimension, value } as DimensionDoc;
     for (const k of TOKEN_DETAILS) row[k] = details?.[k] ?? 0;
-    DIMENSION_SUMS.forEach((f, i) => (row[f] = sums[i] ?? 0));
+    USAGE_SUMS.forEach((f, i) => (row[f] = sums[i] ?? 0));
     dimensions[key] = row;
   }
   const hourly: Record<string, HourlyDoc> = {};
@@ -84,18 +83,7 @@ export function emptySheet(pk: string): SheetDoc {
   return { id: SHEET_ID, pk, kind: "sheet", appId: pk.slice(0, cut), day: pk.slice(cut + 1), seq: 0, daily: {}, hourly: {}, dimensions: {}, outcomes: {} };
 }
 
-const SUMMED = [
-  "requests",
-  "promptTokens",
-  "cachedTokens",
-  "completionTokens",
-  "reasoningTokens",
-  "totalTokens",
-  "modelTimeMs",
-  "timedRequests",
-  "usageUnknown",
-  ...TOKEN_DETAILS,
-];
+const SUMMED = [...new Set([...USAGE_SUMS, ...HOURLY_SUMS]), "usageUnknown", ...TOKEN_DETAILS];
 
 function addRows<R extends object>(into: Record<string, R>, add: Record<string, R>): Record<string, R> {
   const out = { ...into };

@@ -5,6 +5,7 @@ import type { UsageEvent } from "../../events/usageEvent";
 import type { IncomingEvent } from "../port";
 import { addToDailySums, type Rollups } from "./dailySums";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
+import { USAGE_SUMS } from "../rollupFields";
 import { warningSource } from "../../events/warningSource";
 import { itemAt } from "../../core/arrays";
 
@@ -72,25 +73,7 @@ export function sumIntoWarnings(warnings: Rollups, { id, source, event }: Incomi
   }
 }
 
-const DIMENSION_COLUMNS = [
-  "day",
-  "appId",
-  "deployment",
-  "model",
-  "region",
-  "operation",
-  "tokenKinds",
-  "requests",
-  "promptTokens",
-  "cachedTokens",
-  "completionTokens",
-  "reasoningTokens",
-  "totalTokens",
-  "modelTimeMs",
-  ...TOKEN_DETAILS,
-  "dimension",
-  "value",
-];
+const DIMENSION_COLUMNS = ["day", "appId", "deployment", "model", "region", "operation", "tokenKinds", ...USAGE_SUMS, ...TOKEN_DETAILS, "dimension", "value"];
 // Into the view: its trigger adds to the row of the key (migration 20261206210000).
 // Rows per statement: an end user is nearly one row per event, and per-statement overhead dominates single-row upserts.
 const DIMENSION_ROWS = 32;

@@ -1,9 +1,10 @@
 import type Database from "better-sqlite3";
 import { END_USER, OTHER_END_USERS } from "../../events/eventTags";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
+import { USAGE_SUMS } from "../rollupFields";
 
 const KEY = ["day", "appId", "deployment", "model", "region", "operation", "tokenKinds"];
-const SUMS = ["requests", "promptTokens", "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", "modelTimeMs", ...TOKEN_DETAILS];
+const SUMS = [...USAGE_SUMS, ...TOKEN_DETAILS];
 
 /**
  * Per app and UTC day before `before`, keeps the `top` end users with the most tokens (ties by

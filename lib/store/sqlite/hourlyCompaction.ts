@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import { BUCKET_COLUMNS } from "../../events/modelTimeBuckets";
+import { HOURLY_SUMS } from "../rollupFields";
 
-const SUMS = ["requests", "promptTokens", "cachedTokens", "completionTokens", "totalTokens", "timedRequests", "modelTimeMs", ...BUCKET_COLUMNS];
+const SUMS = [...HOURLY_SUMS, ...BUCKET_COLUMNS];
 
 /**
  * Folds hourly rows (`hour` is `YYYY-MM-DDTHH`, 13 characters) of days before `before` into one row

@@ -3,6 +3,7 @@ import { CONTENT_FIELDS, type CountedVersion } from "../../events/eventConflict"
 import { BUCKET_COLUMNS } from "../../events/modelTimeBuckets";
 import { tiersOfKinds } from "../../pricing/tokenKinds";
 import { TOKEN_DETAILS, type TokenDetail } from "../../pricing/billedTokens";
+import { USAGE_SUMS } from "../rollupFields";
 import { formatCents, parseCents } from "../../core/money";
 import type {
   AuditEntry as AuditEntryRow,
@@ -88,23 +89,7 @@ export const toCountedVersion = (r: CountedRow): CountedVersion => ({
   },
 });
 
-export const DAILY_USAGE_COLUMNS = [
-  "day",
-  "appId",
-  "deployment",
-  "model",
-  "region",
-  "operation",
-  "tokenKinds",
-  "requests",
-  "promptTokens",
-  "cachedTokens",
-  "completionTokens",
-  "reasoningTokens",
-  "totalTokens",
-  "modelTimeMs",
-  ...TOKEN_DETAILS,
-] as const;
+export const DAILY_USAGE_COLUMNS = ["day", "appId", "deployment", "model", "region", "operation", "tokenKinds", ...USAGE_SUMS, ...TOKEN_DETAILS] as const;
 
 /** A DailyUsage row read as an array in DAILY_USAGE_COLUMNS order. */
 export const toDailyUsage = (r: unknown[]): DailyUsage => ({

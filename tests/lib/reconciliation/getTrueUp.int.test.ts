@@ -1,29 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { importInvoiceFile } from "../../../lib/invoice/importInvoiceFile";
-import { importOrgMappings } from "../../../lib/org/importOrgMappings";
 import { parseCents } from "../../../lib/core/money";
 import { getTrueUp } from "../../../lib/reconciliation/getTrueUp";
 import { getChargebackReport } from "../../../lib/reports/getChargebackReport";
 import { closeMonth } from "../../../lib/statements/closeMonth";
 import { importMarkups } from "../../../lib/statements/importMarkups";
 import { getStatement } from "../../../lib/statements/getStatement";
-import { loadScenarioUsage, writeExports } from "../../support/invoiceScenario";
+import { billedStore as billed } from "../../support/billedStore";
+import { loadScenarioUsage } from "../../support/invoiceScenario";
 import { freshStore } from "../../support/store";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 
 const DEC_5 = Date.UTC(2026, 11, 5);
-const ORG = "appId,costCenter,businessUnit,validFrom\napp-1,CC-1,Retail,2020-01-01\napp-2,CC-2,Marketing,2020-01-01\n";
-
-async function billed() {
-  const { store, dir } = freshStore();
-  await loadScenarioUsage(store);
-  await importOrgMappings(store, ORG, "org.csv");
-  const files = writeExports(dir);
-  await importInvoiceFile(store, files.focus);
-  await importInvoiceFile(store, files.classic);
-  return store;
-}
-
 const sumOf = (amounts: string[]) => amounts.reduce((a, b) => a + parseCents(b), 0n);
 
 describe("true-up to the invoice", () => {

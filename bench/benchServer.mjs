@@ -1,5 +1,6 @@
-// The production build serving bench:intake's store (argv: port, database file) on loopback, as
-// `npm start` serves it; its own process. SIGTERM exits cleanly, so a --cpu-prof run is written.
+// The production build serving a web bench's store (argv: port, database file: bench:scale's pages,
+// bench:intake's POSTs), on loopback with persona sign-in, as `npm start` serves a workstation; its
+// own process, so its RSS is its own. SIGTERM exits cleanly, so a --cpu-prof run is written.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { serveWeb } from "../scripts/webServer.mjs";
