@@ -1,4 +1,6 @@
 import type { Readable } from "node:stream";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { createLineIdentities } from "../../lib/events/lineIdentity";
 import { now as clockNow } from "../../lib/core/clock";
 import {
@@ -18,10 +20,24 @@ import { withDiagnosticsJoined } from "./sources/diagnosticBatches";
 import { ndjsonBatches, type OnUnterminated } from "./sources/ndjsonLines";
 
 // Batches bound the memory in flight (the reading thread holds at most three), in lines and in
-// bytes: 10,000 lines of the usual 0.5 KB events, fewer of big ones (an event may be 200 KB). How
-// often the store commits is its own affair (a SQLite bulk load commits every few hundred thousand events).
-export const INGEST_BATCH_SIZE = 10_000;
-export const INGEST_BATCH_BYTES = 4 * 1024 * 1024;
+// bytes: 2,000 lines of the usual 0.5 KB events, fewer of big ones (an event may be 200 KB). Small
+// batches cost no CPU here and keep both threads' heaps small. How often the store commits is its
+// own affair (a SQLite bulk load commits every few hundred thousand events).
+export const INGEST_BATCH_SIZE = 2_000;
+export const INGEST_BATCH_BYTES = 1024 * 1024;
+
+// A bulk load's batches live long enough to be promoted to V8's old generation, which V8 then lets
+// grow to a few hundred MB of garbage before collecting it (peak RSS 520 MB for 1M events, 290 MB
+// with the heap capped at 100 MB, for the same CPU). A process cannot cap its own main thread's
+// heap (--max-old-space-size is read when it starts), so the bulk path collects every
+// COLLECT_EVERY events instead: tens of ms each at this heap's live size, no CPU measurable per
+// event (20.8 s against 20.2 s of user time for 250k), and a heap that stays near 100 MB at any N.
+const COLLECT_EVERY = 25_000;
+
+function fullCollection(): () => void {
+  v8.setFlagsFromString("--expose-gc");
+  return vm.runInNewContext("gc") as () => void;
+}
 
 async function writeAll(store: UsageStore, batches: AsyncIterable<PreparedBatch>): Promise<IngestSummary> {
   const pricer = await loadPricer(store);
@@ -30,8 +46,17 @@ async function writeAll(store: UsageStore, batches: AsyncIterable<PreparedBatch>
     for await (const batch of batches) summary = addSummaries(summary, await writePreparedBatch(store, pricer, batch));
     return summary;
   }
+  const collect = fullCollection();
+  let sinceCollected = 0;
   const received = async function* () {
-    for await (const { events, quarantined } of batches) yield { events, quarantined, receivedAt: clockNow() };
+    for await (const { events, quarantined } of batches) {
+      yield { events, quarantined, receivedAt: clockNow() };
+      sinceCollected += events.length + quarantined.length;
+      if (sinceCollected >= COLLECT_EVERY) {
+        collect();
+        sinceCollected = 0;
+      }
+    }
   };
   await store.saveUsageBatches(received(), (batch, result) => {
     summary = addSummaries(summary, summariseBatch(pricer, batch.events, result));

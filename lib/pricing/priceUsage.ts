@@ -31,6 +31,7 @@ export type PricedUsage = { priced: true; atto: bigint; modelId: string; prices:
 export class UsagePricer {
   private readonly byName: Map<string, Deployment>;
   private readonly rates = new Map<string, Rates | string>();
+  private readonly chosen = new Map<Rates, Map<string, Price | string>>();
 
   /** The deployments and reservations it prices by: a month's ledger charges provisioned capacity from the same ones. */
   constructor(
@@ -72,7 +73,19 @@ export class UsagePricer {
   private rate(rates: Rates, u: Omit<UsageToPrice, "day">, kind: TokenKind, day: string): Price | string {
     const tier = rates.batch ? "batch" : (u.serviceTier ?? "standard");
     const long = u.longContext ?? isLongContext(Number(u.promptTokens));
-    return chooseRate(this.book, { modelId: rates.modelId, sku: rates.sku, region: rates.region, tier, long }, kind, day);
+    // Memoised per rates (one per deployment, model, region and day): ingest asks for every event.
+    let chosen = this.chosen.get(rates);
+    if (!chosen) {
+      chosen = new Map();
+      this.chosen.set(rates, chosen);
+    }
+    const key = `${tier}|${long}|${kind}|${day}`;
+    let price = chosen.get(key);
+    if (price === undefined) {
+      price = chooseRate(this.book, { modelId: rates.modelId, sku: rates.sku, region: rates.region, tier, long }, kind, day);
+      chosen.set(key, price);
+    }
+    return price;
   }
 
   private ratesOn(u: Omit<UsageToPrice, "day">, day: string): Rates | string {

@@ -3,7 +3,6 @@ import fs from "node:fs";
 import { databaseFile } from "../config/databaseUrl";
 import { UserError } from "../core/errors";
 import type { UsageStore } from "./port";
-import { CosmosStore } from "./cosmos/cosmosStore";
 import { SqliteStore } from "./sqlite/sqliteStore";
 
 export type OpenOptions = { migrate?: boolean; mustExist?: boolean };
@@ -19,6 +18,8 @@ export function openStore(databaseUrl?: string, { migrate = true, mustExist = fa
   if (config.CHARGEBACK_STORE === "cosmos") {
     // The schema's refinement guarantees the endpoint is set when the store is cosmos.
     const options = { endpoint: config.CHARGEBACK_COSMOS_ENDPOINT!, database: config.CHARGEBACK_COSMOS_DATABASE, key: config.CHARGEBACK_COSMOS_KEY };
+    // Loaded only when used: the Cosmos SDK is a second or more of start-up and tens of MB of heap for every CLI command.
+    const { CosmosStore } = require("./cosmos/cosmosStore") as typeof import("./cosmos/cosmosStore");
     return CosmosStore.open(options, { create: migrate, mustExist });
   }
   const file = databaseFile(databaseUrl ?? config.CHARGEBACK_DATABASE_URL);

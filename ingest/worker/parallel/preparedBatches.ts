@@ -9,8 +9,8 @@ export type BatchBound = { lines: number; bytes: number };
 export type PrepareRequest = { file: string; name: string; batchSize: BatchBound; ahead: number; diagnostics: DiagnosticOptions };
 export type PrepareMessage = { batch: WireBatch } | { unterminated: string } | { done: true } | { error: string };
 
-// Three batches of at most `bytes` of text each, parsed (a few times their text), and room to spare.
-const READER_HEAP_MB = 128;
+// Three batches of at most `bytes` (1 MB) of text each, parsed (a few times their text), and room to spare.
+const READER_HEAP_MB = 64;
 
 /**
  * Batches of an NDJSON file (or "-" for standard input) read and validated on a second thread, so
