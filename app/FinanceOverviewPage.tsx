@@ -8,6 +8,8 @@ import { getMonthView, type MonthView } from "@/lib/reports/getMonthView";
 import { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { explainChange } from "@/lib/reports/explainChange";
 import { getPendingCorrections } from "@/lib/reports/getPendingCorrections";
+import { readReport } from "@/lib/reports/readReport";
+import { previousMonth } from "@/lib/core/months";
 import { PendingCorrectionsNote } from "./_components/PendingCorrectionsNote";
 import { getComparisonBasis } from "@/lib/reports/comparisonBasis";
 import { fromLines, getReportWithChanges } from "@/lib/reports/storedReports";
@@ -19,7 +21,7 @@ import { getSharedStore } from "@/lib/store";
 import { sortRows, type RowChanges, type RowSort } from "@/lib/reports/rowChanges";
 import { filterLines } from "@/lib/reports/filterLines";
 import { filteredDailyTrend } from "@/lib/reports/filteredDailyTrend";
-import { filterOptions } from "@/lib/reports/filterOptions";
+import { readFilterOptions } from "@/lib/reports/storedFilterOptions";
 import { filterParams, noFilters, type ReportQuery } from "@/lib/reports/reportFilters";
 import { resolveRange } from "@/lib/reports/reportRange";
 import { FilterBar } from "./_components/FilterBar";
@@ -52,11 +54,11 @@ export async function FinanceOverviewPage({ caller, month, monthNote, query, pro
   const reader = new LedgerReader(store);
   const range = resolveRange(query.range, month, monthNote.bounds, query.custom);
   if (range.months.length > 1) return <PeriodPage caller={caller} path="/" range={range} query={query} problem={problem} monthNote={monthNote} />;
-  const view = getMonthView(reader, month, caller.scope);
+  const view = getMonthView(reader, month, caller.scope, { lines: !noFilters(query.filters) });
   const [{ lines: allLines, previous: allPrevious, trend: wholeTrend, calls }, explanation, wholeBasis, pending] = await Promise.all([
     view,
     explainChange(reader, month, caller.scope),
-    getComparisonBasis(reader, month),
+    getComparisonBasis(reader, month, undefined, { lines: !noFilters(query.filters) }),
     getPendingCorrections(reader, month, caller.scope),
   ]);
   // Filters narrow the figures, the tables and the chart; the budgets, change explanation and corrections stay the whole scope's.
@@ -73,12 +75,8 @@ export async function FinanceOverviewPage({ caller, month, monthNote, query, pro
   const basis = { ...wholeBasis, lines: basisLines };
   const keep = [["month", month], ...filterParams(filters)] as [string, string][];
   // Streamed after the figures (BudgetOutlookSection): started here, awaited there.
-  const outlook = view.then(({ lines: monthLines }) =>
-    store
-      .listBudgets()
-      .then((budgets) =>
-        getBudgetOutlook(reader, month, { units: seesEveryUnit(caller) ? "all" : caller.ownedUnits }, budgets, { lines: Promise.resolve(monthLines) }),
-      ),
+  const outlook = view.then(() =>
+    store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { units: seesEveryUnit(caller) ? "all" : caller.ownedUnits }, budgets)),
   );
   // The days any unit the caller sees was unusual, flagged on the total (as the unit pages flag their unit's).
   const flagged = store
@@ -91,7 +89,9 @@ export async function FinanceOverviewPage({ caller, month, monthNote, query, pro
   const report = units.report;
   const byApp = apps.report;
   const byModel = models.report;
-  const previousWhole = reportFromLines(previousLines, "business-unit", caller.scope);
+  const previousWhole = filtered
+    ? reportFromLines(previousLines, "business-unit", caller.scope)
+    : await readReport(reader, previousMonth(month), "business-unit", caller.scope);
   // Like for like: an open month's usage so far against the same days of the previous month.
   const previous = units.basis;
   const compared = units.compared;
@@ -118,7 +118,7 @@ export async function FinanceOverviewPage({ caller, month, monthNote, query, pro
         {report.currency !== "USD" && ` Amounts in ${report.currency} are reference prices from the Retail Prices API; Azure bills in USD.`}
       </p>
       <InvalidMonthNote note={monthNote} month={month} />
-      <FilterBar path="/" query={query} month={month} options={filterOptions(allLines, caller.scope)} problem={problem} />
+      <FilterBar path="/" query={query} month={month} options={await readFilterOptions(reader, month, caller.scope)} problem={problem} />
       {error && (
         <p className="error" role="alert">
           {error}

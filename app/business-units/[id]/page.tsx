@@ -32,7 +32,8 @@ import { sortRows } from "@/lib/reports/rowChanges";
 import { canSeeUnit, seesEveryUnit } from "@/lib/auth/access";
 import { filterLines } from "@/lib/reports/filterLines";
 import { filteredDailyTrend } from "@/lib/reports/filteredDailyTrend";
-import { filterOptions } from "@/lib/reports/filterOptions";
+import { readFilterOptions } from "@/lib/reports/storedFilterOptions";
+import { readSplitLines } from "@/lib/reports/storedSplitLines";
 import { filterParams, noFilters, type Params } from "@/lib/reports/reportFilters";
 import { resolveRange } from "@/lib/reports/reportRange";
 import { FilterBar } from "@/app/_components/FilterBar";
@@ -82,12 +83,12 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const filtered = !noFilters(filters);
   const pick = breakdownParam(one("breakdown"));
   const reader = new LedgerReader(store);
-  const view = getMonthView(reader, month, scope);
+  const view = getMonthView(reader, month, scope, { lines: filtered });
   const [{ lines: allLines, trend: wholeTrend, calls }, byValue, explanation, wholeBasis, tagKeys] = await Promise.all([
     view,
     getDimensionReport(reader, month, pick.by, { scope }),
     explainChange(reader, month, scope),
-    getComparisonBasis(reader, month),
+    getComparisonBasis(reader, month, undefined, { lines: filtered }),
     getTagKeys(store, month),
   ]);
   const [lines, basisLines, trend] = filtered
@@ -100,9 +101,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
   const basis = { ...wholeBasis, lines: basisLines };
   const keep: [string, string][] = [["month", month], ...filterParams(filters)];
   // Streamed after the figures (BudgetOutlookSection): started here, awaited there.
-  const outlook = store
-    .listBudgets()
-    .then((budgets) => getBudgetOutlook(reader, month, { scope: `business-unit:${unit}` }, budgets, { lines: view.then((v) => v.lines) }));
+  const outlook = store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { scope: `business-unit:${unit}` }, budgets));
   const flagged = store
     .listAnomalyDecisions()
     .then((decisions) => getAnomalies(reader, month, decisions, { units: new Set([unit]) }))
@@ -139,7 +138,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
       <p className="sub">Cost by cost center, app and model, priced at the Retail Prices in effect on each day (UTC).</p>
       <FiguresAsOf at={reader.figuresAsOf()} />
       <InvalidMonthNote note={monthNote} month={month} />
-      <FilterBar path={path} query={query} month={month} options={filterOptions(allLines, scope)} hide={["unit"]} problem={problem} />
+      <FilterBar path={path} query={query} month={month} options={await readFilterOptions(reader, month, scope)} hide={["unit"]} problem={problem} />
       <MonthNav month={month} path={path} keep={filterParams(filters)} />
       <Downloads month={month} businessUnit={unit} by="app" />
       <p>
@@ -209,7 +208,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
             changes={changes.cc}
             sort={{ by: sorts.cc, href: sortHref("ccSort") }}
           />
-          <SplitLinesTable lines={getSplitLines(lines.lines, unit)} currency={currency} />
+          <SplitLinesTable lines={filtered ? getSplitLines(lines.lines, unit) : await readSplitLines(reader, month, unit)} currency={currency} />
           <AppComparisonTable
             current={byApp}
             compared={comparedByApp}

@@ -3,7 +3,13 @@ import { getBudgetOutlook, type OutlookTarget } from "../../../lib/budgets/getBu
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { explainChange } from "../../../lib/reports/explainChange";
 import { filterOptions } from "../../../lib/reports/filterOptions";
-import { getChargebackReport, reportFromLines } from "../../../lib/reports/getChargebackReport";
+import { reportFromLines } from "../../../lib/reports/getChargebackReport";
+import { readReport } from "../../../lib/reports/readReport";
+import { readSplitLines } from "../../../lib/reports/storedSplitLines";
+import { getSplitLines } from "../../../lib/reports/getSplitLines";
+import { getDimensionReport } from "../../../lib/reports/getDimensionReport";
+import { getMonthView } from "../../../lib/reports/getMonthView";
+import { getComparisonBasis } from "../../../lib/reports/comparisonBasis";
 import { ALL_UNITS, onlyUnits } from "../../../lib/reports/reportScope";
 import { readFilterOptions } from "../../../lib/reports/storedFilterOptions";
 import { closeMonth } from "../../../lib/statements/closeMonth";
@@ -49,9 +55,8 @@ describe("a month's figures stored per scope", () => {
         expect(await readFilterOptions(new LedgerReader(watched), month, scope)).toEqual(expected);
         if (month === "2026-11") expect(named("listDailyUsage")).toEqual([]);
         // The previous month's total the overview projects against, from its stored rows.
-        expect((await getChargebackReport(new LedgerReader(store), month, "business-unit", scope)).total).toBe(
-          reportFromLines(lines, "business-unit", scope).total,
-        );
+        for (const by of ["business-unit", "app"] as const)
+          expect(await readReport(new LedgerReader(store), month, by, scope)).toEqual(reportFromLines(lines, by, scope));
       }
       for (const target of TARGETS) {
         const budgets = [] as const;
@@ -64,6 +69,29 @@ describe("a month's figures stored per scope", () => {
     // The cases above are not all empty: the unmapped app and the correction are counted.
     const nov = await getBudgetOutlook(new LedgerReader(store), "2026-11", { scope: "app:app-9" }, [], { at: NOV_5 });
     expect(nov.actual).not.toBe("0.00");
+  });
+
+  it("hold a unit's split lines and each breakdown by tag or end user as the month's lines give them", async () => {
+    const store = await twoMonthsWithACorrection();
+    const lines = await monthLines(new LedgerReader(store), "2026-11");
+    for (const unit of ["Retail", "Marketing", "Nowhere"]) {
+      expect(await readSplitLines(new LedgerReader(store), "2026-11", unit)).toEqual(getSplitLines(lines.lines, unit));
+      expect(await readSplitLines(new LedgerReader(store), "2026-11", unit)).toEqual(getSplitLines(lines.lines, unit));
+    }
+    for (const scope of SCOPES)
+      for (const by of ["end-user", "tag:project"] as const)
+        for (const onlyApp of [undefined, "app-2"]) {
+          const built = await getDimensionReport(new LedgerReader(store), "2026-11", by, { scope, onlyApp });
+          const { store: watched, named } = counted(store);
+          expect(await getDimensionReport(new LedgerReader(watched), "2026-11", by, { scope, onlyApp })).toEqual(built);
+          expect(named("listDailyUsage")).toEqual([]);
+        }
+    // Unread lines say so rather than passing for an empty month.
+    const view = await getMonthView(new LedgerReader(store), "2026-11", ALL_UNITS, { lines: false });
+    expect(() => view.lines.lines).toThrow(/not read/);
+    const basis = await getComparisonBasis(new LedgerReader(store), "2026-11", NOV_5, { lines: false });
+    expect([basis.label, basis.usageOnly]).toEqual([(await getComparisonBasis(new LedgerReader(store), "2026-11", NOV_5)).label, true]);
+    expect(() => basis.lines.currency).toThrow(/not read/);
   });
 
   it("explain a month's change as its lines do, for every scope, and name apps as the directory does now", async () => {
