@@ -12,7 +12,8 @@ import { readReport } from "@/lib/reports/readReport";
 import { previousMonth } from "@/lib/core/months";
 import { PendingCorrectionsNote } from "./_components/PendingCorrectionsNote";
 import { getComparisonBasis } from "@/lib/reports/comparisonBasis";
-import { fromLines, getReportWithChanges } from "@/lib/reports/storedReports";
+import { fromLines } from "@/lib/reports/storedReports";
+import { readReportWithChanges } from "@/lib/reports/storedReportViews";
 import type { ReportDimension } from "@/lib/reports/reportRows";
 import { ChangeExplanation } from "./_components/ChangeExplanation";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
@@ -84,7 +85,7 @@ export async function FinanceOverviewPage({ caller, month, monthNote, query, pro
     .then((decisions) => getAnomalies(reader, month, decisions, { units: seesEveryUnit(caller) ? "all" : new Set(caller.ownedUnits) }))
     .then((found) => flaggedDays(found, "unit"));
   // The whole month's tables from its stored report rows; a filtered view's from its filtered lines.
-  const table = (by: ReportDimension) => (filtered ? fromLines(lines, basis, by, caller.scope) : getReportWithChanges(reader, month, by, caller.scope));
+  const table = (by: ReportDimension) => (filtered ? fromLines(lines, basis, by, caller.scope) : readReportWithChanges(reader, month, by, caller.scope));
   const [units, apps, models] = await Promise.all([table("business-unit"), table("app"), table("model")]);
   const report = units.report;
   const byApp = apps.report;

@@ -9,6 +9,7 @@ import { forecastMonthEnd } from "./forecast";
 import type { DayCost } from "./forecast";
 import { dailyCostsBy, dailyCostWhere, type Holders, inScope } from "./scopeCost";
 import { storedActualCents } from "./storedActualCost";
+import { readAppLines } from "../reports/storedAppLines";
 import { asOfDay, budgetFigures } from "./storedBudgetFigures";
 
 /** One day of the chart: the month's cost so far (bars, to today), and the forecast with its range after. */
@@ -29,7 +30,12 @@ export type BudgetOutlook = {
  */
 export type OutlookTarget = { scope: string; within?: "all" | readonly string[] } | { units: "all" | readonly string[] };
 
-function holdersOf(target: OutlookTarget): { match: Holders; by: "business-unit" | "cost-center" | "app"; budgetScopes: (b: Budget) => boolean } {
+function holdersOf(target: OutlookTarget): {
+  match: Holders;
+  by: "business-unit" | "cost-center" | "app";
+  appId?: string;
+  budgetScopes: (b: Budget) => boolean;
+} {
   if ("scope" in target) {
     const scope = parseScope(target.scope);
     if (!scope || scope.kind === "tag") throw new Error(`no outlook for ${target.scope}`);
@@ -37,6 +43,7 @@ function holdersOf(target: OutlookTarget): { match: Holders; by: "business-unit"
     return {
       match: (row) => inScope(scope, row) && (within === null || within.has(row.businessUnit)),
       by: scope.kind,
+      ...(scope.kind === "app" && { appId: scope.appId }),
       budgetScopes: (b) => b.scope === target.scope,
     };
   }
@@ -98,13 +105,20 @@ export async function getBudgetOutlook(
   budgets: readonly Budget[],
   { at = now(), lines: known }: { at?: number; lines?: Promise<MonthLines> } = {},
 ): Promise<BudgetOutlook> {
-  const { match, by, budgetScopes } = holdersOf(target);
+  const { match, by, appId, budgetScopes } = holdersOf(target);
   const today = dayOf(at);
   const { from, to } = monthDays(month);
   // The page's own lines when it has them; otherwise the month's stored report rows, not its lines.
+  // An app's from its own stored lines (the app's page reads them too).
+  const sumOf = (lines: Pick<MonthLines, "lines" | "currency">) => ({
+    cents: lines.lines.filter((l) => match(l)).reduce((sum, l) => sum + l.cents, 0n),
+    currency: lines.currency,
+  });
   const { cents: actual, currency } = known
-    ? await known.then((lines) => ({ cents: lines.lines.filter((l) => match(l)).reduce((sum, l) => sum + l.cents, 0n), currency: lines.currency }))
-    : await storedActualCents(reader, month, by, match);
+    ? sumOf(await known)
+    : by === "app"
+      ? sumOf(await readAppLines(reader, month, appId ?? ""))
+      : await storedActualCents(reader, month, by, match);
   const open = from <= today && today < to;
   const until = open ? nextDay(today) : to;
   const daily = await storedDaily(reader, month, today, until, target, match);

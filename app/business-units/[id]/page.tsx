@@ -6,7 +6,8 @@ import { forbidden, notFound } from "next/navigation";
 import { requireCaller } from "@/app/_server/currentCaller";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { getMonthView } from "@/lib/reports/getMonthView";
-import { fromLines, getReportWithChanges } from "@/lib/reports/storedReports";
+import { fromLines } from "@/lib/reports/storedReports";
+import { readReportWithChanges } from "@/lib/reports/storedReportViews";
 import type { ReportDimension } from "@/lib/reports/reportRows";
 import { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { explainChange } from "@/lib/reports/explainChange";
@@ -107,7 +108,7 @@ export default async function BusinessUnitPage({ params, searchParams }: Props) 
     .then((decisions) => getAnomalies(reader, month, decisions, { units: new Set([unit]) }))
     .then((found) => flaggedDays(found, "unit", unit));
   // The whole month's tables from its stored report rows; a filtered view's from its filtered lines.
-  const table = (by: ReportDimension) => (filtered ? fromLines(lines, basis, by, scope) : getReportWithChanges(reader, month, by, scope));
+  const table = (by: ReportDimension) => (filtered ? fromLines(lines, basis, by, scope) : readReportWithChanges(reader, month, by, scope));
   const [cc, apps, models] = await Promise.all([table("cost-center"), table("app"), table("model")]);
   const byCostCenter = cc.report;
   const byApp = apps.report;

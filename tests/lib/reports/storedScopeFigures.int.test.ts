@@ -5,10 +5,13 @@ import { explainChange } from "../../../lib/reports/explainChange";
 import { filterOptions } from "../../../lib/reports/filterOptions";
 import { reportFromLines } from "../../../lib/reports/getChargebackReport";
 import { readReport } from "../../../lib/reports/readReport";
+import { readReportWithChanges } from "../../../lib/reports/storedReportViews";
+import { getReportWithChanges } from "../../../lib/reports/storedReports";
 import { readSplitLines } from "../../../lib/reports/storedSplitLines";
 import { getSplitLines } from "../../../lib/reports/getSplitLines";
 import { getDimensionReport } from "../../../lib/reports/getDimensionReport";
 import { getMonthView } from "../../../lib/reports/getMonthView";
+import { getAppReport } from "../../../lib/reports/getAppReport";
 import { getComparisonBasis } from "../../../lib/reports/comparisonBasis";
 import { ALL_UNITS, onlyUnits } from "../../../lib/reports/reportScope";
 import { readFilterOptions } from "../../../lib/reports/storedFilterOptions";
@@ -57,6 +60,12 @@ describe("a month's figures stored per scope", () => {
         // The previous month's total the overview projects against, from its stored rows.
         for (const by of ["business-unit", "app"] as const)
           expect(await readReport(new LedgerReader(store), month, by, scope)).toEqual(reportFromLines(lines, by, scope));
+        // The finished tables with their changes: stored once, then read, as the rows add them up.
+        for (const by of ["business-unit", "cost-center", "app", "model"] as const) {
+          const expectedTable = await getReportWithChanges(new LedgerReader(store), month, by, scope);
+          expect(await readReportWithChanges(new LedgerReader(store), month, by, scope)).toEqual(expectedTable);
+          expect(await readReportWithChanges(new LedgerReader(store), month, by, scope)).toEqual(expectedTable);
+        }
       }
       for (const target of TARGETS) {
         const budgets = [] as const;
@@ -86,6 +95,14 @@ describe("a month's figures stored per scope", () => {
           expect(await getDimensionReport(new LedgerReader(watched), "2026-11", by, { scope, onlyApp })).toEqual(built);
           expect(named("listDailyUsage")).toEqual([]);
         }
+    for (const appId of ["app-1", "app-2", "app-9", "app-unknown"])
+      for (const scope of SCOPES) {
+        const built = await getAppReport(new LedgerReader(store), appId, "2026-11", scope);
+        const { store: watched, named } = counted(store);
+        expect(await getAppReport(new LedgerReader(watched), appId, "2026-11", scope)).toEqual(built);
+        expect(named("listDailyUsage")).toEqual([]);
+      }
+    expect((await getAppReport(new LedgerReader(store), "app-9", "2026-11", ALL_UNITS))?.total).not.toBe("0.00");
     // Unread lines say so rather than passing for an empty month.
     const view = await getMonthView(new LedgerReader(store), "2026-11", ALL_UNITS, { lines: false });
     expect(() => view.lines.lines).toThrow(/not read/);
