@@ -14,6 +14,7 @@ import { readReportRows, readUnmappedUsage, storedReports } from "./storedReport
 import { readReportWithChanges } from "./storedReportViews";
 import { readFilterOptions } from "./storedFilterOptions";
 import { readSplitLines } from "./storedSplitLines";
+import { readAppLines } from "./storedAppLines";
 import { explainChange } from "./explainChange";
 import { getDimensionReport } from "./getDimensionReport";
 import { ALL_UNITS, onlyUnits, type ReportScope } from "./reportScope";
@@ -71,6 +72,12 @@ async function refreshScopeViews(reader: LedgerReader, month: string): Promise<v
       getDimensionReport(reader, month, DEFAULT_BREAKDOWN, { scope }),
     ]);
   await Promise.all(units.map((unit) => readSplitLines(reader, month, unit)));
+  // Every app's own lines, for its page and forecast (apps with no line this month have none to store).
+  const apps = new Set([
+    ...(await readReportRows(reader, month, "app")).rows.map((r) => r.key),
+    ...(await readUnmappedUsage(reader, month)).map((u) => u.appId),
+  ]);
+  for (const appId of apps) await readAppLines(reader, month, appId);
 }
 
 /**

@@ -14,9 +14,21 @@ export type AppLines = { currency: string; closed: boolean; lines: CostedLine[] 
  */
 export async function readAppLines(reader: LedgerReader, month: string, appId: string): Promise<AppLines> {
   const build = async (): Promise<AppLines> => {
-    const { currency, closed, lines } = await monthLines(reader, month);
-    return { currency, closed: closed !== null, lines: lines.filter((l) => l.appId === appId) };
+    const [{ currency, closed }, byApp] = await Promise.all([monthLines(reader, month), linesByApp(reader, month)]);
+    return { currency, closed: closed !== null, lines: byApp.get(appId) ?? [] };
   };
   if ((await reader.catalog()).closedMonths.some((c) => c.month === month)) return build();
   return storedReports(reader, month).part(`appLines:${JSON.stringify(appId)}`, build);
 }
+
+/** The month's lines grouped by app, once per reader: the figures refresh stores every app's from one pass. */
+const linesByApp = (reader: LedgerReader, month: string): Promise<Map<string, CostedLine[]>> =>
+  reader.once(`linesByApp:${month}`, async () => {
+    const byApp = new Map<string, CostedLine[]>();
+    for (const l of (await monthLines(reader, month)).lines) {
+      const lines = byApp.get(l.appId);
+      if (lines) lines.push(l);
+      else byApp.set(l.appId, [l]);
+    }
+    return byApp;
+  });
