@@ -8,9 +8,12 @@ import { getMonthView, type MonthView } from "@/lib/reports/getMonthView";
 import { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { explainChange } from "@/lib/reports/explainChange";
 import { getPendingCorrections } from "@/lib/reports/getPendingCorrections";
+import { readReport } from "@/lib/reports/readReport";
+import { previousMonth } from "@/lib/core/months";
 import { PendingCorrectionsNote } from "./_components/PendingCorrectionsNote";
 import { getComparisonBasis } from "@/lib/reports/comparisonBasis";
-import { fromLines, getReportWithChanges } from "@/lib/reports/storedReports";
+import { fromLines } from "@/lib/reports/storedReports";
+import { readReportWithChanges } from "@/lib/reports/storedReportViews";
 import type { ReportDimension } from "@/lib/reports/reportRows";
 import { ChangeExplanation } from "./_components/ChangeExplanation";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
@@ -19,7 +22,7 @@ import { getSharedStore } from "@/lib/store";
 import { sortRows, type RowChanges, type RowSort } from "@/lib/reports/rowChanges";
 import { filterLines } from "@/lib/reports/filterLines";
 import { filteredDailyTrend } from "@/lib/reports/filteredDailyTrend";
-import { filterOptions } from "@/lib/reports/filterOptions";
+import { readFilterOptions } from "@/lib/reports/storedFilterOptions";
 import { filterParams, noFilters, type ReportQuery } from "@/lib/reports/reportFilters";
 import { resolveRange } from "@/lib/reports/reportRange";
 import { FilterBar } from "./_components/FilterBar";
@@ -63,11 +66,11 @@ export async function FinanceOverviewPage({ caller, month, monthNote, query, pro
         sorts={{ sort: sorts.units, ccSort: sorts.cc, appSort: sorts.apps, modelSort: sorts.models }}
       />
     );
-  const view = getMonthView(reader, month, caller.scope);
+  const view = getMonthView(reader, month, caller.scope, { lines: !noFilters(query.filters) });
   const [{ lines: allLines, previous: allPrevious, trend: wholeTrend, calls }, explanation, wholeBasis, pending] = await Promise.all([
     view,
     explainChange(reader, month, caller.scope),
-    getComparisonBasis(reader, month),
+    getComparisonBasis(reader, month, undefined, { lines: !noFilters(query.filters) }),
     getPendingCorrections(reader, month, caller.scope),
   ]);
   // Filters narrow the figures, the tables and the chart; the budgets, change explanation and corrections stay the whole scope's.
@@ -84,12 +87,8 @@ export async function FinanceOverviewPage({ caller, month, monthNote, query, pro
   const basis = { ...wholeBasis, lines: basisLines };
   const keep = [["month", month], ...filterParams(filters)] as [string, string][];
   // Streamed after the figures (BudgetOutlookSection): started here, awaited there.
-  const outlook = view.then(({ lines: monthLines }) =>
-    store
-      .listBudgets()
-      .then((budgets) =>
-        getBudgetOutlook(reader, month, { units: seesEveryUnit(caller) ? "all" : caller.ownedUnits }, budgets, { lines: Promise.resolve(monthLines) }),
-      ),
+  const outlook = view.then(() =>
+    store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { units: seesEveryUnit(caller) ? "all" : caller.ownedUnits }, budgets)),
   );
   // The days any unit the caller sees was unusual, flagged on the total (as the unit pages flag their unit's).
   const flagged = store
@@ -97,12 +96,14 @@ export async function FinanceOverviewPage({ caller, month, monthNote, query, pro
     .then((decisions) => getAnomalies(reader, month, decisions, { units: seesEveryUnit(caller) ? "all" : new Set(caller.ownedUnits) }))
     .then((found) => flaggedDays(found, "unit"));
   // The whole month's tables from its stored report rows; a filtered view's from its filtered lines.
-  const table = (by: ReportDimension) => (filtered ? fromLines(lines, basis, by, caller.scope) : getReportWithChanges(reader, month, by, caller.scope));
+  const table = (by: ReportDimension) => (filtered ? fromLines(lines, basis, by, caller.scope) : readReportWithChanges(reader, month, by, caller.scope));
   const [units, apps, models] = await Promise.all([table("business-unit"), table("app"), table("model")]);
   const report = units.report;
   const byApp = apps.report;
   const byModel = models.report;
-  const previousWhole = reportFromLines(previousLines, "business-unit", caller.scope);
+  const previousWhole = filtered
+    ? reportFromLines(previousLines, "business-unit", caller.scope)
+    : await readReport(reader, previousMonth(month), "business-unit", caller.scope);
   // Like for like: an open month's usage so far against the same days of the previous month.
   const previous = units.basis;
   const compared = units.compared;
@@ -129,7 +130,7 @@ export async function FinanceOverviewPage({ caller, month, monthNote, query, pro
         {report.currency !== "USD" && ` Amounts in ${report.currency} are reference prices from the Retail Prices API; Azure bills in USD.`}
       </p>
       <InvalidMonthNote note={monthNote} month={month} />
-      <FilterBar path="/" query={query} month={month} options={filterOptions(allLines, caller.scope)} problem={problem} />
+      <FilterBar path="/" query={query} month={month} options={await readFilterOptions(reader, month, caller.scope)} problem={problem} />
       {error && (
         <p className="error" role="alert">
           {error}

@@ -97,7 +97,16 @@ export function FilterBar({ path, query, month, options, hide = [], problem }: P
   );
 }
 
+/** Past this many values a choice is typed, not picked: thousands of options were most of a page's HTML and render time at 5,000 apps. */
+const MAX_LISTED = 300;
+
 function Choice({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: [string, string][] }) {
+  if (options.length > MAX_LISTED)
+    return (
+      <label>
+        {label} <input name={name} defaultValue={value ?? ""} placeholder={`any of ${options.length} (id)`} size={14} />
+      </label>
+    );
   return (
     <label>
       {label}{" "}

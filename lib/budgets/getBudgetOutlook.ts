@@ -3,11 +3,13 @@ import { dayOf, now } from "../core/clock";
 import { formatCents } from "../core/money";
 import { monthDays, nextDay } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
-import { monthLines, type MonthLines } from "../statements/monthLines";
+import type { MonthLines } from "../statements/monthLines";
 import { type Budget, budgetsInMonth, parseScope } from "./budget";
 import { forecastMonthEnd } from "./forecast";
 import type { DayCost } from "./forecast";
 import { dailyCostsBy, dailyCostWhere, type Holders, inScope } from "./scopeCost";
+import { storedActualCents } from "./storedActualCost";
+import { readAppLines } from "../reports/storedAppLines";
 import { asOfDay, budgetFigures } from "./storedBudgetFigures";
 
 /** One day of the chart: the month's cost so far (bars, to today), and the forecast with its range after. */
@@ -28,18 +30,29 @@ export type BudgetOutlook = {
  */
 export type OutlookTarget = { scope: string; within?: "all" | readonly string[] } | { units: "all" | readonly string[] };
 
-function holdersOf(target: OutlookTarget): { match: Holders; budgetScopes: (b: Budget) => boolean } {
+function holdersOf(target: OutlookTarget): {
+  match: Holders;
+  by: "business-unit" | "cost-center" | "app";
+  appId?: string;
+  budgetScopes: (b: Budget) => boolean;
+} {
   if ("scope" in target) {
     const scope = parseScope(target.scope);
     if (!scope || scope.kind === "tag") throw new Error(`no outlook for ${target.scope}`);
     const within = target.within === undefined || target.within === "all" ? null : new Set(target.within);
-    return { match: (row) => inScope(scope, row) && (within === null || within.has(row.businessUnit)), budgetScopes: (b) => b.scope === target.scope };
+    return {
+      match: (row) => inScope(scope, row) && (within === null || within.has(row.businessUnit)),
+      by: scope.kind,
+      ...(scope.kind === "app" && { appId: scope.appId }),
+      budgetScopes: (b) => b.scope === target.scope,
+    };
   }
   const { units } = target;
   const unitSet = units === "all" ? null : new Set(units);
   const isUnitBudget = (b: Budget) => b.scope.startsWith("business-unit:");
   return {
     match: (row) => (unitSet ? unitSet.has(row.businessUnit) : true),
+    by: "business-unit",
     budgetScopes: (b) => isUnitBudget(b) && (unitSet ? unitSet.has(b.scope.slice("business-unit:".length)) : true),
   };
 }
@@ -92,12 +105,20 @@ export async function getBudgetOutlook(
   budgets: readonly Budget[],
   { at = now(), lines: known }: { at?: number; lines?: Promise<MonthLines> } = {},
 ): Promise<BudgetOutlook> {
-  const { match, budgetScopes } = holdersOf(target);
+  const { match, by, appId, budgetScopes } = holdersOf(target);
   const today = dayOf(at);
   const { from, to } = monthDays(month);
-  // The page's own lines when it has them: building them again costs as much as the page.
-  const lines = await (known ?? monthLines(reader, month));
-  const actual = lines.lines.filter((l) => match(l)).reduce((sum, l) => sum + l.cents, 0n);
+  // The page's own lines when it has them; otherwise the month's stored report rows, not its lines.
+  // An app's from its own stored lines (the app's page reads them too).
+  const sumOf = (lines: Pick<MonthLines, "lines" | "currency">) => ({
+    cents: lines.lines.filter((l) => match(l)).reduce((sum, l) => sum + l.cents, 0n),
+    currency: lines.currency,
+  });
+  const { cents: actual, currency } = known
+    ? sumOf(await known)
+    : by === "app"
+      ? sumOf(await readAppLines(reader, month, appId ?? ""))
+      : await storedActualCents(reader, month, by, match);
   const open = from <= today && today < to;
   const until = open ? nextDay(today) : to;
   const daily = await storedDaily(reader, month, today, until, target, match);
@@ -131,7 +152,7 @@ export async function getBudgetOutlook(
   const budget = inEffect.length === 0 ? null : inEffect.reduce((sum, b) => sum.plus(b.amount), new Decimal(0)).toFixed(2);
   return {
     month,
-    currency: lines.currency,
+    currency,
     budget,
     actual: formatCents(actual),
     forecast: forecast && { cost: formatCents(forecast.cents), low: formatCents(forecast.lowCents), high: formatCents(forecast.highCents) },

@@ -6,6 +6,7 @@ import { usageLines, withMarkups } from "../statements/liveLines";
 import { usageLinesCodec } from "../statements/usageLinesCodec";
 import { monthLines, type MonthLines } from "../statements/monthLines";
 import { projectMonthEnd } from "./projection";
+import { unreadLines } from "./unreadLines";
 
 /**
  * What a month's figures are compared against. For the month now is in: the previous month's same
@@ -15,8 +16,15 @@ import { projectMonthEnd } from "./projection";
  */
 export type ComparisonBasis = { lines: MonthLines; label: string; usageOnly: boolean };
 
-export async function getComparisonBasis(reader: LedgerReader, month: string, now = clockNow()): Promise<ComparisonBasis> {
+export async function getComparisonBasis(
+  reader: LedgerReader,
+  month: string,
+  now = clockNow(),
+  { lines: read = true }: { lines?: boolean } = {},
+): Promise<ComparisonBasis> {
   const basis = basisDays(month, now);
+  // Without `lines`, only what the basis is (a view with no filter reads its figures stored): its lines are not read (unreadLines.ts).
+  if (!read) return { lines: unreadLines(basis.before), label: basis.label, usageOnly: basis.through !== undefined };
   if (!basis.through) return { lines: await monthLines(reader, basis.before), label: basis.label, usageOnly: false };
   return { lines: await sameDays(reader, basis.before, basis.through), label: basis.label, usageOnly: true };
 }

@@ -4,7 +4,8 @@ import type { LedgerReader } from "../ledger/ledgerReader";
 import type { App } from "../store/port";
 import { type AppFigure, readAppFigures } from "./monthFigures";
 import { monthLines, type MonthLines } from "../statements/monthLines";
-import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
+import { ALL_UNITS, includesUnit, type ReportScope, scopeKey } from "./reportScope";
+import { storedReports } from "./storedReports";
 import { itemAt } from "../core/arrays";
 
 export const CHANGE_CAUSES = ["volume", "price", "mix", "newApps", "goneApps", "moves", "corrections", "restated", "fees", "trueUps"] as const;
@@ -40,18 +41,34 @@ const TOP_APPS = 5;
  * currencies, which are never compared.
  */
 export async function explainChange(reader: LedgerReader, month: string, scope: ReportScope = ALL_UNITS): Promise<ChangeExplained | null> {
+  const { closedMonths, apps } = await reader.catalog();
+  const build = () => explainFromLines(reader, month, scope);
+  // Stored with the month's reports (whose stamp covers both months' lines and figures); a closed
+  // month's built each time, as its report rows are. Apps are named as the directory names them now.
+  const explained = closedMonths.some((c) => c.month === month) ? await build() : await storedReports(reader, month).part(`explain:${scopeKey(scope)}`, build);
+  return explained && withNames(explained, apps);
+}
+
+/** The explanation from both months' lines, its apps named as their lines name them. */
+async function explainFromLines(reader: LedgerReader, month: string, scope: ReportScope): Promise<ChangeExplained | null> {
   const before = previousMonth(month);
-  const [lines, apps, previousLines, previousApps, catalog] = await Promise.all([
+  const [lines, apps, previousLines, previousApps] = await Promise.all([
     monthLines(reader, month),
     readAppFigures(reader, month),
     monthLines(reader, before),
     readAppFigures(reader, before),
-    reader.catalog(),
   ]);
-  return explainFromSides({ lines, apps }, { lines: previousLines, apps: previousApps }, catalog.apps, scope);
+  return explainFromSides({ lines, apps }, { lines: previousLines, apps: previousApps }, scope);
 }
 
-function explainFromSides(current: ChangeSide, previous: ChangeSide, appNames: readonly App[], scope: ReportScope): ChangeExplained | null {
+/** The directory's name of each app, where it has one: a rename shows at once, with no rebuild. */
+function withNames(explained: ChangeExplained, appNames: readonly App[]): ChangeExplained {
+  const names = new Map(appNames.map((a) => [a.appId, a.displayName]));
+  const named = (a: ChangeApp) => ({ ...a, appName: names.get(a.appId) ?? a.appName });
+  return { ...explained, pieces: explained.pieces.map((p) => ({ ...p, apps: p.apps.map(named) })) };
+}
+
+function explainFromSides(current: ChangeSide, previous: ChangeSide, scope: ReportScope): ChangeExplained | null {
   if (current.lines.currency !== previous.lines.currency) return null;
   const seen = (unit: string) => (unit === "" ? scope.units === "all" : includesUnit(scope, unit));
   const byKind = (side: ChangeSide, kind: string) => side.lines.lines.filter((l) => l.kind === kind && seen(l.businessUnit));
@@ -83,7 +100,6 @@ function explainFromSides(current: ChangeSide, previous: ChangeSide, appNames: r
     list.map(([, p]) => p.atto),
     to - from,
   );
-  const names = new Map(appNames.map((a) => [a.appId, a.displayName]));
   const lineNames = new Map([...previous.lines.lines, ...current.lines.lines].map((l) => [l.appId, l.appName]));
   return {
     month: current.lines.month,
@@ -101,7 +117,7 @@ function explainFromSides(current: ChangeSide, previous: ChangeSide, appNames: r
           .filter(([, amount]) => amount !== 0n)
           .sort(([, a], [, b]) => (magnitude(b) > magnitude(a) ? 1 : magnitude(b) < magnitude(a) ? -1 : 0))
           .slice(0, TOP_APPS)
-          .map(([appId, amount]) => ({ appId, appName: names.get(appId) ?? lineNames.get(appId) ?? appId, cost: formatCents(attoToCents(amount)) })),
+          .map(([appId, amount]) => ({ appId, appName: lineNames.get(appId) ?? appId, cost: formatCents(attoToCents(amount)) })),
       }))
       .filter((p, i) => itemAt(list, i)[1].atto !== 0n || p.cost !== "0.00"),
   };

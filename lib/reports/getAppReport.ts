@@ -6,7 +6,7 @@ import { addTokens, noTokens, type Tokens } from "../statements/statementLine";
 import { readAppRows } from "./monthFigures";
 import type { HourlyAppUsage } from "../store/port";
 import type { ReportRow } from "./getChargebackReport";
-import { monthLines } from "../statements/monthLines";
+import { readAppLines } from "./storedAppLines";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import { monthDays } from "../core/months";
 import { includesUnit, type ReportScope } from "./reportScope";
@@ -48,7 +48,7 @@ type Bucket = { key: string; atto: bigint; tokens: Tokens };
 export async function getAppReport(reader: LedgerReader, appId: string, month: string, scope: ReportScope): Promise<AppReport | null> {
   const { from, to } = monthDays(month);
   const [{ lines, currency, closed }, { mappings, splitRules: rules, apps }, usage, directory] = await Promise.all([
-    monthLines(reader, month),
+    readAppLines(reader, month, appId),
     reader.catalog(),
     readAppRows(reader, month, appId),
     reader.store.listDirectoryEntries(),
@@ -118,7 +118,7 @@ export async function getAppReport(reader: LedgerReader, appId: string, month: s
     appName: apps.find((a) => a.appId === appId)?.displayName ?? appId,
     month,
     currency,
-    closed: closed !== null,
+    closed,
     total: formatCents(usageCents + adjustmentCents),
     tokens,
     adjustments: formatCents(adjustmentCents),

@@ -5,7 +5,8 @@ import { lineKey } from "../statements/statementLine";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import { dimensionShares, type Share } from "./dimensionShares";
 import { monthLines, type MonthLines } from "../statements/monthLines";
-import { ALL_UNITS, includesUnit, type ReportScope } from "./reportScope";
+import { ALL_UNITS, includesUnit, type ReportScope, scopeKey } from "./reportScope";
+import { storedReports } from "./storedReports";
 import { itemAt } from "../core/arrays";
 
 /** `--by tag:<key>` or `--by end-user`: a breakdown by what the events carried. */
@@ -46,6 +47,21 @@ export async function getDimensionReport(
   month: string,
   by: EventDimension,
   { scope = ALL_UNITS, onlyApp }: { scope?: ReportScope; onlyApp?: string } = {},
+): Promise<DimensionReport> {
+  const build = () => dimensionReportOf(reader, month, by, scope, onlyApp);
+  // Stored per breakdown, scope and app with the month's reports (their stamp covers the month's
+  // lines, and its usage version the shares), by the first view that asks; a closed month's built
+  // each time, as its report rows are.
+  if ((await reader.catalog()).closedMonths.some((c) => c.month === month)) return build();
+  return storedReports(reader, month).part(`dimension:${by}:${scopeKey(scope)}:${onlyApp ?? ""}`, build);
+}
+
+async function dimensionReportOf(
+  reader: LedgerReader,
+  month: string,
+  by: EventDimension,
+  scope: ReportScope,
+  onlyApp: string | undefined,
 ): Promise<DimensionReport> {
   const [{ lines, currency }, shares, { splitRules: rules }] = await Promise.all([
     monthLines(reader, month),

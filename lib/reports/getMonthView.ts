@@ -4,6 +4,7 @@ import { monthLines, type MonthLines } from "../statements/monthLines";
 import { getCallOutcomes, type CallOutcomes } from "./getCallOutcomes";
 import { readDailyTrend, type DailyTrend } from "./getDailyTrend";
 import { ALL_UNITS, type ReportScope } from "./reportScope";
+import { unreadLines } from "./unreadLines";
 
 export type MonthView = { lines: MonthLines; previous: MonthLines; trend: DailyTrend; calls: CallOutcomes };
 
@@ -12,10 +13,17 @@ export type MonthView = { lines: MonthLines; previous: MonthLines; trend: DailyT
  * change), the daily trend and the calls by outcome. Each month is read from the store once, even
  * when the previous month is also the one whose corrections land in this one.
  */
-export async function getMonthView(reader: LedgerReader, month: string, scope: ReportScope = ALL_UNITS): Promise<MonthView> {
+export async function getMonthView(
+  reader: LedgerReader,
+  month: string,
+  scope: ReportScope = ALL_UNITS,
+  { lines: read = true }: { lines?: boolean } = {},
+): Promise<MonthView> {
+  // A view with no filter shows stored figures only: without `lines`, neither month's lines are read (unreadLines.ts).
+  const linesOf = (m: string) => (read ? monthLines(reader, m) : unreadLines(m));
   const [lines, previous, trend, calls] = await Promise.all([
-    monthLines(reader, month),
-    monthLines(reader, previousMonth(month)),
+    linesOf(month),
+    linesOf(previousMonth(month)),
     readDailyTrend(reader, month, scope),
     getCallOutcomes(reader, month, scope),
   ]);

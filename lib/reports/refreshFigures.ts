@@ -8,9 +8,16 @@ import { getComparisonBasis } from "./comparisonBasis";
 import { dimensionShares } from "./dimensionShares";
 import { tagDimension } from "../events/eventTags";
 import { DEFAULT_BREAKDOWN } from "./breakdownParam";
-import { REPORT_DIMENSIONS } from "./reportRows";
+import { REPORT_DIMENSIONS, type ReportDimension } from "./reportRows";
 import { readHolderDays } from "./holderDays";
 import { readReportRows, readUnmappedUsage, storedReports } from "./storedReports";
+import { readReportWithChanges } from "./storedReportViews";
+import { readFilterOptions } from "./storedFilterOptions";
+import { readSplitLines } from "./storedSplitLines";
+import { readAppLines } from "./storedAppLines";
+import { explainChange } from "./explainChange";
+import { getDimensionReport } from "./getDimensionReport";
+import { ALL_UNITS, onlyUnits, type ReportScope } from "./reportScope";
 
 /**
  * Builds the materialized figures and stored reports of each month that are stale (its usage, or
@@ -40,9 +47,37 @@ export async function refreshFigures(store: ReportStore, months: readonly string
       readUnmappedUsage(reader, month),
       ...REPORT_DIMENSIONS.flatMap((by) => (["month", "compared", "basis"] as const).map((side) => readReportRows(reader, month, by, side))),
     ]);
+    await refreshScopeViews(reader, month);
     done.push({ month, asOf: new Date(reader.figuresAsOf() ?? 0).toISOString() });
   }
   return done;
+}
+
+/**
+ * What the overview (every unit) and each unit's page read stored per scope, built from the
+ * month's rows and lines while this reader holds them: the finished tables, the filter options,
+ * the change explained, the default breakdown and each unit's split lines.
+ */
+async function refreshScopeViews(reader: LedgerReader, month: string): Promise<void> {
+  const units = [...new Set((await readReportRows(reader, month, "business-unit")).rows.map((r) => r.unit))];
+  const views: [ReportScope, ReportDimension[]][] = [
+    [ALL_UNITS, ["business-unit", "app", "model"]],
+    ...units.map((unit): [ReportScope, ReportDimension[]] => [onlyUnits([unit]), ["cost-center", "app", "model"]]),
+  ];
+  for (const [scope, dimensions] of views)
+    await Promise.all([
+      ...dimensions.map((by) => readReportWithChanges(reader, month, by, scope)),
+      readFilterOptions(reader, month, scope),
+      explainChange(reader, month, scope),
+      getDimensionReport(reader, month, DEFAULT_BREAKDOWN, { scope }),
+    ]);
+  await Promise.all(units.map((unit) => readSplitLines(reader, month, unit)));
+  // Every app's own lines, for its page and forecast (apps with no line this month have none to store).
+  const apps = new Set([
+    ...(await readReportRows(reader, month, "app")).rows.map((r) => r.key),
+    ...(await readUnmappedUsage(reader, month)).map((u) => u.appId),
+  ]);
+  for (const appId of apps) await readAppLines(reader, month, appId);
 }
 
 /**

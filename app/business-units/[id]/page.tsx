@@ -8,7 +8,8 @@ import { PageSkeleton } from "@/app/_components/PageSkeleton";
 import { requireCaller } from "@/app/_server/currentCaller";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { getMonthView } from "@/lib/reports/getMonthView";
-import { fromLines, getReportWithChanges } from "@/lib/reports/storedReports";
+import { fromLines } from "@/lib/reports/storedReports";
+import { readReportWithChanges } from "@/lib/reports/storedReportViews";
 import type { ReportDimension } from "@/lib/reports/reportRows";
 import { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { explainChange } from "@/lib/reports/explainChange";
@@ -34,7 +35,8 @@ import { sortRows } from "@/lib/reports/rowChanges";
 import { type Caller, canSeeUnit, seesEveryUnit } from "@/lib/auth/access";
 import { filterLines } from "@/lib/reports/filterLines";
 import { filteredDailyTrend } from "@/lib/reports/filteredDailyTrend";
-import { filterOptions } from "@/lib/reports/filterOptions";
+import { readFilterOptions } from "@/lib/reports/storedFilterOptions";
+import { readSplitLines } from "@/lib/reports/storedSplitLines";
 import { filterParams, noFilters, type Params } from "@/lib/reports/reportFilters";
 import { resolveRange } from "@/lib/reports/reportRange";
 import { FilterBar } from "@/app/_components/FilterBar";
@@ -107,12 +109,12 @@ async function UnitMonth({ caller, unit, path, search, monthNote }: UnitMonthPro
   const filtered = !noFilters(filters);
   const pick = breakdownParam(one("breakdown"));
   const reader = new LedgerReader(store);
-  const view = getMonthView(reader, month, scope);
+  const view = getMonthView(reader, month, scope, { lines: filtered });
   const [{ lines: allLines, trend: wholeTrend, calls }, byValue, explanation, wholeBasis, tagKeys] = await Promise.all([
     view,
     getDimensionReport(reader, month, pick.by, { scope }),
     explainChange(reader, month, scope),
-    getComparisonBasis(reader, month),
+    getComparisonBasis(reader, month, undefined, { lines: filtered }),
     getTagKeys(store, month),
   ]);
   const [lines, basisLines, trend] = filtered
@@ -125,15 +127,13 @@ async function UnitMonth({ caller, unit, path, search, monthNote }: UnitMonthPro
   const basis = { ...wholeBasis, lines: basisLines };
   const keep: [string, string][] = [["month", month], ...filterParams(filters)];
   // Streamed after the figures (BudgetOutlookSection): started here, awaited there.
-  const outlook = store
-    .listBudgets()
-    .then((budgets) => getBudgetOutlook(reader, month, { scope: `business-unit:${unit}` }, budgets, { lines: view.then((v) => v.lines) }));
+  const outlook = store.listBudgets().then((budgets) => getBudgetOutlook(reader, month, { scope: `business-unit:${unit}` }, budgets));
   const flagged = store
     .listAnomalyDecisions()
     .then((decisions) => getAnomalies(reader, month, decisions, { units: new Set([unit]) }))
     .then((found) => flaggedDays(found, "unit", unit));
   // The whole month's tables from its stored report rows; a filtered view's from its filtered lines.
-  const table = (by: ReportDimension) => (filtered ? fromLines(lines, basis, by, scope) : getReportWithChanges(reader, month, by, scope));
+  const table = (by: ReportDimension) => (filtered ? fromLines(lines, basis, by, scope) : readReportWithChanges(reader, month, by, scope));
   const [cc, apps, models] = await Promise.all([table("cost-center"), table("app"), table("model")]);
   const byCostCenter = cc.report;
   const byApp = apps.report;
@@ -164,7 +164,7 @@ async function UnitMonth({ caller, unit, path, search, monthNote }: UnitMonthPro
       <p className="sub">Cost by cost center, app and model, priced at the Retail Prices in effect on each day (UTC).</p>
       <FiguresAsOf at={reader.figuresAsOf()} />
       <InvalidMonthNote note={monthNote} month={month} />
-      <FilterBar path={path} query={query} month={month} options={filterOptions(allLines, scope)} hide={["unit"]} problem={problem} />
+      <FilterBar path={path} query={query} month={month} options={await readFilterOptions(reader, month, scope)} hide={["unit"]} problem={problem} />
       <MonthNav month={month} path={path} keep={filterParams(filters)} />
       <Downloads month={month} businessUnit={unit} by="app" />
       <p>
@@ -234,7 +234,7 @@ async function UnitMonth({ caller, unit, path, search, monthNote }: UnitMonthPro
             changes={changes.cc}
             sort={{ by: sorts.cc, href: sortHref("ccSort") }}
           />
-          <SplitLinesTable lines={getSplitLines(lines.lines, unit)} currency={currency} />
+          <SplitLinesTable lines={filtered ? getSplitLines(lines.lines, unit) : await readSplitLines(reader, month, unit)} currency={currency} />
           <AppComparisonTable
             current={byApp}
             compared={comparedByApp}
