@@ -26,9 +26,10 @@ export type Catalog = {
   digestOf?: (month: string) => string;
 };
 
-export async function loadCatalog(store: CatalogStore & LedgerStore): Promise<Catalog> {
+/** `pricingVersion`: the store's, read before anything else (catalogCache.ts reads it with the catalog's version). */
+export async function loadCatalog(store: CatalogStore & LedgerStore, pricingVersion?: string): Promise<Catalog> {
   const currency = reportCurrency();
-  const pricingVersion = await store.getPricingVersion();
+  pricingVersion ??= await store.getPricingVersion();
   const [closedMonths, pricer, discounts, mappings, splitRules, markups, apps] = await Promise.all([
     store.listClosedMonths(),
     loadPricer(store, currency, pricingVersion),

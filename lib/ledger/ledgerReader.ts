@@ -2,7 +2,8 @@ import { tagKeysOf } from "../allocation/attributedUsage";
 import type { SplitRule } from "../allocation/splitRule";
 import type { CostedLine } from "../statements/statementLine";
 import type { DimensionUsage, ReportStore } from "../store/port";
-import { loadCatalog, type Catalog } from "./catalog";
+import type { Catalog } from "./catalog";
+import { cachedCatalog } from "./catalogCache";
 import { buildLedger, type MonthLedger } from "./monthLedger";
 import { loadDimensionUsage, loadMonthUsage, type MonthUsage } from "./monthUsage";
 import { itemAt } from "../core/arrays";
@@ -10,7 +11,8 @@ import { MaterializedMonth, memo } from "./materializedMonth";
 
 /**
  * The months one page, API call or command reads, each loaded from the store at most once: the
- * catalog once, each month's usage once, each month's ledger built once. Made per request, so
+ * catalog once (from the process's cache while the store's versions say it is current:
+ * catalogCache.ts), each month's usage once, each month's ledger built once. Made per request, so
  * what it holds is never older than the request.
  */
 export class LedgerReader {
@@ -26,7 +28,7 @@ export class LedgerReader {
   constructor(readonly store: ReportStore) {}
 
   catalog(): Promise<Catalog> {
-    this.catalogRead ??= loadCatalog(this.store);
+    this.catalogRead ??= cachedCatalog(this.store);
     return this.catalogRead;
   }
 

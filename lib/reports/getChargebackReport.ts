@@ -1,6 +1,6 @@
 import type { LedgerReader } from "../ledger/ledgerReader";
 import type { MonthLines } from "../statements/monthLines";
-import { getCallOutcomes } from "./getCallOutcomes";
+import { readScopeCalls } from "./storedScopeCalls";
 import { type ChargebackReport, type ReportDimension, reportFromRows, reportRowsOf } from "./reportRows";
 import { ALL_UNITS, type ReportScope } from "./reportScope";
 import { readReportRows } from "./storedReports";
@@ -18,7 +18,7 @@ export type { Adjustment, ChargebackReport, ReportRow } from "./reportRows";
  */
 export async function getChargebackReport(reader: LedgerReader, month: string, by: ReportDimension, scope: ReportScope = ALL_UNITS): Promise<ChargebackReport> {
   const report = reportFromRows(await readReportRows(reader, month, by), scope);
-  return report.closed ? report : { ...report, calls: await getCallOutcomes(reader, month, scope) };
+  return report.closed ? report : { ...report, calls: await readScopeCalls(reader, month, scope) };
 }
 
 /** The report of a month whose lines are already at hand: a page showing several views reads them once. */

@@ -1,9 +1,10 @@
 import { previousMonth } from "../core/months";
 import type { LedgerReader } from "../ledger/ledgerReader";
 import { monthLines, type MonthLines } from "../statements/monthLines";
-import { getCallOutcomes, type CallOutcomes } from "./getCallOutcomes";
-import { readDailyTrend, type DailyTrend } from "./getDailyTrend";
+import type { CallOutcomes } from "./getCallOutcomes";
+import type { DailyTrend } from "./getDailyTrend";
 import { ALL_UNITS, type ReportScope } from "./reportScope";
+import { readScopeCalls, readScopeTrend } from "./storedScopeCalls";
 import { unreadLines } from "./unreadLines";
 
 export type MonthView = { lines: MonthLines; previous: MonthLines; trend: DailyTrend; calls: CallOutcomes };
@@ -24,8 +25,8 @@ export async function getMonthView(
   const [lines, previous, trend, calls] = await Promise.all([
     linesOf(month),
     linesOf(previousMonth(month)),
-    readDailyTrend(reader, month, scope),
-    getCallOutcomes(reader, month, scope),
+    readScopeTrend(reader, month, scope),
+    readScopeCalls(reader, month, scope),
   ]);
   return { lines, previous, trend, calls };
 }

@@ -14,6 +14,7 @@ import { readReportRows, readUnmappedUsage, storedReports } from "./storedReport
 import { readReportWithChanges } from "./storedReportViews";
 import { readFilterOptions } from "./storedFilterOptions";
 import { readSplitLines } from "./storedSplitLines";
+import { readScopeCalls, readScopeTrend } from "./storedScopeCalls";
 import { readAppLines } from "./storedAppLines";
 import { explainChange } from "./explainChange";
 import { getDimensionReport } from "./getDimensionReport";
@@ -56,7 +57,8 @@ export async function refreshFigures(store: ReportStore, months: readonly string
 /**
  * What the overview (every unit) and each unit's page read stored per scope, built from the
  * month's rows and lines while this reader holds them: the finished tables, the filter options,
- * the change explained, the default breakdown and each unit's split lines.
+ * the change explained, the default breakdown, the calls by outcome and the daily trend, and each
+ * unit's split lines.
  */
 async function refreshScopeViews(reader: LedgerReader, month: string): Promise<void> {
   const units = [...new Set((await readReportRows(reader, month, "business-unit")).rows.map((r) => r.unit))];
@@ -70,6 +72,8 @@ async function refreshScopeViews(reader: LedgerReader, month: string): Promise<v
       readFilterOptions(reader, month, scope),
       explainChange(reader, month, scope),
       getDimensionReport(reader, month, DEFAULT_BREAKDOWN, { scope }),
+      readScopeCalls(reader, month, scope),
+      readScopeTrend(reader, month, scope),
     ]);
   await Promise.all(units.map((unit) => readSplitLines(reader, month, unit)));
   // Every app's own lines, for its page and forecast (apps with no line this month have none to store).

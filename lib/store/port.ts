@@ -184,6 +184,12 @@ export interface CatalogStore {
   listRetailPrices(): Promise<RetailPriceItem[]>;
   /** Changes whenever prices, deployments or reservations do: lets a built price book be reused until then. */
   getPricingVersion(): Promise<string>;
+  /**
+   * Changes with every change to the apps, mappings, split rules, markups, discounts or closed
+   * months, read from the store (not process memory), so a catalog another process changed is
+   * never served from a cache; null when the store keeps no such version (nothing is cached).
+   */
+  getCatalogVersion(): Promise<string | null>;
   /** Adds new (family, validFrom) discounts and updates changed ones, audited like mappings. */
   saveDiscounts(discounts: Discount[], audit?: AuditContext): Promise<UpsertSummary>;
   listDiscounts(): Promise<Discount[]>;

@@ -192,6 +192,10 @@ export class CosmosStore implements UsageStore {
   async listSplitRules() {
     return dimensions.listSplitRules(await this.ready);
   }
+  async getCatalogVersion() {
+    return dimensions.getCatalogVersion(await this.ready);
+  }
+
   async getPricingVersion() {
     return dimensions.getPricingVersion(await this.ready);
   }

@@ -11,7 +11,7 @@ import type { RetailPriceItem } from "../../pricing/retailPrice";
 import type { App, AuditContext, DoctorRun, PipelineLag, PriceSyncRun, UpsertSummary } from "../port";
 import type { Containers } from "./containers";
 import { nextSeq, queryAll, upsertEach } from "./cosmosOps";
-import { listKind, listValues, readRef, refDoc, saveAudited } from "./upsertByKey";
+import { bumpCatalogVersion, listKind, listValues, readCatalogVersion, readRef, refDoc, saveAudited } from "./upsertByKey";
 import { AUDITED, ownerKey, splitRuleSubject } from "../audited";
 
 // Lists sort as SQLite's BINARY collation does (code units, not locale).
@@ -97,6 +97,8 @@ export const removeSplitRule = (c: Containers, id: string, audit?: RecordAudit) 
 
 export const listSplitRules = async (c: Containers) => (await listValues<SplitRule>(c, "splitRule")).sort(by((r) => r.id));
 
+export const getCatalogVersion = readCatalogVersion;
+
 /** Changes whenever prices, deployments or reservations do (count and latest import of prices, the rest whole). */
 export async function getPricingVersion(c: Containers): Promise<string> {
   const [prices] = await queryAll<{ n?: number; at?: number }>(
@@ -157,7 +159,9 @@ async function removeRef<T>(c: Containers, kind: string, key: string, subjectOf:
     .item(found.doc.id, kind)
     .delete()
     .catch((e: { code?: number }) => ({ statusCode: e.code }));
-  return statusCode === 404 ? null : found.doc.value;
+  if (statusCode === 404) return null;
+  await bumpCatalogVersion(c);
+  return found.doc.value;
 }
 
 /** Returns false when there was no such owner. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type ClosedMonth, type CostedLine, type MonthLogEntry, readParts, storeParts } from "../../statements/statementLine";
 import type { Containers } from "./containers";
+import { bumpCatalogVersion } from "./upsertByKey";
 import { deleteEach, docId, nextSeq, queryAll, upsertEach } from "./cosmosOps";
 
 type StoredLine = Omit<CostedLine, "atto" | "cents" | "listAtto" | "listCents" | "parts"> & {
@@ -84,6 +85,7 @@ export async function saveClosedMonth(c: Containers, closed: ClosedMonth, lines:
     lines.map((l): LineDoc => ({ id: lineId(closeId, l), month, type: "line", forMonth: l.forMonth, closeId, value: storeLine(l) })),
   );
   await c.months.items.create<ClosedDoc>({ id: "closed", month, type: "closed", closeId, value: closed });
+  await bumpCatalogVersion(c);
   await appendLog(c, log);
   await deleteEach(c.months, await otherLines(c, month, closeId));
 }
@@ -91,6 +93,7 @@ export async function saveClosedMonth(c: Containers, closed: ClosedMonth, lines:
 /** The closed record first (the month is open from then on), then the log, then every line. */
 export async function deleteClosedMonth(c: Containers, month: string, log: MonthLogEntry): Promise<void> {
   await c.months.item("closed", month).delete();
+  await bumpCatalogVersion(c);
   await appendLog(c, log);
   await deleteEach(c.months, await otherLines(c, month, (await closedDocs(c)).find((d) => d.month === month)?.closeId ?? null));
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { type Audited, planUpsert } from "../audited";
 import type { AuditContext, UpsertSummary } from "../port";
@@ -50,5 +51,20 @@ export async function saveAudited<T extends object>(
     c.reference,
     [...created, ...updated.map((u) => u.after)].map((row) => refDoc(kind, keyOf(row), row, extra)),
   );
+  await bumpCatalogVersion(c);
   return summary;
+}
+
+/**
+ * The catalog's version (port.ts getCatalogVersion): a document every change to a reference row
+ * or a close rewrites with a new value, after the change, so a reader that reads it before
+ * loading the catalog never keeps a catalog older than the version it stored it under.
+ */
+export async function bumpCatalogVersion(c: Containers): Promise<void> {
+  await upsertEach(c.reference, [refDoc("catalogVersion", "catalog", randomUUID())]);
+}
+
+/** "none" before the first change made with this code: the store's catalog has not changed since. */
+export async function readCatalogVersion(c: Containers): Promise<string> {
+  return (await readRef<string>(c, "catalogVersion", "catalog"))?.doc.value ?? "none";
 }

@@ -462,6 +462,12 @@ export class SqliteStore implements UsageStore, BulkUsageWrites {
     return `${prices.n}|${prices.at}|${deployments.d ?? ""}|${reservations.r ?? ""}`;
   }
 
+  async getCatalogVersion() {
+    // Bumped by triggers in each change's own transaction (migration 20261206220000_catalog_version).
+    const row = this.db.prepare('SELECT "version" FROM "CatalogVersion" WHERE "id" = 1').get() as { version: number } | undefined;
+    return row ? String(row.version) : null;
+  }
+
   async listDeployments() {
     return (await this.prisma.deployment.findMany({ orderBy: { name: "asc" } })).map(toDeployment);
   }

@@ -11,6 +11,10 @@ import { readSplitLines } from "../../../lib/reports/storedSplitLines";
 import { getSplitLines } from "../../../lib/reports/getSplitLines";
 import { getDimensionReport } from "../../../lib/reports/getDimensionReport";
 import { getMonthView } from "../../../lib/reports/getMonthView";
+import { getCallOutcomes } from "../../../lib/reports/getCallOutcomes";
+import { getDailyTrend } from "../../../lib/reports/getDailyTrend";
+import { readScopeCalls, readScopeTrend } from "../../../lib/reports/storedScopeCalls";
+import { importOrgMappings } from "../../../lib/org/importOrgMappings";
 import { getAppReport } from "../../../lib/reports/getAppReport";
 import { getComparisonBasis } from "../../../lib/reports/comparisonBasis";
 import { ALL_UNITS, onlyUnits } from "../../../lib/reports/reportScope";
@@ -19,7 +23,7 @@ import { closeMonth } from "../../../lib/statements/closeMonth";
 import { monthLines } from "../../../lib/statements/monthLines";
 import type { UsageStore } from "../../../lib/store/port";
 import { counted } from "../../support/countedStore";
-import { ingestLines } from "../../support/ingest";
+import { ingestLines, v1Event } from "../../support/ingest";
 import { events, NOV_5, octoberAndNovember } from "../../support/twoMonths";
 
 const SCOPES = [ALL_UNITS, onlyUnits(["Marketing"]), onlyUnits(["Retail", "Marketing"]), onlyUnits([])];
@@ -123,5 +127,35 @@ describe("a month's figures stored per scope", () => {
     }
     const all = await explainChange(new LedgerReader(store), "2026-11", ALL_UNITS);
     expect(all?.pieces.some((p) => p.apps.some((a) => a.appId === "app-9"))).toBe(true);
+  });
+  it("hold the calls by outcome and the daily trend per scope as the month's ledger gives them, and follow new usage and a mapping change", async () => {
+    const store = await twoMonthsWithACorrection();
+    const check = async () => {
+      for (const month of ["2026-10", "2026-11"]) {
+        const ledger = await new LedgerReader(store).ledger(month);
+        for (const scope of SCOPES) {
+          const calls = await getCallOutcomes(new LedgerReader(store), month, scope);
+          const trend = getDailyTrend(ledger, scope);
+          // Built and stored by one reader, read by the next without the month's usage or outcomes.
+          expect(await readScopeCalls(new LedgerReader(store), month, scope)).toEqual(calls);
+          expect(await readScopeTrend(new LedgerReader(store), month, scope)).toEqual(trend);
+          const { store: watched, named } = counted(store);
+          const view = await getMonthView(new LedgerReader(watched), month, scope, { lines: false });
+          expect(view.calls).toEqual(calls);
+          expect(view.trend).toEqual(trend);
+          expect([...named("listDailyUsage"), ...named("listDailyOutcomes")]).toEqual([]);
+        }
+      }
+    };
+    await check();
+    // New usage with failed calls in November, then app-9 mapped: each stored scope's figures follow.
+    await ingestLines(store, [
+      ...events("app-2", "2026-11-06", 4, "more"),
+      ...[1, 2].map((i) => v1Event({ requestId: `throttled-${i}`, appId: "app-9", time: "2026-11-07T12:00:00Z", status: 429 })),
+    ]);
+    await check();
+    await importOrgMappings(store, "appId,costCenter,businessUnit,validFrom\napp-9,CC-9,Marketing,2020-01-01\n", "org.csv");
+    await check();
+    expect((await readScopeCalls(new LedgerReader(store), "2026-11", onlyUnits(["Marketing"]))).apps.map((a) => a.appId)).toContain("app-9");
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { freshStore } from "../../support/store";
 
 // Prisma cannot say WITHOUT ROWID, views or triggers, and a migration it writes to redefine a table
-// drops them: these catch that (docs/rollup-size.md).
+// drops them: these catch that (docs/rollup-size.md), and the catalog version's triggers too.
 describe("SQLite rollup tables", () => {
   const schema = async () => {
     const { store, file } = freshStore();
@@ -28,6 +28,18 @@ describe("SQLite rollup tables", () => {
   it("are read and written under their old names through views whose inserts add and whose deletes remove", async () => {
     const { views, triggers } = await schema();
     expect(views).toEqual(["DailyDimensionUsage", "DailyUsage", "HourlyAppUsage"]);
-    expect(triggers).toEqual(views.flatMap((v) => [`${v}_delete`, `${v}_insert`]));
+    expect(triggers.filter((t) => !t.includes("_catalog_"))).toEqual(views.flatMap((v) => [`${v}_delete`, `${v}_insert`]));
+  });
+
+  // The catalog version (lib/ledger/catalogCache.ts) is only as good as these: a table redefined without them would leave a stale catalog cached.
+  it("bump the catalog version on every change to what a cached catalog holds", async () => {
+    const { triggers } = await schema();
+    expect(triggers.filter((t) => t.includes("_catalog_"))).toEqual(
+      ["App", "ClosedMonth", "Discount", "Markup", "OrgMapping", "SplitRule"].flatMap((t) => [
+        `${t}_catalog_delete`,
+        `${t}_catalog_insert`,
+        `${t}_catalog_update`,
+      ]),
+    );
   });
 });

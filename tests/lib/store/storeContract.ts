@@ -397,6 +397,57 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
       expect(await store.getPricingVersion()).not.toBe(v3);
     });
 
+    it("moves the catalog version with each change to apps, mappings, split rules, markups, discounts and closes, and only then", async () => {
+      const store = await open();
+      const versions = [await store.getCatalogVersion()];
+      // Each step must leave a version no earlier step had; a step that changes nothing must leave it as it was.
+      const step = async (change: () => Promise<unknown>, moves = true) => {
+        await change();
+        const v = await store.getCatalogVersion();
+        expect(v).not.toBeNull();
+        if (moves) expect(versions).not.toContain(v);
+        else expect(v).toBe(versions.at(-1));
+        versions.push(v);
+      };
+      const rule = {
+        id: "shared",
+        appId: "assistant",
+        deployment: null,
+        amount: null,
+        method: "fixed" as const,
+        basis: null,
+        parts: [
+          { costCenter: "CC-1", businessUnit: "Retail", percent: "60", tagValue: null },
+          { costCenter: "CC-2", businessUnit: "Ops", percent: "40", tagValue: null },
+        ],
+        validFrom: "2026-10-01",
+        validTo: null,
+      };
+      const mapping = { appId: "a", costCenter: "CC-1", businessUnit: "Ops", validFrom: "2026-01-01", validTo: null };
+      const markup = {
+        businessUnit: "Retail",
+        kind: "fee" as const,
+        amount: "500",
+        currency: "USD",
+        costCenter: "CC-1",
+        label: "",
+        validFrom: "2026-09-01",
+        validTo: null,
+      };
+      const closed = { month: "2026-10", closedAt: 100, closedBy: "Fiona", currency: "USD", unpriced: [] };
+      await step(() => store.saveApps([{ appId: "a", displayName: "A" }]));
+      await step(() => store.saveApps([{ appId: "a", displayName: "A" }]), false);
+      await step(() => store.saveApps([{ appId: "a", displayName: "A2" }]));
+      await step(() => store.saveOrgMappings([mapping], AUDIT("mappings.import", 1)));
+      await step(() => store.saveOrgMappings([{ ...mapping, costCenter: "CC-2" }], AUDIT("mappings.import", 2)));
+      await step(() => store.saveSplitRules([rule], AUDIT("splits.import", 3)));
+      await step(() => store.removeSplitRule("shared", AUDIT("splits.remove", 4)));
+      await step(() => store.saveMarkups([markup], AUDIT("markups.import", 5)));
+      await step(() => store.saveDiscounts([{ family: "gpt-4o", percent: "10", validFrom: "2026-01-01", validTo: null }], AUDIT("discounts.import", 6)));
+      await step(() => store.saveClosedMonth(closed, [], { month: "2026-10", action: "close", by: "Fiona", at: 100, reason: "" }));
+      await step(() => store.deleteClosedMonth("2026-10", { month: "2026-10", action: "reopen", by: "Fiona", at: 200, reason: "" }));
+    });
+
     it("upserts deployments, discounts, mappings, apps and owners with summaries, audit and order", async () => {
       const store = await open();
       const chat = { name: "chat", model: null, region: "eastus2", sku: "GlobalStandard" as const };
