@@ -30,6 +30,13 @@ const encode = (value: unknown): string => JSON.stringify(value, (_, v) => (type
 const decode = (body: string): unknown =>
   JSON.parse(body, (_, v) => (v !== null && typeof v === "object" && typeof v.$n === "string" && Object.keys(v).length === 1 ? BigInt(v.$n) : v));
 
+// Parts read often and large (a 5,000-app table is ~3 MB of JSON, most of a page to parse), kept
+// decoded per store object under the stamp they are current for: a later reader whose stamp (read
+// from the store: usage version, catalog digest) is the same gets the value without the read. Few
+// entries, the newest kept: a page reads a handful.
+const SHARED_ENTRIES = 12;
+const sharedParts = new WeakMap<object, Map<string, { stamp: string; builtAt: number; value: unknown }>>();
+
 /** The parts of one month one reader reads: each from the store at most once. */
 export class MaterializedMonth {
   private readonly parts = new Map<string, Promise<unknown>>();
@@ -53,24 +60,40 @@ export class MaterializedMonth {
   /**
    * A part: stored and current, or built with `build` (and stored, when the catalog has a digest).
    * `fits` tells a stored value that answers another question under the same name (a part kept
-   * once per month whatever day it was asked for) from one to use.
+   * once per month whatever day it was asked for) from one to use. `shared`: kept decoded in this
+   * process for later readers while current (its value must then never be changed by a caller).
    */
   part<T>(
     name: string,
     build: () => T | Promise<T>,
     codec: PartCodec<T> = plain as unknown as PartCodec<T>,
     fits: (value: T) => boolean = () => true,
+    { shared = false }: { shared?: boolean } = {},
   ): Promise<T> {
     return memo(this.parts, name, async () => {
       const stamp = await this.stamp();
+      const key = `${this.month}|${name}`;
+      let cache = shared && !stamp.endsWith("|") ? sharedParts.get(this.store) : undefined;
+      if (shared && !stamp.endsWith("|") && !cache) sharedParts.set(this.store, (cache = new Map()));
+      const known = cache?.get(key);
+      if (known?.stamp === stamp) return this.seen(known.builtAt, known.value as T);
+      const keep = (builtAt: number, value: T) => {
+        if (cache) {
+          cache.delete(key);
+          cache.set(key, { stamp, builtAt, value });
+          for (const oldest of cache.keys()) if (cache.size > SHARED_ENTRIES) cache.delete(oldest);
+        }
+        return this.seen(builtAt, value);
+      };
       const stored = await this.store.getLedgerPart(this.month, name);
       if (stored && stored.stamp === stamp) {
         const value = codec.decode(decode(stored.body) as never);
-        if (fits(value)) return this.seen(stored.builtAt, value);
+        if (fits(value)) return keep(stored.builtAt, value);
       }
       const value = await build();
-      if (!stamp.endsWith("|")) await this.store.saveLedgerParts(this.month, stamp, now(), [{ part: name, body: encode(codec.encode(value)) }]);
-      return this.seen(now(), value);
+      const builtAt = now();
+      if (!stamp.endsWith("|")) await this.store.saveLedgerParts(this.month, stamp, builtAt, [{ part: name, body: encode(codec.encode(value)) }]);
+      return keep(builtAt, value);
     }) as Promise<T>;
   }
 

@@ -18,5 +18,6 @@ export async function readReportWithChanges(
 ): Promise<ReportWithChanges> {
   const build = () => getReportWithChanges(reader, month, by, scope);
   if ((await reader.catalog()).closedMonths.some((c) => c.month === month)) return build();
-  return storedReports(reader, month).part(`withChanges:${by}:${scopeKey(scope)}`, build);
+  // Shared: kept decoded in the process while current (the overview's 5,000-app table is ~3 MB of JSON); callers only read it.
+  return storedReports(reader, month).part(`withChanges:${by}:${scopeKey(scope)}`, build, undefined, undefined, { shared: true });
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { getBudgetOutlook, type OutlookTarget } from "../../../lib/budgets/getBudgetOutlook";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { explainChange } from "../../../lib/reports/explainChange";
@@ -24,7 +24,9 @@ import { monthLines } from "../../../lib/statements/monthLines";
 import type { UsageStore } from "../../../lib/store/port";
 import { counted } from "../../support/countedStore";
 import { ingestLines, v1Event } from "../../support/ingest";
-import { events, NOV_5, octoberAndNovember } from "../../support/twoMonths";
+import { events, NOV_5, octoberAndNovember, seedOctoberAndNovember } from "../../support/twoMonths";
+import { freshStore } from "../../support/store";
+import { SqliteStore } from "../../../lib/store/sqlite/sqliteStore";
 
 const SCOPES = [ALL_UNITS, onlyUnits(["Marketing"]), onlyUnits(["Retail", "Marketing"]), onlyUnits([])];
 const TARGETS: OutlookTarget[] = [
@@ -128,8 +130,13 @@ describe("a month's figures stored per scope", () => {
     const all = await explainChange(new LedgerReader(store), "2026-11", ALL_UNITS);
     expect(all?.pieces.some((p) => p.apps.some((a) => a.appId === "app-9"))).toBe(true);
   });
-  it("hold the calls by outcome and the daily trend per scope as the month's ledger gives them, and follow new usage and a mapping change", async () => {
-    const store = await twoMonthsWithACorrection();
+  it("hold the calls by outcome, the daily trend and the tables per scope as the month's ledger gives them, and follow another process's new usage and mapping", async () => {
+    const { store, file } = freshStore();
+    await seedOctoberAndNovember(store);
+    await closeMonth(store, "2026-10", "Finance analyst", NOV_5);
+    // The worker's and the CLI's writes come through their own connection: what this process keeps must follow them.
+    const worker = SqliteStore.open(file);
+    onTestFinished(() => worker.close());
     const check = async () => {
       for (const month of ["2026-10", "2026-11"]) {
         const ledger = await new LedgerReader(store).ledger(month);
@@ -144,17 +151,22 @@ describe("a month's figures stored per scope", () => {
           expect(view.calls).toEqual(calls);
           expect(view.trend).toEqual(trend);
           expect([...named("listDailyUsage"), ...named("listDailyOutcomes")]).toEqual([]);
+          // The tables a page reads (kept decoded in this process while current) are what the stored rows add up to now.
+          for (const by of ["business-unit", "app", "model"] as const)
+            expect(await readReportWithChanges(new LedgerReader(store), month, by, scope)).toEqual(
+              await getReportWithChanges(new LedgerReader(store), month, by, scope),
+            );
         }
       }
     };
     await check();
     // New usage with failed calls in November, then app-9 mapped: each stored scope's figures follow.
-    await ingestLines(store, [
+    await ingestLines(worker, [
       ...events("app-2", "2026-11-06", 4, "more"),
       ...[1, 2].map((i) => v1Event({ requestId: `throttled-${i}`, appId: "app-9", time: "2026-11-07T12:00:00Z", status: 429 })),
     ]);
     await check();
-    await importOrgMappings(store, "appId,costCenter,businessUnit,validFrom\napp-9,CC-9,Marketing,2020-01-01\n", "org.csv");
+    await importOrgMappings(worker, "appId,costCenter,businessUnit,validFrom\napp-9,CC-9,Marketing,2020-01-01\n", "org.csv");
     await check();
     expect((await readScopeCalls(new LedgerReader(store), "2026-11", onlyUnits(["Marketing"]))).apps.map((a) => a.appId)).toContain("app-9");
   });
