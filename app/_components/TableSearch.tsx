@@ -1,0 +1,14 @@
+/** A search box over one table, sent as `q` in the address with the page's other parameters (a new search starts on page 1). */
+export function TableSearch({ path, keep, q, label }: { path: string; keep: readonly [string, string][]; q: string; label: string }) {
+  return (
+    <form method="get" action={path} className="inline-form" aria-label={label}>
+      {keep.map(([name, value]) => (
+        <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
+      ))}
+      <label>
+        {label} <input type="search" name="q" defaultValue={q} />
+      </label>
+      <button type="submit">Search</button>
+    </form>
+  );
+}
