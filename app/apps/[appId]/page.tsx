@@ -62,7 +62,10 @@ export default async function AppPage({ params, searchParams }: Props) {
   );
   const appLines = lines.filter((l) => l.appId === appId);
   // Models from the app's own lines, unmapped included: the shared options leave unmapped lines out.
-  const options = { ...filterOptions({ ...itemAt(months, months.length - 1), lines: appLines }, caller.scope), models: appModelOptions(appLines, caller.scope) };
+  const options = {
+    ...filterOptions({ ...itemAt(months, months.length - 1), lines: appLines }, caller.scope),
+    models: appModelOptions(appLines, caller.scope),
+  };
   const detailed = range.months.length === 1 && noFilters(filters);
   const keep: [string, string][] = [...periodParams(query, month), ...filterParams(filters)];
   const sorts = { modelSort: sortParam(one("modelSort")), ccSort: sortParam(one("ccSort")) };
