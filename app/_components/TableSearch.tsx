@@ -1,12 +1,24 @@
-/** A search box over one table, sent as `q` in the address with the page's other parameters (a new search starts on page 1). */
-export function TableSearch({ path, keep, q, label }: { path: string; keep: readonly [string, string][]; q: string; label: string }) {
+/** A search box over one table, sent as `name` (`q` unless the page has several) in the address with the page's other parameters (a new search starts on page 1). */
+export function TableSearch({
+  path,
+  keep,
+  q,
+  label,
+  name = "q",
+}: {
+  path: string;
+  keep: readonly [string, string][];
+  q: string;
+  label: string;
+  name?: string;
+}) {
   return (
     <form method="get" action={path} className="inline-form" aria-label={label}>
       {keep.map(([name, value]) => (
         <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
       ))}
       <label>
-        {label} <input type="search" name="q" defaultValue={q} />
+        {label} <input type="search" name={name} defaultValue={q} />
       </label>
       <button type="submit">Search</button>
     </form>
