@@ -186,3 +186,38 @@ test("a fully unmapped app's model filter offers the app's models and narrows it
   await expect(page.getByTestId("filter-chip")).toHaveText([`Model: ${model} ×`]);
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("a model's tables sort by the address and its apps are searched; a unit's apps are searched, the orders kept", async ({ page }) => {
+  await signInAs(page, PERSONAS.finance, "/admin/audit");
+  const rowNames = async (testId: string) => (await page.getByTestId(`${testId}-row`).getByRole("rowheader").allTextContents()).map((n) => n.trim());
+  const model = (await report(page, `month=${M}&by=model`)).rows.find((r) => !r.fee)!;
+  await page.goto(`/models/${enc(model.key)}?month=${M}`);
+  await page.getByRole("table", { name: "Cost by business unit" }).getByRole("link", { name: "Business unit", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`month=${M}.*unitSort=name`));
+  const units = await rowNames("model-unit");
+  expect(units).toEqual([...units].sort((a, b) => a.localeCompare(b)));
+  const apps = await rowNames("model-app");
+  expect(apps.length).toBeGreaterThan(0);
+  // A piece of the first app's name: every row shown holds it, the total stays the model's.
+  const needle = apps[0]!.slice(0, 4).toLowerCase();
+  await page.getByLabel("Search apps").fill(needle);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(new RegExp(`unitSort=name.*q=${enc(needle)}`));
+  const found = await rowNames("model-app");
+  expect(found.length).toBeGreaterThan(0);
+  for (const name of found) expect(name.toLowerCase()).toContain(needle);
+  await expect(page.getByRole("table", { name: "Cost by app" }).locator("tfoot")).toContainText(`Total of all ${apps.length} apps`);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // A unit's apps against last month: searched by their own parameter, the apps' order kept.
+  await page.goto(`/business-units/${enc(UNIT_A)}?month=${M}&appSort=name`);
+  const unitApps = await rowNames("app");
+  const part = unitApps[0]!.slice(0, 4).toLowerCase();
+  await page.getByLabel("Search apps").fill(part);
+  await page.getByRole("button", { name: "Search" }).first().click();
+  await expect(page).toHaveURL(new RegExp(`appSort=name.*appQ=${enc(part)}`));
+  const matched = await rowNames("app");
+  expect(matched.length).toBeGreaterThan(0);
+  expect(matched).toEqual(unitApps.filter((n) => n.toLowerCase().includes(part)));
+  expect(await seriousViolations(page)).toEqual([]);
+});
