@@ -13,7 +13,7 @@ export function TableSearch({
   name?: string;
 }) {
   return (
-    <form method="get" action={path} className="inline-form" aria-label={label}>
+    <form method="get" action={path} className="inline-form">
       {keep.map(([name, value]) => (
         <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
       ))}

@@ -200,7 +200,7 @@ test("a model's tables sort by the address and its apps are searched; a unit's a
   expect(apps.length).toBeGreaterThan(0);
   // A piece of the first app's name: every row shown holds it, the total stays the model's.
   const needle = apps[0]!.slice(0, 4).toLowerCase();
-  await page.getByLabel("Search apps").fill(needle);
+  await page.getByRole("searchbox", { name: "Search apps" }).fill(needle);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(new RegExp(`unitSort=name.*q=${enc(needle)}`));
   const found = await rowNames("model-app");
@@ -213,7 +213,7 @@ test("a model's tables sort by the address and its apps are searched; a unit's a
   await page.goto(`/business-units/${enc(UNIT_A)}?month=${M}&appSort=name`);
   const unitApps = await rowNames("app");
   const part = unitApps[0]!.slice(0, 4).toLowerCase();
-  await page.getByLabel("Search apps").fill(part);
+  await page.getByRole("searchbox", { name: "Search apps" }).fill(part);
   await page.getByRole("button", { name: "Search" }).first().click();
   await expect(page).toHaveURL(new RegExp(`appSort=name.*appQ=${enc(part)}`));
   const matched = await rowNames("app");
