@@ -14,8 +14,8 @@ export function TableSearch({
 }) {
   return (
     <form method="get" action={path} className="inline-form">
-      {keep.map(([name, value]) => (
-        <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
+      {keep.map(([param, value]) => (
+        <input key={`${param}=${value}`} type="hidden" name={param} value={value} />
       ))}
       <label>
         {label} <input type="search" name={name} defaultValue={q} />
