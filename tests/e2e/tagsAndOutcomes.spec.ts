@@ -62,6 +62,7 @@ test("a unit owner breaks their unit's month down by tag and end user, adding up
 
 test("finance sees the same split as the CLI, and a bad breakdown is explained, not an error", async ({ page }) => {
   await signInAs(page, PERSONAS.finance, `/business-units/${encodeURIComponent(UNIT_B)}?month=${month()}&breakdown=tag:environment`);
+  await expect(page.getByTestId("breakdown-row").first()).toBeVisible();
   const rows = await page.getByTestId("breakdown-row").getByRole("rowheader").allTextContents();
   expect(rows).toEqual(expect.arrayContaining(["prod", "dev", "(untagged)"]));
   await page.goto(`/business-units/${encodeURIComponent(UNIT_B)}?month=${month()}&breakdown=tag:no%20spaces`);
