@@ -2,6 +2,8 @@ import type { DimensionReport } from "@/lib/reports/getDimensionReport";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { pageRows } from "@/lib/reports/pageRows";
 import { pageHref } from "./pageHref";
+import { TablePager } from "./TablePager";
+import { TableSearch } from "./TableSearch";
 
 type Props = {
   report: DimensionReport | null;
@@ -46,14 +48,7 @@ export function DimensionBreakdown({ report, asked, invalid, path, keep, keys, q
       )}
       {report && shown && (
         <>
-          <form method="get" action={path} className="inline-form" aria-label="Search the breakdown">
-            {hidden}
-            <input type="hidden" name="breakdown" value={report.by} />
-            <label>
-              Search {report.by === "end-user" ? "end users" : "values"} <input type="search" name="q" defaultValue={q} />
-            </label>
-            <button type="submit">Search</button>
-          </form>
+          <TableSearch path={path} keep={[...keep, ["breakdown", report.by]]} q={q} label={`Search ${report.by === "end-user" ? "end users" : "values"}`} />
           <table data-testid="breakdown">
             <caption>Cost by {report.by === "end-user" ? "end user" : `tag ${report.by.slice(4)}`}</caption>
             <thead>
@@ -97,15 +92,7 @@ export function DimensionBreakdown({ report, asked, invalid, path, keep, keys, q
               </tr>
             </tfoot>
           </table>
-          {shown.pages > 1 && (
-            <nav className="pager" aria-label="Pages of the breakdown" data-testid="breakdown-pager">
-              {shown.page > 1 && <a href={at(shown.page - 1)}>← Previous</a>}
-              <span>
-                Page {shown.page} of {shown.pages} ({formatCount(shown.matched)} rows)
-              </span>
-              {shown.page < shown.pages && <a href={at(shown.page + 1)}>Next →</a>}
-            </nav>
-          )}
+          <TablePager shown={shown} label="Pages of the breakdown" href={at} testId="breakdown-pager" />
         </>
       )}
     </section>

@@ -41,11 +41,10 @@ const TOP_APPS = 5;
  * currencies, which are never compared.
  */
 export async function explainChange(reader: LedgerReader, month: string, scope: ReportScope = ALL_UNITS): Promise<ChangeExplained | null> {
-  const { closedMonths, apps } = await reader.catalog();
-  const build = () => explainFromLines(reader, month, scope);
-  // Stored with the month's reports (whose stamp covers both months' lines and figures); a closed
-  // month's built each time, as its report rows are. Apps are named as the directory names them now.
-  const explained = closedMonths.some((c) => c.month === month) ? await build() : await storedReports(reader, month).part(`explain:${scopeKey(scope)}`, build);
+  const { apps } = await reader.catalog();
+  // Stored with the month's reports (whose stamp covers both months' lines and figures, and each
+  // close). Apps are named as the directory names them now.
+  const explained = await storedReports(reader, month).part(`explain:${scopeKey(scope)}`, () => explainFromLines(reader, month, scope));
   return explained && withNames(explained, apps);
 }
 

@@ -50,9 +50,7 @@ export async function getDimensionReport(
 ): Promise<DimensionReport> {
   const build = () => dimensionReportOf(reader, month, by, scope, onlyApp);
   // Stored per breakdown, scope and app with the month's reports (their stamp covers the month's
-  // lines, and its usage version the shares), by the first view that asks; a closed month's built
-  // each time, as its report rows are.
-  if ((await reader.catalog()).closedMonths.some((c) => c.month === month)) return build();
+  // lines and each close, and its usage version the shares), by the first view that asks.
   return storedReports(reader, month).part(`dimension:${by}:${scopeKey(scope)}:${onlyApp ?? ""}`, build);
 }
 

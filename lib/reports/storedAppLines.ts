@@ -9,15 +9,13 @@ export type AppLines = { currency: string; closed: boolean; lines: CostedLine[] 
 /**
  * One app's lines of the month (every unit's: a view filters them by its scope), stored per app
  * with the month's reports by the first view that asks, so the app's page and forecast read a few
- * lines instead of the month's ~15,000. A closed month's are taken from its frozen statement each
- * time, as its report rows are (storedReports.ts).
+ * lines instead of the month's ~15,000.
  */
 export async function readAppLines(reader: LedgerReader, month: string, appId: string): Promise<AppLines> {
   const build = async (): Promise<AppLines> => {
     const [{ currency, closed }, byApp] = await Promise.all([monthLines(reader, month), linesByApp(reader, month)]);
     return { currency, closed: closed !== null, lines: byApp.get(appId) ?? [] };
   };
-  if ((await reader.catalog()).closedMonths.some((c) => c.month === month)) return build();
   return storedReports(reader, month).part(`appLines:${JSON.stringify(appId)}`, build);
 }
 

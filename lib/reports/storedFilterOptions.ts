@@ -7,11 +7,9 @@ import { storedReports } from "./storedReports";
 /**
  * The filter bar's options for the month in a scope, stored with the month's reports (whose
  * stamp covers everything its lines are built from), so a view reads a small part instead of
- * the month's lines. A closed month's are taken from its frozen statement each time, as its
- * report rows are (storedReports.ts).
+ * the month's lines.
  */
 export async function readFilterOptions(reader: LedgerReader, month: string, scope: ReportScope = ALL_UNITS): Promise<FilterOptions> {
   const build = async () => filterOptions(await monthLines(reader, month), scope);
-  if ((await reader.catalog()).closedMonths.some((c) => c.month === month)) return build();
   return storedReports(reader, month).part(`filterOptions:${scopeKey(scope)}`, build);
 }

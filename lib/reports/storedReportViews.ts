@@ -7,8 +7,7 @@ import { getReportWithChanges, type ReportWithChanges, storedReports } from "./s
  * getReportWithChanges stored per dimension and scope with the month's reports: the finished
  * tables (amounts as decimal strings, no bigint) are one small JSON read, where adding up the
  * three sides' rows per unit took most of a page at 5,000 apps. Built from those stored rows by
- * the first view of a scope (the figures refresh builds every unit's); a closed month's added up
- * each time, as its rows are (storedReports.ts).
+ * the first view of a scope (the figures refresh builds every unit's).
  */
 export async function readReportWithChanges(
   reader: LedgerReader,
@@ -17,7 +16,6 @@ export async function readReportWithChanges(
   scope: ReportScope = ALL_UNITS,
 ): Promise<ReportWithChanges> {
   const build = () => getReportWithChanges(reader, month, by, scope);
-  if ((await reader.catalog()).closedMonths.some((c) => c.month === month)) return build();
   // Shared: kept decoded in the process while current (the overview's 5,000-app table is ~3 MB of JSON); callers only read it.
   return storedReports(reader, month).part(`withChanges:${by}:${scopeKey(scope)}`, build, undefined, undefined, { shared: true });
 }

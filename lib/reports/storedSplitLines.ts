@@ -5,11 +5,9 @@ import { storedReports } from "./storedReports";
 
 /**
  * A unit's split-rule lines of the month (getSplitLines), stored with the month's reports per unit,
- * so its page reads them instead of the month's lines; a closed month's from its frozen statement
- * each time, as its report rows are.
+ * so its page reads them instead of the month's lines.
  */
 export async function readSplitLines(reader: LedgerReader, month: string, businessUnit: string): Promise<SplitLine[]> {
   const build = async () => getSplitLines((await monthLines(reader, month)).lines, businessUnit);
-  if ((await reader.catalog()).closedMonths.some((c) => c.month === month)) return build();
   return storedReports(reader, month).part(`splitLines:${JSON.stringify(businessUnit)}`, build);
 }

@@ -2,6 +2,7 @@ import { loadConfig } from "../config/schema";
 import fs from "node:fs";
 import { databaseFile } from "../config/databaseUrl";
 import { UserError } from "../core/errors";
+import { cosmosOptions } from "./cosmosOptions";
 import type { UsageStore } from "./port";
 import { SqliteStore } from "./sqlite/sqliteStore";
 
@@ -16,11 +17,10 @@ export type OpenOptions = { migrate?: boolean; mustExist?: boolean };
 export function openStore(databaseUrl?: string, { migrate = true, mustExist = false }: OpenOptions = {}): UsageStore {
   const config = loadConfig();
   if (config.CHARGEBACK_STORE === "cosmos") {
-    // The schema's refinement guarantees the endpoint is set when the store is cosmos.
-    const options = { endpoint: config.CHARGEBACK_COSMOS_ENDPOINT!, database: config.CHARGEBACK_COSMOS_DATABASE, key: config.CHARGEBACK_COSMOS_KEY };
-    // Loaded only when used: the Cosmos SDK is a second or more of start-up and tens of MB of heap for every CLI command.
+    // Loaded only when used: the Cosmos SDK is a second or more of start-up and tens of MB of heap
+    // for every CLI command. (Node's own require, so an in-process Vitest test opens CosmosStore itself.)
     const { CosmosStore } = require("./cosmos/cosmosStore") as typeof import("./cosmos/cosmosStore");
-    return CosmosStore.open(options, { create: migrate, mustExist });
+    return CosmosStore.open(cosmosOptions(config), { create: migrate, mustExist });
   }
   const file = databaseFile(databaseUrl ?? config.CHARGEBACK_DATABASE_URL);
   if (mustExist && !fs.existsSync(file)) throw new UserError(`no store at ${file}: import or ingest something first, or check --db`);

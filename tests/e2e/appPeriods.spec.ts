@@ -73,6 +73,8 @@ test("a multi-month table sorts by a column, keeping the period and filters in t
   const table = page.getByRole("table", { name: "Cost by app" });
   const names = async () => (await table.getByTestId("app-row").getByRole("rowheader").allTextContents()).map((n) => n.trim());
   const costs = async () => (await table.getByTestId("app-cost").allTextContents()).map((c) => parseCents(c.replace(/[^0-9.-]/g, "")));
+  // The tables stream in after the sign-in's redirect: wait for them before reading them.
+  await expect(table.getByTestId("app-row").first()).toBeVisible();
   const byCost = await costs();
   expect(byCost.length).toBeGreaterThan(1);
   expect(byCost).toEqual([...byCost].sort((a, b) => (a === b ? 0 : a > b ? -1 : 1)));
@@ -119,5 +121,107 @@ test("a unit owner reaches their units' apps, never another unit's, whatever the
   await expect(page.getByTestId("total")).toBeVisible();
   await expect(page.getByTestId("page-skeleton")).toHaveCount(0);
   expect(await page.content()).not.toContain(UNIT_B);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("a one-month app table sorts by its own address parameter, the others' orders kept", async ({ page }) => {
+  await signInAs(page, PERSONAS.finance, "/admin/audit");
+  const app = await appWithProd(page, UNIT_A);
+  await page.goto(`/apps/${enc(app.key)}?month=${M}`);
+  // A fee row's header carries a " fee" hint after its name; the order is by name.
+  const names = async (testId: string) =>
+    (await page.getByTestId(`${testId}-row`).getByRole("rowheader").allTextContents()).map((n) => n.replace(/ fee$/, "").trim());
+  const byName = (list: string[]) => [...list].sort((a, b) => a.localeCompare(b));
+  const tables = [
+    ["Cost by model", "Model", "app-model", "modelSort"],
+    ["Cost by deployment", "Deployment", "app-deployment", "deploymentSort"],
+    ["Cost by operation", "Operation", "app-operation", "operationSort"],
+  ] as const;
+  for (const [caption, column, testId, param] of tables) {
+    const costs = (await page.getByTestId(`${testId}-cost`).allTextContents()).map((c) => parseCents(c.replace(/[^0-9.-]/g, "")));
+    expect(costs.length, caption).toBeGreaterThan(0);
+    expect(costs, `${caption} by cost`).toEqual([...costs].sort((a, b) => (a === b ? 0 : a > b ? -1 : 1)));
+    await page.getByRole("table", { name: caption }).getByRole("link", { name: column, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`month=${M}.*${param}=name`));
+    expect(await names(testId), `${caption} by name`).toEqual(byName(await names(testId)));
+    await expect(page.getByRole("table", { name: caption }).getByRole("columnheader", { name: new RegExp(`^${column}`) })).toHaveAttribute(
+      "aria-sort",
+      "ascending",
+    );
+  }
+  // Each header link kept the tables sorted before it: all three orders are in the address.
+  await expect(page).toHaveURL(/modelSort=name.*deploymentSort=name.*operationSort=name/);
+  // By the address alone: the deployments by name, the models still by cost.
+  await page.goto(`/apps/${enc(app.key)}?month=${M}&deploymentSort=name`);
+  expect(await names("app-deployment")).toEqual(byName(await names("app-deployment")));
+  await expect(page.getByRole("table", { name: "Cost by model" }).getByRole("columnheader", { name: /^Cost/ })).toHaveAttribute("aria-sort", "descending");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("a fully unmapped app's model filter offers the app's models and narrows its figures", async ({ page }) => {
+  await signInAs(page, PERSONAS.finance, "/admin/audit");
+  const month = await report(page, `month=${M}&by=app`);
+  const mapped = new Set(month.rows.map((r) => r.key));
+  // The last of the queue: the mapping spec assigns its first.
+  const app = month.unmapped.apps.filter((a) => a.rule === "" && !mapped.has(a.appId) && parseCents(a.cost) > 0n).at(-1);
+  expect(app, `a fully unmapped app in ${M}`).toBeDefined();
+  const path = `/apps/${enc(app!.appId)}`;
+  await page.goto(`${path}?month=${M}`);
+  const total = await shownTotal(page);
+  await expect(page.getByTestId("app-model-row").first()).toBeVisible();
+  const tableModels = (await page.getByTestId("app-model-row").getByRole("rowheader").allTextContents())
+    .filter((n) => !n.endsWith(" fee"))
+    .map((n) => n.trim());
+  const select = page.getByRole("combobox", { name: "Model" });
+  const offered = (await select.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).filter((v) => v !== "");
+  expect(offered.length).toBeGreaterThan(0);
+  expect(offered).toEqual([...tableModels].sort((a, b) => a.localeCompare(b)));
+  const [model = ""] = offered;
+  await select.selectOption(model);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`month=${M}.*model=${enc(model)}`));
+  const narrowed = await report(page, `month=${M}&app=${enc(app!.appId)}&model=${enc(model)}`);
+  expect(parseCents(narrowed.total)).toBeGreaterThan(0n);
+  if (offered.length > 1) expect(parseCents(narrowed.total)).toBeLessThan(total);
+  await expect(page.getByTestId("total")).toHaveText(formatMoney(narrowed.total));
+  await expect(page.getByTestId("filter-chip")).toHaveText([`Model: ${model} ×`]);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("a model's tables sort by the address and its apps are searched; a unit's apps are searched, the orders kept", async ({ page }) => {
+  await signInAs(page, PERSONAS.finance, "/admin/audit");
+  const rowNames = async (testId: string) => (await page.getByTestId(`${testId}-row`).getByRole("rowheader").allTextContents()).map((n) => n.trim());
+  const model = (await report(page, `month=${M}&by=model`)).rows.find((r) => !r.fee)!;
+  await page.goto(`/models/${enc(model.key)}?month=${M}`);
+  await page.getByRole("table", { name: "Cost by business unit" }).getByRole("link", { name: "Business unit", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`month=${M}.*unitSort=name`));
+  await expect(page.getByTestId("model-app-row").first()).toBeVisible();
+  const units = await rowNames("model-unit");
+  expect(units).toEqual([...units].sort((a, b) => a.localeCompare(b)));
+  const apps = await rowNames("model-app");
+  expect(apps.length).toBeGreaterThan(0);
+  // A piece of the first app's name: every row shown holds it, the total stays the model's.
+  const needle = apps[0]!.slice(0, 4).toLowerCase();
+  await page.getByRole("searchbox", { name: "Search apps" }).fill(needle);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(new RegExp(`unitSort=name.*q=${enc(needle)}`));
+  await expect(page.getByRole("table", { name: "Cost by app" }).locator("tfoot")).toContainText("Total of all");
+  const found = await rowNames("model-app");
+  expect(found.length).toBeGreaterThan(0);
+  for (const name of found) expect(name.toLowerCase()).toContain(needle);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // A unit's apps against last month: searched by their own parameter, the apps' order kept.
+  await page.goto(`/business-units/${enc(UNIT_A)}?month=${M}&appSort=name`);
+  await expect(page.getByTestId("app-row").first()).toBeVisible();
+  const unitApps = await rowNames("app");
+  const part = unitApps[0]!.slice(0, 4).toLowerCase();
+  await page.getByRole("searchbox", { name: "Search apps" }).fill(part);
+  await page.getByRole("searchbox", { name: "Search apps" }).press("Enter");
+  await expect(page).toHaveURL(new RegExp(`appSort=name.*appQ=${enc(part)}`));
+  await expect(page.getByRole("table", { name: /^Cost by app/ }).locator("tfoot")).toContainText("Total of all");
+  const matched = await rowNames("app");
+  expect(matched.length).toBeGreaterThan(0);
+  expect(matched).toEqual(unitApps.filter((n) => n.toLowerCase().includes(part)));
   expect(await seriousViolations(page)).toEqual([]);
 });

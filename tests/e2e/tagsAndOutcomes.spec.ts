@@ -33,11 +33,15 @@ test("a unit owner breaks their unit's month down by tag and end user, adding up
     const next = page.getByTestId("breakdown-pager").getByRole("link", { name: "Next →" });
     if ((await next.count()) === 0) break;
     await next.click();
+    // Read the next page only once it is there (the old one stays until the navigation ends).
+    await expect(page).toHaveURL(new RegExp(`page=${pages + 1}`));
+    await expect(page.getByTestId("breakdown-pager")).toContainText(`Page ${pages + 1} of`);
   }
   expect(pages).toBeGreaterThan(1);
   expect(userCents).toBe(cents(total!));
   await page.getByLabel("Search end users").fill("(no end user)");
-  await page.getByRole("button", { name: "Search" }).click();
+  // The unit's app table has a search of its own: this is the breakdown's.
+  await page.getByRole("region", { name: "Cost by tag or end user" }).getByRole("button", { name: "Search" }).click();
   await expect(breakdown.getByRole("rowheader", { name: "(no end user)" })).toBeVisible();
 
   // The owner's failed calls are their unit's apps only.
@@ -58,6 +62,7 @@ test("a unit owner breaks their unit's month down by tag and end user, adding up
 
 test("finance sees the same split as the CLI, and a bad breakdown is explained, not an error", async ({ page }) => {
   await signInAs(page, PERSONAS.finance, `/business-units/${encodeURIComponent(UNIT_B)}?month=${month()}&breakdown=tag:environment`);
+  await expect(page.getByTestId("breakdown-row").first()).toBeVisible();
   const rows = await page.getByTestId("breakdown-row").getByRole("rowheader").allTextContents();
   expect(rows).toEqual(expect.arrayContaining(["prod", "dev", "(untagged)"]));
   await page.goto(`/business-units/${encodeURIComponent(UNIT_B)}?month=${month()}&breakdown=tag:no%20spaces`);

@@ -3,7 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import { openStore } from "../../lib/store";
+import { loadConfig } from "../../lib/config/schema";
+import { CosmosStore } from "../../lib/store/cosmos/cosmosStore";
+import { cosmosOptions } from "../../lib/store/cosmosOptions";
 import type { UsageStore } from "../../lib/store/port";
 import { SqliteStore } from "../../lib/store/sqlite/sqliteStore";
 import type { Azurite } from "./azurite";
@@ -14,13 +16,14 @@ const BIN = path.resolve(__dirname, "..", "..", "bin", "chargeback.js");
 /**
  * The store the worker processes write to and the test reads back: the one place tests choose it.
  * By default a migrated SQLite file of its own (copied from the run's template); with
- * `CHARGEBACK_STORE` set to another adapter, the store that setting (and its own settings in the
- * environment, which the workers inherit) opens. Call `close` when done.
+ * `CHARGEBACK_STORE=cosmos`, the Cosmos DB account its settings in the environment name (which the
+ * workers inherit). Call `close` when done.
  */
 export function workerStore(): { store: UsageStore; env: Record<string, string>; kind: string; close: () => Promise<void> } {
   const kind = process.env.CHARGEBACK_STORE || "sqlite";
-  if (kind !== "sqlite") {
-    const store = openStore();
+  if (kind === "cosmos") {
+    // Opened here rather than by openStore, which loads the Cosmos adapter with Node's require (Vitest's modules are not Node's).
+    const store = CosmosStore.open(cosmosOptions(loadConfig()), { create: true });
     return { store, env: {}, kind, close: () => store.close() };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chargeback-worker-"));

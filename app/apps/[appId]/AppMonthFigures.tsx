@@ -22,6 +22,9 @@ import { getBudgetOutlook } from "@/lib/budgets/getBudgetOutlook";
 import { getAnomalies } from "@/lib/budgets/getAnomalies";
 import { flaggedDays } from "@/lib/budgets/flaggedDays";
 import { BudgetOutlookSection } from "@/app/_components/BudgetOutlookSection";
+import { sortRows, type RowSort } from "@/lib/reports/rowChanges";
+
+type MonthSorts = { modelSort: RowSort; deploymentSort: RowSort; operationSort: RowSort };
 
 type Props = {
   reader: LedgerReader;
@@ -29,14 +32,17 @@ type Props = {
   appId: string;
   month: string;
   path: string;
+  /** The page's parameters and the tables' orders: what the breakdown's forms and pager keep. */
   keep: [string, string][];
+  sorts: MonthSorts;
+  sortHref: (param: keyof MonthSorts) => (by: RowSort) => string;
   breakdown: string | undefined;
   q: string;
   page: number;
 };
 
 /** One app's month in detail, unfiltered: by model, deployment, operation and a tag or end user, daily cost, hourly calls, model time, failed calls, mapping history. */
-export async function AppMonthFigures({ reader, caller, appId, month, path, keep, breakdown, q, page }: Props) {
+export async function AppMonthFigures({ reader, caller, appId, month, path, keep, sorts, sortHref, breakdown, q, page }: Props) {
   const store = getSharedStore();
   const app = await getAppReport(reader, appId, month, caller.scope);
   // The page checked the app is visible before streaming this; a change in between reads as no usage.
@@ -121,27 +127,30 @@ export async function AppMonthFigures({ reader, caller, appId, month, path, keep
           <CostTable
             caption="Cost by model"
             dimension="Model"
-            rows={app.byModel}
+            rows={sortRows(app.byModel, sorts.modelSort, null)}
             total={app.total}
             currency={app.currency}
             testId="app-model"
             href={(row) => modelHref(row.key, month)}
+            sort={{ by: sorts.modelSort, href: sortHref("modelSort") }}
           />
           <CostTable
             caption="Cost by deployment"
             dimension="Deployment"
-            rows={app.byDeployment}
+            rows={sortRows(app.byDeployment, sorts.deploymentSort, null)}
             total={formatTotal(app.total, app.adjustments)}
             currency={app.currency}
             testId="app-deployment"
+            sort={{ by: sorts.deploymentSort, href: sortHref("deploymentSort") }}
           />
           <CostTable
             caption="Cost by operation"
             dimension="Operation"
-            rows={mergeOperations(app.byOperation)}
+            rows={sortRows(mergeOperations(app.byOperation), sorts.operationSort, null)}
             total={formatTotal(app.total, app.adjustments)}
             currency={app.currency}
             testId="app-operation"
+            sort={{ by: sorts.operationSort, href: sortHref("operationSort") }}
           />
           {app.adjustments !== "0.00" && (
             <p>

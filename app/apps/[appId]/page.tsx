@@ -4,6 +4,7 @@ import { canSeeUnit, seesEveryUnit } from "@/lib/auth/access";
 import { itemAt } from "@/lib/core/arrays";
 import { monthDays } from "@/lib/core/months";
 import { LedgerReader } from "@/lib/ledger/ledgerReader";
+import { appModelOptions } from "@/lib/reports/appModelOptions";
 import { appVisible } from "@/lib/reports/appVisibility";
 import { filterOptions } from "@/lib/reports/filterOptions";
 import { filterParams, noFilters, type Params } from "@/lib/reports/reportFilters";
@@ -60,10 +61,22 @@ export default async function AppPage({ params, searchParams }: Props) {
     (m) => m.appId === appId && m.validFrom < days.to && (m.validTo === null || m.validTo > monthDays(range.to).from) && canSeeUnit(caller, m.businessUnit),
   );
   const appLines = lines.filter((l) => l.appId === appId);
-  const options = filterOptions({ ...itemAt(months, months.length - 1), lines: appLines }, caller.scope);
+  // Models from the app's own lines, unmapped included: the shared options leave unmapped lines out.
+  const options = {
+    ...filterOptions({ ...itemAt(months, months.length - 1), lines: appLines }, caller.scope),
+    models: appModelOptions(appLines, caller.scope),
+  };
   const detailed = range.months.length === 1 && noFilters(filters);
   const keep: [string, string][] = [...periodParams(query, month), ...filterParams(filters)];
   const sorts = { modelSort: sortParam(one("modelSort")), ccSort: sortParam(one("ccSort")) };
+  // The detailed month's tables: their orders kept by each other's links and by the breakdown's forms.
+  const monthSorts = { modelSort: sorts.modelSort, deploymentSort: sortParam(one("deploymentSort")), operationSort: sortParam(one("operationSort")) };
+  const breakdownParams: [string, string][] = [
+    ...(one("breakdown") ? [["breakdown", one("breakdown") as string] as [string, string]] : []),
+    ...(query.q ? [["q", query.q] as [string, string]] : []),
+    ...(query.page > 1 ? [["page", String(query.page)] as [string, string]] : []),
+  ];
+  const sortedKeep = [...keep, ...(Object.entries(monthSorts) as [string, string][]).filter(([, by]) => by !== "cost")];
   return (
     <>
       <p className="crumbs">
@@ -98,7 +111,9 @@ export default async function AppPage({ params, searchParams }: Props) {
             appId={appId}
             month={month}
             path={path}
-            keep={keep}
+            keep={sortedKeep}
+            sorts={monthSorts}
+            sortHref={sortHrefs(path, [...keep, ...breakdownParams], monthSorts)}
             breakdown={one("breakdown")}
             q={query.q}
             page={query.page}

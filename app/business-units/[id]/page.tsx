@@ -47,6 +47,7 @@ import { pageQuery } from "@/app/_server/pageQuery";
 import { unitExists } from "@/app/_server/unitExists";
 import { getTagKeys } from "@/lib/reports/getTagKeys";
 import { sortParam } from "@/app/_components/sortParam";
+import { pageNumber } from "@/app/_components/pageNumber";
 import { getBudgetOutlook } from "@/lib/budgets/getBudgetOutlook";
 import { getAnomalies } from "@/lib/budgets/getAnomalies";
 import { flaggedDays } from "@/lib/budgets/flaggedDays";
@@ -145,6 +146,10 @@ async function UnitMonth({ caller, unit, path, search, monthNote }: UnitMonthPro
   const changes = { cc: cc.changes, model: models.changes };
   // Each table's order is in the address, keeping the others' and the filters.
   const sortHref = sortHrefs(path, keep, { ccSort: sorts.cc, modelSort: sorts.model, appSort: sorts.app });
+  const sortedKeep: [string, string][] = [
+    ...keep,
+    ...(Object.entries({ ccSort: sorts.cc, modelSort: sorts.model, appSort: sorts.app }) as [string, string][]).filter(([, by]) => by !== "cost"),
+  ];
   const { currency, total } = byCostCenter;
   const sum = (key: "requests" | "promptTokens" | "cachedTokens" | "completionTokens") => byCostCenter.rows.reduce((n, r) => n + r[key], 0);
   const billedApart = describeBilled(byCostCenter.rows.reduce((all, r) => (addTokens(all, r), all), noTokens()));
@@ -241,6 +246,7 @@ async function UnitMonth({ caller, unit, path, search, monthNote }: UnitMonthPro
             previous={lastByApp}
             label={basis.label}
             sort={{ by: sorts.app, href: sortHref("appSort") }}
+            paging={{ path, keep: sortedKeep, q: one("appQ") ?? "", page: pageNumber(one("appPage")) }}
           />
           <CostTable
             caption="Cost by model"

@@ -20,6 +20,12 @@ import { pageQuery } from "@/app/_server/pageQuery";
 import { filterLines } from "@/lib/reports/filterLines";
 import { filterOptions } from "@/lib/reports/filterOptions";
 import { filterParams, type Params } from "@/lib/reports/reportFilters";
+import { pageRows } from "@/lib/reports/pageRows";
+import { sortRows } from "@/lib/reports/rowChanges";
+import { pageHref, sortHrefs } from "@/app/_components/pageHref";
+import { sortParam } from "@/app/_components/sortParam";
+import { TablePager } from "@/app/_components/TablePager";
+import { TableSearch } from "@/app/_components/TableSearch";
 
 export const dynamic = "force-dynamic";
 
@@ -63,6 +69,12 @@ async function ModelMonth({ caller, model, path, search, monthNote, reader }: Mo
   const byUnit = reportFromLines(lines, "business-unit", caller.scope);
   const byApp = reportFromLines(lines, "app", caller.scope);
   const requests = byUnit.rows.reduce((n, r) => n + r.requests, 0) + byUnit.unmapped.requests;
+  const sorts = { unitSort: sortParam(search.unitSort), appSort: sortParam(search.appSort) };
+  const orders = (Object.entries(sorts) as [string, string][]).filter(([, by]) => by !== "cost");
+  const searched: [string, string][] = query.q ? [["q", query.q]] : [];
+  // A new order starts the apps again on their first page; a page keeps the orders and the search.
+  const sortHref = sortHrefs(path, [["month", month], ...keep, ...searched], sorts);
+  const apps = pageRows(sortRows(byApp.rows, sorts.appSort, null), query.q, query.page);
   return (
     <>
       <p className="crumbs">
@@ -94,22 +106,33 @@ async function ModelMonth({ caller, model, path, search, monthNote, reader }: Mo
           <CostTable
             caption="Cost by business unit"
             dimension="Business unit"
-            rows={byUnit.rows}
+            rows={sortRows(byUnit.rows, sorts.unitSort, null)}
             total={byUnit.total}
             currency={byUnit.currency}
             testId="model-unit"
             href={(r) => unitHref(r.key, month)}
             extraRow={<UnmappedRow report={byUnit} />}
+            sort={{ by: sorts.unitSort, href: sortHref("unitSort") }}
           />
+          <TableSearch path={path} keep={[["month", month], ...keep, ...orders]} q={query.q} label="Search apps" />
           <CostTable
             caption="Cost by app"
             dimension="App"
-            rows={byApp.rows}
+            rows={apps.rows}
             total={byApp.total}
+            totalLabel={query.q || apps.pages > 1 ? `Total of all ${formatCount(byApp.rows.length)} apps` : "Total"}
             currency={byApp.currency}
             testId="model-app"
             href={(r) => appHref(r.key, month)}
             extraRow={<UnmappedRow report={byApp} />}
+            sort={{ by: sorts.appSort, href: sortHref("appSort") }}
+          />
+          {apps.rows.length === 0 && <p className="empty">No app matches &quot;{query.q}&quot;.</p>}
+          <TablePager
+            shown={apps}
+            label="Pages of the apps"
+            href={(p) => pageHref(path, [["month", month], ...keep, ...orders, ...searched, ["page", String(p)]])}
+            testId="model-app-pager"
           />
         </div>
       )}

@@ -124,7 +124,7 @@ describe("a month's figures stored per scope", () => {
       const { store: watched, named } = counted(store);
       expect(await explainChange(new LedgerReader(watched), "2026-11", scope)).toEqual(built);
       expect(named("listDailyUsage")).toEqual([]);
-      // A closed month's is built from its frozen lines each time, and is the same each time.
+      // A closed month's is stored like an open one's, and read back the same.
       expect(await explainChange(new LedgerReader(store), "2026-10", scope)).toEqual(await explainChange(new LedgerReader(store), "2026-10", scope));
     }
     const all = await explainChange(new LedgerReader(store), "2026-11", ALL_UNITS);
