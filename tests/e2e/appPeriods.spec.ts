@@ -100,7 +100,7 @@ test("a multi-month table sorts by a column, keeping the period and filters in t
   expect(models).toEqual([...models].sort((a, b) => a.localeCompare(b)));
 });
 
-test("a unit owner reaches their units' apps, never another unit's, whatever the period; the figures stream behind a skeleton", async ({ page }) => {
+test("a unit owner reaches their units' apps, never another unit's, whatever the period", async ({ page }) => {
   await signInAs(page, PERSONAS.finance);
   const theirs = await appWithProd(page, UNIT_B);
   const mine = await appWithProd(page, UNIT_A);
@@ -111,12 +111,10 @@ test("a unit owner reaches their units' apps, never another unit's, whatever the
     expect(await page.content()).not.toContain(theirs.name);
   }
   expect((await page.goto(`/apps/not-an-app?month=${M}`))?.status()).toBe(404);
-  // Their own app: 200, with the skeleton sent first (aria-busy) and the figures after it.
+  // Their own app: 200 and its figures. (Whether the skeleton reaches the first bytes depends on how
+  // fast the figures are: reportSkeletons.spec.ts checks the skeleton where the figures are slower.)
   const response = await page.request.get(`/apps/${enc(mine.key)}?range=custom&from=${P}&to=${M}`);
   expect(response.status()).toBe(200);
-  const html = await response.text();
-  expect(html).toContain('aria-busy="true"');
-  expect(html).toContain('data-testid="page-skeleton"');
   await page.goto(`/apps/${enc(mine.key)}?range=custom&from=${P}&to=${M}`);
   await expect(page.getByTestId("total")).toBeVisible();
   await expect(page.getByTestId("page-skeleton")).toHaveCount(0);
