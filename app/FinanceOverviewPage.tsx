@@ -47,10 +47,29 @@ import { UnmappedRow } from "./_components/UnmappedRow";
 /** The order of each sortable table, from the address. */
 type OverviewSorts = { units: RowSort; models: RowSort; apps: RowSort; cc?: RowSort };
 
-type Props = { caller: Caller; month: string; monthNote: MonthNote; query: ReportQuery; problem: string | null; error?: string; sorts?: OverviewSorts };
+type Props = {
+  caller: Caller;
+  month: string;
+  monthNote: MonthNote;
+  query: ReportQuery;
+  problem: string | null;
+  error?: string;
+  sorts?: OverviewSorts;
+  /** A period's apps table: its search and page. */
+  appSearch?: { q: string; page: number };
+};
 
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
-export async function FinanceOverviewPage({ caller, month, monthNote, query, problem, error, sorts = { units: "cost", models: "cost", apps: "cost" } }: Props) {
+export async function FinanceOverviewPage({
+  caller,
+  month,
+  monthNote,
+  query,
+  problem,
+  error,
+  sorts = { units: "cost", models: "cost", apps: "cost" },
+  appSearch,
+}: Props) {
   const store = getSharedStore();
   const reader = new LedgerReader(store);
   const range = resolveRange(query.range, month, monthNote.bounds, query.custom);
@@ -64,6 +83,7 @@ export async function FinanceOverviewPage({ caller, month, monthNote, query, pro
         problem={problem}
         monthNote={monthNote}
         sorts={{ sort: sorts.units, ccSort: sorts.cc, appSort: sorts.apps, modelSort: sorts.models }}
+        appSearch={appSearch}
       />
     );
   const view = getMonthView(reader, month, caller.scope, { lines: !noFilters(query.filters) });

@@ -7,6 +7,7 @@ import { pageQuery } from "./_server/pageQuery";
 import { FinanceOverviewPage } from "./FinanceOverviewPage";
 import { UnitChooserPage } from "./UnitChooserPage";
 import { PageSkeleton } from "./_components/PageSkeleton";
+import { pageNumber } from "./_components/pageNumber";
 import { sortParam } from "./_components/sortParam";
 import { unitHref } from "./_components/unitHref";
 import type { Params } from "@/lib/reports/reportFilters";
@@ -45,6 +46,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
         monthNote={monthNote}
         query={query}
         problem={problem}
+        appSearch={{ q: one("appQ") ?? "", page: pageNumber(one("appPage")) }}
       />
     </Suspense>
   );

@@ -3,7 +3,14 @@ import type { ReportRow } from "@/lib/reports/getChargebackReport";
 import { describeBilled } from "@/lib/reports/describeBilled";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import type { RowChanges } from "@/lib/reports/rowChanges";
+import { pageRows } from "@/lib/reports/pageRows";
+import { pageHref } from "./pageHref";
 import { SortHeader, type TableSort } from "./SortHeader";
+import { TablePager } from "./TablePager";
+import { TableSearch } from "./TableSearch";
+
+/** A table that can run to thousands of rows: searched and paged in the address, under names of its own (a page has several tables). */
+export type TablePaging = { path: string; keep: readonly [string, string][]; q: string; page: number; qName: string; pageName: string; label: string };
 
 type Props = {
   caption: string;
@@ -22,13 +29,16 @@ type Props = {
   changes?: RowChanges;
   /** Sortable by name, cost and change: the order shown, and the address of each order (a link, so it works without script). */
   sort?: TableSort;
+  paging?: TablePaging;
 };
 
-export function CostTable({ caption, dimension, rows, total, totalLabel = "Total", currency, testId, href, extraRow, changes, sort }: Props) {
-  const top = rows[0] ? Number(rows[0].cost) : 0;
+export function CostTable({ caption, dimension, rows: all, total, totalLabel = "Total", currency, testId, href, extraRow, changes, sort, paging }: Props) {
+  const shown = paging && pageRows(all, paging.q, paging.page);
+  const rows = shown ? shown.rows : all;
+  const top = all[0] ? Number(all[0].cost) : 0;
   // Tokens billed on meters of their own (cache writes, audio, image, priority, long context): a column only when some row has them.
   const billed = rows.some((row) => describeBilled(row) !== "");
-  return (
+  const table = (
     <table>
       <caption>{caption}</caption>
       <thead>
@@ -84,12 +94,26 @@ export function CostTable({ caption, dimension, rows, total, totalLabel = "Total
       </tbody>
       <tfoot>
         <tr>
-          <td>{totalLabel}</td>
+          <td>{shown && (shown.pages > 1 || paging.q) ? `Total of all ${formatCount(all.length)} rows` : totalLabel}</td>
           <td className="num">{formatMoney(total, currency)}</td>
           <td colSpan={(billed ? 4 : 3) + (changes ? 3 : 0)} />
         </tr>
       </tfoot>
     </table>
+  );
+  if (!paging || !shown) return table;
+  const searched: [string, string][] = paging.q ? [[paging.qName, paging.q]] : [];
+  return (
+    <div>
+      <TableSearch path={paging.path} keep={paging.keep} q={paging.q} label={paging.label} name={paging.qName} />
+      {table}
+      <TablePager
+        shown={shown}
+        label={`Pages of ${caption}`}
+        href={(p) => pageHref(paging.path, [...paging.keep, ...searched, [paging.pageName, String(p)]])}
+        testId={`${testId}-pager`}
+      />
+    </div>
   );
 }
 

@@ -12,7 +12,7 @@ import type { ReportRange } from "@/lib/reports/reportRange";
 import type { ReportScope } from "@/lib/reports/reportScope";
 import { sortRows, type RowSort } from "@/lib/reports/rowChanges";
 import { getSharedStore } from "@/lib/store";
-import { CostTable } from "./CostTable";
+import { CostTable, type TablePaging } from "./CostTable";
 import { FilterBar } from "./FilterBar";
 import { InvalidMonthNote, type MonthNote } from "./InvalidMonthNote";
 import { sortHrefs } from "./pageHref";
@@ -33,6 +33,8 @@ type Props = {
   unit?: string;
   scope?: ReportScope;
   sorts?: PeriodSorts;
+  /** The apps table's search and page (`appQ`, `appPage`): a period can hold thousands of apps. */
+  appSearch?: { q: string; page: number };
 };
 
 /**
@@ -40,7 +42,18 @@ type Props = {
  * (frozen for closed months), filtered, by unit, cost center, app and model. Month-only views
  * (projection, budgets, daily chart, change explanation) stay on the month pages.
  */
-export async function PeriodPage({ caller, path, range, query, problem, monthNote, unit, scope = caller.scope, sorts = {} }: Props) {
+export async function PeriodPage({
+  caller,
+  path,
+  range,
+  query,
+  problem,
+  monthNote,
+  unit,
+  scope = caller.scope,
+  sorts = {},
+  appSearch = { q: "", page: 1 },
+}: Props) {
   const reader = new LedgerReader(getSharedStore());
   const all = await rangeLines(reader, range.months).catch((e: unknown) => {
     if (e instanceof UserError) return e.message;
@@ -93,7 +106,16 @@ export async function PeriodPage({ caller, path, range, query, problem, monthNot
     appSort: sorts.appSort ?? "cost",
     modelSort: sorts.modelSort ?? "cost",
   } as const;
-  const sortHref = sortHrefs(path, [...periodParams(query, last), ...filterParams(query.filters)], orders);
+  const kept = [...periodParams(query, last), ...filterParams(query.filters)];
+  const sortHref = sortHrefs(path, kept, orders);
+  const appPaging: TablePaging = {
+    path,
+    keep: [...kept, ...Object.entries(orders)],
+    ...appSearch,
+    qName: "appQ",
+    pageName: "appPage",
+    label: "Search apps",
+  };
   return (
     <>
       <h1>{unit ? `${unit}: ${range.label}` : `Chargeback for ${range.label}`}</h1>
@@ -129,6 +151,7 @@ export async function PeriodPage({ caller, path, range, query, problem, monthNot
             sort={{ by: orders[param], href: sortHref(param) }}
             {...(href && { href: (row: { key: string }) => href(row.key) })}
             extraRow={<UnmappedRow report={report} />}
+            {...(param === "appSort" && { paging: appPaging })}
           />
         ))}
       </div>

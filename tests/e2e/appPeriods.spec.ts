@@ -223,3 +223,34 @@ test("a model's tables sort by the address and its apps are searched; a unit's a
   expect(matched).toEqual(unitApps.filter((n) => n.toLowerCase().includes(part)));
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("the apps of a day and of a period are searched by name in the address, the total still every app's", async ({ page }) => {
+  await signInAs(page, PERSONAS.finance, "/admin/audit");
+  const day = `${P}-15`;
+  const routes = [
+    { path: `/days/${day}`, testId: "day-app", query: "" },
+    { path: "/", testId: "app", query: `range=custom&from=${P}&to=${M}` },
+  ];
+  for (const { path, testId, query } of routes) {
+    await page.goto(`${path}?${query}`);
+    const rows = page.getByTestId(`${testId}-row`);
+    await expect(rows.first()).toBeVisible();
+    const names = await rows.getByRole("rowheader").allTextContents();
+    expect(names.length, path).toBeGreaterThan(2);
+    const table = page.getByRole("table").filter({ has: rows.first() });
+    const total = await table.locator("tfoot td.num").first().textContent();
+    // One app's name: the search keeps the page's other parameters and narrows the rows to it.
+    const wanted = names[1]!.trim();
+    await page.getByLabel("Search apps").fill(wanted);
+    await page.getByLabel("Search apps").press("Enter");
+    await expect(page).toHaveURL(/appQ=/);
+    const address = new URL(page.url()).searchParams;
+    expect(address.get("appQ")).toBe(wanted);
+    for (const [name, value] of new URLSearchParams(query)) expect(address.get(name)).toBe(value);
+    await expect(rows.getByRole("rowheader")).toContainText([wanted]);
+    for (const name of await rows.getByRole("rowheader").allTextContents()) expect(name.toLowerCase()).toContain(wanted.toLowerCase());
+    await expect(table.locator("tfoot td").first()).toContainText(`Total of all ${names.length} rows`);
+    expect(await table.locator("tfoot td.num").first().textContent()).toBe(total);
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+});

@@ -104,6 +104,7 @@ async function UnitMonth({ caller, unit, path, search, monthNote }: UnitMonthPro
         unit={unit}
         scope={scope}
         sorts={{ ccSort: sorts.cc, appSort: sorts.app, modelSort: sorts.model }}
+        appSearch={{ q: one("appQ") ?? "", page: pageNumber(one("appPage")) }}
       />
     );
   const { filters } = query;

@@ -11,15 +11,15 @@ import { filterParams, type ReportQuery } from "@/lib/reports/reportFilters";
 import { onlyUnits } from "@/lib/reports/reportScope";
 import { sortRows, type RowSort } from "@/lib/reports/rowChanges";
 import { getSharedStore } from "@/lib/store";
-import { CostTable } from "@/app/_components/CostTable";
+import { CostTable, type TablePaging } from "@/app/_components/CostTable";
 import { pageHref, sortHrefs } from "@/app/_components/pageHref";
 import { appHref, modelHref, unitHref } from "@/app/_components/unitHref";
 
 type Sorts = { unit: RowSort; app: RowSort; model: RowSort };
-type Props = { caller: Caller; day: string; query: ReportQuery; problem: string | null; sorts: Sorts };
+type Props = { caller: Caller; day: string; query: ReportQuery; problem: string | null; sorts: Sorts; appSearch: { q: string; page: number } };
 
 /** The day's figures beside the day before's; each table's rows sort by cost, change or name. */
-export async function DayPage({ caller, day, query, problem, sorts }: Props) {
+export async function DayPage({ caller, day, query, problem, sorts, appSearch }: Props) {
   const { filters } = query;
   const scope = filters.units.length > 0 ? onlyUnits(filters.units) : caller.scope;
   const report = await getDayReport(new LedgerReader(getSharedStore()), day, scope, filters);
@@ -38,8 +38,10 @@ export async function DayPage({ caller, day, query, problem, sorts }: Props) {
     by: RowSort,
     param: "unitSort" | "appSort" | "modelSort",
     link: (k: string) => string,
+    paging?: TablePaging,
   ) => (
     <CostTable
+      paging={paging}
       caption={caption}
       dimension={dimension}
       rows={sortRows(b.rows, by, b.changes)}
@@ -103,7 +105,14 @@ export async function DayPage({ caller, day, query, problem, sorts }: Props) {
         </div>
       </dl>
       <div className="stack">
-        {table(report.byApp, "Apps: what drove the day", "App", "day-app", sorts.app, "appSort", (k) => appHref(k, month))}
+        {table(report.byApp, "Apps: what drove the day", "App", "day-app", sorts.app, "appSort", (k) => appHref(k, month), {
+          path,
+          keep: [...keep, ["unitSort", sorts.unit], ["appSort", sorts.app], ["modelSort", sorts.model]],
+          ...appSearch,
+          qName: "appQ",
+          pageName: "appPage",
+          label: "Search apps",
+        })}
         {table(report.byModel, "Models", "Model", "day-model", sorts.model, "modelSort", (k) => modelHref(k, month))}
         {!unit && table(report.byUnit, "Business units", "Business unit", "day-unit", sorts.unit, "unitSort", (k) => pageHref(`/days/${day}`, [["unit", k]]))}
         <table data-testid="day-kinds">

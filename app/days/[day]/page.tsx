@@ -5,6 +5,7 @@ import type { Params } from "@/lib/reports/reportFilters";
 import { requireCaller } from "@/app/_server/currentCaller";
 import { monthBounds } from "@/app/_server/pageMonth";
 import { pageQuery } from "@/app/_server/pageQuery";
+import { pageNumber } from "@/app/_components/pageNumber";
 import { sortParam } from "@/app/_components/sortParam";
 import { DayPage } from "./DayPage";
 
@@ -29,5 +30,6 @@ export default async function Page({ params, searchParams }: Props) {
   const one = (name: string) => (typeof search[name] === "string" ? (search[name] as string) : undefined);
   // The apps table answers "what drove the change": largest change first unless asked otherwise.
   const sorts = { unit: sortParam(one("unitSort")), app: one("appSort") ? sortParam(one("appSort")) : ("delta" as const), model: sortParam(one("modelSort")) };
-  return <DayPage caller={caller} day={day} query={query} problem={problem} sorts={sorts} />;
+  const appSearch = { q: one("appQ") ?? "", page: pageNumber(one("appPage")) };
+  return <DayPage caller={caller} day={day} query={query} problem={problem} sorts={sorts} appSearch={appSearch} />;
 }
