@@ -15,4 +15,7 @@ beforeAll(() => {
 
 // Fewer events than on SQLite: the test server is an in-memory JavaScript process sharing this
 // one with the hub stand-in, far slower than Cosmos DB; the kills and the checks are the same.
-describeFaultScenario("Cosmos DB store", { EVENTS: 4_000, KILLS: 2, timeout: 240_000 });
+// A Cosmos batch is several requests (lease, claims, sheet), so a kill right after a batch's totals show
+// lands past a 150 ms checkpoint as often as before it; a slower link makes a redelivery
+// (which the test requires, to prove it absorbed one) far more likely.
+describeFaultScenario("Cosmos DB store", { EVENTS: 4_000, KILLS: 2, timeout: 240_000, checkpointDelayMs: 400 });
