@@ -1,7 +1,6 @@
 import { Suspense } from "react";
 import { notFound } from "next/navigation";
 import { canSeeUnit, seesEveryUnit } from "@/lib/auth/access";
-import { itemAt } from "@/lib/core/arrays";
 import { monthDays } from "@/lib/core/months";
 import { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { appModelOptions } from "@/lib/reports/appModelOptions";
@@ -9,7 +8,7 @@ import { appVisible } from "@/lib/reports/appVisibility";
 import { filterOptions } from "@/lib/reports/filterOptions";
 import { filterParams, noFilters, type Params } from "@/lib/reports/reportFilters";
 import { resolveRange } from "@/lib/reports/reportRange";
-import { monthLines } from "@/lib/statements/monthLines";
+import { readAppLines } from "@/lib/reports/storedAppLines";
 import { getSharedStore } from "@/lib/store";
 import { decodeParam } from "@/app/_components/decodeParam";
 import { FilterBar } from "@/app/_components/FilterBar";
@@ -50,20 +49,21 @@ export default async function AppPage({ params, searchParams }: Props) {
   const { filters } = query;
   const range = resolveRange(query.range, month, monthNote.bounds, query.custom);
   const reader = new LedgerReader(getSharedStore());
-  const [months, catalog] = await Promise.all([Promise.all(range.months.map((m) => monthLines(reader, m))), reader.catalog()]);
-  const lines = months.flatMap((m) => m.lines);
+  // Only the app's own lines of each month (stored per app with the month's reports): visibility
+  // and the filter's options need no other app's, and decoding the month's would be most of the page.
+  const [months, catalog] = await Promise.all([Promise.all(range.months.map((m) => readAppLines(reader, m, appId))), reader.catalog()]);
+  const appLines = months.flatMap((m) => m.lines);
   const days = { from: monthDays(range.from).from, to: monthDays(range.to).to };
   // Out of scope reads as unknown: an owner cannot tell another unit's app ids from made-up ones.
-  if (!appVisible(appId, days, lines, catalog, caller.scope)) notFound();
+  if (!appVisible(appId, days, appLines, catalog, caller.scope)) notFound();
 
   const appName = catalog.apps.find((a) => a.appId === appId)?.displayName ?? appId;
   const current = catalog.mappings.find(
     (m) => m.appId === appId && m.validFrom < days.to && (m.validTo === null || m.validTo > monthDays(range.to).from) && canSeeUnit(caller, m.businessUnit),
   );
-  const appLines = lines.filter((l) => l.appId === appId);
   // Models from the app's own lines, unmapped included: the shared options leave unmapped lines out.
   const options = {
-    ...filterOptions({ ...itemAt(months, months.length - 1), lines: appLines }, caller.scope),
+    ...filterOptions({ lines: appLines }, caller.scope),
     models: appModelOptions(appLines, caller.scope),
   };
   const detailed = range.months.length === 1 && noFilters(filters);
