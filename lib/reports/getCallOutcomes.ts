@@ -18,7 +18,10 @@ const FAILED: CallOutcome[] = ["throttled", "filtered", "error", "cutOff", "time
  * Apps with only successful, priced calls are left out.
  */
 export async function getCallOutcomes(reader: LedgerReader, month: string, scope: ReportScope = ALL_UNITS, onlyApp?: string): Promise<CallOutcomes> {
-  const [groups, { apps }] = await Promise.all([reader.figures(month).part("calls", () => callGroups(reader, month)), reader.catalog()]);
+  const [groups, { apps }] = await Promise.all([
+    onlyApp === undefined ? monthCallGroups(reader, month) : appCallGroups(reader, month, onlyApp),
+    reader.catalog(),
+  ]);
   const names = new Map(apps.map((a) => [a.appId, a.displayName]));
   const byApp = new Map<string, AppCalls>();
   for (const g of groups) {
@@ -42,6 +45,25 @@ export async function getCallOutcomes(reader: LedgerReader, month: string, scope
     apps: list,
   };
 }
+
+const monthCallGroups = (reader: LedgerReader, month: string) => reader.figures(month).part("calls", () => callGroups(reader, month));
+
+/** One app's groups, stored apart (every app's from one pass): an app's page decodes its own, not the month's thousands. */
+const appCallGroups = (reader: LedgerReader, month: string, appId: string) =>
+  reader.figures(month).keyedPart(
+    "appCalls",
+    appId,
+    async () => {
+      const byApp = new Map<string, CallGroup[]>();
+      for (const g of await monthCallGroups(reader, month)) {
+        const groups = byApp.get(g.appId);
+        if (groups) groups.push(g);
+        else byApp.set(g.appId, [g]);
+      }
+      return byApp;
+    },
+    [] as CallGroup[],
+  );
 
 /** Calls of the month per app and the units that carry them (a day's units, for a split app): what any scope's counts are summed from. */
 type CallGroup = { appId: string; units: string[]; requests: number; usageUnknown: number; outcomes: Record<CallOutcome, number> };

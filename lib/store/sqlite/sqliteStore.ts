@@ -171,7 +171,17 @@ export class SqliteStore implements UsageStore, BulkUsageWrites {
   }
 
   async listUsageDimensions(fromDay: string, toDay: string) {
-    const rows = this.db.prepare("SELECT DISTINCT dimension FROM DailyDimensionUsage WHERE day >= ? AND day < ? ORDER BY dimension").all(fromDay, toDay);
+    // A handful of dimensions over millions of rows: skip from one dimension to the next on the key
+    // (dimension, day, ...) and probe each for a day in range, instead of scanning the month's rows.
+    const rows = this.db
+      .prepare(
+        `WITH RECURSIVE d(dimension) AS (SELECT MIN(dimension) FROM DailyDimensionUsageSums
+           UNION ALL SELECT (SELECT MIN(dimension) FROM DailyDimensionUsageSums WHERE dimension > d.dimension) FROM d WHERE d.dimension IS NOT NULL)
+         SELECT dimension FROM d WHERE dimension IS NOT NULL
+           AND EXISTS (SELECT 1 FROM DailyDimensionUsageSums s WHERE s.dimension = d.dimension AND s.day >= ? AND s.day < ?)
+         ORDER BY dimension`,
+      )
+      .all(fromDay, toDay);
     return rows.map((r) => String((r as { dimension: string }).dimension));
   }
 

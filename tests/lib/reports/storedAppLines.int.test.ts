@@ -40,7 +40,11 @@ async function bothWays(store: UsageStore) {
         byModel: reportFromLines({ ...month, lines }, "model", scope),
         byCostCenter: reportFromLines({ ...month, lines }, "cost-center", scope),
       });
-      views.push({ appId, stored: { ...view(stored.lines), currency: stored.currency, closed: stored.closed }, fromMonth: { ...view(fromMonth), currency: month.currency, closed: month.closed !== null } });
+      views.push({
+        appId,
+        stored: { ...view(stored.lines), currency: stored.currency, closed: stored.closed },
+        fromMonth: { ...view(fromMonth), currency: month.currency, closed: month.closed !== null },
+      });
     }
     // The app report's cost is the app's row in the month's report by app, to the unit.
     const report = await getAppReport(reader, appId, MONTH, ALL_UNITS);
