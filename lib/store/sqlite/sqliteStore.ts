@@ -213,7 +213,8 @@ export class SqliteStore implements UsageStore, BulkUsageWrites {
   }
 
   async getUsageDayRange() {
-    const row = this.db.prepare("SELECT MIN(day) AS first, MAX(day) AS last FROM DailyUsage").get() as {
+    // On the sums' own key (day first): two index probes, where MIN and MAX through the view scan every row (every page asks).
+    const row = this.db.prepare("SELECT (SELECT MIN(day) FROM DailyUsageSums) AS first, (SELECT MAX(day) FROM DailyUsageSums) AS last").get() as {
       first: string | null;
       last: string | null;
     };
