@@ -2,7 +2,7 @@ import "server-only";
 import type { Caller } from "@/lib/auth/access";
 import { UserError } from "@/lib/core/errors";
 import type { LedgerReader } from "@/lib/ledger/ledgerReader";
-import { filteredRangeLines } from "@/lib/reports/filteredRangeLines";
+import { appRangeLines } from "@/lib/reports/appRangeLines";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { reportFromLines } from "@/lib/reports/getChargebackReport";
 import type { ReportFilters } from "@/lib/reports/reportFilters";
@@ -26,12 +26,12 @@ type Props = {
 
 /**
  * The app over a period or under a model or tag filter: the months' own lines of the app (frozen
- * for closed months), filtered month by month and added up, by model and cost center, within the
+ * for closed months, stored per app), filtered month by month and added up, by model and cost center, within the
  * caller's scope. Deployments, operations, days and hours are split per month of unfiltered usage,
  * so they stay on the month's detailed view.
  */
 export async function AppPeriodFigures({ reader, caller, appId, range, filters, sorts, sortHref, monthHref }: Props) {
-  const lines = await filteredRangeLines(reader, range.months, { ...filters, apps: [appId] }).catch((e: unknown) => {
+  const lines = await appRangeLines(reader, range.months, appId, filters).catch((e: unknown) => {
     if (e instanceof UserError) return e.message;
     throw e;
   });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { importOrgMappings } from "../../../lib/org/importOrgMappings";
+import { appRangeLines } from "../../../lib/reports/appRangeLines";
+import { filteredRangeLines } from "../../../lib/reports/filteredRangeLines";
+import type { ReportFilters } from "../../../lib/reports/reportFilters";
 import { appModelOptions } from "../../../lib/reports/appModelOptions";
 import { appVisible } from "../../../lib/reports/appVisibility";
 import { filterOptions } from "../../../lib/reports/filterOptions";
@@ -12,7 +15,7 @@ import { storedReports } from "../../../lib/reports/storedReports";
 import { monthLines } from "../../../lib/statements/monthLines";
 import type { UsageStore } from "../../../lib/store/port";
 import { counted } from "../../support/countedStore";
-import { ingestLines } from "../../support/ingest";
+import { ingestLines, v1Event } from "../../support/ingest";
 import { events, octoberAndNovember } from "../../support/twoMonths";
 
 const MONTH = "2026-10";
@@ -87,5 +90,28 @@ describe("each app's lines stored with the month's reports", () => {
     const marketing = (views: typeof after) => views.find((v) => v.appId === "app-1" && v.stored.options.units.includes("Marketing"));
     expect(marketing(before)).toBeUndefined();
     expect(marketing(after)?.stored.visible).toBe(true);
+  });
+
+  it("give a period's and a filtered view of the app the same lines as the months' lines under the app's chip", async () => {
+    const store = await octoberAndNovember();
+    await ingestLines(
+      store,
+      Array.from({ length: 30 }, (_, i) => v1Event({ requestId: `tagged-${i}`, appId: "app-1", time: "2026-10-10T13:00:00Z", tags: { project: "hermes" } })),
+    );
+    const none: ReportFilters = { units: [], costCenters: [], apps: [], models: [], tags: [] };
+    const views: [string[], ReportFilters][] = [
+      [["2026-10", "2026-11"], none],
+      [["2026-10"], { ...none, models: ["gpt-4o-2024-08-06"] }],
+      [["2026-10"], { ...none, models: ["no-such-model"] }],
+      [["2026-10", "2026-11"], { ...none, tags: [["project", "hermes"]] }],
+    ];
+    for (const [months, filters] of views) {
+      for (const appId of ["app-1", "app-2"]) {
+        const expected = await filteredRangeLines(new LedgerReader(store), months, { ...filters, apps: [appId] });
+        expect(await appRangeLines(new LedgerReader(store), months, appId, filters)).toEqual(expected);
+      }
+    }
+    const hermes = await appRangeLines(new LedgerReader(store), ["2026-10"], "app-1", { ...none, tags: [["project", "hermes"]] });
+    expect(hermes.lines.reduce((n, l) => n + l.tokens.requests, 0)).toBe(30);
   });
 });
