@@ -7,6 +7,7 @@ import type { ReportFilters } from "../../../lib/reports/reportFilters";
 import { appModelOptions } from "../../../lib/reports/appModelOptions";
 import { appVisible } from "../../../lib/reports/appVisibility";
 import { filterOptions } from "../../../lib/reports/filterOptions";
+import { getCallOutcomes } from "../../../lib/reports/getCallOutcomes";
 import { getAppReport } from "../../../lib/reports/getAppReport";
 import { reportFromLines } from "../../../lib/reports/getChargebackReport";
 import { ALL_UNITS, onlyUnits, type ReportScope } from "../../../lib/reports/reportScope";
@@ -113,5 +114,26 @@ describe("each app's lines stored with the month's reports", () => {
     }
     const hermes = await appRangeLines(new LedgerReader(store), ["2026-10"], "app-1", { ...none, tags: [["project", "hermes"]] });
     expect(hermes.lines.reduce((n, l) => n + l.tokens.requests, 0)).toBe(30);
+  });
+
+  it("give an app's failed calls, stored apart, as the month's calls of every app show them, and follow a mapping change", async () => {
+    const store = await octoberAndNovember();
+    const failed = (appId: string, status: number, n: number) =>
+      Array.from({ length: n }, (_, i) => v1Event({ requestId: `${appId}-${status}-${i}`, appId, time: "2026-10-10T14:00:00Z", status }));
+    await ingestLines(store, [...failed("app-1", 429, 7), ...failed("app-2", 500, 3)]);
+    const same = async () => {
+      for (const scope of SCOPES) {
+        const month = await getCallOutcomes(new LedgerReader(store), MONTH, scope);
+        for (const appId of ["app-1", "app-2"]) {
+          const one = await getCallOutcomes(new LedgerReader(store), MONTH, scope, appId);
+          expect(one.apps).toEqual(month.apps.filter((a) => a.appId === appId));
+        }
+      }
+    };
+    await same();
+    expect((await getCallOutcomes(new LedgerReader(store), MONTH, onlyUnits(["Retail"]), "app-1")).apps.map((a) => a.throttled)).toEqual([7]);
+    await importOrgMappings(store, "appId,costCenter,businessUnit,validFrom\napp-1,CC-2,Marketing,2020-01-01\n", "move.csv");
+    await same();
+    expect((await getCallOutcomes(new LedgerReader(store), MONTH, onlyUnits(["Retail"]), "app-1")).apps).toEqual([]);
   });
 });
