@@ -171,7 +171,18 @@ export class SqliteStore implements UsageStore, BulkUsageWrites {
   }
 
   async listUsageDimensions(fromDay: string, toDay: string) {
-    const rows = this.db.prepare("SELECT DISTINCT dimension FROM DailyDimensionUsage WHERE day >= ? AND day < ? ORDER BY dimension").all(fromDay, toDay);
+    // Each dimension in turn (a seek on the key, which starts with it), kept when it has a row in the
+    // days: a DISTINCT over the days scanned and joined every row of every month (0.1–0.7 s at 5,000 apps).
+    const rows = this.db
+      .prepare(
+        `WITH RECURSIVE dims(dimension) AS (
+           SELECT MIN(dimension) FROM DailyDimensionUsageSums
+           UNION ALL SELECT (SELECT MIN(dimension) FROM DailyDimensionUsageSums WHERE dimension > dims.dimension) FROM dims WHERE dims.dimension IS NOT NULL)
+         SELECT dimension FROM dims
+         WHERE dimension IS NOT NULL AND EXISTS (SELECT 1 FROM DailyDimensionUsage u WHERE u.dimension = dims.dimension AND u.day >= ? AND u.day < ?)
+         ORDER BY dimension`,
+      )
+      .all(fromDay, toDay);
     return rows.map((r) => String((r as { dimension: string }).dimension));
   }
 
@@ -203,7 +214,8 @@ export class SqliteStore implements UsageStore, BulkUsageWrites {
   }
 
   async getUsageDayRange() {
-    const row = this.db.prepare("SELECT MIN(day) AS first, MAX(day) AS last FROM DailyUsage").get() as {
+    // Two subqueries: SQLite reads a lone MIN or MAX off the key's ends, both in one query scan every row.
+    const row = this.db.prepare("SELECT (SELECT MIN(day) FROM DailyUsage) AS first, (SELECT MAX(day) FROM DailyUsage) AS last").get() as {
       first: string | null;
       last: string | null;
     };
