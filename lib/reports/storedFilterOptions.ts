@@ -11,5 +11,6 @@ import { storedReports } from "./storedReports";
  */
 export async function readFilterOptions(reader: LedgerReader, month: string, scope: ReportScope = ALL_UNITS): Promise<FilterOptions> {
   const build = async () => filterOptions(await monthLines(reader, month), scope);
-  return storedReports(reader, month).part(`filterOptions:${scopeKey(scope)}`, build);
+  // Shared: kept decoded in the process while current (every scope's holds its apps: 5,000 for the overview); callers only read it.
+  return storedReports(reader, month).part(`filterOptions:${scopeKey(scope)}`, build, undefined, undefined, { shared: true });
 }

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { PrismaClient } from "@prisma/client";
+import type { BusinessUnitOwner as BusinessUnitOwnerRow, MonthLog as MonthLogRow, PrismaClient } from "@prisma/client";
 import type { DirectoryEntry } from "../../identity/directoryEntry";
 import type { IngestKey } from "../../intake/ingestKey";
 import type { Discount } from "../../pricing/discount";
@@ -562,7 +562,8 @@ export class SqliteStore implements UsageStore, BulkUsageWrites {
   }
 
   async listBusinessUnitOwners() {
-    const rows = await this.prisma.businessUnitOwner.findMany({ orderBy: [{ businessUnit: "asc" }, { displayName: "asc" }] });
+    // Read on every request (who the caller is, whether a unit exists): a prepared statement, where Prisma's query compiler cost ~2 ms each.
+    const rows = this.db.prepare("SELECT * FROM BusinessUnitOwner ORDER BY businessUnit, displayName").all() as BusinessUnitOwnerRow[];
     return rows.map(toBusinessUnitOwner);
   }
 
@@ -637,7 +638,8 @@ export class SqliteStore implements UsageStore, BulkUsageWrites {
   }
 
   async listMonthLog() {
-    return (await this.prisma.monthLog.findMany({ orderBy: { id: "asc" } })).map(toMonthLogEntry);
+    // Read by every stored report's stamp, so on every page: a prepared statement, not Prisma's query compiler.
+    return (this.db.prepare("SELECT * FROM MonthLog ORDER BY id").all() as MonthLogRow[]).map(toMonthLogEntry);
   }
 
   async saveBudgets(list: Budget[], audit: AuditContext) {
