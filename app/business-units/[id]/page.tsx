@@ -247,7 +247,15 @@ async function UnitMonth({ caller, unit, path, search, monthNote }: UnitMonthPro
             previous={lastByApp}
             label={basis.label}
             sort={{ by: sorts.app, href: sortHref("appSort") }}
-            paging={{ path, keep: sortedKeep, q: one("appQ") ?? "", page: pageNumber(one("appPage")) }}
+            paging={{
+              path,
+              keep: sortedKeep,
+              q: one("appQ") ?? "",
+              page: pageNumber(one("appPage")),
+              qName: "appQ",
+              pageName: "appPage",
+              label: "Search apps",
+            }}
           />
           <CostTable
             caption="Cost by model"
