@@ -534,16 +534,7 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
 
     it("upserts markups by unit, kind and start, with summaries, audit and order", async () => {
       const store = await open();
-      const fee = {
-        businessUnit: "Retail",
-        kind: "fee" as const,
-        amount: "500",
-        currency: "USD",
-        costCenter: "CC-1",
-        label: "",
-        validFrom: "2026-09-01",
-        validTo: null,
-      };
+      const fee = MARKUP;
       const pct = {
         businessUnit: "*",
         kind: "percent" as const,
