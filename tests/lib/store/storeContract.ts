@@ -561,17 +561,7 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
         { costCenter: "CC-1", businessUnit: "Retail", percent: "50", tagValue: null },
         { costCenter: "CC-2", businessUnit: "Ops", percent: "50", tagValue: null },
       ];
-      const fixed = {
-        id: "shared",
-        appId: "assistant",
-        deployment: null,
-        amount: null,
-        method: "fixed" as const,
-        basis: null,
-        parts,
-        validFrom: "2026-10-01",
-        validTo: null,
-      };
+      const fixed = { ...SPLIT_RULE, parts };
       const overhead = {
         id: "gateway",
         appId: null,
