@@ -23,11 +23,12 @@ import { sortRows, type RowChanges, type RowSort } from "@/lib/reports/rowChange
 import { filterLines } from "@/lib/reports/filterLines";
 import { filteredDailyTrend } from "@/lib/reports/filteredDailyTrend";
 import { readFilterOptions } from "@/lib/reports/storedFilterOptions";
-import { filterParams, noFilters, type ReportQuery } from "@/lib/reports/reportFilters";
+import { filterParams, noFilters, type Params, type ReportQuery } from "@/lib/reports/reportFilters";
 import { resolveRange } from "@/lib/reports/reportRange";
 import { FilterBar } from "./_components/FilterBar";
 import { PeriodPage } from "./_components/PeriodPage";
-import { sortHrefs } from "./_components/pageHref";
+import { addressParams, sortHrefs } from "./_components/pageHref";
+import type { PageAddress } from "./_components/columnSort";
 import { UNMAPPED } from "./_components/charts/palette";
 import { getBudgetOutlook } from "@/lib/budgets/getBudgetOutlook";
 import { getAnomalies } from "@/lib/budgets/getAnomalies";
@@ -57,6 +58,8 @@ type Props = {
   sorts?: OverviewSorts;
   /** A period's apps table: its search and page. */
   appSearch?: { q: string; page: number };
+  /** The address as asked: every parameter the sort links keep (but an error note, which is for the view it came back to). */
+  search?: Params;
 };
 
 /** The month by business unit: every unit for finance and admins, a unit owner's own otherwise. */
@@ -69,6 +72,7 @@ export async function FinanceOverviewPage({
   error,
   sorts = { units: "cost", models: "cost", apps: "cost" },
   appSearch,
+  search = {},
 }: Props) {
   const store = getSharedStore();
   const reader = new LedgerReader(store);
@@ -273,7 +277,17 @@ export async function FinanceOverviewPage({
           No usage recorded for {month}. Ingest events with <code>chargeback ingest</code> or start the worker.
         </p>
       ) : (
-        <Overview report={report} byApp={byApp} byModel={byModel} trend={trend} month={month} changes={changes} sorts={sorts} keep={keep} />
+        <Overview
+          report={report}
+          byApp={byApp}
+          byModel={byModel}
+          trend={trend}
+          month={month}
+          changes={changes}
+          sorts={sorts}
+          keep={keep}
+          address={{ path: "/", params: addressParams({ ...search, error: undefined }, keep) }}
+        />
       )}
       {!noUnits && !filtered && explanation && explanation.pieces.length > 0 && <ChangeExplanation change={explanation} />}
     </>
@@ -291,12 +305,14 @@ type OverviewProps = {
   month: string;
   /** The page's month and filters, kept by every sort link. */
   keep: [string, string][];
+  /** Every parameter of the address, kept by every sort link. */
+  address: PageAddress;
 };
 
-function Overview({ report, byApp, byModel, trend, month, changes, sorts, keep }: OverviewProps) {
+function Overview({ report, byApp, byModel, trend, month, changes, sorts, keep, address }: OverviewProps) {
   const unitName = (u: string) => (u === "" ? UNMAPPED : u);
   // Each table's order is in the address, keeping the others' and the filters.
-  const href = sortHrefs("/", keep, { sort: sorts.units, appSort: sorts.apps, modelSort: sorts.models });
+  const href = sortHrefs("/", address.params, { sort: sorts.units, appSort: sorts.apps, modelSort: sorts.models });
   const dayQuery = new URLSearchParams(keep.filter(([name]) => name !== "month")).toString();
   return (
     <div className="stack">
@@ -351,7 +367,7 @@ function Overview({ report, byApp, byModel, trend, month, changes, sorts, keep }
         changes={changes.models}
         sort={{ by: sorts.models, href: href("modelSort") }}
       />
-      {report.adjustments.length > 0 && <AdjustmentsTable adjustments={report.adjustments} currency={report.currency} />}
+      {report.adjustments.length > 0 && <AdjustmentsTable adjustments={report.adjustments} currency={report.currency} address={address} />}
     </div>
   );
 }

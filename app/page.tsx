@@ -47,6 +47,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Par
         query={query}
         problem={problem}
         appSearch={{ q: one("appQ") ?? "", page: pageNumber(one("appPage")) }}
+        search={params}
       />
     </Suspense>
   );

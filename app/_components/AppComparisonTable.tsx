@@ -5,10 +5,8 @@ import { percentChange } from "@/lib/reports/projection";
 import { rowChanges, sortRows } from "@/lib/reports/rowChanges";
 import { isMarkupLine } from "@/lib/statements/markup";
 import { PAGE_SIZE, pageRows } from "@/lib/reports/pageRows";
-import { pageHref } from "./pageHref";
+import { PagedTable, type TablePaging } from "./PagedTable";
 import { SortHeader, type TableSort } from "./SortHeader";
-import { TablePager } from "./TablePager";
-import { TableSearch } from "./TableSearch";
 import { appHref } from "./unitHref";
 
 type Props = {
@@ -20,8 +18,8 @@ type Props = {
   label: string;
   /** Sortable by name, cost and change like for like. */
   sort?: TableSort;
-  /** Searched (`appQ`) and paged (`appPage`), the page's other parameters (`keep`) kept: a unit can have hundreds of apps. */
-  paging?: { path: string; keep: readonly [string, string][]; q: string; page: number };
+  /** Searched and paged, the page's other parameters (`keep`) kept: a unit can have hundreds of apps. */
+  paging?: TablePaging;
 };
 
 /** A unit's apps this month, each one's share of the unit's total, and its change like for like. */
@@ -34,70 +32,64 @@ export function AppComparisonTable({ current, compared, previous, label, sort, p
   const sorted = sortRows(current.rows, sort?.by ?? "cost", rowChanges(compared.rows, previous.rows, label));
   const shown = pageRows(sorted, paging?.q ?? "", paging?.page ?? 1, paging ? PAGE_SIZE : Math.max(1, sorted.length));
   const { rows } = shown;
-  const searched: [string, string][] = paging?.q ? [["appQ", paging.q]] : [];
+  const table = (
+    <table>
+      <caption>Cost by app, against {label}</caption>
+      <thead>
+        <tr>
+          <SortHeader label="App" by="name" sort={sort} />
+          <SortHeader label="Cost" by="cost" sort={sort} num />
+          <th scope="col" className="num">
+            Share
+          </th>
+          <th scope="col" className="num">
+            {label}
+          </th>
+          <SortHeader label="Δ" by="delta" sort={sort} num />
+          <SortHeader label="Δ %" by="percent" sort={sort} num />
+          <th scope="col" className="num">
+            Requests
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const last = before.get(row.key);
+          const usage = now.get(row.key) ?? "0.00";
+          // Shares in tenths of a percent, from cents: no float touches the money.
+          const share = total === 0n ? "—" : `${(Number((parseCents(row.cost) * 1000n) / total) / 10).toFixed(1)}%`;
+          return (
+            <tr key={row.key} data-testid="app-row">
+              <th scope="row">{isMarkupLine(row.key) ? row.name : <a href={appHref(row.key, current.month)}>{row.name}</a>}</th>
+              <td className="num" data-testid="app-cost">
+                {money(row.cost)}
+              </td>
+              <td className="num">{share}</td>
+              <td className="num">{last === undefined ? "—" : money(last)}</td>
+              <td className="num">{delta(usage, last ?? "0.00")}</td>
+              <td className="num">{last === undefined ? "new" : (percentChange(parseCents(usage), parseCents(last)) ?? "—")}</td>
+              <td className="num">{formatCount(row.requests)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td>{shown.pages > 1 || paging?.q ? `Total of all ${formatCount(sorted.length)} apps` : "Total"}</td>
+          <td className="num">{money(current.total)}</td>
+          <td className="num">100%</td>
+          <td className="num">{money(previous.total)}</td>
+          <td className="num">{delta(compared.total, previous.total)}</td>
+          <td className="num">{percentChange(parseCents(compared.total), parseCents(previous.total)) ?? "—"}</td>
+          <td />
+        </tr>
+      </tfoot>
+    </table>
+  );
+  if (!paging) return table;
   return (
-    <>
-      {paging && <TableSearch path={paging.path} keep={paging.keep} q={paging.q} label="Search apps" name="appQ" />}
-      <table>
-        <caption>Cost by app, against {label}</caption>
-        <thead>
-          <tr>
-            <SortHeader label="App" by="name" sort={sort} />
-            <SortHeader label="Cost" by="cost" sort={sort} num />
-            <th scope="col" className="num">
-              Share
-            </th>
-            <th scope="col" className="num">
-              {label}
-            </th>
-            <SortHeader label="Δ" by="delta" sort={sort} num />
-            <SortHeader label="Δ %" by="percent" sort={sort} num />
-            <th scope="col" className="num">
-              Requests
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const last = before.get(row.key);
-            const usage = now.get(row.key) ?? "0.00";
-            // Shares in tenths of a percent, from cents: no float touches the money.
-            const share = total === 0n ? "—" : `${(Number((parseCents(row.cost) * 1000n) / total) / 10).toFixed(1)}%`;
-            return (
-              <tr key={row.key} data-testid="app-row">
-                <th scope="row">{isMarkupLine(row.key) ? row.name : <a href={appHref(row.key, current.month)}>{row.name}</a>}</th>
-                <td className="num" data-testid="app-cost">
-                  {money(row.cost)}
-                </td>
-                <td className="num">{share}</td>
-                <td className="num">{last === undefined ? "—" : money(last)}</td>
-                <td className="num">{delta(usage, last ?? "0.00")}</td>
-                <td className="num">{last === undefined ? "new" : (percentChange(parseCents(usage), parseCents(last)) ?? "—")}</td>
-                <td className="num">{formatCount(row.requests)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td>{shown.pages > 1 || paging?.q ? `Total of all ${formatCount(sorted.length)} apps` : "Total"}</td>
-            <td className="num">{money(current.total)}</td>
-            <td className="num">100%</td>
-            <td className="num">{money(previous.total)}</td>
-            <td className="num">{delta(compared.total, previous.total)}</td>
-            <td className="num">{percentChange(parseCents(compared.total), parseCents(previous.total)) ?? "—"}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
-      {paging && (
-        <TablePager
-          shown={shown}
-          label="Pages of the apps"
-          href={(p) => pageHref(paging.path, [...paging.keep, ...searched, ["appPage", String(p)]])}
-          testId="app-pager"
-        />
-      )}
-    </>
+    <PagedTable paging={paging} shown={shown} label="Pages of the apps" testId="app-pager">
+      {table}
+    </PagedTable>
   );
 }

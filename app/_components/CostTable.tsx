@@ -4,13 +4,8 @@ import { describeBilled } from "@/lib/reports/describeBilled";
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import type { RowChanges } from "@/lib/reports/rowChanges";
 import { pageRows } from "@/lib/reports/pageRows";
-import { pageHref } from "./pageHref";
+import { PagedTable, type TablePaging } from "./PagedTable";
 import { SortHeader, type TableSort } from "./SortHeader";
-import { TablePager } from "./TablePager";
-import { TableSearch } from "./TableSearch";
-
-/** A table that can run to thousands of rows: searched and paged in the address, under names of its own (a page has several tables). */
-export type TablePaging = { path: string; keep: readonly [string, string][]; q: string; page: number; qName: string; pageName: string; label: string };
 
 type Props = {
   caption: string;
@@ -102,18 +97,10 @@ export function CostTable({ caption, dimension, rows: all, total, totalLabel = "
     </table>
   );
   if (!paging || !shown) return table;
-  const searched: [string, string][] = paging.q ? [[paging.qName, paging.q]] : [];
   return (
-    <div>
-      <TableSearch path={paging.path} keep={paging.keep} q={paging.q} label={paging.label} name={paging.qName} />
+    <PagedTable paging={paging} shown={shown} label={`Pages of ${caption}`} testId={`${testId}-pager`}>
       {table}
-      <TablePager
-        shown={shown}
-        label={`Pages of ${caption}`}
-        href={(p) => pageHref(paging.path, [...paging.keep, ...searched, [paging.pageName, String(p)]])}
-        testId={`${testId}-pager`}
-      />
-    </div>
+    </PagedTable>
   );
 }
 

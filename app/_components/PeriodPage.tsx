@@ -3,7 +3,6 @@ import { UserError } from "@/lib/core/errors";
 import type { Caller } from "@/lib/auth/access";
 import { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { filterOptions } from "@/lib/reports/filterOptions";
-import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { reportFromLines } from "@/lib/reports/getChargebackReport";
 import { filteredRangeLines } from "@/lib/reports/filteredRangeLines";
 import { rangeLines } from "@/lib/reports/rangeLines";
@@ -12,12 +11,14 @@ import type { ReportRange } from "@/lib/reports/reportRange";
 import type { ReportScope } from "@/lib/reports/reportScope";
 import { sortRows, type RowSort } from "@/lib/reports/rowChanges";
 import { getSharedStore } from "@/lib/store";
-import { CostTable, type TablePaging } from "./CostTable";
+import { CostTable } from "./CostTable";
+import type { TablePaging } from "./PagedTable";
 import { FilterBar } from "./FilterBar";
 import { InvalidMonthNote, type MonthNote } from "./InvalidMonthNote";
 import { sortHrefs } from "./pageHref";
 import { periodParams } from "./periodParams";
 import { appHref, modelHref, unitHref } from "./unitHref";
+import { SummaryCards } from "./SummaryCards";
 import { UnmappedRow } from "./UnmappedRow";
 
 /** Each table's order, by its address parameter (the overview's unit table is `sort`, as on its month page). */
@@ -124,20 +125,7 @@ export async function PeriodPage({
       </p>
       <InvalidMonthNote note={monthNote} month={last} />
       <FilterBar path={path} query={query} month={last} options={filterOptions(all, scope)} hide={unit ? ["unit"] : []} problem={problem} />
-      <dl className="cards">
-        <div className="card">
-          <dt>Total cost</dt>
-          <dd data-testid="total">{formatMoney(units.total, units.currency)}</dd>
-        </div>
-        <div className="card">
-          <dt>Requests</dt>
-          <dd>{formatCount(requests)}</dd>
-        </div>
-        <div className="card">
-          <dt>Tokens</dt>
-          <dd>{formatCount(tokens)}</dd>
-        </div>
-      </dl>
+      <SummaryCards costLabel="Total cost" cost={units.total} currency={units.currency} requests={requests} tokens={tokens} />
       <div className="stack">
         {tables.map(({ report, caption, dimension, testId, param, href }) => (
           <CostTable

@@ -1,17 +1,32 @@
 import type { RowSort } from "@/lib/reports/rowChanges";
 
-/** A sortable table's order and the address of each order (a link, so it works without script). */
-export type TableSort = { by: RowSort; href: (by: RowSort) => string };
+/** A sortable table's order (null: as given) and the address of each order (a link, so it works without script). */
+export type TableSort<K extends string = RowSort> = { by: K | null; href: (by: K) => string };
 
-/** A column header that sorts the table when `sort` is given, saying which order is on. */
-export function SortHeader({ label, by, sort, num }: { label: string; by: RowSort; sort?: TableSort | undefined; num?: boolean }) {
+/**
+ * A column header that sorts the table when `sort` is given, saying which order is on. Names and
+ * other text (`text`) sort A to Z, figures largest first.
+ */
+export function SortHeader<K extends string>({
+  label,
+  by,
+  sort,
+  num,
+  text = by === "name",
+}: {
+  label: string;
+  by: K;
+  sort?: TableSort<K> | undefined;
+  num?: boolean;
+  text?: boolean;
+}) {
   const active = sort?.by === by;
   return (
-    <th scope="col" className={num ? "num" : undefined} aria-sort={active ? (by === "name" ? "ascending" : "descending") : undefined}>
+    <th scope="col" className={num ? "num" : undefined} aria-sort={active ? (text ? "ascending" : "descending") : undefined}>
       {sort ? (
         <a href={sort.href(by)} title={`Sort by ${label.toLowerCase()}`}>
           {label}
-          {active ? (by === "name" ? " ▲" : " ▼") : ""}
+          {active ? (text ? " ▲" : " ▼") : ""}
         </a>
       ) : (
         label
@@ -19,5 +34,3 @@ export function SortHeader({ label, by, sort, num }: { label: string; by: RowSor
     </th>
   );
 }
-
-/** A cost breakdown whose lines add up to its total, to the cent. */

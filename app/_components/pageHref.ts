@@ -1,3 +1,4 @@
+import type { Params } from "@/lib/reports/reportFilters";
 import type { RowSort } from "@/lib/reports/rowChanges";
 
 /** A page's address with these query parameters (none: the bare path). */
@@ -7,9 +8,22 @@ export function pageHref(path: string, params: readonly [string, string][]): str
 }
 
 /**
+ * Every parameter of a page's address, for links that change one and keep the rest: the page's
+ * own as it resolved them (`own`: the month, the filters) first, then all others as asked
+ * (breakdown, searches, pages, other tables' orders).
+ */
+export function addressParams(search: Params, own: readonly [string, string][]): [string, string][] {
+  const owned = new Set(own.map(([name]) => name));
+  const others = Object.entries(search).flatMap(([name, value]) =>
+    owned.has(name) || value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v): [string, string] => [name, v]),
+  );
+  return [...own, ...others];
+}
+
+/**
  * The address of each order of each sortable table on a page: one table's order changed, the
- * others' kept, and the page's own parameters (month, filters) kept first. An order equal to the
- * table's default is left out of the address.
+ * others' kept, and the page's other parameters (`keep`: month, filters, or all of addressParams)
+ * kept first. An order equal to the table's default is left out of the address.
  */
 export function sortHrefs<K extends string>(
   path: string,
@@ -17,10 +31,11 @@ export function sortHrefs<K extends string>(
   orders: Record<K, RowSort>,
   defaults: Partial<Record<K, RowSort>> = {},
 ) {
+  const others = keep.filter(([name]) => !(name in orders));
   return (param: K) =>
     (by: RowSort): string =>
       pageHref(path, [
-        ...keep,
+        ...others,
         ...(Object.entries({ ...orders, [param]: by }) as [K, RowSort][]).filter(([name, order]) => order !== (defaults[name] ?? "cost")),
       ]);
 }

@@ -96,6 +96,13 @@ test("an admin previews a split rule, applies it, and the units' pages show its 
 
   await page.goto(`/business-units/${encodeURIComponent(UNIT_B)}?month=${M}`);
   await expect(page.getByTestId("split-line").filter({ hasText: RULE })).toContainText(app.name);
+  // Sortable from the address like the report tables, under a parameter of its own.
+  const splits = page.getByTestId("split-lines");
+  await splits.getByRole("link", { name: "Cost", exact: true }).click();
+  await expect(page).toHaveURL(/splitSort=cost/);
+  await expect(splits.locator('th[aria-sort="descending"]')).toHaveText("Cost ▼");
+  const splitCosts = (await splits.getByTestId("split-line").locator("td:nth-of-type(4)").allTextContents()).map((c) => Number(c.replace(/[^0-9.-]/g, "")));
+  expect(splitCosts).toEqual([...splitCosts].sort((a, b) => b - a));
   await page.goto("/admin/audit");
   await expect(page.getByTestId("audit-row").first()).toContainText("splits.save");
   await expect(page.getByTestId("audit-row").first()).toContainText(RULE);

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { formatCents, parseCents } from "../../lib/core/money";
+import { demoOrganisation } from "../../ingest/worker/demo/demoOrganisation";
 import { formatMoney } from "../../lib/reports/formatMoney";
 import type { FilteredReport } from "../../lib/reports/getFilteredReport";
 import { currentMonth, PERSONAS, previousMonth, signInAs, UNIT_A, UNIT_B } from "./personas";
@@ -154,6 +155,36 @@ test("a one-month app table sorts by its own address parameter, the others' orde
   expect(await names("app-deployment")).toEqual(byName(await names("app-deployment")));
   await expect(page.getByRole("table", { name: "Cost by model" }).getByRole("columnheader", { name: /^Cost/ })).toHaveAttribute("aria-sort", "descending");
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("an app's mapping history and failed calls sort by a column from the address, the other orders kept", async ({ page }) => {
+  await signInAs(page, PERSONAS.finance, "/admin/audit");
+  // The demo's app that moved to its unit's other cost center this month: two mapping periods.
+  const moved = demoOrganisation()
+    .orgCsv.split("\n")
+    .slice(1)
+    .map((line) => line.split(","))
+    .find((fields) => fields[4]);
+  expect(moved, "an app of the demo with a mapping that ended").toBeDefined();
+  await page.goto(`/apps/${enc(moved![0]!)}?month=${M}&modelSort=name`);
+  const history = page.getByRole("table", { name: "Mapping history" });
+  await history.getByRole("link", { name: "Cost center", exact: true }).click();
+  await expect(page).toHaveURL(/mappingSort=cc/);
+  await expect(page).toHaveURL(/modelSort=name/);
+  await expect(history.locator('th[aria-sort="ascending"]')).toHaveText("Cost center ▲");
+  const centers = await history.getByTestId("mapping-row").locator("td:nth-of-type(4)").allTextContents();
+  expect(centers.length).toBeGreaterThan(1);
+  expect(centers).toEqual([...centers].sort((a, b) => a.localeCompare(b)));
+  await history.getByRole("link", { name: "From", exact: true }).click();
+  await expect(page).toHaveURL(/mappingSort=from/);
+  const froms = await history.getByTestId("mapping-row").locator("td:nth-of-type(1)").allTextContents();
+  expect(froms).toEqual([...froms].sort());
+  // The failed calls' order, with the others'.
+  await page.getByTestId("failed-calls").getByRole("link", { name: "Usage unknown", exact: true }).click();
+  await expect(page).toHaveURL(/failedSort=unknown/);
+  await expect(page).toHaveURL(/mappingSort=from/);
+  await expect(page).toHaveURL(/modelSort=name/);
+  await expect(page.getByTestId("failed-calls").locator('th[aria-sort="descending"]')).toHaveText("Usage unknown ▼");
 });
 
 test("a fully unmapped app's model filter offers the app's models and narrows its figures", async ({ page }) => {

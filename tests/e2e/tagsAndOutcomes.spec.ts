@@ -61,6 +61,37 @@ test("a unit owner breaks their unit's month down by tag and end user, adding up
   expect(other?.status()).toBe(403);
 });
 
+test("a unit page's sort links keep the breakdown chosen, and its failed calls sort by a column from the address", async ({ page }) => {
+  await signInAs(page, PERSONAS.finance, `/business-units/${encodeURIComponent(UNIT_A)}?month=${month()}&breakdown=end-user`);
+  const breakdown = page.getByTestId("breakdown");
+  await expect(breakdown.getByRole("caption")).toHaveText("Cost by end user");
+  await page.getByRole("table", { name: "Cost by cost center" }).getByRole("link", { name: "Cost center", exact: true }).click();
+  await expect(page).toHaveURL(/ccSort=name/);
+  await expect(page).toHaveURL(/breakdown=end-user/);
+  await expect(breakdown.getByRole("caption")).toHaveText("Cost by end user");
+
+  // The failed calls by calls, most first: their own parameter, the breakdown and the other table's order kept.
+  const failed = page.getByTestId("failed-calls");
+  await failed.getByRole("link", { name: "Calls", exact: true }).click();
+  await expect(page).toHaveURL(/failedSort=calls/);
+  await expect(page).toHaveURL(/ccSort=name/);
+  await expect(page).toHaveURL(/breakdown=end-user/);
+  await expect(failed.locator('th[aria-sort="descending"]')).toHaveText("Calls ▼");
+  const calls = (await failed.getByTestId("failed-calls-row").locator("td:nth-of-type(1)").allTextContents()).map((c) => Number(c.replace(/,/g, "")));
+  expect(calls.length).toBeGreaterThan(1);
+  expect(calls).toEqual([...calls].sort((a, b) => b - a));
+  await failed.getByRole("link", { name: "App", exact: true }).click();
+  await expect(page).toHaveURL(/failedSort=app/);
+  await expect(failed.locator('th[aria-sort="ascending"]')).toHaveText("App ▲");
+  const names = await failed.getByTestId("failed-calls-row").getByRole("rowheader").allTextContents();
+  expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  // A report table's sort link keeps the failed calls' order.
+  await page.getByRole("table", { name: "Cost by model" }).getByRole("link", { name: "Model", exact: true }).click();
+  await expect(page).toHaveURL(/modelSort=name/);
+  await expect(page).toHaveURL(/failedSort=app/);
+  await expect(page).toHaveURL(/breakdown=end-user/);
+});
+
 test("finance sees the same split as the CLI, and a bad breakdown is explained, not an error", async ({ page }) => {
   await signInAs(page, PERSONAS.finance, `/business-units/${encodeURIComponent(UNIT_B)}?month=${month()}&breakdown=tag:environment`);
   await expect(page.getByTestId("breakdown-row").first()).toBeVisible();

@@ -15,6 +15,8 @@ import { mergeOperations } from "@/lib/reports/operationName";
 import { modelHref } from "@/app/_components/unitHref";
 import { DimensionBreakdown } from "@/app/_components/DimensionBreakdown";
 import { FailedCallsTable } from "@/app/_components/FailedCallsTable";
+import { MappingHistoryTable } from "@/app/_components/MappingHistoryTable";
+import type { PageAddress } from "@/app/_components/columnSort";
 import { breakdownParam } from "@/lib/reports/breakdownParam";
 import { getCallOutcomes } from "@/lib/reports/getCallOutcomes";
 import { getDimensionReport } from "@/lib/reports/getDimensionReport";
@@ -39,10 +41,12 @@ type Props = {
   breakdown: string | undefined;
   q: string;
   page: number;
+  /** Every parameter of the page's address: what the small tables' sort links keep. */
+  address: PageAddress;
 };
 
 /** One app's month in detail, unfiltered: by model, deployment, operation and a tag or end user, daily cost, hourly calls, model time, failed calls, mapping history. */
-export async function AppMonthFigures({ reader, caller, appId, month, path, keep, sorts, sortHref, breakdown, q, page }: Props) {
+export async function AppMonthFigures({ reader, caller, appId, month, path, keep, sorts, sortHref, breakdown, q, page, address }: Props) {
   const store = getSharedStore();
   const app = await getAppReport(reader, appId, month, caller.scope);
   // The page checked the app is visible before streaming this; a change in between reads as no usage.
@@ -160,33 +164,8 @@ export async function AppMonthFigures({ reader, caller, appId, month, path, keep
           <DimensionBreakdown report={byValue} asked={pick.asked} invalid={pick.invalid} path={path} keep={keep} keys={tagKeys} q={q} page={page} />
         </div>
       )}
-      <FailedCallsTable calls={calls} month={month} />
-      <table>
-        <caption>Mapping history</caption>
-        <thead>
-          <tr>
-            <th scope="col">From</th>
-            <th scope="col">Until</th>
-            <th scope="col">Business unit</th>
-            <th scope="col">Cost center</th>
-          </tr>
-        </thead>
-        <tbody>
-          {app.mappings.length === 0 && (
-            <tr>
-              <td colSpan={4}>Not mapped to any cost center: its cost is reported as unmapped.</td>
-            </tr>
-          )}
-          {app.mappings.map((m) => (
-            <tr key={m.validFrom}>
-              <td>{m.validFrom}</td>
-              <td>{m.validTo ?? "open"}</td>
-              <td>{m.businessUnit ?? "another business unit"}</td>
-              <td>{m.costCenter ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FailedCallsTable calls={calls} month={month} address={address} />
+      <MappingHistoryTable mappings={app.mappings} address={address} />
     </>
   );
 }

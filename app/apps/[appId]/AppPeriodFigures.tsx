@@ -3,12 +3,12 @@ import type { Caller } from "@/lib/auth/access";
 import { UserError } from "@/lib/core/errors";
 import type { LedgerReader } from "@/lib/ledger/ledgerReader";
 import { appRangeLines } from "@/lib/reports/appRangeLines";
-import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
 import { reportFromLines } from "@/lib/reports/getChargebackReport";
 import type { ReportFilters } from "@/lib/reports/reportFilters";
 import type { ReportRange } from "@/lib/reports/reportRange";
 import { sortRows, type RowSort } from "@/lib/reports/rowChanges";
 import { CostTable } from "@/app/_components/CostTable";
+import { SummaryCards } from "@/app/_components/SummaryCards";
 import { UnmappedRow } from "@/app/_components/UnmappedRow";
 import { modelHref } from "@/app/_components/unitHref";
 
@@ -54,20 +54,7 @@ export async function AppPeriodFigures({ reader, caller, appId, range, filters, 
           : "Filtered"}
         , in {currency}. Deployments, operations and the daily and hourly charts are on <a href={monthHref}>the month&apos;s detailed view</a>.
       </p>
-      <dl className="cards">
-        <div className="card">
-          <dt>Cost</dt>
-          <dd data-testid="total">{formatMoney(byModel.total, currency)}</dd>
-        </div>
-        <div className="card">
-          <dt>Requests</dt>
-          <dd>{formatCount(requests)}</dd>
-        </div>
-        <div className="card">
-          <dt>Tokens</dt>
-          <dd>{formatCount(tokens)}</dd>
-        </div>
-      </dl>
+      <SummaryCards costLabel="Cost" cost={byModel.total} currency={currency} requests={requests} tokens={tokens} />
       {byModel.rows.length === 0 && byModel.unmapped.apps.length === 0 ? (
         <p className="empty">No usage of this app you may see in {range.label} with these filters.</p>
       ) : (

@@ -15,7 +15,7 @@ import { FilterBar } from "@/app/_components/FilterBar";
 import { InvalidMonthNote } from "@/app/_components/InvalidMonthNote";
 import { MonthNav } from "@/app/_components/MonthNav";
 import { PageSkeleton } from "@/app/_components/PageSkeleton";
-import { pageHref, sortHrefs } from "@/app/_components/pageHref";
+import { addressParams, pageHref, sortHrefs } from "@/app/_components/pageHref";
 import { periodParams } from "@/app/_components/periodParams";
 import { sortParam } from "@/app/_components/sortParam";
 import { unitHref } from "@/app/_components/unitHref";
@@ -76,6 +76,8 @@ export default async function AppPage({ params, searchParams }: Props) {
     ...(query.q ? [["q", query.q] as [string, string]] : []),
     ...(query.page > 1 ? [["page", String(query.page)] as [string, string]] : []),
   ];
+  // Every parameter of the address, for sort links that change one table's order and keep the rest.
+  const address = { path, params: addressParams(search, [...keep, ...breakdownParams]) };
   const sortedKeep = [...keep, ...(Object.entries(monthSorts) as [string, string][]).filter(([, by]) => by !== "cost")];
   return (
     <>
@@ -113,7 +115,8 @@ export default async function AppPage({ params, searchParams }: Props) {
             path={path}
             keep={sortedKeep}
             sorts={monthSorts}
-            sortHref={sortHrefs(path, [...keep, ...breakdownParams], monthSorts)}
+            sortHref={sortHrefs(path, address.params, monthSorts)}
+            address={address}
             breakdown={one("breakdown")}
             q={query.q}
             page={query.page}

@@ -41,7 +41,7 @@ import { filterParams, noFilters, type Params } from "@/lib/reports/reportFilter
 import { resolveRange } from "@/lib/reports/reportRange";
 import { FilterBar } from "@/app/_components/FilterBar";
 import { PeriodPage } from "@/app/_components/PeriodPage";
-import { sortHrefs } from "@/app/_components/pageHref";
+import { addressParams, sortHrefs } from "@/app/_components/pageHref";
 import { type PageMonth, pageMonth } from "@/app/_server/pageMonth";
 import { pageQuery } from "@/app/_server/pageQuery";
 import { unitExists } from "@/app/_server/unitExists";
@@ -145,8 +145,9 @@ async function UnitMonth({ caller, unit, path, search, monthNote }: UnitMonthPro
   const comparedByApp = apps.compared;
   // Δ columns like for like, as the apps' table; not across currencies.
   const changes = { cc: cc.changes, model: models.changes };
-  // Each table's order is in the address, keeping the others' and the filters.
-  const sortHref = sortHrefs(path, keep, { ccSort: sorts.cc, modelSort: sorts.model, appSort: sorts.app });
+  // Each table's order is in the address, keeping every other parameter: the others' orders, the filters, the breakdown, searches and pages.
+  const address = { path, params: addressParams(search, keep) };
+  const sortHref = sortHrefs(path, address.params, { ccSort: sorts.cc, modelSort: sorts.model, appSort: sorts.app });
   const sortedKeep: [string, string][] = [
     ...keep,
     ...(Object.entries({ ccSort: sorts.cc, modelSort: sorts.model, appSort: sorts.app }) as [string, string][]).filter(([, by]) => by !== "cost"),
@@ -240,14 +241,26 @@ async function UnitMonth({ caller, unit, path, search, monthNote }: UnitMonthPro
             changes={changes.cc}
             sort={{ by: sorts.cc, href: sortHref("ccSort") }}
           />
-          <SplitLinesTable lines={filtered ? getSplitLines(lines.lines, unit) : await readSplitLines(reader, month, unit)} currency={currency} />
+          <SplitLinesTable
+            lines={filtered ? getSplitLines(lines.lines, unit) : await readSplitLines(reader, month, unit)}
+            currency={currency}
+            address={address}
+          />
           <AppComparisonTable
             current={byApp}
             compared={comparedByApp}
             previous={lastByApp}
             label={basis.label}
             sort={{ by: sorts.app, href: sortHref("appSort") }}
-            paging={{ path, keep: sortedKeep, q: one("appQ") ?? "", page: pageNumber(one("appPage")) }}
+            paging={{
+              path,
+              keep: sortedKeep,
+              q: one("appQ") ?? "",
+              page: pageNumber(one("appPage")),
+              qName: "appQ",
+              pageName: "appPage",
+              label: "Search apps",
+            }}
           />
           <CostTable
             caption="Cost by model"
@@ -260,12 +273,12 @@ async function UnitMonth({ caller, unit, path, search, monthNote }: UnitMonthPro
             changes={changes.model}
             sort={{ by: sorts.model, href: sortHref("modelSort") }}
           />
-          {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} />}
+          {byCostCenter.adjustments.length > 0 && <AdjustmentsTable adjustments={byCostCenter.adjustments} currency={currency} address={address} />}
           <DimensionBreakdown report={byValue} asked={pick.asked} invalid={pick.invalid} path={path} keep={keep} keys={tagKeys} q={query.q} page={query.page} />
         </div>
       )}
       {!filtered && explanation && explanation.pieces.length > 0 && <ChangeExplanation change={explanation} />}
-      <FailedCallsTable calls={calls} month={month} />
+      <FailedCallsTable calls={calls} month={month} address={address} />
     </>
   );
 }

@@ -11,7 +11,8 @@ import { filterParams, type ReportQuery } from "@/lib/reports/reportFilters";
 import { onlyUnits } from "@/lib/reports/reportScope";
 import { sortRows, type RowSort } from "@/lib/reports/rowChanges";
 import { getSharedStore } from "@/lib/store";
-import { CostTable, type TablePaging } from "@/app/_components/CostTable";
+import { CostTable } from "@/app/_components/CostTable";
+import type { TablePaging } from "@/app/_components/PagedTable";
 import { pageHref, sortHrefs } from "@/app/_components/pageHref";
 import { appHref, modelHref, unitHref } from "@/app/_components/unitHref";
 

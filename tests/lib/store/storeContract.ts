@@ -400,52 +400,15 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
     it("moves the catalog version with each change to apps, mappings, split rules, markups, discounts and closes, and only then", async () => {
       const store = await open();
       const versions = [await store.getCatalogVersion()];
-      // Each step must leave a version no earlier step had; a step that changes nothing must leave it as it was.
-      const step = async (change: () => Promise<unknown>, moves = true) => {
-        await change();
+      // Each change must leave a version no earlier change had; one that changes nothing must leave it as it was.
+      for (const { change, run, moves } of CATALOG_CHANGES) {
+        await run(store);
         const v = await store.getCatalogVersion();
-        expect(v).not.toBeNull();
-        if (moves) expect(versions).not.toContain(v);
-        else expect(v).toBe(versions.at(-1));
+        expect(v, change).not.toBeNull();
+        if (moves) expect(versions, change).not.toContain(v);
+        else expect(v, change).toBe(versions.at(-1));
         versions.push(v);
-      };
-      const rule = {
-        id: "shared",
-        appId: "assistant",
-        deployment: null,
-        amount: null,
-        method: "fixed" as const,
-        basis: null,
-        parts: [
-          { costCenter: "CC-1", businessUnit: "Retail", percent: "60", tagValue: null },
-          { costCenter: "CC-2", businessUnit: "Ops", percent: "40", tagValue: null },
-        ],
-        validFrom: "2026-10-01",
-        validTo: null,
-      };
-      const mapping = { appId: "a", costCenter: "CC-1", businessUnit: "Ops", validFrom: "2026-01-01", validTo: null };
-      const markup = {
-        businessUnit: "Retail",
-        kind: "fee" as const,
-        amount: "500",
-        currency: "USD",
-        costCenter: "CC-1",
-        label: "",
-        validFrom: "2026-09-01",
-        validTo: null,
-      };
-      const closed = { month: "2026-10", closedAt: 100, closedBy: "Fiona", currency: "USD", unpriced: [] };
-      await step(() => store.saveApps([{ appId: "a", displayName: "A" }]));
-      await step(() => store.saveApps([{ appId: "a", displayName: "A" }]), false);
-      await step(() => store.saveApps([{ appId: "a", displayName: "A2" }]));
-      await step(() => store.saveOrgMappings([mapping], AUDIT("mappings.import", 1)));
-      await step(() => store.saveOrgMappings([{ ...mapping, costCenter: "CC-2" }], AUDIT("mappings.import", 2)));
-      await step(() => store.saveSplitRules([rule], AUDIT("splits.import", 3)));
-      await step(() => store.removeSplitRule("shared", AUDIT("splits.remove", 4)));
-      await step(() => store.saveMarkups([markup], AUDIT("markups.import", 5)));
-      await step(() => store.saveDiscounts([{ family: "gpt-4o", percent: "10", validFrom: "2026-01-01", validTo: null }], AUDIT("discounts.import", 6)));
-      await step(() => store.saveClosedMonth(closed, [], { month: "2026-10", action: "close", by: "Fiona", at: 100, reason: "" }));
-      await step(() => store.deleteClosedMonth("2026-10", { month: "2026-10", action: "reopen", by: "Fiona", at: 200, reason: "" }));
+      }
     });
 
     it("upserts deployments, discounts, mappings, apps and owners with summaries, audit and order", async () => {
@@ -571,16 +534,7 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
 
     it("upserts markups by unit, kind and start, with summaries, audit and order", async () => {
       const store = await open();
-      const fee = {
-        businessUnit: "Retail",
-        kind: "fee" as const,
-        amount: "500",
-        currency: "USD",
-        costCenter: "CC-1",
-        label: "",
-        validFrom: "2026-09-01",
-        validTo: null,
-      };
+      const fee = MARKUP;
       const pct = {
         businessUnit: "*",
         kind: "percent" as const,
@@ -607,17 +561,7 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
         { costCenter: "CC-1", businessUnit: "Retail", percent: "50", tagValue: null },
         { costCenter: "CC-2", businessUnit: "Ops", percent: "50", tagValue: null },
       ];
-      const fixed = {
-        id: "shared",
-        appId: "assistant",
-        deployment: null,
-        amount: null,
-        method: "fixed" as const,
-        basis: null,
-        parts,
-        validFrom: "2026-10-01",
-        validTo: null,
-      };
+      const fixed = { ...SPLIT_RULE, parts };
       const overhead = {
         id: "gateway",
         appId: null,
@@ -649,20 +593,7 @@ export function storeContract(name: string, open: () => UsageStore | Promise<Usa
 
     it("removes a split rule by id, audited with the rule it removed, once", async () => {
       const store = await open();
-      const rule = {
-        id: "shared",
-        appId: "assistant",
-        deployment: null,
-        amount: null,
-        method: "fixed" as const,
-        basis: null,
-        parts: [
-          { costCenter: "CC-1", businessUnit: "Retail", percent: "60", tagValue: null },
-          { costCenter: "CC-2", businessUnit: "Ops", percent: "40", tagValue: null },
-        ],
-        validFrom: "2026-10-01",
-        validTo: null,
-      };
+      const rule = SPLIT_RULE;
       const other = { ...rule, id: "other", appId: "search" };
       await store.saveSplitRules([rule, other], AUDIT("splits.import", 40));
       expect(await store.removeSplitRule("shared", AUDIT("splits.remove", 41))).toEqual(rule);
@@ -908,6 +839,60 @@ const dailyKey = (d: DailyUsage) => [d.day, d.appId, d.deployment, d.model, d.re
 const sortDaily = (rows: DailyUsage[]) => sortBy(rows, dailyKey);
 
 const AUDIT = (action: string, at: number) => ({ actor: "alice", action, reason: "why", at });
+
+const SPLIT_RULE = {
+  id: "shared",
+  appId: "assistant",
+  deployment: null,
+  amount: null,
+  method: "fixed" as const,
+  basis: null,
+  parts: [
+    { costCenter: "CC-1", businessUnit: "Retail", percent: "60", tagValue: null },
+    { costCenter: "CC-2", businessUnit: "Ops", percent: "40", tagValue: null },
+  ],
+  validFrom: "2026-10-01",
+  validTo: null,
+};
+const MAPPING = { appId: "a", costCenter: "CC-1", businessUnit: "Ops", validFrom: "2026-01-01", validTo: null };
+const MARKUP = {
+  businessUnit: "Retail",
+  kind: "fee" as const,
+  amount: "500",
+  currency: "USD",
+  costCenter: "CC-1",
+  label: "",
+  validFrom: "2026-09-01",
+  validTo: null,
+};
+const CLOSED = { month: "2026-10", closedAt: 100, closedBy: "Fiona", currency: "USD", unpriced: [] };
+
+/** Catalog changes in order, each on the store as the ones before left it, and whether it moves the catalog version. */
+const CATALOG_CHANGES: { change: string; run: (store: UsageStore) => Promise<unknown>; moves: boolean }[] = [
+  { change: "new app", run: (s) => s.saveApps([{ appId: "a", displayName: "A" }]), moves: true },
+  { change: "same app again", run: (s) => s.saveApps([{ appId: "a", displayName: "A" }]), moves: false },
+  { change: "app renamed", run: (s) => s.saveApps([{ appId: "a", displayName: "A2" }]), moves: true },
+  { change: "new mapping", run: (s) => s.saveOrgMappings([MAPPING], AUDIT("mappings.import", 1)), moves: true },
+  { change: "mapping changed", run: (s) => s.saveOrgMappings([{ ...MAPPING, costCenter: "CC-2" }], AUDIT("mappings.import", 2)), moves: true },
+  { change: "split rule saved", run: (s) => s.saveSplitRules([SPLIT_RULE], AUDIT("splits.import", 3)), moves: true },
+  { change: "split rule removed", run: (s) => s.removeSplitRule("shared", AUDIT("splits.remove", 4)), moves: true },
+  { change: "markup saved", run: (s) => s.saveMarkups([MARKUP], AUDIT("markups.import", 5)), moves: true },
+  {
+    change: "discount saved",
+    run: (s) => s.saveDiscounts([{ family: "gpt-4o", percent: "10", validFrom: "2026-01-01", validTo: null }], AUDIT("discounts.import", 6)),
+    moves: true,
+  },
+  {
+    change: "month closed",
+    run: (s) => s.saveClosedMonth(CLOSED, [], { month: "2026-10", action: "close", by: "Fiona", at: 100, reason: "" }),
+    moves: true,
+  },
+  {
+    change: "month reopened",
+    run: (s) => s.deleteClosedMonth("2026-10", { month: "2026-10", action: "reopen", by: "Fiona", at: 200, reason: "" }),
+    moves: true,
+  },
+];
 
 const PRICE = {
   meterId: "m-1",
