@@ -2,12 +2,14 @@
 
 import { now } from "@/lib/core/clock";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 import { firstIssue, UserError } from "@/lib/core/errors";
 import { Month } from "@/lib/core/months";
 import { reopenMonth } from "@/lib/statements/closeMonth";
 import { getSharedStore } from "@/lib/store";
 import { closeWhenReady } from "@/lib/statements/closeWhenReady";
+import { refreshInBackground } from "@/lib/budgets/refreshInBackground";
 import { requireAllowed } from "./requireRole";
 
 const Form = z.object({ month: Month, reason: z.string().max(2000).optional() });
@@ -34,6 +36,9 @@ async function asFinance(form: FormData, act: (month: string, by: string, reason
     if (error instanceof UserError) redirect(workspace(month, error.message));
     throw error;
   }
+  // A close or reopen makes the stored reports stale (their stamp names the closes): they are built
+  // again after the response, so the next view reads them, or waits for the part being built.
+  after(() => refreshInBackground(getSharedStore(), month));
   redirect(workspace(month));
 }
 

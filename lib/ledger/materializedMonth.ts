@@ -37,6 +37,26 @@ const decode = (body: string): unknown =>
 const SHARED_ENTRIES = 12;
 const sharedParts = new WeakMap<object, Map<string, { stamp: string; builtAt: number; value: unknown }>>();
 
+// The parts being built in this process, per store object, by month, name and stamp: a view that
+// finds a part stale while another reader (the refresh a close schedules after its response, a
+// concurrent view) is building it under the same stamp waits for that build and reads what it
+// stored, instead of building the month a second time beside it. Never an older value: the stamp matches.
+const building = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * `build` run once per store, key and stamp at a time in this process: a second caller waits for
+ * the first's (whatever its outcome: it then reads the stored part, or builds it itself).
+ */
+function joinBuild(store: object, key: string, build: () => Promise<void>): Promise<void> {
+  let running = building.get(store);
+  if (!running) building.set(store, (running = new Map()));
+  const known = running.get(key);
+  if (known) return known.catch(() => undefined) as Promise<void>;
+  const done = build().finally(() => running.delete(key));
+  running.set(key, done);
+  return done;
+}
+
 /** The parts of one month one reader reads: each from the store at most once. */
 export class MaterializedMonth {
   private readonly parts = new Map<string, Promise<unknown>>();
@@ -90,9 +110,27 @@ export class MaterializedMonth {
         const value = codec.decode(decode(stored.body) as never);
         if (fits(value)) return keep(stored.builtAt, value);
       }
-      const value = await build();
-      const builtAt = now();
-      if (!stamp.endsWith("|")) await this.store.saveLedgerParts(this.month, stamp, builtAt, [{ part: name, body: encode(codec.encode(value)) }]);
+      const buildAndSave = async () => {
+        const value = await build();
+        const builtAt = now();
+        if (!stamp.endsWith("|")) await this.store.saveLedgerParts(this.month, stamp, builtAt, [{ part: name, body: encode(codec.encode(value)) }]);
+        return { builtAt, value };
+      };
+      if (stamp.endsWith("|")) {
+        const { builtAt, value } = await buildAndSave();
+        return keep(builtAt, value);
+      }
+      let own: { builtAt: number; value: T } | undefined;
+      await joinBuild(this.store, `${key}|${stamp}`, async () => {
+        own = await buildAndSave();
+      });
+      // Another reader built it: read what it stored (our own copy), or build it here if it failed.
+      const fresh = own ? undefined : await this.store.getLedgerPart(this.month, name);
+      if (fresh?.stamp === stamp) {
+        const value = codec.decode(decode(fresh.body) as never);
+        if (fits(value)) return keep(fresh.builtAt, value);
+      }
+      const { builtAt, value } = own ?? (await buildAndSave());
       return keep(builtAt, value);
     }) as Promise<T>;
   }
@@ -116,18 +154,36 @@ export class MaterializedMonth {
         if (!stored) return this.seen(marker.builtAt, empty);
         if (stored.stamp === stamp) return this.seen(stored.builtAt, decode(stored.body) as T);
       }
-      const all = await buildAll();
-      if (!stamp.endsWith("|")) {
-        const builtAt = now();
-        await this.store.saveLedgerParts(
-          this.month,
-          stamp,
-          builtAt,
-          [...all].map(([k, value]) => ({ part: `${family}:${k}`, body: encode(value) })),
-        );
-        await this.store.saveLedgerParts(this.month, stamp, builtAt, [{ part: family, body: "[]" }]);
+      const buildAndSave = async () => {
+        const all = await buildAll();
+        if (!stamp.endsWith("|")) {
+          const builtAt = now();
+          await this.store.saveLedgerParts(
+            this.month,
+            stamp,
+            builtAt,
+            [...all].map(([k, value]) => ({ part: `${family}:${k}`, body: encode(value) })),
+          );
+          await this.store.saveLedgerParts(this.month, stamp, builtAt, [{ part: family, body: "[]" }]);
+        }
+        return all;
+      };
+      let own: Map<string, T> | undefined;
+      if (stamp.endsWith("|")) own = await buildAndSave();
+      else
+        await joinBuild(this.store, `${this.month}|${family}|${stamp}`, async () => {
+          own = await buildAndSave();
+        });
+      if (!own) {
+        // Another reader built the family: read this key's part as it stored it.
+        const [again, done] = await Promise.all([this.store.getLedgerPart(this.month, `${family}:${key}`), this.store.getLedgerPart(this.month, family)]);
+        if (done?.stamp === stamp) {
+          if (!again) return this.seen(done.builtAt, empty);
+          if (again.stamp === stamp) return this.seen(again.builtAt, decode(again.body) as T);
+        }
+        own = await buildAndSave();
       }
-      return this.seen(now(), all.get(key) ?? empty);
+      return this.seen(now(), own.get(key) ?? empty);
     }) as Promise<T>;
   }
 

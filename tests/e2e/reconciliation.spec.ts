@@ -92,9 +92,6 @@ test("finance sees the same reconciliation figures as `chargeback reconcile --fo
 });
 
 test("finance closes last month on actual cost: the units then add up to the invoice, with a true-up line on each statement", async ({ page }) => {
-  // Two reopens and two closes, each making the month's stored reports stale and the next view rebuild
-  // them, besides an invoice import: three times the default time (the last close ran out of it under load).
-  test.slow();
   const previous = previousMonth();
   const file = path.join(storeDir, `focus-${previous}.csv.gz`);
   fs.writeFileSync(file, gzipSync(focusExport(previous)));

@@ -1,9 +1,11 @@
+import { after } from "next/server";
 import { z } from "zod";
 import { now } from "@/lib/core/clock";
 import { Conflict, firstIssue, UserError } from "@/lib/core/errors";
 import { Month } from "@/lib/core/months";
 import { closeWhenReady } from "@/lib/statements/closeWhenReady";
 import { getSharedStore } from "@/lib/store";
+import { refreshInBackground } from "@/lib/budgets/refreshInBackground";
 import { jsonResponse } from "@/app/_server/apiAccess";
 import { defineRoute } from "@/app/_server/defineRoute";
 
@@ -34,6 +36,8 @@ export const POST = defineRoute({
     const basis = actual === undefined ? {} : { actual: actual === "pro-rata" ? ("pro-rata" as const) : { costCenter: actual } };
     try {
       const outcome = await closeWhenReady(getSharedStore(), month, { by: caller.name, acceptWarnings, ...basis }, now());
+      // The month's stored reports (and the other months', whose stamp names the closes) are built after the response.
+      if (!outcome.alreadyClosed) after(() => refreshInBackground(getSharedStore(), month));
       return jsonResponse({ ...outcome.closed, closedAt: new Date(outcome.closed.closedAt).toISOString(), alreadyClosed: outcome.alreadyClosed });
     } catch (error) {
       // What the checklist refuses is the month's state, not the request's form.
