@@ -139,7 +139,8 @@ function cliIngest(file: string): { rate: number; summary: string; peakRssMb: nu
   const started = process.hrtime.bigint();
   const result = spawnSync(
     process.execPath,
-    ["-r", path.join(root, "bench", "peakRss.cjs"), path.join(root, "bin", "chargeback.js"), "ingest", eventsFile, "--db", `file:${file}`],
+    // --expose-gc as the bin's own launch line (its #! line) starts node.
+    ["--expose-gc", "-r", path.join(root, "bench", "peakRss.cjs"), path.join(root, "bin", "chargeback.js"), "ingest", eventsFile, "--db", `file:${file}`],
     { encoding: "utf8" },
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
