@@ -1,4 +1,5 @@
 import { dayOf, now } from "../core/clock";
+import { inTurn } from "../core/yieldToLoop";
 import { LedgerReader } from "../ledger/ledgerReader";
 import { refreshFigures, staleMonths } from "../reports/refreshFigures";
 import type { ReportStore } from "../store/port";
@@ -15,7 +16,7 @@ export async function refreshMonthFigures(store: ReportStore, months: readonly s
   const done = await refreshFigures(store, months);
   for (const month of months) {
     const reader = new LedgerReader(store);
-    await Promise.all([refreshOutlooks(reader, month, at), refreshAnomalies(reader, month, at)]);
+    await inTurn([() => refreshOutlooks(reader, month, at), () => refreshAnomalies(reader, month, at)]);
   }
   return done;
 }

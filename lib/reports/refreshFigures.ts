@@ -1,4 +1,5 @@
 import { nextMonth } from "../core/months";
+import { inTurn, yieldToLoop } from "../core/yieldToLoop";
 import { LedgerReader } from "../ledger/ledgerReader";
 import { monthUsageLines } from "../statements/monthUsageLines";
 import type { ReportStore } from "../store/port";
@@ -31,25 +32,26 @@ export async function refreshFigures(store: ReportStore, months: readonly string
   for (const month of months) {
     const reader = new LedgerReader(store);
     // Any app's rows build every app's; the month's comparison basis (the same days of the month
-    // before, while the month is in progress) and the pages' default breakdown too.
-    await Promise.all([
-      monthUsageLines(reader, month),
-      readTrend(reader, month),
-      readAppFigures(reader, month),
-      readUncovered(reader, month),
-      readAppRows(reader, month, ""),
-      getCallOutcomes(reader, month),
-      getComparisonBasis(reader, month),
-      dimensionShares(reader, month, tagDimension(DEFAULT_BREAKDOWN.slice(4))),
-      readHolderDays(reader, month),
+    // before, while the month is in progress) and the pages' default breakdown too. One step at a
+    // time with the loop let run between (yieldToLoop): a web server builds this after a close.
+    await inTurn([
+      () => monthUsageLines(reader, month),
+      () => readTrend(reader, month),
+      () => readAppFigures(reader, month),
+      () => readUncovered(reader, month),
+      () => readAppRows(reader, month, ""),
+      () => getCallOutcomes(reader, month),
+      () => getComparisonBasis(reader, month),
+      () => dimensionShares(reader, month, tagDimension(DEFAULT_BREAKDOWN.slice(4))),
+      () => readHolderDays(reader, month),
     ]);
     // The reports last: their basis is the month before, and its figures may be built above. They
     // read the figures just stored, with a reader of their own: the ledger, the month's usage and
     // its tag rows (most of this command's memory at 5,000 apps) are let go first.
     const views = new LedgerReader(store);
-    await Promise.all([
-      readUnmappedUsage(views, month),
-      ...REPORT_DIMENSIONS.flatMap((by) => (["month", "compared", "basis"] as const).map((side) => readReportRows(views, month, by, side))),
+    await inTurn([
+      () => readUnmappedUsage(views, month),
+      ...REPORT_DIMENSIONS.flatMap((by) => (["month", "compared", "basis"] as const).map((side) => () => readReportRows(views, month, by, side))),
     ]);
     await refreshScopeViews(views, month);
     const asOf = Math.min(reader.figuresAsOf() ?? Infinity, views.figuresAsOf() ?? Infinity);
@@ -71,21 +73,24 @@ async function refreshScopeViews(reader: LedgerReader, month: string): Promise<v
     ...units.map((unit): [ReportScope, ReportDimension[]] => [onlyUnits([unit]), ["cost-center", "app", "model"]]),
   ];
   for (const [scope, dimensions] of views)
-    await Promise.all([
-      ...dimensions.map((by) => readReportWithChanges(reader, month, by, scope)),
-      readFilterOptions(reader, month, scope),
-      explainChange(reader, month, scope),
-      getDimensionReport(reader, month, DEFAULT_BREAKDOWN, { scope }),
-      readScopeCalls(reader, month, scope),
-      readScopeTrend(reader, month, scope),
+    await inTurn([
+      ...dimensions.map((by) => () => readReportWithChanges(reader, month, by, scope)),
+      () => readFilterOptions(reader, month, scope),
+      () => explainChange(reader, month, scope),
+      () => getDimensionReport(reader, month, DEFAULT_BREAKDOWN, { scope }),
+      () => readScopeCalls(reader, month, scope),
+      () => readScopeTrend(reader, month, scope),
     ]);
-  await Promise.all(units.map((unit) => readSplitLines(reader, month, unit)));
+  await inTurn(units.map((unit) => () => readSplitLines(reader, month, unit)));
   // Every app's own lines, for its page and forecast (apps with no line this month have none to store).
   const apps = new Set([
     ...(await readReportRows(reader, month, "app")).rows.map((r) => r.key),
     ...(await readUnmappedUsage(reader, month)).map((u) => u.appId),
   ]);
-  for (const appId of apps) await readAppLines(reader, month, appId);
+  for (const appId of apps) {
+    await readAppLines(reader, month, appId);
+    await yieldToLoop();
+  }
 }
 
 /**

@@ -94,7 +94,8 @@ test("the HTTP intake takes events only with an ingest key, through the same pip
   expect(await refused("{not json", "application/json")).toEqual([400, expect.stringContaining("the body is not JSON")]);
   expect(await refused("42", "application/json")).toEqual([400, "the body must be an event object or an array of events"]);
   expect(await refused("hello", "text/plain")).toEqual([415, expect.stringContaining("Content-Type must be application/json")]);
-  expect(await refused(`[${"1,".repeat(2_200_000)}1]`, "application/json")).toEqual([413, expect.stringContaining("send smaller batches")]);
+  // An oversized body (413) is refused before it is read, so a client still writing it may get a
+  // broken pipe instead of the answer: requestLimits.spec.ts checks it with a client that reads.
 
   // A revoked key stops working at once.
   cli("ingest-keys", "revoke", id);
