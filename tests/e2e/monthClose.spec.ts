@@ -7,7 +7,19 @@ import { formatMoney } from "../../lib/reports/formatMoney";
 import JSZip from "jszip";
 import { previousMonth as monthBefore } from "../../lib/core/months";
 import { pdfRows } from "../support/pdfText";
-import { CLOSE_TIMEOUT, closeInWorkspace, closeMonthsBefore, isClosed, PERSONAS, previousMonth, reopenInWorkspace, signInAs, UNIT_A, UNIT_B } from "./personas";
+import {
+  CLOSE_TIMEOUT,
+  closeInWorkspace,
+  closeMonthsBefore,
+  formAnswers,
+  isClosed,
+  PERSONAS,
+  previousMonth,
+  reopenInWorkspace,
+  signInAs,
+  UNIT_A,
+  UNIT_B,
+} from "./personas";
 import { itemAt } from "../../lib/core/arrays";
 
 const previous = previousMonth();
@@ -47,7 +59,7 @@ test("finance closes last month through the checklist, the figures freeze, and t
   await page.screenshot({ path: "test-results/screenshots/close-checklist.png", fullPage: true });
 
   // Warnings must be accepted; the confirmation shows the totals that will freeze.
-  await page.getByRole("button", { name: `Review and close ${previous}…` }).click();
+  await formAnswers(page, previous);
   await expect(page.getByRole("heading", { name: "Closing freezes these totals" })).toHaveCount(0);
   await page.getByRole("checkbox", { name: /^I have read the \d+ warnings? above/ }).check();
   await page.getByRole("button", { name: `Review and close ${previous}…` }).click();
