@@ -157,25 +157,7 @@ export function summarise(events: readonly RollupSource[]): RollupRows {
       const did = dimensionId(e, dimension, value);
       let dd = dimensions.get(did);
       if (!dd) {
-        dd = {
-          kind: "dimension",
-          day: e.day,
-          appId: e.appId,
-          deployment: e.deployment,
-          model: e.model,
-          region: e.region,
-          operation: e.operation,
-          tokenKinds: e.tokenKinds,
-          dimension,
-          value,
-          requests: 0,
-          promptTokens: 0,
-          cachedTokens: 0,
-          completionTokens: 0,
-          reasoningTokens: 0,
-          totalTokens: 0,
-          modelTimeMs: 0,
-        };
+        dd = { ...emptyDaily(e), kind: "dimension", dimension, value };
         dimensions.set(did, dd);
       }
       addSums(dd, e);
@@ -183,23 +165,7 @@ export function summarise(events: readonly RollupSource[]): RollupRows {
     const id = dailyId(e);
     let d = daily.get(id);
     if (!d) {
-      d = {
-        kind: "daily",
-        day: e.day,
-        appId: e.appId,
-        deployment: e.deployment,
-        model: e.model,
-        region: e.region,
-        operation: e.operation,
-        tokenKinds: e.tokenKinds,
-        requests: 0,
-        promptTokens: 0,
-        cachedTokens: 0,
-        completionTokens: 0,
-        reasoningTokens: 0,
-        totalTokens: 0,
-        modelTimeMs: 0,
-      };
+      d = emptyDaily(e);
       daily.set(id, d);
     }
     addSums(d, e);
@@ -243,6 +209,25 @@ export function summarise(events: readonly RollupSource[]): RollupRows {
     outcomes: Object.fromEntries(outcomes),
   };
 }
+
+/** A daily row of the event's key with nothing summed yet; a dimension row is the same under its value. */
+const emptyDaily = (e: RollupSource): DailyDoc => ({
+  kind: "daily",
+  day: e.day,
+  appId: e.appId,
+  deployment: e.deployment,
+  model: e.model,
+  region: e.region,
+  operation: e.operation,
+  tokenKinds: e.tokenKinds,
+  requests: 0,
+  promptTokens: 0,
+  cachedTokens: 0,
+  completionTokens: 0,
+  reasoningTokens: 0,
+  totalTokens: 0,
+  modelTimeMs: 0,
+});
 
 function addSums(d: Sums, e: RollupSource): void {
   d.requests += 1;

@@ -112,27 +112,28 @@ describe("Cosmos DB store: exactly once without an atomic batch", () => {
 });
 
 describe("Cosmos DB store: closing a month without a transaction", () => {
+  const log = { month: "2026-10", action: "close" as const, by: "Fiona", at: 1, reason: "" };
+  const closed = { month: "2026-10", closedAt: 1, closedBy: "Fiona", currency: "USD", unpriced: [] };
+  const line = (appId: string) => ({
+    kind: "usage" as const,
+    forMonth: "2026-10",
+    businessUnit: "Retail",
+    costCenter: "CC-1",
+    appId,
+    appName: appId,
+    model: "gpt-4o",
+    reason: "",
+    tokens: { requests: 1, promptTokens: 1, cachedTokens: 0, completionTokens: 1, totalTokens: 2 },
+    atto: 1n,
+    cents: 0n,
+    listAtto: 1n,
+    listCents: 0n,
+    prices: [],
+    rule: "",
+  });
+
   it("never reads lines of a close that crashed before its record, and the next close replaces them", async () => {
     const store = cosmos.freshStore();
-    const log = { month: "2026-10", action: "close" as const, by: "Fiona", at: 1, reason: "" };
-    const closed = { month: "2026-10", closedAt: 1, closedBy: "Fiona", currency: "USD", unpriced: [] };
-    const line = (appId: string) => ({
-      kind: "usage" as const,
-      forMonth: "2026-10",
-      businessUnit: "Retail",
-      costCenter: "CC-1",
-      appId,
-      appName: appId,
-      model: "gpt-4o",
-      reason: "",
-      tokens: { requests: 1, promptTokens: 1, cachedTokens: 0, completionTokens: 1, totalTokens: 2 },
-      atto: 1n,
-      cents: 0n,
-      listAtto: 1n,
-      listCents: 0n,
-      prices: [],
-      rule: "",
-    });
     await store.saveClosedMonth(closed, [line("stale-1"), line("stale-2")], log);
     // The crash: the lines were written, the closed record never was.
     await (await store.containers()).months.item("closed", "2026-10").delete();
@@ -144,25 +145,6 @@ describe("Cosmos DB store: closing a month without a transaction", () => {
 
   it("keeps the winner's statement whole when two closes of a month race, and after a reopen and a new close", async () => {
     const store = cosmos.freshStore();
-    const log = { month: "2026-10", action: "close" as const, by: "Fiona", at: 1, reason: "" };
-    const closed = { month: "2026-10", closedAt: 1, closedBy: "Fiona", currency: "USD", unpriced: [] };
-    const line = (appId: string) => ({
-      kind: "usage" as const,
-      forMonth: "2026-10",
-      businessUnit: "Retail",
-      costCenter: "CC-1",
-      appId,
-      appName: appId,
-      model: "gpt-4o",
-      reason: "",
-      tokens: { requests: 1, promptTokens: 1, cachedTokens: 0, completionTokens: 1, totalTokens: 2 },
-      atto: 1n,
-      cents: 0n,
-      listAtto: 1n,
-      listCents: 0n,
-      prices: [],
-      rule: "",
-    });
     const results = await Promise.allSettled([
       store.saveClosedMonth(closed, [line("app-1"), line("app-2")], log),
       store.saveClosedMonth(closed, [line("app-1"), line("late-app")], log),
