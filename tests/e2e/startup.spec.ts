@@ -6,6 +6,20 @@ import { db, ENTRA_STAND_IN, entraStandIn, root } from "./personas";
 const PORT = 3199;
 
 /** The built web app as production runs it: `next start` is always NODE_ENV=production. */
+/** A production start with the demo store, signing in with the Entra stand-in only, at this public URL. */
+function withEntraOnly(publicUrl: string): Record<string, string> {
+  const tenant = entraStandIn();
+  return {
+    CHARGEBACK_DATABASE_URL: db,
+    CHARGEBACK_SESSION_SECRET: "p".repeat(40),
+    CHARGEBACK_PUBLIC_URL: publicUrl,
+    CHARGEBACK_ENTRA_AUTHORITY: ENTRA_STAND_IN,
+    CHARGEBACK_ENTRA_TENANT_ID: tenant.tenantId,
+    CHARGEBACK_ENTRA_CLIENT_ID: tenant.clientId,
+    CHARGEBACK_ENTRA_CLIENT_SECRET: tenant.clientSecret,
+  };
+}
+
 function nextStart(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     cwd: root,
@@ -56,16 +70,7 @@ test("plain `next start` refuses persona sign-in whatever the variables claim; o
 });
 
 test("in production with Entra ID only, sign-in goes straight to the tenant", async ({ playwright }) => {
-  const tenant = entraStandIn();
-  const { child } = nextStart({
-    CHARGEBACK_DATABASE_URL: db,
-    CHARGEBACK_SESSION_SECRET: "p".repeat(40),
-    CHARGEBACK_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
-    CHARGEBACK_ENTRA_AUTHORITY: ENTRA_STAND_IN,
-    CHARGEBACK_ENTRA_TENANT_ID: tenant.tenantId,
-    CHARGEBACK_ENTRA_CLIENT_ID: tenant.clientId,
-    CHARGEBACK_ENTRA_CLIENT_SECRET: tenant.clientSecret,
-  });
+  const { child } = nextStart(withEntraOnly(`http://127.0.0.1:${PORT}`));
   try {
     const api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${PORT}` });
     await expect(async () => expect((await api.get("/api/me")).status()).toBe(401)).toPass({ timeout: 30_000 });
@@ -73,7 +78,7 @@ test("in production with Entra ID only, sign-in goes straight to the tenant", as
     expect(signIn.status()).toBe(307);
     expect(signIn.headers().location).toBe("/api/auth/entra/login?next=%2Fadmin%2Fowners");
     const toTenant = await api.get(signIn.headers().location ?? "", { maxRedirects: 0 });
-    expect(toTenant.headers().location).toContain(`${ENTRA_STAND_IN}/${tenant.tenantId}/oauth2/v2.0/authorize?`);
+    expect(toTenant.headers().location).toContain(`${ENTRA_STAND_IN}/${entraStandIn().tenantId}/oauth2/v2.0/authorize?`);
     await api.dispose();
   } finally {
     child.kill();
@@ -82,16 +87,7 @@ test("in production with Entra ID only, sign-in goes straight to the tenant", as
 
 // Issue 24 item 6: over HTTPS, HSTS and `__Host-` cookies (browsers then take them only Secure, for this host).
 test("a site whose public URL is https sends HSTS and sets __Host- cookies", async ({ playwright }) => {
-  const tenant = entraStandIn();
-  const { child } = nextStart({
-    CHARGEBACK_DATABASE_URL: db,
-    CHARGEBACK_SESSION_SECRET: "p".repeat(40),
-    CHARGEBACK_PUBLIC_URL: "https://chargeback.contoso.example",
-    CHARGEBACK_ENTRA_AUTHORITY: ENTRA_STAND_IN,
-    CHARGEBACK_ENTRA_TENANT_ID: tenant.tenantId,
-    CHARGEBACK_ENTRA_CLIENT_ID: tenant.clientId,
-    CHARGEBACK_ENTRA_CLIENT_SECRET: tenant.clientSecret,
-  });
+  const { child } = nextStart(withEntraOnly("https://chargeback.contoso.example"));
   try {
     const api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${PORT}` });
     await expect(async () => expect((await api.get("/api/me")).status()).toBe(401)).toPass({ timeout: 30_000 });
