@@ -10,6 +10,9 @@ import { isUsage, outcomeOf } from "../../events/callOutcome";
 import { addToDailySums, type Rollups } from "./dailySums";
 import { tokenKindsOf } from "../../pricing/tokenKinds";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
+import { createBulkUpsert } from "./bulkUpsert";
+import { dailyKeyId, rollupKeyIds } from "./rollupKeyIds";
+import { HOURLY_SUMS, USAGE_SUMS } from "../rollupFields";
 import { createBreakdownWriter, emptyBreakdowns, sumIntoDimensions, sumIntoOutcomes, sumIntoWarnings } from "./breakdownWriter";
 
 /** The hot path: facts, rollups and quarantine through prepared statements, one transaction a batch. */
@@ -64,23 +67,18 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<(
 }
 
 /**
- * Adds in-memory sums to the daily and hourly rollups: one insert per key into their views, whose
- * triggers add to the key's row (migration 20261206210000: the rows name their keys by id).
+ * Adds in-memory sums to the daily and hourly rollups: straight into their *Sums tables by key id
+ * (migration 20261206210000), a few multi-row upserts a batch; not through the views, whose
+ * triggers look the key up again for every row. Call inside a transaction.
  */
 export function createRollupWriter(db: Database.Database): (rollups: Rollups, hourly: Rollups) => void {
-  const addToRollup = db.prepare(
-    `INSERT INTO DailyUsage (day, appId, deployment, model, region, operation, tokenKinds, requests, promptTokens,
-       cachedTokens, completionTokens, reasoningTokens, totalTokens, modelTimeMs, ${TOKEN_DETAILS.join(", ")})
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${TOKEN_DETAILS.map(() => "?").join(", ")})`,
-  );
-  const addToHourly = db.prepare(
-    `INSERT INTO HourlyAppUsage (hour, appId, deployment, requests, promptTokens, cachedTokens, completionTokens, totalTokens,
-       timedRequests, modelTimeMs, ${BUCKET_COLUMNS.join(", ")})
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${BUCKET_COLUMNS.map(() => "?").join(", ")})`,
-  );
+  const ids = rollupKeyIds(db);
+  const addToDaily = createBulkUpsert(db, { table: "DailyUsageSums", key: ["day", "keyId"], add: [...USAGE_SUMS, ...TOKEN_DETAILS] });
+  const addToHourly = createBulkUpsert(db, { table: "HourlyAppUsageSums", key: ["hour", "hourlyKeyId"], add: [...HOURLY_SUMS, ...BUCKET_COLUMNS] });
   return (rollups, hourly) => {
-    for (const values of rollups.values()) addToRollup.run(...values);
-    for (const values of hourly.values()) addToHourly.run(...values);
+    ids.beginBatch();
+    addToDaily([...rollups.values()].map((row) => [row[0], dailyKeyId(ids, row), ...row.slice(7)]));
+    addToHourly([...hourly.values()].map((row) => [row[0], ids.hourlyKey(row[1] as string, row[2] as string), ...row.slice(3)]));
   };
 }
 
