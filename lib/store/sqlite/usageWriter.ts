@@ -15,8 +15,15 @@ import { dailyKeyId, rollupKeyIds } from "./rollupKeyIds";
 import { HOURLY_SUMS, USAGE_SUMS } from "../rollupFields";
 import { createBreakdownWriter, emptyBreakdowns, sumIntoDimensions, sumIntoOutcomes, sumIntoWarnings } from "./breakdownWriter";
 
-/** The hot path: facts, rollups and quarantine through prepared statements, one transaction a batch. */
-export function createUsageWriter(db: Database.Database): Database.Transaction<(batch: UsageBatch) => UsageBatchResult> {
+type WriteBatch = (batch: UsageBatch) => UsageBatchResult;
+
+/**
+ * The hot path: facts, rollups and quarantine through prepared statements, one transaction a batch
+ * (a savepoint inside an open one); `inOpenTransaction` writes a batch into the transaction open
+ * on the connection without a savepoint of its own, for a caller that rolls the whole transaction
+ * back when a batch fails: a savepoint copies every page a batch changes into its journal first.
+ */
+export function createUsageWriter(db: Database.Database): Database.Transaction<WriteBatch> & { inOpenTransaction: WriteBatch } {
   const insertEvents = createEventInserter(db);
   const writeRollups = createRollupWriter(db);
   const writeBreakdowns = createBreakdownWriter(db);
@@ -27,7 +34,7 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<(
   // A month's materialized ledger is stale once its rollups change: its version changes with them.
   const touchMonth = db.prepare("INSERT INTO UsageMonth (month, version) VALUES (?, 1) ON CONFLICT (month) DO UPDATE SET version = version + 1");
 
-  return db.transaction((batch: UsageBatch): UsageBatchResult => {
+  const write: WriteBatch = (batch) => {
     // Rollups are summed in memory first: one upsert per key and batch instead of one per event.
     const rollups: Rollups = new Map();
     const hourly: Rollups = new Map();
@@ -63,7 +70,8 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<(
       quarantined += quarantine.run(q.id, batch.receivedAt, q.source, q.reason, q.raw, q.encoding ?? "utf8").changes;
     }
     return { inserted, conflicted, quarantined, quarantineDuplicates: batch.quarantined.length + conflicts.length - quarantined };
-  });
+  };
+  return Object.assign(db.transaction(write), { inOpenTransaction: write });
 }
 
 /**

@@ -52,7 +52,7 @@ function writerThroughViews(db: Database.Database) {
     `INSERT INTO IngestWarning (source, reason, count, firstAt, lastAt, lastEventId) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (source, reason) DO UPDATE SET count = count + excluded.count, lastAt = excluded.lastAt, lastEventId = excluded.lastEventId`,
   );
-  return db.transaction((batch: UsageBatch) => {
+  const write = (batch: UsageBatch) => {
     const rollups: Rollups = new Map();
     const hours: Rollups = new Map();
     const breakdowns = emptyBreakdowns();
@@ -73,7 +73,8 @@ function writerThroughViews(db: Database.Database) {
     for (const row of breakdowns.outcomes.values()) outcome.run(...row);
     for (const row of breakdowns.warnings.values()) warning.run(...row);
     return { inserted, conflicted: inserted.map(() => false), quarantined: 0, quarantineDuplicates: 0 };
-  });
+  };
+  return { inOpenTransaction: write };
 }
 
 /** Every rollup row a store holds, by its keys' text (key ids may differ between stores), exact. */
