@@ -39,7 +39,15 @@ export function createBulkUpsert(
     }
     return prepared;
   };
-  return (rows) => {
+  const byKey = (a: readonly unknown[], b: readonly unknown[]) => {
+    for (let c = 0; c < key.length; c++) {
+      if (a[c] !== b[c]) return (a[c] as string | number) < (b[c] as string | number) ? -1 : 1;
+    }
+    return 0;
+  };
+  return (unsorted) => {
+    // In key order: a statement's rows then share leaf pages, which its statement journal copies once.
+    const rows = [...unsorted].sort(byKey);
     let at = 0;
     for (let size = MOST_ROWS; size >= 1; size >>= 1) {
       while (rows.length - at >= size) {
