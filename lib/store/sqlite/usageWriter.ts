@@ -13,7 +13,7 @@ import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 import { createBulkUpsert } from "./bulkUpsert";
 import { dailyKeyId, rollupKeyIds } from "./rollupKeyIds";
 import { HOURLY_SUMS, USAGE_SUMS } from "../rollupFields";
-import { createBreakdownWriter, emptyBreakdowns, sumIntoDimensions, sumIntoOutcomes, sumIntoWarnings } from "./breakdownWriter";
+import { type Breakdowns, createBreakdownWriter, emptyBreakdowns, sumIntoDimensions, sumIntoOutcomes, sumIntoWarnings } from "./breakdownWriter";
 
 type WriteBatch = (batch: UsageBatch) => UsageBatchResult;
 
@@ -35,22 +35,8 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<W
   const touchMonth = db.prepare("INSERT INTO UsageMonth (month, version) VALUES (?, 1) ON CONFLICT (month) DO UPDATE SET version = version + 1");
 
   const write: WriteBatch = (batch) => {
-    // Rollups are summed in memory first: one upsert per key and batch instead of one per event.
-    const rollups: Rollups = new Map();
-    const hourly: Rollups = new Map();
-    const breakdowns = emptyBreakdowns();
     const inserted = insertEvents(batch.events, batch.receivedAt);
-    batch.events.forEach((incoming, i) => {
-      if (!inserted[i]) return;
-      const e = incoming.event;
-      const day = utcDay(e.time);
-      const outcome = outcomeOf(e);
-      sumIntoOutcomes(breakdowns.outcomes, day, e, outcome);
-      if (e.warnings) sumIntoWarnings(breakdowns.warnings, incoming, batch.receivedAt);
-      if (!isUsage(e, outcome)) return;
-      const key = sumIntoRollups(rollups, hourly, e);
-      if (e.tags !== undefined || e.endUser !== undefined) sumIntoDimensions(breakdowns.dimensions, rollups.get(key)!, e);
-    });
+    const { rollups, hourly, breakdowns } = sumBatch(batch, inserted);
     writeRollups(rollups, hourly);
     writeBreakdowns(breakdowns);
     // Calls per outcome are materialized too: every inserted event's month, usage or not.
@@ -72,6 +58,28 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<W
     return { inserted, conflicted, quarantined, quarantineDuplicates: batch.quarantined.length + conflicts.length - quarantined };
   };
   return Object.assign(db.transaction(write), { inOpenTransaction: write });
+}
+
+/**
+ * Sums a batch's inserted events in memory first: one upsert per key and batch instead of one per
+ * event. Every inserted event counts in its outcome (and warnings); usage also in the rollups.
+ */
+export function sumBatch(batch: UsageBatch, inserted: readonly boolean[]): { rollups: Rollups; hourly: Rollups; breakdowns: Breakdowns } {
+  const rollups: Rollups = new Map();
+  const hourly: Rollups = new Map();
+  const breakdowns = emptyBreakdowns();
+  batch.events.forEach((incoming, i) => {
+    if (!inserted[i]) return;
+    const e = incoming.event;
+    const day = utcDay(e.time);
+    const outcome = outcomeOf(e);
+    sumIntoOutcomes(breakdowns.outcomes, day, e, outcome);
+    if (e.warnings) sumIntoWarnings(breakdowns.warnings, incoming, batch.receivedAt);
+    if (!isUsage(e, outcome)) return;
+    const key = sumIntoRollups(rollups, hourly, e);
+    if (e.tags !== undefined || e.endUser !== undefined) sumIntoDimensions(breakdowns.dimensions, rollups.get(key)!, e);
+  });
+  return { rollups, hourly, breakdowns };
 }
 
 /**

@@ -3,19 +3,15 @@ import { describe, expect, it } from "vitest";
 import { demoHistory } from "../../../ingest/worker/demo/demoEvents";
 import { demoOrganisation } from "../../../ingest/worker/demo/demoOrganisation";
 import { seededRandom } from "../../../ingest/worker/demo/random";
-import { isUsage, outcomeOf } from "../../../lib/events/callOutcome";
 import { createLineIdentities } from "../../../lib/events/lineIdentity";
-import { utcDay } from "../../../lib/events/parseEventTime";
 import { prepareUsageBatch } from "../../../lib/events/processUsageBatch";
 import { BUCKET_COLUMNS } from "../../../lib/events/modelTimeBuckets";
 import { TOKEN_DETAILS } from "../../../lib/pricing/billedTokens";
 import type { UsageBatch } from "../../../lib/store/port";
 import { USAGE_SUMS } from "../../../lib/store/rollupFields";
-import { emptyBreakdowns, sumIntoDimensions, sumIntoOutcomes, sumIntoWarnings } from "../../../lib/store/sqlite/breakdownWriter";
 import { saveInBulk } from "../../../lib/store/sqlite/bulkUsageWrites";
-import type { Rollups } from "../../../lib/store/sqlite/dailySums";
 import { createEventInserter } from "../../../lib/store/sqlite/insertEvents";
-import { sumIntoRollups } from "../../../lib/store/sqlite/usageWriter";
+import { sumBatch } from "../../../lib/store/sqlite/usageWriter";
 import { v1Event } from "../../support/ingest";
 import { freshStore } from "../../support/store";
 
@@ -53,20 +49,8 @@ function writerThroughViews(db: Database.Database) {
      ON CONFLICT (source, reason) DO UPDATE SET count = count + excluded.count, lastAt = excluded.lastAt, lastEventId = excluded.lastEventId`,
   );
   const write = (batch: UsageBatch) => {
-    const rollups: Rollups = new Map();
-    const hours: Rollups = new Map();
-    const breakdowns = emptyBreakdowns();
     const inserted = insertEvents(batch.events, batch.receivedAt);
-    batch.events.forEach((incoming, i) => {
-      if (!inserted[i]) return;
-      const e = incoming.event;
-      const outcomeOfE = outcomeOf(e);
-      sumIntoOutcomes(breakdowns.outcomes, utcDay(e.time), e, outcomeOfE);
-      if (e.warnings) sumIntoWarnings(breakdowns.warnings, incoming, batch.receivedAt);
-      if (!isUsage(e, outcomeOfE)) return;
-      const key = sumIntoRollups(rollups, hours, e);
-      if (e.tags !== undefined || e.endUser !== undefined) sumIntoDimensions(breakdowns.dimensions, rollups.get(key)!, e);
-    });
+    const { rollups, hourly: hours, breakdowns } = sumBatch(batch, inserted);
     for (const row of rollups.values()) daily.run(...row);
     for (const row of hours.values()) hourly.run(...row);
     for (const rows of breakdowns.dimensions.values()) for (const row of rows.values()) dimension.run(...row);
