@@ -7,7 +7,8 @@ import { addToDailySums, type Rollups } from "./dailySums";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 import { USAGE_SUMS } from "../rollupFields";
 import { warningSource } from "../../events/warningSource";
-import { itemAt } from "../../core/arrays";
+import { createBulkUpsert } from "./bulkUpsert";
+import { dailyKeyId, rollupKeyIds } from "./rollupKeyIds";
 
 /**
  * The rollups next to the priced ones, summed in memory per batch like them: usage per tag and end
@@ -73,38 +74,38 @@ export function sumIntoWarnings(warnings: Rollups, { id, source, event }: Incomi
   }
 }
 
-const DIMENSION_COLUMNS = ["day", "appId", "deployment", "model", "region", "operation", "tokenKinds", ...USAGE_SUMS, ...TOKEN_DETAILS, "dimension", "value"];
-// Into the view: its trigger adds to the row of the key (migration 20261206210000).
-// Rows per statement: an end user is nearly one row per event, and per-statement overhead dominates single-row upserts.
-const DIMENSION_ROWS = 32;
-const dimensionSql = (rows: number) =>
-  `INSERT INTO DailyDimensionUsage (${DIMENSION_COLUMNS.join(", ")})
-   VALUES ${Array.from({ length: rows }, () => `(${DIMENSION_COLUMNS.map(() => "?").join(", ")})`).join(", ")}`;
-
+/**
+ * Writes a batch's breakdowns: the per-tag rows straight into DailyDimensionUsageSums by key and
+ * value id (not through the view, whose trigger looks both up again for every row), outcomes and
+ * warnings likewise, each a few multi-row upserts. Call inside a transaction.
+ */
 export function createBreakdownWriter(db: Database.Database): (b: Breakdowns) => void {
-  const dimensionMany = db.prepare(dimensionSql(DIMENSION_ROWS));
-  const dimensionOne = db.prepare(dimensionSql(1));
-  const manyArgs = new Array<string | number>(DIMENSION_ROWS * DIMENSION_COLUMNS.length);
-  const outcome = db.prepare(
-    `INSERT INTO DailyOutcome (day, appId, outcome, requests, usageUnknown) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (day, appId, outcome) DO UPDATE SET requests = requests + excluded.requests, usageUnknown = usageUnknown + excluded.usageUnknown`,
-  );
-  const warning = db.prepare(
-    `INSERT INTO IngestWarning (source, reason, count, firstAt, lastAt, lastEventId) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (source, reason) DO UPDATE SET count = count + excluded.count, lastAt = excluded.lastAt, lastEventId = excluded.lastEventId`,
-  );
+  const ids = rollupKeyIds(db);
+  const addToDimensions = createBulkUpsert(db, {
+    table: "DailyDimensionUsageSums",
+    key: ["dimension", "day", "keyId", "valueId"],
+    add: [...USAGE_SUMS, ...TOKEN_DETAILS],
+  });
+  const addToOutcomes = createBulkUpsert(db, { table: "DailyOutcome", key: ["day", "appId", "outcome"], add: ["requests", "usageUnknown"] });
+  const addToWarnings = createBulkUpsert(db, {
+    table: "IngestWarning",
+    key: ["source", "reason"],
+    add: ["count"],
+    keep: ["firstAt"],
+    replace: ["lastAt", "lastEventId"],
+  });
   return ({ dimensions, outcomes, warnings }) => {
-    const rows = [...dimensions.values()].flatMap((values) => [...values.values()]);
-    let k = 0;
-    for (; k + DIMENSION_ROWS <= rows.length; k += DIMENSION_ROWS) {
-      for (let r = 0; r < DIMENSION_ROWS; r++) {
-        // A row holds one value per column.
-        itemAt(rows, k + r).forEach((value, c) => (manyArgs[r * DIMENSION_COLUMNS.length + c] = value));
+    ids.beginBatch();
+    const rows: unknown[][] = [];
+    for (const [daily, values] of dimensions) {
+      const keyId = dailyKeyId(ids, daily);
+      for (const row of values.values()) {
+        const value = row[row.length - 1] as string;
+        rows.push([row[row.length - 2], row[0], keyId, ids.dimensionValue(value), ...row.slice(7, row.length - 2)]);
       }
-      dimensionMany.run(...manyArgs);
     }
-    for (const row of rows.slice(k)) dimensionOne.run(...row);
-    for (const values of outcomes.values()) outcome.run(...values);
-    for (const values of warnings.values()) warning.run(...values);
+    addToDimensions(rows);
+    addToOutcomes([...outcomes.values()]);
+    addToWarnings([...warnings.values()]);
   };
 }

@@ -9,10 +9,14 @@ import type { UsageBatch, UsageBatchResult } from "../port";
  */
 export const BULK_COMMIT = { maxEvents: 500_000, withinMs: 10_000 };
 
-/** Runs `write` (one batch, in a savepoint of the open transaction) over the batches, committing per BULK_COMMIT. */
+/**
+ * Runs `write` over the batches in the open transaction, committing per BULK_COMMIT. A batch that
+ * fails rolls the whole transaction back: no savepoint per batch, whose journal would copy every
+ * page the batch changes.
+ */
 export async function saveInBulk(
   db: Database.Database,
-  write: Database.Transaction<(batch: UsageBatch) => UsageBatchResult>,
+  write: { inOpenTransaction: (batch: UsageBatch) => UsageBatchResult },
   batches: AsyncIterable<UsageBatch>,
   onSaved: (batch: UsageBatch, result: UsageBatchResult) => void,
   limits = BULK_COMMIT,
@@ -27,7 +31,7 @@ export async function saveInBulk(
         events = 0;
         began = performance.now();
       }
-      onSaved(batch, write(batch));
+      onSaved(batch, write.inOpenTransaction(batch));
       events += batch.events.length;
       if (events >= limits.maxEvents || performance.now() - began >= limits.withinMs) db.exec("COMMIT");
     }

@@ -10,10 +10,20 @@ import { isUsage, outcomeOf } from "../../events/callOutcome";
 import { addToDailySums, type Rollups } from "./dailySums";
 import { tokenKindsOf } from "../../pricing/tokenKinds";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
-import { createBreakdownWriter, emptyBreakdowns, sumIntoDimensions, sumIntoOutcomes, sumIntoWarnings } from "./breakdownWriter";
+import { createBulkUpsert } from "./bulkUpsert";
+import { dailyKeyId, rollupKeyIds } from "./rollupKeyIds";
+import { HOURLY_SUMS, USAGE_SUMS } from "../rollupFields";
+import { type Breakdowns, createBreakdownWriter, emptyBreakdowns, sumIntoDimensions, sumIntoOutcomes, sumIntoWarnings } from "./breakdownWriter";
 
-/** The hot path: facts, rollups and quarantine through prepared statements, one transaction a batch. */
-export function createUsageWriter(db: Database.Database): Database.Transaction<(batch: UsageBatch) => UsageBatchResult> {
+type WriteBatch = (batch: UsageBatch) => UsageBatchResult;
+
+/**
+ * The hot path: facts, rollups and quarantine through prepared statements, one transaction a batch
+ * (a savepoint inside an open one); `inOpenTransaction` writes a batch into the transaction open
+ * on the connection without a savepoint of its own, for a caller that rolls the whole transaction
+ * back when a batch fails: a savepoint copies every page a batch changes into its journal first.
+ */
+export function createUsageWriter(db: Database.Database): Database.Transaction<WriteBatch> & { inOpenTransaction: WriteBatch } {
   const insertEvents = createEventInserter(db);
   const writeRollups = createRollupWriter(db);
   const writeBreakdowns = createBreakdownWriter(db);
@@ -24,23 +34,9 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<(
   // A month's materialized ledger is stale once its rollups change: its version changes with them.
   const touchMonth = db.prepare("INSERT INTO UsageMonth (month, version) VALUES (?, 1) ON CONFLICT (month) DO UPDATE SET version = version + 1");
 
-  return db.transaction((batch: UsageBatch): UsageBatchResult => {
-    // Rollups are summed in memory first: one upsert per key and batch instead of one per event.
-    const rollups: Rollups = new Map();
-    const hourly: Rollups = new Map();
-    const breakdowns = emptyBreakdowns();
+  const write: WriteBatch = (batch) => {
     const inserted = insertEvents(batch.events, batch.receivedAt);
-    batch.events.forEach((incoming, i) => {
-      if (!inserted[i]) return;
-      const e = incoming.event;
-      const day = utcDay(e.time);
-      const outcome = outcomeOf(e);
-      sumIntoOutcomes(breakdowns.outcomes, day, e, outcome);
-      if (e.warnings) sumIntoWarnings(breakdowns.warnings, incoming, batch.receivedAt);
-      if (!isUsage(e, outcome)) return;
-      const key = sumIntoRollups(rollups, hourly, e);
-      if (e.tags !== undefined || e.endUser !== undefined) sumIntoDimensions(breakdowns.dimensions, rollups.get(key)!, e);
-    });
+    const { rollups, hourly, breakdowns } = sumBatch(batch, inserted);
     writeRollups(rollups, hourly);
     writeBreakdowns(breakdowns);
     // Calls per outcome are materialized too: every inserted event's month, usage or not.
@@ -60,27 +56,45 @@ export function createUsageWriter(db: Database.Database): Database.Transaction<(
       quarantined += quarantine.run(q.id, batch.receivedAt, q.source, q.reason, q.raw, q.encoding ?? "utf8").changes;
     }
     return { inserted, conflicted, quarantined, quarantineDuplicates: batch.quarantined.length + conflicts.length - quarantined };
-  });
+  };
+  return Object.assign(db.transaction(write), { inOpenTransaction: write });
 }
 
 /**
- * Adds in-memory sums to the daily and hourly rollups: one insert per key into their views, whose
- * triggers add to the key's row (migration 20261206210000: the rows name their keys by id).
+ * Sums a batch's inserted events in memory first: one upsert per key and batch instead of one per
+ * event. Every inserted event counts in its outcome (and warnings); usage also in the rollups.
+ */
+export function sumBatch(batch: UsageBatch, inserted: readonly boolean[]): { rollups: Rollups; hourly: Rollups; breakdowns: Breakdowns } {
+  const rollups: Rollups = new Map();
+  const hourly: Rollups = new Map();
+  const breakdowns = emptyBreakdowns();
+  batch.events.forEach((incoming, i) => {
+    if (!inserted[i]) return;
+    const e = incoming.event;
+    const day = utcDay(e.time);
+    const outcome = outcomeOf(e);
+    sumIntoOutcomes(breakdowns.outcomes, day, e, outcome);
+    if (e.warnings) sumIntoWarnings(breakdowns.warnings, incoming, batch.receivedAt);
+    if (!isUsage(e, outcome)) return;
+    const key = sumIntoRollups(rollups, hourly, e);
+    if (e.tags !== undefined || e.endUser !== undefined) sumIntoDimensions(breakdowns.dimensions, rollups.get(key)!, e);
+  });
+  return { rollups, hourly, breakdowns };
+}
+
+/**
+ * Adds in-memory sums to the daily and hourly rollups: straight into their *Sums tables by key id
+ * (migration 20261206210000), a few multi-row upserts a batch; not through the views, whose
+ * triggers look the key up again for every row. Call inside a transaction.
  */
 export function createRollupWriter(db: Database.Database): (rollups: Rollups, hourly: Rollups) => void {
-  const addToRollup = db.prepare(
-    `INSERT INTO DailyUsage (day, appId, deployment, model, region, operation, tokenKinds, requests, promptTokens,
-       cachedTokens, completionTokens, reasoningTokens, totalTokens, modelTimeMs, ${TOKEN_DETAILS.join(", ")})
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${TOKEN_DETAILS.map(() => "?").join(", ")})`,
-  );
-  const addToHourly = db.prepare(
-    `INSERT INTO HourlyAppUsage (hour, appId, deployment, requests, promptTokens, cachedTokens, completionTokens, totalTokens,
-       timedRequests, modelTimeMs, ${BUCKET_COLUMNS.join(", ")})
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${BUCKET_COLUMNS.map(() => "?").join(", ")})`,
-  );
+  const ids = rollupKeyIds(db);
+  const addToDaily = createBulkUpsert(db, { table: "DailyUsageSums", key: ["day", "keyId"], add: [...USAGE_SUMS, ...TOKEN_DETAILS] });
+  const addToHourly = createBulkUpsert(db, { table: "HourlyAppUsageSums", key: ["hour", "hourlyKeyId"], add: [...HOURLY_SUMS, ...BUCKET_COLUMNS] });
   return (rollups, hourly) => {
-    for (const values of rollups.values()) addToRollup.run(...values);
-    for (const values of hourly.values()) addToHourly.run(...values);
+    ids.beginBatch();
+    addToDaily([...rollups.values()].map((row) => [row[0], dailyKeyId(ids, row), ...row.slice(7)]));
+    addToHourly([...hourly.values()].map((row) => [row[0], ids.hourlyKey(row[1] as string, row[2] as string), ...row.slice(3)]));
   };
 }
 
