@@ -3,8 +3,8 @@
 // the bin with this same line); started another way (`node bin/chargeback.js`), everything works
 // the same with a larger peak RSS:
 // - --expose-gc: ingest collects its garbage every 25,000 events (ingest/worker/ingestNdjson.ts).
-// - --max-semi-space-size=4 (MB): V8's young generation otherwise grows to 32 MB of short-lived
-//   objects, which that collection every 25,000 events keeps from mattering anyway.
+// - --max-semi-space-size=4 (MB): V8's young generation otherwise grows to 32 MB; scavenging more
+//   often costs some CPU per event (bench/ingest.bench.ts), the allocator settings below some more.
 // - glibc's malloc: a fixed mmap threshold keeps allocations of 128 KB and more (1 MB read
 //   buffers, the messages between threads, line identities' tables) out of the heaps and gives
 //   them back when freed; glibc otherwise raises the threshold to the largest block freed, and

@@ -11,9 +11,8 @@ export type PrepareMessage = { batch: WireBatch } | { unterminated: string } | {
 
 // Three batches of at most `bytes` (1 MB) of text each, parsed (a few times their text), and room to spare.
 const READER_HEAP_MB = 64;
-// Its young generation (V8's default grows to 32 MB of semi-spaces plus room for large objects):
-// what it allocates dies within a batch or lives three batches, so 4 MB semi-spaces (a third of
-// this) do the same work and leave 24 MB of a 3M-event ingest's peak RSS unused.
+// Its young generation: 4 MB semi-spaces (a third of this) instead of V8's 16 MB, whose 32 MB made
+// a sixth of a 3M-event ingest's peak RSS. Scavenging more often costs some CPU (bench/ingest.bench.ts).
 const READER_YOUNG_MB = 12;
 
 /**
