@@ -135,13 +135,22 @@ async function rawLimit(file: string): Promise<number> {
   return n / seconds;
 }
 
+/** The environment and node options of the bin's launch line (`#!/usr/bin/env -S NAME=value… node --flag…`), which the bench starts it with. */
+function launchLine(bin: string): { env: Record<string, string>; nodeOptions: string[] } {
+  const words = /^#!\/usr\/bin\/env -S (.*)$/m.exec(fs.readFileSync(bin, "utf8").split("\n")[0] ?? "")?.[1]?.split(" ") ?? [];
+  const node = words.indexOf("node");
+  if (node === -1) throw new Error(`${bin}: no "#!/usr/bin/env -S … node …" line`);
+  return { env: Object.fromEntries(words.slice(0, node).map((w) => w.split("=", 2) as [string, string])), nodeOptions: words.slice(node + 1) };
+}
+
 function cliIngest(file: string): { rate: number; summary: string; peakRssMb: number; cpuMicrosPerEvent: number } {
+  const bin = path.join(root, "bin", "chargeback.js");
+  const { env, nodeOptions } = launchLine(bin);
   const started = process.hrtime.bigint();
   const result = spawnSync(
     process.execPath,
-    // --expose-gc as the bin's own launch line (its #! line) starts node.
-    ["--expose-gc", "-r", path.join(root, "bench", "peakRss.cjs"), path.join(root, "bin", "chargeback.js"), "ingest", eventsFile, "--db", `file:${file}`],
-    { encoding: "utf8" },
+    [...nodeOptions, "-r", path.join(root, "bench", "peakRss.cjs"), bin, "ingest", eventsFile, "--db", `file:${file}`],
+    { encoding: "utf8", env: { ...process.env, ...env } },
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`chargeback ingest failed: ${result.stderr}`);

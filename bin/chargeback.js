@@ -1,7 +1,15 @@
-#!/usr/bin/env -S node --expose-gc
-// --expose-gc: `chargeback ingest` collects its garbage every 25,000 events with it, which keeps its
-// peak RSS flat (ingest/worker/ingestNdjson.ts); started without the flag (`node bin/chargeback.js`),
-// everything works the same with a larger peak RSS.
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=131072 node --expose-gc --max-semi-space-size=4
+// How `chargeback ingest` keeps its peak RSS under 300 MB at any N (bench/ingest.bench.ts starts
+// the bin with this same line); started another way (`node bin/chargeback.js`), everything works
+// the same with a larger peak RSS:
+// - --expose-gc: ingest collects its garbage every 25,000 events (ingest/worker/ingestNdjson.ts).
+// - --max-semi-space-size=4 (MB): V8's young generation otherwise grows to 32 MB; scavenging more
+//   often costs some CPU per event (bench/ingest.bench.ts), the allocator settings below some more.
+// - glibc's malloc: a fixed mmap threshold keeps allocations of 128 KB and more (1 MB read
+//   buffers, the messages between threads, line identities' tables) out of the heaps and gives
+//   them back when freed; glibc otherwise raises the threshold to the largest block freed, and
+//   those blocks then pile up as free memory it never returns. Two arenas instead of one per
+//   thread: V8's collector threads held 20 MB in arenas of their own, nearly all free.
 // The CLI is TypeScript; tsx compiles it on the fly so the bin works straight from a clone.
 // From any directory: tsx reads the path alias (@/…) from the tsconfig it is pointed at, not the
 // one of wherever the command was started (worker threads inherit the setting).
