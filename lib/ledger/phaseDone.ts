@@ -14,3 +14,11 @@ export async function phaseDone(): Promise<void> {
   await yieldToLoop();
   fullCollection()?.();
 }
+
+/** Runs the steps one after the other, each ended as a phase (phaseDone). */
+export async function inPhases(steps: readonly (() => Promise<unknown>)[]): Promise<void> {
+  for (const step of steps) {
+    await step();
+    await phaseDone();
+  }
+}
