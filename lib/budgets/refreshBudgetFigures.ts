@@ -1,6 +1,7 @@
 import { dayOf, now } from "../core/clock";
 import { inTurn } from "../core/yieldToLoop";
 import { LedgerReader } from "../ledger/ledgerReader";
+import { phaseDone } from "../ledger/phaseDone";
 import { refreshFigures, staleMonths } from "../reports/refreshFigures";
 import type { ReportStore } from "../store/port";
 import { refreshAnomalies } from "./getAnomalies";
@@ -17,6 +18,7 @@ export async function refreshMonthFigures(store: ReportStore, months: readonly s
   for (const month of months) {
     const reader = new LedgerReader(store);
     await inTurn([() => refreshOutlooks(reader, month, at), () => refreshAnomalies(reader, month, at)]);
+    await phaseDone();
   }
   return done;
 }

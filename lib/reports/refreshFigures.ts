@@ -1,11 +1,12 @@
 import { nextMonth } from "../core/months";
 import { inTurn, yieldToLoop } from "../core/yieldToLoop";
+import { inPhases, phaseDone } from "../ledger/phaseDone";
 import { LedgerReader } from "../ledger/ledgerReader";
 import { monthUsageLines } from "../statements/monthUsageLines";
 import type { ReportStore } from "../store/port";
 import { readAppFigures, readAppRows, readTrend, readUncovered } from "./monthFigures";
 import { getCallOutcomes } from "./getCallOutcomes";
-import { getComparisonBasis } from "./comparisonBasis";
+import { basisDays, getComparisonBasis } from "./comparisonBasis";
 import { dimensionShares } from "./dimensionShares";
 import { tagDimension } from "../events/eventTags";
 import { DEFAULT_BREAKDOWN } from "./breakdownParam";
@@ -30,34 +31,62 @@ import { ALL_UNITS, onlyUnits, type ReportScope } from "./reportScope";
 export async function refreshFigures(store: ReportStore, months: readonly string[]): Promise<{ month: string; asOf: string }[]> {
   const done: { month: string; asOf: string }[] = [];
   for (const month of months) {
-    const reader = new LedgerReader(store);
-    // Any app's rows build every app's; the month's comparison basis (the same days of the month
-    // before, while the month is in progress) and the pages' default breakdown too. One step at a
-    // time with the loop let run between (yieldToLoop): a web server builds this after a close.
-    await inTurn([
-      () => monthUsageLines(reader, month),
-      () => readTrend(reader, month),
-      () => readAppFigures(reader, month),
-      () => readUncovered(reader, month),
-      () => readAppRows(reader, month, ""),
-      () => getCallOutcomes(reader, month),
-      () => getComparisonBasis(reader, month),
-      () => dimensionShares(reader, month, tagDimension(DEFAULT_BREAKDOWN.slice(4))),
-      () => readHolderDays(reader, month),
-    ]);
+    // Each phase with a reader of its own, let go (and collected, where the process may: phaseDone)
+    // before the next: a month's ledger, its usage and its tag rows are most of this command's
+    // memory at 5,000 apps, and two of them held at once (the month's and the month before's, for
+    // the comparison basis) or kept through the reports were most of its peak.
+    const basisAsOf = await refreshBasis(store, month);
+    await phaseDone();
+    const figuresAsOf = await refreshMonth(store, month);
+    await phaseDone();
     // The reports last: their basis is the month before, and its figures may be built above. They
-    // read the figures just stored, with a reader of their own: the ledger, the month's usage and
-    // its tag rows (most of this command's memory at 5,000 apps) are let go first.
+    // read the figures just stored.
     const views = new LedgerReader(store);
     await inTurn([
       () => readUnmappedUsage(views, month),
       ...REPORT_DIMENSIONS.flatMap((by) => (["month", "compared", "basis"] as const).map((side) => () => readReportRows(views, month, by, side))),
     ]);
     await refreshScopeViews(views, month);
-    const asOf = Math.min(reader.figuresAsOf() ?? Infinity, views.figuresAsOf() ?? Infinity);
+    const asOf = Math.min(basisAsOf ?? Infinity, figuresAsOf ?? Infinity, views.figuresAsOf() ?? Infinity);
     done.push({ month, asOf: new Date(Number.isFinite(asOf) ? asOf : 0).toISOString() });
+    await phaseDone();
   }
   return done;
+}
+
+/**
+ * The month's comparison basis (the month before, or its same days while this month is in
+ * progress), built before the month's own ledger: building it may price and attribute the month
+ * before whole, which then is let go first.
+ */
+async function refreshBasis(store: ReportStore, month: string): Promise<number | undefined> {
+  const reader = new LedgerReader(store);
+  await inTurn([() => getComparisonBasis(reader, month)]);
+  return reader.figuresAsOf();
+}
+
+/**
+ * The month's figures from its ledger: any app's rows build every app's; the comparison basis of
+ * the month after, when that is the one in progress (its same days of this month, from this
+ * ledger, instead of pricing this month again for it); the pages' default breakdown too. One step
+ * at a time with the loop let run between (a web server builds this after a close), each step's
+ * garbage (a part's JSON is tens of MB at 5,000 apps) collected before the next beside the ledger.
+ */
+async function refreshMonth(store: ReportStore, month: string): Promise<number | undefined> {
+  const reader = new LedgerReader(store);
+  const after = nextMonth(month);
+  await inPhases([
+    () => monthUsageLines(reader, month),
+    () => readTrend(reader, month),
+    () => readAppFigures(reader, month),
+    () => readUncovered(reader, month),
+    () => readAppRows(reader, month, ""),
+    () => getCallOutcomes(reader, month),
+    ...(basisDays(after).through ? [() => getComparisonBasis(reader, after)] : []),
+    () => dimensionShares(reader, month, tagDimension(DEFAULT_BREAKDOWN.slice(4))),
+    () => readHolderDays(reader, month),
+  ]);
+  return reader.figuresAsOf();
 }
 
 /**

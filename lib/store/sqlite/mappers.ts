@@ -97,13 +97,23 @@ export const DAILY_USAGE_COLUMNS = ["day", "appId", "deployment", "model", "regi
 const ZERO = 0n;
 const count = (v: unknown): bigint => (v === ZERO ? ZERO : (v as bigint));
 
-export const toDailyUsage = (r: unknown[]): DailyUsage => ({
-  day: r[0] as string,
-  appId: r[1] as string,
-  deployment: r[2] as string,
-  model: r[3] as string,
-  region: r[4] as string,
-  operation: r[5] as string,
+/** The one copy of a name kept in `names` (a reader's pool of the names its rows repeat), the name itself without one. */
+function pooled(names: Map<string, string> | undefined, value: unknown): string {
+  const name = value as string;
+  if (!names) return name;
+  const known = names.get(name);
+  if (known !== undefined) return known;
+  names.set(name, name);
+  return name;
+}
+
+export const toDailyUsage = (r: unknown[], names?: Map<string, string>): DailyUsage => ({
+  day: pooled(names, r[0]),
+  appId: pooled(names, r[1]),
+  deployment: pooled(names, r[2]),
+  model: pooled(names, r[3]),
+  region: pooled(names, r[4]),
+  operation: pooled(names, r[5]),
   tokenKinds: Number(r[6]),
   ...tiersOfKinds(Number(r[6])),
   ...(Object.fromEntries(TOKEN_DETAILS.map((d, i) => [d, count(r[14 + i])])) as Record<TokenDetail, bigint>),
@@ -293,10 +303,10 @@ export const toReservation = (r: {
 });
 
 /** A DailyDimensionUsage row: DAILY_USAGE_COLUMNS, then dimension and value. */
-export const toDimensionUsage = (r: unknown[]): DimensionUsage => ({
-  ...toDailyUsage(r),
-  dimension: r[DAILY_USAGE_COLUMNS.length] as string,
-  value: r[DAILY_USAGE_COLUMNS.length + 1] as string,
+export const toDimensionUsage = (r: unknown[], names?: Map<string, string>): DimensionUsage => ({
+  ...toDailyUsage(r, names),
+  dimension: pooled(names, r[DAILY_USAGE_COLUMNS.length]),
+  value: pooled(names, r[DAILY_USAGE_COLUMNS.length + 1]),
 });
 
 export const toDailyOutcome = (r: Record<string, string | number>): DailyOutcome => ({
