@@ -63,6 +63,7 @@ const calls = (name: string, requests: number, usageUnknown: number): AppCalls =
   name,
   requests,
   usageUnknown,
+  ok: requests,
   throttled: 0,
   filtered: 0,
   error: 0,
