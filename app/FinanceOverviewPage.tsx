@@ -42,6 +42,8 @@ import { MonthNav } from "./_components/MonthNav";
 import { Downloads } from "./_components/Downloads";
 import { MonthStatus } from "./_components/MonthStatus";
 import { FiguresAsOf } from "./_components/FiguresAsOf";
+import { Card } from "./_components/Card";
+import { UsageCards } from "./_components/SummaryCards";
 import { appHref, modelHref, unitHref } from "./_components/unitHref";
 import { UnmappedRow } from "./_components/UnmappedRow";
 
@@ -166,108 +168,81 @@ export async function FinanceOverviewPage({
       {pending && <PendingCorrectionsNote month={month} pending={pending} currency={report.currency} />}
       <Downloads month={month} />
       <dl className="cards">
-        <div className="card">
-          <dt>{projection ? "Cost, month to date" : "Total cost"}</dt>
-          <dd data-testid="total">{money(report.total)}</dd>
-        </div>
+        <Card label={projection ? "Cost, month to date" : "Total cost"} testId="total">
+          {money(report.total)}
+        </Card>
         {projection && (
-          <div className="card">
-            <dt>Projected month end</dt>
-            <dd data-testid="projected">
-              {money(formatCents(projection.projectedCents))}
-              <span className="hint">
-                run rate of {projection.daysElapsed} of {projection.daysInMonth} days
-                {comparable && previousWhole.total !== "0.00" && (
-                  <>
-                    ; {percentChange(projection.projectedCents, parseCents(previousWhole.total))} against {previousWhole.month}'s {money(previousWhole.total)}
-                  </>
-                )}
-              </span>
-            </dd>
-          </div>
-        )}
-        <div className="card">
-          <dt>Change vs {basis.label}</dt>
-          <dd data-testid="change">
-            {change ?? "—"}
+          <Card label="Projected month end" testId="projected">
+            {money(formatCents(projection.projectedCents))}
             <span className="hint">
-              {!comparable
-                ? `last month is in ${previous.currency}`
-                : previous.total === "0.00"
-                  ? "no cost then"
-                  : `${basis.usageOnly ? "usage " : ""}${money(compared.total)} from ${money(previous.total)}`}
+              run rate of {projection.daysElapsed} of {projection.daysInMonth} days
+              {comparable && previousWhole.total !== "0.00" && (
+                <>
+                  ; {percentChange(projection.projectedCents, parseCents(previousWhole.total))} against {previousWhole.month}'s {money(previousWhole.total)}
+                </>
+              )}
             </span>
-          </dd>
-        </div>
-        {report.listTotal !== report.total && (
-          <div className="card">
-            <dt>At list prices</dt>
-            <dd data-testid="list-total">
-              {money(report.listTotal)}
-              <span className="hint">discounts {money(formatCents(parseCents(report.listTotal) - parseCents(report.total)))}</span>
-            </dd>
-          </div>
+          </Card>
         )}
-        <div className="card">
-          <dt>Requests</dt>
-          <dd>{formatCount(requests)}</dd>
-        </div>
-        <div className="card">
-          <dt>Tokens</dt>
-          <dd>{formatCount(tokens)}</dd>
-        </div>
+        <Card label={`Change vs ${basis.label}`} testId="change">
+          {change ?? "—"}
+          <span className="hint">
+            {!comparable
+              ? `last month is in ${previous.currency}`
+              : previous.total === "0.00"
+                ? "no cost then"
+                : `${basis.usageOnly ? "usage " : ""}${money(compared.total)} from ${money(previous.total)}`}
+          </span>
+        </Card>
+        {report.listTotal !== report.total && (
+          <Card label="At list prices" testId="list-total">
+            {money(report.listTotal)}
+            <span className="hint">discounts {money(formatCents(parseCents(report.listTotal) - parseCents(report.total)))}</span>
+          </Card>
+        )}
+        <UsageCards requests={requests} tokens={tokens} />
         {everyUnit && (
-          <div className="card">
-            <dt>Unmapped cost</dt>
-            <dd data-testid="unmapped">
-              {/* Corrections can take more out of unmapped than the month added: never a negative cost. */}
-              {report.unmapped.cost.startsWith("-") ? `${money(report.unmapped.cost.slice(1))} moved out of unmapped` : money(report.unmapped.cost)}
-              {unmappedApps > 0 && (
-                <a className="hint" href={`/unmapped?month=${month}`} data-testid="unmapped-by-name">
-                  see the {unmappedApps} apps by name
-                </a>
-              )}
-              {may(caller, "mappings:write") && unmappedApps > 0 && (
-                <a className="hint" href="/admin/mappings">
-                  assign {unmappedApps} apps
-                </a>
-              )}
-              {report.unmapped.unallocated !== "0.00" && may(caller, "splits:write") && (
-                <a className="hint" href="/admin/splits">
-                  {money(report.unmapped.unallocated)} unallocated by split rules
-                </a>
-              )}
-            </dd>
-          </div>
+          <Card label="Unmapped cost" testId="unmapped">
+            {/* Corrections can take more out of unmapped than the month added: never a negative cost. */}
+            {report.unmapped.cost.startsWith("-") ? `${money(report.unmapped.cost.slice(1))} moved out of unmapped` : money(report.unmapped.cost)}
+            {unmappedApps > 0 && (
+              <a className="hint" href={`/unmapped?month=${month}`} data-testid="unmapped-by-name">
+                see the {unmappedApps} apps by name
+              </a>
+            )}
+            {may(caller, "mappings:write") && unmappedApps > 0 && (
+              <a className="hint" href="/admin/mappings">
+                assign {unmappedApps} apps
+              </a>
+            )}
+            {report.unmapped.unallocated !== "0.00" && may(caller, "splits:write") && (
+              <a className="hint" href="/admin/splits">
+                {money(report.unmapped.unallocated)} unallocated by split rules
+              </a>
+            )}
+          </Card>
         )}
         {report.adjustments.length > 0 && (
-          <div className="card">
-            <dt>Corrections</dt>
-            <dd data-testid="corrections">
-              {money(formatCents(report.adjustments.reduce((sum, a) => sum + parseCents(a.cost), 0n)))}
-              <a className="hint" href={`/corrections?month=${month}`}>
-                to {new Set(report.adjustments.map((a) => a.forMonth)).size === 1 ? report.adjustments[0]?.forMonth : "closed months"}, booked here
-              </a>
-            </dd>
-          </div>
+          <Card label="Corrections" testId="corrections">
+            {money(formatCents(report.adjustments.reduce((sum, a) => sum + parseCents(a.cost), 0n)))}
+            <a className="hint" href={`/corrections?month=${month}`}>
+              to {new Set(report.adjustments.map((a) => a.forMonth)).size === 1 ? report.adjustments[0]?.forMonth : "closed months"}, booked here
+            </a>
+          </Card>
         )}
-        <div className="card">
-          <dt>Unpriced requests</dt>
-          <dd data-testid="unpriced">{formatCount(report.unpriced.requests)}</dd>
-        </div>
-        <div className="card">
-          <dt>Usage unknown</dt>
-          <dd
-            data-testid="usage-unknown-total"
-            title="Billed calls that reported no tokens (cut off, timed out, filtered prompts): not priced, never counted as zero"
-          >
-            {formatCount(calls.usageUnknown)}
-          </dd>
-        </div>
-        <div className="card">
-          <dt>Failed calls</dt>
-          <dd data-testid="failed-total">{formatCount(calls.failed)}</dd>
-        </div>
+        <Card label="Unpriced requests" testId="unpriced">
+          {formatCount(report.unpriced.requests)}
+        </Card>
+        <Card
+          label="Usage unknown"
+          testId="usage-unknown-total"
+          title="Billed calls that reported no tokens (cut off, timed out, filtered prompts): not priced, never counted as zero"
+        >
+          {formatCount(calls.usageUnknown)}
+        </Card>
+        <Card label="Failed calls" testId="failed-total">
+          {formatCount(calls.failed)}
+        </Card>
       </dl>
       {!filtered && <BudgetOutlookSection title={`Budget and forecast, ${month}`} outlook={outlook} flagged={flagged} />}
       {noUnits ? (

@@ -1,49 +1,32 @@
 import type { Adjustment } from "@/lib/reports/getChargebackReport";
-import { formatMoney } from "@/lib/reports/formatMoney";
-import { type ColumnKey, columnSort, type PageAddress, sortByColumn } from "./columnSort";
-import { SortHeader } from "./SortHeader";
+import type { PageAddress } from "./columnSort";
+import { SortableTable } from "./SortableTable";
+import { type Column, moneyColumn, textColumn } from "./sortableColumns";
 
-const COLUMNS = {
-  for: { text: (a) => a.forMonth },
-  unit: { text: (a) => a.businessUnit },
-  cc: { text: (a) => a.costCenter },
-  app: { text: (a) => a.appName },
-  model: { text: (a) => a.model },
-  cost: { money: (a) => a.cost },
-  reason: { text: (a) => a.reason },
-} satisfies Record<string, ColumnKey<Adjustment>>;
-type Column = keyof typeof COLUMNS;
+const columns = (currency: string): Column<Adjustment>[] => [
+  textColumn("for", "For", (a) => a.forMonth),
+  textColumn(
+    "unit",
+    "Business unit",
+    (a) => a.businessUnit,
+    (a) => a.businessUnit || "Unmapped",
+  ),
+  textColumn(
+    "cc",
+    "Cost center",
+    (a) => a.costCenter,
+    (a) => a.costCenter || "—",
+  ),
+  { ...textColumn("app", "App", (a) => a.appName), rowHeader: true },
+  textColumn("model", "Model", (a) => a.model),
+  moneyColumn("cost", "Cost", (a) => a.cost, currency),
+  textColumn("reason", "Reason", (a) => a.reason),
+];
+
+const TABLE = { id: "adjustments", caption: "Adjustments to closed months", param: "adjustmentSort", rowTestId: "adjustment-row" } as const;
+const adjustmentKey = (a: Adjustment) => `${a.forMonth}|${a.businessUnit}|${a.costCenter}|${a.appId}|${a.model}`;
 
 /** Corrections to closed months booked in this one, each with why; sortable by any column (`adjustmentSort`) when the page's address is given. */
 export function AdjustmentsTable({ adjustments, currency, address }: { adjustments: Adjustment[]; currency: string; address?: PageAddress }) {
-  const sort = columnSort(address, "adjustmentSort", Object.keys(COLUMNS) as Column[]);
-  return (
-    <table id="adjustments">
-      <caption>Adjustments to closed months</caption>
-      <thead>
-        <tr>
-          <SortHeader label="For" by="for" sort={sort} text />
-          <SortHeader label="Business unit" by="unit" sort={sort} text />
-          <SortHeader label="Cost center" by="cc" sort={sort} text />
-          <SortHeader label="App" by="app" sort={sort} text />
-          <SortHeader label="Model" by="model" sort={sort} text />
-          <SortHeader label="Cost" by="cost" sort={sort} num />
-          <SortHeader label="Reason" by="reason" sort={sort} text />
-        </tr>
-      </thead>
-      <tbody>
-        {sortByColumn(adjustments, sort?.by, COLUMNS).map((a) => (
-          <tr key={`${a.forMonth}|${a.businessUnit}|${a.costCenter}|${a.appId}|${a.model}`} data-testid="adjustment-row">
-            <td>{a.forMonth}</td>
-            <td>{a.businessUnit || "Unmapped"}</td>
-            <td>{a.costCenter || "—"}</td>
-            <th scope="row">{a.appName}</th>
-            <td>{a.model}</td>
-            <td className="num">{formatMoney(a.cost, currency)}</td>
-            <td>{a.reason}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <SortableTable {...TABLE} columns={columns(currency)} rows={adjustments} rowKey={adjustmentKey} address={address} />;
 }

@@ -1,4 +1,5 @@
 import { formatCount, formatMoney } from "@/lib/reports/formatMoney";
+import { Card } from "./Card";
 
 /** A period's cost, requests and tokens in cards; `costLabel` names the cost ("Total cost" of many apps, "Cost" of one). */
 export function SummaryCards({
@@ -16,18 +17,20 @@ export function SummaryCards({
 }) {
   return (
     <dl className="cards">
-      <div className="card">
-        <dt>{costLabel}</dt>
-        <dd data-testid="total">{formatMoney(cost, currency)}</dd>
-      </div>
-      <div className="card">
-        <dt>Requests</dt>
-        <dd>{formatCount(requests)}</dd>
-      </div>
-      <div className="card">
-        <dt>Tokens</dt>
-        <dd>{formatCount(tokens)}</dd>
-      </div>
+      <Card label={costLabel} testId="total">
+        {formatMoney(cost, currency)}
+      </Card>
+      <UsageCards requests={requests} tokens={tokens} />
     </dl>
+  );
+}
+
+/** The requests and tokens cards, among a page's other cards. */
+export function UsageCards({ requests, tokens }: { requests: number; tokens: number }) {
+  return (
+    <>
+      <Card label="Requests">{formatCount(requests)}</Card>
+      <Card label="Tokens">{formatCount(tokens)}</Card>
+    </>
   );
 }

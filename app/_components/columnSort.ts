@@ -23,10 +23,9 @@ export function columnSort<K extends string>(address: PageAddress | undefined, p
   };
 }
 
-/** The rows in the order asked (a stable sort: ties keep the order given), or as given. */
-export function sortByColumn<T, K extends string>(rows: readonly T[], by: K | null | undefined, keys: Record<K, ColumnKey<T>>): T[] {
-  if (!by) return [...rows];
-  const key = keys[by];
+/** The rows in the order of a column's key (a stable sort: ties keep the order given), or as given. */
+export function sortByColumn<T>(rows: readonly T[], key: ColumnKey<T> | undefined): T[] {
+  if (!key) return [...rows];
   if ("text" in key) return [...rows].sort((a, b) => key.text(a).localeCompare(key.text(b)));
   if ("count" in key) return [...rows].sort((a, b) => key.count(b) - key.count(a));
   return [...rows].sort((a, b) => {

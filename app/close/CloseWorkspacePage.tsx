@@ -11,13 +11,15 @@ import { reopenMonthAction } from "../_actions/monthActions";
 import { CloseForm } from "./CloseForm";
 import { IssuedStatements } from "./IssuedStatements";
 import { SubmitButton } from "@/app/_components/SubmitButton";
+import type { CloseReview } from "./closeReview";
 
-type Props = { month: string; monthNote: MonthNote; error?: string };
+/** `review`: the close's choices when the address asks for its confirmation. */
+type Props = { month: string; monthNote: MonthNote; error?: string; review?: CloseReview | null };
 
 const when = (at: number) => `${new Date(at).toISOString().replace("T", " ").slice(0, 16)} UTC`;
 const BADGE: Record<CheckStatus, string> = { pass: "Pass", warn: "Warning", block: "Blocks the close" };
 
-export async function CloseWorkspacePage({ month, monthNote, error }: Props) {
+export async function CloseWorkspacePage({ month, monthNote, error, review = null }: Props) {
   const store = getSharedStore();
   const closedMonths = await store.listClosedMonths();
   const closed = closedMonths.find((c) => c.month === month) ?? null;
@@ -57,13 +59,13 @@ export async function CloseWorkspacePage({ month, monthNote, error }: Props) {
           <IssuedStatements month={month} statements={await issuedStatements(store, month)} />
         </>
       ) : (
-        <Checklist month={month} />
+        <Checklist month={month} review={review} />
       )}
     </>
   );
 }
 
-async function Checklist({ month }: { month: string }) {
+async function Checklist({ month, review }: { month: string; review: CloseReview | null }) {
   const store = getSharedStore();
   const checklist = await getCloseChecklist(new LedgerReader(store), store, month, now());
   return (
@@ -98,7 +100,7 @@ async function Checklist({ month }: { month: string }) {
           {month} cannot be closed until every blocking check passes.
         </p>
       ) : (
-        <CloseForm month={month} warnings={checklist.warnings} frozen={checklist.frozen} />
+        <CloseForm month={month} warnings={checklist.warnings} frozen={checklist.frozen} review={review} />
       )}
     </>
   );

@@ -7,19 +7,7 @@ import { formatMoney } from "../../lib/reports/formatMoney";
 import JSZip from "jszip";
 import { previousMonth as monthBefore } from "../../lib/core/months";
 import { pdfRows } from "../support/pdfText";
-import {
-  CLOSE_TIMEOUT,
-  closeInWorkspace,
-  closeMonthsBefore,
-  formAnswers,
-  isClosed,
-  PERSONAS,
-  previousMonth,
-  reopenInWorkspace,
-  signInAs,
-  UNIT_A,
-  UNIT_B,
-} from "./personas";
+import { CLOSE_TIMEOUT, closeInWorkspace, closeMonthsBefore, isClosed, PERSONAS, previousMonth, reopenInWorkspace, signInAs, UNIT_A, UNIT_B } from "./personas";
 import { itemAt } from "../../lib/core/arrays";
 
 const previous = previousMonth();
@@ -58,10 +46,12 @@ test("finance closes last month through the checklist, the figures freeze, and t
   await axe();
   await page.screenshot({ path: "test-results/screenshots/close-checklist.png", fullPage: true });
 
-  // Warnings must be accepted; the confirmation shows the totals that will freeze.
-  await formAnswers(page, previous);
+  // Warnings must be accepted: the browser asks for the tick before the review opens. The confirmation shows the totals that will freeze.
+  const accept = page.getByRole("checkbox", { name: /^I have read the \d+ warnings? above/ });
+  await page.getByRole("button", { name: `Review and close ${previous}…` }).click();
+  await expect(accept).toBeFocused();
   await expect(page.getByRole("heading", { name: "Closing freezes these totals" })).toHaveCount(0);
-  await page.getByRole("checkbox", { name: /^I have read the \d+ warnings? above/ }).check();
+  await accept.check();
   await page.getByRole("button", { name: `Review and close ${previous}…` }).click();
   await expect(page.getByRole("heading", { name: "Closing freezes these totals" })).toBeFocused();
   await expect(page.getByTestId("frozen-total")).toHaveText(`${before.total} ${before.currency}`);
@@ -169,6 +159,35 @@ test("only the latest closed month offers a reopen; reopening needs a reason and
   await expect(page.getByTestId("audit-row").filter({ hasText: "owners asked for a mapping fix" }).first()).toContainText(`month.reopen${previous}`);
   // Close it again, so the screenshots and later checks see a closed month.
   await closeInWorkspace(page, previous);
+});
+
+test("a box ticked and a review asked before the page is hydrated still count: the close proceeds", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInAs(page, PERSONAS.finance, `/close?month=${previous}`);
+  if (await isClosed(page, previous)) await reopenInWorkspace(page, previous, "to close it again before the page is hydrated");
+  else await closeMonthsBefore(page, previous);
+  // A review whose warnings were not accepted is refused: the form asks again.
+  await page.goto(`/close?month=${previous}&step=review&basis=list`);
+  await expect(page.locator("p.error")).toContainText("Accept the warnings above");
+  await expect(page.getByRole("heading", { name: "Closing freezes these totals" })).toHaveCount(0);
+  // The page's scripts are held until the box is ticked and the review asked, as on a slow network.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/_next\/static\/.*\.js(\?|$)/, async (route) => {
+    await held;
+    // A request of the page left behind is gone by then.
+    await route.continue().catch(() => {});
+  });
+  await page.goto(`/close?month=${previous}`, { waitUntil: "domcontentloaded" });
+  await page.getByRole("checkbox", { name: /^I have read the \d+ warnings? above/ }).check();
+  await page.getByRole("button", { name: `Review and close ${previous}…` }).click();
+  release();
+  await expect(page.getByRole("heading", { name: "Closing freezes these totals" })).toBeVisible(CLOSE_TIMEOUT);
+  await page.getByRole("button", { name: `Close ${previous}`, exact: true }).click();
+  await expect(page.getByTestId("month-status")).toContainText(`${previous} was closed`, CLOSE_TIMEOUT);
+  await expect(page.locator("p.error")).toHaveCount(0);
 });
 
 test("a unit owner cannot close a month, see the workspace, or download the pack", async ({ page }) => {

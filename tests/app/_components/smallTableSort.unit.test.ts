@@ -3,8 +3,11 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { AdjustmentsTable } from "../../../app/_components/AdjustmentsTable";
 import type { PageAddress } from "../../../app/_components/columnSort";
+import { FailedCallsTable } from "../../../app/_components/FailedCallsTable";
+import { MappingHistoryTable } from "../../../app/_components/MappingHistoryTable";
 import { addressParams, sortHrefs } from "../../../app/_components/pageHref";
 import type { Adjustment } from "../../../lib/reports/reportRows";
+import type { AppCalls } from "../../../lib/reports/getCallOutcomes";
 
 const adjustment = (appName: string, cost: string, forMonth: string): Adjustment => ({
   forMonth,
@@ -52,6 +55,62 @@ describe("a small table sorted from the address (adjustments)", () => {
     const plain = render();
     expect(plain).not.toContain("<a ");
     expect(rowNames(plain)).toEqual(["Beta", "Alpha", "Gamma"]);
+  });
+});
+
+const calls = (name: string, requests: number, usageUnknown: number): AppCalls => ({
+  appId: name.toLowerCase(),
+  name,
+  requests,
+  usageUnknown,
+  ok: requests,
+  throttled: 0,
+  filtered: 0,
+  error: 0,
+  cutOff: 0,
+  timeout: 0,
+});
+const appNames = (html: string) => [...html.matchAll(/<th scope="row"><a [^>]*>([^<]*)<\/a><\/th>/g)].map((m) => m[1]);
+const failed = (apps: AppCalls[], ...extra: [string, string][]) =>
+  renderToStaticMarkup(
+    createElement(FailedCallsTable, {
+      calls: { requests: 100, failed: 3, usageUnknown: 2, apps },
+      month: "2026-11",
+      address: { path: PATH, params: [["month", "2026-11"], ...extra] },
+    }),
+  );
+
+describe("the same small table for other rows (failed calls, mapping history)", () => {
+  const apps = [calls("Beta", 9, 1), calls("Alpha", 1_000, 0), calls("Gamma", 40, 7)];
+
+  it("sorts counts largest first from its own parameter, aligning figures as numbers", () => {
+    const html = failed(apps, ["failedSort", "unknown"]);
+    expect(appNames(html)).toEqual(["Gamma", "Beta", "Alpha"]);
+    expect(appNames(failed(apps, ["failedSort", "calls"]))).toEqual(["Alpha", "Gamma", "Beta"]);
+    // Another table's parameter does not sort this one.
+    expect(appNames(failed(apps, ["adjustmentSort", "calls"]))).toEqual(["Beta", "Alpha", "Gamma"]);
+    expect(html).toMatch(/<th scope="col" class="num" aria-sort="descending"><a [^>]*title="Sort by usage unknown">Usage unknown ▼<\/a><\/th>/);
+    expect(html).toContain('<td class="num" data-testid="usage-unknown">7</td>');
+    expect(html).toContain('<td class="num">1,000</td>');
+  });
+
+  it("says so in one row across every column when it has no rows", () => {
+    expect(failed([])).toContain('<td colSpan="8">No failed calls, and every billed call reported its usage.</td>');
+    const none = renderToStaticMarkup(createElement(MappingHistoryTable, { mappings: [], address: at() }));
+    expect(none).toContain('<td colSpan="4">Not mapped to any cost center');
+  });
+
+  it("sorts an open period after every date, showing it as open", () => {
+    const mappings = [
+      { validFrom: "2026-05-01", validTo: null, businessUnit: "Stores", costCenter: "CC-110" },
+      { validFrom: "2026-01-01", validTo: "2026-05-01", businessUnit: null, costCenter: null },
+    ];
+    const html = renderToStaticMarkup(createElement(MappingHistoryTable, { mappings, address: at(["mappingSort", "until"]) }));
+    const rows = [...html.matchAll(/<tr data-testid="mapping-row"><td>([^<]*)<\/td><td>([^<]*)<\/td>/g)].map((m) => [m[1], m[2]]);
+    expect(rows).toEqual([
+      ["2026-01-01", "2026-05-01"],
+      ["2026-05-01", "open"],
+    ]);
   });
 });
 
