@@ -2,6 +2,7 @@
 
 import Form from "next/form";
 import Link from "next/link";
+import { type FormEvent, useState } from "react";
 import type { FrozenTotals } from "../../lib/statements/closeChecklist";
 import { closeMonthAction } from "../_actions/monthActions";
 import { SubmitButton } from "@/app/_components/SubmitButton";
@@ -15,26 +16,46 @@ const BASIS = { list: "computed cost (list prices, discounts)", actual: "actual 
  * The close itself, in two steps: choose the basis and accept the warnings, then confirm on the
  * totals that will freeze. The first step is a plain form to this page (`step=review`): its fields
  * count as the browser holds them, so a box ticked or a review asked before the page's script ran
- * is not lost. The server checks everything again at the close, and a repeated submit is harmless.
+ * is not lost, and the server renders the confirmation. Once the page runs, the review is shown
+ * here from the same fields, without asking the server to build the page again (seconds after a
+ * change, while the month's figures are rebuilt). The server checks everything again at the close,
+ * and a repeated submit is harmless.
  */
 export function CloseForm({ month, warnings, frozen, review }: Props) {
-  const accepted = warnings === 0 || review?.acceptWarnings === true;
-  if (review && accepted) return <Confirmation month={month} warnings={warnings} frozen={frozen} review={review} />;
+  // The review shown in the page, and whether its confirmation is open (Cancel keeps its choices).
+  const [local, setLocal] = useState<{ review: CloseReview; confirming: boolean } | null>(null);
+  const shown = local ? (local.confirming ? local.review : null) : review;
+  const choices = local?.review ?? review;
+  const accepted = warnings === 0 || shown?.acceptWarnings === true;
+  if (shown && accepted) {
+    const cancel = local ? () => setLocal({ ...local, confirming: false }) : undefined;
+    return <Confirmation month={month} warnings={warnings} frozen={frozen} review={shown} onCancel={cancel} />;
+  }
+  // The browser has checked the fields (an unaccepted warning's box is required) before this runs.
+  const reviewHere = (event: FormEvent<HTMLFormElement>) => {
+    const fields = new FormData(event.currentTarget);
+    const basis = fields.get("basis") === "actual" ? "actual" : "list";
+    event.preventDefault();
+    setLocal({
+      review: { basis, unmatched: String(fields.get("unmatched") ?? "pro-rata"), acceptWarnings: fields.get("acceptWarnings") === "yes" },
+      confirming: true,
+    });
+  };
   return (
-    <Form action="/close" scroll={false} className="close-form" aria-label={`Close ${month}`}>
+    <Form action="/close" scroll={false} className="close-form" aria-label={`Close ${month}`} onSubmit={reviewHere}>
       <input type="hidden" name="month" value={month} />
       <input type="hidden" name="step" value="review" />
       <div className="fields">
         <label>
           Close on
-          <select name="basis" defaultValue={review?.basis ?? "list"}>
+          <select name="basis" defaultValue={choices?.basis ?? "list"}>
             <option value="list">{BASIS.list}</option>
             <option value="actual">{BASIS.actual}</option>
           </select>
         </label>
         <label>
           Invoiced cost with no usage goes to
-          <input name="unmatched" defaultValue={review?.unmatched ?? "pro-rata"} aria-describedby="unmatched-hint" />
+          <input name="unmatched" defaultValue={choices?.unmatched ?? "pro-rata"} aria-describedby="unmatched-hint" />
           <span id="unmatched-hint" className="hint">
             pro-rata, or a cost center (actual cost only)
           </span>
@@ -61,8 +82,11 @@ export function CloseForm({ month, warnings, frozen, review }: Props) {
   );
 }
 
-/** The totals that will freeze, and the close on the choices reviewed (sent again, for the server to check). */
-function Confirmation({ month, warnings, frozen, review }: Omit<Props, "review"> & { review: CloseReview }) {
+/**
+ * The totals that will freeze, and the close on the choices reviewed (sent again, for the server to
+ * check). `onCancel`: the review was shown in the page, and Cancel goes back to its form as it was.
+ */
+function Confirmation({ month, warnings, frozen, review, onCancel }: Omit<Props, "review"> & { review: CloseReview; onCancel?: () => void }) {
   const money = (amount: string) => `${amount} ${frozen.currency}`;
   const back = new URLSearchParams({ month, basis: review.basis, unmatched: review.unmatched });
   return (
@@ -112,9 +136,15 @@ function Confirmation({ month, warnings, frozen, review }: Omit<Props, "review">
         <p className="hint">On actual cost, true-up lines then bring each app to its share of the invoice.</p>
         <p>
           <SubmitButton label={`Close ${month}`} pendingLabel={`Closing ${month}…`} primary />{" "}
-          <Link href={`/close?${back}`} scroll={false}>
-            Cancel
-          </Link>
+          {onCancel ? (
+            <button type="button" onClick={onCancel}>
+              Cancel
+            </button>
+          ) : (
+            <Link href={`/close?${back}`} scroll={false}>
+              Cancel
+            </Link>
+          )}
         </p>
       </section>
     </form>
