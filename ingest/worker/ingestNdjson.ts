@@ -1,3 +1,4 @@
+import { fullCollection } from "../../lib/core/fullCollection";
 import type { Readable } from "node:stream";
 import { createLineIdentities } from "../../lib/events/lineIdentity";
 import { now as clockNow } from "../../lib/core/clock";
@@ -33,8 +34,6 @@ export const INGEST_BATCH_BYTES = 1024 * 1024;
 // gives (the `chargeback` launcher, bin/chargeback.js, starts node with it); without the flag
 // (the CLI's code run another way) ingest works the same, with a larger peak RSS.
 const COLLECT_EVERY = 25_000;
-
-const fullCollection = (): (() => void) | undefined => (globalThis as { gc?: () => void }).gc;
 
 async function writeAll(store: UsageStore, batches: AsyncIterable<PreparedBatch>): Promise<IngestSummary> {
   const pricer = await loadPricer(store);

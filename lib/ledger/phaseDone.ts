@@ -1,6 +1,5 @@
+import { fullCollection } from "../core/fullCollection";
 import { yieldToLoop } from "../core/yieldToLoop";
-
-const fullCollection = (): (() => void) | undefined => (globalThis as { gc?: () => void }).gc;
 
 /**
  * Ends a phase of a long build that let go of most of what it held (a month's ledger): collects the
