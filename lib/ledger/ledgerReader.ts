@@ -102,6 +102,12 @@ export class LedgerReader {
     const rules = proposed ?? catalog.splitRules;
     const keys = tagKeysOf(rules, month);
     const [usage, ...tagRows] = await Promise.all([this.usage(month), ...keys.map((k) => this.dimensionUsage(month, `tag:${k}`))]);
-    return buildLedger(catalog, usage, new Map(keys.map((k, i) => [k, itemAt(tagRows, i)])), rules);
+    const ledger = buildLedger(catalog, usage, new Map(keys.map((k, i) => [k, itemAt(tagRows, i)])), rules);
+    // Kept only to share one read between builds under way (a preview builds the month twice at
+    // once): the ledger holds its usage as charged rows, and the tag rows only measured its shares.
+    // A later build reads them again.
+    this.usages.delete(month);
+    for (const k of keys) this.dimensions.delete(`${month}|tag:${k}`);
+    return ledger;
   }
 }

@@ -28,7 +28,17 @@ export function holderDaysOf({ attributed }: Pick<MonthLedger, "attributed">): H
     row.atto += r.charge.atto;
     TOKEN_KINDS.forEach((k, i) => (row.counts[i] = itemAt(row.counts, i) + r[k]));
   }
-  return [...rows.values()].map(({ counts, ...row }) => ({ ...row, tokens: tokensOf(counts.map(Number)) }));
+  // Fields named, not `{ ...row, tokens }`: a spread clone then extended gets a hidden class of its
+  // own per row (chargedRow), and a month's holder days are kept by the reader that built them.
+  return [...rows.values()].map(({ day, businessUnit, costCenter, appId, model, atto, counts }) => ({
+    day,
+    businessUnit,
+    costCenter,
+    appId,
+    model,
+    atto,
+    tokens: tokensOf(counts.map(Number)),
+  }));
 }
 
 const tokensOf = (counts: number[]): HolderTokens => Object.fromEntries(TOKEN_KINDS.map((k, i) => [k, counts[i] ?? 0])) as HolderTokens;
