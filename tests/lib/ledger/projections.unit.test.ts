@@ -54,6 +54,22 @@ const october = {
   hourly: [],
   daily: [usage("app-1", "2026-10-10", 1000), usage("app-2", "2026-10-11", 200), usage("app-3", "2026-10-11", 10)],
 };
+/** app-1's usage split 70 % to Retail, 30 % to Marketing from October (or, with `over`, another rule so split). */
+const checkoutSplit = (over: Partial<SplitRule> = {}): SplitRule => ({
+  id: "shared-checkout",
+  appId: "app-1",
+  deployment: null,
+  amount: null,
+  method: "fixed",
+  basis: null,
+  parts: [
+    { businessUnit: "Retail", costCenter: "CC-1", percent: "70", tagValue: null },
+    { businessUnit: "Marketing", costCenter: "CC-2", percent: "30", tagValue: null },
+  ],
+  validFrom: "2026-10-01",
+  validTo: null,
+  ...over,
+});
 const linesOf = (ledger: ReturnType<typeof buildLedger>) => {
   const live = liveLines(ledger);
   return { month: ledger.month, lines: allocateLines(live.lines), unpriced: live.unpriced, currency: live.currency, closed: null };
@@ -83,20 +99,7 @@ describe("projections of a hand-built month ledger", () => {
   });
 
   it("a ledger built with proposed rules moves exactly the split app's cost, from the same inputs", () => {
-    const rule: SplitRule = {
-      id: "shared-checkout",
-      appId: "app-1",
-      deployment: null,
-      amount: null,
-      method: "fixed",
-      basis: null,
-      parts: [
-        { businessUnit: "Retail", costCenter: "CC-1", percent: "70", tagValue: null },
-        { businessUnit: "Marketing", costCenter: "CC-2", percent: "30", tagValue: null },
-      ],
-      validFrom: "2026-10-01",
-      validTo: null,
-    };
+    const rule = checkoutSplit();
     const now = buildLedger(catalog(), october);
     const then = buildLedger(catalog(), october, new Map(), [rule]);
     const byUnit = (l: typeof now) => reportFromLines(linesOf(l), "business-unit").rows.map((r) => [r.key, r.cost]);
@@ -145,23 +148,7 @@ describe("projections of a hand-built month ledger", () => {
   });
 
   it("a ledger's rows, built field by field, hold what spreading each usage row with its charge and holder gave, in the same order", () => {
-    const parts = [
-      { businessUnit: "Retail", costCenter: "CC-1", percent: "70", tagValue: null },
-      { businessUnit: "Marketing", costCenter: "CC-2", percent: "30", tagValue: null },
-    ];
-    const rule = (over: Partial<SplitRule>): SplitRule => ({
-      id: "shared-checkout",
-      appId: "app-1",
-      deployment: null,
-      amount: null,
-      method: "fixed",
-      basis: null,
-      parts,
-      validFrom: "2026-10-01",
-      validTo: null,
-      ...over,
-    });
-    const rules = [rule({}), rule({ id: "platform", appId: null, amount: "310" })];
+    const rules = [checkoutSplit(), checkoutSplit({ id: "platform", appId: null, amount: "310" })];
     const ledger = buildLedger(catalog(), october, new Map(), rules);
     const { charges } = catalog();
     const entries = (rows: readonly object[]) => rows.map((r) => Object.entries(r));
