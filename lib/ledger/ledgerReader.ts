@@ -85,6 +85,16 @@ export class LedgerReader {
     return memo(this.projections, key, load) as Promise<T>;
   }
 
+  /**
+   * Lets go of every part, projection and dimension read so far, keeping the ledgers: a long build
+   * (refreshFigures) stores each part once and reads it again, if at all, stored.
+   */
+  letGoOfParts(): void {
+    for (const m of this.materialized.values()) m.forget();
+    this.projections.clear();
+    this.dimensions.clear();
+  }
+
   /** When the oldest materialized figures this reader showed were built (epoch ms); undefined when it built or read none. */
   figuresAsOf(): number | undefined {
     const times = [...this.materialized.values()].map((m) => m.builtAt).filter((t) => t !== undefined);
