@@ -1,6 +1,6 @@
 import { tiersOfKinds } from "../pricing/tokenKinds";
 import { noDetails } from "../pricing/billedTokens";
-import type { ChargedUsage } from "../pricing/chargedUsage";
+import { chargedRow, type ChargedUsage, type UsageCounts } from "../pricing/chargedUsage";
 import type { OrgMapping } from "../org/orgMapping";
 import { attoPerToken, splitByWeight } from "../core/money";
 import { inEffect } from "../core/effectiveDated";
@@ -26,7 +26,7 @@ export function attributeMonth(month: string, rows: readonly ChargedUsage[], att
   for (const r of [...rows, ...overheadRows(attribution.rules, month)]) {
     const shares = attribution.sharesOf(r.appId, r.deployment, r.day);
     const [only, ...more] = shares;
-    if (only && more.length === 0) attributed.push({ ...r, businessUnit: only.businessUnit, costCenter: only.costCenter, rule: only.rule });
+    if (only && more.length === 0) attributed.push(heldRow(r, r.charge, only));
     else attributed.push(...attributeRow(r, shares));
   }
   return attributed;
@@ -60,21 +60,34 @@ export function tagKeysOf(rules: readonly SplitRule[], month: string): string[] 
 
 /** One row divided among its holders; a row with one holder stays whole. */
 export function attributeRow(row: ChargedUsage, shares: readonly Share[]): AttributedUsage[] {
-  const holder = ({ businessUnit, costCenter, rule }: Share): Holder => ({ businessUnit, costCenter, rule });
   const [only, ...more] = shares;
-  if (only && more.length === 0) return [{ ...row, ...holder(only) }];
+  if (only && more.length === 0) return [heldRow(row, row.charge, only)];
   const weights = shares.map((s) => s.weight);
   const counts = COUNTS.map((c) => splitByWeight(row[c], weights));
   const charge = row.charge;
   const atto = charge.priced ? splitByWeight(charge.atto, weights) : [];
   const listAtto = charge.priced ? splitByWeight(charge.listAtto, weights) : [];
-  return shares.map((s, i) => ({
-    ...row,
-    // Each list of parts has one part per share.
-    ...Object.fromEntries(COUNTS.map((c, k) => [c, itemAt(itemAt(counts, k), i)])),
-    charge: charge.priced ? { ...charge, atto: itemAt(atto, i), listAtto: itemAt(listAtto, i) } : charge,
-    ...holder(s),
-  }));
+  return shares.map((s, i) =>
+    heldRow(
+      row,
+      charge.priced ? { ...charge, atto: itemAt(atto, i), listAtto: itemAt(listAtto, i) } : charge,
+      s,
+      // Each list of parts has one part per share.
+      Object.fromEntries(COUNTS.map((c, k) => [c, itemAt(itemAt(counts, k), i)])) as UsageCounts,
+    ),
+  );
+}
+
+/**
+ * The part of `row` a holder carries, its fields named (chargedRow) and the holder's added in one
+ * order, so every attributed row of a month shares one hidden class: as `{ ...row, ...holder }`.
+ */
+function heldRow(row: ChargedUsage, charge: ChargedUsage["charge"], { businessUnit, costCenter, rule }: Holder, counts: UsageCounts = row): AttributedUsage {
+  const held = chargedRow(row, charge, counts) as AttributedUsage;
+  held.businessUnit = businessUnit;
+  held.costCenter = costCenter;
+  held.rule = rule;
+  return held;
 }
 
 /**

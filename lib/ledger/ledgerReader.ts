@@ -85,6 +85,16 @@ export class LedgerReader {
     return memo(this.projections, key, load) as Promise<T>;
   }
 
+  /**
+   * Lets go of every part, projection and dimension read so far, keeping the ledgers: a long build
+   * (refreshFigures) stores each part once and reads it again, if at all, stored.
+   */
+  letGoOfParts(): void {
+    for (const m of this.materialized.values()) m.forget();
+    this.projections.clear();
+    this.dimensions.clear();
+  }
+
   /** When the oldest materialized figures this reader showed were built (epoch ms); undefined when it built or read none. */
   figuresAsOf(): number | undefined {
     const times = [...this.materialized.values()].map((m) => m.builtAt).filter((t) => t !== undefined);
@@ -102,6 +112,12 @@ export class LedgerReader {
     const rules = proposed ?? catalog.splitRules;
     const keys = tagKeysOf(rules, month);
     const [usage, ...tagRows] = await Promise.all([this.usage(month), ...keys.map((k) => this.dimensionUsage(month, `tag:${k}`))]);
-    return buildLedger(catalog, usage, new Map(keys.map((k, i) => [k, itemAt(tagRows, i)])), rules);
+    const ledger = buildLedger(catalog, usage, new Map(keys.map((k, i) => [k, itemAt(tagRows, i)])), rules);
+    // Kept only to share one read between builds under way (a preview builds the month twice at
+    // once): the ledger holds its usage as charged rows, and the tag rows only measured its shares.
+    // A later build reads them again.
+    this.usages.delete(month);
+    for (const k of keys) this.dimensions.delete(`${month}|tag:${k}`);
+    return ledger;
   }
 }

@@ -135,6 +135,11 @@ export class MaterializedMonth {
     }) as Promise<T>;
   }
 
+  /** Lets go of the values read or built so far (a later read reads them stored), keeping when they were built. */
+  forget(): void {
+    this.parts.clear();
+  }
+
   /** Whether the part is stored and current: built from the month's usage and inputs as they are now. */
   async isCurrent(name: string): Promise<boolean> {
     const [stamp, stored] = await Promise.all([this.stamp(), this.store.getLedgerPart(this.month, name)]);

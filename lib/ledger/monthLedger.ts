@@ -33,5 +33,8 @@ export function buildLedger(
   const { month } = usage;
   const charged = chargeMonth(month, usage.daily, usage.hourly, catalog.charges);
   const attribution = attributionOf(catalog.mappings, rules, charged, tagUsage);
-  return { month, currency: catalog.charges.currency, catalog, usage, attribution, charged, attributed: attributeMonth(month, charged, attribution) };
+  // The usage's daily rows kept as their charged rows (the first ones, the same fields and more), not
+  // beside them: a copy of every row less to hold (a fifth of a ledger).
+  const kept: MonthUsage = { ...usage, daily: charged.slice(0, usage.daily.length) };
+  return { month, currency: catalog.charges.currency, catalog, usage: kept, attribution, charged, attributed: attributeMonth(month, charged, attribution) };
 }

@@ -13,7 +13,11 @@ export function chargesOf(pricer: UsagePricer, discounts: readonly Discount[]): 
     pricer,
     charge: (u) => {
       const priced = pricer.price(u);
-      return priced.priced ? { ...priced, listAtto: priced.atto, atto: discounted(priced.atto, book.ppmOn(priced.modelId, u.day)) } : priced;
+      if (!priced.priced) return priced;
+      // Named field by field, as `{ ...priced, listAtto, atto }` ordered them: one hidden class for
+      // every row's charge instead of one each (chargedRow says why).
+      const { atto, modelId, prices } = priced;
+      return { priced: true, atto: discounted(atto, book.ppmOn(modelId, u.day)), modelId, prices, listAtto: atto };
     },
   };
 }

@@ -57,7 +57,8 @@ export class UsagePricer {
       atto += tokens[kind] * price.atto;
       prices.push(price);
     }
-    return { priced: true, atto, modelId: rates.modelId, prices };
+    // An exact-size copy: an array pushed to keeps room for more, ~130 B a row of a month's ledger.
+    return { priced: true, atto, modelId: rates.modelId, prices: prices.slice() };
   }
 
   /** Whether usage can be priced, without the arithmetic: the ingest hot path counts unpriced events. */

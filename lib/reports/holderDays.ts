@@ -19,7 +19,9 @@ export function holderDaysOf({ attributed }: Pick<MonthLedger, "attributed">): H
   for (const r of attributed) {
     if (!r.charge.priced || overheadName(r.appId) !== null) continue;
     const model = r.charge.modelId;
-    const key = `${r.day}\u0000${r.businessUnit}\u0000${r.costCenter}\u0000${r.appId}\u0000${model}`;
+    // Joined, not a template literal: that builds a tree of string pieces per row, flattened again
+    // as a map key, a fifth of this step's memory at 5,000 apps (hundreds of thousands of keys).
+    const key = [r.day, r.businessUnit, r.costCenter, r.appId, model].join("\u0000");
     let row = rows.get(key);
     if (!row) {
       row = { day: r.day, businessUnit: r.businessUnit, costCenter: r.costCenter, appId: r.appId, model, atto: 0n, counts: TOKEN_KINDS.map(() => 0n) };
@@ -28,7 +30,17 @@ export function holderDaysOf({ attributed }: Pick<MonthLedger, "attributed">): H
     row.atto += r.charge.atto;
     TOKEN_KINDS.forEach((k, i) => (row.counts[i] = itemAt(row.counts, i) + r[k]));
   }
-  return [...rows.values()].map(({ counts, ...row }) => ({ ...row, tokens: tokensOf(counts.map(Number)) }));
+  // Fields named, not `{ ...row, tokens }`: a spread clone then extended gets a hidden class of its
+  // own per row (chargedRow), and a month's holder days are kept by the reader that built them.
+  return [...rows.values()].map(({ day, businessUnit, costCenter, appId, model, atto, counts }) => ({
+    day,
+    businessUnit,
+    costCenter,
+    appId,
+    model,
+    atto,
+    tokens: tokensOf(counts.map(Number)),
+  }));
 }
 
 const tokensOf = (counts: number[]): HolderTokens => Object.fromEntries(TOKEN_KINDS.map((k, i) => [k, counts[i] ?? 0])) as HolderTokens;

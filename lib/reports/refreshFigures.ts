@@ -70,12 +70,13 @@ async function refreshBasis(store: ReportStore, month: string): Promise<number |
  * the month after, when that is the one in progress (its same days of this month, from this
  * ledger, instead of pricing this month again for it); the pages' default breakdown too. One step
  * at a time with the loop let run between (a web server builds this after a close), each step's
- * garbage (a part's JSON is tens of MB at 5,000 apps) collected before the next beside the ledger.
+ * garbage (a part's JSON is tens of MB at 5,000 apps) collected before the next beside the ledger,
+ * and each step's part let go once stored: kept, they added up to half a ledger by the last step.
  */
 async function refreshMonth(store: ReportStore, month: string): Promise<number | undefined> {
   const reader = new LedgerReader(store);
   const after = nextMonth(month);
-  await inPhases([
+  const steps = [
     () => monthUsageLines(reader, month),
     () => readTrend(reader, month),
     () => readAppFigures(reader, month),
@@ -85,7 +86,8 @@ async function refreshMonth(store: ReportStore, month: string): Promise<number |
     ...(basisDays(after).through ? [() => getComparisonBasis(reader, after)] : []),
     () => dimensionShares(reader, month, tagDimension(DEFAULT_BREAKDOWN.slice(4))),
     () => readHolderDays(reader, month),
-  ]);
+  ];
+  await inPhases(steps.map((step) => () => step().then(() => reader.letGoOfParts())));
   return reader.figuresAsOf();
 }
 

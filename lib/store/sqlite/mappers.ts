@@ -303,11 +303,14 @@ export const toReservation = (r: {
 });
 
 /** A DailyDimensionUsage row: DAILY_USAGE_COLUMNS, then dimension and value. */
-export const toDimensionUsage = (r: unknown[], names?: Map<string, string>): DimensionUsage => ({
-  ...toDailyUsage(r, names),
-  dimension: pooled(names, r[DAILY_USAGE_COLUMNS.length]),
-  value: pooled(names, r[DAILY_USAGE_COLUMNS.length + 1]),
-});
+export function toDimensionUsage(r: unknown[], names?: Map<string, string>): DimensionUsage {
+  // Added to the daily row, not spread into a new one: a spread clone then extended gets a hidden
+  // class of its own per row (chargedRow), ~600 B more per row of a month's tag rollups.
+  const row = toDailyUsage(r, names) as DimensionUsage;
+  row.dimension = pooled(names, r[DAILY_USAGE_COLUMNS.length]);
+  row.value = pooled(names, r[DAILY_USAGE_COLUMNS.length + 1]);
+  return row;
+}
 
 export const toDailyOutcome = (r: Record<string, string | number>): DailyOutcome => ({
   day: r.day as string,

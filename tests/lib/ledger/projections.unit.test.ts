@@ -54,6 +54,22 @@ const october = {
   hourly: [],
   daily: [usage("app-1", "2026-10-10", 1000), usage("app-2", "2026-10-11", 200), usage("app-3", "2026-10-11", 10)],
 };
+/** app-1's usage split 70 % to Retail, 30 % to Marketing from October (or, with `over`, another rule so split). */
+const checkoutSplit = (over: Partial<SplitRule> = {}): SplitRule => ({
+  id: "shared-checkout",
+  appId: "app-1",
+  deployment: null,
+  amount: null,
+  method: "fixed",
+  basis: null,
+  parts: [
+    { businessUnit: "Retail", costCenter: "CC-1", percent: "70", tagValue: null },
+    { businessUnit: "Marketing", costCenter: "CC-2", percent: "30", tagValue: null },
+  ],
+  validFrom: "2026-10-01",
+  validTo: null,
+  ...over,
+});
 const linesOf = (ledger: ReturnType<typeof buildLedger>) => {
   const live = liveLines(ledger);
   return { month: ledger.month, lines: allocateLines(live.lines), unpriced: live.unpriced, currency: live.currency, closed: null };
@@ -83,20 +99,7 @@ describe("projections of a hand-built month ledger", () => {
   });
 
   it("a ledger built with proposed rules moves exactly the split app's cost, from the same inputs", () => {
-    const rule: SplitRule = {
-      id: "shared-checkout",
-      appId: "app-1",
-      deployment: null,
-      amount: null,
-      method: "fixed",
-      basis: null,
-      parts: [
-        { businessUnit: "Retail", costCenter: "CC-1", percent: "70", tagValue: null },
-        { businessUnit: "Marketing", costCenter: "CC-2", percent: "30", tagValue: null },
-      ],
-      validFrom: "2026-10-01",
-      validTo: null,
-    };
+    const rule = checkoutSplit();
     const now = buildLedger(catalog(), october);
     const then = buildLedger(catalog(), october, new Map(), [rule]);
     const byUnit = (l: typeof now) => reportFromLines(linesOf(l), "business-unit").rows.map((r) => [r.key, r.cost]);
@@ -142,5 +145,47 @@ describe("projections of a hand-built month ledger", () => {
       ["Retail", "3.85", false],
       ["Marketing", "0.77", false],
     ]);
+  });
+
+  it("a ledger's rows, built field by field, hold what spreading each usage row with its charge and holder gave, in the same order", () => {
+    const rules = [checkoutSplit(), checkoutSplit({ id: "platform", appId: null, amount: "310" })];
+    const ledger = buildLedger(catalog(), october, new Map(), rules);
+    const { charges } = catalog();
+    const entries = (rows: readonly object[]) => rows.map((r) => Object.entries(r));
+    const charged = october.daily.map((u) => ({ ...u, charge: charges.charge(u) }));
+    expect(entries(ledger.charged.slice(0, charged.length))).toEqual(entries(charged));
+    // The usage is kept as its charged rows: the same rows, each with its charge.
+    expect(entries(ledger.usage.daily)).toEqual(entries(charged));
+
+    const holders = (appId: string) => ledger.attributed.filter((r) => r.appId === appId);
+    const held = (r: (typeof charged)[number], businessUnit: string, costCenter: string, rule = "") => ({ ...r, businessUnit, costCenter, rule });
+    expect(entries([...holders("app-2"), ...holders("app-3")])).toEqual(
+      entries([held(itemAt(charged, 1), "Marketing", "CC-2"), held(itemAt(charged, 2), "", "")]),
+    );
+    // A split row's parts: its counts and charge divided, every other field as the row has it.
+    const [retail, marketing] = holders("app-1");
+    const whole = itemAt(charged, 0);
+    const split = (share: bigint, businessUnit: string, costCenter: string) => {
+      const part = (n: bigint) => (n * share) / 100n;
+      const counts = {
+        requests: part(whole.requests),
+        promptTokens: part(whole.promptTokens),
+        cachedTokens: 0n,
+        completionTokens: part(whole.completionTokens),
+      };
+      const charge = whole.charge.priced ? { ...whole.charge, atto: part(whole.charge.atto), listAtto: part(whole.charge.listAtto) } : whole.charge;
+      return held(
+        { ...whole, ...counts, reasoningTokens: 0n, totalTokens: part(whole.totalTokens), modelTimeMs: 0n, charge },
+        businessUnit,
+        costCenter,
+        "shared-checkout",
+      );
+    };
+    expect(entries([retail!, marketing!])).toEqual(entries([split(70n, "Retail", "CC-1"), split(30n, "Marketing", "CC-2")]));
+    // An overhead's daily rows: fields in the order overheadRows gives them, then the charge and holder.
+    const overhead = ledger.attributed.filter((r) => r.rule === "platform");
+    expect(overhead).toHaveLength(62);
+    expect(overhead.every((r) => Object.keys(r).join() === Object.keys(itemAt(overhead, 0)).join())).toBe(true);
+    expect(Object.keys(itemAt(overhead, 0))).toEqual([...Object.keys(whole), "businessUnit", "costCenter", "rule"]);
   });
 });
