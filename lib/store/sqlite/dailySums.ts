@@ -13,5 +13,6 @@ export function addToDailySums(row: unknown[], e: UsageEvent): void {
   (row[11] as number) += e.reasoningTokens;
   (row[12] as number) += e.totalTokens;
   (row[13] as number) += e.modelTimeMs ?? 0;
-  for (const [i, detail] of TOKEN_DETAILS.entries()) (row[14 + i] as number) += e[detail] ?? 0;
+  // An index loop: `entries()` made an iterator and a pair per detail, per event.
+  for (let i = 0; i < TOKEN_DETAILS.length; i++) (row[14 + i] as number) += e[TOKEN_DETAILS[i]!] ?? 0;
 }

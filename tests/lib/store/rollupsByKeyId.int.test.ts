@@ -53,12 +53,13 @@ function writerThroughViews(db: Database.Database) {
     const { rollups, hourly: hours, breakdowns } = sumBatch(batch, inserted);
     for (const row of rollups.values()) daily.run(...row);
     for (const row of hours.values()) hourly.run(...row);
-    for (const rows of breakdowns.dimensions.values()) for (const row of rows.values()) dimension.run(...row);
+    for (const byDimension of breakdowns.dimensions.values()) for (const rows of byDimension.values()) for (const row of rows.values()) dimension.run(...row);
     for (const row of breakdowns.outcomes.values()) outcome.run(...row);
     for (const row of breakdowns.warnings.values()) warning.run(...row);
     return { inserted, conflicted: inserted.map(() => false), quarantined: 0, quarantineDuplicates: 0 };
   };
-  return { inOpenTransaction: write };
+  // Each batch's rows are written at once: nothing held to flush or forget.
+  return { inOpenTransaction: write, flush: () => {}, discard: () => {} };
 }
 
 /** Every rollup row a store holds, by its keys' text (key ids may differ between stores), exact. */
