@@ -33,11 +33,12 @@ const SUM_EVENTS = 25_000;
  * the connection, for a caller that rolls the whole transaction back when a batch fails (no
  * savepoint: it copies every page a batch changes into its journal first): its facts and
  * quarantine at once, its rollups summed with the next batches' and written by `flush` (which the
- * caller calls before it commits) or once enough events are summed; `discard` forgets sums not
- * written, for a caller that rolls back.
+ * caller calls before it commits) or once `sumEvents` events are summed; `discard` forgets sums
+ * not written, for a caller that rolls back.
  */
 export function createUsageWriter(
   db: Database.Database,
+  sumEvents = SUM_EVENTS,
 ): Database.Transaction<WriteBatch> & { inOpenTransaction: WriteBatch; flush: () => void; discard: () => void } {
   const insertEvents = createEventInserter(db);
   const writeRollups = createRollupWriter(db);
@@ -64,7 +65,7 @@ export function createUsageWriter(
     const inserted = insertEvents(batch.events, batch.receivedAt);
     const days = sumInto(pending, batch, inserted);
     pending.events += batch.events.length;
-    if (pending.events >= SUM_EVENTS) flush();
+    if (pending.events >= sumEvents) flush();
     // Calls per outcome are materialized too: every inserted event's month, usage or not.
     for (const month of new Set([...days].map((day) => day.slice(0, 7)))) touchMonth.run(month);
     // An event not inserted is a redelivery of the stored one (read back inside this transaction,
