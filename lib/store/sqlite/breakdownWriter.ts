@@ -3,7 +3,7 @@ import { END_USER, tagDimension } from "../../events/eventTags";
 import { type CallOutcome, usageUnknown } from "../../events/callOutcome";
 import type { UsageEvent } from "../../events/usageEvent";
 import type { IncomingEvent } from "../port";
-import { addToDailySums, type Rollups } from "./dailySums";
+import { addToDailySums, dailySumsOf, type Rollups } from "./dailySums";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 import { USAGE_SUMS } from "../rollupFields";
 import { warningSource } from "../../events/warningSource";
@@ -50,19 +50,7 @@ function sumIntoDimension(
   const row = values.get(value);
   if (row) addToDailySums(row, e);
   else {
-    values.set(value, [
-      ...daily.slice(0, 7),
-      1,
-      e.promptTokens,
-      e.cachedTokens,
-      e.completionTokens,
-      e.reasoningTokens,
-      e.totalTokens,
-      e.modelTimeMs ?? 0,
-      ...TOKEN_DETAILS.map((d) => e[d] ?? 0),
-      dimension,
-      value,
-    ]);
+    values.set(value, [...daily.slice(0, 7), ...dailySumsOf(e), dimension, value]);
   }
 }
 

@@ -4,6 +4,18 @@ import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 /** Rollup rows by their key: the key's columns first, then the sums. */
 export type Rollups = Map<string, (string | number)[]>;
 
+/** A daily rollup row's counts (columns 7 on) for one event: requests, tokens, model time, then the token details. */
+export const dailySumsOf = (e: UsageEvent): number[] => [
+  1,
+  e.promptTokens,
+  e.cachedTokens,
+  e.completionTokens,
+  e.reasoningTokens,
+  e.totalTokens,
+  e.modelTimeMs ?? 0,
+  ...TOKEN_DETAILS.map((d) => e[d] ?? 0),
+];
+
 /** Adds an event to the counts of a daily rollup row (columns 7 to 13: requests, tokens, model time; then the token details), in place. */
 export function addToDailySums(row: unknown[], e: UsageEvent): void {
   (row[7] as number) += 1;

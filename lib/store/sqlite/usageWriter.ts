@@ -7,7 +7,7 @@ import { createEventInserter } from "./insertEvents";
 import { conflictQuarantine, sameCall } from "../../events/eventConflict";
 import { COUNTED_COLUMNS, type CountedRow, toCountedVersion } from "./mappers";
 import { isUsage, outcomeOf } from "../../events/callOutcome";
-import { addToDailySums, type Rollups } from "./dailySums";
+import { addToDailySums, dailySumsOf, type Rollups } from "./dailySums";
 import { tokenKindsOf } from "../../pricing/tokenKinds";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 import { createBulkUpsert } from "./bulkUpsert";
@@ -150,23 +150,7 @@ export function sumIntoRollups(rollups: Rollups, hourly: Rollups, e: UsageEvent)
   const sums = rollups.get(key);
   if (sums) addToDailySums(sums, e);
   else {
-    rollups.set(key, [
-      day,
-      e.appId,
-      e.deployment,
-      e.model,
-      e.region,
-      e.operation,
-      kinds,
-      1,
-      e.promptTokens,
-      e.cachedTokens,
-      e.completionTokens,
-      e.reasoningTokens,
-      e.totalTokens,
-      e.modelTimeMs ?? 0,
-      ...TOKEN_DETAILS.map((d) => e[d] ?? 0),
-    ]);
+    rollups.set(key, [day, e.appId, e.deployment, e.model, e.region, e.operation, kinds, ...dailySumsOf(e)]);
   }
   return key;
 }
