@@ -52,7 +52,19 @@ export const END_USER = "endUser";
  * compacted (lib/retention/rollupCompaction.ts). End users are trimmed: none can start with a space.
  */
 export const OTHER_END_USERS = " other";
-export const tagDimension = (key: string) => `tag:${key}`;
+// Tag keys are few (the limits above) and ingest asks for every tag of every event: each key's
+// name is built once. Past this many keys (only from many sources' distinct keys), start over.
+const MOST_TAG_KEYS = 10_000;
+const tagDimensions = new Map<string, string>();
+export function tagDimension(key: string): string {
+  let dimension = tagDimensions.get(key);
+  if (dimension === undefined) {
+    dimension = `tag:${key}`;
+    if (tagDimensions.size >= MOST_TAG_KEYS) tagDimensions.clear();
+    tagDimensions.set(key, dimension);
+  }
+  return dimension;
+}
 
 /** Each (dimension, value) an event is broken down by. */
 export function dimensionsOf(e: { tags?: Record<string, string>; endUser?: string }): [string, string][] {

@@ -1,9 +1,9 @@
 import type Database from "better-sqlite3";
-import { dimensionsOf } from "../../events/eventTags";
+import { END_USER, tagDimension } from "../../events/eventTags";
 import { type CallOutcome, usageUnknown } from "../../events/callOutcome";
 import type { UsageEvent } from "../../events/usageEvent";
 import type { IncomingEvent } from "../port";
-import { addToDailySums, type Rollups } from "./dailySums";
+import { addToDailySums, dailySumsOf, type Rollups } from "./dailySums";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 import { USAGE_SUMS } from "../rollupFields";
 import { warningSource } from "../../events/warningSource";
@@ -18,37 +18,39 @@ export type Breakdowns = { dimensions: DimensionRollups; outcomes: Rollups; warn
 export const emptyBreakdowns = (): Breakdowns => ({ dimensions: new Map(), outcomes: new Map(), warnings: new Map() });
 
 /**
- * Per-tag rows are kept under their DailyUsage row (the array itself is the key): a short
- * `dimension value` key each, not the long daily key again, on the hot path.
+ * Per-tag rows are kept under their DailyUsage row (the array itself is the key), by dimension,
+ * then by value: no key string built per tag and event on the hot path.
  */
-export type DimensionRollups = Map<readonly (string | number)[], Map<string, (string | number)[]>>;
+export type DimensionRollups = Map<readonly (string | number)[], Map<string, Map<string, (string | number)[]>>>;
 
-/** Sums a priced event into its rows per tag and end user, under its DailyUsage row `daily`. */
+/** Sums a priced event into its rows per tag and end user (each of `dimensionsOf`), under its DailyUsage row `daily`. */
 export function sumIntoDimensions(dimensions: DimensionRollups, daily: readonly (string | number)[], e: UsageEvent): void {
-  let values = dimensions.get(daily);
+  let byDimension = dimensions.get(daily);
+  if (!byDimension) {
+    byDimension = new Map();
+    dimensions.set(daily, byDimension);
+  }
+  // Not dimensionsOf(e), which builds a list of pairs per event.
+  for (const key in e.tags) sumIntoDimension(byDimension, daily, tagDimension(key), e.tags[key] as string, e);
+  if (e.endUser !== undefined) sumIntoDimension(byDimension, daily, END_USER, e.endUser, e);
+}
+
+function sumIntoDimension(
+  byDimension: Map<string, Map<string, (string | number)[]>>,
+  daily: readonly (string | number)[],
+  dimension: string,
+  value: string,
+  e: UsageEvent,
+): void {
+  let values = byDimension.get(dimension);
   if (!values) {
     values = new Map();
-    dimensions.set(daily, values);
+    byDimension.set(dimension, values);
   }
-  for (const [dimension, value] of dimensionsOf(e)) {
-    const key = `${dimension}\u0000${value}`;
-    const row = values.get(key);
-    if (row) addToDailySums(row, e);
-    else {
-      values.set(key, [
-        ...daily.slice(0, 7),
-        1,
-        e.promptTokens,
-        e.cachedTokens,
-        e.completionTokens,
-        e.reasoningTokens,
-        e.totalTokens,
-        e.modelTimeMs ?? 0,
-        ...TOKEN_DETAILS.map((d) => e[d] ?? 0),
-        dimension,
-        value,
-      ]);
-    }
+  const row = values.get(value);
+  if (row) addToDailySums(row, e);
+  else {
+    values.set(value, [...daily.slice(0, 7), ...dailySumsOf(e), dimension, value]);
   }
 }
 
@@ -69,6 +71,7 @@ export function sumIntoWarnings(warnings: Rollups, { id, source, event }: Incomi
     const row = warnings.get(key);
     if (row) {
       (row[2] as number) += 1;
+      row[4] = receivedAt; // batches summed together keep the last one's time, as their upserts would
       row[5] = id;
     } else warnings.set(key, [from, reason, 1, receivedAt, receivedAt, id]);
   }
@@ -97,11 +100,13 @@ export function createBreakdownWriter(db: Database.Database): (b: Breakdowns) =>
   return ({ dimensions, outcomes, warnings }) => {
     ids.beginBatch();
     const rows: unknown[][] = [];
-    for (const [daily, values] of dimensions) {
+    for (const [daily, byDimension] of dimensions) {
       const keyId = dailyKeyId(ids, daily);
-      for (const row of values.values()) {
-        const value = row[row.length - 1] as string;
-        rows.push([row[row.length - 2], row[0], keyId, ids.dimensionValue(value), ...row.slice(7, row.length - 2)]);
+      for (const values of byDimension.values()) {
+        for (const row of values.values()) {
+          const value = row[row.length - 1] as string;
+          rows.push([row[row.length - 2], row[0], keyId, ids.dimensionValue(value), ...row.slice(7, row.length - 2)]);
+        }
       }
     }
     addToDimensions(rows);

@@ -10,13 +10,14 @@ import type { UsageBatch, UsageBatchResult } from "../port";
 export const BULK_COMMIT = { maxEvents: 500_000, withinMs: 10_000 };
 
 /**
- * Runs `write` over the batches in the open transaction, committing per BULK_COMMIT. A batch that
- * fails rolls the whole transaction back: no savepoint per batch, whose journal would copy every
- * page the batch changes.
+ * Runs `write` over the batches in the open transaction, committing per BULK_COMMIT, each commit
+ * after the sums `write` holds are written. A batch that fails rolls the whole transaction back
+ * (and `write` forgets its sums): no savepoint per batch, whose journal would copy every page the
+ * batch changes.
  */
 export async function saveInBulk(
   db: Database.Database,
-  write: { inOpenTransaction: (batch: UsageBatch) => UsageBatchResult },
+  write: { inOpenTransaction: (batch: UsageBatch) => UsageBatchResult; flush: () => void; discard: () => void },
   batches: AsyncIterable<UsageBatch>,
   onSaved: (batch: UsageBatch, result: UsageBatchResult) => void,
   limits = BULK_COMMIT,
@@ -33,10 +34,19 @@ export async function saveInBulk(
       }
       onSaved(batch, write.inOpenTransaction(batch));
       events += batch.events.length;
-      if (events >= limits.maxEvents || performance.now() - began >= limits.withinMs) db.exec("COMMIT");
+      if (events >= limits.maxEvents || performance.now() - began >= limits.withinMs) {
+        write.flush();
+        db.exec("COMMIT");
+      }
     }
-    if (db.inTransaction) db.exec("COMMIT");
+    if (db.inTransaction) {
+      write.flush();
+      db.exec("COMMIT");
+    }
   } finally {
-    if (db.inTransaction) db.exec("ROLLBACK");
+    if (db.inTransaction) {
+      write.discard();
+      db.exec("ROLLBACK");
+    }
   }
 }

@@ -4,6 +4,18 @@ import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 /** Rollup rows by their key: the key's columns first, then the sums. */
 export type Rollups = Map<string, (string | number)[]>;
 
+/** A daily rollup row's counts (columns 7 on) for one event: requests, tokens, model time, then the token details. */
+export const dailySumsOf = (e: UsageEvent): number[] => [
+  1,
+  e.promptTokens,
+  e.cachedTokens,
+  e.completionTokens,
+  e.reasoningTokens,
+  e.totalTokens,
+  e.modelTimeMs ?? 0,
+  ...TOKEN_DETAILS.map((d) => e[d] ?? 0),
+];
+
 /** Adds an event to the counts of a daily rollup row (columns 7 to 13: requests, tokens, model time; then the token details), in place. */
 export function addToDailySums(row: unknown[], e: UsageEvent): void {
   (row[7] as number) += 1;
@@ -13,5 +25,6 @@ export function addToDailySums(row: unknown[], e: UsageEvent): void {
   (row[11] as number) += e.reasoningTokens;
   (row[12] as number) += e.totalTokens;
   (row[13] as number) += e.modelTimeMs ?? 0;
-  for (const [i, detail] of TOKEN_DETAILS.entries()) (row[14 + i] as number) += e[detail] ?? 0;
+  // An index loop: `entries()` made an iterator and a pair per detail, per event.
+  for (let i = 0; i < TOKEN_DETAILS.length; i++) (row[14 + i] as number) += e[TOKEN_DETAILS[i]!] ?? 0;
 }

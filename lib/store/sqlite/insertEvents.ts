@@ -63,7 +63,7 @@ function bind(args: unknown[], at: number, { id, source, event: e }: IncomingEve
   args[at + 21] = e.tags ? JSON.stringify(e.tags) : null;
   args[at + 22] = e.endUser ?? null;
   args[at + 23] = e.errorCode ?? null;
-  for (const [i, detail] of TOKEN_DETAILS.entries()) args[at + 24 + i] = e[detail] ?? 0;
+  for (let i = 0; i < TOKEN_DETAILS.length; i++) args[at + 24 + i] = e[TOKEN_DETAILS[i]!] ?? 0; // no iterator and pair per detail, per event
   args[at + 24 + TOKEN_DETAILS.length] = e.serviceTier ?? null;
 }
 

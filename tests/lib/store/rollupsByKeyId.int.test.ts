@@ -11,7 +11,7 @@ import type { UsageBatch } from "../../../lib/store/port";
 import { USAGE_SUMS } from "../../../lib/store/rollupFields";
 import { saveInBulk } from "../../../lib/store/sqlite/bulkUsageWrites";
 import { createEventInserter } from "../../../lib/store/sqlite/insertEvents";
-import { sumBatch } from "../../../lib/store/sqlite/usageWriter";
+import { createUsageWriter, sumBatch } from "../../../lib/store/sqlite/usageWriter";
 import { v1Event } from "../../support/ingest";
 import { freshStore } from "../../support/store";
 
@@ -53,12 +53,13 @@ function writerThroughViews(db: Database.Database) {
     const { rollups, hourly: hours, breakdowns } = sumBatch(batch, inserted);
     for (const row of rollups.values()) daily.run(...row);
     for (const row of hours.values()) hourly.run(...row);
-    for (const rows of breakdowns.dimensions.values()) for (const row of rows.values()) dimension.run(...row);
+    for (const byDimension of breakdowns.dimensions.values()) for (const rows of byDimension.values()) for (const row of rows.values()) dimension.run(...row);
     for (const row of breakdowns.outcomes.values()) outcome.run(...row);
     for (const row of breakdowns.warnings.values()) warning.run(...row);
     return { inserted, conflicted: inserted.map(() => false), quarantined: 0, quarantineDuplicates: 0 };
   };
-  return { inOpenTransaction: write };
+  // Each batch's rows are written at once: nothing held to flush or forget.
+  return { inOpenTransaction: write, flush: () => {}, discard: () => {} };
 }
 
 /** Every rollup row a store holds, by its keys' text (key ids may differ between stores), exact. */
@@ -103,7 +104,7 @@ const refuseApp = (file: string, appId: string) => {
 };
 
 describe("rollups written by key id", () => {
-  it("are row for row what the views' triggers wrote, with duplicates within and across batches, a conflict and a rolled-back load", async () => {
+  it("are row for row what the views' triggers wrote, with duplicates within and across batches, a conflict, a rolled-back load and sums written in several flushes", async () => {
     const { apps } = demoOrganisation(Date.UTC(2026, 10, 1));
     const lines = [...demoHistory(seededRandom(5), apps, Date.UTC(2026, 10, 1), Date.UTC(2026, 10, 4), 900)];
     expect(lines.length).toBeGreaterThan(1500);
@@ -133,12 +134,19 @@ describe("rollups written by key id", () => {
     await load(throughViews.file, (b) => saveInBulk(db, write, b, () => {}));
     db.close();
 
+    // The bulk load's sums written in several flushes within its transaction, not only before it commits.
+    const inFlushes = freshStore();
+    const flushing = new Database(inFlushes.file);
+    await load(inFlushes.file, (b) => saveInBulk(flushing, createUsageWriter(flushing, 1000), b, () => {}));
+    flushing.close();
+
     const expected = rollupRows(throughViews.file);
     const actual = rollupRows(byId.file);
     expect(expected.daily.length).toBeGreaterThan(20);
     expect(expected.dimensions.length).toBeGreaterThan(100);
     expect(expected.warnings.length).toBeGreaterThan(0);
     expect(actual).toEqual(expected);
+    expect(rollupRows(inFlushes.file)).toEqual(expected);
   });
 
   it("forgets the key ids a rolled-back transaction added, though another writer then gives those ids to other keys", async () => {
