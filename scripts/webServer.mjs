@@ -12,8 +12,11 @@ const FORWARDED = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwar
 // A client gets 10 s to send its headers and 60 s for the whole request (Node's defaults: 60 s and
 // 300 s, so a body declared large and trickled held a connection for five minutes). The largest
 // body any route takes (the intake's 4 MB) arrives well within 60 s from a gateway. Limits are
-// checked every second instead of Node's 30 s.
-export const LIMITS = { headersTimeout: 10_000, requestTimeout: 60_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 };
+// checked every second instead of Node's 30 s. An idle keep-alive connection is kept 65 s (Node's
+// default: 5 s): the side that closes an idle connection races the next request sent on it, which
+// then fails (ECONNRESET; a 502 from a proxy in front), so the server should not be the first to
+// close. Proxies commonly keep idle upstream connections for 60 s, browsers longer.
+export const LIMITS = { headersTimeout: 10_000, requestTimeout: 60_000, keepAliveTimeout: 65_000, connectionsCheckingInterval: 1_000 };
 
 const plainAddress = (address = "") => address.replace(/^::ffff:/, "");
 const WAITING = Symbol("headers timer");
@@ -22,13 +25,13 @@ const WAITING = Symbol("headers timer");
  * Node enforces headersTimeout and requestTimeout from a list of connections that, in Node 20,
  * stops being checked once a client goes away in the middle of a request body (tried: a second
  * slow client then kept its connection for ever). So each connection also gets timers of its
- * own: its headers within `headersTimeout` (again after each response, for keep-alive), then its
- * whole request within `requestTimeout`.
+ * own: its headers within `headersTimeout` (after a response, for keep-alive, within the idle
+ * `keepAliveTimeout` and those headers' own time), then its whole request within `requestTimeout`.
  */
 function enforceLimits(server) {
-  const awaitHeaders = (socket) => {
+  const awaitHeaders = (socket, withinMs = LIMITS.headersTimeout) => {
     clearTimeout(socket[WAITING]);
-    socket[WAITING] = setTimeout(() => socket.destroy(), LIMITS.headersTimeout).unref();
+    socket[WAITING] = setTimeout(() => socket.destroy(), withinMs).unref();
   };
   server.on("connection", (socket) => {
     awaitHeaders(socket);
@@ -41,7 +44,7 @@ function enforceLimits(server) {
     const whole = setTimeout(() => req.complete || req.socket.destroy(), LIMITS.requestTimeout).unref();
     req.on("end", () => clearTimeout(whole));
     res.on("close", () => clearTimeout(whole));
-    res.on("finish", () => req.socket.destroyed || awaitHeaders(req.socket));
+    res.on("finish", () => req.socket.destroyed || awaitHeaders(req.socket, LIMITS.keepAliveTimeout + LIMITS.headersTimeout));
   };
 }
 

@@ -1,3 +1,4 @@
+import http from "node:http";
 import net from "node:net";
 
 /**
@@ -40,4 +41,24 @@ export function closedWithin(port: number, partial: string, withinMs: number): P
     const timer = setTimeout(() => (socket.destroy(), resolve(null)), withinMs);
     socket.on("close", () => (clearTimeout(timer), resolve(Date.now() - started)));
   });
+}
+
+/** Whether a keep-alive connection left idle for `idleMs` after a response still carries the next request. */
+export async function keptAliveFor(port: number, path: string, idleMs: number): Promise<boolean> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = () =>
+    new Promise<boolean>((resolve, reject) => {
+      const req = http.get({ host: "127.0.0.1", port, path, agent }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(req.reusedSocket));
+      });
+      req.on("error", reject);
+    });
+  try {
+    await get();
+    await new Promise((resolve) => setTimeout(resolve, idleMs));
+    return await get();
+  } finally {
+    agent.destroy();
+  }
 }
