@@ -19,6 +19,7 @@ import { registerSplitCommands } from "./commands/splitCommands";
 import { registerStatementCommand } from "./commands/statementCommand";
 import { registerWorkerCommands } from "./commands/workerCommands";
 import { EXIT_INTERNAL, failureOf } from "./exitCodes";
+import { storeFailure } from "../../lib/store/storeFailure";
 
 const program = new Command("chargeback")
   .description("Azure OpenAI chargeback: usage events in, cost per business unit out")
@@ -51,8 +52,7 @@ program.parseAsync(process.argv).catch((error: unknown) => {
   const { lines, exitCode } = failureOf(error);
   for (const line of lines) process.stderr.write(`chargeback: ${line}\n`);
   process.exitCode = exitCode;
-  if (exitCode !== EXIT_INTERNAL) return;
-  // A bug: its stack only when asked for, never in front of a user by default.
-  if (process.env.DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
-  else process.stderr.write("(set DEBUG=1 for details)\n");
+  // A bug's stack, and the statement a store failure struck in, only when asked for: never in front of a user by default.
+  if (process.env.DEBUG && (exitCode === EXIT_INTERNAL || storeFailure(error))) process.stderr.write(`${(error as Error)?.stack}\n`);
+  else if (exitCode === EXIT_INTERNAL) process.stderr.write("(set DEBUG=1 for details)\n");
 });

@@ -26,8 +26,10 @@ export function storeFailure(error: unknown): StoreFailure | null {
     return new StoreFailure(`the disk holding the store is full: what was being written was rolled back; free some space and ${AGAIN}`, 74);
   }
   if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
+    // SQLite says "database is locked" for every kind; the extended code tells a lock held past the
+    // timeout (SQLITE_BUSY) from one it refused at once (a snapshot another process overtook, a recovery).
     return new StoreFailure(
-      `another process kept the store locked too long: what was being written was rolled back; run the command again when it has finished (${detail})`,
+      `another process kept the store locked too long: what was being written was rolled back; run the command again when it has finished (${detail}, ${code})`,
       75,
     );
   }

@@ -41,6 +41,23 @@ describe("store failures", () => {
     waiter.close();
     expect(storeFailure(error)?.message).toMatch(/^another process kept the store locked too long: .*run the command again when it has finished/);
     expect(storeFailure(error)?.exitCode).toBe(75);
+    expect(storeFailure(error)?.message).toMatch(/\(database is locked, SQLITE_BUSY\)$/);
+  });
+
+  it("name the kind of lock: one refused at once because another process wrote since this one read", () => {
+    const { file } = freshStore();
+    const reader = new Database(file);
+    reader.pragma("journal_mode = WAL");
+    const writer = new Database(file);
+    reader.prepare("BEGIN").run();
+    reader.prepare("SELECT count(*) FROM IdempotencyKey").get(); // the reader's snapshot starts here
+    writer.prepare("INSERT INTO IdempotencyKey (key, digest, at) VALUES ('a', 'd', 1)").run();
+    const error = caught(() => reader.prepare("INSERT INTO IdempotencyKey (key, digest, at) VALUES ('b', 'd', 1)").run());
+    reader.prepare("ROLLBACK").run();
+    reader.close();
+    writer.close();
+    expect(storeFailure(error)?.message).toMatch(/\(database is locked, SQLITE_BUSY_SNAPSHOT\)$/);
+    expect(storeFailure(error)?.exitCode).toBe(75);
   });
 
   it("leave other errors alone: they are bugs, with a stack under DEBUG", () => {
