@@ -35,6 +35,8 @@ const decode = (body: string): unknown =>
 // from the store: usage version, catalog digest) is the same gets the value without the read. Few
 // entries, the newest kept: a page reads a handful.
 const SHARED_ENTRIES = 12;
+/** Keyed parts saved per write (keyedPart). */
+const SAVED_KEYS = 250;
 const sharedParts = new WeakMap<object, Map<string, { stamp: string; builtAt: number; value: unknown }>>();
 
 // The parts being built in this process, per store object, by month, name and stamp: a view that
@@ -163,12 +165,16 @@ export class MaterializedMonth {
         const all = await buildAll();
         if (!stamp.endsWith("|")) {
           const builtAt = now();
-          await this.store.saveLedgerParts(
-            this.month,
-            stamp,
-            builtAt,
-            [...all].map(([k, value]) => ({ part: `${family}:${k}`, body: encode(value) })),
-          );
+          // A few hundred keys' JSON at a time: a family's whole JSON at once (every app's rows)
+          // was tens of MB beside the ledger at 5,000 apps.
+          const keys = [...all.keys()];
+          for (let i = 0; i < keys.length; i += SAVED_KEYS)
+            await this.store.saveLedgerParts(
+              this.month,
+              stamp,
+              builtAt,
+              keys.slice(i, i + SAVED_KEYS).map((k) => ({ part: `${family}:${k}`, body: encode(all.get(k)) })),
+            );
           await this.store.saveLedgerParts(this.month, stamp, builtAt, [{ part: family, body: "[]" }]);
         }
         return all;
