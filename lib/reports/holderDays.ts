@@ -1,6 +1,6 @@
 import { overheadName } from "../allocation/splitRule";
 import type { LedgerReader } from "../ledger/ledgerReader";
-import type { PartCodec } from "../ledger/materializedMonth";
+import type { JsonPartCodec } from "../ledger/materializedMonth";
 import type { MonthLedger } from "../ledger/monthLedger";
 import type { AttributedUsage } from "../allocation/attributedUsage";
 import { itemAt } from "../core/arrays";
@@ -63,27 +63,30 @@ const tokensOf = (counts: number[]): HolderTokens => Object.fromEntries(TOKEN_KI
 
 type Stored = { names: string[]; rows: [day: number, unit: number, costCenter: number, app: number, model: number, atto: string, counts: number[]][] };
 
-// Each name once and money as decimal strings: tens of thousands of rows a month, read with no reviver.
-const codec: PartCodec<HolderDay[]> = {
-  encode: (rows) => {
+// Each name once and money as decimal strings: tens of thousands of rows a month, read with no
+// reviver. Written as JSON row by row (what JSON.stringify made of `{ rows, names }` with rows as
+// Stored's arrays, byte for byte), without every row's array held beside the rows at once.
+export const holderDaysCodec: JsonPartCodec<HolderDay[]> = {
+  json: (rows) => {
     const names = new Map<string, number>();
     const id = (name: string) => {
       let i = names.get(name);
       if (i === undefined) names.set(name, (i = names.size));
       return i;
     };
-    return {
-      rows: rows.map((r) => [
-        id(r.day),
-        id(r.businessUnit),
-        id(r.costCenter),
-        id(r.appId),
-        id(r.model),
-        r.atto.toString(),
-        TOKEN_KINDS.map((k) => r.tokens[k]),
-      ]),
-      names: [...names.keys()],
-    };
+    const row = (r: HolderDay) =>
+      JSON.stringify([id(r.day), id(r.businessUnit), id(r.costCenter), id(r.appId), id(r.model), r.atto.toString(), TOKEN_KINDS.map((k) => r.tokens[k])]);
+    // Each row's array and JSON dropped as its chunk is joined: only the JSON itself grows.
+    const chunks: string[] = [];
+    for (let i = 0; i < rows.length; i += 1024)
+      chunks.push(
+        rows
+          .slice(i, i + 1024)
+          .map(row)
+          .join(","),
+      );
+    const body = chunks.join(",");
+    return `{"rows":[${body}],"names":${JSON.stringify([...names.keys()])}}`;
   },
   decode: ({ names, rows }: Stored) =>
     rows.map(([day, unit, costCenter, app, model, atto, counts]) => ({
@@ -99,4 +102,4 @@ const codec: PartCodec<HolderDay[]> = {
 
 /** The month's holder days from its materialized ledger (built from its ledger when stale). */
 export const readHolderDays = (reader: LedgerReader, month: string): Promise<HolderDay[]> =>
-  reader.figures(month).part("holderDays", async () => holderDaysOf(await reader.ledger(month)), codec);
+  reader.figures(month).part("holderDays", async () => holderDaysOf(await reader.ledger(month)), holderDaysCodec);
