@@ -44,7 +44,7 @@ async function closedOctoberWithACorrection(): Promise<UsageStore> {
 describe("the materialized month ledger", () => {
   it("saves a keyed family of many keys in writes of a few hundred, its marker last, each key read back stored", async () => {
     const store = await octoberAndNovember();
-    const all = new Map(Array.from({ length: 600 }, (_, i): [string, [number, string]] => [`k${i}`, [i, `v${i}`]]));
+    const all = new Map(Array.from({ length: 600 }, (_, i): [string, (number | string)[]] => [`k${i}`, [i, `v${i}`]]));
     let builds = 0;
     const buildAll = async () => {
       builds++;
