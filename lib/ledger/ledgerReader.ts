@@ -4,7 +4,7 @@ import type { CostedLine } from "../statements/statementLine";
 import type { DimensionUsage, ReportStore } from "../store/port";
 import type { Catalog } from "./catalog";
 import { cachedCatalog } from "./catalogCache";
-import { buildLedger, type MonthLedger } from "./monthLedger";
+import { type LedgerInputs, type MonthLedger, takeLedger } from "./monthLedger";
 import { loadDimensionUsage, loadMonthUsage, type MonthUsage } from "./monthUsage";
 import { itemAt } from "../core/arrays";
 import { MaterializedMonth, memo } from "./materializedMonth";
@@ -111,13 +111,19 @@ export class LedgerReader {
     const catalog = await this.catalog();
     const rules = proposed ?? catalog.splitRules;
     const keys = tagKeysOf(rules, month);
-    const [usage, ...tagRows] = await Promise.all([this.usage(month), ...keys.map((k) => this.dimensionUsage(month, `tag:${k}`))]);
-    const ledger = buildLedger(catalog, usage, new Map(keys.map((k, i) => [k, itemAt(tagRows, i)])), rules);
+    const inputs = await this.inputs(month, keys);
     // Kept only to share one read between builds under way (a preview builds the month twice at
-    // once): the ledger holds its usage as charged rows, and the tag rows only measured its shares.
-    // A later build reads them again.
+    // once): the ledger holds its usage as charged rows, and the tag rows only measure its shares;
+    // let go before the build (which is synchronous: nobody reads the maps meanwhile), so the build
+    // holds the only reference and lets go of them as it goes (takeLedger). A later build reads them again.
     this.usages.delete(month);
     for (const k of keys) this.dimensions.delete(`${month}|tag:${k}`);
-    return ledger;
+    return takeLedger(catalog, inputs, rules);
+  }
+
+  /** The month's usage and the tag rows of these keys, in a holder no local of the caller keeps beside it (LedgerInputs). */
+  private async inputs(month: string, keys: readonly string[]): Promise<LedgerInputs> {
+    const [usage, ...tagRows] = await Promise.all([this.usage(month), ...keys.map((k) => this.dimensionUsage(month, `tag:${k}`))]);
+    return { usage, tagUsage: new Map(keys.map((k, i) => [k, itemAt(tagRows, i)])) };
   }
 }

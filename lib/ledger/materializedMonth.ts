@@ -23,6 +23,11 @@ export const catalogDigest = (inputs: Record<string, unknown>) =>
 
 /** How a part's value becomes JSON and back, when it holds more than plain data and bigints (e.g. Maps). */
 export type PartCodec<T> = { encode: (value: T) => unknown; decode: (plain: never) => T };
+/**
+ * A codec that writes a part's JSON itself, for a large part: no plain copy of every row beside the
+ * value and its JSON (at 5,000 apps a month's holder days are ~360k rows). Read back as any part.
+ */
+export type JsonPartCodec<T> = { json: (value: T) => string; decode: (plain: never) => T };
 const plain: PartCodec<never> = { encode: (v) => v, decode: (v) => v };
 
 // Money stays exact: a bigint is {"$n": "<digits>"}, a shape no part holds otherwise.
@@ -35,6 +40,8 @@ const decode = (body: string): unknown =>
 // from the store: usage version, catalog digest) is the same gets the value without the read. Few
 // entries, the newest kept: a page reads a handful.
 const SHARED_ENTRIES = 12;
+/** Keyed parts saved per write (keyedPart). */
+const SAVED_KEYS = 250;
 const sharedParts = new WeakMap<object, Map<string, { stamp: string; builtAt: number; value: unknown }>>();
 
 // The parts being built in this process, per store object, by month, name and stamp: a view that
@@ -86,7 +93,7 @@ export class MaterializedMonth {
   part<T>(
     name: string,
     build: () => T | Promise<T>,
-    codec: PartCodec<T> = plain as unknown as PartCodec<T>,
+    codec: PartCodec<T> | JsonPartCodec<T> = plain as unknown as PartCodec<T>,
     fits: (value: T) => boolean = () => true,
     { shared = false }: { shared?: boolean } = {},
   ): Promise<T> {
@@ -113,7 +120,10 @@ export class MaterializedMonth {
       const buildAndSave = async () => {
         const value = await build();
         const builtAt = now();
-        if (!stamp.endsWith("|")) await this.store.saveLedgerParts(this.month, stamp, builtAt, [{ part: name, body: encode(codec.encode(value)) }]);
+        if (!stamp.endsWith("|"))
+          await this.store.saveLedgerParts(this.month, stamp, builtAt, [
+            { part: name, body: "json" in codec ? codec.json(value) : encode(codec.encode(value)) },
+          ]);
         return { builtAt, value };
       };
       if (stamp.endsWith("|")) {
@@ -163,12 +173,16 @@ export class MaterializedMonth {
         const all = await buildAll();
         if (!stamp.endsWith("|")) {
           const builtAt = now();
-          await this.store.saveLedgerParts(
-            this.month,
-            stamp,
-            builtAt,
-            [...all].map(([k, value]) => ({ part: `${family}:${k}`, body: encode(value) })),
-          );
+          // A few hundred keys' JSON at a time: a family's whole JSON at once (every app's rows)
+          // was tens of MB beside the ledger at 5,000 apps.
+          const keys = [...all.keys()];
+          for (let i = 0; i < keys.length; i += SAVED_KEYS)
+            await this.store.saveLedgerParts(
+              this.month,
+              stamp,
+              builtAt,
+              keys.slice(i, i + SAVED_KEYS).map((k) => ({ part: `${family}:${k}`, body: encode(all.get(k)) })),
+            );
           await this.store.saveLedgerParts(this.month, stamp, builtAt, [{ part: family, body: "[]" }]);
         }
         return all;

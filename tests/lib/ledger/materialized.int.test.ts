@@ -42,6 +42,27 @@ async function closedOctoberWithACorrection(): Promise<UsageStore> {
 }
 
 describe("the materialized month ledger", () => {
+  it("saves a keyed family of many keys in writes of a few hundred, its marker last, each key read back stored", async () => {
+    const store = await octoberAndNovember();
+    const all = new Map(Array.from({ length: 600 }, (_, i): [string, (number | string)[]] => [`k${i}`, [i, `v${i}`]]));
+    let builds = 0;
+    const buildAll = async () => {
+      builds++;
+      return all;
+    };
+    const { store: watched, named } = counted(store);
+    expect(await new LedgerReader(watched).figures("2026-11").keyedPart("many", "k7", buildAll, [])).toEqual([7, "v7"]);
+    const saved = named("saveLedgerParts").map(
+      (call) => (JSON.parse(call.slice("saveLedgerParts(".length, -1)) as [string, string, number, { part: string }[]])[3],
+    );
+    expect(saved.map((parts) => parts.length)).toEqual([250, 250, 100, 1]);
+    expect(saved.flat().map((p) => p.part)).toEqual([...[...all.keys()].map((k) => `many:${k}`), "many"]);
+    const again = new LedgerReader(store).figures("2026-11");
+    for (const [key, value] of all) expect(await again.keyedPart("many", key, buildAll, [])).toEqual(value);
+    expect(await again.keyedPart("many", "none", buildAll, [])).toEqual([]);
+    expect(builds).toBe(1);
+  });
+
   it("shows to the 10^-18 what the ledger computes, read from the store without the month's usage once built", async () => {
     const store = await closedOctoberWithACorrection();
     const built = await views(new LedgerReader(store));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SplitRule } from "../../../lib/allocation/splitRule";
 import type { Catalog } from "../../../lib/ledger/catalog";
-import { buildLedger } from "../../../lib/ledger/monthLedger";
+import { buildLedger, type LedgerInputs, takeLedger } from "../../../lib/ledger/monthLedger";
+import { holderDaysCodec, holderDaysOf } from "../../../lib/reports/holderDays";
 import { noDetails } from "../../../lib/pricing/billedTokens";
 import { chargesOf } from "../../../lib/pricing/charges";
 import { PriceBook } from "../../../lib/pricing/priceBook";
@@ -187,5 +188,67 @@ describe("projections of a hand-built month ledger", () => {
     expect(overhead).toHaveLength(62);
     expect(overhead.every((r) => Object.keys(r).join() === Object.keys(itemAt(overhead, 0)).join())).toBe(true);
     expect(Object.keys(itemAt(overhead, 0))).toEqual([...Object.keys(whole), "businessUnit", "costCenter", "rule"]);
+  });
+
+  it("a ledger taken from its inputs lets go of them as it builds, and is the ledger built from them", () => {
+    const rules = [checkoutSplit()];
+    const inputs: LedgerInputs = { usage: october, tagUsage: new Map() };
+    const taken = takeLedger(catalog(), inputs, rules);
+    expect(inputs).toEqual({ usage: undefined, tagUsage: undefined });
+    const built = buildLedger(catalog(), october, new Map(), rules);
+    expect(taken.charged).toEqual(built.charged);
+    expect(taken.attributed).toEqual(built.attributed);
+    expect(taken.usage).toEqual(built.usage);
+    // Given once: a second build from the same (emptied) inputs is a mistake, said as one.
+    expect(() => takeLedger(catalog(), inputs, rules)).toThrow(/usage/);
+  });
+
+  it("holder days: one per day, holder, app and model in first-seen order, summed exactly, overheads and unpriced usage left out", () => {
+    const daily = [
+      usage("app-2", "2026-10-11", 200),
+      usage("app-1", "2026-10-10", 1000),
+      { ...usage("app-1", "2026-10-10", 5), deployment: "nowhere", model: "" },
+      { ...usage("app-2", "2026-10-11", 3), operation: "responses" },
+    ];
+    const rules = [checkoutSplit(), checkoutSplit({ id: "platform", appId: null, amount: "310" })];
+    const ledger = buildLedger(catalog(), { month: "2026-10", hourly: [], daily }, new Map(), rules);
+    const days = holderDaysOf(ledger);
+    const atto = (appId: string, unit: string) =>
+      ledger.attributed
+        .filter((r) => r.appId === appId && r.businessUnit === unit && r.charge.priced)
+        .reduce((a, r) => a + (r.charge.priced ? r.charge.atto : 0n), 0n);
+    expect(days.map((d) => [d.day, d.businessUnit, d.costCenter, d.appId, d.model, d.atto, d.tokens.promptTokens, d.tokens.completionTokens])).toEqual([
+      ["2026-10-11", "Marketing", "CC-2", "app-2", "gpt-4o-2024-08-06", atto("app-2", "Marketing"), 203_000, 20_300],
+      ["2026-10-10", "Retail", "CC-1", "app-1", "gpt-4o-2024-08-06", atto("app-1", "Retail"), 700_000, 70_000],
+      ["2026-10-10", "Marketing", "CC-2", "app-1", "gpt-4o-2024-08-06", atto("app-1", "Marketing"), 300_000, 30_000],
+    ]);
+  });
+
+  it("holder days' JSON is byte for byte what JSON.stringify made of them as arrays, over several chunks, and reads back", () => {
+    const names = ['Retail "East"', "Mar\\keting\n", "caf\u00e9 \u{1F600}", "\u0000"];
+    const rows = Array.from({ length: 2500 }, (_, i) => ({
+      day: `2026-10-${String((i % 28) + 1).padStart(2, "0")}`,
+      businessUnit: itemAt(names, i % names.length),
+      costCenter: `CC-${i % 7}`,
+      appId: `app-${i % 1300}`,
+      model: itemAt(names, (i + 1) % names.length),
+      atto: BigInt(i) * 10n ** 20n - 7n,
+      tokens: { promptTokens: i * 1000, cachedTokens: 0, completionTokens: 2 ** 40 + i, reasoningTokens: i % 3 },
+    }));
+    const json = holderDaysCodec.json(rows);
+    const ids = new Map<string, number>();
+    const id = (n: string) => ids.get(n) ?? (ids.set(n, ids.size), ids.size - 1);
+    const arrays = rows.map((r) => [
+      id(r.day),
+      id(r.businessUnit),
+      id(r.costCenter),
+      id(r.appId),
+      id(r.model),
+      r.atto.toString(),
+      [r.tokens.promptTokens, r.tokens.cachedTokens, r.tokens.completionTokens, r.tokens.reasoningTokens],
+    ]);
+    expect(json).toBe(JSON.stringify({ rows: arrays, names: [...ids.keys()] }));
+    expect(holderDaysCodec.decode(JSON.parse(json) as never)).toEqual(rows);
+    expect(holderDaysCodec.json([])).toBe(JSON.stringify({ rows: [], names: [] }));
   });
 });
