@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { utcDay } from "../../events/parseEventTime";
 import type { IncomingEvent } from "../port";
-import { TOKEN_DETAILS } from "../../pricing/billedTokens";
+import { TOKEN_DETAILS, type TokenDetail } from "../../pricing/billedTokens";
 import { itemAt } from "../../core/arrays";
 
 const COLUMNS = [
@@ -35,6 +35,9 @@ const COLUMNS = [
 // Many rows per statement: per-statement overhead, not SQLite's B-tree work, dominates single-row inserts.
 const ROWS = 64;
 
+// Read once: under the CommonJS the CLI runs as (tsx) each use of an imported name calls a getter.
+const DETAILS: readonly TokenDetail[] = TOKEN_DETAILS;
+
 const insertSql = (rows: number) =>
   `INSERT OR IGNORE INTO UsageEvent (${COLUMNS.join(", ")}) VALUES ${Array.from({ length: rows }, () => `(${COLUMNS.map(() => "?").join(", ")})`).join(", ")}`;
 
@@ -63,8 +66,8 @@ function bind(args: unknown[], at: number, { id, source, event: e }: IncomingEve
   args[at + 21] = e.tags ? JSON.stringify(e.tags) : null;
   args[at + 22] = e.endUser ?? null;
   args[at + 23] = e.errorCode ?? null;
-  for (let i = 0; i < TOKEN_DETAILS.length; i++) args[at + 24 + i] = e[TOKEN_DETAILS[i]!] ?? 0; // no iterator and pair per detail, per event
-  args[at + 24 + TOKEN_DETAILS.length] = e.serviceTier ?? null;
+  for (let i = 0; i < DETAILS.length; i++) args[at + 24 + i] = e[DETAILS[i]!] ?? 0; // no iterator and pair per detail, per event
+  args[at + 24 + DETAILS.length] = e.serviceTier ?? null;
 }
 
 /**
