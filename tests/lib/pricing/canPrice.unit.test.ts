@@ -15,13 +15,15 @@ const CACHED_FROM = "2026-11-15";
 const items = snapshotItems().map((item) =>
   item.meterName === "gpt 4o 0806 cached Inp Data Zone Tokens" ? { ...item, effectiveStartDate: `${CACHED_FROM}T00:00:00Z` } : item,
 );
-const deployments: Deployment[] = [
-  { name: "*", model: null, region: "eastus2", sku: "GlobalStandard" },
-  { name: "chat-dz", model: "gpt-4o-2024-08-06", region: "eastus2", sku: "DataZoneStandard" },
-  { name: "embed", model: null, region: "", sku: "Standard" },
-  { name: "batch", model: "gpt-4.1-2025-04-14", region: "eastus2", sku: "GlobalBatch" },
-  { name: "ptu", model: "gpt-4o-2024-08-06", region: "eastus2", sku: "ProvisionedManaged" },
-];
+const deployments: Deployment[] = (
+  [
+    ["*", null, "eastus2", "GlobalStandard"],
+    ["chat-dz", "gpt-4o-2024-08-06", "eastus2", "DataZoneStandard"],
+    ["embed", null, "", "Standard"],
+    ["batch", "gpt-4.1-2025-04-14", "eastus2", "GlobalBatch"],
+    ["ptu", "gpt-4o-2024-08-06", "eastus2", "ProvisionedManaged"],
+  ] as const
+).map(([name, model, region, sku]) => ({ name, model, region, sku }));
 const reservations: Reservation[] = [
   { deployment: "ptu", units: 1, price: "1", per: "hour", currency: "USD", idle: "share", outputWeight: 1, validFrom: "2026-11-10", validTo: null },
 ];
