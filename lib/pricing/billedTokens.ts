@@ -48,6 +48,47 @@ export function billedTokens(c: TokenCounts): BilledTokens | string {
   return { input, cached, cacheWrite, output, audioInput, audioCached, audioOutput, imageInput, imageCached, imageOutput };
 }
 
+// Counts up to this stay exact as numbers through billedKindsOf's sums and differences (< 2^53).
+const EXACT_AS_NUMBER = 2 ** 49;
+const exact = (v: number | bigint | undefined): v is number | undefined => v === undefined || (typeof v === "number" && v <= EXACT_AS_NUMBER);
+
+/**
+ * What billedTokens finds, without its BigInts: a bit per kind above 0 (bit i for TOKEN_KINDS[i]),
+ * -1 where the counts contradict each other, null for a count too large to be exact as a number
+ * (call billedTokens). For the ingest hot path, which only asks whether an event can be priced.
+ */
+export function billedKindsOf(c: TokenCounts): number | null {
+  const { promptTokens: prompt, cachedTokens: cachedAll, completionTokens: completion } = c;
+  if (!exact(prompt) || !exact(cachedAll) || !exact(completion)) return null;
+  const { audioCachedTokens: ac, imageCachedTokens: ic, audioInputTokens: ai, imageInputTokens: ii } = c;
+  const { cacheWriteTokens: cw, audioOutputTokens: ao, imageOutputTokens: io } = c;
+  if (!exact(ac) || !exact(ic) || !exact(ai) || !exact(ii) || !exact(cw) || !exact(ao) || !exact(io)) return null;
+  const audioCached = ac ?? 0;
+  const imageCached = ic ?? 0;
+  const audioInput = (ai ?? 0) - audioCached;
+  const imageInput = (ii ?? 0) - imageCached;
+  const cached = cachedAll - audioCached - imageCached;
+  const cacheWrite = cw ?? 0;
+  const audioOutput = ao ?? 0;
+  const imageOutput = io ?? 0;
+  const input = prompt - cached - audioCached - imageCached - cacheWrite - audioInput - imageInput;
+  const output = completion - audioOutput - imageOutput;
+  if (audioInput < 0 || imageInput < 0 || cached < 0 || input < 0 || output < 0) return -1;
+  // In TOKEN_KINDS order: input, cached, cacheWrite, output, audioInput, audioCached, audioOutput, imageInput, imageCached, imageOutput.
+  return (
+    (input > 0 ? 1 : 0) |
+    (cached > 0 ? 2 : 0) |
+    (cacheWrite > 0 ? 4 : 0) |
+    (output > 0 ? 8 : 0) |
+    (audioInput > 0 ? 16 : 0) |
+    (audioCached > 0 ? 32 : 0) |
+    (audioOutput > 0 ? 64 : 0) |
+    (imageInput > 0 ? 128 : 0) |
+    (imageCached > 0 ? 256 : 0) |
+    (imageOutput > 0 ? 512 : 0)
+  );
+}
+
 /** Every detail at 0: usage rows that carry none (capacity and overhead rows, rollups of old events). */
 export const noDetails = (): Record<TokenDetail, bigint> => Object.fromEntries(TOKEN_DETAILS.map((d) => [d, 0n])) as Record<TokenDetail, bigint>;
 

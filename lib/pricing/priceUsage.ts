@@ -1,7 +1,7 @@
-import { billedTokens, type TokenCounts } from "./billedTokens";
+import { billedKindsOf, billedTokens, type TokenCounts } from "./billedTokens";
 import { DEFAULT_DEPLOYMENT, METERS_OF_SKU, type Deployment } from "./deployment";
 import { inEffect } from "../core/effectiveDated";
-import type { MeterSku, TokenKind } from "./meterCatalog";
+import { type MeterSku, TOKEN_KINDS, type TokenKind } from "./meterCatalog";
 import type { Price, PriceBook } from "./priceBook";
 import { chooseRate } from "./chooseRate";
 import type { Reservation } from "./reservation";
@@ -19,10 +19,17 @@ export type UsageToPrice = TokenCounts & {
   longContext?: boolean;
 };
 
+// canPrice's key: the bits of the kinds billed (billedKindsOf), and this one for a long-context prompt.
+const LONG = 1 << TOKEN_KINDS.length;
+
 /** A deployment's meters, once its model is known; a provisioned deployment's tokens cost nothing per token. */
 type Rates = { modelId: string; provisioned?: true; sku: MeterSku; batch: boolean; region: string };
 /** The cost, and the prices it used (one per token kind the usage has), for statements to cite. */
 export type PricedUsage = { priced: true; atto: bigint; modelId: string; prices: Price[] } | { priced: false; reason: string };
+
+// Rates remembered, one per (deployment, model, region, day) priced: past this many (only in a
+// long-running process), start over, with what is remembered per rates.
+const MOST_RATES = 10_000;
 
 /**
  * Prices usage with the rates in effect on its day. Pure: the same usage, book and deployments
@@ -32,6 +39,8 @@ export class UsagePricer {
   private readonly byName: Map<string, Deployment>;
   private readonly rates = new Map<string, Rates | string>();
   private readonly chosen = new Map<Rates, Map<string, Price | string>>();
+  /** canPrice's answers per rates, by the call's tier, then by long context and the kinds of token billed. */
+  private readonly answers = new Map<Rates, Map<CallTier, Map<number, boolean>>>();
 
   /** The deployments and reservations it prices by: a month's ledger charges provisioned capacity from the same ones. */
   constructor(
@@ -61,19 +70,56 @@ export class UsagePricer {
     return { priced: true, atto, modelId: rates.modelId, prices: prices.slice() };
   }
 
-  /** Whether usage can be priced, without the arithmetic: the ingest hot path counts unpriced events. */
+  /**
+   * Whether usage can be priced, without the arithmetic: the ingest hot path counts unpriced
+   * events. The answer depends on the rates, the tier, long context and which kinds of token are
+   * billed, so it is remembered by those: no BigInt per event.
+   */
   canPrice(u: Omit<UsageToPrice, "day">, day: string): boolean {
     const rates = this.ratesOn(u, day);
     if (typeof rates === "string") return false;
     if (rates.provisioned) return true;
+    const kinds = billedKindsOf(u);
+    if (kinds === null) return this.canPriceTokens(rates, u, day);
+    if (kinds < 0) return false;
+    const tier = this.tierOf(rates, u);
+    const key = kinds | (this.isLong(u) ? LONG : 0);
+    let byTier = this.answers.get(rates);
+    if (!byTier) {
+      byTier = new Map();
+      this.answers.set(rates, byTier);
+    }
+    let answers = byTier.get(tier);
+    if (!answers) {
+      answers = new Map();
+      byTier.set(tier, answers);
+    }
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = TOKEN_KINDS.every((kind, bit) => (kinds & (1 << bit)) === 0 || typeof this.rate(rates, u, kind, day) !== "string");
+      answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** canPrice the BigInt way: for counts too large to be exact as numbers. */
+  private canPriceTokens(rates: Rates, u: Omit<UsageToPrice, "day">, day: string): boolean {
     const tokens = billedTokens(u);
     if (typeof tokens === "string") return false;
     return (Object.keys(tokens) as TokenKind[]).every((kind) => tokens[kind] === 0n || typeof this.rate(rates, u, kind, day) !== "string");
   }
 
+  private tierOf(rates: Rates, u: Omit<UsageToPrice, "day">): CallTier {
+    return rates.batch ? "batch" : (u.serviceTier ?? "standard");
+  }
+
+  private isLong(u: Omit<UsageToPrice, "day">): boolean {
+    return u.longContext ?? isLongContext(Number(u.promptTokens));
+  }
+
   private rate(rates: Rates, u: Omit<UsageToPrice, "day">, kind: TokenKind, day: string): Price | string {
-    const tier = rates.batch ? "batch" : (u.serviceTier ?? "standard");
-    const long = u.longContext ?? isLongContext(Number(u.promptTokens));
+    const tier = this.tierOf(rates, u);
+    const long = this.isLong(u);
     // Memoised per rates (one per deployment, model, region and day): ingest asks for every event.
     let chosen = this.chosen.get(rates);
     if (!chosen) {
@@ -94,6 +140,11 @@ export class UsagePricer {
     let rates = this.rates.get(key);
     if (rates === undefined) {
       rates = this.resolve(u, day);
+      if (this.rates.size >= MOST_RATES) {
+        this.rates.clear();
+        this.chosen.clear();
+        this.answers.clear();
+      }
       this.rates.set(key, rates);
     }
     return rates;

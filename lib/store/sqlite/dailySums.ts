@@ -1,5 +1,9 @@
 import type { UsageEvent } from "../../events/usageEvent";
-import { TOKEN_DETAILS } from "../../pricing/billedTokens";
+import { TOKEN_DETAILS, type TokenDetail } from "../../pricing/billedTokens";
+
+// Read once: the CLI runs as CommonJS (tsx), where each use of an imported name calls a getter,
+// and these loops read it twice per detail for every event.
+const DETAILS: readonly TokenDetail[] = TOKEN_DETAILS;
 
 /** Rollup rows by their key: the key's columns first, then the sums. */
 export type Rollups = Map<string, (string | number)[]>;
@@ -13,7 +17,7 @@ export const dailySumsOf = (e: UsageEvent): number[] => [
   e.reasoningTokens,
   e.totalTokens,
   e.modelTimeMs ?? 0,
-  ...TOKEN_DETAILS.map((d) => e[d] ?? 0),
+  ...DETAILS.map((d) => e[d] ?? 0),
 ];
 
 /** Adds an event to the counts of a daily rollup row (columns 7 to 13: requests, tokens, model time; then the token details), in place. */
@@ -26,5 +30,5 @@ export function addToDailySums(row: unknown[], e: UsageEvent): void {
   (row[12] as number) += e.totalTokens;
   (row[13] as number) += e.modelTimeMs ?? 0;
   // An index loop: `entries()` made an iterator and a pair per detail, per event.
-  for (let i = 0; i < TOKEN_DETAILS.length; i++) (row[14 + i] as number) += e[TOKEN_DETAILS[i]!] ?? 0;
+  for (let i = 0; i < DETAILS.length; i++) (row[14 + i] as number) += e[DETAILS[i]!] ?? 0;
 }

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { utcDay } from "../../events/parseEventTime";
 import type { IncomingEvent } from "../port";
-import { TOKEN_DETAILS } from "../../pricing/billedTokens";
+import { TOKEN_DETAILS, type TokenDetail } from "../../pricing/billedTokens";
 import { itemAt } from "../../core/arrays";
 
 const COLUMNS = [
@@ -35,8 +35,11 @@ const COLUMNS = [
 // Many rows per statement: per-statement overhead, not SQLite's B-tree work, dominates single-row inserts.
 const ROWS = 64;
 
+// Read once: under the CommonJS the CLI runs as (tsx) each use of an imported name calls a getter.
+const DETAILS: readonly TokenDetail[] = TOKEN_DETAILS;
+
 const insertSql = (rows: number) =>
-  `INSERT OR IGNORE INTO UsageEvent (${COLUMNS.join(", ")}) VALUES ${Array.from({ length: rows }, () => `(${COLUMNS.map(() => "?").join(", ")})`).join(", ")} RETURNING id`;
+  `INSERT OR IGNORE INTO UsageEvent (${COLUMNS.join(", ")}) VALUES ${Array.from({ length: rows }, () => `(${COLUMNS.map(() => "?").join(", ")})`).join(", ")}`;
 
 function bind(args: unknown[], at: number, { id, source, event: e }: IncomingEvent, receivedAt: number): void {
   args[at] = id;
@@ -63,14 +66,21 @@ function bind(args: unknown[], at: number, { id, source, event: e }: IncomingEve
   args[at + 21] = e.tags ? JSON.stringify(e.tags) : null;
   args[at + 22] = e.endUser ?? null;
   args[at + 23] = e.errorCode ?? null;
-  for (let i = 0; i < TOKEN_DETAILS.length; i++) args[at + 24 + i] = e[TOKEN_DETAILS[i]!] ?? 0; // no iterator and pair per detail, per event
-  args[at + 24 + TOKEN_DETAILS.length] = e.serviceTier ?? null;
+  for (let i = 0; i < DETAILS.length; i++) args[at + 24 + i] = e[DETAILS[i]!] ?? 0; // no iterator and pair per detail, per event
+  args[at + 24 + DETAILS.length] = e.serviceTier ?? null;
 }
 
-/** Inserts the facts not stored yet and says, per event, whether it was new. Call inside a transaction. */
+/**
+ * Inserts the facts not stored yet and says, per event, whether it was new. Call inside a
+ * transaction. A statement's count of rows inserted says when all were new (nearly always); when
+ * some were not, the new ones are the rows it just appended: a row inserted without a rowid gets
+ * one more than the table's largest, so a statement's rows are the last `changes` rowids. Not
+ * RETURNING id, which built a result row and a string for every event.
+ */
 export function createEventInserter(db: Database.Database): (events: readonly IncomingEvent[], receivedAt: number) => boolean[] {
-  const many = db.prepare(insertSql(ROWS)).pluck();
-  const one = db.prepare(insertSql(1)).pluck();
+  const many = db.prepare(insertSql(ROWS));
+  const one = db.prepare(insertSql(1));
+  const appended = db.prepare("SELECT id FROM UsageEvent WHERE rowid > ? AND rowid <= ?").pluck();
   const manyArgs = new Array<unknown>(ROWS * COLUMNS.length);
   const oneArgs = new Array<unknown>(COLUMNS.length);
   return (events, receivedAt) => {
@@ -90,11 +100,19 @@ export function createEventInserter(db: Database.Database): (events: readonly In
     let k = 0;
     for (; k + ROWS <= candidates.length; k += ROWS) {
       for (let r = 0; r < ROWS; r++) bind(manyArgs, r * COLUMNS.length, event(itemAt(candidates, k + r)), receivedAt);
-      for (const id of many.all(...manyArgs) as string[]) inserted[firstIndex.get(id)!] = true;
+      const { changes, lastInsertRowid } = many.run(...manyArgs);
+      if (changes === ROWS) {
+        for (let r = 0; r < ROWS; r++) inserted[itemAt(candidates, k + r)] = true;
+      } else if (changes > 0) {
+        const last = BigInt(lastInsertRowid);
+        const ids = appended.all(last - BigInt(changes), last) as string[];
+        if (ids.length !== changes) throw new Error(`UsageEvent: ${changes} rows inserted, but ${ids.length} found among the last rowids`);
+        for (const id of ids) inserted[firstIndex.get(id)!] = true;
+      }
     }
     for (const i of candidates.slice(k)) {
       bind(oneArgs, 0, event(i), receivedAt);
-      inserted[i] = one.all(...oneArgs).length === 1;
+      inserted[i] = one.run(...oneArgs).changes === 1;
     }
     return inserted;
   };

@@ -17,8 +17,11 @@ import { type Breakdowns, createBreakdownWriter, emptyBreakdowns, sumIntoDimensi
 
 type WriteBatch = (batch: UsageBatch) => UsageBatchResult;
 
-/** A batch's sums held in memory until they are written, with how many events they count. */
-type Pending = { rollups: Rollups; hourly: Rollups; breakdowns: Breakdowns; events: number };
+/** A batch's sums held in memory until they are written. */
+export type Sums = { rollups: Rollups; hourly: Rollups; breakdowns: Breakdowns };
+/** Writes sums into the store's rollups, inside the open transaction. */
+export type WriteSums = (sums: Sums) => void;
+type Pending = Sums & { events: number };
 const nothingPending = (): Pending => ({ rollups: new Map(), hourly: new Map(), breakdowns: emptyBreakdowns(), events: 0 });
 
 // A bulk load sums its batches' rollups in memory up to this many events before writing them (in
@@ -27,6 +30,16 @@ const nothingPending = (): Pending => ({ rollups: new Map(), hourly: new Map(), 
 // stay within a few MB.
 const SUM_EVENTS = 25_000;
 
+/** Writes sums straight into the *Sums tables by key id: see createRollupWriter and createBreakdownWriter. */
+function createSumsWriter(db: Database.Database): WriteSums {
+  const writeRollups = createRollupWriter(db);
+  const writeBreakdowns = createBreakdownWriter(db);
+  return ({ rollups, hourly, breakdowns }) => {
+    writeRollups(rollups, hourly);
+    writeBreakdowns(breakdowns);
+  };
+}
+
 /**
  * The hot path: facts, rollups and quarantine through prepared statements, one transaction a batch
  * (a savepoint inside an open one). `inOpenTransaction` writes a batch into the transaction open on
@@ -34,15 +47,14 @@ const SUM_EVENTS = 25_000;
  * savepoint: it copies every page a batch changes into its journal first): its facts and
  * quarantine at once, its rollups summed with the next batches' and written by `flush` (which the
  * caller calls before it commits) or once `sumEvents` events are summed; `discard` forgets sums
- * not written, for a caller that rolls back.
+ * not written, for a caller that rolls back. `writeSums` is where sums go (a test writes them
+ * another way to compare).
  */
 export function createUsageWriter(
   db: Database.Database,
-  sumEvents = SUM_EVENTS,
+  { sumEvents = SUM_EVENTS, writeSums = createSumsWriter(db) }: { sumEvents?: number; writeSums?: WriteSums } = {},
 ): Database.Transaction<WriteBatch> & { inOpenTransaction: WriteBatch; flush: () => void; discard: () => void } {
   const insertEvents = createEventInserter(db);
-  const writeRollups = createRollupWriter(db);
-  const writeBreakdowns = createBreakdownWriter(db);
   const quarantine = db.prepare(
     `INSERT OR IGNORE INTO QuarantinedEvent (id, receivedAt, source, reason, raw, encoding, status) VALUES (?, ?, ?, ?, ?, ?, 'open')`,
   );
@@ -52,10 +64,9 @@ export function createUsageWriter(
   let pending = nothingPending();
 
   const flush = () => {
-    const { rollups, hourly, breakdowns } = pending;
+    const sums = pending;
     pending = nothingPending();
-    writeRollups(rollups, hourly);
-    writeBreakdowns(breakdowns);
+    writeSums(sums);
   };
   const discard = () => {
     pending = nothingPending();
@@ -98,17 +109,11 @@ export function createUsageWriter(
 }
 
 /**
- * Sums a batch's inserted events in memory first: one upsert per key and batch instead of one per
- * event. Every inserted event counts in its outcome (and warnings); usage also in the rollups.
+ * Adds a batch's inserted events to `sums` in memory: one upsert per key for many events instead
+ * of one per event. Every inserted event counts in its outcome (and warnings); usage also in the
+ * rollups. Returns the days they fell on.
  */
-export function sumBatch(batch: UsageBatch, inserted: readonly boolean[]): { rollups: Rollups; hourly: Rollups; breakdowns: Breakdowns } {
-  const sums = nothingPending();
-  sumInto(sums, batch, inserted);
-  return sums;
-}
-
-/** Adds a batch's inserted events to `sums`; returns the days they fell on. */
-function sumInto({ rollups, hourly, breakdowns }: Pending, batch: UsageBatch, inserted: readonly boolean[]): Set<string> {
+function sumInto({ rollups, hourly, breakdowns }: Sums, batch: UsageBatch, inserted: readonly boolean[]): Set<string> {
   const days = new Set<string>();
   batch.events.forEach((incoming, i) => {
     if (!inserted[i]) return;
@@ -156,13 +161,16 @@ export function sumIntoRollups(rollups: Rollups, hourly: Rollups, e: UsageEvent)
 }
 
 // Hour names by hour since the epoch: utcHour builds its string anew, and every event needs one.
+// Past this many (over a year of hours, only from a long-running process), start over.
 const HOUR_MS = 3_600_000;
+const MOST_HOURS = 10_000;
 const hourNames = new Map<number, string>();
 function hourOf(ms: number, day: string): string {
   const index = Math.floor(ms / HOUR_MS);
   let name = hourNames.get(index);
   if (name === undefined) {
     name = utcHour(ms, day);
+    if (hourNames.size >= MOST_HOURS) hourNames.clear();
     hourNames.set(index, name);
   }
   return name;

@@ -10,8 +10,7 @@ import { TOKEN_DETAILS } from "../../../lib/pricing/billedTokens";
 import type { UsageBatch } from "../../../lib/store/port";
 import { USAGE_SUMS } from "../../../lib/store/rollupFields";
 import { saveInBulk } from "../../../lib/store/sqlite/bulkUsageWrites";
-import { createEventInserter } from "../../../lib/store/sqlite/insertEvents";
-import { createUsageWriter, sumBatch } from "../../../lib/store/sqlite/usageWriter";
+import { createUsageWriter, type WriteSums } from "../../../lib/store/sqlite/usageWriter";
 import { v1Event } from "../../support/ingest";
 import { freshStore } from "../../support/store";
 
@@ -36,7 +35,6 @@ const HOURLY = [
  * in-memory sums, each row inserted into the views, whose triggers find or add its keys.
  */
 function writerThroughViews(db: Database.Database) {
-  const insertEvents = createEventInserter(db);
   const daily = db.prepare(`INSERT INTO DailyUsage (${DAILY.join(", ")}) VALUES (${placeholders(DAILY.length)})`);
   const hourly = db.prepare(`INSERT INTO HourlyAppUsage (${HOURLY.join(", ")}) VALUES (${placeholders(HOURLY.length)})`);
   const dimension = db.prepare(`INSERT INTO DailyDimensionUsage (${[...DAILY, "dimension", "value"].join(", ")}) VALUES (${placeholders(DAILY.length + 2)})`);
@@ -48,18 +46,14 @@ function writerThroughViews(db: Database.Database) {
     `INSERT INTO IngestWarning (source, reason, count, firstAt, lastAt, lastEventId) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (source, reason) DO UPDATE SET count = count + excluded.count, lastAt = excluded.lastAt, lastEventId = excluded.lastEventId`,
   );
-  const write = (batch: UsageBatch) => {
-    const inserted = insertEvents(batch.events, batch.receivedAt);
-    const { rollups, hourly: hours, breakdowns } = sumBatch(batch, inserted);
+  const writeSums: WriteSums = ({ rollups, hourly: hours, breakdowns }) => {
     for (const row of rollups.values()) daily.run(...row);
     for (const row of hours.values()) hourly.run(...row);
     for (const byDimension of breakdowns.dimensions.values()) for (const rows of byDimension.values()) for (const row of rows.values()) dimension.run(...row);
     for (const row of breakdowns.outcomes.values()) outcome.run(...row);
     for (const row of breakdowns.warnings.values()) warning.run(...row);
-    return { inserted, conflicted: inserted.map(() => false), quarantined: 0, quarantineDuplicates: 0 };
   };
-  // Each batch's rows are written at once: nothing held to flush or forget.
-  return { inOpenTransaction: write, flush: () => {}, discard: () => {} };
+  return createUsageWriter(db, { writeSums });
 }
 
 /** Every rollup row a store holds, by its keys' text (key ids may differ between stores), exact. */
@@ -137,7 +131,7 @@ describe("rollups written by key id", () => {
     // The bulk load's sums written in several flushes within its transaction, not only before it commits.
     const inFlushes = freshStore();
     const flushing = new Database(inFlushes.file);
-    await load(inFlushes.file, (b) => saveInBulk(flushing, createUsageWriter(flushing, 1000), b, () => {}));
+    await load(inFlushes.file, (b) => saveInBulk(flushing, createUsageWriter(flushing, { sumEvents: 1000 }), b, () => {}));
     flushing.close();
 
     const expected = rollupRows(throughViews.file);
