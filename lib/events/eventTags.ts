@@ -10,39 +10,44 @@ export const MAX_END_USER = 128;
 
 export type CleanDimensions = { tags?: Record<string, string>; endUser?: string; warnings?: string[] };
 
-/** Keeps the tags and end user within the limits; says in one phrase per drop what was wrong. */
-export function cleanDimensions(tags: unknown, endUser: unknown): CleanDimensions {
-  const out: CleanDimensions = {};
-  const warnings: string[] = [];
+/**
+ * Sets on `event` the tags and end user within the limits, and in `warnings` one phrase per drop
+ * saying what was wrong; sets nothing that is absent. In place: it runs for every event.
+ */
+export function addDimensions<T extends CleanDimensions>(event: T, tags: unknown, endUser: unknown): T {
+  let warnings: string[] | undefined;
+  const warn = (warning: string) => (warnings ??= []).push(warning);
   if (tags !== undefined && tags !== null) {
-    if (typeof tags !== "object" || Array.isArray(tags)) warnings.push("tags dropped: not an object of strings");
+    if (typeof tags !== "object" || Array.isArray(tags)) warn("tags dropped: not an object of strings");
     else {
-      const kept: Record<string, string> = {};
+      let kept: Record<string, string> | undefined;
       let count = 0;
-      for (const [rawKey, value] of Object.entries(tags)) {
+      for (const rawKey of Object.keys(tags)) {
+        const value = (tags as Record<string, unknown>)[rawKey];
         const key = rawKey.trim().toLowerCase();
-        if (!TAG_KEY.test(key)) warnings.push(`tag dropped: key not 1-32 of [a-z0-9_.-]`);
-        else if (typeof value !== "string") warnings.push(`tag ${key} dropped: value not a string`);
+        if (!TAG_KEY.test(key)) warn(`tag dropped: key not 1-32 of [a-z0-9_.-]`);
+        else if (typeof value !== "string") warn(`tag ${key} dropped: value not a string`);
         else if (value.trim() === "")
           continue; // an empty header: no tag, nothing wrong
-        else if (value.trim().length > MAX_TAG_VALUE) warnings.push(`tag ${key} dropped: value over ${MAX_TAG_VALUE} characters`);
-        else if (count === MAX_TAGS) warnings.push(`tag ${key} dropped: over ${MAX_TAGS} tags`);
-        else if (!Object.hasOwn(kept, key)) {
+        else if (value.trim().length > MAX_TAG_VALUE) warn(`tag ${key} dropped: value over ${MAX_TAG_VALUE} characters`);
+        else if (count === MAX_TAGS) warn(`tag ${key} dropped: over ${MAX_TAGS} tags`);
+        else if (kept === undefined || !Object.hasOwn(kept, key)) {
+          kept ??= {};
           kept[key] = value.trim();
           count++;
         }
       }
-      if (count > 0) out.tags = kept;
+      if (kept !== undefined) event.tags = kept;
     }
   }
   if (endUser !== undefined && endUser !== null) {
     const text = typeof endUser === "string" ? endUser.trim() : null;
-    if (text === null) warnings.push("endUser dropped: not a string");
-    else if (text.length > MAX_END_USER) warnings.push(`endUser dropped: over ${MAX_END_USER} characters`);
-    else if (text !== "") out.endUser = text;
+    if (text === null) warn("endUser dropped: not a string");
+    else if (text.length > MAX_END_USER) warn(`endUser dropped: over ${MAX_END_USER} characters`);
+    else if (text !== "") event.endUser = text;
   }
-  if (warnings.length > 0) out.warnings = warnings;
-  return out;
+  if (warnings !== undefined) event.warnings = warnings;
+  return event;
 }
 
 /** The dimension names `listDailyDimensionUsage` takes: `tag:<key>` or `endUser`. */

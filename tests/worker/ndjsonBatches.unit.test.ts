@@ -25,4 +25,29 @@ describe("ndjsonBatches", () => {
     const sizes = await batchesOf(small + big.repeat(5) + small, 6, 3_000);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(25);
   });
+
+  it("reads lines split across chunks, blank lines, non-ASCII and non-UTF-8 lines as they are", async () => {
+    const lines = ['{"a":"é"}', "", '{"b":1}', "\uFEFF{}", '{"c":"日本"}', '{"d":2}\r', '{"e":3}'];
+    const bytes = Buffer.concat([
+      Buffer.from(`${lines.slice(0, 4).join("\n")}\n`),
+      Buffer.from([0x7b, 0xc1, 0x7d, 0x0a]),
+      Buffer.from(`${lines.slice(4).join("\n")}\n`),
+    ]);
+    // Every way of cutting the bytes in three: lines begin and end in any chunk, or span them.
+    for (let i = 0; i <= bytes.length; i += 3)
+      for (let j = i; j <= bytes.length; j += 5) {
+        const chunks = [bytes.subarray(0, i), bytes.subarray(i, j), bytes.subarray(j)];
+        const read = [];
+        for await (const batch of ndjsonBatches(Readable.from(chunks), "t", 3)) read.push(...batch);
+        expect(read).toEqual([
+          { text: '{"a":"é"}', source: "t:1" },
+          { text: '{"b":1}', source: "t:3" },
+          { text: "\uFEFF{}", source: "t:4" },
+          { undecodable: { base64: Buffer.from([0x7b, 0xc1, 0x7d]).toString("base64") }, source: "t:5" },
+          { text: '{"c":"日本"}', source: "t:6" },
+          { text: '{"d":2}', source: "t:7" },
+          { text: '{"e":3}', source: "t:8" },
+        ]);
+      }
+  });
 });

@@ -4,7 +4,7 @@ import { createLineIdentities } from "../../../lib/events/lineIdentity";
 import { prepareUsageBatch } from "../../../lib/events/processUsageBatch";
 import { withDiagnosticsJoined } from "../sources/diagnosticBatches";
 import { ndjsonBatches } from "../sources/ndjsonLines";
-import { toWire } from "./batchWire";
+import { createWireWriter } from "./batchWire";
 import type { PrepareRequest, PrepareMessage } from "./preparedBatches";
 
 // Reads and validates on this thread while the caller's thread writes; at most `ahead` prepared
@@ -19,6 +19,7 @@ parentPort!.on("message", () => {
 
 async function run(): Promise<void> {
   const identify = createLineIdentities();
+  const toWire = createWireWriter();
   const stream = file === "-" ? fs.createReadStream("", { fd: 0, autoClose: false }) : fs.createReadStream(file, { highWaterMark: 1 << 20 });
   const onUnterminated = (source: string) => parentPort!.postMessage({ unterminated: source } satisfies PrepareMessage);
   for await (const lines of withDiagnosticsJoined(ndjsonBatches(stream, name, batchSize.lines, onUnterminated, batchSize.bytes), diagnostics)) {

@@ -3,17 +3,20 @@ import { Worker } from "node:worker_threads";
 import type { DiagnosticOptions } from "../../../lib/events/azureMonitor/joinDiagnosticLines";
 import type { PreparedBatch } from "../../../lib/events/processUsageBatch";
 import type { OnUnterminated } from "../sources/ndjsonLines";
-import { fromWire, type WireBatch } from "./batchWire";
+import { createWireReader, type WireBatch } from "./batchWire";
 
 export type BatchBound = { lines: number; bytes: number };
 export type PrepareRequest = { file: string; name: string; batchSize: BatchBound; ahead: number; diagnostics: DiagnosticOptions };
 export type PrepareMessage = { batch: WireBatch } | { unterminated: string } | { done: true } | { error: string };
 
-// Three batches of at most `bytes` (1 MB) of text each, parsed (a few times their text), and room to spare.
-const READER_HEAP_MB = 64;
-// Its young generation: 4 MB semi-spaces (a third of this) instead of V8's 16 MB, whose 32 MB made
-// a sixth of a 3M-event ingest's peak RSS. Scavenging more often costs some CPU (bench/ingest.bench.ts).
-const READER_YOUNG_MB = 12;
+// The reading thread's young generation: 16 MB semi-spaces (a third of this), V8's default.
+// 4 MB ones were scavenged every few hundred events, each time copying the batch being read, which
+// then was promoted and collected again as old: a quarter of this thread's time went to garbage
+// collection. Batches now die young, so the old generation holds little more than three batches
+// of at most `bytes` (1 MB) of text each, parsed (a few times their text), and the tables of line
+// identities and shared strings; its cap pays for the larger young generation in RSS.
+const READER_YOUNG_MB = 48;
+const READER_HEAP_MB = 40;
 
 /**
  * Batches of an NDJSON file (or "-" for standard input) read and validated on a second thread, so
@@ -32,6 +35,7 @@ export async function* preparedBatches(
     workerData: { file, name, batchSize, ahead: 2, diagnostics } satisfies PrepareRequest,
     resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB, maxYoungGenerationSizeMb: READER_YOUNG_MB },
   });
+  const fromWire = createWireReader();
   const queue: PrepareMessage[] = [];
   let notify: (() => void) | undefined;
   const push = (message: PrepareMessage) => {

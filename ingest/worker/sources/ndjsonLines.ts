@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import type { Readable } from "node:stream";
 import type { SourceLine } from "../../../lib/events/processUsageBatch";
 import { decodeStrictUtf8, type Undecodable } from "../../../lib/events/strictUtf8";
@@ -22,6 +23,8 @@ function isJson(text: string): boolean {
  * at once, and only a run that is not UTF-8 is decoded line by line to find the lines at fault.
  */
 function decodeLines(bytes: Buffer): (string | Undecodable)[] {
+  // Nearly all input is ASCII, which reads the same as UTF-8 and as Latin-1; Latin-1 is a copy.
+  if (isAscii(bytes)) return bytes.toString("latin1").split("\n");
   const whole = decodeStrictUtf8(bytes);
   if (typeof whole === "string") return whole.split("\n");
   const lines: (string | Undecodable)[] = [];
@@ -69,21 +72,27 @@ export async function* ndjsonBatches(
       batchChars += text.length;
     }
   };
+  // The line a chunk ends in, unfinished, is joined to the start of the next one alone: the rest of
+  // a chunk (1 MB) is decoded where it lies, not copied.
   for await (const chunk of stream) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
-    const buffer = rest.length === 0 ? bytes : Buffer.concat([rest, bytes]);
-    const last = buffer.lastIndexOf(NEWLINE);
-    if (last === -1) {
-      rest = buffer;
+    const first = bytes.indexOf(NEWLINE);
+    if (first === -1) {
+      rest = rest.length === 0 ? bytes : Buffer.concat([rest, bytes]);
       continue;
     }
-    rest = buffer.subarray(last + 1);
-    for (const line of decodeLines(buffer.subarray(0, last))) {
-      add(line);
-      if (batch.length >= batchSize || batchChars >= batchBytes) {
-        yield batch;
-        batch = [];
-        batchChars = 0;
+    const last = bytes.lastIndexOf(NEWLINE);
+    const head = rest.length === 0 ? bytes.subarray(0, first) : Buffer.concat([rest, bytes.subarray(0, first)]);
+    rest = bytes.subarray(last + 1);
+    const runs = first === last ? [head] : [head, bytes.subarray(first + 1, last)];
+    for (const run of runs) {
+      for (const line of decodeLines(run)) {
+        add(line);
+        if (batch.length >= batchSize || batchChars >= batchBytes) {
+          yield batch;
+          batch = [];
+          batchChars = 0;
+        }
       }
     }
   }

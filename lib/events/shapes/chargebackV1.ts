@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EventTime, NumericTokenCount, PlainText, RequiredText, textOrNull } from "../fields";
 import type { UsageEvent } from "../usageEvent";
-import { cleanDimensions } from "../eventTags";
+import { addDimensions } from "../eventTags";
 import { TOKEN_DETAILS } from "../../pricing/billedTokens";
 import { CALL_TIERS, callTierOf } from "../../pricing/callTier";
 
@@ -53,8 +53,8 @@ export const ChargebackV1Event = z
     endUser: z.unknown().optional(),
     errorCode: PlainText,
   })
-  .transform(
-    (e): UsageEvent => ({
+  .transform((e): UsageEvent => {
+    const event: UsageEvent = {
       shape: CHARGEBACK_V1,
       requestId: e.requestId,
       time: e.time,
@@ -68,22 +68,23 @@ export const ChargebackV1Event = z
       completionTokens: e.completionTokens ?? 0,
       reasoningTokens: e.reasoningTokens ?? 0,
       totalTokens: e.totalTokens ?? (e.promptTokens ?? 0) + (e.completionTokens ?? 0),
-      ...nonZeroDetails(e),
-      ...(e.serviceTier ? { serviceTier: e.serviceTier } : {}),
       modelTimeMs: e.modelTimeMs ?? null,
       status: e.status ?? null,
       streamed: e.streamed ?? null,
       subscriptionId: textOrNull(e.subscriptionId),
       product: textOrNull(e.product),
-      ...withErrorCode(textOrNull(e.errorCode)),
-      ...cleanDimensions(e.tags, e.endUser),
-    }),
-  );
-
-/** Only the details an event carries: most carry none, and old events keep their meaning. */
-const nonZeroDetails = (e: Partial<Record<(typeof TOKEN_DETAILS)[number], number>>) =>
-  Object.fromEntries(TOKEN_DETAILS.filter((d) => (e[d] ?? 0) > 0).map((d) => [d, e[d]]));
-
-const withErrorCode = (code: string | null) => (code === null ? {} : { errorCode: code.toLowerCase() });
+    };
+    // Optional fields only when present (most events carry none of them, and old events keep
+    // their meaning), set in place: this runs for every event, and spreads of small objects and
+    // arrays built for them were a good part of the reading thread's garbage.
+    for (const detail of TOKEN_DETAILS) {
+      const count = e[detail];
+      if (count !== undefined && count > 0) event[detail] = count;
+    }
+    if (e.serviceTier) event.serviceTier = e.serviceTier;
+    const errorCode = textOrNull(e.errorCode);
+    if (errorCode !== null) event.errorCode = errorCode.toLowerCase();
+    return addDimensions(event, e.tags, e.endUser);
+  });
 
 export const isChargebackV1Event = (o: Record<string, unknown>) => "schema" in o;

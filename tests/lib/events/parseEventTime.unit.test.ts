@@ -32,3 +32,30 @@ describe("impossible event times", () => {
     expect(parseEventTime("2026-11-10T10:00:00+05:45")).toBe(Date.UTC(2026, 10, 10, 4, 15));
   });
 });
+
+describe("the canonical ISO time, read without regular expressions", () => {
+  // A trailing space takes the general path (it is trimmed there): both must give the same instant.
+  const general = (text: string) => parseEventTime(`${text} `);
+
+  it("reads every millisecond as the general path does", () => {
+    for (let ms = 0; ms < 1000; ms++) {
+      const text = `2026-01-01T00:00:06.${String(ms).padStart(3, "0")}Z`;
+      expect(parseEventTime(text)).toBe(general(text));
+      expect(parseEventTime(text)).toBe(Date.UTC(2026, 0, 1, 0, 0, 6, ms));
+    }
+  });
+
+  it.each([
+    "2026-02-29T10:00:00.000Z",
+    "2026-02-30T10:00:00.000Z",
+    "2026-12-31T24:00:00.000Z",
+    "2026-12-31T23:60:00.000Z",
+    "2026-1a-01T00:00:00.000Z",
+    "0099-06-01T00:00:00.500Z",
+  ])("gives %j the general path's answer", (text) => expect(parseEventTime(text)).toBe(general(text)));
+
+  it("rejects what does not exist", () => {
+    expect(parseEventTime("2026-02-30T10:00:00.000Z")).toBeNull();
+    expect(parseEventTime("2028-02-29T23:59:59.999Z")).toBe(Date.UTC(2028, 1, 29, 23, 59, 59, 999));
+  });
+});
