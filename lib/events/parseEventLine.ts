@@ -4,7 +4,7 @@ import { AiHubGatewayEvent, isAiHubGatewayEvent } from "./shapes/aiHubGateway";
 import { ChargebackV1Event, isChargebackV1Event } from "./shapes/chargebackV1";
 import { isSeedPolicyEvent, SeedPolicyEvent } from "./shapes/seedPolicy";
 import { MAX_EVENT_BYTES, type UsageEvent } from "./usageEvent";
-import { billedTokens, TOKEN_DETAILS } from "../pricing/billedTokens";
+import { billedKindsOf, billedTokens } from "../pricing/billedTokens";
 import { firstIssue } from "../core/errors";
 
 export type ParsedLine = { ok: true; event: UsageEvent } | { ok: false; reason: string };
@@ -60,18 +60,13 @@ function checkTokenTotals(e: UsageEvent): string | null {
   if (e.reasoningTokens > e.completionTokens) return `reasoning tokens (${e.reasoningTokens}) exceed completion tokens (${e.completionTokens})`;
   if (e.totalTokens !== e.promptTokens + e.completionTokens)
     return `total tokens (${e.totalTokens}) differ from prompt (${e.promptTokens}) + completion (${e.completionTokens})`;
-  // With no count negative and no details, billedTokens' checks all pass once cached ≤ prompt
-  // (above); it works in BigInts, garbage for every event the reading thread validates.
-  if (!plainCounts(e)) {
+  // billedKindsOf makes billedTokens' checks without its BigInts (garbage for every event the
+  // reading thread validates); billedTokens only says what contradicts, or checks counts too large.
+  const kinds = billedKindsOf(e);
+  if (kinds === null || kinds < 0) {
     const billed = billedTokens(e);
     if (typeof billed === "string") return billed;
   }
   if (e.model === "" && e.deployment === "") return "names neither a model nor a deployment";
   return null;
-}
-
-function plainCounts(e: UsageEvent): boolean {
-  if (e.promptTokens < 0 || e.cachedTokens < 0 || e.completionTokens < 0) return false;
-  for (const detail of TOKEN_DETAILS) if ((e[detail] ?? 0) !== 0) return false;
-  return true;
 }
