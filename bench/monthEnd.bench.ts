@@ -20,7 +20,10 @@ async function main() {
   const { unit } = db.prepare("SELECT businessUnit AS unit FROM OrgMapping ORDER BY businessUnit LIMIT 1").get() as { unit: string };
   db.close();
   const base = `http://127.0.0.1:${flags.port}`;
-  const server = spawn(process.execPath, [path.join(root, "bench", "benchServer.mjs"), flags.port!, path.resolve(flags.db)], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, [path.join(root, "bench", "benchServer.mjs"), flags.port!, path.resolve(flags.db)], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   try {
     await waitForServer(base);
     const met = await monthEnd(base, server.pid!, await financeCookie(base), flags.month, unit, Number(flags.timeout) * 1000);

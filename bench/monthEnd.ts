@@ -54,10 +54,14 @@ export async function monthEnd(base: string, server: number, cookie: string, mon
   });
   const closed = `HTTP ${close.status} in ${((performance.now() - started) / 1000).toFixed(1)} s`;
   if (!close.ok) console.log(`close of ${month} refused: ${await close.text()}`);
-  const views = await Promise.all([`/?month=${month}`, `/business-units/${encodeURIComponent(unit)}?month=${month}`].map((url) => timedFetch(`${base}${url}`, cookie, timeoutMs)));
+  const views = await Promise.all(
+    [`/?month=${month}`, `/business-units/${encodeURIComponent(unit)}?month=${month}`].map((url) => timedFetch(`${base}${url}`, cookie, timeoutMs)),
+  );
   const { serverMb, childrenMb } = await stop();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`\nmonth end (${month}): close ${closed}; / and a unit page during the rebuild: HTTP ${views.map((v) => v.status).join(", ")}, ${seconds} s in all`);
+  console.log(
+    `\nmonth end (${month}): close ${closed}; / and a unit page during the rebuild: HTTP ${views.map((v) => v.status).join(", ")}, ${seconds} s in all`,
+  );
   console.log(
     `web server peak RSS through it: ${serverMb.toFixed(0)} MB (target ${RSS_TARGET_MB} MB); its children's: ${childrenMb.length === 0 ? "none" : childrenMb.map((m) => `${m.toFixed(0)} MB`).join(", ")}`,
   );

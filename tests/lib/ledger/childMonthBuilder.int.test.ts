@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { refreshMonthFigures } from "../../../lib/budgets/refreshBudgetFigures";
 import { refreshInBackground } from "../../../lib/budgets/refreshInBackground";
+import { childCli } from "../../../lib/ledger/childCli";
 import { childMonthBuilder } from "../../../lib/ledger/childMonthBuilder";
 import { LedgerReader } from "../../../lib/ledger/ledgerReader";
 import { delegateMonthBuilds } from "../../../lib/ledger/monthBuilder";
@@ -43,7 +44,7 @@ function partBodies(file: string): Map<string, string> {
 describe("a web server's view of a stale month", () => {
   it("reads what a child `month refresh` built and stored, the same to the byte as an in-process build, without building the ledger itself", async () => {
     const web = await staleOctober();
-    delegateMonthBuilds(childMonthBuilder({ root, env: { CHARGEBACK_DATABASE_URL: `file:${web.file}` } }));
+    delegateMonthBuilds(childMonthBuilder(childCli({ root, env: { CHARGEBACK_DATABASE_URL: `file:${web.file}` } })));
     const ledgerBuilds = vi.spyOn(LedgerReader.prototype, "ledger");
     const reader = new LedgerReader(web.store);
     // Two views at once join one child; the keyed part is read as the child stored it.
@@ -64,7 +65,7 @@ describe("a web server's view of a stale month", () => {
 
   it("builds the month a close schedules (refreshInBackground) in the child too, and a view then only reads", async () => {
     const web = await staleOctober();
-    delegateMonthBuilds(childMonthBuilder({ root, env: { CHARGEBACK_DATABASE_URL: `file:${web.file}` } }));
+    delegateMonthBuilds(childMonthBuilder(childCli({ root, env: { CHARGEBACK_DATABASE_URL: `file:${web.file}` } })));
     await refreshInBackground(web.store, MONTH);
     const ledgerBuilds = vi.spyOn(LedgerReader.prototype, "ledger");
     expect((await readReportRows(new LedgerReader(web.store), MONTH, "business-unit")).rows.length).toBeGreaterThan(0);
@@ -74,7 +75,7 @@ describe("a web server's view of a stale month", () => {
 
   it("fails with a plain message when the child fails, and builds nothing in process", async () => {
     const web = await staleOctober();
-    delegateMonthBuilds(childMonthBuilder({ root, env: { CHARGEBACK_DATABASE_URL: `file:${path.join(web.dir, "missing", "store.db")}` } }));
+    delegateMonthBuilds(childMonthBuilder(childCli({ root, env: { CHARGEBACK_DATABASE_URL: `file:${path.join(web.dir, "missing", "store.db")}` } })));
     const ledgerBuilds = vi.spyOn(LedgerReader.prototype, "ledger");
     await expect(readTrend(new LedgerReader(web.store), MONTH)).rejects.toThrow(/^building 2026-10's figures failed \(exit code 1\); see the server log$/);
     expect(ledgerBuilds).not.toHaveBeenCalled();
