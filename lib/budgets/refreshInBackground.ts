@@ -1,5 +1,6 @@
 import { errorField, logFor } from "../telemetry/log";
 import type { ReportStore } from "../store/port";
+import { LedgerReader } from "../ledger/ledgerReader";
 import { buildMonthWith, monthBuilder } from "../ledger/monthBuilder";
 import { refreshMonthFigures, staleFigureMonths } from "./refreshBudgetFigures";
 
@@ -20,7 +21,7 @@ export function refreshInBackground(store: ReportStore, month: string): Promise<
   const run = (queued.get(store) ?? Promise.resolve())
     .then(async () => {
       const stale = await staleFigureMonths(store, [month]);
-      const builder = monthBuilder();
+      const builder = monthBuilder((await new LedgerReader(store).catalog()).apps.length);
       if (!builder || stale.length === 0) return (await refreshMonthFigures(store, stale)).map((d) => d.month);
       await buildMonthWith(store, month, builder);
       return stale;

@@ -77,6 +77,8 @@ export class MaterializedMonth {
     readonly month: string,
     private readonly digest: () => Promise<string | undefined>,
     private readonly usageVersion: () => Promise<string>,
+    /** How many apps the catalog has: a large month is built by another process in the web server (monthBuilder.ts). */
+    private readonly apps: () => Promise<number> = async () => 0,
   ) {}
 
   /** The month's usage version and the catalog's digest, read once, before anything is built from them. */
@@ -136,7 +138,7 @@ export class MaterializedMonth {
         return keep(builtAt, value);
       }
       // In the web server the month is built by another process (monthBuilder.ts); read what it stored.
-      if (await builtElsewhere(this.store, this.month, stamp)) {
+      if (await builtElsewhere(this.store, this.month, stamp, this.apps)) {
         const built = await readStored();
         if (built) return built.value;
       }
@@ -200,7 +202,7 @@ export class MaterializedMonth {
         if (!again) return this.seen(done.builtAt, empty);
         return again.stamp === stamp ? this.seen(again.builtAt, decode(again.body) as T) : undefined;
       };
-      if (!stamp.endsWith("|") && (await builtElsewhere(this.store, this.month, stamp))) {
+      if (!stamp.endsWith("|") && (await builtElsewhere(this.store, this.month, stamp, this.apps))) {
         const built = await storedNow();
         if (built !== undefined) return built;
       }

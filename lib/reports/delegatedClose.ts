@@ -1,6 +1,8 @@
 import { now } from "../core/clock";
 import { UserError } from "../core/errors";
 import { type ChildCli, endOf } from "../ledger/childCli";
+import { LedgerReader } from "../ledger/ledgerReader";
+import { DELEGATED_FROM_APPS } from "../ledger/monthBuilder";
 import { type CloseOutcome, type CloseRequest, closeWhenReady } from "../statements/closeWhenReady";
 import type { UsageStore } from "../store/port";
 import { logFor } from "../telemetry/log";
@@ -9,21 +11,22 @@ import { logFor } from "../telemetry/log";
 export type MonthCloser = (month: string, request: CloseRequest) => Promise<Pick<CloseOutcome, "closed" | "alreadyClosed">>;
 
 // On globalThis, as the month builder is (lib/ledger/monthBuilder.ts), for the same reason.
-const held = globalThis as { chargebackMonthCloser?: MonthCloser };
+const held = globalThis as { chargebackMonthCloser?: { closer: MonthCloser; fromApps: number } };
 
-/** Hands every later close in this process to `closer` (undefined: close in process again). */
-export function delegateMonthCloses(closer: MonthCloser | undefined): void {
-  held.chargebackMonthCloser = closer;
+/** Hands every later close of a catalog of `fromApps` apps or more in this process to `closer` (undefined: close in process again). */
+export function delegateMonthCloses(closer: MonthCloser | undefined, { fromApps = DELEGATED_FROM_APPS }: { fromApps?: number } = {}): void {
+  held.chargebackMonthCloser = closer && { closer, fromApps };
 }
 
 /**
  * Closes `month` when the checklist allows (closeWhenReady): in this process, or, in the web
- * server, in a child process, since a close prices the month whole (its ledger: ~350 MB at 5,000
- * apps). Refusals are the same UserErrors either way.
+ * server with a large catalog, in a child process, since a close prices the month whole (its
+ * ledger: ~350 MB at 5,000 apps). Refusals are the same UserErrors either way.
  */
-export function closeMonthWhenReady(store: UsageStore, month: string, request: CloseRequest): Promise<Pick<CloseOutcome, "closed" | "alreadyClosed">> {
-  const closer = held.chargebackMonthCloser;
-  return closer ? closer(month, request) : closeWhenReady(store, month, request, now());
+export async function closeMonthWhenReady(store: UsageStore, month: string, request: CloseRequest): Promise<Pick<CloseOutcome, "closed" | "alreadyClosed">> {
+  const delegated = held.chargebackMonthCloser;
+  if (delegated && (await new LedgerReader(store).catalog()).apps.length >= delegated.fromApps) return delegated.closer(month, request);
+  return closeWhenReady(store, month, request, now());
 }
 
 /**

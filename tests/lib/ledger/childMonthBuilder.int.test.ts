@@ -44,7 +44,7 @@ function partBodies(file: string): Map<string, string> {
 describe("a web server's view of a stale month", () => {
   it("reads what a child `month refresh` built and stored, the same to the byte as an in-process build, without building the ledger itself", async () => {
     const web = await staleOctober();
-    delegateMonthBuilds(childMonthBuilder(childCli({ root, env: { CHARGEBACK_DATABASE_URL: `file:${web.file}` } })));
+    delegateMonthBuilds(childMonthBuilder(childCli({ root, env: { CHARGEBACK_DATABASE_URL: `file:${web.file}` } })), { fromApps: 0 });
     const ledgerBuilds = vi.spyOn(LedgerReader.prototype, "ledger");
     const reader = new LedgerReader(web.store);
     // Two views at once join one child; the keyed part is read as the child stored it.
@@ -65,7 +65,7 @@ describe("a web server's view of a stale month", () => {
 
   it("builds the month a close schedules (refreshInBackground) in the child too, and a view then only reads", async () => {
     const web = await staleOctober();
-    delegateMonthBuilds(childMonthBuilder(childCli({ root, env: { CHARGEBACK_DATABASE_URL: `file:${web.file}` } })));
+    delegateMonthBuilds(childMonthBuilder(childCli({ root, env: { CHARGEBACK_DATABASE_URL: `file:${web.file}` } })), { fromApps: 0 });
     await refreshInBackground(web.store, MONTH);
     const ledgerBuilds = vi.spyOn(LedgerReader.prototype, "ledger");
     expect((await readReportRows(new LedgerReader(web.store), MONTH, "business-unit")).rows.length).toBeGreaterThan(0);
@@ -75,10 +75,20 @@ describe("a web server's view of a stale month", () => {
 
   it("fails with a plain message when the child fails, and builds nothing in process", async () => {
     const web = await staleOctober();
-    delegateMonthBuilds(childMonthBuilder(childCli({ root, env: { CHARGEBACK_DATABASE_URL: `file:${path.join(web.dir, "missing", "store.db")}` } })));
+    delegateMonthBuilds(childMonthBuilder(childCli({ root, env: { CHARGEBACK_DATABASE_URL: `file:${path.join(web.dir, "missing", "store.db")}` } })), {
+      fromApps: 0,
+    });
     const ledgerBuilds = vi.spyOn(LedgerReader.prototype, "ledger");
     await expect(readTrend(new LedgerReader(web.store), MONTH)).rejects.toThrow(/^building 2026-10's figures failed \(exit code 1\); see the server log$/);
     expect(ledgerBuilds).not.toHaveBeenCalled();
     ledgerBuilds.mockRestore();
+  }, 60_000);
+
+  it("builds a month of fewer apps than delegated builds start from where it is read: no child is started", async () => {
+    const web = await staleOctober();
+    // A child would fail (no store there): the view succeeds only if it builds the month itself.
+    const missing = childCli({ root, env: { CHARGEBACK_DATABASE_URL: `file:${path.join(web.dir, "missing", "store.db")}` } });
+    delegateMonthBuilds(childMonthBuilder(missing), { fromApps: 1000 });
+    expect((await readTrend(new LedgerReader(web.store), MONTH)).length).toBeGreaterThan(0);
   }, 60_000);
 });

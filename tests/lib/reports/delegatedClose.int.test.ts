@@ -23,7 +23,7 @@ async function seeded() {
 describe("a close handed to a child process", () => {
   it("freezes the same statement as a close in process, and this process builds no ledger", async () => {
     const web = await seeded();
-    delegateMonthCloses(childMonthCloser(childCli({ root, env: { CHARGEBACK_DATABASE_URL: `file:${web.file}` } })));
+    delegateMonthCloses(childMonthCloser(childCli({ root, env: { CHARGEBACK_DATABASE_URL: `file:${web.file}` } })), { fromApps: 0 });
     const ledgerBuilds = vi.spyOn(LedgerReader.prototype, "ledger");
     const outcome = await closeMonthWhenReady(web.store, "2026-10", { by: "Fran Finance", acceptWarnings: true });
     expect(ledgerBuilds).not.toHaveBeenCalled();
@@ -42,7 +42,7 @@ describe("a close handed to a child process", () => {
 
   it("refuses as a close in process does: the checklist's words, as a UserError", async () => {
     const web = await seeded();
-    delegateMonthCloses(childMonthCloser(childCli({ root, env: { CHARGEBACK_DATABASE_URL: `file:${web.file}` } })));
+    delegateMonthCloses(childMonthCloser(childCli({ root, env: { CHARGEBACK_DATABASE_URL: `file:${web.file}` } })), { fromApps: 0 });
     const refused = closeMonthWhenReady(web.store, "2026-11", { by: "Fran Finance", acceptWarnings: true });
     await expect(refused).rejects.toBeInstanceOf(UserError);
     await expect(refused).rejects.toThrow(/^2026-11 has not ended yet: /);
