@@ -1,5 +1,5 @@
 import { itemAt } from "../lib/core/arrays";
-// npm run bench:scale [-- --scale S --months M --runs R --reuse --refresh]: an enterprise's year, served by
+// npm run bench:scale [-- --scale S --months M --runs R --reuse --refresh --month-end]: an enterprise's year, served by
 // the production build. Scale 1 is 5,000 apps, 50 units, 500 cost centers, 60 deployments (3
 // provisioned), 20 split rules, 30 % of rows tagged, 20 % with end users and about 30M events'
 // worth of rollups a month; the default scale (0.02, 100 apps) runs in a minute. Prints the server
@@ -12,9 +12,11 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { parseArgs } from "node:util";
 import { currentMonth, now } from "../lib/core/clock";
+import { previousMonth } from "../lib/core/months";
 import { buildScaleStore, type ScaleOrg } from "./scaleData";
 import { root } from "./pricedStore";
 import { financeCookie, median, type Timing, waitForServer } from "./webSession";
+import { monthEnd, RSS_TARGET_MB } from "./monthEnd";
 
 const { values: flags } = parseArgs({
   options: {
@@ -27,6 +29,8 @@ const { values: flags } = parseArgs({
     // Build every month's figures with `chargeback month refresh` first, as the worker's schedule
     // would: the web server then only reads them (without it, the first view of each month builds).
     refresh: { type: "boolean", default: false },
+    // Then close the month before the last as finance and view it while it is rebuilt (bench/monthEnd.ts).
+    "month-end": { type: "boolean", default: false },
   },
 });
 const scale = Number(flags.scale);
@@ -35,7 +39,6 @@ const runs = Number(flags.runs);
 const BASE = `http://127.0.0.1:${flags.port}`;
 const PAGE_TARGET_MS = 300;
 const EXPORT_TARGET_MS = 5000;
-const RSS_TARGET_MB = 500;
 const name = `scale-${scale}-${months}.db`;
 
 /** The server's peak resident set (VmHWM), in MB. */
@@ -124,6 +127,8 @@ async function main() {
     console.log(
       `targets: pages < ${PAGE_TARGET_MS} ms, export < ${EXPORT_TARGET_MS} ms, RSS < ${RSS_TARGET_MB} MB → ${met && rss < RSS_TARGET_MB ? "met" : "NOT met"}`,
     );
+    if (flags["month-end"] && months > 1)
+      await monthEnd(BASE, server.pid!, cookie, previousMonth(lastMonth), itemAt(org.units, 0), Number(flags.timeout) * 1000);
   } finally {
     server.kill("SIGTERM");
   }

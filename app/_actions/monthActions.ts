@@ -1,6 +1,5 @@
 "use server";
 
-import { now } from "@/lib/core/clock";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { z } from "zod";
@@ -8,7 +7,7 @@ import { firstIssue, UserError } from "@/lib/core/errors";
 import { Month } from "@/lib/core/months";
 import { reopenMonth } from "@/lib/statements/closeMonth";
 import { getSharedStore } from "@/lib/store";
-import { closeWhenReady } from "@/lib/statements/closeWhenReady";
+import { closeMonthWhenReady } from "@/lib/reports/delegatedClose";
 import { refreshInBackground } from "@/lib/budgets/refreshInBackground";
 import { requireAllowed } from "./requireRole";
 
@@ -49,7 +48,7 @@ export async function closeMonthAction(form: FormData): Promise<void> {
     if (!parsed.success) throw new UserError(firstIssue(parsed.error).message);
     const basis =
       parsed.data.basis === "actual" ? { actual: parsed.data.unmatched === "pro-rata" ? ("pro-rata" as const) : { costCenter: parsed.data.unmatched } } : {};
-    await closeWhenReady(getSharedStore(), month, { by, acceptWarnings: form.get("acceptWarnings") === "yes", ...basis }, now());
+    await closeMonthWhenReady(getSharedStore(), month, { by, acceptWarnings: form.get("acceptWarnings") === "yes", ...basis });
   });
 }
 

@@ -62,6 +62,9 @@ export const Config = z
       .max(3600, "must be at most 3600")
       .default(120),
     CHARGEBACK_TRUSTED_PROXIES: TrustedProxies,
+    // Who builds a stale month's figures for the web server: `chargeback month refresh` in a child
+    // process (its ledger never in the server's memory), or the server itself (a benchmark's baseline).
+    CHARGEBACK_MONTH_BUILDS: z.enum(["child", "in-process"], { error: "must be child or in-process" }).default("child"),
     // The services we call out to; each is a local test server in the tests.
     CHARGEBACK_RETAIL_PRICES_URL: serviceUrl("https://prices.azure.com"),
     CHARGEBACK_GRAPH_URL: serviceUrl("https://graph.microsoft.com/"),

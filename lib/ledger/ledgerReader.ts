@@ -74,7 +74,13 @@ export class LedgerReader {
     const key = `${kind}:${month}`;
     let known = this.materialized.get(key);
     if (!known) {
-      known = new MaterializedMonth(this.store, month, digest, () => this.usageVersion(month));
+      known = new MaterializedMonth(
+        this.store,
+        month,
+        digest,
+        () => this.usageVersion(month),
+        async () => (await this.catalog()).apps.length,
+      );
       this.materialized.set(key, known);
     }
     return known;

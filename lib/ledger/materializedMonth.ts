@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { now } from "../core/clock";
 import type { ReportStore } from "../store/port";
+import { builtElsewhere } from "./monthBuilder";
 
 /**
  * A month's materialized ledger: the figures pages project from (its usage lines, daily trend, per
@@ -76,6 +77,8 @@ export class MaterializedMonth {
     readonly month: string,
     private readonly digest: () => Promise<string | undefined>,
     private readonly usageVersion: () => Promise<string>,
+    /** How many apps the catalog has: a large month is built by another process in the web server (monthBuilder.ts). */
+    private readonly apps: () => Promise<number> = async () => 0,
   ) {}
 
   /** The month's usage version and the catalog's digest, read once, before anything is built from them. */
@@ -112,11 +115,15 @@ export class MaterializedMonth {
         }
         return this.seen(builtAt, value);
       };
-      const stored = await this.store.getLedgerPart(this.month, name);
-      if (stored && stored.stamp === stamp) {
+      // The stored part, when current and fitting: read now, after the delegated build, or after another reader's.
+      const readStored = async (): Promise<{ value: T } | undefined> => {
+        const stored = await this.store.getLedgerPart(this.month, name);
+        if (stored?.stamp !== stamp) return undefined;
         const value = codec.decode(decode(stored.body) as never);
-        if (fits(value)) return keep(stored.builtAt, value);
-      }
+        return fits(value) ? { value: keep(stored.builtAt, value) } : undefined;
+      };
+      const first = await readStored();
+      if (first) return first.value;
       const buildAndSave = async () => {
         const value = await build();
         const builtAt = now();
@@ -130,16 +137,18 @@ export class MaterializedMonth {
         const { builtAt, value } = await buildAndSave();
         return keep(builtAt, value);
       }
+      // In the web server the month is built by another process (monthBuilder.ts); read what it stored.
+      if (await builtElsewhere(this.store, this.month, stamp, this.apps)) {
+        const built = await readStored();
+        if (built) return built.value;
+      }
       let own: { builtAt: number; value: T } | undefined;
       await joinBuild(this.store, `${key}|${stamp}`, async () => {
         own = await buildAndSave();
       });
       // Another reader built it: read what it stored (our own copy), or build it here if it failed.
-      const fresh = own ? undefined : await this.store.getLedgerPart(this.month, name);
-      if (fresh?.stamp === stamp) {
-        const value = codec.decode(decode(fresh.body) as never);
-        if (fits(value)) return keep(fresh.builtAt, value);
-      }
+      const fresh = own ? undefined : await readStored();
+      if (fresh) return fresh.value;
       const { builtAt, value } = own ?? (await buildAndSave());
       return keep(builtAt, value);
     }) as Promise<T>;
@@ -187,6 +196,16 @@ export class MaterializedMonth {
         }
         return all;
       };
+      const storedNow = async (): Promise<T | undefined> => {
+        const [again, done] = await Promise.all([this.store.getLedgerPart(this.month, `${family}:${key}`), this.store.getLedgerPart(this.month, family)]);
+        if (done?.stamp !== stamp) return undefined;
+        if (!again) return this.seen(done.builtAt, empty);
+        return again.stamp === stamp ? this.seen(again.builtAt, decode(again.body) as T) : undefined;
+      };
+      if (!stamp.endsWith("|") && (await builtElsewhere(this.store, this.month, stamp, this.apps))) {
+        const built = await storedNow();
+        if (built !== undefined) return built;
+      }
       let own: Map<string, T> | undefined;
       if (stamp.endsWith("|")) own = await buildAndSave();
       else
@@ -195,11 +214,8 @@ export class MaterializedMonth {
         });
       if (!own) {
         // Another reader built the family: read this key's part as it stored it.
-        const [again, done] = await Promise.all([this.store.getLedgerPart(this.month, `${family}:${key}`), this.store.getLedgerPart(this.month, family)]);
-        if (done?.stamp === stamp) {
-          if (!again) return this.seen(done.builtAt, empty);
-          if (again.stamp === stamp) return this.seen(again.builtAt, decode(again.body) as T);
-        }
+        const built = await storedNow();
+        if (built !== undefined) return built;
         own = await buildAndSave();
       }
       return this.seen(now(), own.get(key) ?? empty);

@@ -1,9 +1,8 @@
 import { after } from "next/server";
 import { z } from "zod";
-import { now } from "@/lib/core/clock";
 import { Conflict, firstIssue, UserError } from "@/lib/core/errors";
 import { Month } from "@/lib/core/months";
-import { closeWhenReady } from "@/lib/statements/closeWhenReady";
+import { closeMonthWhenReady } from "@/lib/reports/delegatedClose";
 import { getSharedStore } from "@/lib/store";
 import { refreshInBackground } from "@/lib/budgets/refreshInBackground";
 import { jsonResponse } from "@/app/_server/apiAccess";
@@ -35,7 +34,7 @@ export const POST = defineRoute({
     const { acceptWarnings, actual } = body.data;
     const basis = actual === undefined ? {} : { actual: actual === "pro-rata" ? ("pro-rata" as const) : { costCenter: actual } };
     try {
-      const outcome = await closeWhenReady(getSharedStore(), month, { by: caller.name, acceptWarnings, ...basis }, now());
+      const outcome = await closeMonthWhenReady(getSharedStore(), month, { by: caller.name, acceptWarnings, ...basis });
       // The month's stored reports (and the other months', whose stamp names the closes) are built after the response.
       if (!outcome.alreadyClosed) after(() => refreshInBackground(getSharedStore(), month));
       return jsonResponse({ ...outcome.closed, closedAt: new Date(outcome.closed.closedAt).toISOString(), alreadyClosed: outcome.alreadyClosed });
