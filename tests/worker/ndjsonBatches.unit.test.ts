@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { ndjsonBatches } from "../../ingest/worker/sources/ndjsonLines";
+import type { SourceLine } from "../../lib/events/processUsageBatch";
 
 const batchesOf = async (text: string, lines: number, bytes?: number) => {
   const sizes: number[] = [];
@@ -60,7 +61,7 @@ describe("ndjsonBatches", () => {
       if (i % 50 === 49) lines.push(Buffer.from([0x7b, 0xc1, 0x7d]));
     }
     const bytes = Buffer.concat(lines.flatMap((line) => [line, Buffer.from("\n")]));
-    const expected = lines.flatMap((line, i) => {
+    const expected = lines.flatMap((line, i): SourceLine[] => {
       const source = `t:${i + 1}`;
       if (line[1] === 0xc1) return [{ undecodable: { base64: line.toString("base64") }, source }];
       const text = line.toString("utf8").replace(/\r$/, "");

@@ -65,6 +65,12 @@ type Read = "requestId" | "time" | "appId" | "serviceTier";
 /** Our own versioned shape, emitted by deploy/apim/chargeback-policy.xml; numbers are JSON numbers. */
 export const ChargebackV1Event = V1Fields.transform((e) => v1Event(e, e.requestId, e.time, e.appId, e.serviceTier));
 
+// Read once: the CLI runs as CommonJS (tsx), where each use of an imported name calls a getter,
+// and these run a few times for every event.
+const plainText = isPlainText;
+const numericTokenCount = isNumericTokenCount;
+const textOrNone = textOrNull;
+
 const PLAIN_TEXT = ["deployment", "model", "operation", "region", "subscriptionId", "product", "errorCode"] as const;
 const COUNTS = ["promptTokens", "cachedTokens", "completionTokens", "reasoningTokens", "totalTokens", ...TOKEN_DETAILS] as const;
 
@@ -79,10 +85,10 @@ export function readChargebackV1(o: Record<string, unknown>): UsageEvent | undef
   const appId = requiredTextIn(o.appId);
   const serviceTier = serviceTierIn(o.serviceTier);
   if (requestId === null || time === null || appId === null || serviceTier === null) return undefined;
-  for (const field of PLAIN_TEXT) if (!isPlainText(o[field])) return undefined;
-  for (const field of COUNTS) if (o[field] !== undefined && !isNumericTokenCount(o[field])) return undefined;
+  for (const field of PLAIN_TEXT) if (!plainText(o[field])) return undefined;
+  for (const field of COUNTS) if (o[field] !== undefined && !numericTokenCount(o[field])) return undefined;
   const { modelTimeMs, status, streamed } = o;
-  if (modelTimeMs !== undefined && modelTimeMs !== null && !isNumericTokenCount(modelTimeMs)) return undefined;
+  if (modelTimeMs !== undefined && modelTimeMs !== null && !numericTokenCount(modelTimeMs)) return undefined;
   if (status !== undefined && status !== null && !Number.isSafeInteger(status)) return undefined;
   if (streamed !== undefined && streamed !== null && typeof streamed !== "boolean") return undefined;
   return v1Event(o as Omit<V1Fields, Read>, requestId, time, appId, serviceTier);
@@ -94,10 +100,10 @@ function v1Event(e: Omit<V1Fields, Read>, requestId: string, time: number, appId
     requestId,
     time,
     appId,
-    deployment: textOrNull(e.deployment) ?? "",
-    model: textOrNull(e.model) ?? "",
-    operation: textOrNull(e.operation) ?? "",
-    region: textOrNull(e.region) ?? "",
+    deployment: textOrNone(e.deployment) ?? "",
+    model: textOrNone(e.model) ?? "",
+    operation: textOrNone(e.operation) ?? "",
+    region: textOrNone(e.region) ?? "",
     promptTokens: e.promptTokens ?? 0,
     cachedTokens: e.cachedTokens ?? 0,
     completionTokens: e.completionTokens ?? 0,
@@ -106,8 +112,8 @@ function v1Event(e: Omit<V1Fields, Read>, requestId: string, time: number, appId
     modelTimeMs: e.modelTimeMs ?? null,
     status: e.status ?? null,
     streamed: e.streamed ?? null,
-    subscriptionId: textOrNull(e.subscriptionId),
-    product: textOrNull(e.product),
+    subscriptionId: textOrNone(e.subscriptionId),
+    product: textOrNone(e.product),
   };
   // Optional fields only when present (most events carry none of them, and old events keep
   // their meaning), set in place: this runs for every event, and spreads of small objects and
@@ -117,7 +123,7 @@ function v1Event(e: Omit<V1Fields, Read>, requestId: string, time: number, appId
     if (count !== undefined && count > 0) event[detail] = count;
   }
   if (serviceTier) event.serviceTier = serviceTier;
-  const errorCode = textOrNull(e.errorCode);
+  const errorCode = textOrNone(e.errorCode);
   if (errorCode !== null) event.errorCode = errorCode.toLowerCase();
   return addDimensions(event, e.tags, e.endUser);
 }
