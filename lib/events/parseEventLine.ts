@@ -44,7 +44,7 @@ export function parseEventObject(value: unknown): ParsedLine {
     return { ok: false, reason: "not a JSON object" };
   }
   const record = value as Record<string, unknown>;
-  const shape = SHAPES.find((s) => s.test(record));
+  const shape = shapeOf(record);
   if (!shape) return { ok: false, reason: "unrecognised event shape (no chargeback/v1, seed-policy or AI Hub Gateway fields)" };
   const read = shape.read(record);
   if (read !== undefined) return checkedEvent(shape.name, read);
@@ -55,6 +55,12 @@ export function parseEventObject(value: unknown): ParsedLine {
     return { ok: false, reason: `${shape.name}: ${field} ${issue.message}` };
   }
   return checkedEvent(shape.name, result.data);
+}
+
+// A loop, not SHAPES.find: that made a closure for every event.
+function shapeOf(record: Record<string, unknown>): Shape | undefined {
+  for (const shape of SHAPES) if (shape.test(record)) return shape;
+  return undefined;
 }
 
 /** An event of any shape once its fields are read: accepted, or refused for inconsistent counts. */
