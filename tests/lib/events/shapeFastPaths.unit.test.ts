@@ -5,6 +5,7 @@ import { AiHubGatewayEvent, readAiHubGateway } from "../../../lib/events/shapes/
 import { ChargebackV1Event, readChargebackV1 } from "../../../lib/events/shapes/chargebackV1";
 import { readSeedPolicy, SeedPolicyEvent } from "../../../lib/events/shapes/seedPolicy";
 import type { UsageEvent } from "../../../lib/events/usageEvent";
+import { V1_SAMPLE } from "../../support/v1Sample";
 
 // Each shape is read without zod when it surely passes: that read must give exactly what the
 // schema gives (same fields, same order, -0 not 0), and must never accept what the schema refuses.
@@ -17,28 +18,7 @@ const seedSamples = fs
   .split("\n")
   .map((line) => JSON.parse(line));
 const hubSample = JSON.parse(fs.readFileSync(path.join(FIXTURES, "ai-hub-gateway-usage-record.json"), "utf8"));
-const v1Sample = {
-  schema: "chargeback/v1",
-  requestId: "5f0c2a8e-1b7d-4c0e-9a51-2d6f3e4b7c10",
-  time: "2026-11-21T11:04:51.123Z",
-  appId: "9a7e55d2-1c3b-4f0e-8e6a-5d2b7c1e0f42",
-  deployment: "gpt-4o",
-  model: "gpt-4o-2024-08-06",
-  operation: "chat.completions",
-  region: "eastus2",
-  promptTokens: 1893,
-  cachedTokens: 1024,
-  completionTokens: 412,
-  reasoningTokens: 0,
-  totalTokens: 2305,
-  modelTimeMs: 1311,
-  status: 200,
-  streamed: true,
-  subscriptionId: "sub-1",
-  product: "ai-platform",
-  tags: { project: "hermes", environment: "prod" },
-  endUser: "user107@contoso.example",
-};
+const v1Sample = { ...V1_SAMPLE, tags: { project: "hermes", environment: "prod" }, endUser: "user107@contoso.example" };
 const v1Samples = [
   v1Sample,
   { ...v1Sample, serviceTier: "priority", errorCode: "Content_Filter", audioInputTokens: 10, cacheWriteTokens: 5, tags: { "Bad Key": "x", ok: " " } },
