@@ -32,7 +32,7 @@ export const TokenCount = z.union([z.number(), z.string()], { error: missingOr("
   return z.NEVER;
 });
 /** A token count's value, or what is wrong with it. */
-export function tokenCountOf(value: number | string): number | string {
+function tokenCountOf(value: number | string): number | string {
   const n = typeof value === "number" ? value : WHOLE.test(value) ? Number(value) : Number.NaN;
   if (!Number.isFinite(n)) return `is not a number (${JSON.stringify(value)})`;
   if (n < 0) return `is negative (${n})`;
@@ -75,7 +75,7 @@ export const OptionalMilliseconds = OptionalTokenCount;
  * The same checks without zod, for the reading thread's fast paths (shapes/*): each accepts what
  * its schema above accepts and returns the same value, or returns null (false) for anything else,
  * which then goes through the schema to be worded. Zod copies every object it parses and makes a
- * record per field it checks: two thirds of what that thread allocated, a fifth of its time.
+ * record per field it checks: two thirds of what that thread allocated, a sixth of its time.
  */
 export const requiredTextIn = (v: unknown): string | null => {
   const text = typeof v === "string" ? v.trim() : "";
