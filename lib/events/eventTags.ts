@@ -10,31 +10,39 @@ export const MAX_END_USER = 128;
 
 export type CleanDimensions = { tags?: Record<string, string>; endUser?: string; warnings?: string[] };
 
+/** `warnings` with one more; a function, not a closure per event (it runs for every event). */
+function warned(warnings: string[] | undefined, warning: string): string[] {
+  const list = warnings ?? [];
+  list.push(warning);
+  return list;
+}
+
 /**
  * Sets on `event` the tags and end user within the limits, and in `warnings` one phrase per drop
  * saying what was wrong; sets nothing that is absent. In place: it runs for every event.
  */
 export function addDimensions<T extends CleanDimensions>(event: T, tags: unknown, endUser: unknown): T {
   let warnings: string[] | undefined;
-  const warn = (warning: string) => (warnings ??= []).push(warning);
   if (tags !== undefined && tags !== null) {
-    if (typeof tags !== "object" || Array.isArray(tags)) warn("tags dropped: not an object of strings");
+    if (typeof tags !== "object" || Array.isArray(tags)) warnings = warned(warnings, "tags dropped: not an object of strings");
     else {
       let kept: Record<string, string> | undefined;
       let count = 0;
       for (const rawKey of Object.keys(tags)) {
         const value = (tags as Record<string, unknown>)[rawKey];
         const key = rawKey.trim().toLowerCase();
-        if (!TAG_KEY.test(key)) warn(`tag dropped: key not 1-32 of [a-z0-9_.-]`);
-        else if (typeof value !== "string") warn(`tag ${key} dropped: value not a string`);
-        else if (value.trim() === "")
-          continue; // an empty header: no tag, nothing wrong
-        else if (value.trim().length > MAX_TAG_VALUE) warn(`tag ${key} dropped: value over ${MAX_TAG_VALUE} characters`);
-        else if (count === MAX_TAGS) warn(`tag ${key} dropped: over ${MAX_TAGS} tags`);
-        else if (kept === undefined || !Object.hasOwn(kept, key)) {
-          kept ??= {};
-          kept[key] = value.trim();
-          count++;
+        if (!TAG_KEY.test(key)) warnings = warned(warnings, `tag dropped: key not 1-32 of [a-z0-9_.-]`);
+        else if (typeof value !== "string") warnings = warned(warnings, `tag ${key} dropped: value not a string`);
+        else {
+          const text = value.trim();
+          if (text === "") continue; // an empty header: no tag, nothing wrong
+          if (text.length > MAX_TAG_VALUE) warnings = warned(warnings, `tag ${key} dropped: value over ${MAX_TAG_VALUE} characters`);
+          else if (count === MAX_TAGS) warnings = warned(warnings, `tag ${key} dropped: over ${MAX_TAGS} tags`);
+          else if (kept === undefined || !Object.hasOwn(kept, key)) {
+            kept ??= {};
+            kept[key] = text;
+            count++;
+          }
         }
       }
       if (kept !== undefined) event.tags = kept;
@@ -42,8 +50,8 @@ export function addDimensions<T extends CleanDimensions>(event: T, tags: unknown
   }
   if (endUser !== undefined && endUser !== null) {
     const text = typeof endUser === "string" ? endUser.trim() : null;
-    if (text === null) warn("endUser dropped: not a string");
-    else if (text.length > MAX_END_USER) warn(`endUser dropped: over ${MAX_END_USER} characters`);
+    if (text === null) warnings = warned(warnings, "endUser dropped: not a string");
+    else if (text.length > MAX_END_USER) warnings = warned(warnings, `endUser dropped: over ${MAX_END_USER} characters`);
     else if (text !== "") event.endUser = text;
   }
   if (warnings !== undefined) event.warnings = warnings;

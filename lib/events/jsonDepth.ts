@@ -14,6 +14,9 @@ const BACKSLASH = 0x5c;
 
 /** Whether JSON text nests objects and arrays deeper than `max`; brackets inside strings do not count. */
 export function nestsDeeperThan(text: string, max: number = MAX_JSON_DEPTH): boolean {
+  // Nesting deeper takes more than `max` opening brackets, which a few native searches rule out
+  // for nearly every event; the loop below reads each character in JavaScript (1.6 µs an event).
+  if (openingBrackets(text, max) <= max) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -27,4 +30,12 @@ export function nestsDeeperThan(text: string, max: number = MAX_JSON_DEPTH): boo
     } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth--;
   }
   return false;
+}
+
+/** How many opening brackets the text holds (in strings too), counted up to one past `max`. */
+function openingBrackets(text: string, max: number): number {
+  let n = 0;
+  for (let at = text.indexOf("{"); at !== -1 && n <= max; at = text.indexOf("{", at + 1)) n++;
+  for (let at = text.indexOf("["); at !== -1 && n <= max; at = text.indexOf("[", at + 1)) n++;
+  return n;
 }

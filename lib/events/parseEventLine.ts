@@ -1,18 +1,25 @@
 import type { z } from "zod";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "./jsonDepth";
-import { AiHubGatewayEvent, isAiHubGatewayEvent } from "./shapes/aiHubGateway";
-import { ChargebackV1Event, isChargebackV1Event } from "./shapes/chargebackV1";
-import { isSeedPolicyEvent, SeedPolicyEvent } from "./shapes/seedPolicy";
+import { AiHubGatewayEvent, isAiHubGatewayEvent, readAiHubGateway } from "./shapes/aiHubGateway";
+import { ChargebackV1Event, isChargebackV1Event, readChargebackV1 } from "./shapes/chargebackV1";
+import { isSeedPolicyEvent, readSeedPolicy, SeedPolicyEvent } from "./shapes/seedPolicy";
 import { MAX_EVENT_BYTES, type UsageEvent } from "./usageEvent";
 import { billedKindsOf, billedTokens } from "../pricing/billedTokens";
 import { firstIssue } from "../core/errors";
 
 export type ParsedLine = { ok: true; event: UsageEvent } | { ok: false; reason: string };
 
-const SHAPES: { name: string; test: (o: Record<string, unknown>) => boolean; schema: z.ZodType<UsageEvent, unknown> }[] = [
-  { name: "chargeback/v1", test: isChargebackV1Event, schema: ChargebackV1Event },
-  { name: "seed-policy", test: isSeedPolicyEvent, schema: SeedPolicyEvent },
-  { name: "ai-hub-gateway", test: isAiHubGatewayEvent, schema: AiHubGatewayEvent },
+type Shape = {
+  name: string;
+  test: (o: Record<string, unknown>) => boolean;
+  /** The schema's event without zod, for what it surely accepts; else the schema reads it. */
+  read: (o: Record<string, unknown>) => UsageEvent | undefined;
+  schema: z.ZodType<UsageEvent, unknown>;
+};
+const SHAPES: Shape[] = [
+  { name: "chargeback/v1", test: isChargebackV1Event, read: readChargebackV1, schema: ChargebackV1Event },
+  { name: "seed-policy", test: isSeedPolicyEvent, read: readSeedPolicy, schema: SeedPolicyEvent },
+  { name: "ai-hub-gateway", test: isAiHubGatewayEvent, read: readAiHubGateway, schema: AiHubGatewayEvent },
 ];
 
 /** Turns one raw line into a usage fact, or says in one sentence why it cannot be one. */
@@ -37,8 +44,10 @@ export function parseEventObject(value: unknown): ParsedLine {
     return { ok: false, reason: "not a JSON object" };
   }
   const record = value as Record<string, unknown>;
-  const shape = SHAPES.find((s) => s.test(record));
+  const shape = shapeOf(record);
   if (!shape) return { ok: false, reason: "unrecognised event shape (no chargeback/v1, seed-policy or AI Hub Gateway fields)" };
+  const read = shape.read(record);
+  if (read !== undefined) return checkedEvent(shape.name, read);
   const result = shape.schema.safeParse(record);
   if (!result.success) {
     const issue = firstIssue(result.error);
@@ -46,6 +55,12 @@ export function parseEventObject(value: unknown): ParsedLine {
     return { ok: false, reason: `${shape.name}: ${field} ${issue.message}` };
   }
   return checkedEvent(shape.name, result.data);
+}
+
+// A loop, not SHAPES.find: that made a closure for every event.
+function shapeOf(record: Record<string, unknown>): Shape | undefined {
+  for (const shape of SHAPES) if (shape.test(record)) return shape;
+  return undefined;
 }
 
 /** An event of any shape once its fields are read: accepted, or refused for inconsistent counts. */

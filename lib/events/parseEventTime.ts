@@ -58,13 +58,19 @@ export function parseEventTime(text: string): number | null {
   return null;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | null {
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
-  // Not Date.UTC(y, …): it reads years 0-99 as 1900-1999, so 0099-06-01 would become 1999-06-01.
+  // Dates that do not exist (2/30) are refused: a Date would roll them over into the next month.
+  if (d > (mo === 2 && isLeap(y) ? 29 : (DAYS_IN_MONTH[mo - 1] as number))) return null;
+  // Date.UTC reads years 0-99 as 1900-1999 (0099-06-01 would become 1999-06-01): those years are
+  // set on a Date. Not the others: this runs for every event, and a Date is garbage.
+  if (y >= 100) return Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const date = new Date(Date.UTC(2000, 0, 1, h, mi, s, ms));
   date.setUTCFullYear(y, mo - 1, d);
-  // Dates that do not exist (2/30) roll over into the next month: reject them.
-  return date.getUTCDate() === d ? date.getTime() : null;
+  return date.getTime();
 }
 
 /** The zone's offset from UTC; null for one no place has (past ±14:00, or minutes past 59). */

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { ndjsonBatches } from "../../ingest/worker/sources/ndjsonLines";
+import type { SourceLine } from "../../lib/events/processUsageBatch";
 
 const batchesOf = async (text: string, lines: number, bytes?: number) => {
   const sizes: number[] = [];
@@ -49,5 +50,27 @@ describe("ndjsonBatches", () => {
           { text: '{"e":3}', source: "t:8" },
         ]);
       }
+  });
+
+  it("reads runs of many pieces as line by line: lines across pieces, longer than one, not UTF-8 in any", async () => {
+    // Chunks are decoded 64 KB at a time, cut at newlines: lines of every length up to 150 KB.
+    const lines: Buffer[] = [];
+    for (let i = 0; lines.length < 400; i++) {
+      const size = [10, 500, 5_000, 65_535, 65_536, 150_000][i % 6] as number;
+      lines.push(Buffer.from(i % 7 === 3 ? "" : `{"p":"${"x".repeat(size)}","i":${i}}${i % 5 === 0 ? "\r" : ""}`));
+      if (i % 50 === 49) lines.push(Buffer.from([0x7b, 0xc1, 0x7d]));
+    }
+    const bytes = Buffer.concat(lines.flatMap((line) => [line, Buffer.from("\n")]));
+    const expected = lines.flatMap((line, i): SourceLine[] => {
+      const source = `t:${i + 1}`;
+      if (line[1] === 0xc1) return [{ undecodable: { base64: line.toString("base64") }, source }];
+      const text = line.toString("utf8").replace(/\r$/, "");
+      return text === "" ? [] : [{ text, source }];
+    });
+    for (const cut of [0, 70_000, bytes.length >> 1]) {
+      const read = [];
+      for await (const batch of ndjsonBatches(Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]), "t", 1000)) read.push(...batch);
+      expect(read).toEqual(expected);
+    }
   });
 });

@@ -16,6 +16,11 @@ describe("line identities", () => {
     ]);
   });
 
+  it("hash the text's UTF-8 bytes, whatever characters it has", () => {
+    const identify = createLineIdentities();
+    for (const line of ['{"a":"é日本"}', "\uFEFF{}", "😀", "\u00ff"]) expect(identify(line)).toBe(`line:${hashOf(line)}:0`);
+  });
+
   it("keep counting across many distinct lines (the table grows) and repeat on a re-read, appended lines included", () => {
     const lines = Array.from({ length: 5_000 }, (_, i) => `{"n":${i % 3_000}}`);
     const first = createLineIdentities();

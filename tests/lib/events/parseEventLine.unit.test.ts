@@ -4,31 +4,13 @@ import { describe, expect, it } from "vitest";
 import { MAX_JSON_DEPTH } from "../../../lib/events/jsonDepth";
 import { parseEventLine } from "../../../lib/events/parseEventLine";
 import { itemAt } from "../../../lib/core/arrays";
+import { V1_SAMPLE } from "../../support/v1Sample";
 
 const FIXTURES = path.resolve(__dirname, "..", "..", "fixtures", "apim-events");
 const seedLines = fs.readFileSync(path.join(FIXTURES, "seed-policy-sample.ndjson"), "utf8").trim().split("\n");
 const aiHubRecord = JSON.parse(fs.readFileSync(path.join(FIXTURES, "ai-hub-gateway-usage-record.json"), "utf8"));
 
-const v1 = {
-  schema: "chargeback/v1",
-  requestId: "5f0c2a8e-1b7d-4c0e-9a51-2d6f3e4b7c10",
-  time: "2026-11-21T11:04:51.123Z",
-  appId: "9a7e55d2-1c3b-4f0e-8e6a-5d2b7c1e0f42",
-  deployment: "gpt-4o",
-  model: "gpt-4o-2024-08-06",
-  operation: "chat.completions",
-  region: "eastus2",
-  promptTokens: 1893,
-  cachedTokens: 1024,
-  completionTokens: 412,
-  reasoningTokens: 0,
-  totalTokens: 2305,
-  modelTimeMs: 1311,
-  status: 200,
-  streamed: true,
-  subscriptionId: "sub-1",
-  product: "ai-platform",
-};
+const v1 = V1_SAMPLE;
 
 function reasonOf(line: string): string {
   const parsed = parseEventLine(line);

@@ -54,6 +54,22 @@ describe("the canonical ISO time, read without regular expressions", () => {
     "0099-06-01T00:00:00.500Z",
   ])("gives %j the general path's answer", (text) => expect(parseEventTime(text)).toBe(general(text)));
 
+  it("gives every day of every month what a Date gives, and null for the days a Date rolls over", () => {
+    // What times were read as when every one was set on a Date, its rolled-over days refused.
+    const onDate = (y: number, mo: number, d: number) => {
+      const date = new Date(Date.UTC(2000, 0, 1, 13, 4, 5, 6));
+      date.setUTCFullYear(y, mo - 1, d);
+      return date.getUTCDate() === d ? date.getTime() : null;
+    };
+    const pad = (n: number, width: number) => String(n).padStart(width, "0");
+    for (const y of [1, 4, 99, 100, 400, 1600, 1900, 2000, 2024, 2026, 2100, 9999])
+      for (let mo = 1; mo <= 12; mo++)
+        for (let d = 1; d <= 32; d++) {
+          expect(parseEventTime(`${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T13:04:05.006Z`)).toBe(onDate(y, mo, d));
+          expect(parseEventTime(`${mo}/${d}/${pad(y, 4)} 1:04:05 PM`)).toBe(onDate(y, mo, d) === null ? null : (onDate(y, mo, d) as number) - 6);
+        }
+  });
+
   it("rejects what does not exist", () => {
     expect(parseEventTime("2026-02-30T10:00:00.000Z")).toBeNull();
     expect(parseEventTime("2028-02-29T23:59:59.999Z")).toBe(Date.UTC(2028, 1, 29, 23, 59, 59, 999));

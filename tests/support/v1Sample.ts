@@ -1,0 +1,21 @@
+/** A chargeback/v1 event as our policy writes it, for the tests of how events are read. */
+export const V1_SAMPLE = {
+  schema: "chargeback/v1",
+  requestId: "5f0c2a8e-1b7d-4c0e-9a51-2d6f3e4b7c10",
+  time: "2026-11-21T11:04:51.123Z",
+  appId: "9a7e55d2-1c3b-4f0e-8e6a-5d2b7c1e0f42",
+  deployment: "gpt-4o",
+  model: "gpt-4o-2024-08-06",
+  operation: "chat.completions",
+  region: "eastus2",
+  promptTokens: 1893,
+  cachedTokens: 1024,
+  completionTokens: 412,
+  reasoningTokens: 0,
+  totalTokens: 2305,
+  modelTimeMs: 1311,
+  status: 200,
+  streamed: true,
+  subscriptionId: "sub-1",
+  product: "ai-platform",
+};
