@@ -17,9 +17,11 @@ export type ChildCli = (args: readonly string[]) => Promise<CliOutcome>;
  */
 export function childCli({ root = process.cwd(), env = {} }: { root?: string; env?: Record<string, string> } = {}): ChildCli {
   const bin = path.join(root, "bin", "chargeback.js");
+  // Read once: the bin's launch line does not change while this process runs.
+  let launch: ReturnType<typeof launchLineOf> | undefined;
   return (args) =>
     new Promise((resolve) => {
-      const launch = launchLineOf(bin);
+      launch ??= launchLineOf(bin);
       const child = spawn(process.execPath, [...launch.nodeOptions, bin, ...args], {
         cwd: root,
         env: { ...process.env, ...launch.env, ...env },
