@@ -9,14 +9,16 @@ export type BatchBound = { lines: number; bytes: number };
 export type PrepareRequest = { file: string; name: string; batchSize: BatchBound; ahead: number; diagnostics: DiagnosticOptions };
 export type PrepareMessage = { batch: WireBatch } | { unterminated: string } | { done: true } | { error: string };
 
-// The reading thread's young generation: 16 MB semi-spaces (a third of this), V8's default.
-// 4 MB ones were scavenged every few hundred events, each time copying the batch being read, which
-// then was promoted and collected again as old: a quarter of this thread's time went to garbage
-// collection. Batches now die young, so the old generation holds little more than three batches
-// of at most `bytes` (1 MB) of text each, parsed (a few times their text), and the tables of line
-// identities and shared strings; its cap pays for the larger young generation in RSS.
-const READER_YOUNG_MB = 48;
-const READER_HEAP_MB = 40;
+// The reading thread's heap. Its old generation holds the tables of line identities and shared
+// strings and, for a moment, whatever a collection finds in flight: three batches of at most
+// `bytes` (1 MB) of text each, parsed (a few times their text). Capped at 40 MB, that was the cap's
+// own trap: each full collection promoted the batch in flight into an old generation already near
+// its limit, so the next one came ~70 ms later, ~500 per million events, and V8's helper threads
+// spent ~10 s of CPU per million marking, on the core the writing thread needs. At 64 MB there
+// are 20-80 per million. The young generation: 8 MB semi-spaces (a third of this), scavenged a
+// few hundred times per million for ~1 s in all; 16 MB ones (V8's default) cost ~10 MB more RSS for no less CPU.
+const READER_YOUNG_MB = 24;
+const READER_HEAP_MB = 64;
 
 /**
  * Batches of an NDJSON file (or "-" for standard input) read and validated on a second thread, so
