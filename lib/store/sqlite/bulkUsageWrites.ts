@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { UsageBatch, UsageBatchResult } from "../port";
+import { startWalCheckpointer } from "./walCheckpointer";
 
 /**
  * When a bulk load commits: each commit writes every page its transaction touched, and event ids
@@ -13,7 +14,8 @@ export const BULK_COMMIT = { maxEvents: 500_000, withinMs: 10_000 };
  * Runs `write` over the batches in the open transaction, committing per BULK_COMMIT, each commit
  * after the sums `write` holds are written. A batch that fails rolls the whole transaction back
  * (and `write` forgets its sums): no savepoint per batch, whose journal would copy every page the
- * batch changes.
+ * batch changes. Each commit's log is copied into the database file on another thread while the
+ * next batches are written (walCheckpointer.ts).
  */
 export async function saveInBulk(
   db: Database.Database,
@@ -24,6 +26,12 @@ export async function saveInBulk(
 ): Promise<void> {
   let events = 0;
   let began = 0;
+  const checkpointer = startWalCheckpointer(db);
+  const commit = () => {
+    write.flush();
+    db.exec("COMMIT");
+    checkpointer?.afterCommit();
+  };
   try {
     for await (const batch of batches) {
       if (!db.inTransaction) {
@@ -34,19 +42,14 @@ export async function saveInBulk(
       }
       onSaved(batch, write.inOpenTransaction(batch));
       events += batch.events.length;
-      if (events >= limits.maxEvents || performance.now() - began >= limits.withinMs) {
-        write.flush();
-        db.exec("COMMIT");
-      }
+      if (events >= limits.maxEvents || performance.now() - began >= limits.withinMs) commit();
     }
-    if (db.inTransaction) {
-      write.flush();
-      db.exec("COMMIT");
-    }
+    if (db.inTransaction) commit();
   } finally {
     if (db.inTransaction) {
       write.discard();
       db.exec("ROLLBACK");
     }
+    await checkpointer?.stop();
   }
 }

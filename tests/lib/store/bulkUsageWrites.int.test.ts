@@ -1,8 +1,12 @@
+import fs from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { createLineIdentities } from "../../../lib/events/lineIdentity";
 import { prepareUsageBatch } from "../../../lib/events/processUsageBatch";
 import type { UsageBatch } from "../../../lib/store/port";
+import { saveInBulk } from "../../../lib/store/sqlite/bulkUsageWrites";
+import { createUsageWriter } from "../../../lib/store/sqlite/usageWriter";
 import { v1Event } from "../../support/ingest";
 import { freshStore } from "../../support/store";
 
@@ -47,5 +51,32 @@ describe("a bulk load into SQLite (several batches to a transaction)", () => {
     expect(count(file)).toBe(121);
     const [row] = await store.listDailyUsage("2026-11-10", "2026-11-11");
     expect(row).toMatchObject({ requests: 120n, totalTokens: 132_000n });
+  });
+});
+
+describe("a bulk load's checkpoints", () => {
+  it("are made on another thread: the writing connection makes none meanwhile, yet the database file holds every commit afterwards", async () => {
+    const { file, dir } = freshStore();
+    const db = new Database(file);
+    db.pragma("journal_mode = WAL");
+    const write = createUsageWriter(db);
+    const autocheckpoint: number[] = [];
+    await saveInBulk(
+      db,
+      write,
+      batches(batch(0, 40), batch(40, 80), batch(80, 120)),
+      () => autocheckpoint.push(db.pragma("wal_autocheckpoint", { simple: true }) as number),
+      {
+        maxEvents: 40,
+        withinMs: 60_000,
+      },
+    );
+    expect(autocheckpoint).toEqual([0, 0, 0]);
+    expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
+    // The database file alone, without its log: only a checkpoint puts the commits there.
+    const alone = path.join(dir, "alone.db");
+    fs.copyFileSync(file, alone);
+    expect(count(alone)).toBe(120);
+    db.close();
   });
 });
