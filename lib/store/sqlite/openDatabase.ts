@@ -17,7 +17,27 @@ export function openDatabase(file: string): Database.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // The timeout is set on open, so even the first pragma waits for a writer instead of failing.
   const db = new Database(file, { timeout: busyTimeout() });
-  db.pragma("journal_mode = WAL");
+  useWriteAheadLog(db);
   db.pragma("synchronous = NORMAL"); // durable at each checkpoint of the WAL; safe against app crashes
   return db;
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Switches the file to WAL. On a new file the switch needs the file to itself, and SQLite refuses
+ * it at once (SQLITE_BUSY, without its busy handler) while another process has it open: two
+ * commands started together on one new store. So the switch is retried, within the busy timeout.
+ */
+function useWriteAheadLog(db: Database.Database): void {
+  const until = performance.now() + busyTimeout();
+  for (;;) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || performance.now() > until) throw error;
+      Atomics.wait(pause, 0, 0, 20);
+    }
+  }
 }
