@@ -61,6 +61,7 @@ describe("a bulk load's checkpoints", () => {
     db.pragma("journal_mode = WAL");
     const write = createUsageWriter(db);
     const autocheckpoint: number[] = [];
+    const cacheBefore = db.pragma("cache_size", { simple: true });
     await saveInBulk(
       db,
       write,
@@ -73,6 +74,7 @@ describe("a bulk load's checkpoints", () => {
     );
     expect(autocheckpoint).toEqual([0, 0, 0]);
     expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
+    expect(db.pragma("cache_size", { simple: true })).toBe(cacheBefore); // the load's larger cache is given back too
     // The database file alone, without its log: only a checkpoint puts the commits there.
     const alone = path.join(dir, "alone.db");
     fs.copyFileSync(file, alone);
