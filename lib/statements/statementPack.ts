@@ -1,4 +1,3 @@
-import JSZip from "jszip";
 import { stringify } from "csv-stringify/sync";
 import { loadConfig } from "../config/schema";
 import { safeText } from "../core/safeText";
@@ -16,6 +15,7 @@ export const statementFileName = (month: string, businessUnit: string) => `state
 export async function getStatementPack(store: LedgerStore, month: string, issuer = loadConfig().CHARGEBACK_STATEMENT_ISSUER): Promise<Buffer | null> {
   if (!(await store.getClosedMonth(month))) return null;
   const statements = await issuedStatements(store, month);
+  const { default: JSZip } = await import("jszip"); // when a pack is made: not at every command's start-up
   const zip = new JSZip();
   const names = new Set<string>();
   const index: string[][] = [];

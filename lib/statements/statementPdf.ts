@@ -1,5 +1,5 @@
 import { itemAt } from "../core/arrays";
-import PDFDocument from "pdfkit";
+import type PDFDocumentClass from "pdfkit";
 import { loadConfig } from "../config/schema";
 import { formatCents, parseCents } from "../core/money";
 import type { LedgerStore } from "../store/port";
@@ -38,7 +38,10 @@ const printable = (text: string) => text.normalize("NFC").replace(/[^\x20-\x7E\u
  * the previous month), then one compact row per line with each page's subtotal and the running
  * total carried to the next, the rates used as one table at the end, and "Page n of N" on every page.
  */
-export function renderStatementPdf(s: StatementDocument): Promise<Buffer> {
+export async function renderStatementPdf(s: StatementDocument): Promise<Buffer> {
+  // Loaded when a PDF is made: pdfkit and its fonts took a fifth of every CLI command's start-up,
+  // and their sources stayed in the heap that a long ingest collects again and again.
+  const PDFDocument: typeof PDFDocumentClass = (await import("pdfkit")).default;
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
