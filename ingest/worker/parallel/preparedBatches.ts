@@ -24,9 +24,12 @@ const READER_HEAP_MB = 64;
  * Batches of an NDJSON file (or "-" for standard input) read and validated on a second thread, so
  * the next batch is ready while the caller writes the last one. Batches arrive in file order; at
  * most two prepared batches wait, plus the one being read. Batches being bounded in bytes, so is
- * that thread's heap: its garbage is collected instead of growing the process.
+ * that thread's heap: its garbage is collected instead of growing the process. The thread starts
+ * at this call, not at the first batch asked for: it loads its code (~1 s) while the caller gets
+ * ready to write (prices, ~0.5 s). Until then it does not keep the process alive, so a caller that
+ * fails before asking for a batch still exits.
  */
-export async function* preparedBatches(
+export function preparedBatches(
   file: string,
   name: string,
   batchSize: BatchBound,
@@ -37,7 +40,7 @@ export async function* preparedBatches(
     workerData: { file, name, batchSize, ahead: 2, diagnostics } satisfies PrepareRequest,
     resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB, maxYoungGenerationSizeMb: READER_YOUNG_MB },
   });
-  const fromWire = createWireReader();
+  worker.unref();
   const queue: PrepareMessage[] = [];
   let notify: (() => void) | undefined;
   const push = (message: PrepareMessage) => {
@@ -48,20 +51,24 @@ export async function* preparedBatches(
   worker.on("error", (error) => push({ error: error.message }));
   // Once "done" has been read this is never looked at; before it, an exit is a failure.
   worker.on("exit", (code) => push({ error: `the reading thread stopped (exit ${code})` }));
-  try {
-    for (;;) {
-      while (queue.length === 0) await new Promise<void>((resolve) => (notify = resolve));
-      const message = queue.shift()!;
-      if ("error" in message) throw new Error(message.error);
-      if ("done" in message) return;
-      if ("unterminated" in message) {
-        onUnterminated(message.unterminated);
-        continue;
+  return (async function* () {
+    worker.ref();
+    const fromWire = createWireReader();
+    try {
+      for (;;) {
+        while (queue.length === 0) await new Promise<void>((resolve) => (notify = resolve));
+        const message = queue.shift()!;
+        if ("error" in message) throw new Error(message.error);
+        if ("done" in message) return;
+        if ("unterminated" in message) {
+          onUnterminated(message.unterminated);
+          continue;
+        }
+        yield fromWire(message.batch);
+        worker.postMessage("next");
       }
-      yield fromWire(message.batch);
-      worker.postMessage("next");
+    } finally {
+      await worker.terminate();
     }
-  } finally {
-    await worker.terminate();
-  }
+  })();
 }
