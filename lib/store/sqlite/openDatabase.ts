@@ -17,7 +17,7 @@ export function openDatabase(file: string): Database.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // The timeout is set on open, so even the first pragma waits for a writer instead of failing.
   const db = new Database(file, { timeout: busyTimeout() });
-  useWriteAheadLog(db);
+  switchToWal(db);
   db.pragma("synchronous = NORMAL"); // durable at each checkpoint of the WAL; safe against app crashes
   return db;
 }
@@ -29,7 +29,7 @@ const pause = new Int32Array(new SharedArrayBuffer(4));
  * it at once (SQLITE_BUSY, without its busy handler) while another process has it open: two
  * commands started together on one new store. So the switch is retried, within the busy timeout.
  */
-function useWriteAheadLog(db: Database.Database): void {
+function switchToWal(db: Database.Database): void {
   const until = performance.now() + busyTimeout();
   for (;;) {
     try {
