@@ -83,10 +83,13 @@ export function ingestNdjson(store: UsageStore, stream: Readable, name: string, 
  * Runs an NDJSON file ("-" for standard input) through the same pipeline, reading and validating
  * on a second thread while this one writes: what `chargeback ingest` does.
  */
-export function ingestNdjsonFile(store: UsageStore, file: string, options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestNdjsonFile(store: UsageStore, file: string, options: IngestOptions = {}): Promise<IngestSummary> {
   const name = file === "-" ? "stdin" : file;
-  return writeAll(
-    store,
-    preparedBatches(file, name, { lines: options.batchSize ?? INGEST_BATCH_SIZE, bytes: INGEST_BATCH_BYTES }, options.onUnterminated, options.diagnostics),
-  );
+  const bound = { lines: options.batchSize ?? INGEST_BATCH_SIZE, bytes: INGEST_BATCH_BYTES };
+  const { batches, stop } = preparedBatches(file, name, bound, options.onUnterminated, options.diagnostics);
+  try {
+    return await writeAll(store, batches);
+  } finally {
+    await stop();
+  }
 }

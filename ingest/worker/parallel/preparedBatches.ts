@@ -15,9 +15,9 @@ export type PrepareMessage = { batch: WireBatch } | { unterminated: string } | {
 // own trap: each full collection promoted the batch in flight into an old generation already near
 // its limit, so the next one came ~70 ms later, ~500 per million events, and V8's helper threads
 // spent ~10 s of CPU per million marking, on the core the writing thread needs. At 64 MB there
-// are 20-80 per million. The young generation: 8 MB semi-spaces (a third of this), scavenged a
-// few hundred times per million for ~1 s in all; 16 MB ones (V8's default) cost ~10 MB more RSS for no less CPU.
-const READER_YOUNG_MB = 24;
+// are 20-80 per million. (Under the launcher its --max-semi-space-size, a flag of the whole
+// process, sizes this thread's young generation too.)
+const READER_YOUNG_MB = 48;
 const READER_HEAP_MB = 64;
 
 /**
@@ -26,8 +26,8 @@ const READER_HEAP_MB = 64;
  * most two prepared batches wait, plus the one being read. Batches being bounded in bytes, so is
  * that thread's heap: its garbage is collected instead of growing the process. The thread starts
  * at this call, not at the first batch asked for: it loads its code (~1 s) while the caller gets
- * ready to write (prices, ~0.5 s). Until then it does not keep the process alive, so a caller that
- * fails before asking for a batch still exits.
+ * ready to write (prices, ~0.5 s). Until then it does not keep the process alive; `stop` ends it
+ * whether or not its batches were read (a caller that fails before the first one).
  */
 export function preparedBatches(
   file: string,
@@ -35,7 +35,7 @@ export function preparedBatches(
   batchSize: BatchBound,
   onUnterminated: OnUnterminated = () => {},
   diagnostics: DiagnosticOptions = {},
-): AsyncGenerator<PreparedBatch> {
+): { batches: AsyncGenerator<PreparedBatch>; stop: () => Promise<void> } {
   const worker = new Worker(path.join(__dirname, "prepareWorker.js"), {
     workerData: { file, name, batchSize, ahead: 2, diagnostics } satisfies PrepareRequest,
     resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MB, maxYoungGenerationSizeMb: READER_YOUNG_MB },
@@ -51,7 +51,10 @@ export function preparedBatches(
   worker.on("error", (error) => push({ error: error.message }));
   // Once "done" has been read this is never looked at; before it, an exit is a failure.
   worker.on("exit", (code) => push({ error: `the reading thread stopped (exit ${code})` }));
-  return (async function* () {
+  const stop = async () => {
+    await worker.terminate();
+  };
+  const batches = (async function* () {
     worker.ref();
     const fromWire = createWireReader();
     try {
@@ -68,7 +71,8 @@ export function preparedBatches(
         worker.postMessage("next");
       }
     } finally {
-      await worker.terminate();
+      await stop();
     }
   })();
+  return { batches, stop };
 }

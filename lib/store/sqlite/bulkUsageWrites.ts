@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import type Database from "better-sqlite3";
 import type { UsageBatch, UsageBatchResult } from "../port";
 import { startWalCheckpointer } from "./walCheckpointer";
@@ -8,7 +9,7 @@ import { startWalCheckpointer } from "./walCheckpointer";
  * commits keep that cost in proportion to the events; the time bound keeps the write lock's hold
  * within seconds for the worker and the web app (their busy timeout is minutes).
  */
-export const BULK_COMMIT = { maxEvents: 500_000, withinMs: 10_000 };
+export const BULK_COMMIT = { maxEvents: 500_000, withinMs: 10_000, logMostBytes: 512 * 1024 * 1024 };
 
 // The page cache of a bulk load, in KiB (SQLite's negative form), twice the connection's 16 MB:
 // the id index's pages then leave the cache less often between two events that change them, and
@@ -34,32 +35,40 @@ export async function saveInBulk(
   let events = 0;
   let began = 0;
   const checkpointer = startWalCheckpointer(db);
-  const cache = db.pragma("cache_size", { simple: true }) as number;
-  db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
-  const commit = () => {
+  const log = `${db.name}-wal`;
+  const commit = async () => {
     write.flush();
     db.exec("COMMIT");
     checkpointer?.afterCommit();
+    // SQLite starts the log over only at a BEGIN that finds all of it copied; copied behind the
+    // writer, it never is, so the log would grow for the whole load. Past the bound, the next
+    // BEGIN waits for the copy under way (one commit's worth) and the log starts over.
+    if ((fs.statSync(log, { throwIfNoEntry: false })?.size ?? 0) > limits.logMostBytes) await checkpointer?.settle();
   };
   try {
-    for await (const batch of batches) {
-      if (!db.inTransaction) {
-        // The write lock at BEGIN, as saveUsageBatch takes it: no failing upgrade of a read snapshot.
-        db.exec("BEGIN IMMEDIATE");
-        events = 0;
-        began = performance.now();
+    const cache = db.pragma("cache_size", { simple: true }) as number;
+    db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+    try {
+      for await (const batch of batches) {
+        if (!db.inTransaction) {
+          // The write lock at BEGIN, as saveUsageBatch takes it: no failing upgrade of a read snapshot.
+          db.exec("BEGIN IMMEDIATE");
+          events = 0;
+          began = performance.now();
+        }
+        onSaved(batch, write.inOpenTransaction(batch));
+        events += batch.events.length;
+        if (events >= limits.maxEvents || performance.now() - began >= limits.withinMs) await commit();
       }
-      onSaved(batch, write.inOpenTransaction(batch));
-      events += batch.events.length;
-      if (events >= limits.maxEvents || performance.now() - began >= limits.withinMs) commit();
+      if (db.inTransaction) await commit();
+    } finally {
+      if (db.inTransaction) {
+        write.discard();
+        db.exec("ROLLBACK");
+      }
+      db.pragma(`cache_size = ${cache}`);
     }
-    if (db.inTransaction) commit();
   } finally {
-    if (db.inTransaction) {
-      write.discard();
-      db.exec("ROLLBACK");
-    }
-    db.pragma(`cache_size = ${cache}`);
-    await checkpointer?.stop();
+    await checkpointer?.stop(); // whatever failed above: the thread ends and the connection checkpoints again
   }
 }

@@ -67,10 +67,7 @@ describe("a bulk load's checkpoints", () => {
       write,
       batches(batch(0, 40), batch(40, 80), batch(80, 120)),
       () => autocheckpoint.push(db.pragma("wal_autocheckpoint", { simple: true }) as number),
-      {
-        maxEvents: 40,
-        withinMs: 60_000,
-      },
+      { maxEvents: 40, withinMs: 60_000, logMostBytes: 2 ** 40 },
     );
     expect(autocheckpoint).toEqual([0, 0, 0]);
     expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
@@ -80,5 +77,23 @@ describe("a bulk load's checkpoints", () => {
     fs.copyFileSync(file, alone);
     expect(count(alone)).toBe(120);
     db.close();
+  });
+
+  it("keep the log within its bound: past it, the next transaction waits for the copy and the log starts over", async () => {
+    const logAfterLoad = async (logMostBytes: number) => {
+      const { file } = freshStore();
+      const db = new Database(file);
+      db.pragma("journal_mode = WAL");
+      const five = batches(batch(0, 40), batch(40, 80), batch(80, 120), batch(120, 160), batch(160, 200));
+      await saveInBulk(db, createUsageWriter(db), five, () => {}, { maxEvents: 40, withinMs: 60_000, logMostBytes });
+      const size = fs.statSync(`${file}-wal`).size;
+      expect(count(file)).toBe(200);
+      db.close();
+      return size;
+    };
+    const unbounded = await logAfterLoad(2 ** 40);
+    const bounded = await logAfterLoad(0);
+    // Copied behind the writer, five commits follow one another in the log; bounded, each starts it over.
+    expect(unbounded).toBeGreaterThan(3 * bounded);
   });
 });
