@@ -42,12 +42,16 @@ export async function saveInBulk(
     checkpointer?.afterCommit();
     // SQLite starts the log over only at a BEGIN that finds all of it copied; copied behind the
     // writer, it never is, so the log would grow for the whole load. Past the bound, the next
-    // BEGIN waits for the copy under way (one commit's worth) and the log starts over.
+    // BEGIN waits for the copy under way (one commit's worth) and the log starts over; the
+    // journal size limit of 0 then cuts the file to what that transaction wrote at its commit,
+    // so the file's size is again the log's, and the commits after it do not wait.
     if ((fs.statSync(log, { throwIfNoEntry: false })?.size ?? 0) > limits.logMostBytes) await checkpointer?.settle();
   };
   try {
     const cache = db.pragma("cache_size", { simple: true }) as number;
+    const sizeLimit = db.pragma("journal_size_limit", { simple: true }) as number;
     db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+    db.pragma("journal_size_limit = 0");
     try {
       for await (const batch of batches) {
         if (!db.inTransaction) {
@@ -67,6 +71,7 @@ export async function saveInBulk(
         db.exec("ROLLBACK");
       }
       db.pragma(`cache_size = ${cache}`);
+      db.pragma(`journal_size_limit = ${sizeLimit}`);
     }
   } finally {
     await checkpointer?.stop(); // whatever failed above: the thread ends and the connection checkpoints again

@@ -97,3 +97,29 @@ describe("a bulk load's checkpoints", () => {
     expect(unbounded).toBeGreaterThan(3 * bounded);
   });
 });
+
+describe("a bulk load's bounded log", () => {
+  it("waits only at the commit past the bound: the log then starts over smaller, and the next commits go on behind the copy", async () => {
+    const { file } = freshStore();
+    const db = new Database(file);
+    db.pragma("journal_mode = WAL");
+    const sizes: number[] = [];
+    async function* twelve() {
+      for (let k = 0; k < 12; k++) yield batch(k * 40, k * 40 + 40);
+    }
+    const logMostBytes = 100_000; // about two and a half of these commits
+    // Each batch is written, not yet committed, when heard: the log's size is the one the commits before it left.
+    await saveInBulk(db, createUsageWriter(db), twelve(), () => sizes.push(fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0), {
+      maxEvents: 40,
+      withinMs: 60_000,
+      logMostBytes,
+    });
+    const past = sizes.findIndex((size) => size > logMostBytes);
+    expect(past).toBeGreaterThan(0);
+    // Once started over, the file is as small as the log again (it would otherwise keep its largest size, and every commit would wait).
+    expect(sizes.slice(past + 1).some((size) => size < logMostBytes / 2)).toBe(true);
+    expect(db.pragma("journal_size_limit", { simple: true })).toBe(-1); // given back
+    expect(count(file)).toBe(480);
+    db.close();
+  });
+});
