@@ -12,11 +12,13 @@ import {
   type PreparedBatch,
 } from "../../lib/events/processUsageBatch";
 import { loadPricer } from "../../lib/pricing/loadPricer";
-import { type UsageStore, writesInBulk } from "../../lib/store/port";
-import type { DiagnosticOptions } from "../../lib/events/azureMonitor/joinDiagnosticLines";
+import { type BulkUsageWrites, type UsageStore, writesInBulk } from "../../lib/store/port";
+import type { UsagePricer } from "../../lib/pricing/priceUsage";
+import { ingestOnWritingThread } from "./parallel/writingThread";
+import type { IngestOptions } from "./ingestOptions";
 import { preparedBatches } from "./parallel/preparedBatches";
 import { withDiagnosticsJoined } from "./sources/diagnosticBatches";
-import { ndjsonBatches, type OnUnterminated } from "./sources/ndjsonLines";
+import { ndjsonBatches } from "./sources/ndjsonLines";
 
 // Batches bound the memory in flight (the reading thread holds at most three), in lines and in
 // bytes: 2,000 lines of the usual 0.5 KB events, fewer of big ones (an event may be 200 KB). Small
@@ -26,25 +28,30 @@ export const INGEST_BATCH_SIZE = 2_000;
 export const INGEST_BATCH_BYTES = 1024 * 1024;
 
 // A bulk load's batches live long enough to be promoted to V8's old generation, which V8 then lets
-// grow to a few hundred MB of garbage before collecting it (peak RSS 520 MB for 1M events, 290 MB
-// with the heap capped at 100 MB, for the same CPU). A process cannot cap its own main thread's
-// heap (--max-old-space-size is read when it starts), so the bulk path collects every
-// COLLECT_EVERY events instead: tens of ms each at this heap's live size, no CPU measurable per
-// event, and a heap that stays near 100 MB at any N (every 10,000 rather than 25,000 since the
-// young generation grew to V8's default in bin/chargeback.js: fewer batches are promoted, and the
-// RSS this saves pays for it). The collector is the one `node --expose-gc`
-// gives (the `chargeback` launcher, bin/chargeback.js, starts node with it); without the flag
-// (the CLI's code run another way) ingest works the same, with a larger peak RSS.
+// grow to a few hundred MB of garbage before collecting it (peak RSS 520 MB for 1M events). A
+// process cannot cap its own main thread's heap (--max-old-space-size is read when it starts), so
+// a bulk load on this thread collects every COLLECT_EVERY events instead, when the process was
+// started with `node --expose-gc` (the `chargeback` launcher, bin/chargeback.js): tens of ms each.
+// A load from a file into SQLite writes on a thread of its own whose heap is capped instead
+// (parallel/writingThread.ts).
 const COLLECT_EVERY = 10_000;
 
 async function writeAll(store: UsageStore, batches: AsyncIterable<PreparedBatch>): Promise<IngestSummary> {
   const pricer = await loadPricer(store);
+  if (writesInBulk(store)) return writeInBulk(store, pricer, batches, fullCollection());
   let summary = emptySummary();
-  if (!writesInBulk(store)) {
-    for await (const batch of batches) summary = addSummaries(summary, await writePreparedBatch(store, pricer, batch));
-    return summary;
-  }
-  const collect = fullCollection();
+  for await (const batch of batches) summary = addSummaries(summary, await writePreparedBatch(store, pricer, batch));
+  return summary;
+}
+
+/** Writes prepared batches through a store's bulk writes, collecting every COLLECT_EVERY events with `collect` when given. */
+export async function writeInBulk(
+  writes: BulkUsageWrites,
+  pricer: UsagePricer,
+  batches: AsyncIterable<PreparedBatch>,
+  collect?: () => void,
+): Promise<IngestSummary> {
+  let summary = emptySummary();
   let sinceCollected = 0;
   const received = async function* () {
     for await (const { events, quarantined } of batches) {
@@ -56,13 +63,11 @@ async function writeAll(store: UsageStore, batches: AsyncIterable<PreparedBatch>
       }
     }
   };
-  await store.saveUsageBatches(received(), (batch, result) => {
+  await writes.saveUsageBatches(received(), (batch, result) => {
     summary = addSummaries(summary, summariseBatch(pricer, batch.events, result));
   });
   return summary;
 }
-
-export type IngestOptions = { batchSize?: number; onUnterminated?: OnUnterminated; diagnostics?: DiagnosticOptions };
 
 /** Runs an NDJSON stream through the pipeline on this thread. */
 export function ingestNdjson(store: UsageStore, stream: Readable, name: string, options: IngestOptions = {}): Promise<IngestSummary> {
@@ -81,15 +86,22 @@ export function ingestNdjson(store: UsageStore, stream: Readable, name: string, 
 
 /**
  * Runs an NDJSON file ("-" for standard input) through the same pipeline, reading and validating
- * on a second thread while this one writes: what `chargeback ingest` does.
+ * on a second thread while another writes: what `chargeback ingest` does. Into a store that writes
+ * in bulk (SQLite) the writing thread is one of its own (parallel/writingThread.ts), else this one.
  */
 export async function ingestNdjsonFile(store: UsageStore, file: string, options: IngestOptions = {}): Promise<IngestSummary> {
-  const name = file === "-" ? "stdin" : file;
-  const bound = { lines: options.batchSize ?? INGEST_BATCH_SIZE, bytes: INGEST_BATCH_BYTES };
-  const { batches, stop } = preparedBatches(file, name, bound, options.onUnterminated, options.diagnostics);
+  if (writesInBulk(store)) return ingestOnWritingThread(store, file, options);
+  const { batches, stop } = readingThread(file, options);
   try {
     return await writeAll(store, batches);
   } finally {
     await stop();
   }
+}
+
+/** The reading thread's batches of `file` (or "-", standard input), bounded as `options` say. */
+export function readingThread(file: string, options: IngestOptions): ReturnType<typeof preparedBatches> {
+  const name = file === "-" ? "stdin" : file;
+  const bound = { lines: options.batchSize ?? INGEST_BATCH_SIZE, bytes: INGEST_BATCH_BYTES };
+  return preparedBatches(file, name, bound, options.onUnterminated, options.diagnostics);
 }

@@ -1,7 +1,10 @@
 import { loadConfig } from "../config/schema";
 import type { CatalogStore } from "../store/port";
+import type { Deployment } from "./deployment";
 import { PriceBook } from "./priceBook";
 import { UsagePricer } from "./priceUsage";
+import type { Reservation } from "./reservation";
+import type { RetailPriceItem } from "./retailPrice";
 
 const built = new WeakMap<CatalogStore, { version: string; pricer: Promise<UsagePricer> }>();
 
@@ -16,10 +19,19 @@ export async function loadPricer(store: CatalogStore, currency = reportCurrency(
   const version = `${currency}|${pricingVersion ?? (await store.getPricingVersion())}`;
   const cached = built.get(store);
   if (cached?.version === version) return cached.pricer;
-  const pricer = Promise.all([store.listRetailPrices(), store.listDeployments(), store.listReservations()]).then(
-    ([prices, deployments, reservations]) => new UsagePricer(new PriceBook(prices, currency), deployments, reservations),
-  );
+  const pricer = loadPricerInputs(store).then((inputs) => pricerOf(inputs, currency));
   built.set(store, { version, pricer });
   pricer.catch(() => built.delete(store));
   return pricer;
 }
+
+/** What a pricer is built from, as plain data: a thread that writes without a store of its own gets it. */
+export type PricerInputs = { prices: RetailPriceItem[]; deployments: Deployment[]; reservations: Reservation[] };
+
+export async function loadPricerInputs(store: CatalogStore): Promise<PricerInputs> {
+  const [prices, deployments, reservations] = await Promise.all([store.listRetailPrices(), store.listDeployments(), store.listReservations()]);
+  return { prices, deployments, reservations };
+}
+
+export const pricerOf = ({ prices, deployments, reservations }: PricerInputs, currency = reportCurrency()) =>
+  new UsagePricer(new PriceBook(prices, currency), deployments, reservations);

@@ -127,6 +127,8 @@ export type StoreHealth = { reachable: boolean; schemaCurrent: boolean; problem?
  * thrown (a re-run adds what they held, nothing twice).
  */
 export interface BulkUsageWrites {
+  /** The file it writes: a bulk load from a file opens it again on a thread of its own (ingest/worker/parallel/writingThread.ts). */
+  readonly databaseFile: string;
   saveUsageBatches(batches: AsyncIterable<UsageBatch>, onSaved: (batch: UsageBatch, result: UsageBatchResult) => void): Promise<void>;
 }
 export const writesInBulk = (store: object): store is BulkUsageWrites => "saveUsageBatches" in store;

@@ -27,8 +27,8 @@ describe("the chargeback bin's launch line", () => {
     fs.rmSync(dir, { recursive: true });
     const seen = JSON.parse(/probe (.*)/.exec(stderr)?.[1] ?? "null") as { gc: string; young: number; arenas: string; mmapThreshold: string };
     expect(seen.gc).toBe("function");
-    // Two 16 MB semi-spaces at most, whatever a node's default.
-    expect(seen.young).toBeLessThanOrEqual(32 * 1024 * 1024);
+    // Two 8 MB semi-spaces at most, whatever a node's default (16 MB today).
+    expect(seen.young).toBeLessThanOrEqual(16 * 1024 * 1024);
     expect(seen.arenas).toBe("2");
     expect(seen.mmapThreshold).toBe("131072");
   });

@@ -209,6 +209,20 @@ describe("ingesting a file on two threads", () => {
     });
   });
 
+  it("rolls the whole load back and fails the ingest with its reason when the writing thread fails", async () => {
+    const { store, dir } = await pricedStore();
+    const file = path.join(dir, "events.ndjson");
+    fs.writeFileSync(file, `${Array.from({ length: 300 }, (_, i) => v1Event({ requestId: `w${i}` })).join("\n")}\n`);
+    // The writing thread's own connection meets a table gone under it when it writes the sums.
+    const other = new Database(store.databaseFile);
+    other.exec("DROP TABLE DailyOutcome");
+    other.close();
+    await expect(ingestNdjsonFile(store, file, { batchSize: 64 })).rejects.toThrow(/no such table: DailyOutcome/);
+    const count = new Database(store.databaseFile, { readonly: true });
+    expect(count.prepare("SELECT COUNT(*) AS n FROM UsageEvent").get()).toEqual({ n: 0 });
+    count.close();
+  });
+
   it("reports a read failure on the other thread as an error of the ingest", async () => {
     const { store, dir } = await pricedStore();
     await expect(ingestNdjsonFile(store, dir)).rejects.toThrow(/EISDIR/);

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import type Database from "better-sqlite3";
-import type { UsageBatch, UsageBatchResult } from "../port";
+import type { BulkUsageWrites, UsageBatch, UsageBatchResult } from "../port";
+import { openDatabase } from "./openDatabase";
+import { createUsageWriter } from "./usageWriter";
 import { startWalCheckpointer } from "./walCheckpointer";
 
 /**
@@ -76,4 +78,18 @@ export async function saveInBulk(
   } finally {
     await checkpointer?.stop(); // whatever failed above: the thread ends and the connection checkpoints again
   }
+}
+
+/**
+ * The bulk writes of the (migrated) store in `file` on a connection of their own, without the rest
+ * of the store (its Prisma client, its other tables' statements): what a writing thread opens.
+ */
+export function openBulkUsageWrites(file: string): BulkUsageWrites & { close: () => void } {
+  const db = openDatabase(file);
+  const write = createUsageWriter(db);
+  return {
+    databaseFile: file,
+    saveUsageBatches: (batches, onSaved) => saveInBulk(db, write, batches, onSaved),
+    close: () => db.close(),
+  };
 }

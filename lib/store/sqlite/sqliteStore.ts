@@ -86,13 +86,13 @@ export class SqliteStore implements UsageStore, BulkUsageWrites {
 
   private constructor(
     private readonly db: Database.Database,
-    file: string,
+    readonly databaseFile: string,
   ) {
     this.writeUsage = createUsageWriter(db);
     this.writeInvoice = createInvoiceWriter(db);
     this.sessions = createSessionTable(db);
     this.notifications = createNotificationTable(db);
-    this.prisma = createPrismaClient(file);
+    this.prisma = createPrismaClient(databaseFile);
   }
 
   /**
