@@ -32,8 +32,10 @@ export const INGEST_BATCH_BYTES = 1024 * 1024;
 // process cannot cap its own main thread's heap (--max-old-space-size is read when it starts), so
 // a bulk load on this thread collects every COLLECT_EVERY events instead, when the process was
 // started with `node --expose-gc` (the `chargeback` launcher, bin/chargeback.js): tens of ms each.
-// A load from a file into SQLite writes on a thread of its own whose heap is capped instead
-// (parallel/writingThread.ts).
+// Every 10,000 rather than 25,000 was measured with 16 MB semi-spaces, when this was the bench's
+// path (fewer batches promoted, and the RSS saved paid for it); the launcher has said 8 MB since a
+// load from a file into SQLite moved to a thread of its own with its heap capped
+// (parallel/writingThread.ts), and this path (a stream, the demo, another store) was not measured again.
 const COLLECT_EVERY = 10_000;
 
 async function writeAll(store: UsageStore, batches: AsyncIterable<PreparedBatch>): Promise<IngestSummary> {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { UserError, type ErrorCode } from "../../../lib/core/errors";
+import { type ErrorCode, Unavailable, UserError, UserErrors } from "../../../lib/core/errors";
 import type { IngestSummary } from "../../../lib/events/processUsageBatch";
 import { loadPricerInputs, type PricerInputs } from "../../../lib/pricing/loadPricer";
 import type { BulkUsageWrites, CatalogStore } from "../../../lib/store/port";
@@ -8,11 +8,16 @@ import { StoreFailure, storeFailure } from "../../../lib/store/storeFailure";
 import type { IngestOptions } from "../ingestOptions";
 
 export type WriteRequest = { databaseFile: string; file: string; options: Omit<IngestOptions, "onUnterminated"> };
-/** What failed on the writing thread, so this one throws what the CLI would have caught there. */
-export type Failure =
-  | { kind: "user"; message: string; code: ErrorCode }
-  | { kind: "store"; message: string; exitCode: 74 | 75 }
-  | { kind: "internal"; message: string; stack?: string };
+/**
+ * What failed on the writing thread, so this one throws what the CLI would have caught there (its
+ * stack too: `DEBUG=1` prints the statement a store failure struck in).
+ */
+export type Failure = { message: string; stack?: string } & (
+  | { kind: "user"; code: ErrorCode; problems?: string[] }
+  | { kind: "store"; exitCode: 74 | 75 }
+  | { kind: "unavailable" }
+  | { kind: "internal" }
+);
 export type WriteMessage = { summary: IngestSummary } | { unterminated: string } | { failure: Failure };
 
 // The writing thread's old generation. A bulk load's batches and sums are promoted there and soon
@@ -20,21 +25,40 @@ export type WriteMessage = { summary: IngestSummary } | { unterminated: string }
 // a full collection by hand every 10,000 events (ingestNdjson.ts): ~30 ms, stop-the-world, ~3 s
 // of the writer's time per million events. Under a cap V8 collects by itself, marking on another
 // core while the writer goes on: ~0.35 s of pauses per million events, ~13 % less wall time on the
-// 1M bench file, same tables. The thread's live heap is a few tens of MB (prices, key ids, a
-// commit's sums, three batches), so the cap leaves room.
+// 1M bench file, same tables. The thread's live heap is a few tens of MB (prices, key ids, the
+// sums of up to 25,000 events, three batches), so the cap leaves room.
 const WRITER_HEAP_MB = 128;
 
 export function failureOf(error: unknown): Failure {
-  if (error instanceof UserError) return { kind: "user", message: error.message, code: error.code };
+  const stack = (error as Error)?.stack;
+  if (error instanceof UserErrors) return { kind: "user", message: error.message, stack, code: error.code, problems: error.problems };
+  if (error instanceof UserError) return { kind: "user", message: error.message, stack, code: error.code };
   const failure = storeFailure(error);
-  if (failure) return { kind: "store", message: failure.message, exitCode: failure.exitCode };
-  return { kind: "internal", message: (error as Error)?.message ?? String(error), stack: (error as Error)?.stack };
+  if (failure) return { kind: "store", message: failure.message, stack, exitCode: failure.exitCode };
+  if (error instanceof Unavailable) return { kind: "unavailable", message: error.message, stack };
+  return { kind: "internal", message: (error as Error)?.message ?? String(error), stack };
 }
 
-function thrown(failure: Failure): Error {
-  if (failure.kind === "user") return Object.assign(new UserError(failure.message), { code: failure.code });
-  if (failure.kind === "store") return new StoreFailure(failure.message, failure.exitCode);
-  return Object.assign(new Error(failure.message), { stack: failure.stack });
+/** The error a failure on the writing thread stands for, thrown on this one. */
+export function errorOf(failure: Failure): Error {
+  const error =
+    failure.kind === "user"
+      ? Object.assign(failure.problems ? new UserErrors(failure.problems) : new UserError(failure.message), { code: failure.code })
+      : failure.kind === "store"
+        ? new StoreFailure(failure.message, failure.exitCode)
+        : failure.kind === "unavailable"
+          ? new Unavailable(failure.message)
+          : new Error(failure.message);
+  if (failure.stack) error.stack = failure.stack;
+  return error;
+}
+
+/** The thread itself failed: its heap's cap is the one way that is not a bug of ours. */
+function threadFailure(error: Error & { code?: string }): Error {
+  if (error.code !== "ERR_WORKER_OUT_OF_MEMORY") return Object.assign(new Error(`the writing thread failed: ${error.message}`), { stack: error.stack });
+  return new Error(
+    `the writing thread ran out of its ${WRITER_HEAP_MB} MB heap: what it had not committed was rolled back; run the command again and it adds only what is missing`,
+  );
 }
 
 /**
@@ -54,11 +78,18 @@ export async function ingestOnWritingThread(
   });
   const done = new Promise<IngestSummary>((resolve, reject) => {
     worker.on("message", (message: WriteMessage) => {
-      if ("unterminated" in message) onUnterminated(message.unterminated);
-      else if ("summary" in message) resolve(message.summary);
-      else reject(thrown(message.failure));
+      if ("summary" in message) resolve(message.summary);
+      else if ("failure" in message) reject(errorOf(message.failure));
+      else {
+        // A listener's throw would be uncaught: the caller's callback fails the ingest instead.
+        try {
+          onUnterminated(message.unterminated);
+        } catch (error) {
+          reject(error);
+        }
+      }
     });
-    worker.on("error", (error) => reject(new Error(`the writing thread failed: ${error.message}`)));
+    worker.on("error", (error) => reject(threadFailure(error)));
     // After a summary or a failure this changes nothing.
     worker.on("exit", (code) => reject(new Error(`the writing thread stopped (exit ${code})`)));
   });

@@ -86,7 +86,13 @@ export async function saveInBulk(
  */
 export function openBulkUsageWrites(file: string): BulkUsageWrites & { close: () => void } {
   const db = openDatabase(file);
-  const write = createUsageWriter(db);
+  let write: ReturnType<typeof createUsageWriter>;
+  try {
+    write = createUsageWriter(db);
+  } catch (error) {
+    db.close(); // a schema it cannot prepare for: the connection goes with the failure
+    throw error;
+  }
   return {
     databaseFile: file,
     saveUsageBatches: (batches, onSaved) => saveInBulk(db, write, batches, onSaved),
