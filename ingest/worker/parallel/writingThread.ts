@@ -41,16 +41,22 @@ export function failureOf(error: unknown): Failure {
 
 /** The error a failure on the writing thread stands for, thrown on this one. */
 export function errorOf(failure: Failure): Error {
-  const error =
-    failure.kind === "user"
-      ? Object.assign(failure.problems ? new UserErrors(failure.problems) : new UserError(failure.message), { code: failure.code })
-      : failure.kind === "store"
-        ? new StoreFailure(failure.message, failure.exitCode)
-        : failure.kind === "unavailable"
-          ? new Unavailable(failure.message)
-          : new Error(failure.message);
+  const error = errorOfKind(failure);
   if (failure.stack) error.stack = failure.stack;
   return error;
+}
+
+function errorOfKind(failure: Failure): Error {
+  switch (failure.kind) {
+    case "user":
+      return Object.assign(failure.problems ? new UserErrors(failure.problems) : new UserError(failure.message), { code: failure.code });
+    case "store":
+      return new StoreFailure(failure.message, failure.exitCode);
+    case "unavailable":
+      return new Unavailable(failure.message);
+    case "internal":
+      return new Error(failure.message);
+  }
 }
 
 /** The thread itself failed: its heap's cap is the one way that is not a bug of ours. */
